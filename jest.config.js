@@ -1,0 +1,30 @@
+// NestJS 12 packages are ES modules. Node 20 loads them from CommonJS (require(esm)),
+// but Jest's own module loader does not before Node 24.9, so Jest transpiles them.
+const ESM_PACKAGES = ['@nestjs', 'uid'];
+
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+  // SWC rewrites import.meta.url and `const require = createRequire(...)` correctly for CommonJS.
+  '^.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+};
+const shared = {
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  rootDir: '.',
+  testEnvironment: 'node',
+  transform,
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+  ],
+};

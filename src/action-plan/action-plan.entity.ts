@@ -1,0 +1,40 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { DateScalarType } from '../common/scalars/date.scalar';
+
+@ObjectType()
+@Entity()
+@Index('UQ_action_plan_code', ['code'], { unique: true })
+@Check('CHK_action_plan_years', '"start_year" <= "end_year"')
+export class ActionPlan {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 40 })
+  code: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  @Field(() => String, { nullable: true, description: 'e.g. Presidential Decree' })
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  approvedBy: string | null;
+
+  @Field(() => DateScalarType, { nullable: true })
+  @Column({ type: 'date', nullable: true })
+  approvedOn: string | null;
+
+  @Field(() => Int)
+  @Column({ type: 'int' })
+  startYear: number;
+
+  @Field(() => Int)
+  @Column({ type: 'int' })
+  endYear: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,143 @@
+import { Args, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Loaders } from '../common/graphql-context';
+import { LoaderRegistry } from '../common/loaders/loader-registry';
+import { Connection, ConnectionType } from '../common/pagination/connection.type';
+import { DomainError } from '../common/errors/domain-error';
+import { OrganizationLoader } from '../organizations/organization.loader';
+import { Organization } from '../organizations/organization.entity';
+import { ActionPlanLoader } from './action-plan.loader';
+import { ActionPlan } from './action-plan.entity';
+import { ActionPlansService } from './action-plans.service';
+import { CreateActionPlanInput } from './dto/create-action-plan.input';
+import { CreateIndicatorInput, SetIndicatorTargetArgs } from './dto/create-indicator.input';
+import { IndicatorsArgs } from './dto/indicators.args';
+import { RecordIndicatorValueInput } from './dto/record-indicator-value.input';
+import { actualForYear, computeProgress, IndicatorProgress, latestOf } from './indicator-progress';
+import { IndicatorTarget } from './indicator-target.entity';
+import { IndicatorValue } from './indicator-value.entity';
+import { Indicator } from './indicator.entity';
+import { IndicatorsService } from './indicators.service';
+
+@ObjectType()
+export class IndicatorConnection extends ConnectionType(Indicator, 'Indicator') {}
+
+@Resolver(() => ActionPlan)
+export class ActionPlanResolver {
+  constructor(
+    private readonly service: ActionPlansService,
+    private readonly loader: ActionPlanLoader,
+  ) {}
+
+  @Query(() => [ActionPlan])
+  actionPlans(): Promise<ActionPlan[]> {
+    return this.service.list();
+  }
+
+  @Mutation(() => ActionPlan)
+  createActionPlan(@Args('input') input: CreateActionPlanInput): Promise<ActionPlan> {
+    return this.service.create(input);
+  }
+
+  @ResolveField(() => [Indicator])
+  indicators(@Parent() plan: ActionPlan, @Loaders() loaders: LoaderRegistry): Promise<Indicator[]> {
+    return this.loader.indicatorsByPlanId(loaders).load(plan.id);
+  }
+}
+
+@Resolver(() => Indicator)
+export class IndicatorResolver {
+  constructor(
+    private readonly service: IndicatorsService,
+    private readonly loader: ActionPlanLoader,
+    private readonly organizations: OrganizationLoader,
+  ) {}
+
+  @Query(() => IndicatorConnection)
+  indicators(@Args() args: IndicatorsArgs): Promise<Connection<Indicator>> {
+    return this.service.list(args);
+  }
+
+  @Query(() => Indicator, { nullable: true })
+  indicator(@Args('id', { type: () => ID }) id: string): Promise<Indicator | null> {
+    return this.service.findById(id);
+  }
+
+  @Mutation(() => Indicator)
+  createIndicator(@Args('input') input: CreateIndicatorInput): Promise<Indicator> {
+    return this.service.create(input);
+  }
+
+  @Mutation(() => Indicator)
+  setIndicatorTarget(@Args() args: SetIndicatorTargetArgs): Promise<Indicator> {
+    return this.service.setTarget(args);
+  }
+
+  @Mutation(() => IndicatorValue)
+  recordIndicatorValue(@Args('input') input: RecordIndicatorValueInput): Promise<IndicatorValue> {
+    return this.service.recordValue(input);
+  }
+
+  @ResolveField(() => [IndicatorTarget], { description: 'ordered by year' })
+  targets(@Parent() indicator: Indicator, @Loaders() loaders: LoaderRegistry): Promise<IndicatorTarget[]> {
+    return this.loader.targetsByIndicatorId(loaders).load(indicator.id);
+  }
+
+  @ResolveField(() => [IndicatorValue], { description: 'ordered by period' })
+  values(@Parent() indicator: Indicator, @Loaders() loaders: LoaderRegistry): Promise<IndicatorValue[]> {
+    return this.loader.valuesByIndicatorId(loaders).load(indicator.id);
+  }
+
+  @ResolveField(() => IndicatorValue, {
+    nullable: true,
+    description: 'the value of the most recent period (a year counts after its quarters)',
+  })
+  async latestValue(@Parent() indicator: Indicator, @Loaders() loaders: LoaderRegistry): Promise<IndicatorValue | null> {
+    const values = await this.loader.valuesByIndicatorId(loaders).load(indicator.id);
+    return latestOf(values);
+  }
+
+  @ResolveField(() => IndicatorProgress)
+  async progress(
+    @Parent() indicator: Indicator,
+    @Loaders() loaders: LoaderRegistry,
+    @Args('year', { type: () => Int }) year: number,
+  ): Promise<IndicatorProgress> {
+    if (!Number.isInteger(year) || year < 1900 || year > 2200) throw DomainError.badInput('year', 'must be between 1900 and 2200');
+    const [targets, values] = await Promise.all([
+      this.loader.targetsByIndicatorId(loaders).load(indicator.id),
+      this.loader.valuesByIndicatorId(loaders).load(indicator.id),
+    ]);
+    const progress = computeProgress({
+      year,
+      direction: indicator.direction,
+      baseline: indicator.baselineValue,
+      target: targets.find((t) => t.year === year)?.value ?? null,
+      actual: actualForYear(values, year),
+    });
+    return { ...progress, indicatorId: indicator.id };
+  }
+
+  @ResolveField(() => ActionPlan)
+  async actionPlan(@Parent() indicator: Indicator, @Loaders() loaders: LoaderRegistry): Promise<ActionPlan> {
+    const plan = await this.loader.planById(loaders).load(indicator.actionPlanId);
+    if (!plan) throw new Error(`indicator ${indicator.id} has no action plan`);
+    return plan;
+  }
+
+  @ResolveField(() => Organization, { nullable: true })
+  responsibleOrganization(@Parent() indicator: Indicator, @Loaders() loaders: LoaderRegistry): Promise<Organization | null> | null {
+    return indicator.responsibleOrganizationId
+      ? this.organizations.organizationById(loaders).load(indicator.responsibleOrganizationId)
+      : null;
+  }
+}
+
+@Resolver(() => IndicatorProgress)
+export class IndicatorProgressResolver {
+  constructor(private readonly loader: ActionPlanLoader) {}
+
+  @ResolveField(() => Indicator, { nullable: true, description: 'the indicator this progress is about' })
+  indicator(@Parent() progress: IndicatorProgress, @Loaders() loaders: LoaderRegistry): Promise<Indicator | null> | null {
+    return progress.indicatorId ? this.loader.indicatorById(loaders).load(progress.indicatorId) : null;
+  }
+}

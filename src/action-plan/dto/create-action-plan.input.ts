@@ -1,0 +1,42 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { IsOptional } from 'class-validator';
+import { DateScalarType } from '../../common/scalars/date.scalar';
+import {
+  CodeText,
+  IsCalendarDate,
+  IsNotLessThan,
+  OptionalText,
+  PlanYear,
+  RequiredText,
+  SHORT_TEXT_MAX,
+  TITLE_MAX,
+} from '../../common/validation/decorators';
+
+@InputType()
+export class CreateActionPlanInput {
+  @Field()
+  @CodeText()
+  code: string;
+
+  @Field({ description: "e.g. Action Plan 2024-2027 of the State Program for Supporting Women's Leadership" })
+  @RequiredText(TITLE_MAX)
+  title: string;
+
+  @Field(() => String, { nullable: true, description: 'e.g. Presidential Decree' })
+  @OptionalText(SHORT_TEXT_MAX)
+  approvedBy?: string | null;
+
+  @Field(() => DateScalarType, { nullable: true })
+  @IsOptional()
+  @IsCalendarDate()
+  approvedOn?: string | null;
+
+  @Field(() => Int)
+  @PlanYear()
+  startYear: number;
+
+  @Field(() => Int, { description: 'at least startYear' })
+  @PlanYear()
+  @IsNotLessThan('startYear')
+  endYear: number;
+}

@@ -1,0 +1,77 @@
+import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { CodeText, IsMeasurement, PlanYear, RequiredText, TITLE_MAX } from '../../common/validation/decorators';
+import { IndicatorDirection } from '../action-plan.enums';
+
+@InputType()
+export class IndicatorTargetInput {
+  @Field(() => Int)
+  @PlanYear()
+  year: number;
+
+  @Field(() => Float)
+  @IsMeasurement()
+  value: number;
+}
+
+@InputType()
+export class CreateIndicatorInput {
+  @Field(() => ID)
+  @IsUUID()
+  actionPlanId: string;
+
+  @Field({ description: 'unique within its plan, e.g. WL-1' })
+  @CodeText()
+  code: string;
+
+  @Field()
+  @RequiredText(TITLE_MAX)
+  name: string;
+
+  @Field({ description: 'e.g. "%" or "people"' })
+  @RequiredText(40)
+  unit: string;
+
+  @Field(() => IndicatorDirection)
+  @IsEnum(IndicatorDirection)
+  direction: IndicatorDirection;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @PlanYear()
+  baselineYear?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsMeasurement()
+  baselineValue?: number | null;
+
+  @Field(() => [IndicatorTargetInput], { nullable: true, description: 'one per year, within the plan years' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => IndicatorTargetInput)
+  targets?: IndicatorTargetInput[] | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  responsibleOrganizationId?: string | null;
+}
+
+@ArgsType()
+export class SetIndicatorTargetArgs {
+  @Field(() => ID)
+  @IsUUID()
+  indicatorId: string;
+
+  @Field(() => Int)
+  @PlanYear()
+  year: number;
+
+  @Field(() => Float)
+  @IsMeasurement()
+  value: number;
+}

@@ -1,0 +1,29 @@
+import { Field, Float, ID, InputType } from '@nestjs/graphql';
+import { IsUUID } from 'class-validator';
+import { IsMeasurement, IsPeriod, NOTE_MAX, OptionalText } from '../../common/validation/decorators';
+
+@InputType({
+  description:
+    'Idempotent: recording the same indicator and period again replaces the value (and the audit trail keeps the old one).',
+})
+export class RecordIndicatorValueInput {
+  @Field(() => ID)
+  @IsUUID()
+  indicatorId: string;
+
+  @Field({ description: '"2025" (a year) or "2025-Q3" (a quarter)' })
+  @IsPeriod()
+  period: string;
+
+  @Field(() => Float)
+  @IsMeasurement()
+  value: number;
+
+  @Field(() => String, { nullable: true })
+  @OptionalText(500)
+  source?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @OptionalText(NOTE_MAX)
+  note?: string | null;
+}

@@ -1,0 +1,101 @@
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { IndicatorDirection, ProgressStatus } from './action-plan.enums';
+
+export const ON_TRACK_PERCENT = 90;
+export const AT_RISK_PERCENT = 50;
+
+@ObjectType({
+  description:
+    'percentOfTarget = (actual - baseline) / (target - baseline) * 100 for INCREASE and DECREASE alike; ' +
+    "actual = the year's annual value, else its latest quarter's value.",
+})
+export class IndicatorProgress {
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => Float, { nullable: true })
+  baseline: number | null;
+
+  @Field(() => Float, { nullable: true })
+  target: number | null;
+
+  @Field(() => Float, { nullable: true })
+  actual: number | null;
+
+  @Field(() => Float, { nullable: true })
+  percentOfTarget: number | null;
+
+  @Field(() => ProgressStatus)
+  status: ProgressStatus;
+
+  /** Which indicator this is about (resolved to `indicator` by IndicatorProgressResolver). */
+  indicatorId?: string;
+}
+
+/** A recorded value as far as progress is concerned. */
+export interface PeriodValue {
+  year: number;
+  quarter: number | null;
+  value: number;
+}
+
+/** The year's annual value if there is one, else the value of its latest reported quarter. */
+export function actualForYear(values: readonly PeriodValue[], year: number): number | null {
+  let latestQuarter: PeriodValue | null = null;
+  for (const v of values) {
+    if (v.year !== year) continue;
+    if (v.quarter === null) return v.value;
+    if (!latestQuarter || (latestQuarter.quarter ?? 0) < v.quarter) latestQuarter = v;
+  }
+  return latestQuarter ? latestQuarter.value : null;
+}
+
+export interface ProgressInput {
+  year: number;
+  direction: IndicatorDirection;
+  baseline: number | null;
+  target: number | null;
+  actual: number | null;
+}
+
+/**
+ * How far an indicator has come in a year, by the contract's formula.
+ * - No actual value: NO_DATA. No target for the year: NO_DATA too (nothing to measure against).
+ * - The target reached (>= for INCREASE, <= for DECREASE): ACHIEVED.
+ * - Otherwise the percentage of the way from baseline to target decides:
+ *   >= 90 ON_TRACK, >= 50 AT_RISK, else OFF_TRACK (moving away from the target is negative).
+ * - Without a baseline, or when the target equals it, the way cannot be measured:
+ *   percentOfTarget is null and a target not reached is OFF_TRACK.
+ */
+export function computeProgress(input: ProgressInput): IndicatorProgress {
+  const { year, direction, baseline, target, actual } = input;
+  const result = { year, baseline, target, actual, percentOfTarget: null as number | null };
+  if (actual === null || target === null) return { ...result, status: ProgressStatus.NO_DATA };
+  const measurable = baseline !== null && target !== baseline;
+  const percentOfTarget = measurable ? ((actual - baseline) / (target - baseline)) * 100 : null;
+  const reached = direction === IndicatorDirection.INCREASE ? actual >= target : actual <= target;
+  if (reached) return { ...result, percentOfTarget, status: ProgressStatus.ACHIEVED };
+  if (percentOfTarget === null) return { ...result, status: ProgressStatus.OFF_TRACK };
+  return { ...result, percentOfTarget, status: statusForPercent(percentOfTarget) };
+}
+
+export function statusForPercent(percent: number): ProgressStatus {
+  if (percent >= 100) return ProgressStatus.ACHIEVED;
+  if (percent >= ON_TRACK_PERCENT) return ProgressStatus.ON_TRACK;
+  if (percent >= AT_RISK_PERCENT) return ProgressStatus.AT_RISK;
+  return ProgressStatus.OFF_TRACK;
+}
+
+
+/** The value of the most recent period; a year's own (annual) value counts after its quarters. */
+export function latestOf<T extends PeriodValue>(values: readonly T[]): T | null {
+  let latest: T | null = null;
+  for (const v of values) {
+    const later =
+      !latest ||
+      v.year > latest.year ||
+      (v.year === latest.year && latest.quarter !== null && (v.quarter === null || v.quarter > latest.quarter));
+    if (later) latest = v;
+  }
+  return latest;
+}

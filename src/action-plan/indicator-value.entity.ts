@@ -1,0 +1,54 @@
+import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Indicator } from './indicator.entity';
+
+/** A reported value for a year ("2025") or a quarter ("2025-Q3"); one per indicator and period. */
+@ObjectType()
+@Entity()
+@Index('UQ_indicator_value_period', ['indicatorId', 'period'], { unique: true })
+@Index('IDX_indicator_value_year', ['indicatorId', 'year', 'quarter'])
+@Check('CHK_indicator_value_quarter', '"quarter" IS NULL OR "quarter" BETWEEN 1 AND 4')
+export class IndicatorValue {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  indicatorId: string;
+
+  @ManyToOne(() => Indicator, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  indicator?: Indicator;
+
+  @Field({ description: '"2025" (a year) or "2025-Q3" (a quarter)' })
+  @Column({ type: 'varchar', length: 7 })
+  period: string;
+
+  /** Parsed from `period` (see parsePeriod) so progress can be computed in SQL. */
+  @Column({ type: 'int' })
+  year: number;
+
+  /** null for an annual value. */
+  @Column({ type: 'smallint', nullable: true })
+  quarter: number | null;
+
+  @Field(() => Float)
+  @Column({ type: 'double precision' })
+  value: number;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  source: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  @Field()
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  recordedAt: Date;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  recordedBy: string | null;
+}

@@ -1,0 +1,69 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Organization } from '../organizations/organization.entity';
+import { ActionPlan } from './action-plan.entity';
+import { IndicatorDirection } from './action-plan.enums';
+
+@ObjectType()
+@Entity()
+@Index('UQ_indicator_plan_code', ['actionPlanId', 'code'], { unique: true })
+@Index('IDX_indicator_code_id', ['code', 'id'])
+export class Indicator {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  actionPlanId: string;
+
+  @ManyToOne(() => ActionPlan, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  actionPlan?: ActionPlan;
+
+  @Field({ description: 'unique within its plan, e.g. WL-1' })
+  @Column({ type: 'varchar', length: 40 })
+  code: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 300 })
+  name: string;
+
+  @Field({ description: 'e.g. "%" or "people"' })
+  @Column({ type: 'varchar', length: 40 })
+  unit: string;
+
+  @Field(() => IndicatorDirection)
+  @Column({ type: 'enum', enum: IndicatorDirection, enumName: 'indicator_direction' })
+  direction: IndicatorDirection;
+
+  @Field(() => Int, { nullable: true })
+  @Column({ type: 'int', nullable: true })
+  baselineYear: number | null;
+
+  @Field(() => Float, { nullable: true })
+  @Column({ type: 'double precision', nullable: true })
+  baselineValue: number | null;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  responsibleOrganizationId: string | null;
+
+  @ManyToOne(() => Organization, { onDelete: 'SET NULL' })
+  @JoinColumn()
+  responsibleOrganization?: Organization;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

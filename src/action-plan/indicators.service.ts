@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
+import { DomainError } from '../common/errors/domain-error';
+import { ErrorCode } from '../common/errors/error-codes';
+import { likePattern } from '../common/like-pattern';
+import { Connection } from '../common/pagination/connection.type';
+import { toConnection, toKeysetPageRequest } from '../common/pagination/keyset-page';
+import { parsePeriod } from '../common/period';
+import { assertAllExist } from '../database/assert-exist';
+import { rowToEntity } from '../database/linked-rows';
+import { Organization } from '../organizations/organization.entity';
+import { ActionPlan } from './action-plan.entity';
+import { CreateIndicatorInput, SetIndicatorTargetArgs } from './dto/create-indicator.input';
+import { IndicatorsArgs } from './dto/indicators.args';
+import { RecordIndicatorValueInput } from './dto/record-indicator-value.input';
+import { IndicatorTarget } from './indicator-target.entity';
+import { IndicatorValue } from './indicator-value.entity';
+import { Indicator } from './indicator.entity';
+
+@Injectable()
+export class IndicatorsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  findById(id: string): Promise<Indicator | null> {
+    if (!isUUID(id)) return Promise.resolve(null);
+    return this.db.getRepository(Indicator).findOneBy({ id });
+  }
+
+  /** Ordered by code, ties broken by id. */
+  async list(args: IndicatorsArgs): Promise<Connection<Indicator>> {
+    const page = toKeysetPageRequest(args);
+    const filtered = () => {
+      const q = this.db.getRepository(Indicator).createQueryBuilder('i');
+      const f = args.filter;
+      if (f?.actionPlanId) q.andWhere('i.action_plan_id = :planId', { planId: f.actionPlanId });
+      if (f?.responsibleOrganizationId) {
+        q.andWhere('i.responsible_organization_id = :orgId', { orgId: f.responsibleOrganizationId });
+      }
+      if (f?.search) q.andWhere('(i.code ILIKE :pattern OR i.name ILIKE :pattern)', { pattern: likePattern(f.search) });
+      return q;
+    };
+    const pageQuery = filtered().orderBy('i.code', 'ASC').addOrderBy('i.id', 'ASC').limit(page.limit + 1);
+    if (page.after) {
+      if (typeof page.after.key !== 'string') throw DomainError.badInput('after', 'is not a cursor of this list');
+      pageQuery.andWhere('(i.code, i.id) > (CAST(:key AS varchar), CAST(:id AS uuid))', {
+        key: page.after.key,
+        id: page.after.id,
+      });
+    }
+    const [rows, totalCount] = await Promise.all([pageQuery.getMany(), filtered().getCount()]);
+    return toConnection(rows, page, totalCount, (i) => i.code);
+  }
+
+  /** The indicator and its yearly targets, atomically. */
+  async create(input: CreateIndicatorInput): Promise<Indicator> {
+    return this.db.transaction(async (tx) => {
+      const plan = await this.planOrFail(tx, input.actionPlanId, 'actionPlanId');
+      await assertAllExist(tx, Organization, input.responsibleOrganizationId ? [input.responsibleOrganizationId] : [], 'responsibleOrganizationId');
+      const targets = input.targets ?? [];
+      const years = targets.map((t) => t.year);
+      const repeated = years.find((year, i) => years.indexOf(year) !== i);
+      if (repeated !== undefined) throw DomainError.badInput('targets', `year ${repeated} is given more than once`);
+      for (const t of targets) assertYearInPlan(plan, t.year, 'targets.year');
+      const indicator = await tx.getRepository(Indicator).save(
+        tx.getRepository(Indicator).create({
+          actionPlanId: plan.id,
+          code: input.code,
+          name: input.name,
+          unit: input.unit,
+          direction: input.direction,
+          baselineYear: input.baselineYear ?? null,
+          baselineValue: input.baselineValue ?? null,
+          responsibleOrganizationId: input.responsibleOrganizationId ?? null,
+        }),
+      );
+      if (targets.length) {
+        await tx
+          .getRepository(IndicatorTarget)
+          .insert(targets.map((t) => ({ indicatorId: indicator.id, year: t.year, value: t.value })));
+      }
+      return indicator;
+    });
+  }
+
+  /** Sets (or replaces) the target of one year of the plan. */
+  async setTarget(args: SetIndicatorTargetArgs): Promise<Indicator> {
+    return this.db.transaction(async (tx) => {
+      const indicator = await this.indicatorOrFail(tx, args.indicatorId);
+      const plan = await this.planOrFail(tx, indicator.actionPlanId, 'actionPlanId');
+      assertYearInPlan(plan, args.year, 'year');
+      await tx.query(
+        `INSERT INTO indicator_target (indicator_id, year, value) VALUES ($1, $2, $3)
+         ON CONFLICT (indicator_id, year) DO UPDATE SET value = EXCLUDED.value`,
+        [indicator.id, args.year, args.value],
+      );
+      await tx.query('UPDATE indicator SET updated_at = now() WHERE id = $1', [indicator.id]);
+      return tx.getRepository(Indicator).findOneByOrFail({ id: indicator.id });
+    });
+  }
+
+  /**
+   * Records the value of a period. Idempotent: one value per indicator and
+   * period, so recording again replaces it.
+   */
+  async recordValue(input: RecordIndicatorValueInput): Promise<IndicatorValue> {
+    const period = parsePeriod(input.period);
+    if (!period) throw DomainError.badInput('period', 'must be a year (2025) or a quarter (2025-Q3)');
+    return this.db.transaction(async (tx) => {
+      const indicator = await this.indicatorOrFail(tx, input.indicatorId);
+      const plan = await this.planOrFail(tx, indicator.actionPlanId, 'actionPlanId');
+      const firstYear = Math.min(plan.startYear, indicator.baselineYear ?? plan.startYear);
+      if (period.year < firstYear || period.year > plan.endYear) {
+        throw DomainError.badInput('period', `must fall within ${firstYear}-${plan.endYear} (baseline and plan years)`);
+      }
+      if (periodStart(period.year, period.quarter) > this.clock.today()) {
+        throw DomainError.badInput('period', `${input.period} has not started yet`);
+      }
+      const rows: Record<string, unknown>[] = await tx.query(
+        `INSERT INTO indicator_value (indicator_id, period, year, quarter, value, source, note, recorded_at, recorded_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, now(), $8)
+         ON CONFLICT (indicator_id, period) DO UPDATE
+           SET value = EXCLUDED.value, source = EXCLUDED.source, note = EXCLUDED.note,
+               recorded_at = EXCLUDED.recorded_at, recorded_by = EXCLUDED.recorded_by
+         RETURNING *`,
+        [indicator.id, input.period, period.year, period.quarter, input.value, input.source ?? null, input.note ?? null, null],
+      );
+      return rowToEntity(tx.connection, IndicatorValue, rows[0]);
+    });
+  }
+
+  private async indicatorOrFail(tx: EntityManager, id: string): Promise<Indicator> {
+    const indicator = await tx.getRepository(Indicator).findOneBy({ id });
+    if (!indicator) throw new DomainError(ErrorCode.NOT_FOUND, `indicatorId: Indicator ${id} does not exist`, { field: 'indicatorId', id });
+    return indicator;
+  }
+
+  private async planOrFail(tx: EntityManager, id: string, field: string): Promise<ActionPlan> {
+    const plan = await tx.getRepository(ActionPlan).findOneBy({ id });
+    if (!plan) throw new DomainError(ErrorCode.NOT_FOUND, `${field}: ActionPlan ${id} does not exist`, { field, id });
+    return plan;
+  }
+}
+
+function assertYearInPlan(plan: ActionPlan, year: number, field: string): void {
+  if (year < plan.startYear || year > plan.endYear) {
+    throw DomainError.badInput(field, `${year} is outside the plan's years ${plan.startYear}-${plan.endYear}`);
+  }
+}
+
+/** First day of a period, YYYY-MM-DD. */
+function periodStart(year: number, quarter: number | null): string {
+  const month = quarter ? (quarter - 1) * 3 + 1 : 1;
+  return `${year}-${String(month).padStart(2, '0')}-01`;
+}

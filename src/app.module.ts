@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ActionPlanModule } from './action-plan/action-plan.module';
+import { BarriersModule } from './barriers/barriers.module';
+import { CommonModule } from './common/common.module';
+import { ErrorFilter } from './common/errors/error.filter';
+import { AppConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { AppGraphqlModule } from './graphql/graphql.module';
+import { HealthModule } from './health/health.module';
+import { LoggingModule } from './logging/logging.module';
+import { MeetingsModule } from './meetings/meetings.module';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { RecommendationsModule } from './recommendations/recommendations.module';
+import { ReportsModule } from './reports/reports.module';
+
+@Module({
+  imports: [
+    AppConfigModule,
+    CommonModule,
+    LoggingModule,
+    DatabaseModule,
+    AppGraphqlModule,
+    HealthModule,
+    OrganizationsModule,
+    MeetingsModule,
+    BarriersModule,
+    RecommendationsModule,
+    ActionPlanModule,
+    ReportsModule,
+  ],
+  providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
+})
+export class AppModule {}

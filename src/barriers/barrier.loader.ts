@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { DataSource } from 'typeorm';
+import { LoaderRegistry } from '../common/loaders/loader-registry';
+import { loadLinked } from '../database/linked-rows';
+import { Meeting } from '../meetings/meeting.entity';
+import { Barrier } from './barrier.entity';
+
+@Injectable()
+export class BarrierLoader {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  byMeetingId(loaders: LoaderRegistry): DataLoader<string, Barrier[]> {
+    return loaders.get('barrier.byMeetingId', (meetingIds: readonly string[]) =>
+      loadLinked(this.db, Barrier, meetingIds, {
+        via: 'barrier_meeting',
+        entityColumn: 'barrier_id',
+        keyColumn: 'meeting_id',
+        orderBy: 'e.title, e.id',
+      }),
+    );
+  }
+
+  meetingsByBarrierId(loaders: LoaderRegistry): DataLoader<string, Meeting[]> {
+    return loaders.get('barrier.meetings', (barrierIds: readonly string[]) =>
+      loadLinked(this.db, Meeting, barrierIds, {
+        via: 'barrier_meeting',
+        entityColumn: 'meeting_id',
+        keyColumn: 'barrier_id',
+        orderBy: 'e.held_on, e.id',
+      }),
+    );
+  }
+}

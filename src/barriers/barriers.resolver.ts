@@ -1,0 +1,52 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { IsEnum, IsOptional } from 'class-validator';
+import { ArgsType, Field } from '@nestjs/graphql';
+import { Loaders } from '../common/graphql-context';
+import { LoaderRegistry } from '../common/loaders/loader-registry';
+import { Meeting } from '../meetings/meeting.entity';
+import { BarrierCategory } from './barrier-category.enum';
+import { BarrierLoader } from './barrier.loader';
+import { Barrier } from './barrier.entity';
+import { BarriersService } from './barriers.service';
+import { CreateBarrierInput } from './dto/create-barrier.input';
+
+@ArgsType()
+class BarriersArgs {
+  @Field(() => BarrierCategory, { nullable: true })
+  @IsOptional()
+  @IsEnum(BarrierCategory)
+  category?: BarrierCategory | null;
+}
+
+@Resolver(() => Barrier)
+export class BarriersResolver {
+  constructor(
+    private readonly service: BarriersService,
+    private readonly loader: BarrierLoader,
+  ) {}
+
+  @Query(() => [Barrier])
+  barriers(@Args() args: BarriersArgs): Promise<Barrier[]> {
+    return this.service.list(args.category);
+  }
+
+  @Mutation(() => Barrier)
+  createBarrier(@Args('input') input: CreateBarrierInput): Promise<Barrier> {
+    return this.service.create(input);
+  }
+
+  @ResolveField(() => [Meeting], { description: 'every meeting where it was raised' })
+  meetings(@Parent() barrier: Barrier, @Loaders() loaders: LoaderRegistry): Promise<Meeting[]> {
+    return this.loader.meetingsByBarrierId(loaders).load(barrier.id);
+  }
+}
+
+@Resolver(() => Meeting)
+export class MeetingBarriersResolver {
+  constructor(private readonly loader: BarrierLoader) {}
+
+  @ResolveField(() => [Barrier])
+  barriers(@Parent() meeting: Meeting, @Loaders() loaders: LoaderRegistry): Promise<Barrier[]> {
+    return this.loader.byMeetingId(loaders).load(meeting.id);
+  }
+}

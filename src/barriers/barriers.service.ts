@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { assertAllExist } from '../database/assert-exist';
+import { Meeting } from '../meetings/meeting.entity';
+import { BarrierCategory } from './barrier-category.enum';
+import { BarrierMeeting } from './barrier-meeting.entity';
+import { Barrier } from './barrier.entity';
+import { CreateBarrierInput } from './dto/create-barrier.input';
+
+@Injectable()
+export class BarriersService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  list(category?: BarrierCategory | null): Promise<Barrier[]> {
+    return this.db.getRepository(Barrier).find({
+      where: category ? { category } : {},
+      order: { title: 'ASC', id: 'ASC' },
+    });
+  }
+
+  create(input: CreateBarrierInput): Promise<Barrier> {
+    return this.db.transaction(async (tx) => {
+      const meetingIds = [...new Set(input.meetingIds)];
+      await assertAllExist(tx, Meeting, meetingIds, 'meetingIds');
+      const barrier = await tx.getRepository(Barrier).save(
+        tx.getRepository(Barrier).create({
+          title: input.title,
+          description: input.description ?? null,
+          category: input.category,
+        }),
+      );
+      await tx.getRepository(BarrierMeeting).insert(meetingIds.map((meetingId) => ({ barrierId: barrier.id, meetingId })));
+      return barrier;
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import { QueryFailedError } from 'typeorm';
+import { DomainError } from './domain-error';
+import { ErrorCode } from './error-codes';
+
+interface PgErrorFields {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+}
+
+/** Messages for unique indexes, by name, so a taken code reads as a sentence and not as SQL. */
+const UNIQUE_VIOLATION_MESSAGES: Record<string, string> = {
+  UQ_recommendation_code: 'a recommendation with this code already exists',
+  UQ_action_plan_code: 'an action plan with this code already exists',
+  UQ_indicator_plan_code: 'this action plan already has an indicator with this code',
+  UQ_organization_name: 'an organization with this name already exists',
+};
+
+/**
+ * Maps the PostgreSQL errors a client can cause to domain errors; anything else
+ * is returned unchanged and will surface as INTERNAL_SERVER_ERROR.
+ */
+export function translateDatabaseError(error: unknown): unknown {
+  if (!(error instanceof QueryFailedError)) return error;
+  const pg = error.driverError as PgErrorFields | undefined;
+  switch (pg?.code) {
+    case '23505': {
+      const constraint = pg.constraint ?? '';
+      return new DomainError(ErrorCode.CONFLICT, UNIQUE_VIOLATION_MESSAGES[constraint] ?? 'this value is already taken', {
+        constraint,
+      });
+    }
+    case '23503':
+      return new DomainError(ErrorCode.NOT_FOUND, 'a referenced record does not exist');
+    case '40001':
+    case '40P01':
+      return new DomainError(ErrorCode.CONFLICT, 'the record was changed concurrently; retry');
+    default:
+      return error;
+  }
+}

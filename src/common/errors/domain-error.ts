@@ -1,0 +1,28 @@
+import { ErrorCode } from './error-codes';
+
+/**
+ * An expected failure with a code clients can act on. Services throw these;
+ * the error filter turns them into GraphQL errors (or HTTP problems).
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  static notFound(entity: string, id: string): DomainError {
+    return new DomainError(ErrorCode.NOT_FOUND, `${entity} ${id} does not exist`, { entity, id });
+  }
+
+  static badInput(field: string, message: string): DomainError {
+    return new DomainError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { field });
+  }
+
+  static conflict(message: string, details: Record<string, unknown> = {}): DomainError {
+    return new DomainError(ErrorCode.CONFLICT, message, details);
+  }
+}

@@ -1,0 +1,91 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { GqlArgumentsHost, GqlContextType } from '@nestjs/graphql';
+import type { Request, Response } from 'express';
+import { GraphQLError } from 'graphql';
+import { translateDatabaseError } from './database-errors';
+import { DomainError } from './domain-error';
+import { ErrorCode } from './error-codes';
+
+const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  [HttpStatus.BAD_REQUEST]: ErrorCode.BAD_USER_INPUT,
+  [HttpStatus.PAYLOAD_TOO_LARGE]: ErrorCode.BAD_USER_INPUT,
+  [HttpStatus.UNAUTHORIZED]: ErrorCode.UNAUTHENTICATED,
+  [HttpStatus.FORBIDDEN]: ErrorCode.FORBIDDEN,
+  [HttpStatus.NOT_FOUND]: ErrorCode.NOT_FOUND,
+  [HttpStatus.CONFLICT]: ErrorCode.CONFLICT,
+};
+
+const CODE_HTTP_STATUS: Record<ErrorCode, number> = {
+  [ErrorCode.BAD_USER_INPUT]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.UNAUTHENTICATED]: HttpStatus.UNAUTHORIZED,
+  [ErrorCode.FORBIDDEN]: HttpStatus.FORBIDDEN,
+  [ErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [ErrorCode.CONFLICT]: HttpStatus.CONFLICT,
+  [ErrorCode.INVALID_TRANSITION]: HttpStatus.CONFLICT,
+  [ErrorCode.INTERNAL_SERVER_ERROR]: HttpStatus.INTERNAL_SERVER_ERROR,
+};
+
+interface ClientError {
+  code: ErrorCode;
+  message: string;
+  details: Record<string, unknown>;
+}
+
+/**
+ * The one place where failures become what a client sees. Domain errors keep
+ * their code and message; known database errors are translated; anything else
+ * is logged with the request id and answered as INTERNAL_SERVER_ERROR, without
+ * its message, stack or SQL.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): unknown {
+    if (host.getType<GqlContextType>() === 'graphql') {
+      if (exception instanceof GraphQLError) return exception;
+      const req = GqlArgumentsHost.create(host).getContext<{ req?: Request & { id?: unknown } }>().req;
+      const error = this.toClientError(exception, req);
+      return new GraphQLError(error.message, { extensions: { code: error.code, ...error.details } });
+    }
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request & { id?: unknown }>();
+    const res = http.getResponse<Response>();
+    const error = this.toClientError(exception, req);
+    const status =
+      exception instanceof HttpException && error.code !== ErrorCode.INTERNAL_SERVER_ERROR
+        ? exception.getStatus()
+        : CODE_HTTP_STATUS[error.code];
+    res.status(status).json({ error: { code: error.code, message: error.message, ...error.details } });
+    return undefined;
+  }
+
+  private toClientError(exception: unknown, req: (Request & { id?: unknown }) | undefined): ClientError {
+    const translated = translateDatabaseError(exception);
+    if (translated instanceof DomainError) {
+      return { code: translated.code, message: translated.message, details: translated.details };
+    }
+    if (translated instanceof HttpException) {
+      const code = HTTP_STATUS_CODES[translated.getStatus()];
+      if (code) return { code, message: httpMessage(translated), details: {} };
+    }
+    const requestId = req?.id === undefined ? undefined : String(req.id);
+    this.logger.error(
+      { err: translated, requestId },
+      `unexpected error${requestId ? ` in request ${requestId}` : ''}`,
+    );
+    return {
+      code: ErrorCode.INTERNAL_SERVER_ERROR,
+      message: `Internal server error${requestId ? ` (request id ${requestId})` : ''}`,
+      details: requestId ? { requestId } : {},
+    };
+  }
+}
+
+function httpMessage(exception: HttpException): string {
+  const body = exception.getResponse();
+  if (typeof body === 'string') return body;
+  const message = (body as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : exception.message;
+}

@@ -1,0 +1,130 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import {
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidationArguments,
+  registerDecorator,
+} from 'class-validator';
+import { isCalendarDate } from '../scalars/calendar-date';
+import { parsePeriod } from '../period';
+
+export const TITLE_MAX = 300;
+export const DESCRIPTION_MAX = 5000;
+export const SHORT_TEXT_MAX = 300;
+export const NOTE_MAX = 2000;
+export const URL_MAX = 2048;
+export const CODE_MAX = 40;
+
+const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
+/** A required string that is not blank after trimming, at most `max` characters. */
+export function RequiredText(max: number): PropertyDecorator {
+  return applyDecorators(trim, IsString(), IsNotEmpty({ message: '$property must not be blank' }), MaxLength(max));
+}
+
+/** An optional string; blank means absent (stored as null). */
+export function OptionalText(max: number): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) => {
+      if (typeof value !== 'string') return value;
+      const trimmed = value.trim();
+      return trimmed === '' ? null : trimmed;
+    }),
+    IsOptional(),
+    IsString(),
+    MaxLength(max),
+  );
+}
+
+/** An http(s) URL; other schemes (javascript:, file:, ftp:) are refused. */
+export function OptionalHttpUrl(): PropertyDecorator {
+  return applyDecorators(
+    trim,
+    IsOptional(),
+    IsString(),
+    MaxLength(URL_MAX),
+    IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: '$property must be an http(s) URL' }),
+  );
+}
+
+/** A human-readable code such as SOK-2024-01; stored upper-case so codes are unique regardless of case. */
+export function CodeText(): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value)),
+    IsString(),
+    MaxLength(CODE_MAX),
+    Matches(/^[A-Z0-9][A-Z0-9._/-]*$/, {
+      message: '$property must start with a letter or digit and contain only letters, digits, ".", "_", "/" and "-"',
+    }),
+  );
+}
+
+/** A year the programme could plausibly concern. */
+export function PlanYear(): PropertyDecorator {
+  return applyDecorators(IsInt(), Min(1900), Max(2200));
+}
+
+/** A real calendar date, YYYY-MM-DD (the Date scalar checks it too; this names the field). */
+export function IsCalendarDate(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value),
+        defaultMessage: (args?: ValidationArguments) => `${args?.property} must be a real date written YYYY-MM-DD`,
+      },
+    });
+}
+
+/** "2025" or "2025-Q3", checked by the one period parser. */
+export function IsPeriod(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isPeriod',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && parsePeriod(value) !== null,
+        defaultMessage: (args?: ValidationArguments) =>
+          `${args?.property} must be a year (2025) or a quarter (2025-Q3)`,
+      },
+    });
+}
+
+/** A number not smaller than another property of the same object (e.g. endYear >= startYear). */
+export function IsNotLessThan(otherProperty: string): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isNotLessThan',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      constraints: [otherProperty],
+      validator: {
+        validate: (value: unknown, args?: ValidationArguments) => {
+          const other = (args?.object as Record<string, unknown>)[otherProperty];
+          return typeof value !== 'number' || typeof other !== 'number' || value >= other;
+        },
+        defaultMessage: (args?: ValidationArguments) => `${args?.property} must not be less than ${otherProperty}`,
+      },
+    });
+}
+
+/** A finite number of sane magnitude (GraphQL Float already refuses NaN and Infinity). */
+export function IsMeasurement(): PropertyDecorator {
+  return applyDecorators(
+    IsNumber({ allowNaN: false, allowInfinity: false }),
+    Min(-1e12),
+    Max(1e12),
+  );
+}

@@ -1,0 +1,295 @@
+import { DataSource, EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
+import { ActionPlan } from '../../action-plan/action-plan.entity';
+import { IndicatorDirection } from '../../action-plan/action-plan.enums';
+import { Indicator } from '../../action-plan/indicator.entity';
+import { BarrierCategory } from '../../barriers/barrier-category.enum';
+import { Barrier } from '../../barriers/barrier.entity';
+import { parsePeriod } from '../../common/period';
+import { MeetingFormat, ParticipantRole } from '../../meetings/meeting.enums';
+import { Meeting } from '../../meetings/meeting.entity';
+import { Participant } from '../../meetings/participant.entity';
+import { OrganizationKind } from '../../organizations/organization-kind.enum';
+import { Organization } from '../../organizations/organization.entity';
+import { Person } from '../../organizations/person.entity';
+import { Priority, RecommendationKind, RecommendationStatus } from '../../recommendations/recommendation.enums';
+import { Recommendation } from '../../recommendations/recommendation.entity';
+import { StatusChange } from '../../recommendations/status-change.entity';
+
+/**
+ * The regional roundtable on women's political participation held in Sokuluk
+ * (Chui region) on 13 August 2024, as the news report tells it, and the Action
+ * Plan 2024–2027 of the State Program for Supporting Women's Leadership.
+ *
+ * The meeting, the people, the organisations, the barriers and the three
+ * proposals are from the report. The indicators' baselines, targets and values
+ * are ILLUSTRATIVE, not official statistics, and say so in their names and in
+ * each value's source and note.
+ */
+const ILLUSTRATIVE_SOURCE = 'Illustrative sample data, not official statistics';
+const ILLUSTRATIVE_NOTE = 'Sample value loaded with the demo data to show progress tracking; replace with reported figures.';
+const SEEDED_BY = 'sample data';
+
+const ORGANIZATIONS = {
+  parliament: { name: 'Jogorku Kenesh of the Kyrgyz Republic', kind: OrganizationKind.PARLIAMENT },
+  ministry: { name: 'Ministry of Labor, Social Security and Migration of the Kyrgyz Republic', kind: OrganizationKind.MINISTRY },
+  district: { name: 'Sokuluk District Administration', kind: OrganizationKind.DISTRICT_ADMINISTRATION },
+} as const;
+
+const MEETING = {
+  title: "Regional roundtable on women's political participation",
+  heldOn: '2024-08-13',
+  format: MeetingFormat.ROUNDTABLE,
+  settlement: 'Sokuluk',
+  region: 'Chui',
+  summary:
+    'Members of the Jogorku Kenesh, the Ministry of Labor, Social Security and Migration, the district ' +
+    'administration, NGOs and activists discussed the barriers to women’s political participation and ' +
+    'proposed remedies: revising norms and quotas, education and mentorship, and stronger monitoring of ' +
+    'gender programmes.',
+  sourceUrl: null,
+};
+
+const BARRIERS = {
+  support: {
+    title: 'Little support and recognition from society and colleagues',
+    category: BarrierCategory.SOCIAL_SUPPORT,
+    description: 'Women who enter politics receive little support and recognition from society and from colleagues.',
+  },
+  confidence: {
+    title: 'Lack of confidence and leadership skills',
+    category: BarrierCategory.CONFIDENCE,
+    description: 'Many women lack the confidence and the leadership experience to stand for office.',
+  },
+  money: {
+    title: 'Lack of financial resources for election campaigns',
+    category: BarrierCategory.FINANCIAL,
+    description: 'Women candidates have less money than men to run election campaigns.',
+  },
+} as const;
+
+export interface SeedSummary {
+  created: number;
+  existing: number;
+}
+
+/** True when nothing has been recorded yet (no organisation, meeting or action plan). */
+export async function isDatabaseEmpty(db: DataSource): Promise<boolean> {
+  const [row] = await db.query<{ empty: boolean }[]>(
+    `SELECT NOT EXISTS (SELECT 1 FROM organization)
+        AND NOT EXISTS (SELECT 1 FROM meeting)
+        AND NOT EXISTS (SELECT 1 FROM action_plan) AS empty`,
+  );
+  return row.empty;
+}
+
+/** Loads the sample in one transaction. Idempotent: what exists (by name, code or date) is kept, not duplicated. */
+export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
+  const tally: SeedSummary = { created: 0, existing: 0 };
+  await db.transaction(async (tx) => {
+    const find = <T extends ObjectLiteral>(entity: EntityTarget<T>, where: FindOptionsWhere<T>, values: Partial<T>) =>
+      findOrCreate(tx, tally, entity, where, values);
+
+    const org = {
+      parliament: await find(Organization, { name: ORGANIZATIONS.parliament.name }, ORGANIZATIONS.parliament),
+      ministry: await find(Organization, { name: ORGANIZATIONS.ministry.name }, ORGANIZATIONS.ministry),
+      district: await find(Organization, { name: ORGANIZATIONS.district.name }, ORGANIZATIONS.district),
+    };
+    const people = {
+      raimbachaeva: await find(Person, { fullName: 'Vinera Raimbachaeva' }, {
+        fullName: 'Vinera Raimbachaeva',
+        position: 'Member of the Jogorku Kenesh',
+        organizationId: org.parliament.id,
+      }),
+      ashimova: await find(Person, { fullName: 'Dinara Ashimova' }, {
+        fullName: 'Dinara Ashimova',
+        position: 'Member of the Jogorku Kenesh',
+        organizationId: org.parliament.id,
+      }),
+    };
+
+    const existingMeeting = await tx.getRepository(Meeting).findOneBy({ title: MEETING.title, heldOn: MEETING.heldOn });
+    const meeting = existingMeeting ?? (await tx.getRepository(Meeting).save(tx.getRepository(Meeting).create(MEETING)));
+    if (existingMeeting) {
+      tally.existing += 1;
+    } else {
+      tally.created += 1;
+      await tx.getRepository(Participant).insert([
+        { meetingId: meeting.id, personId: people.raimbachaeva.id, organizationId: org.parliament.id, role: ParticipantRole.SPEAKER, position: 0 },
+        { meetingId: meeting.id, personId: people.ashimova.id, organizationId: org.parliament.id, role: ParticipantRole.SPEAKER, position: 1 },
+        { meetingId: meeting.id, personId: null, organizationId: org.ministry.id, role: ParticipantRole.PARTICIPANT, position: 2 },
+        { meetingId: meeting.id, personId: null, organizationId: org.district.id, role: ParticipantRole.ORGANIZER, position: 3 },
+      ]);
+    }
+
+    const barrier = {
+      support: await find(Barrier, { title: BARRIERS.support.title }, BARRIERS.support),
+      confidence: await find(Barrier, { title: BARRIERS.confidence.title }, BARRIERS.confidence),
+      money: await find(Barrier, { title: BARRIERS.money.title }, BARRIERS.money),
+    };
+    await insertIgnoringDuplicates(
+      tx,
+      'barrier_meeting',
+      ['barrier_id', 'meeting_id'],
+      Object.values(barrier).map((b) => [b.id, meeting.id]),
+    );
+
+    const plan = await find(ActionPlan, { code: 'WL-2024-2027' }, {
+      code: 'WL-2024-2027',
+      title: "Action Plan 2024–2027 of the State Program for Supporting Women's Leadership",
+      approvedBy: 'Presidential Decree (March 2024)',
+      approvedOn: null,
+      startYear: 2024,
+      endYear: 2027,
+    });
+
+    const indicatorSpecs = [
+      {
+        code: 'WL-1',
+        name: 'Share of women among deputies of local keneshes (illustrative sample)',
+        unit: '%',
+        direction: IndicatorDirection.INCREASE,
+        baselineYear: 2023,
+        baselineValue: 20,
+        responsibleOrganizationId: org.district.id,
+        targets: { 2024: 22, 2025: 25, 2026: 28, 2027: 30 },
+        values: { '2024': 21.5, '2025-Q2': 23.1 },
+      },
+      {
+        code: 'WL-2',
+        name: 'Women completing leadership and mentorship programmes, cumulative (illustrative sample)',
+        unit: 'people',
+        direction: IndicatorDirection.INCREASE,
+        baselineYear: 2023,
+        baselineValue: 0,
+        responsibleOrganizationId: org.ministry.id,
+        targets: { 2024: 300, 2025: 600, 2026: 900, 2027: 1200 },
+        values: { '2024': 310, '2025-Q1': 380, '2025-Q2': 455, '2025-Q3': 520 },
+      },
+      {
+        code: 'WL-3',
+        name: 'Gender programmes without an annual monitoring report (illustrative sample)',
+        unit: 'programmes',
+        direction: IndicatorDirection.DECREASE,
+        baselineYear: 2023,
+        baselineValue: 10,
+        responsibleOrganizationId: org.ministry.id,
+        targets: { 2024: 8, 2025: 6, 2026: 4, 2027: 2 },
+        values: { '2024': 9 },
+      },
+    ];
+    const indicators: Record<string, Indicator> = {};
+    for (const spec of indicatorSpecs) {
+      const { targets, values, ...fields } = spec;
+      const indicator = await find(Indicator, { actionPlanId: plan.id, code: spec.code }, { ...fields, actionPlanId: plan.id });
+      indicators[spec.code] = indicator;
+      await insertIgnoringDuplicates(
+        tx,
+        'indicator_target',
+        ['indicator_id', 'year', 'value'],
+        Object.entries(targets).map(([year, value]) => [indicator.id, Number(year), value]),
+      );
+      await insertIgnoringDuplicates(
+        tx,
+        'indicator_value',
+        ['indicator_id', 'period', 'year', 'quarter', 'value', 'source', 'note', 'recorded_by'],
+        Object.entries(values).map(([period, value]) => {
+          const parsed = parsePeriod(period);
+          if (!parsed) throw new Error(`bad sample period ${period}`);
+          return [indicator.id, period, parsed.year, parsed.quarter, value, ILLUSTRATIVE_SOURCE, ILLUSTRATIVE_NOTE, SEEDED_BY];
+        }),
+      );
+    }
+
+    const proposals = [
+      {
+        code: 'SOK-2024-01',
+        title: 'Revise norms and quotas for women’s representation',
+        description: 'Review the legal norms and the gender quotas for elected bodies, including local keneshes.',
+        kind: RecommendationKind.QUOTA,
+        priority: Priority.HIGH,
+        barriers: [barrier.support.id],
+        organizations: [org.parliament.id],
+        indicators: [indicators['WL-1'].id],
+      },
+      {
+        code: 'SOK-2024-02',
+        title: 'Education and mentorship programmes for women leaders',
+        description: 'Train women in leadership and campaigning, and pair new candidates with experienced mentors.',
+        kind: RecommendationKind.MENTORSHIP,
+        priority: Priority.HIGH,
+        barriers: [barrier.confidence.id],
+        organizations: [org.ministry.id, org.district.id],
+        indicators: [indicators['WL-2'].id],
+      },
+      {
+        code: 'SOK-2024-03',
+        title: 'Stronger monitoring and control of gender programmes',
+        description: 'Monitor how gender programmes are carried out and report on them regularly.',
+        kind: RecommendationKind.MONITORING,
+        priority: Priority.MEDIUM,
+        barriers: [barrier.support.id],
+        organizations: [org.ministry.id],
+        indicators: [indicators['WL-3'].id],
+      },
+    ];
+    for (const p of proposals) {
+      const existing = await tx.getRepository(Recommendation).findOneBy({ code: p.code });
+      if (existing) {
+        tally.existing += 1;
+        continue;
+      }
+      tally.created += 1;
+      const rec = await tx.getRepository(Recommendation).save(
+        tx.getRepository(Recommendation).create({
+          code: p.code,
+          title: p.title,
+          description: p.description,
+          kind: p.kind,
+          priority: p.priority,
+          status: RecommendationStatus.PROPOSED,
+          dueDate: null,
+          meetingId: meeting.id,
+          version: 1,
+        }),
+      );
+      await tx.getRepository(StatusChange).insert({
+        recommendationId: rec.id,
+        version: 1,
+        fromStatus: null,
+        toStatus: RecommendationStatus.PROPOSED,
+        changedBy: SEEDED_BY,
+        note: 'Proposed at the Sokuluk roundtable',
+      });
+      await insertIgnoringDuplicates(tx, 'recommendation_barrier', ['recommendation_id', 'barrier_id'], p.barriers.map((id) => [rec.id, id]));
+      await insertIgnoringDuplicates(tx, 'recommendation_organization', ['recommendation_id', 'organization_id'], p.organizations.map((id) => [rec.id, id]));
+      await insertIgnoringDuplicates(tx, 'recommendation_indicator', ['recommendation_id', 'indicator_id'], p.indicators.map((id) => [rec.id, id]));
+    }
+  });
+  return `${tally.created} records created, ${tally.existing} already present`;
+}
+
+async function findOrCreate<T extends ObjectLiteral>(
+  tx: EntityManager,
+  tally: SeedSummary,
+  entity: EntityTarget<T>,
+  where: FindOptionsWhere<T>,
+  values: Partial<T>,
+): Promise<T> {
+  const repo = tx.getRepository(entity);
+  const existing = await repo.findOneBy(where);
+  if (existing) {
+    tally.existing += 1;
+    return existing;
+  }
+  tally.created += 1;
+  return repo.save(repo.create(values as T));
+}
+
+async function insertIgnoringDuplicates(tx: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
+  if (rows.length === 0) return;
+  const placeholders = rows.map((row, r) => `(${row.map((_, c) => `$${r * row.length + c + 1}`).join(', ')})`);
+  await tx.query(
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders.join(', ')} ON CONFLICT DO NOTHING`,
+    rows.flat(),
+  );
+}

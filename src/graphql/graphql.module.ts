@@ -1,0 +1,16 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { DateScalar } from '../common/scalars/date.scalar';
+import { GraphqlOptionsFactory } from './graphql-options.factory';
+
+@Module({
+  imports: [
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      useClass: GraphqlOptionsFactory,
+    }),
+  ],
+  providers: [DateScalar],
+})
+export class AppGraphqlModule {}

@@ -1,0 +1,61 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Loaders } from '../common/graphql-context';
+import { LoaderRegistry } from '../common/loaders/loader-registry';
+import { ConnectionType } from '../common/pagination/connection.type';
+import { PageArgs } from '../common/pagination/page.args';
+import { OrganizationLoader } from '../organizations/organization.loader';
+import { Organization } from '../organizations/organization.entity';
+import { Person } from '../organizations/person.entity';
+import { CreateMeetingInput } from './dto/create-meeting.input';
+import { MeetingLoader } from './meeting.loader';
+import { Meeting } from './meeting.entity';
+import { MeetingsService } from './meetings.service';
+import { Participant } from './participant.entity';
+import { ObjectType } from '@nestjs/graphql';
+import { Connection } from '../common/pagination/connection.type';
+
+@ObjectType()
+export class MeetingConnection extends ConnectionType(Meeting, 'Meeting') {}
+
+@Resolver(() => Meeting)
+export class MeetingsResolver {
+  constructor(
+    private readonly service: MeetingsService,
+    private readonly loader: MeetingLoader,
+  ) {}
+
+  @Query(() => MeetingConnection, { description: 'Newest first' })
+  meetings(@Args() page: PageArgs): Promise<Connection<Meeting>> {
+    return this.service.list(page);
+  }
+
+  @Query(() => Meeting, { nullable: true })
+  meeting(@Args('id', { type: () => ID }) id: string): Promise<Meeting | null> {
+    return this.service.findById(id);
+  }
+
+  @Mutation(() => Meeting)
+  createMeeting(@Args('input') input: CreateMeetingInput): Promise<Meeting> {
+    return this.service.create(input);
+  }
+
+  @ResolveField(() => [Participant])
+  participants(@Parent() meeting: Meeting, @Loaders() loaders: LoaderRegistry): Promise<Participant[]> {
+    return this.loader.participantsByMeetingId(loaders).load(meeting.id);
+  }
+}
+
+@Resolver(() => Participant)
+export class ParticipantResolver {
+  constructor(private readonly organizations: OrganizationLoader) {}
+
+  @ResolveField(() => Person, { nullable: true })
+  person(@Parent() participant: Participant, @Loaders() loaders: LoaderRegistry): Promise<Person | null> | null {
+    return participant.personId ? this.organizations.personById(loaders).load(participant.personId) : null;
+  }
+
+  @ResolveField(() => Organization, { nullable: true })
+  organization(@Parent() participant: Participant, @Loaders() loaders: LoaderRegistry): Promise<Organization | null> | null {
+    return participant.organizationId ? this.organizations.organizationById(loaders).load(participant.organizationId) : null;
+  }
+}

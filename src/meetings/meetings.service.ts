@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { isPresent } from '../common/is-present';
+import { isCalendarDate } from '../common/scalars/calendar-date';
+import { DomainError } from '../common/errors/domain-error';
+import { Connection } from '../common/pagination/connection.type';
+import { toConnection, toKeysetPageRequest } from '../common/pagination/keyset-page';
+import { PageArgs } from '../common/pagination/page.args';
+import { assertAllExist } from '../database/assert-exist';
+import { Organization } from '../organizations/organization.entity';
+import { Person } from '../organizations/person.entity';
+import { CreateMeetingInput } from './dto/create-meeting.input';
+import { Meeting } from './meeting.entity';
+import { Participant } from './participant.entity';
+
+@Injectable()
+export class MeetingsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  findById(id: string): Promise<Meeting | null> {
+    if (!isUUID(id)) return Promise.resolve(null);
+    return this.db.getRepository(Meeting).findOneBy({ id });
+  }
+
+  /** Newest first; ties on the date broken by id. */
+  async list(args: PageArgs): Promise<Connection<Meeting>> {
+    const page = toKeysetPageRequest(args);
+    const repo = this.db.getRepository(Meeting);
+    const query = repo.createQueryBuilder('m').orderBy('m.heldOn', 'DESC').addOrderBy('m.id', 'DESC').limit(page.limit + 1);
+    if (page.after) {
+      const key = page.after.key;
+      if (typeof key !== 'string' || !isCalendarDate(key)) throw DomainError.badInput('after', 'is not a cursor of this list');
+      query.where('(m.heldOn, m.id) < (:key::date, :id::uuid)', { key, id: page.after.id });
+    }
+    const [rows, totalCount] = await Promise.all([query.getMany(), repo.count()]);
+    return toConnection(rows, page, totalCount, (m) => m.heldOn);
+  }
+
+  async create(input: CreateMeetingInput): Promise<Meeting> {
+    return this.db.transaction(async (tx) => {
+      const participants = input.participants ?? [];
+      await assertAllExist(tx, Person, participants.map((p) => p.personId).filter(isPresent), 'participants.personId');
+      await assertAllExist(
+        tx,
+        Organization,
+        participants.map((p) => p.organizationId).filter(isPresent),
+        'participants.organizationId',
+      );
+      const meeting = await tx.getRepository(Meeting).save(
+        tx.getRepository(Meeting).create({
+          title: input.title,
+          heldOn: input.heldOn,
+          format: input.format,
+          settlement: input.settlement ?? null,
+          region: input.region ?? null,
+          summary: input.summary ?? null,
+          sourceUrl: input.sourceUrl ?? null,
+        }),
+      );
+      if (participants.length) {
+        await tx.getRepository(Participant).insert(
+          participants.map((p, position) => ({
+            meetingId: meeting.id,
+            personId: p.personId ?? null,
+            organizationId: p.organizationId ?? null,
+            role: p.role,
+            position,
+          })),
+        );
+      }
+      return meeting;
+    });
+  }
+}

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { DataSource } from 'typeorm';
+import { LoaderRegistry, oneByKey } from '../common/loaders/loader-registry';
+import { Organization } from './organization.entity';
+import { Person } from './person.entity';
+
+/** Bulk reads of organisations and people for other features' field resolvers. */
+@Injectable()
+export class OrganizationLoader {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  organizationById(loaders: LoaderRegistry): DataLoader<string, Organization | null> {
+    return loaders.get('organization.byId', async (ids: readonly string[]) => {
+      const rows = await this.db
+        .getRepository(Organization)
+        .createQueryBuilder('o')
+        .where('o.id = ANY(:ids)', { ids })
+        .getMany();
+      return oneByKey(ids, rows, (o) => o.id);
+    });
+  }
+
+  personById(loaders: LoaderRegistry): DataLoader<string, Person | null> {
+    return loaders.get('person.byId', async (ids: readonly string[]) => {
+      const rows = await this.db.getRepository(Person).createQueryBuilder('p').where('p.id = ANY(:ids)', { ids }).getMany();
+      return oneByKey(ids, rows, (p) => p.id);
+    });
+  }
+}

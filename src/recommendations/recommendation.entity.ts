@@ -1,0 +1,69 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { DateScalarType } from '../common/scalars/date.scalar';
+import { Meeting } from '../meetings/meeting.entity';
+import { Priority, RecommendationKind, RecommendationStatus } from './recommendation.enums';
+
+@ObjectType()
+@Entity()
+@Index('UQ_recommendation_code', ['code'], { unique: true })
+@Index('IDX_recommendation_meeting', ['meetingId'])
+@Index('IDX_recommendation_status', ['status'])
+@Index('IDX_recommendation_due_date_id', ['dueDate', 'id'])
+@Index('IDX_recommendation_updated_at_id', ['updatedAt', 'id'])
+@Index('IDX_recommendation_priority_id', ['priority', 'id'])
+export class Recommendation {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field({ description: 'unique, human-readable, e.g. SOK-2024-01' })
+  @Column({ type: 'varchar', length: 40 })
+  code: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @Field(() => RecommendationKind)
+  @Column({ type: 'enum', enum: RecommendationKind, enumName: 'recommendation_kind' })
+  kind: RecommendationKind;
+
+  @Field(() => Priority)
+  @Column({ type: 'enum', enum: Priority, enumName: 'priority', default: Priority.MEDIUM })
+  priority: Priority;
+
+  @Field(() => RecommendationStatus)
+  @Column({ type: 'enum', enum: RecommendationStatus, enumName: 'recommendation_status', default: RecommendationStatus.PROPOSED })
+  status: RecommendationStatus;
+
+  @Field(() => DateScalarType, { nullable: true })
+  @Column({ type: 'date', nullable: true })
+  dueDate: string | null;
+
+  @Column({ type: 'uuid' })
+  meetingId: string;
+
+  @ManyToOne(() => Meeting, { onDelete: 'RESTRICT' })
+  @JoinColumn()
+  meeting?: Meeting;
+
+  /** Optimistic concurrency: bumped by every change, checked in SQL (see RecommendationsService). */
+  @Field(() => Int, { description: 'increments on every change' })
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
+  // Millisecond precision, so a JS Date in a cursor compares exactly with the stored value.
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  /** Set explicitly by every write, so that it moves with `version`. */
+  @Field()
+  @Column({ type: 'timestamptz', precision: 3, default: () => 'now()' })
+  updatedAt: Date;
+}

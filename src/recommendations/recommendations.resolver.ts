@@ -1,0 +1,124 @@
+import { Args, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Indicator } from '../action-plan/indicator.entity';
+import { Barrier } from '../barriers/barrier.entity';
+import { Clock } from '../common/clock';
+import { Loaders } from '../common/graphql-context';
+import { LoaderRegistry } from '../common/loaders/loader-registry';
+import { Connection, ConnectionType } from '../common/pagination/connection.type';
+import { MeetingLoader } from '../meetings/meeting.loader';
+import { Meeting } from '../meetings/meeting.entity';
+import { Organization } from '../organizations/organization.entity';
+import { CreateRecommendationInput } from './dto/create-recommendation.input';
+import { RecommendationsArgs } from './dto/recommendations.args';
+import { TransitionRecommendationInput } from './dto/transition-recommendation.input';
+import { UpdateRecommendationArgs } from './dto/update-recommendation.input';
+import { isOverdue } from './recommendation-lifecycle';
+import { RecommendationLoader } from './recommendation.loader';
+import { Recommendation } from './recommendation.entity';
+import { RecommendationsService } from './recommendations.service';
+import { StatusChange } from './status-change.entity';
+
+@ObjectType()
+export class RecommendationConnection extends ConnectionType(Recommendation, 'Recommendation') {}
+
+@Resolver(() => Recommendation)
+export class RecommendationsResolver {
+  constructor(
+    private readonly service: RecommendationsService,
+    private readonly loader: RecommendationLoader,
+    private readonly meetings: MeetingLoader,
+    private readonly clock: Clock,
+  ) {}
+
+  @Query(() => RecommendationConnection)
+  recommendations(@Args() args: RecommendationsArgs): Promise<Connection<Recommendation>> {
+    return this.service.list(args);
+  }
+
+  @Query(() => Recommendation, { nullable: true })
+  recommendation(@Args('id', { type: () => ID }) id: string): Promise<Recommendation | null> {
+    return this.service.findById(id);
+  }
+
+  @Mutation(() => Recommendation)
+  createRecommendation(@Args('input') input: CreateRecommendationInput): Promise<Recommendation> {
+    return this.service.create(input);
+  }
+
+  @Mutation(() => Recommendation)
+  updateRecommendation(@Args() args: UpdateRecommendationArgs): Promise<Recommendation> {
+    return this.service.update(args.id, args.input, args.expectedVersion);
+  }
+
+  @Mutation(() => Recommendation)
+  transitionRecommendation(@Args('input') input: TransitionRecommendationInput): Promise<Recommendation> {
+    return this.service.transition(input);
+  }
+
+  @ResolveField(() => Boolean, { description: 'dueDate passed and not IMPLEMENTED/REJECTED' })
+  isOverdue(@Parent() recommendation: Recommendation): boolean {
+    return isOverdue(recommendation.dueDate, recommendation.status, this.clock.today());
+  }
+
+  @ResolveField(() => Meeting)
+  async meeting(@Parent() recommendation: Recommendation, @Loaders() loaders: LoaderRegistry): Promise<Meeting> {
+    const meeting = await this.meetings.byId(loaders).load(recommendation.meetingId);
+    // meeting_id is a NOT NULL foreign key with ON DELETE RESTRICT.
+    if (!meeting) throw new Error(`recommendation ${recommendation.id} has no meeting`);
+    return meeting;
+  }
+
+  @ResolveField(() => [Barrier])
+  barriers(@Parent() recommendation: Recommendation, @Loaders() loaders: LoaderRegistry): Promise<Barrier[]> {
+    return this.loader.barriers(loaders).load(recommendation.id);
+  }
+
+  @ResolveField(() => [Organization])
+  responsibleOrganizations(
+    @Parent() recommendation: Recommendation,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<Organization[]> {
+    return this.loader.responsibleOrganizations(loaders).load(recommendation.id);
+  }
+
+  @ResolveField(() => [Indicator])
+  indicators(@Parent() recommendation: Recommendation, @Loaders() loaders: LoaderRegistry): Promise<Indicator[]> {
+    return this.loader.indicators(loaders).load(recommendation.id);
+  }
+
+  @ResolveField(() => [StatusChange], { description: 'oldest first; starts with the creation entry' })
+  statusHistory(@Parent() recommendation: Recommendation, @Loaders() loaders: LoaderRegistry): Promise<StatusChange[]> {
+    return this.loader.statusHistory(loaders).load(recommendation.id);
+  }
+}
+
+/** `recommendations` on the types a recommendation points at. */
+@Resolver(() => Meeting)
+export class MeetingRecommendationsResolver {
+  constructor(private readonly loader: RecommendationLoader) {}
+
+  @ResolveField(() => [Recommendation])
+  recommendations(@Parent() meeting: Meeting, @Loaders() loaders: LoaderRegistry): Promise<Recommendation[]> {
+    return this.loader.byMeetingId(loaders).load(meeting.id);
+  }
+}
+
+@Resolver(() => Barrier)
+export class BarrierRecommendationsResolver {
+  constructor(private readonly loader: RecommendationLoader) {}
+
+  @ResolveField(() => [Recommendation], { description: 'recommendations that address it' })
+  recommendations(@Parent() barrier: Barrier, @Loaders() loaders: LoaderRegistry): Promise<Recommendation[]> {
+    return this.loader.byBarrierId(loaders).load(barrier.id);
+  }
+}
+
+@Resolver(() => Indicator)
+export class IndicatorRecommendationsResolver {
+  constructor(private readonly loader: RecommendationLoader) {}
+
+  @ResolveField(() => [Recommendation])
+  recommendations(@Parent() indicator: Indicator, @Loaders() loaders: LoaderRegistry): Promise<Recommendation[]> {
+    return this.loader.byIndicatorId(loaders).load(indicator.id);
+  }
+}

@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import { DataSource, EntityManager } from 'typeorm';
+import { Indicator } from '../action-plan/indicator.entity';
+import { Barrier } from '../barriers/barrier.entity';
+import { Clock } from '../common/clock';
+import { DomainError } from '../common/errors/domain-error';
+import { ErrorCode } from '../common/errors/error-codes';
+import { Connection } from '../common/pagination/connection.type';
+import { toConnection, toKeysetPageRequest } from '../common/pagination/keyset-page';
+import { assertAllExist } from '../database/assert-exist';
+import { rowToEntity } from '../database/linked-rows';
+import { Meeting } from '../meetings/meeting.entity';
+import { Organization } from '../organizations/organization.entity';
+import { CreateRecommendationInput } from './dto/create-recommendation.input';
+import { RecommendationsArgs } from './dto/recommendations.args';
+import { TransitionRecommendationInput } from './dto/transition-recommendation.input';
+import { UpdateRecommendationInput } from './dto/update-recommendation.input';
+import { assertTransition } from './recommendation-lifecycle';
+import {
+  RecommendationBarrier,
+  RecommendationIndicator,
+  RecommendationOrganization,
+} from './recommendation-links.entity';
+import { applyRecommendationFilter, applyRecommendationKeyset, DEFAULT_ORDER } from './recommendation-list.query';
+import { Priority, RecommendationStatus } from './recommendation.enums';
+import { Recommendation } from './recommendation.entity';
+import { StatusChange } from './status-change.entity';
+
+interface LinkIds {
+  barrierIds?: string[] | null;
+  responsibleOrganizationIds?: string[] | null;
+  indicatorIds?: string[] | null;
+}
+
+@Injectable()
+export class RecommendationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  findById(id: string): Promise<Recommendation | null> {
+    if (!isUUID(id)) return Promise.resolve(null);
+    return this.db.getRepository(Recommendation).findOneBy({ id });
+  }
+
+  async list(args: RecommendationsArgs): Promise<Connection<Recommendation>> {
+    const page = toKeysetPageRequest(args);
+    const today = this.clock.today();
+    const repo = this.db.getRepository(Recommendation);
+    const pageQuery = applyRecommendationFilter(repo.createQueryBuilder('r'), args.filter, today);
+    const countQuery = applyRecommendationFilter(repo.createQueryBuilder('r'), args.filter, today);
+    const sortKey = applyRecommendationKeyset(pageQuery, args.orderBy ?? DEFAULT_ORDER, page.after);
+    const [rows, totalCount] = await Promise.all([pageQuery.limit(page.limit + 1).getMany(), countQuery.getCount()]);
+    return toConnection(rows, page, totalCount, sortKey.fromRow);
+  }
+
+  /** Creates the recommendation, its links and the creation entry of its history, atomically. */
+  async create(input: CreateRecommendationInput): Promise<Recommendation> {
+    return this.db.transaction(async (tx) => {
+      const meeting = await tx.getRepository(Meeting).findOneBy({ id: input.meetingId });
+      if (!meeting) throw new DomainError(ErrorCode.NOT_FOUND, `meetingId: Meeting ${input.meetingId} does not exist`, { field: 'meetingId' });
+      await this.assertLinksExist(tx, input);
+      const code = input.code ?? (await this.nextCode(tx, meeting.heldOn));
+      const saved = await tx.getRepository(Recommendation).save(
+        tx.getRepository(Recommendation).create({
+          code,
+          title: input.title,
+          description: input.description ?? null,
+          kind: input.kind,
+          priority: input.priority ?? Priority.MEDIUM,
+          status: RecommendationStatus.PROPOSED,
+          dueDate: input.dueDate ?? null,
+          meetingId: meeting.id,
+          version: 1,
+        }),
+      );
+      await this.replaceLinks(tx, saved.id, input);
+      await tx.getRepository(StatusChange).insert({
+        recommendationId: saved.id,
+        version: 1,
+        fromStatus: null,
+        toStatus: RecommendationStatus.PROPOSED,
+        changedBy: null,
+        note: null,
+        evidenceUrl: null,
+      });
+      return tx.getRepository(Recommendation).findOneByOrFail({ id: saved.id });
+    });
+  }
+
+  /** Edits fields and links; bumps the version. CONFLICT when `expectedVersion` is stale. */
+  async update(id: string, input: UpdateRecommendationInput, expectedVersion?: number | null): Promise<Recommendation> {
+    return this.db.transaction(async (tx) => {
+      const current = await this.loadForWrite(tx, id, expectedVersion);
+      await this.assertLinksExist(tx, input);
+      const changes: Partial<Recommendation> = {};
+      if (input.title !== undefined) changes.title = input.title;
+      if (input.description !== undefined) changes.description = input.description;
+      if (input.kind !== undefined) changes.kind = input.kind;
+      if (input.priority !== undefined) changes.priority = input.priority;
+      if (input.dueDate !== undefined) changes.dueDate = input.dueDate;
+      const updated = await this.bumpVersion(tx, current, changes);
+      await this.replaceLinks(tx, id, input);
+      return updated;
+    });
+  }
+
+  /**
+   * Moves a recommendation along its lifecycle and appends the history entry in
+   * the same transaction. Two writers from the same version: the UPDATE's
+   * `version = $n` condition lets exactly one through; the other gets CONFLICT.
+   */
+  async transition(input: TransitionRecommendationInput): Promise<Recommendation> {
+    return this.db.transaction(async (tx) => {
+      const current = await this.loadForWrite(tx, input.id, input.expectedVersion);
+      assertTransition(current.status, input.to, input.note);
+      const updated = await this.bumpVersion(tx, current, { status: input.to });
+      await tx.getRepository(StatusChange).insert({
+        recommendationId: current.id,
+        version: updated.version,
+        fromStatus: current.status,
+        toStatus: input.to,
+        changedBy: null,
+        note: input.note ?? null,
+        evidenceUrl: input.evidenceUrl ?? null,
+      });
+      return updated;
+    });
+  }
+
+  private async loadForWrite(tx: EntityManager, id: string, expectedVersion?: number | null): Promise<Recommendation> {
+    const current = await tx.getRepository(Recommendation).findOneBy({ id });
+    if (!current) throw DomainError.notFound('Recommendation', id);
+    if (expectedVersion != null && expectedVersion !== current.version) {
+      throw DomainError.conflict(`Recommendation ${id} is at version ${current.version}, not ${expectedVersion}`, {
+        currentVersion: current.version,
+      });
+    }
+    return current;
+  }
+
+  /** The optimistic-concurrency write: only succeeds if nobody changed the row since it was read. */
+  private async bumpVersion(
+    tx: EntityManager,
+    current: Recommendation,
+    changes: Partial<Recommendation>,
+  ): Promise<Recommendation> {
+    const result = await tx
+      .createQueryBuilder()
+      .update(Recommendation)
+      .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('id = :id AND version = :version', { id: current.id, version: current.version })
+      .returning('*')
+      .execute();
+    if (result.affected !== 1) {
+      throw DomainError.conflict(`Recommendation ${current.id} was changed concurrently; reload it and retry`);
+    }
+    return rowToEntity(tx.connection, Recommendation, (result.raw as Record<string, unknown>[])[0]);
+  }
+
+  private async assertLinksExist(tx: EntityManager, links: LinkIds): Promise<void> {
+    await assertAllExist(tx, Barrier, links.barrierIds, 'barrierIds');
+    await assertAllExist(tx, Organization, links.responsibleOrganizationIds, 'responsibleOrganizationIds');
+    await assertAllExist(tx, Indicator, links.indicatorIds, 'indicatorIds');
+  }
+
+  /** Replaces each link set given (null/absent leaves it as it is). */
+  private async replaceLinks(tx: EntityManager, recommendationId: string, links: LinkIds): Promise<void> {
+    const sets = [
+      { entity: RecommendationBarrier, column: 'barrierId', ids: links.barrierIds },
+      { entity: RecommendationOrganization, column: 'organizationId', ids: links.responsibleOrganizationIds },
+      { entity: RecommendationIndicator, column: 'indicatorId', ids: links.indicatorIds },
+    ] as const;
+    for (const set of sets) {
+      if (set.ids == null) continue;
+      await tx.getRepository(set.entity).delete({ recommendationId });
+      const ids = [...new Set(set.ids)];
+      if (ids.length) {
+        await tx.getRepository(set.entity).insert(ids.map((id) => ({ recommendationId, [set.column]: id })));
+      }
+    }
+  }
+
+  /** R-<year of the meeting>-<4 digits>, from a sequence; skips codes someone already chose by hand. */
+  private async nextCode(tx: EntityManager, heldOn: string): Promise<string> {
+    for (;;) {
+      const [{ n }] = await tx.query<{ n: string }[]>(`SELECT nextval('recommendation_code_seq')::text AS n`);
+      const code = `R-${heldOn.slice(0, 4)}-${n.padStart(4, '0')}`;
+      const taken = await tx.query<unknown[]>('SELECT 1 FROM recommendation WHERE code = $1', [code]);
+      if (taken.length === 0) return code;
+    }
+  }
+}

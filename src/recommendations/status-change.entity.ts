@@ -1,0 +1,48 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { RecommendationStatus } from './recommendation.enums';
+import { Recommendation } from './recommendation.entity';
+
+/** One entry of a recommendation's status history; the first is its creation. */
+@ObjectType()
+@Entity()
+@Index('UQ_status_change_recommendation_version', ['recommendationId', 'version'], { unique: true })
+export class StatusChange {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  recommendationId: string;
+
+  @ManyToOne(() => Recommendation, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  recommendation?: Recommendation;
+
+  /** The recommendation's version this change produced; orders the history. */
+  @Column({ type: 'int' })
+  version: number;
+
+  @Field(() => RecommendationStatus, { name: 'from', nullable: true, description: 'null for the creation entry' })
+  @Column({ type: 'enum', enum: RecommendationStatus, enumName: 'recommendation_status', nullable: true })
+  fromStatus: RecommendationStatus | null;
+
+  @Field(() => RecommendationStatus, { name: 'to' })
+  @Column({ type: 'enum', enum: RecommendationStatus, enumName: 'recommendation_status' })
+  toStatus: RecommendationStatus;
+
+  @Field()
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  changedAt: Date;
+
+  @Field(() => String, { nullable: true, description: 'token name or user; null before auth exists' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  changedBy: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 2048, nullable: true })
+  evidenceUrl: string | null;
+}

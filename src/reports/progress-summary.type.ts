@@ -1,0 +1,37 @@
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { IndicatorProgress } from '../action-plan/indicator-progress';
+import { RecommendationStatus } from '../recommendations/recommendation.enums';
+
+@ObjectType()
+export class StatusCount {
+  @Field(() => RecommendationStatus)
+  status: RecommendationStatus;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType({
+  description:
+    'Where the programme stood at the end of `year` (today, for the current year): each recommendation counted ' +
+    'in the status it had then, and each indicator measured against that year’s target.',
+})
+export class ProgressSummary {
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => Int)
+  recommendationsTotal: number;
+
+  @Field(() => [StatusCount], { description: 'every status, zero counts included' })
+  byStatus: StatusCount[];
+
+  @Field(() => Int)
+  overdue: number;
+
+  @Field(() => Float, { description: 'IMPLEMENTED / (total - REJECTED) * 100; 0 when nothing counts' })
+  implementationRate: number;
+
+  @Field(() => [IndicatorProgress])
+  indicators: IndicatorProgress[];
+}

@@ -1,0 +1,27 @@
+import { Args, ArgsType, Field, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { IsOptional, IsUUID } from 'class-validator';
+import { PlanYear } from '../common/validation/decorators';
+import { ProgressSummaryService } from './progress-summary.service';
+import { ProgressSummary } from './progress-summary.type';
+
+@ArgsType()
+class ProgressSummaryArgs {
+  @Field(() => Int)
+  @PlanYear()
+  year: number;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  actionPlanId?: string | null;
+}
+
+@Resolver(() => ProgressSummary)
+export class ReportsResolver {
+  constructor(private readonly summaries: ProgressSummaryService) {}
+
+  @Query(() => ProgressSummary)
+  progressSummary(@Args() args: ProgressSummaryArgs): Promise<ProgressSummary> {
+    return this.summaries.summarize(args.year, args.actionPlanId);
+  }
+}
