@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import {
@@ -12,6 +13,7 @@ import {
 
 /** Migrates one template database per test run (when a PostgreSQL server is reachable). */
 export default async function globalSetup(): Promise<void> {
+  Logger.overrideLogger(['error']);
   const server = process.env.TEST_DATABASE_URL || DEFAULT_TEST_SERVER_URL;
   if (!(await isServerReachable(server))) {
     console.log(`\n[e2e] no PostgreSQL server at ${new URL(server).host}: e2e tests use the embedded database (PGlite)`);

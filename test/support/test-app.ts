@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { createDatabaseFromTemplate, dropDatabase, ENV, serverUrl } from './test-database';
 
 export interface GraphqlError {
@@ -52,9 +53,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   }
   Object.assign(process.env, env);
 
-  const { AppModule } = await import('../../src/app.module');
-  const { configureApp } = await import('../../src/configure-app');
-  const { DataSource } = await import('typeorm');
+  // Loaded only now, after the environment is set: the config is validated while AppModule loads.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { AppModule } = require('../../src/app.module') as typeof import('../../src/app.module.js');
+  const { configureApp } = require('../../src/configure-app') as typeof import('../../src/configure-app.js');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   configureApp(app);
