@@ -72,11 +72,16 @@ export function computeProgress(input: ProgressInput): IndicatorProgress {
   const result = { year, baseline, target, actual, percentOfTarget: null as number | null };
   if (actual === null || target === null) return { ...result, status: ProgressStatus.NO_DATA };
   const measurable = baseline !== null && target !== baseline;
-  const percentOfTarget = measurable ? ((actual - baseline) / (target - baseline)) * 100 : null;
+  const percentOfTarget = measurable ? withoutFloatNoise(((actual - baseline) / (target - baseline)) * 100) : null;
   const reached = direction === IndicatorDirection.INCREASE ? actual >= target : actual <= target;
   if (reached) return { ...result, percentOfTarget, status: ProgressStatus.ACHIEVED };
   if (percentOfTarget === null) return { ...result, status: ProgressStatus.OFF_TRACK };
   return { ...result, percentOfTarget, status: statusForPercent(percentOfTarget) };
+}
+
+/** 62.000000000000036 -> 62: binary floating point noise is not progress. */
+function withoutFloatNoise(value: number): number {
+  return Math.round(value * 1e9) / 1e9;
 }
 
 export function statusForPercent(percent: number): ProgressStatus {

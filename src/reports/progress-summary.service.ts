@@ -87,7 +87,7 @@ export class ProgressSummaryService {
        )
        SELECT a.status::text AS status,
               count(*)::int AS count,
-              (count(*) FILTER (WHERE r.due_date < $1::date AND a.status <> ALL($4::recommendation_status[])))::int AS overdue
+              (count(*) FILTER (WHERE r.due_date < $1::date AND a.status::text <> ALL($4::text[])))::int AS overdue
          FROM as_of a JOIN recommendation r ON r.id = a.recommendation_id
         GROUP BY a.status`,
       [asOf, this.config.get('APP_TIMEZONE'), actionPlanId, CLOSED_STATUSES],
