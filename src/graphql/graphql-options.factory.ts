@@ -44,11 +44,12 @@ export class GraphqlOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
  * did not pass the ErrorFilter (Apollo's own) never show internals in production.
  */
 export function formatError(formatted: GraphQLFormattedError, production: boolean): GraphQLFormattedError {
-  const code = String(formatted.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
+  const rawCode = formatted.extensions?.code;
+  const code = typeof rawCode === 'string' ? rawCode : ErrorCode.INTERNAL_SERVER_ERROR;
   if (INPUT_ERROR_CODES.has(code)) {
     return { ...formatted, extensions: { ...stripStack(formatted, production), code: ErrorCode.BAD_USER_INPUT } };
   }
-  if (CONTRACT_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+  if (CONTRACT_CODES.has(code) && code !== String(ErrorCode.INTERNAL_SERVER_ERROR)) {
     return { ...formatted, extensions: stripStack(formatted, production) };
   }
   const requestId = formatted.extensions?.requestId;

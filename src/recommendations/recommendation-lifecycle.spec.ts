@@ -1,4 +1,3 @@
-import { DomainError } from '../common/errors/domain-error';
 import { ALLOWED_TRANSITIONS, assertTransition, canTransition, isOverdue } from './recommendation-lifecycle';
 import { RecommendationStatus as S } from './recommendation.enums';
 
@@ -25,7 +24,7 @@ describe('recommendation lifecycle', () => {
     'refuses %s -> %s with INVALID_TRANSITION',
     (from, to) => {
       expect(() => assertTransition(from, to, 'a note')).toThrow(
-        expect.objectContaining({ code: 'INVALID_TRANSITION' }) as unknown as DomainError,
+        expect.objectContaining({ code: 'INVALID_TRANSITION' }),
       );
     },
   );

@@ -69,7 +69,7 @@ export class ErrorFilter implements ExceptionFilter {
       const code = HTTP_STATUS_CODES[translated.getStatus()];
       if (code) return { code, message: httpMessage(translated), details: {} };
     }
-    const requestId = req?.id === undefined ? undefined : String(req.id);
+    const requestId = typeof req?.id === 'string' || typeof req?.id === 'number' ? String(req.id) : undefined;
     this.logger.error(
       { err: translated, requestId },
       `unexpected error${requestId ? ` in request ${requestId}` : ''}`,

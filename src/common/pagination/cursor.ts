@@ -25,5 +25,5 @@ export function decodeCursor(cursor: string, field = 'after'): CursorPosition {
   const [key, id] = parsed as unknown[];
   const keyIsValid = key === null || typeof key === 'string' || (typeof key === 'number' && Number.isFinite(key));
   if (!keyIsValid || typeof id !== 'string' || !isUUID(id)) throw malformed;
-  return { key: key as CursorPosition['key'], id };
+  return { key: key, id };
 }

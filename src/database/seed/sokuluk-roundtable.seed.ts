@@ -192,7 +192,7 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
         tx,
         'indicator_value',
         ['indicator_id', 'period', 'year', 'quarter', 'value', 'source', 'note', 'recorded_by'],
-        Object.entries(values).map(([period, value]) => {
+        Object.entries(values).map(([period, value]): unknown[] => {
           const parsed = parsePeriod(period);
           if (!parsed) throw new Error(`bad sample period ${period}`);
           return [indicator.id, period, parsed.year, parsed.quarter, value, ILLUSTRATIVE_SOURCE, ILLUSTRATIVE_NOTE, SEEDED_BY];
