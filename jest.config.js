@@ -17,6 +17,8 @@ const shared = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // e2e tests boot the whole service (some, child processes too): generous but finite.
+  testTimeout: 120_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ActionPlanModule } from './action-plan/action-plan.module';
 import { BarriersModule } from './barriers/barriers.module';
@@ -14,21 +14,27 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { RecommendationsModule } from './recommendations/recommendations.module';
 import { ReportsModule } from './reports/reports.module';
 
-@Module({
-  imports: [
-    AppConfigModule,
-    CommonModule,
-    LoggingModule,
-    DatabaseModule,
-    AppGraphqlModule,
-    HealthModule,
-    OrganizationsModule,
-    MeetingsModule,
-    BarriersModule,
-    RecommendationsModule,
-    ActionPlanModule,
-    ReportsModule,
-  ],
-  providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
-})
-export class AppModule {}
+/** The whole service. `forRoot()` reads and validates the environment as it is at that moment. */
+@Module({})
+export class AppModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(),
+        CommonModule,
+        LoggingModule,
+        DatabaseModule,
+        AppGraphqlModule,
+        HealthModule,
+        OrganizationsModule,
+        MeetingsModule,
+        BarriersModule,
+        RecommendationsModule,
+        ActionPlanModule,
+        ReportsModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
+    };
+  }
+}

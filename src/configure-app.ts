@@ -7,5 +7,6 @@ export function configureApp(app: INestApplication): void {
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   // SIGTERM/SIGINT: stop accepting requests, finish, then close the database.
-  app.enableShutdownHooks();
+  // process.exit(0) after the graceful close, so pino flushes and orchestrators see a clean exit.
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
 }

@@ -1,13 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { configureApp } from './configure-app';
+import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config.service';
+import { configureApp } from './configure-app';
 
 async function bootstrap(): Promise<void> {
-  // Imported here so that a configuration error (validated while the module loads) is reported below.
-  const { AppModule } = await import('./app.module.js');
-  const app = await NestFactory.create(AppModule, { bufferLogs: true });
+  const app = await NestFactory.create(AppModule.forRoot(), { bufferLogs: true });
   configureApp(app);
   const port = app.get(AppConfig).get('PORT');
   await app.listen(port);
@@ -15,7 +14,7 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  // Config validation and database failures land here: say why, exit non-zero.
+  // Configuration and database failures end here: say why in one line, exit non-zero.
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

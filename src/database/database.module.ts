@@ -1,7 +1,8 @@
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { Logger, MiddlewareConsumer, Module, NestModule, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config.service';
-import { AppConfigModule } from '../config/config.module';
 import { buildDataSourceOptions } from './data-source-options';
 import { SqlStatementCounterMiddleware } from './sql-statement-counter.middleware';
 import { DemoSeedOnFirstStart } from './seed/demo-seed-on-first-start';
@@ -9,7 +10,6 @@ import { DemoSeedOnFirstStart } from './seed/demo-seed-on-first-start';
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
-      imports: [AppConfigModule],
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         ...buildDataSourceOptions({
@@ -26,7 +26,15 @@ import { DemoSeedOnFirstStart } from './seed/demo-seed-on-first-start';
   ],
   providers: [DemoSeedOnFirstStart],
 })
-export class DatabaseModule implements NestModule {
+export class DatabaseModule implements NestModule, OnApplicationShutdown {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Runs after the HTTP server has closed (Nest disposes it first), so in-flight requests finish. */
+  async onApplicationShutdown(signal?: string): Promise<void> {
+    if (this.db.isInitialized) await this.db.destroy();
+    new Logger('Database').log(`closed the database${signal ? ` on ${signal}` : ''}`);
+  }
+
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(SqlStatementCounterMiddleware).forRoutes('*');
   }

@@ -27,7 +27,10 @@ export class GraphqlOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       path: '/graphql',
       playground: false,
       introspection: true,
-      includeStacktraceInErrorResponses: !production,
+      // Stacks go to the log (ErrorFilter), never to clients, in any environment.
+      includeStacktraceInErrorResponses: false,
+      // Errors thrown by @ResolveField methods go through the ErrorFilter too.
+      fieldResolverEnhancers: ['filters'],
       context: ({ req, res }: { req: Request; res: Response }): GraphqlContext => ({
         req,
         res,
@@ -40,17 +43,17 @@ export class GraphqlOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
 }
 
 /**
- * Last line of defence: every error leaves with a contract code, and errors that
- * did not pass the ErrorFilter (Apollo's own) never show internals in production.
+ * Last line of defence: every error leaves with a contract code and without a
+ * stack; an unexpected error that did not pass the ErrorFilter shows no message in production.
  */
 export function formatError(formatted: GraphQLFormattedError, production: boolean): GraphQLFormattedError {
   const rawCode = formatted.extensions?.code;
   const code = typeof rawCode === 'string' ? rawCode : ErrorCode.INTERNAL_SERVER_ERROR;
   if (INPUT_ERROR_CODES.has(code)) {
-    return { ...formatted, extensions: { ...stripStack(formatted, production), code: ErrorCode.BAD_USER_INPUT } };
+    return { ...formatted, extensions: { ...withoutStack(formatted), code: ErrorCode.BAD_USER_INPUT } };
   }
   if (CONTRACT_CODES.has(code) && code !== String(ErrorCode.INTERNAL_SERVER_ERROR)) {
-    return { ...formatted, extensions: stripStack(formatted, production) };
+    return { ...formatted, extensions: withoutStack(formatted) };
   }
   const requestId = formatted.extensions?.requestId;
   const fromFilter = typeof requestId === 'string';
@@ -58,13 +61,13 @@ export function formatError(formatted: GraphQLFormattedError, production: boolea
     message: fromFilter || !production ? formatted.message : 'Internal server error',
     locations: formatted.locations,
     path: formatted.path,
-    extensions: { ...stripStack(formatted, production), code: ErrorCode.INTERNAL_SERVER_ERROR },
+    extensions: { ...withoutStack(formatted), code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
 }
 
-function stripStack(formatted: GraphQLFormattedError, production: boolean): Record<string, unknown> {
-  const { stacktrace, ...rest } = formatted.extensions ?? {};
-  return production ? rest : { ...rest, ...(stacktrace ? { stacktrace } : {}) };
+function withoutStack(formatted: GraphQLFormattedError): Record<string, unknown> {
+  const { stacktrace: _stacktrace, ...rest } = formatted.extensions ?? {};
+  return rest;
 }
 
 /** Benchmarks and tests: how many SQL statements the request cost (see SqlStatementCounter). */

@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config.service';
-import { AppConfigModule } from '../config/config.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -19,7 +18,6 @@ export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
 @Module({
   imports: [
     LoggerModule.forRootAsync({
-      imports: [AppConfigModule],
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         pinoHttp: {

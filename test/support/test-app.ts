@@ -2,6 +2,9 @@ import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/configure-app';
+import { EmbeddedPostgresServer, startEmbeddedPostgresServer } from './embedded-postgres-server';
 import { createDatabaseFromTemplate, dropDatabase, ENV, serverUrl } from './test-database';
 
 export interface GraphqlError {
@@ -20,7 +23,7 @@ export interface GraphqlResponse<T = Record<string, any>> {
 
 export interface TestApp {
   app: INestApplication;
-  /** Where the data lives: 'postgres' (a fresh database on the server) or 'embedded'. */
+  /** Where the data lives: a fresh database on the PostgreSQL server, or an in-memory PGlite of its own. */
   database: 'postgres' | 'embedded';
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphqlResponse<T>>;
   /** Like gql, but fails the test on any GraphQL error. */
@@ -32,12 +35,13 @@ export interface TestApp {
 
 /**
  * The full AppModule over HTTP, on a database of its own. Environment overrides
- * are applied before the module (and its validated config) is loaded.
+ * are applied before AppModule.forRoot() reads and validates them.
  */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const server = serverUrl();
   const template = process.env[ENV.template];
   let dropAfter: string | null = null;
+  let embedded: EmbeddedPostgresServer | null = null;
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL = 'silent';
   process.env.SEED_DEMO = 'false';
@@ -48,17 +52,13 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     process.env.DATABASE_URL = db.url;
     dropAfter = db.name;
   } else {
-    delete process.env.DATABASE_URL;
-    process.env.DATA_DIR = 'memory://';
+    embedded = await startEmbeddedPostgresServer();
+    process.env.DATABASE_URL = embedded.url;
+    process.env.DATABASE_POOL_SIZE = '1';
   }
   Object.assign(process.env, env);
 
-  // Loaded only now, after the environment is set: the config is validated while AppModule loads.
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const { AppModule } = require('../../src/app.module') as typeof import('../../src/app.module.js');
-  const { configureApp } = require('../../src/configure-app') as typeof import('../../src/configure-app.js');
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot()] }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   configureApp(app);
   await app.init();
@@ -78,7 +78,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
 
   return {
     app,
-    database: dropAfter ? 'postgres' : 'embedded',
+    database: embedded ? 'embedded' : 'postgres',
     gql,
     async gqlOk<T>(query: string, variables?: Record<string, unknown>) {
       const res = await gql<T>(query, variables);
@@ -89,6 +89,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     async close() {
       await app.close();
       if (server && dropAfter) await dropDatabase(server, dropAfter);
+      await embedded?.stop();
     },
   };
 }

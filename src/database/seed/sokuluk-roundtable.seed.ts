@@ -28,6 +28,8 @@ import { StatusChange } from '../../recommendations/status-change.entity';
 const ILLUSTRATIVE_SOURCE = 'Illustrative sample data, not official statistics';
 const ILLUSTRATIVE_NOTE = 'Sample value loaded with the demo data to show progress tracking; replace with reported figures.';
 const SEEDED_BY = 'sample data';
+/** The proposals date from the roundtable, not from when the sample was loaded. */
+const PROPOSED_AT = new Date('2024-08-13T12:00:00+06:00');
 
 const ORGANIZATIONS = {
   parliament: { name: 'Jogorku Kenesh of the Kyrgyz Republic', kind: OrganizationKind.PARLIAMENT },
@@ -250,6 +252,8 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
           dueDate: null,
           meetingId: meeting.id,
           version: 1,
+          createdAt: PROPOSED_AT,
+          updatedAt: PROPOSED_AT,
         }),
       );
       await tx.getRepository(StatusChange).insert({
@@ -257,6 +261,7 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
         version: 1,
         fromStatus: null,
         toStatus: RecommendationStatus.PROPOSED,
+        changedAt: PROPOSED_AT,
         changedBy: SEEDED_BY,
         note: 'Proposed at the Sokuluk roundtable',
       });

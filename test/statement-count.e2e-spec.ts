@@ -1,0 +1,128 @@
+import { createActionPlan, createBarrier, createIndicator, createMeeting, createOrganization } from './support/factories';
+import { createTestApp, TestApp } from './support/test-app';
+
+/** Every relation field of a recommendation, and every relation of those. */
+const EVERY_FIELD = `query ($first: Int) {
+  recommendations(first: $first) {
+    totalCount
+    edges { node {
+      code status isOverdue
+      meeting { title participants { role person { fullName } organization { name } } recommendations { code } }
+      barriers { title category meetings { heldOn } recommendations { code } }
+      responsibleOrganizations { name kind }
+      indicators {
+        code
+        targets { year value }
+        values { period value }
+        latestValue { period value }
+        progress(year: 2025) { percentOfTarget status indicator { code } }
+        actionPlan { code indicators { code } }
+        responsibleOrganization { name }
+        recommendations { code }
+      }
+      statusHistory { from to changedAt }
+    } }
+  }
+}`;
+
+/**
+ * The same loaders reached at several depths (barrier -> recommendations both
+ * under the recommendation and under its meeting). Each depth can dispatch its
+ * own batch, and whether two depths share one depends on which query returns
+ * first, so only an upper bound is fixed here.
+ */
+const DEEP = `query ($first: Int) {
+  recommendations(first: $first) {
+    edges { node {
+      meeting { barriers { title meetings { title } recommendations { code } } participants { person { organization { name } } } }
+      barriers { recommendations { code meeting { title } } }
+      indicators { responsibleOrganization { name } recommendations { barriers { title } } }
+    } }
+  }
+}`;
+
+describe('SQL statements per request (no N+1)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const meetings = [await createMeeting(t), await createMeeting(t)];
+    const orgs = [await createOrganization(t), await createOrganization(t), await createOrganization(t)];
+    const barriers = [
+      await createBarrier(t, { meetingIds: [meetings[0].id] }),
+      await createBarrier(t, { meetingIds: [meetings[0].id, meetings[1].id] }),
+    ];
+    const plan = await createActionPlan(t);
+    const indicators = [];
+    for (let i = 0; i < 3; i++) {
+      const indicator = await createIndicator(t, { actionPlanId: plan.id, responsibleOrganizationId: orgs[i].id });
+      for (const period of ['2024', '2025-Q1', '2025-Q2']) {
+        await t.gqlOk(`mutation ($input: RecordIndicatorValueInput!) { recordIndicatorValue(input: $input) { id } }`, {
+          input: { indicatorId: indicator.id, period, value: 10 + i },
+        });
+      }
+      indicators.push(indicator);
+    }
+    for (let i = 0; i < 100; i++) {
+      const { createRecommendation: rec } = await t.gqlOk<{ createRecommendation: { id: string } }>(
+        `mutation ($input: CreateRecommendationInput!) { createRecommendation(input: $input) { id } }`,
+        {
+          input: {
+            title: `Recommendation ${i}`,
+            kind: 'MONITORING',
+            dueDate: '2025-06-30',
+            meetingId: meetings[i % 2].id,
+            barrierIds: [barriers[i % 2].id],
+            responsibleOrganizationIds: [orgs[i % 3].id, orgs[(i + 1) % 3].id],
+            indicatorIds: [indicators[i % 3].id, indicators[(i + 1) % 3].id],
+          },
+        },
+      );
+      await t.gqlOk(`mutation ($id: ID!) { transitionRecommendation(input: { id: $id, to: UNDER_REVIEW }) { id } }`, {
+        id: rec.id,
+      });
+    }
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('costs the same for a page of 100 as for a page of 1', async () => {
+    const one = await t.gql(EVERY_FIELD, { first: 1 });
+    const hundred = await t.gql(EVERY_FIELD, { first: 100 });
+    expect(one.errors).toBeUndefined();
+    expect(hundred.errors).toBeUndefined();
+    expect(hundred.data!.recommendations.edges).toHaveLength(100);
+    const node = hundred.data!.recommendations.edges[99].node;
+    expect(node.indicators).toHaveLength(2);
+    expect(node.indicators[0].values).toHaveLength(3);
+    expect(node.statusHistory).toHaveLength(2);
+    expect(Number.isInteger(one.statements)).toBe(true);
+    expect(hundred.statements).toBe(one.statements);
+    // One query per relation, whatever the page size.
+    expect(hundred.statements).toBeLessThanOrEqual(20);
+  });
+
+  it('stays within the same bound at any page size when loaders repeat at several depths', async () => {
+    for (const first of [1, 10, 100]) {
+      const res = await t.gql(DEEP, { first });
+      expect(res.errors).toBeUndefined();
+      // 14 relations below the page, some reached twice: at most one batch per loader and depth.
+      expect(res.statements).toBeLessThanOrEqual(20);
+    }
+  });
+
+  it('costs the same for the indicators list and the meetings list at any page size', async () => {
+    const indicators = `query ($first: Int) { indicators(first: $first) { edges { node {
+      code targets { year } values { period } latestValue { value } progress(year: 2025) { status }
+      actionPlan { code } responsibleOrganization { name } recommendations { code } } } } }`;
+    const meetings = `query ($first: Int) { meetings(first: $first) { edges { node {
+      title participants { role } barriers { title } recommendations { code statusHistory { to } } } } } }`;
+    for (const query of [indicators, meetings]) {
+      const small = await t.gql(query, { first: 1 });
+      const large = await t.gql(query, { first: 100 });
+      expect(small.errors).toBeUndefined();
+      expect(large.statements).toBe(small.statements);
+    }
+  });
+});

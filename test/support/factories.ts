@@ -1,0 +1,253 @@
+import { TestApp } from './test-app';
+
+/**
+ * Test data built through the public GraphQL API, with unique defaults that any
+ * field of the input can override. Each factory fails the test on a GraphQL error.
+ */
+
+let sequence = 0;
+
+/** A value no other call in this process returns, e.g. `Organization 7`. */
+export function unique(prefix: string): string {
+  sequence += 1;
+  return `${prefix} ${sequence}`;
+}
+
+/** A unique code that survives upper-casing and the code pattern, e.g. `AP-7`. */
+export function uniqueCode(prefix: string): string {
+  sequence += 1;
+  return `${prefix}-${sequence}`;
+}
+
+// ---------- input shapes (as in the API contract) ----------
+
+export type OrganizationKind =
+  | 'PARLIAMENT'
+  | 'MINISTRY'
+  | 'STATE_AGENCY'
+  | 'DISTRICT_ADMINISTRATION'
+  | 'LOCAL_GOVERNMENT'
+  | 'NGO'
+  | 'INTERNATIONAL_ORGANIZATION'
+  | 'OTHER';
+export type MeetingFormat = 'ROUNDTABLE' | 'CONFERENCE' | 'HEARING' | 'WORKSHOP' | 'CONSULTATION' | 'OTHER';
+export type ParticipantRole = 'ORGANIZER' | 'SPEAKER' | 'PARTICIPANT';
+export type BarrierCategory = 'SOCIAL_SUPPORT' | 'CONFIDENCE' | 'FINANCIAL' | 'LEGAL' | 'INSTITUTIONAL' | 'EDUCATION' | 'OTHER';
+export type IndicatorDirection = 'INCREASE' | 'DECREASE';
+
+export interface CreateOrganizationInput {
+  name: string;
+  kind: OrganizationKind;
+}
+
+export interface CreatePersonInput {
+  fullName: string;
+  position?: string | null;
+  organizationId?: string | null;
+}
+
+export interface ParticipantInput {
+  personId?: string | null;
+  organizationId?: string | null;
+  role: ParticipantRole;
+}
+
+export interface CreateMeetingInput {
+  title: string;
+  heldOn: string;
+  format: MeetingFormat;
+  settlement?: string | null;
+  region?: string | null;
+  summary?: string | null;
+  sourceUrl?: string | null;
+  participants?: ParticipantInput[] | null;
+}
+
+export interface CreateBarrierInput {
+  title: string;
+  description?: string | null;
+  category: BarrierCategory;
+  meetingIds: string[];
+}
+
+export interface CreateActionPlanInput {
+  code: string;
+  title: string;
+  approvedBy?: string | null;
+  approvedOn?: string | null;
+  startYear: number;
+  endYear: number;
+}
+
+export interface IndicatorTargetInput {
+  year: number;
+  value: number;
+}
+
+export interface CreateIndicatorInput {
+  actionPlanId: string;
+  code: string;
+  name: string;
+  unit: string;
+  direction: IndicatorDirection;
+  baselineYear?: number | null;
+  baselineValue?: number | null;
+  targets?: IndicatorTargetInput[] | null;
+  responsibleOrganizationId?: string | null;
+}
+
+export interface RecordIndicatorValueInput {
+  indicatorId: string;
+  period: string;
+  value: number;
+  source?: string | null;
+  note?: string | null;
+}
+
+// ---------- what the factories return ----------
+
+export interface OrganizationResult {
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+}
+
+export interface PersonResult {
+  id: string;
+  fullName: string;
+  position: string | null;
+  organization: { id: string } | null;
+}
+
+export interface MeetingResult {
+  id: string;
+  title: string;
+  heldOn: string;
+  format: MeetingFormat;
+  sourceUrl: string | null;
+}
+
+export interface BarrierResult {
+  id: string;
+  title: string;
+  category: BarrierCategory;
+  meetings: { id: string }[];
+}
+
+export interface ActionPlanResult {
+  id: string;
+  code: string;
+  title: string;
+  startYear: number;
+  endYear: number;
+}
+
+export interface IndicatorResult {
+  id: string;
+  code: string;
+  name: string;
+  direction: IndicatorDirection;
+  baselineYear: number | null;
+  baselineValue: number | null;
+  targets: IndicatorTargetInput[];
+  actionPlan: { id: string };
+}
+
+export interface IndicatorValueResult {
+  id: string;
+  period: string;
+  value: number;
+  source: string | null;
+  note: string | null;
+  recordedAt: string;
+}
+
+// ---------- factories ----------
+
+async function mutate<T>(t: TestApp, mutation: string, field: string, input: object): Promise<T> {
+  const data = await t.gqlOk<Record<string, T>>(mutation, { input });
+  return data[field];
+}
+
+export function createOrganization(
+  t: TestApp,
+  overrides: Partial<CreateOrganizationInput> = {},
+): Promise<OrganizationResult> {
+  return mutate(
+    t,
+    `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name kind } }`,
+    'createOrganization',
+    { name: unique('Organization'), kind: 'MINISTRY', ...overrides },
+  );
+}
+
+export function createPerson(t: TestApp, overrides: Partial<CreatePersonInput> = {}): Promise<PersonResult> {
+  return mutate(
+    t,
+    `mutation ($input: CreatePersonInput!) {
+      createPerson(input: $input) { id fullName position organization { id } }
+    }`,
+    'createPerson',
+    { fullName: unique('Person'), ...overrides },
+  );
+}
+
+export function createMeeting(t: TestApp, overrides: Partial<CreateMeetingInput> = {}): Promise<MeetingResult> {
+  return mutate(
+    t,
+    `mutation ($input: CreateMeetingInput!) { createMeeting(input: $input) { id title heldOn format sourceUrl } }`,
+    'createMeeting',
+    { title: unique('Roundtable'), heldOn: '2024-08-13', format: 'ROUNDTABLE', ...overrides },
+  );
+}
+
+/** Raised in a new meeting unless `meetingIds` is given. */
+export async function createBarrier(t: TestApp, overrides: Partial<CreateBarrierInput> = {}): Promise<BarrierResult> {
+  const meetingIds = overrides.meetingIds ?? [(await createMeeting(t)).id];
+  return mutate(
+    t,
+    `mutation ($input: CreateBarrierInput!) { createBarrier(input: $input) { id title category meetings { id } } }`,
+    'createBarrier',
+    { title: unique('Barrier'), category: 'LEGAL', ...overrides, meetingIds },
+  );
+}
+
+/** A plan for 2024-2027 by default. */
+export function createActionPlan(t: TestApp, overrides: Partial<CreateActionPlanInput> = {}): Promise<ActionPlanResult> {
+  return mutate(
+    t,
+    `mutation ($input: CreateActionPlanInput!) { createActionPlan(input: $input) { id code title startYear endYear } }`,
+    'createActionPlan',
+    { code: uniqueCode('AP'), title: unique('Action plan'), startYear: 2024, endYear: 2027, ...overrides },
+  );
+}
+
+/** An INCREASE indicator without baseline or targets, in a new plan unless `actionPlanId` is given. */
+export async function createIndicator(t: TestApp, overrides: Partial<CreateIndicatorInput> = {}): Promise<IndicatorResult> {
+  const actionPlanId = overrides.actionPlanId ?? (await createActionPlan(t)).id;
+  return mutate(
+    t,
+    `mutation ($input: CreateIndicatorInput!) {
+      createIndicator(input: $input) {
+        id code name direction baselineYear baselineValue targets { year value } actionPlan { id }
+      }
+    }`,
+    'createIndicator',
+    { code: uniqueCode('IND'), name: unique('Indicator'), unit: '%', direction: 'INCREASE', ...overrides, actionPlanId },
+  );
+}
+
+/** Records a value (for 2025 unless told otherwise) of an indicator. */
+export function recordValue(
+  t: TestApp,
+  input: Partial<RecordIndicatorValueInput> & Pick<RecordIndicatorValueInput, 'indicatorId'>,
+): Promise<IndicatorValueResult> {
+  return mutate(
+    t,
+    `mutation ($input: RecordIndicatorValueInput!) {
+      recordIndicatorValue(input: $input) { id period value source note recordedAt }
+    }`,
+    'recordIndicatorValue',
+    { period: '2025', value: 1, ...input },
+  );
+}
