@@ -345,7 +345,7 @@ describe('action plan and indicators', () => {
       expect(await indicatorOf(indicator.id)).toMatchObject({ values: [], latestValue: null });
     });
 
-    it('orders values by period; the latest counts a year after its quarters', async () => {
+    it("orders values chronologically (a year's quarters, then the year); the latest is the last", async () => {
       const indicator = await createIndicator(t, { actionPlanId: plan.id });
       for (const [period, value] of [['2025-Q2', 3], ['2024', 1], ['2025-Q1', 2], ['2025', 4]] as const) {
         await recordValue(t, { indicatorId: indicator.id, period, value });
@@ -353,9 +353,9 @@ describe('action plan and indicators', () => {
       const before = await indicatorOf(indicator.id);
       expect(before.values).toEqual([
         { period: '2024', value: 1 },
-        { period: '2025', value: 4 },
         { period: '2025-Q1', value: 2 },
         { period: '2025-Q2', value: 3 },
+        { period: '2025', value: 4 },
       ]);
       expect(before.latestValue).toEqual({ period: '2025', value: 4 });
 

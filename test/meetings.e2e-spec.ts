@@ -320,8 +320,8 @@ describe('meetings', () => {
         expectError(await t.gql(MEETINGS, { after }), 'BAD_USER_INPUT', /^after: /);
       });
 
-      it('a cursor of another list (indicators)', async () => {
-        await createIndicator(t, { code: 'WL-1' });
+      it('a cursor of another list (indicators), even when its key looks like a date', async () => {
+        await createIndicator(t, { code: '2024-06-15' });
         const { indicators } = await t.gqlOk('{ indicators(first: 1) { pageInfo { endCursor } } }');
         const after = indicators.pageInfo.endCursor as string;
         expect(after).toEqual(expect.any(String));

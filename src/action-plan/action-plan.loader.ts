@@ -53,7 +53,7 @@ export class ActionPlanLoader {
     });
   }
 
-  /** Ordered by period ("2025" < "2025-Q1" < ... < "2026"). */
+  /** Chronologically: a year's quarters, then the year's own value (as latestOf counts it), then the next year. */
   valuesByIndicatorId(loaders: LoaderRegistry): DataLoader<string, IndicatorValue[]> {
     return loaders.get('indicator.values', async (ids: readonly string[]) => {
       const rows = await this.db
@@ -61,7 +61,8 @@ export class ActionPlanLoader {
         .createQueryBuilder('v')
         .where('v.indicatorId = ANY(:ids)', { ids })
         .orderBy('v.indicatorId')
-        .addOrderBy('v.period')
+        .addOrderBy('v.year')
+        .addOrderBy('v.quarter', 'ASC', 'NULLS LAST')
         .getMany();
       return manyByKey(ids, rows, (v) => v.indicatorId);
     });

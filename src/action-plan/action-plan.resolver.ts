@@ -82,7 +82,7 @@ export class IndicatorResolver {
     return this.loader.targetsByIndicatorId(loaders).load(indicator.id);
   }
 
-  @ResolveField(() => [IndicatorValue], { description: 'ordered by period' })
+  @ResolveField(() => [IndicatorValue], { description: "ordered by period: a year's quarters, then the year's own value" })
   values(@Parent() indicator: Indicator, @Loaders() loaders: LoaderRegistry): Promise<IndicatorValue[]> {
     return this.loader.valuesByIndicatorId(loaders).load(indicator.id);
   }

@@ -34,7 +34,7 @@ export class IndicatorsService {
 
   /** Ordered by code, ties broken by id. */
   async list(args: IndicatorsArgs): Promise<Connection<Indicator>> {
-    const page = toKeysetPageRequest(args);
+    const page = toKeysetPageRequest(args, 'indicators');
     const filtered = () => {
       const q = this.db.getRepository(Indicator).createQueryBuilder('i');
       const f = args.filter;

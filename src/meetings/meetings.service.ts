@@ -26,7 +26,7 @@ export class MeetingsService {
 
   /** Newest first; ties on the date broken by id. */
   async list(args: PageArgs): Promise<Connection<Meeting>> {
-    const page = toKeysetPageRequest(args);
+    const page = toKeysetPageRequest(args, 'meetings');
     const repo = this.db.getRepository(Meeting);
     const query = repo.createQueryBuilder('m').orderBy('m.heldOn', 'DESC').addOrderBy('m.id', 'DESC').limit(page.limit + 1);
     if (page.after) {

@@ -47,12 +47,13 @@ export class RecommendationsService {
   }
 
   async list(args: RecommendationsArgs): Promise<Connection<Recommendation>> {
-    const page = toKeysetPageRequest(args);
+    const order = args.orderBy ?? DEFAULT_ORDER;
+    const page = toKeysetPageRequest(args, `recommendations:${order.field}:${order.direction}`);
     const today = this.clock.today();
     const repo = this.db.getRepository(Recommendation);
     const pageQuery = applyRecommendationFilter(repo.createQueryBuilder('r'), args.filter, today);
     const countQuery = applyRecommendationFilter(repo.createQueryBuilder('r'), args.filter, today);
-    const sortKey = applyRecommendationKeyset(pageQuery, args.orderBy ?? DEFAULT_ORDER, page.after);
+    const sortKey = applyRecommendationKeyset(pageQuery, order, page.after);
     const [rows, totalCount] = await Promise.all([pageQuery.limit(page.limit + 1).getMany(), countQuery.getCount()]);
     return toConnection(rows, page, totalCount, sortKey.fromRow);
   }

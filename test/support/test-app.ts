@@ -58,10 +58,20 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   }
   Object.assign(process.env, env);
 
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot()] }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
-  configureApp(app);
-  await app.init();
+  const cleanUp = async () => {
+    if (server && dropAfter) await dropDatabase(server, dropAfter);
+    await embedded?.stop();
+  };
+  let app: INestApplication;
+  try {
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot()] }).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    configureApp(app);
+    await app.init();
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
   const dataSource = app.get(DataSource);
 
   const gql = async <T,>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
@@ -88,8 +98,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     sql: (text, params) => dataSource.query(text, params),
     async close() {
       await app.close();
-      if (server && dropAfter) await dropDatabase(server, dropAfter);
-      await embedded?.stop();
+      await cleanUp();
     },
   };
 }

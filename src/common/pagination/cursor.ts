@@ -7,13 +7,17 @@ export interface CursorPosition {
   id: string;
 }
 
-/** Opaque to clients: base64url of a small JSON tuple. */
-export function encodeCursor(position: CursorPosition): string {
-  return Buffer.from(JSON.stringify([position.key, position.id]), 'utf8').toString('base64url');
+/**
+ * Opaque to clients: base64url of [list, key, id]. The list name (e.g.
+ * "meetings", "recommendations:DUE_DATE:ASC") ties a cursor to the list and
+ * ordering it came from, so it cannot be replayed against another.
+ */
+export function encodeCursor(list: string, position: CursorPosition): string {
+  return Buffer.from(JSON.stringify([list, position.key, position.id]), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string, field = 'after'): CursorPosition {
-  const malformed = DomainError.badInput(field, 'is not a cursor returned by this API');
+export function decodeCursor(cursor: string, list: string, field = 'after'): CursorPosition {
+  const malformed = DomainError.badInput(field, 'is not a cursor returned by this list');
   if (cursor.length > 512 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw malformed;
   let parsed: unknown;
   try {
@@ -21,9 +25,9 @@ export function decodeCursor(cursor: string, field = 'after'): CursorPosition {
   } catch {
     throw malformed;
   }
-  if (!Array.isArray(parsed) || parsed.length !== 2) throw malformed;
-  const [key, id] = parsed as unknown[];
+  if (!Array.isArray(parsed) || parsed.length !== 3 || parsed[0] !== list) throw malformed;
+  const [, key, id] = parsed as unknown[];
   const keyIsValid = key === null || typeof key === 'string' || (typeof key === 'number' && Number.isFinite(key));
   if (!keyIsValid || typeof id !== 'string' || !isUUID(id)) throw malformed;
-  return { key: key, id };
+  return { key, id };
 }

@@ -4,14 +4,17 @@ import { DEFAULT_PAGE_SIZE, PageArgs } from './page.args';
 
 /** A page request after validation: how many rows, and where to start. */
 export interface KeysetPageRequest {
+  /** Names the list (and its ordering) in every cursor, see encodeCursor. */
+  list: string;
   limit: number;
   after: CursorPosition | null;
 }
 
-export function toKeysetPageRequest(args: PageArgs): KeysetPageRequest {
+export function toKeysetPageRequest(args: PageArgs, list: string): KeysetPageRequest {
   return {
+    list,
     limit: args.first ?? DEFAULT_PAGE_SIZE,
-    after: args.after ? decodeCursor(args.after) : null,
+    after: args.after ? decodeCursor(args.after, list) : null,
   };
 }
 
@@ -27,7 +30,7 @@ export function toConnection<T extends { id: string }>(
 ): Connection<T> {
   const hasNextPage = rows.length > page.limit;
   const nodes = hasNextPage ? rows.slice(0, page.limit) : rows;
-  const edges = nodes.map((node) => ({ node, cursor: encodeCursor({ key: sortKeyOf(node), id: node.id }) }));
+  const edges = nodes.map((node) => ({ node, cursor: encodeCursor(page.list, { key: sortKeyOf(node), id: node.id }) }));
   return {
     edges,
     pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
