@@ -1,13 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ActionPlanModule } from './action-plan/action-plan.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { BarriersModule } from './barriers/barriers.module';
 import { CommonModule } from './common/common.module';
 import { ErrorFilter } from './common/errors/error.filter';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { ExportsModule } from './exports/exports.module';
 import { AppGraphqlModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { LoggingModule } from './logging/logging.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -26,6 +30,8 @@ export class AppModule {
         LoggingModule,
         DatabaseModule,
         AppGraphqlModule,
+        AuditModule,
+        AuthModule,
         HealthModule,
         OrganizationsModule,
         MeetingsModule,
@@ -33,6 +39,8 @@ export class AppModule {
         RecommendationsModule,
         ActionPlanModule,
         ReportsModule,
+        ExportsModule,
+        ImportsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

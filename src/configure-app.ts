@@ -1,12 +1,27 @@
 import { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from './common/validation/validation.pipe';
+import { AppConfig } from './config/app-config.service';
 
-/** What main.ts and the e2e tests both apply to the application. */
+/**
+ * What main.ts and the e2e tests both apply to the application. The app must be
+ * created with `bodyParser: false`: the JSON parser is registered here, with its limit.
+ */
 export function configureApp(app: INestApplication): void {
+  const config = app.get(AppConfig);
+  const express = app as NestExpressApplication;
   app.useLogger(app.get(Logger));
+  express.useBodyParser('json', { limit: config.get('REQUEST_BODY_LIMIT') });
+  app.use(helmet());
+  const origins = config
+    .get('CORS_ORIGINS')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  app.enableCors({ origin: origins.length ? origins : false, allowedHeaders: ['authorization', 'content-type', 'x-request-id'] });
   app.useGlobalPipes(createValidationPipe());
-  // SIGTERM/SIGINT: stop accepting requests, finish, then close the database.
-  // process.exit(0) after the graceful close, so pino flushes and orchestrators see a clean exit.
+  // SIGTERM/SIGINT: stop accepting requests, finish, close the database, then exit 0 (pino flushes).
   app.enableShutdownHooks(undefined, { useProcessExit: true });
 }

@@ -6,7 +6,7 @@ import { AppConfig } from './config/app-config.service';
 import { configureApp } from './configure-app';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create(AppModule.forRoot(), { bufferLogs: true });
+  const app = await NestFactory.create(AppModule.forRoot(), { bufferLogs: true, bodyParser: false });
   configureApp(app);
   const port = app.get(AppConfig).get('PORT');
   await app.listen(port);

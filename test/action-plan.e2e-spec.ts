@@ -276,7 +276,7 @@ describe('action plan and indicators', () => {
         source: 'National statistics',
         note: 'preliminary',
         recordedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/),
-        recordedBy: null,
+        recordedBy: 'bootstrap-admin',
       });
       const rows = await t.sql('SELECT value FROM indicator_value WHERE indicator_id = $1 AND period = $2', [indicatorId, period]);
       expect(rows).toEqual([{ value: 42.5 }]);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startService } from './support/service-process';
+import { startService, stopAllServices } from './support/service-process';
 
 const MEETINGS = '{ meetings { totalCount edges { node { title settlement recommendations { code statusHistory { to changedAt } } } } } }';
 
@@ -12,6 +12,7 @@ const MEETINGS = '{ meetings { totalCount edges { node { title settlement recomm
  */
 describe('the service on the embedded database', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tracker-embedded-'));
+  afterEach(stopAllServices);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('seeds on first start, persists across a restart, never seeds twice, and shuts down gracefully on SIGTERM', async () => {

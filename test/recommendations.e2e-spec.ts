@@ -85,7 +85,7 @@ describe('recommendations', () => {
         indicators: [{ id: indicator.id }],
       });
       expect(rec.statusHistory).toEqual([
-        { from: null, to: 'PROPOSED', changedAt: expect.any(String), changedBy: null, note: null, evidenceUrl: null },
+        { from: null, to: 'PROPOSED', changedAt: expect.any(String), changedBy: 'bootstrap-admin', note: null, evidenceUrl: null },
       ]);
       expect(Date.parse(rec.createdAt)).not.toBeNaN();
     });

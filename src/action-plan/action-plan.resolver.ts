@@ -1,4 +1,8 @@
 import { Args, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { EDITORS, READERS, Role } from '../auth/role.enum';
+import { Roles } from '../auth/roles.decorator';
 import { Loaders } from '../common/graphql-context';
 import { LoaderRegistry } from '../common/loaders/loader-registry';
 import { Connection, ConnectionType } from '../common/pagination/connection.type';
@@ -29,13 +33,15 @@ export class ActionPlanResolver {
   ) {}
 
   @Query(() => [ActionPlan])
+  @Roles(...READERS)
   actionPlans(): Promise<ActionPlan[]> {
     return this.service.list();
   }
 
   @Mutation(() => ActionPlan)
-  createActionPlan(@Args('input') input: CreateActionPlanInput): Promise<ActionPlan> {
-    return this.service.create(input);
+  @Roles(...EDITORS)
+  createActionPlan(@Args('input') input: CreateActionPlanInput, @CurrentActor() actor: Actor): Promise<ActionPlan> {
+    return this.service.create(input, actor);
   }
 
   @ResolveField(() => [Indicator])
@@ -53,28 +59,33 @@ export class IndicatorResolver {
   ) {}
 
   @Query(() => IndicatorConnection)
+  @Roles(...READERS)
   indicators(@Args() args: IndicatorsArgs): Promise<Connection<Indicator>> {
     return this.service.list(args);
   }
 
   @Query(() => Indicator, { nullable: true })
+  @Roles(...READERS)
   indicator(@Args('id', { type: () => ID }) id: string): Promise<Indicator | null> {
     return this.service.findById(id);
   }
 
   @Mutation(() => Indicator)
-  createIndicator(@Args('input') input: CreateIndicatorInput): Promise<Indicator> {
-    return this.service.create(input);
+  @Roles(...EDITORS)
+  createIndicator(@Args('input') input: CreateIndicatorInput, @CurrentActor() actor: Actor): Promise<Indicator> {
+    return this.service.create(input, actor);
   }
 
-  @Mutation(() => Indicator)
-  setIndicatorTarget(@Args() args: SetIndicatorTargetArgs): Promise<Indicator> {
-    return this.service.setTarget(args);
+  @Mutation(() => Indicator, { description: 'MINISTRY tokens: only indicators of their organisation' })
+  @Roles(...EDITORS, Role.MINISTRY)
+  setIndicatorTarget(@Args() args: SetIndicatorTargetArgs, @CurrentActor() actor: Actor): Promise<Indicator> {
+    return this.service.setTarget(args, actor);
   }
 
-  @Mutation(() => IndicatorValue)
-  recordIndicatorValue(@Args('input') input: RecordIndicatorValueInput): Promise<IndicatorValue> {
-    return this.service.recordValue(input);
+  @Mutation(() => IndicatorValue, { description: 'MINISTRY tokens: only indicators of their organisation' })
+  @Roles(...EDITORS, Role.MINISTRY)
+  recordIndicatorValue(@Args('input') input: RecordIndicatorValueInput, @CurrentActor() actor: Actor): Promise<IndicatorValue> {
+    return this.service.recordValue(input, actor);
   }
 
   @ResolveField(() => [IndicatorTarget], { description: 'ordered by year' })

@@ -2,13 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { assertMayActFor } from '../auth/ministry-scope';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-codes';
 import { likePattern } from '../common/like-pattern';
 import { Connection } from '../common/pagination/connection.type';
 import { toConnection, toKeysetPageRequest } from '../common/pagination/keyset-page';
-import { parsePeriod } from '../common/period';
+import { formatPeriod, parsePeriod, Period } from '../common/period';
 import { assertAllExist } from '../database/assert-exist';
 import { rowToEntity } from '../database/linked-rows';
 import { Organization } from '../organizations/organization.entity';
@@ -25,6 +28,7 @@ export class IndicatorsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   findById(id: string): Promise<Indicator | null> {
@@ -58,7 +62,7 @@ export class IndicatorsService {
   }
 
   /** The indicator and its yearly targets, atomically. */
-  async create(input: CreateIndicatorInput): Promise<Indicator> {
+  async create(input: CreateIndicatorInput, actor: Actor): Promise<Indicator> {
     return this.db.transaction(async (tx) => {
       const plan = await this.planOrFail(tx, input.actionPlanId, 'actionPlanId');
       await assertAllExist(tx, Organization, input.responsibleOrganizationId ? [input.responsibleOrganizationId] : [], 'responsibleOrganizationId');
@@ -84,21 +88,42 @@ export class IndicatorsService {
           .getRepository(IndicatorTarget)
           .insert(targets.map((t) => ({ indicatorId: indicator.id, year: t.year, value: t.value })));
       }
+      await this.audit.record(tx, {
+        actor,
+        action: 'indicator.create',
+        entityType: 'Indicator',
+        entityId: indicator.id,
+        before: null,
+        after: { ...indicator, targets },
+      });
       return indicator;
     });
   }
 
   /** Sets (or replaces) the target of one year of the plan. */
-  async setTarget(args: SetIndicatorTargetArgs): Promise<Indicator> {
+  async setTarget(args: SetIndicatorTargetArgs, actor: Actor): Promise<Indicator> {
     return this.db.transaction(async (tx) => {
       const indicator = await this.indicatorOrFail(tx, args.indicatorId);
+      assertMayActFor(actor, [indicator.responsibleOrganizationId], `indicator ${indicator.code}`);
       const plan = await this.planOrFail(tx, indicator.actionPlanId, 'actionPlanId');
       assertYearInPlan(plan, args.year, 'year');
+      const [before] = await tx.query<{ value: number }[]>(
+        'SELECT value FROM indicator_target WHERE indicator_id = $1 AND year = $2',
+        [indicator.id, args.year],
+      );
       await tx.query(
         `INSERT INTO indicator_target (indicator_id, year, value) VALUES ($1, $2, $3)
          ON CONFLICT (indicator_id, year) DO UPDATE SET value = EXCLUDED.value`,
         [indicator.id, args.year, args.value],
       );
+      await this.audit.record(tx, {
+        actor,
+        action: 'indicatorTarget.set',
+        entityType: 'Indicator',
+        entityId: indicator.id,
+        before: before ? { year: args.year, value: before.value } : null,
+        after: { year: args.year, value: args.value },
+      });
       await tx.query('UPDATE indicator SET updated_at = now() WHERE id = $1', [indicator.id]);
       return tx.getRepository(Indicator).findOneByOrFail({ id: indicator.id });
     });
@@ -108,19 +133,17 @@ export class IndicatorsService {
    * Records the value of a period. Idempotent: one value per indicator and
    * period, so recording again replaces it.
    */
-  async recordValue(input: RecordIndicatorValueInput): Promise<IndicatorValue> {
+  async recordValue(input: RecordIndicatorValueInput, actor: Actor): Promise<IndicatorValue> {
     const period = parsePeriod(input.period);
     if (!period) throw DomainError.badInput('period', 'must be a year (2025) or a quarter (2025-Q3)');
     return this.db.transaction(async (tx) => {
       const indicator = await this.indicatorOrFail(tx, input.indicatorId);
+      assertMayActFor(actor, [indicator.responsibleOrganizationId], `indicator ${indicator.code}`);
       const plan = await this.planOrFail(tx, indicator.actionPlanId, 'actionPlanId');
-      const firstYear = Math.min(plan.startYear, indicator.baselineYear ?? plan.startYear);
-      if (period.year < firstYear || period.year > plan.endYear) {
-        throw DomainError.badInput('period', `must fall within ${firstYear}-${plan.endYear} (baseline and plan years)`);
-      }
-      if (periodStart(period.year, period.quarter) > this.clock.today()) {
-        throw DomainError.badInput('period', `${input.period} has not started yet`);
-      }
+      const problem = periodProblem(period, indicator, plan, this.clock.today());
+      if (problem) throw DomainError.badInput('period', problem);
+      // The value being replaced, kept in the audit trail.
+      const before = await tx.getRepository(IndicatorValue).findOneBy({ indicatorId: indicator.id, period: input.period });
       const rows: Record<string, unknown>[] = await tx.query(
         `INSERT INTO indicator_value (indicator_id, period, year, quarter, value, source, note, recorded_at, recorded_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, now(), $8)
@@ -128,9 +151,18 @@ export class IndicatorsService {
            SET value = EXCLUDED.value, source = EXCLUDED.source, note = EXCLUDED.note,
                recorded_at = EXCLUDED.recorded_at, recorded_by = EXCLUDED.recorded_by
          RETURNING *`,
-        [indicator.id, input.period, period.year, period.quarter, input.value, input.source ?? null, input.note ?? null, null],
+        [indicator.id, input.period, period.year, period.quarter, input.value, input.source ?? null, input.note ?? null, actor.name],
       );
-      return rowToEntity(tx.connection, IndicatorValue, rows[0]);
+      const recorded = rowToEntity(tx.connection, IndicatorValue, rows[0]);
+      await this.audit.record(tx, {
+        actor,
+        action: before ? 'indicatorValue.replace' : 'indicatorValue.record',
+        entityType: 'IndicatorValue',
+        entityId: recorded.id,
+        before,
+        after: recorded,
+      });
+      return recorded;
     });
   }
 
@@ -151,6 +183,26 @@ function assertYearInPlan(plan: ActionPlan, year: number, field: string): void {
   if (year < plan.startYear || year > plan.endYear) {
     throw DomainError.badInput(field, `${year} is outside the plan's years ${plan.startYear}-${plan.endYear}`);
   }
+}
+
+/**
+ * Why no value can be recorded for this period of the indicator, or null when
+ * one can: its year must lie between the baseline year (or the plan's first
+ * year, if earlier) and the plan's last year, and the period must have started
+ * by `today`. Shared by recordValue and the bulk import of indicator values.
+ */
+export function periodProblem(
+  period: Period,
+  indicator: Pick<Indicator, 'baselineYear'>,
+  plan: Pick<ActionPlan, 'startYear' | 'endYear'>,
+  today: string,
+): string | null {
+  const firstYear = Math.min(plan.startYear, indicator.baselineYear ?? plan.startYear);
+  if (period.year < firstYear || period.year > plan.endYear) {
+    return `must fall within ${firstYear}-${plan.endYear} (baseline and plan years)`;
+  }
+  if (periodStart(period.year, period.quarter) > today) return `${formatPeriod(period)} has not started yet`;
+  return null;
 }
 
 /** First day of a period, YYYY-MM-DD. */

@@ -13,23 +13,25 @@ export class BarrierLoader {
 
   byMeetingId(loaders: LoaderRegistry): DataLoader<string, Barrier[]> {
     return loaders.get('barrier.byMeetingId', (meetingIds: readonly string[]) =>
-      loadLinked(this.db, Barrier, meetingIds, {
-        via: 'barrier_meeting',
-        entityColumn: 'barrier_id',
-        keyColumn: 'meeting_id',
-        orderBy: 'e.title, e.id',
-      }),
+      loadLinked(
+        this.db,
+        Barrier,
+        meetingIds,
+        { via: 'barrier_meeting', entityColumn: 'barrier_id', keyColumn: 'meeting_id', orderBy: 'e.title, e.id' },
+        loaders,
+      ),
     );
   }
 
   meetingsByBarrierId(loaders: LoaderRegistry): DataLoader<string, Meeting[]> {
     return loaders.get('barrier.meetings', (barrierIds: readonly string[]) =>
-      loadLinked(this.db, Meeting, barrierIds, {
-        via: 'barrier_meeting',
-        entityColumn: 'meeting_id',
-        keyColumn: 'barrier_id',
-        orderBy: 'e.held_on, e.id',
-      }),
+      loadLinked(
+        this.db,
+        Meeting,
+        barrierIds,
+        { via: 'barrier_meeting', entityColumn: 'meeting_id', keyColumn: 'barrier_id', orderBy: 'e.held_on, e.id' },
+        loaders,
+      ),
     );
   }
 }

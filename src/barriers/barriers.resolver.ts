@@ -1,6 +1,10 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsEnum, IsOptional } from 'class-validator';
 import { ArgsType, Field } from '@nestjs/graphql';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { EDITORS, READERS, Role } from '../auth/role.enum';
+import { Roles } from '../auth/roles.decorator';
 import { Loaders } from '../common/graphql-context';
 import { LoaderRegistry } from '../common/loaders/loader-registry';
 import { Meeting } from '../meetings/meeting.entity';
@@ -26,13 +30,15 @@ export class BarriersResolver {
   ) {}
 
   @Query(() => [Barrier])
+  @Roles(...READERS)
   barriers(@Args() args: BarriersArgs): Promise<Barrier[]> {
     return this.service.list(args.category);
   }
 
   @Mutation(() => Barrier)
-  createBarrier(@Args('input') input: CreateBarrierInput): Promise<Barrier> {
-    return this.service.create(input);
+  @Roles(...EDITORS)
+  createBarrier(@Args('input') input: CreateBarrierInput, @CurrentActor() actor: Actor): Promise<Barrier> {
+    return this.service.create(input, actor);
   }
 
   @ResolveField(() => [Meeting], { description: 'every meeting where it was raised' })

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
 import { assertAllExist } from '../database/assert-exist';
 import { Meeting } from '../meetings/meeting.entity';
 import { BarrierCategory } from './barrier-category.enum';
@@ -10,7 +12,10 @@ import { CreateBarrierInput } from './dto/create-barrier.input';
 
 @Injectable()
 export class BarriersService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   list(category?: BarrierCategory | null): Promise<Barrier[]> {
     return this.db.getRepository(Barrier).find({
@@ -19,7 +24,7 @@ export class BarriersService {
     });
   }
 
-  create(input: CreateBarrierInput): Promise<Barrier> {
+  create(input: CreateBarrierInput, actor: Actor): Promise<Barrier> {
     return this.db.transaction(async (tx) => {
       const meetingIds = [...new Set(input.meetingIds)];
       await assertAllExist(tx, Meeting, meetingIds, 'meetingIds');
@@ -31,6 +36,14 @@ export class BarriersService {
         }),
       );
       await tx.getRepository(BarrierMeeting).insert(meetingIds.map((meetingId) => ({ barrierId: barrier.id, meetingId })));
+      await this.audit.record(tx, {
+        actor,
+        action: 'barrier.create',
+        entityType: 'Barrier',
+        entityId: barrier.id,
+        before: null,
+        after: { ...barrier, meetingIds },
+      });
       return barrier;
     });
   }

@@ -58,6 +58,17 @@ export class Environment {
   @Max(200)
   DATABASE_POOL_SIZE = 10;
 
+  /**
+   * Streaming read replicas of DATABASE_URL, comma-separated postgres:// URLs. Reads outside a
+   * transaction go to a replica; writes, transactions and a mutation's own answer go to DATABASE_URL.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^\s*postgres(ql)?:\/\/[^\s,]+\s*(,\s*postgres(ql)?:\/\/[^\s,]+\s*)*$/, {
+    message: 'DATABASE_REPLICA_URLS must be a comma-separated list of postgres:// or postgresql:// URLs',
+  })
+  DATABASE_REPLICA_URLS?: string;
+
   /** Where the embedded database keeps its files. */
   @IsString()
   @MinLength(1)
@@ -80,6 +91,83 @@ export class Environment {
   @MaxLength(64)
   @Matches(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, { message: 'APP_TIMEZONE must be an IANA time zone such as Asia/Bishkek' })
   APP_TIMEZONE = 'Asia/Bishkek';
+
+  /** Accepted as an ADMIN token named bootstrap-admin (for the first tokens). At least 32 characters. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'ADMIN_TOKEN must be at least 32 characters' })
+  @MaxLength(512)
+  ADMIN_TOKEN?: string;
+
+  /** Anonymous callers may read (as VIEWER) without a token. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  PUBLIC_READ = false;
+
+  /** Introspection and field suggestions in production (always on elsewhere). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  GRAPHQL_INTROSPECTION = false;
+
+  /** Deepest selection nesting a query may have. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(50)
+  GRAPHQL_MAX_DEPTH = 10;
+
+  /** Highest estimated cost of a query (list sizes from `first`, see query-limits.ts). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(10_000_000)
+  GRAPHQL_MAX_COMPLEXITY = 100_000;
+
+  /** Most root fields (aliases included) in one operation. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  GRAPHQL_MAX_ROOT_FIELDS = 15;
+
+  /** Largest accepted JSON request body, e.g. 100kb. */
+  @Matches(/^\d+(b|kb|mb)$/, { message: 'REQUEST_BODY_LIMIT must look like 100kb or 1mb' })
+  REQUEST_BODY_LIMIT = '100kb';
+
+  /** Requests per minute per token (each root field of a GraphQL operation counts). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  /** Requests per minute per IP address for anonymous readers (PUBLIC_READ). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE = 120;
+
+  /** Comma-separated origins allowed by CORS (browser dashboards); empty: no cross-origin access. */
+  @IsString()
+  @MaxLength(2000)
+  @Matches(/^(\s*https?:\/\/[^\s,]+\s*)?(,\s*https?:\/\/[^\s,]+\s*)*$/, {
+    message: 'CORS_ORIGINS must be a comma-separated list of http(s) origins',
+  })
+  CORS_ORIGINS = '';
+
+  /** Largest file accepted by POST /imports/indicator-values (and npm run import), in bytes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(1024 * 1024 * 1024)
+  IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+
+  /** Most data rows (the header not counted) one import may hold. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  IMPORT_MAX_ROWS = 50_000;
 
   /** Adds an x-sql-statements header to GraphQL responses (benchmarks and tests only). */
   @Transform(toBoolean)

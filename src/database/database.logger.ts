@@ -33,6 +33,6 @@ export class DatabaseLogger implements TypeOrmLogger {
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
     if (level === 'warn') this.logger.warn(message);
-    else this.logger.log(message);
+    else this.logger.debug?.(message);
   }
 }

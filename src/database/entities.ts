@@ -1,4 +1,6 @@
 import { ActionPlan } from '../action-plan/action-plan.entity';
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { ApiToken } from '../auth/api-token.entity';
 import { IndicatorTarget } from '../action-plan/indicator-target.entity';
 import { IndicatorValue } from '../action-plan/indicator-value.entity';
 import { Indicator } from '../action-plan/indicator.entity';
@@ -33,4 +35,6 @@ export const ENTITIES = [
   Indicator,
   IndicatorTarget,
   IndicatorValue,
+  ApiToken,
+  AuditEntry,
 ];

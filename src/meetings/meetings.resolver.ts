@@ -1,4 +1,8 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { EDITORS, READERS, Role } from '../auth/role.enum';
+import { Roles } from '../auth/roles.decorator';
 import { Loaders } from '../common/graphql-context';
 import { LoaderRegistry } from '../common/loaders/loader-registry';
 import { ConnectionType } from '../common/pagination/connection.type';
@@ -25,18 +29,21 @@ export class MeetingsResolver {
   ) {}
 
   @Query(() => MeetingConnection, { description: 'Newest first' })
+  @Roles(...READERS)
   meetings(@Args() page: PageArgs): Promise<Connection<Meeting>> {
     return this.service.list(page);
   }
 
   @Query(() => Meeting, { nullable: true })
+  @Roles(...READERS)
   meeting(@Args('id', { type: () => ID }) id: string): Promise<Meeting | null> {
     return this.service.findById(id);
   }
 
   @Mutation(() => Meeting)
-  createMeeting(@Args('input') input: CreateMeetingInput): Promise<Meeting> {
-    return this.service.create(input);
+  @Roles(...EDITORS)
+  createMeeting(@Args('input') input: CreateMeetingInput, @CurrentActor() actor: Actor): Promise<Meeting> {
+    return this.service.create(input, actor);
   }
 
   @ResolveField(() => [Participant])

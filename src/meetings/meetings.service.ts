@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
 import { isPresent } from '../common/is-present';
 import { isCalendarDate } from '../common/scalars/calendar-date';
 import { DomainError } from '../common/errors/domain-error';
@@ -17,7 +19,10 @@ import { Participant } from './participant.entity';
 
 @Injectable()
 export class MeetingsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   findById(id: string): Promise<Meeting | null> {
     if (!isUUID(id)) return Promise.resolve(null);
@@ -38,7 +43,7 @@ export class MeetingsService {
     return toConnection(rows, page, totalCount, (m) => m.heldOn);
   }
 
-  async create(input: CreateMeetingInput): Promise<Meeting> {
+  async create(input: CreateMeetingInput, actor: Actor): Promise<Meeting> {
     return this.db.transaction(async (tx) => {
       const participants = input.participants ?? [];
       await assertAllExist(tx, Person, participants.map((p) => p.personId).filter(isPresent), 'participants.personId');
@@ -70,6 +75,14 @@ export class MeetingsService {
           })),
         );
       }
+      await this.audit.record(tx, {
+        actor,
+        action: 'meeting.create',
+        entityType: 'Meeting',
+        entityId: meeting.id,
+        before: null,
+        after: { ...meeting, participants },
+      });
       return meeting;
     });
   }

@@ -1,4 +1,8 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { EDITORS, READERS, Role } from '../auth/role.enum';
+import { Roles } from '../auth/roles.decorator';
 import { Loaders } from '../common/graphql-context';
 import { LoaderRegistry } from '../common/loaders/loader-registry';
 import { CreateOrganizationInput } from './dto/create-organization.input';
@@ -13,13 +17,15 @@ export class OrganizationsResolver {
   constructor(private readonly service: OrganizationsService) {}
 
   @Query(() => [Organization])
+  @Roles(...READERS)
   organizations(): Promise<Organization[]> {
     return this.service.list();
   }
 
   @Mutation(() => Organization)
-  createOrganization(@Args('input') input: CreateOrganizationInput): Promise<Organization> {
-    return this.service.create(input);
+  @Roles(...EDITORS)
+  createOrganization(@Args('input') input: CreateOrganizationInput, @CurrentActor() actor: Actor): Promise<Organization> {
+    return this.service.create(input, actor);
   }
 }
 
@@ -31,13 +37,15 @@ export class PeopleResolver {
   ) {}
 
   @Query(() => [Person])
+  @Roles(...READERS)
   people(): Promise<Person[]> {
     return this.service.listPeople();
   }
 
   @Mutation(() => Person)
-  createPerson(@Args('input') input: CreatePersonInput): Promise<Person> {
-    return this.service.createPerson(input);
+  @Roles(...EDITORS)
+  createPerson(@Args('input') input: CreatePersonInput, @CurrentActor() actor: Actor): Promise<Person> {
+    return this.service.createPerson(input, actor);
   }
 
   @ResolveField(() => Organization, { nullable: true })

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
 import { assertAllExist } from '../database/assert-exist';
 import { CreateOrganizationInput } from './dto/create-organization.input';
 import { CreatePersonInput } from './dto/create-person.input';
@@ -9,7 +11,10 @@ import { Person } from './person.entity';
 
 @Injectable()
 export class OrganizationsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   list(): Promise<Organization[]> {
     return this.db.getRepository(Organization).find({ order: { name: 'ASC', id: 'ASC' } });
@@ -19,20 +24,40 @@ export class OrganizationsService {
     return this.db.getRepository(Person).find({ order: { fullName: 'ASC', id: 'ASC' } });
   }
 
-  create(input: CreateOrganizationInput): Promise<Organization> {
-    return this.db.getRepository(Organization).save(this.db.getRepository(Organization).create(input));
+  create(input: CreateOrganizationInput, actor: Actor): Promise<Organization> {
+    return this.db.transaction(async (tx) => {
+      const organization = await tx.getRepository(Organization).save(tx.getRepository(Organization).create(input));
+      await this.audit.record(tx, {
+        actor,
+        action: 'organization.create',
+        entityType: 'Organization',
+        entityId: organization.id,
+        before: null,
+        after: organization,
+      });
+      return organization;
+    });
   }
 
-  async createPerson(input: CreatePersonInput): Promise<Person> {
+  createPerson(input: CreatePersonInput, actor: Actor): Promise<Person> {
     return this.db.transaction(async (tx) => {
       if (input.organizationId) await assertAllExist(tx, Organization, [input.organizationId], 'organizationId');
-      return tx.getRepository(Person).save(
+      const person = await tx.getRepository(Person).save(
         tx.getRepository(Person).create({
           fullName: input.fullName,
           position: input.position ?? null,
           organizationId: input.organizationId ?? null,
         }),
       );
+      await this.audit.record(tx, {
+        actor,
+        action: 'person.create',
+        entityType: 'Person',
+        entityId: person.id,
+        before: null,
+        after: person,
+      });
+      return person;
     });
   }
 }

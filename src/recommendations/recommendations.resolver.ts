@@ -1,6 +1,10 @@
 import { Args, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Indicator } from '../action-plan/indicator.entity';
 import { Barrier } from '../barriers/barrier.entity';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { EDITORS, READERS, Role } from '../auth/role.enum';
+import { Roles } from '../auth/roles.decorator';
 import { Clock } from '../common/clock';
 import { Loaders } from '../common/graphql-context';
 import { LoaderRegistry } from '../common/loaders/loader-registry';
@@ -31,28 +35,38 @@ export class RecommendationsResolver {
   ) {}
 
   @Query(() => RecommendationConnection)
+  @Roles(...READERS)
   recommendations(@Args() args: RecommendationsArgs): Promise<Connection<Recommendation>> {
     return this.service.list(args);
   }
 
   @Query(() => Recommendation, { nullable: true })
+  @Roles(...READERS)
   recommendation(@Args('id', { type: () => ID }) id: string): Promise<Recommendation | null> {
     return this.service.findById(id);
   }
 
   @Mutation(() => Recommendation)
-  createRecommendation(@Args('input') input: CreateRecommendationInput): Promise<Recommendation> {
-    return this.service.create(input);
+  @Roles(...EDITORS)
+  createRecommendation(@Args('input') input: CreateRecommendationInput, @CurrentActor() actor: Actor): Promise<Recommendation> {
+    return this.service.create(input, actor);
   }
 
   @Mutation(() => Recommendation)
-  updateRecommendation(@Args() args: UpdateRecommendationArgs): Promise<Recommendation> {
-    return this.service.update(args.id, args.input, args.expectedVersion);
+  @Roles(...EDITORS)
+  updateRecommendation(@Args() args: UpdateRecommendationArgs, @CurrentActor() actor: Actor): Promise<Recommendation> {
+    return this.service.update(args.id, args.input, args.expectedVersion, actor);
   }
 
-  @Mutation(() => Recommendation)
-  transitionRecommendation(@Args('input') input: TransitionRecommendationInput): Promise<Recommendation> {
-    return this.service.transition(input);
+  @Mutation(() => Recommendation, {
+    description: 'MINISTRY tokens: only recommendations their organisation is responsible for',
+  })
+  @Roles(...EDITORS, Role.MINISTRY)
+  transitionRecommendation(
+    @Args('input') input: TransitionRecommendationInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<Recommendation> {
+    return this.service.transition(input, actor);
   }
 
   @ResolveField(() => Boolean, { description: 'dueDate passed and not IMPLEMENTED/REJECTED' })

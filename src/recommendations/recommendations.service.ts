@@ -2,6 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { assertMayActFor } from '../auth/ministry-scope';
+import { Role } from '../auth/role.enum';
 import { Indicator } from '../action-plan/indicator.entity';
 import { Barrier } from '../barriers/barrier.entity';
 import { Clock } from '../common/clock';
@@ -23,7 +27,12 @@ import {
   RecommendationIndicator,
   RecommendationOrganization,
 } from './recommendation-links.entity';
-import { applyRecommendationFilter, applyRecommendationKeyset, DEFAULT_ORDER } from './recommendation-list.query';
+import {
+  applyRecommendationFilter,
+  applyRecommendationKeyset,
+  countRecommendations,
+  DEFAULT_ORDER,
+} from './recommendation-list.query';
 import { Priority, RecommendationStatus } from './recommendation.enums';
 import { Recommendation } from './recommendation.entity';
 import { StatusChange } from './status-change.entity';
@@ -39,6 +48,7 @@ export class RecommendationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   findById(id: string): Promise<Recommendation | null> {
@@ -54,12 +64,12 @@ export class RecommendationsService {
     const pageQuery = applyRecommendationFilter(repo.createQueryBuilder('r'), args.filter, today);
     const countQuery = applyRecommendationFilter(repo.createQueryBuilder('r'), args.filter, today);
     const sortKey = applyRecommendationKeyset(pageQuery, order, page.after);
-    const [rows, totalCount] = await Promise.all([pageQuery.limit(page.limit + 1).getMany(), countQuery.getCount()]);
+    const [rows, totalCount] = await Promise.all([pageQuery.limit(page.limit + 1).getMany(), countRecommendations(countQuery)]);
     return toConnection(rows, page, totalCount, sortKey.fromRow);
   }
 
   /** Creates the recommendation, its links and the creation entry of its history, atomically. */
-  async create(input: CreateRecommendationInput): Promise<Recommendation> {
+  async create(input: CreateRecommendationInput, actor: Actor): Promise<Recommendation> {
     return this.db.transaction(async (tx) => {
       const meeting = await tx.getRepository(Meeting).findOneBy({ id: input.meetingId });
       if (!meeting) throw new DomainError(ErrorCode.NOT_FOUND, `meetingId: Meeting ${input.meetingId} does not exist`, { field: 'meetingId' });
@@ -84,16 +94,30 @@ export class RecommendationsService {
         version: 1,
         fromStatus: null,
         toStatus: RecommendationStatus.PROPOSED,
-        changedBy: null,
+        changedBy: actor.name,
         note: null,
         evidenceUrl: null,
       });
-      return tx.getRepository(Recommendation).findOneByOrFail({ id: saved.id });
+      const created = await tx.getRepository(Recommendation).findOneByOrFail({ id: saved.id });
+      await this.audit.record(tx, {
+        actor,
+        action: 'recommendation.create',
+        entityType: 'Recommendation',
+        entityId: created.id,
+        before: null,
+        after: { ...created, ...linksOf(input) },
+      });
+      return created;
     });
   }
 
   /** Edits fields and links; bumps the version. CONFLICT when `expectedVersion` is stale. */
-  async update(id: string, input: UpdateRecommendationInput, expectedVersion?: number | null): Promise<Recommendation> {
+  async update(
+    id: string,
+    input: UpdateRecommendationInput,
+    expectedVersion: number | null | undefined,
+    actor: Actor,
+  ): Promise<Recommendation> {
     return this.db.transaction(async (tx) => {
       const current = await this.loadForWrite(tx, id, expectedVersion);
       await this.assertLinksExist(tx, input);
@@ -105,6 +129,14 @@ export class RecommendationsService {
       if (input.dueDate !== undefined) changes.dueDate = input.dueDate;
       const updated = await this.bumpVersion(tx, current, changes);
       await this.replaceLinks(tx, id, input);
+      await this.audit.record(tx, {
+        actor,
+        action: 'recommendation.update',
+        entityType: 'Recommendation',
+        entityId: id,
+        before: current,
+        after: { ...updated, ...linksOf(input) },
+      });
       return updated;
     });
   }
@@ -114,9 +146,16 @@ export class RecommendationsService {
    * the same transaction. Two writers from the same version: the UPDATE's
    * `version = $n` condition lets exactly one through; the other gets CONFLICT.
    */
-  async transition(input: TransitionRecommendationInput): Promise<Recommendation> {
+  async transition(input: TransitionRecommendationInput, actor: Actor): Promise<Recommendation> {
     return this.db.transaction(async (tx) => {
       const current = await this.loadForWrite(tx, input.id, input.expectedVersion);
+      if (actor.role === Role.MINISTRY) {
+        const responsible = await tx.query<{ organization_id: string }[]>(
+          'SELECT organization_id FROM recommendation_organization WHERE recommendation_id = $1',
+          [current.id],
+        );
+        assertMayActFor(actor, responsible.map((r) => r.organization_id), `recommendation ${current.code}`);
+      }
       assertTransition(current.status, input.to, input.note);
       const updated = await this.bumpVersion(tx, current, { status: input.to });
       await tx.getRepository(StatusChange).insert({
@@ -124,9 +163,17 @@ export class RecommendationsService {
         version: updated.version,
         fromStatus: current.status,
         toStatus: input.to,
-        changedBy: null,
+        changedBy: actor.name,
         note: input.note ?? null,
         evidenceUrl: input.evidenceUrl ?? null,
+      });
+      await this.audit.record(tx, {
+        actor,
+        action: 'recommendation.transition',
+        entityType: 'Recommendation',
+        entityId: current.id,
+        before: current,
+        after: { ...updated, note: input.note ?? null, evidenceUrl: input.evidenceUrl ?? null },
       });
       return updated;
     });
@@ -194,4 +241,13 @@ export class RecommendationsService {
       if (taken.length === 0) return code;
     }
   }
+}
+
+/** The link lists an input sets (absent ones are left out), for the audit trail. */
+function linksOf(links: LinkIds): LinkIds {
+  const result: LinkIds = {};
+  if (links.barrierIds != null) result.barrierIds = links.barrierIds;
+  if (links.responsibleOrganizationIds != null) result.responsibleOrganizationIds = links.responsibleOrganizationIds;
+  if (links.indicatorIds != null) result.indicatorIds = links.indicatorIds;
+  return result;
 }

@@ -1,5 +1,7 @@
 import { Args, ArgsType, Field, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { IsOptional, IsUUID } from 'class-validator';
+import { READERS } from '../auth/role.enum';
+import { Roles } from '../auth/roles.decorator';
 import { PlanYear } from '../common/validation/decorators';
 import { ProgressSummaryService } from './progress-summary.service';
 import { ProgressSummary } from './progress-summary.type';
@@ -21,6 +23,7 @@ export class ReportsResolver {
   constructor(private readonly summaries: ProgressSummaryService) {}
 
   @Query(() => ProgressSummary)
+  @Roles(...READERS)
   progressSummary(@Args() args: ProgressSummaryArgs): Promise<ProgressSummary> {
     return this.summaries.summarize(args.year, args.actionPlanId);
   }

@@ -3,6 +3,10 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
+const ADMIN_TOKEN = 'service-process-admin-token-0123456789abcdef';
+
+/** Children still running, so a failing test cannot leave one behind (see stopAllServices). */
+const running = new Set<ChildProcess>();
 
 /** The real service (src/main.ts) in a child process, as `npm start` runs it, for tests of process-level behaviour. */
 export interface ServiceProcess {
@@ -15,7 +19,14 @@ export interface ServiceProcess {
 
 export async function startService(env: Record<string, string>): Promise<ServiceProcess> {
   const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', PORT: String(port), ...env };
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    PORT: String(port),
+    ADMIN_TOKEN,
+    ...env,
+  };
   delete childEnv.DATABASE_URL;
   if (env.DATABASE_URL) childEnv.DATABASE_URL = env.DATABASE_URL;
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
@@ -23,6 +34,8 @@ export async function startService(env: Record<string, string>): Promise<Service
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('close', () => running.delete(child));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -34,7 +47,7 @@ export async function startService(env: Record<string, string>): Promise<Service
     async graphql(query, variables) {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
         body: JSON.stringify({ query, variables }),
       });
       return (await res.json()) as { data?: any; errors?: unknown[] };
@@ -72,6 +85,11 @@ function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<{ code: numb
     });
     child.kill(signal);
   });
+}
+
+/** For afterEach/afterAll: kills whatever a test left running. */
+export async function stopAllServices(): Promise<void> {
+  await Promise.all([...running].map((child) => stop(child, 'SIGKILL')));
 }
 
 export function freePort(): Promise<number> {

@@ -21,10 +21,18 @@ export interface GraphqlResponse<T = Record<string, any>> {
   statements: number;
 }
 
+/** The bootstrap ADMIN_TOKEN every test app accepts; t.gql sends it unless told otherwise. */
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789-abcdefghijklmnop';
+
 export interface TestApp {
   app: INestApplication;
+  adminToken: string;
   /** Where the data lives: a fresh database on the PostgreSQL server, or an in-memory PGlite of its own. */
   database: 'postgres' | 'embedded';
+  /**
+   * POST /graphql as the bootstrap admin. `headers.authorization` replaces the
+   * token (e.g. `bearer(token)`); an empty string sends the request anonymously.
+   */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphqlResponse<T>>;
   /** Like gql, but fails the test on any GraphQL error. */
   gqlOk<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
@@ -37,7 +45,12 @@ export interface TestApp {
  * The full AppModule over HTTP, on a database of its own. Environment overrides
  * are applied before AppModule.forRoot() reads and validates them.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Use this (existing, migrated or empty) database instead of a fresh one; it is not dropped afterwards. */
+  databaseUrl?: string;
+}
+
+export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const server = serverUrl();
   const template = process.env[ENV.template];
   let dropAfter: string | null = null;
@@ -47,7 +60,14 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   process.env.SEED_DEMO = 'false';
   process.env.MIGRATIONS_RUN = 'true';
   process.env.EXPOSE_SQL_STATEMENT_COUNT = 'true';
-  if (server && template) {
+  process.env.ADMIN_TOKEN = TEST_ADMIN_TOKEN;
+  process.env.PUBLIC_READ = 'false';
+  // Generous in tests; rate limiting has tests of its own that lower these.
+  process.env.RATE_LIMIT_PER_MINUTE = '100000';
+  process.env.RATE_LIMIT_ANONYMOUS_PER_MINUTE = '100000';
+  if (options.databaseUrl) {
+    process.env.DATABASE_URL = options.databaseUrl;
+  } else if (server && template) {
     const db = await createDatabaseFromTemplate(server, template);
     process.env.DATABASE_URL = db.url;
     dropAfter = db.name;
@@ -65,7 +85,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   let app: INestApplication;
   try {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot()] }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
+    app = moduleRef.createNestApplication({ logger: false, bodyParser: false });
     configureApp(app);
     await app.init();
   } catch (error) {
@@ -75,7 +95,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const dataSource = app.get(DataSource);
 
   const gql = async <T,>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
-    const res = await request(app.getHttpServer()).post('/graphql').set(headers).send({ query, variables });
+    const { authorization = bearer(TEST_ADMIN_TOKEN), ...rest } = headers;
+    const req = request(app.getHttpServer()).post('/graphql').set(rest);
+    if (authorization) void req.set('authorization', authorization);
+    const res = await req.send({ query, variables });
     const body = res.body as { data?: T | null; errors?: GraphqlError[] };
     return {
       status: res.status,
@@ -88,6 +111,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
 
   return {
     app,
+    adminToken: TEST_ADMIN_TOKEN,
     database: embedded ? 'embedded' : 'postgres',
     gql,
     async gqlOk<T>(query: string, variables?: Record<string, unknown>) {
@@ -101,4 +125,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       await cleanUp();
     },
   };
+}
+
+export function bearer(token: string): string {
+  return `Bearer ${token}`;
 }

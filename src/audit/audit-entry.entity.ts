@@ -1,0 +1,50 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** One committed change: who, what, on which record, the state before and after. Written in the change's transaction. */
+@ObjectType()
+@Entity()
+@Index('IDX_audit_entry_at_id', ['at', 'id'])
+@Index('IDX_audit_entry_entity', ['entityType', 'entityId', 'at'])
+export class AuditEntry {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Millisecond precision, so cursors (JS Dates) compare exactly. */
+  @Field({ description: 'when the change was committed' })
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  at: Date;
+
+  @Field(() => ID, { nullable: true, description: 'null for the bootstrap ADMIN_TOKEN' })
+  @Column({ type: 'uuid', nullable: true })
+  actorTokenId: string | null;
+
+  @Field()
+  @Column({ type: 'varchar', length: 200 })
+  actorName: string;
+
+  @Field({ description: 'e.g. recommendation.transition' })
+  @Column({ type: 'varchar', length: 80 })
+  action: string;
+
+  @Field({ description: 'e.g. Recommendation' })
+  @Column({ type: 'varchar', length: 80 })
+  entityType: string;
+
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  entityId: string;
+
+  @Field(() => String, { nullable: true, description: 'the record before the change, as JSON; null for a creation' })
+  @Column({ type: 'jsonb', nullable: true })
+  before: Record<string, unknown> | null;
+
+  @Field(() => String, { nullable: true, description: 'the record after the change, as JSON' })
+  @Column({ type: 'jsonb', nullable: true })
+  after: Record<string, unknown> | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  requestId: string | null;
+}

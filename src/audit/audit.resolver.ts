@@ -1,0 +1,36 @@
+import { Args, ArgsType, Field, ID, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Roles } from '../auth/roles.decorator';
+import { Role } from '../auth/role.enum';
+import { Connection, ConnectionType } from '../common/pagination/connection.type';
+import { PageArgs } from '../common/pagination/page.args';
+import { AuditEntry } from './audit-entry.entity';
+import { AuditService } from './audit.service';
+
+@ObjectType()
+export class AuditEntryConnection extends ConnectionType(AuditEntry, 'AuditEntry') {}
+
+@ArgsType()
+class AuditLogArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: 'e.g. Recommendation, IndicatorValue' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  entityType?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  entityId?: string | null;
+}
+
+@Resolver(() => AuditEntry)
+export class AuditResolver {
+  constructor(private readonly service: AuditService) {}
+
+  @Query(() => AuditEntryConnection, { description: 'Every committed change, newest first (ADMIN and ANALYST)' })
+  @Roles(Role.ADMIN, Role.ANALYST)
+  auditLog(@Args() args: AuditLogArgs): Promise<Connection<AuditEntry>> {
+    return this.service.list({ entityType: args.entityType, entityId: args.entityId }, args);
+  }
+}

@@ -1,0 +1,52 @@
+import { Args, Field, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Loaders } from '../common/graphql-context';
+import { LoaderRegistry } from '../common/loaders/loader-registry';
+import { OrganizationLoader } from '../organizations/organization.loader';
+import { Organization } from '../organizations/organization.entity';
+import type { Actor } from './actor';
+import { ApiToken } from './api-token.entity';
+import { ApiTokensService } from './api-tokens.service';
+import { CurrentActor } from './current-actor.decorator';
+import { CreateApiTokenInput } from './dto/create-api-token.input';
+import { Role } from './role.enum';
+import { Roles } from './roles.decorator';
+
+@ObjectType()
+export class CreatedApiToken {
+  @Field({ description: 'shown once; only a hash is stored' })
+  token: string;
+
+  @Field(() => ApiToken)
+  apiToken: ApiToken;
+}
+
+@Resolver(() => ApiToken)
+export class ApiTokensResolver {
+  constructor(
+    private readonly service: ApiTokensService,
+    private readonly organizations: OrganizationLoader,
+  ) {}
+
+  @Query(() => [ApiToken], { description: 'ADMIN only' })
+  @Roles(Role.ADMIN)
+  apiTokens(): Promise<ApiToken[]> {
+    return this.service.list();
+  }
+
+  @Mutation(() => CreatedApiToken, { description: 'ADMIN only' })
+  @Roles(Role.ADMIN)
+  createApiToken(@Args('input') input: CreateApiTokenInput, @CurrentActor() actor: Actor): Promise<CreatedApiToken> {
+    return this.service.create(input, actor);
+  }
+
+  @Mutation(() => ApiToken, { description: 'ADMIN only' })
+  @Roles(Role.ADMIN)
+  revokeApiToken(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<ApiToken> {
+    return this.service.revoke(id, actor);
+  }
+
+  @ResolveField(() => Organization, { nullable: true })
+  organization(@Parent() token: ApiToken, @Loaders() loaders: LoaderRegistry): Promise<Organization | null> | null {
+    return token.organizationId ? this.organizations.organizationById(loaders).load(token.organizationId) : null;
+  }
+}

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import { DataSource, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { DomainError } from '../common/errors/domain-error';
+import { ErrorCode } from '../common/errors/error-codes';
+import { assertAllExist } from '../database/assert-exist';
+import { Organization } from '../organizations/organization.entity';
+import { Actor } from './actor';
+import { ApiToken } from './api-token.entity';
+import { CreateApiTokenInput } from './dto/create-api-token.input';
+import { Role } from './role.enum';
+import { generateTokenSecret, hashTokenSecret } from './token-secret';
+
+/** lastUsedAt is kept to the minute: no write on every request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+@Injectable()
+export class ApiTokensService {
+  /** When this process last wrote lastUsedAt, per token. */
+  private readonly lastUsedWrites = new Map<string, number>();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(): Promise<ApiToken[]> {
+    return this.db.getRepository(ApiToken).find({ order: { createdAt: 'DESC', id: 'ASC' } });
+  }
+
+  /** Creates a token; the secret is returned here and never again. */
+  async create(input: CreateApiTokenInput, actor: Actor): Promise<{ token: string; apiToken: ApiToken }> {
+    if (input.role === Role.MINISTRY && !input.organizationId) {
+      throw DomainError.badInput('organizationId', 'is required for a MINISTRY token');
+    }
+    if (input.role !== Role.MINISTRY && input.organizationId) {
+      throw DomainError.badInput('organizationId', 'is only for MINISTRY tokens');
+    }
+    const token = generateTokenSecret();
+    const apiToken = await this.db.transaction(async (tx) => {
+      await assertAllExist(tx, Organization, input.organizationId ? [input.organizationId] : [], 'organizationId');
+      const saved = await tx.getRepository(ApiToken).save(
+        tx.getRepository(ApiToken).create({
+          name: input.name,
+          role: input.role,
+          organizationId: input.organizationId ?? null,
+          tokenHash: hashTokenSecret(token),
+          lastUsedAt: null,
+          revokedAt: null,
+        }),
+      );
+      await this.audit.record(tx, {
+        actor,
+        action: 'apiToken.create',
+        entityType: 'ApiToken',
+        entityId: saved.id,
+        before: null,
+        after: withoutHash(saved),
+      });
+      return saved;
+    });
+    return { token, apiToken };
+  }
+
+  async revoke(id: string, actor: Actor): Promise<ApiToken> {
+    if (!isUUID(id)) throw DomainError.badInput('id', 'must be a UUID');
+    return this.db.transaction(async (tx) => {
+      const before = await tx.getRepository(ApiToken).findOneBy({ id });
+      if (!before) throw DomainError.notFound('ApiToken', id);
+      if (before.revokedAt) return before;
+      await tx.getRepository(ApiToken).update({ id, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+      const after = await tx.getRepository(ApiToken).findOneByOrFail({ id });
+      await this.audit.record(tx, {
+        actor,
+        action: 'apiToken.revoke',
+        entityType: 'ApiToken',
+        entityId: id,
+        before: withoutHash(before),
+        after: withoutHash(after),
+      });
+      return after;
+    });
+  }
+
+  /** The token behind a secret, or UNAUTHENTICATED for an unknown or revoked one. */
+  async authenticate(secret: string): Promise<ApiToken> {
+    const token = await this.db.getRepository(ApiToken).findOneBy({ tokenHash: hashTokenSecret(secret) });
+    if (!token || token.revokedAt) {
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, token ? 'this token has been revoked' : 'unknown token');
+    }
+    this.noteUse(token);
+    return token;
+  }
+
+  /** Records lastUsedAt at most once a minute per token and process, off the request's path. */
+  private noteUse(token: ApiToken): void {
+    const now = Date.now();
+    const last = this.lastUsedWrites.get(token.id) ?? token.lastUsedAt?.getTime() ?? 0;
+    if (now - last < LAST_USED_RESOLUTION_MS) return;
+    this.lastUsedWrites.set(token.id, now);
+    this.db
+      .query('UPDATE api_token SET last_used_at = now() WHERE id = $1', [token.id])
+      .catch(() => this.lastUsedWrites.delete(token.id));
+  }
+}
+
+function withoutHash(token: ApiToken): Omit<ApiToken, 'tokenHash'> {
+  const { tokenHash: _hash, ...rest } = token;
+  return rest;
+}

@@ -1,0 +1,73 @@
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AppConfig } from '../config/app-config.service';
+import { DomainError } from '../common/errors/domain-error';
+import { ErrorCode } from '../common/errors/error-codes';
+import { Actor } from './actor';
+import { ApiTokensService } from './api-tokens.service';
+import { AuthenticatedRequest, requestOf } from './current-actor.decorator';
+import { Role } from './role.enum';
+import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+import { secretsEqual } from './token-secret';
+
+const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{1,512})$/;
+
+/**
+ * Guarded by default: every GraphQL operation and HTTP route must declare who
+ * may call it with @Roles (or @Public); anything else is refused. The caller is
+ * identified by `Authorization: Bearer <token>`, or reads anonymously as VIEWER
+ * when PUBLIC_READ=true.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger(AuthGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: ApiTokensService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (!roles) {
+      this.logger.error(`${context.getClass().name}.${context.getHandler().name} declares no @Roles; refused`);
+      throw new DomainError(ErrorCode.FORBIDDEN, 'this operation is not open to any role');
+    }
+    const req = requestOf(context);
+    const actor = await this.identify(req, roles);
+    if (!roles.includes(actor.role)) {
+      throw new DomainError(ErrorCode.FORBIDDEN, `a ${actor.role} token may not do this`, { role: actor.role });
+    }
+    return true;
+  }
+
+  /** Once per request: a GraphQL operation with several root fields is checked field by field. */
+  private async identify(req: AuthenticatedRequest, roles: Role[]): Promise<Actor> {
+    if (req.actor) return req.actor;
+    const requestId = typeof req.id === 'string' ? req.id : null;
+    const header = req.headers.authorization;
+    if (!header) {
+      if (this.config.get('PUBLIC_READ') && roles.includes(Role.VIEWER)) {
+        return (req.actor = { tokenId: null, name: 'anonymous', role: Role.VIEWER, organizationId: null, requestId });
+      }
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'send Authorization: Bearer <token>');
+    }
+    const secret = BEARER.exec(header)?.[1];
+    if (!secret) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'the Authorization header must be "Bearer <token>"');
+    const adminToken = this.config.get('ADMIN_TOKEN');
+    if (adminToken && secretsEqual(secret, adminToken)) {
+      return (req.actor = { tokenId: null, name: 'bootstrap-admin', role: Role.ADMIN, organizationId: null, requestId });
+    }
+    const token = await this.tokens.authenticate(secret);
+    return (req.actor = {
+      tokenId: token.id,
+      name: token.name,
+      role: token.role,
+      organizationId: token.organizationId,
+      requestId,
+    });
+  }
+}

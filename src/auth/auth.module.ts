@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AppConfig } from '../config/app-config.service';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { ApiTokensResolver } from './api-tokens.resolver';
+import { ApiTokensService } from './api-tokens.service';
+import { AuthGuard } from './auth.guard';
+import { AuthenticatedRequest } from './current-actor.decorator';
+import { RateLimitGuard } from './rate-limit.guard';
+
+const MINUTE_MS = 60_000;
+
+@Module({
+  imports: [
+    OrganizationsModule,
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [
+          {
+            name: 'default',
+            ttl: MINUTE_MS,
+            blockDuration: MINUTE_MS,
+            limit: (context) => {
+              const req = RateLimitGuard.requestOf(context) as AuthenticatedRequest | undefined;
+              return req?.actor && req.actor.name !== 'anonymous'
+                ? config.get('RATE_LIMIT_PER_MINUTE')
+                : config.get('RATE_LIMIT_ANONYMOUS_PER_MINUTE');
+            },
+          },
+        ],
+      }),
+    }),
+  ],
+  providers: [
+    ApiTokensService,
+    ApiTokensResolver,
+    // Order matters: identify the caller first, then count against its budget.
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+  ],
+  exports: [ApiTokensService],
+})
+export class AuthModule {}

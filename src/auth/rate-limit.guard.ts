@@ -1,0 +1,52 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
+import { createHash } from 'node:crypto';
+import { DomainError } from '../common/errors/domain-error';
+import { ErrorCode } from '../common/errors/error-codes';
+import { AuthenticatedRequest } from './current-actor.decorator';
+
+/**
+ * Rate limiting per token (per IP for anonymous readers), for GraphQL and HTTP
+ * alike. Runs after the AuthGuard, which has identified the actor. The counters
+ * live in this process (see docs/scaling.md for several instances).
+ */
+@Injectable()
+export class RateLimitGuard extends ThrottlerGuard {
+  static requestOf(context: ExecutionContext): Record<string, any> | undefined {
+    return context.getType<string>() === 'graphql'
+      ? GqlExecutionContext.create(context).getContext<{ req?: Record<string, any> }>().req
+      : context.switchToHttp().getRequest<Record<string, any>>();
+  }
+
+  protected override getRequestResponse(context: ExecutionContext): { req: Record<string, any>; res: Record<string, any> } {
+    if (context.getType<string>() === 'graphql') {
+      const ctx = GqlExecutionContext.create(context).getContext<{ req: Record<string, any>; res: Record<string, any> }>();
+      return { req: ctx.req, res: ctx.res };
+    }
+    return super.getRequestResponse(context);
+  }
+
+  protected override async getTracker(req: Record<string, any>): Promise<string> {
+    const actor = (req as AuthenticatedRequest).actor;
+    if (actor && actor.role && actor.name !== 'anonymous') return `token:${actor.tokenId ?? actor.name}`;
+    return `ip:${await super.getTracker(req)}`;
+  }
+
+  /** One budget per caller across all operations, not one per operation. */
+  protected override generateKey(_context: ExecutionContext, tracker: string, name: string): string {
+    return createHash('sha256').update(`${name}:${tracker}`).digest('hex');
+  }
+
+  protected override async throwThrottlingException(
+    _context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
+    const retryAfter = Math.max(1, Math.ceil(detail.timeToBlockExpire));
+    throw new DomainError(
+      ErrorCode.TOO_MANY_REQUESTS,
+      `rate limit of ${detail.limit} requests per ${Math.round(detail.ttl / 1000)} s reached; retry after ${retryAfter} s`,
+      { retryAfter },
+    );
+  }
+}

@@ -1,0 +1,138 @@
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import {
+  DocumentNode,
+  FieldNode,
+  FragmentDefinitionNode,
+  getNamedType,
+  getNullableType,
+  GraphQLError,
+  GraphQLSchema,
+  isListType,
+  Kind,
+  SelectionSetNode,
+} from 'graphql';
+import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { ErrorCode } from '../common/errors/error-codes';
+import { DEFAULT_PAGE_SIZE } from '../common/pagination/page.args';
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxComplexity: number;
+  maxRootFields: number;
+}
+
+/** Assumed length of a list that has no `first` (e.g. a recommendation's barriers). */
+export const ASSUMED_LIST_LENGTH = 5;
+
+/**
+ * Cost of a field: 1, plus its children times how many times they will be
+ * resolved. A connection costs `first` (default 20) times its node; the
+ * `edges` list inside it is then not multiplied again; other lists are assumed
+ * to hold ASSUMED_LIST_LENGTH items.
+ */
+export const listSizeEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
+  if (getNamedType(field.type).name.endsWith('Connection')) {
+    const pageSize = typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE;
+    return 1 + pageSize * childComplexity;
+  }
+  if (field.name === 'edges') return 1 + childComplexity;
+  if (isListType(getNullableType(field.type))) return 1 + ASSUMED_LIST_LENGTH * childComplexity;
+  return undefined;
+};
+
+/**
+ * Refuses hostile operations before any resolver runs: too deep, too costly,
+ * or with too many root fields (aliases included). The error says which limit
+ * was hit and by how much.
+ */
+export function queryLimitsPlugin(limits: QueryLimits): NonNullable<ApolloDriverConfig['plugins']>[number] {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema, operation }) {
+          if (!operation) return; // Apollo answers an unknown operationName itself
+          const rootFields = countRootFields(operation.selectionSet, fragmentsOf(document));
+          if (rootFields > limits.maxRootFields) {
+            throw limitError(`the operation has ${rootFields} root fields; at most ${limits.maxRootFields} are allowed`, 'maxRootFields');
+          }
+          const depth = depthOf(operation.selectionSet, fragmentsOf(document), 0);
+          if (depth > limits.maxDepth) {
+            throw limitError(`the query is ${depth} levels deep; at most ${limits.maxDepth} are allowed`, 'maxDepth');
+          }
+          let complexity: number;
+          try {
+            complexity = costOf(schema, document, request.variables ?? {}, request.operationName ?? undefined);
+          } catch {
+            // Variables that do not fit the operation: execution refuses them (BAD_USER_INPUT) before any resolver.
+            return;
+          }
+          if (complexity > limits.maxComplexity) {
+            throw limitError(
+              `the query's estimated cost is ${complexity}; at most ${limits.maxComplexity} is allowed (ask for smaller pages or fewer nested lists)`,
+              'maxComplexity',
+            );
+          }
+        },
+      };
+    },
+  };
+}
+
+export function costOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName?: string,
+): number {
+  return getComplexity({
+    schema,
+    query: document,
+    variables,
+    operationName,
+    estimators: [listSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+  });
+}
+
+function limitError(message: string, limit: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, limit } });
+}
+
+function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  return fragments;
+}
+
+function countRootFields(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>): number {
+  let count = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) count += selection.name.value.startsWith('__') ? 0 : 1;
+    else if (selection.kind === Kind.INLINE_FRAGMENT) count += countRootFields(selection.selectionSet, fragments);
+    else {
+      const fragment = fragments.get(selection.name.value);
+      if (fragment) count += countRootFields(fragment.selectionSet, fragments);
+    }
+  }
+  return count;
+}
+
+/** Depth of the deepest field; fragments are followed once per path (cycles are rejected by validation). */
+function depthOf(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, depth: number): number {
+  let deepest = depth;
+  for (const selection of selectionSet.selections) {
+    let next: number;
+    if (selection.kind === Kind.FIELD) {
+      next = (selection as FieldNode).selectionSet ? depthOf((selection as FieldNode).selectionSet!, fragments, depth + 1) : depth + 1;
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      next = depthOf(selection.selectionSet, fragments, depth);
+    } else {
+      const fragment = fragments.get(selection.name.value);
+      next = fragment ? depthOf(fragment.selectionSet, fragments, depth) : depth;
+    }
+    deepest = Math.max(deepest, next);
+  }
+  return deepest;
+}
+
