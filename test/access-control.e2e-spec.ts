@@ -1,0 +1,315 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { createActionPlan, createBarrier, createIndicator, createMeeting, createOrganization } from './support/factories';
+import { bearer, createTestApp, TestApp } from './support/test-app';
+
+type RoleName = 'ADMIN' | 'EDITOR' | 'MINISTRY' | 'ANALYST' | 'VIEWER';
+const ROLES: RoleName[] = ['ADMIN', 'EDITOR', 'MINISTRY', 'ANALYST', 'VIEWER'];
+const EVERYONE = ROLES;
+const EDITORS: RoleName[] = ['ADMIN', 'EDITOR'];
+
+interface Fixtures {
+  orgId: string;
+  meetingId: string;
+  barrierId: string;
+  planId: string;
+  indicatorId: string;
+  recommendationId: () => Promise<string>;
+  tokenId: () => Promise<string>;
+}
+
+interface Operation {
+  /** Which roles may call it; every other role, and anonymous callers, are refused. */
+  allowed: RoleName[];
+  /** A call that would succeed for an allowed role (so a refusal is only ever about access). */
+  call: (f: Fixtures) => Promise<[string, Record<string, unknown>?]>;
+}
+
+let counter = 0;
+const next = () => ++counter;
+
+/**
+ * The authorization matrix: every query and mutation of the schema, who may
+ * call it. A test checks that this table names exactly the schema's operations,
+ * so a new operation cannot be added without deciding who may call it.
+ */
+const MATRIX: Record<string, Operation> = {
+  'Query.organizations': { allowed: EVERYONE, call: async () => ['{ organizations { id } }'] },
+  'Query.people': { allowed: EVERYONE, call: async () => ['{ people { id } }'] },
+  'Query.meetings': { allowed: EVERYONE, call: async () => ['{ meetings { totalCount } }'] },
+  'Query.meeting': { allowed: EVERYONE, call: async (f) => ['query ($id: ID!) { meeting(id: $id) { id } }', { id: f.meetingId }] },
+  'Query.barriers': { allowed: EVERYONE, call: async () => ['{ barriers { id } }'] },
+  'Query.recommendations': { allowed: EVERYONE, call: async () => ['{ recommendations { totalCount } }'] },
+  'Query.recommendation': {
+    allowed: EVERYONE,
+    call: async (f) => ['query ($id: ID!) { recommendation(id: $id) { id } }', { id: await f.recommendationId() }],
+  },
+  'Query.actionPlans': { allowed: EVERYONE, call: async () => ['{ actionPlans { id } }'] },
+  'Query.indicators': { allowed: EVERYONE, call: async () => ['{ indicators { totalCount } }'] },
+  'Query.indicator': { allowed: EVERYONE, call: async (f) => ['query ($id: ID!) { indicator(id: $id) { id } }', { id: f.indicatorId }] },
+  'Query.progressSummary': { allowed: EVERYONE, call: async () => ['{ progressSummary(year: 2025) { recommendationsTotal } }'] },
+  'Query.apiTokens': { allowed: ['ADMIN'], call: async () => ['{ apiTokens { id } }'] },
+  'Query.auditLog': { allowed: ['ADMIN', 'ANALYST'], call: async () => ['{ auditLog { totalCount } }'] },
+  'Mutation.createOrganization': {
+    allowed: EDITORS,
+    call: async () => ['mutation ($n: String!) { createOrganization(input: { name: $n, kind: NGO }) { id } }', { n: `Org ${next()}` }],
+  },
+  'Mutation.createPerson': { allowed: EDITORS, call: async () => ['mutation { createPerson(input: { fullName: "A. Person" }) { id } }'] },
+  'Mutation.createMeeting': {
+    allowed: EDITORS,
+    call: async () => ['mutation { createMeeting(input: { title: "Hearing", heldOn: "2025-01-01", format: HEARING }) { id } }'],
+  },
+  'Mutation.createBarrier': {
+    allowed: EDITORS,
+    call: async (f) => [
+      'mutation ($m: ID!) { createBarrier(input: { title: "Barrier", category: LEGAL, meetingIds: [$m] }) { id } }',
+      { m: f.meetingId },
+    ],
+  },
+  'Mutation.createRecommendation': {
+    allowed: EDITORS,
+    call: async (f) => [
+      'mutation ($m: ID!) { createRecommendation(input: { title: "R", kind: QUOTA, meetingId: $m }) { id } }',
+      { m: f.meetingId },
+    ],
+  },
+  'Mutation.updateRecommendation': {
+    allowed: EDITORS,
+    call: async (f) => [
+      'mutation ($id: ID!) { updateRecommendation(id: $id, input: { title: "Renamed" }) { id } }',
+      { id: await f.recommendationId() },
+    ],
+  },
+  'Mutation.transitionRecommendation': {
+    // MINISTRY: for recommendations its organisation is responsible for (the fixture's are).
+    allowed: ['ADMIN', 'EDITOR', 'MINISTRY'],
+    call: async (f) => [
+      'mutation ($id: ID!) { transitionRecommendation(input: { id: $id, to: UNDER_REVIEW }) { id } }',
+      { id: await f.recommendationId() },
+    ],
+  },
+  'Mutation.createActionPlan': {
+    allowed: EDITORS,
+    call: async () => [
+      'mutation ($c: String!) { createActionPlan(input: { code: $c, title: "Plan", startYear: 2024, endYear: 2027 }) { id } }',
+      { c: `AP-${next()}` },
+    ],
+  },
+  'Mutation.createIndicator': {
+    allowed: EDITORS,
+    call: async (f) => [
+      'mutation ($p: ID!, $c: String!) { createIndicator(input: { actionPlanId: $p, code: $c, name: "I", unit: "%", direction: INCREASE }) { id } }',
+      { p: f.planId, c: `I-${next()}` },
+    ],
+  },
+  'Mutation.setIndicatorTarget': {
+    allowed: ['ADMIN', 'EDITOR', 'MINISTRY'],
+    call: async (f) => ['mutation ($i: ID!) { setIndicatorTarget(indicatorId: $i, year: 2026, value: 40) { id } }', { i: f.indicatorId }],
+  },
+  'Mutation.recordIndicatorValue': {
+    allowed: ['ADMIN', 'EDITOR', 'MINISTRY'],
+    call: async (f) => [
+      'mutation ($i: ID!) { recordIndicatorValue(input: { indicatorId: $i, period: "2025", value: 30 }) { id } }',
+      { i: f.indicatorId },
+    ],
+  },
+  'Mutation.createApiToken': {
+    allowed: ['ADMIN'],
+    call: async () => ['mutation ($n: String!) { createApiToken(input: { name: $n, role: VIEWER }) { token } }', { n: `t-${next()}` }],
+  },
+  'Mutation.revokeApiToken': {
+    allowed: ['ADMIN'],
+    call: async (f) => ['mutation ($id: ID!) { revokeApiToken(id: $id) { id } }', { id: await f.tokenId() }],
+  },
+};
+
+const CREATE_TOKEN = `mutation ($input: CreateApiTokenInput!) {
+  createApiToken(input: $input) { token apiToken { id name role createdAt lastUsedAt revokedAt organization { id } } }
+}`;
+
+describe('access control', () => {
+  let t: TestApp;
+  let f: Fixtures;
+  const tokens = {} as Record<RoleName, string>;
+  let ministryOrgId: string;
+
+  const createToken = async (input: Record<string, unknown>) => {
+    const res = await t.gqlOk(CREATE_TOKEN, { input });
+    return res.createApiToken as { token: string; apiToken: { id: string; name: string } };
+  };
+  const auditCount = async () =>
+    (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM audit_entry'))[0].n;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    ministryOrgId = (await createOrganization(t, { kind: 'MINISTRY' })).id;
+    for (const role of ROLES) {
+      const input = { name: `${role.toLowerCase()}-token`, role, organizationId: role === 'MINISTRY' ? ministryOrgId : null };
+      tokens[role] = (await createToken(input)).token;
+    }
+    const meetingId = (await createMeeting(t)).id;
+    const planId = (await createActionPlan(t)).id;
+    f = {
+      orgId: ministryOrgId,
+      meetingId,
+      barrierId: (await createBarrier(t, { meetingIds: [meetingId] })).id,
+      planId,
+      indicatorId: (await createIndicator(t, { actionPlanId: planId, responsibleOrganizationId: ministryOrgId })).id,
+      recommendationId: async () =>
+        (
+          await t.gqlOk(
+            'mutation ($m: ID!, $o: ID!) { createRecommendation(input: { title: "R", kind: QUOTA, meetingId: $m, responsibleOrganizationIds: [$o] }) { id } }',
+            { m: meetingId, o: ministryOrgId },
+          )
+        ).createRecommendation.id,
+      tokenId: async () => (await createToken({ name: `victim-${next()}`, role: 'VIEWER' })).apiToken.id,
+    };
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('has a row in the matrix for every query and mutation of the schema, and no other', () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const operations = [
+      ...Object.keys(schema.getQueryType()!.getFields()).map((name) => `Query.${name}`),
+      ...Object.keys(schema.getMutationType()!.getFields()).map((name) => `Mutation.${name}`),
+    ].sort();
+    expect(Object.keys(MATRIX).sort()).toEqual(operations);
+  });
+
+  describe.each(Object.entries(MATRIX))('%s', (name, operation) => {
+    it.each(ROLES)(`as %s is ${'allowed or refused by the matrix'}`, async (role) => {
+      const [query, variables] = await operation.call(f);
+      const before = await auditCount();
+      const res = await t.gql(query, variables, { authorization: bearer(tokens[role]) });
+      if (operation.allowed.includes(role)) {
+        expect(res.errors).toBeUndefined();
+        if (name.startsWith('Mutation.')) expect(await auditCount()).toBe(before + 1);
+      } else {
+        expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+        expect(res.data).toBeNull();
+        expect(await auditCount()).toBe(before);
+      }
+    });
+
+    it('is refused anonymously with UNAUTHENTICATED and changes nothing', async () => {
+      const [query, variables] = await operation.call(f);
+      const before = await auditCount();
+      const res = await t.gql(query, variables, { authorization: '' });
+      expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+      expect(await auditCount()).toBe(before);
+    });
+  });
+
+  describe('tokens', () => {
+    it('stores only a hash of the secret, which is long and random', async () => {
+      const { token, apiToken } = await createToken({ name: 'dashboard', role: 'VIEWER' });
+      expect(token).toMatch(/^rtt_[A-Za-z0-9_-]{43}$/);
+      const rows = await t.sql('SELECT * FROM api_token WHERE id = $1', [apiToken.id]);
+      expect(JSON.stringify(rows)).not.toContain(token.slice(4));
+      expect(rows[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
+    });
+
+    it('refuses unknown, revoked and malformed credentials with UNAUTHENTICATED', async () => {
+      const { token, apiToken } = await createToken({ name: 'to-revoke', role: 'EDITOR' });
+      expect((await t.gql('{ organizations { id } }', {}, { authorization: bearer(token) })).errors).toBeUndefined();
+      const revoked = await t.gqlOk('mutation ($id: ID!) { revokeApiToken(id: $id) { revokedAt } }', { id: apiToken.id });
+      expect(revoked.revokeApiToken.revokedAt).toEqual(expect.any(String));
+      for (const authorization of [bearer(token), bearer('rtt_unknown'), 'Basic abc', `Bearer`, token]) {
+        const res = await t.gql('{ organizations { id } }', {}, { authorization });
+        expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      }
+    });
+
+    it('requires an organisation for MINISTRY tokens, and only for them', async () => {
+      for (const input of [
+        { name: 'm', role: 'MINISTRY' },
+        { name: 'v', role: 'VIEWER', organizationId: ministryOrgId },
+      ]) {
+        const res = await t.gql(CREATE_TOKEN, { input });
+        expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+        expect(res.errors?.[0].message).toContain('organizationId');
+      }
+      const unknownOrg = await t.gql(CREATE_TOKEN, {
+        input: { name: 'm', role: 'MINISTRY', organizationId: '7d1b1c9e-0000-4000-8000-000000000000' },
+      });
+      expect(unknownOrg.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    });
+
+    it('lists tokens for ADMIN with lastUsedAt kept, never the secret', async () => {
+      const { token, apiToken } = await createToken({ name: 'used', role: 'ANALYST' });
+      await t.gql('{ organizations { id } }', {}, { authorization: bearer(token) });
+      const deadline = Date.now() + 5000;
+      let lastUsedAt: string | null = null;
+      while (!lastUsedAt && Date.now() < deadline) {
+        const { apiTokens } = await t.gqlOk('{ apiTokens { id name role lastUsedAt } }');
+        lastUsedAt = apiTokens.find((x: { id: string }) => x.id === apiToken.id).lastUsedAt;
+      }
+      expect(lastUsedAt).toEqual(expect.any(String));
+    });
+
+    it('puts the token name in changedBy and recordedBy', async () => {
+      const id = await f.recommendationId();
+      const res = await t.gql(
+        'mutation ($id: ID!) { transitionRecommendation(input: { id: $id, to: UNDER_REVIEW }) { statusHistory { changedBy } } }',
+        { id },
+        { authorization: bearer(tokens.MINISTRY) },
+      );
+      expect(res.data!.transitionRecommendation.statusHistory.at(-1)).toEqual({ changedBy: 'ministry-token' });
+      const value = await t.gql(
+        'mutation ($i: ID!) { recordIndicatorValue(input: { indicatorId: $i, period: "2024", value: 1 }) { recordedBy } }',
+        { i: f.indicatorId },
+        { authorization: bearer(tokens.EDITOR) },
+      );
+      expect(value.data!.recordIndicatorValue).toEqual({ recordedBy: 'editor-token' });
+    });
+  });
+
+  describe('MINISTRY tokens act only for their organisation', () => {
+    it('refuses recommendations and indicators another organisation is responsible for', async () => {
+      const otherOrg = (await createOrganization(t)).id;
+      const { createRecommendation } = await t.gqlOk(
+        'mutation ($m: ID!, $o: ID!) { createRecommendation(input: { title: "Other", kind: QUOTA, meetingId: $m, responsibleOrganizationIds: [$o] }) { id } }',
+        { m: f.meetingId, o: otherOrg },
+      );
+      const otherIndicator = await createIndicator(t, { actionPlanId: f.planId, responsibleOrganizationId: otherOrg });
+      const unowned = await createIndicator(t, { actionPlanId: f.planId });
+      const as = { authorization: bearer(tokens.MINISTRY) };
+      const before = await auditCount();
+      const attempts = [
+        t.gql('mutation ($id: ID!) { transitionRecommendation(input: { id: $id, to: UNDER_REVIEW }) { id } }', { id: createRecommendation.id }, as),
+        t.gql('mutation ($i: ID!) { recordIndicatorValue(input: { indicatorId: $i, period: "2025", value: 1 }) { id } }', { i: otherIndicator.id }, as),
+        t.gql('mutation ($i: ID!) { recordIndicatorValue(input: { indicatorId: $i, period: "2025", value: 1 }) { id } }', { i: unowned.id }, as),
+        t.gql('mutation ($i: ID!) { setIndicatorTarget(indicatorId: $i, year: 2026, value: 1) { id } }', { i: otherIndicator.id }, as),
+      ];
+      for (const res of await Promise.all(attempts)) {
+        expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      }
+      expect(await auditCount()).toBe(before);
+      const [{ status }] = await t.sql('SELECT status::text FROM recommendation WHERE id = $1', [createRecommendation.id]);
+      expect(status).toBe('PROPOSED');
+    });
+  });
+});
+
+describe('access control with PUBLIC_READ=true', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ PUBLIC_READ: 'true' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('lets anonymous callers read as VIEWER, and nothing more', async () => {
+    const anonymous = { authorization: '' };
+    expect((await t.gql('{ recommendations { totalCount } progressSummary(year: 2025) { year } }', {}, anonymous)).errors).toBeUndefined();
+    for (const query of ['{ auditLog { totalCount } }', '{ apiTokens { id } }', 'mutation { createPerson(input: { fullName: "X" }) { id } }']) {
+      const res = await t.gql(query, {}, anonymous);
+      expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    // A token that is sent must still be valid.
+    const bad = await t.gql('{ organizations { id } }', {}, { authorization: bearer('rtt_nope') });
+    expect(bad.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
