@@ -36,11 +36,10 @@ export class AuditEntry {
   @Column({ type: 'uuid' })
   entityId: string;
 
-  @Field(() => String, { nullable: true, description: 'the record before the change, as JSON; null for a creation' })
+  /** Exposed as JSON text by AuditResolver. */
   @Column({ type: 'jsonb', nullable: true })
   before: Record<string, unknown> | null;
 
-  @Field(() => String, { nullable: true, description: 'the record after the change, as JSON' })
   @Column({ type: 'jsonb', nullable: true })
   after: Record<string, unknown> | null;
 

@@ -1,4 +1,4 @@
-import { Args, ArgsType, Field, ID, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Roles } from '../auth/roles.decorator';
 import { Role } from '../auth/role.enum';
@@ -32,5 +32,15 @@ export class AuditResolver {
   @Roles(Role.ADMIN, Role.ANALYST)
   auditLog(@Args() args: AuditLogArgs): Promise<Connection<AuditEntry>> {
     return this.service.list({ entityType: args.entityType, entityId: args.entityId }, args);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'the record before the change, as JSON text; null for a creation' })
+  before(@Parent() entry: AuditEntry): string | null {
+    return entry.before === null ? null : JSON.stringify(entry.before);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'the record after the change, as JSON text' })
+  after(@Parent() entry: AuditEntry): string | null {
+    return entry.after === null ? null : JSON.stringify(entry.after);
   }
 }
