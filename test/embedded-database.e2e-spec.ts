@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startService, stopAllServices } from './support/service-process';
@@ -30,6 +30,8 @@ describe('the service on the embedded database', () => {
     );
     expect(created.errors).toBeUndefined();
     expect(await first.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+    // ADMIN_TOKEN was set (by startService), so no first-admin token was made.
+    expect(existsSync(join(dataDir, 'first-admin-token.txt'))).toBe(false);
     expect(first.output()).toContain('closed the database');
     expect(first.output()).toContain('Sokuluk roundtable sample');
 
@@ -44,8 +46,33 @@ describe('the service on the embedded database', () => {
     expect(await second.stop('SIGTERM')).toEqual({ code: 0, signal: null });
   });
 
+  it('creates a first ADMIN token on a fresh database when no ADMIN_TOKEN is configured', async () => {
+    const freshDir = mkdtempSync(join(tmpdir(), 'tracker-first-run-'));
+    try {
+      const service = await startService({ DATA_DIR: freshDir, ADMIN_TOKEN: '' });
+      const token = readFileSync(join(freshDir, 'first-admin-token.txt'), 'utf8').trim();
+      expect(token).toMatch(/^rtt_/);
+      const anonymous = await fetch(`${service.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ apiTokens { name role } }' }),
+      });
+      expect(((await anonymous.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      const withToken = await fetch(`${service.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ apiTokens { name role } }' }),
+      });
+      expect(((await withToken.json()) as any).data.apiTokens).toEqual([{ name: 'first-admin', role: 'ADMIN' }]);
+      expect(await service.stop()).toEqual({ code: 0, signal: null });
+    } finally {
+      rmSync(freshDir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses to start with an invalid variable, naming it', async () => {
     await expect(startService({ DATA_DIR: dataDir, PORT: 'eighty' })).rejects.toThrow(/PORT/);
+    await expect(startService({ DATA_DIR: dataDir, ADMIN_TOKEN: 'short' })).rejects.toThrow(/ADMIN_TOKEN must be at least 32 characters/);
     await expect(startService({ DATA_DIR: dataDir, DATABASE_URL: 'mysql://x' })).rejects.toThrow(/DATABASE_URL must be a postgres/);
   });
 });

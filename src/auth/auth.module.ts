@@ -7,6 +7,7 @@ import { ApiTokensResolver } from './api-tokens.resolver';
 import { ApiTokensService } from './api-tokens.service';
 import { AuthGuard } from './auth.guard';
 import { AuthenticatedRequest } from './current-actor.decorator';
+import { FirstRunAdminToken } from './first-run-admin-token';
 import { RateLimitGuard } from './rate-limit.guard';
 
 const MINUTE_MS = 60_000;
@@ -36,6 +37,7 @@ const MINUTE_MS = 60_000;
   providers: [
     ApiTokensService,
     ApiTokensResolver,
+    FirstRunAdminToken,
     // Order matters: identify the caller first, then count against its budget.
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -1,0 +1,39 @@
+import { validateEnvironment } from './environment';
+
+describe('validateEnvironment', () => {
+  it('applies the defaults', () => {
+    const env = validateEnvironment({});
+    expect(env).toMatchObject({
+      PORT: 3000,
+      DATA_DIR: './data',
+      MIGRATIONS_RUN: true,
+      SEED_DEMO: true,
+      PUBLIC_READ: false,
+      GRAPHQL_MAX_DEPTH: 10,
+      APP_TIMEZONE: 'Asia/Bishkek',
+    });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.ADMIN_TOKEN).toBeUndefined();
+  });
+
+  it('parses numbers and booleans', () => {
+    expect(validateEnvironment({ PORT: '8080', SEED_DEMO: 'false', PUBLIC_READ: '1' })).toMatchObject({
+      PORT: 8080,
+      SEED_DEMO: false,
+      PUBLIC_READ: true,
+    });
+  });
+
+  it.each([
+    ['PORT', { PORT: 'eighty' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://localhost/db' }],
+    ['ADMIN_TOKEN', { ADMIN_TOKEN: 'too-short' }],
+    ['SEED_DEMO', { SEED_DEMO: 'maybe' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+    ['CORS_ORIGINS', { CORS_ORIGINS: 'javascript:alert(1)' }],
+    ['REQUEST_BODY_LIMIT', { REQUEST_BODY_LIMIT: 'a lot' }],
+    ['APP_TIMEZONE', { APP_TIMEZONE: 'Mars/Olympus' }],
+  ])('stops with a message naming %s', (name, raw) => {
+    expect(() => validateEnvironment(raw)).toThrow(new RegExp(name));
+  });
+});
