@@ -57,13 +57,13 @@ describe('the service on the embedded database', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ apiTokens { name role } }' }),
       });
-      expect(((await anonymous.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect((await anonymous.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
       const withToken = await fetch(`${service.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query: '{ apiTokens { name role } }' }),
       });
-      expect(((await withToken.json()) as any).data.apiTokens).toEqual([{ name: 'first-admin', role: 'ADMIN' }]);
+      expect((await withToken.json()).data.apiTokens).toEqual([{ name: 'first-admin', role: 'ADMIN' }]);
       expect(await service.stop()).toEqual({ code: 0, signal: null });
     } finally {
       rmSync(freshDir, { recursive: true, force: true });

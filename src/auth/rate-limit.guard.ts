@@ -6,6 +6,10 @@ import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-codes';
 import { AuthenticatedRequest } from './current-actor.decorator';
 
+/** What the throttler reads from requests and writes to responses (Express objects). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the throttler's own signatures use any
+type HttpLike = Record<string, any>;
+
 /**
  * Rate limiting per token (per IP for anonymous readers), for GraphQL and HTTP
  * alike. Runs after the AuthGuard, which has identified the actor. The counters
@@ -13,21 +17,21 @@ import { AuthenticatedRequest } from './current-actor.decorator';
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
-  static requestOf(context: ExecutionContext): Record<string, any> | undefined {
+  static requestOf(context: ExecutionContext): HttpLike | undefined {
     return context.getType<string>() === 'graphql'
-      ? GqlExecutionContext.create(context).getContext<{ req?: Record<string, any> }>().req
-      : context.switchToHttp().getRequest<Record<string, any>>();
+      ? GqlExecutionContext.create(context).getContext<{ req?: HttpLike }>().req
+      : context.switchToHttp().getRequest<HttpLike>();
   }
 
-  protected override getRequestResponse(context: ExecutionContext): { req: Record<string, any>; res: Record<string, any> } {
+  protected override getRequestResponse(context: ExecutionContext): { req: HttpLike; res: HttpLike } {
     if (context.getType<string>() === 'graphql') {
-      const ctx = GqlExecutionContext.create(context).getContext<{ req: Record<string, any>; res: Record<string, any> }>();
+      const ctx = GqlExecutionContext.create(context).getContext<{ req: HttpLike; res: HttpLike }>();
       return { req: ctx.req, res: ctx.res };
     }
     return super.getRequestResponse(context);
   }
 
-  protected override async getTracker(req: Record<string, any>): Promise<string> {
+  protected override async getTracker(req: HttpLike): Promise<string> {
     const actor = (req as AuthenticatedRequest).actor;
     if (actor && actor.role && actor.name !== 'anonymous') return `token:${actor.tokenId ?? actor.name}`;
     return `ip:${await super.getTracker(req)}`;

@@ -3,7 +3,7 @@ import { IsEnum, IsOptional } from 'class-validator';
 import { ArgsType, Field } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { EDITORS, READERS, Role } from '../auth/role.enum';
+import { EDITORS, READERS } from '../auth/role.enum';
 import { Roles } from '../auth/roles.decorator';
 import { Loaders } from '../common/graphql-context';
 import { LoaderRegistry } from '../common/loaders/loader-registry';

@@ -1,7 +1,6 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import {
   DocumentNode,
-  FieldNode,
   FragmentDefinitionNode,
   getNamedType,
   getNullableType,
@@ -124,7 +123,7 @@ function depthOf(selectionSet: SelectionSetNode, fragments: Map<string, Fragment
   for (const selection of selectionSet.selections) {
     let next: number;
     if (selection.kind === Kind.FIELD) {
-      next = (selection as FieldNode).selectionSet ? depthOf((selection as FieldNode).selectionSet!, fragments, depth + 1) : depth + 1;
+      next = selection.selectionSet ? depthOf(selection.selectionSet, fragments, depth + 1) : depth + 1;
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       next = depthOf(selection.selectionSet, fragments, depth);
     } else {
