@@ -3,38 +3,40 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { LoaderRegistry, manyByKey, oneByKey } from '../common/loaders/loader-registry';
+import { readEntities } from '../database/linked-rows';
 import { ActionPlan } from './action-plan.entity';
 import { IndicatorTarget } from './indicator-target.entity';
 import { IndicatorValue } from './indicator-value.entity';
 import { Indicator } from './indicator.entity';
 
+/** Bulk reads of the action plan, one `= ANY($1)` query per relation and request, as raw rows. */
 @Injectable()
 export class ActionPlanLoader {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   planById(loaders: LoaderRegistry): DataLoader<string, ActionPlan | null> {
     return loaders.get('actionPlan.byId', async (ids: readonly string[]) => {
-      const rows = await this.db.getRepository(ActionPlan).createQueryBuilder('p').where('p.id = ANY(:ids)', { ids }).getMany();
+      const rows = await readEntities(this.db, ActionPlan, loaders, 'SELECT * FROM action_plan WHERE id = ANY($1)', [ids]);
       return oneByKey(ids, rows, (p) => p.id);
     });
   }
 
   indicatorById(loaders: LoaderRegistry): DataLoader<string, Indicator | null> {
     return loaders.get('indicator.byId', async (ids: readonly string[]) => {
-      const rows = await this.db.getRepository(Indicator).createQueryBuilder('i').where('i.id = ANY(:ids)', { ids }).getMany();
+      const rows = await readEntities(this.db, Indicator, loaders, 'SELECT * FROM indicator WHERE id = ANY($1)', [ids]);
       return oneByKey(ids, rows, (i) => i.id);
     });
   }
 
   indicatorsByPlanId(loaders: LoaderRegistry): DataLoader<string, Indicator[]> {
     return loaders.get('actionPlan.indicators', async (planIds: readonly string[]) => {
-      const rows = await this.db
-        .getRepository(Indicator)
-        .createQueryBuilder('i')
-        .where('i.actionPlanId = ANY(:planIds)', { planIds })
-        .orderBy('i.code')
-        .addOrderBy('i.id')
-        .getMany();
+      const rows = await readEntities(
+        this.db,
+        Indicator,
+        loaders,
+        'SELECT * FROM indicator WHERE action_plan_id = ANY($1) ORDER BY code, id',
+        [planIds],
+      );
       return manyByKey(planIds, rows, (i) => i.actionPlanId);
     });
   }
@@ -42,13 +44,13 @@ export class ActionPlanLoader {
   /** Ordered by year. */
   targetsByIndicatorId(loaders: LoaderRegistry): DataLoader<string, IndicatorTarget[]> {
     return loaders.get('indicator.targets', async (ids: readonly string[]) => {
-      const rows = await this.db
-        .getRepository(IndicatorTarget)
-        .createQueryBuilder('t')
-        .where('t.indicatorId = ANY(:ids)', { ids })
-        .orderBy('t.indicatorId')
-        .addOrderBy('t.year')
-        .getMany();
+      const rows = await readEntities(
+        this.db,
+        IndicatorTarget,
+        loaders,
+        'SELECT * FROM indicator_target WHERE indicator_id = ANY($1) ORDER BY indicator_id, year',
+        [ids],
+      );
       return manyByKey(ids, rows, (t) => t.indicatorId);
     });
   }
@@ -56,14 +58,13 @@ export class ActionPlanLoader {
   /** Chronologically: a year's quarters, then the year's own value (as latestOf counts it), then the next year. */
   valuesByIndicatorId(loaders: LoaderRegistry): DataLoader<string, IndicatorValue[]> {
     return loaders.get('indicator.values', async (ids: readonly string[]) => {
-      const rows = await this.db
-        .getRepository(IndicatorValue)
-        .createQueryBuilder('v')
-        .where('v.indicatorId = ANY(:ids)', { ids })
-        .orderBy('v.indicatorId')
-        .addOrderBy('v.year')
-        .addOrderBy('v.quarter', 'ASC', 'NULLS LAST')
-        .getMany();
+      const rows = await readEntities(
+        this.db,
+        IndicatorValue,
+        loaders,
+        'SELECT * FROM indicator_value WHERE indicator_id = ANY($1) ORDER BY indicator_id, year, quarter ASC NULLS LAST',
+        [ids],
+      );
       return manyByKey(ids, rows, (v) => v.indicatorId);
     });
   }

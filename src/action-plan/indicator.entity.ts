@@ -17,6 +17,8 @@ import { IndicatorDirection } from './action-plan.enums';
 @Entity()
 @Index('UQ_indicator_plan_code', ['actionPlanId', 'code'], { unique: true })
 @Index('IDX_indicator_code_id', ['code', 'id'])
+// `search` over code and name (pg_trgm, where available), created by migrations/…-ListIndexes.
+@Index('IDX_indicator_search_trgm', { synchronize: false })
 export class Indicator {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')

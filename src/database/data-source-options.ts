@@ -16,7 +16,7 @@ types.setTypeParser(types.builtins.DATE, (value: string) => value);
  * schema changes only through migrations/.
  */
 export function buildDataSourceOptions(
-  env: Pick<Environment, 'DATABASE_URL' | 'DATA_DIR' | 'DATABASE_POOL_SIZE'>,
+  env: Pick<Environment, 'DATABASE_URL' | 'DATA_DIR' | 'DATABASE_POOL_SIZE'> & Partial<Pick<Environment, 'DATABASE_REPLICA_URLS'>>,
 ): DataSourceOptions {
   const common = {
     type: 'postgres' as const,
@@ -32,6 +32,24 @@ export function buildDataSourceOptions(
     logger: new DatabaseLogger(),
     maxQueryExecutionTime: 1000,
   };
+  const replicas = replicaUrls(env.DATABASE_REPLICA_URLS);
+  if (replicas.length && !env.DATABASE_URL) {
+    throw new Error('Invalid configuration: DATABASE_REPLICA_URLS needs DATABASE_URL (the primary they replicate)');
+  }
+  if (env.DATABASE_URL && replicas.length) {
+    // TypeORM's replication: query builders and repositories outside a transaction read from a
+    // replica (picked at random per query); transactions, writes, migrations and raw
+    // dataSource.query() use the primary. One pool of DATABASE_POOL_SIZE per server.
+    return {
+      ...common,
+      replication: {
+        master: { url: env.DATABASE_URL },
+        slaves: replicas.map((url) => ({ url })),
+      },
+      poolSize: env.DATABASE_POOL_SIZE,
+      applicationName: 'roundtable-tracker',
+    };
+  }
   if (env.DATABASE_URL) {
     return {
       ...common,
@@ -44,4 +62,12 @@ export function buildDataSourceOptions(
     ...common,
     driver: embeddedPostgresDriver(env.DATA_DIR),
   };
+}
+
+/** DATABASE_REPLICA_URLS split into URLs (empty when unset). */
+export function replicaUrls(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
 }

@@ -16,6 +16,7 @@ import { DemoSeedOnFirstStart } from './seed/demo-seed-on-first-start';
           DATABASE_URL: config.get('DATABASE_URL'),
           DATA_DIR: config.get('DATA_DIR'),
           DATABASE_POOL_SIZE: config.get('DATABASE_POOL_SIZE'),
+          DATABASE_REPLICA_URLS: config.get('DATABASE_REPLICA_URLS'),
         }),
         migrationsRun: config.get('MIGRATIONS_RUN'),
         // Fail fast at boot instead of retrying for half a minute.

@@ -1,13 +1,61 @@
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { readQuery } from './read-routing';
 
-/** Builds an entity from a raw row by the entity's column metadata (cheaper than full hydration). */
-export function rowToEntity<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>, row: Record<string, unknown>): T {
-  const metadata = db.getMetadata(entity);
-  const result = metadata.create() as T;
-  for (const column of metadata.columns) {
-    (result as Record<string, unknown>)[column.propertyName] = row[column.databaseName];
+interface RowShape {
+  create: () => ObjectLiteral;
+  /** [propertyName, databaseName] of every column. */
+  columns: [string, string][];
+}
+
+const shapes = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, RowShape>>();
+
+/** The entity's columns, looked up in its metadata once per data source. */
+function shapeOf(db: DataSource, entity: EntityTarget<ObjectLiteral>): RowShape {
+  let perSource = shapes.get(db);
+  if (!perSource) {
+    perSource = new Map<EntityTarget<ObjectLiteral>, RowShape>();
+    shapes.set(db, perSource);
   }
-  return result;
+  let shape = perSource.get(entity);
+  if (!shape) {
+    const metadata = db.getMetadata(entity);
+    const target = metadata.target;
+    shape = {
+      create: typeof target === 'function' ? () => new (target as new () => ObjectLiteral)() : () => metadata.create() as ObjectLiteral,
+      columns: metadata.columns.map((column) => [column.propertyName, column.databaseName]),
+    };
+    perSource.set(entity, shape);
+  }
+  return shape;
+}
+
+/**
+ * Builds an entity from a raw row by the entity's column metadata: the pg driver
+ * has already parsed the values (timestamps to Date, DATE kept as text), so this
+ * only renames columns. Much cheaper than TypeORM's hydration on hot paths.
+ */
+export function rowToEntity<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>, row: Record<string, unknown>): T {
+  const shape = shapeOf(db, entity);
+  const result = shape.create() as Record<string, unknown>;
+  for (const [property, column] of shape.columns) result[property] = row[column];
+  return result as T;
+}
+
+/** Reads entities by raw SQL (a replica unless the request reads from the primary, see read-routing). */
+export async function readEntities<T extends ObjectLiteral>(
+  db: DataSource,
+  entity: EntityTarget<T>,
+  request: object | null,
+  sql: string,
+  parameters: unknown[],
+): Promise<T[]> {
+  const rows = await readQuery<Record<string, unknown>>(db, request, sql, parameters);
+  return rows.map((row) => rowToEntity(db, entity, row));
+}
+
+/** The entity's table name, for hand-written SQL. */
+export function tableOf(db: DataSource, entity: EntityTarget<ObjectLiteral>): string {
+  return db.getMetadata(entity).tableName;
 }
 
 export interface LinkQuery {
@@ -24,16 +72,20 @@ export interface LinkQuery {
 /**
  * Loads the entities linked through a join table to any of `keys`, in one
  * `= ANY($1)` query, and groups them per key (an entity linked to two keys
- * appears under both). The caller's DataLoader passes the keys.
+ * appears under both). The caller's DataLoader passes the keys; `request` is
+ * the request's loader registry (it decides primary or replica).
  */
 export async function loadLinked<T extends ObjectLiteral>(
   db: DataSource,
   entity: EntityTarget<T>,
   keys: readonly string[],
   link: LinkQuery,
+  request: object | null = null,
 ): Promise<T[][]> {
-  const table = db.getMetadata(entity).tableName;
-  const rows: Record<string, unknown>[] = await db.query(
+  const table = tableOf(db, entity);
+  const rows = await readQuery(
+    db,
+    request,
     `SELECT e.*, l."${link.keyColumn}" AS "__link_key"
        FROM "${table}" e JOIN "${link.via}" l ON l."${link.entityColumn}" = e.id
       WHERE l."${link.keyColumn}" = ANY($1)
@@ -43,9 +95,10 @@ export async function loadLinked<T extends ObjectLiteral>(
   const grouped = new Map<string, T[]>();
   for (const row of rows) {
     const key = row.__link_key as string;
-    const list = grouped.get(key) ?? [];
-    list.push(rowToEntity(db, entity, row));
-    grouped.set(key, list);
+    const list = grouped.get(key);
+    const item = rowToEntity(db, entity, row);
+    if (list) list.push(item);
+    else grouped.set(key, [item]);
   }
   return keys.map((key) => grouped.get(key) ?? []);
 }

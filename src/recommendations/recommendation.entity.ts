@@ -12,6 +12,14 @@ import { Priority, RecommendationKind, RecommendationStatus } from './recommenda
 @Index('IDX_recommendation_due_date_id', ['dueDate', 'id'])
 @Index('IDX_recommendation_updated_at_id', ['updatedAt', 'id'])
 @Index('IDX_recommendation_priority_id', ['priority', 'id'])
+@Index('IDX_recommendation_kind', ['kind'])
+// Expression and trigram indexes, created by migrations/…-ListIndexes (TypeORM cannot describe them):
+// the DUE_DATE order (no due date sorts last), the status filter in that order, `search` (pg_trgm, where available),
+// and a covering index for progressSummary.
+@Index('IDX_recommendation_due_key_id', { synchronize: false })
+@Index('IDX_recommendation_status_due_key_id', { synchronize: false })
+@Index('IDX_recommendation_search_trgm', { synchronize: false })
+@Index('IDX_recommendation_summary', { synchronize: false })
 export class Recommendation {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')

@@ -7,6 +7,7 @@ import { computeProgress } from '../action-plan/indicator-progress';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config.service';
 import { assertAllExist } from '../database/assert-exist';
+import { readQuery } from '../database/read-routing';
 import { CLOSED_STATUSES } from '../recommendations/recommendation-lifecycle';
 import { RecommendationStatus } from '../recommendations/recommendation.enums';
 import { ProgressSummary } from './progress-summary.type';
@@ -73,30 +74,51 @@ export class ProgressSummaryService {
     };
   }
 
-  /** Each recommendation existing on `asOf`, in the status its history gives for that day. */
+  /**
+   * Each recommendation existing on `asOf`, in the status its history gives for that day.
+   * A recommendation not changed since `asOf` (updated_at before the next day began; every
+   * write that appends to the history sets updated_at to the same now()) is in its current
+   * status, read from the row itself (an index-only scan of IDX_recommendation_summary);
+   * only the others look up their history (the latest entry before that moment, by index).
+   * So the usual question, "where do we stand this year", reads one narrow index once
+   * instead of sorting the whole history.
+   */
   private statusCounts(asOf: string, actionPlanId: string | null): Promise<StatusRow[]> {
-    return this.db.query(
-      `WITH as_of AS (
-         SELECT DISTINCT ON (sc.recommendation_id) sc.recommendation_id, sc.to_status AS status
-           FROM status_change sc
-          WHERE (sc.changed_at AT TIME ZONE $2)::date <= $1::date
-            AND ($3::uuid IS NULL OR EXISTS (
-                  SELECT 1 FROM recommendation_indicator ri JOIN indicator i ON i.id = ri.indicator_id
-                   WHERE ri.recommendation_id = sc.recommendation_id AND i.action_plan_id = $3))
-          ORDER BY sc.recommendation_id, sc.version DESC
-       )
-       SELECT a.status::text AS status,
-              count(*)::int AS count,
-              (count(*) FILTER (WHERE r.due_date < $1::date AND a.status::text <> ALL($4::text[])))::int AS overdue
-         FROM as_of a JOIN recommendation r ON r.id = a.recommendation_id
-        GROUP BY a.status`,
-      [asOf, this.config.get('APP_TIMEZONE'), actionPlanId, CLOSED_STATUSES],
+    return readQuery<StatusRow>(
+      this.db,
+      null,
+      `SELECT status::text AS status, sum(n)::int AS count, sum(overdue)::int AS overdue
+         FROM (SELECT r.status, count(*) AS n,
+                      count(*) FILTER (WHERE r.due_date < $1::date AND r.status <> ALL($4::recommendation_status[])) AS overdue
+                 FROM recommendation r
+                WHERE r.updated_at < $2
+                  AND ($3::uuid IS NULL OR EXISTS (
+                        SELECT 1 FROM recommendation_indicator ri JOIN indicator i ON i.id = ri.indicator_id
+                         WHERE ri.recommendation_id = r.id AND i.action_plan_id = $3))
+                GROUP BY r.status
+               UNION ALL
+               SELECT h.to_status, count(*),
+                      count(*) FILTER (WHERE r.due_date < $1::date AND h.to_status <> ALL($4::recommendation_status[]))
+                 FROM recommendation r
+                 JOIN LATERAL (SELECT sc.to_status FROM status_change sc
+                                WHERE sc.recommendation_id = r.id AND sc.changed_at < $2
+                                ORDER BY sc.version DESC LIMIT 1) h ON true
+                WHERE r.updated_at >= $2
+                  AND ($3::uuid IS NULL OR EXISTS (
+                        SELECT 1 FROM recommendation_indicator ri JOIN indicator i ON i.id = ri.indicator_id
+                         WHERE ri.recommendation_id = r.id AND i.action_plan_id = $3))
+                GROUP BY h.to_status) counted
+        GROUP BY status`,
+      // The end of `asOf` as an instant (a constant the planner can estimate with, unlike an expression).
+      [asOf, startOfNextDay(asOf, this.config.get('APP_TIMEZONE')), actionPlanId, CLOSED_STATUSES],
     );
   }
 
   /** Per indicator: its baseline, the year's target, and the year's actual (annual value, else latest quarter). */
   private indicatorRows(year: number, actionPlanId: string | null): Promise<IndicatorRow[]> {
-    return this.db.query(
+    return readQuery<IndicatorRow>(
+      this.db,
+      null,
       `SELECT i.id, i.direction::text AS direction, i.baseline_value, t.value AS target,
               (SELECT v.value FROM indicator_value v
                 WHERE v.indicator_id = i.id AND v.year = $1
@@ -108,4 +130,36 @@ export class ProgressSummaryService {
       [year, actionPlanId],
     );
   }
+}
+
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The instant the day after `date` (YYYY-MM-DD) begins in `timeZone`: what `(t AT TIME ZONE tz)::date <= date` means as `t < instant`. */
+export function startOfNextDay(date: string, timeZone: string): Date {
+  let format = zoneFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    zoneFormats.set(timeZone, format);
+  }
+  const zone = format;
+  // How far local wall-clock time in the zone is ahead of UTC at `instant`.
+  const offsetAt = (instant: number): number => {
+    const parts = Object.fromEntries(zone.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
+    const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+    return local - Math.floor(instant / 1000) * 1000;
+  };
+  const [year, month, day] = date.split('-').map(Number);
+  const midnight = Date.UTC(year, month - 1, day + 1);
+  // Twice: the offset at the guessed instant may differ from the one at midnight UTC (a DST change that day).
+  const guess = midnight - offsetAt(midnight);
+  return new Date(midnight - offsetAt(guess));
 }

@@ -4,5 +4,6 @@ import { ReportsResolver } from './reports.resolver';
 
 @Module({
   providers: [ProgressSummaryService, ReportsResolver],
+  exports: [ProgressSummaryService],
 })
 export class ReportsModule {}

@@ -1,0 +1,288 @@
+import autocannon from 'autocannon';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { describeMachine } from './machine';
+import {
+  BENCH_YEAR,
+  DASHBOARD_QUERY,
+  graphqlBody,
+  INDICATORS_QUERY,
+  OPEN_STATUSES,
+  SUMMARY_QUERY,
+  TRANSITION_MUTATION,
+  TransitionTarget,
+  transitionInput,
+} from './operations';
+import { ChildServer, ROOT, startChild } from './processes';
+import { Cell, table, writeReport } from './report';
+
+const USAGE = `usage: DATABASE_URL=postgres://… npm run bench -- [--scale N] [--label TEXT] [--duration S] [--warmup S]
+                                 [--connections 1,32] [--dist] [--no-write] [--output docs/benchmarks.md]
+  --scale N     first replace the data with the synthetic data set of scale N (npm run seed:synthetic -- --scale N --reset)
+  --label TEXT  names the result block in docs/benchmarks.md (default "N=<scale>")
+  --dist        run the built service (node dist/src/main.js; run npm run build first) instead of ts-node`;
+
+interface Options {
+  scale: number | null;
+  label: string | null;
+  duration: number;
+  warmup: number;
+  connections: number[];
+  dist: boolean;
+  write: boolean;
+  output: string;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = {
+    scale: null,
+    label: null,
+    duration: 10,
+    warmup: 3,
+    connections: [1, 32],
+    dist: false,
+    write: true,
+    output: join(ROOT, 'docs', 'benchmarks.md'),
+  };
+  const value = (i: number) => {
+    if (argv[i + 1] === undefined) throw new Error(`${argv[i]} needs a value\n${USAGE}`);
+    return argv[i + 1];
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--scale') options.scale = Number(value(i++));
+    else if (arg === '--label') options.label = value(i++);
+    else if (arg === '--duration') options.duration = Number(value(i++));
+    else if (arg === '--warmup') options.warmup = Number(value(i++));
+    else if (arg === '--connections') options.connections = value(i++).split(',').map(Number);
+    else if (arg === '--output') options.output = value(i++);
+    else if (arg === '--dist') options.dist = true;
+    else if (arg === '--no-write') options.write = false;
+    else if (arg === '--help' || arg === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else throw new Error(`unknown argument ${arg}\n${USAGE}`);
+  }
+  if (options.scale !== null && !(options.scale > 0)) throw new Error(`--scale must be a positive number\n${USAGE}`);
+  if (!(options.duration > 0) || !(options.warmup >= 0)) throw new Error(`--duration and --warmup must be positive\n${USAGE}`);
+  if (options.connections.some((c) => !Number.isInteger(c) || c < 1)) throw new Error(`--connections takes positive integers\n${USAGE}`);
+  return options;
+}
+
+/** One measured operation: a fixed request, or a request built per call (distinct bodies). */
+interface Operation {
+  name: string;
+  target: 'service' | 'baseline';
+  body?: string;
+  nextBody?: () => string;
+}
+
+interface Tally {
+  statements: number;
+  counted: number;
+  errors: number;
+  firstError: string | null;
+}
+
+function header(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+  if (!headers) return undefined;
+  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === name) return String(value);
+  return undefined;
+}
+
+async function drive(url: string, op: Operation, connections: number, seconds: number, headers: Record<string, string>): Promise<Cell> {
+  const tally: Tally = { statements: 0, counted: 0, errors: 0, firstError: null };
+  const onResponse = (status: number, body: string, _context: object, responseHeaders?: Record<string, unknown>) => {
+    const statements = header(responseHeaders, 'x-sql-statements');
+    if (statements !== undefined) {
+      tally.statements += Number(statements);
+      tally.counted += 1;
+    }
+    if (status !== 200 || body.includes('"errors"')) {
+      tally.errors += 1;
+      tally.firstError ??= `${status} ${body.slice(0, 300)}`;
+    }
+  };
+  const result = await autocannon({
+    url: `${url}/graphql`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: op.body,
+    connections,
+    duration: seconds,
+    // Slow cells are measured, not dropped: a request waits up to a minute.
+    timeout: 60,
+    requests: [
+      {
+        ...(op.nextBody ? { setupRequest: (request: autocannon.Request) => ({ ...request, body: op.nextBody!() }) } : {}),
+        onResponse,
+      },
+    ],
+  });
+  if (tally.firstError) console.warn(`  ${op.name} (${connections}): ${tally.errors} errors, first: ${tally.firstError}`);
+  return {
+    operation: op.name,
+    connections,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    statements: tally.counted ? tally.statements / tally.counted : null,
+    requests: result.requests.total,
+    errors: tally.errors + result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+async function dataSummary(url: string): Promise<{ text: string; targets: TransitionTarget[] }> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const [counts] = (
+      await client.query<Record<string, string>>(`SELECT
+        (SELECT count(*) FROM recommendation) AS recommendations,
+        (SELECT count(*) FROM status_change) AS status_changes,
+        (SELECT count(*) FROM meeting) AS meetings,
+        (SELECT count(*) FROM barrier) AS barriers,
+        (SELECT count(*) FROM organization) AS organizations,
+        (SELECT count(*) FROM indicator) AS indicators,
+        (SELECT count(*) FROM indicator_value) AS indicator_values,
+        (SELECT count(*) FROM recommendation WHERE status = ANY($1::recommendation_status[])) AS open`, [OPEN_STATUSES])
+    ).rows;
+    const n = (key: string) => Number(counts[key]).toLocaleString('en-US');
+    const text =
+      `${n('recommendations')} recommendations (${n('open')} open), ${n('status_changes')} status changes, ` +
+      `${n('meetings')} meetings, ${n('barriers')} barriers, ${n('organizations')} organisations, ` +
+      `${n('indicators')} indicators with ${n('indicator_values')} values`;
+    // Operation 4 walks these in code order, one distinct recommendation per request.
+    const targets = (
+      await client.query<TransitionTarget>(
+        `SELECT id, status::text AS status, version FROM recommendation WHERE status <> 'IMPLEMENTED' ORDER BY code`,
+      )
+    ).rows;
+    return { text, targets };
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error(`DATABASE_URL is not set\n${USAGE}`);
+  const label = options.label ?? (options.scale !== null ? `N=${options.scale}` : 'current data');
+
+  if (options.scale !== null) {
+    console.log(`loading the synthetic data set, scale ${options.scale} …`);
+    execFileSync('npm', ['run', '--silent', 'seed:synthetic', '--', '--scale', String(options.scale), '--reset'], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+  }
+  const machine = await describeMachine(databaseUrl);
+  const data = await dataSummary(databaseUrl);
+  if (data.targets.length === 0) throw new Error('no recommendation can be transitioned: load data with --scale N');
+  let nextTarget = 0;
+  const nextTransition = () => {
+    // Wraps around only when the data set is too small for the run; those requests then fail and are counted as errors.
+    const target = data.targets[nextTarget++ % data.targets.length];
+    return graphqlBody(TRANSITION_MUTATION, { input: transitionInput(target) });
+  };
+
+  // The access-control guard (when present) admits this token as ADMIN; harmless before it exists.
+  const adminToken = randomBytes(32).toString('hex');
+  const auth = { authorization: `Bearer ${adminToken}` };
+  const poolSize = process.env.DATABASE_POOL_SIZE ?? '10';
+  const serviceEnv = {
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: poolSize,
+    EXPOSE_SQL_STATEMENT_COUNT: 'true',
+    LOG_LEVEL: 'warn',
+    MIGRATIONS_RUN: 'true',
+    ADMIN_TOKEN: adminToken,
+    // The per-token rate limit (when present) would otherwise answer most benchmark requests with TOO_MANY_REQUESTS.
+    RATE_LIMIT_PER_MINUTE: '100000000',
+  };
+  const serviceArgs = options.dist ? ['dist/src/main.js'] : ['-r', 'ts-node/register/transpile-only', 'src/main.ts'];
+  const servers: ChildServer[] = [];
+  try {
+    console.log('starting the service and the baseline …');
+    const service = await startChild(serviceArgs, serviceEnv, auth);
+    servers.push(service);
+    const baseline = await startChild(['-r', 'ts-node/register/transpile-only', 'bench/baseline-server.ts'], {
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_SIZE: poolSize,
+    });
+    servers.push(baseline);
+
+    const operations: Operation[] = [
+      { name: '1. NGO dashboard (50 recommendations)', target: 'service', body: graphqlBody(DASHBOARD_QUERY, { status: OPEN_STATUSES, year: BENCH_YEAR }) },
+      { name: '1b. baseline: one SQL statement, bare http', target: 'baseline', body: '{}' },
+      { name: `2. progressSummary(${BENCH_YEAR})`, target: 'service', body: graphqlBody(SUMMARY_QUERY, { year: BENCH_YEAR }) },
+      { name: '3. indicators (50)', target: 'service', body: graphqlBody(INDICATORS_QUERY, { year: BENCH_YEAR }) },
+      { name: '4. transitionRecommendation', target: 'service', nextBody: nextTransition },
+    ];
+
+    // Each answer must be free of errors before it is measured.
+    for (const op of operations) {
+      const res = await fetch(`${op.target === 'service' ? service.url : baseline.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...auth },
+        body: op.body ?? op.nextBody!(),
+      });
+      const text = await res.text();
+      if (!res.ok || text.includes('"errors"')) throw new Error(`${op.name}: ${res.status} ${text.slice(0, 500)}`);
+    }
+
+    const cells: Cell[] = [];
+    for (const op of operations) {
+      const url = op.target === 'service' ? service.url : baseline.url;
+      if (options.warmup > 0) await drive(url, op, 8, options.warmup, auth);
+      for (const connections of options.connections) {
+        const cell = await drive(url, op, connections, options.duration, auth);
+        console.log(`  ${op.name} @${connections}: ${cell.rps.toFixed(1)} req/s, p50 ${cell.p50} ms, p99 ${cell.p99} ms, ${cell.statements ?? '–'} statements`);
+        cells.push(cell);
+        if (cell.requests === 0 || cell.errors > 0) console.warn(`  service output (last lines):\n${service.output().slice(-3000)}`);
+      }
+    }
+    const ratios = options.connections.map((connections) => {
+      const ours = cells.find((c) => c.operation.startsWith('1.') && c.connections === connections)!;
+      const base = cells.find((c) => c.operation.startsWith('1b.') && c.connections === connections)!;
+      return { connections, ratio: ours.rps / base.rps };
+    });
+
+    console.log(`\n${label}: ${data.text}\n`);
+    console.log(table(cells));
+    console.log(`\noperation 1 / baseline: ${ratios.map((r) => `${r.ratio.toFixed(2)}× at ${r.connections}`).join(', ')}`);
+
+    if (options.write) {
+      const argv = process.argv
+        .slice(2)
+        .map((arg) => (/^[\w.,=/-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`))
+        .join(' ');
+      writeReport(options.output, {
+        label,
+        date: new Date().toISOString().slice(0, 10),
+        command: `DATABASE_URL=postgres://…/tracker_bench npm run bench${argv ? ` -- ${argv}` : ''}`,
+        data: data.text,
+        setup:
+          `One service instance (${options.dist ? 'node dist/src/main.js' : 'ts-node, transpile-only'}, Express, NODE_ENV=production, ` +
+          `DATABASE_POOL_SIZE=${poolSize}), the baseline with the same pool size; autocannon in the benchmark's process; ` +
+          `${options.warmup} s warm-up at 8 connections, then ${options.duration} s per cell`,
+        machine,
+        cells,
+        ratios,
+      });
+      console.log(`\nwrote ${options.output}`);
+    }
+  } finally {
+    for (const server of servers.reverse()) await server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,66 @@
+import { parseArgs } from 'node:util';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { DomainError } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { IndicatorsExportQuery } from '../dto/indicators-export.query';
+import { RecommendationsExportQuery } from '../dto/recommendations-export.query';
+import { EXPORT_NAMES, ExportName, ExportOptions } from '../exports.service';
+
+export const EXPORT_USAGE = `usage: npm run export -- <${EXPORT_NAMES.join('|')}> --format csv|xlsx --out FILE [filters]
+  FILE "-" writes to standard output
+  filters (as the HTTP query parameters):
+    recommendations, workbook: --status S (repeatable) --kind K (repeatable) --meetingId ID --barrierId ID
+                               --responsibleOrganizationId ID --overdue true|false --search TEXT
+    indicators, indicator-values, workbook: --actionPlanId ID   indicators, workbook: --year YYYY
+  --stats prints {rows, seconds, rssBeforeMiB, maxRssMiB} as JSON on stderr when done`;
+
+export interface ExportArguments {
+  name: ExportName;
+  format: 'csv' | 'xlsx';
+  out: string;
+  options: ExportOptions;
+  stats: boolean;
+}
+
+function validated<T extends object>(dto: new () => T, values: Record<string, unknown>): T {
+  const instance = plainToInstance(dto, values);
+  const errors = validateSync(instance, { whitelist: true, forbidUnknownValues: true });
+  if (errors.length > 0) {
+    const messages = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `--${e.property}: ${m}`));
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, messages.join('; '), { validation: messages });
+  }
+  return instance;
+}
+
+/** The command line, checked by the same DTOs as the HTTP query parameters. */
+export function parseExportArguments(argv: string[]): ExportArguments {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      status: { type: 'string', multiple: true },
+      kind: { type: 'string', multiple: true },
+      meetingId: { type: 'string' },
+      barrierId: { type: 'string' },
+      responsibleOrganizationId: { type: 'string' },
+      overdue: { type: 'string' },
+      search: { type: 'string' },
+      actionPlanId: { type: 'string' },
+      year: { type: 'string' },
+      stats: { type: 'boolean', default: false },
+    },
+  });
+  const name = positionals[0] as ExportName;
+  if (positionals.length !== 1 || !EXPORT_NAMES.includes(name)) throw new Error(EXPORT_USAGE);
+  const format = values.format ?? 'csv';
+  if (format !== 'csv' && format !== 'xlsx') throw new Error(`--format must be csv or xlsx\n${EXPORT_USAGE}`);
+  if (name === 'workbook' && format !== 'xlsx') throw new Error('the workbook is only written as --format xlsx');
+  if (!values.out) throw new Error(`--out FILE is required\n${EXPORT_USAGE}`);
+  const { status, kind, meetingId, barrierId, responsibleOrganizationId, overdue, search, actionPlanId, year } = values;
+  const filter = validated(RecommendationsExportQuery, { status, kind, meetingId, barrierId, responsibleOrganizationId, overdue, search });
+  const plan = validated(IndicatorsExportQuery, { actionPlanId, year });
+  return { name, format, out: values.out, options: { filter, actionPlanId: plan.actionPlanId, year: plan.year }, stats: values.stats };
+}

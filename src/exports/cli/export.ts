@@ -1,0 +1,42 @@
+import { createWriteStream } from 'node:fs';
+import { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { ExportsModule } from '../exports.module';
+import { ExportsService } from '../exports.service';
+import { createCliContext, fail } from './cli-context';
+import { parseExportArguments } from './export-arguments';
+
+const MiB = 1024 * 1024;
+
+/**
+ * `npm run export -- <what> --format csv|xlsx --out FILE [filters]`: the HTTP
+ * exports, for operators with database access. Streams like the service does.
+ */
+async function main(): Promise<void> {
+  const args = parseExportArguments(process.argv.slice(2));
+  const app = await createCliContext(ExportsModule);
+  try {
+    const exports = app.get(ExportsService);
+    const tables = await exports.prepare(args.name, args.options);
+    const out: Writable = args.out === '-' ? process.stdout : createWriteStream(args.out);
+    const rssBefore = process.memoryUsage().rss;
+    const started = process.hrtime.bigint();
+    const rows = args.format === 'xlsx' ? await exports.writeXlsx(tables, out) : await exports.writeCsv(tables[0], out);
+    if (out !== process.stdout) {
+      if (!out.writableEnded) out.end();
+      await finished(out);
+    }
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (args.stats) {
+      // maxRSS is in KiB: the peak of the whole process, boot included.
+      const maxRssMiB = (process.resourceUsage().maxRSS * 1024) / MiB;
+      console.error(JSON.stringify({ rows, seconds, rssBeforeMiB: rssBefore / MiB, maxRssMiB }));
+    } else if (args.out !== '-') {
+      console.error(`${args.name}: ${rows} rows written to ${args.out} in ${seconds.toFixed(1)} s`);
+    }
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch(fail);

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ReportsModule } from '../reports/reports.module';
+import { ExportsController } from './exports.controller';
+import { ExportsService } from './exports.service';
+import { ProgressReportController } from './report/progress-report.controller';
+import { ProgressReportService } from './report/progress-report.service';
+
+/** CSV and XLSX downloads for analysts, and the printable PDF progress report. */
+@Module({
+  imports: [ReportsModule],
+  controllers: [ExportsController, ProgressReportController],
+  providers: [ExportsService, ProgressReportService],
+  exports: [ExportsService],
+})
+export class ExportsModule {}

@@ -1,0 +1,18 @@
+import { ExportColumn } from '../tabular/export-column';
+import { ExportQuery, RowBatch } from './export-query';
+
+/**
+ * Reads an export's rows in order, a bounded batch at a time, so that an export
+ * of a million rows holds only one batch in memory. Implementations: a server
+ * side cursor on PostgreSQL, keyset-paginated queries on the embedded database.
+ */
+export interface RowSource {
+  batches(query: ExportQuery): AsyncIterable<RowBatch>;
+
+  /**
+   * Where the database can write the CSV itself (COPY on a PostgreSQL server):
+   * the data records, formatted per column like the CSV writer does, each
+   * ending with LF. Absent on the embedded database.
+   */
+  copyCsv?(query: ExportQuery, columns: readonly ExportColumn[]): AsyncIterable<Buffer>;
+}

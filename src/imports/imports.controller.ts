@@ -1,0 +1,48 @@
+import { Controller, HttpCode, Post, Query, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { Request } from 'express';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Role } from '../auth/role.enum';
+import { Roles } from '../auth/roles.decorator';
+import { DomainError } from '../common/errors/domain-error';
+import { AppConfig } from '../config/app-config.service';
+import { assertKnownParameters } from '../exports/dto/known-parameters';
+import { ImportQuery } from './dto/import.query';
+import { ImportSummary } from './import-summary';
+import { IndicatorValuesImportService } from './indicator-values-import.service';
+import { readImportFile } from './read-import-file';
+
+/** The part of multer's file object the import reads (held in memory, see ImportsModule). */
+interface UploadedImport {
+  buffer: Buffer;
+}
+
+@Controller('imports')
+export class ImportsController {
+  constructor(
+    private readonly imports: IndicatorValuesImportService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * POST /imports/indicator-values, multipart/form-data with the CSV or XLSX in
+   * the field `file`. The size limit (IMPORT_MAX_BYTES) is enforced by multer
+   * while the upload arrives (see ImportsModule).
+   */
+  @Post('indicator-values')
+  @HttpCode(200)
+  @Roles(Role.ADMIN, Role.EDITOR, Role.MINISTRY)
+  @UseInterceptors(FileInterceptor('file'))
+  async indicatorValues(
+    @UploadedFile() upload: UploadedImport | undefined,
+    @Query() query: ImportQuery,
+    @Req() req: Request,
+    @CurrentActor() actor: Actor,
+  ): Promise<ImportSummary> {
+    assertKnownParameters(ImportQuery, req.query);
+    if (!upload) throw DomainError.badInput('file', 'send the CSV or XLSX file as the multipart/form-data field "file"');
+    const file = await readImportFile(upload.buffer, this.config.get('IMPORT_MAX_ROWS'));
+    return this.imports.importFile(file, { dryRun: query.dryRun ?? false, actor });
+  }
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { AuditModule } from '../audit/audit.module';
+import { AppConfig } from '../config/app-config.service';
+import { ImportsController } from './imports.controller';
+import { IndicatorValuesImportService } from './indicator-values-import.service';
+
+/** Bulk import of indicator values (CSV or XLSX), audited. */
+@Module({
+  imports: [
+    // Global in the service; imported here too so that `npm run import` has it.
+    AuditModule,
+    MulterModule.registerAsync({
+      inject: [AppConfig],
+      // In memory (the default storage), bounded: one file of at most IMPORT_MAX_BYTES, a few small fields.
+      useFactory: (config: AppConfig) => ({
+        limits: { fileSize: config.get('IMPORT_MAX_BYTES'), files: 1, fields: 10, parts: 12 },
+      }),
+    }),
+  ],
+  controllers: [ImportsController],
+  providers: [IndicatorValuesImportService],
+  exports: [IndicatorValuesImportService],
+})
+export class ImportsModule {}

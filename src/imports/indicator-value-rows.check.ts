@@ -1,0 +1,151 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { EntityManager } from 'typeorm';
+import { RecordIndicatorValueInput } from '../action-plan/dto/record-indicator-value.input';
+import { periodProblem } from '../action-plan/indicators.service';
+import { Actor } from '../auth/actor';
+import { assertMayActFor } from '../auth/ministry-scope';
+import { DomainError } from '../common/errors/domain-error';
+import { parsePeriod, Period } from '../common/period';
+import { ImportColumn, ImportRow } from './import-file';
+import { ImportError } from './import-summary';
+
+interface PlanRow {
+  id: string;
+  code: string;
+  start_year: number;
+  end_year: number;
+}
+
+interface IndicatorRow {
+  id: string;
+  action_plan_id: string;
+  code: string;
+  baseline_year: number | null;
+  responsible_organization_id: string | null;
+}
+
+/** A row that passed every check: what will be recorded. */
+export interface CheckedRow {
+  row: number;
+  indicatorId: string;
+  period: string;
+  parsed: Period;
+  value: number;
+  source: string | null;
+  note: string | null;
+}
+
+/** A plain decimal number, as a spreadsheet or a person writes it: 12, -3.5, 1e6 (no thousands separators). */
+const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+
+/** Codes are stored upper-case (see CodeText), so they match regardless of case. */
+const codeKey = (code: string) => code.trim().toUpperCase();
+
+/**
+ * Checks every row by the rules of recordIndicatorValue: the plan and indicator
+ * exist, a MINISTRY token acts only for its own organisation's indicators, the
+ * fields pass RecordIndicatorValueInput's validation, and the period passes
+ * periodProblem (within the baseline and plan years, already started). An
+ * indicator and period may appear only once per file. Plans and indicators are
+ * looked up in two queries, whatever the number of rows.
+ */
+export async function checkRows(
+  tx: EntityManager,
+  rows: readonly ImportRow[],
+  actor: Actor,
+  today: string,
+): Promise<{ checked: CheckedRow[]; errors: ImportError[] }> {
+  const plans = await loadPlans(tx, rows);
+  const indicators = await loadIndicators(tx, [...plans.values()].map((p) => p.id), rows);
+  const errors: ImportError[] = [];
+  const checked: CheckedRow[] = [];
+  const firstRowOf = new Map<string, number>();
+
+  for (const row of rows) {
+    const reject = (column: ImportColumn | null, reason: string) => errors.push({ row: row.row, column, reason });
+    const before = errors.length;
+    if (row.shapeProblem) reject(null, row.shapeProblem);
+    const { cells } = row;
+
+    const plan = cells.action_plan ? plans.get(codeKey(cells.action_plan)) : undefined;
+    if (!cells.action_plan) reject('action_plan', 'is required (the action plan code)');
+    else if (!plan) reject('action_plan', `no action plan has the code ${cells.action_plan}`);
+
+    const indicator = plan && cells.indicator_code ? indicators.get(`${plan.id}/${codeKey(cells.indicator_code)}`) : undefined;
+    if (!cells.indicator_code) reject('indicator_code', 'is required');
+    else if (plan && !indicator) reject('indicator_code', `action plan ${plan.code} has no indicator ${cells.indicator_code}`);
+    if (indicator) {
+      const scope = ministryScopeProblem(actor, indicator);
+      if (scope) reject('indicator_code', scope);
+    }
+
+    if (!cells.value) reject('value', 'is required');
+    else if (!NUMBER.test(cells.value)) reject('value', `"${cells.value.slice(0, 40)}" is not a number (write 12.5, without thousands separators)`);
+
+    const input = plainToInstance(RecordIndicatorValueInput, {
+      indicatorId: indicator?.id,
+      period: cells.period,
+      value: NUMBER.test(cells.value) ? Number(cells.value) : undefined,
+      source: cells.source,
+      note: cells.note,
+    });
+    for (const error of validateSync(input)) {
+      if (error.property === 'indicatorId' || (error.property === 'value' && !NUMBER.test(cells.value))) continue;
+      reject(error.property as ImportColumn, Object.values(error.constraints ?? {}).join('; '));
+    }
+
+    const period = parsePeriod(cells.period);
+    if (period && plan && indicator) {
+      const problem = periodProblem(period, { baselineYear: indicator.baseline_year }, { startYear: plan.start_year, endYear: plan.end_year }, today);
+      if (problem) reject('period', problem);
+    }
+    if (period && indicator) {
+      const key = `${indicator.id}/${cells.period}`;
+      const first = firstRowOf.get(key);
+      if (first !== undefined) reject('period', `repeats row ${first} (the same indicator and period)`);
+      else firstRowOf.set(key, row.row);
+    }
+
+    if (errors.length === before && indicator && period) {
+      checked.push({
+        row: row.row,
+        indicatorId: indicator.id,
+        period: cells.period,
+        parsed: period,
+        value: input.value,
+        source: input.source ?? null,
+        note: input.note ?? null,
+      });
+    }
+  }
+  return { checked, errors };
+}
+
+/** The rule of assertMayActFor, as a row's reason rather than a failed request. */
+function ministryScopeProblem(actor: Actor, indicator: IndicatorRow): string | null {
+  try {
+    assertMayActFor(actor, [indicator.responsible_organization_id], `indicator ${indicator.code}`);
+    return null;
+  } catch (error) {
+    if (error instanceof DomainError) return error.message;
+    throw error;
+  }
+}
+
+async function loadPlans(tx: EntityManager, rows: readonly ImportRow[]): Promise<Map<string, PlanRow>> {
+  const codes = [...new Set(rows.map((r) => codeKey(r.cells.action_plan)).filter(Boolean))];
+  const plans: PlanRow[] = await tx.query('SELECT id, code, start_year, end_year FROM action_plan WHERE code = ANY($1::text[])', [codes]);
+  return new Map(plans.map((p) => [p.code, p]));
+}
+
+async function loadIndicators(tx: EntityManager, planIds: string[], rows: readonly ImportRow[]): Promise<Map<string, IndicatorRow>> {
+  const codes = [...new Set(rows.map((r) => codeKey(r.cells.indicator_code)).filter(Boolean))];
+  if (planIds.length === 0 || codes.length === 0) return new Map();
+  const indicators: IndicatorRow[] = await tx.query(
+    `SELECT id, action_plan_id, code, baseline_year, responsible_organization_id
+       FROM indicator WHERE action_plan_id = ANY($1::uuid[]) AND code = ANY($2::text[])`,
+    [planIds, codes],
+  );
+  return new Map(indicators.map((i) => [`${i.action_plan_id}/${i.code}`, i]));
+}

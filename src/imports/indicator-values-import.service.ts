@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { IndicatorValue } from '../action-plan/indicator-value.entity';
+import { AuditService } from '../audit/audit.service';
+import { Actor } from '../auth/actor';
+import { Clock } from '../common/clock';
+import { ImportFile } from './import-file';
+import { ImportSummary } from './import-summary';
+import { CheckedRow, checkRows } from './indicator-value-rows.check';
+import { currentValues, upsertValues } from './indicator-values.upsert';
+
+export interface ImportOptions {
+  dryRun: boolean;
+  actor: Actor;
+}
+
+/** Same value, source and note: recording it again would change nothing but the time stamp. */
+function isUnchanged(row: CheckedRow, current: IndicatorValue): boolean {
+  return current.value === row.value && (current.source ?? null) === row.source && (current.note ?? null) === row.note;
+}
+
+/**
+ * Bulk import of indicator values, all or nothing: the rows are checked and
+ * recorded in one transaction, and if any row is rejected nothing is written.
+ * Each written value is audited like recordIndicatorValue, by the importing token.
+ */
+@Injectable()
+export class IndicatorValuesImportService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly auditTrail: AuditService,
+  ) {}
+
+  importFile(file: ImportFile, options: ImportOptions): Promise<ImportSummary> {
+    const today = this.clock.today();
+    // Checked inside the transaction that writes, so what was checked is what is written.
+    return this.db.transaction(async (tx) => {
+      const { checked, errors } = await checkRows(tx, file.rows, options.actor, today);
+      if (errors.length > 0) {
+        const rejected = new Set(errors.map((e) => e.row)).size;
+        errors.sort((a, b) => a.row - b.row);
+        return { dryRun: options.dryRun, imported: 0, updated: 0, unchanged: 0, rejected, errors };
+      }
+      const current = await currentValues(tx, checked);
+      const toWrite = checked.filter((row) => {
+        const existing = current.get(`${row.indicatorId}/${row.period}`);
+        return !existing || !isUnchanged(row, existing);
+      });
+      const updated = toWrite.filter((row) => current.has(`${row.indicatorId}/${row.period}`)).length;
+      const summary: ImportSummary = {
+        dryRun: options.dryRun,
+        imported: toWrite.length - updated,
+        updated,
+        unchanged: checked.length - toWrite.length,
+        rejected: 0,
+        errors: [],
+      };
+      if (options.dryRun) return summary;
+      const written = await upsertValues(tx, toWrite, options.actor.name);
+      for (const after of written) {
+        await this.audit(tx, options.actor, current.get(`${after.indicatorId}/${after.period}`) ?? null, after);
+      }
+      return summary;
+    });
+  }
+
+  /** The audit entry of one recorded value, with the same actions as recordIndicatorValue's. */
+  private audit(tx: EntityManager, actor: Actor, before: IndicatorValue | null, after: IndicatorValue): Promise<void> {
+    return this.auditTrail.record(tx, {
+      actor,
+      action: before ? 'indicatorValue.replace' : 'indicatorValue.record',
+      entityType: 'IndicatorValue',
+      entityId: after.id,
+      before,
+      after,
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import { EntityManager } from 'typeorm';
+import { IndicatorValue } from '../action-plan/indicator-value.entity';
+import { rowToEntity } from '../database/linked-rows';
+import { CheckedRow } from './indicator-value-rows.check';
+
+/** Rows per statement: large enough to be fast, small enough for PostgreSQL's parameter handling and memory. */
+const CHUNK = 1000;
+
+/** The values recorded now for these (indicator, period) pairs, keyed `indicatorId/period`. */
+export async function currentValues(tx: EntityManager, rows: readonly CheckedRow[]): Promise<Map<string, IndicatorValue>> {
+  const found = new Map<string, IndicatorValue>();
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    const existing: Record<string, unknown>[] = await tx.query(
+      `SELECT v.* FROM indicator_value v
+         JOIN unnest($1::uuid[], $2::text[]) AS k(indicator_id, period)
+           ON v.indicator_id = k.indicator_id AND v.period = k.period`,
+      [chunk.map((r) => r.indicatorId), chunk.map((r) => r.period)],
+    );
+    for (const row of existing) {
+      const value = rowToEntity(tx.connection, IndicatorValue, row);
+      found.set(`${value.indicatorId}/${value.period}`, value);
+    }
+  }
+  return found;
+}
+
+/**
+ * Records the rows with the same idempotent replace as recordIndicatorValue
+ * (one value per indicator and period; recording again replaces value, source,
+ * note, time and recorder), a thousand rows per statement. Returns what was written.
+ */
+export async function upsertValues(tx: EntityManager, rows: readonly CheckedRow[], recordedBy: string): Promise<IndicatorValue[]> {
+  const written: IndicatorValue[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    const returned: Record<string, unknown>[] = await tx.query(
+      `INSERT INTO indicator_value (indicator_id, period, year, quarter, value, source, note, recorded_at, recorded_by)
+       SELECT t.indicator_id, t.period, t.year, t.quarter, t.value, t.source, t.note, now(), $8
+         FROM unnest($1::uuid[], $2::text[], $3::int[], $4::smallint[], $5::float8[], $6::text[], $7::text[])
+           AS t(indicator_id, period, year, quarter, value, source, note)
+       ON CONFLICT (indicator_id, period) DO UPDATE
+         SET value = EXCLUDED.value, source = EXCLUDED.source, note = EXCLUDED.note,
+             recorded_at = EXCLUDED.recorded_at, recorded_by = EXCLUDED.recorded_by
+       RETURNING *`,
+      [
+        chunk.map((r) => r.indicatorId),
+        chunk.map((r) => r.period),
+        chunk.map((r) => r.parsed.year),
+        chunk.map((r) => r.parsed.quarter),
+        chunk.map((r) => r.value),
+        chunk.map((r) => r.source),
+        chunk.map((r) => r.note),
+        recordedBy,
+      ],
+    );
+    written.push(...returned.map((row) => rowToEntity(tx.connection, IndicatorValue, row)));
+  }
+  return written;
+}

@@ -1,0 +1,109 @@
+import { Readable } from 'node:stream';
+import { CsvError, parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { DomainError } from '../common/errors/domain-error';
+import { headerProblem, ImportFile, ImportRow, toImportRow } from './import-file';
+
+/** An XLSX file is a ZIP archive: it starts with the local file header signature "PK\x03\x04". */
+function isZip(buffer: Buffer): boolean {
+  return buffer.length >= 4 && buffer.readUInt32LE(0) === 0x04034b50;
+}
+
+function malformed(problem: string): DomainError {
+  return DomainError.badInput('file', problem);
+}
+
+/**
+ * Reads an uploaded import file, CSV or XLSX (recognised by its content, not its
+ * name), into rows numbered as a spreadsheet shows them. A file that cannot be
+ * read as such, lacks the exact header row, has no data rows or more than
+ * `maxRows` is refused as a whole with BAD_USER_INPUT naming the problem.
+ */
+export async function readImportFile(buffer: Buffer, maxRows: number): Promise<ImportFile> {
+  const file: ImportFile = isZip(buffer) ? { format: 'xlsx', rows: await readXlsx(buffer, maxRows) } : { format: 'csv', rows: readCsv(buffer, maxRows) };
+  if (file.rows.length === 0) throw malformed('has a header row but no data rows');
+  return file;
+}
+
+function tooMany(maxRows: number): DomainError {
+  return malformed(`has more than ${maxRows} data rows (IMPORT_MAX_ROWS); split it into several imports`);
+}
+
+function readCsv(buffer: Buffer, maxRows: number): ImportRow[] {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    throw malformed('is neither an XLSX workbook nor UTF-8 text; save it as "CSV UTF-8" or as an Excel workbook');
+  }
+  text = text.replace(/^\uFEFF/, '');
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  if (firstLine.trim() === '') throw malformed('is empty; the first line must be the header row');
+  // Excel saves "CSV" with semicolons where the decimal separator is a comma (Russian, Kyrgyz locales).
+  const delimiter = !firstLine.includes(',') && firstLine.includes(';') ? ';' : ',';
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true, to: maxRows + 2 }) as unknown as typeof records;
+  } catch (error) {
+    if (error instanceof CsvError) throw malformed(`is not valid CSV: ${error.message}`);
+    throw error;
+  }
+  const [header, ...data] = records;
+  const problem = headerProblem(header.record);
+  if (problem) throw malformed(problem);
+  if (data.length > maxRows) throw tooMany(maxRows);
+  return data.map(({ record, info }) => toImportRow(info.lines, record, false));
+}
+
+/** A cell's value as the text a person sees (numbers as written, formulas by their result). */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('result' in value) return cellText(value.result);
+  if ('text' in value) return String(value.text);
+  if ('error' in value) return String(value.error);
+  return '';
+}
+
+/** The first worksheet, read with the streaming reader so that rows beyond the limit are never loaded. */
+async function readXlsx(buffer: Buffer, maxRows: number): Promise<ImportRow[]> {
+  const rows: ImportRow[] = [];
+  let header: string[] | null = null;
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'ignore',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    });
+    for await (const sheet of reader) {
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+        if (!header) {
+          header = values;
+          const problem = headerProblem(header);
+          if (problem) throw malformed(problem);
+          continue;
+        }
+        if (values.every((v) => v.trim() === '')) continue;
+        if (rows.length === maxRows) throw tooMany(maxRows);
+        rows.push(toImportRow(row.number, trimTrailingEmpty(values), true));
+      }
+      break;
+    }
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    throw malformed(`is not a readable XLSX workbook (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (!header) throw malformed('has no rows; the first row must be the header row');
+  return rows;
+}
+
+function trimTrailingEmpty(values: string[]): string[] {
+  const cells = [...values];
+  while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+  return cells;
+}

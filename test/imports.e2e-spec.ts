@@ -1,0 +1,209 @@
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import { todayIn } from '../src/common/scalars/calendar-date';
+import { createToken } from './exports-support';
+import { createActionPlan, createIndicator, createOrganization } from './support/factories';
+import { bearer, createTestApp, TestApp } from './support/test-app';
+
+const HEADER = 'action_plan,indicator_code,period,value,source,note';
+const year = Number(todayIn('Asia/Bishkek').slice(0, 4));
+
+async function upload(t: TestApp, content: Buffer | string, options: { dryRun?: boolean; token?: string; name?: string } = {}) {
+  const res = await request(t.app.getHttpServer())
+    .post(`/imports/indicator-values${options.dryRun ? '?dryRun=true' : ''}`)
+    .set('authorization', bearer(options.token ?? t.adminToken))
+    .attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), options.name ?? 'values.csv');
+  return { status: res.status, body: res.body };
+}
+
+const csv = (...rows: string[]) => [HEADER, ...rows].join('\r\n') + '\r\n';
+
+describe('POST /imports/indicator-values', () => {
+  let t: TestApp;
+  let ministryA: string;
+  let indicatorA: string;
+
+  const values = () =>
+    t.sql<{ code: string; period: string; value: number; source: string | null; note: string | null; recorded_by: string }>(
+      `SELECT i.code, v.period, v.value, v.source, v.note, v.recorded_by
+         FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id ORDER BY i.code, v.period`,
+    );
+  const auditCount = async () =>
+    (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_entry WHERE entity_type = 'IndicatorValue'`))[0].n;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    ministryA = (await createOrganization(t, { name: 'Ministry A' })).id;
+    const ministryB = (await createOrganization(t, { name: 'Ministry B' })).id;
+    const plan = await createActionPlan(t, { code: 'IMP', startYear: year - 2, endYear: year + 1 });
+    indicatorA = (await createIndicator(t, { actionPlanId: plan.id, code: 'IND-A', baselineYear: year - 3, responsibleOrganizationId: ministryA })).id;
+    await createIndicator(t, { actionPlanId: plan.id, code: 'IND-B', responsibleOrganizationId: ministryB });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const good = csv(
+    `IMP,IND-A,${year - 1},12.5,Статкомитет,Годовое значение`,
+    `imp,ind-a,${year}-Q1,13,,`,
+    `IMP,IND-B,${year - 2},-4,,"note, with comma"`,
+  );
+
+  it('with dryRun=true checks every row and reports what would be recorded, writing nothing', async () => {
+    const res = await upload(t, good, { dryRun: true });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ dryRun: true, imported: 3, updated: 0, unchanged: 0, rejected: 0, errors: [] });
+    expect(await values()).toEqual([]);
+    expect(await auditCount()).toBe(0);
+  });
+
+  it('records every row, audited, with the token as recordedBy', async () => {
+    const res = await upload(t, good);
+    expect(res.body).toEqual({ dryRun: false, imported: 3, updated: 0, unchanged: 0, rejected: 0, errors: [] });
+    expect(await values()).toEqual([
+      { code: 'IND-A', period: `${year - 1}`, value: 12.5, source: 'Статкомитет', note: 'Годовое значение', recorded_by: 'bootstrap-admin' },
+      { code: 'IND-A', period: `${year}-Q1`, value: 13, source: null, note: null, recorded_by: 'bootstrap-admin' },
+      { code: 'IND-B', period: `${year - 2}`, value: -4, source: null, note: 'note, with comma', recorded_by: 'bootstrap-admin' },
+    ]);
+    expect(await auditCount()).toBe(3);
+  });
+
+  it('is idempotent: the same file again changes nothing', async () => {
+    const res = await upload(t, good);
+    expect(res.body).toEqual({ dryRun: false, imported: 0, updated: 0, unchanged: 3, rejected: 0, errors: [] });
+    expect(await auditCount()).toBe(3);
+  });
+
+  it('replaces a changed value like recordIndicatorValue, and the audit trail keeps the old one', async () => {
+    const res = await upload(t, csv(`IMP,IND-A,${year}-Q1,14,,`, `IMP,IND-A,${year - 1},12.5,Статкомитет,Годовое значение`));
+    expect(res.body).toMatchObject({ imported: 0, updated: 1, unchanged: 1, rejected: 0 });
+    const [entry] = await t.sql(`SELECT action, before, after FROM audit_entry WHERE entity_type = 'IndicatorValue' ORDER BY at DESC LIMIT 1`);
+    expect(entry).toMatchObject({ action: 'indicatorValue.replace', before: { value: 13 }, after: { value: 14 } });
+  });
+
+  it('rejects the whole file when any row is wrong, and reports every problem by row and column', async () => {
+    const before = await values();
+    const res = await upload(
+      t,
+      csv(
+        `IMP,IND-A,${year - 2},1,,`,
+        `NOPE,IND-A,${year},1,,`,
+        `IMP,IND-Z,${year},1,,`,
+        `IMP,IND-A,${year}-q1,1,,`,
+        `IMP,IND-A,${year + 1},1,,`,
+        `IMP,IND-A,${year - 6},1,,`,
+        `IMP,IND-A,${year - 2}-Q1,"1,5",,`,
+        `IMP,IND-A,${year - 2},2,,`,
+        `IMP,IND-A`,
+        `,,,,,`,
+      ),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ dryRun: false, imported: 0, updated: 0, unchanged: 0, rejected: 9 });
+    expect(res.body.errors).toEqual([
+      { row: 3, column: 'action_plan', reason: 'no action plan has the code NOPE' },
+      { row: 4, column: 'indicator_code', reason: 'action plan IMP has no indicator IND-Z' },
+      { row: 5, column: 'period', reason: 'period must be a year (2025) or a quarter (2025-Q3)' },
+      { row: 6, column: 'period', reason: `${year + 1} has not started yet` },
+      { row: 7, column: 'period', reason: `must fall within ${year - 3}-${year + 1} (baseline and plan years)` },
+      { row: 8, column: 'value', reason: '"1,5" is not a number (write 12.5, without thousands separators)' },
+      { row: 9, column: 'period', reason: 'repeats row 2 (the same indicator and period)' },
+      { row: 10, column: null, reason: 'has 2 fields where the header has 6' },
+      { row: 10, column: 'value', reason: 'is required' },
+      { row: 10, column: 'period', reason: 'period must be a year (2025) or a quarter (2025-Q3)' },
+      { row: 11, column: 'action_plan', reason: 'is required (the action plan code)' },
+      { row: 11, column: 'indicator_code', reason: 'is required' },
+      { row: 11, column: 'value', reason: 'is required' },
+      { row: 11, column: 'period', reason: 'period must be a year (2025) or a quarter (2025-Q3)' },
+    ]);
+    expect(await values()).toEqual(before);
+  });
+
+  it('reads XLSX (numbers as numbers) and semicolon CSV with a BOM, as Excel writes them', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('values');
+    sheet.addRow(HEADER.split(','));
+    sheet.addRow(['IMP', 'IND-A', year - 2, 7.25, 'xlsx', null]);
+    sheet.addRow(['IMP', 'IND-A', `${year - 2}-Q2`, -1, null, 'квартал']);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    const res = await upload(t, xlsx, { name: 'values.xlsx' });
+    expect(res.body).toEqual({ dryRun: false, imported: 2, updated: 0, unchanged: 0, rejected: 0, errors: [] });
+
+    const semicolons = '\uFEFF' + [HEADER.replaceAll(',', ';'), `IMP;IND-A;${year - 2};7.25;xlsx;`].join('\r\n');
+    expect((await upload(t, semicolons)).body).toMatchObject({ unchanged: 1, rejected: 0 });
+  });
+
+  it.each([
+    ['a wrong header', 'plan,indicator,period,value\r\nIMP,IND-A,2025,1\r\n', 'the header row must be exactly action_plan,indicator_code,period,value,source,note'],
+    ['no data rows', `${HEADER}\r\n`, 'no data rows'],
+    ['an empty file', '', 'empty'],
+    ['text that is not UTF-8', Buffer.from([0x61, 0x63, 0x74, 0xe8, 0xf0, 0x0a]), 'UTF-8'],
+    ['an unclosed quote', `${HEADER}\r\nIMP,"IND-A,2025,1,,\r\n`, 'is not valid CSV'],
+    ['a broken workbook', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(100, 1)]), 'is not a readable XLSX workbook'],
+  ])('answers 400 naming the problem for %s', async (_, content, message) => {
+    const res = await upload(t, content);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('BAD_USER_INPUT');
+    expect(res.body.error.message).toContain('file: ');
+    expect(res.body.error.message).toContain(message);
+  });
+
+  it('answers 400 without a file, or with a dryRun that is not true or false', async () => {
+    const noFile = await request(t.app.getHttpServer()).post('/imports/indicator-values').set('authorization', bearer(t.adminToken)).field('x', '1');
+    expect(noFile.status).toBe(400);
+    expect(noFile.body.error.message).toContain('file');
+    const res = await request(t.app.getHttpServer())
+      .post('/imports/indicator-values?dryRun=perhaps')
+      .set('authorization', bearer(t.adminToken))
+      .attach('file', Buffer.from(good), 'values.csv');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('dryRun');
+  });
+
+  describe('who may import', () => {
+    it('a MINISTRY token imports its own organisation’s indicators; other rows are rejected, and then nothing is written', async () => {
+      const token = await createToken(t, 'MINISTRY', ministryA);
+      const own = await upload(t, csv(`IMP,IND-A,${year - 2}-Q3,3,,`), { token });
+      expect(own.body).toMatchObject({ imported: 1, rejected: 0 });
+      const [recorded] = await t.sql(`SELECT recorded_by FROM indicator_value WHERE indicator_id = $1 AND period = $2`, [indicatorA, `${year - 2}-Q3`]);
+      expect(recorded.recorded_by).toMatch(/^ministry-/);
+
+      const before = await values();
+      const mixed = await upload(t, csv(`IMP,IND-A,${year - 2}-Q4,3,,`, `IMP,IND-B,${year - 2},3,,`), { token });
+      expect(mixed.body).toMatchObject({ imported: 0, rejected: 1 });
+      expect(mixed.body.errors).toEqual([{ row: 3, column: 'indicator_code', reason: expect.stringContaining('another organisation') }]);
+      expect(await values()).toEqual(before);
+    });
+
+    it('readers may not import; a token is needed', async () => {
+      for (const role of ['VIEWER', 'ANALYST']) {
+        const res = await upload(t, good, { token: await createToken(t, role) });
+        expect(res.status).toBe(403);
+      }
+      const anonymous = await request(t.app.getHttpServer()).post('/imports/indicator-values').attach('file', Buffer.from(good), 'v.csv');
+      expect(anonymous.status).toBe(401);
+    });
+  });
+});
+
+describe('POST /imports/indicator-values limits', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ IMPORT_MAX_BYTES: '2048', IMPORT_MAX_ROWS: '3' });
+    await createActionPlan(t, { code: 'LIM' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('refuses more rows than IMPORT_MAX_ROWS and files larger than IMPORT_MAX_BYTES', async () => {
+    const rows = (n: number) => csv(...Array.from({ length: n }, (_, i) => `LIM,X,${2024 + i},1,,`));
+    expect((await upload(t, rows(3))).body).toMatchObject({ rejected: 3 });
+    const tooMany = await upload(t, rows(4));
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.message).toContain('more than 3 data rows (IMPORT_MAX_ROWS)');
+    const tooLarge = await upload(t, csv(`LIM,X,2024,1,,${'x'.repeat(3000)}`));
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.error.code).toBe('BAD_USER_INPUT');
+  });
+});
