@@ -86,7 +86,14 @@ export class ApiTokensService {
 
   /** The token behind a secret, or UNAUTHENTICATED for an unknown or revoked one. */
   async authenticate(secret: string): Promise<ApiToken> {
-    const token = await this.db.getRepository(ApiToken).findOneBy({ tokenHash: hashTokenSecret(secret) });
+    // From the primary, never a lagging replica: a revoked token must stop working at once.
+    const runner = this.db.createQueryRunner('master');
+    let token: ApiToken | null;
+    try {
+      token = await runner.manager.getRepository(ApiToken).findOneBy({ tokenHash: hashTokenSecret(secret) });
+    } finally {
+      await runner.release();
+    }
     if (!token || token.revokedAt) {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, token ? 'this token has been revoked' : 'unknown token');
     }

@@ -89,7 +89,7 @@ export class ProgressSummaryService {
       null,
       `SELECT status::text AS status, sum(n)::int AS count, sum(overdue)::int AS overdue
          FROM (SELECT r.status, count(*) AS n,
-                      count(*) FILTER (WHERE r.due_date < $1::date AND r.status <> ALL($4::recommendation_status[])) AS overdue
+                      count(*) FILTER (WHERE r.due_date < $1::date AND r.status::text <> ALL($4::text[])) AS overdue
                  FROM recommendation r
                 WHERE r.updated_at < $2
                   AND ($3::uuid IS NULL OR EXISTS (
@@ -98,7 +98,7 @@ export class ProgressSummaryService {
                 GROUP BY r.status
                UNION ALL
                SELECT h.to_status, count(*),
-                      count(*) FILTER (WHERE r.due_date < $1::date AND h.to_status <> ALL($4::recommendation_status[]))
+                      count(*) FILTER (WHERE r.due_date < $1::date AND h.to_status::text <> ALL($4::text[]))
                  FROM recommendation r
                  JOIN LATERAL (SELECT sc.to_status FROM status_change sc
                                 WHERE sc.recommendation_id = r.id AND sc.changed_at < $2
@@ -110,6 +110,7 @@ export class ProgressSummaryService {
                 GROUP BY h.to_status) counted
         GROUP BY status`,
       // The end of `asOf` as an instant (a constant the planner can estimate with, unlike an expression).
+      // The closed statuses go as text[]: the embedded database cannot send an array of an enum type.
       [asOf, startOfNextDay(asOf, this.config.get('APP_TIMEZONE')), actionPlanId, CLOSED_STATUSES],
     );
   }
