@@ -13,7 +13,6 @@ import { Connection } from '../common/pagination/connection.type';
 import { toConnection, toKeysetPageRequest } from '../common/pagination/keyset-page';
 import { formatPeriod, parsePeriod, Period } from '../common/period';
 import { assertAllExist } from '../database/assert-exist';
-import { rowToEntity } from '../database/linked-rows';
 import { Organization } from '../organizations/organization.entity';
 import { ActionPlan } from './action-plan.entity';
 import { CreateIndicatorInput, SetIndicatorTargetArgs } from './dto/create-indicator.input';
@@ -21,6 +20,7 @@ import { IndicatorsArgs } from './dto/indicators.args';
 import { RecordIndicatorValueInput } from './dto/record-indicator-value.input';
 import { IndicatorTarget } from './indicator-target.entity';
 import { IndicatorValue } from './indicator-value.entity';
+import { auditValueWrite, currentValues, upsertValues } from './indicator-value-writes';
 import { Indicator } from './indicator.entity';
 
 @Injectable()
@@ -142,26 +142,18 @@ export class IndicatorsService {
       const plan = await this.planOrFail(tx, indicator.actionPlanId, 'actionPlanId');
       const problem = periodProblem(period, indicator, plan, this.clock.today());
       if (problem) throw DomainError.badInput('period', problem);
+      const value = {
+        indicatorId: indicator.id,
+        period: input.period,
+        parsed: period,
+        value: input.value,
+        source: input.source ?? null,
+        note: input.note ?? null,
+      };
       // The value being replaced, kept in the audit trail.
-      const before = await tx.getRepository(IndicatorValue).findOneBy({ indicatorId: indicator.id, period: input.period });
-      const rows: Record<string, unknown>[] = await tx.query(
-        `INSERT INTO indicator_value (indicator_id, period, year, quarter, value, source, note, recorded_at, recorded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, now(), $8)
-         ON CONFLICT (indicator_id, period) DO UPDATE
-           SET value = EXCLUDED.value, source = EXCLUDED.source, note = EXCLUDED.note,
-               recorded_at = EXCLUDED.recorded_at, recorded_by = EXCLUDED.recorded_by
-         RETURNING *`,
-        [indicator.id, input.period, period.year, period.quarter, input.value, input.source ?? null, input.note ?? null, actor.name],
-      );
-      const recorded = rowToEntity(tx.connection, IndicatorValue, rows[0]);
-      await this.audit.record(tx, {
-        actor,
-        action: before ? 'indicatorValue.replace' : 'indicatorValue.record',
-        entityType: 'IndicatorValue',
-        entityId: recorded.id,
-        before,
-        after: recorded,
-      });
+      const before = (await currentValues(tx, [value])).get(`${indicator.id}/${input.period}`) ?? null;
+      const [recorded] = await upsertValues(tx, [value], actor.name);
+      await auditValueWrite(this.audit, tx, actor, before, recorded);
       return recorded;
     });
   }

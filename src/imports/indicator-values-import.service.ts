@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { auditValueWrite, currentValues, upsertValues } from '../action-plan/indicator-value-writes';
 import { IndicatorValue } from '../action-plan/indicator-value.entity';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
@@ -8,7 +9,6 @@ import { Clock } from '../common/clock';
 import { ImportFile } from './import-file';
 import { ImportSummary } from './import-summary';
 import { CheckedRow, checkRows } from './indicator-value-rows.check';
-import { currentValues, upsertValues } from './indicator-values.upsert';
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -60,21 +60,9 @@ export class IndicatorValuesImportService {
       if (options.dryRun) return summary;
       const written = await upsertValues(tx, toWrite, options.actor.name);
       for (const after of written) {
-        await this.audit(tx, options.actor, current.get(`${after.indicatorId}/${after.period}`) ?? null, after);
+        await auditValueWrite(this.auditTrail, tx, options.actor, current.get(`${after.indicatorId}/${after.period}`) ?? null, after);
       }
       return summary;
-    });
-  }
-
-  /** The audit entry of one recorded value, with the same actions as recordIndicatorValue's. */
-  private audit(tx: EntityManager, actor: Actor, before: IndicatorValue | null, after: IndicatorValue): Promise<void> {
-    return this.auditTrail.record(tx, {
-      actor,
-      action: before ? 'indicatorValue.replace' : 'indicatorValue.record',
-      entityType: 'IndicatorValue',
-      entityId: after.id,
-      before,
-      after,
     });
   }
 }

@@ -1,13 +1,31 @@
 import { EntityManager } from 'typeorm';
-import { IndicatorValue } from '../action-plan/indicator-value.entity';
+import type { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { Period } from '../common/period';
 import { rowToEntity } from '../database/linked-rows';
-import { CheckedRow } from './indicator-value-rows.check';
+import { IndicatorValue } from './indicator-value.entity';
+
+/**
+ * The one way indicator values are written, by recordIndicatorValue and by the
+ * bulk import: one value per indicator and period, recording again replaces it,
+ * and each write is audited with the value it replaced.
+ */
+
+/** A value ready to be written: its indicator exists, its period is valid and allowed. */
+export interface ValueToRecord {
+  indicatorId: string;
+  period: string;
+  parsed: Period;
+  value: number;
+  source: string | null;
+  note: string | null;
+}
 
 /** Rows per statement: large enough to be fast, small enough for PostgreSQL's parameter handling and memory. */
 const CHUNK = 1000;
 
 /** The values recorded now for these (indicator, period) pairs, keyed `indicatorId/period`. */
-export async function currentValues(tx: EntityManager, rows: readonly CheckedRow[]): Promise<Map<string, IndicatorValue>> {
+export async function currentValues(tx: EntityManager, rows: readonly ValueToRecord[]): Promise<Map<string, IndicatorValue>> {
   const found = new Map<string, IndicatorValue>();
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
@@ -26,11 +44,10 @@ export async function currentValues(tx: EntityManager, rows: readonly CheckedRow
 }
 
 /**
- * Records the rows with the same idempotent replace as recordIndicatorValue
- * (one value per indicator and period; recording again replaces value, source,
- * note, time and recorder), a thousand rows per statement. Returns what was written.
+ * Records the values (recording again replaces value, source, note, time and
+ * recorder), a thousand per statement. Returns what was written.
  */
-export async function upsertValues(tx: EntityManager, rows: readonly CheckedRow[], recordedBy: string): Promise<IndicatorValue[]> {
+export async function upsertValues(tx: EntityManager, rows: readonly ValueToRecord[], recordedBy: string): Promise<IndicatorValue[]> {
   const written: IndicatorValue[] = [];
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
@@ -57,4 +74,22 @@ export async function upsertValues(tx: EntityManager, rows: readonly CheckedRow[
     written.push(...returned.map((row) => rowToEntity(tx.connection, IndicatorValue, row)));
   }
   return written;
+}
+
+/** The audit entry of one written value, with the value it replaced (if any). */
+export function auditValueWrite(
+  audit: AuditService,
+  tx: EntityManager,
+  actor: Actor,
+  before: IndicatorValue | null,
+  after: IndicatorValue,
+): Promise<void> {
+  return audit.record(tx, {
+    actor,
+    action: before ? 'indicatorValue.replace' : 'indicatorValue.record',
+    entityType: 'IndicatorValue',
+    entityId: after.id,
+    before,
+    after,
+  });
 }
