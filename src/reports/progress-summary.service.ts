@@ -45,7 +45,8 @@ export class ProgressSummaryService {
     const yearEnd = `${year}-12-31`;
     const asOf = today < yearEnd ? today : yearEnd;
     const [statusRows, indicatorRows] = await Promise.all([
-      this.statusCounts(asOf, actionPlanId ?? null),
+      // Where things stand today, over every plan: the tally the triggers keep, whatever the data size.
+      asOf === today && !actionPlanId ? this.currentStatusCounts(today) : this.statusCounts(asOf, actionPlanId ?? null),
       this.indicatorRows(year, actionPlanId ?? null),
     ]);
 
@@ -72,6 +73,23 @@ export class ProgressSummaryService {
         indicatorId: row.id,
       })),
     };
+  }
+
+  /**
+   * Each recommendation in its current status, from recommendation_status_tally (one row per
+   * status and due date, kept by triggers in every writing transaction; see its migration).
+   * Equal to statusCounts(today) without reading the recommendations.
+   */
+  private currentStatusCounts(today: string): Promise<StatusRow[]> {
+    return readQuery<StatusRow>(
+      this.db,
+      null,
+      `SELECT status::text AS status, sum(recommendations)::int AS count,
+              coalesce(sum(recommendations) FILTER (WHERE due_date < $1::date AND status::text <> ALL($2::text[])), 0)::int AS overdue
+         FROM recommendation_status_tally
+        GROUP BY status`,
+      [today, CLOSED_STATUSES],
+    );
   }
 
   /**

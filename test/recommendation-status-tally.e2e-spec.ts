@@ -1,0 +1,121 @@
+import { createMeeting } from './support/factories';
+import { createTestApp, TestApp } from './support/test-app';
+
+/**
+ * progressSummary for the current year reads recommendation_status_tally, which
+ * triggers keep in every writing transaction. Whatever writes the recommendations
+ * (the API, concurrent transitions, bulk SQL, deletes, TRUNCATE), the tally must
+ * equal a count of the recommendations themselves.
+ */
+const SUMMARY = `query ($year: Int!) { progressSummary(year: $year) { recommendationsTotal overdue byStatus { status count } } }`;
+const CLOSED = ['IMPLEMENTED', 'REJECTED'];
+
+describe('recommendation status tally', () => {
+  let t: TestApp;
+  let meetingId: string;
+  let year: number;
+  let today: string;
+
+  /** The tally, as stored, against a GROUP BY over the recommendations. */
+  const expectTallyExact = async () => {
+    const counted = await t.sql<{ status: string; due_date: string; n: number }>(
+      `SELECT status::text AS status, COALESCE(due_date, 'infinity'::date)::text AS due_date, count(*)::int AS n
+         FROM recommendation GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    const tallied = await t.sql<{ status: string; due_date: string; n: number }>(
+      `SELECT status::text AS status, due_date::text AS due_date, recommendations AS n
+         FROM recommendation_status_tally WHERE recommendations <> 0 ORDER BY 1, 2`,
+    );
+    expect(tallied).toEqual(counted);
+  };
+
+  /** progressSummary of the current year against a count over the recommendations. */
+  const expectSummaryMatchesRows = async () => {
+    const rows = await t.sql<{ status: string; n: number; overdue: number }>(
+      `SELECT status::text AS status, count(*)::int AS n,
+              (count(*) FILTER (WHERE due_date < $1::date AND status::text <> ALL($2::text[])))::int AS overdue
+         FROM recommendation GROUP BY status`,
+      [today, CLOSED],
+    );
+    const { progressSummary } = await t.gqlOk(SUMMARY, { year });
+    const counts = Object.fromEntries(rows.map((r) => [r.status, r.n]));
+    expect(progressSummary.recommendationsTotal).toBe(rows.reduce((sum, r) => sum + r.n, 0));
+    expect(progressSummary.overdue).toBe(rows.reduce((sum, r) => sum + r.overdue, 0));
+    for (const { status, count } of progressSummary.byStatus) expect(count).toBe(counts[status] ?? 0);
+  };
+
+  const createRecommendation = async (input: { dueDate?: string }): Promise<{ id: string }> =>
+    (
+      await t.gqlOk(`mutation ($input: CreateRecommendationInput!) { createRecommendation(input: $input) { id } }`, {
+        input: { title: 'Counted recommendation', kind: 'MONITORING', meetingId, ...input },
+      })
+    ).createRecommendation;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    meetingId = (await createMeeting(t)).id;
+    [{ today }] = await t.sql<{ today: string }>(`SELECT (now() AT TIME ZONE 'Asia/Bishkek')::date::text AS today`);
+    year = Number(today.slice(0, 4));
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('follows creations, transitions and due-date changes made through the API', async () => {
+    const ids: string[] = [];
+    for (const dueDate of ['2025-01-01', '2025-01-01', undefined, '2099-12-31']) {
+      ids.push((await createRecommendation(dueDate ? { dueDate } : {})).id);
+    }
+    await t.gqlOk(`mutation ($id: ID!) { transitionRecommendation(input: { id: $id, to: UNDER_REVIEW }) { status } }`, { id: ids[0] });
+    await t.gqlOk(`mutation ($id: ID!) { transitionRecommendation(input: { id: $id, to: REJECTED }) { status } }`, { id: ids[1] });
+    await t.gqlOk(`mutation ($id: ID!) { updateRecommendation(id: $id, input: { dueDate: "2024-06-30" }) { dueDate } }`, { id: ids[2] });
+    await expectTallyExact();
+    await expectSummaryMatchesRows();
+    const { progressSummary } = await t.gqlOk(SUMMARY, { year });
+    // ids[0] (under review, 2025) and ids[2] (proposed, now 2024) are overdue; ids[1] is closed, ids[3] not due.
+    expect(progressSummary.overdue).toBe(2);
+  });
+
+  it('stays exact under 40 concurrent transitions sharing statuses and due dates (no deadlock, no lost update)', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) ids.push((await createRecommendation({ dueDate: i % 2 ? '2030-01-01' : '2030-06-30' })).id);
+    await Promise.all(
+      ids.map((id) => t.gqlOk(`mutation ($id: ID!) { transitionRecommendation(input: { id: $id, to: UNDER_REVIEW }) { status } }`, { id })),
+    );
+    // Opposite directions at once: half go on, half go back, all touching the same tally rows.
+    const results = await Promise.all(
+      ids.flatMap((id, i) => [
+        t.gql(`mutation ($id: ID!, $to: RecommendationStatus!) { transitionRecommendation(input: { id: $id, to: $to }) { status } }`, {
+          id,
+          to: i % 2 ? 'ACCEPTED' : 'REJECTED',
+        }),
+        t.gql(`{ progressSummary(year: ${year}) { recommendationsTotal } }`),
+      ]),
+    );
+    for (const res of results) expect(res.errors).toBeUndefined();
+    await expectTallyExact();
+    await expectSummaryMatchesRows();
+  });
+
+  it('follows bulk SQL: multi-row inserts, updates and deletes, and TRUNCATE', async () => {
+    await t.sql(
+      `INSERT INTO recommendation (code, title, kind, priority, status, due_date, meeting_id)
+       SELECT 'BULK-' || g, 'Bulk ' || g, 'MONITORING', 'MEDIUM',
+              (ARRAY['PROPOSED','ACCEPTED','IN_PROGRESS','IMPLEMENTED']::recommendation_status[])[1 + g % 4],
+              CASE WHEN g % 5 = 0 THEN NULL ELSE DATE '2024-01-01' + (g % 900) END, $1
+         FROM generate_series(1, 500) g`,
+      [meetingId],
+    );
+    await expectTallyExact();
+    await t.sql(`UPDATE recommendation SET status = 'STALLED', due_date = due_date + 30 WHERE code LIKE 'BULK-%' AND status = 'IN_PROGRESS'`);
+    await t.sql(`UPDATE recommendation SET title = title || '.' WHERE code LIKE 'BULK-%'`);
+    await expectTallyExact();
+    await expectSummaryMatchesRows();
+    await t.sql(`DELETE FROM recommendation WHERE code LIKE 'BULK-%' AND status = 'PROPOSED'`);
+    await expectTallyExact();
+    await expectSummaryMatchesRows();
+    await t.sql(`TRUNCATE recommendation CASCADE`);
+    await expectTallyExact();
+    expect((await t.gqlOk(SUMMARY, { year })).progressSummary.recommendationsTotal).toBe(0);
+  });
+});
