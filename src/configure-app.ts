@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
+import { PinoLoggerService } from './logging/pino-logger.service';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config.service';
 
@@ -12,7 +12,7 @@ import { AppConfig } from './config/app-config.service';
 export function configureApp(app: INestApplication): void {
   const config = app.get(AppConfig);
   const express = app as NestExpressApplication;
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(PinoLoggerService));
   express.useBodyParser('json', { limit: config.get('REQUEST_BODY_LIMIT') });
   app.use(helmet());
   const origins = config

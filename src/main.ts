@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
+import { PinoLoggerService } from './logging/pino-logger.service';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config.service';
 import { configureApp } from './configure-app';
@@ -10,7 +10,7 @@ async function bootstrap(): Promise<void> {
   configureApp(app);
   const port = app.get(AppConfig).get('PORT');
   await app.listen(port);
-  app.get(Logger).log(`roundtable tracker listening on http://localhost:${port}/graphql`);
+  app.get(PinoLoggerService).log(`roundtable tracker listening on http://localhost:${port}/graphql`);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,0 +1,33 @@
+import { Injectable, NestMiddleware } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HttpLogger, pinoHttp } from 'pino-http';
+import { PinoLoggerService } from './pino-logger.service';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** A client-supplied x-request-id is kept when it is sane; otherwise a new one is made. */
+export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
+  const header = req.headers['x-request-id'];
+  const id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+  res.setHeader('x-request-id', id);
+  return id;
+}
+
+/** Gives each request its id (`req.id`, echoed as x-request-id) and logs it when it ends (pino-http). */
+@Injectable()
+export class RequestLoggingMiddleware implements NestMiddleware {
+  private readonly handle: HttpLogger<IncomingMessage, ServerResponse>;
+
+  constructor(logger: PinoLoggerService) {
+    this.handle = pinoHttp({
+      logger: logger.pino,
+      genReqId: requestIdOf,
+      autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
+    });
+  }
+
+  use(req: IncomingMessage, res: ServerResponse, next: () => void): void {
+    this.handle(req, res, next);
+  }
+}
