@@ -4,10 +4,29 @@ import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { LoaderRegistry, manyByKey, oneByKey } from '../common/loaders/loader-registry';
 import { readEntities } from '../database/linked-rows';
+import { readQuery } from '../database/read-routing';
 import { ActionPlan } from './action-plan.entity';
 import { IndicatorTarget } from './indicator-target.entity';
 import { IndicatorValue } from './indicator-value.entity';
 import { Indicator } from './indicator.entity';
+
+/**
+ * SQL for an indicator's actual value in a year, as actualForYear computes it: the annual
+ * value, else the latest quarter's. `indicatorId` and `year` are SQL expressions.
+ */
+export function actualForYearSql(indicatorId: string, year: string): string {
+  return `(SELECT v.value FROM indicator_value v WHERE v.indicator_id = ${indicatorId} AND v.year = ${year}
+            ORDER BY v.quarter DESC NULLS FIRST LIMIT 1)`;
+}
+
+const VALUES = 'indicator.values';
+const TARGETS = 'indicator.targets';
+
+/** What Indicator.progress(year) reads besides the indicator itself. */
+export interface IndicatorYearFigures {
+  target: number | null;
+  actual: number | null;
+}
 
 /** Bulk reads of the action plan, one `= ANY($1)` query per relation and request, as raw rows. */
 @Injectable()
@@ -43,7 +62,7 @@ export class ActionPlanLoader {
 
   /** Ordered by year. */
   targetsByIndicatorId(loaders: LoaderRegistry): DataLoader<string, IndicatorTarget[]> {
-    return loaders.get('indicator.targets', async (ids: readonly string[]) => {
+    return loaders.get(TARGETS, async (ids: readonly string[]) => {
       const rows = await readEntities(
         this.db,
         IndicatorTarget,
@@ -57,7 +76,7 @@ export class ActionPlanLoader {
 
   /** Chronologically: a year's quarters, then the year's own value (as latestOf counts it), then the next year. */
   valuesByIndicatorId(loaders: LoaderRegistry): DataLoader<string, IndicatorValue[]> {
-    return loaders.get('indicator.values', async (ids: readonly string[]) => {
+    return loaders.get(VALUES, async (ids: readonly string[]) => {
       const rows = await readEntities(
         this.db,
         IndicatorValue,
@@ -66,6 +85,49 @@ export class ActionPlanLoader {
         [ids],
       );
       return manyByKey(ids, rows, (v) => v.indicatorId);
+    });
+  }
+
+  /**
+   * The whole value series (and targets) when this request loads them anyway (it asked for
+   * `values` and `targets` before `latestValue` or `progress`): those are then computed from
+   * the series rather than read again.
+   */
+  seriesBeingLoaded(loaders: LoaderRegistry): { values: DataLoader<string, IndicatorValue[]>; targets?: DataLoader<string, IndicatorTarget[]> } | null {
+    const values = loaders.existing<string, IndicatorValue[]>(VALUES);
+    return values ? { values, targets: loaders.existing<string, IndicatorTarget[]>(TARGETS) } : null;
+  }
+
+  /**
+   * Each indicator's most recent value (latestOf's order: the latest year; in it, the annual
+   * value, else the latest quarter): one row per indicator, not its whole series.
+   */
+  latestValueByIndicatorId(loaders: LoaderRegistry): DataLoader<string, IndicatorValue | null> {
+    return loaders.get('indicator.latestValue', async (ids: readonly string[]) => {
+      const rows = await readEntities(
+        this.db,
+        IndicatorValue,
+        loaders,
+        `SELECT DISTINCT ON (indicator_id) * FROM indicator_value WHERE indicator_id = ANY($1)
+          ORDER BY indicator_id, year DESC, quarter DESC NULLS FIRST`,
+        [ids],
+      );
+      return oneByKey(ids, rows, (v) => v.indicatorId);
+    });
+  }
+
+  /** Each indicator's target and actual for `year`: one row per indicator (a loader per year asked for). */
+  yearFiguresByIndicatorId(loaders: LoaderRegistry, year: number): DataLoader<string, IndicatorYearFigures> {
+    return loaders.get(`indicator.yearFigures.${year}`, async (ids: readonly string[]) => {
+      const rows = await readQuery<IndicatorYearFigures & { id: string }>(
+        this.db,
+        loaders,
+        `SELECT i.id, t.value AS target, ${actualForYearSql('i.id', '$2')} AS actual
+           FROM unnest($1::uuid[]) AS i(id)
+           LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.year = $2`,
+        [ids, year],
+      );
+      return oneByKey(ids, rows, (r) => r.id).map((r) => ({ target: r?.target ?? null, actual: r?.actual ?? null }));
     });
   }
 }

@@ -103,8 +103,9 @@ export class IndicatorResolver {
     description: 'the value of the most recent period (a year counts after its quarters)',
   })
   async latestValue(@Parent() indicator: Indicator, @Loaders() loaders: LoaderRegistry): Promise<IndicatorValue | null> {
-    const values = await this.loader.valuesByIndicatorId(loaders).load(indicator.id);
-    return latestOf(values);
+    const series = this.loader.seriesBeingLoaded(loaders);
+    if (series) return latestOf(await series.values.load(indicator.id));
+    return this.loader.latestValueByIndicatorId(loaders).load(indicator.id);
   }
 
   @ResolveField(() => IndicatorProgress)
@@ -114,17 +115,14 @@ export class IndicatorResolver {
     @Args('year', { type: () => Int }) year: number,
   ): Promise<IndicatorProgress> {
     if (!Number.isInteger(year) || year < 1900 || year > 2200) throw DomainError.badInput('year', 'must be between 1900 and 2200');
-    const [targets, values] = await Promise.all([
-      this.loader.targetsByIndicatorId(loaders).load(indicator.id),
-      this.loader.valuesByIndicatorId(loaders).load(indicator.id),
-    ]);
-    const progress = computeProgress({
-      year,
-      direction: indicator.direction,
-      baseline: indicator.baselineValue,
-      target: targets.find((t) => t.year === year)?.value ?? null,
-      actual: actualForYear(values, year),
-    });
+    const series = this.loader.seriesBeingLoaded(loaders);
+    const { target, actual } = series?.targets
+      ? await Promise.all([series.targets.load(indicator.id), series.values.load(indicator.id)]).then(([targets, values]) => ({
+          target: targets.find((t) => t.year === year)?.value ?? null,
+          actual: actualForYear(values, year),
+        }))
+      : await this.loader.yearFiguresByIndicatorId(loaders, year).load(indicator.id);
+    const progress = computeProgress({ year, direction: indicator.direction, baseline: indicator.baselineValue, target, actual });
     return { ...progress, indicatorId: indicator.id };
   }
 

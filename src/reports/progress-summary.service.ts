@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { IndicatorDirection } from '../action-plan/action-plan.enums';
 import { ActionPlan } from '../action-plan/action-plan.entity';
+import { actualForYearSql } from '../action-plan/action-plan.loader';
 import { computeProgress } from '../action-plan/indicator-progress';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config.service';
@@ -139,9 +140,7 @@ export class ProgressSummaryService {
       this.db,
       null,
       `SELECT i.id, i.direction::text AS direction, i.baseline_value, t.value AS target,
-              (SELECT v.value FROM indicator_value v
-                WHERE v.indicator_id = i.id AND v.year = $1
-                ORDER BY v.quarter DESC NULLS FIRST LIMIT 1) AS actual
+              ${actualForYearSql('i.id', '$1')} AS actual
          FROM indicator i
          LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.year = $1
         WHERE $2::uuid IS NULL OR i.action_plan_id = $2
