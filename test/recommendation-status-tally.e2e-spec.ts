@@ -2,9 +2,9 @@ import { createMeeting } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
- * progressSummary for the current year reads recommendation_status_tally, which
- * triggers keep in every writing transaction. Whatever writes the recommendations
- * (the API, concurrent transitions, bulk SQL, deletes, TRUNCATE), the tally must
+ * progressSummary for the current year reads recommendation_tally_by_month and
+ * _by_day, which triggers keep in every writing transaction. Whatever writes the recommendations
+ * (the API, concurrent transitions, bulk SQL, deletes, TRUNCATE), the tallies must
  * equal a count of the recommendations themselves.
  */
 const SUMMARY = `query ($year: Int!) { progressSummary(year: $year) { recommendationsTotal overdue byStatus { status count } } }`;
@@ -16,17 +16,21 @@ describe('recommendation status tally', () => {
   let year: number;
   let today: string;
 
-  /** The tally, as stored, against a GROUP BY over the recommendations. */
+  /** Both tallies, as stored, against a GROUP BY over the recommendations. */
   const expectTallyExact = async () => {
-    const counted = await t.sql<{ status: string; due_date: string; n: number }>(
-      `SELECT status::text AS status, COALESCE(due_date, 'infinity'::date)::text AS due_date, count(*)::int AS n
-         FROM recommendation GROUP BY 1, 2 ORDER BY 1, 2`,
-    );
-    const tallied = await t.sql<{ status: string; due_date: string; n: number }>(
-      `SELECT status::text AS status, due_date::text AS due_date, recommendations AS n
-         FROM recommendation_status_tally WHERE recommendations <> 0 ORDER BY 1, 2`,
-    );
-    expect(tallied).toEqual(counted);
+    for (const [table, key, of] of [
+      ['recommendation_tally_by_month', 'due_month', `date_trunc('month', due_date)::date`],
+      ['recommendation_tally_by_day', 'due_date', 'due_date'],
+    ]) {
+      const counted = await t.sql(
+        `SELECT status::text AS status, COALESCE(${of}, 'infinity'::date)::text AS key, count(*)::int AS n
+           FROM recommendation GROUP BY 1, 2 ORDER BY 1, 2`,
+      );
+      const tallied = await t.sql(
+        `SELECT status::text AS status, ${key}::text AS key, recommendations AS n FROM ${table} WHERE recommendations <> 0 ORDER BY 1, 2`,
+      );
+      expect({ table, rows: tallied }).toEqual({ table, rows: counted });
+    }
   };
 
   /** progressSummary of the current year against a count over the recommendations. */
@@ -74,6 +78,14 @@ describe('recommendation status tally', () => {
     const { progressSummary } = await t.gqlOk(SUMMARY, { year });
     // ids[0] (under review, 2025) and ids[2] (proposed, now 2024) are overdue; ids[1] is closed, ids[3] not due.
     expect(progressSummary.overdue).toBe(2);
+
+    // This month's are counted by day: due yesterday is overdue, due today is not yet.
+    const [{ yesterday }] = await t.sql<{ yesterday: string }>(`SELECT ($1::date - 1)::text AS yesterday`, [today]);
+    await createRecommendation({ dueDate: yesterday });
+    await createRecommendation({ dueDate: today });
+    await expectTallyExact();
+    await expectSummaryMatchesRows();
+    expect((await t.gqlOk(SUMMARY, { year })).progressSummary.overdue).toBe(3);
   });
 
   it('stays exact under 40 concurrent transitions sharing statuses and due dates (no deadlock, no lost update)', async () => {

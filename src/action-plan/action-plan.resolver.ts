@@ -123,7 +123,7 @@ export class IndicatorResolver {
         }))
       : await this.loader.yearFiguresByIndicatorId(loaders, year).load(indicator.id);
     const progress = computeProgress({ year, direction: indicator.direction, baseline: indicator.baselineValue, target, actual });
-    return { ...progress, indicatorId: indicator.id };
+    return { ...progress, indicatorId: indicator.id, indicator };
   }
 
   @ResolveField(() => ActionPlan)
@@ -147,6 +147,7 @@ export class IndicatorProgressResolver {
 
   @ResolveField(() => Indicator, { nullable: true, description: 'the indicator this progress is about' })
   indicator(@Parent() progress: IndicatorProgress, @Loaders() loaders: LoaderRegistry): Promise<Indicator | null> | null {
+    if (progress.indicator) return Promise.resolve(progress.indicator);
     return progress.indicatorId ? this.loader.indicatorById(loaders).load(progress.indicatorId) : null;
   }
 }

@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { IndicatorDirection, ProgressStatus } from './action-plan.enums';
+import type { Indicator } from './indicator.entity';
 
 export const ON_TRACK_PERCENT = 90;
 export const AT_RISK_PERCENT = 50;
@@ -30,6 +31,9 @@ export class IndicatorProgress {
 
   /** Which indicator this is about (resolved to `indicator` by IndicatorProgressResolver). */
   indicatorId?: string;
+
+  /** The indicator itself, when whoever computed the progress had it at hand (then it is not looked up). */
+  indicator?: Indicator;
 }
 
 /** A recorded value as far as progress is concerned. */

@@ -4,10 +4,12 @@ import { DataSource } from 'typeorm';
 import { IndicatorDirection } from '../action-plan/action-plan.enums';
 import { ActionPlan } from '../action-plan/action-plan.entity';
 import { actualForYearSql } from '../action-plan/action-plan.loader';
-import { computeProgress } from '../action-plan/indicator-progress';
+import { Indicator } from '../action-plan/indicator.entity';
+import { computeProgress, IndicatorProgress } from '../action-plan/indicator-progress';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config.service';
 import { assertAllExist } from '../database/assert-exist';
+import { rowToEntity } from '../database/linked-rows';
 import { readQuery } from '../database/read-routing';
 import { CLOSED_STATUSES } from '../recommendations/recommendation-lifecycle';
 import { RecommendationStatus } from '../recommendations/recommendation.enums';
@@ -19,7 +21,8 @@ interface StatusRow {
   overdue: number;
 }
 
-interface IndicatorRow {
+/** An indicator's columns, plus its target and actual for the year. */
+interface IndicatorRow extends Record<string, unknown> {
   id: string;
   direction: IndicatorDirection;
   baseline_value: number | null;
@@ -40,16 +43,24 @@ export class ProgressSummaryService {
     private readonly config: AppConfig,
   ) {}
 
-  async summarize(year: number, actionPlanId?: string | null): Promise<ProgressSummary> {
+  /** The whole summary: the recommendation counts and every indicator's progress (the PDF report). */
+  async summarize(year: number, actionPlanId?: string | null): Promise<ProgressSummary & { indicators: IndicatorProgress[] }> {
+    const summary = await this.recommendationCounts(year, actionPlanId);
+    return { ...summary, indicators: await this.indicatorProgress(year, actionPlanId) };
+  }
+
+  /**
+   * The recommendation figures; `indicators` is left to indicatorProgress(), which GraphQL
+   * calls only when the query asks for it.
+   */
+  async recommendationCounts(year: number, actionPlanId?: string | null): Promise<ProgressSummary> {
     if (actionPlanId) await assertAllExist(this.db.manager, ActionPlan, [actionPlanId], 'actionPlanId');
     const today = this.clock.today();
     const yearEnd = `${year}-12-31`;
     const asOf = today < yearEnd ? today : yearEnd;
-    const [statusRows, indicatorRows] = await Promise.all([
-      // Where things stand today, over every plan: the tally the triggers keep, whatever the data size.
-      asOf === today && !actionPlanId ? this.currentStatusCounts(today) : this.statusCounts(asOf, actionPlanId ?? null),
-      this.indicatorRows(year, actionPlanId ?? null),
-    ]);
+    // Where things stand today, over every plan: the tally the triggers keep, whatever the data size.
+    const statusRows =
+      asOf === today && !actionPlanId ? await this.currentStatusCounts(today) : await this.statusCounts(asOf, actionPlanId ?? null);
 
     const counts = new Map(statusRows.map((row) => [row.status, row]));
     const byStatus = Object.values(RecommendationStatus).map((status) => ({ status, count: counts.get(status)?.count ?? 0 }));
@@ -59,35 +70,44 @@ export class ProgressSummaryService {
     const counted = total - rejected;
     return {
       year,
+      actionPlanId: actionPlanId ?? null,
       recommendationsTotal: total,
       byStatus,
       overdue: statusRows.reduce((sum, row) => sum + row.overdue, 0),
       implementationRate: counted > 0 ? (implemented / counted) * 100 : 0,
-      indicators: indicatorRows.map((row) => ({
-        ...computeProgress({
-          year,
-          direction: row.direction,
-          baseline: row.baseline_value,
-          target: row.target,
-          actual: row.actual,
-        }),
-        indicatorId: row.id,
-      })),
     };
   }
 
+  /** Every indicator (of the plan, or of all plans) measured against the year's target, by code. */
+  async indicatorProgress(year: number, actionPlanId?: string | null): Promise<IndicatorProgress[]> {
+    const rows = await this.indicatorRows(year, actionPlanId ?? null);
+    return rows.map((row) => ({
+      ...computeProgress({ year, direction: row.direction, baseline: row.baseline_value, target: row.target, actual: row.actual }),
+      indicatorId: row.id,
+      indicator: rowToEntity(this.db, Indicator, row),
+    }));
+  }
+
   /**
-   * Each recommendation in its current status, from recommendation_status_tally (one row per
-   * status and due date, kept by triggers in every writing transaction; see its migration).
-   * Equal to statusCounts(today) without reading the recommendations.
+   * Each recommendation in its current status, from the tallies that triggers keep in every
+   * writing transaction (see migration RecommendationStatusTally): the counts and the overdue
+   * of earlier months by month, the overdue of this month by day. A few hundred rows, whatever
+   * the number of recommendations; equal to statusCounts(today).
    */
   private currentStatusCounts(today: string): Promise<StatusRow[]> {
     return readQuery<StatusRow>(
       this.db,
       null,
-      `SELECT status::text AS status, sum(recommendations)::int AS count,
-              coalesce(sum(recommendations) FILTER (WHERE due_date < $1::date AND status::text <> ALL($2::text[])), 0)::int AS overdue
-         FROM recommendation_status_tally
+      `SELECT status::text AS status, sum(n)::int AS count, sum(overdue)::int AS overdue
+         FROM (SELECT status, recommendations AS n,
+                      CASE WHEN due_month < date_trunc('month', $1::date)::date AND status::text <> ALL($2::text[])
+                           THEN recommendations ELSE 0 END AS overdue
+                 FROM recommendation_tally_by_month
+               UNION ALL
+               SELECT status, 0, recommendations
+                 FROM recommendation_tally_by_day
+                WHERE due_date >= date_trunc('month', $1::date)::date AND due_date < $1::date
+                  AND status::text <> ALL($2::text[])) counted
         GROUP BY status`,
       [today, CLOSED_STATUSES],
     );
@@ -134,12 +154,12 @@ export class ProgressSummaryService {
     );
   }
 
-  /** Per indicator: its baseline, the year's target, and the year's actual (annual value, else latest quarter). */
+  /** Per indicator: the indicator itself (so `indicator { … }` needs no further read), the year's target, and the year's actual (annual value, else latest quarter). */
   private indicatorRows(year: number, actionPlanId: string | null): Promise<IndicatorRow[]> {
     return readQuery<IndicatorRow>(
       this.db,
       null,
-      `SELECT i.id, i.direction::text AS direction, i.baseline_value, t.value AS target,
+      `SELECT i.*, t.value AS target,
               ${actualForYearSql('i.id', '$1')} AS actual
          FROM indicator i
          LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.year = $1

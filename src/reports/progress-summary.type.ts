@@ -32,6 +32,9 @@ export class ProgressSummary {
   @Field(() => Float, { description: 'IMPLEMENTED / (total - REJECTED) * 100; 0 when nothing counts' })
   implementationRate: number;
 
-  @Field(() => [IndicatorProgress])
-  indicators: IndicatorProgress[];
+  /** Resolved by ReportsResolver.indicators unless already computed (see ProgressSummaryService.summarize). */
+  indicators?: IndicatorProgress[];
+
+  /** The plan the summary is restricted to (not a GraphQL field: it is what `indicators` needs). */
+  actionPlanId: string | null;
 }

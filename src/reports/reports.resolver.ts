@@ -1,8 +1,9 @@
-import { Args, ArgsType, Field, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsOptional, IsUUID } from 'class-validator';
 import { READERS } from '../auth/role.enum';
 import { Roles } from '../auth/roles.decorator';
 import { PlanYear } from '../common/validation/decorators';
+import { IndicatorProgress } from '../action-plan/indicator-progress';
 import { ProgressSummaryService } from './progress-summary.service';
 import { ProgressSummary } from './progress-summary.type';
 
@@ -25,6 +26,12 @@ export class ReportsResolver {
   @Query(() => ProgressSummary)
   @Roles(...READERS)
   progressSummary(@Args() args: ProgressSummaryArgs): Promise<ProgressSummary> {
-    return this.summaries.summarize(args.year, args.actionPlanId);
+    return this.summaries.recommendationCounts(args.year, args.actionPlanId);
+  }
+
+  /** Computed only when asked for: it is one row per indicator, while the counts are a few rows whatever the data size. */
+  @ResolveField(() => [IndicatorProgress])
+  indicators(@Parent() summary: ProgressSummary): Promise<IndicatorProgress[]> {
+    return summary.indicators ? Promise.resolve(summary.indicators) : this.summaries.indicatorProgress(summary.year, summary.actionPlanId);
   }
 }

@@ -48,9 +48,12 @@ export class ProgressReportService {
     const asOf = today < `${year}-12-31` ? today : `${year}-12-31`;
     const timeZone = this.config.get('APP_TIMEZONE');
     const asOfParams = [asOf, timeZone, actionPlanId];
-    const [plan, indicators, byOrganization, overdue] = await Promise.all([
+    // Each indicator's progress carries the indicator it measures (summarize() reads them together).
+    const indicators: ReportIndicator[] = summary.indicators.flatMap(({ indicator, ...progress }) =>
+      indicator ? [{ code: indicator.code, name: indicator.name, unit: indicator.unit, progress }] : [],
+    );
+    const [plan, byOrganization, overdue] = await Promise.all([
       this.plan(actionPlanId),
-      this.indicators(summary.indicators),
       this.byOrganization(asOfParams),
       this.overdue(asOfParams),
     ]);
@@ -61,20 +64,6 @@ export class ProgressReportService {
     if (!id) return null;
     const [plan]: { code: string; title: string }[] = await this.db.query('SELECT code, title FROM action_plan WHERE id = $1', [id]);
     return plan ?? null;
-  }
-
-  /** Names and units for the summary's indicators, in the summary's order (code). */
-  private async indicators(progress: ProgressReportData['summary']['indicators']): Promise<ReportIndicator[]> {
-    const ids = progress.map((p) => p.indicatorId);
-    const rows: { id: string; code: string; name: string; unit: string }[] = await this.db.query(
-      'SELECT id, code, name, unit FROM indicator WHERE id = ANY($1::uuid[])',
-      [ids],
-    );
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return progress.flatMap((p) => {
-      const row = byId.get(p.indicatorId ?? '');
-      return row ? [{ code: row.code, name: row.name, unit: row.unit, progress: p }] : [];
-    });
   }
 
   /** Counts per responsible organisation and status; a recommendation shared by two organisations counts for each. */
