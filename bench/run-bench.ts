@@ -11,6 +11,7 @@ import {
   INDICATORS_QUERY,
   OPEN_STATUSES,
   SUMMARY_QUERY,
+  SUMMARY_WITH_INDICATORS_QUERY,
   TRANSITION_MUTATION,
   TransitionTarget,
   transitionInput,
@@ -222,6 +223,11 @@ async function main(): Promise<void> {
     { name: '1. NGO dashboard (50 recommendations)', target: 'service', body: graphqlBody(DASHBOARD_QUERY, { status: OPEN_STATUSES, year: BENCH_YEAR }) },
     { name: '1b. baseline: one SQL statement, bare http', target: 'baseline', body: '{}' },
     { name: `2. progressSummary(${BENCH_YEAR})`, target: 'service', body: graphqlBody(SUMMARY_QUERY, { year: BENCH_YEAR }) },
+    {
+      name: '2b. progressSummary with every indicator',
+      target: 'service',
+      body: graphqlBody(SUMMARY_WITH_INDICATORS_QUERY, { year: BENCH_YEAR }),
+    },
     { name: '3. indicators (50)', target: 'service', body: graphqlBody(INDICATORS_QUERY, { year: BENCH_YEAR }) },
     { name: '4. transitionRecommendation', target: 'service', nextBody: nextTransition },
   ];

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { BENCH_YEAR, DASHBOARD_QUERY, INDICATORS_QUERY, OPEN_STATUSES, SUMMARY_QUERY } from '../bench/operations';
+import { BENCH_YEAR, DASHBOARD_QUERY, INDICATORS_QUERY, OPEN_STATUSES, SUMMARY_QUERY, SUMMARY_WITH_INDICATORS_QUERY } from '../bench/operations';
 import { loadSyntheticData } from '../src/database/synthetic/load-synthetic-data';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -14,6 +14,7 @@ const OPERATIONS = {
   dashboard: (first: number) => ({ query: DASHBOARD_QUERY, variables: { status: OPEN_STATUSES, year: BENCH_YEAR, first } }),
   indicators: (first: number) => ({ query: INDICATORS_QUERY, variables: { year: BENCH_YEAR, first } }),
   progressSummary: () => ({ query: SUMMARY_QUERY, variables: { year: BENCH_YEAR } }),
+  progressSummaryWithIndicators: () => ({ query: SUMMARY_WITH_INDICATORS_QUERY, variables: { year: BENCH_YEAR } }),
   meetings: (first: number) => ({
     // Left out: participants' people and organisations (whether a page has any depends on the data, not its
     // size), and the history of every recommendation of every meeting (an unpaginated list: past 1,000 keys
