@@ -218,7 +218,10 @@ async function main(): Promise<void> {
     // The per-token rate limit (when present) would otherwise answer most benchmark requests with TOO_MANY_REQUESTS.
     RATE_LIMIT_PER_MINUTE: '100000000',
   };
-  const serviceArgs = options.dist ? ['dist/src/main.js'] : ['-r', 'ts-node/register/transpile-only', 'src/main.ts'];
+  // As `npm start` runs it: a 64 MB young generation, so requests in flight survive fewer
+  // scavenges (+10–20 % on the dashboard at 32 connections, see docs/benchmarks.md).
+  const nodeFlags = ['--max-semi-space-size=64'];
+  const serviceArgs = [...nodeFlags, ...(options.dist ? ['dist/src/main.js'] : ['-r', 'ts-node/register/transpile-only', 'src/main.ts'])];
   const operations: Operation[] = [
     { name: '1. NGO dashboard (50 recommendations)', target: 'service', body: graphqlBody(DASHBOARD_QUERY, { status: OPEN_STATUSES, year: BENCH_YEAR }) },
     { name: '1b. baseline: one SQL statement, bare http', target: 'baseline', body: '{}' },
@@ -284,7 +287,7 @@ async function main(): Promise<void> {
         command: `DATABASE_URL=postgres://…/tracker_bench npm run bench${argv ? ` -- ${argv}` : ''}`,
         data: data.text,
         setup:
-          `One service instance (${options.dist ? 'node dist/src/main.js' : 'ts-node, transpile-only'}, Express, NODE_ENV=production, ` +
+          `One service instance (${options.dist ? 'node dist/src/main.js' : 'ts-node, transpile-only'}, ${nodeFlags.join(' ')}, Express, NODE_ENV=production, ` +
           `DATABASE_POOL_SIZE=${poolSize}), the baseline with the same pool size; autocannon in the benchmark's process; ` +
           `${options.warmup} s warm-up at 8 connections, then ${options.duration} s per cell`,
         machine,

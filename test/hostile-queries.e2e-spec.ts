@@ -38,6 +38,11 @@ describe('defences against hostile queries', () => {
     expect(big.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'maxComplexity' });
     expect(big.errors![0].message).toMatch(/estimated cost is \d+; at most 5000/);
     expect(big.statements).toBe(0);
+    // Verdicts are remembered per document and variables: asked again, in any order, the answers stay.
+    const again = await t.gql(query, { first: 100 });
+    expect(again.errors![0]).toMatchObject({ message: big.errors![0].message, extensions: { limit: 'maxComplexity' } });
+    expect(again.statements).toBe(0);
+    expect((await t.gql(query, { first: 1 })).errors).toBeUndefined();
   });
 
   it('bounds the number of root fields, aliases included', async () => {

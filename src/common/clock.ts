@@ -12,6 +12,16 @@ export class Clock {
   }
 
   today(): string {
-    return todayIn(this.config.get('APP_TIMEZONE'), this.now());
+    // Asked once per recommendation by isOverdue: formatted at most once per second.
+    const now = this.now();
+    const second = Math.floor(now.getTime() / 1000);
+    if (second !== this.todaySecond) {
+      this.todayValue = todayIn(this.config.get('APP_TIMEZONE'), now);
+      this.todaySecond = second;
+    }
+    return this.todayValue;
   }
+
+  private todaySecond = NaN;
+  private todayValue = '';
 }

@@ -45,36 +45,75 @@ export const listSizeEstimator: ComplexityEstimator = ({ args, childComplexity, 
  * was hit and by how much.
  */
 export function queryLimitsPlugin(limits: QueryLimits): NonNullable<ApolloDriverConfig['plugins']>[number] {
+  // Apollo hands every request with the same query text the same parsed document, so the
+  // verdict is kept per document, operation and variables: a dashboard polling one query
+  // is measured once, not on every request.
+  const verdicts = new WeakMap<DocumentNode, Map<string, LimitBroken | null>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, operation }) {
           if (!operation) return; // Apollo answers an unknown operationName itself
-          const rootFields = countRootFields(operation.selectionSet, fragmentsOf(document));
-          if (rootFields > limits.maxRootFields) {
-            throw limitError(`the operation has ${rootFields} root fields; at most ${limits.maxRootFields} are allowed`, 'maxRootFields');
+          const variables = request.variables ?? {};
+          const key = `${request.operationName ?? ''}\n${JSON.stringify(variables)}`;
+          let perDocument = verdicts.get(document);
+          let verdict = perDocument?.get(key);
+          if (verdict === undefined) {
+            verdict = check(limits, schema, document, operation.selectionSet, variables, request.operationName ?? undefined);
+            if (key.length <= MAX_REMEMBERED_KEY) {
+              if (!perDocument) verdicts.set(document, (perDocument = new Map<string, LimitBroken | null>()));
+              if (perDocument.size >= MAX_REMEMBERED_PER_DOCUMENT) perDocument.clear();
+              perDocument.set(key, verdict);
+            }
           }
-          const depth = depthOf(operation.selectionSet, fragmentsOf(document), 0);
-          if (depth > limits.maxDepth) {
-            throw limitError(`the query is ${depth} levels deep; at most ${limits.maxDepth} are allowed`, 'maxDepth');
-          }
-          let complexity: number;
-          try {
-            complexity = costOf(schema, document, request.variables ?? {}, request.operationName ?? undefined);
-          } catch {
-            // Variables that do not fit the operation: execution refuses them (BAD_USER_INPUT) before any resolver.
-            return;
-          }
-          if (complexity > limits.maxComplexity) {
-            throw limitError(
-              `the query's estimated cost is ${complexity}; at most ${limits.maxComplexity} is allowed (ask for smaller pages or fewer nested lists)`,
-              'maxComplexity',
-            );
-          }
+          // A new error each time: Apollo annotates the errors it is given.
+          if (verdict) throw limitError(verdict);
         },
       };
     },
   };
+}
+
+/** Variables larger than this (a bulk input, say) are checked on every request rather than remembered. */
+const MAX_REMEMBERED_KEY = 2_000;
+const MAX_REMEMBERED_PER_DOCUMENT = 100;
+
+interface LimitBroken {
+  message: string;
+  limit: keyof QueryLimits;
+}
+
+/** The limit the operation breaks; null when it keeps them all. */
+function check(
+  limits: QueryLimits,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  selectionSet: SelectionSetNode,
+  variables: Record<string, unknown>,
+  operationName: string | undefined,
+): LimitBroken | null {
+  const rootFields = countRootFields(selectionSet, fragmentsOf(document));
+  if (rootFields > limits.maxRootFields) {
+    return { message: `the operation has ${rootFields} root fields; at most ${limits.maxRootFields} are allowed`, limit: 'maxRootFields' };
+  }
+  const depth = depthOf(selectionSet, fragmentsOf(document), 0);
+  if (depth > limits.maxDepth) {
+    return { message: `the query is ${depth} levels deep; at most ${limits.maxDepth} are allowed`, limit: 'maxDepth' };
+  }
+  let complexity: number;
+  try {
+    complexity = costOf(schema, document, variables, operationName);
+  } catch {
+    // Variables that do not fit the operation: execution refuses them (BAD_USER_INPUT) before any resolver.
+    return null;
+  }
+  if (complexity > limits.maxComplexity) {
+    return {
+      message: `the query's estimated cost is ${complexity}; at most ${limits.maxComplexity} is allowed (ask for smaller pages or fewer nested lists)`,
+      limit: 'maxComplexity',
+    };
+  }
+  return null;
 }
 
 export function costOf(
@@ -92,7 +131,7 @@ export function costOf(
   });
 }
 
-function limitError(message: string, limit: string): GraphQLError {
+function limitError({ message, limit }: LimitBroken): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, limit } });
 }
 
