@@ -287,7 +287,7 @@ async function main(): Promise<void> {
         command: `DATABASE_URL=postgres://…/tracker_bench npm run bench${argv ? ` -- ${argv}` : ''}`,
         data: data.text,
         setup:
-          `One service instance (${options.dist ? 'node dist/src/main.js' : 'ts-node, transpile-only'}, ${nodeFlags.join(' ')}, Express, NODE_ENV=production, ` +
+          `One service instance (${options.dist ? 'node dist/src/main.js' : 'ts-node, transpile-only'}, ${nodeFlags.length ? `${nodeFlags.join(' ')}, ` : ''}Express, NODE_ENV=production, ` +
           `DATABASE_POOL_SIZE=${poolSize}), the baseline with the same pool size; autocannon in the benchmark's process; ` +
           `${options.warmup} s warm-up at 8 connections, then ${options.duration} s per cell`,
         machine,
