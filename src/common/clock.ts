@@ -5,6 +5,10 @@ import { todayIn } from './scalars/calendar-date';
 /** "Today" as the programme sees it: the calendar date in APP_TIMEZONE (Kyrgyzstan by default). */
 @Injectable()
 export class Clock {
+  /** today() as last formatted, and the second it was formatted in. */
+  private todayValue = '';
+  private todaySecond = NaN;
+
   constructor(private readonly config: AppConfig) {}
 
   now(): Date {
@@ -21,7 +25,4 @@ export class Clock {
     }
     return this.todayValue;
   }
-
-  private todaySecond = NaN;
-  private todayValue = '';
 }
