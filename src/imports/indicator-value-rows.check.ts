@@ -3,10 +3,11 @@ import { validateSync } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { RecordIndicatorValueInput } from '../action-plan/dto/record-indicator-value.input';
 import { periodProblem } from '../action-plan/indicators.service';
+import type { ValueToRecord } from '../action-plan/indicator-value-writes';
 import { Actor } from '../auth/actor';
 import { assertMayActFor } from '../auth/ministry-scope';
 import { DomainError } from '../common/errors/domain-error';
-import { parsePeriod, Period } from '../common/period';
+import { parsePeriod } from '../common/period';
 import { ImportColumn, ImportRow } from './import-file';
 import { ImportError } from './import-summary';
 
@@ -26,14 +27,8 @@ interface IndicatorRow {
 }
 
 /** A row that passed every check: what will be recorded. */
-export interface CheckedRow {
+export interface CheckedRow extends ValueToRecord {
   row: number;
-  indicatorId: string;
-  period: string;
-  parsed: Period;
-  value: number;
-  source: string | null;
-  note: string | null;
 }
 
 /** A plain decimal number, as a spreadsheet or a person writes it: 12, -3.5, 1e6 (no thousands separators). */
