@@ -4,6 +4,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { EDITORS, READERS, Role } from '../auth/role.enum';
 import { Roles } from '../auth/roles.decorator';
 import { Loaders } from '../common/graphql-context';
+import type { GraphqlContext, NoArgs } from '../common/graphql-context';
 import { LoaderRegistry } from '../common/loaders/loader-registry';
 import { Connection, ConnectionType } from '../common/pagination/connection.type';
 import { DomainError } from '../common/errors/domain-error';
@@ -45,7 +46,7 @@ export class ActionPlanResolver {
   }
 
   @ResolveField(() => [Indicator])
-  indicators(@Parent() plan: ActionPlan, @Loaders() loaders: LoaderRegistry): Promise<Indicator[]> {
+  indicators(plan: ActionPlan, _args: NoArgs, { loaders }: GraphqlContext): Promise<Indicator[]> {
     return this.loader.indicatorsByPlanId(loaders).load(plan.id);
   }
 }
@@ -89,12 +90,12 @@ export class IndicatorResolver {
   }
 
   @ResolveField(() => [IndicatorTarget], { description: 'ordered by year' })
-  targets(@Parent() indicator: Indicator, @Loaders() loaders: LoaderRegistry): Promise<IndicatorTarget[]> {
+  targets(indicator: Indicator, _args: NoArgs, { loaders }: GraphqlContext): Promise<IndicatorTarget[]> {
     return this.loader.targetsByIndicatorId(loaders).load(indicator.id);
   }
 
   @ResolveField(() => [IndicatorValue], { description: "ordered by period: a year's quarters, then the year's own value" })
-  values(@Parent() indicator: Indicator, @Loaders() loaders: LoaderRegistry): Promise<IndicatorValue[]> {
+  values(indicator: Indicator, _args: NoArgs, { loaders }: GraphqlContext): Promise<IndicatorValue[]> {
     return this.loader.valuesByIndicatorId(loaders).load(indicator.id);
   }
 
@@ -102,7 +103,7 @@ export class IndicatorResolver {
     nullable: true,
     description: 'the value of the most recent period (a year counts after its quarters)',
   })
-  async latestValue(@Parent() indicator: Indicator, @Loaders() loaders: LoaderRegistry): Promise<IndicatorValue | null> {
+  async latestValue(indicator: Indicator, _args: NoArgs, { loaders }: GraphqlContext): Promise<IndicatorValue | null> {
     const series = this.loader.seriesBeingLoaded(loaders);
     if (series) return latestOf(await series.values.load(indicator.id));
     return this.loader.latestValueByIndicatorId(loaders).load(indicator.id);
@@ -127,14 +128,14 @@ export class IndicatorResolver {
   }
 
   @ResolveField(() => ActionPlan)
-  async actionPlan(@Parent() indicator: Indicator, @Loaders() loaders: LoaderRegistry): Promise<ActionPlan> {
+  async actionPlan(indicator: Indicator, _args: NoArgs, { loaders }: GraphqlContext): Promise<ActionPlan> {
     const plan = await this.loader.planById(loaders).load(indicator.actionPlanId);
     if (!plan) throw new Error(`indicator ${indicator.id} has no action plan`);
     return plan;
   }
 
   @ResolveField(() => Organization, { nullable: true })
-  responsibleOrganization(@Parent() indicator: Indicator, @Loaders() loaders: LoaderRegistry): Promise<Organization | null> | null {
+  responsibleOrganization(indicator: Indicator, _args: NoArgs, { loaders }: GraphqlContext): Promise<Organization | null> | null {
     return indicator.responsibleOrganizationId
       ? this.organizations.organizationById(loaders).load(indicator.responsibleOrganizationId)
       : null;
@@ -146,7 +147,7 @@ export class IndicatorProgressResolver {
   constructor(private readonly loader: ActionPlanLoader) {}
 
   @ResolveField(() => Indicator, { nullable: true, description: 'the indicator this progress is about' })
-  indicator(@Parent() progress: IndicatorProgress, @Loaders() loaders: LoaderRegistry): Promise<Indicator | null> | null {
+  indicator(progress: IndicatorProgress, _args: NoArgs, { loaders }: GraphqlContext): Promise<Indicator | null> | null {
     if (progress.indicator) return Promise.resolve(progress.indicator);
     return progress.indicatorId ? this.loader.indicatorById(loaders).load(progress.indicatorId) : null;
   }

@@ -1,4 +1,4 @@
-import { Args, ArgsType, Field, ID, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Roles } from '../auth/roles.decorator';
 import { Role } from '../auth/role.enum';
@@ -35,12 +35,12 @@ export class AuditResolver {
   }
 
   @ResolveField(() => String, { nullable: true, description: 'the record before the change, as JSON text; null for a creation' })
-  before(@Parent() entry: AuditEntry): string | null {
+  before(entry: AuditEntry): string | null {
     return entry.before === null ? null : JSON.stringify(entry.before);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'the record after the change, as JSON text' })
-  after(@Parent() entry: AuditEntry): string | null {
+  after(entry: AuditEntry): string | null {
     return entry.after === null ? null : JSON.stringify(entry.after);
   }
 }

@@ -1,6 +1,5 @@
-import { Args, Field, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Loaders } from '../common/graphql-context';
-import { LoaderRegistry } from '../common/loaders/loader-registry';
+import { Args, Field, ID, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphqlContext, NoArgs } from '../common/graphql-context';
 import { OrganizationLoader } from '../organizations/organization.loader';
 import { Organization } from '../organizations/organization.entity';
 import type { Actor } from './actor';
@@ -46,7 +45,7 @@ export class ApiTokensResolver {
   }
 
   @ResolveField(() => Organization, { nullable: true })
-  organization(@Parent() token: ApiToken, @Loaders() loaders: LoaderRegistry): Promise<Organization | null> | null {
+  organization(token: ApiToken, _args: NoArgs, { loaders }: GraphqlContext): Promise<Organization | null> | null {
     return token.organizationId ? this.organizations.organizationById(loaders).load(token.organizationId) : null;
   }
 }

@@ -1,12 +1,11 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsEnum, IsOptional } from 'class-validator';
 import { ArgsType, Field } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { EDITORS, READERS } from '../auth/role.enum';
 import { Roles } from '../auth/roles.decorator';
-import { Loaders } from '../common/graphql-context';
-import { LoaderRegistry } from '../common/loaders/loader-registry';
+import type { GraphqlContext, NoArgs } from '../common/graphql-context';
 import { Meeting } from '../meetings/meeting.entity';
 import { BarrierCategory } from './barrier-category.enum';
 import { BarrierLoader } from './barrier.loader';
@@ -42,7 +41,7 @@ export class BarriersResolver {
   }
 
   @ResolveField(() => [Meeting], { description: 'every meeting where it was raised' })
-  meetings(@Parent() barrier: Barrier, @Loaders() loaders: LoaderRegistry): Promise<Meeting[]> {
+  meetings(barrier: Barrier, _args: NoArgs, { loaders }: GraphqlContext): Promise<Meeting[]> {
     return this.loader.meetingsByBarrierId(loaders).load(barrier.id);
   }
 }
@@ -52,7 +51,7 @@ export class MeetingBarriersResolver {
   constructor(private readonly loader: BarrierLoader) {}
 
   @ResolveField(() => [Barrier])
-  barriers(@Parent() meeting: Meeting, @Loaders() loaders: LoaderRegistry): Promise<Barrier[]> {
+  barriers(meeting: Meeting, _args: NoArgs, { loaders }: GraphqlContext): Promise<Barrier[]> {
     return this.loader.byMeetingId(loaders).load(meeting.id);
   }
 }

@@ -10,7 +10,16 @@ export interface GraphqlContext {
   loaders: LoaderRegistry;
 }
 
-/** The per-request DataLoader registry, for `@ResolveField`s. */
+/**
+ * The arguments of a field that takes none. `@ResolveField` methods are written as plain
+ * GraphQL resolvers, `(parent, args, context)`, without parameter decorators: @nestjs/graphql
+ * then calls them directly (its fast path) instead of through Nest's per-call pipeline of
+ * pipes and param factories. They run once per row of every list, hundreds of times per
+ * page, where that pipeline cost about a fifth of the dashboard's throughput (docs/benchmarks.md).
+ */
+export type NoArgs = Record<string, never>;
+
+/** The per-request DataLoader registry, for the field resolvers that need parameter decorators (arguments). */
 export const Loaders = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): LoaderRegistry =>
     GqlExecutionContext.create(ctx).getContext<GraphqlContext>().loaders,

@@ -9,6 +9,7 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { GraphqlContext } from '../common/graphql-context';
 import { LoaderRegistry } from '../common/loaders/loader-registry';
 import { SqlStatementCounter } from '../database/sql-statement-counter';
+import { fieldErrorsPlugin } from './field-errors.plugin';
 import { queryLimitsPlugin } from './query-limits.plugin';
 import { noStoreCacheControlPlugins } from './cache-control.plugin';
 import { primaryReadsForMutationsPlugin } from './primary-reads.plugin';
@@ -37,8 +38,9 @@ export class GraphqlOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       allowBatchedHttpRequests: false,
       // Stacks go to the log (ErrorFilter), never to clients, in any environment.
       includeStacktraceInErrorResponses: false,
-      // Errors thrown by @ResolveField methods go through the ErrorFilter too.
-      fieldResolverEnhancers: ['filters'],
+      // No enhancers on field resolvers: the ones without parameter decorators are then called
+      // directly (see NoArgs); their errors reach the ErrorFilter through fieldErrorsPlugin.
+      fieldResolverEnhancers: [],
       context: ({ req, res }: { req: Request; res: Response }): GraphqlContext => ({
         req,
         res,
@@ -52,6 +54,7 @@ export class GraphqlOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
           maxRootFields: this.config.get('GRAPHQL_MAX_ROOT_FIELDS'),
         }),
         primaryReadsForMutationsPlugin(),
+        fieldErrorsPlugin(),
         ...noStoreCacheControlPlugins(),
         ...(this.config.get('EXPOSE_SQL_STATEMENT_COUNT') ? [sqlStatementHeaderPlugin()] : []),
       ],

@@ -1,10 +1,9 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { EDITORS, READERS } from '../auth/role.enum';
 import { Roles } from '../auth/roles.decorator';
-import { Loaders } from '../common/graphql-context';
-import { LoaderRegistry } from '../common/loaders/loader-registry';
+import type { GraphqlContext, NoArgs } from '../common/graphql-context';
 import { ConnectionType } from '../common/pagination/connection.type';
 import { PageArgs } from '../common/pagination/page.args';
 import { OrganizationLoader } from '../organizations/organization.loader';
@@ -47,7 +46,7 @@ export class MeetingsResolver {
   }
 
   @ResolveField(() => [Participant])
-  participants(@Parent() meeting: Meeting, @Loaders() loaders: LoaderRegistry): Promise<Participant[]> {
+  participants(meeting: Meeting, _args: NoArgs, { loaders }: GraphqlContext): Promise<Participant[]> {
     return this.loader.participantsByMeetingId(loaders).load(meeting.id);
   }
 }
@@ -57,12 +56,12 @@ export class ParticipantResolver {
   constructor(private readonly organizations: OrganizationLoader) {}
 
   @ResolveField(() => Person, { nullable: true })
-  person(@Parent() participant: Participant, @Loaders() loaders: LoaderRegistry): Promise<Person | null> | null {
+  person(participant: Participant, _args: NoArgs, { loaders }: GraphqlContext): Promise<Person | null> | null {
     return participant.personId ? this.organizations.personById(loaders).load(participant.personId) : null;
   }
 
   @ResolveField(() => Organization, { nullable: true })
-  organization(@Parent() participant: Participant, @Loaders() loaders: LoaderRegistry): Promise<Organization | null> | null {
+  organization(participant: Participant, _args: NoArgs, { loaders }: GraphqlContext): Promise<Organization | null> | null {
     return participant.organizationId ? this.organizations.organizationById(loaders).load(participant.organizationId) : null;
   }
 }

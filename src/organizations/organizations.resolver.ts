@@ -1,10 +1,9 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { EDITORS, READERS } from '../auth/role.enum';
 import { Roles } from '../auth/roles.decorator';
-import { Loaders } from '../common/graphql-context';
-import { LoaderRegistry } from '../common/loaders/loader-registry';
+import type { GraphqlContext, NoArgs } from '../common/graphql-context';
 import { CreateOrganizationInput } from './dto/create-organization.input';
 import { CreatePersonInput } from './dto/create-person.input';
 import { OrganizationLoader } from './organization.loader';
@@ -49,7 +48,7 @@ export class PeopleResolver {
   }
 
   @ResolveField(() => Organization, { nullable: true })
-  organization(@Parent() person: Person, @Loaders() loaders: LoaderRegistry): Promise<Organization | null> | null {
+  organization(person: Person, _args: NoArgs, { loaders }: GraphqlContext): Promise<Organization | null> | null {
     return person.organizationId ? this.loader.organizationById(loaders).load(person.organizationId) : null;
   }
 }

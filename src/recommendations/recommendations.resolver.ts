@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Indicator } from '../action-plan/indicator.entity';
 import { Barrier } from '../barriers/barrier.entity';
 import type { Actor } from '../auth/actor';
@@ -6,8 +6,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { EDITORS, READERS, Role } from '../auth/role.enum';
 import { Roles } from '../auth/roles.decorator';
 import { Clock } from '../common/clock';
-import { Loaders } from '../common/graphql-context';
-import { LoaderRegistry } from '../common/loaders/loader-registry';
+import type { GraphqlContext, NoArgs } from '../common/graphql-context';
 import { Connection, ConnectionType } from '../common/pagination/connection.type';
 import { MeetingLoader } from '../meetings/meeting.loader';
 import { Meeting } from '../meetings/meeting.entity';
@@ -70,12 +69,12 @@ export class RecommendationsResolver {
   }
 
   @ResolveField(() => Boolean, { description: 'dueDate passed and not IMPLEMENTED/REJECTED' })
-  isOverdue(@Parent() recommendation: Recommendation): boolean {
+  isOverdue(recommendation: Recommendation): boolean {
     return isOverdue(recommendation.dueDate, recommendation.status, this.clock.today());
   }
 
   @ResolveField(() => Meeting)
-  async meeting(@Parent() recommendation: Recommendation, @Loaders() loaders: LoaderRegistry): Promise<Meeting> {
+  async meeting(recommendation: Recommendation, _args: NoArgs, { loaders }: GraphqlContext): Promise<Meeting> {
     const meeting = await this.meetings.byId(loaders).load(recommendation.meetingId);
     // meeting_id is a NOT NULL foreign key with ON DELETE RESTRICT.
     if (!meeting) throw new Error(`recommendation ${recommendation.id} has no meeting`);
@@ -83,25 +82,22 @@ export class RecommendationsResolver {
   }
 
   @ResolveField(() => [Barrier])
-  barriers(@Parent() recommendation: Recommendation, @Loaders() loaders: LoaderRegistry): Promise<Barrier[]> {
+  barriers(recommendation: Recommendation, _args: NoArgs, { loaders }: GraphqlContext): Promise<Barrier[]> {
     return this.loader.barriers(loaders).load(recommendation.id);
   }
 
   @ResolveField(() => [Organization])
-  responsibleOrganizations(
-    @Parent() recommendation: Recommendation,
-    @Loaders() loaders: LoaderRegistry,
-  ): Promise<Organization[]> {
+  responsibleOrganizations(recommendation: Recommendation, _args: NoArgs, { loaders }: GraphqlContext): Promise<Organization[]> {
     return this.loader.responsibleOrganizations(loaders).load(recommendation.id);
   }
 
   @ResolveField(() => [Indicator])
-  indicators(@Parent() recommendation: Recommendation, @Loaders() loaders: LoaderRegistry): Promise<Indicator[]> {
+  indicators(recommendation: Recommendation, _args: NoArgs, { loaders }: GraphqlContext): Promise<Indicator[]> {
     return this.loader.indicators(loaders).load(recommendation.id);
   }
 
   @ResolveField(() => [StatusChange], { description: 'oldest first; starts with the creation entry' })
-  statusHistory(@Parent() recommendation: Recommendation, @Loaders() loaders: LoaderRegistry): Promise<StatusChange[]> {
+  statusHistory(recommendation: Recommendation, _args: NoArgs, { loaders }: GraphqlContext): Promise<StatusChange[]> {
     return this.loader.statusHistory(loaders).load(recommendation.id);
   }
 }
@@ -112,7 +108,7 @@ export class MeetingRecommendationsResolver {
   constructor(private readonly loader: RecommendationLoader) {}
 
   @ResolveField(() => [Recommendation])
-  recommendations(@Parent() meeting: Meeting, @Loaders() loaders: LoaderRegistry): Promise<Recommendation[]> {
+  recommendations(meeting: Meeting, _args: NoArgs, { loaders }: GraphqlContext): Promise<Recommendation[]> {
     return this.loader.byMeetingId(loaders).load(meeting.id);
   }
 }
@@ -122,7 +118,7 @@ export class BarrierRecommendationsResolver {
   constructor(private readonly loader: RecommendationLoader) {}
 
   @ResolveField(() => [Recommendation], { description: 'recommendations that address it' })
-  recommendations(@Parent() barrier: Barrier, @Loaders() loaders: LoaderRegistry): Promise<Recommendation[]> {
+  recommendations(barrier: Barrier, _args: NoArgs, { loaders }: GraphqlContext): Promise<Recommendation[]> {
     return this.loader.byBarrierId(loaders).load(barrier.id);
   }
 }
@@ -132,7 +128,7 @@ export class IndicatorRecommendationsResolver {
   constructor(private readonly loader: RecommendationLoader) {}
 
   @ResolveField(() => [Recommendation])
-  recommendations(@Parent() indicator: Indicator, @Loaders() loaders: LoaderRegistry): Promise<Recommendation[]> {
+  recommendations(indicator: Indicator, _args: NoArgs, { loaders }: GraphqlContext): Promise<Recommendation[]> {
     return this.loader.byIndicatorId(loaders).load(indicator.id);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, ArgsType, Field, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Int, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsOptional, IsUUID } from 'class-validator';
 import { READERS } from '../auth/role.enum';
 import { Roles } from '../auth/roles.decorator';
@@ -31,7 +31,7 @@ export class ReportsResolver {
 
   /** Computed only when asked for: it is one row per indicator, while the counts are a few rows whatever the data size. */
   @ResolveField(() => [IndicatorProgress])
-  indicators(@Parent() summary: ProgressSummary): Promise<IndicatorProgress[]> {
+  indicators(summary: ProgressSummary): Promise<IndicatorProgress[]> {
     return summary.indicators ? Promise.resolve(summary.indicators) : this.summaries.indicatorProgress(summary.year, summary.actionPlanId);
   }
 }

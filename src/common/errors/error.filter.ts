@@ -45,10 +45,7 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): unknown {
     if (host.getType<GqlContextType>() === 'graphql') {
-      if (exception instanceof GraphQLError) return exception;
-      const req = GqlArgumentsHost.create(host).getContext<{ req?: Request & { id?: unknown } }>().req;
-      const error = this.toClientError(exception, req);
-      return new GraphQLError(error.message, { extensions: { code: error.code, ...error.details } });
+      return this.toGraphqlError(exception, GqlArgumentsHost.create(host).getContext<{ req?: Request & { id?: unknown } }>().req);
     }
     const http = host.switchToHttp();
     const req = http.getRequest<Request & { id?: unknown }>();
@@ -60,6 +57,13 @@ export class ErrorFilter implements ExceptionFilter {
         : CODE_HTTP_STATUS[error.code];
     res.status(status).json({ error: { code: error.code, message: error.message, ...error.details } });
     return undefined;
+  }
+
+  /** What a GraphQL client sees of a failure (also used for field resolvers, see fieldErrorsPlugin). */
+  toGraphqlError(exception: unknown, req: (Request & { id?: unknown }) | undefined): GraphQLError {
+    if (exception instanceof GraphQLError) return exception;
+    const error = this.toClientError(exception, req);
+    return new GraphQLError(error.message, { extensions: { code: error.code, ...error.details } });
   }
 
   private toClientError(exception: unknown, req: (Request & { id?: unknown }) | undefined): ClientError {
