@@ -15,6 +15,7 @@ import {
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const GRAPHQL_EXECUTIONS = ['compiled', 'interpreted'] as const;
 
 /** "true"/"false" (any case) to boolean; anything else is kept so validation names it. */
 const toBoolean = ({ value }: { value: unknown }): unknown => {
@@ -109,6 +110,14 @@ export class Environment {
   @Transform(toBoolean)
   @IsBoolean()
   GRAPHQL_INTROSPECTION = false;
+
+  /**
+   * How operations are executed: `compiled` by graphql-jit (the default, ~25 % more
+   * throughput on large answers) or `interpreted` by graphql-js (the reference; a way back
+   * should a query ever answer differently).
+   */
+  @IsIn(GRAPHQL_EXECUTIONS)
+  GRAPHQL_EXECUTION: (typeof GRAPHQL_EXECUTIONS)[number] = 'compiled';
 
   /** Deepest selection nesting a query may have. */
   @Transform(toInt)
