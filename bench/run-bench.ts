@@ -23,7 +23,8 @@ const USAGE = `usage: DATABASE_URL=postgres://… npm run bench -- [--scale N] [
                                  [--connections 1,32] [--dist] [--no-write] [--output docs/benchmarks.md]
   --scale N     first replace the data with the synthetic data set of scale N (npm run seed:synthetic -- --scale N --reset)
   --label TEXT  names the result block in docs/benchmarks.md (default "N=<scale>")
-  --dist        run the built service (node dist/src/main.js; run npm run build first) instead of ts-node`;
+  --dist        run the built service (node dist/src/main.js; run npm run build first) instead of ts-node
+  --instances N run N instances of the service, and of the baseline, on one port (node:cluster, see bench/instances.ts)`;
 
 interface Options {
   scale: number | null;
@@ -32,6 +33,7 @@ interface Options {
   warmup: number;
   connections: number[];
   dist: boolean;
+  instances: number;
   write: boolean;
   output: string;
 }
@@ -44,6 +46,7 @@ function parseArgs(argv: string[]): Options {
     warmup: 3,
     connections: [1, 32],
     dist: false,
+    instances: 1,
     write: true,
     output: join(ROOT, 'docs', 'benchmarks.md'),
   };
@@ -60,6 +63,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--connections') options.connections = value(i++).split(',').map(Number);
     else if (arg === '--output') options.output = value(i++);
     else if (arg === '--dist') options.dist = true;
+    else if (arg === '--instances') options.instances = Number(value(i++));
     else if (arg === '--no-write') options.write = false;
     else if (arg === '--help' || arg === '-h') {
       console.log(USAGE);
@@ -69,6 +73,7 @@ function parseArgs(argv: string[]): Options {
   if (options.scale !== null && !(options.scale > 0)) throw new Error(`--scale must be a positive number\n${USAGE}`);
   if (!(options.duration > 0) || !(options.warmup >= 0)) throw new Error(`--duration and --warmup must be positive\n${USAGE}`);
   if (options.connections.some((c) => !Number.isInteger(c) || c < 1)) throw new Error(`--connections takes positive integers\n${USAGE}`);
+  if (!Number.isInteger(options.instances) || options.instances < 1) throw new Error(`--instances takes a positive integer\n${USAGE}`);
   return options;
 }
 
@@ -221,7 +226,14 @@ async function main(): Promise<void> {
   // As `npm start` runs it: a 64 MB young generation, so requests in flight survive fewer
   // scavenges (+10–20 % on the dashboard at 32 connections, see docs/benchmarks.md).
   const nodeFlags = ['--max-semi-space-size=64'];
-  const serviceArgs = [...nodeFlags, ...(options.dist ? ['dist/src/main.js'] : ['-r', 'ts-node/register/transpile-only', 'src/main.ts'])];
+  const tsNode = ['-r', 'ts-node/register/transpile-only'];
+  const serviceProgram = { flags: [...nodeFlags, ...(options.dist ? [] : tsNode)], script: options.dist ? 'dist/src/main.js' : 'src/main.ts' };
+  const baselineProgram = { flags: tsNode, script: 'bench/baseline-server.ts' };
+  /** The `node` arguments running a program once, or as --instances N on one port. */
+  const nodeArgs = (program: { flags: string[]; script: string }, instances = options.instances) =>
+    instances === 1
+      ? [...program.flags, program.script]
+      : [...tsNode, 'bench/instances.ts', String(instances), ...program.flags, '--', program.script];
   const operations: Operation[] = [
     { name: '1. NGO dashboard (50 recommendations)', target: 'service', body: graphqlBody(DASHBOARD_QUERY, { status: OPEN_STATUSES, year: BENCH_YEAR }) },
     { name: '1b. baseline: one SQL statement, bare http', target: 'baseline', body: '{}' },
@@ -239,16 +251,16 @@ async function main(): Promise<void> {
     // Statements are counted by a separate instance: the counter follows each request with an
     // AsyncLocalStorage, whose async hooks would slow the measured one down.
     console.log('counting SQL statements per request …');
-    const counter = await startChild(serviceArgs, { ...serviceEnv, EXPOSE_SQL_STATEMENT_COUNT: 'true' }, auth);
+    const counter = await startChild(nodeArgs(serviceProgram, 1), { ...serviceEnv, EXPOSE_SQL_STATEMENT_COUNT: 'true' }, auth);
     servers.push(counter);
     const statements = await countStatements(counter.url, operations.filter((op) => op.target === 'service'), auth);
     statements.set(operations[1].name, 1);
     await servers.pop()!.stop();
 
     console.log('starting the service and the baseline …');
-    const service = await startChild(serviceArgs, serviceEnv, auth);
+    const service = await startChild(nodeArgs(serviceProgram), serviceEnv, auth);
     servers.push(service);
-    const baseline = await startChild(['-r', 'ts-node/register/transpile-only', 'bench/baseline-server.ts'], {
+    const baseline = await startChild(nodeArgs(baselineProgram), {
       DATABASE_URL: databaseUrl,
       DATABASE_POOL_SIZE: poolSize,
     });
@@ -287,8 +299,10 @@ async function main(): Promise<void> {
         command: `DATABASE_URL=postgres://…/tracker_bench npm run bench${argv ? ` -- ${argv}` : ''}`,
         data: data.text,
         setup:
-          `One service instance (${options.dist ? 'node dist/src/main.js' : 'ts-node, transpile-only'}, ${nodeFlags.length ? `${nodeFlags.join(' ')}, ` : ''}Express, NODE_ENV=production, ` +
-          `DATABASE_POOL_SIZE=${poolSize}), the baseline with the same pool size; autocannon in the benchmark's process; ` +
+          `${options.instances === 1 ? 'One service instance' : `${options.instances} service instances on one port (node:cluster)`} ` +
+          `(${options.dist ? 'node dist/src/main.js' : 'ts-node, transpile-only'}, ${nodeFlags.length ? `${nodeFlags.join(' ')}, ` : ''}Express, NODE_ENV=production, ` +
+          `DATABASE_POOL_SIZE=${poolSize} each), the baseline ${options.instances === 1 ? 'with' : `as ${options.instances} instances with`} the same pool size; ` +
+          `autocannon in the benchmark's process; ` +
           `${options.warmup} s warm-up at 8 connections, then ${options.duration} s per cell`,
         machine,
         cells,
