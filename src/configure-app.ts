@@ -14,6 +14,9 @@ export function configureApp(app: INestApplication): void {
   const express = app as NestExpressApplication;
   app.useLogger(app.get(PinoLoggerService));
   express.useBodyParser('json', { limit: config.get('REQUEST_BODY_LIMIT') });
+  // No ETags: GraphQL answers are POST responses no cache revalidates, and hashing each
+  // (the dashboard's is ~90 kB) costs CPU on every request. Downloads are streamed without one anyway.
+  express.set('etag', false);
   app.use(helmet());
   const origins = config
     .get('CORS_ORIGINS')
