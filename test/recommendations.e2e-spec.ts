@@ -328,6 +328,21 @@ describe('recommendations list: filters, order, pagination', () => {
     const second = await list({ first: 2, after: first.pageInfo.endCursor, filter: { status: ['PROPOSED'] } });
     expect(second.edges.map((e: any) => e.node.code)).toEqual(['B-02']);
     expect(second.pageInfo).toEqual({ hasNextPage: false, endCursor: second.edges[0].cursor });
+    expect(second.totalCount).toBe(3);
+  });
+
+  it('counts the list on an empty page too: past the last row, and for a filter nothing matches', async () => {
+    const last = await list({ first: 3, filter: { status: ['PROPOSED'] } });
+    expect(last.pageInfo.hasNextPage).toBe(false);
+    const past = await list({ first: 3, after: last.pageInfo.endCursor, filter: { status: ['PROPOSED'] } });
+    expect(past).toMatchObject({ edges: [], totalCount: 3, pageInfo: { hasNextPage: false, endCursor: null } });
+    expect(await list({ filter: { status: ['IMPLEMENTED'] } })).toMatchObject({ edges: [], totalCount: 0 });
+  });
+
+  it('reads a page and its totalCount in one SQL statement', async () => {
+    const res = await t.gql(`{ recommendations(first: 2, filter: { status: [PROPOSED] }) { totalCount edges { node { code } } } }`);
+    expect(res.data?.recommendations.totalCount).toBe(3);
+    expect(res.statements).toBe(1);
   });
 
   it.each([0, -1, 101])('refuses first: %p', async (first) => {

@@ -111,12 +111,3 @@ export function applyRecommendationKeyset(
   query.orderBy(key.sql, direction).addOrderBy('r.id', direction);
   return key;
 }
-
-/**
- * The filtered list's size: a plain count(*) (TypeORM's getCount() counts DISTINCT ids,
- * which sorts or hashes every matching row and costs several times more).
- */
-export async function countRecommendations(query: SelectQueryBuilder<Recommendation>): Promise<number> {
-  const row = await query.select('count(*)', 'n').getRawOne<{ n: string | number }>();
-  return Number(row?.n ?? 0);
-}

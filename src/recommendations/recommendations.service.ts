@@ -13,6 +13,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-codes';
 import { Connection } from '../common/pagination/connection.type';
 import { toConnection, toKeysetPageRequest } from '../common/pagination/keyset-page';
+import { pageAndTotal } from '../common/pagination/page-and-total';
 import { assertAllExist } from '../database/assert-exist';
 import { rowToEntity } from '../database/linked-rows';
 import { Meeting } from '../meetings/meeting.entity';
@@ -30,7 +31,6 @@ import {
 import {
   applyRecommendationFilter,
   applyRecommendationKeyset,
-  countRecommendations,
   DEFAULT_ORDER,
 } from './recommendation-list.query';
 import { Priority, RecommendationStatus } from './recommendation.enums';
@@ -64,7 +64,7 @@ export class RecommendationsService {
     const pageQuery = applyRecommendationFilter(repo.createQueryBuilder('r'), args.filter, today);
     const countQuery = applyRecommendationFilter(repo.createQueryBuilder('r'), args.filter, today);
     const sortKey = applyRecommendationKeyset(pageQuery, order, page.after);
-    const [rows, totalCount] = await Promise.all([pageQuery.limit(page.limit + 1).getMany(), countRecommendations(countQuery)]);
+    const [rows, totalCount] = await pageAndTotal(pageQuery.limit(page.limit + 1), countQuery, page.after !== null);
     return toConnection(rows, page, totalCount, sortKey.fromRow);
   }
 

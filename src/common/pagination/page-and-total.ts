@@ -1,0 +1,33 @@
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
+const TOTAL = 'page_total';
+
+/**
+ * A page's rows and the whole list's size in one statement: the count rides along as an
+ * uncorrelated scalar subquery, which PostgreSQL runs once (an InitPlan), so a connection
+ * costs one round trip instead of two.
+ *
+ * `count` is a query builder over the same filter (its parameters are merged into the
+ * page's, so a name they share must have the same value). An empty page carries no count:
+ * the list is then empty unless the page started after a cursor, when the count runs alone.
+ */
+export async function pageAndTotal<T extends ObjectLiteral>(
+  page: SelectQueryBuilder<T>,
+  count: SelectQueryBuilder<T>,
+  afterCursor: boolean,
+): Promise<[T[], number]> {
+  // A plain count(*): TypeORM's getCount() counts DISTINCT ids, which sorts or hashes every matching row.
+  count.select('count(*)', 'n');
+  const pageParameters = page.getParameters();
+  for (const [name, value] of Object.entries(count.getParameters())) {
+    if (name in pageParameters && pageParameters[name] !== value) throw new Error(`pageAndTotal: parameter :${name} differs between page and count`);
+  }
+  const { entities, raw } = await page
+    .addSelect(`(${count.getQuery()})`, TOTAL)
+    .setParameters({ ...count.getParameters(), ...pageParameters })
+    .getRawAndEntities<Record<string, unknown>>();
+  if (raw.length) return [entities, Number(raw[0][TOTAL])];
+  if (!afterCursor) return [entities, 0];
+  const alone = await count.getRawOne<{ n: string | number }>();
+  return [entities, Number(alone?.n ?? 0)];
+}
