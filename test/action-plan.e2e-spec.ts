@@ -371,6 +371,33 @@ describe('action plan and indicators', () => {
     });
   });
 
+  it('answers latestValue and progress(year) alike whether or not the query also reads the whole series', async () => {
+    // Without values/targets in the query, both fields come from one statement per page
+    // (ActionPlanLoader.figures); with them, from the loaded series. They must agree.
+    const indicator = await createIndicator(t, { actionPlanId: plan.id, baselineYear: 2024, baselineValue: 10, targets: [{ year: 2025, value: 20 }, { year: 2026, value: 30 }] });
+    for (const [period, value] of [['2025-Q1', 12], ['2025', 15], ['2026-Q2', 22], ['2026-Q1', 21]] as const) {
+      await recordValue(t, { indicatorId: indicator.id, period, value });
+    }
+    await createIndicator(t, { actionPlanId: plan.id });
+    const fields = `latestValue { period value recordedAt } p2025: progress(year: 2025) { target actual status } p2026: progress(year: 2026) { target actual status }
+      p2030: progress(year: 2030) { target actual status }`;
+    const figures = await t.gql(`{ indicators(first: 100) { edges { node { code ${fields} } } } }`);
+    const series = await t.gql(`{ indicators(first: 100) { edges { node { code ${fields} values { period } targets { year } } } } }`);
+    expect(figures.errors).toBeUndefined();
+    type Node = { code: string; values?: unknown; targets?: unknown };
+    const strip = (res: typeof series) =>
+      (res.data!.indicators.edges as { node: Node }[]).map(({ node: { values: _v, targets: _t, ...rest } }) => rest);
+    expect(strip(figures)).toEqual(strip(series));
+    const mine = strip(figures).find((node) => node.code === indicator.code) as Record<string, unknown>;
+    expect(mine).toMatchObject({
+      latestValue: { period: '2026-Q2', value: 22 },
+      p2025: { target: 20, actual: 15 },
+      p2026: { target: 30, actual: 22 },
+      p2030: { target: null, actual: null },
+    });
+    expect(figures.statements).toBe(2);
+  });
+
   describe('progress(year:)', () => {
     const progressOf = async (
       direction: IndicatorDirection,

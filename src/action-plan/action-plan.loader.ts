@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { LoaderRegistry, manyByKey, oneByKey } from '../common/loaders/loader-registry';
-import { readEntities } from '../database/linked-rows';
+import { readEntities, rowToEntity } from '../database/linked-rows';
 import { readQuery } from '../database/read-routing';
 import { ActionPlan } from './action-plan.entity';
 import { IndicatorTarget } from './indicator-target.entity';
@@ -98,36 +98,71 @@ export class ActionPlanLoader {
     return values ? { values, targets: loaders.existing<string, IndicatorTarget[]>(TARGETS) } : null;
   }
 
-  /**
-   * Each indicator's most recent value (latestOf's order: the latest year; in it, the annual
-   * value, else the latest quarter): one row per indicator, not its whole series.
-   */
-  latestValueByIndicatorId(loaders: LoaderRegistry): DataLoader<string, IndicatorValue | null> {
-    return loaders.get('indicator.latestValue', async (ids: readonly string[]) => {
-      const rows = await readEntities(
-        this.db,
-        IndicatorValue,
-        loaders,
-        `SELECT DISTINCT ON (indicator_id) * FROM indicator_value WHERE indicator_id = ANY($1)
-          ORDER BY indicator_id, year DESC, quarter DESC NULLS FIRST`,
-        [ids],
-      );
-      return oneByKey(ids, rows, (v) => v.indicatorId);
-    });
+  /** Each indicator's most recent value (latestOf's order: the latest year; in it, the annual value, else the latest quarter). */
+  latestValue(loaders: LoaderRegistry, indicatorId: string): Promise<IndicatorValue | null> {
+    return this.figures(loaders)
+      .load({ indicatorId, year: null })
+      .then((figures) => figures.latest);
   }
 
-  /** Each indicator's target and actual for `year`: one row per indicator (a loader per year asked for). */
-  yearFiguresByIndicatorId(loaders: LoaderRegistry, year: number): DataLoader<string, IndicatorYearFigures> {
-    return loaders.get(`indicator.yearFigures.${year}`, async (ids: readonly string[]) => {
-      const rows = await readQuery<IndicatorYearFigures & { id: string }>(
-        this.db,
-        loaders,
-        `SELECT i.id, t.value AS target, ${actualForYearSql('i.id', '$2')} AS actual
-           FROM unnest($1::uuid[]) AS i(id)
-           LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.year = $2`,
-        [ids, year],
-      );
-      return oneByKey(ids, rows, (r) => r.id).map((r) => ({ target: r?.target ?? null, actual: r?.actual ?? null }));
-    });
+  /** Each indicator's target and actual for `year`. */
+  yearFigures(loaders: LoaderRegistry, indicatorId: string, year: number): Promise<IndicatorYearFigures> {
+    return this.figures(loaders)
+      .load({ indicatorId, year })
+      .then(({ target, actual }) => ({ target, actual }));
   }
+
+  /**
+   * Indicator.latestValue and Indicator.progress(year), asked for in the same tick, are
+   * read by one statement: one row per indicator and year asked (a row with a null year
+   * when only the latest value is), the latest value joined alongside. A page of
+   * indicators with both fields costs one round trip, not two.
+   */
+  private figures(loaders: LoaderRegistry): DataLoader<FiguresKey, Figures, string> {
+    return loaders.get<FiguresKey, Figures, string>(
+      'indicator.figures',
+      async (keys) => {
+        const ids = [...new Set(keys.map((k) => k.indicatorId))];
+        const years = [...new Set(keys.flatMap((k) => (k.year === null ? [] : [k.year])))];
+        const rows = await readQuery<Record<string, unknown>>(
+          this.db,
+          loaders,
+          `SELECT i.id AS figures_indicator_id, y.year AS figures_year, t.value AS figures_target,
+                  ${actualForYearSql('i.id', 'y.year')} AS figures_actual, latest.*
+             FROM unnest($1::uuid[]) AS i(id)
+             LEFT JOIN LATERAL (SELECT * FROM indicator_value v WHERE v.indicator_id = i.id
+                                 ORDER BY v.year DESC, v.quarter DESC NULLS FIRST LIMIT 1) latest ON true
+             LEFT JOIN unnest($2::int[]) AS y(year) ON true
+             LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.year = y.year`,
+          [ids, years],
+        );
+        const byKey = new Map<string, Figures>();
+        for (const row of rows) {
+          const latest = row.id === null ? null : rowToEntity(this.db, IndicatorValue, row);
+          const figures = { latest, target: row.figures_target as number | null, actual: row.figures_actual as number | null };
+          const indicatorId = row.figures_indicator_id as string;
+          byKey.set(figuresKey({ indicatorId, year: null }), figures);
+          if (row.figures_year !== null) byKey.set(figuresKey({ indicatorId, year: row.figures_year as number }), figures);
+        }
+        return keys.map((key) => byKey.get(figuresKey({ indicatorId: key.indicatorId, year: key.year })) ?? NO_FIGURES);
+      },
+      { cacheKeyFn: figuresKey },
+    );
+  }
+}
+
+interface FiguresKey {
+  indicatorId: string;
+  /** null: the latest value only. */
+  year: number | null;
+}
+
+interface Figures extends IndicatorYearFigures {
+  latest: IndicatorValue | null;
+}
+
+const NO_FIGURES: Figures = { latest: null, target: null, actual: null };
+
+function figuresKey(key: FiguresKey): string {
+  return `${key.indicatorId}:${key.year ?? ''}`;
 }

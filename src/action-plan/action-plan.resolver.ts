@@ -106,7 +106,7 @@ export class IndicatorResolver {
   async latestValue(indicator: Indicator, _args: NoArgs, { loaders }: GraphqlContext): Promise<IndicatorValue | null> {
     const series = this.loader.seriesBeingLoaded(loaders);
     if (series) return latestOf(await series.values.load(indicator.id));
-    return this.loader.latestValueByIndicatorId(loaders).load(indicator.id);
+    return this.loader.latestValue(loaders, indicator.id);
   }
 
   @ResolveField(() => IndicatorProgress)
@@ -122,7 +122,7 @@ export class IndicatorResolver {
           target: targets.find((t) => t.year === year)?.value ?? null,
           actual: actualForYear(values, year),
         }))
-      : await this.loader.yearFiguresByIndicatorId(loaders, year).load(indicator.id);
+      : await this.loader.yearFigures(loaders, indicator.id, year);
     const progress = computeProgress({ year, direction: indicator.direction, baseline: indicator.baselineValue, target, actual });
     return { ...progress, indicatorId: indicator.id, indicator };
   }
