@@ -11,7 +11,7 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { likePattern } from '../common/like-pattern';
 import { Connection } from '../common/pagination/connection.type';
 import { toConnection, toKeysetPageRequest } from '../common/pagination/keyset-page';
-import { pageAndTotal } from '../common/pagination/page-and-total';
+import { countAll, pageAndTotal } from '../common/pagination/page-and-total';
 import { formatPeriod, parsePeriod, Period } from '../common/period';
 import { assertAllExist } from '../database/assert-exist';
 import { Organization } from '../organizations/organization.entity';
@@ -58,7 +58,7 @@ export class IndicatorsService {
         id: page.after.id,
       });
     }
-    const [rows, totalCount] = await pageAndTotal(pageQuery, filtered(), page.after !== null);
+    const [rows, totalCount] = await pageAndTotal(pageQuery, countAll(filtered()), page.after !== null);
     return toConnection(rows, page, totalCount, (i) => i.code);
   }
 

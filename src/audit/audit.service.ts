@@ -5,7 +5,7 @@ import { Actor } from '../auth/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { Connection } from '../common/pagination/connection.type';
 import { toConnection, toKeysetPageRequest } from '../common/pagination/keyset-page';
-import { pageAndTotal } from '../common/pagination/page-and-total';
+import { countAll, pageAndTotal } from '../common/pagination/page-and-total';
 import { PageArgs } from '../common/pagination/page.args';
 import { AuditEntry } from './audit-entry.entity';
 
@@ -58,7 +58,7 @@ export class AuditService {
       if (typeof key !== 'string' || Number.isNaN(Date.parse(key))) throw DomainError.badInput('after', 'is not a cursor of this list');
       pageQuery.andWhere('(a.at, a.id) < (CAST(:key AS timestamptz), CAST(:id AS uuid))', { key, id: page.after.id });
     }
-    const [rows, totalCount] = await pageAndTotal(pageQuery, filtered(), page.after !== null);
+    const [rows, totalCount] = await pageAndTotal(pageQuery, countAll(filtered()), page.after !== null);
     return toConnection(rows, page, totalCount, (a) => a.at.toISOString());
   }
 }

@@ -9,7 +9,7 @@ import { isCalendarDate } from '../common/scalars/calendar-date';
 import { DomainError } from '../common/errors/domain-error';
 import { Connection } from '../common/pagination/connection.type';
 import { toConnection, toKeysetPageRequest } from '../common/pagination/keyset-page';
-import { pageAndTotal } from '../common/pagination/page-and-total';
+import { countAll, pageAndTotal } from '../common/pagination/page-and-total';
 import { PageArgs } from '../common/pagination/page.args';
 import { assertAllExist } from '../database/assert-exist';
 import { Organization } from '../organizations/organization.entity';
@@ -40,7 +40,7 @@ export class MeetingsService {
       if (typeof key !== 'string' || !isCalendarDate(key)) throw DomainError.badInput('after', 'is not a cursor of this list');
       query.where('(m.heldOn, m.id) < (:key::date, :id::uuid)', { key, id: page.after.id });
     }
-    const [rows, totalCount] = await pageAndTotal(query, repo.createQueryBuilder('m'), page.after !== null);
+    const [rows, totalCount] = await pageAndTotal(query, countAll(repo.createQueryBuilder('m')), page.after !== null);
     return toConnection(rows, page, totalCount, (m) => m.heldOn);
   }
 

@@ -1,6 +1,7 @@
-import { Brackets, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { likePattern } from '../common/like-pattern';
+import { countAll } from '../common/pagination/page-and-total';
 import { CursorPosition } from '../common/pagination/cursor';
 import { isCalendarDate } from '../common/scalars/calendar-date';
 import { RecommendationFilter, RecommendationOrder } from './dto/recommendations.args';
@@ -47,6 +48,20 @@ const SORT_KEYS: Record<RecommendationOrderField, SortKey> = {
 };
 
 export const DEFAULT_ORDER: RecommendationOrder = { field: RecommendationOrderField.CODE, direction: OrderDirection.ASC };
+
+/**
+ * The size of the filtered list, selected as `n`. With no criterion but statuses (the
+ * dashboards' usual question) it is summed from recommendation_tally_by_month, which the
+ * triggers of migration RecommendationStatusTally keep exact in every writing transaction:
+ * a few hundred rows, however many recommendations there are. Any other criterion counts
+ * the matching rows.
+ */
+export function recommendationCount(db: DataSource, filter: RecommendationFilter | null | undefined, today: string): SelectQueryBuilder<ObjectLiteral> {
+  const criteria = Object.entries(filter ?? {}).filter(([name, value]) => name !== 'status' && value !== null && value !== undefined);
+  if (criteria.length) return countAll(applyRecommendationFilter(db.getRepository(Recommendation).createQueryBuilder('r'), filter, today));
+  const tally = db.createQueryBuilder().select('COALESCE(sum(t.recommendations), 0)', 'n').from('recommendation_tally_by_month', 't');
+  return filter?.status?.length ? tally.where('t.status IN (:...statuses)', { statuses: filter.status }) : tally;
+}
 
 /** Applies a RecommendationFilter to a query over `recommendation r`. */
 export function applyRecommendationFilter(

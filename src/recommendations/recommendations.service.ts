@@ -30,6 +30,7 @@ import {
 } from './recommendation-links.entity';
 import {
   applyRecommendationFilter,
+  recommendationCount,
   applyRecommendationKeyset,
   DEFAULT_ORDER,
 } from './recommendation-list.query';
@@ -62,7 +63,7 @@ export class RecommendationsService {
     const today = this.clock.today();
     const repo = this.db.getRepository(Recommendation);
     const pageQuery = applyRecommendationFilter(repo.createQueryBuilder('r'), args.filter, today);
-    const countQuery = applyRecommendationFilter(repo.createQueryBuilder('r'), args.filter, today);
+    const countQuery = recommendationCount(this.db, args.filter, today);
     const sortKey = applyRecommendationKeyset(pageQuery, order, page.after);
     const [rows, totalCount] = await pageAndTotal(pageQuery.limit(page.limit + 1), countQuery, page.after !== null);
     return toConnection(rows, page, totalCount, sortKey.fromRow);

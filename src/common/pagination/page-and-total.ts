@@ -7,17 +7,16 @@ const TOTAL = 'page_total';
  * uncorrelated scalar subquery, which PostgreSQL runs once (an InitPlan), so a connection
  * costs one round trip instead of two.
  *
- * `count` is a query builder over the same filter (its parameters are merged into the
- * page's, so a name they share must have the same value). An empty page carries no count:
- * the list is then empty unless the page started after a cursor, when the count runs alone.
+ * `count` selects the list's size as `n` (e.g. `countAll(filtered)`); its parameters are
+ * merged into the page's, so a name they share must have the same value. An empty page
+ * carries no count: the list is then empty unless the page started after a cursor, when
+ * the count runs alone.
  */
 export async function pageAndTotal<T extends ObjectLiteral>(
   page: SelectQueryBuilder<T>,
-  count: SelectQueryBuilder<T>,
+  count: SelectQueryBuilder<ObjectLiteral>,
   afterCursor: boolean,
 ): Promise<[T[], number]> {
-  // A plain count(*): TypeORM's getCount() counts DISTINCT ids, which sorts or hashes every matching row.
-  count.select('count(*)', 'n');
   const pageParameters = page.getParameters();
   for (const [name, value] of Object.entries(count.getParameters())) {
     if (name in pageParameters && pageParameters[name] !== value) throw new Error(`pageAndTotal: parameter :${name} differs between page and count`);
@@ -30,4 +29,9 @@ export async function pageAndTotal<T extends ObjectLiteral>(
   if (!afterCursor) return [entities, 0];
   const alone = await count.getRawOne<{ n: string | number }>();
   return [entities, Number(alone?.n ?? 0)];
+}
+
+/** A plain count(*) of the query's rows (TypeORM's getCount() counts DISTINCT ids, which sorts or hashes every matching row). */
+export function countAll<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+  return query.select('count(*)', 'n');
 }
