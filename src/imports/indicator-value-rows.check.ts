@@ -8,7 +8,8 @@ import { Actor } from '../auth/actor';
 import { assertMayActFor } from '../auth/ministry-scope';
 import { DomainError } from '../common/errors/domain-error';
 import { parsePeriod } from '../common/period';
-import { ImportColumn, ImportRow } from './import-file';
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../common/validation/storable-text';
+import { IMPORT_COLUMNS, ImportColumn, ImportRow } from './import-file';
 import { ImportError } from './import-summary';
 
 interface PlanRow {
@@ -51,13 +52,19 @@ export async function checkRows(
   actor: Actor,
   today: string,
 ): Promise<{ checked: CheckedRow[]; errors: ImportError[] }> {
-  const plans = await loadPlans(tx, rows);
-  const indicators = await loadIndicators(tx, [...plans.values()].map((p) => p.id), rows);
   const errors: ImportError[] = [];
+  // The same edge check as the API's inputs: such a cell is refused before anything queries or writes it.
+  const storable = rows.filter((row) => {
+    const columns = IMPORT_COLUMNS.filter((column) => !isStorableText(row.cells[column]));
+    for (const column of columns) errors.push({ row: row.row, column, reason: UNSTORABLE_TEXT_MESSAGE });
+    return columns.length === 0;
+  });
+  const plans = await loadPlans(tx, storable);
+  const indicators = await loadIndicators(tx, [...plans.values()].map((p) => p.id), storable);
   const checked: CheckedRow[] = [];
   const firstRowOf = new Map<string, number>();
 
-  for (const row of rows) {
+  for (const row of storable) {
     const reject = (column: ImportColumn | null, reason: string) => errors.push({ row: row.row, column, reason });
     const before = errors.length;
     if (row.shapeProblem) reject(null, row.shapeProblem);

@@ -52,7 +52,16 @@ function readCsv(buffer: Buffer, maxRows: number): ImportRow[] {
   const problem = headerProblem(header.record);
   if (problem) throw malformed(problem);
   if (data.length > maxRows) throw tooMany(maxRows);
-  return data.map(({ record, info }) => toImportRow(info.lines, record, false));
+  const rows = data.map(({ record, info }) => toImportRow(info.lines, record, false));
+  if (delimiter === ';') for (const row of rows) row.cells.value = withDecimalPoint(row.cells.value);
+  return rows;
+}
+
+/** A number written with a decimal comma, as the same locales write it ("12,5", "-0,25"); thousands separators stay refused. */
+const DECIMAL_COMMA = /^[-+]?(\d+,\d*|,\d+)([eE][-+]?\d+)?$/;
+
+function withDecimalPoint(value: string): string {
+  return DECIMAL_COMMA.test(value) ? value.replace(',', '.') : value;
 }
 
 /** A cell's value as the text a person sees (numbers as written, formulas by their result). */

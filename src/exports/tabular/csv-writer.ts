@@ -4,7 +4,7 @@ import { RowSource } from '../row-source/row-source';
 import { cellText } from './cell-text';
 import { CrlfRecords } from './crlf-records';
 import { CellType } from './export-column';
-import { neutraliseFormula } from './formula-injection';
+import { FORMULA_START, neutraliseFormula } from './formula-injection';
 import { alignedRows, isTrue, TabularExport } from './tabular-export';
 import { waitForDrain } from './wait-for-drain';
 
@@ -12,7 +12,7 @@ import { waitForDrain } from './wait-for-drain';
 const UTF8_BOM = '\uFEFF';
 
 /** Either a formula start or a character that needs quoting: most cells match neither and are written as they are. */
-const NEEDS_CARE = /^[=+\-@\t\r]|[",\r\n]/;
+const NEEDS_CARE = new RegExp(`${FORMULA_START.source}|[",\r\n]`);
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
