@@ -9,6 +9,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthenticatedRequest } from './current-actor.decorator';
 import { FirstRunAdminToken } from './first-run-admin-token';
 import { RateLimitGuard } from './rate-limit.guard';
+import { SharedThrottlerStorage } from './shared-throttler-storage';
 
 const MINUTE_MS = 60_000;
 
@@ -18,6 +19,8 @@ const MINUTE_MS = 60_000;
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
+        // One budget across instances with REDIS_URL; per instance (in memory) without.
+        ...(config.get('REDIS_URL') ? { storage: new SharedThrottlerStorage(config.get('REDIS_URL')!) } : {}),
         throttlers: [
           {
             name: 'default',

@@ -156,6 +156,15 @@ export class Environment {
   @Min(1)
   RATE_LIMIT_ANONYMOUS_PER_MINUTE = 120;
 
+  /**
+   * Redis shared by every instance for the rate limits (redis:// or rediss://, e.g.
+   * redis://127.0.0.1:6379/0); unset: each instance counts on its own.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
   /** Comma-separated origins allowed by CORS (browser dashboards); empty: no cross-origin access. */
   @IsString()
   @MaxLength(2000)
