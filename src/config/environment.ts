@@ -187,6 +187,16 @@ export class Environment {
   @Max(10_000_000)
   IMPORT_MAX_ROWS = 50_000;
 
+  /**
+   * Most bytes an XLSX import may unpack to (its entries' uncompressed sizes, checked
+   * before parsing and counted while unpacking); 50,000 ordinary rows are ~20 MB.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024 * 1024)
+  @Max(1024 * 1024 * 1024)
+  IMPORT_MAX_UNPACKED_BYTES = 32 * 1024 * 1024;
+
   /** Adds an x-sql-statements header to GraphQL responses (benchmarks and tests only). */
   @Transform(toBoolean)
   @IsBoolean()
