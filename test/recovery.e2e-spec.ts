@@ -323,7 +323,7 @@ async function healthStatus(service: ServiceProcess): Promise<number> {
       ...buildDataSourceOptions({ DATABASE_URL: url, DATA_DIR: '', DATABASE_POOL_SIZE: 1 }),
       migrations: [FailsHalfWay9999999999999],
       logging: false,
-    } as never);
+    });
     await dataSource.initialize();
     try {
       await expect(dataSource.runMigrations()).rejects.toThrow(/division by zero/);
