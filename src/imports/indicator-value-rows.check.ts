@@ -35,6 +35,9 @@ export interface CheckedRow extends ValueToRecord {
 /** A plain decimal number, as a spreadsheet or a person writes it: 12, -3.5, 1e6 (no thousands separators). */
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
+/** Rows checked between two turns of the event loop (a few milliseconds of work). */
+const YIELD_EVERY_ROWS = 200;
+
 /** Codes are stored upper-case (see CodeText), so they match regardless of case. */
 const codeKey = (code: string) => code.trim().toUpperCase();
 
@@ -64,7 +67,9 @@ export async function checkRows(
   const checked: CheckedRow[] = [];
   const firstRowOf = new Map<string, number>();
 
-  for (const row of storable) {
+  for (const [index, row] of storable.entries()) {
+    // Validation is synchronous CPU work (~50 µs a row): let other requests (GET /health among them) in between.
+    if (index > 0 && index % YIELD_EVERY_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
     const reject = (column: ImportColumn | null, reason: string) => errors.push({ row: row.row, column, reason });
     const before = errors.length;
     if (row.shapeProblem) reject(null, row.shapeProblem);
