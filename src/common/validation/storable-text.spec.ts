@@ -17,6 +17,15 @@ describe('storable text', () => {
     expect(findUnstorableText({ title: 'ok', participants: [{ role: 'x' }, { note: 'a\u0000' }] }, 'input')).toBe('input.participants.1.note');
     expect(findUnstorableText('x\ud800', 'search')).toBe('search');
     expect(findUnstorableText({ a: 1, b: [true, null, 'fine'] }, '')).toBeNull();
+    expect(findUnstorableText(Object.assign(Object.create(null) as object, { q: 'a\u0000' }), 'args')).toBe('args.q');
+  });
+
+  it('walks only arrays and plain objects, not what is not parsed input (an upload and its bytes)', () => {
+    class UploadedFile {
+      originalname = 'a\u0000.xlsx';
+      buffer = Buffer.from('a\u0000');
+    }
+    expect(findUnstorableText({ file: new UploadedFile() }, '')).toBeNull();
   });
 
   it('cleans edges, invisible characters included, and normalises to NFC', () => {

@@ -23,6 +23,9 @@ const MAX_WALK_DEPTH = 64;
 export function findUnstorableText(value: unknown, path: string, depth = 0): string | null {
   if (typeof value === 'string') return isStorableText(value) ? null : path;
   if (value === null || typeof value !== 'object' || depth > MAX_WALK_DEPTH) return null;
+  // Arguments as parsed from GraphQL, JSON and query strings: arrays and plain objects. Anything
+  // else (an upload's Buffer above all: a walk would visit each of its bytes) is not text input.
+  if (!Array.isArray(value) && !isPlainObject(value)) return null;
   const join = (key: string) => (path ? `${path}.${key}` : key);
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
@@ -37,6 +40,11 @@ export function findUnstorableText(value: unknown, path: string, depth = 0): str
     if (found !== null) return found;
   }
   return null;
+}
+
+function isPlainObject(value: object): boolean {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 /** Spaces and the invisible characters people paste with text (zero-width space/joiners, word joiner, BOM, Mongolian vowel separator). */
