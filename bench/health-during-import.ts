@@ -129,6 +129,9 @@ async function main(): Promise<void> {
     await uploads;
     console.log(`imports (dry run): ${imports.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')}`);
     console.log(summary('during imports', during));
+  } catch (error) {
+    console.error(`service output (last 3000 characters):\n${service.output().slice(-3000)}`);
+    throw error;
   } finally {
     await service.stop();
     await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
