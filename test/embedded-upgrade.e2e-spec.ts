@@ -3,7 +3,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { EmbeddedPostgres } from '../src/database/embedded-postgres';
-import { tableChecksums } from './support/pglite-fixture';
+import { tableChecksums } from './support/table-checksums';
 import { startService, stopAllServices, tempDataDir } from './support/service-process';
 
 const ROOT = join(__dirname, '..');

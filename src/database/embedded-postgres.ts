@@ -186,6 +186,12 @@ export class EmbeddedPostgres {
     return this.exitReason ?? 'the embedded PostgreSQL is not running';
   }
 
+  /** The OS user the server runs as when the service runs as root (created if missing); null otherwise. */
+  ownerIds(): { uid: number; gid: number } | null {
+    const user = unprivilegedUser(this.options.osUser, this.options.log);
+    return user ? { uid: user.uid, gid: user.gid } : null;
+  }
+
   get pid(): number | undefined {
     return this.child?.pid;
   }

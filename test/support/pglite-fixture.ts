@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { tableChecksums } from './table-checksums';
 
 /**
  * PGlite for the upgrade test, in a process of its own (its WASM loader does not
@@ -44,18 +45,6 @@ async function createPGliteDataDir(dataDir: string): Promise<void> {
         FROM generate_series(1, 2000) i;
   `);
   await pg.close();
-}
-
-/** Every table's row count and a checksum of its rows (as text, in UTC). */
-export async function tableChecksums(query: (sql: string) => Promise<Record<string, unknown>[]>): Promise<Record<string, string>> {
-  await query(`SET TimeZone = 'UTC'`);
-  const tables = (await query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)).map((r) => r.tablename as string);
-  const result: Record<string, string> = {};
-  for (const table of tables) {
-    const [row] = await query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS sum FROM public."${table}" t`);
-    result[table] = `${Number(row.n)}:${String(row.sum)}`;
-  }
-  return result;
 }
 
 async function main(): Promise<void> {
