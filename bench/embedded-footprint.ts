@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BENCH_YEAR, DASHBOARD_QUERY, graphqlBody, OPEN_STATUSES } from './operations';
@@ -151,6 +151,8 @@ async function throughput(url: string, connections: number, seconds: number): Pr
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const dataDir = mkdtempSync(join(tmpdir(), 'tracker-footprint-'));
+  // Run as root, the embedded server's own user must be able to enter it (mkdtemp makes it 0700).
+  chmodSync(dataDir, 0o755);
   try {
     const first = await start(options.main, dataDir);
     console.log(`first run (empty DATA_DIR, sample loaded): first answer after ${(first.firstAnswerMs / 1000).toFixed(2)} s`);

@@ -164,6 +164,15 @@ export function postmasterPid(clusterDir: string): number | null {
   }
 }
 
+/** Line 8 of postmaster.pid: the server's state ('starting', 'ready', 'stopping'), written by PostgreSQL itself. */
+function postmasterStatus(clusterDir: string): string | null {
+  try {
+    return readFileSync(join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[7]?.trim() ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export class EmbeddedPostgres {
   readonly dataDir: string;
   readonly clusterDir: string;
@@ -215,12 +224,13 @@ export class EmbeddedPostgres {
       if (fresh) this.initdb(native, user);
       const socketDir = this.socketDir(user);
       const port = process.platform === 'win32' ? await freeTcpPort() : SOCKET_PORT;
+      const spawnedAt = Date.now();
       this.spawnServer(native, user, socketDir, port);
       const host = process.platform === 'win32' ? '127.0.0.1' : socketDir;
       await this.waitUntilAccepting(host, port);
       if (fresh) await this.createDatabase(host, port);
       this.connection = { host, port, user: SUPERUSER, database: EMBEDDED_DATABASE };
-      this.options.log('log', `embedded PostgreSQL (pid ${this.child!.pid}) on ${host} for ${this.clusterDir}`);
+      this.options.log('log', `embedded PostgreSQL (pid ${this.child!.pid}) ready in ${Date.now() - spawnedAt} ms on ${host} for ${this.clusterDir}`);
       return this.connection;
     } catch (error) {
       await this.stop();
@@ -412,22 +422,24 @@ export class EmbeddedPostgres {
     });
   }
 
+  /** Until postmaster.pid says "ready" (no connection attempts that the server would log as FATAL), then one check. */
   private async waitUntilAccepting(host: string, port: number): Promise<void> {
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       if (this.exitReason || this.child?.exitCode !== null) {
         throw new EmbeddedPostgresError(this.explainExit());
       }
-      const client = new Client({ host, port, user: SUPERUSER, database: 'postgres', connectionTimeoutMillis: 1000 });
-      try {
-        await client.connect();
-        await client.query('SELECT 1');
-        return;
-      } catch {
-        await sleep(50);
-      } finally {
-        await client.end().catch(() => undefined);
+      if (postmasterStatus(this.clusterDir) === 'ready') {
+        const client = new Client({ host, port, user: SUPERUSER, database: 'postgres', connectionTimeoutMillis: 5000 });
+        try {
+          await client.connect();
+          await client.query('SELECT 1');
+          return;
+        } finally {
+          await client.end().catch(() => undefined);
+        }
       }
+      await sleep(20);
     }
     throw new EmbeddedPostgresError(`the embedded PostgreSQL did not accept connections within 60 s: ${this.output}`);
   }
