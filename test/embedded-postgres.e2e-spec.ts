@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { postmasterPid } from '../src/database/embedded-postgres';
+import { Client } from 'pg';
+import { tmpdir } from 'node:os';
+import { EmbeddedPostgres, postmasterPid } from '../src/database/embedded-postgres';
 import { ServiceProcess, startService, stopAllServices, tempDataDir } from './support/service-process';
 
 const CREATE_MEETING = `mutation ($title: String!) { createMeeting(input: { title: $title, heldOn: "2025-03-01", format: HEARING, settlement: "Kant" }) { id } }`;
@@ -115,6 +117,23 @@ describe('the embedded PostgreSQL server process', () => {
     expect(processesOn(join(dir, 'postgres'))).toEqual([]);
     expect(existsSync(join(dir, 'postgres', 'postmaster.pid'))).toBe(false);
     expect(existsSync(join(dir, 'service.pid'))).toBe(false);
+  });
+
+  it('works in a DATA_DIR too long for a Unix socket path (the socket goes to a short folder keyed by its hash)', async () => {
+    const long = join(dataDir(), 'a-rather-long-folder-name-for-the-data'.repeat(3));
+    mkdirSync(long, { recursive: true });
+    const server = new EmbeddedPostgres({ dataDir: long, osUser: 'tracker-postgres', log: () => undefined });
+    try {
+      const connection = await server.start();
+      expect(Buffer.byteLength(join(long, 'postgres', 'run', '.s.PGSQL.5432'))).toBeGreaterThan(107);
+      expect(connection.host).toMatch(new RegExp(`^${tmpdir()}/tracker-pg-[0-9a-f]{16}$`));
+      const client = new Client({ host: connection.host, port: connection.port, user: connection.user, database: connection.database });
+      await client.connect();
+      expect((await client.query(`SELECT 'ok' AS answer`)).rows).toEqual([{ answer: 'ok' }]);
+      await client.end();
+    } finally {
+      await server.stop();
+    }
   });
 
   it('recognises a DATA_DIR of the earlier embedded engine (PGlite) and points to the upgrade command', async () => {

@@ -8,11 +8,11 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
-  readdirSync,
   rmSync,
   symlinkSync,
   writeSync,
 } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -472,8 +472,6 @@ function serverEnv(): NodeJS.ProcessEnv {
 }
 
 function freeTcpPort(): Promise<number> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createServer } = require('node:net') as typeof import('node:net');
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -482,9 +480,4 @@ function freeTcpPort(): Promise<number> {
       server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no free port'))));
     });
   });
-}
-
-/** Files directly in a folder (for the upgrade's and backup's listings). */
-export function listDir(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir) : [];
 }
