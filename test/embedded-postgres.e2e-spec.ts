@@ -100,8 +100,9 @@ describe('the embedded PostgreSQL server process', () => {
     await waitFor(async () => {
       const res = await fetch(`${service.url}/health`);
       body = (await res.json()) as typeof body;
-      return res.status === 503;
-    }, '/health to answer 503');
+      // The failed ping may come a moment before the service has reaped the server process.
+      return res.status === 503 && body.error?.embeddedPostgres !== undefined;
+    }, '/health to answer 503 naming the embedded server');
     expect(body.status).toBe('error');
     expect(body.error?.embeddedPostgres?.message).toMatch(new RegExp(`embedded PostgreSQL \\(pid ${pid}\\) exited \\(SIGKILL\\)`));
     expect(service.output()).toContain(`embedded PostgreSQL (pid ${pid}) exited`);
