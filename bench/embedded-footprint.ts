@@ -51,20 +51,27 @@ function processTree(pid: number): number[] {
 }
 
 /** Sums resident (RSS) and proportional (PSS, shared pages split between sharers) memory of the tree, in MB. */
-function treeMemory(pid: number): { processes: number; rssMb: number; pssMb: number } {
+function treeMemory(pid: number): { processes: number; rssMb: number; pssMb: number; servicePssMb: number } {
   let rss = 0;
   let pss = 0;
+  let servicePss = 0;
   const pids = processTree(pid);
   for (const p of pids) {
     try {
       const rollup = readFileSync(`/proc/${p}/smaps_rollup`, 'utf8');
       rss += Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
-      pss += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+      const own = Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+      pss += own;
+      if (p === pid) servicePss = own;
     } catch {
       // ended
     }
   }
-  return { processes: pids.length, rssMb: Math.round(rss / 1024), pssMb: Math.round(pss / 1024) };
+  return { processes: pids.length, rssMb: Math.round(rss / 1024), pssMb: Math.round(pss / 1024), servicePssMb: Math.round(servicePss / 1024) };
+}
+
+function describeMemory(m: ReturnType<typeof treeMemory>): string {
+  return `${m.processes} processes, RSS ${m.rssMb} MB, PSS ${m.pssMb} MB (the Node process ${m.servicePssMb} MB, the rest ${m.pssMb - m.servicePssMb} MB)`;
 }
 
 interface Started {
@@ -158,14 +165,14 @@ async function main(): Promise<void> {
     console.log(`first run (empty DATA_DIR, sample loaded): first answer after ${(first.firstAnswerMs / 1000).toFixed(2)} s`);
     await new Promise((r) => setTimeout(r, 5000));
     const idle = treeMemory(first.child.pid!);
-    console.log(`idle: ${idle.processes} processes, RSS ${idle.rssMb} MB, PSS ${idle.pssMb} MB`);
+    console.log(`idle: ${describeMemory(idle)}`);
     for (let i = 0; i < options.requests; i += 1) {
       const res = await dashboard(first.url);
       if (!res.ok) throw new Error(`dashboard answered ${res.status}`);
       await res.arrayBuffer();
     }
     const after = treeMemory(first.child.pid!);
-    console.log(`after ${options.requests} dashboard requests: ${after.processes} processes, RSS ${after.rssMb} MB, PSS ${after.pssMb} MB`);
+    console.log(`after ${options.requests} dashboard requests: ${describeMemory(after)}`);
     await stop(first.child);
 
     const warm = await start(options.main, dataDir);
@@ -175,7 +182,7 @@ async function main(): Promise<void> {
       console.log(`dashboard, ${connections} connection(s), ${options.duration} s: ${cell.rps} req/s, p50 ${cell.p50} ms, p99 ${cell.p99} ms, errors ${cell.errors}`);
     }
     const loaded = treeMemory(warm.child.pid!);
-    console.log(`after the throughput runs: ${loaded.processes} processes, RSS ${loaded.rssMb} MB, PSS ${loaded.pssMb} MB`);
+    console.log(`after the throughput runs: ${describeMemory(loaded)}`);
     await stop(warm.child);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

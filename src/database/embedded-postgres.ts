@@ -150,6 +150,16 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** A pid in a stale lock may since belong to another program (pid reuse): only a Node process counts. */
+function isNodeProcess(pid: number): boolean {
+  if (process.platform !== 'linux') return true;
+  try {
+    return /node/i.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0]);
+  } catch {
+    return true;
+  }
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
@@ -268,7 +278,7 @@ export class EmbeddedPostgres {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         const holder = Number(readFileSync(this.lockFile, 'utf8').trim());
-        if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+        if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder) && isNodeProcess(holder)) {
           throw new EmbeddedPostgresError(
             `DATA_DIR ${this.dataDir} is in use by another running service (pid ${holder}); ` +
               'two services on one DATA_DIR would corrupt it. Stop that one, or give this one its own DATA_DIR.',
@@ -398,6 +408,9 @@ export class EmbeddedPostgres {
     ];
     const child = spawn(binary(native, 'postgres'), ['-D', this.clusterDir, ...settings.flatMap((s) => ['-c', s])], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: a Ctrl-C or a signal to the service's group must not stop the
+      // server before the service has closed its HTTP server and pool (stop() does it, in order).
+      detached: true,
       cwd: this.clusterDir,
       env: serverEnv(),
       ...(user ? { uid: user.uid, gid: user.gid } : {}),
