@@ -50,7 +50,12 @@ function createDataSource(): DataSource {
   const options = buildDataSourceOptions(env);
   if (env.DATABASE_URL) return new DataSource(options);
   const logger = new Logger('EmbeddedPostgres');
-  const server = new EmbeddedPostgres({ dataDir: env.DATA_DIR, osUser: env.EMBEDDED_POSTGRES_OS_USER, log: (level, message) => logger[level](message) });
+  const server = new EmbeddedPostgres({
+    dataDir: env.DATA_DIR,
+    osUser: env.EMBEDDED_POSTGRES_OS_USER,
+    // The server's own routine lines (start, checkpoints) are noise in a CLI's output.
+    log: (level, message) => (level === 'log' && message.startsWith('postgres:') ? undefined : logger[level](message)),
+  });
   return new EmbeddedDataSource(options, server);
 }
 
