@@ -320,7 +320,7 @@ async function healthStatus(service: ServiceProcess): Promise<number> {
       async down(): Promise<void> {}
     }
     const dataSource = new DataSource({
-      ...buildDataSourceOptions({ DATABASE_URL: url, DATA_DIR: '', DATABASE_POOL_SIZE: 1 }),
+      ...buildDataSourceOptions({ DATABASE_URL: url, DATABASE_POOL_SIZE: 1 }),
       migrations: [FailsHalfWay9999999999999],
       logging: false,
     });

@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { GqlArgumentsHost, GqlContextType } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
@@ -50,11 +50,6 @@ export class ErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const req = http.getRequest<Request & { id?: unknown }>();
     const res = http.getResponse<Response>();
-    if (exception instanceof ServiceUnavailableException) {
-      // /health's answer while PostgreSQL is away: 503 with what is down, for load balancers and people.
-      res.status(HttpStatus.SERVICE_UNAVAILABLE).json(exception.getResponse());
-      return undefined;
-    }
     const error = this.toClientError(exception, req);
     const status =
       exception instanceof HttpException && error.code !== ErrorCode.INTERNAL_SERVER_ERROR
