@@ -201,10 +201,7 @@ export class PublicPagesService {
 
   async meetingList(after: string | undefined): Promise<MeetingListData> {
     const page = await this.meetings.list({ first: 20, after });
-    const loaders = new LoaderRegistry();
-    const byMeeting = this.recommendationLoader.byMeetingId(loaders);
-    const counts = await Promise.all(page.edges.map(async (e) => [e.node.id, (await byMeeting.load(e.node.id)).length] as const));
-    return { page, recommendationCounts: new Map(counts) };
+    return { page, recommendationCounts: await this.recommendations.countsByMeeting(page.edges.map((e) => e.node.id)) };
   }
 
   async meeting(id: string): Promise<MeetingData> {
