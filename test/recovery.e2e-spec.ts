@@ -313,8 +313,8 @@ async function healthStatus(service: ServiceProcess): Promise<number> {
       async up(runner: QueryRunner): Promise<void> {
         await runner.query(`CREATE TABLE half_way (id int PRIMARY KEY)`);
         await runner.query(`ALTER TABLE organization ADD COLUMN half_way text`);
-        await runner.query(`UPDATE organization SET name = name || ' (changed)'`);
         await runner.query(`CREATE INDEX "IDX_half_way" ON organization (half_way)`);
+        await runner.query(`UPDATE organization SET name = name || ' (changed)'`);
         await runner.query(`SELECT 1 / 0`); // fails here, after changing schema and data
       }
       async down(): Promise<void> {}
