@@ -1,3 +1,7 @@
+import { AccountLink } from '../accounts/account-link.entity';
+import { SignInFailure } from '../accounts/sign-in-failure.entity';
+import { UserSession } from '../accounts/user-session.entity';
+import { User } from '../accounts/user.entity';
 import { ActionPlan } from '../action-plan/action-plan.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { ApiToken } from '../auth/api-token.entity';
@@ -37,4 +41,8 @@ export const ENTITIES = [
   IndicatorValue,
   ApiToken,
   AuditEntry,
+  User,
+  UserSession,
+  AccountLink,
+  SignInFailure,
 ];
