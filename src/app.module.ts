@@ -8,6 +8,7 @@ import { CommonModule } from './common/common.module';
 import { ErrorFilter } from './common/errors/error.filter';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { DataVersionModule } from './data-version/data-version.module';
 import { ExportsModule } from './exports/exports.module';
 import { AppGraphqlModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
@@ -29,6 +30,7 @@ export class AppModule {
         CommonModule,
         LoggingModule,
         DatabaseModule,
+        DataVersionModule,
         AppGraphqlModule,
         AuditModule,
         AuthModule,
