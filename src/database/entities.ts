@@ -10,6 +10,7 @@ import { IndicatorValue } from '../action-plan/indicator-value.entity';
 import { Indicator } from '../action-plan/indicator.entity';
 import { BarrierMeeting } from '../barriers/barrier-meeting.entity';
 import { Barrier } from '../barriers/barrier.entity';
+import { ImportDraft } from '../imports/import-draft.entity';
 import { Meeting } from '../meetings/meeting.entity';
 import { Participant } from '../meetings/participant.entity';
 import { Organization } from '../organizations/organization.entity';
@@ -45,4 +46,5 @@ export const ENTITIES = [
   UserSession,
   AccountLink,
   SignInFailure,
+  ImportDraft,
 ];
