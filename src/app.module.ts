@@ -18,6 +18,8 @@ import { MeetingsModule } from './meetings/meetings.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { RecommendationsModule } from './recommendations/recommendations.module';
 import { ReportsModule } from './reports/reports.module';
+import { PublicSiteModule } from './web/public/public-site.module';
+import { WebModule } from './web/web.module';
 
 /** The whole service. `forRoot()` reads and validates the environment as it is at that moment. */
 @Module({})
@@ -43,6 +45,8 @@ export class AppModule {
         ReportsModule,
         ExportsModule,
         ImportsModule,
+        WebModule,
+        PublicSiteModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

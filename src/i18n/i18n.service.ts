@@ -15,7 +15,7 @@ export const CATALOGS: Record<Locale, Record<string, string>> = { ky, ru, en };
 /** What a page needs to speak one language: messages, dates and numbers. */
 export interface Translator {
   readonly locale: Locale;
-  t(key: MessageKey, values?: MessageValues): string;
+  t: (key: MessageKey, values?: MessageValues) => string;
   /** A calendar date (`2024-08-13`) as the locale writes it, e.g. 13 августа 2024 г. */
   date(isoDate: string, style?: 'long' | 'short'): string;
   /** An instant in the service's time zone, date and time. */
@@ -57,7 +57,7 @@ export class I18nService {
     const percents = new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 });
     return {
       locale,
-      t(key, values) {
+      t: (key, values) => {
         const message = messages.get(key);
         if (!message) throw new Error(`No message ${key} in ${locale}`);
         return String(message.format(values));

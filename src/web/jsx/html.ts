@@ -1,9 +1,8 @@
-import { attributesToString, escapeHtml, isVoidElement } from '@kitajs/html';
+import { escapeHtml, isVoidElement } from '@kitajs/html';
 
 /**
  * The templates' JSX runtime: TSX compiled in classic mode (`h`, `Fragment`; see
- * tsconfig.json) onto @kitajs/html's tag and attribute types, escaper and attribute
- * serialiser. What it adds is escaping BY DEFAULT: every string or number child is
+ * tsconfig.json) onto @kitajs/html's tag and attribute types and its escaper. What it adds is escaping BY DEFAULT: every string or number child is
  * escaped; only the output of another template (a SafeHtml) or an explicit `raw()`
  * passes through. (@kitajs/html's own runtime returns plain strings and escapes a
  * child only when marked `safe`, so a forgotten mark would be an injection.)
@@ -27,7 +26,7 @@ function appendChild(out: string[], child: Child): void {
   if (child === null || child === undefined || child === false || child === true) return;
   if (child instanceof SafeHtml) out.push(child.html);
   else if (Array.isArray(child)) for (const item of child as readonly Child[]) appendChild(out, item);
-  else out.push(escapeHtml(String(child as string | number)));
+  else out.push(escapeHtml(String(child)));
 }
 
 /** Renders children (strings escaped) into one SafeHtml. */
@@ -35,6 +34,18 @@ export function renderChildren(children: Child): SafeHtml {
   const out: string[] = [];
   appendChild(out, children);
   return new SafeHtml(out.join(''));
+}
+
+/** Attribute values escaped in full (`&` too, so a value is read back exactly as given). */
+function attributesToString(attributes: Record<string, unknown>): string {
+  let out = '';
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined || value === false || name === 'children') continue;
+    if (value === true) out += ` ${name}`;
+    else if (typeof value === 'string' || typeof value === 'number') out += ` ${name}="${escapeHtml(String(value))}"`;
+    else throw new TypeError(`Attribute ${name} must be a string, number or boolean`);
+  }
+  return out;
 }
 
 type Props = Record<string, unknown> & { children?: Child };
