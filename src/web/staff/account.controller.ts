@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from '../../accounts/session-cookie';
+import type { PasswordProblem } from '../../accounts/password-policy';
 import { SessionsService } from '../../accounts/sessions.service';
 import { UsersService } from '../../accounts/users.service';
 import type { Actor } from '../../auth/actor';
@@ -127,13 +128,13 @@ export class AccountController {
   }
 
   /** null when the password was set; otherwise why not. */
-  private async trySetPassword(secret: string, password: string, confirm: string, requestId: string | null): Promise<string | null> {
+  private async trySetPassword(secret: string, password: string, confirm: string, requestId: string | null): Promise<PasswordProblem | 'mismatch' | null> {
     if (password !== confirm) return 'mismatch';
     try {
       await this.users.setPasswordWithLink(secret, password, requestId);
       return null;
     } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.BAD_USER_INPUT && typeof error.details.reason === 'string') return error.details.reason;
+      if (error instanceof DomainError && error.code === ErrorCode.BAD_USER_INPUT && typeof error.details.reason === 'string') return error.details.reason as PasswordProblem;
       throw error;
     }
   }

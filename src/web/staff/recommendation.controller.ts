@@ -58,7 +58,8 @@ export class RecommendationPageController {
     await this.reads.recommendation(id, actor);
     const draft: TransitionDraft = { to: field(body, 'to'), note: field(body, 'note'), evidenceUrl: field(body, 'evidenceUrl') };
     const expectedVersion = Number(field(body, 'expectedVersion'));
-    const checked = await validateForm(TransitionRecommendationInput, { id, ...draft, expectedVersion });
+    // A blank field is an absent one (as in the API, where it would be null).
+    const checked = await validateForm(TransitionRecommendationInput, { id, ...draft, evidenceUrl: draft.evidenceUrl.trim() || null, expectedVersion });
     if (checked.invalid) {
       await this.renderForm(req, res, id, actor, draft, checked.invalid, null, 400);
       return;

@@ -9,7 +9,7 @@ import { MeetingsModule } from '../../meetings/meetings.module';
 import { OrganizationsModule } from '../../organizations/organizations.module';
 import { RecommendationsModule } from '../../recommendations/recommendations.module';
 import { AdminController } from '../admin/admin.controller';
-import { WebLayoutModule } from '../layout/web-layout.module';
+import { WebModule } from '../web.module';
 import { AccountController } from './account.controller';
 import { DownloadsController } from './downloads.controller';
 import { ImportPageController } from './import.controller';
@@ -26,7 +26,7 @@ import { WorkController } from './work.controller';
  */
 @Module({
   imports: [
-    WebLayoutModule,
+    WebModule,
     AccountsModule,
     AuthModule,
     OrganizationsModule,
