@@ -84,6 +84,9 @@ describe('staff pages', () => {
     const recorded = await officer.post(`/work/indicators/${indicatorId}/values`, { year: '2025', quarter: '3', value: '12,5', source: 'Quarterly report', note: '' });
     expect(recorded.status).toBe(303);
     expect(recorded.headers.location).toBe(`/work/indicators/${indicatorId}?done=2025-Q3`);
+    const shown = await officer.get(recorded.headers.location);
+    expect(shown.status).toBe(200);
+    expect(shown.text).toContain('Aida Bekova');
 
     await officer.get(`/work/recommendations/${recommendationId}`);
     const moved = await officer.post(`/work/recommendations/${recommendationId}/transition`, {

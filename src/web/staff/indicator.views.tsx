@@ -85,7 +85,7 @@ function ValuesTable({ ctx, detail }: { ctx: PageContext; detail: IndicatorDetai
           <th scope="col" class="govuk-table__header">{ctx.t('staff.indicator.period')}</th>
           <th scope="col" class="govuk-table__header govuk-table__header--numeric">{ctx.t('staff.indicator.value')}</th>
           <th scope="col" class="govuk-table__header">{ctx.t('staff.field.source')}</th>
-          <th scope="col" class="govuk-table__header">{ctx.t('staff.indicator.recorded')}</th>
+          <th scope="col" class="govuk-table__header">{ctx.t('staff.indicator.recordedBy')}</th>
         </tr>
       </thead>
       <tbody class="govuk-table__body">
