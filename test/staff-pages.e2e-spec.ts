@@ -217,6 +217,47 @@ describe('staff pages', () => {
     expect(noToken.status).toBe(403);
   });
 
+  it('EDITOR creates a meeting, a barrier, a plan, an indicator and a recommendation through forms; MINISTRY may not', async () => {
+    const editor = await createUser(t, { email: 'creator@example.kg', role: Role.EDITOR, displayName: 'Creator' });
+    const web = new WebSession(t);
+    await web.signIn(editor.email, editor.password);
+    await web.get('/work/new/meeting');
+    const invalid = await web.post('/work/new/meeting', { title: '', heldOn: '14.03.2025', format: 'ROUNDTABLE' });
+    expect(invalid.status).toBe(400);
+    expect(invalid.text).toContain('href="#title"');
+    expect(invalid.text).toContain('href="#heldOn"');
+    expect((await web.post('/work/new/meeting', { title: 'Follow-up roundtable', heldOn: '2025-03-14', format: 'ROUNDTABLE', settlement: 'Sokuluk' })).headers.location).toBe('/work/new?done=meeting');
+    const [meeting] = await t.sql<{ id: string }>(`SELECT id FROM meeting WHERE title = 'Follow-up roundtable'`);
+    expect((await web.post('/work/new/barrier', { title: 'No childcare', category: 'SOCIAL_SUPPORT', meetingIds: meeting.id })).status).toBe(303);
+    const [barrier] = await t.sql<{ id: string }>(`SELECT id FROM barrier WHERE title = 'No childcare'`);
+    expect((await web.post('/work/new/plan', { code: 'WL-FORM', title: 'Plan from a form', startYear: '2025', endYear: '2027' })).status).toBe(303);
+    const taken = await web.post('/work/new/plan', { code: 'wl-form', title: 'Again', startYear: '2025', endYear: '2027' });
+    expect(taken.status).toBe(409);
+    expect(taken.text).toContain('href="#code"');
+    const [plan] = await t.sql<{ id: string }>(`SELECT id FROM action_plan WHERE code = 'WL-FORM'`);
+    const indicator = await web.post('/work/new/indicator', {
+      actionPlanId: plan.id, code: 'F-1', name: 'From a form', unit: '%', direction: 'INCREASE', baselineYear: '2024', baselineValue: '3,5', responsibleOrganizationId: orgA,
+    });
+    expect(indicator.headers.location).toMatch(/^\/work\/indicators\/[0-9a-f-]{36}$/);
+    const created = await web.post('/work/new/recommendation', {
+      meetingId: meeting.id, title: 'Childcare at the district', kind: 'INSTITUTIONAL', priority: 'HIGH', dueDate: '2026-06-30',
+      barrierIds: barrier.id, responsibleOrganizationIds: [orgA], indicatorIds: [],
+    });
+    expect(created.headers.location).toMatch(/^\/work\/recommendations\/[0-9a-f-]{36}\?done=created$/);
+    const [rec] = await t.sql<{ id: string; title: string }>(`SELECT id, title FROM recommendation WHERE title = 'Childcare at the district'`);
+    expect(await t.sql('SELECT organization_id FROM recommendation_organization WHERE recommendation_id = $1', [rec.id])).toEqual([{ organization_id: orgA }]);
+    const [audit] = await t.sql<{ actor_name: string }>(`SELECT actor_name FROM audit_entry WHERE entity_id = $1`, [rec.id]);
+    expect(audit.actor_name).toBe('Creator');
+
+    const officer = await createUser(t, { email: 'not-an-editor@example.kg', role: Role.MINISTRY, organizationId: orgA });
+    const ministry = new WebSession(t);
+    await ministry.signIn(officer.email, officer.password);
+    expect((await ministry.get('/work/new/meeting')).status).toBe(403);
+    await ministry.get('/work');
+    expect((await ministry.post('/work/new/meeting', { title: 'Sneaky', heldOn: '2025-03-14', format: 'ROUNDTABLE' })).status).toBe(403);
+    expect(await t.sql(`SELECT 1 FROM meeting WHERE title = 'Sneaky'`)).toHaveLength(0);
+  });
+
   it('sends a signed-out visitor to the sign-in page and back after signing in', async () => {
     const user = await createUser(t, { email: 'returning@example.kg', role: Role.VIEWER });
     const web = new WebSession(t);

@@ -45,7 +45,12 @@ export class RecommendationPageController {
         detail,
         draft: { to: '', note: '', evidenceUrl: '' },
         errors: {},
-        success: done === 'moved' ? ctx.t('staff.recommendation.moved', { status: ctx.t(`staff.status.${detail.recommendation.status}`) }) : null,
+        success:
+          done === 'moved'
+            ? ctx.t('staff.recommendation.moved', { status: ctx.t(`staff.status.${detail.recommendation.status}`) })
+            : done === 'created'
+              ? ctx.t('staff.recommendation.created')
+              : null,
         conflict: null,
       }),
     );

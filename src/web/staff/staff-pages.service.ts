@@ -15,6 +15,7 @@ export type StaffRequest = WebRequest & AuthenticatedRequest;
 export function staffNavigation(t: Translator['t'], role: Role): NavigationLink[] {
   const links: NavigationLink[] = [{ href: '/work', label: t('staff.nav.work') }];
   if (role === Role.ADMIN || role === Role.EDITOR || role === Role.MINISTRY) links.push({ href: '/work/import', label: t('staff.nav.import') });
+  if (role === Role.ADMIN || role === Role.EDITOR) links.push({ href: '/work/new', label: t('staff.nav.create') });
   links.push({ href: '/work/downloads', label: t('staff.nav.downloads') });
   if (role === Role.ADMIN) links.push({ href: '/admin/users', label: t('staff.nav.admin') });
   if (role === Role.ADMIN || role === Role.ANALYST) links.push({ href: '/admin/audit', label: t('staff.nav.audit') });

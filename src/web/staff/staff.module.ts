@@ -3,6 +3,7 @@ import { MulterModule } from '@nestjs/platform-express';
 import { AccountsModule } from '../../accounts/accounts.module';
 import { ActionPlanModule } from '../../action-plan/action-plan.module';
 import { AuthModule } from '../../auth/auth.module';
+import { BarriersModule } from '../../barriers/barriers.module';
 import { AppConfig } from '../../config/app-config.service';
 import { ImportsModule } from '../../imports/imports.module';
 import { MeetingsModule } from '../../meetings/meetings.module';
@@ -11,6 +12,7 @@ import { RecommendationsModule } from '../../recommendations/recommendations.mod
 import { AdminController } from '../admin/admin.controller';
 import { WebModule } from '../web.module';
 import { AccountController } from './account.controller';
+import { CreateController } from './create.controller';
 import { DownloadsController } from './downloads.controller';
 import { ImportPageController } from './import.controller';
 import { IndicatorPageController } from './indicator.controller';
@@ -31,6 +33,7 @@ import { WorkController } from './work.controller';
     AuthModule,
     OrganizationsModule,
     MeetingsModule,
+    BarriersModule,
     RecommendationsModule,
     ActionPlanModule,
     ImportsModule,
@@ -47,6 +50,7 @@ import { WorkController } from './work.controller';
     IndicatorPageController,
     ImportPageController,
     DownloadsController,
+    CreateController,
     AdminController,
   ],
   providers: [StaffPages, StaffReads, StaffErrorFilter],
