@@ -7,7 +7,7 @@ import { Fragment, h, SafeHtml } from '../jsx/html';
 import { CsrfField } from '../layout/components';
 import type { PageContext } from '../layout/page-context';
 import type { FieldErrors } from '../staff/form';
-import { Button, Radios, Select, summaryOf, TextInput } from '../staff/form-components';
+import { Button, Radios, Select, summaryOf, TextInput, TableWrapper } from '../staff/form-components';
 import { StaffPage } from '../staff/staff-layout';
 
 interface PageProps {
@@ -44,7 +44,8 @@ export function UsersPage(props: PageProps & { users: UserListItem[]; success: s
           {ctx.t('staff.admin.tokensTitle')}
         </a>
       </p>
-      <table class="govuk-table">
+      <TableWrapper label={ctx.t('staff.admin.usersTitle')}>
+<table class="govuk-table">
         <caption class="govuk-table__caption govuk-visually-hidden">{ctx.t('staff.admin.usersTitle')}</caption>
         <thead class="govuk-table__head">
           <tr class="govuk-table__row">
@@ -98,6 +99,7 @@ export function UsersPage(props: PageProps & { users: UserListItem[]; success: s
           ))}
         </tbody>
       </table>
+</TableWrapper>
     </StaffPage>
   );
 }
@@ -166,7 +168,8 @@ export function TokensPage(props: PageProps & { tokens: ApiToken[]; organization
   return (
     <StaffPage ctx={ctx} stylesheetHref={props.stylesheetHref} title={ctx.t('staff.admin.tokensTitle')} errors={summaryOf(props.errors)} success={props.success}>
       <h1 class="govuk-heading-l">{ctx.t('staff.admin.tokensTitle')}</h1>
-      <table class="govuk-table">
+      <TableWrapper label={ctx.t('staff.admin.tokensTitle')}>
+<table class="govuk-table">
         <caption class="govuk-table__caption govuk-visually-hidden">{ctx.t('staff.admin.tokensTitle')}</caption>
         <thead class="govuk-table__head">
           <tr class="govuk-table__row">
@@ -196,6 +199,7 @@ export function TokensPage(props: PageProps & { tokens: ApiToken[]; organization
           ))}
         </tbody>
       </table>
+</TableWrapper>
       <h2 class="govuk-heading-m">{ctx.t('staff.tokens.create')}</h2>
       <form method="post" action="/admin/tokens" novalidate>
         <CsrfField ctx={ctx} />
@@ -236,7 +240,8 @@ export function AuditPage(
         <Button kind="secondary">{ctx.t('staff.downloads.apply')}</Button>
       </form>
       <p class="govuk-body">{ctx.t('staff.audit.count', { count: props.total })}</p>
-      <table class="govuk-table">
+      <TableWrapper label={ctx.t('staff.audit.title')}>
+<table class="govuk-table">
         <caption class="govuk-table__caption govuk-visually-hidden">{ctx.t('staff.audit.title')}</caption>
         <thead class="govuk-table__head">
           <tr class="govuk-table__row">
@@ -263,6 +268,7 @@ export function AuditPage(
           ))}
         </tbody>
       </table>
+</TableWrapper>
       {props.nextHref ? (
         <nav class="govuk-pagination govuk-pagination--block" aria-label={ctx.t('pagination.label')}>
           <div class="govuk-pagination__next">

@@ -4,7 +4,7 @@ import { h, SafeHtml } from '../jsx/html';
 import { CsrfField } from '../layout/components';
 import type { PageContext } from '../layout/page-context';
 import type { FieldErrors } from './form';
-import { Button, summaryOf, TextInput } from './form-components';
+import { Button, summaryOf, TextInput, TableWrapper } from './form-components';
 import { StaffPage } from './staff-layout';
 
 interface PageProps {
@@ -117,7 +117,8 @@ export function AccountPage(
       <h2 class="govuk-heading-m">{ctx.t('staff.tokens.title')}</h2>
       <p class="govuk-body">{ctx.t('staff.tokens.text')}</p>
       {props.tokens.length ? (
-        <table class="govuk-table">
+        <TableWrapper label={ctx.t('staff.tokens.caption')}>
+<table class="govuk-table">
           <caption class="govuk-table__caption govuk-table__caption--s">{ctx.t('staff.tokens.caption')}</caption>
           <thead class="govuk-table__head">
             <tr class="govuk-table__row">
@@ -150,6 +151,7 @@ export function AccountPage(
             ))}
           </tbody>
         </table>
+</TableWrapper>
       ) : (
         <p class="govuk-body">{ctx.t('staff.tokens.none')}</p>
       )}

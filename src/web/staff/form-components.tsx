@@ -201,3 +201,15 @@ export function Button(props: { children?: Child; kind?: 'secondary' | 'warning'
     </button>
   );
 }
+
+/**
+ * A table that scrolls sideways on its own at 320 px instead of widening the page
+ * (WCAG 1.4.10); focusable and named, so keyboard users can scroll it too.
+ */
+export function TableWrapper(props: { label: string; children?: Child }): SafeHtml {
+  return (
+    <div class="app-table-wrapper" role="region" aria-label={props.label} tabindex="0">
+      {props.children}
+    </div>
+  );
+}

@@ -3,7 +3,7 @@ import { Fragment, h, SafeHtml } from '../jsx/html';
 import { CsrfField } from '../layout/components';
 import type { PageContext } from '../layout/page-context';
 import type { FieldErrors } from './form';
-import { Button, summaryOf } from './form-components';
+import { Button, summaryOf, TableWrapper } from './form-components';
 import { translateImportReason } from './import-reasons';
 import { StaffPage } from './staff-layout';
 
@@ -69,7 +69,8 @@ function DryRun(props: { ctx: PageContext; summary: ImportSummary; draftId: stri
       <>
         <h2 class="govuk-heading-m">{ctx.t('staff.import.rejectedTitle', { file: props.fileName, rows: summary.rejected })}</h2>
         <p class="govuk-body">{ctx.t('staff.import.rejectedText')}</p>
-        <table class="govuk-table">
+        <TableWrapper label={ctx.t('staff.import.errorsCaption')}>
+<table class="govuk-table">
           <caption class="govuk-table__caption govuk-table__caption--s">{ctx.t('staff.import.errorsCaption')}</caption>
           <thead class="govuk-table__head">
             <tr class="govuk-table__row">
@@ -93,6 +94,7 @@ function DryRun(props: { ctx: PageContext; summary: ImportSummary; draftId: stri
             })}
           </tbody>
         </table>
+</TableWrapper>
       </>
     );
   }

@@ -4,7 +4,7 @@ import { h, SafeHtml } from '../jsx/html';
 import { CsrfField } from '../layout/components';
 import type { PageContext } from '../layout/page-context';
 import type { FieldErrors } from './form';
-import { Button, Radios, summaryOf, Textarea, TextInput } from './form-components';
+import { Button, Radios, summaryOf, Textarea, TextInput, TableWrapper } from './form-components';
 import { StaffPage } from './staff-layout';
 import type { IndicatorDetail } from './staff-reads.service';
 
@@ -33,7 +33,8 @@ function ProgressTable({ ctx, detail }: { ctx: PageContext; detail: IndicatorDet
   const years: number[] = [];
   for (let year = plan.startYear; year <= plan.endYear; year++) years.push(year);
   return (
-    <table class="govuk-table">
+    <TableWrapper label={ctx.t('staff.indicator.progressCaption')}>
+<table class="govuk-table">
       <caption class="govuk-table__caption govuk-table__caption--m">{ctx.t('staff.indicator.progressCaption')}</caption>
       <thead class="govuk-table__head">
         <tr class="govuk-table__row">
@@ -72,13 +73,15 @@ function ProgressTable({ ctx, detail }: { ctx: PageContext; detail: IndicatorDet
         })}
       </tbody>
     </table>
+</TableWrapper>
   );
 }
 
 function ValuesTable({ ctx, detail }: { ctx: PageContext; detail: IndicatorDetail }): SafeHtml {
   if (detail.values.length === 0) return <p class="govuk-body">{ctx.t('staff.indicator.noValues')}</p>;
   return (
-    <table class="govuk-table">
+    <TableWrapper label={ctx.t('staff.indicator.valuesCaption')}>
+<table class="govuk-table">
       <caption class="govuk-table__caption govuk-table__caption--m">{ctx.t('staff.indicator.valuesCaption')}</caption>
       <thead class="govuk-table__head">
         <tr class="govuk-table__row">
@@ -101,6 +104,7 @@ function ValuesTable({ ctx, detail }: { ctx: PageContext; detail: IndicatorDetai
         ))}
       </tbody>
     </table>
+</TableWrapper>
   );
 }
 

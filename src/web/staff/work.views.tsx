@@ -2,6 +2,7 @@ import type { Indicator } from '../../action-plan/indicator.entity';
 import type { Recommendation } from '../../recommendations/recommendation.entity';
 import { Fragment, h, SafeHtml } from '../jsx/html';
 import type { PageContext } from '../layout/page-context';
+import { TableWrapper } from './form-components';
 import { StatusTag } from './recommendation.views';
 import { StaffPage } from './staff-layout';
 
@@ -27,7 +28,8 @@ export function WorkPage(props: {
       </p>
       <h2 class="govuk-heading-m">{ctx.t('staff.work.recommendations', { count: props.items.length })}</h2>
       {props.items.length ? (
-        <table class="govuk-table">
+        <TableWrapper label={ctx.t('staff.work.recommendationsCaption')}>
+<table class="govuk-table">
           <caption class="govuk-table__caption govuk-visually-hidden">{ctx.t('staff.work.recommendationsCaption')}</caption>
           <thead class="govuk-table__head">
             <tr class="govuk-table__row">
@@ -60,6 +62,7 @@ export function WorkPage(props: {
             ))}
           </tbody>
         </table>
+</TableWrapper>
       ) : (
         <p class="govuk-body">{ctx.t('staff.work.noRecommendations')}</p>
       )}
