@@ -74,7 +74,7 @@ describe('web foundation: layout, languages, display settings, stylesheet, cachi
     const etag = first.headers.etag;
     expect(etag).toMatch(/^W\/"\d+-en-\w+"$/);
     expect(first.headers['cache-control']).toBe('public, max-age=30, stale-while-revalidate=300');
-    expect(first.headers.vary).toBe('Accept-Language, Cookie');
+    expect(first.headers.vary).toBe('Accept-Language, Cookie, Accept-Encoding');
     expect(new Date(first.headers['last-modified']).getTime()).not.toBeNaN();
     const notModified = await get('/').set('accept-language', 'en').set('if-none-match', etag).expect(304);
     expect(notModified.text).toBe('');
@@ -86,6 +86,18 @@ describe('web foundation: layout, languages, display settings, stylesheet, cachi
     await createOrganization(t, { name: unique('New ministry'), kind: 'MINISTRY' });
     const after = await get('/').set('accept-language', 'en').set('if-none-match', etag).expect(200);
     expect(after.headers.etag).not.toBe(etag);
+  });
+
+  it('compresses pages, but not GraphQL answers', async () => {
+    const page = await get('/').set('accept-encoding', 'gzip').expect(200);
+    expect(page.headers['content-encoding']).toBe('gzip');
+    const api = await request(t.app.getHttpServer())
+      .post('/graphql')
+      .set('accept-encoding', 'gzip')
+      .set('authorization', `Bearer ${t.adminToken}`)
+      .send({ query: '{ organizations { id name kind } }' })
+      .expect(200);
+    expect(api.headers['content-encoding']).toBeUndefined();
   });
 
   it('has no public pages with PUBLIC_SITE=false', async () => {

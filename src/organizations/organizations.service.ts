@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
@@ -18,6 +19,11 @@ export class OrganizationsService {
 
   list(): Promise<Organization[]> {
     return this.db.getRepository(Organization).find({ order: { name: 'ASC', id: 'ASC' } });
+  }
+
+  findById(id: string): Promise<Organization | null> {
+    if (!isUUID(id)) return Promise.resolve(null);
+    return this.db.getRepository(Organization).findOneBy({ id });
   }
 
   listPeople(): Promise<Person[]> {

@@ -33,6 +33,11 @@ export class PageResponder {
    * copy is current gets 304 without the page being built.
    */
   async publicPage(req: WebRequest, res: Response, render: PageRender): Promise<void> {
+    await this.publicResource(req, res, 'text/html; charset=utf-8', async (ctx) => renderDocument(await render(ctx, this.stylesheet.href)));
+  }
+
+  /** Any public representation (a page, a feed) under the same validators and cache rules. */
+  async publicResource(req: WebRequest, res: Response, contentType: string, render: (ctx: PageContext) => Promise<string>): Promise<void> {
     const ctx = this.contexts.contextFor(req, res);
     const version = await this.versions.current();
     const variant = `${ctx.locale}${ctx.display.largeText ? 'L' : ''}${ctx.display.highContrast ? 'C' : ''}`;
@@ -47,7 +52,9 @@ export class PageResponder {
       res.status(304).end();
       return;
     }
-    this.send(res, await render(ctx, this.stylesheet.href));
+    const body = await render(ctx);
+    res.setHeader('content-type', contentType);
+    res.send(body);
   }
 
   /** A page that must not be stored by any cache (signed-in pages, errors). */
