@@ -74,7 +74,10 @@ describe('staff pages', () => {
     const setPage = await officer.get(`${new URL(link!).pathname}?lang=ru`);
     expect(setPage.text).toContain('<html lang="ru"');
     expect((await officer.post(new URL(link!).pathname, { password: PASSWORD, confirm: PASSWORD })).status).toBe(303);
-    expect((await officer.signIn('aida.bekova@mlsp.gov.kg', PASSWORD)).headers.location).toBe('/work');
+    const signedIn = await officer.signIn('aida.bekova@mlsp.gov.kg', PASSWORD);
+    expect(signedIn.headers.location).toBe('/work');
+    // The browser had chosen Russian already (?lang=ru), so her preference does not override it.
+    expect(WebSession.cookie(signedIn, 'lang')).toBeUndefined();
 
     const work = await officer.get('/work');
     expect(work.text).toContain('Quota for women');
@@ -262,11 +265,14 @@ describe('staff pages', () => {
     const user = await createUser(t, { email: 'returning@example.kg', role: Role.VIEWER });
     const web = new WebSession(t);
     const page = await web.agent.get(`/work/indicators/${indicatorId}`);
+    // createUser's people prefer English: a browser with no language chosen gets it at sign-in (below).
     expect(page.status).toBe(303);
     expect(page.headers.location).toBe(`/sign-in?next=${encodeURIComponent(`/work/indicators/${indicatorId}`)}`);
     await web.get(page.headers.location);
     const res = await web.post('/sign-in', { email: user.email, password: user.password, next: `/work/indicators/${indicatorId}` });
     expect(res.headers.location).toBe(`/work/indicators/${indicatorId}`);
+    expect(WebSession.cookie(res, 'lang')).toMatch(/^lang=en;/);
+    expect((await web.get(res.headers.location)).text).toContain('<html lang="en"');
     // Never to another site.
     await web.get('/sign-in');
     const evil = await web.post('/sign-in', { email: user.email, password: user.password, next: '//evil.example/' });

@@ -7,11 +7,12 @@ export const SESSION_COOKIE = 'tracker_session';
 /** Before sign-in there is no session: forms then carry this cookie's value (double submit). */
 export const PRE_SESSION_CSRF_COOKIE = 'tracker_csrf';
 
-export function readCookie(req: Request, name: string): string | null {
+/** A cookie's value if it has the expected shape (by default: a secret of 20-200 URL-safe characters). */
+export function readCookie(req: Request, name: string, shape = /^[A-Za-z0-9_~.-]{20,200}$/): string | null {
   const header = req.headers.cookie;
   if (!header) return null;
   const value = parse(header)[name];
-  return value && /^[A-Za-z0-9_~.-]{20,200}$/.test(value) ? value : null;
+  return value && shape.test(value) ? value : null;
 }
 
 /** httpOnly, SameSite=Lax, Secure when the request came over https (directly or through TRUST_PROXY). */

@@ -14,10 +14,13 @@ import { ErrorCode } from '../../common/errors/error-codes';
 import { OrganizationsService } from '../../organizations/organizations.service';
 import type { PageContext } from '../layout/page-context';
 import { AccountPage, LinkInvalidPage, SetPasswordPage, ShownOncePage, SignInPage } from './account.views';
+import { LANG_COOKIE } from '../layout/page-context.service';
 import { field, FieldErrors, safeNextPath } from './form';
 import { StaffErrorFilter } from './staff-error.filter';
 import { StaffPages } from './staff-pages.service';
 import type { StaffRequest } from './staff-pages.service';
+
+const ONE_YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
 /** Sign in and out, set a password from a one-time link, the person's own account and tokens. */
 @Controller()
@@ -47,12 +50,16 @@ export class AccountController {
     const password = field(body, 'password');
     const next = safeNextPath(field(body, 'next'));
     try {
-      const { secret } = await this.sessions.signIn(email, password, {
+      const { secret, user } = await this.sessions.signIn(email, password, {
         ip: req.ip ?? 'unknown',
         userAgent: req.headers['user-agent'] ?? null,
         previousSecret: readCookie(req, SESSION_COOKIE),
       });
       setSessionCookie(req, res, SESSION_COOKIE, secret);
+      // The person's preferred language, unless this browser already chose one.
+      if (!readCookie(req, LANG_COOKIE, /^[a-z]{2}$/)) {
+        res.cookie(LANG_COOKIE, user.preferredLanguage, { maxAge: ONE_YEAR_MS, sameSite: 'lax', path: '/', httpOnly: true });
+      }
       res.redirect(303, next);
     } catch (error) {
       if (!(error instanceof DomainError) || (error.code !== ErrorCode.UNAUTHENTICATED && error.code !== ErrorCode.TOO_MANY_REQUESTS)) throw error;
