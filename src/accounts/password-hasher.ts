@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
 
@@ -10,9 +10,15 @@ const ARGON2ID = 2;
  * libuv's thread pool by @node-rs/argon2 (a prebuilt binary in the npm package).
  */
 @Injectable()
-export class PasswordHasher {
+export class PasswordHasher implements OnApplicationBootstrap {
   /** Verified against for unknown emails, so they take as long as a wrong password. */
   private dummyHash: Promise<string> | null = null;
+
+  /** Made at start, so that the first unknown email does not take twice as long as a wrong password. */
+  async onApplicationBootstrap(): Promise<void> {
+    this.dummyHash ??= this.hash(randomBytes(32).toString('base64url'));
+    await this.dummyHash;
+  }
 
   hash(password: string): Promise<string> {
     return hash(password, { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 });

@@ -38,9 +38,9 @@ describeInBrowser('staff pages in a browser', () => {
     t = await createTestApp();
     await seedSokulukRoundtable(t.app.get(DataSource));
     const [org] = await t.sql<{ id: string }>('SELECT id FROM organization WHERE name = $1', [MINISTRY]);
-    officer = await createUser(t, { email: 'aida@mlsp.gov.kg', role: Role.MINISTRY, organizationId: org.id, displayName: 'Айда Бекова' });
-    editor = await createUser(t, { email: 'editor@secretariat.kg', role: Role.EDITOR, displayName: 'Бакыт Секретариат' });
-    admin = await createUser(t, { email: 'admin@tracker.kg', role: Role.ADMIN, displayName: 'Админ' });
+    officer = await createUser(t, { email: 'aida@mlsp.gov.kg', role: Role.MINISTRY, organizationId: org.id, displayName: 'Айда Бекова', language: 'ru' });
+    editor = await createUser(t, { email: 'editor@secretariat.kg', role: Role.EDITOR, displayName: 'Бакыт Секретариат', language: 'ru' });
+    admin = await createUser(t, { email: 'admin@tracker.kg', role: Role.ADMIN, displayName: 'Админ', language: 'ru' });
     const [rec] = await t.sql<{ id: string }>(`SELECT id FROM recommendation WHERE code = 'SOK-2024-03'`);
     const [ind] = await t.sql<{ id: string; code: string }>(`SELECT i.id, p.code FROM indicator i JOIN action_plan p ON p.id = i.action_plan_id WHERE i.code = 'WL-2'`);
     ids = { recommendation: rec.id, indicator: ind.id, planCode: ind.code };

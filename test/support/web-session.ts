@@ -48,13 +48,13 @@ export const PASSWORD = 'a long and memorable passphrase';
 /** A user with a password, made through the same service as the admin pages. */
 export async function createUser(
   t: TestApp,
-  fields: { email: string; role: Role; organizationId?: string | null; displayName?: string },
+  fields: { email: string; role: Role; organizationId?: string | null; displayName?: string; language?: 'ky' | 'ru' | 'en' },
   password = PASSWORD,
 ): Promise<{ id: string; email: string; password: string }> {
   const users = t.app.get(UsersService);
   const admin = { tokenId: null, name: 'test', role: Role.ADMIN, organizationId: null, requestId: null };
   const { user, link } = await users.invite(
-    { email: fields.email, displayName: fields.displayName ?? fields.email.split('@')[0], role: fields.role, organizationId: fields.organizationId ?? null, preferredLanguage: 'en' },
+    { email: fields.email, displayName: fields.displayName ?? fields.email.split('@')[0], role: fields.role, organizationId: fields.organizationId ?? null, preferredLanguage: fields.language ?? 'en' },
     admin,
   );
   await users.setPasswordWithLink(secretOf(link.url), password, null);
