@@ -12,7 +12,7 @@ import { indicatorValuesExport } from './exporters/indicator-values.export';
 import { indicatorsExport } from './exporters/indicators.export';
 import { recommendationsExport } from './exporters/recommendations.export';
 import { statusHistoryExport } from './exporters/status-history.export';
-import { rowSourceFor } from './row-source/row-source.factory';
+import { PgServerRowSource } from './row-source/pg-server.row-source';
 import { RowSource } from './row-source/row-source';
 import { writeCsv } from './tabular/csv-writer';
 import { TabularExport } from './tabular/tabular-export';
@@ -41,7 +41,7 @@ export class ExportsService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {
-    this.rows = rowSourceFor(db);
+    this.rows = new PgServerRowSource(db);
   }
 
   /** `recommendations-2026-11-28.csv`: the date is today's in APP_TIMEZONE. */

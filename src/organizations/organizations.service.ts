@@ -17,8 +17,9 @@ export class OrganizationsService {
     private readonly audit: AuditService,
   ) {}
 
-  list(): Promise<Organization[]> {
-    return this.db.getRepository(Organization).find({ order: { name: 'ASC', id: 'ASC' } });
+  /** `limit`: at most that many (the pages' filter lists); all when absent. */
+  list(limit?: number): Promise<Organization[]> {
+    return this.db.getRepository(Organization).find({ order: { name: 'ASC', id: 'ASC' }, take: limit });
   }
 
   findById(id: string): Promise<Organization | null> {

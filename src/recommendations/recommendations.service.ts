@@ -16,6 +16,7 @@ import { toConnection, toKeysetPageRequest } from '../common/pagination/keyset-p
 import { pageAndTotal } from '../common/pagination/page-and-total';
 import { assertAllExist } from '../database/assert-exist';
 import { rowToEntity } from '../database/linked-rows';
+import { readQuery } from '../database/read-routing';
 import { Meeting } from '../meetings/meeting.entity';
 import { Organization } from '../organizations/organization.entity';
 import { CreateRecommendationInput } from './dto/create-recommendation.input';
@@ -60,6 +61,17 @@ export class RecommendationsService {
   /** By its public code (the pages' address of a recommendation). */
   findByCode(code: string): Promise<Recommendation | null> {
     return this.db.getRepository(Recommendation).findOneBy({ code });
+  }
+
+  /** How many recommendations each meeting made (the meetings list), in one statement. */
+  async countsByMeeting(meetingIds: string[]): Promise<Map<string, number>> {
+    const rows = await readQuery<{ meeting_id: string; count: number }>(
+      this.db,
+      null,
+      'SELECT meeting_id, count(*)::int AS count FROM recommendation WHERE meeting_id = ANY($1::uuid[]) GROUP BY meeting_id',
+      [meetingIds],
+    );
+    return new Map(rows.map((row) => [row.meeting_id, row.count]));
   }
 
   /** How many recommendations the filter matches, per status, and how many of them are overdue. */

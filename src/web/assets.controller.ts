@@ -1,4 +1,5 @@
 import { Controller, Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import Negotiator from 'negotiator';
 import { StylesheetService } from './layout/stylesheet.service';
@@ -7,6 +8,8 @@ import { Public } from '../auth/roles.decorator';
 /** Serves the hashed stylesheet, compressed as the browser accepts, cached for a year. */
 // Anonymous by design: these pages and files are for everyone (the AuthGuard lets @Public through).
 @Public()
+// A static file served from memory: not counted against the anonymous request budget.
+@SkipThrottle()
 @Controller('assets')
 export class AssetsController {
   constructor(private readonly stylesheet: StylesheetService) {}

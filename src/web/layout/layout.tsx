@@ -113,6 +113,8 @@ export function Layout(props: LayoutProps): SafeHtml {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="description" content={props.description ?? ctx.t('site.tagline')} />
         <link rel="stylesheet" href={props.stylesheetHref} />
+        {/* No icon: an empty one spares browsers a request for /favicon.ico (a 404). */}
+        <link rel="icon" href="data:," />
         {LOCALES.map((locale) => (
           <link rel="alternate" hreflang={locale} href={`${ctx.origin}${urlInLocale(ctx, locale)}`} />
         ))}

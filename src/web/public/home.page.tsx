@@ -1,4 +1,5 @@
-import { h, SafeHtml } from '../jsx/html';
+import { ProgressStatus } from '../../action-plan/action-plan.enums';
+import { Fragment, h, SafeHtml } from '../jsx/html';
 import { BarChart } from '../layout/charts';
 import { Layout } from '../layout/layout';
 import { PageContext } from '../layout/page-context';
@@ -94,9 +95,23 @@ export function HomePage({ ctx, stylesheetHref, data }: { ctx: PageContext; styl
       <h2 class="govuk-heading-m" id="indicators">
         {t('home.indicators.title')}
       </h2>
-      {data.indicators.length === 0 ? (
+      {data.indicatorTotal === 0 ? (
         <p class="govuk-body">{t('home.indicators.none')}</p>
-      ) : (
+      ) : null}
+      {data.indicatorTotal > data.indicators.length ? (
+        <>
+          <ul class="app-figures" data-list="indicator-tally">
+            {Object.values(ProgressStatus).map((status) => (
+              <li class="app-figure" data-progress-total={status}>
+                <span class="app-figure__value">{i18n.number(data.indicatorTally.get(status) ?? 0)}</span>
+                <span class="app-figure__label">{t(`progress.${status}`)}</span>
+              </li>
+            ))}
+          </ul>
+          <p class="govuk-body">{t('home.indicators.firstOf', { shown: data.indicators.length, total: data.indicatorTotal })}</p>
+        </>
+      ) : null}
+      {data.indicators.length === 0 ? null : (
         <div class="app-table-wrapper">
           <table class="govuk-table" aria-labelledby="indicators" data-table="indicators">
             <thead class="govuk-table__head">

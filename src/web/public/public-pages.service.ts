@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ActionPlan } from '../../action-plan/action-plan.entity';
+import { ProgressStatus } from '../../action-plan/action-plan.enums';
 import { ActionPlanLoader } from '../../action-plan/action-plan.loader';
 import { ActionPlansService } from '../../action-plan/action-plans.service';
 import { Indicator } from '../../action-plan/indicator.entity';
@@ -44,16 +45,21 @@ export interface HomeData {
   /** The years the picker offers (the action plans' span, and this year). */
   years: number[];
   summary: ProgressSummary;
+  /** The first SCORECARD_ROWS indicators by code. */
   indicators: (IndicatorProgress & { indicator: Indicator; plan: ActionPlan | null })[];
+  /** Every indicator counted by its progress status. */
+  indicatorTally: Map<ProgressStatus, number>;
+  indicatorTotal: number;
   changes: ChangeEntry[];
 }
 
 export interface RecommendationListData {
   page: Connection<Recommendation>;
   rows: RecommendationRow[];
-  organizations: Organization[];
-  meetings: Meeting[];
-  barriers: Barrier[];
+  /** The choices of each filter's list; null when there are too many to list (the filter still works from links). */
+  organizations: Organization[] | null;
+  meetings: Meeting[] | null;
+  barriers: Barrier[] | null;
 }
 
 export interface RecommendationData {
@@ -100,6 +106,10 @@ export interface OrganisationData {
 }
 
 const LIST_SIZE = 100;
+/** Longest list a filter offers as a <select>; beyond it the page would weigh hundreds of kB. */
+export const FILTER_CHOICES = 100;
+/** Indicators listed in the home page's scorecard (all of them are counted by status). */
+export const SCORECARD_ROWS = 30;
 
 /**
  * What each public page shows, read through the features' services and loaders (the same
@@ -141,25 +151,29 @@ export class PublicPagesService {
       this.changes.latest({}, 10),
     ]);
     const planById = this.planLoader.planById(loaders);
+    const listed = [...progress].sort((a, b) => a.indicator!.code.localeCompare(b.indicator!.code)).slice(0, SCORECARD_ROWS);
     const indicators = await Promise.all(
-      progress.map(async (p) => ({ ...p, indicator: p.indicator!, plan: await planById.load(p.indicator!.actionPlanId) })),
+      listed.map(async (p) => ({ ...p, indicator: p.indicator!, plan: await planById.load(p.indicator!.actionPlanId) })),
     );
-    return { year, years, summary, indicators, changes };
+    const indicatorTally = new Map<ProgressStatus, number>();
+    for (const p of progress) indicatorTally.set(p.status, (indicatorTally.get(p.status) ?? 0) + 1);
+    return { year, years, summary, indicators, indicatorTally, indicatorTotal: progress.length, changes };
   }
 
   async recommendationList(filter: RecommendationFilter, after: string | undefined): Promise<RecommendationListData> {
     const [page, organizations, meetings, barriers] = await Promise.all([
       this.recommendations.list({ filter, first: 20, after }),
-      this.organizations.list(),
-      this.meetings.list({ first: LIST_SIZE }),
-      this.barriers.list(),
+      this.organizations.list(FILTER_CHOICES + 1),
+      this.meetings.list({ first: FILTER_CHOICES }),
+      this.barriers.list(null, FILTER_CHOICES + 1),
     ]);
+    const short = <T>(list: T[]) => (list.length > FILTER_CHOICES ? null : list);
     return {
       page,
       rows: page.edges.map((edge) => this.row(edge.node)),
-      organizations,
-      meetings: meetings.edges.map((e) => e.node),
-      barriers,
+      organizations: short(organizations),
+      meetings: meetings.pageInfo.hasNextPage ? null : meetings.edges.map((e) => e.node),
+      barriers: short(barriers),
     };
   }
 
@@ -187,10 +201,7 @@ export class PublicPagesService {
 
   async meetingList(after: string | undefined): Promise<MeetingListData> {
     const page = await this.meetings.list({ first: 20, after });
-    const loaders = new LoaderRegistry();
-    const byMeeting = this.recommendationLoader.byMeetingId(loaders);
-    const counts = await Promise.all(page.edges.map(async (e) => [e.node.id, (await byMeeting.load(e.node.id)).length] as const));
-    return { page, recommendationCounts: new Map(counts) };
+    return { page, recommendationCounts: await this.recommendations.countsByMeeting(page.edges.map((e) => e.node.id)) };
   }
 
   async meeting(id: string): Promise<MeetingData> {

@@ -1,5 +1,5 @@
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
-import { h, SafeHtml } from '../jsx/html';
+import { Fragment, h, SafeHtml } from '../jsx/html';
 import { SummaryList } from '../layout/components';
 import { Layout } from '../layout/layout';
 import { PageContext } from '../layout/page-context';
@@ -28,7 +28,9 @@ export function filtersQuery(filters: RecommendationListFilters): URLSearchParam
   return query;
 }
 
-function Select(props: { id: string; label: string; anyLabel: string; value?: string; options: { value: string; label: string }[] }): SafeHtml {
+/** A filter's choices as a <select>; with too many to list, the active choice (from a link) kept hidden. */
+function Select(props: { id: string; label: string; anyLabel: string; value?: string; options: { value: string; label: string }[] | null }): SafeHtml {
+  if (props.options === null) return props.value ? <input type="hidden" name={props.id} value={props.value} /> : <></>;
   return (
     <div class="govuk-form-group">
       <label class="govuk-label" for={props.id}>
@@ -98,21 +100,21 @@ export function RecommendationListPage(props: {
           label={t('filters.organisation')}
           anyLabel={t('filters.any')}
           value={filters.organisation}
-          options={data.organizations.map((o) => ({ value: o.id, label: o.name }))}
+          options={data.organizations?.map((o) => ({ value: o.id, label: o.name })) ?? null}
         />
         <Select
           id="meeting"
           label={t('filters.meeting')}
           anyLabel={t('filters.any')}
           value={filters.meeting}
-          options={data.meetings.map((m) => ({ value: m.id, label: `${ctx.i18n.date(m.heldOn, 'short')} ${m.title}` }))}
+          options={data.meetings?.map((m) => ({ value: m.id, label: `${ctx.i18n.date(m.heldOn, 'short')} ${m.title}` })) ?? null}
         />
         <Select
           id="barrier"
           label={t('filters.barrier')}
           anyLabel={t('filters.any')}
           value={filters.barrier}
-          options={data.barriers.map((b) => ({ value: b.id, label: b.title }))}
+          options={data.barriers?.map((b) => ({ value: b.id, label: b.title })) ?? null}
         />
         <div class="govuk-form-group">
           <div class="govuk-checkboxes govuk-checkboxes--small">
