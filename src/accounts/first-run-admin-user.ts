@@ -25,9 +25,7 @@ export class FirstRunAdminUser implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.usesEmbeddedDatabase) return;
-    const dataDir = this.config.get('DATA_DIR');
-    if (dataDir.startsWith('memory://')) return;
-    await this.createIfNone(dataDir);
+    await this.createIfNone(this.config.get('DATA_DIR'));
   }
 
   /** Creates the first ADMIN and writes its link to dataDir, when no user exists; returns the file written. */
