@@ -2,7 +2,11 @@ import Redis from 'ioredis';
 import { createDatabaseFromTemplate, dropDatabase, ENV, serverUrl } from './support/test-database';
 import { ServiceProcess, startService, stopAllServices } from './support/service-process';
 
-/** The local Redis (loopback only). TEST_REDIS_URL=none skips the shared-limit test where no Redis runs. */
+/**
+ * The local Redis (loopback only). Redis is optional for the service, so a newcomer's `npm test` without one skips the
+ * shared-limit test with one line; under CI (which starts Redis) or with TEST_REDIS_URL set, a missing Redis fails.
+ * TEST_REDIS_URL=none skips it explicitly.
+ */
 const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379/0';
 const LIMIT = 5;
 
@@ -39,7 +43,13 @@ const template = process.env[ENV.template];
 
   beforeAll(async () => {
     redis = REDIS_URL !== 'none';
-    if (redis && !(await redisReachable())) throw new Error(`no Redis at ${REDIS_URL} (set TEST_REDIS_URL=none to skip the shared-limit test)`);
+    if (redis && !(await redisReachable())) {
+      if (process.env.CI === 'true' || process.env.TEST_REDIS_URL) {
+        throw new Error(`no Redis at ${REDIS_URL} (set TEST_REDIS_URL=none to skip the shared-limit test)`);
+      }
+      console.warn(`[e2e] no Redis at ${REDIS_URL}: the shared-limit test is skipped (start redis-server to run it)`);
+      redis = false;
+    }
     const db = await createDatabaseFromTemplate(server!, template!);
     databaseName = db.name;
     databaseUrl = db.url;
@@ -68,7 +78,7 @@ const template = process.env[ENV.template];
   }
 
   it('with REDIS_URL, two instances enforce one limit per caller', async () => {
-    if (!redis) return console.warn('[e2e] TEST_REDIS_URL=none: the shared-limit test is skipped');
+    if (!redis) return;
     const { a, b, token } = await twoInstancesAndAToken({ REDIS_URL });
     const statuses: number[] = [];
     for (let i = 0; i < 2 * LIMIT; i++) statuses.push(await ask(i % 2 ? b : a, token));
