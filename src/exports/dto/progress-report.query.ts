@@ -1,8 +1,8 @@
 import { IsOptional, IsUUID } from 'class-validator';
-import { PlanYear } from '../../common/validation/decorators';
+import { IsCalendarDate, PlanYear } from '../../common/validation/decorators';
 import { IntegerParameter } from './query-transforms';
 
-/** GET /reports/progress.pdf?year=YYYY[&actionPlanId=]; the year defaults to the current one in APP_TIMEZONE. */
+/** GET /reports/progress.pdf?year=YYYY[&actionPlanId=][&asOf=YYYY-MM-DD]; the year defaults to asOf's, else the current one in APP_TIMEZONE. */
 export class ProgressReportQuery {
   @IntegerParameter()
   @IsOptional()
@@ -12,4 +12,9 @@ export class ProgressReportQuery {
   @IsOptional()
   @IsUUID()
   actionPlanId?: string;
+
+  /** The day to take the figures at (not after today); default: the end of year, or today for the current year. */
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
 }

@@ -14,6 +14,10 @@ export interface OrganizationStatusCounts {
   organization: string | null;
   counts: Record<RecommendationStatus, number>;
   total: number;
+  /** Overdue on asOf. */
+  overdue: number;
+  /** IMPLEMENTED / (total − REJECTED) × 100; null when nothing counts. */
+  implementationRate: number | null;
 }
 
 export interface OverdueRecommendation {
@@ -27,8 +31,12 @@ export interface OverdueRecommendation {
 /** Everything the printed progress report shows, gathered before the first byte of the PDF is written. */
 export interface ProgressReportData {
   year: number;
-  /** The day the statuses are taken at: the end of `year`, or today for the current year. */
+  /** The day the statuses are taken at: asOf when given, else the end of `year`, or today for the current year. */
   asOf: string;
+  /** The parameters as given (stated at the top of the report and part of its fingerprint). */
+  parameters: Record<string, unknown>;
+  /** SHA-256 of the parameters and every figure shown (not of `today`). */
+  fingerprint: string;
   today: string;
   timeZone: string;
   plan: { code: string; title: string } | null;
