@@ -36,7 +36,7 @@ export const SOURCES =
 /** The rules behind the figures, in words: the same for every file. */
 export function definitions(timeZone: string): [string, string][] {
   return [
-    ['asOf', 'Every figure is as it stood at the end of this day: statuses from the status history, indicator values recorded by then. Later corrections of a value replace it (values keep no history).'],
+    ['As of a day', 'Every figure is as it stood at the end of this day: statuses from the status history, indicator values recorded by then. Later corrections of a value replace it (values keep no history).'],
     ['Status as of a day', 'The last status change recorded by the end of asOf. Recommendations created after asOf are left out. Titles, priorities and due dates have no history: they are shown as they are now.'],
     ['Overdue', 'Due before asOf and, on asOf, neither IMPLEMENTED nor REJECTED.'],
     ['Implementation rate', 'IMPLEMENTED / (all − REJECTED) × 100.'],

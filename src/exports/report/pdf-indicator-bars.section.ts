@@ -49,7 +49,8 @@ function drawIndicator(doc: PDFKit.PDFDocument, indicator: ReportIndicator): voi
   }
   if (baseline !== null) marker(doc, x(baseline), top, `baseline ${formatNumber(baseline)}`, true);
   if (target !== null) marker(doc, x(target), top, `target ${formatNumber(target)}`, true);
-  const actualLabel = actual !== null ? `actual ${formatNumber(actual)}` : `no value for ${indicator.progress.year}`;
+  const period = indicator.progress.actualPeriod;
+  const actualLabel = actual !== null ? `actual ${formatNumber(actual)}${period ? ` (${period})` : ''}` : `no value for ${indicator.progress.year}`;
   doc
     .font(FONT.regular)
     .fontSize(7)

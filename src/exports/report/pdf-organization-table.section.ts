@@ -34,7 +34,7 @@ function headerRow(doc: PDFKit.PDFDocument): void {
  * keep the body style on every page.
  */
 export function drawOrganizationTable(doc: PDFKit.PDFDocument, rows: readonly OrganizationStatusCounts[]): void {
-  heading(doc, 'Responsible organisations, worst first', 80);
+  heading(doc, 'Responsible organisations, the weakest at the top', 80);
   if (rows.length === 0) {
     doc.font(FONT.regular).fontSize(9).fillColor(MUTED).text('No recommendations.', PAGE.left, doc.y);
     return;
