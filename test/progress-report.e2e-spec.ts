@@ -104,11 +104,11 @@ describe('GET /reports/progress.pdf', () => {
       expect.arrayContaining([
         'WL-1  Доля женщин в местных кенешах (%)',
         'baseline 10',
-        'actual 16',
+        `actual 16 (${year})`,
         'target 20',
         'At risk · 60%',
         'baseline 50',
-        'actual 28',
+        `actual 28 (${year})`,
         'target 30',
         'Achieved · 110%',
         'No data',

@@ -277,4 +277,36 @@ describe('reproducible reports (asOf, fingerprints, metadata)', () => {
     const res = await t.gql(`query { progressSummary(year: ${year}, asOf: "${year + 1}-01-01") { asOf } }`);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it('filters the PDF by organisation, region and meeting, and states the filters at the top', async () => {
+    const text = async (query: string) => readPdf((await ok(`/reports/progress.pdf?year=${past}&asOf=${asOf}&${query}`)).body).pageTexts.join('\n').replace(/\s+/g, ' ');
+    const ministry = await text(`organizationId=${ids.ministry}`);
+    expect(ministry).toContain('responsible organisation: Министерство; труда');
+    expect(ministry).toContain('3 recommendations 0 implemented 0% implementation rate 2 overdue');
+    expect(await text('region=%D0%A7%D2%AF%D0%B9')).toContain('region: Чүй');
+    const meeting = await text(`meetingId=${ids.meeting}`);
+    expect(meeting).toMatch(/meeting: .* \(\d{4}-02-10\)/);
+    expect(meeting).toContain('4 recommendations 1 implemented 33.3% implementation rate 2 overdue');
+    expect(await text('region=Talas')).toContain('0 recommendations');
+    const unknown = await download(t, `/reports/progress.pdf?organizationId=00000000-0000-4000-8000-000000000000`);
+    expect(unknown.status).toBe(404);
+  });
+
+  it('keeps the scorecard rows in the body font after a page break, with the header row repeated', async () => {
+    for (let i = 0; i < 70; i++) {
+      const organization = (await createOrganization(t, { name: `Organisation ${String(i).padStart(2, '0')}` })).id;
+      await createRecommendation(t, { meetingId: ids.meeting, title: `Filler ${i}`, responsibleOrganizationIds: [organization] });
+    }
+    const pdf = readPdf((await ok(`/reports/progress.pdf?year=${year}`)).body);
+    const pages = pdf.pageTexts.map((text, page) => ({ lines: text.split('\n'), fonts: pdf.pageFonts[page] }));
+    const withRows = pages.filter((p) => p.lines.some((line) => /^Organisation \d\d$/.test(line)));
+    expect(withRows.length).toBeGreaterThanOrEqual(2);
+    for (const page of withRows) {
+      expect(page.lines).toContain('Responsible organisation');
+      page.lines.forEach((line, i) => {
+        if (/^Organisation \d\d$/.test(line)) expect({ line, font: page.fonts[i] }).toEqual({ line, font: 'DejaVuSans' });
+      });
+    }
+    expect(withRows[0].fonts[withRows[0].lines.indexOf('Responsible organisation')]).toBe('DejaVuSans-Bold');
+  });
 });

@@ -26,7 +26,13 @@ export class ProgressReportController {
     const today = this.clock.today();
     const year = query.year ?? Number((query.asOf ?? today).slice(0, 4));
     // Gathered first: an unknown plan or a bad asOf is still a JSON error, not a broken download.
-    const data = await this.reports.gather(year, query.actionPlanId ?? null, query.asOf ?? null);
+    const scope = {
+      actionPlanId: query.actionPlanId ?? null,
+      organizationId: query.organizationId ?? null,
+      region: query.region ?? null,
+      meetingId: query.meetingId ?? null,
+    };
+    const data = await this.reports.gather(year, scope, query.asOf ?? null);
     const compress = this.config.get('NODE_ENV') !== 'test';
     await streamDownload(res, 'pdf', `progress-report-${year}-${data.asOf}.pdf`, (out) => renderProgressReport(data, out, { compress }));
   }

@@ -2,11 +2,33 @@ import { IndicatorProgress } from '../../action-plan/indicator-progress';
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
 import { ProgressSummary } from '../../reports/progress-summary.type';
 
+export interface IndicatorSeries {
+  /** The values recorded by asOf, oldest period first (a year after its quarters). */
+  values: { period: string; year: number; quarter: number | null; value: number }[];
+  targets: { year: number; value: number }[];
+}
+
 export interface ReportIndicator {
+  id: string;
   code: string;
   name: string;
   unit: string;
   progress: IndicatorProgress;
+  series?: IndicatorSeries;
+}
+
+/** Which recommendations the report covers; null: all. */
+export interface ReportScope {
+  actionPlanId: string | null;
+  organizationId: string | null;
+  region: string | null;
+  meetingId: string | null;
+}
+
+export interface QuarterStatusCounts {
+  /** A quarter's last day, or asOf for the last point. */
+  day: string;
+  counts: Record<RecommendationStatus, number>;
 }
 
 export interface OrganizationStatusCounts {
@@ -35,6 +57,8 @@ export interface ProgressReportData {
   asOf: string;
   /** The parameters as given (stated at the top of the report and part of its fingerprint). */
   parameters: Record<string, unknown>;
+  /** The scope beyond the plan, in words ("region: Чүй"); empty for all recommendations. */
+  filters: string[];
   /** SHA-256 of the parameters and every figure shown (not of `today`). */
   fingerprint: string;
   today: string;
@@ -44,4 +68,5 @@ export interface ProgressReportData {
   indicators: ReportIndicator[];
   byOrganization: OrganizationStatusCounts[];
   overdue: OverdueRecommendation[];
+  statusesByQuarter: QuarterStatusCounts[];
 }

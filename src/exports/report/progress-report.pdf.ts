@@ -2,6 +2,8 @@ import { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { ProgressReportData } from './progress-report.data';
 import { drawIndicatorBars } from './pdf-indicator-bars.section';
+import { drawIndicatorSeries } from './pdf-indicator-series.section';
+import { drawStatusQuarters } from './pdf-status-quarters.section';
 import { FONT, fontFile } from './pdf-fonts';
 import { PAGE } from './pdf-layout';
 import { drawOrganizationTable } from './pdf-organization-table.section';
@@ -30,6 +32,7 @@ function drawTitle(doc: PDFKit.PDFDocument, data: ProgressReportData): void {
 function filtersText(data: ProgressReportData): string {
   const parts = [`year=${data.year}`, `asOf=${data.asOf}`];
   if (data.plan) parts.push(`action plan ${data.plan.code}`);
+  parts.push(...data.filters);
   return parts.join(' · ');
 }
 
@@ -92,8 +95,10 @@ export function renderProgressReport(data: ProgressReportData, out: Writable, op
   drawTitle(doc, data);
   drawSummaryFigures(doc, data.summary);
   drawStatusChart(doc, data.summary);
+  drawStatusQuarters(doc, data.statusesByQuarter);
   drawOrganizationTable(doc, data.byOrganization);
   drawIndicatorBars(doc, data.indicators, data.year);
+  drawIndicatorSeries(doc, data.indicators);
   drawOverdueList(doc, data.overdue, data.summary.overdue, data.asOf);
   drawPageNumbers(doc, data);
   doc.end();
