@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { todayIn } from '../src/common/scalars/calendar-date';
 import { createRecommendation, download, transition } from './exports-support';
@@ -297,7 +298,9 @@ describe('reproducible reports (asOf, fingerprints, metadata)', () => {
       const organization = (await createOrganization(t, { name: `Organisation ${String(i).padStart(2, '0')}` })).id;
       await createRecommendation(t, { meetingId: ids.meeting, title: `Filler ${i}`, responsibleOrganizationIds: [organization] });
     }
-    const pdf = readPdf((await ok(`/reports/progress.pdf?year=${year}`)).body);
+    const res = await ok(`/reports/progress.pdf?year=${year}`);
+    if (process.env.KEEP_REPORT_PDF) writeFileSync(process.env.KEEP_REPORT_PDF, res.body);
+    const pdf = readPdf(res.body);
     const pages = pdf.pageTexts.map((text, page) => ({ lines: text.split('\n'), fonts: pdf.pageFonts[page] }));
     const withRows = pages.filter((p) => p.lines.some((line) => /^Organisation \d\d$/.test(line)));
     expect(withRows.length).toBeGreaterThanOrEqual(2);

@@ -1,3 +1,4 @@
+import { IndicatorDirection } from '../../action-plan/action-plan.enums';
 import { ReportIndicator } from './progress-report.data';
 import { FONT } from './pdf-fonts';
 import { ensureSpace, heading, PAGE } from './pdf-layout';
@@ -75,7 +76,7 @@ function drawSeries(doc: PDFKit.PDFDocument, indicator: ReportIndicator): void {
     else doc.lineTo(px, y(v.value));
   });
   if (quarterly.length > 1) doc.lineWidth(1).strokeColor(VALUE_COLOR).stroke();
-  const increase = indicator.progress.target === null || baseline === null || indicator.progress.target >= baseline;
+  const increase = indicator.direction === IndicatorDirection.INCREASE;
   for (const v of series.values) {
     const px = x(quarterIndex(v.year, v.quarter));
     const target = targets.get(v.year);

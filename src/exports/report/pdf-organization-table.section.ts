@@ -9,8 +9,8 @@ const NAME_WIDTH = 185;
 /** The scorecard's figures, right-aligned after the name. */
 const COLUMNS: { label: string; value: (row: OrganizationStatusCounts) => string; zero: (row: OrganizationStatusCounts) => boolean }[] = [
   { label: 'Total', value: (r) => String(r.total), zero: (r) => r.total === 0 },
-  { label: 'Implemented', value: (r) => String(r.counts[RecommendationStatus.IMPLEMENTED]), zero: (r) => r.counts[RecommendationStatus.IMPLEMENTED] === 0 },
-  { label: 'Implementation rate', value: (r) => (r.implementationRate === null ? '–' : formatPercent(r.implementationRate)), zero: () => false },
+  { label: 'Imple\u00ADmented', value: (r) => String(r.counts[RecommendationStatus.IMPLEMENTED]), zero: (r) => r.counts[RecommendationStatus.IMPLEMENTED] === 0 },
+  { label: 'Rate', value: (r) => (r.implementationRate === null ? '–' : formatPercent(r.implementationRate)), zero: () => false },
   { label: 'In progress', value: (r) => String(r.counts[RecommendationStatus.IN_PROGRESS]), zero: (r) => r.counts[RecommendationStatus.IN_PROGRESS] === 0 },
   { label: 'Stalled', value: (r) => String(r.counts[RecommendationStatus.STALLED]), zero: (r) => r.counts[RecommendationStatus.STALLED] === 0 },
   { label: 'Overdue', value: (r) => String(r.overdue), zero: (r) => r.overdue === 0 },
@@ -67,7 +67,7 @@ export function drawOrganizationTable(doc: PDFKit.PDFDocument, rows: readonly Or
     .fontSize(7.5)
     .fillColor(MUTED)
     .text(
-      'Implementation rate = implemented / (total − rejected). A recommendation with several responsible organisations is counted under each of them.',
+      'Rate: the implementation rate, implemented / (total − rejected). A recommendation with several responsible organisations is counted under each of them.',
       PAGE.left,
       doc.y,
       { width: PAGE.width },

@@ -1,3 +1,4 @@
+import { IndicatorDirection } from '../../action-plan/action-plan.enums';
 import { IndicatorProgress } from '../../action-plan/indicator-progress';
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
 import { ProgressSummary } from '../../reports/progress-summary.type';
@@ -13,6 +14,7 @@ export interface ReportIndicator {
   code: string;
   name: string;
   unit: string;
+  direction: IndicatorDirection;
   progress: IndicatorProgress;
   series?: IndicatorSeries;
 }
