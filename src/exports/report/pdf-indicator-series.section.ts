@@ -37,11 +37,12 @@ function drawSeries(doc: PDFKit.PDFDocument, indicator: ReportIndicator): void {
     doc.y = bottom + 8;
     return;
   }
-  let lo = Math.min(0, ...numbers);
+  // The axis spans what is drawn (not from zero: a change of a few points must stay visible); its ends are labelled.
+  let lo = Math.min(...numbers);
   let hi = Math.max(...numbers);
   if (lo === hi) hi = lo + 1;
-  const pad = (hi - lo) * 0.08;
-  [lo, hi] = [lo === 0 ? 0 : lo - pad, hi + pad];
+  const pad = (hi - lo) * 0.1;
+  [lo, hi] = [lo - pad, hi + pad];
   const y = (value: number) => bottom - ((value - lo) / (hi - lo)) * CHART_HEIGHT;
   const years = [...new Set([...series.values.map((v) => v.year), ...series.targets.map((t) => t.year)])].sort((a, b) => a - b);
   const first = quarterIndex(years[0], 1);
@@ -89,9 +90,13 @@ function drawSeries(doc: PDFKit.PDFDocument, indicator: ReportIndicator): void {
   doc.y = bottom + 14;
 }
 
-/** Every indicator's values over time against its yearly targets and baseline. */
-export function drawIndicatorSeries(doc: PDFKit.PDFDocument, indicators: readonly ReportIndicator[]): void {
-  if (indicators.length === 0) return;
+/** At most this many indicators are charted over time; the report says how many more there are. */
+export const SERIES_CHARTED = 30;
+
+/** The indicators' values over time against their yearly targets and baseline. */
+export function drawIndicatorSeries(doc: PDFKit.PDFDocument, all: readonly ReportIndicator[]): void {
+  if (all.length === 0) return;
+  const indicators = all.slice(0, SERIES_CHARTED);
   heading(doc, 'Indicators over time', CHART_HEIGHT + 60);
   doc
     .font(FONT.regular)
@@ -105,4 +110,7 @@ export function drawIndicatorSeries(doc: PDFKit.PDFDocument, indicators: readonl
     );
   doc.moveDown(0.5);
   for (const indicator of indicators) drawSeries(doc, indicator);
+  if (all.length > indicators.length) {
+    doc.font(FONT.regular).fontSize(8).fillColor(MUTED).text(`… and ${all.length - indicators.length} more indicators (filter by actionPlanId, or see indicator-values.csv).`, PAGE.left, doc.y);
+  }
 }

@@ -33,7 +33,11 @@ function headerRow(doc: PDFKit.PDFDocument): void {
  * the header row, and every row sets its own font after the page break, so rows
  * keep the body style on every page.
  */
-export function drawOrganizationTable(doc: PDFKit.PDFDocument, rows: readonly OrganizationStatusCounts[]): void {
+/** At most this many organisations are listed (the weakest); the report says how many more there are. */
+export const ORGANIZATIONS_LISTED = 40;
+
+export function drawOrganizationTable(doc: PDFKit.PDFDocument, all: readonly OrganizationStatusCounts[]): void {
+  const rows = all.slice(0, ORGANIZATIONS_LISTED);
   heading(doc, 'Responsible organisations, the weakest at the top', 80);
   if (rows.length === 0) {
     doc.font(FONT.regular).fontSize(9).fillColor(MUTED).text('No recommendations.', PAGE.left, doc.y);
@@ -60,14 +64,16 @@ export function drawOrganizationTable(doc: PDFKit.PDFDocument, rows: readonly Or
     doc.moveTo(PAGE.left, bottom - 2).lineTo(PAGE.left + PAGE.width, bottom - 2).lineWidth(0.3).strokeColor(RULE).stroke();
     doc.y = bottom;
   }
-  ensureSpace(doc, 14);
+  ensureSpace(doc, 24);
   doc.moveDown(0.3);
+  const more = all.length - rows.length;
   doc
     .font(FONT.regular)
     .fontSize(7.5)
     .fillColor(MUTED)
     .text(
-      'Rate: the implementation rate, implemented / (total − rejected). A recommendation with several responsible organisations is counted under each of them.',
+      (more > 0 ? `… and ${more} more organisations (see recommendation-organizations.csv with recommendations.csv, or filter by organizationId). ` : '') +
+        'Rate: the implementation rate, implemented / (total − rejected). A recommendation with several responsible organisations is counted under each of them.',
       PAGE.left,
       doc.y,
       { width: PAGE.width },
