@@ -1,17 +1,16 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { startService, stopAllServices } from './support/service-process';
+import { startService, stopAllServices, tempDataDir } from './support/service-process';
 
 const MEETINGS = '{ meetings { totalCount edges { node { title settlement recommendations { code statusHistory { to changedAt } } } } } }';
 
 /**
  * The newcomer's path: no DATABASE_URL, so the service runs on the embedded
- * PostgreSQL (PGlite) under DATA_DIR, loads the Sokuluk roundtable on its first
+ * PostgreSQL (its own server process) under DATA_DIR, loads the Sokuluk roundtable on its first
  * start, keeps data across restarts, and stops cleanly on SIGTERM.
  */
 describe('the service on the embedded database', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tracker-embedded-'));
+  const dataDir = tempDataDir('tracker-embedded-');
   afterEach(stopAllServices);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -47,7 +46,7 @@ describe('the service on the embedded database', () => {
   });
 
   it('creates a first ADMIN token on a fresh database when no ADMIN_TOKEN is configured', async () => {
-    const freshDir = mkdtempSync(join(tmpdir(), 'tracker-first-run-'));
+    const freshDir = tempDataDir('tracker-first-run-');
     try {
       const service = await startService({ DATA_DIR: freshDir, ADMIN_TOKEN: '' });
       const token = readFileSync(join(freshDir, 'first-admin-token.txt'), 'utf8').trim();

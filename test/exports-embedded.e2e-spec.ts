@@ -1,20 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { readPdf } from './progress-report-pdf-text';
-import { startService, stopAllServices } from './support/service-process';
+import { startService, stopAllServices, tempDataDir } from './support/service-process';
 
 const TOKEN = 'exports-embedded-admin-token-0123456789abcdef';
 
 /**
- * The downloads and the import on the embedded database (PGlite), where rows
- * are read in keyset-paginated batches instead of through a cursor: the real
- * service in a child process, with the Sokuluk sample loaded on first start.
+ * The downloads and the import on the embedded database: the real service in
+ * a child process, with the Sokuluk sample loaded on first start.
  */
 describe('exports and import on the embedded database', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tracker-exports-'));
+  const dataDir = tempDataDir('tracker-exports-');
   afterAll(async () => {
     await stopAllServices();
     rmSync(dataDir, { recursive: true, force: true });

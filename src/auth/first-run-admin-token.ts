@@ -29,7 +29,6 @@ export class FirstRunAdminToken implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.usesEmbeddedDatabase || this.config.get('ADMIN_TOKEN')) return;
     const dataDir = this.config.get('DATA_DIR');
-    if (dataDir.startsWith('memory://')) return;
     if ((await this.db.getRepository(ApiToken).count()) > 0) return;
     const { token } = await this.tokens.create(
       { name: 'first-admin', role: Role.ADMIN },

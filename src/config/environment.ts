@@ -47,7 +47,7 @@ export class Environment {
   @Max(65535)
   PORT = 3000;
 
-  /** PostgreSQL server; when unset the embedded PostgreSQL (PGlite) under DATA_DIR is used. */
+  /** PostgreSQL server; when unset the service runs its own embedded PostgreSQL under DATA_DIR. */
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
@@ -70,10 +70,18 @@ export class Environment {
   })
   DATABASE_REPLICA_URLS?: string;
 
-  /** Where the embedded database keeps its files. */
+  /** Where the embedded database keeps its files (the cluster in DATA_DIR/postgres). */
   @IsString()
   @MinLength(1)
   DATA_DIR = './data';
+
+  /**
+   * Run as root (containers, CI), the embedded PostgreSQL runs as this unprivileged OS user
+   * (PostgreSQL refuses root); created as a system user when missing.
+   */
+  @IsString()
+  @Matches(/^[a-z_][a-z0-9_-]{0,31}$/, { message: 'EMBEDDED_POSTGRES_OS_USER must be a valid OS user name' })
+  EMBEDDED_POSTGRES_OS_USER = 'tracker-postgres';
 
   @Transform(toBoolean)
   @IsBoolean()

@@ -3,7 +3,7 @@ import { types } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import type { Environment } from '../config/environment';
 import { DatabaseLogger } from './database.logger';
-import { embeddedPostgresDriver } from './embedded-postgres';
+import type { EmbeddedConnection } from './embedded-postgres';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -16,7 +16,8 @@ types.setTypeParser(types.builtins.DATE, (value: string) => value);
  * schema changes only through migrations/.
  */
 export function buildDataSourceOptions(
-  env: Pick<Environment, 'DATABASE_URL' | 'DATA_DIR' | 'DATABASE_POOL_SIZE'> & Partial<Pick<Environment, 'DATABASE_REPLICA_URLS'>>,
+  env: Pick<Environment, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'> & Partial<Pick<Environment, 'DATABASE_REPLICA_URLS'>>,
+  embedded: EmbeddedConnection | null = null,
 ): DataSourceOptions {
   const common = {
     type: 'postgres' as const,
@@ -26,7 +27,7 @@ export function buildDataSourceOptions(
     migrationsTransactionMode: 'each' as const,
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    // Ids default to gen_random_uuid(), built into PostgreSQL 13+ and PGlite alike.
+    // Ids default to gen_random_uuid(), built into PostgreSQL 13+.
     uuidExtension: 'pgcrypto' as const,
     installExtensions: false,
     logger: new DatabaseLogger(),
@@ -58,9 +59,12 @@ export function buildDataSourceOptions(
       applicationName: 'roundtable-tracker',
     };
   }
+  // The embedded server (see embedded-postgres.ts): the same driver and pool, over its Unix socket.
   return {
     ...common,
-    driver: embeddedPostgresDriver(env.DATA_DIR),
+    ...(embedded ? { host: embedded.host, port: embedded.port, username: embedded.user, database: embedded.database } : {}),
+    poolSize: env.DATABASE_POOL_SIZE,
+    applicationName: 'roundtable-tracker',
   };
 }
 

@@ -5,19 +5,24 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config.service';
 import { buildDataSourceOptions } from './data-source-options';
 import { SqlStatementCounterMiddleware } from './sql-statement-counter.middleware';
+import { EmbeddedDatabase, EmbeddedDatabaseModule } from './embedded-database';
 import { DemoSeedOnFirstStart } from './seed/demo-seed-on-first-start';
 
 @Module({
   imports: [
+    EmbeddedDatabaseModule,
     TypeOrmModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        ...buildDataSourceOptions({
-          DATABASE_URL: config.get('DATABASE_URL'),
-          DATA_DIR: config.get('DATA_DIR'),
-          DATABASE_POOL_SIZE: config.get('DATABASE_POOL_SIZE'),
-          DATABASE_REPLICA_URLS: config.get('DATABASE_REPLICA_URLS'),
-        }),
+      imports: [EmbeddedDatabaseModule],
+      inject: [AppConfig, EmbeddedDatabase],
+      useFactory: async (config: AppConfig, embedded: EmbeddedDatabase) => ({
+        ...buildDataSourceOptions(
+          {
+            DATABASE_URL: config.get('DATABASE_URL'),
+            DATABASE_POOL_SIZE: config.get('DATABASE_POOL_SIZE'),
+            DATABASE_REPLICA_URLS: config.get('DATABASE_REPLICA_URLS'),
+          },
+          await embedded.start(),
+        ),
         migrationsRun: config.get('MIGRATIONS_RUN'),
         // Fail fast at boot instead of retrying for half a minute.
         retryAttempts: 2,
@@ -31,11 +36,16 @@ export class DatabaseModule implements NestModule, OnApplicationShutdown {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly config: AppConfig,
+    private readonly embedded: EmbeddedDatabase,
   ) {}
 
-  /** Runs after the HTTP server has closed (Nest disposes it first), so in-flight requests finish. */
+  /**
+   * Runs after the HTTP server has closed (Nest disposes it first), so in-flight requests finish;
+   * then the pool closes, then the embedded server (if any) stops.
+   */
   async onApplicationShutdown(signal?: string): Promise<void> {
     if (this.db.isInitialized) await this.db.destroy();
+    await this.embedded.stop();
     new Logger('Database').log(`closed the database${signal ? ` on ${signal}` : ''}`);
   }
 

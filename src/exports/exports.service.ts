@@ -19,7 +19,7 @@ import { recommendationsExport } from './exporters/recommendations.export';
 import { statusHistoryExport } from './exporters/status-history.export';
 import { ExportMetadata, IndicatorDefinition, readmeRows, tableSchemaResource } from './metadata/export-metadata';
 import { ExportFingerprint, ExportInputs, fingerprintTables } from './metadata/fingerprint';
-import { rowSourceFor } from './row-source/row-source.factory';
+import { PgServerRowSource } from './row-source/pg-server.row-source';
 import { RowSource } from './row-source/row-source';
 import { CsvOptions, DEFAULT_CSV_OPTIONS } from './tabular/csv-options';
 import { writeCsv } from './tabular/csv-writer';
@@ -85,7 +85,7 @@ export class ExportsService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {
-    this.rows = rowSourceFor(db);
+    this.rows = new PgServerRowSource(db);
   }
 
   /** `recommendations-2026-11-28.csv`: the date is the export's asOf (today unless asked otherwise). */

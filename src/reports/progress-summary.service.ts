@@ -103,14 +103,14 @@ export class ProgressSummaryService {
       null,
       `SELECT status::text AS status, sum(n)::int AS count, sum(overdue)::int AS overdue
          FROM (SELECT status, recommendations AS n,
-                      CASE WHEN due_month < date_trunc('month', $1::date)::date AND status::text <> ALL($2::text[])
+                      CASE WHEN due_month < date_trunc('month', $1::date)::date AND status <> ALL($2::recommendation_status[])
                            THEN recommendations ELSE 0 END AS overdue
                  FROM recommendation_tally_by_month
                UNION ALL
                SELECT status, 0, recommendations
                  FROM recommendation_tally_by_day
                 WHERE due_date >= date_trunc('month', $1::date)::date AND due_date < $1::date
-                  AND status::text <> ALL($2::text[])) counted
+                  AND status <> ALL($2::recommendation_status[])) counted
         GROUP BY status`,
       [today, CLOSED_STATUSES],
     );
@@ -131,7 +131,7 @@ export class ProgressSummaryService {
       null,
       `SELECT status::text AS status, sum(n)::int AS count, sum(overdue)::int AS overdue
          FROM (SELECT r.status, count(*) AS n,
-                      count(*) FILTER (WHERE r.due_date < $1::date AND r.status::text <> ALL($4::text[])) AS overdue
+                      count(*) FILTER (WHERE r.due_date < $1::date AND r.status <> ALL($4::recommendation_status[])) AS overdue
                  FROM recommendation r
                 WHERE r.updated_at < $2
                   AND ($3::uuid IS NULL OR EXISTS (
@@ -140,7 +140,7 @@ export class ProgressSummaryService {
                 GROUP BY r.status
                UNION ALL
                SELECT h.to_status, count(*),
-                      count(*) FILTER (WHERE r.due_date < $1::date AND h.to_status::text <> ALL($4::text[]))
+                      count(*) FILTER (WHERE r.due_date < $1::date AND h.to_status <> ALL($4::recommendation_status[]))
                  FROM recommendation r
                  JOIN LATERAL (SELECT sc.to_status FROM status_change sc
                                 WHERE sc.recommendation_id = r.id AND sc.changed_at < $2
@@ -152,7 +152,6 @@ export class ProgressSummaryService {
                 GROUP BY h.to_status) counted
         GROUP BY status`,
       // The end of `asOf` as an instant (a constant the planner can estimate with, unlike an expression).
-      // The closed statuses go as text[]: the embedded database cannot send an array of an enum type.
       [asOf, startOfNextDay(asOf, this.config.get('APP_TIMEZONE')), actionPlanId, CLOSED_STATUSES],
     );
   }

@@ -1,71 +1,39 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
-import { freePort } from './service-process';
+import { EmbeddedPostgres } from '../../src/database/embedded-postgres';
 
 /**
- * An in-memory PGlite (the embedded PostgreSQL) served over the PostgreSQL wire
- * protocol by pglite-socket, in a child process of its own. Used by e2e tests
- * when no PostgreSQL server is reachable. PGlite is one backend, so the app must
- * use a pool of one connection against it (transactions would interleave otherwise).
+ * The embedded PostgreSQL (the same binaries and code as the service's default),
+ * in a temp dir of its own, as the e2e tests' server when no PostgreSQL server
+ * is reachable: global setup starts one, and the tests take the template path.
  */
-export interface EmbeddedPostgresServer {
+export interface EmbeddedTestServer {
+  /** An admin URL on its Unix socket (127.0.0.1 on Windows). */
   url: string;
   stop(): Promise<void>;
 }
 
-const SERVER_SCRIPT = join(
-  __dirname,
-  '..',
-  '..',
-  'node_modules',
-  '@electric-sql',
-  'pglite-socket',
-  'dist',
-  'scripts',
-  'server.js',
-);
-
-export async function startEmbeddedPostgresServer(): Promise<EmbeddedPostgresServer> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [SERVER_SCRIPT, `--port=${port}`, '--host=127.0.0.1', '--db=memory://'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+export async function startEmbeddedTestServer(): Promise<EmbeddedTestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tracker-test-pg-'));
+  // As root the server runs as an unprivileged user, which must reach the (0700) temp dir.
+  chmodSync(dataDir, 0o755);
+  const server = new EmbeddedPostgres({
+    dataDir,
+    osUser: process.env.EMBEDDED_POSTGRES_OS_USER || 'tracker-postgres',
+    log: (level, message) => {
+      if (level === 'error') console.error(`[embedded postgres] ${message}`);
+    },
   });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  await waitUntilAccepting(url, child, () => output);
+  const connection = await server.start();
+  const url = new URL(`postgres://${connection.user}@localhost:${connection.port}/postgres`);
+  if (connection.host.startsWith('/')) url.searchParams.set('host', connection.host);
+  else url.hostname = connection.host;
   return {
-    url,
-    stop: () => stopChild(child),
+    url: url.toString(),
+    async stop() {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
-}
-
-async function waitUntilAccepting(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`pglite-socket exited (${child.exitCode}): ${output()}`);
-    const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
-    try {
-      await client.connect();
-      await client.query('SELECT 1');
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    } finally {
-      await client.end().catch(() => undefined);
-    }
-  }
-  await stopChild(child);
-  throw new Error(`pglite-socket did not accept connections within 30 s: ${output()}`);
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-  });
 }

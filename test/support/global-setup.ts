@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { startEmbeddedTestServer } from './embedded-postgres-server';
 import {
   DEFAULT_TEST_SERVER_URL,
   ENV,
@@ -12,17 +13,21 @@ import {
 const ROOT = join(__dirname, '..', '..');
 
 /**
- * Migrates one template database per test run (when a PostgreSQL server is
- * reachable); each test file then clones it. The migrations run through the
- * project's own `migration:run` in a child process: loading the application's
- * modules here, in Jest's parent process, would leak them into the test files.
+ * Migrates one template database per test run; each test file then clones it.
+ * The server is TEST_DATABASE_URL (default the local one) when reachable, else
+ * one embedded PostgreSQL (the service's own default) started here for the run:
+ * either way the same path. The migrations run through the project's own
+ * `migration:run` in a child process: loading the application's modules here,
+ * in Jest's parent process, would leak them into the test files.
  */
 export default async function globalSetup(): Promise<void> {
-  const server = process.env.TEST_DATABASE_URL || DEFAULT_TEST_SERVER_URL;
+  let server = process.env.TEST_DATABASE_URL || DEFAULT_TEST_SERVER_URL;
   if (!(await isServerReachable(server))) {
-    console.log(`\n[e2e] no PostgreSQL server at ${new URL(server).host}: each test file runs on its own embedded PostgreSQL (PGlite)`);
-    delete process.env[ENV.serverUrl];
-    return;
+    const embedded = await startEmbeddedTestServer();
+    // globalTeardown runs in this same process and stops it.
+    (globalThis as { trackerEmbeddedTestServer?: typeof embedded }).trackerEmbeddedTestServer = embedded;
+    console.log(`\n[e2e] no PostgreSQL server at ${new URL(server).host}: started an embedded PostgreSQL for this run`);
+    server = embedded.url;
   }
   const template = uniqueDatabaseName('tracker_template');
   await withAdminClient(server, (c) => c.query(`CREATE DATABASE "${template}"`));
@@ -33,5 +38,5 @@ export default async function globalSetup(): Promise<void> {
   });
   process.env[ENV.serverUrl] = server;
   process.env[ENV.template] = template;
-  console.log(`\n[e2e] PostgreSQL at ${new URL(server).host}: each test file gets a database cloned from ${template}`);
+  console.log(`[e2e] each test file gets a database cloned from ${template}`);
 }

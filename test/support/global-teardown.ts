@@ -1,3 +1,4 @@
+import type { EmbeddedTestServer } from './embedded-postgres-server';
 import { ENV, serverUrl, withAdminClient } from './test-database';
 
 export default async function globalTeardown(): Promise<void> {
@@ -6,4 +7,5 @@ export default async function globalTeardown(): Promise<void> {
   if (server && template) {
     await withAdminClient(server, (c) => c.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`));
   }
+  await (globalThis as { trackerEmbeddedTestServer?: EmbeddedTestServer }).trackerEmbeddedTestServer?.stop();
 }

@@ -4,7 +4,6 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/configure-app';
-import { EmbeddedPostgresServer, startEmbeddedPostgresServer } from './embedded-postgres-server';
 import { createDatabaseFromTemplate, dropDatabase, ENV, serverUrl } from './test-database';
 
 export interface GraphqlError {
@@ -27,8 +26,6 @@ export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789-abcdefghijklmnop';
 export interface TestApp {
   app: INestApplication;
   adminToken: string;
-  /** Where the data lives: a fresh database on the PostgreSQL server, or an in-memory PGlite of its own. */
-  database: 'postgres' | 'embedded';
   /**
    * POST /graphql as the bootstrap admin. `headers.authorization` replaces the
    * token (e.g. `bearer(token)`); an empty string sends the request anonymously.
@@ -54,7 +51,6 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
   const server = serverUrl();
   const template = process.env[ENV.template];
   let dropAfter: string | null = null;
-  let embedded: EmbeddedPostgresServer | null = null;
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL = 'silent';
   process.env.SEED_DEMO = 'false';
@@ -67,20 +63,16 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
   process.env.RATE_LIMIT_ANONYMOUS_PER_MINUTE = '100000';
   if (options.databaseUrl) {
     process.env.DATABASE_URL = options.databaseUrl;
-  } else if (server && template) {
+  } else {
+    if (!server || !template) throw new Error('no test database server: run the e2e tests through jest (global-setup prepares it)');
     const db = await createDatabaseFromTemplate(server, template);
     process.env.DATABASE_URL = db.url;
     dropAfter = db.name;
-  } else {
-    embedded = await startEmbeddedPostgresServer();
-    process.env.DATABASE_URL = embedded.url;
-    process.env.DATABASE_POOL_SIZE = '1';
   }
   Object.assign(process.env, env);
 
   const cleanUp = async () => {
     if (server && dropAfter) await dropDatabase(server, dropAfter);
-    await embedded?.stop();
   };
   let app: INestApplication;
   try {
@@ -112,7 +104,6 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
   return {
     app,
     adminToken: TEST_ADMIN_TOKEN,
-    database: embedded ? 'embedded' : 'postgres',
     gql,
     async gqlOk<T>(query: string, variables?: Record<string, unknown>) {
       const res = await gql<T>(query, variables);

@@ -5,7 +5,7 @@ import { Client } from 'pg';
  * Where e2e tests get their databases. With a PostgreSQL server (TEST_DATABASE_URL,
  * default the local one) every test file gets its own database, cloned from a
  * template that global-setup migrated once, and dropped afterwards. Without a
- * server, each file runs on its own in-memory embedded PostgreSQL (PGlite).
+ * server, global-setup starts one embedded PostgreSQL for the run and the rest is the same.
  */
 export const DEFAULT_TEST_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 

@@ -92,9 +92,9 @@ export async function indicatorsExport(db: DataSource, actionPlanId: string | nu
   };
 }
 
-/** json columns arrive as text from a server connection and parsed from the embedded database. */
+/** json columns arrive as PostgreSQL's text output from the export cursor. */
 function json<T>(value: unknown): T | null {
-  return typeof value === 'string' ? (JSON.parse(value) as T) : ((value ?? null) as T | null);
+  return value === null || value === undefined ? null : (JSON.parse(value as string) as T);
 }
 
 function numberOrNull(value: unknown): number | null {

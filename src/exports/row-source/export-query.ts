@@ -4,8 +4,7 @@ export type Row = Record<string, unknown>;
 /**
  * Rows as arrays in the order of `fields` (the SELECT's column aliases): no
  * object per row, which matters at a million rows. Values are PostgreSQL's
- * text output on a server connection (numbers as "12.5", booleans as "t"/"f",
- * json as text) and parsed values on the embedded database; the writers accept both.
+ * text output (numbers as "12.5", booleans as "t"/"f", json as text).
  */
 export interface RowBatch {
   fields: readonly string[];
@@ -22,7 +21,7 @@ export interface OrderKey {
  * The SQL of one export: a SELECT producing the flat rows (joins and aggregations
  * done by PostgreSQL), without ORDER BY or LIMIT. `orderBy` names output columns
  * that are never null and together identify a row, so the rows can be read in
- * order either through one cursor or in keyset-paginated batches.
+ * order through one cursor.
  */
 export interface ExportQuery {
   sql: string;
@@ -37,16 +36,4 @@ function orderByClause(query: ExportQuery): string {
 /** The whole export in order: what the cursor reads and what the benchmark's COPY runs. */
 export function orderedSql(query: ExportQuery): string {
   return `SELECT * FROM (${query.sql}) AS export_rows ORDER BY ${orderByClause(query)}`;
-}
-
-/** The next `limit` rows after `after` (the order key values of the last row read), or the first ones. */
-export function keysetPageSql(query: ExportQuery, after: readonly unknown[] | null, limit: number): { sql: string; params: unknown[] } {
-  if (!after) return { sql: `${orderedSql(query)} LIMIT ${limit}`, params: query.params };
-  const first = query.params.length + 1;
-  const columns = query.orderBy.map((key) => `"${key.column}"`).join(', ');
-  const values = query.orderBy.map((key, i) => `CAST($${first + i} AS ${key.cast})`).join(', ');
-  return {
-    sql: `SELECT * FROM (${query.sql}) AS export_rows WHERE (${columns}) > (${values}) ORDER BY ${orderByClause(query)} LIMIT ${limit}`,
-    params: [...query.params, ...after],
-  };
 }
