@@ -1,14 +1,14 @@
 // NestJS 12 packages are ES modules. Node 20 loads them from CommonJS (require(esm)),
 // but Jest's own module loader does not before Node 24.9, so Jest transpiles them.
-const ESM_PACKAGES = ['@nestjs', 'uid'];
+const ESM_PACKAGES = ['@nestjs', 'uid', '@formatjs', 'intl-messageformat'];
 
 const transform = {
-  '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+  '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   // SWC rewrites import.meta.url and `const require = createRequire(...)` correctly for CommonJS.
   '^.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
 };
 const shared = {
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   rootDir: '.',
   testEnvironment: 'node',
   transform,
@@ -20,7 +20,7 @@ module.exports = {
   // e2e tests boot the whole service (some, child processes too): generous but finite.
   testTimeout: 120_000,
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx'] },
     {
       ...shared,
       displayName: 'e2e',

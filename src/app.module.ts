@@ -8,6 +8,7 @@ import { CommonModule } from './common/common.module';
 import { ErrorFilter } from './common/errors/error.filter';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { DataVersionModule } from './data-version/data-version.module';
 import { ExportsModule } from './exports/exports.module';
 import { AppGraphqlModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
@@ -17,6 +18,8 @@ import { MeetingsModule } from './meetings/meetings.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { RecommendationsModule } from './recommendations/recommendations.module';
 import { ReportsModule } from './reports/reports.module';
+import { PublicSiteModule } from './web/public/public-site.module';
+import { WebModule } from './web/web.module';
 
 /** The whole service. `forRoot()` reads and validates the environment as it is at that moment. */
 @Module({})
@@ -29,6 +32,7 @@ export class AppModule {
         CommonModule,
         LoggingModule,
         DatabaseModule,
+        DataVersionModule,
         AppGraphqlModule,
         AuditModule,
         AuthModule,
@@ -41,6 +45,8 @@ export class AppModule {
         ReportsModule,
         ExportsModule,
         ImportsModule,
+        WebModule,
+        PublicSiteModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import helmet from 'helmet';
 import { PinoLoggerService } from './logging/pino-logger.service';
 import { createValidationPipe } from './common/validation/validation.pipe';
@@ -18,6 +19,9 @@ export function configureApp(app: INestApplication): void {
   // (the dashboard's is ~90 kB) costs CPU on every request. Downloads are streamed without one anyway.
   express.set('etag', false);
   app.use(helmet());
+  // The pages and feeds are compressed (a page's HTML is 5-20 kB); GraphQL answers are left as they were
+  // (their clients and benchmarks measure them uncompressed), and the stylesheet comes precompressed.
+  app.use(compression({ filter: (req, res) => !req.path.startsWith('/graphql') && compression.filter(req, res) }));
   const origins = config
     .get('CORS_ORIGINS')
     .split(',')

@@ -8,6 +8,6 @@ import { IndicatorsService } from './indicators.service';
 @Module({
   imports: [OrganizationsModule],
   providers: [ActionPlansService, IndicatorsService, ActionPlanLoader, ActionPlanResolver, IndicatorResolver, IndicatorProgressResolver],
-  exports: [ActionPlanLoader],
+  exports: [ActionPlanLoader, ActionPlansService, IndicatorsService],
 })
 export class ActionPlanModule {}

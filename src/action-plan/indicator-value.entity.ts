@@ -7,6 +7,8 @@ import { Indicator } from './indicator.entity';
 @Entity()
 @Index('UQ_indicator_value_period', ['indicatorId', 'period'], { unique: true })
 @Index('IDX_indicator_value_year', ['indicatorId', 'year', 'quarter'])
+// The latest recorded values first (home page, Atom feeds).
+@Index('IDX_indicator_value_recorded_at_id', ['recordedAt', 'id'])
 @Check('CHK_indicator_value_quarter', '"quarter" IS NULL OR "quarter" BETWEEN 1 AND 4')
 export class IndicatorValue {
   @Field(() => ID)

@@ -37,6 +37,11 @@ export class IndicatorsService {
     return this.db.getRepository(Indicator).findOneBy({ id });
   }
 
+  /** The indicators with this code: one per action plan at most (codes are unique within a plan). */
+  findByCode(code: string): Promise<Indicator[]> {
+    return this.db.getRepository(Indicator).find({ where: { code }, order: { actionPlanId: 'ASC' } });
+  }
+
   /** Ordered by code, ties broken by id. */
   async list(args: IndicatorsArgs): Promise<Connection<Indicator>> {
     const page = toKeysetPageRequest(args, 'indicators');

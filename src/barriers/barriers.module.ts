@@ -5,6 +5,6 @@ import { BarriersService } from './barriers.service';
 
 @Module({
   providers: [BarriersService, BarrierLoader, BarriersResolver, MeetingBarriersResolver],
-  exports: [BarrierLoader],
+  exports: [BarrierLoader, BarriersService],
 })
 export class BarriersModule {}

@@ -17,10 +17,12 @@ export class BarriersService {
     private readonly audit: AuditService,
   ) {}
 
-  list(category?: BarrierCategory | null): Promise<Barrier[]> {
+  /** `limit`: at most that many (the pages' filter lists); all when absent. */
+  list(category?: BarrierCategory | null, limit?: number): Promise<Barrier[]> {
     return this.db.getRepository(Barrier).find({
       where: category ? { category } : {},
       order: { title: 'ASC', id: 'ASC' },
+      take: limit,
     });
   }
 

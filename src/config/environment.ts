@@ -1,3 +1,5 @@
+import { LOCALES } from '../i18n/locales';
+import type { Locale } from '../i18n/locales';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -113,6 +115,15 @@ export class Environment {
   @Transform(toBoolean)
   @IsBoolean()
   PUBLIC_READ = false;
+
+  /** The public progress pages (/, /recommendations, ... /changes.atom) for anonymous readers. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  PUBLIC_SITE = true;
+
+  /** The pages' language when neither the URL, the cookie nor Accept-Language chooses one. */
+  @IsIn(LOCALES)
+  DEFAULT_LOCALE: Locale = 'ru';
 
   /** Introspection and field suggestions in production (always on elsewhere). */
   @Transform(toBoolean)

@@ -7,6 +7,6 @@ import { MeetingsService } from './meetings.service';
 @Module({
   imports: [OrganizationsModule],
   providers: [MeetingsService, MeetingLoader, MeetingsResolver, ParticipantResolver],
-  exports: [MeetingLoader],
+  exports: [MeetingLoader, MeetingsService],
 })
 export class MeetingsModule {}

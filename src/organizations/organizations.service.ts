@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
@@ -16,8 +17,14 @@ export class OrganizationsService {
     private readonly audit: AuditService,
   ) {}
 
-  list(): Promise<Organization[]> {
-    return this.db.getRepository(Organization).find({ order: { name: 'ASC', id: 'ASC' } });
+  /** `limit`: at most that many (the pages' filter lists); all when absent. */
+  list(limit?: number): Promise<Organization[]> {
+    return this.db.getRepository(Organization).find({ order: { name: 'ASC', id: 'ASC' }, take: limit });
+  }
+
+  findById(id: string): Promise<Organization | null> {
+    if (!isUUID(id)) return Promise.resolve(null);
+    return this.db.getRepository(Organization).findOneBy({ id });
   }
 
   listPeople(): Promise<Person[]> {

@@ -19,6 +19,6 @@ import { RecommendationsService } from './recommendations.service';
     BarrierRecommendationsResolver,
     IndicatorRecommendationsResolver,
   ],
-  exports: [RecommendationLoader],
+  exports: [RecommendationLoader, RecommendationsService],
 })
 export class RecommendationsModule {}

@@ -16,13 +16,14 @@ import { toConnection, toKeysetPageRequest } from '../common/pagination/keyset-p
 import { pageAndTotal } from '../common/pagination/page-and-total';
 import { assertAllExist } from '../database/assert-exist';
 import { rowToEntity } from '../database/linked-rows';
+import { readQuery } from '../database/read-routing';
 import { Meeting } from '../meetings/meeting.entity';
 import { Organization } from '../organizations/organization.entity';
 import { CreateRecommendationInput } from './dto/create-recommendation.input';
-import { RecommendationsArgs } from './dto/recommendations.args';
+import { RecommendationFilter, RecommendationsArgs } from './dto/recommendations.args';
 import { TransitionRecommendationInput } from './dto/transition-recommendation.input';
 import { UpdateRecommendationInput } from './dto/update-recommendation.input';
-import { assertTransition } from './recommendation-lifecycle';
+import { assertTransition, CLOSED_STATUSES } from './recommendation-lifecycle';
 import {
   RecommendationBarrier,
   RecommendationIndicator,
@@ -55,6 +56,39 @@ export class RecommendationsService {
   findById(id: string): Promise<Recommendation | null> {
     if (!isUUID(id)) return Promise.resolve(null);
     return this.db.getRepository(Recommendation).findOneBy({ id });
+  }
+
+  /** By its public code (the pages' address of a recommendation). */
+  findByCode(code: string): Promise<Recommendation | null> {
+    return this.db.getRepository(Recommendation).findOneBy({ code });
+  }
+
+  /** How many recommendations each meeting made (the meetings list), in one statement. */
+  async countsByMeeting(meetingIds: string[]): Promise<Map<string, number>> {
+    const rows = await readQuery<{ meeting_id: string; count: number }>(
+      this.db,
+      null,
+      'SELECT meeting_id, count(*)::int AS count FROM recommendation WHERE meeting_id = ANY($1::uuid[]) GROUP BY meeting_id',
+      [meetingIds],
+    );
+    return new Map(rows.map((row) => [row.meeting_id, row.count]));
+  }
+
+  /** How many recommendations the filter matches, per status, and how many of them are overdue. */
+  async statusCounts(filter: RecommendationFilter): Promise<{ byStatus: Map<RecommendationStatus, number>; overdue: number }> {
+    const today = this.clock.today();
+    const repo = this.db.getRepository(Recommendation);
+    const rows = await applyRecommendationFilter(repo.createQueryBuilder('r'), filter, today)
+      .select('r.status', 'status')
+      .addSelect('count(*)::int', 'count')
+      .addSelect(`count(*) FILTER (WHERE r.due_date < :today AND r.status NOT IN (:...closed))::int`, 'overdue')
+      .setParameters({ today, closed: CLOSED_STATUSES })
+      .groupBy('r.status')
+      .getRawMany<{ status: RecommendationStatus; count: number; overdue: number }>();
+    return {
+      byStatus: new Map(rows.map((row) => [row.status, row.count])),
+      overdue: rows.reduce((sum, row) => sum + row.overdue, 0),
+    };
   }
 
   async list(args: RecommendationsArgs): Promise<Connection<Recommendation>> {

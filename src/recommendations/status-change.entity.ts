@@ -7,6 +7,8 @@ import { Recommendation } from './recommendation.entity';
 @ObjectType()
 @Entity()
 @Index('UQ_status_change_recommendation_version', ['recommendationId', 'version'], { unique: true })
+// The latest changes first (home page, Atom feeds).
+@Index('IDX_status_change_changed_at_id', ['changedAt', 'id'])
 export class StatusChange {
   @PrimaryGeneratedColumn('uuid')
   id: string;

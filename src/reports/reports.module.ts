@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ProgressSummaryService } from './progress-summary.service';
+import { RecentChangesService } from './recent-changes.service';
 import { ReportsResolver } from './reports.resolver';
 
 @Module({
-  providers: [ProgressSummaryService, ReportsResolver],
-  exports: [ProgressSummaryService],
+  providers: [ProgressSummaryService, RecentChangesService, ReportsResolver],
+  exports: [ProgressSummaryService, RecentChangesService],
 })
 export class ReportsModule {}

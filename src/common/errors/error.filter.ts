@@ -27,7 +27,7 @@ const CODE_HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.INTERNAL_SERVER_ERROR]: HttpStatus.INTERNAL_SERVER_ERROR,
 };
 
-interface ClientError {
+export interface ClientError {
   code: ErrorCode;
   message: string;
   details: Record<string, unknown>;
@@ -51,10 +51,7 @@ export class ErrorFilter implements ExceptionFilter {
     const req = http.getRequest<Request & { id?: unknown }>();
     const res = http.getResponse<Response>();
     const error = this.toClientError(exception, req);
-    const status =
-      exception instanceof HttpException && error.code !== ErrorCode.INTERNAL_SERVER_ERROR
-        ? exception.getStatus()
-        : CODE_HTTP_STATUS[error.code];
+    const status = this.httpStatus(exception, error);
     res.status(status).json({ error: { code: error.code, message: error.message, ...error.details } });
     return undefined;
   }
@@ -66,7 +63,14 @@ export class ErrorFilter implements ExceptionFilter {
     return new GraphQLError(error.message, { extensions: { code: error.code, ...error.details } });
   }
 
-  private toClientError(exception: unknown, req: (Request & { id?: unknown }) | undefined): ClientError {
+  /** The HTTP status of a failure over HTTP (the web pages' error filter uses it too). */
+  httpStatus(exception: unknown, error: ClientError): number {
+    return exception instanceof HttpException && error.code !== ErrorCode.INTERNAL_SERVER_ERROR
+      ? exception.getStatus()
+      : CODE_HTTP_STATUS[error.code];
+  }
+
+  toClientError(exception: unknown, req: (Request & { id?: unknown }) | undefined): ClientError {
     const translated = translateDatabaseError(exception);
     if (translated instanceof DomainError) {
       return { code: translated.code, message: translated.message, details: translated.details };

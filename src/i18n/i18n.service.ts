@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app-config.service';
+import { IntlMessageFormat } from 'intl-messageformat';
+import en from './catalogs/en.json';
+import ky from './catalogs/ky.json';
+import ru from './catalogs/ru.json';
+import { Locale, LOCALES } from './locales';
+
+/** Every message key, taken from the English catalog (the catalog test holds the others to it). */
+export type MessageKey = keyof typeof en;
+export type MessageValues = Record<string, string | number | Date>;
+
+export const CATALOGS: Record<Locale, Record<string, string>> = { ky, ru, en };
+
+/** What a page needs to speak one language: messages, dates and numbers. */
+export interface Translator {
+  readonly locale: Locale;
+  t: (key: MessageKey, values?: MessageValues) => string;
+  /** A calendar date (`2024-08-13`) as the locale writes it, e.g. 13 августа 2024 г. */
+  date(isoDate: string, style?: 'long' | 'short'): string;
+  /** An instant in the service's time zone, date and time. */
+  dateTime(instant: Date): string;
+  number(value: number, options?: Intl.NumberFormatOptions): string;
+  percent(fraction: number): string;
+}
+
+/**
+ * ICU MessageFormat catalogs, one JSON file per locale, compiled once at start
+ * (a message that does not parse stops the service, and fails the catalog test first).
+ */
+@Injectable()
+export class I18nService {
+  private readonly translators: Record<Locale, Translator>;
+
+  private readonly timeZone: string;
+
+  constructor(config: AppConfig) {
+    this.timeZone = config.get('APP_TIMEZONE');
+    this.translators = Object.fromEntries(LOCALES.map((locale) => [locale, this.build(locale)])) as Record<Locale, Translator>;
+  }
+
+  translator(locale: Locale): Translator {
+    return this.translators[locale];
+  }
+
+  private build(locale: Locale): Translator {
+    // British conventions for English (13 August 2024), as in most international documents.
+    const intlLocale = locale === 'en' ? 'en-GB' : locale;
+    const messages = new Map<string, IntlMessageFormat>();
+    for (const [key, text] of Object.entries(CATALOGS[locale])) messages.set(key, new IntlMessageFormat(text, locale));
+    const dates = {
+      long: new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeZone: 'UTC' }),
+      short: new Intl.DateTimeFormat(intlLocale, { dateStyle: 'short', timeZone: 'UTC' }),
+    };
+    const dateTimes = new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeStyle: 'short', timeZone: this.timeZone });
+    const numbers = new Intl.NumberFormat(intlLocale);
+    const percents = new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 });
+    return {
+      locale,
+      t: (key, values) => {
+        const message = messages.get(key);
+        if (!message) throw new Error(`No message ${key} in ${locale}`);
+        return String(message.format(values));
+      },
+      // Calendar dates have no time zone: read and written as UTC midnight so the day never shifts.
+      date: (isoDate, style = 'long') => dates[style].format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`)),
+      dateTime: (instant) => dateTimes.format(instant),
+      number: (value, options) => (options ? new Intl.NumberFormat(intlLocale, options).format(value) : numbers.format(value)),
+      percent: (fraction) => percents.format(fraction),
+    };
+  }
+}

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { RecommendationStatus } from '../recommendations/recommendation.enums';
+import { readQuery } from '../database/read-routing';
+
+/** A recommendation moved from one status to another (or was created). */
+export interface StatusChangeEntry {
+  kind: 'status';
+  id: string;
+  at: Date;
+  recommendationCode: string;
+  recommendationTitle: string;
+  fromStatus: RecommendationStatus | null;
+  toStatus: RecommendationStatus;
+  note: string | null;
+  evidenceUrl: string | null;
+}
+
+/** A value was recorded for an indicator. */
+export interface IndicatorValueEntry {
+  kind: 'value';
+  id: string;
+  at: Date;
+  indicatorCode: string;
+  indicatorName: string;
+  actionPlanCode: string;
+  unit: string;
+  period: string;
+  value: number;
+  source: string | null;
+}
+
+export type ChangeEntry = StatusChangeEntry | IndicatorValueEntry;
+
+export interface ChangeScope {
+  /** Only this organisation's recommendations and indicators. */
+  organizationId?: string;
+  /** Only this recommendation's history (no indicator values). */
+  recommendationId?: string;
+}
+
+/**
+ * The latest public changes, newest first: status changes and recorded indicator values
+ * (what the home page lists and the Atom feeds carry). Who made a change is not part of
+ * it: the changedBy/recordedBy names are token and user names, not public.
+ */
+@Injectable()
+export class RecentChangesService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async latest(scope: ChangeScope, limit: number): Promise<ChangeEntry[]> {
+    const statusRows = await readQuery<Record<string, unknown>>(
+      this.db,
+      null,
+      `SELECT s.id, s.changed_at, r.code, r.title, s.from_status, s.to_status, s.note, s.evidence_url
+         FROM status_change s JOIN recommendation r ON r.id = s.recommendation_id
+        WHERE ($1::uuid IS NULL OR s.recommendation_id = $1)
+          AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM recommendation_organization ro
+                                            WHERE ro.recommendation_id = r.id AND ro.organization_id = $2))
+        ORDER BY s.changed_at DESC, s.id DESC LIMIT $3`,
+      [scope.recommendationId ?? null, scope.organizationId ?? null, limit],
+    );
+    const valueRows = scope.recommendationId
+      ? []
+      : await readQuery<Record<string, unknown>>(
+          this.db,
+          null,
+          `SELECT v.id, v.recorded_at, i.code, i.name, p.code AS plan_code, i.unit, v.period, v.value, v.source
+             FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id JOIN action_plan p ON p.id = i.action_plan_id
+            WHERE ($1::uuid IS NULL OR i.responsible_organization_id = $1)
+            ORDER BY v.recorded_at DESC, v.id DESC LIMIT $2`,
+          [scope.organizationId ?? null, limit],
+        );
+    const entries: ChangeEntry[] = [
+      ...statusRows.map(
+        (row): StatusChangeEntry => ({
+          kind: 'status',
+          id: String(row.id),
+          at: new Date(row.changed_at as string),
+          recommendationCode: String(row.code),
+          recommendationTitle: String(row.title),
+          fromStatus: (row.from_status as RecommendationStatus | null) ?? null,
+          toStatus: row.to_status as RecommendationStatus,
+          note: (row.note as string | null) ?? null,
+          evidenceUrl: (row.evidence_url as string | null) ?? null,
+        }),
+      ),
+      ...valueRows.map(
+        (row): IndicatorValueEntry => ({
+          kind: 'value',
+          id: String(row.id),
+          at: new Date(row.recorded_at as string),
+          indicatorCode: String(row.code),
+          indicatorName: String(row.name),
+          actionPlanCode: String(row.plan_code),
+          unit: String(row.unit),
+          period: String(row.period),
+          value: Number(row.value),
+          source: (row.source as string | null) ?? null,
+        }),
+      ),
+    ];
+    return entries.sort((a, b) => b.at.getTime() - a.at.getTime() || b.id.localeCompare(a.id)).slice(0, limit);
+  }
+}

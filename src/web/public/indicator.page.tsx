@@ -1,0 +1,161 @@
+import { h, SafeHtml } from '../jsx/html';
+import { IndicatorChart, periodPosition } from '../layout/charts';
+import { SummaryList } from '../layout/components';
+import { Layout } from '../layout/layout';
+import { PageContext } from '../layout/page-context';
+import { indicatorHref, ProgressTag, RecommendationTable } from './parts';
+import type { IndicatorData } from './public-pages.service';
+
+/** `/indicators/{code}`: baseline → reported values → targets, as a chart and as tables. */
+export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext; stylesheetHref: string; data: IndicatorData }): SafeHtml {
+  const { t, i18n } = ctx;
+  const { indicator: ind, plan } = data;
+  const number = (n: number | null) => (n === null ? '—' : i18n.number(n));
+  const years = plan ? data.progress.map((p) => p.year) : data.targets.map((tg) => tg.year);
+  return (
+    <Layout ctx={ctx} title={`${ind.code}: ${ind.name}`} stylesheetHref={stylesheetHref} section="home" description={ind.name}>
+      <span class="govuk-caption-l">{plan ? `${plan.code} — ${plan.title}` : ind.code}</span>
+      <h1 class="govuk-heading-l">
+        {ind.code}: {ind.name}
+      </h1>
+      <SummaryList
+        rows={[
+          { key: t('indicator.plan'), value: plan ? `${plan.title} (${String(plan.startYear)}–${String(plan.endYear)})` : null },
+          { key: t('indicator.unit'), value: ind.unit },
+          {
+            key: t('indicator.baseline'),
+            value:
+              ind.baselineValue === null
+                ? t('none')
+                : ind.baselineYear === null
+                  ? i18n.number(ind.baselineValue)
+                  : t('indicator.baselineIn', { value: i18n.number(ind.baselineValue), year: String(ind.baselineYear) }),
+          },
+          {
+            key: t('indicator.responsible'),
+            value: data.organization ? (
+              <a class="govuk-link" href={`/organisations/${data.organization.id}`}>
+                {data.organization.name}
+              </a>
+            ) : null,
+          },
+        ]}
+      />
+      <h2 class="govuk-heading-m">{t('indicator.rule.title')}</h2>
+      <p class="govuk-body">{t(`indicator.rule.${ind.direction}`)}</p>
+      <IndicatorChart
+        id="chart-indicator"
+        title={t('indicator.chart.title', { name: `${ind.code} ${ind.name}` })}
+        desc={t('indicator.chart.desc')}
+        values={data.values.map((v) => ({ at: periodPosition(v.year, v.quarter), value: v.value }))}
+        targets={data.targets.map((tg) => ({ at: periodPosition(tg.year, null), value: tg.value }))}
+        baseline={ind.baselineValue !== null && ind.baselineYear !== null ? { at: periodPosition(ind.baselineYear, null), value: ind.baselineValue } : null}
+        years={years}
+        legend={{ values: t('indicator.legend.values'), targets: t('indicator.legend.targets'), baseline: t('indicator.legend.baseline') }}
+        format={(n) => i18n.number(n)}
+      />
+      <h2 class="govuk-heading-m" id="targets">
+        {t('indicator.targets')}
+      </h2>
+      <div class="app-table-wrapper">
+        <table class="govuk-table" aria-labelledby="targets" data-table="progress">
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              <th scope="col" class="govuk-table__header">
+                {t('table.year')}
+              </th>
+              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                {t('table.target')}
+              </th>
+              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                {t('table.actual')}
+              </th>
+              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                {t('table.percentOfTarget')}
+              </th>
+              <th scope="col" class="govuk-table__header">
+                {t('table.progress')}
+              </th>
+            </tr>
+          </thead>
+          <tbody class="govuk-table__body">
+            {data.progress.map((p) => (
+              <tr class="govuk-table__row" data-year={String(p.year)}>
+                <th scope="row" class="govuk-table__header">
+                  {String(p.year)}
+                </th>
+                <td class="govuk-table__cell govuk-table__cell--numeric">{number(p.target)}</td>
+                <td class="govuk-table__cell govuk-table__cell--numeric">{number(p.actual)}</td>
+                <td class="govuk-table__cell govuk-table__cell--numeric">{p.percentOfTarget === null ? '—' : i18n.percent(p.percentOfTarget / 100)}</td>
+                <td class="govuk-table__cell">
+                  <ProgressTag ctx={ctx} status={p.status} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2 class="govuk-heading-m" id="values">
+        {t('indicator.values')}
+      </h2>
+      {data.values.length === 0 ? (
+        <p class="govuk-body">{t('indicator.noValues')}</p>
+      ) : (
+        <div class="app-table-wrapper">
+          <table class="govuk-table" aria-labelledby="values" data-table="values">
+            <thead class="govuk-table__head">
+              <tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">
+                  {t('table.period')}
+                </th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                  {t('table.value')}
+                </th>
+                <th scope="col" class="govuk-table__header">
+                  {t('table.source')}
+                </th>
+                <th scope="col" class="govuk-table__header">
+                  {t('table.note')}
+                </th>
+              </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+              {data.values.map((v) => (
+                <tr class="govuk-table__row" data-period={v.period}>
+                  <th scope="row" class="govuk-table__header">
+                    {v.period}
+                  </th>
+                  <td class="govuk-table__cell govuk-table__cell--numeric">{i18n.number(v.value)}</td>
+                  <td class="govuk-table__cell">{v.source ?? ''}</td>
+                  <td class="govuk-table__cell">{v.note ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2 class="govuk-heading-m">{t('indicator.recommendations')}</h2>
+      {data.recommendations.length ? <RecommendationTable ctx={ctx} rows={data.recommendations} /> : <p class="govuk-body">{t('none')}</p>}
+    </Layout>
+  );
+}
+
+/** Two plans use the code: say so and link each. */
+export function IndicatorChoicePage(props: { ctx: PageContext; stylesheetHref: string; code: string; plans: { code: string; title: string }[] }): SafeHtml {
+  const { ctx } = props;
+  return (
+    <Layout ctx={ctx} title={props.code} stylesheetHref={props.stylesheetHref} section="home">
+      <h1 class="govuk-heading-l">{props.code}</h1>
+      <p class="govuk-body">{ctx.t('indicator.ambiguous', { code: props.code })}</p>
+      <ul class="govuk-list">
+        {props.plans.map((plan) => (
+          <li>
+            <a class="govuk-link" href={indicatorHref(props.code, plan.code)}>
+              {`${plan.code} — ${plan.title}`}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}

@@ -1,0 +1,136 @@
+import { ParticipantRole } from '../../meetings/meeting.enums';
+import { Fragment, h, SafeHtml } from '../jsx/html';
+import { SummaryList } from '../layout/components';
+import { Layout } from '../layout/layout';
+import { PageContext } from '../layout/page-context';
+import { RecommendationTable } from './parts';
+import type { MeetingData, MeetingListData } from './public-pages.service';
+
+/** `/meetings`: newest first, a "next" link per 20. */
+export function MeetingListPage(props: { ctx: PageContext; stylesheetHref: string; data: MeetingListData; isFirstPage: boolean }): SafeHtml {
+  const { ctx, data } = props;
+  const { t, i18n } = ctx;
+  const { endCursor, hasNextPage } = data.page.pageInfo;
+  return (
+    <Layout ctx={ctx} title={t('meetings.title')} stylesheetHref={props.stylesheetHref} section="meetings">
+      <h1 class="govuk-heading-xl">{t('meetings.title')}</h1>
+      {data.page.edges.length === 0 ? (
+        <p class="govuk-body">{t('meetings.none')}</p>
+      ) : (
+        <div class="app-table-wrapper">
+          <table class="govuk-table" data-list="meetings">
+            <thead class="govuk-table__head">
+              <tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">
+                  {t('table.date')}
+                </th>
+                <th scope="col" class="govuk-table__header">
+                  {t('table.meeting')}
+                </th>
+                <th scope="col" class="govuk-table__header">
+                  {t('table.place')}
+                </th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                  {t('recommendations.title')}
+                </th>
+              </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+              {data.page.edges.map(({ node: m }) => (
+                <tr class="govuk-table__row" data-meeting={m.id}>
+                  <td class="govuk-table__cell app-nowrap">{i18n.date(m.heldOn)}</td>
+                  <td class="govuk-table__cell">
+                    <a class="govuk-link" href={`/meetings/${m.id}`}>
+                      {m.title}
+                    </a>
+                  </td>
+                  <td class="govuk-table__cell">{[m.settlement, m.region].filter(Boolean).join(', ')}</td>
+                  <td class="govuk-table__cell govuk-table__cell--numeric">{i18n.number(data.recommendationCounts.get(m.id) ?? 0)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {hasNextPage || !props.isFirstPage ? (
+        <nav class="govuk-pagination govuk-pagination--block" aria-label={t('pagination.label')}>
+          {!props.isFirstPage ? (
+            <div class="govuk-pagination__prev">
+              <a class="govuk-link govuk-pagination__link" href="/meetings">
+                <span class="govuk-pagination__link-title">{t('pagination.first')}</span>
+              </a>
+            </div>
+          ) : null}
+          {hasNextPage && endCursor ? (
+            <div class="govuk-pagination__next">
+              <a class="govuk-link govuk-pagination__link" href={`/meetings?after=${encodeURIComponent(endCursor)}`} rel="next">
+                <span class="govuk-pagination__link-title">{t('pagination.next')}</span>
+              </a>
+            </div>
+          ) : null}
+        </nav>
+      ) : null}
+    </Layout>
+  );
+}
+
+/** `/meetings/{id}`: the roundtable, who spoke, what was raised and proposed, where each proposal stands. */
+export function MeetingPage({ ctx, stylesheetHref, data }: { ctx: PageContext; stylesheetHref: string; data: MeetingData }): SafeHtml {
+  const { t, i18n } = ctx;
+  const m = data.meeting;
+  const byRole = (role: ParticipantRole) => data.participants.filter((p) => p.role === role);
+  const who = (p: MeetingData['participants'][number]) =>
+    [p.person?.fullName, p.person?.position, p.organization?.name].filter(Boolean).join(', ');
+  return (
+    <Layout ctx={ctx} title={m.title} stylesheetHref={stylesheetHref} section="meetings" description={m.summary ?? m.title}>
+      <span class="govuk-caption-l">{t(`format.${m.format}`)}</span>
+      <h1 class="govuk-heading-l">{m.title}</h1>
+      <SummaryList
+        rows={[
+          { key: t('meeting.date'), value: i18n.date(m.heldOn) },
+          { key: t('meeting.place'), value: [m.settlement, m.region].filter(Boolean).join(', ') },
+          { key: t('meeting.format'), value: t(`format.${m.format}`) },
+          ...Object.values(ParticipantRole).map((role) => ({
+            key: t(`meeting.role.${role}`),
+            value: byRole(role).length ? (
+              <ul class="govuk-list">
+                {byRole(role).map((p) => (
+                  <li>{who(p)}</li>
+                ))}
+              </ul>
+            ) : null,
+          })),
+          {
+            key: t('meeting.source'),
+            value:
+              m.sourceUrl && /^https?:\/\//i.test(m.sourceUrl) ? (
+                <a class="govuk-link" href={m.sourceUrl} rel="nofollow noopener">
+                  {m.sourceUrl}
+                </a>
+              ) : null,
+          },
+        ]}
+      />
+      {m.summary ? (
+        <>
+          <h2 class="govuk-heading-m">{t('meeting.summary')}</h2>
+          <p class="govuk-body">{m.summary}</p>
+        </>
+      ) : null}
+      <h2 class="govuk-heading-m">{t('meeting.barriers')}</h2>
+      {data.barriers.length ? (
+        <ul class="govuk-list govuk-list--bullet" data-list="barriers">
+          {data.barriers.map((b) => (
+            <li>
+              <strong>{b.title}</strong> ({t(`barrier.${b.category}`)}){b.description ? <>. {b.description}</> : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="govuk-body">{t('none')}</p>
+      )}
+      <h2 class="govuk-heading-m">{t('meeting.recommendations')}</h2>
+      {data.recommendations.length ? <RecommendationTable ctx={ctx} rows={data.recommendations} /> : <p class="govuk-body">{t('none')}</p>}
+    </Layout>
+  );
+}

@@ -1,0 +1,116 @@
+import { RecommendationStatus } from '../../recommendations/recommendation.enums';
+import { h, SafeHtml } from '../jsx/html';
+import { BarChart } from '../layout/charts';
+import { Layout } from '../layout/layout';
+import { PageContext } from '../layout/page-context';
+import { FeedLink, indicatorHref, ProgressTag, RecommendationTable } from './parts';
+import type { OrganisationData } from './public-pages.service';
+
+/** `/organisations/{id}`: its recommendations by status, the overdue ones, its indicators. */
+export function OrganisationPage({ ctx, stylesheetHref, data }: { ctx: PageContext; stylesheetHref: string; data: OrganisationData }): SafeHtml {
+  const { t, i18n } = ctx;
+  const o = data.organization;
+  const feed = `/organisations/${o.id}/changes.atom`;
+  const statuses = Object.values(RecommendationStatus).map((status) => ({ status, count: data.byStatus.get(status) ?? 0 }));
+  const number = (n: number | null) => (n === null ? '—' : i18n.number(n));
+  return (
+    <Layout ctx={ctx} title={o.name} stylesheetHref={stylesheetHref} section="none" head={<FeedLink href={feed} title={t('feed.titleFor', { name: o.name })} />}>
+      <span class="govuk-caption-l">{t(`orgKind.${o.kind}`)}</span>
+      <h1 class="govuk-heading-l">{o.name}</h1>
+      <h2 class="govuk-heading-m" id="org-by-status">
+        {t('organisation.recommendations')}
+      </h2>
+      <p class="govuk-body" data-total={String(data.total)}>
+        {t('count.recommendations', { count: data.total })}
+      </p>
+      <BarChart
+        id="chart-org-status"
+        title={t('organisation.recommendations')}
+        desc={t('home.chart.desc')}
+        bars={statuses.map((s) => ({ label: t(`status.${s.status}`), value: s.count }))}
+        format={(n) => i18n.number(n)}
+      />
+      <table class="govuk-table" aria-labelledby="org-by-status" data-table="by-status">
+        <thead class="govuk-table__head">
+          <tr class="govuk-table__row">
+            <th scope="col" class="govuk-table__header">
+              {t('table.status')}
+            </th>
+            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+              {t('table.count')}
+            </th>
+          </tr>
+        </thead>
+        <tbody class="govuk-table__body">
+          {statuses.map((s) => (
+            <tr class="govuk-table__row" data-status={s.status}>
+              <th scope="row" class="govuk-table__header">
+                <a class="govuk-link" href={`/recommendations?organisation=${o.id}&status=${s.status}`}>
+                  {t(`status.${s.status}`)}
+                </a>
+              </th>
+              <td class="govuk-table__cell govuk-table__cell--numeric">{i18n.number(s.count)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="govuk-body">
+        <a class="govuk-link" href={`/recommendations?organisation=${o.id}`}>
+          {t('organisation.allRecommendations')}
+        </a>
+      </p>
+      <h2 class="govuk-heading-m">{t('organisation.overdue')}</h2>
+      {data.overdue.length ? <RecommendationTable ctx={ctx} rows={data.overdue} /> : <p class="govuk-body">{t('organisation.noOverdue')}</p>}
+      <h2 class="govuk-heading-m" id="org-indicators">
+        {t('organisation.indicators')}
+      </h2>
+      {data.indicators.length === 0 ? (
+        <p class="govuk-body">{t('none')}</p>
+      ) : (
+        <div class="app-table-wrapper">
+          <table class="govuk-table" aria-labelledby="org-indicators" data-table="indicators">
+            <caption class="govuk-table__caption govuk-table__caption--s">{t('home.year', { year: String(data.year) })}</caption>
+            <thead class="govuk-table__head">
+              <tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">
+                  {t('table.indicator')}
+                </th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                  {t('table.target')}
+                </th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                  {t('table.actual')}
+                </th>
+                <th scope="col" class="govuk-table__header">
+                  {t('table.progress')}
+                </th>
+              </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+              {data.indicators.map((p) => (
+                <tr class="govuk-table__row" data-indicator={p.indicator.code}>
+                  <td class="govuk-table__cell">
+                    <a class="govuk-link" href={indicatorHref(p.indicator.code)}>
+                      {p.indicator.code}
+                    </a>{' '}
+                    {p.indicator.name}
+                  </td>
+                  <td class="govuk-table__cell govuk-table__cell--numeric">{number(p.target)}</td>
+                  <td class="govuk-table__cell govuk-table__cell--numeric">{number(p.actual)}</td>
+                  <td class="govuk-table__cell">
+                    <ProgressTag ctx={ctx} status={p.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p class="govuk-body">
+        <a class="govuk-link" href={feed}>
+          {t('organisation.feed')}
+        </a>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,322 @@
+import { Injectable } from '@nestjs/common';
+import { ActionPlan } from '../../action-plan/action-plan.entity';
+import { ProgressStatus } from '../../action-plan/action-plan.enums';
+import { ActionPlanLoader } from '../../action-plan/action-plan.loader';
+import { ActionPlansService } from '../../action-plan/action-plans.service';
+import { Indicator } from '../../action-plan/indicator.entity';
+import { actualForYear, computeProgress, IndicatorProgress } from '../../action-plan/indicator-progress';
+import { IndicatorTarget } from '../../action-plan/indicator-target.entity';
+import { IndicatorValue } from '../../action-plan/indicator-value.entity';
+import { IndicatorsService } from '../../action-plan/indicators.service';
+import { Barrier } from '../../barriers/barrier.entity';
+import { BarrierLoader } from '../../barriers/barrier.loader';
+import { BarriersService } from '../../barriers/barriers.service';
+import { Clock } from '../../common/clock';
+import { DomainError } from '../../common/errors/domain-error';
+import { LoaderRegistry } from '../../common/loaders/loader-registry';
+import { Connection } from '../../common/pagination/connection.type';
+import { Meeting } from '../../meetings/meeting.entity';
+import { MeetingLoader } from '../../meetings/meeting.loader';
+import { MeetingsService } from '../../meetings/meetings.service';
+import { Participant } from '../../meetings/participant.entity';
+import { Organization } from '../../organizations/organization.entity';
+import { OrganizationLoader } from '../../organizations/organization.loader';
+import { OrganizationsService } from '../../organizations/organizations.service';
+import { Person } from '../../organizations/person.entity';
+import { RecommendationFilter } from '../../recommendations/dto/recommendations.args';
+import { isOverdue } from '../../recommendations/recommendation-lifecycle';
+import { RecommendationStatus } from '../../recommendations/recommendation.enums';
+import { Recommendation } from '../../recommendations/recommendation.entity';
+import { RecommendationLoader } from '../../recommendations/recommendation.loader';
+import { RecommendationsService } from '../../recommendations/recommendations.service';
+import { StatusChange } from '../../recommendations/status-change.entity';
+import { ChangeEntry, ChangeScope, RecentChangesService } from '../../reports/recent-changes.service';
+import { ProgressSummaryService } from '../../reports/progress-summary.service';
+import { ProgressSummary } from '../../reports/progress-summary.type';
+
+/** A recommendation in a list: with whether it is overdue today. */
+export interface RecommendationRow {
+  recommendation: Recommendation;
+  overdue: boolean;
+}
+
+export interface HomeData {
+  year: number;
+  /** The years the picker offers (the action plans' span, and this year). */
+  years: number[];
+  summary: ProgressSummary;
+  /** The first SCORECARD_ROWS indicators by code. */
+  indicators: (IndicatorProgress & { indicator: Indicator; plan: ActionPlan | null })[];
+  /** Every indicator counted by its progress status. */
+  indicatorTally: Map<ProgressStatus, number>;
+  indicatorTotal: number;
+  changes: ChangeEntry[];
+}
+
+export interface RecommendationListData {
+  page: Connection<Recommendation>;
+  rows: RecommendationRow[];
+  /** The choices of each filter's list; null when there are too many to list (the filter still works from links). */
+  organizations: Organization[] | null;
+  meetings: Meeting[] | null;
+  barriers: Barrier[] | null;
+}
+
+export interface RecommendationData {
+  recommendation: Recommendation;
+  overdue: boolean;
+  meeting: Meeting | null;
+  barriers: Barrier[];
+  organizations: Organization[];
+  indicators: (Indicator & { plan: ActionPlan | null })[];
+  history: StatusChange[];
+}
+
+export interface MeetingListData {
+  page: Connection<Meeting>;
+  recommendationCounts: Map<string, number>;
+}
+
+export interface MeetingData {
+  meeting: Meeting;
+  participants: (Participant & { person: Person | null; organization: Organization | null })[];
+  barriers: Barrier[];
+  recommendations: RecommendationRow[];
+}
+
+export interface IndicatorData {
+  indicator: Indicator;
+  plan: ActionPlan | null;
+  organization: Organization | null;
+  targets: IndicatorTarget[];
+  values: IndicatorValue[];
+  progress: IndicatorProgress[];
+  recommendations: RecommendationRow[];
+}
+
+export type IndicatorLookup = { kind: 'one'; data: IndicatorData } | { kind: 'several'; code: string; plans: ActionPlan[] };
+
+export interface OrganisationData {
+  organization: Organization;
+  byStatus: Map<RecommendationStatus, number>;
+  total: number;
+  overdue: RecommendationRow[];
+  indicators: (IndicatorProgress & { indicator: Indicator })[];
+  year: number;
+}
+
+const LIST_SIZE = 100;
+/** Longest list a filter offers as a <select>; beyond it the page would weigh hundreds of kB. */
+export const FILTER_CHOICES = 100;
+/** Indicators listed in the home page's scorecard (all of them are counted by status). */
+export const SCORECARD_ROWS = 30;
+
+/**
+ * What each public page shows, read through the features' services and loaders (the same
+ * reads as the API's, as an anonymous VIEWER sees them). No SQL here.
+ */
+@Injectable()
+export class PublicPagesService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly summaries: ProgressSummaryService,
+    private readonly changes: RecentChangesService,
+    private readonly recommendations: RecommendationsService,
+    private readonly recommendationLoader: RecommendationLoader,
+    private readonly meetings: MeetingsService,
+    private readonly meetingLoader: MeetingLoader,
+    private readonly barriers: BarriersService,
+    private readonly barrierLoader: BarrierLoader,
+    private readonly organizations: OrganizationsService,
+    private readonly organizationLoader: OrganizationLoader,
+    private readonly plans: ActionPlansService,
+    private readonly indicators: IndicatorsService,
+    private readonly planLoader: ActionPlanLoader,
+  ) {}
+
+  currentYear(): number {
+    return Number(this.clock.today().slice(0, 4));
+  }
+
+  async home(requestedYear: number | undefined): Promise<HomeData> {
+    const loaders = new LoaderRegistry();
+    const plans = await this.plans.list();
+    const current = this.currentYear();
+    const years = [...new Set([current, ...plans.flatMap((p) => range(p.startYear, p.endYear))])].sort((a, b) => a - b);
+    const year = requestedYear ?? current;
+    if (!years.includes(year)) throw DomainError.badInput('year', `must be one of ${years.join(', ')}`);
+    const [summary, progress, changes] = await Promise.all([
+      this.summaries.recommendationCounts(year),
+      this.summaries.indicatorProgress(year),
+      this.changes.latest({}, 10),
+    ]);
+    const planById = this.planLoader.planById(loaders);
+    const listed = [...progress].sort((a, b) => a.indicator!.code.localeCompare(b.indicator!.code)).slice(0, SCORECARD_ROWS);
+    const indicators = await Promise.all(
+      listed.map(async (p) => ({ ...p, indicator: p.indicator!, plan: await planById.load(p.indicator!.actionPlanId) })),
+    );
+    const indicatorTally = new Map<ProgressStatus, number>();
+    for (const p of progress) indicatorTally.set(p.status, (indicatorTally.get(p.status) ?? 0) + 1);
+    return { year, years, summary, indicators, indicatorTally, indicatorTotal: progress.length, changes };
+  }
+
+  async recommendationList(filter: RecommendationFilter, after: string | undefined): Promise<RecommendationListData> {
+    const [page, organizations, meetings, barriers] = await Promise.all([
+      this.recommendations.list({ filter, first: 20, after }),
+      this.organizations.list(FILTER_CHOICES + 1),
+      this.meetings.list({ first: FILTER_CHOICES }),
+      this.barriers.list(null, FILTER_CHOICES + 1),
+    ]);
+    const short = <T>(list: T[]) => (list.length > FILTER_CHOICES ? null : list);
+    return {
+      page,
+      rows: page.edges.map((edge) => this.row(edge.node)),
+      organizations: short(organizations),
+      meetings: meetings.pageInfo.hasNextPage ? null : meetings.edges.map((e) => e.node),
+      barriers: short(barriers),
+    };
+  }
+
+  async recommendation(code: string): Promise<RecommendationData> {
+    const recommendation = await this.recommendations.findByCode(code);
+    if (!recommendation) throw DomainError.notFound('Recommendation', code);
+    const loaders = new LoaderRegistry();
+    const [meeting, barriers, organizations, indicators, history] = await Promise.all([
+      this.meetingLoader.byId(loaders).load(recommendation.meetingId),
+      this.recommendationLoader.barriers(loaders).load(recommendation.id),
+      this.recommendationLoader.responsibleOrganizations(loaders).load(recommendation.id),
+      this.recommendationLoader.indicators(loaders).load(recommendation.id),
+      this.recommendationLoader.statusHistory(loaders).load(recommendation.id),
+    ]);
+    const planById = this.planLoader.planById(loaders);
+    return {
+      ...this.row(recommendation),
+      meeting,
+      barriers,
+      organizations,
+      indicators: await Promise.all(indicators.map(async (i) => Object.assign(i, { plan: await planById.load(i.actionPlanId) }))),
+      history,
+    };
+  }
+
+  async meetingList(after: string | undefined): Promise<MeetingListData> {
+    const page = await this.meetings.list({ first: 20, after });
+    return { page, recommendationCounts: await this.recommendations.countsByMeeting(page.edges.map((e) => e.node.id)) };
+  }
+
+  async meeting(id: string): Promise<MeetingData> {
+    const meeting = await this.meetings.findById(id);
+    if (!meeting) throw DomainError.notFound('Meeting', id);
+    const loaders = new LoaderRegistry();
+    const [participants, barriers, recommendations] = await Promise.all([
+      this.meetingLoader.participantsByMeetingId(loaders).load(meeting.id),
+      this.barrierLoader.byMeetingId(loaders).load(meeting.id),
+      this.recommendationLoader.byMeetingId(loaders).load(meeting.id),
+    ]);
+    const people = this.organizationLoader.personById(loaders);
+    const organizations = this.organizationLoader.organizationById(loaders);
+    return {
+      meeting,
+      participants: await Promise.all(
+        participants.map(async (p) =>
+          Object.assign(p, {
+            person: p.personId ? await people.load(p.personId) : null,
+            organization: p.organizationId ? await organizations.load(p.organizationId) : null,
+          }),
+        ),
+      ),
+      barriers,
+      recommendations: recommendations.map((r) => this.row(r)),
+    };
+  }
+
+  async indicator(code: string, planCode: string | undefined): Promise<IndicatorLookup> {
+    const loaders = new LoaderRegistry();
+    const planById = this.planLoader.planById(loaders);
+    const candidates = await this.indicators.findByCode(code);
+    const withPlans = await Promise.all(candidates.map(async (i) => ({ indicator: i, plan: await planById.load(i.actionPlanId) })));
+    const chosen = planCode ? withPlans.filter((c) => c.plan?.code === planCode) : withPlans;
+    if (chosen.length === 0) throw DomainError.notFound('Indicator', planCode ? `${planCode}/${code}` : code);
+    if (chosen.length > 1) return { kind: 'several', code, plans: chosen.flatMap((c) => (c.plan ? [c.plan] : [])) };
+    const { indicator, plan } = chosen[0];
+    const [targets, values, organization, recommendations] = await Promise.all([
+      this.planLoader.targetsByIndicatorId(loaders).load(indicator.id),
+      this.planLoader.valuesByIndicatorId(loaders).load(indicator.id),
+      indicator.responsibleOrganizationId ? this.organizationLoader.organizationById(loaders).load(indicator.responsibleOrganizationId) : null,
+      this.recommendationLoader.byIndicatorId(loaders).load(indicator.id),
+    ]);
+    const years = plan ? range(plan.startYear, plan.endYear) : targets.map((t) => t.year);
+    const progress = years.map((year) =>
+      computeProgress({
+        year,
+        direction: indicator.direction,
+        baseline: indicator.baselineValue,
+        target: targets.find((t) => t.year === year)?.value ?? null,
+        actual: actualForYear(values, year),
+      }),
+    );
+    return {
+      kind: 'one',
+      data: { indicator, plan, organization, targets, values, progress, recommendations: recommendations.map((r) => this.row(r)) },
+    };
+  }
+
+  async organisation(id: string): Promise<OrganisationData> {
+    const organization = await this.organizations.findById(id);
+    if (!organization) throw DomainError.notFound('Organisation', id);
+    const year = this.currentYear();
+    const [counts, overdue, indicators] = await Promise.all([
+      this.recommendations.statusCounts({ responsibleOrganizationId: id }),
+      this.recommendations.list({ filter: { responsibleOrganizationId: id, overdue: true }, first: LIST_SIZE }),
+      this.indicators.list({ filter: { responsibleOrganizationId: id }, first: LIST_SIZE }),
+    ]);
+    const loaders = new LoaderRegistry();
+    const progress = await Promise.all(
+      indicators.edges.map(async ({ node }) => {
+        const figures = await this.planLoader.yearFigures(loaders, node.id, year);
+        return {
+          ...computeProgress({ year, direction: node.direction, baseline: node.baselineValue, target: figures.target, actual: figures.actual }),
+          indicator: node,
+        };
+      }),
+    );
+    return {
+      organization,
+      byStatus: counts.byStatus,
+      total: [...counts.byStatus.values()].reduce((a, b) => a + b, 0),
+      overdue: overdue.edges.map((e) => this.row(e.node)),
+      indicators: progress,
+      year,
+    };
+  }
+
+  /** The entries of a feed and what it is about (its title). */
+  async feed(scope: { organisationId?: string; recommendationCode?: string }): Promise<{ entries: ChangeEntry[]; name: string | null; path: string }> {
+    const changeScope: ChangeScope = {};
+    let name: string | null = null;
+    let path = '/changes.atom';
+    if (scope.organisationId) {
+      const organization = await this.organizations.findById(scope.organisationId);
+      if (!organization) throw DomainError.notFound('Organisation', scope.organisationId);
+      changeScope.organizationId = organization.id;
+      name = organization.name;
+      path = `/organisations/${organization.id}/changes.atom`;
+    }
+    if (scope.recommendationCode) {
+      const recommendation = await this.recommendations.findByCode(scope.recommendationCode);
+      if (!recommendation) throw DomainError.notFound('Recommendation', scope.recommendationCode);
+      changeScope.recommendationId = recommendation.id;
+      name = `${recommendation.code} ${recommendation.title}`;
+      path = `/recommendations/${encodeURIComponent(recommendation.code)}/changes.atom`;
+    }
+    return { entries: await this.changes.latest(changeScope, 50), name, path };
+  }
+
+  private row(recommendation: Recommendation): RecommendationRow {
+    return { recommendation, overdue: isOverdue(recommendation.dueDate, recommendation.status, this.clock.today()) };
+  }
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { ActionPlanModule } from '../../action-plan/action-plan.module';
+import { BarriersModule } from '../../barriers/barriers.module';
+import { DataVersionModule } from '../../data-version/data-version.module';
+import { MeetingsModule } from '../../meetings/meetings.module';
+import { OrganizationsModule } from '../../organizations/organizations.module';
+import { RecommendationsModule } from '../../recommendations/recommendations.module';
+import { ReportsModule } from '../../reports/reports.module';
+import { WebModule } from '../web.module';
+import { PublicPagesController } from './public-pages.controller';
+import { PublicPagesService } from './public-pages.service';
+import { PublicSiteGuard } from './public-site.guard';
+
+/** The public progress pages: anonymous, read-only, cacheable (PUBLIC_SITE). */
+@Module({
+  imports: [WebModule, DataVersionModule, ReportsModule, RecommendationsModule, MeetingsModule, BarriersModule, OrganizationsModule, ActionPlanModule],
+  controllers: [PublicPagesController],
+  providers: [PublicPagesService, PublicSiteGuard],
+})
+export class PublicSiteModule {}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { DataVersionModule } from '../data-version/data-version.module';
+import { I18nModule } from '../i18n/i18n.module';
+import { AssetsController } from './assets.controller';
+import { DisplaySettingsController } from './display-settings.controller';
+import { PageContextService } from './layout/page-context.service';
+import { PageResponder } from './layout/page-responder.service';
+import { StylesheetService } from './layout/stylesheet.service';
+import { WebErrorFilter } from './layout/web-error.filter';
+
+/**
+ * What every page shares: the layout's context (language, display settings), the
+ * stylesheet, caching and error pages. The public pages and the staff pages import it.
+ */
+@Module({
+  imports: [I18nModule, DataVersionModule],
+  controllers: [AssetsController, DisplaySettingsController],
+  providers: [PageContextService, PageResponder, StylesheetService, WebErrorFilter],
+  exports: [I18nModule, PageContextService, PageResponder, StylesheetService, WebErrorFilter],
+})
+export class WebModule {}

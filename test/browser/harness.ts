@@ -1,0 +1,100 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+
+/** Debian's chromium (`apt-get install chromium`); nothing here downloads a browser. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+/** The WCAG 2.1 A and AA rules of axe-core. */
+export const WCAG_21_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+let skipNoticeShown = false;
+
+/**
+ * `describe` for tests that need a real browser. Without Chromium they are skipped with
+ * one line saying how to enable them; under CI (CI=true) a missing browser fails instead.
+ */
+export function describeInBrowser(name: string, body: () => void): void {
+  if (existsSync(CHROMIUM_PATH)) {
+    describe(name, body);
+    return;
+  }
+  if (process.env.CI === 'true') {
+    describe(name, () => {
+      it('needs Chromium', () => {
+        throw new Error(`CI=true but there is no Chromium at ${CHROMIUM_PATH}: apt-get install chromium`);
+      });
+    });
+    return;
+  }
+  if (!skipNoticeShown) {
+    skipNoticeShown = true;
+    console.log(`browser tests skipped: no Chromium at ${CHROMIUM_PATH} (enable them with: apt-get install chromium)`);
+  }
+  describe.skip(name, body);
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** Starts an initialised Nest app's HTTP server on a free local port; returns its base URL. */
+export async function listen(app: { getHttpServer(): import('node:http').Server }): Promise<string> {
+  const server = app.getHttpServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+export interface VisitorOptions {
+  /** The browser's language (Accept-Language). */
+  locale?: string;
+  javaScriptEnabled?: boolean;
+  width?: number;
+  /** Cookies to start with, e.g. { display: 'contrast' }. */
+  cookies?: Record<string, string>;
+}
+
+/** A fresh browser profile: no cookies but those given. */
+export async function newVisitor(browser: Browser, baseURL: string, options: VisitorOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL,
+    locale: options.locale ?? 'ru-RU',
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    viewport: { width: options.width ?? 1024, height: 800 },
+    // The service's CSP forbids inline scripts; axe-core is injected as one, by the test only.
+    bypassCSP: true,
+  });
+  const cookies = Object.entries(options.cookies ?? {}).map(([name, value]) => ({ name, value, url: baseURL }));
+  if (cookies.length) await context.addCookies(cookies);
+  return context;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** axe-core's WCAG 2.1 A/AA violations on the page as it is now. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async (tags) => {
+    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: any[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      targets: v.nodes.map((n: { target: string[] }) => n.target.join(' ')),
+    }));
+  }, WCAG_21_AA_TAGS);
+}

@@ -1,0 +1,221 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { seedSokulukRoundtable } from '../src/database/seed/sokuluk-roundtable.seed';
+import { createTestApp, TestApp } from './support/test-app';
+
+/** The text of the page without tags, whitespace collapsed (what a reader sees). */
+function textOf(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#34;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/\s+/g, ' ');
+}
+
+/** The cells of the table row marked data-<attr>="<value>", as text. */
+function rowOf(html: string, attr: string, value: string): string[] {
+  const row = new RegExp(`<tr class="govuk-table__row" data-${attr}="${value}">(.*?)</tr>`).exec(html);
+  if (!row) throw new Error(`no row data-${attr}="${value}"`);
+  return [...row[1].matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((cell) => textOf(cell[1]).trim());
+}
+
+const TRANSITION = `mutation ($input: TransitionRecommendationInput!) { transitionRecommendation(input: $input) { id status } }`;
+const CREATE = `mutation ($input: CreateRecommendationInput!) { createRecommendation(input: $input) { id code } }`;
+
+describe('public progress pages on the Sokuluk sample', () => {
+  let t: TestApp;
+  let ids: { meeting: string; ministry: string; parliament: string; rec1: string; rec2: string };
+  const get = (path: string, lang = 'en') => request(t.app.getHttpServer()).get(path).set('accept-language', lang);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedSokulukRoundtable(t.app.get(DataSource));
+    const one = async (sql: string) => (await t.sql<{ id: string }>(sql))[0].id;
+    ids = {
+      meeting: await one(`SELECT id FROM meeting WHERE settlement = 'Sokuluk'`),
+      ministry: await one(`SELECT id FROM organization WHERE kind = 'MINISTRY'`),
+      parliament: await one(`SELECT id FROM organization WHERE kind = 'PARLIAMENT'`),
+      rec1: await one(`SELECT id FROM recommendation WHERE code = 'SOK-2024-01'`),
+      rec2: await one(`SELECT id FROM recommendation WHERE code = 'SOK-2024-02'`),
+    };
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('/ shows the headline figures, the status counts (chart and table), the scorecard and the latest changes', async () => {
+    const { text } = await get('/?year=2024').expect(200);
+    expect(text).toMatch(/data-figure="total"><span class="app-figure__value">3</);
+    expect(text).toMatch(/data-figure="overdue"><span class="app-figure__value">0</);
+    expect(rowOf(text, 'status', 'PROPOSED')).toEqual(['Proposed', '3']);
+    expect(rowOf(text, 'status', 'IMPLEMENTED')).toEqual(['Implemented', '0']);
+    // The chart says what it shows, and carries the same numbers.
+    expect(text).toContain('<title id="chart-by-status-title">Recommendations by status, 2024</title>');
+    expect(text).toMatch(/<text [^>]*>Proposed<\/text><rect class="app-chart__bar" [^>]*width="380"[^>]*><\/rect><text [^>]*>3<\/text>/);
+    // 2024: WL-1 target 22, actual 21.5 from baseline 20 (75 %): at risk; WL-2 310 of 300: achieved; WL-3 9 of 8 from 10 (50 %): at risk.
+    expect(rowOf(text, 'indicator', 'WL-1')).toEqual([expect.stringContaining('WL-1'), '20', '22', '21.5', 'At risk']);
+    expect(rowOf(text, 'indicator', 'WL-2')).toEqual([expect.stringContaining('WL-2'), '0', '300', '310', 'Achieved']);
+    expect(rowOf(text, 'indicator', 'WL-3')).toEqual([expect.stringContaining('WL-3'), '10', '8', '9', 'At risk']);
+    expect(textOf(text)).toContain('WL-2: 520 people for 2025-Q3');
+    // The year picker offers the plan's years; another year is another summary.
+    expect(text).toContain('<option value="2027">2027</option>');
+    expect(rowOf((await get('/?year=2026').expect(200)).text, 'indicator', 'WL-1')).toEqual([expect.stringContaining('WL-1'), '20', '28', '—', 'No data']);
+  });
+
+  it('speaks Russian and Kyrgyz with their number formats', async () => {
+    const ru = (await get('/?year=2024', 'ru').expect(200)).text;
+    expect(rowOf(ru, 'indicator', 'WL-1').slice(1)).toEqual(['20', '22', '21,5', 'Под угрозой']);
+    expect(ru).toContain('Ход выполнения рекомендаций');
+    const ky = (await get('/?year=2024', 'ky').expect(200)).text;
+    expect(rowOf(ky, 'status', 'PROPOSED')).toEqual(['Сунушталды', '3']);
+  });
+
+  it('refuses a year outside the plan and bad filters with a coded error page', async () => {
+    expect((await get('/?year=1950').expect(400)).text).toContain('data-error-code="BAD_USER_INPUT"');
+    expect((await get('/?year=abc').expect(400)).text).toContain('data-error-code="BAD_USER_INPUT"');
+    expect((await get('/recommendations?status=DONE').expect(400)).text).toContain('data-error-code="BAD_USER_INPUT"');
+    expect((await get('/recommendations?organisation=not-a-uuid').expect(400)).text).toContain('data-error-code="BAD_USER_INPUT"');
+    expect((await get('/recommendations?after=garbage').expect(400)).text).toContain('data-error-code="BAD_USER_INPUT"');
+    expect((await get('/recommendations/NO-SUCH-CODE').expect(404)).text).toContain('data-error-code="NOT_FOUND"');
+    expect((await get('/meetings/not-a-uuid').expect(404)).text).toContain('data-error-code="NOT_FOUND"');
+    expect((await get('/organisations/0b7e7a3c-3d5f-4c59-9a52-2f1f0c0e0d11').expect(404)).text).toContain('data-error-code="NOT_FOUND"');
+    expect((await get('/indicators/WL-9').expect(404)).text).toContain('data-error-code="NOT_FOUND"');
+  });
+
+  it('/recommendations filters by status, organisation, meeting, barrier, overdue and text, all in the URL', async () => {
+    const total = async (query: string) => Number(/data-total="(\d+)"/.exec((await get(`/recommendations${query}`).expect(200)).text)![1]);
+    expect(await total('')).toBe(3);
+    expect(await total('?status=PROPOSED')).toBe(3);
+    expect(await total('?status=ACCEPTED&status=IMPLEMENTED')).toBe(0);
+    expect(await total(`?organisation=${ids.ministry}`)).toBe(2);
+    expect(await total(`?organisation=${ids.parliament}&meeting=${ids.meeting}`)).toBe(1);
+    expect(await total('?q=mentorship')).toBe(1);
+    expect(await total('?overdue=true')).toBe(0);
+    expect(await total('?organisation=&meeting=&barrier=&q=')).toBe(3);
+    const filtered = (await get(`/recommendations?status=PROPOSED&organisation=${ids.ministry}`).expect(200)).text;
+    expect(filtered).toMatch(/<input class="govuk-checkboxes__input" id="status-PROPOSED" name="status" type="checkbox" value="PROPOSED" checked>/);
+    expect(filtered).toContain(`<option value="${ids.ministry}" selected>`);
+    expect(filtered).toMatch(/data-code="SOK-2024-02"/);
+    expect(filtered).not.toMatch(/data-code="SOK-2024-01"/);
+  });
+
+  it('/recommendations/{code} shows the text, origin, responsibility and the history with notes and evidence', async () => {
+    await t.gqlOk(TRANSITION, { input: { id: ids.rec1, to: 'UNDER_REVIEW', note: 'Sent to the committee', evidenceUrl: 'https://example.org/minutes-12' } });
+    const { text } = await get('/recommendations/SOK-2024-01').expect(200);
+    const page = textOf(text);
+    expect(page).toContain('Revise norms and quotas for women’s representation');
+    expect(page).toContain("Regional roundtable on women's political participation, Sokuluk, Chui, 13 August 2024");
+    expect(page).toContain('Jogorku Kenesh of the Kyrgyz Republic');
+    expect(page).toContain('Little support and recognition from society and colleagues');
+    expect(page).toContain('Recorded as Proposed');
+    expect(page).toContain('Proposed → Under review');
+    expect(page).toContain('Sent to the committee');
+    expect(text).toContain('<a class="govuk-link" href="https://example.org/minutes-12" rel="nofollow noopener">');
+    expect(text).toContain('href="/indicators/WL-1?plan=WL-2024-2027"');
+    expect(text).toContain('data-status="UNDER_REVIEW"');
+    // Who changed it is a token's or a person's name: not public.
+    expect(text).not.toContain('bootstrap-admin');
+  });
+
+  it('/meetings and /meetings/{id}: the roundtable, its people, barriers and recommendations with their status', async () => {
+    const list = (await get('/meetings').expect(200)).text;
+    expect(rowOf(list, 'meeting', ids.meeting)).toEqual(['13 August 2024', "Regional roundtable on women's political participation", 'Sokuluk, Chui', '3']);
+    const { text } = await get(`/meetings/${ids.meeting}`).expect(200);
+    const page = textOf(text);
+    expect(page).toContain('Roundtable');
+    expect(page).toContain('Lack of financial resources for election campaigns');
+    expect((text.match(/<li><strong>/g) ?? []).length).toBe(3);
+    expect(rowOf(text, 'code', 'SOK-2024-03')).toEqual(['SOK-2024-03', 'Stronger monitoring and control of gender programmes', 'Proposed', 'No due date']);
+  });
+
+  it('/indicators/{code}: baseline, targets, values and progress by year, chart with the same numbers', async () => {
+    const { text } = await get('/indicators/WL-1').expect(200);
+    expect(rowOf(text, 'year', '2024')).toEqual(['2024', '22', '21.5', '75%', 'At risk']);
+    expect(rowOf(text, 'year', '2025')).toEqual(['2025', '25', '23.1', '62%', 'At risk']);
+    expect(rowOf(text, 'year', '2027')).toEqual(['2027', '30', '—', '—', 'No data']);
+    expect(rowOf(text, 'period', '2025-Q2').slice(0, 2)).toEqual(['2025-Q2', '23.1']);
+    expect(textOf(text)).toContain('20 (2023)');
+    expect(textOf(text)).toContain('The indicator should rise');
+    expect(text).toContain('<title id="chart-indicator-title">WL-1 Share of women among deputies of local keneshes (illustrative sample): baseline, values and targets</title>');
+    expect((text.match(/class="app-chart__point"/g) ?? []).length).toBe(2 + 1); // two values and the legend's
+    expect((text.match(/class="app-chart__target-point"/g) ?? []).length).toBe(4 + 1);
+    expect((await get('/indicators/WL-3?plan=WL-2024-2027').expect(200)).text).toContain('The indicator should fall');
+    await get('/indicators/WL-1?plan=OTHER-PLAN').expect(404);
+  });
+
+  it('/organisations/{id}: its recommendations by status, overdue ones, its indicators', async () => {
+    const { text } = await get(`/organisations/${ids.ministry}`).expect(200);
+    expect(text).toMatch(/data-total="2"/);
+    expect(rowOf(text, 'status', 'PROPOSED')).toEqual(['Proposed', '2']);
+    expect(textOf(text)).toContain('No overdue recommendations.');
+    await t.sql(`UPDATE recommendation SET due_date = '2020-01-01' WHERE id = $1`, [ids.rec2]);
+    const after = (await get(`/organisations/${ids.ministry}`).expect(200)).text;
+    expect(after).toMatch(/data-code="SOK-2024-02"[^]*data-overdue="true"/);
+    await t.sql(`UPDATE recommendation SET due_date = NULL WHERE id = $1`, [ids.rec2]);
+  });
+
+  it('feeds are valid Atom: the changes, per organisation and per recommendation', async () => {
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => name === 'entry' || name === 'link' });
+    const feed = async (path: string) => {
+      const res = await get(path).expect(200);
+      expect(res.headers['content-type']).toBe('application/atom+xml; charset=utf-8');
+      expect(XMLValidator.validate(res.text)).toBe(true);
+      const doc = parser.parse(res.text);
+      expect(doc.feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
+      for (const required of ['id', 'title', 'updated']) expect(doc.feed[required]).toBeTruthy();
+      for (const entry of doc.feed.entry ?? []) {
+        expect(entry.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+        expect(Number.isNaN(Date.parse(entry.updated))).toBe(false);
+        expect(entry.link[0]['@href']).toMatch(/^http:\/\/127\.0\.0\.1(:\d+)?\//);
+      }
+      return doc.feed as { title: string; entry?: { title: string }[] };
+    };
+    const all = await feed('/changes.atom');
+    // 3 creations, 1 transition, 7 recorded values.
+    expect(all.entry).toHaveLength(11);
+    expect(all.entry![0].title).toMatch(/^SOK-2024-01: Proposed → Under review/);
+    const rec = await feed('/recommendations/SOK-2024-01/changes.atom');
+    expect(rec.entry!.map((e) => e.title.split(' — ')[0])).toEqual(['SOK-2024-01: Proposed → Under review', 'Recommendation SOK-2024-01 recorded: Proposed']);
+    const org = await feed(`/organisations/${ids.ministry}/changes.atom`);
+    expect(org.title).toBe('Changes: Ministry of Labor, Social Security and Migration of the Kyrgyz Republic');
+    expect(org.entry!.every((e) => /SOK-2024-0[23]|WL-[23]/.test(e.title))).toBe(true);
+    expect(org.entry).toHaveLength(2 + 5);
+    await get('/organisations/not-a-uuid/changes.atom').expect(404);
+  });
+
+  it('each page answers 304 when unchanged and 200 with the new content after a write', async () => {
+    const pages = ['/', '/recommendations', '/recommendations/SOK-2024-02', `/meetings/${ids.meeting}`, '/indicators/WL-2', `/organisations/${ids.ministry}`, '/changes.atom'];
+    const etags = new Map<string, string>();
+    for (const path of pages) {
+      const res = await get(path).expect(200);
+      etags.set(path, res.headers.etag);
+      await get(path).set('if-none-match', res.headers.etag).expect(304);
+    }
+    const created = await t.gqlOk(CREATE, { input: { title: 'Publish the scorecard yearly', kind: 'MONITORING', meetingId: ids.meeting, code: 'SOK-2024-04', responsibleOrganizationIds: [ids.ministry] } });
+    for (const path of pages) {
+      const res = await get(path).set('if-none-match', etags.get(path)!).expect(200);
+      expect(res.headers.etag).not.toBe(etags.get(path));
+    }
+    expect((await get('/recommendations').expect(200)).text).toMatch(/data-total="4"/);
+    expect(textOf((await get(`/meetings/${ids.meeting}`).expect(200)).text)).toContain('Publish the scorecard yearly');
+    expect(created.createRecommendation.code).toBe('SOK-2024-04');
+  });
+
+  it('pages through many recommendations with next and first links, keeping the filters', async () => {
+    for (let i = 10; i < 35; i++) {
+      await t.gqlOk(CREATE, { input: { title: `Extra ${i}`, kind: 'OTHER', meetingId: ids.meeting, code: `X-${i}` } });
+    }
+    const first = (await get('/recommendations?status=PROPOSED').expect(200)).text;
+    expect((first.match(/<tr class="govuk-table__row" data-code=/g) ?? []).length).toBe(20);
+    const next = /<a class="govuk-link govuk-pagination__link" href="([^"]+)" rel="next">/.exec(first)![1].replace(/&amp;/g, '&');
+    expect(next).toMatch(/^\/recommendations\?status=PROPOSED&after=/);
+    const second = (await get(next).expect(200)).text;
+    const total = Number(/data-total="(\d+)"/.exec(second)![1]);
+    expect((second.match(/<tr class="govuk-table__row" data-code=/g) ?? []).length).toBe(total - 20);
+    expect(second).toContain('href="/recommendations?status=PROPOSED"');
+    expect(second).not.toContain('rel="next"');
+  });
+});
