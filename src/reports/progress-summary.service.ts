@@ -82,8 +82,8 @@ export class ProgressSummaryService {
 
   /** Every indicator (of the plan, or of all plans) measured against the year's target, by code, from the values recorded by the end of asOf. */
   async indicatorProgress(year: number, actionPlanId?: string | null, asOf?: string | null): Promise<IndicatorProgress[]> {
-    // Without asOf: the end of the year, or today for the current year (as recommendationCounts).
-    const day = asOf ?? resolveAsOf(this.clock.today(), null, year);
+    // Without asOf (callers other than progressSummary, e.g. the public pages): every value recorded so far.
+    const day = asOf ?? this.clock.today();
     const rows = await this.indicatorRows(year, actionPlanId ?? null, day);
     return rows.map((row) => ({
       ...computeProgress({ year, direction: row.direction, baseline: row.baseline_value, target: row.target, actual: row.actual }),
