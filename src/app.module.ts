@@ -19,6 +19,7 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { RecommendationsModule } from './recommendations/recommendations.module';
 import { ReportsModule } from './reports/reports.module';
 import { PublicSiteModule } from './web/public/public-site.module';
+import { StaffModule } from './web/staff/staff.module';
 import { WebModule } from './web/web.module';
 
 /** The whole service. `forRoot()` reads and validates the environment as it is at that moment. */
@@ -47,6 +48,7 @@ export class AppModule {
         ImportsModule,
         WebModule,
         PublicSiteModule,
+        StaffModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

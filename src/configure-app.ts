@@ -15,6 +15,10 @@ export function configureApp(app: INestApplication): void {
   const express = app as NestExpressApplication;
   app.useLogger(app.get(PinoLoggerService));
   express.useBodyParser('json', { limit: config.get('REQUEST_BODY_LIMIT') });
+  // The staff pages' forms (flat fields; uploads are multipart, read by the import route).
+  express.useBodyParser('urlencoded', { limit: config.get('REQUEST_BODY_LIMIT'), extended: false });
+  // Behind TRUST_PROXY reverse proxies, req.ip and req.secure come from X-Forwarded-For/-Proto.
+  express.set('trust proxy', config.get('TRUST_PROXY'));
   // No ETags: GraphQL answers are POST responses no cache revalidates, and hashing each
   // (the dashboard's is ~90 kB) costs CPU on every request. Downloads are streamed without one anyway.
   express.set('etag', false);

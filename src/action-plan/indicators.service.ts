@@ -14,6 +14,7 @@ import { toConnection, toKeysetPageRequest } from '../common/pagination/keyset-p
 import { countAll, pageAndTotal } from '../common/pagination/page-and-total';
 import { formatPeriod, parsePeriod, Period } from '../common/period';
 import { assertAllExist } from '../database/assert-exist';
+import { rowToEntity } from '../database/linked-rows';
 import { Organization } from '../organizations/organization.entity';
 import { ActionPlan } from './action-plan.entity';
 import { CreateIndicatorInput, SetIndicatorTargetArgs } from './dto/create-indicator.input';
@@ -133,6 +134,25 @@ export class IndicatorsService {
       await tx.query('UPDATE indicator SET updated_at = now() WHERE id = $1', [indicator.id]);
       return tx.getRepository(Indicator).findOneByOrFail({ id: indicator.id });
     });
+  }
+
+  /**
+   * Indicators (of one organisation, or all) still waiting for a value of the
+   * given quarter: neither that quarter nor its whole year has one, and the
+   * plan covers the year. For the staff's "My work", by plan and code.
+   */
+  async awaitingValue(organizationId: string | null, year: number, quarter: number): Promise<Indicator[]> {
+    const rows = await this.db.query<Record<string, unknown>[]>(
+      `SELECT i.* FROM indicator i JOIN action_plan p ON p.id = i.action_plan_id
+       WHERE ($1::uuid IS NULL OR i.responsible_organization_id = $1)
+         AND $2 BETWEEN p.start_year AND p.end_year
+         AND NOT EXISTS (
+           SELECT 1 FROM indicator_value v
+           WHERE v.indicator_id = i.id AND v.year = $2 AND (v.quarter = $3 OR v.quarter IS NULL))
+       ORDER BY p.code, i.code`,
+      [organizationId, year, quarter],
+    );
+    return rows.map((row) => rowToEntity(this.db, Indicator, row));
   }
 
   /**

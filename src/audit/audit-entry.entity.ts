@@ -20,6 +20,10 @@ export class AuditEntry {
   @Column({ type: 'uuid', nullable: true })
   actorTokenId: string | null;
 
+  /** The person behind the change (a signed-in user or their personal token); null for other tokens. */
+  @Column({ type: 'uuid', nullable: true })
+  actorUserId: string | null;
+
   @Field()
   @Column({ type: 'varchar', length: 200 })
   actorName: string;

@@ -32,6 +32,7 @@ export class AuditService {
     await repo.save(
       repo.create({
       actorTokenId: entry.actor.tokenId,
+      actorUserId: entry.actor.userId ?? null,
       actorName: entry.actor.name,
       action: entry.action,
       entityType: entry.entityType,

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { User } from '../accounts/user.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Role } from './role.enum';
 
@@ -27,6 +28,17 @@ export class ApiToken {
   @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
   @JoinColumn()
   organization?: Organization;
+
+  /**
+   * A personal token of this user (for their scripts): it acts with the user's
+   * current role and organisation, as the user, and stops when they are deactivated.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  userId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  user?: User;
 
   @Column({ type: 'char', length: 64 })
   tokenHash: string;

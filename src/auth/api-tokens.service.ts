@@ -84,19 +84,62 @@ export class ApiTokensService {
     });
   }
 
-  /** The token behind a secret, or UNAUTHENTICATED for an unknown or revoked one. */
+  /** A user's own tokens (for their scripts), newest first. */
+  listPersonal(userId: string): Promise<ApiToken[]> {
+    return this.db.getRepository(ApiToken).find({ where: { userId }, order: { createdAt: 'DESC', id: 'ASC' } });
+  }
+
+  /**
+   * A personal token for the signed-in person: it acts as them, with their
+   * role and organisation at the time of each use. The secret is returned once.
+   */
+  async createPersonal(name: string, actor: Actor): Promise<{ token: string; apiToken: ApiToken }> {
+    if (!actor.userId) throw new DomainError(ErrorCode.FORBIDDEN, 'personal tokens belong to a signed-in person');
+    const userId = actor.userId;
+    const token = generateTokenSecret();
+    const apiToken = await this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(ApiToken);
+      const saved = await repo.save(
+        repo.create({
+          name,
+          role: actor.role,
+          organizationId: actor.organizationId,
+          userId,
+          tokenHash: hashTokenSecret(token),
+          lastUsedAt: null,
+          revokedAt: null,
+        }),
+      );
+      await this.audit.record(tx, { actor, action: 'apiToken.create', entityType: 'ApiToken', entityId: saved.id, before: null, after: withoutHash(saved) });
+      return saved;
+    });
+    return { token, apiToken };
+  }
+
+  /** Revokes one of the person's own tokens; another's is NOT_FOUND to them. */
+  async revokePersonal(id: string, actor: Actor): Promise<ApiToken> {
+    if (!isUUID(id)) throw DomainError.badInput('id', 'must be a UUID');
+    const token = await this.db.getRepository(ApiToken).findOneBy({ id });
+    if (!token || !actor.userId || token.userId !== actor.userId) throw DomainError.notFound('ApiToken', id);
+    return this.revoke(id, actor);
+  }
+
+  /** The token behind a secret, or UNAUTHENTICATED for an unknown or revoked one (or a deactivated owner's). */
   async authenticate(secret: string): Promise<ApiToken> {
     // From the primary, never a lagging replica: a revoked token must stop working at once.
     const runner = this.db.createQueryRunner('master');
     let token: ApiToken | null;
     try {
-      token = await runner.manager.getRepository(ApiToken).findOneBy({ tokenHash: hashTokenSecret(secret) });
+      token = await runner.manager
+        .getRepository(ApiToken)
+        .findOne({ where: { tokenHash: hashTokenSecret(secret) }, relations: { user: true } });
     } finally {
       await runner.release();
     }
     if (!token || token.revokedAt) {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, token ? 'this token has been revoked' : 'unknown token');
     }
+    if (token.user?.deactivatedAt) throw new DomainError(ErrorCode.UNAUTHENTICATED, "this token's owner has been deactivated");
     this.noteUse(token);
     return token;
   }
@@ -113,7 +156,7 @@ export class ApiTokensService {
   }
 }
 
-function withoutHash(token: ApiToken): Omit<ApiToken, 'tokenHash'> {
-  const { tokenHash: _hash, ...rest } = token;
+function withoutHash(token: ApiToken): Omit<ApiToken, 'tokenHash' | 'user'> {
+  const { tokenHash: _hash, user: _user, ...rest } = token;
   return rest;
 }

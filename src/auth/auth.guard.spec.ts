@@ -1,5 +1,6 @@
 import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { SessionsService } from '../accounts/sessions.service';
 import { AppConfig } from '../config/app-config.service';
 import { ApiTokensService } from './api-tokens.service';
 import { AuthGuard } from './auth.guard';
@@ -27,7 +28,8 @@ function contextFor(handler: keyof Handlers, headers: Record<string, string> = {
 describe('AuthGuard', () => {
   const config = { get: (key: string) => (key === 'ADMIN_TOKEN' ? 'a'.repeat(40) : false) } as unknown as AppConfig;
   const tokens = { authenticate: jest.fn() } as unknown as ApiTokensService;
-  const guard = new AuthGuard(new Reflector(), tokens, config);
+  const sessions = { resolve: jest.fn() } as unknown as SessionsService;
+  const guard = new AuthGuard(new Reflector(), tokens, config, sessions);
 
   it('refuses an operation that declares no roles, even for ADMIN', async () => {
     await expect(guard.canActivate(contextFor('undeclared', { authorization: `Bearer ${'a'.repeat(40)}` }))).rejects.toMatchObject({

@@ -1,5 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { actorOfSession, SessionsService } from '../accounts/sessions.service';
+import { readCookie, SESSION_COOKIE } from '../accounts/session-cookie';
 import { AppConfig } from '../config/app-config.service';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-codes';
@@ -15,8 +17,9 @@ const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{1,512})$/;
 /**
  * Guarded by default: every GraphQL operation and HTTP route must declare who
  * may call it with @Roles (or @Public); anything else is refused. The caller is
- * identified by `Authorization: Bearer <token>`, or reads anonymously as VIEWER
- * when PUBLIC_READ=true.
+ * identified by `Authorization: Bearer <token>`; on HTTP routes (the staff pages,
+ * downloads, imports; never GraphQL) by the session cookie of a signed-in person;
+ * or reads anonymously as VIEWER when PUBLIC_READ=true.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -26,6 +29,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: ApiTokensService,
     private readonly config: AppConfig,
+    private readonly sessions: SessionsService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -37,7 +41,7 @@ export class AuthGuard implements CanActivate {
       throw new DomainError(ErrorCode.FORBIDDEN, 'this operation is not open to any role');
     }
     const req = requestOf(context);
-    const actor = await this.identify(req, roles);
+    const actor = await this.identify(req, roles, context.getType<string>() === 'http');
     if (!roles.includes(actor.role)) {
       throw new DomainError(ErrorCode.FORBIDDEN, `a ${actor.role} token may not do this`, { role: actor.role });
     }
@@ -45,10 +49,17 @@ export class AuthGuard implements CanActivate {
   }
 
   /** Once per request: a GraphQL operation with several root fields is checked field by field. */
-  private async identify(req: AuthenticatedRequest, roles: Role[]): Promise<Actor> {
+  private async identify(req: AuthenticatedRequest, roles: Role[], http: boolean): Promise<Actor> {
     if (req.actor) return req.actor;
     const requestId = typeof req.id === 'string' ? req.id : null;
     const header = req.headers.authorization;
+    // GraphQL stays bearer-only: a cookie there would make every mutation a CSRF target.
+    const sessionSecret = !header && http ? readCookie(req, SESSION_COOKIE) : null;
+    if (sessionSecret) {
+      const session = await this.sessions.resolve(sessionSecret);
+      if (session) return (req.actor = actorOfSession(session, requestId));
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'your session has ended; sign in again', { reason: 'sessionEnded' });
+    }
     if (!header) {
       if (this.config.get('PUBLIC_READ') && roles.includes(Role.VIEWER)) {
         return (req.actor = { tokenId: null, name: 'anonymous', role: Role.VIEWER, organizationId: null, requestId });
@@ -62,12 +73,16 @@ export class AuthGuard implements CanActivate {
       return (req.actor = { tokenId: null, name: 'bootstrap-admin', role: Role.ADMIN, organizationId: null, requestId });
     }
     const token = await this.tokens.authenticate(secret);
-    return (req.actor = {
-      tokenId: token.id,
-      name: token.name,
-      role: token.role,
-      organizationId: token.organizationId,
-      requestId,
-    });
+    // A personal token acts as its owner, with the owner's current role and organisation.
+    return (req.actor = token.user
+      ? {
+          tokenId: token.id,
+          userId: token.user.id,
+          name: token.user.displayName,
+          role: token.user.role,
+          organizationId: token.user.organizationId,
+          requestId,
+        }
+      : { tokenId: token.id, name: token.name, role: token.role, organizationId: token.organizationId, requestId });
   }
 }

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { AccountsModule } from '../accounts/accounts.module';
 import { AppConfig } from '../config/app-config.service';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { ApiTokensResolver } from './api-tokens.resolver';
 import { ApiTokensService } from './api-tokens.service';
 import { AuthGuard } from './auth.guard';
 import { AuthenticatedRequest } from './current-actor.decorator';
+import { CsrfGuard } from './csrf.guard';
 import { FirstRunAdminToken } from './first-run-admin-token';
 import { RateLimitGuard } from './rate-limit.guard';
 
@@ -15,6 +17,7 @@ const MINUTE_MS = 60_000;
 @Module({
   imports: [
     OrganizationsModule,
+    AccountsModule,
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -38,8 +41,9 @@ const MINUTE_MS = 60_000;
     ApiTokensService,
     ApiTokensResolver,
     FirstRunAdminToken,
-    // Order matters: identify the caller first, then count against its budget.
+    // Order matters: identify the caller first (its session decides the CSRF token), then count against its budget.
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: CsrfGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
   exports: [ApiTokensService],

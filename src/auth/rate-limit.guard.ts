@@ -33,6 +33,7 @@ export class RateLimitGuard extends ThrottlerGuard {
 
   protected override async getTracker(req: HttpLike): Promise<string> {
     const actor = (req as AuthenticatedRequest).actor;
+    if (actor?.userId) return `user:${actor.userId}`;
     if (actor && actor.role && actor.name !== 'anonymous') return `token:${actor.tokenId ?? actor.name}`;
     return `ip:${await super.getTracker(req)}`;
   }

@@ -31,6 +31,15 @@ const toBoolean = ({ value }: { value: unknown }): unknown => {
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 
+/** "false"/"true" or a number of proxy hops. */
+const toProxyHops = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (v === 'false' || v === '') return 0;
+  if (v === 'true') return 1;
+  return /^\d+$/.test(v) ? Number(v) : value;
+};
+
 const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
@@ -196,6 +205,61 @@ export class Environment {
   @Min(1)
   @Max(10_000_000)
   IMPORT_MAX_ROWS = 50_000;
+
+  /** Reverse proxies in front of the service (0: none): client IP and https are then read from X-Forwarded-*. */
+  @Transform(toProxyHops)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY = 0;
+
+  /** The address people open, for the links shown to admins and written to DATA_DIR (default http://localhost:PORT). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
+  PUBLIC_BASE_URL?: string;
+
+  /** A signed-in session ends after this many minutes without a request. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  SESSION_IDLE_MINUTES = 30;
+
+  /** A signed-in session ends this many hours after sign-in, however active. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  SESSION_ABSOLUTE_HOURS = 12;
+
+  /** How long an invitation or password-reset link stays valid. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  ACCOUNT_LINK_TTL_HOURS = 72;
+
+  /** Failed sign-ins for one email address within SIGN_IN_WINDOW_MINUTES before it is refused. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  SIGN_IN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  /** Failed sign-ins from one IP address within SIGN_IN_WINDOW_MINUTES before it is refused. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  SIGN_IN_MAX_FAILURES_PER_IP = 30;
+
+  /** The window over which failed sign-ins are counted (and how long a throttle lasts at most). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  SIGN_IN_WINDOW_MINUTES = 15;
 
   /** Adds an x-sql-statements header to GraphQL responses (benchmarks and tests only). */
   @Transform(toBoolean)

@@ -1,3 +1,7 @@
+import { AccountLink } from '../accounts/account-link.entity';
+import { SignInFailure } from '../accounts/sign-in-failure.entity';
+import { UserSession } from '../accounts/user-session.entity';
+import { User } from '../accounts/user.entity';
 import { ActionPlan } from '../action-plan/action-plan.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { ApiToken } from '../auth/api-token.entity';
@@ -6,6 +10,7 @@ import { IndicatorValue } from '../action-plan/indicator-value.entity';
 import { Indicator } from '../action-plan/indicator.entity';
 import { BarrierMeeting } from '../barriers/barrier-meeting.entity';
 import { Barrier } from '../barriers/barrier.entity';
+import { ImportDraft } from '../imports/import-draft.entity';
 import { Meeting } from '../meetings/meeting.entity';
 import { Participant } from '../meetings/participant.entity';
 import { Organization } from '../organizations/organization.entity';
@@ -37,4 +42,9 @@ export const ENTITIES = [
   IndicatorValue,
   ApiToken,
   AuditEntry,
+  User,
+  UserSession,
+  AccountLink,
+  SignInFailure,
+  ImportDraft,
 ];

@@ -3,6 +3,7 @@ import { MulterModule } from '@nestjs/platform-express';
 import { AuditModule } from '../audit/audit.module';
 import { AppConfig } from '../config/app-config.service';
 import { ImportsController } from './imports.controller';
+import { ImportDraftsService } from './import-drafts.service';
 import { IndicatorValuesImportService } from './indicator-values-import.service';
 
 /** Bulk import of indicator values (CSV or XLSX), audited. */
@@ -19,7 +20,7 @@ import { IndicatorValuesImportService } from './indicator-values-import.service'
     }),
   ],
   controllers: [ImportsController],
-  providers: [IndicatorValuesImportService],
-  exports: [IndicatorValuesImportService],
+  providers: [IndicatorValuesImportService, ImportDraftsService],
+  exports: [IndicatorValuesImportService, ImportDraftsService],
 })
 export class ImportsModule {}

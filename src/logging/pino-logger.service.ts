@@ -20,8 +20,8 @@ export class PinoLoggerService implements LoggerService {
   constructor(config: AppConfig) {
     this.pino = pino({
       level: config.get('LOG_LEVEL'),
-      // Tokens and cookies never reach the log.
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      // Tokens and cookies never reach the log, nor the session cookies the service sets.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     });
   }
 

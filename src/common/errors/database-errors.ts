@@ -14,6 +14,7 @@ const UNIQUE_VIOLATION_MESSAGES: Record<string, string> = {
   UQ_action_plan_code: 'an action plan with this code already exists',
   UQ_indicator_plan_code: 'this action plan already has an indicator with this code',
   UQ_organization_name: 'an organization with this name already exists',
+  UQ_app_user_email: 'a user with this email address already exists',
 };
 
 /**

@@ -1,0 +1,67 @@
+import 'reflect-metadata';
+import { ConfigService } from '@nestjs/config';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { parseArgs } from 'node:util';
+import { AuditService } from '../../audit/audit.service';
+import { Role } from '../../auth/role.enum';
+import { AppConfig } from '../../config/app-config.service';
+import { validateEnvironment } from '../../config/environment';
+import dataSource from '../../database/data-source';
+import { InviteUserInput } from '../dto/invite-user.input';
+import { PasswordHasher } from '../password-hasher';
+import { UsersService } from '../users.service';
+
+const USAGE =
+  'usage: npm run user:create -- --email ADDRESS --role ADMIN|EDITOR|MINISTRY|ANALYST|VIEWER [--name "DISPLAY NAME"] [--organization ORGANIZATION_ID] [--language ky|ru|en]';
+
+/**
+ * `npm run user:create`: for operators with database access (the first admin on
+ * a PostgreSQL server). Prints a one-time set-password link; the audit trail
+ * records the operator's OS user.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      email: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      organization: { type: 'string' },
+      language: { type: 'string' },
+    },
+  });
+  const input = plainToInstance(InviteUserInput, {
+    email: values.email,
+    displayName: values.name ?? values.email?.split('@')[0],
+    role: values.role?.toUpperCase(),
+    organizationId: values.organization,
+    preferredLanguage: values.language ?? 'ru',
+  });
+  const errors = await validate(input);
+  if (errors.length) {
+    throw new Error(`${errors.map((e) => Object.values(e.constraints ?? {}).join('; ')).join('\n')}\n${USAGE}`);
+  }
+  const env = validateEnvironment(process.env);
+  const config = new AppConfig({ get: (key: keyof typeof env) => env[key] } as unknown as ConfigService<typeof env, true>);
+  await dataSource.initialize();
+  try {
+    const users = new UsersService(dataSource, new AuditService(dataSource), new PasswordHasher(), config);
+    const { user, link } = await users.invite(input, {
+      tokenId: null,
+      name: `cli:${process.env.USER ?? 'operator'}`,
+      role: Role.ADMIN,
+      organizationId: null,
+      requestId: null,
+    });
+    console.log(`created ${user.role} user ${user.email} (${user.id}). Give them this one-time link to choose a password`);
+    console.log(`(valid until ${link.expiresAt.toISOString()}; it is not shown again):`);
+    console.log(link.url);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { hashTokenSecret } from '../auth/token-secret';
+import { DomainError } from '../common/errors/domain-error';
+import { ErrorCode } from '../common/errors/error-codes';
+import { AppConfig } from '../config/app-config.service';
+import { PasswordHasher } from './password-hasher';
+import { csrfTokenOfSession } from './session-cookie';
+import { SignInThrottle } from './sign-in-throttle';
+import { UserSession } from './user-session.entity';
+import { User } from './user.entity';
+
+/** last_seen_at is advanced at most this often: no write on every page view. */
+const TOUCH_RESOLUTION_MS = 60_000;
+const MINUTE_MS = 60_000;
+
+/** One message for every failed sign-in, known address or not. */
+export const SIGN_IN_FAILED = 'the email address or the password is not right';
+
+export interface SignedIn {
+  /** The new cookie value: a fresh session id, whatever the browser sent before (no fixation). */
+  secret: string;
+  user: User;
+}
+
+export interface ActiveSession {
+  idHash: string;
+  csrfToken: string;
+  user: User;
+}
+
+/**
+ * Server-side sessions: a random secret in an httpOnly cookie, its hash in
+ * user_session with idle and absolute timeouts. Sign-in is throttled per email
+ * and per IP and answers alike (and in similar time) for unknown addresses,
+ * wrong passwords and deactivated accounts.
+ */
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly throttle: SignInThrottle,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async signIn(
+    rawEmail: string,
+    password: string,
+    client: { ip: string; userAgent: string | null; previousSecret: string | null },
+  ): Promise<SignedIn> {
+    const email = rawEmail.trim().toLowerCase().slice(0, 320);
+    await this.throttle.assertAllowed(email, client.ip);
+    const user = email && password ? await this.db.getRepository(User).findOneBy({ email }) : null;
+    const ok =
+      user?.passwordHash && !user.deactivatedAt && password.length <= 1024
+        ? await this.hasher.verify(user.passwordHash, password)
+        : await this.hasher.verifyDummy(password.slice(0, 1024));
+    if (!ok || !user) {
+      await this.throttle.recordFailure(email, client.ip);
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, SIGN_IN_FAILED, { reason: 'signInFailed' });
+    }
+    await this.throttle.recordSuccess(email);
+    // Housekeeping off the answer's path: dead sessions are refused anyway.
+    this.purgeExpired().catch(() => undefined);
+    const secret = randomBytes(32).toString('base64url');
+    const now = Date.now();
+    await this.db.transaction(async (tx) => {
+      // The session the browser had before (if any) ends: a signed-in browser always gets a new id.
+      if (client.previousSecret) await tx.getRepository(UserSession).delete({ idHash: hashTokenSecret(client.previousSecret) });
+      await tx.getRepository(UserSession).insert({
+        idHash: hashTokenSecret(secret),
+        userId: user.id,
+        lastSeenAt: new Date(now),
+        expiresAt: new Date(now + this.config.get('SESSION_ABSOLUTE_HOURS') * 60 * MINUTE_MS),
+        ip: client.ip.slice(0, 64),
+        userAgent: client.userAgent?.slice(0, 300) ?? null,
+      });
+      await tx.getRepository(User).update({ id: user.id }, { lastSignInAt: () => 'now()' });
+    });
+    return { secret, user };
+  }
+
+  /**
+   * The live session behind a cookie, with its user; null when it is unknown,
+   * idle too long, past its absolute timeout, or its user is deactivated.
+   * Read from the primary: a signed-out or deactivated session must end at once.
+   */
+  async resolve(secret: string): Promise<ActiveSession | null> {
+    const idHash = hashTokenSecret(secret);
+    const runner = this.db.createQueryRunner('master');
+    let row: { session: UserSession; user: User } | null = null;
+    try {
+      const session = await runner.manager
+        .getRepository(UserSession)
+        .createQueryBuilder('s')
+        .innerJoinAndSelect('s.user', 'u')
+        .where('s.id_hash = :idHash', { idHash })
+        .andWhere('s.expires_at > now()')
+        .andWhere('s.last_seen_at > now() - make_interval(mins => :idle)', { idle: this.config.get('SESSION_IDLE_MINUTES') })
+        .andWhere('u.deactivated_at IS NULL')
+        .getOne();
+      if (session?.user) row = { session, user: session.user };
+    } finally {
+      await runner.release();
+    }
+    if (!row) return null;
+    if (Date.now() - row.session.lastSeenAt.getTime() >= TOUCH_RESOLUTION_MS) {
+      await this.db.query('UPDATE user_session SET last_seen_at = now() WHERE id_hash = $1', [idHash]);
+    }
+    return { idHash, csrfToken: csrfTokenOfSession(secret), user: row.user };
+  }
+
+  async signOut(secret: string): Promise<void> {
+    await this.db.getRepository(UserSession).delete({ idHash: hashTokenSecret(secret) });
+  }
+
+  /** Ends every session of the user, this one included. */
+  async signOutEverywhere(actor: Actor): Promise<number> {
+    if (!actor.userId) throw new DomainError(ErrorCode.FORBIDDEN, 'only a signed-in person has sessions');
+    const userId = actor.userId;
+    return this.db.transaction(async (tx) => {
+      const result = await tx.getRepository(UserSession).delete({ userId });
+      await this.audit.record(tx, {
+        actor,
+        action: 'user.signOutEverywhere',
+        entityType: 'User',
+        entityId: userId,
+        before: null,
+        after: { sessionsEnded: result.affected ?? 0 },
+      });
+      return result.affected ?? 0;
+    });
+  }
+
+  /** Deletes sessions past either timeout (they are refused anyway; this keeps the table small). */
+  async purgeExpired(): Promise<number> {
+    const result = await this.db.query<[unknown[], number]>(
+      `DELETE FROM user_session WHERE expires_at <= now() OR last_seen_at <= now() - make_interval(mins => $1)`,
+      [this.config.get('SESSION_IDLE_MINUTES')],
+    );
+    return result[1];
+  }
+}
+
+/** The actor a session acts as: the person, with their role and organisation as they are now. */
+export function actorOfSession(session: ActiveSession, requestId: string | null): Actor {
+  const { user } = session;
+  return {
+    tokenId: null,
+    userId: user.id,
+    name: user.displayName,
+    role: user.role,
+    organizationId: user.organizationId,
+    requestId,
+    session: { idHash: session.idHash, csrfToken: session.csrfToken },
+  };
+}

@@ -1,0 +1,208 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import type { Response } from 'express';
+import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from '../../accounts/session-cookie';
+import type { PasswordProblem } from '../../accounts/password-policy';
+import { SessionsService } from '../../accounts/sessions.service';
+import { UsersService } from '../../accounts/users.service';
+import type { Actor } from '../../auth/actor';
+import { ApiTokensService } from '../../auth/api-tokens.service';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import { READERS } from '../../auth/role.enum';
+import { Public, Roles } from '../../auth/roles.decorator';
+import { DomainError } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { OrganizationsService } from '../../organizations/organizations.service';
+import type { PageContext } from '../layout/page-context';
+import { AccountPage, LinkInvalidPage, SetPasswordPage, ShownOncePage, SignInPage } from './account.views';
+import { LANG_COOKIE } from '../layout/page-context.service';
+import { field, FieldErrors, safeNextPath } from './form';
+import { StaffErrorFilter } from './staff-error.filter';
+import { StaffPages } from './staff-pages.service';
+import type { StaffRequest } from './staff-pages.service';
+
+const ONE_YEAR_MS = 365 * 24 * 60 * 60 * 1000;
+
+/** Sign in and out, set a password from a one-time link, the person's own account and tokens. */
+@Controller()
+@UseFilters(StaffErrorFilter)
+export class AccountController {
+  constructor(
+    private readonly pages: StaffPages,
+    private readonly sessions: SessionsService,
+    private readonly users: UsersService,
+    private readonly tokens: ApiTokensService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  @Get('sign-in')
+  @Public()
+  async signInForm(@Req() req: StaffRequest, @Res() res: Response, @Query('next') next?: string, @Query('done') done?: string): Promise<void> {
+    const notice = (ctx: PageContext) => (done === 'signedOut' ? ctx.t('staff.signIn.signedOut') : done === 'passwordSet' ? ctx.t('staff.signIn.passwordSet') : null);
+    await this.pages.render(req, res, (ctx, stylesheetHref) =>
+      SignInPage({ ctx, stylesheetHref, email: '', next: safeNextPath(next), errors: {}, notice: notice(ctx) }),
+    );
+  }
+
+  @Post('sign-in')
+  @Public()
+  async signIn(@Req() req: StaffRequest, @Res() res: Response, @Body() body: unknown): Promise<void> {
+    const email = field(body, 'email');
+    const password = field(body, 'password');
+    const next = safeNextPath(field(body, 'next'));
+    try {
+      const { secret, user } = await this.sessions.signIn(email, password, {
+        ip: req.ip ?? 'unknown',
+        userAgent: req.headers['user-agent'] ?? null,
+        previousSecret: readCookie(req, SESSION_COOKIE),
+      });
+      setSessionCookie(req, res, SESSION_COOKIE, secret);
+      // The person's preferred language, unless this browser already chose one.
+      if (!readCookie(req, LANG_COOKIE, /^[a-z]{2}$/)) {
+        res.cookie(LANG_COOKIE, user.preferredLanguage, { maxAge: ONE_YEAR_MS, sameSite: 'lax', path: '/', httpOnly: true });
+      }
+      res.redirect(303, next);
+    } catch (error) {
+      if (!(error instanceof DomainError) || (error.code !== ErrorCode.UNAUTHENTICATED && error.code !== ErrorCode.TOO_MANY_REQUESTS)) throw error;
+      const throttled = error.code === ErrorCode.TOO_MANY_REQUESTS;
+      if (throttled) res.setHeader('retry-after', String(error.details.retryAfter));
+      await this.pages.render(
+        req,
+        res,
+        (ctx, stylesheetHref) => {
+          const message = throttled
+            ? ctx.t('staff.signIn.throttled', { minutes: Math.ceil(Number(error.details.retryAfter) / 60) })
+            : ctx.t('staff.signIn.failed');
+          const errors: FieldErrors = { email: message };
+          return SignInPage({ ctx, stylesheetHref, email, next, errors });
+        },
+        throttled ? 429 : 401,
+      );
+    }
+  }
+
+  @Post('sign-out')
+  @Roles(...READERS)
+  async signOut(@Req() req: StaffRequest, @Res() res: Response): Promise<void> {
+    const secret = readCookie(req, SESSION_COOKIE);
+    if (secret) await this.sessions.signOut(secret);
+    clearSessionCookie(req, res, SESSION_COOKIE);
+    res.redirect(303, '/sign-in?done=signedOut');
+  }
+
+  @Post('account/sign-out-everywhere')
+  @Roles(...READERS)
+  async signOutEverywhere(@Req() req: StaffRequest, @Res() res: Response, @CurrentActor() actor: Actor): Promise<void> {
+    await this.sessions.signOutEverywhere(actor);
+    clearSessionCookie(req, res, SESSION_COOKIE);
+    res.redirect(303, '/sign-in?done=signedOut');
+  }
+
+  @Get('account/set-password/:secret')
+  @Public()
+  async setPasswordForm(@Param('secret') secret: string, @Req() req: StaffRequest, @Res() res: Response): Promise<void> {
+    const found = await this.users.userForLink(secret);
+    if (!found) {
+      await this.pages.render(req, res, (ctx, stylesheetHref) => LinkInvalidPage({ ctx, stylesheetHref }), 404);
+      return;
+    }
+    await this.pages.render(req, res, (ctx, stylesheetHref) => SetPasswordPage({ ctx, stylesheetHref, user: found.user, secret, errors: {} }));
+  }
+
+  @Post('account/set-password/:secret')
+  @Public()
+  async setPassword(@Param('secret') secret: string, @Req() req: StaffRequest, @Res() res: Response, @Body() body: unknown): Promise<void> {
+    const found = await this.users.userForLink(secret);
+    if (!found) {
+      await this.pages.render(req, res, (ctx, stylesheetHref) => LinkInvalidPage({ ctx, stylesheetHref }), 404);
+      return;
+    }
+    const password = field(body, 'password');
+    const problem = await this.trySetPassword(secret, password, field(body, 'confirm'), typeof req.id === 'string' ? req.id : null);
+    if (!problem) {
+      res.redirect(303, '/sign-in?done=passwordSet');
+      return;
+    }
+    await this.pages.render(
+      req,
+      res,
+      (ctx, stylesheetHref) => {
+        const errors: FieldErrors =
+          problem === 'mismatch' ? { confirm: ctx.t('staff.setPassword.mismatch') } : { password: ctx.t(`staff.password.${problem}`) };
+        return SetPasswordPage({ ctx, stylesheetHref, user: found.user, secret, errors });
+      },
+      400,
+    );
+  }
+
+  /** null when the password was set; otherwise why not. */
+  private async trySetPassword(secret: string, password: string, confirm: string, requestId: string | null): Promise<PasswordProblem | 'mismatch' | null> {
+    if (password !== confirm) return 'mismatch';
+    try {
+      await this.users.setPasswordWithLink(secret, password, requestId);
+      return null;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.BAD_USER_INPUT && typeof error.details.reason === 'string') return error.details.reason as PasswordProblem;
+      throw error;
+    }
+  }
+
+  @Get('account')
+  @Roles(...READERS)
+  async account(@Req() req: StaffRequest, @Res() res: Response, @CurrentActor() actor: Actor, @Query('done') done?: string): Promise<void> {
+    await this.renderAccount(req, res, actor, {}, '', done ?? null, 200);
+  }
+
+  @Post('account/tokens')
+  @Roles(...READERS)
+  async createToken(@Req() req: StaffRequest, @Res() res: Response, @Body() body: unknown, @CurrentActor() actor: Actor): Promise<void> {
+    const name = field(body, 'name').trim();
+    if (!name || name.length > 200) {
+      await this.renderAccount(req, res, actor, { name: 'staff.tokens.nameInvalid' }, name, null, 400);
+      return;
+    }
+    const { token } = await this.tokens.createPersonal(name, actor);
+    await this.pages.render(req, res, (ctx, stylesheetHref) =>
+      ShownOncePage({
+        ctx,
+        stylesheetHref,
+        title: ctx.t('staff.tokens.createdTitle'),
+        intro: ctx.t('staff.tokens.createdIntro', { name }),
+        secret: token,
+        label: ctx.t('staff.tokens.secretLabel'),
+        back: { href: '/account', label: ctx.t('staff.account.back') },
+      }),
+    );
+  }
+
+  @Post('account/tokens/:id/revoke')
+  @Roles(...READERS)
+  async revokeToken(@Param('id') id: string, @Res() res: Response, @CurrentActor() actor: Actor): Promise<void> {
+    await this.tokens.revokePersonal(id, actor);
+    res.redirect(303, '/account?done=tokenRevoked');
+  }
+
+  private async renderAccount(
+    req: StaffRequest,
+    res: Response,
+    actor: Actor,
+    errorKeys: Record<string, 'staff.tokens.nameInvalid'>,
+    tokenName: string,
+    done: string | null,
+    status: number,
+  ): Promise<void> {
+    const user = actor.userId ? await this.users.findById(actor.userId) : null;
+    if (!user) throw new DomainError(ErrorCode.FORBIDDEN, 'this page is for signed-in people');
+    const [tokens, organizations] = await Promise.all([this.tokens.listPersonal(user.id), this.organizations.list()]);
+    const organizationName = organizations.find((o) => o.id === user.organizationId)?.name ?? null;
+    await this.pages.render(
+      req,
+      res,
+      (ctx, stylesheetHref) => {
+        const errors: FieldErrors = Object.fromEntries(Object.entries(errorKeys).map(([id, key]) => [id, ctx.t(key)]));
+        const success = done === 'tokenRevoked' ? ctx.t('staff.tokens.revokedDone') : null;
+        return AccountPage({ ctx, stylesheetHref, user, organizationName, tokens, errors, tokenName, success });
+      },
+      status,
+    );
+  }
+}

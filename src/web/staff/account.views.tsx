@@ -1,0 +1,200 @@
+import type { ApiToken } from '../../auth/api-token.entity';
+import type { User } from '../../accounts/user.entity';
+import { h, SafeHtml } from '../jsx/html';
+import { CsrfField } from '../layout/components';
+import type { PageContext } from '../layout/page-context';
+import type { FieldErrors } from './form';
+import { Button, summaryOf, TextInput, TableWrapper } from './form-components';
+import { StaffPage } from './staff-layout';
+
+interface PageProps {
+  ctx: PageContext;
+  stylesheetHref: string;
+}
+
+export function SignInPage(props: PageProps & { email: string; next: string; errors: FieldErrors; notice?: string | null }): SafeHtml {
+  const { ctx } = props;
+  return (
+    <StaffPage ctx={ctx} stylesheetHref={props.stylesheetHref} title={ctx.t('staff.signIn.title')} errors={summaryOf(props.errors)} success={props.notice}>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <h1 class="govuk-heading-l">{ctx.t('staff.signIn.title')}</h1>
+          <form method="post" action="/sign-in" novalidate>
+            <CsrfField ctx={ctx} />
+            <input type="hidden" name="next" value={props.next} />
+            <TextInput ctx={ctx} id="email" label={ctx.t('staff.field.email')} type="email" autocomplete="username" spellcheck={false} value={props.email} errors={props.errors} />
+            <TextInput ctx={ctx} id="password" label={ctx.t('staff.field.password')} type="password" autocomplete="current-password" errors={props.errors} />
+            <Button>{ctx.t('staff.signIn.button')}</Button>
+          </form>
+          <p class="govuk-body">{ctx.t('staff.signIn.forgotten')}</p>
+        </div>
+      </div>
+    </StaffPage>
+  );
+}
+
+export function SetPasswordPage(props: PageProps & { user: Pick<User, 'email'>; secret: string; errors: FieldErrors }): SafeHtml {
+  const { ctx } = props;
+  return (
+    <StaffPage ctx={ctx} stylesheetHref={props.stylesheetHref} title={ctx.t('staff.setPassword.title')} errors={summaryOf(props.errors)}>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <h1 class="govuk-heading-l">{ctx.t('staff.setPassword.title')}</h1>
+          <p class="govuk-body">{ctx.t('staff.setPassword.for', { email: props.user.email })}</p>
+          <form method="post" action={`/account/set-password/${encodeURIComponent(props.secret)}`} novalidate>
+            <CsrfField ctx={ctx} />
+            <TextInput
+              ctx={ctx}
+              id="password"
+              label={ctx.t('staff.field.newPassword')}
+              hint={ctx.t('staff.setPassword.hint')}
+              type="password"
+              autocomplete="new-password"
+              errors={props.errors}
+            />
+            <TextInput ctx={ctx} id="confirm" label={ctx.t('staff.field.confirmPassword')} type="password" autocomplete="new-password" errors={props.errors} />
+            <Button>{ctx.t('staff.setPassword.button')}</Button>
+          </form>
+        </div>
+      </div>
+    </StaffPage>
+  );
+}
+
+export function LinkInvalidPage(props: PageProps): SafeHtml {
+  const { ctx } = props;
+  return (
+    <StaffPage ctx={ctx} stylesheetHref={props.stylesheetHref} title={ctx.t('staff.setPassword.invalidTitle')}>
+      <h1 class="govuk-heading-l">{ctx.t('staff.setPassword.invalidTitle')}</h1>
+      <p class="govuk-body">{ctx.t('staff.setPassword.invalid')}</p>
+    </StaffPage>
+  );
+}
+
+export function AccountPage(
+  props: PageProps & {
+    user: User;
+    organizationName: string | null;
+    tokens: ApiToken[];
+    errors: FieldErrors;
+    tokenName: string;
+    success: string | null;
+  },
+): SafeHtml {
+  const { ctx, user } = props;
+  const i18n = ctx.i18n;
+  return (
+    <StaffPage ctx={ctx} stylesheetHref={props.stylesheetHref} title={ctx.t('staff.account.title')} errors={summaryOf(props.errors)} success={props.success}>
+      <h1 class="govuk-heading-l">{ctx.t('staff.account.title')}</h1>
+      <dl class="govuk-summary-list">
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">{ctx.t('staff.field.displayName')}</dt>
+          <dd class="govuk-summary-list__value">{user.displayName}</dd>
+        </div>
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">{ctx.t('staff.field.email')}</dt>
+          <dd class="govuk-summary-list__value">{user.email}</dd>
+        </div>
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">{ctx.t('staff.field.role')}</dt>
+          <dd class="govuk-summary-list__value">{ctx.t(`staff.role.${user.role}`)}</dd>
+        </div>
+        {props.organizationName ? (
+          <div class="govuk-summary-list__row">
+            <dt class="govuk-summary-list__key">{ctx.t('staff.field.organization')}</dt>
+            <dd class="govuk-summary-list__value">{props.organizationName}</dd>
+          </div>
+        ) : null}
+      </dl>
+
+      <h2 class="govuk-heading-m">{ctx.t('staff.account.sessionsTitle')}</h2>
+      <p class="govuk-body">{ctx.t('staff.account.sessionsText')}</p>
+      <form method="post" action="/account/sign-out-everywhere">
+        <CsrfField ctx={ctx} />
+        <Button kind="warning">{ctx.t('staff.account.signOutEverywhere')}</Button>
+      </form>
+
+      <h2 class="govuk-heading-m">{ctx.t('staff.tokens.title')}</h2>
+      <p class="govuk-body">{ctx.t('staff.tokens.text')}</p>
+      {props.tokens.length ? (
+        <TableWrapper label={ctx.t('staff.tokens.caption')}>
+<table class="govuk-table">
+          <caption class="govuk-table__caption govuk-table__caption--s">{ctx.t('staff.tokens.caption')}</caption>
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              <th scope="col" class="govuk-table__header">{ctx.t('staff.tokens.name')}</th>
+              <th scope="col" class="govuk-table__header">{ctx.t('staff.tokens.created')}</th>
+              <th scope="col" class="govuk-table__header">{ctx.t('staff.tokens.lastUsed')}</th>
+              <th scope="col" class="govuk-table__header">{ctx.t('staff.tokens.action')}</th>
+            </tr>
+          </thead>
+          <tbody class="govuk-table__body">
+            {props.tokens.map((token) => (
+              <tr class="govuk-table__row">
+                <td class="govuk-table__cell">{token.name}</td>
+                <td class="govuk-table__cell">{i18n.dateTime(token.createdAt)}</td>
+                <td class="govuk-table__cell">{token.lastUsedAt ? i18n.dateTime(token.lastUsedAt) : ctx.t('staff.never')}</td>
+                <td class="govuk-table__cell">
+                  {token.revokedAt ? (
+                    ctx.t('staff.tokens.revoked')
+                  ) : (
+                    <form method="post" action={`/account/tokens/${token.id}/revoke`}>
+                      <CsrfField ctx={ctx} />
+                      <button type="submit" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">
+                        {ctx.t('staff.tokens.revoke')}
+                        <span class="govuk-visually-hidden"> {token.name}</span>
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+</TableWrapper>
+      ) : (
+        <p class="govuk-body">{ctx.t('staff.tokens.none')}</p>
+      )}
+      <form method="post" action="/account/tokens" novalidate>
+        <CsrfField ctx={ctx} />
+        <TextInput ctx={ctx} id="name" label={ctx.t('staff.tokens.newName')} hint={ctx.t('staff.tokens.newNameHint')} value={props.tokenName} errors={props.errors} width="govuk-input--width-20" />
+        <Button kind="secondary">{ctx.t('staff.tokens.create')}</Button>
+      </form>
+    </StaffPage>
+  );
+}
+
+/** A secret shown once: a new personal token, or an invitation or reset link for the admin to pass on. */
+export function ShownOncePage(props: PageProps & { title: string; intro: string; secret: string; label: string; back: { href: string; label: string } }): SafeHtml {
+  const { ctx } = props;
+  return (
+    <StaffPage ctx={ctx} stylesheetHref={props.stylesheetHref} title={props.title}>
+      <div class="govuk-panel govuk-panel--confirmation">
+        <h1 class="govuk-panel__title">{props.title}</h1>
+      </div>
+      <p class="govuk-body">{props.intro}</p>
+      <div class="govuk-warning-text">
+        <span class="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong class="govuk-warning-text__text">
+          <span class="govuk-visually-hidden">{ctx.t('staff.warning')}</span>
+          {ctx.t('staff.shownOnce')}
+        </strong>
+      </div>
+      <div class="govuk-form-group">
+        <label class="govuk-label govuk-label--s" for="secret">
+          {props.label}
+        </label>
+        <textarea class="govuk-textarea app-secret" id="secret" rows="2" readonly spellcheck="false">
+          {props.secret}
+        </textarea>
+      </div>
+      <p class="govuk-body">
+        <a class="govuk-link" href={props.back.href}>
+          {props.back.label}
+        </a>
+      </p>
+    </StaffPage>
+  );
+}

@@ -1,0 +1,199 @@
+import { IndicatorDirection, ProgressStatus } from '../../action-plan/action-plan.enums';
+import { actualForYear, computeProgress } from '../../action-plan/indicator-progress';
+import { h, SafeHtml } from '../jsx/html';
+import { CsrfField } from '../layout/components';
+import type { PageContext } from '../layout/page-context';
+import type { FieldErrors } from './form';
+import { Button, Radios, summaryOf, Textarea, TextInput, TableWrapper } from './form-components';
+import { StaffPage } from './staff-layout';
+import type { IndicatorDetail } from './staff-reads.service';
+
+export interface ValueDraft {
+  year: string;
+  quarter: string;
+  value: string;
+  source: string;
+  note: string;
+}
+
+const STATUS_TAG: Record<ProgressStatus, string> = {
+  ACHIEVED: 'govuk-tag--green',
+  ON_TRACK: 'govuk-tag--turquoise',
+  AT_RISK: 'govuk-tag--orange',
+  OFF_TRACK: 'govuk-tag--red',
+  NO_DATA: 'govuk-tag--grey',
+};
+
+function periodLabel(ctx: PageContext, year: number, quarter: number | null): string {
+  return quarter ? ctx.t('staff.period.quarter', { year: String(year), quarter }) : ctx.t('staff.period.year', { year: String(year) });
+}
+
+function ProgressTable({ ctx, detail }: { ctx: PageContext; detail: IndicatorDetail }): SafeHtml {
+  const { indicator, plan, targets, values } = detail;
+  const years: number[] = [];
+  for (let year = plan.startYear; year <= plan.endYear; year++) years.push(year);
+  return (
+    <TableWrapper label={ctx.t('staff.indicator.progressCaption')}>
+<table class="govuk-table">
+      <caption class="govuk-table__caption govuk-table__caption--m">{ctx.t('staff.indicator.progressCaption')}</caption>
+      <thead class="govuk-table__head">
+        <tr class="govuk-table__row">
+          <th scope="col" class="govuk-table__header">{ctx.t('staff.indicator.year')}</th>
+          <th scope="col" class="govuk-table__header govuk-table__header--numeric">{ctx.t('staff.indicator.target')}</th>
+          <th scope="col" class="govuk-table__header govuk-table__header--numeric">{ctx.t('staff.indicator.actual')}</th>
+          <th scope="col" class="govuk-table__header govuk-table__header--numeric">{ctx.t('staff.indicator.percent')}</th>
+          <th scope="col" class="govuk-table__header">{ctx.t('staff.indicator.status')}</th>
+        </tr>
+      </thead>
+      <tbody class="govuk-table__body">
+        {years.map((year) => {
+          const target = targets.find((t) => t.year === year)?.value ?? null;
+          const progress = computeProgress({
+            year,
+            direction: indicator.direction,
+            baseline: indicator.baselineValue,
+            target,
+            actual: actualForYear(values, year),
+          });
+          return (
+            <tr class="govuk-table__row">
+              <th scope="row" class="govuk-table__header">
+                {String(year)}
+              </th>
+              <td class="govuk-table__cell govuk-table__cell--numeric">{target === null ? '—' : ctx.i18n.number(target)}</td>
+              <td class="govuk-table__cell govuk-table__cell--numeric">{progress.actual === null ? '—' : ctx.i18n.number(progress.actual)}</td>
+              <td class="govuk-table__cell govuk-table__cell--numeric">
+                {progress.percentOfTarget === null ? '—' : ctx.i18n.percent(progress.percentOfTarget / 100)}
+              </td>
+              <td class="govuk-table__cell">
+                <strong class={`govuk-tag ${STATUS_TAG[progress.status]}`}>{ctx.t(`staff.progress.${progress.status}`)}</strong>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+</TableWrapper>
+  );
+}
+
+function ValuesTable({ ctx, detail }: { ctx: PageContext; detail: IndicatorDetail }): SafeHtml {
+  if (detail.values.length === 0) return <p class="govuk-body">{ctx.t('staff.indicator.noValues')}</p>;
+  return (
+    <TableWrapper label={ctx.t('staff.indicator.valuesCaption')}>
+<table class="govuk-table">
+      <caption class="govuk-table__caption govuk-table__caption--m">{ctx.t('staff.indicator.valuesCaption')}</caption>
+      <thead class="govuk-table__head">
+        <tr class="govuk-table__row">
+          <th scope="col" class="govuk-table__header">{ctx.t('staff.indicator.period')}</th>
+          <th scope="col" class="govuk-table__header govuk-table__header--numeric">{ctx.t('staff.indicator.value')}</th>
+          <th scope="col" class="govuk-table__header">{ctx.t('staff.field.source')}</th>
+          <th scope="col" class="govuk-table__header">{ctx.t('staff.indicator.recordedBy')}</th>
+        </tr>
+      </thead>
+      <tbody class="govuk-table__body">
+        {[...detail.values].reverse().map((v) => (
+          <tr class="govuk-table__row">
+            <th scope="row" class="govuk-table__header">
+              {periodLabel(ctx, v.year, v.quarter)}
+            </th>
+            <td class="govuk-table__cell govuk-table__cell--numeric">{ctx.i18n.number(v.value)}</td>
+            <td class="govuk-table__cell">{v.source ?? '—'}</td>
+            <td class="govuk-table__cell">{ctx.t('staff.history.byAt', { name: v.recordedBy ?? '—', at: ctx.i18n.dateTime(v.recordedAt) })}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+</TableWrapper>
+  );
+}
+
+export function IndicatorPage(props: {
+  ctx: PageContext;
+  stylesheetHref: string;
+  detail: IndicatorDetail;
+  draft: ValueDraft;
+  errors: FieldErrors;
+  success: string | null;
+}): SafeHtml {
+  const { ctx, detail } = props;
+  const { indicator, plan } = detail;
+  const rule = ctx.t(indicator.direction === IndicatorDirection.INCREASE ? 'staff.indicator.ruleIncrease' : 'staff.indicator.ruleDecrease');
+  return (
+    <StaffPage
+      ctx={ctx}
+      stylesheetHref={props.stylesheetHref}
+      title={`${indicator.code}: ${indicator.name}`}
+      errors={summaryOf(props.errors)}
+      success={props.success}
+      backLink={{ href: '/work', label: ctx.t('staff.backToWork') }}
+    >
+      <span class="govuk-caption-l">{`${plan.code} · ${indicator.code}`}</span>
+      <h1 class="govuk-heading-l">{indicator.name}</h1>
+      <dl class="govuk-summary-list">
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">{ctx.t('staff.indicator.baseline')}</dt>
+          <dd class="govuk-summary-list__value">
+            {indicator.baselineValue === null
+              ? '—'
+              : `${ctx.i18n.number(indicator.baselineValue)} ${indicator.unit}${indicator.baselineYear ? ` (${indicator.baselineYear})` : ''}`}
+          </dd>
+        </div>
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">{ctx.t('staff.indicator.unit')}</dt>
+          <dd class="govuk-summary-list__value">{indicator.unit}</dd>
+        </div>
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">{ctx.t('staff.field.responsible')}</dt>
+          <dd class="govuk-summary-list__value">{detail.organizationName ?? '—'}</dd>
+        </div>
+      </dl>
+      <ProgressTable ctx={ctx} detail={detail} />
+      <p class="govuk-body">{rule}</p>
+      <ValuesTable ctx={ctx} detail={detail} />
+      {detail.mayRecord ? <ValueForm ctx={ctx} detail={detail} draft={props.draft} errors={props.errors} /> : null}
+    </StaffPage>
+  );
+}
+
+function ValueForm(props: { ctx: PageContext; detail: IndicatorDetail; draft: ValueDraft; errors: FieldErrors }): SafeHtml {
+  const { ctx, detail, draft } = props;
+  const quarters = [
+    { value: '', label: ctx.t('staff.period.wholeYear') },
+    ...[1, 2, 3, 4].map((q) => ({ value: String(q), label: ctx.t('staff.period.quarterOnly', { quarter: q }) })),
+  ];
+  return (
+    <section aria-labelledby="record-title">
+      <h2 class="govuk-heading-m" id="record-title">
+        {ctx.t('staff.indicator.recordTitle')}
+      </h2>
+      <p class="govuk-body">{ctx.t('staff.indicator.recordHint')}</p>
+      <form method="post" action={`/work/indicators/${detail.indicator.id}/values`} novalidate>
+        <CsrfField ctx={ctx} />
+        <TextInput
+          ctx={ctx}
+          id="year"
+          label={ctx.t('staff.indicator.year')}
+          hint={ctx.t('staff.indicator.yearHint', { from: String(detail.plan.startYear), to: String(detail.plan.endYear) })}
+          inputmode="numeric"
+          width="govuk-input--width-5"
+          value={draft.year}
+          errors={props.errors}
+        />
+        <Radios ctx={ctx} id="quarter" legend={ctx.t('staff.indicator.quarter')} choices={quarters} value={draft.quarter} errors={props.errors} />
+        <TextInput
+          ctx={ctx}
+          id="value"
+          label={ctx.t('staff.indicator.valueIn', { unit: detail.indicator.unit })}
+          inputmode="decimal"
+          width="govuk-input--width-10"
+          value={draft.value}
+          errors={props.errors}
+        />
+        <TextInput ctx={ctx} id="source" label={ctx.t('staff.field.source')} value={draft.source} errors={props.errors} />
+        <Textarea ctx={ctx} id="note" label={ctx.t('staff.field.note')} value={draft.note} errors={props.errors} rows={3} />
+        <Button>{ctx.t('staff.indicator.save')}</Button>
+      </form>
+    </section>
+  );
+}

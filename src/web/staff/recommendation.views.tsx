@@ -1,0 +1,232 @@
+import type { Indicator } from '../../action-plan/indicator.entity';
+import type { AuditEntry } from '../../audit/audit-entry.entity';
+import type { Barrier } from '../../barriers/barrier.entity';
+import type { Meeting } from '../../meetings/meeting.entity';
+import type { Organization } from '../../organizations/organization.entity';
+import { RecommendationStatus } from '../../recommendations/recommendation.enums';
+import type { Recommendation } from '../../recommendations/recommendation.entity';
+import type { StatusChange } from '../../recommendations/status-change.entity';
+import { Fragment, h, SafeHtml } from '../jsx/html';
+import { CsrfField } from '../layout/components';
+import type { PageContext } from '../layout/page-context';
+import type { FieldErrors } from './form';
+import { Button, Radios, summaryOf, Textarea, TextInput } from './form-components';
+import { StaffPage } from './staff-layout';
+
+export interface RecommendationDetail {
+  recommendation: Recommendation;
+  meeting: Meeting | null;
+  barriers: Barrier[];
+  organizations: Organization[];
+  indicators: Indicator[];
+  history: StatusChange[];
+  allowed: RecommendationStatus[];
+  /** Whether this person may move it (role and organisation). */
+  mayTransition: boolean;
+  overdue: boolean;
+}
+
+export interface TransitionDraft {
+  to: string;
+  note: string;
+  evidenceUrl: string;
+}
+
+export function StatusTag({ ctx, status }: { ctx: PageContext; status: RecommendationStatus }): SafeHtml {
+  const colour: Record<RecommendationStatus, string> = {
+    PROPOSED: 'govuk-tag--grey',
+    UNDER_REVIEW: 'govuk-tag--light-blue',
+    ACCEPTED: 'govuk-tag--blue',
+    IN_PROGRESS: 'govuk-tag--turquoise',
+    STALLED: 'govuk-tag--orange',
+    IMPLEMENTED: 'govuk-tag--green',
+    REJECTED: 'govuk-tag--red',
+  };
+  return <strong class={`govuk-tag ${colour[status]}`}>{ctx.t(`staff.status.${status}`)}</strong>;
+}
+
+function TransitionForm(props: { ctx: PageContext; detail: RecommendationDetail; draft: TransitionDraft; errors: FieldErrors }): SafeHtml {
+  const { ctx, detail } = props;
+  const r = detail.recommendation;
+  return (
+    <form method="post" action={`/work/recommendations/${r.id}/transition`} novalidate>
+      <CsrfField ctx={ctx} />
+      <input type="hidden" name="expectedVersion" value={String(r.version)} />
+      <Radios
+        ctx={ctx}
+        id="to"
+        legend={ctx.t('staff.recommendation.moveTo')}
+        hint={ctx.t('staff.recommendation.moveHint', { status: ctx.t(`staff.status.${r.status}`) })}
+        choices={detail.allowed.map((status) => ({ value: status, label: ctx.t(`staff.status.${status}`) }))}
+        value={props.draft.to}
+        errors={props.errors}
+      />
+      <Textarea ctx={ctx} id="note" label={ctx.t('staff.field.note')} hint={ctx.t('staff.recommendation.noteHint')} value={props.draft.note} errors={props.errors} />
+      <TextInput
+        ctx={ctx}
+        id="evidenceUrl"
+        type="url"
+        label={ctx.t('staff.field.evidenceUrl')}
+        hint={ctx.t('staff.recommendation.evidenceHint')}
+        value={props.draft.evidenceUrl}
+        errors={props.errors}
+        spellcheck={false}
+      />
+      <Button>{ctx.t('staff.recommendation.save')}</Button>
+    </form>
+  );
+}
+
+function Timeline({ ctx, history }: { ctx: PageContext; history: StatusChange[] }): SafeHtml {
+  return (
+    <ol class="app-timeline govuk-list">
+      {[...history].reverse().map((change) => (
+        <li class="app-timeline__item">
+          <h3 class="govuk-heading-s govuk-!-margin-bottom-1">
+            {change.fromStatus
+              ? ctx.t('staff.history.moved', { from: ctx.t(`staff.status.${change.fromStatus}`), to: ctx.t(`staff.status.${change.toStatus}`) })
+              : ctx.t('staff.history.created', { to: ctx.t(`staff.status.${change.toStatus}`) })}
+          </h3>
+          <p class="govuk-body-s govuk-!-margin-bottom-1">
+            {ctx.t('staff.history.byAt', { name: change.changedBy ?? '—', at: ctx.i18n.dateTime(change.changedAt) })}
+          </p>
+          {change.note ? <p class="govuk-body">{change.note}</p> : null}
+          {change.evidenceUrl ? (
+            <p class="govuk-body">
+              <a class="govuk-link" href={change.evidenceUrl} rel="noopener noreferrer">
+                {ctx.t('staff.history.evidence')}
+              </a>
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Facts({ ctx, detail }: { ctx: PageContext; detail: RecommendationDetail }): SafeHtml {
+  const r = detail.recommendation;
+  const rows: { key: string; value: SafeHtml | string }[] = [
+    { key: ctx.t('staff.field.status'), value: <StatusTag ctx={ctx} status={r.status} /> },
+    {
+      key: ctx.t('staff.field.dueDate'),
+      value: r.dueDate ? (
+        <>
+          {ctx.i18n.date(r.dueDate)} {detail.overdue ? <strong class="govuk-tag govuk-tag--red">{ctx.t('staff.overdue')}</strong> : null}
+        </>
+      ) : (
+        '—'
+      ),
+    },
+    { key: ctx.t('staff.field.meeting'), value: detail.meeting ? `${detail.meeting.title} (${ctx.i18n.date(detail.meeting.heldOn)})` : '—' },
+    { key: ctx.t('staff.field.responsible'), value: detail.organizations.map((o) => o.name).join('; ') || '—' },
+    {
+      key: ctx.t('staff.field.barriers'),
+      value: detail.barriers.length ? (
+        <ul class="govuk-list govuk-list--bullet">
+          {detail.barriers.map((b) => (
+            <li>{b.title}</li>
+          ))}
+        </ul>
+      ) : (
+        '—'
+      ),
+    },
+    {
+      key: ctx.t('staff.field.indicators'),
+      value: detail.indicators.length ? (
+        <ul class="govuk-list">
+          {detail.indicators.map((i) => (
+            <li>
+              <a class="govuk-link" href={`/work/indicators/${i.id}`}>
+                {`${i.code} — ${i.name}`}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        '—'
+      ),
+    },
+  ];
+  return (
+    <dl class="govuk-summary-list">
+      {rows.map((row) => (
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">{row.key}</dt>
+          <dd class="govuk-summary-list__value">{row.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function RecommendationPage(props: {
+  ctx: PageContext;
+  stylesheetHref: string;
+  detail: RecommendationDetail;
+  draft: TransitionDraft;
+  errors: FieldErrors;
+  success: string | null;
+  /** Set when the person's change met someone else's: what happened since the version they saw. */
+  conflict: AuditEntry[] | null;
+}): SafeHtml {
+  const { ctx, detail } = props;
+  const r = detail.recommendation;
+  return (
+    <StaffPage
+      ctx={ctx}
+      stylesheetHref={props.stylesheetHref}
+      title={`${r.code}: ${r.title}`}
+      errors={summaryOf(props.errors)}
+      success={props.success}
+      backLink={{ href: '/work', label: ctx.t('staff.backToWork') }}
+    >
+      {props.conflict ? <ConflictNotice ctx={ctx} changes={props.conflict} /> : null}
+      <span class="govuk-caption-l">{r.code}</span>
+      <h1 class="govuk-heading-l">{r.title}</h1>
+      {r.description ? <p class="govuk-body">{r.description}</p> : null}
+      <Facts ctx={ctx} detail={detail} />
+      {detail.mayTransition && detail.allowed.length ? (
+        <section aria-labelledby="move-title">
+          <h2 class="govuk-heading-m" id="move-title">
+            {ctx.t('staff.recommendation.moveTitle')}
+          </h2>
+          <TransitionForm ctx={ctx} detail={detail} draft={props.draft} errors={props.errors} />
+        </section>
+      ) : detail.allowed.length === 0 ? (
+        <p class="govuk-body">{ctx.t('staff.recommendation.final')}</p>
+      ) : null}
+      <h2 class="govuk-heading-m">{ctx.t('staff.recommendation.history')}</h2>
+      <Timeline ctx={ctx} history={detail.history} />
+    </StaffPage>
+  );
+}
+
+/** Who changed the recommendation since the person loaded it, and what; their form is kept for a retry. */
+function ConflictNotice({ ctx, changes }: { ctx: PageContext; changes: AuditEntry[] }): SafeHtml {
+  return (
+    <div class="govuk-notification-banner" role="region" aria-labelledby="conflict-title" data-conflict="true">
+      <div class="govuk-notification-banner__header">
+        <h2 class="govuk-notification-banner__title" id="conflict-title">
+          {ctx.t('notification.important')}
+        </h2>
+      </div>
+      <div class="govuk-notification-banner__content">
+        <p class="govuk-notification-banner__heading">{ctx.t('staff.conflict.heading')}</p>
+        <ul class="govuk-list govuk-list--bullet">
+          {changes.map((entry) => {
+            const before = entry.before as { status?: RecommendationStatus } | null;
+            const after = entry.after as { status?: RecommendationStatus } | null;
+            const what =
+              before?.status && after?.status && before.status !== after.status
+                ? ctx.t('staff.conflict.moved', { from: ctx.t(`staff.status.${before.status}`), to: ctx.t(`staff.status.${after.status}`) })
+                : ctx.t('staff.conflict.edited');
+            return <li>{ctx.t('staff.conflict.entry', { name: entry.actorName, at: ctx.i18n.dateTime(entry.at), what })}</li>;
+          })}
+        </ul>
+        <p class="govuk-body">{ctx.t('staff.conflict.retry')}</p>
+      </div>
+    </div>
+  );
+}

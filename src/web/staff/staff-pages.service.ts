@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import { randomBytes } from 'node:crypto';
+import { PRE_SESSION_CSRF_COOKIE, readCookie, setSessionCookie } from '../../accounts/session-cookie';
+import type { AuthenticatedRequest } from '../../auth/current-actor.decorator';
+import { Role } from '../../auth/role.enum';
+import type { Translator } from '../../i18n/i18n.service';
+import type { NavigationLink, PageContext, WebRequest } from '../layout/page-context';
+import { PageContextService } from '../layout/page-context.service';
+import { PageRender, PageResponder } from '../layout/page-responder.service';
+
+export type StaffRequest = WebRequest & AuthenticatedRequest;
+
+/** The links a signed-in person sees after the public ones, by role. */
+export function staffNavigation(t: Translator['t'], role: Role): NavigationLink[] {
+  const links: NavigationLink[] = [{ href: '/work', label: t('staff.nav.work') }];
+  if (role === Role.ADMIN || role === Role.EDITOR || role === Role.MINISTRY) links.push({ href: '/work/import', label: t('staff.nav.import') });
+  if (role === Role.ADMIN || role === Role.EDITOR) links.push({ href: '/work/new', label: t('staff.nav.create') });
+  links.push({ href: '/work/downloads', label: t('staff.nav.downloads') });
+  if (role === Role.ADMIN) links.push({ href: '/admin/users', label: t('staff.nav.admin') });
+  if (role === Role.ADMIN || role === Role.ANALYST) links.push({ href: '/admin/audit', label: t('staff.nav.audit') });
+  links.push({ href: '/account', label: t('staff.nav.account') });
+  return links;
+}
+
+/**
+ * Renders staff pages through the one layout: fills the request's slots the
+ * layout reads (the person and their links, the CSRF token for forms) and
+ * answers with no-store.
+ */
+@Injectable()
+export class StaffPages {
+  constructor(
+    private readonly pages: PageResponder,
+    private readonly contexts: PageContextService,
+  ) {}
+
+  async render(req: StaffRequest, res: Response, render: PageRender, status = 200): Promise<void> {
+    req.csrfToken = csrfTokenFor(req, res);
+    const actor = req.actor;
+    if (actor?.userId) {
+      const { t } = this.contexts.contextFor(req, res);
+      req.signedIn = { displayName: actor.name, navigation: staffNavigation(t, actor.role) };
+    }
+    await this.pages.privatePage(req, res, render, status);
+  }
+
+  /** The page context alone (for messages outside a page, e.g. a flash text). */
+  context(req: StaffRequest, res: Response): PageContext {
+    return this.contexts.contextFor(req, res);
+  }
+}
+
+/**
+ * The token forms carry: the session's (bound to it), or before sign-in the
+ * pre-session cookie's value, created here when the browser has none.
+ */
+export function csrfTokenFor(req: StaffRequest, res: Response): string {
+  const fromSession = req.actor?.session?.csrfToken;
+  if (fromSession) return fromSession;
+  const existing = readCookie(req, PRE_SESSION_CSRF_COOKIE);
+  if (existing) return existing;
+  const token = randomBytes(24).toString('base64url');
+  setSessionCookie(req, res, PRE_SESSION_CSRF_COOKIE, token);
+  // Visible to the CsrfGuard of this same request only if it were a POST; forms come from a GET first.
+  return token;
+}

@@ -1,0 +1,58 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { AccountsModule } from '../../accounts/accounts.module';
+import { ActionPlanModule } from '../../action-plan/action-plan.module';
+import { AuthModule } from '../../auth/auth.module';
+import { BarriersModule } from '../../barriers/barriers.module';
+import { AppConfig } from '../../config/app-config.service';
+import { ImportsModule } from '../../imports/imports.module';
+import { MeetingsModule } from '../../meetings/meetings.module';
+import { OrganizationsModule } from '../../organizations/organizations.module';
+import { RecommendationsModule } from '../../recommendations/recommendations.module';
+import { AdminController } from '../admin/admin.controller';
+import { WebModule } from '../web.module';
+import { AccountController } from './account.controller';
+import { CreateController } from './create.controller';
+import { DownloadsController } from './downloads.controller';
+import { ImportPageController } from './import.controller';
+import { IndicatorPageController } from './indicator.controller';
+import { RecommendationPageController } from './recommendation.controller';
+import { StaffErrorFilter } from './staff-error.filter';
+import { StaffPages } from './staff-pages.service';
+import { StaffReads } from './staff-reads.service';
+import { WorkController } from './work.controller';
+
+/**
+ * The pages staff use: another client of the same services as the GraphQL API
+ * (lifecycle, scope, audit), rendered in the one layout.
+ */
+@Module({
+  imports: [
+    WebModule,
+    AccountsModule,
+    AuthModule,
+    OrganizationsModule,
+    MeetingsModule,
+    BarriersModule,
+    RecommendationsModule,
+    ActionPlanModule,
+    ImportsModule,
+    MulterModule.registerAsync({
+      inject: [AppConfig],
+      // As for POST /imports/indicator-values: one file of at most IMPORT_MAX_BYTES in memory, a few fields.
+      useFactory: (config: AppConfig) => ({ limits: { fileSize: config.get('IMPORT_MAX_BYTES'), files: 1, fields: 10, parts: 12 } }),
+    }),
+  ],
+  controllers: [
+    AccountController,
+    WorkController,
+    RecommendationPageController,
+    IndicatorPageController,
+    ImportPageController,
+    DownloadsController,
+    CreateController,
+    AdminController,
+  ],
+  providers: [StaffPages, StaffReads, StaffErrorFilter],
+})
+export class StaffModule {}

@@ -1,0 +1,87 @@
+import type { Indicator } from '../../action-plan/indicator.entity';
+import type { Recommendation } from '../../recommendations/recommendation.entity';
+import { Fragment, h, SafeHtml } from '../jsx/html';
+import type { PageContext } from '../layout/page-context';
+import { TableWrapper } from './form-components';
+import { StatusTag } from './recommendation.views';
+import { StaffPage } from './staff-layout';
+
+export interface WorkItem {
+  recommendation: Recommendation;
+  overdue: boolean;
+}
+
+export function WorkPage(props: {
+  ctx: PageContext;
+  stylesheetHref: string;
+  organizationName: string | null;
+  items: WorkItem[];
+  awaiting: Indicator[];
+  period: { year: number; quarter: number };
+}): SafeHtml {
+  const { ctx } = props;
+  return (
+    <StaffPage ctx={ctx} stylesheetHref={props.stylesheetHref} title={ctx.t('staff.work.title')}>
+      <h1 class="govuk-heading-l">{ctx.t('staff.work.title')}</h1>
+      <p class="govuk-body-l">
+        {props.organizationName ? ctx.t('staff.work.forOrganization', { organization: props.organizationName }) : ctx.t('staff.work.forAll')}
+      </p>
+      <h2 class="govuk-heading-m">{ctx.t('staff.work.recommendations', { count: props.items.length })}</h2>
+      {props.items.length ? (
+        <TableWrapper label={ctx.t('staff.work.recommendationsCaption')}>
+<table class="govuk-table">
+          <caption class="govuk-table__caption govuk-visually-hidden">{ctx.t('staff.work.recommendationsCaption')}</caption>
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              <th scope="col" class="govuk-table__header">{ctx.t('staff.field.recommendation')}</th>
+              <th scope="col" class="govuk-table__header">{ctx.t('staff.field.status')}</th>
+              <th scope="col" class="govuk-table__header">{ctx.t('staff.field.dueDate')}</th>
+            </tr>
+          </thead>
+          <tbody class="govuk-table__body">
+            {props.items.map(({ recommendation: r, overdue }) => (
+              <tr class="govuk-table__row">
+                <td class="govuk-table__cell">
+                  <a class="govuk-link" href={`/work/recommendations/${r.id}`}>
+                    {`${r.code}: ${r.title}`}
+                  </a>
+                </td>
+                <td class="govuk-table__cell">
+                  <StatusTag ctx={ctx} status={r.status} />
+                </td>
+                <td class="govuk-table__cell">
+                  {r.dueDate ? ctx.i18n.date(r.dueDate) : '—'}
+                  {overdue ? (
+                    <>
+                      {' '}
+                      <strong class="govuk-tag govuk-tag--red">{ctx.t('staff.overdue')}</strong>
+                    </>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+</TableWrapper>
+      ) : (
+        <p class="govuk-body">{ctx.t('staff.work.noRecommendations')}</p>
+      )}
+      <h2 class="govuk-heading-m">
+        {ctx.t('staff.work.awaiting', { period: ctx.t('staff.period.quarter', { year: String(props.period.year), quarter: props.period.quarter }) })}
+      </h2>
+      {props.awaiting.length ? (
+        <ul class="govuk-list govuk-list--bullet">
+          {props.awaiting.map((indicator) => (
+            <li>
+              <a class="govuk-link" href={`/work/indicators/${indicator.id}`}>
+                {`${indicator.code}: ${indicator.name}`}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="govuk-body">{ctx.t('staff.work.noneAwaiting')}</p>
+      )}
+    </StaffPage>
+  );
+}
