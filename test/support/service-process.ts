@@ -1,11 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
-const ADMIN_TOKEN = 'service-process-admin-token-0123456789abcdef';
 
 /** Children still running, so a failing test cannot leave one behind (see stopAllServices). */
 const running = new Set<ChildProcess>();
@@ -21,6 +21,9 @@ export interface ServiceProcess {
 
 export async function startService(env: Record<string, string>): Promise<ServiceProcess> {
   const port = await freePort();
+  // Its own bootstrap token: rate-limit counters shared in Redis are keyed by token, so concurrent
+  // or back-to-back test runs against the same Redis must not spend each other's budget.
+  const ADMIN_TOKEN = env.ADMIN_TOKEN ?? `service-process-admin-${randomBytes(16).toString('hex')}`;
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'test',
