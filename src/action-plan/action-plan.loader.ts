@@ -88,16 +88,6 @@ export class ActionPlanLoader {
     });
   }
 
-  /**
-   * The whole value series (and targets) when this request loads them anyway (it asked for
-   * `values` and `targets` before `latestValue` or `progress`): those are then computed from
-   * the series rather than read again.
-   */
-  seriesBeingLoaded(loaders: LoaderRegistry): { values: DataLoader<string, IndicatorValue[]>; targets?: DataLoader<string, IndicatorTarget[]> } | null {
-    const values = loaders.existing<string, IndicatorValue[]>(VALUES);
-    return values ? { values, targets: loaders.existing<string, IndicatorTarget[]>(TARGETS) } : null;
-  }
-
   /** Each indicator's most recent value (latestOf's order: the latest year; in it, the annual value, else the latest quarter). */
   latestValue(loaders: LoaderRegistry, indicatorId: string): Promise<IndicatorValue | null> {
     return this.figures(loaders)

@@ -16,7 +16,7 @@ import { CreateActionPlanInput } from './dto/create-action-plan.input';
 import { CreateIndicatorInput, SetIndicatorTargetArgs } from './dto/create-indicator.input';
 import { IndicatorsArgs } from './dto/indicators.args';
 import { RecordIndicatorValueInput } from './dto/record-indicator-value.input';
-import { actualForYear, computeProgress, IndicatorProgress, latestOf } from './indicator-progress';
+import { computeProgress, IndicatorProgress } from './indicator-progress';
 import { IndicatorTarget } from './indicator-target.entity';
 import { IndicatorValue } from './indicator-value.entity';
 import { Indicator } from './indicator.entity';
@@ -103,8 +103,6 @@ export class IndicatorResolver {
     description: 'the value of the most recent period (a year counts after its quarters)',
   })
   async latestValue(indicator: Indicator, _args: NoArgs, { loaders }: GraphqlContext): Promise<IndicatorValue | null> {
-    const series = this.loader.seriesBeingLoaded(loaders);
-    if (series) return latestOf(await series.values.load(indicator.id));
     return this.loader.latestValue(loaders, indicator.id);
   }
 
@@ -115,13 +113,7 @@ export class IndicatorResolver {
     @Args('year', { type: () => Int }) year: number,
   ): Promise<IndicatorProgress> {
     if (!Number.isInteger(year) || year < 1900 || year > 2200) throw DomainError.badInput('year', 'must be between 1900 and 2200');
-    const series = this.loader.seriesBeingLoaded(loaders);
-    const { target, actual } = series?.targets
-      ? await Promise.all([series.targets.load(indicator.id), series.values.load(indicator.id)]).then(([targets, values]) => ({
-          target: targets.find((t) => t.year === year)?.value ?? null,
-          actual: actualForYear(values, year),
-        }))
-      : await this.loader.yearFigures(loaders, indicator.id, year);
+    const { target, actual } = await this.loader.yearFigures(loaders, indicator.id, year);
     const progress = computeProgress({ year, direction: indicator.direction, baseline: indicator.baselineValue, target, actual });
     return { ...progress, indicatorId: indicator.id, indicator };
   }

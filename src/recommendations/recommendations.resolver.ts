@@ -16,7 +16,7 @@ import { RecommendationsArgs } from './dto/recommendations.args';
 import { TransitionRecommendationInput } from './dto/transition-recommendation.input';
 import { UpdateRecommendationArgs } from './dto/update-recommendation.input';
 import { isOverdue } from './recommendation-lifecycle';
-import { RecommendationLoader } from './recommendation.loader';
+import { RecommendationsRepository } from './recommendations.repository';
 import { Recommendation } from './recommendation.entity';
 import { RecommendationsService } from './recommendations.service';
 import { StatusChange } from './status-change.entity';
@@ -28,7 +28,7 @@ export class RecommendationConnection extends ConnectionType(Recommendation, 'Re
 export class RecommendationsResolver {
   constructor(
     private readonly service: RecommendationsService,
-    private readonly loader: RecommendationLoader,
+    private readonly loader: RecommendationsRepository,
     private readonly meetings: MeetingLoader,
     private readonly clock: Clock,
   ) {}
@@ -105,7 +105,7 @@ export class RecommendationsResolver {
 /** `recommendations` on the types a recommendation points at. */
 @Resolver(() => Meeting)
 export class MeetingRecommendationsResolver {
-  constructor(private readonly loader: RecommendationLoader) {}
+  constructor(private readonly loader: RecommendationsRepository) {}
 
   @ResolveField(() => [Recommendation])
   recommendations(meeting: Meeting, _args: NoArgs, { loaders }: GraphqlContext): Promise<Recommendation[]> {
@@ -115,7 +115,7 @@ export class MeetingRecommendationsResolver {
 
 @Resolver(() => Barrier)
 export class BarrierRecommendationsResolver {
-  constructor(private readonly loader: RecommendationLoader) {}
+  constructor(private readonly loader: RecommendationsRepository) {}
 
   @ResolveField(() => [Recommendation], { description: 'recommendations that address it' })
   recommendations(barrier: Barrier, _args: NoArgs, { loaders }: GraphqlContext): Promise<Recommendation[]> {
@@ -125,7 +125,7 @@ export class BarrierRecommendationsResolver {
 
 @Resolver(() => Indicator)
 export class IndicatorRecommendationsResolver {
-  constructor(private readonly loader: RecommendationLoader) {}
+  constructor(private readonly loader: RecommendationsRepository) {}
 
   @ResolveField(() => [Recommendation])
   recommendations(indicator: Indicator, _args: NoArgs, { loaders }: GraphqlContext): Promise<Recommendation[]> {

@@ -27,7 +27,7 @@ import { RecommendationFilter } from '../../recommendations/dto/recommendations.
 import { isOverdue } from '../../recommendations/recommendation-lifecycle';
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
 import { Recommendation } from '../../recommendations/recommendation.entity';
-import { RecommendationLoader } from '../../recommendations/recommendation.loader';
+import { RecommendationsRepository } from '../../recommendations/recommendations.repository';
 import { RecommendationsService } from '../../recommendations/recommendations.service';
 import { StatusChange } from '../../recommendations/status-change.entity';
 import { ChangeEntry, ChangeScope, RecentChangesService } from '../../reports/recent-changes.service';
@@ -122,7 +122,7 @@ export class PublicPagesService {
     private readonly summaries: ProgressSummaryService,
     private readonly changes: RecentChangesService,
     private readonly recommendations: RecommendationsService,
-    private readonly recommendationLoader: RecommendationLoader,
+    private readonly recommendationLoader: RecommendationsRepository,
     private readonly meetings: MeetingsService,
     private readonly meetingLoader: MeetingLoader,
     private readonly barriers: BarriersService,

@@ -16,7 +16,7 @@ import { LoaderRegistry } from '../../common/loaders/loader-registry';
 import { MeetingLoader } from '../../meetings/meeting.loader';
 import { OrganizationLoader } from '../../organizations/organization.loader';
 import { ALLOWED_TRANSITIONS, isOverdue } from '../../recommendations/recommendation-lifecycle';
-import { RecommendationLoader } from '../../recommendations/recommendation.loader';
+import { RecommendationsRepository } from '../../recommendations/recommendations.repository';
 import { RecommendationsService } from '../../recommendations/recommendations.service';
 import type { RecommendationDetail } from './recommendation.views';
 
@@ -38,7 +38,7 @@ export interface IndicatorDetail {
 export class StaffReads {
   constructor(
     private readonly recommendations: RecommendationsService,
-    private readonly recommendationLoader: RecommendationLoader,
+    private readonly recommendationLoader: RecommendationsRepository,
     private readonly meetings: MeetingLoader,
     private readonly organizations: OrganizationLoader,
     private readonly indicators: IndicatorsService,
