@@ -142,7 +142,7 @@ describe('SQL statements per request (no N+1)', () => {
       new Map((res.data!.indicators.edges as { node: IndicatorNode }[]).map(({ node }) => [node.id, node]));
     expect(nodes(b)).toEqual(nodes(a));
     expect(b.statements).toBe(a.statements);
-    // The SQL figure and the TypeScript rule agree on the same series (actualForYear is what the public pages use).
+    // The SQL figure (actualForYearSql) and the TypeScript rule the public pages use agree on the same series.
     for (const { node } of a.data!.indicators.edges as { node: IndicatorNode }[]) {
       const series = node.values.map((v) => ({ year: Number(v.period.slice(0, 4)), quarter: v.period.length > 4 ? Number(v.period.slice(-1)) : null, value: v.value }));
       expect(node.progress.actual).toBe(actualForYear(series, 2025));

@@ -30,7 +30,7 @@ export interface IndicatorYearFigures {
 
 /** Bulk reads of the action plan, one `= ANY($1)` query per relation and request, as raw rows. */
 @Injectable()
-export class ActionPlanLoader {
+export class ActionPlanRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   planById(loaders: LoaderRegistry): DataLoader<string, ActionPlan | null> {
