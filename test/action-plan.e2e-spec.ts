@@ -373,7 +373,7 @@ describe('action plan and indicators', () => {
 
   it('answers latestValue and progress(year) alike whether or not the query also reads the whole series', async () => {
     // Without values/targets in the query, both fields come from one statement per page
-    // (ActionPlanLoader.figures); with them, from the loaded series. They must agree.
+    // (ActionPlanRepository.figures); the same answers must come with the series also asked.
     const indicator = await createIndicator(t, { actionPlanId: plan.id, baselineYear: 2024, baselineValue: 10, targets: [{ year: 2025, value: 20 }, { year: 2026, value: 30 }] });
     for (const [period, value] of [['2025-Q1', 12], ['2025', 15], ['2026-Q2', 22], ['2026-Q1', 21]] as const) {
       await recordValue(t, { indicatorId: indicator.id, period, value });

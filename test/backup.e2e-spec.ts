@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { EMBEDDED_DATABASE } from '../src/database/embedded-postgres';
 import { seedSokulukRoundtable } from '../src/database/seed/sokuluk-roundtable.seed';
-import { loadSyntheticData } from '../src/database/synthetic/load-synthetic-data';
+import { loadSyntheticData } from '../bench/synthetic/load-synthetic-data';
 import { startService, stopAllServices, tempDataDir } from './support/service-process';
 import { tableChecksums } from './support/table-checksums';
 import { createDatabaseFromTemplate, databaseUrl, dropDatabase, serverUrl, uniqueDatabaseName, withAdminClient } from './support/test-database';

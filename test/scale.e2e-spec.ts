@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { BENCH_YEAR, DASHBOARD_QUERY, INDICATORS_QUERY, OPEN_STATUSES, SUMMARY_QUERY, SUMMARY_WITH_INDICATORS_QUERY } from '../bench/operations';
-import { loadSyntheticData } from '../src/database/synthetic/load-synthetic-data';
+import { loadSyntheticData } from '../bench/synthetic/load-synthetic-data';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**

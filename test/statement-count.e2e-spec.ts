@@ -1,3 +1,4 @@
+import { actualForYear } from '../src/action-plan/indicator-progress';
 import { createActionPlan, createBarrier, createIndicator, createMeeting, createOrganization } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -124,6 +125,27 @@ describe('SQL statements per request (no N+1)', () => {
       const large = await t.gql(query, { first: 100 });
       expect(small.errors).toBeUndefined();
       expect(large.statements).toBe(small.statements);
+    }
+  });
+
+  it('answers progress(year) and latestValue the same, with the same statements, whatever the field order', async () => {
+    const seriesFirst = `{ indicators(first: 100) { edges { node {
+      id values { period value } targets { year value } latestValue { period value } progress(year: 2025) { target actual status } } } } }`;
+    const figuresFirst = `{ indicators(first: 100) { edges { node {
+      id progress(year: 2025) { target actual status } latestValue { period value } targets { year value } values { period value } } } } }`;
+    const a = await t.gql(seriesFirst);
+    const b = await t.gql(figuresFirst);
+    expect(a.errors).toBeUndefined();
+    expect(b.errors).toBeUndefined();
+    type IndicatorNode = { id: string; values: { period: string; value: number }[]; progress: { actual: number | null } };
+    const nodes = (res: typeof a) =>
+      new Map((res.data!.indicators.edges as { node: IndicatorNode }[]).map(({ node }) => [node.id, node]));
+    expect(nodes(b)).toEqual(nodes(a));
+    expect(b.statements).toBe(a.statements);
+    // The SQL figure (actualForYearSql) and the TypeScript rule the public pages use agree on the same series.
+    for (const { node } of a.data!.indicators.edges as { node: IndicatorNode }[]) {
+      const series = node.values.map((v) => ({ year: Number(v.period.slice(0, 4)), quarter: v.period.length > 4 ? Number(v.period.slice(-1)) : null, value: v.value }));
+      expect(node.progress.actual).toBe(actualForYear(series, 2025));
     }
   });
 });

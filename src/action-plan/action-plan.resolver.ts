@@ -7,16 +7,16 @@ import { Loaders, type GraphqlContext, type NoArgs } from '../common/graphql-con
 import { LoaderRegistry } from '../common/loaders/loader-registry';
 import { Connection, ConnectionType } from '../common/pagination/connection.type';
 import { DomainError } from '../common/errors/domain-error';
-import { OrganizationLoader } from '../organizations/organization.loader';
+import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { Organization } from '../organizations/organization.entity';
-import { ActionPlanLoader } from './action-plan.loader';
+import { ActionPlanRepository } from './action-plan.repository';
 import { ActionPlan } from './action-plan.entity';
 import { ActionPlansService } from './action-plans.service';
 import { CreateActionPlanInput } from './dto/create-action-plan.input';
 import { CreateIndicatorInput, SetIndicatorTargetArgs } from './dto/create-indicator.input';
 import { IndicatorsArgs } from './dto/indicators.args';
 import { RecordIndicatorValueInput } from './dto/record-indicator-value.input';
-import { actualForYear, computeProgress, IndicatorProgress, latestOf } from './indicator-progress';
+import { computeProgress, IndicatorProgress } from './indicator-progress';
 import { IndicatorTarget } from './indicator-target.entity';
 import { IndicatorValue } from './indicator-value.entity';
 import { Indicator } from './indicator.entity';
@@ -29,7 +29,7 @@ export class IndicatorConnection extends ConnectionType(Indicator, 'Indicator') 
 export class ActionPlanResolver {
   constructor(
     private readonly service: ActionPlansService,
-    private readonly loader: ActionPlanLoader,
+    private readonly repository: ActionPlanRepository,
   ) {}
 
   @Query(() => [ActionPlan])
@@ -46,7 +46,7 @@ export class ActionPlanResolver {
 
   @ResolveField(() => [Indicator])
   indicators(plan: ActionPlan, _args: NoArgs, { loaders }: GraphqlContext): Promise<Indicator[]> {
-    return this.loader.indicatorsByPlanId(loaders).load(plan.id);
+    return this.repository.indicatorsByPlanId(loaders).load(plan.id);
   }
 }
 
@@ -54,8 +54,8 @@ export class ActionPlanResolver {
 export class IndicatorResolver {
   constructor(
     private readonly service: IndicatorsService,
-    private readonly loader: ActionPlanLoader,
-    private readonly organizations: OrganizationLoader,
+    private readonly repository: ActionPlanRepository,
+    private readonly organizations: OrganizationsRepository,
   ) {}
 
   @Query(() => IndicatorConnection)
@@ -90,12 +90,12 @@ export class IndicatorResolver {
 
   @ResolveField(() => [IndicatorTarget], { description: 'ordered by year' })
   targets(indicator: Indicator, _args: NoArgs, { loaders }: GraphqlContext): Promise<IndicatorTarget[]> {
-    return this.loader.targetsByIndicatorId(loaders).load(indicator.id);
+    return this.repository.targetsByIndicatorId(loaders).load(indicator.id);
   }
 
   @ResolveField(() => [IndicatorValue], { description: "ordered by period: a year's quarters, then the year's own value" })
   values(indicator: Indicator, _args: NoArgs, { loaders }: GraphqlContext): Promise<IndicatorValue[]> {
-    return this.loader.valuesByIndicatorId(loaders).load(indicator.id);
+    return this.repository.valuesByIndicatorId(loaders).load(indicator.id);
   }
 
   @ResolveField(() => IndicatorValue, {
@@ -103,9 +103,7 @@ export class IndicatorResolver {
     description: 'the value of the most recent period (a year counts after its quarters)',
   })
   async latestValue(indicator: Indicator, _args: NoArgs, { loaders }: GraphqlContext): Promise<IndicatorValue | null> {
-    const series = this.loader.seriesBeingLoaded(loaders);
-    if (series) return latestOf(await series.values.load(indicator.id));
-    return this.loader.latestValue(loaders, indicator.id);
+    return this.repository.latestValue(loaders, indicator.id);
   }
 
   @ResolveField(() => IndicatorProgress)
@@ -115,20 +113,14 @@ export class IndicatorResolver {
     @Args('year', { type: () => Int }) year: number,
   ): Promise<IndicatorProgress> {
     if (!Number.isInteger(year) || year < 1900 || year > 2200) throw DomainError.badInput('year', 'must be between 1900 and 2200');
-    const series = this.loader.seriesBeingLoaded(loaders);
-    const { target, actual } = series?.targets
-      ? await Promise.all([series.targets.load(indicator.id), series.values.load(indicator.id)]).then(([targets, values]) => ({
-          target: targets.find((t) => t.year === year)?.value ?? null,
-          actual: actualForYear(values, year),
-        }))
-      : await this.loader.yearFigures(loaders, indicator.id, year);
+    const { target, actual } = await this.repository.yearFigures(loaders, indicator.id, year);
     const progress = computeProgress({ year, direction: indicator.direction, baseline: indicator.baselineValue, target, actual });
     return { ...progress, indicatorId: indicator.id, indicator };
   }
 
   @ResolveField(() => ActionPlan)
   async actionPlan(indicator: Indicator, _args: NoArgs, { loaders }: GraphqlContext): Promise<ActionPlan> {
-    const plan = await this.loader.planById(loaders).load(indicator.actionPlanId);
+    const plan = await this.repository.planById(loaders).load(indicator.actionPlanId);
     if (!plan) throw new Error(`indicator ${indicator.id} has no action plan`);
     return plan;
   }
@@ -143,11 +135,11 @@ export class IndicatorResolver {
 
 @Resolver(() => IndicatorProgress)
 export class IndicatorProgressResolver {
-  constructor(private readonly loader: ActionPlanLoader) {}
+  constructor(private readonly repository: ActionPlanRepository) {}
 
   @ResolveField(() => Indicator, { nullable: true, description: 'the indicator this progress is about' })
   indicator(progress: IndicatorProgress, _args: NoArgs, { loaders }: GraphqlContext): Promise<Indicator | null> | null {
     if (progress.indicator) return Promise.resolve(progress.indicator);
-    return progress.indicatorId ? this.loader.indicatorById(loaders).load(progress.indicatorId) : null;
+    return progress.indicatorId ? this.repository.indicatorById(loaders).load(progress.indicatorId) : null;
   }
 }

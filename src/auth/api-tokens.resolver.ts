@@ -1,6 +1,6 @@
 import { Args, Field, ID, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphqlContext, NoArgs } from '../common/graphql-context';
-import { OrganizationLoader } from '../organizations/organization.loader';
+import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { Organization } from '../organizations/organization.entity';
 import type { Actor } from './actor';
 import { ApiToken } from './api-token.entity';
@@ -23,7 +23,7 @@ export class CreatedApiToken {
 export class ApiTokensResolver {
   constructor(
     private readonly service: ApiTokensService,
-    private readonly organizations: OrganizationLoader,
+    private readonly organizations: OrganizationsRepository,
   ) {}
 
   @Query(() => [ApiToken], { description: 'ADMIN only' })

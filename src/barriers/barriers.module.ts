@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { BarrierLoader } from './barrier.loader';
+import { BarriersRepository } from './barriers.repository';
 import { BarriersResolver, MeetingBarriersResolver } from './barriers.resolver';
 import { BarriersService } from './barriers.service';
 
 @Module({
-  providers: [BarriersService, BarrierLoader, BarriersResolver, MeetingBarriersResolver],
-  exports: [BarrierLoader, BarriersService],
+  providers: [BarriersService, BarriersRepository, BarriersResolver, MeetingBarriersResolver],
+  exports: [BarriersRepository, BarriersService],
 })
 export class BarriersModule {}

@@ -8,7 +8,7 @@ import { Roles } from '../auth/roles.decorator';
 import type { GraphqlContext, NoArgs } from '../common/graphql-context';
 import { Meeting } from '../meetings/meeting.entity';
 import { BarrierCategory } from './barrier-category.enum';
-import { BarrierLoader } from './barrier.loader';
+import { BarriersRepository } from './barriers.repository';
 import { Barrier } from './barrier.entity';
 import { BarriersService } from './barriers.service';
 import { CreateBarrierInput } from './dto/create-barrier.input';
@@ -25,7 +25,7 @@ class BarriersArgs {
 export class BarriersResolver {
   constructor(
     private readonly service: BarriersService,
-    private readonly loader: BarrierLoader,
+    private readonly repository: BarriersRepository,
   ) {}
 
   @Query(() => [Barrier])
@@ -42,16 +42,16 @@ export class BarriersResolver {
 
   @ResolveField(() => [Meeting], { description: 'every meeting where it was raised' })
   meetings(barrier: Barrier, _args: NoArgs, { loaders }: GraphqlContext): Promise<Meeting[]> {
-    return this.loader.meetingsByBarrierId(loaders).load(barrier.id);
+    return this.repository.meetingsByBarrierId(loaders).load(barrier.id);
   }
 }
 
 @Resolver(() => Meeting)
 export class MeetingBarriersResolver {
-  constructor(private readonly loader: BarrierLoader) {}
+  constructor(private readonly repository: BarriersRepository) {}
 
   @ResolveField(() => [Barrier])
   barriers(meeting: Meeting, _args: NoArgs, { loaders }: GraphqlContext): Promise<Barrier[]> {
-    return this.loader.byMeetingId(loaders).load(meeting.id);
+    return this.repository.byMeetingId(loaders).load(meeting.id);
   }
 }

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { OrganizationsModule } from '../organizations/organizations.module';
-import { MeetingLoader } from './meeting.loader';
+import { MeetingsRepository } from './meetings.repository';
 import { MeetingsResolver, ParticipantResolver } from './meetings.resolver';
 import { MeetingsService } from './meetings.service';
 
 @Module({
   imports: [OrganizationsModule],
-  providers: [MeetingsService, MeetingLoader, MeetingsResolver, ParticipantResolver],
-  exports: [MeetingLoader, MeetingsService],
+  providers: [MeetingsService, MeetingsRepository, MeetingsResolver, ParticipantResolver],
+  exports: [MeetingsRepository, MeetingsService],
 })
 export class MeetingsModule {}

@@ -6,11 +6,11 @@ import { Roles } from '../auth/roles.decorator';
 import type { GraphqlContext, NoArgs } from '../common/graphql-context';
 import { ConnectionType } from '../common/pagination/connection.type';
 import { PageArgs } from '../common/pagination/page.args';
-import { OrganizationLoader } from '../organizations/organization.loader';
+import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { Organization } from '../organizations/organization.entity';
 import { Person } from '../organizations/person.entity';
 import { CreateMeetingInput } from './dto/create-meeting.input';
-import { MeetingLoader } from './meeting.loader';
+import { MeetingsRepository } from './meetings.repository';
 import { Meeting } from './meeting.entity';
 import { MeetingsService } from './meetings.service';
 import { Participant } from './participant.entity';
@@ -24,7 +24,7 @@ export class MeetingConnection extends ConnectionType(Meeting, 'Meeting') {}
 export class MeetingsResolver {
   constructor(
     private readonly service: MeetingsService,
-    private readonly loader: MeetingLoader,
+    private readonly repository: MeetingsRepository,
   ) {}
 
   @Query(() => MeetingConnection, { description: 'Newest first' })
@@ -47,13 +47,13 @@ export class MeetingsResolver {
 
   @ResolveField(() => [Participant])
   participants(meeting: Meeting, _args: NoArgs, { loaders }: GraphqlContext): Promise<Participant[]> {
-    return this.loader.participantsByMeetingId(loaders).load(meeting.id);
+    return this.repository.participantsByMeetingId(loaders).load(meeting.id);
   }
 }
 
 @Resolver(() => Participant)
 export class ParticipantResolver {
-  constructor(private readonly organizations: OrganizationLoader) {}
+  constructor(private readonly organizations: OrganizationsRepository) {}
 
   @ResolveField(() => Person, { nullable: true })
   person(participant: Participant, _args: NoArgs, { loaders }: GraphqlContext): Promise<Person | null> | null {

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { OrganizationLoader } from './organization.loader';
+import { OrganizationsRepository } from './organizations.repository';
 import { OrganizationsResolver, PeopleResolver } from './organizations.resolver';
 import { OrganizationsService } from './organizations.service';
 
 @Module({
-  providers: [OrganizationsService, OrganizationLoader, OrganizationsResolver, PeopleResolver],
-  exports: [OrganizationsService, OrganizationLoader],
+  providers: [OrganizationsService, OrganizationsRepository, OrganizationsResolver, PeopleResolver],
+  exports: [OrganizationsService, OrganizationsRepository],
 })
 export class OrganizationsModule {}

@@ -6,7 +6,7 @@ import { Roles } from '../auth/roles.decorator';
 import type { GraphqlContext, NoArgs } from '../common/graphql-context';
 import { CreateOrganizationInput } from './dto/create-organization.input';
 import { CreatePersonInput } from './dto/create-person.input';
-import { OrganizationLoader } from './organization.loader';
+import { OrganizationsRepository } from './organizations.repository';
 import { Organization } from './organization.entity';
 import { OrganizationsService } from './organizations.service';
 import { Person } from './person.entity';
@@ -32,7 +32,7 @@ export class OrganizationsResolver {
 export class PeopleResolver {
   constructor(
     private readonly service: OrganizationsService,
-    private readonly loader: OrganizationLoader,
+    private readonly repository: OrganizationsRepository,
   ) {}
 
   @Query(() => [Person])
@@ -49,6 +49,6 @@ export class PeopleResolver {
 
   @ResolveField(() => Organization, { nullable: true })
   organization(person: Person, _args: NoArgs, { loaders }: GraphqlContext): Promise<Organization | null> | null {
-    return person.organizationId ? this.loader.organizationById(loaders).load(person.organizationId) : null;
+    return person.organizationId ? this.repository.organizationById(loaders).load(person.organizationId) : null;
   }
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MeetingsModule } from '../meetings/meetings.module';
-import { RecommendationLoader } from './recommendation.loader';
+import { RecommendationsRepository } from './recommendations.repository';
 import {
   BarrierRecommendationsResolver,
   IndicatorRecommendationsResolver,
@@ -13,12 +13,12 @@ import { RecommendationsService } from './recommendations.service';
   imports: [MeetingsModule],
   providers: [
     RecommendationsService,
-    RecommendationLoader,
+    RecommendationsRepository,
     RecommendationsResolver,
     MeetingRecommendationsResolver,
     BarrierRecommendationsResolver,
     IndicatorRecommendationsResolver,
   ],
-  exports: [RecommendationLoader, RecommendationsService],
+  exports: [RecommendationsRepository, RecommendationsService],
 })
 export class RecommendationsModule {}

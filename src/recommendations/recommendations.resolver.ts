@@ -8,7 +8,7 @@ import { Roles } from '../auth/roles.decorator';
 import { Clock } from '../common/clock';
 import type { GraphqlContext, NoArgs } from '../common/graphql-context';
 import { Connection, ConnectionType } from '../common/pagination/connection.type';
-import { MeetingLoader } from '../meetings/meeting.loader';
+import { MeetingsRepository } from '../meetings/meetings.repository';
 import { Meeting } from '../meetings/meeting.entity';
 import { Organization } from '../organizations/organization.entity';
 import { CreateRecommendationInput } from './dto/create-recommendation.input';
@@ -16,7 +16,7 @@ import { RecommendationsArgs } from './dto/recommendations.args';
 import { TransitionRecommendationInput } from './dto/transition-recommendation.input';
 import { UpdateRecommendationArgs } from './dto/update-recommendation.input';
 import { isOverdue } from './recommendation-lifecycle';
-import { RecommendationLoader } from './recommendation.loader';
+import { RecommendationsRepository } from './recommendations.repository';
 import { Recommendation } from './recommendation.entity';
 import { RecommendationsService } from './recommendations.service';
 import { StatusChange } from './status-change.entity';
@@ -28,8 +28,8 @@ export class RecommendationConnection extends ConnectionType(Recommendation, 'Re
 export class RecommendationsResolver {
   constructor(
     private readonly service: RecommendationsService,
-    private readonly loader: RecommendationLoader,
-    private readonly meetings: MeetingLoader,
+    private readonly repository: RecommendationsRepository,
+    private readonly meetings: MeetingsRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -83,52 +83,52 @@ export class RecommendationsResolver {
 
   @ResolveField(() => [Barrier])
   barriers(recommendation: Recommendation, _args: NoArgs, { loaders }: GraphqlContext): Promise<Barrier[]> {
-    return this.loader.barriers(loaders).load(recommendation.id);
+    return this.repository.barriers(loaders).load(recommendation.id);
   }
 
   @ResolveField(() => [Organization])
   responsibleOrganizations(recommendation: Recommendation, _args: NoArgs, { loaders }: GraphqlContext): Promise<Organization[]> {
-    return this.loader.responsibleOrganizations(loaders).load(recommendation.id);
+    return this.repository.responsibleOrganizations(loaders).load(recommendation.id);
   }
 
   @ResolveField(() => [Indicator])
   indicators(recommendation: Recommendation, _args: NoArgs, { loaders }: GraphqlContext): Promise<Indicator[]> {
-    return this.loader.indicators(loaders).load(recommendation.id);
+    return this.repository.indicators(loaders).load(recommendation.id);
   }
 
   @ResolveField(() => [StatusChange], { description: 'oldest first; starts with the creation entry' })
   statusHistory(recommendation: Recommendation, _args: NoArgs, { loaders }: GraphqlContext): Promise<StatusChange[]> {
-    return this.loader.statusHistory(loaders).load(recommendation.id);
+    return this.repository.statusHistory(loaders).load(recommendation.id);
   }
 }
 
 /** `recommendations` on the types a recommendation points at. */
 @Resolver(() => Meeting)
 export class MeetingRecommendationsResolver {
-  constructor(private readonly loader: RecommendationLoader) {}
+  constructor(private readonly repository: RecommendationsRepository) {}
 
   @ResolveField(() => [Recommendation])
   recommendations(meeting: Meeting, _args: NoArgs, { loaders }: GraphqlContext): Promise<Recommendation[]> {
-    return this.loader.byMeetingId(loaders).load(meeting.id);
+    return this.repository.byMeetingId(loaders).load(meeting.id);
   }
 }
 
 @Resolver(() => Barrier)
 export class BarrierRecommendationsResolver {
-  constructor(private readonly loader: RecommendationLoader) {}
+  constructor(private readonly repository: RecommendationsRepository) {}
 
   @ResolveField(() => [Recommendation], { description: 'recommendations that address it' })
   recommendations(barrier: Barrier, _args: NoArgs, { loaders }: GraphqlContext): Promise<Recommendation[]> {
-    return this.loader.byBarrierId(loaders).load(barrier.id);
+    return this.repository.byBarrierId(loaders).load(barrier.id);
   }
 }
 
 @Resolver(() => Indicator)
 export class IndicatorRecommendationsResolver {
-  constructor(private readonly loader: RecommendationLoader) {}
+  constructor(private readonly repository: RecommendationsRepository) {}
 
   @ResolveField(() => [Recommendation])
   recommendations(indicator: Indicator, _args: NoArgs, { loaders }: GraphqlContext): Promise<Recommendation[]> {
-    return this.loader.byIndicatorId(loaders).load(indicator.id);
+    return this.repository.byIndicatorId(loaders).load(indicator.id);
   }
 }

@@ -16,11 +16,6 @@ export class LoaderRegistry {
     }
     return loader;
   }
-
-  /** The loader of that name if this request has created it already. */
-  existing<K, V>(name: string): DataLoader<K, V> | undefined {
-    return this.loaders.get(name) as DataLoader<K, V> | undefined;
-  }
 }
 
 /** Orders rows to match `keys`: one row (or null) per key. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ActionPlan } from '../../action-plan/action-plan.entity';
 import { ProgressStatus } from '../../action-plan/action-plan.enums';
-import { ActionPlanLoader } from '../../action-plan/action-plan.loader';
+import { ActionPlanRepository } from '../../action-plan/action-plan.repository';
 import { ActionPlansService } from '../../action-plan/action-plans.service';
 import { Indicator } from '../../action-plan/indicator.entity';
 import { actualForYear, computeProgress, IndicatorProgress } from '../../action-plan/indicator-progress';
@@ -9,25 +9,25 @@ import { IndicatorTarget } from '../../action-plan/indicator-target.entity';
 import { IndicatorValue } from '../../action-plan/indicator-value.entity';
 import { IndicatorsService } from '../../action-plan/indicators.service';
 import { Barrier } from '../../barriers/barrier.entity';
-import { BarrierLoader } from '../../barriers/barrier.loader';
+import { BarriersRepository } from '../../barriers/barriers.repository';
 import { BarriersService } from '../../barriers/barriers.service';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
 import { LoaderRegistry } from '../../common/loaders/loader-registry';
 import { Connection } from '../../common/pagination/connection.type';
 import { Meeting } from '../../meetings/meeting.entity';
-import { MeetingLoader } from '../../meetings/meeting.loader';
+import { MeetingsRepository } from '../../meetings/meetings.repository';
 import { MeetingsService } from '../../meetings/meetings.service';
 import { Participant } from '../../meetings/participant.entity';
 import { Organization } from '../../organizations/organization.entity';
-import { OrganizationLoader } from '../../organizations/organization.loader';
+import { OrganizationsRepository } from '../../organizations/organizations.repository';
 import { OrganizationsService } from '../../organizations/organizations.service';
 import { Person } from '../../organizations/person.entity';
 import { RecommendationFilter } from '../../recommendations/dto/recommendations.args';
 import { isOverdue } from '../../recommendations/recommendation-lifecycle';
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
 import { Recommendation } from '../../recommendations/recommendation.entity';
-import { RecommendationLoader } from '../../recommendations/recommendation.loader';
+import { RecommendationsRepository } from '../../recommendations/recommendations.repository';
 import { RecommendationsService } from '../../recommendations/recommendations.service';
 import { StatusChange } from '../../recommendations/status-change.entity';
 import { ChangeEntry, ChangeScope, RecentChangesService } from '../../reports/recent-changes.service';
@@ -122,16 +122,16 @@ export class PublicPagesService {
     private readonly summaries: ProgressSummaryService,
     private readonly changes: RecentChangesService,
     private readonly recommendations: RecommendationsService,
-    private readonly recommendationLoader: RecommendationLoader,
+    private readonly recommendationLoader: RecommendationsRepository,
     private readonly meetings: MeetingsService,
-    private readonly meetingLoader: MeetingLoader,
+    private readonly meetingLoader: MeetingsRepository,
     private readonly barriers: BarriersService,
-    private readonly barrierLoader: BarrierLoader,
+    private readonly barrierLoader: BarriersRepository,
     private readonly organizations: OrganizationsService,
-    private readonly organizationLoader: OrganizationLoader,
+    private readonly organizationLoader: OrganizationsRepository,
     private readonly plans: ActionPlansService,
     private readonly indicators: IndicatorsService,
-    private readonly planLoader: ActionPlanLoader,
+    private readonly planLoader: ActionPlanRepository,
   ) {}
 
   currentYear(): number {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ActionPlanLoader } from '../../action-plan/action-plan.loader';
+import { ActionPlanRepository } from '../../action-plan/action-plan.repository';
 import type { Indicator } from '../../action-plan/indicator.entity';
 import type { IndicatorTarget } from '../../action-plan/indicator-target.entity';
 import type { IndicatorValue } from '../../action-plan/indicator-value.entity';
@@ -13,10 +13,10 @@ import { Role } from '../../auth/role.enum';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
 import { LoaderRegistry } from '../../common/loaders/loader-registry';
-import { MeetingLoader } from '../../meetings/meeting.loader';
-import { OrganizationLoader } from '../../organizations/organization.loader';
+import { MeetingsRepository } from '../../meetings/meetings.repository';
+import { OrganizationsRepository } from '../../organizations/organizations.repository';
 import { ALLOWED_TRANSITIONS, isOverdue } from '../../recommendations/recommendation-lifecycle';
-import { RecommendationLoader } from '../../recommendations/recommendation.loader';
+import { RecommendationsRepository } from '../../recommendations/recommendations.repository';
 import { RecommendationsService } from '../../recommendations/recommendations.service';
 import type { RecommendationDetail } from './recommendation.views';
 
@@ -38,11 +38,11 @@ export interface IndicatorDetail {
 export class StaffReads {
   constructor(
     private readonly recommendations: RecommendationsService,
-    private readonly recommendationLoader: RecommendationLoader,
-    private readonly meetings: MeetingLoader,
-    private readonly organizations: OrganizationLoader,
+    private readonly recommendationLoader: RecommendationsRepository,
+    private readonly meetings: MeetingsRepository,
+    private readonly organizations: OrganizationsRepository,
     private readonly indicators: IndicatorsService,
-    private readonly plans: ActionPlanLoader,
+    private readonly plans: ActionPlanRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}

@@ -8,7 +8,7 @@ import { Meeting } from '../meetings/meeting.entity';
 import { Barrier } from './barrier.entity';
 
 @Injectable()
-export class BarrierLoader {
+export class BarriersRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   byMeetingId(loaders: LoaderRegistry): DataLoader<string, Barrier[]> {

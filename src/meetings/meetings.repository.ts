@@ -8,7 +8,7 @@ import { Meeting } from './meeting.entity';
 import { Participant } from './participant.entity';
 
 @Injectable()
-export class MeetingLoader {
+export class MeetingsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   byId(loaders: LoaderRegistry): DataLoader<string, Meeting | null> {

@@ -9,7 +9,7 @@ import { Person } from './person.entity';
 
 /** Bulk reads of organisations and people for other features' field resolvers. */
 @Injectable()
-export class OrganizationLoader {
+export class OrganizationsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   organizationById(loaders: LoaderRegistry): DataLoader<string, Organization | null> {

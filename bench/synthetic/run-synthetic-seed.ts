@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
-import dataSource from '../data-source';
+import dataSource from '../../src/database/data-source';
 import { loadSyntheticData } from './load-synthetic-data';
 
 const USAGE = 'usage: npm run seed:synthetic -- --scale N [--reset]   (DATABASE_URL must point at a PostgreSQL server)';

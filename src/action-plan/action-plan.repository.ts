@@ -30,7 +30,7 @@ export interface IndicatorYearFigures {
 
 /** Bulk reads of the action plan, one `= ANY($1)` query per relation and request, as raw rows. */
 @Injectable()
-export class ActionPlanLoader {
+export class ActionPlanRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   planById(loaders: LoaderRegistry): DataLoader<string, ActionPlan | null> {
@@ -86,16 +86,6 @@ export class ActionPlanLoader {
       );
       return manyByKey(ids, rows, (v) => v.indicatorId);
     });
-  }
-
-  /**
-   * The whole value series (and targets) when this request loads them anyway (it asked for
-   * `values` and `targets` before `latestValue` or `progress`): those are then computed from
-   * the series rather than read again.
-   */
-  seriesBeingLoaded(loaders: LoaderRegistry): { values: DataLoader<string, IndicatorValue[]>; targets?: DataLoader<string, IndicatorTarget[]> } | null {
-    const values = loaders.existing<string, IndicatorValue[]>(VALUES);
-    return values ? { values, targets: loaders.existing<string, IndicatorTarget[]>(TARGETS) } : null;
   }
 
   /** Each indicator's most recent value (latestOf's order: the latest year; in it, the annual value, else the latest quarter). */

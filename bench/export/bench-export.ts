@@ -2,13 +2,13 @@ import 'reflect-metadata';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { todayIn } from '../../common/scalars/calendar-date';
-import dataSource from '../../database/data-source';
-import { exportContext } from '../as-of';
-import { ExportContext } from '../exporters/export-context';
-import { indicatorValuesExport } from '../exporters/indicator-values.export';
-import { recommendationsExport } from '../exporters/recommendations.export';
-import { ExportQuery } from '../row-source/export-query';
+import { todayIn } from '../../src/common/scalars/calendar-date';
+import dataSource from '../../src/database/data-source';
+import { exportContext } from '../../src/exports/as-of';
+import { ExportContext } from '../../src/exports/exporters/export-context';
+import { indicatorValuesExport } from '../../src/exports/exporters/indicator-values.export';
+import { recommendationsExport } from '../../src/exports/exporters/recommendations.export';
+import { ExportQuery } from '../../src/exports/row-source/export-query';
 import { ChildStats, runExportChild } from './bench-child';
 import { timeCopy } from './bench-copy';
 import { BenchRow, markdownTable, writeSection } from './bench-report';
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     const summary = verdicts(rows);
     console.log(`\n${table}\n\n${summary.join('\n')}`);
     if (!values['no-docs']) {
-      writeSection(join(__dirname, '..', '..', '..', 'docs', 'benchmarks.md'), await section(table, summary));
+      writeSection(join(__dirname, '..', '..', 'docs', 'benchmarks.md'), await section(table, summary));
       log('\nwrote the "## Exports" section of docs/benchmarks.md');
     }
   } finally {
@@ -111,7 +111,7 @@ async function section(table: string, summary: string[]): Promise<string> {
   return [
     '## Exports',
     '',
-    `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:export\` (src/exports/cli/bench-export.ts). ${machine}; ${load}.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:export\` (bench/export/bench-export.ts). ${machine}; ${load}.`,
     '',
     'Data: 100,000 synthetic recommendations (with barriers, organisations, indicator links and status changes) and 1,000,000',
     'indicator values (plan BENCH-P1 holds 100,000 of them), seeded by bulk SQL with codes starting BENCH-, beside any other data.',

@@ -1,10 +1,10 @@
 import seedrandom from 'seedrandom';
-import { IndicatorDirection } from '../../action-plan/action-plan.enums';
-import { BarrierCategory } from '../../barriers/barrier-category.enum';
-import { MeetingFormat, ParticipantRole } from '../../meetings/meeting.enums';
-import { OrganizationKind } from '../../organizations/organization-kind.enum';
-import { ALLOWED_TRANSITIONS } from '../../recommendations/recommendation-lifecycle';
-import { Priority, RecommendationKind, RecommendationStatus } from '../../recommendations/recommendation.enums';
+import { IndicatorDirection } from '../../src/action-plan/action-plan.enums';
+import { BarrierCategory } from '../../src/barriers/barrier-category.enum';
+import { MeetingFormat, ParticipantRole } from '../../src/meetings/meeting.enums';
+import { OrganizationKind } from '../../src/organizations/organization-kind.enum';
+import { ALLOWED_TRANSITIONS } from '../../src/recommendations/recommendation-lifecycle';
+import { Priority, RecommendationKind, RecommendationStatus } from '../../src/recommendations/recommendation.enums';
 
 /**
  * Deterministic synthetic data for benchmarks and scale tests. At scale 1:
