@@ -41,11 +41,12 @@ const MINUTE_MS = 60_000;
     ApiTokensService,
     ApiTokensResolver,
     FirstRunAdminToken,
+    AuthGuard,
     // Order matters: identify the caller first (its session decides the CSRF token), then count against its budget.
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: CsrfGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  exports: [ApiTokensService],
+  exports: [ApiTokensService, AuthGuard],
 })
 export class AuthModule {}

@@ -15,6 +15,7 @@ import { fieldErrorsPlugin } from './field-errors.plugin';
 import { queryLimitsPlugin } from './query-limits.plugin';
 import { noStoreCacheControlPlugins } from './cache-control.plugin';
 import { primaryReadsForMutationsPlugin } from './primary-reads.plugin';
+import { ResponseCachePlugin } from '../response-cache/response-cache.plugin';
 
 /** Apollo's own request-level codes, folded into the contract's BAD_USER_INPUT. */
 const INPUT_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'BAD_USER_INPUT']);
@@ -22,7 +23,10 @@ const CONTRACT_CODES = new Set<string>(Object.values(ErrorCode));
 
 @Injectable()
 export class GraphqlOptionsFactory implements GqlOptionsFactory<ApolloDriverConfig> {
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly responseCache: ResponseCachePlugin,
+  ) {}
 
   createGqlOptions(): ApolloDriverConfig {
     const production = this.config.isProduction;
@@ -61,6 +65,8 @@ export class GraphqlOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
         }),
         primaryReadsForMutationsPlugin(),
         fieldErrorsPlugin(),
+        // Before the no-store default: it sets ETag and Cache-Control on the answers it labels.
+        this.responseCache.plugin(),
         ...noStoreCacheControlPlugins(),
         ...(this.config.get('EXPOSE_SQL_STATEMENT_COUNT') ? [sqlStatementHeaderPlugin()] : []),
       ],
