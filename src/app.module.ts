@@ -30,8 +30,9 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(),
-        CommonModule,
+        // Logging first: its middleware gives each request the id later ones (CommonModule's) report.
         LoggingModule,
+        CommonModule,
         DatabaseModule,
         DataVersionModule,
         AppGraphqlModule,

@@ -1,6 +1,8 @@
 import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { todayIn } from '../src/common/scalars/calendar-date';
+import { exportContext } from '../src/exports/as-of';
+import { CsvOptions, DEFAULT_CSV_OPTIONS } from '../src/exports/tabular/csv-options';
 import { indicatorValuesExport } from '../src/exports/exporters/indicator-values.export';
 import { recommendationsExport } from '../src/exports/exporters/recommendations.export';
 import { statusHistoryExport } from '../src/exports/exporters/status-history.export';
@@ -21,7 +23,7 @@ function asText(value: unknown): string | null {
   return cellText(value);
 }
 
-async function csvOf(source: RowSource, table: TabularExport): Promise<string> {
+async function csvOf(source: RowSource, table: TabularExport, options: CsvOptions = DEFAULT_CSV_OPTIONS): Promise<string> {
   const chunks: Buffer[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -29,7 +31,7 @@ async function csvOf(source: RowSource, table: TabularExport): Promise<string> {
       done();
     },
   });
-  await writeCsv(source, table, sink);
+  await writeCsv(source, table, sink, options);
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -47,7 +49,7 @@ async function read(source: RowSource, query: ExportQuery): Promise<{ fields: re
 describe('row sources', () => {
   let t: TestApp;
   let db: DataSource;
-  const ctx = { today: todayIn('Asia/Bishkek'), timeZone: 'Asia/Bishkek' };
+  const ctx = exportContext(todayIn('Asia/Bishkek'), 'Asia/Bishkek', todayIn('Asia/Bishkek'));
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -77,7 +79,7 @@ describe('row sources', () => {
     ['recommendations', () => recommendationsExport(db, null, ctx).query, 5],
     ['recommendations filtered', () => recommendationsExport(db, { status: ['ACCEPTED' as never] }, ctx).query, 3],
     ['status history', () => statusHistoryExport(ctx).query, 11],
-    ['indicator values', () => indicatorValuesExport(null, ctx).query, 16],
+    ['indicator values', () => indicatorValuesExport({ actionPlanId: null, from: null, to: null }, ctx).query, 16],
   ])('%s: the same rows in the same order', async (_, query, expected) => {
     const whole = await read(new PgServerRowSource(db), query());
     const small = await read(new PgServerRowSource(db, 2), query());
@@ -90,7 +92,7 @@ describe('row sources', () => {
   it.each([
     ['recommendations', () => recommendationsExport(db, null, ctx)],
     ['status history', () => statusHistoryExport(ctx)],
-    ['indicator values', () => indicatorValuesExport(null, ctx)],
+    ['indicator values', () => indicatorValuesExport({ actionPlanId: null, from: null, to: null }, ctx)],
   ])('%s: the CSV from COPY is byte for byte the CSV written from rows', async (_, table) => {
     const copied = await csvOf(new PgServerRowSource(db), table());
     const cursor = new PgServerRowSource(db, 2);
@@ -99,5 +101,20 @@ describe('row sources', () => {
     expect(new PgServerRowSource(db).copyCsv).toBeDefined();
     expect(copied).toBe(written);
     expect(copied.split('\r\n').length).toBeGreaterThan(3);
+  });
+
+  it.each([
+    ['delimiter ;', { delimiter: ';', decimal: '.', formulaEscape: true }],
+    ['delimiter ; and decimal comma', { delimiter: ';', decimal: ',', formulaEscape: true }],
+    ['without formula escaping', { delimiter: ',', decimal: '.', formulaEscape: false }],
+  ] as [string, CsvOptions][])('indicator values with %s: COPY and the writer give the same bytes', async (_, options) => {
+    const table = () => indicatorValuesExport({ actionPlanId: null, from: null, to: null }, ctx);
+    const copied = await csvOf(new PgServerRowSource(db), table(), options);
+    const cursor = new PgServerRowSource(db, 2);
+    const rowsOnly: RowSource = { batches: (q) => cursor.batches(q) };
+    const written = await csvOf(rowsOnly, table(), options);
+    expect(copied).toBe(written);
+    expect(copied.split('\r\n')[0]).toBe(`\uFEFF${table().columns.map((c) => c.header).join(options.delimiter)}`);
+    expect(copied).not.toBe(await csvOf(new PgServerRowSource(db), table()));
   });
 });

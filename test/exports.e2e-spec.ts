@@ -109,7 +109,7 @@ describe('exports', () => {
         last_status_change_note: 'Рабочая группа создана',
       });
       expect(row.barriers).toBe(`'=HYPERLINK("http://evil.example","click"); Stereotypes, "traditional" roles`);
-      expect(row.last_status_change_at).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+      expect(row.last_status_change_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+06:00$/);
     });
 
     it('quotes commas, quotes and line breaks, and neutralises cells that a spreadsheet would run as formulas', async () => {
@@ -245,7 +245,9 @@ describe('exports', () => {
     }
 
     it('recommendations.xlsx has a bold frozen header with a filter, dates as dates and booleans as booleans', async () => {
-      const sheet = (await workbookOf('/exports/recommendations.xlsx?status=IN_PROGRESS')).worksheets[0];
+      const book = await workbookOf('/exports/recommendations.xlsx?status=IN_PROGRESS');
+      expect(book.worksheets[0].name).toBe('README');
+      const sheet = book.worksheets[1];
       expect(sheet.name).toBe('Recommendations');
       expect(sheet.rowCount).toBe(2);
       expect(sheet.getRow(1).getCell(1).value).toBe('code');
@@ -261,7 +263,7 @@ describe('exports', () => {
     });
 
     it('indicator-values.xlsx keeps numbers as numbers (negative ones too) and text unaltered', async () => {
-      const sheet = (await workbookOf('/exports/indicator-values.xlsx')).worksheets[0];
+      const sheet = (await workbookOf('/exports/indicator-values.xlsx')).worksheets[1];
       const values = [2, 3, 4].map((r) => sheet.getRow(r).getCell(4).value);
       expect(values).toEqual([11, -5, 16]);
       expect(sheet.getRow(2).getCell(5).value).toBe('@stat committee');
@@ -269,12 +271,21 @@ describe('exports', () => {
 
     it('workbook.xlsx has a sheet per export, each with as many rows as the database', async () => {
       const workbook = await workbookOf(`/exports/workbook.xlsx?year=2025`);
-      expect(workbook.worksheets.map((s) => s.name)).toEqual(['Recommendations', 'Status history', 'Indicators', 'Indicator values']);
+      expect(workbook.worksheets.map((s) => s.name)).toEqual([
+        'README',
+        'Recommendations',
+        'Status history',
+        'Indicators',
+        'Indicator values',
+        'Rec. organisations',
+        'Rec. barriers',
+        'Rec. indicators',
+      ]);
       const [counts] = await t.sql(
         `SELECT (SELECT count(*) FROM recommendation)::int AS recommendations, (SELECT count(*) FROM status_change)::int AS history,
                 (SELECT count(*) FROM indicator)::int AS indicators, (SELECT count(*) FROM indicator_value)::int AS "values"`,
       );
-      expect(workbook.worksheets.map((s) => s.rowCount - 1)).toEqual([counts.recommendations, counts.history, counts.indicators, counts.values]);
+      expect(workbook.worksheets.slice(1, 5).map((s) => s.rowCount - 1)).toEqual([counts.recommendations, counts.history, counts.indicators, counts.values]);
     });
   });
 

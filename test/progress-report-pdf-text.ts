@@ -28,20 +28,28 @@ function toUnicodeMap(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
   for (const [, from, , list] of cmap.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*\[([^\]]*)\]/g)) {
     const start = parseInt(from, 16);
-    [...list.matchAll(/<([0-9a-fA-F]+)>/g)].forEach(([, hex], i) => map.set(start + i, utf16(hex)));
+    // A ligature maps to several UTF-16 units, written space-separated (<0066 0069> for "fi").
+    [...list.matchAll(/<([0-9a-fA-F\s]+)>/g)].forEach(([, hex], i) => map.set(start + i, utf16(hex.replace(/\s+/g, ''))));
   }
   return map;
 }
 
-function fontMaps(objects: ObjectTable): Map<string, Map<number, string>> {
-  const fonts = new Map<string, Map<number, string>>();
+interface FontInfo {
+  glyphs: Map<number, string>;
+  /** The embedded font's name without its subset tag: DejaVuSans or DejaVuSans-Bold. */
+  baseFont: string;
+}
+
+function fontMaps(objects: ObjectTable): Map<string, FontInfo> {
+  const fonts = new Map<string, FontInfo>();
   for (const body of objects.values()) {
     const dict = /\/Font\s*<<([\s\S]*?)>>/.exec(body);
     if (!dict) continue;
     for (const [, name, ref] of dict[1].matchAll(/\/(\w+)\s+(\d+) 0 R/g)) {
       if (fonts.has(name)) continue;
       const toUnicode = /\/ToUnicode\s+(\d+) 0 R/.exec(objects.get(ref) ?? '');
-      fonts.set(name, toUnicode ? toUnicodeMap(streamOf(objects.get(toUnicode[1]))) : new Map());
+      const baseFont = /\/BaseFont\s*\/(?:[A-Z]{6}\+)?([\w-]+)/.exec(objects.get(ref) ?? '')?.[1] ?? '';
+      fonts.set(name, { glyphs: toUnicode ? toUnicodeMap(streamOf(objects.get(toUnicode[1]))) : new Map(), baseFont });
     }
   }
   return fonts;
@@ -51,6 +59,8 @@ export interface PdfContent {
   pages: number;
   /** Text per page, one line per text-showing operation. */
   pageTexts: string[];
+  /** Per page, the font of each of those lines (DejaVuSans, DejaVuSans-Bold). */
+  pageFonts: string[][];
 }
 
 export function readPdf(buffer: Buffer): PdfContent {
@@ -59,21 +69,25 @@ export function readPdf(buffer: Buffer): PdfContent {
   const fonts = fontMaps(objects);
   const pagesObject = [...objects.values()].find((body) => /\/Type \/Pages/.test(body)) ?? '';
   const kids = [...(/\/Kids \[([^\]]*)\]/.exec(pagesObject)?.[1] ?? '').matchAll(/(\d+) 0 R/g)].map((m) => m[1]);
+  const pageFonts: string[][] = [];
   const pageTexts = kids.map((kid) => {
     const contents = /\/Contents (\d+) 0 R/.exec(objects.get(kid) ?? '')?.[1];
     // pdfkit streams are written as latin1 bytes; re-read them as such.
     const content = streamOf(contents ? objects.get(contents) : undefined);
-    let font = new Map<number, string>();
+    let font: FontInfo = { glyphs: new Map(), baseFont: '' };
     const lines: string[] = [];
+    const lineFonts: string[] = [];
     for (const [, fontName, array] of content.matchAll(/\/(\w+) [\d.]+ Tf|\[((?:<[0-9a-fA-F]*>|\s|-?[\d.]+)*)\] TJ/g)) {
       if (fontName) {
-        font = fonts.get(fontName) ?? new Map();
+        font = fonts.get(fontName) ?? { glyphs: new Map(), baseFont: '' };
         continue;
       }
       const glyphs = [...array.matchAll(/<([0-9a-fA-F]*)>/g)].flatMap(([, hex]) => hex.match(/.{4}/g) ?? []);
-      lines.push(glyphs.map((g) => font.get(parseInt(g, 16)) ?? '').join(''));
+      lines.push(glyphs.map((g) => font.glyphs.get(parseInt(g, 16)) ?? '').join(''));
+      lineFonts.push(font.baseFont);
     }
+    pageFonts.push(lineFonts);
     return lines.join('\n');
   });
-  return { pages: Number(/\/Count (\d+)/.exec(pagesObject)?.[1] ?? 0), pageTexts };
+  return { pages: Number(/\/Count (\d+)/.exec(pagesObject)?.[1] ?? 0), pageTexts, pageFonts };
 }

@@ -92,18 +92,23 @@ describe('GET /reports/progress.pdf', () => {
     expect(lines.slice(0, 20)).toEqual(expect.arrayContaining(['3', 'recommendations', '1', 'implemented', '33.3%', 'implementation rate', 'overdue']));
     // The status chart's labels and the organisation table's rows (long names wrap).
     expect(lines).toEqual(expect.arrayContaining(['Implemented', 'In progress', 'Proposed', 'Жогорку Кеңеш']));
-    expect(text.replace(/\s+/g, ' ')).toContain('Министерство труда и социального развития 1 0 0 1 0 0 0 2');
-    expect(text.replace(/\s+/g, ' ')).toContain('Жогорку Кеңеш 0 0 0 1 0 1 0 2');
+    // The scorecard, the weakest at the top: total, implemented, rate, in progress, stalled, overdue.
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Министерство труда и социального развития 2 0 0% 1 0 1');
+    expect(flat).toContain('Жогорку Кеңеш 2 1 50% 1 0 0');
+    expect(flat.indexOf('Министерство труда и социального развития 2')).toBeLessThan(flat.indexOf('Жогорку Кеңеш 2'));
+    expect(text).toContain(`Filters: year=${year} · asOf=${today} · action plan ${planCode}`);
+    expect(pdf.pageTexts[0]).toMatch(/SHA-256 [0-9a-f]{64}/);
     // Indicators: baseline → actual → target with values, and the status with the percent.
     expect(lines).toEqual(
       expect.arrayContaining([
         'WL-1  Доля женщин в местных кенешах (%)',
         'baseline 10',
-        'actual 16',
+        `actual 16 (${year})`,
         'target 20',
         'At risk · 60%',
         'baseline 50',
-        'actual 28',
+        `actual 28 (${year})`,
         'target 30',
         'Achieved · 110%',
         'No data',

@@ -155,6 +155,9 @@ describe('progressSummary', () => {
       await recommendation('REJECTED', { indicatorIds: [ids['A-3']] });
       await recommendation('PROPOSED', { dueDate: '2025-01-01', indicatorIds: [ids['A-4'], ids['B-1']] });
       await recommendation('REJECTED', { indicatorIds: [ids['B-1']] });
+      // The 2025 values as a statistics office would have reported them: during 2025. (A summary of 2025
+      // is taken as of 2025-12-31 and counts only the values recorded by then.)
+      await t.sql(`UPDATE indicator_value SET recorded_at = '2025-12-01T12:00:00+06:00' WHERE year <= 2025`);
     });
 
     it("lists the plan's indicators by code with their progress for the year", async () => {

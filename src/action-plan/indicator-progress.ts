@@ -29,6 +29,10 @@ export class IndicatorProgress {
   @Field(() => ProgressStatus)
   status: ProgressStatus;
 
+  /** The period `actual` was reported for (the year, or its latest reported quarter), where the caller knows it. */
+  @Field(() => String, { nullable: true, description: 'the period actual was reported for: the year itself (2025) or its latest reported quarter (2025-Q3)' })
+  actualPeriod?: string | null;
+
   /** Which indicator this is about (resolved to `indicator` by IndicatorProgressResolver). */
   indicatorId?: string;
 
@@ -43,15 +47,20 @@ export interface PeriodValue {
   value: number;
 }
 
-/** The year's annual value if there is one, else the value of its latest reported quarter. */
-export function actualForYear(values: readonly PeriodValue[], year: number): number | null {
-  let latestQuarter: PeriodValue | null = null;
+/** The year's annual value if there is one, else the value of its latest reported quarter: the value that is the year's actual. */
+export function actualEntryForYear<T extends PeriodValue>(values: readonly T[], year: number): T | null {
+  let latestQuarter: T | null = null;
   for (const v of values) {
     if (v.year !== year) continue;
-    if (v.quarter === null) return v.value;
+    if (v.quarter === null) return v;
     if (!latestQuarter || (latestQuarter.quarter ?? 0) < v.quarter) latestQuarter = v;
   }
-  return latestQuarter ? latestQuarter.value : null;
+  return latestQuarter;
+}
+
+/** The year's actual: see actualEntryForYear. */
+export function actualForYear(values: readonly PeriodValue[], year: number): number | null {
+  return actualEntryForYear(values, year)?.value ?? null;
 }
 
 export interface ProgressInput {

@@ -24,8 +24,21 @@ export interface ValueToRecord {
 /** Rows per statement: large enough to be fast, small enough for PostgreSQL's parameter handling and memory. */
 const CHUNK = 1000;
 
-/** The values recorded now for these (indicator, period) pairs, keyed `indicatorId/period`. */
+/**
+ * The values recorded now for these (indicator, period) pairs, keyed `indicatorId/period`,
+ * read after locking their indicators until the transaction ends. Without the lock, two
+ * writers of a value not yet recorded both read "none" and both audit a creation, and
+ * a replaced value read before a concurrent commit is not the one replaced. With it,
+ * writers of one indicator's values queue in commit order, and each (READ COMMITTED:
+ * a new snapshot per statement) reads what the previous one committed. Indicators are
+ * locked in id order, so two imports cannot deadlock; NO KEY UPDATE leaves the foreign
+ * key checks of other writers (targets, other values' inserts) unblocked.
+ */
 export async function currentValues(tx: EntityManager, rows: readonly ValueToRecord[]): Promise<Map<string, IndicatorValue>> {
+  const indicatorIds = [...new Set(rows.map((r) => r.indicatorId))].sort();
+  for (let i = 0; i < indicatorIds.length; i += CHUNK) {
+    await tx.query('SELECT id FROM indicator WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE', [indicatorIds.slice(i, i + CHUNK)]);
+  }
   const found = new Map<string, IndicatorValue>();
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);

@@ -11,9 +11,13 @@ export class AuditEntry {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** Millisecond precision, so cursors (JS Dates) compare exactly. */
+  /**
+   * Millisecond precision, so cursors (JS Dates) compare exactly. The time of the insert,
+   * not of the transaction's start (now()): a writer that waited for another's lock
+   * commits after it, and its entry must not sort before the other's.
+   */
   @Field({ description: 'when the change was committed' })
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  @CreateDateColumn({ type: 'timestamptz', precision: 3, default: () => 'clock_timestamp()' })
   at: Date;
 
   @Field(() => ID, { nullable: true, description: 'null for the bootstrap ADMIN_TOKEN' })

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { Connection } from '../common/pagination/connection.type';
+import { isCursorTimestamp } from '../common/pagination/cursor';
 import { toConnection, toKeysetPageRequest } from '../common/pagination/keyset-page';
 import { countAll, pageAndTotal } from '../common/pagination/page-and-total';
 import { PageArgs } from '../common/pagination/page.args';
@@ -56,7 +57,7 @@ export class AuditService {
     const pageQuery = filtered().orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC').limit(page.limit + 1);
     if (page.after) {
       const key = page.after.key;
-      if (typeof key !== 'string' || Number.isNaN(Date.parse(key))) throw DomainError.badInput('after', 'is not a cursor of this list');
+      if (!isCursorTimestamp(key)) throw DomainError.badInput('after', 'is not a cursor of this list');
       pageQuery.andWhere('(a.at, a.id) < (CAST(:key AS timestamptz), CAST(:id AS uuid))', { key, id: page.after.id });
     }
     const [rows, totalCount] = await pageAndTotal(pageQuery, countAll(filtered()), page.after !== null);

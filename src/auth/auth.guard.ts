@@ -43,6 +43,9 @@ export class AuthGuard implements CanActivate {
     const req = requestOf(context);
     const actor = await this.identify(req, roles, context.getType<string>() === 'http');
     if (!roles.includes(actor.role)) {
+      // An anonymous reader was let in for a public field: for any other it still needs a token,
+      // whichever field of the operation came first.
+      if (actor.tokenId === null && actor.name === 'anonymous') throw new DomainError(ErrorCode.UNAUTHENTICATED, 'send Authorization: Bearer <token>');
       throw new DomainError(ErrorCode.FORBIDDEN, `a ${actor.role} token may not do this`, { role: actor.role });
     }
     return true;

@@ -11,6 +11,7 @@ import { AuthenticatedRequest } from './current-actor.decorator';
 import { CsrfGuard } from './csrf.guard';
 import { FirstRunAdminToken } from './first-run-admin-token';
 import { RateLimitGuard } from './rate-limit.guard';
+import { SharedThrottlerStorage } from './shared-throttler-storage';
 
 const MINUTE_MS = 60_000;
 
@@ -21,6 +22,8 @@ const MINUTE_MS = 60_000;
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
+        // One budget across instances with REDIS_URL; per instance (in memory) without.
+        ...(config.get('REDIS_URL') ? { storage: new SharedThrottlerStorage(config.get('REDIS_URL')!) } : {}),
         throttlers: [
           {
             name: 'default',

@@ -13,7 +13,8 @@ type HttpLike = Record<string, any>;
 /**
  * Rate limiting per token (per IP for anonymous readers), for GraphQL and HTTP
  * alike. Runs after the AuthGuard, which has identified the actor. The counters
- * live in this process (see docs/scaling.md for several instances).
+ * live in Redis when REDIS_URL is set (one budget across instances, see
+ * SharedThrottlerStorage), in this process otherwise.
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {

@@ -1,6 +1,11 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { Clock } from './clock';
+import { BodyDepthMiddleware } from './validation/body-depth.middleware';
 
 @Global()
 @Module({ providers: [Clock], exports: [Clock] })
-export class CommonModule {}
+export class CommonModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(BodyDepthMiddleware).forRoutes('*');
+  }
+}

@@ -184,6 +184,15 @@ export class Environment {
   @Min(1)
   RATE_LIMIT_ANONYMOUS_PER_MINUTE = 120;
 
+  /**
+   * Redis shared by every instance for the rate limits (redis:// or rediss://, e.g.
+   * redis://127.0.0.1:6379/0); unset: each instance counts on its own.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
   /** Comma-separated origins allowed by CORS (browser dashboards); empty: no cross-origin access. */
   @IsString()
   @MaxLength(2000)
@@ -205,6 +214,16 @@ export class Environment {
   @Min(1)
   @Max(10_000_000)
   IMPORT_MAX_ROWS = 50_000;
+
+  /**
+   * Most bytes an XLSX import may unpack to (its entries' uncompressed sizes, checked
+   * before parsing and counted while unpacking); 50,000 ordinary rows are ~20 MB.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024 * 1024)
+  @Max(1024 * 1024 * 1024)
+  IMPORT_MAX_UNPACKED_BYTES = 32 * 1024 * 1024;
 
   /** Reverse proxies in front of the service (0: none): client IP and https are then read from X-Forwarded-*. */
   @Transform(toProxyHops)

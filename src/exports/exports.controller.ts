@@ -2,65 +2,127 @@ import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { READERS } from '../auth/role.enum';
 import { Roles } from '../auth/roles.decorator';
-import { ActionPlanExportQuery } from './dto/action-plan-export.query';
-import { IndicatorsExportQuery } from './dto/indicators-export.query';
+import { DomainError } from '../common/errors/domain-error';
+import { IndicatorValuesExportQuery } from './dto/action-plan-export.query';
+import { CommonExportParameters, CommonExportQuery, CSV_ONLY_PARAMETERS } from './dto/export-common.query';
+import { IndicatorsExportQuery, WorkbookExportQuery } from './dto/indicators-export.query';
 import { assertKnownParameters } from './dto/known-parameters';
 import { RecommendationsExportQuery } from './dto/recommendations-export.query';
 import { streamDownload } from './download';
-import { ExportName, ExportOptions, ExportsService } from './exports.service';
+import { ExportExtension, ExportName, ExportOptions, ExportsService } from './exports.service';
+import { CsvOptions, DEFAULT_CSV_OPTIONS } from './tabular/csv-options';
 
-/** No parameters at all. */
-class NoParameters {}
+/** Every format of one table: the CSV, its Table Schema, newline-delimited JSON, and XLSX. */
+const formats = (name: string) => [`${name}.csv`, `${name}.meta.json`, `${name}.json`, `${name}.xlsx`];
+
+function extensionOf(path: string): ExportExtension {
+  if (path.endsWith('.meta.json')) return 'meta.json';
+  if (path.endsWith('.json')) return 'json';
+  return path.endsWith('.xlsx') ? 'xlsx' : 'csv';
+}
+
+/** The CSV options asked for; refused where they mean nothing (XLSX, JSON) or contradict each other. */
+function csvOptions(query: CommonExportParameters, extension: ExportExtension): CsvOptions {
+  if (extension === 'xlsx' || extension === 'json') {
+    const given = CSV_ONLY_PARAMETERS.find((name) => query[name] !== undefined);
+    if (given) throw DomainError.badInput(given, 'applies to CSV downloads only');
+  }
+  const options: CsvOptions = {
+    delimiter: query.delimiter ?? DEFAULT_CSV_OPTIONS.delimiter,
+    decimal: query.decimal ?? DEFAULT_CSV_OPTIONS.decimal,
+    formulaEscape: query.formulaEscape ?? DEFAULT_CSV_OPTIONS.formulaEscape,
+  };
+  if (options.decimal === ',' && options.delimiter === ',') throw DomainError.badInput('decimal', 'can be "," only with delimiter=;');
+  return options;
+}
 
 /**
- * Downloads for analysts: GET /exports/<name>.csv and .xlsx, and every table in
- * one workbook. Streamed from PostgreSQL as they are written.
+ * Downloads for analysts: GET /exports/<name>.csv, .json (NDJSON), .xlsx and
+ * .meta.json (the CSV's Table Schema), and every table in one workbook.
+ * Streamed from PostgreSQL as they are written.
  */
 @Controller('exports')
 export class ExportsController {
   constructor(private readonly exports: ExportsService) {}
 
-  @Get(['recommendations.csv', 'recommendations.xlsx'])
+  @Get(formats('recommendations'))
   @Roles(...READERS)
-  recommendations(@Query() filter: RecommendationsExportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+  recommendations(@Query() query: RecommendationsExportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
     assertKnownParameters(RecommendationsExportQuery, req.query);
-    return this.send(req, res, 'recommendations', { filter });
+    return this.send(req, res, 'recommendations', query, { filter: query, asOf: query.asOf });
   }
 
-  @Get(['status-history.csv', 'status-history.xlsx'])
+  @Get(formats('status-history'))
   @Roles(...READERS)
-  statusHistory(@Req() req: Request, @Res() res: Response): Promise<void> {
-    assertKnownParameters(NoParameters, req.query);
-    return this.send(req, res, 'status-history', {});
+  statusHistory(@Query() query: CommonExportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+    assertKnownParameters(CommonExportQuery, req.query);
+    return this.send(req, res, 'status-history', query, { asOf: query.asOf });
   }
 
-  @Get(['indicators.csv', 'indicators.xlsx'])
+  @Get(formats('indicators'))
   @Roles(...READERS)
   indicators(@Query() query: IndicatorsExportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
     assertKnownParameters(IndicatorsExportQuery, req.query);
-    return this.send(req, res, 'indicators', query);
+    return this.send(req, res, 'indicators', query, query);
   }
 
-  @Get(['indicator-values.csv', 'indicator-values.xlsx'])
+  @Get(formats('indicator-values'))
   @Roles(...READERS)
-  indicatorValues(@Query() query: ActionPlanExportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
-    assertKnownParameters(ActionPlanExportQuery, req.query);
-    return this.send(req, res, 'indicator-values', query);
+  indicatorValues(@Query() query: IndicatorValuesExportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+    assertKnownParameters(IndicatorValuesExportQuery, req.query);
+    return this.send(req, res, 'indicator-values', query, query);
   }
 
-  /** Every export as a sheet; actionPlanId limits the indicator sheets, year is the progress year. */
+  @Get(formats('recommendation-organizations'))
+  @Roles(...READERS)
+  recommendationOrganizations(@Query() query: CommonExportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+    assertKnownParameters(CommonExportQuery, req.query);
+    return this.send(req, res, 'recommendation-organizations', query, { asOf: query.asOf });
+  }
+
+  @Get(formats('recommendation-barriers'))
+  @Roles(...READERS)
+  recommendationBarriers(@Query() query: CommonExportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+    assertKnownParameters(CommonExportQuery, req.query);
+    return this.send(req, res, 'recommendation-barriers', query, { asOf: query.asOf });
+  }
+
+  @Get(formats('recommendation-indicators'))
+  @Roles(...READERS)
+  recommendationIndicators(@Query() query: CommonExportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+    assertKnownParameters(CommonExportQuery, req.query);
+    return this.send(req, res, 'recommendation-indicators', query, { asOf: query.asOf });
+  }
+
+  /** Every export as a sheet, after a README sheet; actionPlanId and from/to limit the indicator sheets, year is the progress year. */
   @Get('workbook.xlsx')
   @Roles(...READERS)
-  workbook(@Query() query: IndicatorsExportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
-    assertKnownParameters(IndicatorsExportQuery, req.query);
-    return this.send(req, res, 'workbook', query);
+  workbook(@Query() query: WorkbookExportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+    assertKnownParameters(WorkbookExportQuery, req.query);
+    return this.send(req, res, 'workbook', query, query);
   }
 
-  private async send(req: Request, res: Response, name: ExportName, options: ExportOptions): Promise<void> {
-    const format = req.path.endsWith('.xlsx') ? 'xlsx' : 'csv';
-    const tables = await this.exports.prepare(name, options);
-    await streamDownload(res, format, this.exports.fileName(name, format), (out) =>
-      format === 'xlsx' ? this.exports.writeXlsx(tables, out) : this.exports.writeCsv(tables[0], out),
-    );
+  private async send(req: Request, res: Response, name: ExportName, query: CommonExportParameters, options: ExportOptions): Promise<void> {
+    const extension = extensionOf(req.path);
+    const csv = csvOptions(query, extension);
+    const prepared = await this.exports.prepare(name, options);
+    if (extension === 'meta.json') {
+      // Computed in full before answering (it reads every row for the fingerprint): a failure is still a JSON error.
+      const description = await this.exports.describeCsv(prepared, csv);
+      return streamDownload(res, 'json', this.exports.fileName(prepared, extension), async (out) => {
+        out.end(`${JSON.stringify(description, null, 2)}\n`);
+      });
+    }
+    const format = extension === 'json' ? 'ndjson' : extension;
+    await streamDownload(res, format, this.exports.fileName(prepared, extension), (out) => {
+      switch (extension) {
+        case 'xlsx':
+          return this.exports.writeXlsx(prepared, out);
+        case 'json':
+          return this.exports.writeNdjson(prepared, out);
+        case 'csv':
+          return this.exports.writeCsv(prepared, out, csv);
+      }
+    });
   }
 }

@@ -4,33 +4,77 @@ import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { ActionPlan } from '../action-plan/action-plan.entity';
 import { Clock } from '../common/clock';
+import { DomainError } from '../common/errors/domain-error';
+import { parsePeriod, Period } from '../common/period';
+import { softwareVersion } from '../common/software-version';
 import { AppConfig } from '../config/app-config.service';
 import { assertAllExist } from '../database/assert-exist';
 import { RecommendationFilter } from '../recommendations/dto/recommendations.args';
+import { exportContext, resolveAsOf } from './as-of';
 import { ExportContext } from './exporters/export-context';
-import { indicatorValuesExport } from './exporters/indicator-values.export';
+import { indicatorValuesExport, periodEndQuarter, periodStartQuarter, ValueSelection } from './exporters/indicator-values.export';
 import { indicatorsExport } from './exporters/indicators.export';
+import { recommendationBarriersExport, recommendationIndicatorsExport, recommendationOrganizationsExport } from './exporters/links.export';
 import { recommendationsExport } from './exporters/recommendations.export';
 import { statusHistoryExport } from './exporters/status-history.export';
+import { ExportMetadata, IndicatorDefinition, readmeRows, tableSchemaResource } from './metadata/export-metadata';
+import { ExportFingerprint, ExportInputs, fingerprintTables } from './metadata/fingerprint';
 import { PgServerRowSource } from './row-source/pg-server.row-source';
 import { RowSource } from './row-source/row-source';
+import { CsvOptions, DEFAULT_CSV_OPTIONS } from './tabular/csv-options';
 import { writeCsv } from './tabular/csv-writer';
+import { writeNdjson } from './tabular/ndjson-writer';
 import { TabularExport } from './tabular/tabular-export';
 import { writeXlsx } from './tabular/xlsx-writer';
 
-export const EXPORT_NAMES = ['recommendations', 'status-history', 'indicators', 'indicator-values', 'workbook'] as const;
+export const EXPORT_NAMES = [
+  'recommendations',
+  'status-history',
+  'indicators',
+  'indicator-values',
+  'recommendation-organizations',
+  'recommendation-barriers',
+  'recommendation-indicators',
+  'workbook',
+] as const;
 export type ExportName = (typeof EXPORT_NAMES)[number];
+
+export type ExportExtension = 'csv' | 'xlsx' | 'json' | 'meta.json';
 
 export interface ExportOptions {
   filter?: RecommendationFilter | null;
   actionPlanId?: string | null;
   year?: number | null;
+  /** The day the figures are taken at (default: today). */
+  asOf?: string | null;
+  /** Indicator values of the periods from … to ("2025" or "2025-Q3"). */
+  from?: string | null;
+  to?: string | null;
 }
+
+/** An export checked against the database and ready to be written in any format. */
+export interface PreparedExport {
+  name: ExportName;
+  tables: TabularExport[];
+  context: ExportContext;
+  inputs: ExportInputs;
+  /** The indicators its figures concern (for the README sheet and the Table Schema). */
+  indicators: IndicatorDefinition[];
+}
+
+/** The filter's criteria that were given, for the inputs (and so the fingerprint). */
+function givenParameters(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(values).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0)),
+  );
+}
+
+const FILTER_KEYS = ['status', 'kind', 'meetingId', 'barrierId', 'responsibleOrganizationId', 'overdue', 'search'] as const;
 
 /**
  * Prepares the exports (checking their parameters against the database before
- * anything is written) and streams them as CSV or XLSX. Used by the HTTP
- * routes and by `npm run export`.
+ * anything is written) and streams them as CSV, NDJSON or XLSX, or describes a
+ * CSV with its Table Schema. Used by the HTTP routes and by `npm run export`.
  */
 @Injectable()
 export class ExportsService {
@@ -44,47 +88,129 @@ export class ExportsService {
     this.rows = new PgServerRowSource(db);
   }
 
-  /** `recommendations-2026-11-28.csv`: the date is today's in APP_TIMEZONE. */
-  fileName(name: ExportName, extension: 'csv' | 'xlsx'): string {
-    return `${name}-${this.clock.today()}.${extension}`;
+  /** `recommendations-2026-11-28.csv`: the date is the export's asOf (today unless asked otherwise). */
+  fileName(prepared: PreparedExport, extension: ExportExtension): string {
+    return `${prepared.name}-${prepared.context.asOf}.${extension}`;
   }
 
-  /** The tables of an export: one, or all four for the workbook. Throws NOT_FOUND for an unknown plan. */
-  async prepare(name: ExportName, options: ExportOptions = {}): Promise<TabularExport[]> {
-    const ctx = this.context();
+  /** The tables of an export: one, or all of them for the workbook. Throws NOT_FOUND for an unknown plan, BAD_USER_INPUT for a bad asOf or period range. */
+  async prepare(name: ExportName, options: ExportOptions = {}): Promise<PreparedExport> {
+    const today = this.clock.today();
+    const asOf = resolveAsOf(today, options.asOf, null);
+    const ctx = exportContext(today, this.config.get('APP_TIMEZONE'), asOf);
     const planId = options.actionPlanId ?? null;
     if (planId) await assertAllExist(this.db.manager, ActionPlan, [planId], 'actionPlanId');
-    const year = options.year ?? Number(ctx.today.slice(0, 4));
+    const values = periodRange(planId, options.from ?? null, options.to ?? null);
+    const usesIndicators = name === 'indicators' || name === 'workbook';
+    const year = usesIndicators ? (options.year ?? (await this.latestYearWithValues(planId, ctx))) : null;
+    const filter = options.filter ?? null;
+    const filterParameters = filter ? givenParameters(Object.fromEntries(FILTER_KEYS.map((k) => [k, filter[k]]))) : {};
+    const parameters = givenParameters({
+      ...(name === 'recommendations' || name === 'workbook' ? filterParameters : {}),
+      actionPlanId: planId,
+      year,
+      from: options.from,
+      to: options.to,
+    });
+    const tables = await this.tables(name, filter, values, year, ctx);
+    const indicators = tables.some((t) => t.name === 'indicators' || t.name === 'indicator-values') ? await this.indicatorDefinitions(planId, ctx) : [];
+    return { name, tables, context: ctx, inputs: { export: name, asOf, timeZone: ctx.timeZone, parameters }, indicators };
+  }
+
+  /** Streams one table as CSV into `out` (left open); returns the number of rows. */
+  writeCsv(prepared: PreparedExport, out: Writable, options: CsvOptions = DEFAULT_CSV_OPTIONS): Promise<number> {
+    return writeCsv(this.rows, prepared.tables[0], out, options);
+  }
+
+  /** Streams one table as newline-delimited JSON into `out` (left open); returns the number of rows. */
+  writeNdjson(prepared: PreparedExport, out: Writable): Promise<number> {
+    return writeNdjson(this.rows, prepared.tables[0], out);
+  }
+
+  /** Streams the tables as one workbook, its README sheet first, into `out`, which the workbook ends; returns the number of rows. */
+  writeXlsx(prepared: PreparedExport, out: Writable): Promise<number> {
+    const meta = this.metadata(prepared);
+    return writeXlsx(this.rows, prepared.tables, out, {
+      // Midnight UTC of asOf: the same for the same inputs, and close to the day the figures describe.
+      fixedDate: new Date(`${prepared.context.asOf}T00:00:00Z`),
+      fingerprint: new ExportFingerprint(prepared.inputs),
+      readme: (fingerprint) => readmeRows(meta, fingerprint),
+    });
+  }
+
+  /** The CSV's Frictionless Table Schema (a tabular data resource), its fingerprint computed by reading every row. */
+  async describeCsv(prepared: PreparedExport, options: CsvOptions = DEFAULT_CSV_OPTIONS): Promise<object> {
+    const fingerprint = await fingerprintTables(this.rows, prepared.tables, prepared.inputs);
+    return tableSchemaResource(this.metadata(prepared), prepared.tables[0], options, this.fileName(prepared, 'csv'), fingerprint);
+  }
+
+  private metadata(prepared: PreparedExport): ExportMetadata {
+    const title = prepared.name === 'workbook' ? 'Roundtable recommendations tracker: all exports' : `Roundtable recommendations tracker: ${prepared.name}`;
+    return { title, inputs: prepared.inputs, generatedOn: prepared.context.today, software: softwareVersion(), tables: prepared.tables, indicators: prepared.indicators };
+  }
+
+  private async tables(name: ExportName, filter: RecommendationFilter | null, values: ValueSelection, year: number | null, ctx: ExportContext): Promise<TabularExport[]> {
+    const progressYear = year ?? Number(ctx.asOf.slice(0, 4));
     switch (name) {
       case 'recommendations':
-        return [recommendationsExport(this.db, options.filter ?? null, ctx)];
+        return [recommendationsExport(this.db, filter, ctx)];
       case 'status-history':
         return [statusHistoryExport(ctx)];
       case 'indicators':
-        return [await indicatorsExport(this.db, planId, year)];
+        return [await indicatorsExport(this.db, values.actionPlanId, progressYear, ctx)];
       case 'indicator-values':
-        return [indicatorValuesExport(planId, ctx)];
+        return [indicatorValuesExport(values, ctx)];
+      case 'recommendation-organizations':
+        return [recommendationOrganizationsExport(ctx)];
+      case 'recommendation-barriers':
+        return [recommendationBarriersExport(ctx)];
+      case 'recommendation-indicators':
+        return [recommendationIndicatorsExport(ctx)];
       case 'workbook':
         return [
-          recommendationsExport(this.db, options.filter ?? null, ctx),
+          recommendationsExport(this.db, filter, ctx),
           statusHistoryExport(ctx),
-          await indicatorsExport(this.db, planId, year),
-          indicatorValuesExport(planId, ctx),
+          await indicatorsExport(this.db, values.actionPlanId, progressYear, ctx),
+          indicatorValuesExport(values, ctx),
+          recommendationOrganizationsExport(ctx),
+          recommendationBarriersExport(ctx),
+          recommendationIndicatorsExport(ctx),
         ];
     }
   }
 
-  /** Streams one table as CSV into `out` (left open); returns the number of rows. */
-  writeCsv(table: TabularExport, out: Writable): Promise<number> {
-    return writeCsv(this.rows, table, out);
+  /**
+   * The indicators' default year: the latest year, up to asOf's, with a value
+   * recorded by asOf (so that a new year without figures yet does not show every
+   * indicator as NO_DATA); asOf's year when there is none.
+   */
+  private async latestYearWithValues(planId: string | null, ctx: ExportContext): Promise<number> {
+    const asOfYear = Number(ctx.asOf.slice(0, 4));
+    const [row]: { year: number | null }[] = await this.db.query(
+      `SELECT max(v.year) AS year FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id
+        WHERE v.year <= $1 AND v.recorded_at < $2 AND ($3::uuid IS NULL OR i.action_plan_id = $3)`,
+      [asOfYear, ctx.asOfEnd, planId],
+    );
+    return row?.year ?? asOfYear;
   }
 
-  /** Streams the tables as one workbook into `out`, which the workbook ends; returns the number of rows. */
-  writeXlsx(tables: readonly TabularExport[], out: Writable): Promise<number> {
-    return writeXlsx(this.rows, tables, out);
+  private indicatorDefinitions(planId: string | null, ctx: ExportContext): Promise<IndicatorDefinition[]> {
+    return this.db.query(
+      `SELECT ap.code AS action_plan, i.code, i.name, i.unit, i.direction::text AS direction, i.baseline_year, i.baseline_value,
+              (SELECT string_agg(DISTINCT v.source, '; ') FROM indicator_value v
+                WHERE v.indicator_id = i.id AND v.recorded_at < $2 AND v.source IS NOT NULL) AS sources
+         FROM indicator i JOIN action_plan ap ON ap.id = i.action_plan_id
+        WHERE $1::uuid IS NULL OR i.action_plan_id = $1
+        ORDER BY ap.code, i.code`,
+      [planId, ctx.asOfEnd],
+    );
   }
+}
 
-  private context(): ExportContext {
-    return { today: this.clock.today(), timeZone: this.config.get('APP_TIMEZONE') };
-  }
+/** from … to as periods (already checked to be periods by the DTOs), refused when from is after to. */
+function periodRange(actionPlanId: string | null, fromText: string | null, toText: string | null): ValueSelection {
+  const from: Period | null = fromText ? parsePeriod(fromText) : null;
+  const to: Period | null = toText ? parsePeriod(toText) : null;
+  if (from && to && periodStartQuarter(from) > periodEndQuarter(to)) throw DomainError.badInput('from', `is after to (${toText})`);
+  return { actionPlanId, from, to };
 }

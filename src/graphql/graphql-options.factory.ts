@@ -46,6 +46,9 @@ export class GraphqlOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       playground: false,
       introspection,
       hideSchemaDetailsFromClientErrors: !introspection,
+      // Nest would reset every answer with data to 200, the 429 of tooManyRequestsStatusPlugin included;
+      // no error of ours carries extensions.http, so the status is this service's to set.
+      preserveHttpStatusForExecutionErrors: false,
       // One operation per HTTP request: batching would multiply every limit below.
       allowBatchedHttpRequests: false,
       // Stacks go to the log (ErrorFilter), never to clients, in any environment.
@@ -70,6 +73,7 @@ export class GraphqlOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
         // Before the no-store default: it sets ETag and Cache-Control on the answers it labels.
         this.responseCache.plugin(),
         ...noStoreCacheControlPlugins(),
+        tooManyRequestsStatusPlugin(),
         ...(this.config.get('EXPOSE_SQL_STATEMENT_COUNT') ? [sqlStatementHeaderPlugin()] : []),
       ],
     };
@@ -104,6 +108,27 @@ export function formatError(formatted: GraphQLFormattedError, production: boolea
 function withoutStack(formatted: GraphQLFormattedError): Record<string, unknown> {
   const { stacktrace: _stacktrace, ...rest } = formatted.extensions ?? {};
   return rest;
+}
+
+/**
+ * Apollo answers an operation whose resolvers failed with 200; one refused by the rate
+ * limiter is answered 429 (with the limiter's Retry-After), as the HTTP routes are, so
+ * that clients and proxies back off.
+ */
+function tooManyRequestsStatusPlugin(): NonNullable<ApolloDriverConfig['plugins']>[number] {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const errors = response.body.singleResult.errors ?? [];
+          if (errors.some((error) => error.extensions?.code === ErrorCode.TOO_MANY_REQUESTS)) {
+            response.http.status = 429;
+          }
+        },
+      };
+    },
+  };
 }
 
 /** Benchmarks and tests: how many SQL statements the request cost (see SqlStatementCounter). */

@@ -12,7 +12,7 @@ import {
 } from 'graphql';
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { ErrorCode } from '../common/errors/error-codes';
-import { DEFAULT_PAGE_SIZE } from '../common/pagination/page.args';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/pagination/page.args';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -24,15 +24,26 @@ export interface QueryLimits {
 export const ASSUMED_LIST_LENGTH = 5;
 
 /**
+ * The page size a connection is costed at. The estimate runs before validation, so
+ * `first` may be anything an Int holds: a negative one would subtract its cost from
+ * the other fields' and let them through. An invalid size is refused by validation
+ * without running, so costing it at most MAX_PAGE_SIZE and at least 1 bounds the
+ * operation's real cost from above.
+ */
+function costedPageSize(first: unknown): number {
+  if (typeof first !== 'number' || !Number.isFinite(first)) return DEFAULT_PAGE_SIZE;
+  return Math.min(Math.max(Math.trunc(first), 1), MAX_PAGE_SIZE);
+}
+
+/**
  * Cost of a field: 1, plus its children times how many times they will be
- * resolved. A connection costs `first` (default 20) times its node; the
+ * resolved. A connection costs `first` (default 20, clamped to 1..100) times its node; the
  * `edges` list inside it is then not multiplied again; other lists are assumed
  * to hold ASSUMED_LIST_LENGTH items.
  */
 export const listSizeEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
   if (getNamedType(field.type).name.endsWith('Connection')) {
-    const pageSize = typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE;
-    return 1 + pageSize * childComplexity;
+    return 1 + costedPageSize(args.first) * childComplexity;
   }
   if (field.name === 'edges') return 1 + childComplexity;
   if (isListType(getNullableType(field.type))) return 1 + ASSUMED_LIST_LENGTH * childComplexity;

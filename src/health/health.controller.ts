@@ -8,6 +8,7 @@ import {
   HealthIndicatorService,
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
+import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../auth/roles.decorator';
 import { EmbeddedDatabase } from '../database/embedded-database';
 
@@ -23,9 +24,11 @@ export class HealthController {
   /**
    * 200 when the database answers (and the embedded server, if any, runs), else 503 with the
    * failing check named. Answered here: the global error filter would turn the 503 into a 500.
+   * Not rate limited: load balancers and monitors poll it often, all from one address.
    */
   @Get()
   @Public()
+  @SkipThrottle()
   @HealthCheck()
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthCheckResult | string | object> {
     try {

@@ -42,7 +42,10 @@ export class ImportsController {
   ): Promise<ImportSummary> {
     assertKnownParameters(ImportQuery, req.query);
     if (!upload) throw DomainError.badInput('file', 'send the CSV or XLSX file as the multipart/form-data field "file"');
-    const file = await readImportFile(upload.buffer, this.config.get('IMPORT_MAX_ROWS'));
+    const file = await readImportFile(upload.buffer, {
+      maxRows: this.config.get('IMPORT_MAX_ROWS'),
+      maxUnpackedBytes: this.config.get('IMPORT_MAX_UNPACKED_BYTES'),
+    });
     return this.imports.importFile(file, { dryRun: query.dryRun ?? false, actor });
   }
 }

@@ -8,7 +8,8 @@ import { Actor } from '../auth/actor';
 import { assertMayActFor } from '../auth/ministry-scope';
 import { DomainError } from '../common/errors/domain-error';
 import { parsePeriod } from '../common/period';
-import { ImportColumn, ImportRow } from './import-file';
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../common/validation/storable-text';
+import { IMPORT_COLUMNS, ImportColumn, ImportRow } from './import-file';
 import { ImportError } from './import-summary';
 
 interface PlanRow {
@@ -34,6 +35,9 @@ export interface CheckedRow extends ValueToRecord {
 /** A plain decimal number, as a spreadsheet or a person writes it: 12, -3.5, 1e6 (no thousands separators). */
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
+/** Rows checked between two turns of the event loop (a few milliseconds of work). */
+const YIELD_EVERY_ROWS = 200;
+
 /** Codes are stored upper-case (see CodeText), so they match regardless of case. */
 const codeKey = (code: string) => code.trim().toUpperCase();
 
@@ -51,13 +55,21 @@ export async function checkRows(
   actor: Actor,
   today: string,
 ): Promise<{ checked: CheckedRow[]; errors: ImportError[] }> {
-  const plans = await loadPlans(tx, rows);
-  const indicators = await loadIndicators(tx, [...plans.values()].map((p) => p.id), rows);
   const errors: ImportError[] = [];
+  // The same edge check as the API's inputs: such a cell is refused before anything queries or writes it.
+  const storable = rows.filter((row) => {
+    const columns = IMPORT_COLUMNS.filter((column) => !isStorableText(row.cells[column]));
+    for (const column of columns) errors.push({ row: row.row, column, reason: UNSTORABLE_TEXT_MESSAGE });
+    return columns.length === 0;
+  });
+  const plans = await loadPlans(tx, storable);
+  const indicators = await loadIndicators(tx, [...plans.values()].map((p) => p.id), storable);
   const checked: CheckedRow[] = [];
   const firstRowOf = new Map<string, number>();
 
-  for (const row of rows) {
+  for (const [index, row] of storable.entries()) {
+    // Validation is synchronous CPU work (~50 µs a row): let other requests (GET /health among them) in between.
+    if (index > 0 && index % YIELD_EVERY_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
     const reject = (column: ImportColumn | null, reason: string) => errors.push({ row: row.row, column, reason });
     const before = errors.length;
     if (row.shapeProblem) reject(null, row.shapeProblem);

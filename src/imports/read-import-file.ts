@@ -1,8 +1,15 @@
-import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { DomainError } from '../common/errors/domain-error';
 import { headerProblem, ImportFile, ImportRow, toImportRow } from './import-file';
+import { checkedWorkbookStream } from './xlsx-archive';
+
+export interface ImportFileLimits {
+  /** IMPORT_MAX_ROWS */
+  maxRows: number;
+  /** IMPORT_MAX_UNPACKED_BYTES: what an XLSX may unpack to. */
+  maxUnpackedBytes: number;
+}
 
 /** An XLSX file is a ZIP archive: it starts with the local file header signature "PK\x03\x04". */
 function isZip(buffer: Buffer): boolean {
@@ -17,10 +24,14 @@ function malformed(problem: string): DomainError {
  * Reads an uploaded import file, CSV or XLSX (recognised by its content, not its
  * name), into rows numbered as a spreadsheet shows them. A file that cannot be
  * read as such, lacks the exact header row, has no data rows or more than
- * `maxRows` is refused as a whole with BAD_USER_INPUT naming the problem.
+ * `maxRows`, or an XLSX unpacking beyond `maxUnpackedBytes`, is refused as a
+ * whole with BAD_USER_INPUT naming the problem.
  */
-export async function readImportFile(buffer: Buffer, maxRows: number): Promise<ImportFile> {
-  const file: ImportFile = isZip(buffer) ? { format: 'xlsx', rows: await readXlsx(buffer, maxRows) } : { format: 'csv', rows: readCsv(buffer, maxRows) };
+export async function readImportFile(buffer: Buffer, limits: ImportFileLimits): Promise<ImportFile> {
+  const { maxRows } = limits;
+  const file: ImportFile = isZip(buffer)
+    ? { format: 'xlsx', rows: await readXlsx(buffer, limits) }
+    : { format: 'csv', rows: readCsv(buffer, maxRows) };
   if (file.rows.length === 0) throw malformed('has a header row but no data rows');
   return file;
 }
@@ -52,7 +63,16 @@ function readCsv(buffer: Buffer, maxRows: number): ImportRow[] {
   const problem = headerProblem(header.record);
   if (problem) throw malformed(problem);
   if (data.length > maxRows) throw tooMany(maxRows);
-  return data.map(({ record, info }) => toImportRow(info.lines, record, false));
+  const rows = data.map(({ record, info }) => toImportRow(info.lines, record, false));
+  if (delimiter === ';') for (const row of rows) row.cells.value = withDecimalPoint(row.cells.value);
+  return rows;
+}
+
+/** A number written with a decimal comma, as the same locales write it ("12,5", "-0,25"); thousands separators stay refused. */
+const DECIMAL_COMMA = /^[-+]?(\d+,\d*|,\d+)([eE][-+]?\d+)?$/;
+
+function withDecimalPoint(value: string): string {
+  return DECIMAL_COMMA.test(value) ? value.replace(',', '.') : value;
 }
 
 /** A cell's value as the text a person sees (numbers as written, formulas by their result). */
@@ -67,12 +87,17 @@ function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-/** The first worksheet, read with the streaming reader so that rows beyond the limit are never loaded. */
-async function readXlsx(buffer: Buffer, maxRows: number): Promise<ImportRow[]> {
+/**
+ * The first worksheet, read with the streaming reader so that rows beyond the limit
+ * are never loaded, from the checked and repacked archive (see checkedWorkbookStream):
+ * nothing is unpacked beyond the limits, and nothing is written to temp files.
+ */
+async function readXlsx(buffer: Buffer, { maxRows, maxUnpackedBytes }: ImportFileLimits): Promise<ImportRow[]> {
   const rows: ImportRow[] = [];
   let header: string[] | null = null;
+  const workbook = await checkedWorkbookStream(buffer, { maxUnpackedBytes });
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(workbook, {
       worksheets: 'emit',
       sharedStrings: 'cache',
       styles: 'ignore',
@@ -96,7 +121,13 @@ async function readXlsx(buffer: Buffer, maxRows: number): Promise<ImportRow[]> {
     }
   } catch (error) {
     if (error instanceof DomainError) throw error;
+    // The repacking stream fails with the limit that was broken; exceljs may report it as its own error.
+    const cause = workbook.errored;
+    if (cause instanceof DomainError) throw cause;
     throw malformed(`is not a readable XLSX workbook (${error instanceof Error ? error.message : String(error)})`);
+  } finally {
+    // Stops unpacking when the reader stopped early (the row limit, a bad header).
+    workbook.destroy();
   }
   if (!header) throw malformed('has no rows; the first row must be the header row');
   return rows;

@@ -46,7 +46,7 @@ export class MeetingsService {
 
   async create(input: CreateMeetingInput, actor: Actor): Promise<Meeting> {
     return this.db.transaction(async (tx) => {
-      const participants = input.participants ?? [];
+      const participants = distinctParticipants(input.participants ?? []);
       await assertAllExist(tx, Person, participants.map((p) => p.personId).filter(isPresent), 'participants.personId');
       await assertAllExist(
         tx,
@@ -87,4 +87,15 @@ export class MeetingsService {
       return meeting;
     });
   }
+}
+
+/** The same person (or organisation) listed twice attends once: the first listing (its role and position) is kept. */
+function distinctParticipants<P extends { personId?: string | null; organizationId?: string | null }>(listed: readonly P[]): P[] {
+  const seen = new Set<string>();
+  return listed.filter((p) => {
+    const key = `${p.personId ?? ''}/${p.organizationId ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

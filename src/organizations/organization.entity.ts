@@ -4,7 +4,8 @@ import { OrganizationKind } from './organization-kind.enum';
 
 @ObjectType()
 @Entity()
-@Index('UQ_organization_name', ['name'], { unique: true })
+// Unique on lower(name), created by migration OrganizationNameCaseInsensitive (an expression TypeORM cannot declare).
+@Index('UQ_organization_name', { synchronize: false })
 export class Organization {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')

@@ -2,7 +2,7 @@ import { Brackets, DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm
 import { DomainError } from '../common/errors/domain-error';
 import { likePattern } from '../common/like-pattern';
 import { countAll } from '../common/pagination/page-and-total';
-import { CursorPosition } from '../common/pagination/cursor';
+import { CursorPosition, isCursorTimestamp } from '../common/pagination/cursor';
 import { isCalendarDate } from '../common/scalars/calendar-date';
 import { RecommendationFilter, RecommendationOrder } from './dto/recommendations.args';
 import { CLOSED_STATUSES } from './recommendation-lifecycle';
@@ -37,7 +37,7 @@ const SORT_KEYS: Record<RecommendationOrderField, SortKey> = {
     sql: 'r.updated_at',
     cast: 'timestamptz',
     fromRow: (r) => r.updatedAt.toISOString(),
-    isValidKey: (k) => typeof k === 'string' && !Number.isNaN(Date.parse(k)),
+    isValidKey: isCursorTimestamp,
   },
   [RecommendationOrderField.PRIORITY]: {
     sql: 'r.priority',

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { IndicatorDirection } from '../action-plan/action-plan.enums';
 import { ActionPlan } from '../action-plan/action-plan.entity';
-import { actualForYearSql } from '../action-plan/action-plan.loader';
 import { Indicator } from '../action-plan/indicator.entity';
 import { computeProgress, IndicatorProgress } from '../action-plan/indicator-progress';
+import { resolveAsOf } from '../common/as-of';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config.service';
 import { assertAllExist } from '../database/assert-exist';
@@ -28,6 +28,7 @@ interface IndicatorRow extends Record<string, unknown> {
   baseline_value: number | null;
   target: number | null;
   actual: number | null;
+  actual_period: string | null;
 }
 
 /**
@@ -44,20 +45,20 @@ export class ProgressSummaryService {
   ) {}
 
   /** The whole summary: the recommendation counts and every indicator's progress (the PDF report). */
-  async summarize(year: number, actionPlanId?: string | null): Promise<ProgressSummary & { indicators: IndicatorProgress[] }> {
-    const summary = await this.recommendationCounts(year, actionPlanId);
-    return { ...summary, indicators: await this.indicatorProgress(year, actionPlanId) };
+  async summarize(year: number, actionPlanId?: string | null, asOf?: string | null): Promise<ProgressSummary & { indicators: IndicatorProgress[] }> {
+    const summary = await this.recommendationCounts(year, actionPlanId, asOf);
+    return { ...summary, indicators: await this.indicatorProgress(year, actionPlanId, summary.asOf) };
   }
 
   /**
    * The recommendation figures; `indicators` is left to indicatorProgress(), which GraphQL
    * calls only when the query asks for it.
    */
-  async recommendationCounts(year: number, actionPlanId?: string | null): Promise<ProgressSummary> {
-    if (actionPlanId) await assertAllExist(this.db.manager, ActionPlan, [actionPlanId], 'actionPlanId');
+  async recommendationCounts(year: number, actionPlanId?: string | null, asOfDay?: string | null): Promise<ProgressSummary> {
     const today = this.clock.today();
-    const yearEnd = `${year}-12-31`;
-    const asOf = today < yearEnd ? today : yearEnd;
+    // BAD_USER_INPUT for an asOf after today, before anything is read.
+    const asOf = resolveAsOf(today, asOfDay, year);
+    if (actionPlanId) await assertAllExist(this.db.manager, ActionPlan, [actionPlanId], 'actionPlanId');
     // Where things stand today, over every plan: the tally the triggers keep, whatever the data size.
     const statusRows =
       asOf === today && !actionPlanId ? await this.currentStatusCounts(today) : await this.statusCounts(asOf, actionPlanId ?? null);
@@ -70,6 +71,7 @@ export class ProgressSummaryService {
     const counted = total - rejected;
     return {
       year,
+      asOf,
       actionPlanId: actionPlanId ?? null,
       recommendationsTotal: total,
       byStatus,
@@ -78,11 +80,14 @@ export class ProgressSummaryService {
     };
   }
 
-  /** Every indicator (of the plan, or of all plans) measured against the year's target, by code. */
-  async indicatorProgress(year: number, actionPlanId?: string | null): Promise<IndicatorProgress[]> {
-    const rows = await this.indicatorRows(year, actionPlanId ?? null);
+  /** Every indicator (of the plan, or of all plans) measured against the year's target, by code, from the values recorded by the end of asOf. */
+  async indicatorProgress(year: number, actionPlanId?: string | null, asOf?: string | null): Promise<IndicatorProgress[]> {
+    // Without asOf (callers other than progressSummary, e.g. the public pages): every value recorded so far.
+    const day = asOf ?? this.clock.today();
+    const rows = await this.indicatorRows(year, actionPlanId ?? null, day);
     return rows.map((row) => ({
       ...computeProgress({ year, direction: row.direction, baseline: row.baseline_value, target: row.target, actual: row.actual }),
+      actualPeriod: row.actual_period,
       indicatorId: row.id,
       indicator: rowToEntity(this.db, Indicator, row),
     }));
@@ -153,18 +158,23 @@ export class ProgressSummaryService {
     );
   }
 
-  /** Per indicator: the indicator itself (so `indicator { … }` needs no further read), the year's target, and the year's actual (annual value, else latest quarter). */
-  private indicatorRows(year: number, actionPlanId: string | null): Promise<IndicatorRow[]> {
+  /**
+   * Per indicator: the indicator itself (so `indicator { … }` needs no further read), the year's target,
+   * and the year's actual (annual value, else latest quarter) among the values recorded by the end of asOf, with its period.
+   */
+  private indicatorRows(year: number, actionPlanId: string | null, asOf: string): Promise<IndicatorRow[]> {
     return readQuery<IndicatorRow>(
       this.db,
       null,
-      `SELECT i.*, t.value AS target,
-              ${actualForYearSql('i.id', '$1')} AS actual
+      `SELECT i.*, t.value AS target, a.value AS actual, a.period AS actual_period
          FROM indicator i
          LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.year = $1
+         LEFT JOIN LATERAL (SELECT v.value, v.period FROM indicator_value v
+                             WHERE v.indicator_id = i.id AND v.year = $1 AND v.recorded_at < $3
+                             ORDER BY v.quarter DESC NULLS FIRST LIMIT 1) a ON true
         WHERE $2::uuid IS NULL OR i.action_plan_id = $2
         ORDER BY i.code, i.id`,
-      [year, actionPlanId],
+      [year, actionPlanId, startOfNextDay(asOf, this.config.get('APP_TIMEZONE'))],
     );
   }
 }

@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { DateScalarType } from '../common/scalars/date.scalar';
 import { IndicatorProgress } from '../action-plan/indicator-progress';
 import { RecommendationStatus } from '../recommendations/recommendation.enums';
 
@@ -13,12 +14,15 @@ export class StatusCount {
 
 @ObjectType({
   description:
-    'Where the programme stood at the end of `year` (today, for the current year): each recommendation counted ' +
-    'in the status it had then, and each indicator measured against that year’s target.',
+    'Where the programme stood at the end of `asOf` (default: the end of `year`, or today for the current year): each ' +
+    'recommendation counted in the status it had then, and each indicator measured against `year`’s target with the values recorded by then.',
 })
 export class ProgressSummary {
   @Field(() => Int)
   year: number;
+
+  @Field(() => DateScalarType, { description: 'the day the figures are taken at: statuses at its end, values recorded by then' })
+  asOf: string;
 
   @Field(() => Int)
   recommendationsTotal: number;

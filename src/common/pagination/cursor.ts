@@ -31,3 +31,13 @@ export function decodeCursor(cursor: string, list: string, field = 'after'): Cur
   if (!keyIsValid || typeof id !== 'string' || !isUUID(id)) throw malformed;
   return { key, id };
 }
+
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * A cursor key that is a timestamp as the lists write them (Date#toISOString). Date.parse
+ * alone accepts "1" or "2024", which PostgreSQL then refuses to cast (a 500, not a client error).
+ */
+export function isCursorTimestamp(key: unknown): key is string {
+  return typeof key === 'string' && ISO_TIMESTAMP.test(key) && !Number.isNaN(Date.parse(key)) && new Date(key).toISOString() === key;
+}

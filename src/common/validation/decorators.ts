@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { isCalendarDate } from '../scalars/calendar-date';
 import { parsePeriod } from '../period';
+import { cleanText } from './storable-text';
 
 export const TITLE_MAX = 300;
 export const DESCRIPTION_MAX = 5000;
@@ -24,9 +25,10 @@ export const NOTE_MAX = 2000;
 export const URL_MAX = 2048;
 export const CODE_MAX = 40;
 
-const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+/** Trims blanks and invisible characters and normalises to NFC (see cleanText). */
+const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? cleanText(value) : value));
 
-/** A required string that is not blank after trimming, at most `max` characters. */
+/** A required string that is not blank (zero-width characters count as blank) after trimming, at most `max` characters. */
 export function RequiredText(max: number): PropertyDecorator {
   return applyDecorators(trim, IsString(), IsNotEmpty({ message: '$property must not be blank' }), MaxLength(max));
 }
@@ -36,7 +38,7 @@ export function OptionalText(max: number): PropertyDecorator {
   return applyDecorators(
     Transform(({ value }: { value: unknown }) => {
       if (typeof value !== 'string') return value;
-      const trimmed = value.trim();
+      const trimmed = cleanText(value);
       return trimmed === '' ? null : trimmed;
     }),
     IsOptional(),

@@ -10,7 +10,8 @@ import { Priority, RecommendationKind, RecommendationStatus } from '../../recomm
  * Deterministic synthetic data for benchmarks and scale tests. At scale 1:
  * 200 meetings, 2,000 barriers, 20,000 recommendations with 5 status history
  * entries each on average, 300 organisations, 100 indicators with 4 yearly
- * targets and 16 quarterly values each. Every count scales linearly with N
+ * targets and a value for each quarter reported by the data set's "today"
+ * (2026-10-31: 14 per indicator). Every count scales linearly with N
  * (fractions allowed); the same N always gives the same rows, ids included.
  */
 export interface SyntheticCounts {
@@ -197,18 +198,26 @@ export function syntheticTables(scale: number): TableRows[] {
   }));
   const indicators = Array.from({ length: counts.indicators }, (_, i) => {
     const direction = random.float() < 0.8 ? IndicatorDirection.INCREASE : IndicatorDirection.DECREASE;
-    const baseline = random.int(10, 60);
-    const step = random.int(1, 5) * (direction === IndicatorDirection.INCREASE ? 1 : -1);
+    // Three in four are shares (%, 0–100), the others counts of people (whole numbers, ≥ 0).
+    const unit: SyntheticUnit = random.float() < 0.75 ? '%' : 'people';
+    const topic = random.pick(TOPICS);
+    const baseline = unit === '%' ? random.int(15, 60) : random.int(40, 400);
+    // The change planned over the four plan years, within the unit's range: up to 35 points or 60 %.
+    const room = direction === IndicatorDirection.INCREASE ? (unit === '%' ? 95 - baseline : baseline * 0.6) : baseline - (unit === '%' ? 5 : baseline * 0.4);
+    const change = room * (0.3 + 0.7 * random.float()) * (direction === IndicatorDirection.INCREASE ? 1 : -1);
     return {
       id: random.uuid(),
       planId: plans[i % plans.length].id,
       code: `SYN-I-${pad(i + 1, 5)}`,
-      name: `Synthetic indicator ${i + 1}: share of women in ${random.pick(TOPICS)}`,
+      name: unit === '%' ? `Synthetic indicator ${i + 1}: share of women in ${topic}` : `Synthetic indicator ${i + 1}: women trained for ${topic}`,
+      unit,
       direction,
       baseline,
-      step,
+      /** The planned change per year: each year's target is baseline + step × (years since the baseline). */
+      step: roundTo(change / 4, unit),
       organizationId: random.float() < 0.8 ? random.pick(organizations).id : null,
-      noise: random.float(),
+      /** How fast it actually moves relative to plan: 0.5 (half as fast) to 1.3 (faster). */
+      pace: 0.5 + 0.8 * random.float(),
     };
   });
 
@@ -279,12 +288,12 @@ export function syntheticTables(scale: number): TableRows[] {
         'updated_at',
       ],
       rows: () =>
-        indicators.map((i) => [i.id, i.planId, i.code, i.name, '%', i.direction, PLAN_FIRST_YEAR - 1, i.baseline, i.organizationId, created, created]),
+        indicators.map((i) => [i.id, i.planId, i.code, i.name, i.unit, i.direction, PLAN_FIRST_YEAR - 1, i.baseline, i.organizationId, created, created]),
     },
     {
       table: 'indicator_target',
       columns: ['indicator_id', 'year', 'value'],
-      rows: () => indicators.flatMap((i) => years.map((year, k) => [i.id, year, i.baseline + i.step * 2 * (k + 1)])),
+      rows: () => indicators.flatMap((i) => years.map((year, k) => [i.id, year, roundTo(i.baseline + i.step * (k + 1), i.unit)])),
     },
     {
       table: 'indicator_value',
@@ -295,20 +304,41 @@ export function syntheticTables(scale: number): TableRows[] {
   ];
 }
 
-/** 16 quarterly values per indicator, drifting towards the targets at a per-indicator pace. */
+type SyntheticUnit = '%' | 'people';
+
+/** Shares to two decimals, counts of people whole. */
+function roundTo(value: number, unit: SyntheticUnit): number {
+  return unit === '%' ? Math.round(value * 100) / 100 : Math.round(value);
+}
+
+/** Within the unit's range: shares 0–100, counts not below zero. */
+function clamp(value: number, unit: SyntheticUnit): number {
+  return unit === '%' ? Math.min(100, Math.max(0, value)) : Math.max(0, value);
+}
+
+/**
+ * A value for every quarter that ended before the data set's "today"
+ * (HISTORY_END), moving from the baseline towards the targets at the
+ * indicator's own pace, with noise of about ±3 % of the baseline; each recorded
+ * 10 to 45 days after its quarter ended, and never after "today".
+ */
 function* indicatorValues(
-  indicators: { id: string; baseline: number; step: number; noise: number }[],
+  indicators: { id: string; unit: SyntheticUnit; baseline: number; step: number; pace: number }[],
   years: number[],
 ): Iterable<Cell[]> {
   // Its own stream: values do not shift when other tables change shape.
-  const random = new Random('roundtable-synthetic-values-v1');
+  const random = new Random('roundtable-synthetic-values-v2');
   for (const i of indicators) {
-    let k = 0;
     for (const year of years) {
       for (let quarter = 1; quarter <= 4; quarter++) {
-        k += 1;
-        const value = Math.round((i.baseline + (i.step * k * (0.5 + i.noise)) / 2 + (random.float() - 0.5)) * 100) / 100;
-        const recordedAt = Date.UTC(year, quarter * 3, 10);
+        const periodEnd = Date.UTC(year, quarter * 3, 1) - DAY;
+        const recordedAt = periodEnd + random.int(10, 45) * DAY + random.int(8, 17) * 3_600_000;
+        // Consumed for every period, so that values do not shift with HISTORY_END.
+        const noise = (random.float() - 0.5) * 0.06 * i.baseline;
+        if (recordedAt > HISTORY_END) continue;
+        // Quarters since the baseline year ended, as a fraction of plan years.
+        const yearsIn = year - PLAN_FIRST_YEAR + quarter / 4;
+        const value = roundTo(clamp(i.baseline + i.step * yearsIn * i.pace + noise, i.unit), i.unit);
         yield [random.uuid(), i.id, `${year}-Q${quarter}`, year, quarter, value, 'Synthetic quarterly report', null, timestamp(recordedAt), 'synthetic'];
       }
     }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { todayIn } from '../../common/scalars/calendar-date';
 import dataSource from '../../database/data-source';
+import { exportContext } from '../as-of';
 import { ExportContext } from '../exporters/export-context';
 import { indicatorValuesExport } from '../exporters/indicator-values.export';
 import { recommendationsExport } from '../exporters/recommendations.export';
@@ -45,11 +46,12 @@ async function main(): Promise<void> {
       log(`reusing synthetic data: ${counts.recommendations} recommendations, ${counts.values} indicator values`);
     }
     const [smallPlan]: { id: string }[] = await dataSource.query(`SELECT id FROM action_plan WHERE code = 'BENCH-P1'`);
-    const ctx: ExportContext = { today: todayIn(process.env.APP_TIMEZONE ?? 'Asia/Bishkek'), timeZone: process.env.APP_TIMEZONE ?? 'Asia/Bishkek' };
+    const timeZone = process.env.APP_TIMEZONE ?? 'Asia/Bishkek';
+    const ctx: ExportContext = exportContext(todayIn(timeZone), timeZone, todayIn(timeZone));
     const cases: BenchCase[] = [
       { label: 'recommendations', args: ['recommendations'], query: recommendationsExport(dataSource, null, ctx).query },
-      { label: 'indicator values (plan BENCH-P1)', args: ['indicator-values', '--actionPlanId', smallPlan.id], query: indicatorValuesExport(smallPlan.id, ctx).query },
-      { label: 'indicator values (all)', args: ['indicator-values'], query: indicatorValuesExport(null, ctx).query },
+      { label: 'indicator values (plan BENCH-P1)', args: ['indicator-values', '--actionPlanId', smallPlan.id], query: indicatorValuesExport({ actionPlanId: smallPlan.id, from: null, to: null }, ctx).query },
+      { label: 'indicator values (all)', args: ['indicator-values'], query: indicatorValuesExport({ actionPlanId: null, from: null, to: null }, ctx).query },
     ];
     const rows: BenchRow[] = [];
     for (const c of cases) {

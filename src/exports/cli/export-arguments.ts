@@ -3,23 +3,28 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
-import { IndicatorsExportQuery } from '../dto/indicators-export.query';
+import { WorkbookExportQuery } from '../dto/indicators-export.query';
+import { CsvOptions, DEFAULT_CSV_OPTIONS } from '../tabular/csv-options';
 import { RecommendationsExportQuery } from '../dto/recommendations-export.query';
 import { EXPORT_NAMES, ExportName, ExportOptions } from '../exports.service';
 
-export const EXPORT_USAGE = `usage: npm run export -- <${EXPORT_NAMES.join('|')}> --format csv|xlsx --out FILE [filters]
+export const EXPORT_USAGE = `usage: npm run export -- <${EXPORT_NAMES.join('|')}> --format csv|json|xlsx --out FILE [filters]
   FILE "-" writes to standard output
   filters (as the HTTP query parameters):
+    every export: --asOf YYYY-MM-DD (default today)
     recommendations, workbook: --status S (repeatable) --kind K (repeatable) --meetingId ID --barrierId ID
                                --responsibleOrganizationId ID --overdue true|false --search TEXT
     indicators, indicator-values, workbook: --actionPlanId ID   indicators, workbook: --year YYYY
+    indicator-values, workbook: --from PERIOD --to PERIOD (2025 or 2025-Q3)
+  CSV: --delimiter ,|; --decimal .|, --formulaEscape true|false
   --stats prints {rows, seconds, rssBeforeMiB, maxRssMiB} as JSON on stderr when done`;
 
 export interface ExportArguments {
   name: ExportName;
-  format: 'csv' | 'xlsx';
+  format: 'csv' | 'json' | 'xlsx';
   out: string;
   options: ExportOptions;
+  csv: CsvOptions;
   stats: boolean;
 }
 
@@ -50,17 +55,30 @@ export function parseExportArguments(argv: string[]): ExportArguments {
       search: { type: 'string' },
       actionPlanId: { type: 'string' },
       year: { type: 'string' },
+      asOf: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      delimiter: { type: 'string' },
+      decimal: { type: 'string' },
+      formulaEscape: { type: 'string' },
       stats: { type: 'boolean', default: false },
     },
   });
   const name = positionals[0] as ExportName;
   if (positionals.length !== 1 || !EXPORT_NAMES.includes(name)) throw new Error(EXPORT_USAGE);
   const format = values.format ?? 'csv';
-  if (format !== 'csv' && format !== 'xlsx') throw new Error(`--format must be csv or xlsx\n${EXPORT_USAGE}`);
+  if (format !== 'csv' && format !== 'json' && format !== 'xlsx') throw new Error(`--format must be csv, json or xlsx\n${EXPORT_USAGE}`);
   if (name === 'workbook' && format !== 'xlsx') throw new Error('the workbook is only written as --format xlsx');
   if (!values.out) throw new Error(`--out FILE is required\n${EXPORT_USAGE}`);
-  const { status, kind, meetingId, barrierId, responsibleOrganizationId, overdue, search, actionPlanId, year } = values;
+  const { status, kind, meetingId, barrierId, responsibleOrganizationId, overdue, search, actionPlanId, year, asOf, from, to } = values;
   const filter = validated(RecommendationsExportQuery, { status, kind, meetingId, barrierId, responsibleOrganizationId, overdue, search });
-  const plan = validated(IndicatorsExportQuery, { actionPlanId, year });
-  return { name, format, out: values.out, options: { filter, actionPlanId: plan.actionPlanId, year: plan.year }, stats: values.stats };
+  const plan = validated(WorkbookExportQuery, { actionPlanId, year, asOf, from, to, delimiter: values.delimiter, decimal: values.decimal, formulaEscape: values.formulaEscape });
+  const csv: CsvOptions = {
+    delimiter: plan.delimiter ?? DEFAULT_CSV_OPTIONS.delimiter,
+    decimal: plan.decimal ?? DEFAULT_CSV_OPTIONS.decimal,
+    formulaEscape: plan.formulaEscape ?? DEFAULT_CSV_OPTIONS.formulaEscape,
+  };
+  if (csv.decimal === ',' && csv.delimiter === ',') throw new Error('--decimal , needs --delimiter ;');
+  const options: ExportOptions = { filter, actionPlanId: plan.actionPlanId, year: plan.year, asOf: plan.asOf, from: plan.from, to: plan.to };
+  return { name, format, out: values.out, options, csv, stats: values.stats };
 }

@@ -9,7 +9,7 @@ import { parseExportArguments } from './export-arguments';
 const MiB = 1024 * 1024;
 
 /**
- * `npm run export -- <what> --format csv|xlsx --out FILE [filters]`: the HTTP
+ * `npm run export -- <what> --format csv|json|xlsx --out FILE [filters]`: the HTTP
  * exports, for operators with database access. Streams like the service does.
  */
 async function main(): Promise<void> {
@@ -17,11 +17,16 @@ async function main(): Promise<void> {
   const app = await createCliContext(ExportsModule);
   try {
     const exports = app.get(ExportsService);
-    const tables = await exports.prepare(args.name, args.options);
+    const prepared = await exports.prepare(args.name, args.options);
     const out: Writable = args.out === '-' ? process.stdout : createWriteStream(args.out);
     const rssBefore = process.memoryUsage().rss;
     const started = process.hrtime.bigint();
-    const rows = args.format === 'xlsx' ? await exports.writeXlsx(tables, out) : await exports.writeCsv(tables[0], out);
+    const rows =
+      args.format === 'xlsx'
+        ? await exports.writeXlsx(prepared, out)
+        : args.format === 'json'
+          ? await exports.writeNdjson(prepared, out)
+          : await exports.writeCsv(prepared, out, args.csv);
     if (out !== process.stdout) {
       if (!out.writableEnded) out.end();
       await finished(out);

@@ -1,8 +1,16 @@
 import { IsOptional, IsUUID } from 'class-validator';
+import { CommonExportQuery, withPeriodRange } from './export-common.query';
 
 /** Limits an export to one action plan. */
-export class ActionPlanExportQuery {
+export class ActionPlanExportQuery extends CommonExportQuery {
   @IsOptional()
   @IsUUID()
   actionPlanId?: string;
 }
+
+/** /exports/indicator-values.*: one plan or all, values of the periods from … to. */
+export class IndicatorValuesExportQuery extends ActionPlanExportQuery {
+  from?: string;
+  to?: string;
+}
+withPeriodRange(IndicatorValuesExportQuery);

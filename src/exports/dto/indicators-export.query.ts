@@ -1,12 +1,23 @@
 import { IsOptional } from 'class-validator';
 import { PlanYear } from '../../common/validation/decorators';
 import { ActionPlanExportQuery } from './action-plan-export.query';
+import { withPeriodRange } from './export-common.query';
 import { IntegerParameter } from './query-transforms';
 
-/** /exports/indicators.* and the workbook: progress is measured for `year` (default: the current year in APP_TIMEZONE). */
+/**
+ * /exports/indicators.*: progress is measured for `year` (default: the latest
+ * year up to asOf's with a value recorded by asOf, else asOf's year).
+ */
 export class IndicatorsExportQuery extends ActionPlanExportQuery {
   @IntegerParameter()
   @IsOptional()
   @PlanYear()
   year?: number;
 }
+
+/** /exports/workbook.xlsx: the indicators' parameters, and from … to for its values sheet. */
+export class WorkbookExportQuery extends IndicatorsExportQuery {
+  from?: string;
+  to?: string;
+}
+withPeriodRange(WorkbookExportQuery);

@@ -1,8 +1,8 @@
 import { IsOptional, IsUUID } from 'class-validator';
-import { PlanYear } from '../../common/validation/decorators';
+import { IsCalendarDate, OptionalText, PlanYear } from '../../common/validation/decorators';
 import { IntegerParameter } from './query-transforms';
 
-/** GET /reports/progress.pdf?year=YYYY[&actionPlanId=]; the year defaults to the current one in APP_TIMEZONE. */
+/** GET /reports/progress.pdf?year=YYYY[&actionPlanId=][&asOf=YYYY-MM-DD]; the year defaults to asOf's, else the current one in APP_TIMEZONE. */
 export class ProgressReportQuery {
   @IntegerParameter()
   @IsOptional()
@@ -12,4 +12,23 @@ export class ProgressReportQuery {
   @IsOptional()
   @IsUUID()
   actionPlanId?: string;
+
+  /** Only the recommendations this organisation is responsible for. */
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+
+  /** Only the recommendations of meetings held in this region (as written on the meeting). */
+  @OptionalText(120)
+  region?: string;
+
+  /** Only the recommendations of this meeting. */
+  @IsOptional()
+  @IsUUID()
+  meetingId?: string;
+
+  /** The day to take the figures at (not after today); default: the end of year, or today for the current year. */
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
 }

@@ -1,14 +1,22 @@
 import { RecommendationFilter } from '../../recommendations/dto/recommendations.args';
+import { CommonExportParameters, withCommonExportParameters } from './export-common.query';
 import { BooleanParameter, RepeatableParameter } from './query-transforms';
 
 /**
  * The query parameters of /exports/recommendations.*: RecommendationFilter's
  * fields and validation rules, inherited, plus the conversions a query string
- * needs (a repeatable parameter given once is a string; booleans arrive as text).
+ * needs (a repeatable parameter given once is a string; booleans arrive as text),
+ * plus asOf and the CSV options. `status` and `overdue` apply to the statuses as of asOf.
  */
-export class RecommendationsExportQuery extends RecommendationFilter {}
+export class RecommendationsExportQuery extends RecommendationFilter implements CommonExportParameters {
+  asOf?: string;
+  delimiter?: ',' | ';';
+  decimal?: '.' | ',';
+  formulaEscape?: boolean;
+}
 
 // Registered on the subclass only, so the GraphQL input keeps its own behaviour.
 RepeatableParameter()(RecommendationsExportQuery.prototype, 'status');
 RepeatableParameter()(RecommendationsExportQuery.prototype, 'kind');
 BooleanParameter()(RecommendationsExportQuery.prototype, 'overdue');
+withCommonExportParameters(RecommendationsExportQuery);

@@ -1,5 +1,12 @@
-/** What every export is computed against: "today" and the time zone timestamps are shown in (APP_TIMEZONE). */
+/**
+ * What every export is computed against: "today", the day the figures are taken
+ * at (`asOf`, never after today), and the time zone timestamps are shown in (APP_TIMEZONE).
+ */
 export interface ExportContext {
   today: string;
   timeZone: string;
+  /** The figures as they stood at the end of this day (YYYY-MM-DD in timeZone). */
+  asOf: string;
+  /** The instant the day after `asOf` begins in timeZone (ISO 8601): "recorded by asOf" is `recorded_at < asOfEnd`. */
+  asOfEnd: string;
 }

@@ -1,9 +1,11 @@
 import { DataSource } from 'typeorm';
 import { IndicatorDirection } from '../../action-plan/action-plan.enums';
-import { actualForYear, computeProgress, PeriodValue } from '../../action-plan/indicator-progress';
+import { actualEntryForYear, computeProgress, PeriodValue } from '../../action-plan/indicator-progress';
+import { formatPeriod } from '../../common/period';
 import { Row } from '../row-source/export-query';
 import { column, ExportColumn } from '../tabular/export-column';
 import { TabularExport } from '../tabular/tabular-export';
+import { ExportContext } from './export-context';
 import { SqlParams } from './sql-params';
 
 interface PlanYears {
@@ -22,31 +24,45 @@ async function planYears(db: DataSource, actionPlanId: string | null): Promise<n
 }
 
 function yearColumns(years: readonly number[]): ExportColumn[] {
-  return years.flatMap((year) => [column(`target_${year}`, 'number', 12), column(`actual_${year}`, 'number', 12)]);
+  return years.flatMap((year) => [
+    column(`target_${year}`, 'number', 12, `The target for ${year}`),
+    column(`actual_${year}`, 'number', 12, `The actual of ${year} as recorded by asOf: the annual value, else the latest quarter’s`),
+    column(`actual_${year}_period`, 'text', 12, `The period actual_${year} was reported for`),
+  ]);
+}
+
+/** Percentages are shown to one decimal; the exact figure is in its own column. */
+export function displayPercent(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 10) / 10;
 }
 
 /**
  * Per indicator: its code, name, unit, direction, baseline, the target and the
- * actual of every year of its plan, and for `year` the percent of target and the
- * progress status. PostgreSQL returns each indicator's targets and values as JSON
- * in the same row; the actual and the progress come from indicator-progress.ts,
- * the one implementation of the progress rules.
+ * actual of every year of its plan (with the period each actual comes from), and
+ * for `year` the percent of target and the progress status; only values recorded
+ * by the end of `asOf` count. PostgreSQL returns each indicator's targets and
+ * values as JSON in the same row; the actual and the progress come from
+ * indicator-progress.ts, the one implementation of the progress rules.
  */
-export async function indicatorsExport(db: DataSource, actionPlanId: string | null, year: number): Promise<TabularExport> {
+export async function indicatorsExport(db: DataSource, actionPlanId: string | null, year: number, ctx: ExportContext): Promise<TabularExport> {
   const years = await planYears(db, actionPlanId);
   const p = new SqlParams();
+  const asOfEnd = p.add(ctx.asOfEnd, 'timestamptz');
   const plan = actionPlanId ? p.add(actionPlanId, 'uuid') : null;
   const sql = `
     SELECT ap.code AS action_plan, i.code, i.name, i.unit, i.direction::text AS direction,
            i.baseline_year, i.baseline_value,
            (SELECT json_agg(json_build_array(t.year, t.value)) FROM indicator_target t WHERE t.indicator_id = i.id) AS targets,
-           (SELECT json_agg(json_build_array(v.year, v.quarter, v.value)) FROM indicator_value v WHERE v.indicator_id = i.id) AS "values"
+           (SELECT json_agg(json_build_array(v.year, v.quarter, v.value)) FROM indicator_value v
+             WHERE v.indicator_id = i.id AND v.recorded_at < ${asOfEnd}) AS "values"
       FROM indicator i
       JOIN action_plan ap ON ap.id = i.action_plan_id
      ${plan ? `WHERE i.action_plan_id = ${plan}` : ''}`;
   return {
     name: 'indicators',
     sheetName: 'Indicators',
+    description: `One row per indicator: targets and actuals per plan year, and progress towards the ${year} target, from the values recorded by the end of asOf.`,
+    primaryKey: ['action_plan', 'code'],
     query: {
       sql,
       params: p.values,
@@ -57,19 +73,21 @@ export async function indicatorsExport(db: DataSource, actionPlanId: string | nu
     },
     mapRow: (row) => indicatorRow(row, years, year),
     columns: [
-      column('action_plan', 'text', 14),
-      column('code', 'text', 12),
-      column('name', 'text', 50),
-      column('unit', 'text', 10),
-      column('direction', 'text', 11),
-      column('baseline_year', 'number', 13),
-      column('baseline_value', 'number', 14),
+      column('action_plan', 'text', 14, 'The action plan’s code'),
+      column('code', 'text', 12, 'The indicator’s code within its plan'),
+      column('name', 'text', 50, 'The indicator’s name'),
+      column('unit', 'text', 10, 'The unit its values are in'),
+      column('direction', 'text', 11, 'INCREASE: higher is better; DECREASE: lower is better'),
+      column('baseline_year', 'number', 13, 'The year of the baseline'),
+      column('baseline_value', 'number', 14, 'The value progress is measured from'),
       ...yearColumns(years),
-      column('year', 'number', 7),
-      column('target', 'number', 12),
-      column('actual', 'number', 12),
-      column('percent_of_target', 'number', 17),
-      column('progress_status', 'text', 15),
+      column('year', 'number', 7, 'The year progress is measured for'),
+      column('target', 'number', 12, 'The target for year'),
+      column('actual', 'number', 12, 'The actual of year (see actual_period)'),
+      column('actual_period', 'text', 12, 'The period the actual was reported for: the year itself, or its latest reported quarter'),
+      column('percent_of_target', 'percent', 17, '(actual − baseline) / (target − baseline) × 100, rounded to one decimal'),
+      column('percent_of_target_exact', 'number', 22, 'percent_of_target unrounded'),
+      column('progress_status', 'text', 15, 'ACHIEVED (target reached), ON_TRACK (≥ 90 %), AT_RISK (≥ 50 %), OFF_TRACK, NO_DATA (no actual or no target)'),
     ],
   };
 }
@@ -90,22 +108,27 @@ function indicatorRow(row: Row, years: readonly number[], year: number): Row {
   );
   const out: Row = { ...row };
   for (const y of years) {
+    const entry = actualEntryForYear(values, y);
     out[`target_${y}`] = targets.get(y) ?? null;
-    out[`actual_${y}`] = actualForYear(values, y);
+    out[`actual_${y}`] = entry?.value ?? null;
+    out[`actual_${y}_period`] = entry ? formatPeriod(entry) : null;
   }
+  const actual = actualEntryForYear(values, year);
   const progress = computeProgress({
     year,
     direction: row.direction as IndicatorDirection,
     baseline: numberOrNull(row.baseline_value),
     target: targets.get(year) ?? null,
-    actual: actualForYear(values, year),
+    actual: actual?.value ?? null,
   });
   return {
     ...out,
     year,
     target: progress.target,
     actual: progress.actual,
-    percent_of_target: progress.percentOfTarget,
+    actual_period: actual ? formatPeriod(actual) : null,
+    percent_of_target: displayPercent(progress.percentOfTarget),
+    percent_of_target_exact: progress.percentOfTarget,
     progress_status: progress.status,
   };
 }

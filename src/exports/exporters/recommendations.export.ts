@@ -6,40 +6,59 @@ import { Recommendation } from '../../recommendations/recommendation.entity';
 import { column } from '../tabular/export-column';
 import { TabularExport } from '../tabular/tabular-export';
 import { ExportContext } from './export-context';
-import { localTimestamp, SqlParams } from './sql-params';
+import { isoTimestamp, SqlParams } from './sql-params';
 
 /**
- * The ids a RecommendationFilter selects, as SQL with its parameters: written by
- * the same applyRecommendationFilter that serves the GraphQL list, so the export
- * and the API can never disagree about what a filter means. Null without criteria.
+ * The ids the filter's timeless criteria select (kind, meeting, barrier,
+ * organisation, search), as SQL with its parameters: written by the same
+ * applyRecommendationFilter that serves the GraphQL list, so the export and the
+ * API can never disagree about what a filter means. `status` and `overdue`
+ * depend on the day and are applied to the status as of `asOf` instead (see
+ * below). Null without such criteria.
  */
 function filteredIds(db: DataSource, filter: RecommendationFilter | null, today: string): [string, unknown[]] | null {
-  const query = applyRecommendationFilter(db.getRepository(Recommendation).createQueryBuilder('r').select('r.id'), filter, today);
+  const timeless = filter ? { ...filter, status: null, overdue: null } : null;
+  const query = applyRecommendationFilter(db.getRepository(Recommendation).createQueryBuilder('r').select('r.id'), timeless, today);
   return query.expressionMap.wheres.length > 0 ? query.getQueryAndParameters() : null;
 }
 
 /**
- * One row per recommendation, in code order: its meeting, barriers, responsible
- * organisations and linked indicator codes (each link table aggregated once with
- * string_agg and hash-joined: four times faster at 100,000 rows than a subquery
- * per row), and its last status change (a LATERAL lookup of the highest version).
+ * One row per recommendation that existed on `asOf`, in code order, in the
+ * status its history gives for that day (the last status change recorded before
+ * the day ended: the same reading as progressSummary's and the PDF report's),
+ * overdue as of that day; its meeting, barriers, responsible organisations and
+ * linked indicator codes (each link table aggregated once with string_agg and
+ * hash-joined: four times faster at 100,000 rows than a subquery per row; the
+ * join-table exports give the same links one per row). Title, kind, priority and
+ * due date have no history: they are as they are now.
  */
 export function recommendationsExport(db: DataSource, filter: RecommendationFilter | null, ctx: ExportContext): TabularExport {
   const ids = filteredIds(db, filter, ctx.today);
   const p = new SqlParams(ids?.[1]);
-  const today = p.add(ctx.today, 'date');
+  const asOf = p.add(ctx.asOf, 'date');
+  const asOfEnd = p.add(ctx.asOfEnd, 'timestamptz');
   const closed = p.add(CLOSED_STATUSES, 'text[]');
   const tz = p.add(ctx.timeZone, 'text');
+  const overdue = `(r.due_date IS NOT NULL AND r.due_date < ${asOf} AND last_change.to_status::text <> ALL(${closed}))`;
+  const where: string[] = [];
+  if (ids) where.push(`r.id IN (${ids[0]})`);
+  if (filter?.status?.length) where.push(`last_change.to_status::text = ANY(${p.add(filter.status, 'text[]')})`);
+  if (filter?.overdue === true) where.push(overdue);
+  if (filter?.overdue === false) where.push(`NOT ${overdue}`);
   const sql = `
-    SELECT r.code, r.title, r.kind::text AS kind, r.priority::text AS priority, r.status::text AS status, r.due_date,
-           (r.due_date IS NOT NULL AND r.due_date < ${today} AND r.status::text <> ALL(${closed})) AS overdue,
+    SELECT r.code, r.title, r.kind::text AS kind, r.priority::text AS priority, last_change.to_status::text AS status, r.due_date,
+           ${overdue} AS overdue,
            m.title AS meeting_title, m.held_on AS meeting_date, m.settlement, m.region,
            barriers.names AS barriers, organizations.names AS responsible_organizations, indicators.codes AS indicator_codes,
-           ${localTimestamp('last_change.changed_at', tz)} AS last_status_change_at,
+           ${isoTimestamp('last_change.changed_at', tz)} AS last_status_change_at,
            last_change.changed_by AS last_status_change_by,
            last_change.note AS last_status_change_note
       FROM recommendation r
       JOIN meeting m ON m.id = r.meeting_id
+      JOIN LATERAL (
+        SELECT sc.to_status, sc.changed_at, sc.changed_by, sc.note FROM status_change sc
+         WHERE sc.recommendation_id = r.id AND sc.changed_at < ${asOfEnd} ORDER BY sc.version DESC LIMIT 1
+      ) last_change ON true
       LEFT JOIN (
         SELECT rb.recommendation_id, string_agg(b.title, '; ' ORDER BY b.title) AS names
           FROM recommendation_barrier rb JOIN barrier b ON b.id = rb.barrier_id GROUP BY rb.recommendation_id
@@ -52,33 +71,31 @@ export function recommendationsExport(db: DataSource, filter: RecommendationFilt
         SELECT ri.recommendation_id, string_agg(i.code, '; ' ORDER BY i.code) AS codes
           FROM recommendation_indicator ri JOIN indicator i ON i.id = ri.indicator_id GROUP BY ri.recommendation_id
       ) indicators ON indicators.recommendation_id = r.id
-      LEFT JOIN LATERAL (
-        SELECT sc.changed_at, sc.changed_by, sc.note FROM status_change sc
-         WHERE sc.recommendation_id = r.id ORDER BY sc.version DESC LIMIT 1
-      ) last_change ON true
-     ${ids ? `WHERE r.id IN (${ids[0]})` : ''}`;
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   return {
     name: 'recommendations',
     sheetName: 'Recommendations',
+    description: 'One row per recommendation that existed on asOf, in the status it had at the end of that day.',
+    primaryKey: ['code'],
     query: { sql, params: p.values, orderBy: [{ column: 'code', cast: 'varchar' }] },
     columns: [
-      column('code', 'text', 16),
-      column('title', 'text', 50),
-      column('kind', 'text', 20),
-      column('priority', 'text', 10),
-      column('status', 'text', 14),
-      column('due_date', 'date', 12),
-      column('overdue', 'boolean', 9),
-      column('meeting_title', 'text', 40),
-      column('meeting_date', 'date', 13),
-      column('settlement', 'text', 16),
-      column('region', 'text', 14),
-      column('barriers', 'text', 50),
-      column('responsible_organizations', 'text', 50),
-      column('indicator_codes', 'text', 20),
-      column('last_status_change_at', 'timestamp', 20),
-      column('last_status_change_by', 'text', 20),
-      column('last_status_change_note', 'text', 40),
+      column('code', 'text', 16, 'The recommendation’s code, unique'),
+      column('title', 'text', 50, 'Title (as it is now)'),
+      column('kind', 'text', 20, 'Kind of measure: LEGISLATIVE, EDUCATION, …'),
+      column('priority', 'text', 10, 'HIGH, MEDIUM or LOW (as it is now)'),
+      column('status', 'text', 14, 'Status at the end of asOf: the last status change recorded by then'),
+      column('due_date', 'date', 12, 'Due date (as it is now); empty when none was set'),
+      column('overdue', 'boolean', 9, 'true when due before asOf and on asOf neither IMPLEMENTED nor REJECTED'),
+      column('meeting_title', 'text', 40, 'The roundtable that made the recommendation'),
+      column('meeting_date', 'date', 13, 'The day the roundtable was held'),
+      column('settlement', 'text', 16, 'Where the roundtable was held'),
+      column('region', 'text', 14, 'Region of the roundtable'),
+      column('barriers', 'text', 50, 'Barriers addressed, by title, joined with "; " (one per row: recommendation-barriers)'),
+      column('responsible_organizations', 'text', 50, 'Responsible organisations joined with "; " (one per row: recommendation-organizations)'),
+      column('indicator_codes', 'text', 20, 'Linked indicators joined with "; " (one per row: recommendation-indicators)'),
+      column('last_status_change_at', 'timestamp', 26, 'When the status shown was set'),
+      column('last_status_change_by', 'text', 20, 'Who set it'),
+      column('last_status_change_note', 'text', 40, 'The note given with it'),
     ],
   };
 }

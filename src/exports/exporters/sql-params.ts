@@ -13,7 +13,14 @@ export class SqlParams {
   }
 }
 
-/** `to_char` of a timestamptz as local time in the given zone ('YYYY-MM-DD HH:MM:SS'), the format of 'timestamp' columns. */
-export function localTimestamp(expression: string, timeZonePlaceholder: string): string {
-  return `to_char(${expression} AT TIME ZONE ${timeZonePlaceholder}, 'YYYY-MM-DD HH24:MI:SS')`;
+/**
+ * A timestamptz as ISO 8601 local time in the given zone with its UTC offset at
+ * that instant ('2025-03-04T09:15:00+06:00'): unambiguous for scripts, and the
+ * wall-clock time people in the zone recognise. The offset is the difference
+ * between the local and the UTC reading of the same instant.
+ */
+export function isoTimestamp(expression: string, timeZonePlaceholder: string): string {
+  const local = `(${expression} AT TIME ZONE ${timeZonePlaceholder})`;
+  const offset = `(${local} - (${expression} AT TIME ZONE 'UTC'))`;
+  return `to_char(${local}, 'YYYY-MM-DD"T"HH24:MI:SS') || CASE WHEN ${offset} < interval '0' THEN '-' || to_char(-${offset}, 'HH24:MI') ELSE '+' || to_char(${offset}, 'HH24:MI') END`;
 }

@@ -1,20 +1,24 @@
 import { column } from '../tabular/export-column';
 import { TabularExport } from '../tabular/tabular-export';
 import { ExportContext } from './export-context';
-import { localTimestamp, SqlParams } from './sql-params';
+import { isoTimestamp, SqlParams } from './sql-params';
 
-/** One row per status change, with its recommendation's code; in code order, then oldest change first. */
+/** One row per status change recorded by the end of `asOf`, with its recommendation's code; in code order, then oldest change first. */
 export function statusHistoryExport(ctx: ExportContext): TabularExport {
   const p = new SqlParams();
   const tz = p.add(ctx.timeZone, 'text');
+  const asOfEnd = p.add(ctx.asOfEnd, 'timestamptz');
   const sql = `
     SELECT r.code AS recommendation_code, sc.version, sc.from_status::text AS from_status, sc.to_status::text AS to_status,
-           ${localTimestamp('sc.changed_at', tz)} AS changed_at, sc.changed_by, sc.note, sc.evidence_url
+           ${isoTimestamp('sc.changed_at', tz)} AS changed_at, sc.changed_by, sc.note, sc.evidence_url
       FROM status_change sc
-      JOIN recommendation r ON r.id = sc.recommendation_id`;
+      JOIN recommendation r ON r.id = sc.recommendation_id
+     WHERE sc.changed_at < ${asOfEnd}`;
   return {
     name: 'status-history',
     sheetName: 'Status history',
+    description: 'One row per status change recorded by the end of asOf.',
+    primaryKey: ['recommendation_code', 'version'],
     query: {
       sql,
       params: p.values,
@@ -24,14 +28,14 @@ export function statusHistoryExport(ctx: ExportContext): TabularExport {
       ],
     },
     columns: [
-      column('recommendation_code', 'text', 20),
-      column('version', 'number', 9),
-      column('from_status', 'text', 14),
-      column('to_status', 'text', 14),
-      column('changed_at', 'timestamp', 20),
-      column('changed_by', 'text', 20),
-      column('note', 'text', 50),
-      column('evidence_url', 'text', 40),
+      column('recommendation_code', 'text', 20, 'The recommendation’s code'),
+      column('version', 'number', 9, 'The recommendation’s version after the change; 1 is its creation'),
+      column('from_status', 'text', 14, 'Status before the change; empty for the creation'),
+      column('to_status', 'text', 14, 'Status after the change'),
+      column('changed_at', 'timestamp', 26, 'When the change was recorded'),
+      column('changed_by', 'text', 20, 'Who recorded it'),
+      column('note', 'text', 50, 'The note given with it'),
+      column('evidence_url', 'text', 40, 'A link to evidence, when given'),
     ],
   };
 }

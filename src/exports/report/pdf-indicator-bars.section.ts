@@ -49,7 +49,8 @@ function drawIndicator(doc: PDFKit.PDFDocument, indicator: ReportIndicator): voi
   }
   if (baseline !== null) marker(doc, x(baseline), top, `baseline ${formatNumber(baseline)}`, true);
   if (target !== null) marker(doc, x(target), top, `target ${formatNumber(target)}`, true);
-  const actualLabel = actual !== null ? `actual ${formatNumber(actual)}` : `no value for ${indicator.progress.year}`;
+  const period = indicator.progress.actualPeriod;
+  const actualLabel = actual !== null ? `actual ${formatNumber(actual)}${period ? ` (${period})` : ''}` : `no value for ${indicator.progress.year}`;
   doc
     .font(FONT.regular)
     .fontSize(7)
@@ -70,8 +71,12 @@ function drawIndicator(doc: PDFKit.PDFDocument, indicator: ReportIndicator): voi
   doc.y = top + 32;
 }
 
-/** Every indicator of the report's year, measured against that year's target. */
-export function drawIndicatorBars(doc: PDFKit.PDFDocument, indicators: readonly ReportIndicator[], year: number): void {
+/** At most this many indicators are drawn; the report says how many more there are. */
+export const INDICATORS_LISTED = 60;
+
+/** The indicators of the report's year, measured against that year's target. */
+export function drawIndicatorBars(doc: PDFKit.PDFDocument, all: readonly ReportIndicator[], year: number): void {
+  const indicators = all.slice(0, INDICATORS_LISTED);
   heading(doc, `Indicators: progress towards the ${year} targets`, 70);
   if (indicators.length === 0) {
     doc.font(FONT.regular).fontSize(9).fillColor(MUTED).text('No indicators.', PAGE.left, doc.y);
@@ -85,4 +90,7 @@ export function drawIndicatorBars(doc: PDFKit.PDFDocument, indicators: readonly 
   );
   doc.moveDown(0.6);
   for (const indicator of indicators) drawIndicator(doc, indicator);
+  if (all.length > indicators.length) {
+    doc.font(FONT.regular).fontSize(8).fillColor(MUTED).text(`… and ${all.length - indicators.length} more indicators (filter by actionPlanId, or see indicators.csv).`, PAGE.left, doc.y);
+  }
 }

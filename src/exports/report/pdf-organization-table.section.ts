@@ -2,34 +2,43 @@ import { RecommendationStatus } from '../../recommendations/recommendation.enums
 import { OrganizationStatusCounts } from './progress-report.data';
 import { FONT } from './pdf-fonts';
 import { ensureSpace, heading, PAGE } from './pdf-layout';
-import { INK, MUTED, RULE, STATUS_LABELS, STATUS_ORDER } from './pdf-theme';
+import { formatPercent, INK, MUTED, RULE } from './pdf-theme';
 
-const NAME_WIDTH = 112;
-const TOTAL_WIDTH = 36;
-const COUNT_WIDTH = (PAGE.width - NAME_WIDTH - TOTAL_WIDTH) / STATUS_ORDER.length;
+const NAME_WIDTH = 185;
 
-/** "Implemented" is wider than its column: a soft hyphen lets it break as Imple-/mented. */
-const HEADER_LABELS: Partial<Record<RecommendationStatus, string>> = { [RecommendationStatus.IMPLEMENTED]: 'Imple\u00ADmented' };
+/** The scorecard's figures, right-aligned after the name. */
+const COLUMNS: { label: string; value: (row: OrganizationStatusCounts) => string; zero: (row: OrganizationStatusCounts) => boolean }[] = [
+  { label: 'Total', value: (r) => String(r.total), zero: (r) => r.total === 0 },
+  { label: 'Imple\u00ADmented', value: (r) => String(r.counts[RecommendationStatus.IMPLEMENTED]), zero: (r) => r.counts[RecommendationStatus.IMPLEMENTED] === 0 },
+  { label: 'Rate', value: (r) => (r.implementationRate === null ? '–' : formatPercent(r.implementationRate)), zero: () => false },
+  { label: 'In progress', value: (r) => String(r.counts[RecommendationStatus.IN_PROGRESS]), zero: (r) => r.counts[RecommendationStatus.IN_PROGRESS] === 0 },
+  { label: 'Stalled', value: (r) => String(r.counts[RecommendationStatus.STALLED]), zero: (r) => r.counts[RecommendationStatus.STALLED] === 0 },
+  { label: 'Overdue', value: (r) => String(r.overdue), zero: (r) => r.overdue === 0 },
+];
+const COLUMN_WIDTH = (PAGE.width - NAME_WIDTH) / COLUMNS.length;
 
 function headerRow(doc: PDFKit.PDFDocument): void {
   const top = doc.y;
   doc.font(FONT.bold).fontSize(7).fillColor(INK);
   doc.text('Responsible organisation', PAGE.left, top, { width: NAME_WIDTH - 4 });
-  STATUS_ORDER.forEach((status, i) => {
-    doc.text(HEADER_LABELS[status] ?? STATUS_LABELS[status], PAGE.left + NAME_WIDTH + i * COUNT_WIDTH, top, {
-      width: COUNT_WIDTH - 2,
-      align: 'right',
-    });
-  });
-  doc.text('Total', PAGE.left + PAGE.width - TOTAL_WIDTH, top, { width: TOTAL_WIDTH, align: 'right' });
+  COLUMNS.forEach((c, i) => doc.text(c.label, PAGE.left + NAME_WIDTH + i * COLUMN_WIDTH, top, { width: COLUMN_WIDTH - 2, align: 'right' }));
   const bottom = top + 22;
   doc.moveTo(PAGE.left, bottom).lineTo(PAGE.left + PAGE.width, bottom).lineWidth(0.8).strokeColor(INK).stroke();
   doc.y = bottom + 4;
 }
 
-/** Recommendations per responsible organisation, counted per status (as of the report's date). */
-export function drawOrganizationTable(doc: PDFKit.PDFDocument, rows: readonly OrganizationStatusCounts[]): void {
-  heading(doc, 'Recommendations by responsible organisation', 80);
+/**
+ * The organisations' scorecard (as of the report's date), worst first: lowest
+ * implementation rate, then most overdue, then most stalled. A new page repeats
+ * the header row, and every row sets its own font after the page break, so rows
+ * keep the body style on every page.
+ */
+/** At most this many organisations are listed (the weakest); the report says how many more there are. */
+export const ORGANIZATIONS_LISTED = 40;
+
+export function drawOrganizationTable(doc: PDFKit.PDFDocument, all: readonly OrganizationStatusCounts[]): void {
+  const rows = all.slice(0, ORGANIZATIONS_LISTED);
+  heading(doc, 'Responsible organisations, the weakest at the top', 80);
   if (rows.length === 0) {
     doc.font(FONT.regular).fontSize(9).fillColor(MUTED).text('No recommendations.', PAGE.left, doc.y);
     return;
@@ -37,32 +46,36 @@ export function drawOrganizationTable(doc: PDFKit.PDFDocument, rows: readonly Or
   headerRow(doc);
   for (const row of rows) {
     const name = row.organization ?? '(no responsible organisation)';
-    doc.font(FONT.regular).fontSize(8.5);
-    const height = Math.max(12, doc.heightOfString(name, { width: NAME_WIDTH - 4 })) + 4;
+    const height = Math.max(12, doc.font(FONT.regular).fontSize(8.5).heightOfString(name, { width: NAME_WIDTH - 4 })) + 4;
     if (doc.y + height > doc.page.height - doc.page.margins.bottom) {
       doc.addPage();
       headerRow(doc);
     }
     const top = doc.y;
-    doc.fillColor(row.organization ? INK : MUTED).text(name, PAGE.left, top, { width: NAME_WIDTH - 4 });
-    doc.fillColor(INK);
-    STATUS_ORDER.forEach((status, i) => {
-      const count = row.counts[status];
-      doc.fillColor(count ? INK : RULE).text(String(count), PAGE.left + NAME_WIDTH + i * COUNT_WIDTH, top, {
-        width: COUNT_WIDTH - 2,
-        align: 'right',
-      });
+    doc.font(FONT.regular).fontSize(8.5).fillColor(row.organization ? INK : MUTED).text(name, PAGE.left, top, { width: NAME_WIDTH - 4 });
+    COLUMNS.forEach((c, i) => {
+      doc
+        .font(i === 2 ? FONT.bold : FONT.regular)
+        .fontSize(8.5)
+        .fillColor(c.zero(row) ? RULE : INK)
+        .text(c.value(row), PAGE.left + NAME_WIDTH + i * COLUMN_WIDTH, top, { width: COLUMN_WIDTH - 2, align: 'right' });
     });
-    doc.font(FONT.bold).fillColor(INK).text(String(row.total), PAGE.left + PAGE.width - TOTAL_WIDTH, top, { width: TOTAL_WIDTH, align: 'right' });
     const bottom = top + height;
     doc.moveTo(PAGE.left, bottom - 2).lineTo(PAGE.left + PAGE.width, bottom - 2).lineWidth(0.3).strokeColor(RULE).stroke();
     doc.y = bottom;
   }
-  ensureSpace(doc, 14);
+  ensureSpace(doc, 24);
   doc.moveDown(0.3);
+  const more = all.length - rows.length;
   doc
     .font(FONT.regular)
     .fontSize(7.5)
     .fillColor(MUTED)
-    .text('A recommendation with several responsible organisations is counted under each of them.', PAGE.left, doc.y, { width: PAGE.width });
+    .text(
+      (more > 0 ? `… and ${more} more organisations (see recommendation-organizations.csv with recommendations.csv, or filter by organizationId). ` : '') +
+        'Rate: the implementation rate, implemented / (total − rejected). A recommendation with several responsible organisations is counted under each of them.',
+      PAGE.left,
+      doc.y,
+      { width: PAGE.width },
+    );
 }

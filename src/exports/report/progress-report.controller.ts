@@ -24,10 +24,16 @@ export class ProgressReportController {
   async progress(@Query() query: ProgressReportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
     assertKnownParameters(ProgressReportQuery, req.query);
     const today = this.clock.today();
-    const year = query.year ?? Number(today.slice(0, 4));
-    // Gathered first: an unknown plan is still a JSON 404, not a broken download.
-    const data = await this.reports.gather(year, query.actionPlanId ?? null);
+    const year = query.year ?? Number((query.asOf ?? today).slice(0, 4));
+    // Gathered first: an unknown plan or a bad asOf is still a JSON error, not a broken download.
+    const scope = {
+      actionPlanId: query.actionPlanId ?? null,
+      organizationId: query.organizationId ?? null,
+      region: query.region ?? null,
+      meetingId: query.meetingId ?? null,
+    };
+    const data = await this.reports.gather(year, scope, query.asOf ?? null);
     const compress = this.config.get('NODE_ENV') !== 'test';
-    await streamDownload(res, 'pdf', `progress-report-${year}-${today}.pdf`, (out) => renderProgressReport(data, out, { compress }));
+    await streamDownload(res, 'pdf', `progress-report-${year}-${data.asOf}.pdf`, (out) => renderProgressReport(data, out, { compress }));
   }
 }

@@ -1,12 +1,36 @@
+import { IndicatorDirection } from '../../action-plan/action-plan.enums';
 import { IndicatorProgress } from '../../action-plan/indicator-progress';
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
 import { ProgressSummary } from '../../reports/progress-summary.type';
 
+export interface IndicatorSeries {
+  /** The values recorded by asOf, oldest period first (a year after its quarters). */
+  values: { period: string; year: number; quarter: number | null; value: number }[];
+  targets: { year: number; value: number }[];
+}
+
 export interface ReportIndicator {
+  id: string;
   code: string;
   name: string;
   unit: string;
+  direction: IndicatorDirection;
   progress: IndicatorProgress;
+  series?: IndicatorSeries;
+}
+
+/** Which recommendations the report covers; null: all. */
+export interface ReportScope {
+  actionPlanId: string | null;
+  organizationId: string | null;
+  region: string | null;
+  meetingId: string | null;
+}
+
+export interface QuarterStatusCounts {
+  /** A quarter's last day, or asOf for the last point. */
+  day: string;
+  counts: Record<RecommendationStatus, number>;
 }
 
 export interface OrganizationStatusCounts {
@@ -14,6 +38,10 @@ export interface OrganizationStatusCounts {
   organization: string | null;
   counts: Record<RecommendationStatus, number>;
   total: number;
+  /** Overdue on asOf. */
+  overdue: number;
+  /** IMPLEMENTED / (total − REJECTED) × 100; null when nothing counts. */
+  implementationRate: number | null;
 }
 
 export interface OverdueRecommendation {
@@ -27,8 +55,14 @@ export interface OverdueRecommendation {
 /** Everything the printed progress report shows, gathered before the first byte of the PDF is written. */
 export interface ProgressReportData {
   year: number;
-  /** The day the statuses are taken at: the end of `year`, or today for the current year. */
+  /** The day the statuses are taken at: asOf when given, else the end of `year`, or today for the current year. */
   asOf: string;
+  /** The parameters as given (stated at the top of the report and part of its fingerprint). */
+  parameters: Record<string, unknown>;
+  /** The scope beyond the plan, in words ("region: Чүй"); empty for all recommendations. */
+  filters: string[];
+  /** SHA-256 of the parameters and every figure shown (not of `today`). */
+  fingerprint: string;
   today: string;
   timeZone: string;
   plan: { code: string; title: string } | null;
@@ -36,4 +70,5 @@ export interface ProgressReportData {
   indicators: ReportIndicator[];
   byOrganization: OrganizationStatusCounts[];
   overdue: OverdueRecommendation[];
+  statusesByQuarter: QuarterStatusCounts[];
 }

@@ -2,6 +2,8 @@ import { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { ProgressReportData } from './progress-report.data';
 import { drawIndicatorBars } from './pdf-indicator-bars.section';
+import { drawIndicatorSeries } from './pdf-indicator-series.section';
+import { drawStatusQuarters } from './pdf-status-quarters.section';
 import { FONT, fontFile } from './pdf-fonts';
 import { PAGE } from './pdf-layout';
 import { drawOrganizationTable } from './pdf-organization-table.section';
@@ -22,6 +24,16 @@ function drawTitle(doc: PDFKit.PDFDocument, data: ProgressReportData): void {
     .fontSize(9)
     .fillColor(MUTED)
     .text(`Statuses as of ${data.asOf} · generated ${data.today} (${data.timeZone})`, { width: PAGE.width });
+  doc.text(`Figures as they stood at the end of ${data.asOf}: statuses from the status history, indicator values recorded by then.`, { width: PAGE.width });
+  doc.text(`Filters: ${filtersText(data)}`, { width: PAGE.width });
+}
+
+/** The parameters as given, so a reader can ask for the same report (or the same figures as exports). */
+function filtersText(data: ProgressReportData): string {
+  const parts = [`year=${data.year}`, `asOf=${data.asOf}`];
+  if (data.plan) parts.push(`action plan ${data.plan.code}`);
+  parts.push(...data.filters);
+  return parts.join(' · ');
 }
 
 /** Page numbers in the footer, written once every page exists. */
@@ -36,7 +48,14 @@ function drawPageNumbers(doc: PDFKit.PDFDocument, data: ProgressReportData): voi
       .font(FONT.regular)
       .fontSize(7.5)
       .fillColor(MUTED)
-      .text(`Progress report ${data.year} · page ${i + 1} of ${count}`, PAGE.left, doc.page.height - 35, {
+      .text(`Progress report ${data.year} · as of ${data.asOf} · page ${i + 1} of ${count}`, PAGE.left, doc.page.height - 38, {
+        width: PAGE.width,
+        align: 'center',
+        lineBreak: false,
+      });
+    doc
+      .fontSize(6)
+      .text(`SHA-256 ${data.fingerprint}`, PAGE.left, doc.page.height - 28, {
         width: PAGE.width,
         align: 'center',
         lineBreak: false,
@@ -57,7 +76,13 @@ export function renderProgressReport(data: ProgressReportData, out: Writable, op
     margin: 50,
     compress: options.compress,
     bufferPages: true,
-    info: { Title: `Implementation progress report ${data.year}`, Author: 'Roundtable recommendations tracker' },
+    // A creation date derived from the inputs (pdfkit's file id is a hash of the info, so it follows): the same report, the same bytes.
+    info: {
+      Title: `Implementation progress report ${data.year}`,
+      Author: 'Roundtable recommendations tracker',
+      Subject: `As of ${data.asOf}; SHA-256 ${data.fingerprint}`,
+      CreationDate: new Date(`${data.asOf}T00:00:00Z`),
+    },
   });
   doc.registerFont(FONT.regular, fontFile(FONT.regular));
   doc.registerFont(FONT.bold, fontFile(FONT.bold));
@@ -70,8 +95,10 @@ export function renderProgressReport(data: ProgressReportData, out: Writable, op
   drawTitle(doc, data);
   drawSummaryFigures(doc, data.summary);
   drawStatusChart(doc, data.summary);
+  drawStatusQuarters(doc, data.statusesByQuarter);
   drawOrganizationTable(doc, data.byOrganization);
   drawIndicatorBars(doc, data.indicators, data.year);
+  drawIndicatorSeries(doc, data.indicators);
   drawOverdueList(doc, data.overdue, data.summary.overdue, data.asOf);
   drawPageNumbers(doc, data);
   doc.end();

@@ -1,3 +1,4 @@
+import { CsvOptions } from '../tabular/csv-options';
 import { ExportColumn } from '../tabular/export-column';
 import { ExportQuery, orderedSql } from './export-query';
 
@@ -10,18 +11,23 @@ const FORMULA_STARTS = '(61, 43, 45, 64, 9, 13)';
 
 /**
  * One column as the CSV writer would write it, computed by PostgreSQL: text
- * neutralised with a leading apostrophe, empty text as NULL (COPY would quote
- * an empty string; the writer leaves the field empty; ascii('') is 0), booleans as true/false,
- * numbers and dates in PostgreSQL's text form (what the cursor receives too).
+ * neutralised with a leading apostrophe (unless formulaEscape is off), empty
+ * text as NULL (COPY would quote an empty string; the writer leaves the field
+ * empty; ascii('') is 0), booleans as true/false, numbers, dates and timestamps
+ * in PostgreSQL's text form (what the cursor receives too), with a decimal comma when asked.
  */
-function columnSql(column: ExportColumn): string {
+function columnSql(column: ExportColumn, options: CsvOptions): string {
   const name = `export_rows."${column.key}"`;
   switch (column.type) {
     case 'text':
-      return `CASE WHEN ascii(${name}::text) IN ${FORMULA_STARTS} THEN '''' || ${name} WHEN ${name}::text <> '' THEN ${name}::text END`;
+      return options.formulaEscape
+        ? `CASE WHEN ascii(${name}::text) IN ${FORMULA_STARTS} THEN '''' || ${name} WHEN ${name}::text <> '' THEN ${name}::text END`
+        : `NULLIF(${name}::text, '')`;
     case 'boolean':
       return `CASE WHEN ${name} THEN 'true' WHEN NOT ${name} THEN 'false' END`;
     case 'number':
+    case 'percent':
+      return options.decimal === ',' ? `replace(${name}::text, '.', ',')` : name;
     case 'date':
     case 'timestamp':
       return name;
@@ -34,7 +40,8 @@ function columnSql(column: ExportColumn): string {
  * quoting by the same RFC 4180 rule, at the speed of COPY. `inline` writes the
  * parameters into the SQL (COPY takes no bind parameters).
  */
-export function copyCsvSql(query: ExportQuery, columns: readonly ExportColumn[], inline: (sql: string) => string): string {
-  const select = orderedSql(query).replace(/^SELECT \* FROM/, `SELECT ${columns.map(columnSql).join(', ')} FROM`);
-  return `COPY (${inline(select)}) TO STDOUT WITH (FORMAT csv)`;
+export function copyCsvSql(query: ExportQuery, columns: readonly ExportColumn[], options: CsvOptions, inline: (sql: string) => string): string {
+  const select = orderedSql(query).replace(/^SELECT \* FROM/, `SELECT ${columns.map((c) => columnSql(c, options)).join(', ')} FROM`);
+  const delimiter = options.delimiter === ',' ? '' : `, DELIMITER '${options.delimiter}'`;
+  return `COPY (${inline(select)}) TO STDOUT WITH (FORMAT csv${delimiter})`;
 }

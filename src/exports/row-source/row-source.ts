@@ -1,3 +1,4 @@
+import { CsvOptions } from '../tabular/csv-options';
 import { ExportColumn } from '../tabular/export-column';
 import { ExportQuery, RowBatch } from './export-query';
 
@@ -14,5 +15,5 @@ export interface RowSource {
    * the data records, formatted per column like the CSV writer does, each
    * ending with LF. Optional so that a source can also be read only by rows.
    */
-  copyCsv?(query: ExportQuery, columns: readonly ExportColumn[]): AsyncIterable<Buffer>;
+  copyCsv?(query: ExportQuery, columns: readonly ExportColumn[], options: CsvOptions): AsyncIterable<Buffer>;
 }

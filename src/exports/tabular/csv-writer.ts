@@ -3,46 +3,80 @@ import { RowBatch } from '../row-source/export-query';
 import { RowSource } from '../row-source/row-source';
 import { cellText } from './cell-text';
 import { CrlfRecords } from './crlf-records';
+import { CsvOptions, DEFAULT_CSV_OPTIONS } from './csv-options';
 import { CellType } from './export-column';
-import { neutraliseFormula } from './formula-injection';
+import { FORMULA_START, neutraliseFormula } from './formula-injection';
 import { alignedRows, isTrue, TabularExport } from './tabular-export';
 import { waitForDrain } from './wait-for-drain';
 
 /** Excel reads a UTF-8 file as UTF-8 (Kyrgyz and Russian text intact) only when it starts with a BOM. */
 const UTF8_BOM = '\uFEFF';
 
-/** Either a formula start or a character that needs quoting: most cells match neither and are written as they are. */
-const NEEDS_CARE = /^[=+\-@\t\r]|[",\r\n]/;
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/**
- * RFC 4180: a field holding a quote, comma or line break is quoted, its quotes
- * doubled; records end with CRLF. Written here rather than with csv-stringify,
- * which measured 3.6 s of CPU per million 12-column rows against 0.5 s for this
- * (the same bytes), and alone would have put the export past twice COPY's time.
- */
-function field(text: string): string {
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/** Compiled once per set of options: the checks every cell goes through. */
+interface CsvFormat {
+  options: CsvOptions;
+  /** Either a formula start (when escaping) or a character that needs quoting: most cells match neither and are written as they are. */
+  needsCare: RegExp;
+  needsQuotes: RegExp;
 }
 
-function textField(text: string): string {
-  return NEEDS_CARE.test(text) ? field(neutraliseFormula(text)) : text;
+const formats = new Map<string, CsvFormat>();
+
+export function csvFormat(options: CsvOptions): CsvFormat {
+  const id = `${options.delimiter}${options.decimal}${options.formulaEscape}`;
+  let format = formats.get(id);
+  if (!format) {
+    const quote = `["\r\n${options.delimiter}]`;
+    format = {
+      options,
+      needsCare: new RegExp(options.formulaEscape ? `${FORMULA_START.source}|${quote}` : quote),
+      needsQuotes: new RegExp(quote),
+    };
+    formats.set(id, format);
+  }
+  return format;
+}
+
+/**
+ * RFC 4180: a field holding a quote, the delimiter or a line break is quoted, its
+ * quotes doubled; records end with CRLF (as COPY quotes: the two paths write the
+ * same bytes). Written here rather than with csv-stringify, which measured 3.6 s of CPU per
+ * million 12-column rows against 0.5 s for this (the same bytes), and alone
+ * would have put the export past twice COPY's time.
+ */
+function field(format: CsvFormat, text: string): string {
+  return format.needsQuotes.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function textField(format: CsvFormat, text: string): string {
+  if (!format.needsCare.test(text)) return text;
+  return field(format, format.options.formulaEscape ? neutraliseFormula(text) : text);
 }
 
 /** The text of one cell; only free text is neutralised, so -5 stays a number. */
-function csvCell(type: CellType, value: unknown): string {
+function csvCell(format: CsvFormat, type: CellType, value: unknown): string {
   if (value === null || value === undefined) return '';
   switch (type) {
     case 'text':
-      return textField(cellText(value));
+      return textField(format, cellText(value));
     case 'number':
+    case 'percent': {
+      // Digits, signs, a decimal separator that is never the delimiter: nothing to quote.
+      const text = cellText(value);
+      return format.options.decimal === ',' ? text.replace('.', ',') : text;
+    }
     case 'date':
     case 'timestamp':
-      // Digits, signs, dots, dashes, colons and spaces: nothing to quote.
       return cellText(value);
     case 'boolean':
       return isTrue(value) ? 'true' : 'false';
   }
+}
+
+/** The header line (with the BOM Excel needs), as written before the records. */
+export function csvHeader(table: TabularExport, options: CsvOptions = DEFAULT_CSV_OPTIONS): string {
+  const format = csvFormat(options);
+  return `${UTF8_BOM}${table.columns.map((c) => field(format, c.header)).join(options.delimiter)}\r\n`;
 }
 
 /**
@@ -52,13 +86,17 @@ function csvCell(type: CellType, value: unknown): string {
  * in JavaScript, like the indicators' progress); otherwise they are formatted
  * here from batches of rows. Returns the number of data rows written.
  */
-export async function writeCsv(source: RowSource, table: TabularExport, out: Writable): Promise<number> {
-  const types = table.columns.map((c) => c.type);
-  out.write(`${UTF8_BOM}${table.columns.map((c) => field(c.header)).join(',')}\r\n`);
-  if (source.copyCsv && !table.mapRow) return copyCsvRecords(source.copyCsv(table.query, table.columns), out);
+export async function writeCsv(
+  source: RowSource,
+  table: TabularExport,
+  out: Writable,
+  options: CsvOptions = DEFAULT_CSV_OPTIONS,
+): Promise<number> {
+  out.write(csvHeader(table, options));
+  if (source.copyCsv && !table.mapRow) return copyCsvRecords(source.copyCsv(table.query, table.columns, options), out);
   let count = 0;
   for await (const batch of source.batches(table.query)) {
-    out.write(csvLines(table, types, batch));
+    out.write(csvLines(table, batch, options));
     count += batch.rows.length;
     await waitForDrain(out);
   }
@@ -76,14 +114,16 @@ async function copyCsvRecords(records: AsyncIterable<Buffer>, out: Writable): Pr
 }
 
 /** One batch as CSV lines, reading each value straight from the row array where no mapRow is involved. */
-function csvLines(table: TabularExport, types: readonly CellType[], batch: RowBatch): string {
+export function csvLines(table: TabularExport, batch: RowBatch, options: CsvOptions = DEFAULT_CSV_OPTIONS): string {
+  const format = csvFormat(options);
+  const types = table.columns.map((c) => c.type);
   const rows = table.mapRow ? alignedRows(table, batch) : batch.rows;
   const positions = table.mapRow ? types.map((_, i) => i) : table.columns.map((c) => batch.fields.indexOf(c.key));
   let text = '';
   for (const values of rows) {
     for (let i = 0; i < positions.length; i++) {
       const at = positions[i];
-      text += (i === 0 ? '' : ',') + csvCell(types[i], at === -1 ? undefined : values[at]);
+      text += (i === 0 ? '' : options.delimiter) + csvCell(format, types[i], at === -1 ? undefined : values[at]);
     }
     text += '\r\n';
   }

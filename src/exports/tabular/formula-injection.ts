@@ -2,8 +2,13 @@
  * Spreadsheets evaluate a CSV cell that starts with one of these as a formula
  * (OWASP "CSV injection"): `=HYPERLINK(...)`, `+cmd|...`, `@SUM(...)`, and tab
  * or carriage return, which some programs skip before looking for the others.
+ * Also their Unicode look-alikes, which some spreadsheets and locales (East Asian
+ * IMEs type full-width ones) fold to ASCII when they parse a cell: full-width
+ * ＝＋－＠, the small forms ﹦﹢﹣﹫, super/subscript ⁺⁼₊₌, the minus sign and dashes;
+ * and any of them behind blanks or invisible characters some programs trim.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+export const FORMULA_START =
+  /^[\s\u00A0\u180E\u200B-\u200D\u2060\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\u207A\u207C\u208A\u208C\u2212\u2010-\u2015]|^[\t\r\n]/;
 
 /** A leading apostrophe makes the spreadsheet read the cell as text; the data is otherwise unchanged. */
 export function neutraliseFormula(text: string): string {

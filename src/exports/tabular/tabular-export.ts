@@ -7,6 +7,10 @@ export interface TabularExport {
   name: string;
   /** Worksheet name in a workbook (at most 31 characters). */
   sheetName: string;
+  /** What one row is, for the Table Schema and the workbook's README sheet. */
+  description: string;
+  /** The columns that identify a row. */
+  primaryKey: readonly string[];
   columns: readonly ExportColumn[];
   query: ExportQuery;
   /** Derives the written row from the database row (e.g. progress computed in JS); none for plain exports. */

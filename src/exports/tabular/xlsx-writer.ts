@@ -5,19 +5,33 @@ import { cellText } from './cell-text';
 import { CellType, ExportColumn } from './export-column';
 import { alignedRows, isTrue, TabularExport } from './tabular-export';
 import { waitForDrain } from './wait-for-drain';
+import { ExportFingerprint } from '../metadata/fingerprint';
 
 /** A worksheet holds at most 1,048,576 rows; the header takes one, the rest continue on another sheet. */
 export const XLSX_MAX_DATA_ROWS = 1_048_575;
 
-const NUMBER_FORMATS: Partial<Record<CellType, string>> = {
+/** Number formats per column type: values keep their full precision, the format only decides what is shown. */
+const NUMBER_FORMATS: Record<CellType, string | null> = {
+  text: null,
+  number: '#,##0.###',
+  percent: '0.0',
   date: 'yyyy-mm-dd',
   timestamp: 'yyyy-mm-dd hh:mm:ss',
+  // Booleans are boolean cells; without a format LibreOffice shows them as 1 and 0.
+  boolean: '"TRUE";"TRUE";"FALSE"',
 };
 
-/** 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM:SS' as a Date whose UTC fields are those: Excel dates carry no time zone. */
+/** Set explicitly on the header: a style with only `bold` and no font name lets LibreOffice fall back to a serif font. */
+const BODY_FONT = { name: 'Calibri', size: 11 } as const;
+const HEADER_FONT = { ...BODY_FONT, bold: true } as const;
+
+/**
+ * 'YYYY-MM-DD', or an ISO 8601 local time with offset ('2025-03-04T09:15:00+06:00'),
+ * as a Date whose UTC fields are the local ones: Excel dates carry no time zone
+ * (the README sheet names it).
+ */
 function excelDate(text: string): Date {
-  const [date, time = '00:00:00'] = text.split(' ');
-  return new Date(`${date}T${time}Z`);
+  return new Date(`${text.slice(0, 10)}T${text.length > 10 ? text.slice(11, 19) : '00:00:00'}Z`);
 }
 
 function xlsxCell(type: CellType, value: unknown): ExcelJS.CellValue {
@@ -27,6 +41,7 @@ function xlsxCell(type: CellType, value: unknown): ExcelJS.CellValue {
       // A string cell is never evaluated as a formula, so it needs no neutralising.
       return cellText(value);
     case 'number':
+    case 'percent':
       return Number(value);
     case 'date':
     case 'timestamp':
@@ -36,6 +51,16 @@ function xlsxCell(type: CellType, value: unknown): ExcelJS.CellValue {
   }
 }
 
+/** What makes a workbook reproducible and self-describing. */
+export interface WorkbookOptions {
+  /** The workbook's creation and modification date, and every zip entry's: derived from the inputs, so that the same inputs give the same bytes. */
+  fixedDate: Date;
+  /** Fed every row as it is written. */
+  fingerprint: ExportFingerprint;
+  /** The README sheet's rows, given the finished fingerprint: written last, shown first. */
+  readme: (fingerprint: string) => (string | number | null)[][];
+}
+
 /**
  * Writes one or more exports into one workbook, one sheet each, with exceljs's
  * streaming WorkbookWriter. Known pitfalls avoided: every row is committed as
@@ -43,16 +68,21 @@ function xlsxCell(type: CellType, value: unknown): ExcelJS.CellValue {
  * before the next one is opened (the zip writes its entries one after another,
  * so rows of a later sheet would wait in memory), no shared strings (a table of
  * every distinct string), and the loop waits when the destination is behind.
+ * The README sheet needs the fingerprint of every row, so it is written after
+ * the data sheets and then moved to the front of the workbook's sheet list.
  */
-export async function writeXlsx(source: RowSource, tables: readonly TabularExport[], out: Writable): Promise<number> {
+export async function writeXlsx(source: RowSource, tables: readonly TabularExport[], out: Writable, options: WorkbookOptions): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  fixDates(workbook, options.fixedDate);
   let total = 0;
   for (const table of tables) {
     let part = 1;
     let sheet = openSheet(workbook, table, part);
     let rowsInSheet = 0;
     const types = table.columns.map((c) => c.type);
+    options.fingerprint.startTable(table);
     for await (const batch of source.batches(table.query)) {
+      options.fingerprint.addBatch(table, batch);
       for (const values of alignedRows(table, batch)) {
         if (rowsInSheet === XLSX_MAX_DATA_ROWS) {
           sheet.commit();
@@ -68,8 +98,39 @@ export async function writeXlsx(source: RowSource, tables: readonly TabularExpor
     }
     sheet.commit();
   }
+  writeReadme(workbook, options.readme(options.fingerprint.hex()));
   await workbook.commit();
   return total;
+}
+
+/** exceljs stamps the workbook and archiver every zip entry with the current time; both are set to `date` instead. */
+function fixDates(workbook: ExcelJS.stream.xlsx.WorkbookWriter, date: Date): void {
+  workbook.created = date;
+  workbook.modified = date;
+  const zip = (workbook as unknown as { zip: { append: (source: unknown, data: Record<string, unknown>) => unknown } }).zip;
+  const append = zip.append.bind(zip);
+  zip.append = (entry, data) => append(entry, { ...data, date });
+}
+
+/** The README sheet: two wide columns of labels and text, made the first sheet of the workbook. */
+function writeReadme(workbook: ExcelJS.stream.xlsx.WorkbookWriter, rows: (string | number | null)[][]): void {
+  const sheet = workbook.addWorksheet('README', { pageSetup: { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  sheet.columns = [
+    { key: 'label', width: 28, style: { font: BODY_FONT } },
+    { key: 'text', width: 110, style: { font: BODY_FONT, alignment: { wrapText: true, vertical: 'top' } } },
+    ...Array.from({ length: 6 }, () => ({ width: 16, style: { font: BODY_FONT } })),
+  ];
+  rows.forEach((values, i) => {
+    const row = sheet.addRow(values);
+    // The title and section headings: one-cell rows.
+    if (values.length === 1) row.font = { ...HEADER_FONT, size: i === 0 ? 14 : 12 };
+    else if (values.length > 0) row.getCell(1).font = HEADER_FONT;
+    row.commit();
+  });
+  sheet.commit();
+  // The sheet list is in id order; put the README first (its tab is then the one a reader sees on opening).
+  const internal = workbook as unknown as { _worksheets: (ExcelJS.Worksheet | undefined)[] };
+  internal._worksheets = [sheet, ...internal._worksheets.filter((w) => w && w !== sheet)];
 }
 
 /**
@@ -85,19 +146,26 @@ async function waitForZip(sheet: ExcelJS.Worksheet, out: Writable): Promise<void
   for (const pipe of pipes) await waitForDrain(pipe, out);
 }
 
-/** A sheet with a bold, frozen header row, an autofilter over the columns, widths and date formats. */
+/**
+ * A sheet with a bold, frozen header row in an explicit font, an autofilter over
+ * the columns, widths and number formats, printed landscape, fitted to the page
+ * width, with the header row repeated on every page.
+ */
 function openSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: TabularExport, part: number): ExcelJS.Worksheet {
   const name = part === 1 ? table.sheetName : `${table.sheetName.slice(0, 26)} (${part})`;
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = table.columns.map((c: ExportColumn) => ({
-    header: c.header,
-    key: c.key,
-    width: c.width,
-    style: NUMBER_FORMATS[c.type] ? { numFmt: NUMBER_FORMATS[c.type] } : {},
-  }));
+  const sheet = workbook.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+  });
+  sheet.columns = table.columns.map((c: ExportColumn) => {
+    const numFmt = NUMBER_FORMATS[c.type];
+    // Body cells keep the workbook's default font (Calibri 11, set by exceljs): a font in every cell's style
+    // costs exceljs a style lookup per cell (measured: XLSX 1.7× slower).
+    return { header: c.header, key: c.key, width: c.width, style: numFmt ? { numFmt } : {} };
+  });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
   const header = sheet.getRow(1);
-  header.font = { bold: true };
+  header.font = HEADER_FONT;
   header.commit();
   return sheet;
 }

@@ -34,7 +34,10 @@ async function main(): Promise<void> {
     if (size > config.get('IMPORT_MAX_BYTES')) {
       throw new Error(`${path} is larger than IMPORT_MAX_BYTES (${config.get('IMPORT_MAX_BYTES')} bytes)`);
     }
-    const file = await readImportFile(await readFile(path), config.get('IMPORT_MAX_ROWS'));
+    const file = await readImportFile(await readFile(path), {
+      maxRows: config.get('IMPORT_MAX_ROWS'),
+      maxUnpackedBytes: config.get('IMPORT_MAX_UNPACKED_BYTES'),
+    });
     const actor: Actor = {
       tokenId: null,
       name: values.as?.trim() || `cli:${process.env.USER ?? 'operator'}`,

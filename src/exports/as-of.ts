@@ -1,0 +1,8 @@
+import { startOfNextDay } from '../reports/progress-summary.service';
+import { ExportContext } from './exporters/export-context';
+
+export { resolveAsOf } from '../common/as-of';
+
+export function exportContext(today: string, timeZone: string, asOf: string): ExportContext {
+  return { today, timeZone, asOf, asOfEnd: startOfNextDay(asOf, timeZone).toISOString() };
+}
