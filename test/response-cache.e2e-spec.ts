@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import Redis from 'ioredis';
+import { createHash, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { Clock } from '../src/common/clock';
 import { ResponseCacheService } from '../src/response-cache/response-cache.service';
@@ -243,5 +244,69 @@ describe('GraphQL response cache turned off (RESPONSE_CACHE=false)', () => {
     expect(second.status).toBe(200);
     expect(second.statements).toBe(first.statements);
     expect(second.statements).toBeGreaterThan(0);
+  });
+});
+
+/** The local Redis, as in shared-rate-limit.e2e-spec.ts: skipped with one line without it, except under CI. */
+const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379/0';
+
+async function redisReachable(): Promise<boolean> {
+  if (REDIS_URL === 'none') return false;
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000, retryStrategy: () => null });
+  try {
+    await redis.connect();
+    return (await redis.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+describe('GraphQL response cache shared by two instances through Redis', () => {
+  let a: TestApp | undefined;
+  let b: TestApp | undefined;
+  let reachable = false;
+
+  beforeAll(async () => {
+    reachable = await redisReachable();
+    if (!reachable) {
+      if (process.env.CI === 'true' || process.env.TEST_REDIS_URL) throw new Error(`no Redis at ${REDIS_URL}`);
+      console.warn(`[e2e] no Redis at ${REDIS_URL}: the shared response cache test is skipped`);
+      return;
+    }
+    // A prefix of this run's own: other test files and runs share the Redis.
+    const env = { REDIS_URL, RESPONSE_CACHE_REDIS_PREFIX: `test:${randomUUID()}:` };
+    a = await createTestApp(env);
+    const url = (await a.sql<{ db: string }>('SELECT current_database() AS db'))[0].db;
+    b = await createTestApp(env, { databaseUrl: process.env.DATABASE_URL!.replace(/[^/]+$/, url) });
+  });
+
+  afterAll(async () => {
+    delete process.env.REDIS_URL;
+    delete process.env.RESPONSE_CACHE_REDIS_PREFIX;
+    await b?.close();
+    await a?.close();
+  });
+
+  it('computes an answer once for both instances, and neither answers from it after a write', async () => {
+    if (!reachable || !a || !b) return;
+    const admin = { authorization: bearer(a.adminToken) };
+    await createMeeting(a);
+    const computed = await post(a, DASHBOARD, { first: 50 }, admin);
+    expect(computed.statements).toBeGreaterThan(1);
+    expect(b.app.get(ResponseCacheService).size).toBe(0);
+    const shared = await post(b, DASHBOARD, { first: 50 }, admin);
+    expect(shared.statements).toBe(1);
+    expect(shared.body).toEqual(computed.body);
+    expect(shared.etag).toBe(computed.etag);
+
+    const orgId = (await createOrganization(b, { kind: 'MINISTRY' })).id;
+    const meetingId = (await createMeeting(b)).id;
+    const write = await post(b, CREATE_RECOMMENDATION, { m: meetingId, o: orgId, title: 'written on b' }, admin);
+    expect(write.body.errors).toBeUndefined();
+    const after = await post(a, DASHBOARD, { first: 50 }, admin);
+    expect(after.body.data?.recommendations?.totalCount).toBe(computed.body.data!.recommendations!.totalCount + 1);
+    expect(after.statements).toBeGreaterThan(1);
   });
 });

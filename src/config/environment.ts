@@ -303,6 +303,18 @@ export class Environment {
   @Min(0)
   @Max(3600)
   RESPONSE_CACHE_PUBLIC_MAX_AGE = 10;
+
+  /** Key prefix of the answers shared in Redis (REDIS_URL): one per deployment sharing a Redis. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9:_.-]{1,100}$/, { message: 'RESPONSE_CACHE_REDIS_PREFIX must be 1-100 letters, digits or :_.-' })
+  RESPONSE_CACHE_REDIS_PREFIX = 'tracker:answer:';
+
+  /** How long an answer stays in Redis; older data versions are unreachable anyway, this only frees memory. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(7 * 24 * 3600)
+  RESPONSE_CACHE_REDIS_TTL_SECONDS = 3600;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

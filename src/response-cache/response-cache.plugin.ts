@@ -80,7 +80,7 @@ export class ResponseCachePlugin {
               labelled.hit = true;
               return { http: head, body: { kind: 'single', singleResult: {} } } satisfies GraphQLResponse;
             }
-            const cached = this.cache.get(labelled.key);
+            const cached = await this.cache.get(labelled.key);
             if (!cached) return null;
             labelled.hit = true;
             return { http: head, body: { kind: 'single', singleResult: cached } } satisfies GraphQLResponse;
@@ -101,12 +101,13 @@ export class ResponseCachePlugin {
             const clean = body.kind === 'single' && !body.singleResult.errors?.length && (response.http.status ?? 200) === 200;
             // Errors are never labelled nor cached: they stay no-store (cache-control.plugin.ts).
             if (!answered && !clean) return;
-            if (clean && !label.hit && body.kind === 'single') this.cache.set(label.key, body.singleResult);
+            // Headers first, before any await: the no-store default runs alongside this hook.
             const headers = response.http.headers;
             headers.set('etag', label.etag);
             headers.set(DATA_VERSION_HEADER, label.version);
             headers.set('vary', 'Authorization, Accept-Language');
             headers.set('cache-control', this.cacheControl(label.anonymous));
+            if (clean && !label.hit && body.kind === 'single') await this.cache.set(label.key, body.singleResult);
           },
         };
       },

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import Redis from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import type { FormattedExecutionResult } from 'graphql';
 import { AppConfig } from '../config/app-config.service';
@@ -8,15 +9,24 @@ interface Entry {
   bytes: number;
 }
 
+/** How often, at most, an unreachable Redis is logged. */
+const WARN_EVERY_MS = 30_000;
+
 /**
- * Whole answers of GraphQL queries, in process, bounded by their serialised size.
- * Keys carry the data version (see ResponseCachePlugin), so a write makes every
- * older entry unreachable at once; they then age out of the LRU.
+ * Whole answers of GraphQL queries: in process, bounded by their serialised size, and,
+ * with REDIS_URL, shared by every instance in Redis. Keys carry the data version (see
+ * ResponseCachePlugin), so a write makes every older entry unreachable at once; they then
+ * age out (LRU here, a TTL in Redis). A Redis that is away only costs executions.
  */
 @Injectable()
-export class ResponseCacheService {
+export class ResponseCacheService implements OnModuleDestroy {
   readonly enabled: boolean;
+  private readonly logger = new Logger('ResponseCache');
   private readonly entries: LRUCache<string, Entry>;
+  private readonly redis: Redis | null;
+  private readonly prefix: string;
+  private readonly ttlSeconds: number;
+  private lastWarning = 0;
 
   constructor(config: AppConfig) {
     this.enabled = config.get('RESPONSE_CACHE');
@@ -24,24 +34,69 @@ export class ResponseCacheService {
       maxSize: config.get('RESPONSE_CACHE_MAX_BYTES'),
       sizeCalculation: (entry) => Math.max(1, entry.bytes),
     });
+    this.prefix = config.get('RESPONSE_CACHE_REDIS_PREFIX');
+    this.ttlSeconds = config.get('RESPONSE_CACHE_REDIS_TTL_SECONDS');
+    const url = config.get('REDIS_URL');
+    this.redis =
+      this.enabled && url
+        ? new Redis(url, {
+            // Fail fast: a cache that waits for Redis is slower than executing.
+            enableOfflineQueue: false,
+            maxRetriesPerRequest: 1,
+            connectTimeout: 2_000,
+            commandTimeout: 500,
+          })
+        : null;
+    // ioredis reconnects by itself; without a listener its errors would be unhandled.
+    this.redis?.on('error', (error: Error) => this.warn(error));
   }
 
-  get(key: string): FormattedExecutionResult | undefined {
-    return this.entries.get(key)?.result;
+  async get(key: string): Promise<FormattedExecutionResult | undefined> {
+    const local = this.entries.get(key);
+    if (local || !this.redis) return local?.result;
+    let json: string | null;
+    try {
+      json = await this.redis.get(this.prefix + key);
+    } catch (error) {
+      this.warn(error);
+      return undefined;
+    }
+    if (json === null) return undefined;
+    const result = JSON.parse(json) as FormattedExecutionResult;
+    this.entries.set(key, { result, bytes: json.length });
+    return result;
   }
 
-  set(key: string, result: FormattedExecutionResult): void {
-    // JSON length in UTF-16 units: close enough to bytes for a bound, and one pass per stored answer.
-    const bytes = JSON.stringify(result).length;
-    this.entries.set(key, { result, bytes });
+  async set(key: string, result: FormattedExecutionResult): Promise<void> {
+    const json = JSON.stringify(result);
+    // UTF-16 units: close enough to bytes for a bound, and one pass per stored answer.
+    this.entries.set(key, { result, bytes: json.length });
+    if (!this.redis) return;
+    try {
+      await this.redis.set(this.prefix + key, json, 'EX', this.ttlSeconds);
+    } catch (error) {
+      this.warn(error);
+    }
   }
 
-  /** For tests and diagnostics. */
+  /** Entries held in this process (tests and diagnostics). */
   get size(): number {
     return this.entries.size;
   }
 
-  clear(): void {
+  /** Forgets this process's entries (tests: to show an answer coming from Redis). */
+  clearLocal(): void {
     this.entries.clear();
+  }
+
+  onModuleDestroy(): void {
+    this.redis?.disconnect();
+  }
+
+  private warn(error: unknown): void {
+    const now = Date.now();
+    if (now - this.lastWarning < WARN_EVERY_MS) return;
+    this.lastWarning = now;
+    this.logger.warn(`Redis unreachable (${error instanceof Error ? error.message : String(error)}); answers cached per instance meanwhile`);
   }
 }
