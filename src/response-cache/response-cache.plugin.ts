@@ -4,7 +4,9 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { OperationTypeNode } from 'graphql';
 import { Actor } from '../auth/actor';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import { AuthGuard } from '../auth/auth.guard';
+import { RateLimitGuard } from '../auth/rate-limit.guard';
 import { AuthenticatedRequest } from '../auth/current-actor.decorator';
 import { Role } from '../auth/role.enum';
 import { Clock } from '../common/clock';
@@ -57,6 +59,7 @@ export class ResponseCachePlugin {
     private readonly cache: ResponseCacheService,
     private readonly versions: DataVersionService,
     private readonly guard: AuthGuard,
+    private readonly rateLimit: RateLimitGuard,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -75,14 +78,16 @@ export class ResponseCachePlugin {
             labelled = await this.label(requestContext);
             if (!labelled) return null;
             const head: HTTPGraphQLHead = { status: undefined, headers: new HeaderMap() };
-            if (etagMatches(requestContext.request.http?.headers.get('if-none-match'), labelled.etag)) {
+            const revalidated = etagMatches(requestContext.request.http?.headers.get('if-none-match'), labelled.etag);
+            const cached = revalidated ? undefined : await this.cache.get(labelled.key);
+            if (!revalidated && !cached) return null;
+            // An answer without executing still counts against the caller's rate limit.
+            if (!(await this.charge(requestContext))) return null;
+            labelled.hit = true;
+            if (revalidated || !cached) {
               head.status = 304;
-              labelled.hit = true;
               return { http: head, body: { kind: 'single', singleResult: {} } } satisfies GraphQLResponse;
             }
-            const cached = await this.cache.get(labelled.key);
-            if (!cached) return null;
-            labelled.hit = true;
             return { http: head, body: { kind: 'single', singleResult: cached } } satisfies GraphQLResponse;
           },
           willSendResponse: async ({ response }) => {
@@ -113,6 +118,24 @@ export class ResponseCachePlugin {
       },
     };
     return plugin as unknown as Plugin;
+  }
+
+  /**
+   * Counts the operation's root fields against the caller's budget, as the RateLimitGuard does when
+   * resolvers run. False when over the limit: the operation then executes, and its guard answers
+   * TOO_MANY_REQUESTS with Retry-After.
+   */
+  private async charge(requestContext: GraphQLRequestContextResponseForOperation<GraphqlContext>): Promise<boolean> {
+    const { req, res } = requestContext.contextValue;
+    // Seen by the throttler as an HTTP call of this plugin (the guard reads @SkipThrottle metadata from a handler).
+    const context = new ExecutionContextHost([req, res], ResponseCachePlugin, chargeHandler);
+    const rootFields = requestContext.operation.selectionSet.selections.length;
+    try {
+      for (let i = 0; i < rootFields; i++) await this.rateLimit.canActivate(context);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private cacheControl(anonymous: boolean): string {
@@ -161,6 +184,9 @@ export class ResponseCachePlugin {
     return { key, etag: `"${key}"`, version, anonymous: scope === 'anonymous', hit: false };
   }
 }
+
+/** The handler the throttler sees for answers served here (no @SkipThrottle on it). */
+function chargeHandler(): void {}
 
 function parseVersion(header: string | undefined): bigint | null {
   return header && /^\d{1,19}$/.test(header.trim()) ? BigInt(header.trim()) : null;
