@@ -328,8 +328,11 @@ async function main(): Promise<void> {
     const cells: Cell[] = [];
     for (const op of operations) {
       const url = op.target === 'service' ? service.url : op.target === 'cached' ? cached.url : baseline.url;
+      // Operation 4's writes changed the data version: learn the current ETag (and warm the cache) again.
+      if (op.target === 'cached') await prepareCached(url, op);
       if (options.warmup > 0) await drive(url, op, 8, options.warmup, auth);
       for (const connections of options.connections) {
+        if (op.target === 'cached') await prepareCached(url, op);
         const writer = op.writeEverySecond ? setInterval(() => void write(cached.url), 1000) : null;
         let measured: Cell;
         try {
