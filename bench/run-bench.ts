@@ -262,18 +262,20 @@ async function main(): Promise<void> {
   const persistedQuery = { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(DASHBOARD_QUERY).digest('hex') } };
   const dashboardGet = new URLSearchParams({ variables: JSON.stringify(dashboardVariables), extensions: JSON.stringify(persistedQuery) }).toString();
   // Apollo's CSRF prevention: a GET must carry a header a simple cross-site request cannot.
-  const preflight = { 'apollo-require-preflight': 'true' };
+  // One locale for every client: the locale is part of the key (fetch sends Accept-Language: *, autocannon none).
+  const locale = { 'accept-language': 'ru' };
+  const preflight = { 'apollo-require-preflight': 'true', ...locale };
   /** Registers the persisted query and learns the current ETag, as a polling client would. */
   const prepareCached = async (url: string, op: Operation) => {
     const res = await fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...auth },
+      headers: { 'content-type': 'application/json', ...auth, ...locale },
       body: JSON.stringify({ query: DASHBOARD_QUERY, variables: dashboardVariables, extensions: persistedQuery }),
     });
     await res.arrayBuffer();
     const etag = res.headers.get('etag');
     if (!etag) throw new Error(`the cached service sent no ETag (${res.status})`);
-    if (op.status === 304) op.headers = { 'if-none-match': etag };
+    if (op.status === 304) op.headers = { 'if-none-match': etag, ...locale };
   };
   const operations: Operation[] = [
     { name: '1. NGO dashboard (50 recommendations)', target: 'service', body: dashboardBody },
