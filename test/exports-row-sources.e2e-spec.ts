@@ -46,6 +46,11 @@ async function read(source: RowSource, query: ExportQuery): Promise<{ fields: re
  * (batches of 2 cross every boundary, including ties on the first key column),
  * and COPY writes the same CSV as the writer does from those rows.
  */
+/** Sources that start formulas in ASCII and in Unicode look-alikes, and one empty. */
+const SOURCES: Record<string, string> = { '2024': '+source', '2024-Q1': '\uFF1DSUM(A1)', '2025-Q4': '\u2212 2+3', '2025': '' };
+/** The API trims blanks and invisible characters; written behind the API, they must not hide a formula from COPY either. */
+const HIDDEN_BEHIND_BLANKS = '\u00A0\u200B\uFF0B1';
+
 describe('row sources', () => {
   let t: TestApp;
   let db: DataSource;
@@ -61,12 +66,13 @@ describe('row sources', () => {
       if (i % 2 === 0) await transition(t, rec, ['UNDER_REVIEW', 'ACCEPTED'], i === 0 ? '@note, with "quotes"\r\nand a line' : undefined);
     }
     await t.sql(`UPDATE recommendation SET title = E'\\t+tab' WHERE title = '-1 is text here'`);
+    await t.sql(`UPDATE recommendation SET title = $1 || title WHERE title = 'Кыргызча: аялдар'`, [HIDDEN_BEHIND_BLANKS]);
     for (const code of ['B', 'A']) {
       const plan = await createActionPlan(t, { code: `PLAN-${code}`, startYear: 2024, endYear: 2026 });
       for (const indicatorCode of ['X-2', 'X-1']) {
         const indicator = await createIndicator(t, { actionPlanId: plan.id, code: indicatorCode });
         for (const period of ['2024', '2024-Q1', '2025-Q4', '2025']) {
-          await recordValue(t, { indicatorId: indicator.id, period, value: period.length === 4 ? -0.25 : 1234567.125, source: period === '2025' ? '' : '+source' });
+          await recordValue(t, { indicatorId: indicator.id, period, value: period.length === 4 ? -0.25 : 1234567.125, source: SOURCES[period] });
         }
       }
     }
@@ -101,6 +107,8 @@ describe('row sources', () => {
     expect(new PgServerRowSource(db).copyCsv).toBeDefined();
     expect(copied).toBe(written);
     expect(copied.split('\r\n').length).toBeGreaterThan(3);
+    const neutralised = _ === 'indicator values' ? Object.values(SOURCES).filter(Boolean) : _ === 'recommendations' ? [`${HIDDEN_BEHIND_BLANKS}Кыргызча: аялдар`] : [];
+    for (const text of neutralised) expect(copied).toContain(`'${text}`);
   });
 
   it.each([

@@ -1,13 +1,17 @@
 import { CsvOptions } from '../tabular/csv-options';
 import { ExportColumn } from '../tabular/export-column';
+import { FORMULA_START_PATTERN } from '../tabular/formula-injection';
 import { ExportQuery, orderedSql } from './export-query';
 
 /**
- * The code points of the first characters that spreadsheets run as formulas
- * (see formula-injection.ts): = + - @ tab carriage return. ascii() of the
- * first character compared as integers is the cheapest test per cell.
+ * A text cell that starts a formula (formula-injection.ts). ascii() of the first
+ * character compared as integers is the cheapest test: = + - @ tab LF CR always
+ * start one; any other printable ASCII character never does; only the rest (blanks,
+ * controls, non-ASCII look-alikes) go through the shared regular expression.
  */
-const FORMULA_STARTS = '(61, 43, 45, 64, 9, 13)';
+function startsFormula(text: string): string {
+  return `(ascii(${text}) IN (61, 43, 45, 64, 9, 10, 13) OR ((ascii(${text}) < 33 OR ascii(${text}) > 126) AND ${text} ~ '${FORMULA_START_PATTERN}'))`;
+}
 
 /**
  * One column as the CSV writer would write it, computed by PostgreSQL: text
@@ -21,7 +25,7 @@ function columnSql(column: ExportColumn, options: CsvOptions): string {
   switch (column.type) {
     case 'text':
       return options.formulaEscape
-        ? `CASE WHEN ascii(${name}::text) IN ${FORMULA_STARTS} THEN '''' || ${name} WHEN ${name}::text <> '' THEN ${name}::text END`
+        ? `CASE WHEN ${startsFormula(`${name}::text`)} THEN '''' || ${name} WHEN ${name}::text <> '' THEN ${name}::text END`
         : `NULLIF(${name}::text, '')`;
     case 'boolean':
       return `CASE WHEN ${name} THEN 'true' WHEN NOT ${name} THEN 'false' END`;

@@ -7,8 +7,16 @@
  * ＝＋－＠, the small forms ﹦﹢﹣﹫, super/subscript ⁺⁼₊₌, the minus sign and dashes;
  * and any of them behind blanks or invisible characters some programs trim.
  */
-export const FORMULA_START =
-  /^[\s\u00A0\u180E\u200B-\u200D\u2060\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\u207A\u207C\u208A\u208C\u2212\u2010-\u2015]|^[\t\r\n]/;
+const TRIMMED = '\\t\\n\\v\\f\\r \\u00A0\\u1680\\u180E\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF';
+const STARTS = '=+\\-@\\uFF1D\\uFF0B\\uFF0D\\uFF20\\uFE66\\uFE62\\uFE63\\uFE6B\\u207A\\u207C\\u208A\\u208C\\u2212\\u2010-\\u2015';
+
+/**
+ * The pattern in the syntax JavaScript and PostgreSQL's regular expressions share
+ * (`\uXXXX` escapes inside brackets), so the CSV writer and COPY (copy-csv.sql.ts)
+ * neutralise exactly the same cells.
+ */
+export const FORMULA_START_PATTERN = `^[${TRIMMED}]*[${STARTS}]|^[\\t\\r\\n]`;
+export const FORMULA_START = new RegExp(FORMULA_START_PATTERN);
 
 /** A leading apostrophe makes the spreadsheet read the cell as text; the data is otherwise unchanged. */
 export function neutraliseFormula(text: string): string {
