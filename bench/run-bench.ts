@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { describeMachine } from './machine';
@@ -80,9 +80,17 @@ function parseArgs(argv: string[]): Options {
 /** One measured operation: a fixed request, or a request built per call (distinct bodies). */
 interface Operation {
   name: string;
-  target: 'service' | 'baseline';
+  /** `cached`: the service with RESPONSE_CACHE=true (the others run it with the cache off: today's path). */
+  target: 'service' | 'baseline' | 'cached';
   body?: string;
   nextBody?: () => string;
+  /** GET with this query string (persisted queries) instead of POST with a body. */
+  query?: string;
+  headers?: Record<string, string>;
+  /** The status every answer must have (304 for the If-None-Match path). */
+  status?: number;
+  /** Runs a write every second while the cell is measured. */
+  writeEverySecond?: boolean;
 }
 
 interface Tally {
@@ -92,17 +100,18 @@ interface Tally {
 
 async function drive(url: string, op: Operation, connections: number, seconds: number, headers: Record<string, string>): Promise<Cell> {
   const tally: Tally = { errors: 0, firstError: null };
+  const expected = op.status ?? 200;
   const onResponse = (status: number, body: string) => {
-    if (status !== 200 || body.includes('"errors"')) {
+    if (status !== expected || body.includes('"errors"')) {
       tally.errors += 1;
       tally.firstError ??= `${status} ${body.slice(0, 300)}`;
     }
   };
   const result = await autocannon({
-    url: `${url}/graphql`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: op.body,
+    url: `${url}/graphql${op.query ? `?${op.query}` : ''}`,
+    method: op.query ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json', ...headers, ...op.headers },
+    ...(op.query ? {} : { body: op.body }),
     connections,
     duration: seconds,
     // Slow cells are measured, not dropped: a request waits up to a minute.
@@ -123,7 +132,8 @@ async function drive(url: string, op: Operation, connections: number, seconds: n
     p99: result.latency.p99,
     statements: null,
     requests: result.requests.total,
-    errors: tally.errors + result.errors + result.timeouts + result.non2xx,
+    // autocannon counts a 304 as non-2xx: the expected status was checked in onResponse.
+    errors: tally.errors + result.errors + result.timeouts + (expected === 200 ? result.non2xx : 0),
   };
 }
 
@@ -136,13 +146,13 @@ async function countStatements(url: string, operations: Operation[], headers: Re
   for (const op of operations) {
     const seen = new Set<number>();
     for (let i = 0; i < 3; i++) {
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: op.body ?? op.nextBody!(),
+      const res = await fetch(`${url}/graphql${op.query ? `?${op.query}` : ''}`, {
+        method: op.query ? 'GET' : 'POST',
+        headers: { 'content-type': 'application/json', ...headers, ...op.headers },
+        ...(op.query ? {} : { body: op.body ?? op.nextBody!() }),
       });
       const text = await res.text();
-      if (!res.ok || text.includes('"errors"')) throw new Error(`${op.name}: ${res.status} ${text.slice(0, 500)}`);
+      if (res.status !== (op.status ?? 200) || text.includes('"errors"')) throw new Error(`${op.name}: ${res.status} ${text.slice(0, 500)}`);
       const statements = res.headers.get('x-sql-statements');
       if (statements !== null) seen.add(Number(statements));
     }
@@ -208,6 +218,16 @@ async function main(): Promise<void> {
     return graphqlBody(TRANSITION_MUTATION, { input: transitionInput(target) });
   };
 
+  /** One transition, as operation 4 makes them (the mixed cell's write every second). */
+  const write = async (url: string) => {
+    try {
+      const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: nextTransition() });
+      await res.arrayBuffer();
+    } catch (error) {
+      console.warn(`  a background write failed: ${String(error)}`);
+    }
+  };
+
   // The access-control guard (when present) admits this token as ADMIN; harmless before it exists.
   const adminToken = randomBytes(32).toString('hex');
   const auth = { authorization: `Bearer ${adminToken}` };
@@ -222,7 +242,10 @@ async function main(): Promise<void> {
     ADMIN_TOKEN: adminToken,
     // The per-token rate limit (when present) would otherwise answer most benchmark requests with TOO_MANY_REQUESTS.
     RATE_LIMIT_PER_MINUTE: '100000000',
+    // Operations 1–4 measure today's path, every answer computed; 5–7 run a second instance with the cache.
+    RESPONSE_CACHE: 'false',
   };
+  const cachedEnv = { RESPONSE_CACHE: 'true' };
   // As `npm start` runs it: a 64 MB young generation, so requests in flight survive fewer
   // scavenges (+10–20 % on the dashboard at 32 connections, see docs/benchmarks.md).
   const nodeFlags = ['--max-semi-space-size=64'];
@@ -234,8 +257,28 @@ async function main(): Promise<void> {
     instances === 1
       ? [...program.flags, program.script]
       : [...tsNode, 'bench/instances.ts', String(instances), ...program.flags, '--', program.script];
+  const dashboardVariables = { status: OPEN_STATUSES, year: BENCH_YEAR };
+  const dashboardBody = graphqlBody(DASHBOARD_QUERY, dashboardVariables);
+  const persistedQuery = { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(DASHBOARD_QUERY).digest('hex') } };
+  const dashboardGet = new URLSearchParams({ variables: JSON.stringify(dashboardVariables), extensions: JSON.stringify(persistedQuery) }).toString();
+  // Apollo's CSRF prevention: a GET must carry a header a simple cross-site request cannot.
+  // One locale for every client: the locale is part of the key (fetch sends Accept-Language: *, autocannon none).
+  const locale = { 'accept-language': 'ru' };
+  const preflight = { 'apollo-require-preflight': 'true', ...locale };
+  /** Registers the persisted query and learns the current ETag, as a polling client would. */
+  const prepareCached = async (url: string, op: Operation) => {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth, ...locale },
+      body: JSON.stringify({ query: DASHBOARD_QUERY, variables: dashboardVariables, extensions: persistedQuery }),
+    });
+    await res.arrayBuffer();
+    const etag = res.headers.get('etag');
+    if (!etag) throw new Error(`the cached service sent no ETag (${res.status})`);
+    if (op.status === 304) op.headers = { 'if-none-match': etag, ...locale };
+  };
   const operations: Operation[] = [
-    { name: '1. NGO dashboard (50 recommendations)', target: 'service', body: graphqlBody(DASHBOARD_QUERY, { status: OPEN_STATUSES, year: BENCH_YEAR }) },
+    { name: '1. NGO dashboard (50 recommendations)', target: 'service', body: dashboardBody },
     { name: '1b. baseline: one SQL statement, bare http', target: 'baseline', body: '{}' },
     { name: `2. progressSummary(${BENCH_YEAR})`, target: 'service', body: graphqlBody(SUMMARY_QUERY, { year: BENCH_YEAR }) },
     {
@@ -245,6 +288,10 @@ async function main(): Promise<void> {
     },
     { name: '3. indicators (50)', target: 'service', body: graphqlBody(INDICATORS_QUERY, { year: BENCH_YEAR }) },
     { name: '4. transitionRecommendation', target: 'service', nextBody: nextTransition },
+    // The same dashboard with RESPONSE_CACHE=true: revalidated (304), and through GET + APQ with the cache warm.
+    { name: '5. dashboard, If-None-Match (304)', target: 'cached', body: dashboardBody, headers: {}, status: 304 },
+    { name: '6. dashboard, GET + APQ, cache warm', target: 'cached', query: dashboardGet, headers: preflight },
+    { name: '7. dashboard, GET + APQ, a write every second', target: 'cached', query: dashboardGet, headers: preflight, writeEverySecond: true },
   ];
   const servers: ChildServer[] = [];
   try {
@@ -256,10 +303,23 @@ async function main(): Promise<void> {
     const statements = await countStatements(counter.url, operations.filter((op) => op.target === 'service'), auth);
     statements.set(operations[1].name, 1);
     await servers.pop()!.stop();
+    const cachedCounter = await startChild(
+      nodeArgs(serviceProgram, 1),
+      { ...serviceEnv, ...cachedEnv, EXPOSE_SQL_STATEMENT_COUNT: 'true' },
+      auth,
+    );
+    servers.push(cachedCounter);
+    const cachedOps = operations.filter((op) => op.target === 'cached');
+    for (const op of cachedOps) await prepareCached(cachedCounter.url, op);
+    for (const [name, count] of await countStatements(cachedCounter.url, cachedOps, auth)) statements.set(name, count);
+    await servers.pop()!.stop();
 
     console.log('starting the service and the baseline …');
     const service = await startChild(nodeArgs(serviceProgram), serviceEnv, auth);
     servers.push(service);
+    const cached = await startChild(nodeArgs(serviceProgram), { ...serviceEnv, ...cachedEnv }, auth);
+    servers.push(cached);
+    for (const op of cachedOps) await prepareCached(cached.url, op);
     const baseline = await startChild(nodeArgs(baselineProgram), {
       DATABASE_URL: databaseUrl,
       DATABASE_POOL_SIZE: poolSize,
@@ -269,10 +329,20 @@ async function main(): Promise<void> {
 
     const cells: Cell[] = [];
     for (const op of operations) {
-      const url = op.target === 'service' ? service.url : baseline.url;
+      const url = op.target === 'service' ? service.url : op.target === 'cached' ? cached.url : baseline.url;
+      // Operation 4's writes changed the data version: learn the current ETag (and warm the cache) again.
+      if (op.target === 'cached') await prepareCached(url, op);
       if (options.warmup > 0) await drive(url, op, 8, options.warmup, auth);
       for (const connections of options.connections) {
-        const cell = { ...(await drive(url, op, connections, options.duration, auth)), statements: statements.get(op.name) ?? null };
+        if (op.target === 'cached') await prepareCached(url, op);
+        const writer = op.writeEverySecond ? setInterval(() => void write(cached.url), 1000) : null;
+        let measured: Cell;
+        try {
+          measured = await drive(url, op, connections, options.duration, auth);
+        } finally {
+          if (writer) clearInterval(writer);
+        }
+        const cell = { ...measured, statements: statements.get(op.name) ?? null };
         console.log(`  ${op.name} @${connections}: ${cell.rps.toFixed(1)} req/s, p50 ${cell.p50} ms, p99 ${cell.p99} ms, ${cell.statements ?? '–'} statements`);
         cells.push(cell);
         if (cell.requests === 0 || cell.errors > 0) console.warn(`  service output (last lines):\n${service.output().slice(-3000)}`);

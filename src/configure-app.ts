@@ -31,7 +31,12 @@ export function configureApp(app: INestApplication): void {
     .split(',')
     .map((origin) => origin.trim())
     .filter(Boolean);
-  app.enableCors({ origin: origins.length ? origins : false, allowedHeaders: ['authorization', 'content-type', 'x-request-id'] });
+  app.enableCors({
+    origin: origins.length ? origins : false,
+    // The response cache's: revalidation, persisted queries over GET, read-your-writes (see src/response-cache/).
+    allowedHeaders: ['authorization', 'content-type', 'x-request-id', 'if-none-match', 'apollo-require-preflight', 'x-min-data-version'],
+    exposedHeaders: ['etag', 'x-data-version'],
+  });
   app.useGlobalPipes(createValidationPipe());
   // SIGTERM/SIGINT: stop accepting requests, finish, close the database, then exit 0 (pino flushes).
   app.enableShutdownHooks(undefined, { useProcessExit: true });

@@ -51,8 +51,11 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  /** Once per request: a GraphQL operation with several root fields is checked field by field. */
-  private async identify(req: AuthenticatedRequest, roles: Role[], http: boolean): Promise<Actor> {
+  /**
+   * Once per request: a GraphQL operation with several root fields is checked field by field.
+   * Public for the response cache, which must know the caller's read scope before executing.
+   */
+  async identify(req: AuthenticatedRequest, roles: Role[], http: boolean): Promise<Actor> {
     if (req.actor) return req.actor;
     const requestId = typeof req.id === 'string' ? req.id : null;
     const header = req.headers.authorization;

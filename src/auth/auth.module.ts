@@ -44,11 +44,13 @@ const MINUTE_MS = 60_000;
     ApiTokensService,
     ApiTokensResolver,
     FirstRunAdminToken,
+    AuthGuard,
+    RateLimitGuard,
     // Order matters: identify the caller first (its session decides the CSRF token), then count against its budget.
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: CsrfGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  exports: [ApiTokensService],
+  exports: [ApiTokensService, AuthGuard, RateLimitGuard],
 })
 export class AuthModule {}

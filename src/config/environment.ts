@@ -284,6 +284,37 @@ export class Environment {
   @Transform(toBoolean)
   @IsBoolean()
   EXPOSE_SQL_STATEMENT_COUNT = false;
+
+  /** GraphQL query answers cached per data version, scope, document, variables, locale and day; ETag/304. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  RESPONSE_CACHE = true;
+
+  /** Bytes of serialised answers the in-process response cache keeps (least recently used dropped first). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024 * 1024)
+  @Max(4 * 1024 * 1024 * 1024)
+  RESPONSE_CACHE_MAX_BYTES = 64 * 1024 * 1024;
+
+  /** max-age (seconds) of anonymous (PUBLIC_READ) query answers, for browsers and CDNs; stale-while-revalidate is twice it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  RESPONSE_CACHE_PUBLIC_MAX_AGE = 10;
+
+  /** Key prefix of the answers shared in Redis (REDIS_URL): one per deployment sharing a Redis. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9:_.-]{1,100}$/, { message: 'RESPONSE_CACHE_REDIS_PREFIX must be 1-100 letters, digits or :_.-' })
+  RESPONSE_CACHE_REDIS_PREFIX = 'tracker:answer:';
+
+  /** How long an answer stays in Redis; older data versions are unreachable anyway, this only frees memory. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(7 * 24 * 3600)
+  RESPONSE_CACHE_REDIS_TTL_SECONDS = 3600;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

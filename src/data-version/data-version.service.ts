@@ -19,10 +19,11 @@ export interface DataVersion {
 export class DataVersionService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async current(): Promise<DataVersion> {
+  /** From a replica, or from the primary when `request` reads from it (see read-routing.ts). */
+  async current(request: object | null = null): Promise<DataVersion> {
     const [row] = await readQuery<{ version: string; changed_at: Date }>(
       this.db,
-      null,
+      request,
       'SELECT "version", "changed_at" FROM "data_version" WHERE "id"',
     );
     if (!row) throw new Error('data_version has no row: run the migrations');

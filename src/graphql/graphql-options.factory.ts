@@ -15,14 +15,20 @@ import { fieldErrorsPlugin } from './field-errors.plugin';
 import { queryLimitsPlugin } from './query-limits.plugin';
 import { noStoreCacheControlPlugins } from './cache-control.plugin';
 import { primaryReadsForMutationsPlugin } from './primary-reads.plugin';
+import { ResponseCachePlugin } from '../response-cache/response-cache.plugin';
 
 /** Apollo's own request-level codes, folded into the contract's BAD_USER_INPUT. */
 const INPUT_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'BAD_USER_INPUT']);
 const CONTRACT_CODES = new Set<string>(Object.values(ErrorCode));
+/** Automatic persisted queries: Apollo clients resend the whole document when they see these codes. */
+const PERSISTED_QUERY_CODES = new Set(['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
 
 @Injectable()
 export class GraphqlOptionsFactory implements GqlOptionsFactory<ApolloDriverConfig> {
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly responseCache: ResponseCachePlugin,
+  ) {}
 
   createGqlOptions(): ApolloDriverConfig {
     const production = this.config.isProduction;
@@ -64,6 +70,8 @@ export class GraphqlOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
         }),
         primaryReadsForMutationsPlugin(),
         fieldErrorsPlugin(),
+        // Before the no-store default: it sets ETag and Cache-Control on the answers it labels.
+        this.responseCache.plugin(),
         ...noStoreCacheControlPlugins(),
         tooManyRequestsStatusPlugin(),
         ...(this.config.get('EXPOSE_SQL_STATEMENT_COUNT') ? [sqlStatementHeaderPlugin()] : []),
@@ -83,6 +91,7 @@ export function formatError(formatted: GraphQLFormattedError, production: boolea
   if (INPUT_ERROR_CODES.has(code)) {
     return { ...formatted, extensions: { ...withoutStack(formatted), code: ErrorCode.BAD_USER_INPUT } };
   }
+  if (PERSISTED_QUERY_CODES.has(code)) return { ...formatted, extensions: withoutStack(formatted) };
   if (CONTRACT_CODES.has(code) && code !== String(ErrorCode.INTERNAL_SERVER_ERROR)) {
     return { ...formatted, extensions: withoutStack(formatted) };
   }
