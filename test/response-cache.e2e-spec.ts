@@ -57,7 +57,7 @@ describe('GraphQL response cache, ETag and 304', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ PUBLIC_READ: 'true' });
+    t = await createTestApp({ PUBLIC_READ: 'true', RESPONSE_CACHE: 'true' });
     meetingId = (await createMeeting(t)).id;
     orgA = (await createOrganization(t, { kind: 'MINISTRY' })).id;
     orgB = (await createOrganization(t, { kind: 'MINISTRY' })).id;
@@ -69,7 +69,7 @@ describe('GraphQL response cache, ETag and 304', () => {
     await addRecommendation(t, 'first');
     // A second instance on the same database (its own process cache), as behind a load balancer.
     const url = (await t.sql<{ db: string }>('SELECT current_database() AS db'))[0].db;
-    other = await createTestApp({ PUBLIC_READ: 'true' }, { databaseUrl: process.env.DATABASE_URL!.replace(/[^/]+$/, url) });
+    other = await createTestApp({ PUBLIC_READ: 'true', RESPONSE_CACHE: 'true' }, { databaseUrl: process.env.DATABASE_URL!.replace(/[^/]+$/, url) });
   });
 
   afterAll(async () => {
@@ -276,7 +276,7 @@ describe('GraphQL response cache shared by two instances through Redis', () => {
       return;
     }
     // A prefix of this run's own: other test files and runs share the Redis.
-    const env = { REDIS_URL, RESPONSE_CACHE_REDIS_PREFIX: `test:${randomUUID()}:` };
+    const env = { REDIS_URL, RESPONSE_CACHE: 'true', RESPONSE_CACHE_REDIS_PREFIX: `test:${randomUUID()}:` };
     a = await createTestApp(env);
     const url = (await a.sql<{ db: string }>('SELECT current_database() AS db'))[0].db;
     b = await createTestApp(env, { databaseUrl: process.env.DATABASE_URL!.replace(/[^/]+$/, url) });

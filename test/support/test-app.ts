@@ -61,6 +61,9 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
   // Generous in tests; rate limiting has tests of its own that lower these.
   process.env.RATE_LIMIT_PER_MINUTE = '100000';
   process.env.RATE_LIMIT_ANONYMOUS_PER_MINUTE = '100000';
+  // Statement counts in tests measure execution; the response cache (one version lookup per query)
+  // has tests of its own that turn it on.
+  process.env.RESPONSE_CACHE = 'false';
   if (options.databaseUrl) {
     process.env.DATABASE_URL = options.databaseUrl;
   } else {
