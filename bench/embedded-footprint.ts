@@ -87,7 +87,7 @@ async function start(main: string, dataDir: string): Promise<Started> {
   const began = performance.now();
   const child = spawn(process.execPath, ['--max-semi-space-size=64', main], {
     cwd: ROOT,
-    env: { ...withoutDatabaseUrl(process.env), NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, ADMIN_TOKEN, LOG_LEVEL: 'warn' },
+    env: { ...withoutDatabaseUrl(process.env), NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, ADMIN_TOKEN, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
