@@ -5,6 +5,8 @@ import { Meeting } from '../../meetings/meeting.entity';
 import { Organization } from '../../organizations/organization.entity';
 import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config.service';
+import { ContentLocaleService } from '../../i18n/content-locales';
+import { translatedText } from '../../i18n/translations';
 import { assertAllExist } from '../../database/assert-exist';
 import { CLOSED_STATUSES } from '../../recommendations/recommendation-lifecycle';
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
@@ -99,6 +101,7 @@ export class ProgressReportService {
     private readonly summaries: ProgressSummaryService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly contentLocales: ContentLocaleService,
   ) {}
 
   async gather(year: number, scope: ReportScope, asOfDay: string | null = null): Promise<ProgressReportData> {
@@ -112,7 +115,7 @@ export class ProgressReportService {
     const asOfParams = [asOf, startOfNextDay(asOf, timeZone), scope.actionPlanId, scope.organizationId, scope.region, scope.meetingId];
     // Each indicator's progress carries the indicator it measures (summarize() reads them together).
     const indicators: ReportIndicator[] = planSummary.indicators.flatMap(({ indicator, indicatorId: _id, ...progress }) =>
-      indicator ? [{ id: indicator.id, code: indicator.code, name: indicator.name, unit: indicator.unit, direction: indicator.direction, progress }] : [],
+      indicator ? [{ id: indicator.id, code: indicator.code, name: translatedText(indicator.name, this.contentLocales.defaultChain) ?? '', unit: indicator.unit, direction: indicator.direction, progress }] : [],
     );
     const [plan, filters, summary, byOrganization, overdue, statusesByQuarter, series] = await Promise.all([
       this.plan(scope.actionPlanId),
