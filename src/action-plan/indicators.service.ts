@@ -56,7 +56,7 @@ export class IndicatorsService {
       if (f?.responsibleOrganizationId) {
         q.andWhere('i.responsible_organization_id = :orgId', { orgId: f.responsibleOrganizationId });
       }
-      if (f?.search) q.andWhere('(i.code ILIKE :pattern OR i.name ILIKE :pattern)', { pattern: likePattern(f.search) });
+      if (f?.search) q.andWhere('(i.code ILIKE :pattern OR translations_text(i.name) ILIKE :pattern)', { pattern: likePattern(f.search) });
       return q;
     };
     const pageQuery = filtered().orderBy('i.code', 'ASC').addOrderBy('i.id', 'ASC').limit(page.limit + 1);
