@@ -63,6 +63,8 @@ export function TranslatableField(options: TranslatableFieldOptions = {}): Prope
           index: 0,
           options: { nullable: true },
         }),
+        // Loaded with the fields (entities are not among the resolver types Nest loads by target).
+        { isField: true },
       );
     }
   };
