@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { TranslatableContent1796200000000 } from '../migrations/1796200000000-TranslatableContent';
+import { DatabaseCapabilities } from '../src/database/database-capabilities';
 import { createMeeting, createOrganization } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -217,6 +218,24 @@ describe('translatable content', () => {
     const org = { data: { organization: orgs.data!.organizations.find((o) => o.id === organization.id)! } };
     // Written without Accept-Language: the default content locale (en); read in ky it falls back.
     expect(org.data.organization).toEqual({ id: organization.id, name: 'Министерство труда', nameLocale: 'EN' });
+  });
+
+  it("orders barriers by the reader's title, with the locale's collation where the database has one", async () => {
+    const barrier = (translations: { locale: string; text: string }[]) =>
+      t.gqlOk(`mutation ($input: CreateBarrierInput!) { createBarrier(input: $input) { id } }`, {
+        input: { titleTranslations: translations, category: 'EDUCATION', meetingIds: [meetingId] },
+      });
+    await barrier([{ locale: 'EN', text: 'Apple' }, { locale: 'RU', text: 'Яблоко' }, { locale: 'KY', text: 'Пландар' }]);
+    await barrier([{ locale: 'EN', text: 'Zebra' }, { locale: 'RU', text: 'Арбуз' }, { locale: 'KY', text: 'Өкмөт' }]);
+    const titles = async (acceptLanguage: string) =>
+      (
+        await t.gql<{ barriers: { title: string }[] }>(`{ barriers(category: EDUCATION) { title } }`, {}, { 'accept-language': acceptLanguage })
+      ).data!.barriers.map((b) => b.title);
+    expect(await titles('en')).toEqual(['Apple', 'Zebra']);
+    expect(await titles('ru')).toEqual(['Арбуз', 'Яблоко']);
+    // Kyrgyz puts Ө after О, before П; byte order (no ICU) puts it after every Russian letter.
+    const icu = t.app.get(DatabaseCapabilities).collationFor('ky') !== null;
+    expect(await titles('ky')).toEqual(icu ? ['Өкмөт', 'Пландар'] : ['Пландар', 'Өкмөт']);
   });
 
   it('migrates text to the default locale and back without losing it (TranslatableContent down, up)', async () => {
