@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AppConfig } from '../config/app-config.service';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { ApiTokensRepository } from './api-tokens.repository';
 import { ApiTokensResolver } from './api-tokens.resolver';
 import { ApiTokensService } from './api-tokens.service';
 import { AuthGuard } from './auth.guard';
@@ -41,6 +42,7 @@ const MINUTE_MS = 60_000;
     }),
   ],
   providers: [
+    ApiTokensRepository,
     ApiTokensService,
     ApiTokensResolver,
     FirstRunAdminToken,

@@ -3,6 +3,7 @@ import { MulterModule } from '@nestjs/platform-express';
 import { AuditModule } from '../audit/audit.module';
 import { AppConfig } from '../config/app-config.service';
 import { ImportsController } from './imports.controller';
+import { ImportsRepository } from './imports.repository';
 import { ImportDraftsService } from './import-drafts.service';
 import { IndicatorValuesImportService } from './indicator-values-import.service';
 
@@ -20,7 +21,7 @@ import { IndicatorValuesImportService } from './indicator-values-import.service'
     }),
   ],
   controllers: [ImportsController],
-  providers: [IndicatorValuesImportService, ImportDraftsService],
+  providers: [ImportsRepository, IndicatorValuesImportService, ImportDraftsService],
   exports: [IndicatorValuesImportService, ImportDraftsService],
 })
 export class ImportsModule {}

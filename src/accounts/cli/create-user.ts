@@ -3,11 +3,13 @@ import { ConfigService } from '@nestjs/config';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { parseArgs } from 'node:util';
+import { AuditRepository } from '../../audit/audit.repository';
 import { AuditService } from '../../audit/audit.service';
 import { Role } from '../../auth/role.enum';
 import { AppConfig } from '../../config/app-config.service';
 import { validateEnvironment } from '../../config/environment';
 import dataSource from '../../database/data-source';
+import { AccountsRepository } from '../accounts.repository';
 import { InviteUserInput } from '../dto/invite-user.input';
 import { PasswordHasher } from '../password-hasher';
 import { UsersService } from '../users.service';
@@ -45,7 +47,7 @@ async function main(): Promise<void> {
   const config = new AppConfig({ get: (key: keyof typeof env) => env[key] } as unknown as ConfigService<typeof env, true>);
   await dataSource.initialize();
   try {
-    const users = new UsersService(dataSource, new AuditService(dataSource), new PasswordHasher(), config);
+    const users = new UsersService(new AccountsRepository(dataSource), new AuditService(new AuditRepository(dataSource)), new PasswordHasher(), config);
     const { user, link } = await users.invite(input, {
       tokenId: null,
       name: `cli:${process.env.USER ?? 'operator'}`,
