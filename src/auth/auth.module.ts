@@ -13,11 +13,14 @@ import { CsrfGuard } from './csrf.guard';
 import { FirstRunAdminToken } from './first-run-admin-token';
 import { RateLimitGuard } from './rate-limit.guard';
 import { SharedThrottlerStorage } from './shared-throttler-storage';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiToken } from './api-token.entity';
 
 const MINUTE_MS = 60_000;
 
 @Module({
   imports: [
+    TypeOrmModule.forFeature([ApiToken]),
     OrganizationsModule,
     AccountsModule,
     ThrottlerModule.forRootAsync({
