@@ -35,7 +35,7 @@ describe('entity registration', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    databaseUrl = (t.app.get(DataSource).options as { url: string }).url;
+    databaseUrl = t.databaseUrl;
   });
   afterAll(async () => {
     await t?.close();

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { ConfigService } from '@nestjs/config';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { parseArgs } from 'node:util';
@@ -44,7 +43,7 @@ async function main(): Promise<void> {
     throw new Error(`${errors.map((e) => Object.values(e.constraints ?? {}).join('; ')).join('\n')}\n${USAGE}`);
   }
   const env = validateEnvironment(process.env);
-  const config = new AppConfig({ get: (key: keyof typeof env) => env[key] } as unknown as ConfigService<typeof env, true>);
+  const config = new AppConfig(env);
   await dataSource.initialize();
   try {
     const users = new UsersService(new AccountsRepository(dataSource), new AuditService(new AuditRepository(dataSource)), new PasswordHasher(), config);
