@@ -39,26 +39,8 @@ export function uniqueCode(prefix: string): string {
 
 // ---------- input shapes: generated from schema.gql (`npm run codegen`) ----------
 
-export type {
-  BarrierCategory,
-  CreateActionPlanInput,
-  CreateBarrierInput,
-  CreateIndicatorInput,
-  CreateMeetingInput,
-  CreateOrganizationInput,
-  CreatePersonInput,
-  CreateRecommendationInput,
-  IndicatorDirection,
-  IndicatorTargetInput,
-  MeetingFormat,
-  OrganizationKind,
-  ParticipantInput,
-  ParticipantRole,
-  Priority,
-  RecommendationKind,
-  RecommendationStatus,
-  RecordIndicatorValueInput,
-} from './graphql-types';
+// Every type of the contract, for tests that build inputs of their own.
+export type * from './graphql-types';
 
 // ---------- what the factories return ----------
 
