@@ -1,3 +1,5 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { GraphQLObjectType } from 'graphql';
 import { DataSource } from 'typeorm';
 import { TranslatableContent1796200000000 } from '../migrations/1796200000000-TranslatableContent';
 import { DatabaseCapabilities } from '../src/database/database-capabilities';
@@ -17,6 +19,7 @@ const READ = `query ($id: ID!) { recommendation(id: $id) {
   title titleLocale ru: title(locale: RU) ruLocale: titleLocale(locale: RU) en: title(locale: EN)
   titleTranslations { locale text } description descriptionLocale descriptionTranslations { locale text }
 } }`;
+const CHAINS = { ky: ['ky', 'ru', 'en'], ru: ['ru', 'en', 'ky'], en: ['en', 'ru', 'ky'] };
 const SEARCH = `query ($search: String!) { recommendations(first: 50, filter: { search: $search }) { totalCount edges { node { id } } } }`;
 
 interface Read {
@@ -91,6 +94,25 @@ describe('translatable content', () => {
     expect(ky).toMatchObject({ description: null, descriptionLocale: null, descriptionTranslations: [] });
     // Without Accept-Language: DEFAULT_CONTENT_LOCALE (en).
     expect((await read(id)).contentLanguage).toBe('en');
+  });
+
+  it('answers the same compiled (graphql-jit) and interpreted, with synchronous resolvers on the translatable fields', async () => {
+    const created = await create({ titleTranslations: [{ locale: 'RU', text: 'Одинаково' }, { locale: 'KY', text: 'Бирдей' }] });
+    const { id } = created.data!.createRecommendation;
+    const interpreted = await createTestApp({ GRAPHQL_EXECUTION: 'interpreted' }, { databaseUrl: t.databaseUrl });
+    try {
+      for (const acceptLanguage of ['ky', 'ru', 'en']) {
+        const compiled = await t.gql(READ, { id }, { 'accept-language': acceptLanguage });
+        const plain = await interpreted.gql(READ, { id }, { 'accept-language': acceptLanguage });
+        expect(plain).toMatchObject({ data: compiled.data });
+      }
+    } finally {
+      await interpreted.close();
+    }
+    const field = t.app.get(GraphQLSchemaHost).schema.getQueryType()!.getFields().recommendation;
+    const recommendation = field.type as GraphQLObjectType;
+    const answer = recommendation.getFields().title.resolve!({ title: { ru: 'Одинаково' } }, {}, { content: { locale: 'ky', chains: CHAINS } }, {} as never);
+    expect(answer).toBe('Одинаково');
   });
 
   it('writes several locales at once, and `title` writes the request locale', async () => {
