@@ -93,8 +93,10 @@ describe('translatable content', () => {
     ]);
     // A field without any text: null, and no locale served.
     expect(ky).toMatchObject({ description: null, descriptionLocale: null, descriptionTranslations: [] });
-    // Without Accept-Language: DEFAULT_CONTENT_LOCALE (en).
+    // Without Accept-Language, or with one that leaves the choice open: DEFAULT_CONTENT_LOCALE (en).
     expect((await read(id)).contentLanguage).toBe('en');
+    expect((await read(id, '*')).contentLanguage).toBe('en');
+    expect((await read(id, 'ky;q=0.5, en;q=0.5')).contentLanguage).toBe('en');
   });
 
   it('answers the same compiled (graphql-jit) and interpreted, with synchronous resolvers on the translatable fields', async () => {
