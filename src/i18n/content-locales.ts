@@ -31,7 +31,7 @@ export class ContentLocaleService {
 
   /**
    * The request's content locale from its Accept-Language header by q-values; no header, or
-   * one that leaves a choice (`*`, equal weights), gives the default.
+   * `*` (any language, as fetch sends by default), gives the default.
    */
   forRequest(acceptLanguage: string | string[] | undefined): ContentLocales {
     const header = Array.isArray(acceptLanguage) ? acceptLanguage.join(',') : acceptLanguage;
