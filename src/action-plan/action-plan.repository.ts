@@ -3,9 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { LoaderRegistry, manyByKey, oneByKey } from '../common/loaders/loader-registry';
+import { likePattern } from '../common/like-pattern';
+import { Connection } from '../common/pagination/connection.type';
+import { KeysetOrder, keysetConnection } from '../common/pagination/keyset-page';
+import { countAll } from '../common/pagination/page-and-total';
+import { PageArgs } from '../common/pagination/page.args';
 import { readEntities, rowToEntity } from '../database/linked-rows';
 import { readQuery } from '../database/read-routing';
 import { ActionPlan } from './action-plan.entity';
+import { IndicatorFilter } from './dto/indicators.args';
 import { IndicatorTarget } from './indicator-target.entity';
 import { IndicatorValue } from './indicator-value.entity';
 import { Indicator } from './indicator.entity';
@@ -28,10 +34,37 @@ export interface IndicatorYearFigures {
   actual: number | null;
 }
 
-/** Bulk reads of the action plan, one `= ANY($1)` query per relation and request, as raw rows. */
+/** Indicators by code, ties broken by id. */
+const BY_CODE: KeysetOrder<Indicator> = {
+  list: 'indicators',
+  sql: 'i.code',
+  idSql: 'i.id',
+  cast: 'varchar',
+  direction: 'ASC',
+  keyOf: (indicator) => indicator.code,
+  isValidKey: (key) => typeof key === 'string',
+};
+
+/** Every statement on the action plan's tables; the loaders read one `= ANY($1)` query per relation and request, as raw rows. */
 @Injectable()
 export class ActionPlanRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** One page of the filtered indicators and their total, in one statement. */
+  indicatorPage(filter: IndicatorFilter | null | undefined, args: PageArgs): Promise<Connection<Indicator>> {
+    const filtered = () => {
+      const query = this.db.getRepository(Indicator).createQueryBuilder('i');
+      if (filter?.actionPlanId) query.andWhere('i.action_plan_id = :planId', { planId: filter.actionPlanId });
+      if (filter?.responsibleOrganizationId) {
+        query.andWhere('i.responsible_organization_id = :orgId', { orgId: filter.responsibleOrganizationId });
+      }
+      if (filter?.search) {
+        query.andWhere('(i.code ILIKE :pattern OR translations_text(i.name) ILIKE :pattern)', { pattern: likePattern(filter.search) });
+      }
+      return query;
+    };
+    return keysetConnection(args, BY_CODE, filtered(), countAll(filtered()));
+  }
 
   planById(loaders: LoaderRegistry): DataLoader<string, ActionPlan | null> {
     return loaders.get('actionPlan.byId', async (ids: readonly string[]) => {

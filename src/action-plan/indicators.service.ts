@@ -8,15 +8,13 @@ import { assertMayActFor } from '../auth/ministry-scope';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-codes';
-import { likePattern } from '../common/like-pattern';
 import { Connection } from '../common/pagination/connection.type';
-import { toConnection, toKeysetPageRequest } from '../common/pagination/keyset-page';
-import { countAll, pageAndTotal } from '../common/pagination/page-and-total';
 import { formatPeriod, parsePeriod, Period } from '../common/period';
 import { assertAllExist } from '../database/assert-exist';
 import { rowToEntity } from '../database/linked-rows';
 import { Organization } from '../organizations/organization.entity';
 import { ActionPlan } from './action-plan.entity';
+import { ActionPlanRepository } from './action-plan.repository';
 import { NOTE_MAX, SOURCE_MAX, TITLE_MAX } from '../common/validation/decorators';
 import type { Locale } from '../i18n/locales';
 import { createdTranslations } from '../i18n/translations';
@@ -32,6 +30,7 @@ import { Indicator } from './indicator.entity';
 export class IndicatorsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: ActionPlanRepository,
     private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}
@@ -47,28 +46,8 @@ export class IndicatorsService {
   }
 
   /** Ordered by code, ties broken by id. */
-  async list(args: IndicatorsArgs): Promise<Connection<Indicator>> {
-    const page = toKeysetPageRequest(args, 'indicators');
-    const filtered = () => {
-      const q = this.db.getRepository(Indicator).createQueryBuilder('i');
-      const f = args.filter;
-      if (f?.actionPlanId) q.andWhere('i.action_plan_id = :planId', { planId: f.actionPlanId });
-      if (f?.responsibleOrganizationId) {
-        q.andWhere('i.responsible_organization_id = :orgId', { orgId: f.responsibleOrganizationId });
-      }
-      if (f?.search) q.andWhere('(i.code ILIKE :pattern OR translations_text(i.name) ILIKE :pattern)', { pattern: likePattern(f.search) });
-      return q;
-    };
-    const pageQuery = filtered().orderBy('i.code', 'ASC').addOrderBy('i.id', 'ASC').limit(page.limit + 1);
-    if (page.after) {
-      if (typeof page.after.key !== 'string') throw DomainError.badInput('after', 'is not a cursor of this list');
-      pageQuery.andWhere('(i.code, i.id) > (CAST(:key AS varchar), CAST(:id AS uuid))', {
-        key: page.after.key,
-        id: page.after.id,
-      });
-    }
-    const [rows, totalCount] = await pageAndTotal(pageQuery, countAll(filtered()), page.after !== null);
-    return toConnection(rows, page, totalCount, (i) => i.code);
+  list(args: IndicatorsArgs): Promise<Connection<Indicator>> {
+    return this.repository.indicatorPage(args.filter, args);
   }
 
   /** The indicator and its yearly targets, atomically. */

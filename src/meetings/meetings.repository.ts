@@ -3,13 +3,35 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { LoaderRegistry, manyByKey, oneByKey } from '../common/loaders/loader-registry';
+import { Connection } from '../common/pagination/connection.type';
+import { KeysetOrder, keysetConnection } from '../common/pagination/keyset-page';
+import { countAll } from '../common/pagination/page-and-total';
+import { PageArgs } from '../common/pagination/page.args';
+import { isCalendarDate } from '../common/scalars/calendar-date';
 import { readEntities } from '../database/linked-rows';
 import { Meeting } from './meeting.entity';
 import { Participant } from './participant.entity';
 
+/** Newest first; ties on the date broken by id. */
+const NEWEST_FIRST: KeysetOrder<Meeting> = {
+  list: 'meetings',
+  sql: 'm.held_on',
+  idSql: 'm.id',
+  cast: 'date',
+  direction: 'DESC',
+  keyOf: (meeting) => meeting.heldOn,
+  isValidKey: (key) => typeof key === 'string' && isCalendarDate(key),
+};
+
 @Injectable()
 export class MeetingsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** One page of the meetings and their total, in one statement. */
+  listPage(args: PageArgs): Promise<Connection<Meeting>> {
+    const all = () => this.db.getRepository(Meeting).createQueryBuilder('m');
+    return keysetConnection(args, NEWEST_FIRST, all(), countAll(all()));
+  }
 
   byId(loaders: LoaderRegistry): DataLoader<string, Meeting | null> {
     return loaders.get('meeting.byId', async (ids: readonly string[]) => {

@@ -8,8 +8,6 @@ import { isPresent } from '../common/is-present';
 import { isCalendarDate } from '../common/scalars/calendar-date';
 import { DomainError } from '../common/errors/domain-error';
 import { Connection } from '../common/pagination/connection.type';
-import { toConnection, toKeysetPageRequest } from '../common/pagination/keyset-page';
-import { countAll, pageAndTotal } from '../common/pagination/page-and-total';
 import { PageArgs } from '../common/pagination/page.args';
 import { assertAllExist } from '../database/assert-exist';
 import { Organization } from '../organizations/organization.entity';
@@ -19,12 +17,14 @@ import type { Locale } from '../i18n/locales';
 import { createdTranslations } from '../i18n/translations';
 import { CreateMeetingInput } from './dto/create-meeting.input';
 import { Meeting } from './meeting.entity';
+import { MeetingsRepository } from './meetings.repository';
 import { Participant } from './participant.entity';
 
 @Injectable()
 export class MeetingsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: MeetingsRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -34,17 +34,8 @@ export class MeetingsService {
   }
 
   /** Newest first; ties on the date broken by id. */
-  async list(args: PageArgs): Promise<Connection<Meeting>> {
-    const page = toKeysetPageRequest(args, 'meetings');
-    const repo = this.db.getRepository(Meeting);
-    const query = repo.createQueryBuilder('m').orderBy('m.heldOn', 'DESC').addOrderBy('m.id', 'DESC').limit(page.limit + 1);
-    if (page.after) {
-      const key = page.after.key;
-      if (typeof key !== 'string' || !isCalendarDate(key)) throw DomainError.badInput('after', 'is not a cursor of this list');
-      query.where('(m.heldOn, m.id) < (:key::date, :id::uuid)', { key, id: page.after.id });
-    }
-    const [rows, totalCount] = await pageAndTotal(query, countAll(repo.createQueryBuilder('m')), page.after !== null);
-    return toConnection(rows, page, totalCount, (m) => m.heldOn);
+  list(args: PageArgs): Promise<Connection<Meeting>> {
+    return this.repository.listPage(args);
   }
 
   /** `locale`: the request's, which `title` and the other plain texts are written in. */
