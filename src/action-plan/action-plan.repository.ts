@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
+import { isUUID } from 'class-validator';
+import { DataSource, EntityManager } from 'typeorm';
 import { LoaderRegistry, manyByKey, oneByKey } from '../common/loaders/loader-registry';
 import { likePattern } from '../common/like-pattern';
 import { Connection } from '../common/pagination/connection.type';
@@ -49,6 +50,79 @@ const BY_CODE: KeysetOrder<Indicator> = {
 @Injectable()
 export class ActionPlanRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Runs `work` in one transaction; the services pass `tx` to the writing methods. */
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /** Most recent plans first. */
+  listPlans(): Promise<ActionPlan[]> {
+    return this.db.getRepository(ActionPlan).find({ order: { startYear: 'DESC', code: 'ASC' } });
+  }
+
+  /** The plan, read in `tx` when given. */
+  findPlan(id: string, tx?: EntityManager): Promise<ActionPlan | null> {
+    return (tx ?? this.db.manager).getRepository(ActionPlan).findOneBy({ id });
+  }
+
+  insertPlan(tx: EntityManager, values: Omit<ActionPlan, 'id' | 'createdAt' | 'updatedAt'>): Promise<ActionPlan> {
+    return tx.getRepository(ActionPlan).save(tx.getRepository(ActionPlan).create(values));
+  }
+
+  /** The indicator, read in `tx` when given; null for an id that is not a UUID. */
+  findIndicator(id: string, tx?: EntityManager): Promise<Indicator | null> {
+    if (!isUUID(id)) return Promise.resolve(null);
+    return (tx ?? this.db.manager).getRepository(Indicator).findOneBy({ id });
+  }
+
+  /** The indicators with this code: one per action plan at most (codes are unique within a plan). */
+  findIndicatorsByCode(code: string): Promise<Indicator[]> {
+    return this.db.getRepository(Indicator).find({ where: { code }, order: { actionPlanId: 'ASC' } });
+  }
+
+  /** The indicator and its yearly targets. */
+  async insertIndicator(
+    tx: EntityManager,
+    values: Omit<Indicator, 'id' | 'createdAt' | 'updatedAt'>,
+    targets: readonly { year: number; value: number }[],
+  ): Promise<Indicator> {
+    const indicator = await tx.getRepository(Indicator).save(tx.getRepository(Indicator).create(values));
+    if (targets.length) {
+      await tx.getRepository(IndicatorTarget).insert(targets.map((t) => ({ indicatorId: indicator.id, year: t.year, value: t.value })));
+    }
+    return indicator;
+  }
+
+  /** Sets the target of one year, replacing any; returns the value replaced (null: none) and the indicator as it is now (its updated_at touched). */
+  async upsertTarget(tx: EntityManager, indicatorId: string, year: number, value: number): Promise<{ replaced: number | null; indicator: Indicator }> {
+    const [before] = await tx.query<{ value: number }[]>('SELECT value FROM indicator_target WHERE indicator_id = $1 AND year = $2', [indicatorId, year]);
+    await tx.query(
+      `INSERT INTO indicator_target (indicator_id, year, value) VALUES ($1, $2, $3)
+       ON CONFLICT (indicator_id, year) DO UPDATE SET value = EXCLUDED.value`,
+      [indicatorId, year, value],
+    );
+    await tx.query('UPDATE indicator SET updated_at = now() WHERE id = $1', [indicatorId]);
+    return { replaced: before ? before.value : null, indicator: await tx.getRepository(Indicator).findOneByOrFail({ id: indicatorId }) };
+  }
+
+  /**
+   * Indicators (of one organisation, or all) with no value for the quarter: neither that
+   * quarter nor its whole year has one, and the plan covers the year. By plan and code.
+   */
+  async indicatorsAwaitingValue(organizationId: string | null, year: number, quarter: number): Promise<Indicator[]> {
+    const rows = await this.db.query<Record<string, unknown>[]>(
+      `SELECT i.* FROM indicator i JOIN action_plan p ON p.id = i.action_plan_id
+       WHERE ($1::uuid IS NULL OR i.responsible_organization_id = $1)
+         AND $2 BETWEEN p.start_year AND p.end_year
+         AND NOT EXISTS (
+           SELECT 1 FROM indicator_value v
+           WHERE v.indicator_id = i.id AND v.year = $2 AND (v.quarter = $3 OR v.quarter IS NULL))
+       ORDER BY p.code, i.code`,
+      [organizationId, year, quarter],
+    );
+    return rows.map((row) => rowToEntity(this.db, Indicator, row));
+  }
 
   /** One page of the filtered indicators and their total, in one statement. */
   indicatorPage(filter: IndicatorFilter | null | undefined, args: PageArgs): Promise<Connection<Indicator>> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { auditValueWrite, currentValues, upsertValues } from '../action-plan/indicator-value-writes';
+import { auditValueWrite } from '../action-plan/indicator-value-writes';
+import { currentValues, upsertValues } from '../action-plan/indicator-values.repository';
 import { IndicatorValue } from '../action-plan/indicator-value.entity';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';

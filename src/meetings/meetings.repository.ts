@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
+import { isUUID } from 'class-validator';
+import { DataSource, EntityManager } from 'typeorm';
 import { LoaderRegistry, manyByKey, oneByKey } from '../common/loaders/loader-registry';
 import { Connection } from '../common/pagination/connection.type';
 import { KeysetOrder, keysetConnection } from '../common/pagination/keyset-page';
@@ -23,9 +24,32 @@ const NEWEST_FIRST: KeysetOrder<Meeting> = {
   isValidKey: (key) => typeof key === 'string' && isCalendarDate(key),
 };
 
+/** A participant row as the service has checked it: a person and/or an organisation, its role and place in the list. */
+export type ParticipantValues = Pick<Participant, 'personId' | 'organizationId' | 'role' | 'position'>;
+
+/** Every statement on meeting and participant: single rows, the list's pages, the loaders' batches and the writes (in the service's transaction, `tx`). */
 @Injectable()
 export class MeetingsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  findById(id: string): Promise<Meeting | null> {
+    if (!isUUID(id)) return Promise.resolve(null);
+    return this.db.getRepository(Meeting).findOneBy({ id });
+  }
+
+  /** Runs `work` in one transaction; the service passes `tx` to the writing methods. */
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /** The meeting and its participants, in the given order. */
+  async insert(tx: EntityManager, values: Omit<Meeting, 'id' | 'createdAt' | 'updatedAt'>, participants: readonly ParticipantValues[]): Promise<Meeting> {
+    const meeting = await tx.getRepository(Meeting).save(tx.getRepository(Meeting).create(values));
+    if (participants.length) {
+      await tx.getRepository(Participant).insert(participants.map((p) => ({ ...p, meetingId: meeting.id })));
+    }
+    return meeting;
+  }
 
   /** One page of the meetings and their total, in one statement. */
   listPage(args: PageArgs): Promise<Connection<Meeting>> {

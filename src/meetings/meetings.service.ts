@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { isUUID } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { isPresent } from '../common/is-present';
-import { isCalendarDate } from '../common/scalars/calendar-date';
-import { DomainError } from '../common/errors/domain-error';
 import { Connection } from '../common/pagination/connection.type';
 import { PageArgs } from '../common/pagination/page.args';
 import { assertAllExist } from '../database/assert-exist';
@@ -18,19 +13,16 @@ import { createdTranslations } from '../i18n/translations';
 import { CreateMeetingInput } from './dto/create-meeting.input';
 import { Meeting } from './meeting.entity';
 import { MeetingsRepository } from './meetings.repository';
-import { Participant } from './participant.entity';
 
 @Injectable()
 export class MeetingsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly repository: MeetingsRepository,
     private readonly audit: AuditService,
   ) {}
 
   findById(id: string): Promise<Meeting | null> {
-    if (!isUUID(id)) return Promise.resolve(null);
-    return this.db.getRepository(Meeting).findOneBy({ id });
+    return this.repository.findById(id);
   }
 
   /** Newest first; ties on the date broken by id. */
@@ -48,7 +40,7 @@ export class MeetingsService {
       summary: createdTranslations(input, 'summary', locale, DESCRIPTION_MAX),
       sourceNote: createdTranslations(input, 'sourceNote', locale, NOTE_MAX),
     };
-    return this.db.transaction(async (tx) => {
+    return this.repository.transaction(async (tx) => {
       const participants = distinctParticipants(input.participants ?? []);
       await assertAllExist(tx, Person, participants.map((p) => p.personId).filter(isPresent), 'participants.personId');
       await assertAllExist(
@@ -57,25 +49,16 @@ export class MeetingsService {
         participants.map((p) => p.organizationId).filter(isPresent),
         'participants.organizationId',
       );
-      const meeting = await tx.getRepository(Meeting).save(
-        tx.getRepository(Meeting).create({
-          ...texts,
-          heldOn: input.heldOn,
-          format: input.format,
-          sourceUrl: input.sourceUrl ?? null,
-        }),
+      const meeting = await this.repository.insert(
+        tx,
+        { ...texts, heldOn: input.heldOn, format: input.format, sourceUrl: input.sourceUrl ?? null },
+        participants.map((p, position) => ({
+          personId: p.personId ?? null,
+          organizationId: p.organizationId ?? null,
+          role: p.role,
+          position,
+        })),
       );
-      if (participants.length) {
-        await tx.getRepository(Participant).insert(
-          participants.map((p, position) => ({
-            meetingId: meeting.id,
-            personId: p.personId ?? null,
-            organizationId: p.organizationId ?? null,
-            role: p.role,
-            position,
-          })),
-        );
-      }
       await this.audit.record(tx, {
         actor,
         action: 'meeting.create',
