@@ -18,11 +18,15 @@ import { IndicatorValue } from './indicator-value.entity';
 import { Indicator } from './indicator.entity';
 
 /**
- * SQL for an indicator's actual value in a year, as actualForYear computes it: the annual
- * value, else the latest quarter's. `indicatorId` and `year` are SQL expressions.
+ * SQL for the value that is an indicator's actual in a year, as actualEntryForYear
+ * (indicator-progress.ts) chooses it: the annual value, else the latest quarter's. The one
+ * SQL form of that rule; test/actual-for-year.e2e-spec.ts proves both agree. `indicatorId`,
+ * `year` and `recordedBefore` (only values recorded before that instant) are SQL
+ * expressions; `columns` are selected from the value row `v`.
  */
-export function actualForYearSql(indicatorId: string, year: string): string {
-  return `(SELECT v.value FROM indicator_value v WHERE v.indicator_id = ${indicatorId} AND v.year = ${year}
+export function actualForYearSql(indicatorId: string, year: string, options: { columns?: string; recordedBefore?: string } = {}): string {
+  const recorded = options.recordedBefore ? ` AND v.recorded_at < ${options.recordedBefore}` : '';
+  return `(SELECT ${options.columns ?? 'v.value'} FROM indicator_value v WHERE v.indicator_id = ${indicatorId} AND v.year = ${year}${recorded}
             ORDER BY v.quarter DESC NULLS FIRST LIMIT 1)`;
 }
 

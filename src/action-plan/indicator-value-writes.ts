@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
-import { Period } from '../common/period';
+import { Period } from './reporting-period';
 import type { Translations } from '../i18n/translations';
 import { IndicatorValue } from './indicator-value.entity';
 

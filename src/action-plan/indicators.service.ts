@@ -7,11 +7,12 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-codes';
 import { Connection } from '../common/pagination/connection.type';
-import { formatPeriod, parsePeriod, Period } from '../common/period';
+
 import { assertAllExist } from '../database/assert-exist';
 import { Organization } from '../organizations/organization.entity';
 import { ActionPlan } from './action-plan.entity';
 import { ActionPlanRepository } from './action-plan.repository';
+import { parsePeriod, periodProblem } from './reporting-period';
 import { NOTE_MAX, SOURCE_MAX, TITLE_MAX } from '../common/validation/decorators';
 import type { Locale } from '../i18n/locales';
 import { createdTranslations } from '../i18n/translations';
@@ -160,30 +161,4 @@ function assertYearInPlan(plan: ActionPlan, year: number, field: string): void {
   if (year < plan.startYear || year > plan.endYear) {
     throw DomainError.badInput(field, `${year} is outside the plan's years ${plan.startYear}-${plan.endYear}`);
   }
-}
-
-/**
- * Why no value can be recorded for this period of the indicator, or null when
- * one can: its year must lie between the baseline year (or the plan's first
- * year, if earlier) and the plan's last year, and the period must have started
- * by `today`. Shared by recordValue and the bulk import of indicator values.
- */
-export function periodProblem(
-  period: Period,
-  indicator: Pick<Indicator, 'baselineYear'>,
-  plan: Pick<ActionPlan, 'startYear' | 'endYear'>,
-  today: string,
-): string | null {
-  const firstYear = Math.min(plan.startYear, indicator.baselineYear ?? plan.startYear);
-  if (period.year < firstYear || period.year > plan.endYear) {
-    return `must fall within ${firstYear}-${plan.endYear} (baseline and plan years)`;
-  }
-  if (periodStart(period.year, period.quarter) > today) return `${formatPeriod(period)} has not started yet`;
-  return null;
-}
-
-/** First day of a period, YYYY-MM-DD. */
-function periodStart(year: number, quarter: number | null): string {
-  const month = quarter ? (quarter - 1) * 3 + 1 : 1;
-  return `${year}-${String(month).padStart(2, '0')}-01`;
 }

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { ActionPlan } from '../action-plan/action-plan.entity';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
-import { parsePeriod, Period } from '../common/period';
+import { parsePeriod, Period } from '../action-plan/reporting-period';
 import { softwareVersion } from '../common/software-version';
 import { AppConfig } from '../config/app-config.service';
 import { assertAllExist } from '../database/assert-exist';

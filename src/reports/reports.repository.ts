@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ActionPlan } from '../action-plan/action-plan.entity';
+import { actualForYearSql } from '../action-plan/action-plan.repository';
 import { Indicator } from '../action-plan/indicator.entity';
 import { assertAllExist } from '../database/assert-exist';
 import { rowToEntity } from '../database/linked-rows';
@@ -121,9 +122,7 @@ export class ReportsRepository {
       `SELECT i.*, t.value AS target, a.value AS actual, a.period AS actual_period
          FROM indicator i
          LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.year = $1
-         LEFT JOIN LATERAL (SELECT v.value, v.period FROM indicator_value v
-                             WHERE v.indicator_id = i.id AND v.year = $1 AND v.recorded_at < $3
-                             ORDER BY v.quarter DESC NULLS FIRST LIMIT 1) a ON true
+         LEFT JOIN LATERAL ${actualForYearSql('i.id', '$1', { columns: 'v.value, v.period', recordedBefore: '$3' })} a ON true
         WHERE $2::uuid IS NULL OR i.action_plan_id = $2
         ORDER BY i.code, i.id`,
       [year, actionPlanId, recordedBefore],

@@ -1,5 +1,6 @@
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { IsCalendarDate, IsPeriod } from '../../common/validation/decorators';
+import { IsPeriod } from '../../action-plan/reporting-period';
+import { IsCalendarDate } from '../../common/validation/decorators';
 import { BooleanParameter } from './query-transforms';
 
 /**

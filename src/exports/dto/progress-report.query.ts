@@ -1,5 +1,6 @@
 import { IsOptional, IsUUID } from 'class-validator';
-import { IsCalendarDate, OptionalText, PlanYear } from '../../common/validation/decorators';
+import { PlanYear } from '../../action-plan/reporting-period';
+import { IsCalendarDate, OptionalText } from '../../common/validation/decorators';
 import { IntegerParameter } from './query-transforms';
 
 /** GET /reports/progress.pdf?year=YYYY[&actionPlanId=][&asOf=YYYY-MM-DD]; the year defaults to asOf's, else the current one in APP_TIMEZONE. */

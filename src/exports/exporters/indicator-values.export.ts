@@ -1,5 +1,5 @@
 import { translatedSql } from '../../i18n/translations';
-import { Period } from '../../common/period';
+import { Period } from '../../action-plan/reporting-period';
 import { column } from '../tabular/export-column';
 import { TabularExport } from '../tabular/tabular-export';
 import { ExportContext } from './export-context';

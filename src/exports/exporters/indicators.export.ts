@@ -2,7 +2,7 @@ import { translatedSql } from '../../i18n/translations';
 import { DataSource } from 'typeorm';
 import { IndicatorDirection } from '../../action-plan/action-plan.enums';
 import { actualEntryForYear, computeProgress, PeriodValue } from '../../action-plan/indicator-progress';
-import { formatPeriod } from '../../common/period';
+import { formatPeriod } from '../../action-plan/reporting-period';
 import { Row } from '../row-source/export-query';
 import { column, ExportColumn } from '../tabular/export-column';
 import { TabularExport } from '../tabular/tabular-export';
