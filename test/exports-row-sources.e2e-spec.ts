@@ -2,6 +2,8 @@ import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { todayIn } from '../src/common/scalars/calendar-date';
 import { exportContext } from '../src/exports/as-of';
+import { ExportLanguage } from '../src/exports/export-language';
+import { buildTranslator } from '../src/i18n/i18n.service';
 import { CsvOptions, DEFAULT_CSV_OPTIONS } from '../src/exports/tabular/csv-options';
 import { indicatorValuesExport } from '../src/exports/exporters/indicator-values.export';
 import { recommendationsExport } from '../src/exports/exporters/recommendations.export';
@@ -54,7 +56,7 @@ const HIDDEN_BEHIND_BLANKS = '\u00A0\u200B\uFF0B1';
 describe('row sources', () => {
   let t: TestApp;
   let db: DataSource;
-  const ctx = exportContext(todayIn('Asia/Bishkek'), 'Asia/Bishkek', todayIn('Asia/Bishkek'));
+  const ctx = exportContext(todayIn('Asia/Bishkek'), 'Asia/Bishkek', todayIn('Asia/Bishkek'), new ExportLanguage(buildTranslator('en', 'Asia/Bishkek')));
 
   beforeAll(async () => {
     t = await createTestApp();

@@ -1,8 +1,9 @@
 import { startOfNextDay } from '../reports/progress-summary.service';
+import { ExportLanguage } from './export-language';
 import { ExportContext } from './exporters/export-context';
 
 export { resolveAsOf } from '../common/as-of';
 
-export function exportContext(today: string, timeZone: string, asOf: string): ExportContext {
-  return { today, timeZone, asOf, asOfEnd: startOfNextDay(asOf, timeZone).toISOString() };
+export function exportContext(today: string, timeZone: string, asOf: string, language: ExportLanguage): ExportContext {
+  return { today, timeZone, asOf, asOfEnd: startOfNextDay(asOf, timeZone).toISOString(), language };
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { I18nModule } from '../i18n/i18n.module';
 import { ReportsModule } from '../reports/reports.module';
 import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
@@ -7,7 +8,7 @@ import { ProgressReportService } from './report/progress-report.service';
 
 /** CSV and XLSX downloads for analysts, and the printable PDF progress report. */
 @Module({
-  imports: [ReportsModule],
+  imports: [ReportsModule, I18nModule],
   controllers: [ExportsController, ProgressReportController],
   providers: [ExportsService, ProgressReportService],
   exports: [ExportsService],

@@ -27,6 +27,8 @@ export interface ExportMetadata {
   tables: readonly TabularExport[];
   /** The indicators the file's figures concern, when it has indicator data. */
   indicators: readonly IndicatorDefinition[];
+  /** "Language" in the file's language, for the README sheet. */
+  languageLabel: string;
 }
 
 export const SOURCES =
@@ -45,7 +47,7 @@ export function definitions(timeZone: string): [string, string][] {
     ['Progress status', `ACHIEVED when the target is reached (actual ≥ target for INCREASE, ≤ target for DECREASE); otherwise ON_TRACK from ${ON_TRACK_PERCENT} % of target, AT_RISK from ${AT_RISK_PERCENT} %, OFF_TRACK below; NO_DATA without an actual or a target. Without a baseline (or with a target equal to it) a target not reached is OFF_TRACK.`],
     ['Percentages', 'Rounded to one decimal for display (percent_of_target); percent_of_target_exact keeps full precision.'],
     ['Timestamps', `ISO 8601 local time in ${timeZone} with its UTC offset (2025-03-04T09:15:00+06:00); in XLSX, the local time as a date-time cell.`],
-    ['Fingerprint', 'SHA-256 of the inputs (export, asOf, time zone, parameters) and of every row, each table written as the default CSV. Two files with the same fingerprint hold the same data; the generation day is not part of it.'],
+    ['Fingerprint', 'SHA-256 of the inputs (export, asOf, time zone, language, parameters) and of every row, each table written as the default CSV. Two files with the same fingerprint hold the same data; the generation day is not part of it.'],
   ];
 }
 
@@ -79,12 +81,14 @@ export function tableSchemaResource(meta: ExportMetadata, table: TabularExport, 
         ...(c.type === 'number' || c.type === 'percent' ? { decimalChar: csv.decimal } : {}),
         ...(c.type === 'boolean' ? { trueValues: ['true'], falseValues: ['false'] } : {}),
       })),
-      primaryKey: [...table.primaryKey],
+      // Field names are the headers, which follow the language.
+      primaryKey: table.primaryKey.map((key) => table.columns.find((c) => c.key === key)?.header ?? key),
       missingValues: [''],
     },
     sources: [{ title: SOURCES }],
     asOf: meta.inputs.asOf,
     timeZone: meta.inputs.timeZone,
+    lang: meta.inputs.lang,
     parameters: meta.inputs.parameters,
     formulaEscape: csv.formulaEscape
       ? 'text cells starting with = + - @ tab or carriage return carry a leading apostrophe (remove it, or download with formulaEscape=false)'
@@ -105,6 +109,7 @@ export function readmeRows(meta: ExportMetadata, fingerprint: string): (string |
     ['asOf', meta.inputs.asOf],
     ['Filters and parameters', parametersText(meta.inputs)],
     ['Time zone', meta.inputs.timeZone],
+    [meta.languageLabel, meta.inputs.lang],
     ['Generated', meta.generatedOn],
     ['Software', meta.software],
     ['Fingerprint (SHA-256)', fingerprint],

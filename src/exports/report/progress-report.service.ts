@@ -17,9 +17,12 @@ import {
   OverdueRecommendation,
   ProgressReportData,
   QuarterStatusCounts,
+  ReportFilter,
   ReportIndicator,
   ReportScope,
 } from './progress-report.data';
+import { Locale } from '../../i18n/locales';
+import { DEFAULT_EXPORT_LOCALE } from '../export-language';
 
 /** At most this many overdue recommendations are listed; the report says how many more there are. */
 export const OVERDUE_LISTED = 60;
@@ -101,7 +104,7 @@ export class ProgressReportService {
     private readonly config: AppConfig,
   ) {}
 
-  async gather(year: number, scope: ReportScope, asOfDay: string | null = null): Promise<ProgressReportData> {
+  async gather(year: number, scope: ReportScope, asOfDay: string | null = null, lang: Locale = DEFAULT_EXPORT_LOCALE): Promise<ProgressReportData> {
     // The plan's counts and its indicators; this checks asOf (BAD_USER_INPUT) and the plan (NOT_FOUND) first.
     const planSummary = await this.summaries.summarize(year, scope.actionPlanId, asOfDay);
     if (scope.organizationId) await assertAllExist(this.db.manager, Organization, [scope.organizationId], 'organizationId');
@@ -123,11 +126,11 @@ export class ProgressReportService {
       this.statusesByQuarter(asOf, timeZone, asOfParams),
       this.indicatorSeries(indicators.map((i) => i.id), startOfNextDay(asOf, timeZone)),
     ]);
-    const parameters = Object.fromEntries(Object.entries({ year, ...scope, asOf: asOfDay }).filter(([, v]) => v !== null && v !== undefined));
+    const parameters = Object.fromEntries(Object.entries({ year, ...scope, asOf: asOfDay, lang }).filter(([, v]) => v !== null && v !== undefined));
     const withSeries = indicators.map((i) => ({ ...i, series: series.get(i.id) ?? { values: [], targets: [] } }));
     // Everything shown but the generation day: the same figures give the same fingerprint on any day.
     const fingerprint = fingerprintOf({ report: 'progress', parameters, filters, asOf, timeZone, plan, summary, withSeries, byOrganization, overdue, statusesByQuarter });
-    return { year, asOf, today, timeZone, parameters, filters, fingerprint, plan, summary, indicators: withSeries, byOrganization, overdue, statusesByQuarter };
+    return { year, asOf, today, timeZone, parameters, filters, lang, fingerprint, plan, summary, indicators: withSeries, byOrganization, overdue, statusesByQuarter };
   }
 
   private async plan(id: string | null): Promise<ProgressReportData['plan']> {
@@ -136,22 +139,22 @@ export class ProgressReportService {
     return plan ?? null;
   }
 
-  /** The scope in words, for the top of the report: the organisation's name, the region, the meeting's title and day. */
-  private async filterLabels(scope: ReportScope): Promise<string[]> {
-    const labels: string[] = [];
+  /** The scope by name, for the top of the report: the organisation's name, the region, the meeting's title and day. */
+  private async filterLabels(scope: ReportScope): Promise<ReportFilter[]> {
+    const filters: ReportFilter[] = [];
     if (scope.organizationId) {
       const [o]: { name: string }[] = await this.db.query('SELECT name FROM organization WHERE id = $1', [scope.organizationId]);
-      labels.push(`responsible organisation: ${o.name}`);
+      filters.push({ filter: 'organization', name: o.name });
     }
-    if (scope.region) labels.push(`region: ${scope.region}`);
+    if (scope.region) filters.push({ filter: 'region', region: scope.region });
     if (scope.meetingId) {
       const [m]: { title: string; held_on: string }[] = await this.db.query(
         "SELECT title, to_char(held_on, 'YYYY-MM-DD') AS held_on FROM meeting WHERE id = $1",
         [scope.meetingId],
       );
-      labels.push(`meeting: ${m.title} (${m.held_on})`);
+      filters.push({ filter: 'meeting', title: m.title, heldOn: m.held_on });
     }
-    return labels;
+    return filters;
   }
 
   /** The counts in scope: the plan summary's own reading of the history, narrowed by organisation, region and meeting when asked. */
