@@ -8,9 +8,10 @@ import { Roles } from '../auth/roles.decorator';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config.service';
 import { assertKnownParameters } from '../exports/dto/known-parameters';
+import { negotiateLocale } from '../i18n/negotiate-locale';
 import { ImportQuery } from './dto/import.query';
 import { ImportSummary } from './import-summary';
-import { IndicatorValuesImportService } from './indicator-values-import.service';
+import { IMPORT_FALLBACK_LOCALE, IndicatorValuesImportService } from './indicator-values-import.service';
 import { readImportFile } from './read-import-file';
 
 /** The part of multer's file object the import reads (held in memory, see ImportsModule). */
@@ -46,6 +47,8 @@ export class ImportsController {
       maxRows: this.config.get('IMPORT_MAX_ROWS'),
       maxUnpackedBytes: this.config.get('IMPORT_MAX_UNPACKED_BYTES'),
     });
-    return this.imports.importFile(file, { dryRun: query.dryRun ?? false, actor });
+    // Sources and notes of rows without a locale cell are in the request's language.
+    const locale = negotiateLocale({ acceptLanguage: req.headers['accept-language'] }, IMPORT_FALLBACK_LOCALE);
+    return this.imports.importFile(file, { dryRun: query.dryRun ?? false, actor, locale });
   }
 }

@@ -6,13 +6,19 @@ import { IndicatorValue } from '../action-plan/indicator-value.entity';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
 import { Clock } from '../common/clock';
+import { Locale } from '../i18n/locales';
 import { ImportFile } from './import-file';
 import { ImportSummary } from './import-summary';
 import { CheckedRow, checkRows } from './indicator-value-rows.check';
 
+/** The language of sources and notes when neither the row nor the request names one: the language the data has been written in so far. */
+export const IMPORT_FALLBACK_LOCALE: Locale = 'en';
+
 export interface ImportOptions {
   dryRun: boolean;
   actor: Actor;
+  /** The language of sources and notes in rows without a locale cell: the staff page's, Accept-Language's, or --locale. */
+  locale: Locale;
 }
 
 /** Same value, source and note: recording it again would change nothing but the time stamp. */
@@ -37,7 +43,7 @@ export class IndicatorValuesImportService {
     const today = this.clock.today();
     // Checked inside the transaction that writes, so what was checked is what is written.
     return this.db.transaction(async (tx) => {
-      const { checked, errors } = await checkRows(tx, file.rows, options.actor, today);
+      const { checked, errors } = await checkRows(tx, file.rows, options.actor, today, options.locale);
       if (errors.length > 0) {
         const rejected = new Set(errors.map((e) => e.row)).size;
         errors.sort((a, b) => a.row - b.row);
