@@ -23,7 +23,8 @@ function headerRow(doc: PDFKit.PDFDocument, l: ReportLanguage): void {
   const top = doc.y;
   doc.font(FONT.bold).fontSize(7).fillColor(INK);
   doc.text(l.t('report.organizations.name'), PAGE.left, top, { width: NAME_WIDTH - 4 });
-  COLUMNS.forEach((c, i) => doc.text(l.t(c.label), PAGE.left + NAME_WIDTH + i * COLUMN_WIDTH, top, { width: COLUMN_WIDTH - 2, align: 'right' }));
+  // Right-aligned like the figures, but at least 6 pt from the header before: a long word (Просрочено) wraps rather than touches it.
+  COLUMNS.forEach((c, i) => doc.text(l.t(c.label), PAGE.left + NAME_WIDTH + i * COLUMN_WIDTH + 4, top, { width: COLUMN_WIDTH - 6, align: 'right' }));
   const bottom = top + 22;
   doc.moveTo(PAGE.left, bottom).lineTo(PAGE.left + PAGE.width, bottom).lineWidth(0.8).strokeColor(INK).stroke();
   doc.y = bottom + 4;

@@ -39,7 +39,9 @@ export function drawStatusChart(doc: PDFKit.PDFDocument, summary: ProgressSummar
   heading(doc, l.t('report.statusChart.heading'), 7 * 20);
   const counts = new Map(summary.byStatus.map((s) => [s.status, s.count]));
   const max = Math.max(1, ...counts.values());
-  const labelWidth = 90;
+  // Wide enough for the longest status in the language (На рассмотрении), so no label wraps into the next bar.
+  doc.font(FONT.regular).fontSize(9);
+  const labelWidth = Math.max(90, ...STATUS_ORDER.map((status) => doc.widthOfString(l.status(status)) + 10));
   const barMax = PAGE.width - labelWidth - 50;
   let y = doc.y;
   for (const status of STATUS_ORDER) {
