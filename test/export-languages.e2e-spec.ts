@@ -178,6 +178,8 @@ describe('exports and the PDF report in Kyrgyz, Russian and English', () => {
       const readme = book.worksheets[0];
       const language = readme.getRows(1, readme.rowCount)?.find((r) => r.getCell(1).value === 'Тил');
       expect(language?.getCell(2).value).toBe('ky');
+      expect(readme.getRow(1).getCell(1).value).toBe('Тегерек үстөлдөрдүн сунуштарына мониторинг: бардык экспорттор');
+      expect(readme.getColumn(1).values).toEqual(expect.arrayContaining(['Чыпкалар жана параметрлер', 'Изи (SHA-256)', 'Индикаторлор', 'Иш-аракеттер планы']));
       const english = await workbook((await download(t, '/exports/workbook.xlsx')).body);
       expect(english.worksheets.map((w) => w.name)).toEqual(['README', 'Recommendations', 'Status history', 'Indicators', 'Indicator values', 'Rec. organisations', 'Rec. barriers', 'Rec. indicators']);
     });

@@ -159,8 +159,8 @@ export class ExportsService {
   }
 
   private metadata(prepared: PreparedExport): ExportMetadata {
-    const title = prepared.name === 'workbook' ? 'Roundtable recommendations tracker: all exports' : `Roundtable recommendations tracker: ${prepared.name}`;
     const { language } = prepared.context;
+    const title = prepared.name === 'workbook' ? language.t('export.readme.titleAll') : language.t('export.readme.title', { name: prepared.name });
     return {
       title,
       inputs: prepared.inputs,
@@ -168,7 +168,19 @@ export class ExportsService {
       software: softwareVersion(),
       tables: prepared.tables,
       indicators: prepared.indicators.map((i) => ({ ...i, direction: language.label('staff.direction', i.direction) })),
-      languageLabel: language.t('export.readme.language'),
+      labels: {
+        language: language.t('export.readme.language'),
+        filters: language.t('export.readme.filters'),
+        timeZone: language.t('export.readme.timeZone'),
+        generated: language.t('export.readme.generated'),
+        software: language.t('export.readme.software'),
+        fingerprint: language.t('export.readme.fingerprint'),
+        sources: language.t('export.readme.sources'),
+        definitions: language.t('export.readme.definitions'),
+        sheets: language.t('export.readme.sheets'),
+        indicators: language.t('export.readme.indicators'),
+        indicatorColumns: ['action_plan', 'code', 'name', 'unit', 'direction', 'baseline_year', 'baseline_value', 'sources'].map((key) => language.header({ message: key })),
+      },
     };
   }
 

@@ -27,8 +27,23 @@ export interface ExportMetadata {
   tables: readonly TabularExport[];
   /** The indicators the file's figures concern, when it has indicator data. */
   indicators: readonly IndicatorDefinition[];
-  /** "Language" in the file's language, for the README sheet. */
-  languageLabel: string;
+  /** The README sheet's labels and the indicators' column headers, in the file's language. */
+  labels: ReadmeLabels;
+}
+
+export interface ReadmeLabels {
+  language: string;
+  filters: string;
+  timeZone: string;
+  generated: string;
+  software: string;
+  fingerprint: string;
+  sources: string;
+  definitions: string;
+  sheets: string;
+  indicators: string;
+  /** The headers of the indicators' table: action_plan, code, name, unit, direction, baseline_year, baseline_value, sources. */
+  indicatorColumns: string[];
 }
 
 export const SOURCES =
@@ -103,29 +118,30 @@ export function tableSchemaResource(meta: ExportMetadata, table: TabularExport, 
 
 /** The README sheet's rows: what the workbook is, its inputs and fingerprint, the definitions, every column, and the indicators. */
 export function readmeRows(meta: ExportMetadata, fingerprint: string): (string | number | null)[][] {
+  const { labels } = meta;
   const rows: (string | number | null)[][] = [
     [meta.title],
     [],
     ['asOf', meta.inputs.asOf],
-    ['Filters and parameters', parametersText(meta.inputs)],
-    ['Time zone', meta.inputs.timeZone],
-    [meta.languageLabel, meta.inputs.lang],
-    ['Generated', meta.generatedOn],
-    ['Software', meta.software],
-    ['Fingerprint (SHA-256)', fingerprint],
-    ['Sources', SOURCES],
+    [labels.filters, parametersText(meta.inputs)],
+    [labels.timeZone, meta.inputs.timeZone],
+    [labels.language, meta.inputs.lang],
+    [labels.generated, meta.generatedOn],
+    [labels.software, meta.software],
+    [labels.fingerprint, fingerprint],
+    [labels.sources, SOURCES],
     [],
-    ['Definitions'],
+    [labels.definitions],
     ...definitions(meta.inputs.timeZone),
     [],
-    ['Sheets and columns'],
+    [labels.sheets],
   ];
   for (const table of meta.tables) {
     rows.push([table.sheetName, table.description]);
     for (const c of table.columns) rows.push([`  ${c.header}`, `${c.description} (${tableSchemaType(c.type).type})`]);
   }
   if (meta.indicators.length) {
-    rows.push([], ['Indicators'], ['action_plan', 'code', 'name', 'unit', 'direction', 'baseline_year', 'baseline_value', 'sources']);
+    rows.push([], [labels.indicators], labels.indicatorColumns);
     for (const i of meta.indicators) rows.push([i.action_plan, i.code, i.name, i.unit, i.direction, i.baseline_year, i.baseline_value, i.sources]);
   }
   return rows;
