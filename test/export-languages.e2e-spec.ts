@@ -116,6 +116,11 @@ describe('exports and the PDF report in Kyrgyz, Russian and English', () => {
       expect(explicit.body).toEqual(plain.body);
       const unknown = await download(t, '/exports/recommendations.csv', t.adminToken, { 'accept-language': 'de, fr;q=0.5' });
       expect(unknown.body).toEqual(plain.body);
+      // "*" (fetch's default) names no language: English, not the first of ours.
+      const any = await download(t, '/exports/recommendations.csv', t.adminToken, { 'accept-language': '*' });
+      expect(any.headers['content-language']).toBe('en');
+      const russianFirst = await download(t, '/exports/recommendations.csv', t.adminToken, { 'accept-language': 'ru;q=0.5, *;q=0.9' });
+      expect(russianFirst.headers['content-language']).toBe('ru');
     });
 
     it('refuses an unknown lang with a coded 400, before anything is streamed', async () => {

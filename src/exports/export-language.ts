@@ -15,9 +15,20 @@ import { CellType, column, ExportColumn } from './tabular/export-column';
  */
 export const DEFAULT_EXPORT_LOCALE: Locale = 'en';
 
-/** `lang` when given (already validated), else the best of Accept-Language, else English. */
-export function exportLocale(lang: Locale | undefined | null, acceptLanguage: string | string[] | undefined): Locale {
-  return lang ?? negotiateLocale({ acceptLanguage }, DEFAULT_EXPORT_LOCALE);
+/**
+ * Accept-Language without its wildcard entries: `*` ("any language", which
+ * fetch() and many HTTP clients send by default) names none of ours, so it must
+ * not pick the first of them; the default applies instead.
+ */
+export function namedLanguages(acceptLanguage: string | string[] | undefined): string | undefined {
+  const header = Array.isArray(acceptLanguage) ? acceptLanguage.join(',') : acceptLanguage;
+  const named = (header ?? '').split(',').filter((part) => !['', '*'].includes(part.split(';')[0].trim()));
+  return named.length ? named.join(',') : undefined;
+}
+
+/** `lang` when given (already validated), else the best language Accept-Language names, else `fallback` (English). */
+export function requestedLocale(lang: Locale | undefined | null, acceptLanguage: string | string[] | undefined, fallback: Locale = DEFAULT_EXPORT_LOCALE): Locale {
+  return lang ?? negotiateLocale({ acceptLanguage: namedLanguages(acceptLanguage) }, fallback);
 }
 
 /** What a file name carries for its language: nothing for English (the names files have always had), `.ky` or `.ru` otherwise. */

@@ -9,7 +9,7 @@ import { IndicatorsExportQuery, WorkbookExportQuery } from './dto/indicators-exp
 import { assertKnownParameters } from './dto/known-parameters';
 import { RecommendationsExportQuery } from './dto/recommendations-export.query';
 import { streamDownload } from './download';
-import { exportLocale } from './export-language';
+import { requestedLocale } from './export-language';
 import { ExportExtension, ExportName, ExportOptions, ExportsService } from './exports.service';
 import { CsvOptions, DEFAULT_CSV_OPTIONS } from './tabular/csv-options';
 
@@ -106,7 +106,7 @@ export class ExportsController {
   private async send(req: Request, res: Response, name: ExportName, query: CommonExportParameters, options: ExportOptions): Promise<void> {
     const extension = extensionOf(req.path);
     const csv = csvOptions(query, extension);
-    const lang = exportLocale(query.lang, req.headers['accept-language']);
+    const lang = requestedLocale(query.lang, req.headers['accept-language']);
     const prepared = await this.exports.prepare(name, { ...options, lang, enumCodes: extension === 'json' });
     if (extension === 'meta.json') {
       // Computed in full before answering (it reads every row for the fingerprint): a failure is still a JSON error.

@@ -8,7 +8,7 @@ import { Roles } from '../auth/roles.decorator';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config.service';
 import { assertKnownParameters } from '../exports/dto/known-parameters';
-import { negotiateLocale } from '../i18n/negotiate-locale';
+import { requestedLocale } from '../exports/export-language';
 import { ImportQuery } from './dto/import.query';
 import { ImportSummary } from './import-summary';
 import { IMPORT_FALLBACK_LOCALE, IndicatorValuesImportService } from './indicator-values-import.service';
@@ -48,7 +48,7 @@ export class ImportsController {
       maxUnpackedBytes: this.config.get('IMPORT_MAX_UNPACKED_BYTES'),
     });
     // Sources and notes of rows without a locale cell are in the request's language.
-    const locale = negotiateLocale({ acceptLanguage: req.headers['accept-language'] }, IMPORT_FALLBACK_LOCALE);
+    const locale = requestedLocale(null, req.headers['accept-language'], IMPORT_FALLBACK_LOCALE);
     return this.imports.importFile(file, { dryRun: query.dryRun ?? false, actor, locale });
   }
 }

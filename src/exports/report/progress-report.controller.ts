@@ -5,7 +5,7 @@ import { Roles } from '../../auth/roles.decorator';
 import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config.service';
 import { I18nService } from '../../i18n/i18n.service';
-import { exportLocale, languageSuffix } from '../export-language';
+import { requestedLocale, languageSuffix } from '../export-language';
 import { ReportLanguage } from './report-language';
 import { assertKnownParameters } from '../dto/known-parameters';
 import { ProgressReportQuery } from '../dto/progress-report.query';
@@ -36,7 +36,7 @@ export class ProgressReportController {
       region: query.region ?? null,
       meetingId: query.meetingId ?? null,
     };
-    const lang = exportLocale(query.lang, req.headers['accept-language']);
+    const lang = requestedLocale(query.lang, req.headers['accept-language']);
     const data = await this.reports.gather(year, scope, query.asOf ?? null, lang);
     const compress = this.config.get('NODE_ENV') !== 'test';
     const language = new ReportLanguage(this.i18n.translator(lang));
