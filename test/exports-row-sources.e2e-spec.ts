@@ -1,3 +1,4 @@
+import { fallbackChain } from '../src/i18n/translations';
 import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { todayIn } from '../src/common/scalars/calendar-date';
@@ -56,7 +57,7 @@ const HIDDEN_BEHIND_BLANKS = '\u00A0\u200B\uFF0B1';
 describe('row sources', () => {
   let t: TestApp;
   let db: DataSource;
-  const ctx = exportContext(todayIn('Asia/Bishkek'), 'Asia/Bishkek', todayIn('Asia/Bishkek'), new ExportLanguage(buildTranslator('en', 'Asia/Bishkek')));
+  const ctx = exportContext(todayIn('Asia/Bishkek'), 'Asia/Bishkek', todayIn('Asia/Bishkek'), new ExportLanguage(buildTranslator('en', 'Asia/Bishkek')), fallbackChain('en', ['ru', 'ky']));
 
   beforeAll(async () => {
     t = await createTestApp();

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Translations } from '../i18n/translations';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
@@ -28,7 +29,7 @@ export interface IssuedLink {
 }
 
 export interface UserListItem extends User {
-  organizationName: string | null;
+  organizationName: Translations | null;
 }
 
 /**

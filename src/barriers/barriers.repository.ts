@@ -4,12 +4,17 @@ import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { LoaderRegistry } from '../common/loaders/loader-registry';
 import { loadLinked } from '../database/linked-rows';
+import { ContentLocaleService } from '../i18n/content-locales';
+import { translatedSql } from '../i18n/translations';
 import { Meeting } from '../meetings/meeting.entity';
 import { Barrier } from './barrier.entity';
 
 @Injectable()
 export class BarriersRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly contentLocales: ContentLocaleService,
+  ) {}
 
   byMeetingId(loaders: LoaderRegistry): DataLoader<string, Barrier[]> {
     return loaders.get('barrier.byMeetingId', (meetingIds: readonly string[]) =>
@@ -17,7 +22,7 @@ export class BarriersRepository {
         this.db,
         Barrier,
         meetingIds,
-        { via: 'barrier_meeting', entityColumn: 'barrier_id', keyColumn: 'meeting_id', orderBy: 'e.title, e.id' },
+        { via: 'barrier_meeting', entityColumn: 'barrier_id', keyColumn: 'meeting_id', orderBy: `${translatedSql('e.title', this.contentLocales.defaultChain)}, e.id` },
         loaders,
       ),
     );

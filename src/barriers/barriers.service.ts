@@ -8,6 +8,9 @@ import { Meeting } from '../meetings/meeting.entity';
 import { BarrierCategory } from './barrier-category.enum';
 import { BarrierMeeting } from './barrier-meeting.entity';
 import { Barrier } from './barrier.entity';
+import { DESCRIPTION_MAX, TITLE_MAX } from '../common/validation/decorators';
+import type { Locale } from '../i18n/locales';
+import { Translations, translationsFromInput } from '../i18n/translations';
 import { CreateBarrierInput } from './dto/create-barrier.input';
 
 @Injectable()
@@ -26,14 +29,25 @@ export class BarriersService {
     });
   }
 
-  create(input: CreateBarrierInput, actor: Actor): Promise<Barrier> {
+  /** `locale`: the request's, which `title` and `description` are written in. */
+  create(input: CreateBarrierInput, actor: Actor, locale: Locale): Promise<Barrier> {
+    const title = translationsFromInput(null, input.title, input.titleTranslations, locale, {
+      field: 'title',
+      maxLength: TITLE_MAX,
+      required: true,
+    }) as Translations;
+    const description = translationsFromInput(null, input.description, input.descriptionTranslations, locale, {
+      field: 'description',
+      maxLength: DESCRIPTION_MAX,
+      required: false,
+    });
     return this.db.transaction(async (tx) => {
       const meetingIds = [...new Set(input.meetingIds)];
       await assertAllExist(tx, Meeting, meetingIds, 'meetingIds');
       const barrier = await tx.getRepository(Barrier).save(
         tx.getRepository(Barrier).create({
-          title: input.title,
-          description: input.description ?? null,
+          title,
+          description,
           category: input.category,
         }),
       );

@@ -1,3 +1,5 @@
+import { ContentLocaleService } from '../i18n/content-locales';
+import { translatedSql } from '../i18n/translations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Writable } from 'node:stream';
@@ -92,6 +94,7 @@ export class ExportsService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly i18n: I18nService,
+    private readonly contentLocales: ContentLocaleService,
   ) {
     this.rows = new PgServerRowSource(db);
   }
@@ -109,7 +112,9 @@ export class ExportsService {
     const today = this.clock.today();
     const asOf = resolveAsOf(today, options.asOf, null);
     const locale = options.lang ?? DEFAULT_EXPORT_LOCALE;
-    const ctx = exportContext(today, this.config.get('APP_TIMEZONE'), asOf, new ExportLanguage(this.i18n.translator(locale), options.enumCodes ? 'for scripts' : 'for people'));
+    const language = new ExportLanguage(this.i18n.translator(locale), options.enumCodes ? 'for scripts' : 'for people');
+    // Titles, names and notes in the same language, falling back along the configured chain where one has no translation.
+    const ctx = exportContext(today, this.config.get('APP_TIMEZONE'), asOf, language, this.contentLocales.chain(locale));
     const planId = options.actionPlanId ?? null;
     if (planId) await assertAllExist(this.db.manager, ActionPlan, [planId], 'actionPlanId');
     const values = periodRange(planId, options.from ?? null, options.to ?? null);
@@ -231,8 +236,9 @@ export class ExportsService {
 
   private indicatorDefinitions(planId: string | null, ctx: ExportContext): Promise<IndicatorDefinition[]> {
     return this.db.query(
-      `SELECT ap.code AS action_plan, i.code, i.name, i.unit, i.direction::text AS direction, i.baseline_year, i.baseline_value,
-              (SELECT string_agg(DISTINCT v.source, '; ') FROM indicator_value v
+      `SELECT ap.code AS action_plan, i.code, ${translatedSql('i.name', ctx.contentChain)} AS name, i.unit, i.direction::text AS direction,
+              i.baseline_year, i.baseline_value,
+              (SELECT string_agg(DISTINCT ${translatedSql('v.source', ctx.contentChain)}, '; ') FROM indicator_value v
                 WHERE v.indicator_id = i.id AND v.recorded_at < $2 AND v.source IS NOT NULL) AS sources
          FROM indicator i JOIN action_plan ap ON ap.id = i.action_plan_id
         WHERE $1::uuid IS NULL OR i.action_plan_id = $1

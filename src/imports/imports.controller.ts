@@ -11,7 +11,8 @@ import { assertKnownParameters } from '../exports/dto/known-parameters';
 import { requestedLocale } from '../exports/export-language';
 import { ImportQuery } from './dto/import.query';
 import { ImportSummary } from './import-summary';
-import { IMPORT_FALLBACK_LOCALE, IndicatorValuesImportService } from './indicator-values-import.service';
+import { ContentLocaleService } from '../i18n/content-locales';
+import { IndicatorValuesImportService } from './indicator-values-import.service';
 import { readImportFile } from './read-import-file';
 
 /** The part of multer's file object the import reads (held in memory, see ImportsModule). */
@@ -24,6 +25,7 @@ export class ImportsController {
   constructor(
     private readonly imports: IndicatorValuesImportService,
     private readonly config: AppConfig,
+    private readonly contentLocales: ContentLocaleService,
   ) {}
 
   /**
@@ -48,7 +50,7 @@ export class ImportsController {
       maxUnpackedBytes: this.config.get('IMPORT_MAX_UNPACKED_BYTES'),
     });
     // Sources and notes of rows without a locale cell are in the request's language.
-    const locale = requestedLocale(null, req.headers['accept-language'], IMPORT_FALLBACK_LOCALE);
+    const locale = requestedLocale(null, req.headers['accept-language'], this.contentLocales.defaultLocale);
     return this.imports.importFile(file, { dryRun: query.dryRun ?? false, actor, locale });
   }
 }

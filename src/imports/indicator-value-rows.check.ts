@@ -138,8 +138,8 @@ export async function checkRows(
         period: cells.period,
         parsed: period,
         value: input.value,
-        source: input.source ?? null,
-        note: input.note ?? null,
+        source: input.source ? { [locale]: input.source } : null,
+        note: input.note ? { [locale]: input.note } : null,
       });
     }
   }

@@ -6,24 +6,35 @@ import { IndicatorValue } from '../action-plan/indicator-value.entity';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
 import { Clock } from '../common/clock';
-import { Locale } from '../i18n/locales';
+import { ContentLocaleService } from '../i18n/content-locales';
+import type { Locale } from '../i18n/locales';
+import { normalizeTranslations, sameTranslations, Translations } from '../i18n/translations';
 import { ImportFile } from './import-file';
 import { ImportSummary } from './import-summary';
 import { CheckedRow, checkRows } from './indicator-value-rows.check';
 
-/** The language of sources and notes when neither the row nor the request names one: the language the data has been written in so far. */
-export const IMPORT_FALLBACK_LOCALE: Locale = 'en';
-
 export interface ImportOptions {
   dryRun: boolean;
   actor: Actor;
-  /** The language of sources and notes in rows without a locale cell: the staff page's, Accept-Language's, or --locale. */
-  locale: Locale;
+  /** The language of sources and notes in rows without a locale cell (the staff page's, Accept-Language's, --locale); DEFAULT_CONTENT_LOCALE when not given. */
+  locale?: Locale;
+}
+
+/**
+ * The row's source and note, written in its locale, over the texts the value
+ * already has in the other locales: an import in Russian leaves the English
+ * source as it is (an empty cell removes the Russian text only).
+ */
+function overOtherLocales(row: CheckedRow, existing: IndicatorValue | undefined): CheckedRow {
+  if (!existing) return row;
+  const merge = (current: Translations | null, given: Translations | null) =>
+    normalizeTranslations({ ...(current ?? {}), [row.locale]: given?.[row.locale] });
+  return { ...row, source: merge(existing.source, row.source), note: merge(existing.note, row.note) };
 }
 
 /** Same value, source and note: recording it again would change nothing but the time stamp. */
 function isUnchanged(row: CheckedRow, current: IndicatorValue): boolean {
-  return current.value === row.value && (current.source ?? null) === row.source && (current.note ?? null) === row.note;
+  return current.value === row.value && sameTranslations(current.source, row.source) && sameTranslations(current.note, row.note);
 }
 
 /**
@@ -37,23 +48,26 @@ export class IndicatorValuesImportService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly auditTrail: AuditService,
+    private readonly contentLocales: ContentLocaleService,
   ) {}
 
   importFile(file: ImportFile, options: ImportOptions): Promise<ImportSummary> {
     const today = this.clock.today();
     // Checked inside the transaction that writes, so what was checked is what is written.
     return this.db.transaction(async (tx) => {
-      const { checked, errors } = await checkRows(tx, file.rows, options.actor, today, options.locale);
+      const { checked, errors } = await checkRows(tx, file.rows, options.actor, today, options.locale ?? this.contentLocales.defaultLocale);
       if (errors.length > 0) {
         const rejected = new Set(errors.map((e) => e.row)).size;
         errors.sort((a, b) => a.row - b.row);
         return { dryRun: options.dryRun, imported: 0, updated: 0, unchanged: 0, rejected, errors };
       }
       const current = await currentValues(tx, checked);
-      const toWrite = checked.filter((row) => {
-        const existing = current.get(`${row.indicatorId}/${row.period}`);
-        return !existing || !isUnchanged(row, existing);
-      });
+      const toWrite = checked
+        .map((row) => overOtherLocales(row, current.get(`${row.indicatorId}/${row.period}`)))
+        .filter((row) => {
+          const existing = current.get(`${row.indicatorId}/${row.period}`);
+          return !existing || !isUnchanged(row, existing);
+        });
       const updated = toWrite.filter((row) => current.has(`${row.indicatorId}/${row.period}`)).length;
       const summary: ImportSummary = {
         dryRun: options.dryRun,

@@ -14,6 +14,9 @@ import { PageArgs } from '../common/pagination/page.args';
 import { assertAllExist } from '../database/assert-exist';
 import { Organization } from '../organizations/organization.entity';
 import { Person } from '../organizations/person.entity';
+import { DESCRIPTION_MAX, NOTE_MAX, PLACE_NAME_MAX, TITLE_MAX } from '../common/validation/decorators';
+import type { Locale } from '../i18n/locales';
+import { Translations, translationsFromInput } from '../i18n/translations';
 import { CreateMeetingInput } from './dto/create-meeting.input';
 import { Meeting } from './meeting.entity';
 import { Participant } from './participant.entity';
@@ -44,7 +47,18 @@ export class MeetingsService {
     return toConnection(rows, page, totalCount, (m) => m.heldOn);
   }
 
-  async create(input: CreateMeetingInput, actor: Actor): Promise<Meeting> {
+  /** `locale`: the request's, which `title` and the other plain texts are written in. */
+  async create(input: CreateMeetingInput, actor: Actor, locale: Locale): Promise<Meeting> {
+    const text = (field: 'title' | 'settlement' | 'region' | 'summary' | 'sourceNote', maxLength: number, required = false) =>
+      translationsFromInput(null, input[field], input[`${field}Translations`], locale, { field, maxLength, required });
+    // Checked before the transaction: a refused text changes nothing.
+    const texts = {
+      title: text('title', TITLE_MAX, true) as Translations,
+      settlement: text('settlement', PLACE_NAME_MAX),
+      region: text('region', PLACE_NAME_MAX),
+      summary: text('summary', DESCRIPTION_MAX),
+      sourceNote: text('sourceNote', NOTE_MAX),
+    };
     return this.db.transaction(async (tx) => {
       const participants = distinctParticipants(input.participants ?? []);
       await assertAllExist(tx, Person, participants.map((p) => p.personId).filter(isPresent), 'participants.personId');
@@ -56,12 +70,9 @@ export class MeetingsService {
       );
       const meeting = await tx.getRepository(Meeting).save(
         tx.getRepository(Meeting).create({
-          title: input.title,
+          ...texts,
           heldOn: input.heldOn,
           format: input.format,
-          settlement: input.settlement ?? null,
-          region: input.region ?? null,
-          summary: input.summary ?? null,
           sourceUrl: input.sourceUrl ?? null,
         }),
       );

@@ -5,6 +5,9 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { assertAllExist } from '../database/assert-exist';
+import { SHORT_TEXT_MAX } from '../common/validation/decorators';
+import type { Locale } from '../i18n/locales';
+import { Translations, translationsFromInput } from '../i18n/translations';
 import { CreateOrganizationInput } from './dto/create-organization.input';
 import { CreatePersonInput } from './dto/create-person.input';
 import { Organization } from './organization.entity';
@@ -31,9 +34,17 @@ export class OrganizationsService {
     return this.db.getRepository(Person).find({ order: { fullName: 'ASC', id: 'ASC' } });
   }
 
-  create(input: CreateOrganizationInput, actor: Actor): Promise<Organization> {
+  /** `locale`: the request's, which `name` is written in. */
+  create(input: CreateOrganizationInput, actor: Actor, locale: Locale): Promise<Organization> {
+    const name = translationsFromInput(null, input.name, input.nameTranslations, locale, {
+      field: 'name',
+      maxLength: SHORT_TEXT_MAX,
+      required: true,
+    }) as Translations;
     return this.db.transaction(async (tx) => {
-      const organization = await tx.getRepository(Organization).save(tx.getRepository(Organization).create(input));
+      const organization = await tx
+        .getRepository(Organization)
+        .save(tx.getRepository(Organization).create({ name, kind: input.kind }));
       await this.audit.record(tx, {
         actor,
         action: 'organization.create',
@@ -46,13 +57,19 @@ export class OrganizationsService {
     });
   }
 
-  createPerson(input: CreatePersonInput, actor: Actor): Promise<Person> {
+  /** `locale`: the request's, which `position` is written in. */
+  createPerson(input: CreatePersonInput, actor: Actor, locale: Locale): Promise<Person> {
+    const position = translationsFromInput(null, input.position, input.positionTranslations, locale, {
+      field: 'position',
+      maxLength: SHORT_TEXT_MAX,
+      required: false,
+    });
     return this.db.transaction(async (tx) => {
       if (input.organizationId) await assertAllExist(tx, Organization, [input.organizationId], 'organizationId');
       const person = await tx.getRepository(Person).save(
         tx.getRepository(Person).create({
           fullName: input.fullName,
-          position: input.position ?? null,
+          position,
           organizationId: input.organizationId ?? null,
         }),
       );

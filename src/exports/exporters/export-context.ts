@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/locales';
 import type { ExportLanguage } from '../export-language';
 
 /**
@@ -13,4 +14,6 @@ export interface ExportContext {
   /** The instant the day after `asOf` begins in timeZone (ISO 8601): "recorded by asOf" is `recorded_at < asOfEnd`. */
   asOfEnd: string;
   language: ExportLanguage;
+  /** The locales translatable content is read in, first that has text (see translatedSql): the language's fallback chain. */
+  contentChain: readonly Locale[];
 }

@@ -1,3 +1,4 @@
+import { translatedSql } from '../../i18n/translations';
 import { ExportLanguage } from '../export-language';
 import { TabularExport } from '../tabular/tabular-export';
 import { ExportContext } from './export-context';
@@ -44,7 +45,7 @@ export function recommendationOrganizationsExport(ctx: ExportContext): TabularEx
     ctx,
     'recommendation-organizations',
     'a responsible organisation',
-    (p, language) => `o.id AS organization_id, o.name AS organization_name, ${language.enumSql('o.kind', 'orgKind', p)} AS organization_kind`,
+    (p, language) => `o.id AS organization_id, ${translatedSql('o.name', ctx.contentChain)} AS organization_name, ${language.enumSql('o.kind', 'orgKind', p)} AS organization_kind`,
     'JOIN recommendation_organization ro ON ro.recommendation_id = r.id JOIN organization o ON o.id = ro.organization_id',
     'organization_id',
     (language) => [
@@ -60,7 +61,7 @@ export function recommendationBarriersExport(ctx: ExportContext): TabularExport 
     ctx,
     'recommendation-barriers',
     'a barrier it addresses',
-    (p, language) => `b.id AS barrier_id, b.title AS barrier_title, ${language.enumSql('b.category', 'barrier', p)} AS barrier_category`,
+    (p, language) => `b.id AS barrier_id, ${translatedSql('b.title', ctx.contentChain)} AS barrier_title, ${language.enumSql('b.category', 'barrier', p)} AS barrier_category`,
     'JOIN recommendation_barrier rb ON rb.recommendation_id = r.id JOIN barrier b ON b.id = rb.barrier_id',
     'barrier_id',
     (language) => [

@@ -1,3 +1,4 @@
+import { translatedSql } from '../../i18n/translations';
 import { TabularExport } from '../tabular/tabular-export';
 import { ExportContext } from './export-context';
 import { isoTimestamp, SqlParams } from './sql-params';
@@ -10,7 +11,7 @@ export function statusHistoryExport(ctx: ExportContext): TabularExport {
   const { language } = ctx;
   const sql = `
     SELECT r.code AS recommendation_code, sc.version, ${language.enumSql('sc.from_status', 'status', p)} AS from_status, ${language.enumSql('sc.to_status', 'status', p)} AS to_status,
-           ${isoTimestamp('sc.changed_at', tz)} AS changed_at, sc.changed_by, sc.note, sc.evidence_url
+           ${isoTimestamp('sc.changed_at', tz)} AS changed_at, sc.changed_by, ${translatedSql('sc.note', ctx.contentChain)} AS note, sc.evidence_url
       FROM status_change sc
       JOIN recommendation r ON r.id = sc.recommendation_id
      WHERE sc.changed_at < ${asOfEnd}`;

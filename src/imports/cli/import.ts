@@ -6,7 +6,7 @@ import { AppConfig } from '../../config/app-config.service';
 import { createCliContext, fail } from '../../exports/cli/cli-context';
 import { ImportsModule } from '../imports.module';
 import { isLocale, LOCALES } from '../../i18n/locales';
-import { IMPORT_FALLBACK_LOCALE, IndicatorValuesImportService } from '../indicator-values-import.service';
+import { IndicatorValuesImportService } from '../indicator-values-import.service';
 import { readImportFile } from '../read-import-file';
 
 const USAGE = `usage: npm run import -- FILE [--dry-run] [--as NAME] [--locale ky|ru|en]
@@ -14,7 +14,7 @@ const USAGE = `usage: npm run import -- FILE [--dry-run] [--as NAME] [--locale k
             (the column names in Kyrgyz, Russian or English, as the indicator-values export writes them)
   --dry-run check every row and report, write nothing
   --as NAME recorded as recordedBy and in the audit trail (default: cli:$USER)
-  --locale  the language of sources and notes in rows without a locale cell (default en)
+  --locale  the language of sources and notes in rows without a locale cell (default DEFAULT_CONTENT_LOCALE)
 Prints the import summary as JSON; exits 1 when a row is rejected (and then nothing is written).`;
 
 /**
@@ -29,8 +29,8 @@ async function main(): Promise<void> {
     options: { 'dry-run': { type: 'boolean', default: false }, as: { type: 'string' }, locale: { type: 'string' } },
   });
   if (positionals.length !== 1) throw new Error(USAGE);
-  const locale = values.locale ?? IMPORT_FALLBACK_LOCALE;
-  if (!isLocale(locale)) throw new Error(`--locale must be one of ${LOCALES.join(', ')}\n${USAGE}`);
+  const locale = values.locale;
+  if (locale !== undefined && !isLocale(locale)) throw new Error(`--locale must be one of ${LOCALES.join(', ')}\n${USAGE}`);
   const path = positionals[0];
   const { size } = await stat(path);
   const app = await createCliContext(ImportsModule);
