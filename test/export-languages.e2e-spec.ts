@@ -235,6 +235,68 @@ describe('exports and the PDF report in Kyrgyz, Russian and English', () => {
     });
   });
 
+  describe('content in the language, with the fallback chain', () => {
+    /** GraphQL's Locale enum values with their texts. */
+    const translations = (texts: Record<'KY' | 'RU' | 'EN', string>) => Object.entries(texts).map(([locale, text]) => ({ locale, text }));
+    let translatedCode: string;
+    let englishOnlyCode: string;
+
+    beforeAll(async () => {
+      const ministry: { id: string } = (
+        await t.gqlOk(`mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, {
+          input: {
+            kind: 'MINISTRY',
+            nameTranslations: translations({
+              KY: 'Кыргыз Республикасынын Эмгек, социалдык камсыздоо жана миграция министрлиги',
+              RU: 'Министерство труда, социального обеспечения и миграции Кыргызской Республики',
+              EN: 'Ministry of Labor, Social Security and Migration of the Kyrgyz Republic',
+            }),
+          },
+        })
+      ).createOrganization;
+      const meetingId = (await createMeeting(t, { heldOn: `${year - 1}-09-01` })).id;
+      const translated = await createRecommendation(t, {
+        titleTranslations: translations({
+          KY: 'Шайлоо мыйзамына гендердик квотаны киргизүү',
+          RU: 'Закрепить гендерную квоту в законе о выборах',
+          EN: 'Enshrine a gender quota in the election law',
+        }),
+        meetingId,
+        dueDate: `${year - 1}-10-01`,
+        responsibleOrganizationIds: [ministry.id],
+      });
+      translatedCode = translated.code;
+      englishOnlyCode = (await createRecommendation(t, { title: 'Train mentors', meetingId })).code;
+    });
+
+    it('CSV and NDJSON: titles and names in lang, else the next language of the chain that has one', async () => {
+      const title = async (lang: string, code: string) => rows((await download(t, `/exports/recommendations.csv?lang=${lang}`)).text).find((r) => r[0] === code)?.[1];
+      expect(await title('ru', translatedCode)).toBe('Закрепить гендерную квоту в законе о выборах');
+      expect(await title('ky', translatedCode)).toBe('Шайлоо мыйзамына гендердик квотаны киргизүү');
+      expect(await title('en', translatedCode)).toBe('Enshrine a gender quota in the election law');
+      // Written in English only: every language falls back to it.
+      expect(await title('ky', englishOnlyCode)).toBe('Train mentors');
+      const links = rows((await download(t, '/exports/recommendation-organizations.csv?lang=ky')).text);
+      expect(links.find((r) => r[0] === translatedCode)?.[2]).toBe('Кыргыз Республикасынын Эмгек, социалдык камсыздоо жана миграция министрлиги');
+      const json = (await download(t, '/exports/recommendations.json?lang=ru')).text.trimEnd().split('\n').map((line) => JSON.parse(line));
+      expect(json.find((l) => l.code === translatedCode)).toMatchObject({
+        title: 'Закрепить гендерную квоту в законе о выборах',
+        responsible_organizations: 'Министерство труда, социального обеспечения и миграции Кыргызской Республики',
+      });
+    });
+
+    it('PDF: the overdue list and the scorecard in lang', async () => {
+      const text = async (lang: string) => readPdf((await download(t, `/reports/progress.pdf?year=${year}&lang=${lang}`)).body).pageTexts.join('\n').replace(/[\s·]+/g, ' ');
+      const ru = await text('ru');
+      expect(ru).toContain(`${translatedCode} Закрепить гендерную квоту в законе о выборах`);
+      expect(ru).toContain('Министерство труда, социального обеспечения и миграции Кыргызской Республики');
+      const ky = await text('ky');
+      expect(ky).toContain(`${translatedCode} Шайлоо мыйзамына гендердик квотаны киргизүү`);
+      expect(ky).toContain('Кыргыз Республикасынын Эмгек, социалдык камсыздоо жана миграция министрлиги');
+      expect(await text('en')).toContain(`${translatedCode} Enshrine a gender quota in the election law`);
+    });
+  });
+
   it('the export CLI takes --lang, checked like the HTTP parameter', () => {
     expect(parseExportArguments(['recommendations', '--out', '-', '--lang', 'ky']).options.lang).toBe('ky');
     expect(parseExportArguments(['recommendations', '--out', '-']).options.lang).toBe('en');

@@ -24,7 +24,7 @@ describe('POST /imports/indicator-values', () => {
   let indicatorA: string;
 
   const values = () =>
-    t.sql<{ code: string; period: string; value: number; source: string | null; note: string | null; recorded_by: string }>(
+    t.sql<{ code: string; period: string; value: number; source: Record<string, string> | null; note: Record<string, string> | null; recorded_by: string }>(
       `SELECT i.code, v.period, v.value, v.source, v.note, v.recorded_by
          FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id ORDER BY i.code, v.period`,
     );
@@ -61,9 +61,10 @@ describe('POST /imports/indicator-values', () => {
     const res = await upload(t, good);
     expect(res.body).toEqual({ dryRun: false, imported: 3, updated: 0, unchanged: 0, rejected: 0, errors: [] });
     expect(await values()).toEqual([
-      { code: 'IND-A', period: `${year - 1}`, value: 12.5, source: 'Статкомитет', note: 'Годовое значение', recorded_by: 'bootstrap-admin' },
+      // Sources and notes are translations: without Accept-Language, in DEFAULT_CONTENT_LOCALE (en).
+      { code: 'IND-A', period: `${year - 1}`, value: 12.5, source: { en: 'Статкомитет' }, note: { en: 'Годовое значение' }, recorded_by: 'bootstrap-admin' },
       { code: 'IND-A', period: `${year}-Q1`, value: 13, source: null, note: null, recorded_by: 'bootstrap-admin' },
-      { code: 'IND-B', period: `${year - 2}`, value: -4, source: null, note: 'note, with comma', recorded_by: 'bootstrap-admin' },
+      { code: 'IND-B', period: `${year - 2}`, value: -4, source: null, note: { en: 'note, with comma' }, recorded_by: 'bootstrap-admin' },
     ]);
     expect(await auditCount()).toBe(3);
   });
@@ -156,6 +157,26 @@ describe('POST /imports/indicator-values', () => {
         .set('accept-language', 'en-GB')
         .attach('file', Buffer.from(await workbook.xlsx.writeBuffer()), 'маанилер.xlsx');
       expect(res.body).toEqual({ dryRun: true, imported: 3, updated: 0, unchanged: 0, rejected: 0, errors: [] });
+    });
+
+    it('writes each row’s source and note in its locale (the locale cell, else Accept-Language), leaving the other locales as they are', async () => {
+      const period = `${year - 1}-Q4`;
+      const withLocale = ['action_plan,indicator_code,period,value,source,note,locale', `IMP,IND-B,${period},9,Нацстатком,Оценка,ru`].join('\r\n');
+      expect((await upload(t, withLocale)).body).toMatchObject({ imported: 1, rejected: 0 });
+      const kyrgyz = await request(t.app.getHttpServer())
+        .post('/imports/indicator-values')
+        .set('authorization', bearer(t.adminToken))
+        .set('accept-language', 'ky-KG, ru;q=0.5')
+        .attach('file', Buffer.from(csv(`IMP,IND-B,${period},9,Улуттук статистика комитети,`)), 'values.csv');
+      expect(kyrgyz.body).toMatchObject({ imported: 0, updated: 1, rejected: 0 });
+      const [row] = await t.sql<{ source: unknown; note: unknown }>(
+        `SELECT v.source, v.note FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id WHERE i.code = 'IND-B' AND v.period = $1`,
+        [period],
+      );
+      // The Kyrgyz row's empty note removes no Russian note: it has no Kyrgyz one to remove.
+      expect(row).toEqual({ source: { ky: 'Улуттук статистика комитети', ru: 'Нацстатком' }, note: { ru: 'Оценка' } });
+      // The same file again changes nothing.
+      expect((await upload(t, withLocale)).body).toMatchObject({ unchanged: 1 });
     });
 
     it('refuses a row whose locale is not ky, ru or en with the code UNKNOWN_LOCALE, and then records nothing', async () => {
