@@ -24,8 +24,8 @@ describe('POST /imports/indicator-values', () => {
   let indicatorA: string;
 
   const values = () =>
-    t.sql<{ code: string; period: string; value: number; source: Record<string, string> | null; note: Record<string, string> | null; recorded_by: string }>(
-      `SELECT i.code, v.period, v.value, v.source, v.note, v.recorded_by
+    t.sql<{ code: string; period: string; value: number; source: string | null; note: string | null; recorded_by: string }>(
+      `SELECT i.code, v.period, v.value, v.source->>'en' AS source, v.note->>'en' AS note, v.recorded_by
          FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id ORDER BY i.code, v.period`,
     );
   const auditCount = async () =>
@@ -61,10 +61,9 @@ describe('POST /imports/indicator-values', () => {
     const res = await upload(t, good);
     expect(res.body).toEqual({ dryRun: false, imported: 3, updated: 0, unchanged: 0, rejected: 0, errors: [] });
     expect(await values()).toEqual([
-      // Sources and notes are translations: without Accept-Language, in DEFAULT_CONTENT_LOCALE (en).
-      { code: 'IND-A', period: `${year - 1}`, value: 12.5, source: { en: 'Статкомитет' }, note: { en: 'Годовое значение' }, recorded_by: 'bootstrap-admin' },
+      { code: 'IND-A', period: `${year - 1}`, value: 12.5, source: 'Статкомитет', note: 'Годовое значение', recorded_by: 'bootstrap-admin' },
       { code: 'IND-A', period: `${year}-Q1`, value: 13, source: null, note: null, recorded_by: 'bootstrap-admin' },
-      { code: 'IND-B', period: `${year - 2}`, value: -4, source: null, note: { en: 'note, with comma' }, recorded_by: 'bootstrap-admin' },
+      { code: 'IND-B', period: `${year - 2}`, value: -4, source: null, note: 'note, with comma', recorded_by: 'bootstrap-admin' },
     ]);
     expect(await auditCount()).toBe(3);
   });

@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { DatabaseCapabilities } from '../database/database-capabilities';
+import type { Locale } from '../i18n/locales';
+import { BarrierCategory } from './barrier-category.enum';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
@@ -14,7 +17,17 @@ export class BarriersRepository {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly contentLocales: ContentLocaleService,
+    private readonly capabilities: DatabaseCapabilities,
   ) {}
+
+  /** By title in `locale` (its fallback where it has none, its collation where the database has one), then id. */
+  list(category: BarrierCategory | null, limit: number | undefined, locale: Locale): Promise<Barrier[]> {
+    const title = this.capabilities.collated(translatedSql('b.title', this.contentLocales.chain(locale)), locale);
+    const query = this.db.getRepository(Barrier).createQueryBuilder('b').orderBy(title).addOrderBy('b.id');
+    if (category) query.where('b.category = :category', { category });
+    if (limit !== undefined) query.limit(limit);
+    return query.getMany();
+  }
 
   byMeetingId(loaders: LoaderRegistry): DataLoader<string, Barrier[]> {
     return loaders.get('barrier.byMeetingId', (meetingIds: readonly string[]) =>

@@ -32,8 +32,8 @@ export class BarriersResolver {
 
   @Query(() => [Barrier])
   @Roles(...READERS)
-  barriers(@Args() args: BarriersArgs): Promise<Barrier[]> {
-    return this.service.list(args.category);
+  barriers(@Args() args: BarriersArgs, @RequestLocale() locale: Locale): Promise<Barrier[]> {
+    return this.service.list(args.category, undefined, locale);
   }
 
   @Mutation(() => Barrier)

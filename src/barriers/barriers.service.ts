@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ContentLocaleService } from '../i18n/content-locales';
+import { BarriersRepository } from './barriers.repository';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -18,15 +20,13 @@ export class BarriersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly repository: BarriersRepository,
+    private readonly contentLocales: ContentLocaleService,
   ) {}
 
-  /** `limit`: at most that many (the pages' filter lists); all when absent. */
-  list(category?: BarrierCategory | null, limit?: number): Promise<Barrier[]> {
-    return this.db.getRepository(Barrier).find({
-      where: category ? { category } : {},
-      order: { title: 'ASC', id: 'ASC' },
-      take: limit,
-    });
+  /** `limit`: at most that many (the pages' filter lists); all when absent. Ordered by title in `locale` (default: DEFAULT_CONTENT_LOCALE). */
+  list(category?: BarrierCategory | null, limit?: number, locale: Locale = this.contentLocales.defaultLocale): Promise<Barrier[]> {
+    return this.repository.list(category ?? null, limit, locale);
   }
 
   /** `locale`: the request's, which `title` and `description` are written in. */

@@ -1,4 +1,5 @@
 import { DomainError } from '../common/errors/domain-error';
+import { ErrorCode } from '../common/errors/error-codes';
 import { cleanText } from '../common/validation/storable-text';
 import { isLocale, Locale, LOCALES } from './locales';
 
@@ -82,21 +83,21 @@ export function mergeTranslations(
   const merged: Translations = { ...(current ?? {}) };
   const seen = new Set<Locale>();
   for (const change of changes) {
-    if (!isLocale(change.locale)) throw DomainError.badInput(options.field, `unknown locale ${String(change.locale)}`);
-    if (seen.has(change.locale)) throw DomainError.badInput(options.field, `${change.locale} is given twice`);
+    if (!isLocale(change.locale)) throw refused(options.field, `unknown locale ${String(change.locale)}`);
+    if (seen.has(change.locale)) throw refused(options.field, `${change.locale} is given twice`);
     seen.add(change.locale);
     const text = typeof change.text === 'string' ? cleanText(change.text) : '';
     if (text === '') {
       delete merged[change.locale];
     } else if (text.length > options.maxLength) {
-      throw DomainError.badInput(options.field, `${change.locale} must be at most ${options.maxLength} characters`);
+      throw refused(options.field, `${change.locale} must be at most ${options.maxLength} characters`);
     } else {
       merged[change.locale] = text;
     }
   }
   const result = normalizeTranslations(merged);
   if (result === null && options.required) {
-    throw DomainError.badInput(options.field, 'needs a text in at least one locale (ky, ru or en); blank texts are not translations');
+    throw refused(options.field, 'must not be blank: give a text in at least one locale (ky, ru or en)');
   }
   return result;
 }
@@ -114,7 +115,7 @@ export function translationChanges(
   const changes = [...(translations ?? [])];
   if (text !== undefined) {
     if (changes.some((c) => c.locale === requestLocale)) {
-      throw DomainError.badInput(field, `${requestLocale} is given both as text and in the translations`);
+      throw refused(field, `${requestLocale} is given both as text and in the translations`);
     }
     changes.push({ locale: requestLocale, text });
   }
@@ -175,4 +176,9 @@ export function translatedSql(columnSql: string, chain: readonly Locale[]): stri
   const keys = chain.filter(isLocale).map((locale) => `${columnSql}->>'${LOCALES[LOCALES.indexOf(locale)]}'`);
   if (keys.length === 0) throw new Error('translatedSql needs at least one locale');
   return `coalesce(${keys.join(', ')})`;
+}
+
+/** BAD_USER_INPUT naming the input field, as the validation pipe names it (`extensions.fields`). */
+function refused(field: string, message: string): DomainError {
+  return new DomainError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { field, fields: [field] });
 }

@@ -19,8 +19,8 @@ export class OrganizationsResolver {
 
   @Query(() => [Organization])
   @Roles(...READERS)
-  organizations(): Promise<Organization[]> {
-    return this.service.list();
+  organizations(@RequestLocale() locale: Locale): Promise<Organization[]> {
+    return this.service.list(undefined, locale);
   }
 
   @Mutation(() => Organization)

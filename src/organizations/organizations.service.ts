@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ContentLocaleService } from '../i18n/content-locales';
+import { OrganizationsRepository } from './organizations.repository';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -18,11 +20,13 @@ export class OrganizationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly repository: OrganizationsRepository,
+    private readonly contentLocales: ContentLocaleService,
   ) {}
 
   /** `limit`: at most that many (the pages' filter lists); all when absent. */
-  list(limit?: number): Promise<Organization[]> {
-    return this.db.getRepository(Organization).find({ order: { name: 'ASC', id: 'ASC' }, take: limit });
+  list(limit?: number, locale: Locale = this.contentLocales.defaultLocale): Promise<Organization[]> {
+    return this.repository.list(limit, locale);
   }
 
   findById(id: string): Promise<Organization | null> {

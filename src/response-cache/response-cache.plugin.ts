@@ -14,7 +14,6 @@ import { GraphqlContext } from '../common/graphql-context';
 import { AppConfig } from '../config/app-config.service';
 import { DataVersionService } from '../data-version/data-version.service';
 import { readFromPrimary } from '../database/read-routing';
-import { negotiateLocale } from '../i18n/negotiate-locale';
 import { ResponseCacheService } from './response-cache.service';
 
 type Plugin = NonNullable<ApolloDriverConfig['plugins']>[number];
@@ -163,10 +162,8 @@ export class ResponseCachePlugin {
       readFromPrimary(contextValue.loaders);
       version = (await this.versions.current(contextValue.loaders)).version;
     }
-    const locale = negotiateLocale(
-      { query: req.query?.lang, acceptLanguage: req.headers['accept-language'] },
-      this.config.get('DEFAULT_LOCALE'),
-    );
+    // The content locale the answer is written in, negotiated once for the request (GraphqlContext.content).
+    const locale = contextValue.content.locale;
     const scope = readScope(actor);
     const key = createHash('sha256')
       .update(
