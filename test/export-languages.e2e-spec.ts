@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { todayIn } from '../src/common/scalars/calendar-date';
+import { SAMPLE_TEXTS, type SampleText } from '../src/database/seed/sokuluk-roundtable.texts';
 import { parseExportArguments } from '../src/exports/cli/export-arguments';
 import { createRecommendation, download, transition } from './exports-support';
 import { readPdf } from './progress-report-pdf-text';
@@ -236,8 +237,10 @@ describe('exports and the PDF report in Kyrgyz, Russian and English', () => {
   });
 
   describe('content in the language, with the fallback chain', () => {
-    /** GraphQL's Locale enum values with their texts. */
-    const translations = (texts: Record<'KY' | 'RU' | 'EN', string>) => Object.entries(texts).map(([locale, text]) => ({ locale, text }));
+    /** A text of the Sokuluk sample as the inputs take it (GraphQL's Locale enum values with their texts). */
+    const translations = (text: SampleText) => Object.entries(text).map(([locale, value]) => ({ locale: locale.toUpperCase(), text: value }));
+    const ministryName = SAMPLE_TEXTS.organizations.ministry.name;
+    const quotaTitle = SAMPLE_TEXTS.proposals['SOK-2024-01'].title;
     let translatedCode: string;
     let englishOnlyCode: string;
 
@@ -246,21 +249,13 @@ describe('exports and the PDF report in Kyrgyz, Russian and English', () => {
         await t.gqlOk(`mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, {
           input: {
             kind: 'MINISTRY',
-            nameTranslations: translations({
-              KY: 'Кыргыз Республикасынын Эмгек, социалдык камсыздоо жана миграция министрлиги',
-              RU: 'Министерство труда, социального обеспечения и миграции Кыргызской Республики',
-              EN: 'Ministry of Labor, Social Security and Migration of the Kyrgyz Republic',
-            }),
+            nameTranslations: translations(ministryName),
           },
         })
       ).createOrganization;
       const meetingId = (await createMeeting(t, { heldOn: `${year - 1}-09-01` })).id;
       const translated = await createRecommendation(t, {
-        titleTranslations: translations({
-          KY: 'Шайлоо мыйзамына гендердик квотаны киргизүү',
-          RU: 'Закрепить гендерную квоту в законе о выборах',
-          EN: 'Enshrine a gender quota in the election law',
-        }),
+        titleTranslations: translations(quotaTitle),
         meetingId,
         dueDate: `${year - 1}-10-01`,
         responsibleOrganizationIds: [ministry.id],
@@ -271,29 +266,26 @@ describe('exports and the PDF report in Kyrgyz, Russian and English', () => {
 
     it('CSV and NDJSON: titles and names in lang, else the next language of the chain that has one', async () => {
       const title = async (lang: string, code: string) => rows((await download(t, `/exports/recommendations.csv?lang=${lang}`)).text).find((r) => r[0] === code)?.[1];
-      expect(await title('ru', translatedCode)).toBe('Закрепить гендерную квоту в законе о выборах');
-      expect(await title('ky', translatedCode)).toBe('Шайлоо мыйзамына гендердик квотаны киргизүү');
-      expect(await title('en', translatedCode)).toBe('Enshrine a gender quota in the election law');
+      expect(await title('ru', translatedCode)).toBe(quotaTitle.ru);
+      expect(await title('ky', translatedCode)).toBe(quotaTitle.ky);
+      expect(await title('en', translatedCode)).toBe(quotaTitle.en);
       // Written in English only: every language falls back to it.
       expect(await title('ky', englishOnlyCode)).toBe('Train mentors');
       const links = rows((await download(t, '/exports/recommendation-organizations.csv?lang=ky')).text);
-      expect(links.find((r) => r[0] === translatedCode)?.[2]).toBe('Кыргыз Республикасынын Эмгек, социалдык камсыздоо жана миграция министрлиги');
+      expect(links.find((r) => r[0] === translatedCode)?.[2]).toBe(ministryName.ky);
       const json = (await download(t, '/exports/recommendations.json?lang=ru')).text.trimEnd().split('\n').map((line) => JSON.parse(line));
-      expect(json.find((l) => l.code === translatedCode)).toMatchObject({
-        title: 'Закрепить гендерную квоту в законе о выборах',
-        responsible_organizations: 'Министерство труда, социального обеспечения и миграции Кыргызской Республики',
-      });
+      expect(json.find((l) => l.code === translatedCode)).toMatchObject({ title: quotaTitle.ru, responsible_organizations: ministryName.ru });
     });
 
-    it('PDF: the overdue list and the scorecard in lang', async () => {
+    it('PDF: the sample’s Russian and Kyrgyz titles and names in the overdue list and the scorecard', async () => {
       const text = async (lang: string) => readPdf((await download(t, `/reports/progress.pdf?year=${year}&lang=${lang}`)).body).pageTexts.join('\n').replace(/[\s·]+/g, ' ');
       const ru = await text('ru');
-      expect(ru).toContain(`${translatedCode} Закрепить гендерную квоту в законе о выборах`);
-      expect(ru).toContain('Министерство труда, социального обеспечения и миграции Кыргызской Республики');
+      expect(ru).toContain(`${translatedCode} ${quotaTitle.ru}`);
+      expect(ru).toContain(ministryName.ru);
       const ky = await text('ky');
-      expect(ky).toContain(`${translatedCode} Шайлоо мыйзамына гендердик квотаны киргизүү`);
-      expect(ky).toContain('Кыргыз Республикасынын Эмгек, социалдык камсыздоо жана миграция министрлиги');
-      expect(await text('en')).toContain(`${translatedCode} Enshrine a gender quota in the election law`);
+      expect(ky).toContain(`${translatedCode} ${quotaTitle.ky}`);
+      expect(ky).toContain(ministryName.ky);
+      expect(await text('en')).toContain(`${translatedCode} ${quotaTitle.en}`);
     });
   });
 
