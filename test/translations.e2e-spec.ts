@@ -1,5 +1,8 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { GraphQLObjectType } from 'graphql';
 import { DataSource } from 'typeorm';
 import { TranslatableContent1796200000000 } from '../migrations/1796200000000-TranslatableContent';
+import { DatabaseCapabilities } from '../src/database/database-capabilities';
 import { createMeeting, createOrganization } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -16,6 +19,7 @@ const READ = `query ($id: ID!) { recommendation(id: $id) {
   title titleLocale ru: title(locale: RU) ruLocale: titleLocale(locale: RU) en: title(locale: EN)
   titleTranslations { locale text } description descriptionLocale descriptionTranslations { locale text }
 } }`;
+const CHAINS = { ky: ['ky', 'ru', 'en'], ru: ['ru', 'en', 'ky'], en: ['en', 'ru', 'ky'] };
 const SEARCH = `query ($search: String!) { recommendations(first: 50, filter: { search: $search }) { totalCount edges { node { id } } } }`;
 
 interface Read {
@@ -90,6 +94,25 @@ describe('translatable content', () => {
     expect(ky).toMatchObject({ description: null, descriptionLocale: null, descriptionTranslations: [] });
     // Without Accept-Language: DEFAULT_CONTENT_LOCALE (en).
     expect((await read(id)).contentLanguage).toBe('en');
+  });
+
+  it('answers the same compiled (graphql-jit) and interpreted, with synchronous resolvers on the translatable fields', async () => {
+    const created = await create({ titleTranslations: [{ locale: 'RU', text: 'Одинаково' }, { locale: 'KY', text: 'Бирдей' }] });
+    const { id } = created.data!.createRecommendation;
+    const interpreted = await createTestApp({ GRAPHQL_EXECUTION: 'interpreted' }, { databaseUrl: t.databaseUrl });
+    try {
+      for (const acceptLanguage of ['ky', 'ru', 'en']) {
+        const compiled = await t.gql(READ, { id }, { 'accept-language': acceptLanguage });
+        const plain = await interpreted.gql(READ, { id }, { 'accept-language': acceptLanguage });
+        expect(plain).toMatchObject({ data: compiled.data });
+      }
+    } finally {
+      await interpreted.close();
+    }
+    const field = t.app.get(GraphQLSchemaHost).schema.getQueryType()!.getFields().recommendation;
+    const recommendation = field.type as GraphQLObjectType;
+    const answer = recommendation.getFields().title.resolve!({ title: { ru: 'Одинаково' } }, {}, { content: { locale: 'ky', chains: CHAINS } }, {} as never);
+    expect(answer).toBe('Одинаково');
   });
 
   it('writes several locales at once, and `title` writes the request locale', async () => {
@@ -217,6 +240,24 @@ describe('translatable content', () => {
     const org = { data: { organization: orgs.data!.organizations.find((o) => o.id === organization.id)! } };
     // Written without Accept-Language: the default content locale (en); read in ky it falls back.
     expect(org.data.organization).toEqual({ id: organization.id, name: 'Министерство труда', nameLocale: 'EN' });
+  });
+
+  it("orders barriers by the reader's title, with the locale's collation where the database has one", async () => {
+    const barrier = (translations: { locale: string; text: string }[]) =>
+      t.gqlOk(`mutation ($input: CreateBarrierInput!) { createBarrier(input: $input) { id } }`, {
+        input: { titleTranslations: translations, category: 'EDUCATION', meetingIds: [meetingId] },
+      });
+    await barrier([{ locale: 'EN', text: 'Apple' }, { locale: 'RU', text: 'Яблоко' }, { locale: 'KY', text: 'Пландар' }]);
+    await barrier([{ locale: 'EN', text: 'Zebra' }, { locale: 'RU', text: 'Арбуз' }, { locale: 'KY', text: 'Өкмөт' }]);
+    const titles = async (acceptLanguage: string) =>
+      (
+        await t.gql<{ barriers: { title: string }[] }>(`{ barriers(category: EDUCATION) { title } }`, {}, { 'accept-language': acceptLanguage })
+      ).data!.barriers.map((b) => b.title);
+    expect(await titles('en')).toEqual(['Apple', 'Zebra']);
+    expect(await titles('ru')).toEqual(['Арбуз', 'Яблоко']);
+    // Kyrgyz puts Ө after О, before П; byte order (no ICU) puts it after every Russian letter.
+    const icu = t.app.get(DatabaseCapabilities).collationFor('ky') !== null;
+    expect(await titles('ky')).toEqual(icu ? ['Өкмөт', 'Пландар'] : ['Пландар', 'Өкмөт']);
   });
 
   it('migrates text to the default locale and back without losing it (TranslatableContent down, up)', async () => {

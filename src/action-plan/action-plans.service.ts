@@ -6,7 +6,7 @@ import type { Actor } from '../auth/actor';
 import { ActionPlan } from './action-plan.entity';
 import { TITLE_MAX } from '../common/validation/decorators';
 import type { Locale } from '../i18n/locales';
-import { Translations, translationsFromInput } from '../i18n/translations';
+import { createdTranslations } from '../i18n/translations';
 import { CreateActionPlanInput } from './dto/create-action-plan.input';
 
 @Injectable()
@@ -23,11 +23,7 @@ export class ActionPlansService {
 
   /** `locale`: the request's, which `title` is written in. */
   create(input: CreateActionPlanInput, actor: Actor, locale: Locale): Promise<ActionPlan> {
-    const title = translationsFromInput(null, input.title, input.titleTranslations, locale, {
-      field: 'title',
-      maxLength: TITLE_MAX,
-      required: true,
-    }) as Translations;
+    const title = createdTranslations(input, 'title', locale, TITLE_MAX, true);
     return this.db.transaction(async (tx) => {
       const repo = tx.getRepository(ActionPlan);
       const plan = await repo.save(

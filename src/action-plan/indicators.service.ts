@@ -19,7 +19,7 @@ import { Organization } from '../organizations/organization.entity';
 import { ActionPlan } from './action-plan.entity';
 import { NOTE_MAX, SOURCE_MAX, TITLE_MAX } from '../common/validation/decorators';
 import type { Locale } from '../i18n/locales';
-import { Translations, translationsFromInput } from '../i18n/translations';
+import { createdTranslations } from '../i18n/translations';
 import { CreateIndicatorInput, SetIndicatorTargetArgs } from './dto/create-indicator.input';
 import { IndicatorsArgs } from './dto/indicators.args';
 import { RecordIndicatorValueInput } from './dto/record-indicator-value.input';
@@ -73,11 +73,7 @@ export class IndicatorsService {
 
   /** The indicator and its yearly targets, atomically. */
   async create(input: CreateIndicatorInput, actor: Actor, locale: Locale): Promise<Indicator> {
-    const name = translationsFromInput(null, input.name, input.nameTranslations, locale, {
-      field: 'name',
-      maxLength: TITLE_MAX,
-      required: true,
-    }) as Translations;
+    const name = createdTranslations(input, 'name', locale, TITLE_MAX, true);
     return this.db.transaction(async (tx) => {
       const plan = await this.planOrFail(tx, input.actionPlanId, 'actionPlanId');
       await assertAllExist(tx, Organization, input.responsibleOrganizationId ? [input.responsibleOrganizationId] : [], 'responsibleOrganizationId');
@@ -171,12 +167,8 @@ export class IndicatorsService {
   async recordValue(input: RecordIndicatorValueInput, actor: Actor, locale: Locale): Promise<IndicatorValue> {
     const period = parsePeriod(input.period);
     if (!period) throw DomainError.badInput('period', 'must be a year (2025) or a quarter (2025-Q3)');
-    const source = translationsFromInput(null, input.source, input.sourceTranslations, locale, {
-      field: 'source',
-      maxLength: SOURCE_MAX,
-      required: false,
-    });
-    const note = translationsFromInput(null, input.note, input.noteTranslations, locale, { field: 'note', maxLength: NOTE_MAX, required: false });
+    const source = createdTranslations(input, 'source', locale, SOURCE_MAX);
+    const note = createdTranslations(input, 'note', locale, NOTE_MAX);
     return this.db.transaction(async (tx) => {
       const indicator = await this.indicatorOrFail(tx, input.indicatorId);
       assertMayActFor(actor, [indicator.responsibleOrganizationId], `indicator ${indicator.code}`);

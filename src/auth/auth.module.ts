@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AppConfig } from '../config/app-config.service';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { ApiTokensRepository } from './api-tokens.repository';
 import { ApiTokensResolver } from './api-tokens.resolver';
 import { ApiTokensService } from './api-tokens.service';
 import { AuthGuard } from './auth.guard';
@@ -12,11 +13,14 @@ import { CsrfGuard } from './csrf.guard';
 import { FirstRunAdminToken } from './first-run-admin-token';
 import { RateLimitGuard } from './rate-limit.guard';
 import { SharedThrottlerStorage } from './shared-throttler-storage';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiToken } from './api-token.entity';
 
 const MINUTE_MS = 60_000;
 
 @Module({
   imports: [
+    TypeOrmModule.forFeature([ApiToken]),
     OrganizationsModule,
     AccountsModule,
     ThrottlerModule.forRootAsync({
@@ -41,6 +45,7 @@ const MINUTE_MS = 60_000;
     }),
   ],
   providers: [
+    ApiTokensRepository,
     ApiTokensService,
     ApiTokensResolver,
     FirstRunAdminToken,

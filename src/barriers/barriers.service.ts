@@ -12,7 +12,7 @@ import { BarrierMeeting } from './barrier-meeting.entity';
 import { Barrier } from './barrier.entity';
 import { DESCRIPTION_MAX, TITLE_MAX } from '../common/validation/decorators';
 import type { Locale } from '../i18n/locales';
-import { Translations, translationsFromInput } from '../i18n/translations';
+import { createdTranslations } from '../i18n/translations';
 import { CreateBarrierInput } from './dto/create-barrier.input';
 
 @Injectable()
@@ -31,16 +31,8 @@ export class BarriersService {
 
   /** `locale`: the request's, which `title` and `description` are written in. */
   create(input: CreateBarrierInput, actor: Actor, locale: Locale): Promise<Barrier> {
-    const title = translationsFromInput(null, input.title, input.titleTranslations, locale, {
-      field: 'title',
-      maxLength: TITLE_MAX,
-      required: true,
-    }) as Translations;
-    const description = translationsFromInput(null, input.description, input.descriptionTranslations, locale, {
-      field: 'description',
-      maxLength: DESCRIPTION_MAX,
-      required: false,
-    });
+    const title = createdTranslations(input, 'title', locale, TITLE_MAX, true);
+    const description = createdTranslations(input, 'description', locale, DESCRIPTION_MAX);
     return this.db.transaction(async (tx) => {
       const meetingIds = [...new Set(input.meetingIds)];
       await assertAllExist(tx, Meeting, meetingIds, 'meetingIds');

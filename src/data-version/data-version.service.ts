@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { readQuery } from '../database/read-routing';
+import { DataVersionRepository } from './data-version.repository';
 
 export interface DataVersion {
   /** Advances on every committed write to the public data (a bigint, as text). */
@@ -17,16 +15,12 @@ export interface DataVersion {
  */
 @Injectable()
 export class DataVersionService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly repository: DataVersionRepository) {}
 
   /** From a replica, or from the primary when `request` reads from it (see read-routing.ts). */
   async current(request: object | null = null): Promise<DataVersion> {
-    const [row] = await readQuery<{ version: string; changed_at: Date }>(
-      this.db,
-      request,
-      'SELECT "version", "changed_at" FROM "data_version" WHERE "id"',
-    );
-    if (!row) throw new Error('data_version has no row: run the migrations');
-    return { version: String(row.version), changedAt: new Date(row.changed_at) };
+    const version = await this.repository.current(request);
+    if (!version) throw new Error('data_version has no row: run the migrations');
+    return version;
   }
 }

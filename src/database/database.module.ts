@@ -24,6 +24,9 @@ import { DatabaseCapabilitiesModule } from './database-capabilities';
           },
           await embedded.start(),
         ),
+        // Each feature module registers its own entities (TypeOrmModule.forFeature).
+        entities: [],
+        autoLoadEntities: true,
         migrationsRun: config.get('MIGRATIONS_RUN'),
         // Fail fast at boot instead of retrying for half a minute.
         retryAttempts: 2,

@@ -7,6 +7,7 @@ import { GraphQLFormattedError } from 'graphql';
 import { join } from 'node:path';
 import { AppConfig } from '../config/app-config.service';
 import { ContentLocaleService } from '../i18n/content-locales';
+import { useTranslationResolvers } from '../i18n/translatable-field';
 import { ErrorCode } from '../common/errors/error-codes';
 import { GraphqlContext } from '../common/graphql-context';
 import { LoaderRegistry } from '../common/loaders/loader-registry';
@@ -43,7 +44,12 @@ export class GraphqlOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       autoSchemaFile: production ? true : join(process.cwd(), 'schema.gql'),
       sortSchema: true,
       // Operations run compiled by graphql-jit (see CompiledExecution), unless GRAPHQL_EXECUTION=interpreted.
-      ...(execution ? { transformSchema: execution.useSchema, gateway: execution.gateway } : {}),
+      // Translatable fields answer synchronously (see useTranslationResolvers); compiled execution keeps the schema.
+      transformSchema: (schema) => {
+        const withResolvers = useTranslationResolvers(schema);
+        return execution ? execution.useSchema(withResolvers) : withResolvers;
+      },
+      ...(execution ? { gateway: execution.gateway } : {}),
       path: '/graphql',
       playground: false,
       introspection,

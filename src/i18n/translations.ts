@@ -136,6 +136,28 @@ export function translationsFromInput(
   return mergeTranslations(current, translationChanges(text, translations, requestLocale, options.field), options);
 }
 
+/** An input with a translatable `<field>` (the request's locale) and its `<field>Translations`. */
+export type TranslatableInput<F extends string> = { [K in F]?: string | null } & {
+  [K in `${F}Translations`]?: readonly TranslationChange[] | null;
+};
+
+/**
+ * The translations a create input gives `field` (see translationsFromInput): for a required
+ * field at least one locale, else BAD_USER_INPUT; for an optional one null when none.
+ */
+export function createdTranslations<F extends string>(input: TranslatableInput<F>, field: F, locale: Locale, maxLength: number, required: true): Translations;
+export function createdTranslations<F extends string>(input: TranslatableInput<F>, field: F, locale: Locale, maxLength: number, required?: false): Translations | null;
+export function createdTranslations<F extends string>(
+  input: TranslatableInput<F>,
+  field: F,
+  locale: Locale,
+  maxLength: number,
+  required = false,
+): Translations | null {
+  const translations = (input as Record<string, readonly TranslationChange[] | null | undefined>)[`${field}Translations`];
+  return translationsFromInput(null, input[field], translations, locale, { field, maxLength, required });
+}
+
 /** The stored form: locales in fixed order, only those with text; null when none has. */
 export function normalizeTranslations(translations: Translations | null | undefined): Translations | null {
   if (!translations) return null;

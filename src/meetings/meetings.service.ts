@@ -16,7 +16,7 @@ import { Organization } from '../organizations/organization.entity';
 import { Person } from '../organizations/person.entity';
 import { DESCRIPTION_MAX, NOTE_MAX, PLACE_NAME_MAX, TITLE_MAX } from '../common/validation/decorators';
 import type { Locale } from '../i18n/locales';
-import { Translations, translationsFromInput } from '../i18n/translations';
+import { createdTranslations } from '../i18n/translations';
 import { CreateMeetingInput } from './dto/create-meeting.input';
 import { Meeting } from './meeting.entity';
 import { Participant } from './participant.entity';
@@ -49,15 +49,13 @@ export class MeetingsService {
 
   /** `locale`: the request's, which `title` and the other plain texts are written in. */
   async create(input: CreateMeetingInput, actor: Actor, locale: Locale): Promise<Meeting> {
-    const text = (field: 'title' | 'settlement' | 'region' | 'summary' | 'sourceNote', maxLength: number, required = false) =>
-      translationsFromInput(null, input[field], input[`${field}Translations`], locale, { field, maxLength, required });
     // Checked before the transaction: a refused text changes nothing.
     const texts = {
-      title: text('title', TITLE_MAX, true) as Translations,
-      settlement: text('settlement', PLACE_NAME_MAX),
-      region: text('region', PLACE_NAME_MAX),
-      summary: text('summary', DESCRIPTION_MAX),
-      sourceNote: text('sourceNote', NOTE_MAX),
+      title: createdTranslations(input, 'title', locale, TITLE_MAX, true),
+      settlement: createdTranslations(input, 'settlement', locale, PLACE_NAME_MAX),
+      region: createdTranslations(input, 'region', locale, PLACE_NAME_MAX),
+      summary: createdTranslations(input, 'summary', locale, DESCRIPTION_MAX),
+      sourceNote: createdTranslations(input, 'sourceNote', locale, NOTE_MAX),
     };
     return this.db.transaction(async (tx) => {
       const participants = distinctParticipants(input.participants ?? []);

@@ -9,7 +9,7 @@ import type { Actor } from '../auth/actor';
 import { assertAllExist } from '../database/assert-exist';
 import { SHORT_TEXT_MAX } from '../common/validation/decorators';
 import type { Locale } from '../i18n/locales';
-import { Translations, translationsFromInput } from '../i18n/translations';
+import { createdTranslations } from '../i18n/translations';
 import { CreateOrganizationInput } from './dto/create-organization.input';
 import { CreatePersonInput } from './dto/create-person.input';
 import { Organization } from './organization.entity';
@@ -40,11 +40,7 @@ export class OrganizationsService {
 
   /** `locale`: the request's, which `name` is written in. */
   create(input: CreateOrganizationInput, actor: Actor, locale: Locale): Promise<Organization> {
-    const name = translationsFromInput(null, input.name, input.nameTranslations, locale, {
-      field: 'name',
-      maxLength: SHORT_TEXT_MAX,
-      required: true,
-    }) as Translations;
+    const name = createdTranslations(input, 'name', locale, SHORT_TEXT_MAX, true);
     return this.db.transaction(async (tx) => {
       const organization = await tx
         .getRepository(Organization)
@@ -63,11 +59,7 @@ export class OrganizationsService {
 
   /** `locale`: the request's, which `position` is written in. */
   createPerson(input: CreatePersonInput, actor: Actor, locale: Locale): Promise<Person> {
-    const position = translationsFromInput(null, input.position, input.positionTranslations, locale, {
-      field: 'position',
-      maxLength: SHORT_TEXT_MAX,
-      required: false,
-    });
+    const position = createdTranslations(input, 'position', locale, SHORT_TEXT_MAX);
     return this.db.transaction(async (tx) => {
       if (input.organizationId) await assertAllExist(tx, Organization, [input.organizationId], 'organizationId');
       const person = await tx.getRepository(Person).save(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DESCRIPTION_MAX, NOTE_MAX, TITLE_MAX } from '../common/validation/decorators';
 import type { Locale } from '../i18n/locales';
-import { allTranslationsText, MergeOptions, Translations, translationsFromInput } from '../i18n/translations';
+import { allTranslationsText, createdTranslations, MergeOptions, Translations, translationsFromInput } from '../i18n/translations';
 import { isUUID } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -29,7 +29,6 @@ import { LinkIds, RecommendationsRepository } from './recommendations.repository
 
 const TITLE_OPTIONS: MergeOptions = { field: 'title', maxLength: TITLE_MAX, required: true };
 const DESCRIPTION_OPTIONS: MergeOptions = { field: 'description', maxLength: DESCRIPTION_MAX, required: false };
-const NOTE_OPTIONS: MergeOptions = { field: 'note', maxLength: NOTE_MAX, required: false };
 
 @Injectable()
 export class RecommendationsService {
@@ -68,8 +67,8 @@ export class RecommendationsService {
 
   /** Creates the recommendation, its links and the creation entry of its history, atomically. */
   async create(input: CreateRecommendationInput, actor: Actor, locale: Locale): Promise<Recommendation> {
-    const title = translationsFromInput(null, input.title, input.titleTranslations, locale, TITLE_OPTIONS) as Translations;
-    const description = translationsFromInput(null, input.description, input.descriptionTranslations, locale, DESCRIPTION_OPTIONS);
+    const title = createdTranslations(input, 'title', locale, TITLE_MAX, true);
+    const description = createdTranslations(input, 'description', locale, DESCRIPTION_MAX);
     return this.repository.transaction(async (tx) => {
       const meeting = await this.repository.meetingOf(tx, input.meetingId);
       if (!meeting) throw new DomainError(ErrorCode.NOT_FOUND, `meetingId: Meeting ${input.meetingId} does not exist`, { field: 'meetingId' });
@@ -157,7 +156,7 @@ export class RecommendationsService {
    * `version = $n` condition lets exactly one through; the other gets CONFLICT.
    */
   async transition(input: TransitionRecommendationInput, actor: Actor, locale: Locale): Promise<Recommendation> {
-    const note = translationsFromInput(null, input.note, input.noteTranslations, locale, NOTE_OPTIONS);
+    const note = createdTranslations(input, 'note', locale, NOTE_MAX);
     return this.repository.transaction(async (tx) => {
       const current = await this.loadForWrite(tx, input.id, input.expectedVersion);
       if (actor.role === Role.MINISTRY) {

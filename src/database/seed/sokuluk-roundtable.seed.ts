@@ -6,6 +6,7 @@ import { BarrierCategory } from '../../barriers/barrier-category.enum';
 import { Barrier } from '../../barriers/barrier.entity';
 import { parsePeriod } from '../../common/period';
 import type { Translations } from '../../i18n/translations';
+import { SAMPLE_TEXTS } from './sokuluk-roundtable.texts';
 import { MeetingFormat, ParticipantRole } from '../../meetings/meeting.enums';
 import { Meeting } from '../../meetings/meeting.entity';
 import { Participant } from '../../meetings/participant.entity';
@@ -26,51 +27,44 @@ import { StatusChange } from '../../recommendations/status-change.entity';
  * are ILLUSTRATIVE, not official statistics, and say so in their names and in
  * each value's source and note.
  */
-const ILLUSTRATIVE_SOURCE: Translations = { en: 'Illustrative sample data, not official statistics' };
-const ILLUSTRATIVE_NOTE: Translations = {
-  en: 'Sample value loaded with the demo data to show progress tracking; replace with reported figures.',
-};
+const ILLUSTRATIVE_SOURCE: Translations = SAMPLE_TEXTS.illustrativeSource;
+const ILLUSTRATIVE_NOTE: Translations = SAMPLE_TEXTS.illustrativeNote;
 const SEEDED_BY = 'sample data';
 /** The proposals date from the roundtable, not from when the sample was loaded. */
 const PROPOSED_AT = new Date('2024-08-13T12:00:00+06:00');
 
 const ORGANIZATIONS = {
-  parliament: { name: { en: 'Jogorku Kenesh of the Kyrgyz Republic' }, kind: OrganizationKind.PARLIAMENT },
-  ministry: { name: { en: 'Ministry of Labor, Social Security and Migration of the Kyrgyz Republic' }, kind: OrganizationKind.MINISTRY },
-  district: { name: { en: 'Sokuluk District Administration' }, kind: OrganizationKind.DISTRICT_ADMINISTRATION },
+  parliament: { name: SAMPLE_TEXTS.organizations.parliament.name, kind: OrganizationKind.PARLIAMENT },
+  ministry: { name: SAMPLE_TEXTS.organizations.ministry.name, kind: OrganizationKind.MINISTRY },
+  district: { name: SAMPLE_TEXTS.organizations.district.name, kind: OrganizationKind.DISTRICT_ADMINISTRATION },
 } as const;
 
 const MEETING = {
-  title: { en: "Regional roundtable on women's political participation" },
+  title: SAMPLE_TEXTS.meeting.title,
   heldOn: '2024-08-13',
   format: MeetingFormat.ROUNDTABLE,
-  settlement: { en: 'Sokuluk' },
-  region: { en: 'Chui' },
-  summary: {
-    en:
-      'Members of the Jogorku Kenesh, the Ministry of Labor, Social Security and Migration, the district ' +
-    'administration, NGOs and activists discussed the barriers to women’s political participation and ' +
-    'proposed remedies: revising norms and quotas, education and mentorship, and stronger monitoring of ' +
-    'gender programmes.',
-  },
+  settlement: SAMPLE_TEXTS.meeting.settlement,
+  region: SAMPLE_TEXTS.meeting.region,
+  summary: SAMPLE_TEXTS.meeting.summary,
+  sourceNote: SAMPLE_TEXTS.meeting.sourceNote,
   sourceUrl: null,
 };
 
 const BARRIERS = {
   support: {
-    title: { en: 'Little support and recognition from society and colleagues' },
+    title: SAMPLE_TEXTS.barriers.support.title,
     category: BarrierCategory.SOCIAL_SUPPORT,
-    description: { en: 'Women who enter politics receive little support and recognition from society and from colleagues.' },
+    description: SAMPLE_TEXTS.barriers.support.description,
   },
   confidence: {
-    title: { en: 'Lack of confidence and leadership skills' },
+    title: SAMPLE_TEXTS.barriers.confidence.title,
     category: BarrierCategory.CONFIDENCE,
-    description: { en: 'Many women lack the confidence and the leadership experience to stand for office.' },
+    description: SAMPLE_TEXTS.barriers.confidence.description,
   },
   money: {
-    title: { en: 'Lack of financial resources for election campaigns' },
+    title: SAMPLE_TEXTS.barriers.money.title,
     category: BarrierCategory.FINANCIAL,
-    description: { en: 'Women candidates have less money than men to run election campaigns.' },
+    description: SAMPLE_TEXTS.barriers.money.description,
   },
 } as const;
 
@@ -104,12 +98,12 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
     const people = {
       raimbachaeva: await find(Person, { fullName: 'Vinera Raimbachaeva' }, {
         fullName: 'Vinera Raimbachaeva',
-        position: { en: 'Member of the Jogorku Kenesh' },
+        position: SAMPLE_TEXTS.people.raimbachaeva.position,
         organizationId: org.parliament.id,
       }),
       ashimova: await find(Person, { fullName: 'Dinara Ashimova' }, {
         fullName: 'Dinara Ashimova',
-        position: { en: 'Member of the Jogorku Kenesh' },
+        position: SAMPLE_TEXTS.people.ashimova.position,
         organizationId: org.parliament.id,
       }),
     };
@@ -142,8 +136,9 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
 
     const plan = await find(ActionPlan, { code: 'WL-2024-2027' }, {
       code: 'WL-2024-2027',
-      title: { en: "Action Plan 2024–2027 of the State Program for Supporting Women's Leadership" },
-      approvedBy: 'Presidential Decree (March 2024)',
+      title: SAMPLE_TEXTS.plan.title,
+      // Not translatable (yet): the decree as cited in English.
+      approvedBy: SAMPLE_TEXTS.plan.approvedBy.en,
       approvedOn: null,
       startYear: 2024,
       endYear: 2027,
@@ -152,7 +147,7 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
     const indicatorSpecs = [
       {
         code: 'WL-1',
-        name: { en: 'Share of women among deputies of local keneshes (illustrative sample)' },
+        name: SAMPLE_TEXTS.indicators['WL-1'].name,
         unit: '%',
         direction: IndicatorDirection.INCREASE,
         baselineYear: 2023,
@@ -163,7 +158,7 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
       },
       {
         code: 'WL-2',
-        name: { en: 'Women completing leadership and mentorship programmes, cumulative (illustrative sample)' },
+        name: SAMPLE_TEXTS.indicators['WL-2'].name,
         unit: 'people',
         direction: IndicatorDirection.INCREASE,
         baselineYear: 2023,
@@ -174,7 +169,7 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
       },
       {
         code: 'WL-3',
-        name: { en: 'Gender programmes without an annual monitoring report (illustrative sample)' },
+        name: SAMPLE_TEXTS.indicators['WL-3'].name,
         unit: 'programmes',
         direction: IndicatorDirection.DECREASE,
         baselineYear: 2023,
@@ -210,8 +205,8 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
     const proposals = [
       {
         code: 'SOK-2024-01',
-        title: { en: 'Revise norms and quotas for women’s representation' },
-        description: { en: 'Review the legal norms and the gender quotas for elected bodies, including local keneshes.' },
+        title: SAMPLE_TEXTS.proposals['SOK-2024-01'].title,
+        description: SAMPLE_TEXTS.proposals['SOK-2024-01'].description,
         kind: RecommendationKind.QUOTA,
         priority: Priority.HIGH,
         barriers: [barrier.support.id],
@@ -220,8 +215,8 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
       },
       {
         code: 'SOK-2024-02',
-        title: { en: 'Education and mentorship programmes for women leaders' },
-        description: { en: 'Train women in leadership and campaigning, and pair new candidates with experienced mentors.' },
+        title: SAMPLE_TEXTS.proposals['SOK-2024-02'].title,
+        description: SAMPLE_TEXTS.proposals['SOK-2024-02'].description,
         kind: RecommendationKind.MENTORSHIP,
         priority: Priority.HIGH,
         barriers: [barrier.confidence.id],
@@ -230,8 +225,8 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
       },
       {
         code: 'SOK-2024-03',
-        title: { en: 'Stronger monitoring and control of gender programmes' },
-        description: { en: 'Monitor how gender programmes are carried out and report on them regularly.' },
+        title: SAMPLE_TEXTS.proposals['SOK-2024-03'].title,
+        description: SAMPLE_TEXTS.proposals['SOK-2024-03'].description,
         kind: RecommendationKind.MONITORING,
         priority: Priority.MEDIUM,
         barriers: [barrier.support.id],
@@ -268,7 +263,7 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
         toStatus: RecommendationStatus.PROPOSED,
         changedAt: PROPOSED_AT,
         changedBy: SEEDED_BY,
-        note: { en: 'Proposed at the Sokuluk roundtable' },
+        note: SAMPLE_TEXTS.proposedNote,
       });
       await insertIgnoringDuplicates(tx, 'recommendation_barrier', ['recommendation_id', 'barrier_id'], p.barriers.map((id) => [rec.id, id]));
       await insertIgnoringDuplicates(tx, 'recommendation_organization', ['recommendation_id', 'organization_id'], p.organizations.map((id) => [rec.id, id]));

@@ -1,4 +1,5 @@
 import type { Translations } from '../../i18n/translations';
+import { cleanText } from '../../common/validation/storable-text';
 import type { Locale } from '../../i18n/locales';
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
@@ -131,7 +132,7 @@ export class CreateController {
           region: orNull(text(draft, 'region')),
           summary: orNull(text(draft, 'summary')),
           sourceUrl: orNull(text(draft, 'sourceUrl')),
-        });
+        }, ['title']);
         await this.meetings.create(input, actor, locale);
         return '/work/new?done=meeting';
       }
@@ -142,7 +143,7 @@ export class CreateController {
           description: orNull(text(draft, 'description')),
           category: text(draft, 'category'),
           meetingIds: meetingId ? [meetingId] : [],
-        });
+        }, ['title']);
         await this.barriers.create(input, actor, locale);
         return '/work/new?done=barrier';
       }
@@ -158,7 +159,7 @@ export class CreateController {
           barrierIds: list(draft, 'barrierIds'),
           responsibleOrganizationIds: list(draft, 'responsibleOrganizationIds'),
           indicatorIds: list(draft, 'indicatorIds'),
-        });
+        }, ['title']);
         const created = await this.recommendations.create(input, actor, locale);
         return `/work/recommendations/${created.id}?done=created`;
       }
@@ -170,7 +171,7 @@ export class CreateController {
           approvedOn: orNull(text(draft, 'approvedOn')),
           startYear: numberOrNull(text(draft, 'startYear')),
           endYear: numberOrNull(text(draft, 'endYear')),
-        });
+        }, ['title']);
         await this.plans.create(input, actor, locale);
         return '/work/new?done=plan';
       }
@@ -184,7 +185,7 @@ export class CreateController {
           baselineYear: numberOrNull(text(draft, 'baselineYear')),
           baselineValue: numberOrNull(text(draft, 'baselineValue')),
           responsibleOrganizationId: orNull(text(draft, 'responsibleOrganizationId')),
-        });
+        }, ['name']);
         const created = await this.indicators.create(input, actor, locale);
         return `/work/indicators/${created.id}`;
       }
@@ -230,9 +231,16 @@ class FormInvalid extends Error {
   }
 }
 
-async function checked<T extends object>(type: new () => T, plain: Record<string, unknown>): Promise<T> {
+/**
+ * Validates as the API does. `required`: translatable fields the API accepts from either the
+ * text or its translations; the form writes the page's language only, so a blank one is
+ * reported with the other fields' errors at once.
+ */
+async function checked<T extends object>(type: new () => T, plain: Record<string, unknown>, required: readonly string[]): Promise<T> {
   const result = await validateForm(type, plain);
-  if (result.invalid) throw new FormInvalid(result.invalid.map((name) => name.split('.')[0]));
+  const blank = required.filter((name) => typeof plain[name] !== 'string' || cleanText(plain[name]) === '');
+  const invalid = [...new Set([...blank, ...(result.invalid ?? []).map((name) => name.split('.')[0])])];
+  if (invalid.length || !result.input) throw new FormInvalid(invalid);
   return result.input;
 }
 
