@@ -1,5 +1,6 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { GraphQLObjectType } from 'graphql';
+import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { TranslatableContent1796200000000 } from '../migrations/1796200000000-TranslatableContent';
 import { DatabaseCapabilities } from '../src/database/database-capabilities';
@@ -92,8 +93,9 @@ describe('translatable content', () => {
     ]);
     // A field without any text: null, and no locale served.
     expect(ky).toMatchObject({ description: null, descriptionLocale: null, descriptionTranslations: [] });
-    // Without Accept-Language: DEFAULT_CONTENT_LOCALE (en).
+    // Without Accept-Language, or with `*` (any language, as fetch sends): DEFAULT_CONTENT_LOCALE (en).
     expect((await read(id)).contentLanguage).toBe('en');
+    expect((await read(id, '*')).contentLanguage).toBe('en');
   });
 
   it('answers the same compiled (graphql-jit) and interpreted, with synchronous resolvers on the translatable fields', async () => {
@@ -258,6 +260,26 @@ describe('translatable content', () => {
     // Kyrgyz puts Ө after О, before П; byte order (no ICU) puts it after every Russian letter.
     const icu = t.app.get(DatabaseCapabilities).collationFor('ky') !== null;
     expect(await titles('ky')).toEqual(icu ? ['Өкмөт', 'Пландар'] : ['Пландар', 'Өкмөт']);
+  });
+
+  it("shows pages in the page's language, marking a fallback text with its own lang", async () => {
+    const meeting = await t.gqlOk<{ createMeeting: { id: string } }>(
+      `mutation ($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }`,
+      {
+        input: {
+          titleTranslations: [{ locale: 'EN', text: 'Hearing <in English>' }, { locale: 'KY', text: 'Угуу' }],
+          heldOn: '2024-09-01',
+          format: 'HEARING',
+        },
+      },
+    );
+    const page = async (lang: string) => (await request(t.app.getHttpServer()).get(`/meetings/${meeting.createMeeting.id}?lang=${lang}`)).text;
+    const ky = await page('ky');
+    expect(ky).toContain('<h1 class="govuk-heading-l">Угуу</h1>');
+    // Russian falls back to English (ru → en → ky), escaped and marked as English.
+    const ru = await page('ru');
+    expect(ru).toContain('<h1 class="govuk-heading-l"><span lang="en">Hearing &lt;in English></span></h1>');
+    expect(ru).toContain('<html lang="ru"');
   });
 
   it('migrates text to the default locale and back without losing it (TranslatableContent down, up)', async () => {

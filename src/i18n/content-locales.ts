@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.service';
-import { Locale, LOCALES } from './locales';
-import { negotiateLocale } from './negotiate-locale';
+import Negotiator from 'negotiator';
+import { isLocale, Locale, LOCALES } from './locales';
 import { fallbackChain } from './translations';
 
 /** The content locale of one request, and the fallback chain of every locale (computed once at boot). */
@@ -16,9 +16,12 @@ export interface ContentLocales {
 export class ContentLocaleService {
   readonly defaultLocale: Locale;
   readonly chains: Readonly<Record<Locale, readonly Locale[]>>;
+  /** The locales offered to negotiation, the default first: it wins ties. */
+  private readonly preference: readonly Locale[];
 
   constructor(config: AppConfig) {
     this.defaultLocale = config.get('DEFAULT_CONTENT_LOCALE');
+    this.preference = [this.defaultLocale, ...LOCALES.filter((locale) => locale !== this.defaultLocale)];
     const fallbacks = config.get('CONTENT_FALLBACK_LOCALES');
     this.chains = Object.fromEntries(LOCALES.map((locale) => [locale, fallbackChain(locale, fallbacks)])) as Record<
       Locale,
@@ -26,9 +29,14 @@ export class ContentLocaleService {
     >;
   }
 
-  /** The request's content locale from its Accept-Language header (no header: the default). */
+  /**
+   * The request's content locale from its Accept-Language header by q-values; no header, or
+   * `*` (any language, as fetch sends by default), gives the default.
+   */
   forRequest(acceptLanguage: string | string[] | undefined): ContentLocales {
-    return { locale: negotiateLocale({ acceptLanguage }, this.defaultLocale), chains: this.chains };
+    const header = Array.isArray(acceptLanguage) ? acceptLanguage.join(',') : acceptLanguage;
+    const [best] = header ? new Negotiator({ headers: { 'accept-language': header } }).languages([...this.preference]) : [];
+    return { locale: isLocale(best) ? best : this.defaultLocale, chains: this.chains };
   }
 
   /** The chain for readers without a request (exports, feeds, the seed): the default locale's. */
