@@ -8,7 +8,6 @@ import { Roles } from '../auth/roles.decorator';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config.service';
 import { assertKnownParameters } from '../exports/dto/known-parameters';
-import { requestedLocale } from '../exports/export-language';
 import { ImportQuery } from './dto/import.query';
 import { ImportSummary } from './import-summary';
 import { ContentLocaleService } from '../i18n/content-locales';
@@ -49,8 +48,8 @@ export class ImportsController {
       maxRows: this.config.get('IMPORT_MAX_ROWS'),
       maxUnpackedBytes: this.config.get('IMPORT_MAX_UNPACKED_BYTES'),
     });
-    // Sources and notes of rows without a locale cell are in the request's language.
-    const locale = requestedLocale(null, req.headers['accept-language'], this.contentLocales.defaultLocale);
+    // Sources and notes of rows without a locale cell are in the request's content language, as GraphQL writes take it.
+    const { locale } = this.contentLocales.forRequest(req.headers['accept-language']);
     return this.imports.importFile(file, { dryRun: query.dryRun ?? false, actor, locale });
   }
 }
