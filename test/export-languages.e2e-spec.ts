@@ -1,6 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { todayIn } from '../src/common/scalars/calendar-date';
+import { DataSource } from 'typeorm';
+import { seedSokulukRoundtable } from '../src/database/seed/sokuluk-roundtable.seed';
 import { SAMPLE_TEXTS, type SampleText } from '../src/database/seed/sokuluk-roundtable.texts';
 import { parseExportArguments } from '../src/exports/cli/export-arguments';
 import { createRecommendation, download, transition } from './exports-support';
@@ -289,6 +291,38 @@ describe('exports and the PDF report in Kyrgyz, Russian and English', () => {
       expect(ky).toContain(`${translatedCode} ${quotaTitle.ky}`);
       expect(ky).toContain(ministryName.ky);
       expect(await text('en')).toContain(`${translatedCode} ${quotaTitle.en}`);
+    });
+  });
+
+  describe('the Sokuluk sample, loaded in three languages', () => {
+    const ids = {} as { plan: string; meeting: string };
+
+    beforeAll(async () => {
+      await seedSokulukRoundtable(t.app.get(DataSource));
+      [{ id: ids.plan }] = await t.sql<{ id: string }>(`SELECT id FROM action_plan WHERE code = 'WL-2024-2027'`);
+      [{ id: ids.meeting }] = await t.sql<{ id: string }>(`SELECT id FROM meeting WHERE title->>'en' = $1`, [SAMPLE_TEXTS.meeting.title.en]);
+    });
+
+    it.each(['ru', 'ky'] as const)('the %s report shows the sample’s plan, meeting, organisations and indicators in that language', async (lang) => {
+      const res = await download(t, `/reports/progress.pdf?year=2025&asOf=2025-12-31&actionPlanId=${ids.plan}&meetingId=${ids.meeting}&lang=${lang}`);
+      expect(res.status).toBe(200);
+      const text = readPdf(res.body).pageTexts.join('\n').replace(/[\s·]+/g, ' ');
+      const squeeze = (value: string) => value.replace(/\s+/g, ' ');
+      const expected = [
+        SAMPLE_TEXTS.plan.title[lang],
+        SAMPLE_TEXTS.meeting.title[lang],
+        SAMPLE_TEXTS.organizations.parliament.name[lang],
+        SAMPLE_TEXTS.organizations.ministry.name[lang],
+        SAMPLE_TEXTS.indicators['WL-1'].name[lang],
+      ].map(squeeze);
+      expect(expected.filter((phrase) => !text.includes(phrase))).toEqual([]);
+    });
+
+    it('the Russian and Kyrgyz CSV carry the sample’s titles', async () => {
+      for (const lang of ['ru', 'ky'] as const) {
+        const [, ...data] = rows((await download(t, `/exports/recommendations.csv?lang=${lang}`)).text);
+        expect(data.find((r) => r[0] === 'SOK-2024-01')?.[1]).toBe(SAMPLE_TEXTS.proposals['SOK-2024-01'].title[lang]);
+      }
     });
   });
 
