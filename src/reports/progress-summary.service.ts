@@ -39,8 +39,7 @@ export class ProgressSummaryService {
     const statusRows =
       asOf === today && !actionPlanId
         ? await this.repository.currentStatusCounts(today)
-        : // The end of `asOf` as an instant (a constant the planner can estimate with, unlike an expression).
-          await this.repository.statusCounts(asOf, this.endOf(asOf), actionPlanId ?? null);
+        : await this.repository.statusCounts(asOf, this.endOf(asOf), actionPlanId ?? null);
 
     const counts = new Map(statusRows.map((row) => [row.status, row]));
     const byStatus = Object.values(RecommendationStatus).map((status) => ({ status, count: counts.get(status)?.count ?? 0 }));
@@ -72,7 +71,7 @@ export class ProgressSummaryService {
     }));
   }
 
-  /** The instant the day after `day` begins in the service's time zone. */
+  /** The end of `day` as an instant in the service's time zone: a constant the planner can estimate with, unlike an expression. */
   private endOf(day: string): Date {
     return startOfNextDay(day, this.config.get('APP_TIMEZONE'));
   }
