@@ -93,7 +93,8 @@ export class ResponseCachePlugin {
           willSendResponse: async ({ response }) => {
             if (mutation) {
               if (!this.cache.enabled) return;
-              // The version the write produced, from the primary (a replica may not have it yet).
+              // The version the write produced, from the primary (a replica may not have it yet); from
+              // memory when listening, which the write's commit has already advanced (DataVersionService).
               const primary = {};
               readFromPrimary(primary);
               response.http.headers.set(DATA_VERSION_HEADER, (await this.versions.current(primary)).version);
@@ -156,12 +157,12 @@ export class ResponseCachePlugin {
       // Let the operation run: its guard answers with the coded error, which is never cached.
       return null;
     }
-    let version = (await this.versions.current(contextValue.loaders)).version;
     const wanted = parseVersion(request.http?.headers.get(MIN_DATA_VERSION_HEADER));
+    let version = (await this.versions.current(contextValue.loaders, wanted)).version;
     if (wanted !== null && BigInt(version) < wanted) {
       // This reader has written a newer version than the replica shows: read it all from the primary.
       readFromPrimary(contextValue.loaders);
-      version = (await this.versions.current(contextValue.loaders)).version;
+      version = (await this.versions.current(contextValue.loaders, wanted)).version;
     }
     const locale = negotiateLocale(
       { query: req.query?.lang, acceptLanguage: req.headers['accept-language'] },
