@@ -76,7 +76,7 @@ describe('data version in memory (one instance)', () => {
       for (let i = 0; i < 5; i++) {
         const name = unique('Read your write');
         const write = await request(t.app.getHttpServer()).post('/graphql').set(admin).send({ query: CREATE_ORGANIZATION, variables: { name } });
-        const written = BigInt(write.headers['x-data-version'] as string);
+        const written = BigInt(write.headers['x-data-version']);
         expect(written).toBe(await stored(t));
         const after = await post(t, ORGANIZATIONS, {}, { 'if-none-match': before.etag! });
         expect(after.status).toBe(200);
@@ -157,7 +157,7 @@ describe('data version in memory (two instances on one database)', () => {
     for (let i = 0; i < 10; i++) {
       const name = unique('Written on A');
       const write = await request(a.app.getHttpServer()).post('/graphql').set(admin).send({ query: CREATE_ORGANIZATION, variables: { name } });
-      waits.push(await waitForVersion(b, write.headers['x-data-version'] as string, 1_000));
+      waits.push(await waitForVersion(b, write.headers['x-data-version'], 1_000));
       const seen = await post(b, ORGANIZATIONS, {}, { 'if-none-match': before.etag! });
       expect(seen.status).toBe(200);
       expect(seen.names).toContain(name);
@@ -178,7 +178,7 @@ describe('data version in memory (two instances on one database)', () => {
     try {
       const name = unique('Asked for');
       const write = await request(a.app.getHttpServer()).post('/graphql').set(admin).send({ query: CREATE_ORGANIZATION, variables: { name } });
-      const written = write.headers['x-data-version'] as string;
+      const written = write.headers['x-data-version'];
       expect(BigInt((await bVersions.current()).version)).toBeLessThan(BigInt(written));
       const asked = await post(b, ORGANIZATIONS, {}, { 'x-min-data-version': written });
       expect(asked.dataVersion).toBe(written);
