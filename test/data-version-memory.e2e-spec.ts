@@ -1,9 +1,12 @@
 import { Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import request from 'supertest';
 import { DataVersionRepository } from '../src/data-version/data-version.repository';
 import { DataVersionService } from '../src/data-version/data-version.service';
 import { waitForVersion, waitUntil } from './support/data-version';
 import { unique } from './support/factories';
+import { startService, stopAllServices, tempDataDir } from './support/service-process';
 import { bearer, createTestApp, TEST_ADMIN_TOKEN, TestApp } from './support/test-app';
 
 /**
@@ -217,5 +220,33 @@ describe('data version with read replicas configured', () => {
     const revalidated = await post(replicated, ORGANIZATIONS, {}, { 'if-none-match': first.etag! });
     expect(revalidated.status).toBe(304);
     expect(revalidated.statements).toBe(1);
+  });
+});
+
+describe('data version in memory on the embedded PostgreSQL (over its Unix socket)', () => {
+  const dir = tempDataDir('tracker-pg-listen-');
+  afterAll(async () => {
+    await stopAllServices();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('listens there too: a 304 costs no statement, and a write is seen by the next query', async () => {
+    const token = `embedded-listen-${randomBytes(16).toString('hex')}`;
+    const service = await startService({ DATA_DIR: dir, SEED_DEMO: 'false', RESPONSE_CACHE: 'true', EXPOSE_SQL_STATEMENT_COUNT: 'true', ADMIN_TOKEN: token });
+    const ask = (query: string, headers: Record<string, string> = {}, variables: Record<string, unknown> = {}) =>
+      fetch(`${service.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+    const first = await ask(ORGANIZATIONS);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toBeTruthy();
+    const revalidated = await ask(ORGANIZATIONS, { 'if-none-match': etag });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.get('x-sql-statements')).toBe('0');
+    expect((await (await ask(CREATE_ORGANIZATION, {}, { name: unique('Embedded') })).json()).errors).toBeUndefined();
+    const after = await ask(ORGANIZATIONS, { 'if-none-match': etag });
+    expect(after.status).toBe(200);
   });
 });
