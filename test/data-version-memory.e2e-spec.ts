@@ -192,6 +192,28 @@ describe('data version in memory (two instances on one database)', () => {
   });
 });
 
+describe('data version with DATA_VERSION_LISTEN=false', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ RESPONSE_CACHE: 'true', DATA_VERSION_LISTEN: 'false' });
+    delete process.env.DATA_VERSION_LISTEN;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('reads the version from SQL for every query and opens no listening connection', async () => {
+    expect(t.app.get(DataVersionService).inMemory).toBe(false);
+    const listeners = await t.sql('SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()', [LISTENER_APPLICATION]);
+    expect(listeners).toHaveLength(0);
+    const first = await post(t, ORGANIZATIONS);
+    const revalidated = await post(t, ORGANIZATIONS, {}, { 'if-none-match': first.etag! });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.statements).toBe(1);
+  });
+});
+
 describe('data version with read replicas configured', () => {
   let primary: TestApp;
   let replicated: TestApp;

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Client } from 'pg';
 import { DataSource, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
+import { AppConfig } from '../config/app-config.service';
 import { DataVersionRepository } from './data-version.repository';
 
 export interface DataVersion {
@@ -31,7 +32,8 @@ const RECONNECT_MAX_MS = 30_000;
  * - No live listener, no memory: until the connection is back and the version re-read after
  *   LISTEN, every call reads SQL as before (logged once at warn per loss).
  * - With read replicas the version labels what the replica shows: read from SQL there, always
- *   (a standby cannot LISTEN, and may lag behind the NOTIFY of the primary).
+ *   (a standby cannot LISTEN, and may lag behind the NOTIFY of the primary). So it is with
+ *   DATA_VERSION_LISTEN=false (e.g. behind a transaction-pooling PgBouncer, which drops a LISTEN).
  */
 @Injectable()
 export class DataVersionService implements OnModuleInit, OnModuleDestroy, EntitySubscriberInterface {
@@ -45,12 +47,17 @@ export class DataVersionService implements OnModuleInit, OnModuleDestroy, Entity
   /** Set when the SQL fallback was logged; cleared when listening again. */
   private warned = false;
 
+  /** Whether this instance keeps the version in memory: one primary, and DATA_VERSION_LISTEN on. */
+  private readonly listens: boolean;
+
   constructor(
     private readonly repository: DataVersionRepository,
     @InjectDataSource() db: DataSource,
+    config: AppConfig,
   ) {
+    this.listens = !repository.replicated && config.get('DATA_VERSION_LISTEN');
     // Told of every commit of this process's DataSource (afterTransactionCommit below).
-    if (!repository.replicated) db.subscribers.push(this);
+    if (this.listens) db.subscribers.push(this);
   }
 
   /** True while the version is answered from memory (a live listener). */
@@ -68,12 +75,12 @@ export class DataVersionService implements OnModuleInit, OnModuleDestroy, Entity
     if (known && (atLeast === null || BigInt(known.version) >= atLeast)) return known;
     const version = await this.repository.current(request);
     if (!version) throw new Error('data_version has no row: run the migrations');
-    if (!this.repository.replicated) this.advance(version);
+    if (this.listens) this.advance(version);
     return version;
   }
 
   async onModuleInit(): Promise<void> {
-    if (this.repository.replicated) return;
+    if (!this.listens) return;
     try {
       await this.listen();
     } catch (error) {
