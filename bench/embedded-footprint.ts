@@ -10,7 +10,7 @@ const USAGE = `usage: npm run bench:embedded -- [--main dist/src/main.js] [--req
 Measures the service on the embedded database (no DATABASE_URL), as \`npm start\` runs it, with the sample:
 time to first answer on a first run (empty DATA_DIR) and on a warm restart, resident memory of the
 service plus its database processes (RSS and PSS summed over the process tree) at idle and after
-N dashboard requests, and the dashboard at 1 and 32 connections. Build first (npm run build).`;
+N dashboard requests, and the dashboard at 1 and 32 connections. Build first (npm run build). BENCH_NODE_FLAGS replaces npm start's node flags.`;
 
 const ADMIN_TOKEN = 'embedded-footprint-admin-token-0123456789abcdef';
 const DASHBOARD_BODY = graphqlBody(DASHBOARD_QUERY, { status: OPEN_STATUSES, year: BENCH_YEAR });
@@ -81,11 +81,15 @@ interface Started {
   output(): string;
 }
 
+/** The node flags of `npm start` (package.json); BENCH_NODE_FLAGS tries others, e.g. `--max-semi-space-size=64`. */
+const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=32').split(' ').filter(Boolean);
+
 /** Starts the built service and measures until the dashboard query is answered (not just /health). */
+
 async function start(main: string, dataDir: string): Promise<Started> {
   const port = await freePort();
   const began = performance.now();
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', main], {
+  const child = spawn(process.execPath, [...nodeFlags, main], {
     cwd: ROOT,
     env: { ...withoutDatabaseUrl(process.env), NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, ADMIN_TOKEN, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,7 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { BarriersModule } from './barriers/barriers.module';
 import { CommonModule } from './common/common.module';
 import { ErrorFilter } from './common/errors/error.filter';
-import { AppConfigModule } from './config/config.module';
+import { AppConfigModule, EnvironmentOverrides } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DataVersionModule } from './data-version/data-version.module';
 import { ExportsModule } from './exports/exports.module';
@@ -22,14 +22,17 @@ import { PublicSiteModule } from './web/public/public-site.module';
 import { StaffModule } from './web/staff/staff.module';
 import { WebModule } from './web/web.module';
 
-/** The whole service. `forRoot()` reads and validates the environment as it is at that moment. */
+/**
+ * The whole service. `forRoot()` reads and validates the environment as it is at that moment;
+ * `overrides` (tests) win over it without changing process.env.
+ */
 @Module({})
 export class AppModule {
-  static forRoot(): DynamicModule {
+  static forRoot(overrides: EnvironmentOverrides = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        AppConfigModule.forRoot(),
+        AppConfigModule.forRoot(overrides),
         // Logging first: its middleware gives each request the id later ones (CommonModule's) report.
         LoggingModule,
         CommonModule,

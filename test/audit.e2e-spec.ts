@@ -1,3 +1,4 @@
+import { encodeCursor } from '../src/common/pagination/cursor';
 import { createIndicator, createMeeting, createOrganization } from './support/factories';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
@@ -87,6 +88,22 @@ describe('audit trail', () => {
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
     expect(seen).toEqual(all.edges.map((e: any) => e.node.id));
+  });
+
+  it('refuses a cursor of another list, a cursor whose key is no time stamp, and an out-of-range page size, changing nothing', async () => {
+    const before = await count('audit_entry');
+    const id = '0b0e6f36-3f5a-4c1e-9a51-6f8d0c2b7a11';
+    for (const [variables, field] of [
+      [{ after: encodeCursor('meetings', { key: '2024-08-13', id }) }, 'after'],
+      [{ after: encodeCursor('auditLog', { key: '2024', id }) }, 'after'],
+      [{ first: 0 }, 'first'],
+      [{ first: 101 }, 'first'],
+    ] as const) {
+      const res = await t.gql(AUDIT_LOG, variables);
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(res.errors?.[0].message).toContain(field);
+    }
+    expect(await count('audit_entry')).toBe(before);
   });
 
   it('adds exactly one history entry and one audit entry for 50 concurrent transitions from the same version', async () => {

@@ -51,7 +51,7 @@ describe('compiled execution (graphql-jit) answers as graphql-js does', () => {
   beforeAll(async () => {
     compiled = await createTestApp({ GRAPHQL_EXECUTION: 'compiled' });
     // Both instances on one database: the synthetic data set at scale 0.01 (loaded with COPY).
-    const databaseUrl = process.env.DATABASE_URL!;
+    const databaseUrl = compiled.databaseUrl;
     client = new Client({ connectionString: databaseUrl });
     await client.connect();
     await loadSyntheticData(client, 0.01, { reset: true });
@@ -61,7 +61,6 @@ describe('compiled execution (graphql-jit) answers as graphql-js does', () => {
     await client?.end();
     await interpreted?.close();
     await compiled?.close();
-    delete process.env.GRAPHQL_EXECUTION;
   });
 
   it.each(REQUESTS)('%s', async (_name, query, variables) => {

@@ -37,7 +37,7 @@ describe('data version', () => {
   });
 
   it('is not visible before the writing transaction commits, and is visible with its data after', async () => {
-    const writer = new Client({ connectionString: process.env.DATABASE_URL });
+    const writer = new Client({ connectionString: t.databaseUrl });
     await writer.connect();
     try {
       const start = await current();

@@ -69,8 +69,7 @@ describe('GraphQL response cache, ETag and 304', () => {
     analyst = await token({ name: 'analyst', role: 'ANALYST' });
     await addRecommendation(t, 'first');
     // A second instance on the same database (its own process cache), as behind a load balancer.
-    const url = (await t.sql<{ db: string }>('SELECT current_database() AS db'))[0].db;
-    other = await createTestApp({ PUBLIC_READ: 'true', RESPONSE_CACHE: 'true' }, { databaseUrl: process.env.DATABASE_URL!.replace(/[^/]+$/, url) });
+    other = await createTestApp({ PUBLIC_READ: 'true', RESPONSE_CACHE: 'true' }, { databaseUrl: t.databaseUrl });
   });
 
   afterAll(async () => {
@@ -238,7 +237,6 @@ describe('GraphQL response cache turned off (RESPONSE_CACHE=false)', () => {
   });
 
   afterAll(async () => {
-    delete process.env.RESPONSE_CACHE;
     await t?.close();
   });
 
@@ -285,13 +283,10 @@ describe('GraphQL response cache shared by two instances through Redis', () => {
     // A prefix of this run's own: other test files and runs share the Redis.
     const env = { REDIS_URL, RESPONSE_CACHE: 'true', RESPONSE_CACHE_REDIS_PREFIX: `test:${randomUUID()}:` };
     a = await createTestApp(env);
-    const url = (await a.sql<{ db: string }>('SELECT current_database() AS db'))[0].db;
-    b = await createTestApp(env, { databaseUrl: process.env.DATABASE_URL!.replace(/[^/]+$/, url) });
+    b = await createTestApp(env, { databaseUrl: a.databaseUrl });
   });
 
   afterAll(async () => {
-    delete process.env.REDIS_URL;
-    delete process.env.RESPONSE_CACHE_REDIS_PREFIX;
     await b?.close();
     await a?.close();
   });

@@ -48,7 +48,7 @@ describe('SQL statements per request at scale (synthetic data)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    client = new Client({ connectionString: process.env.DATABASE_URL });
+    client = new Client({ connectionString: t.databaseUrl });
     await client.connect();
   });
   afterAll(async () => {

@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { hashTokenSecret } from '../auth/token-secret';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-codes';
 import { AppConfig } from '../config/app-config.service';
+import { AccountsRepository } from './accounts.repository';
 import { PasswordHasher } from './password-hasher';
 import { csrfTokenOfSession } from './session-cookie';
 import { SignInThrottle } from './sign-in-throttle';
-import { UserSession } from './user-session.entity';
 import { User } from './user.entity';
 
 /** last_seen_at is advanced at most this often: no write on every page view. */
@@ -42,7 +40,7 @@ export interface ActiveSession {
 @Injectable()
 export class SessionsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly accounts: AccountsRepository,
     private readonly hasher: PasswordHasher,
     private readonly throttle: SignInThrottle,
     private readonly audit: AuditService,
@@ -56,7 +54,7 @@ export class SessionsService {
   ): Promise<SignedIn> {
     const email = rawEmail.trim().toLowerCase().slice(0, 320);
     await this.throttle.assertAllowed(email, client.ip);
-    const user = email && password ? await this.db.getRepository(User).findOneBy({ email }) : null;
+    const user = email && password ? await this.accounts.findUserByEmail(email) : null;
     const ok =
       user?.passwordHash && !user.deactivatedAt && password.length <= 1024
         ? await this.hasher.verify(user.passwordHash, password)
@@ -70,10 +68,10 @@ export class SessionsService {
     this.purgeExpired().catch(() => undefined);
     const secret = randomBytes(32).toString('base64url');
     const now = Date.now();
-    await this.db.transaction(async (tx) => {
+    await this.accounts.transaction(async (tx) => {
       // The session the browser had before (if any) ends: a signed-in browser always gets a new id.
-      if (client.previousSecret) await tx.getRepository(UserSession).delete({ idHash: hashTokenSecret(client.previousSecret) });
-      await tx.getRepository(UserSession).insert({
+      if (client.previousSecret) await this.accounts.deleteSession(hashTokenSecret(client.previousSecret), tx);
+      await this.accounts.insertSession(tx, {
         idHash: hashTokenSecret(secret),
         userId: user.id,
         lastSeenAt: new Date(now),
@@ -81,7 +79,7 @@ export class SessionsService {
         ip: client.ip.slice(0, 64),
         userAgent: client.userAgent?.slice(0, 300) ?? null,
       });
-      await tx.getRepository(User).update({ id: user.id }, { lastSignInAt: () => 'now()' });
+      await this.accounts.markSignedIn(tx, user.id);
     });
     return { secret, user };
   }
@@ -93,58 +91,39 @@ export class SessionsService {
    */
   async resolve(secret: string): Promise<ActiveSession | null> {
     const idHash = hashTokenSecret(secret);
-    const runner = this.db.createQueryRunner('master');
-    let row: { session: UserSession; user: User } | null = null;
-    try {
-      const session = await runner.manager
-        .getRepository(UserSession)
-        .createQueryBuilder('s')
-        .innerJoinAndSelect('s.user', 'u')
-        .where('s.id_hash = :idHash', { idHash })
-        .andWhere('s.expires_at > now()')
-        .andWhere('s.last_seen_at > now() - make_interval(mins => :idle)', { idle: this.config.get('SESSION_IDLE_MINUTES') })
-        .andWhere('u.deactivated_at IS NULL')
-        .getOne();
-      if (session?.user) row = { session, user: session.user };
-    } finally {
-      await runner.release();
+    const session = await this.accounts.findLiveSession(idHash, this.config.get('SESSION_IDLE_MINUTES'));
+    if (!session?.user) return null;
+    if (Date.now() - session.lastSeenAt.getTime() >= TOUCH_RESOLUTION_MS) {
+      await this.accounts.touchSession(idHash);
     }
-    if (!row) return null;
-    if (Date.now() - row.session.lastSeenAt.getTime() >= TOUCH_RESOLUTION_MS) {
-      await this.db.query('UPDATE user_session SET last_seen_at = now() WHERE id_hash = $1', [idHash]);
-    }
-    return { idHash, csrfToken: csrfTokenOfSession(secret), user: row.user };
+    return { idHash, csrfToken: csrfTokenOfSession(secret), user: session.user };
   }
 
   async signOut(secret: string): Promise<void> {
-    await this.db.getRepository(UserSession).delete({ idHash: hashTokenSecret(secret) });
+    await this.accounts.deleteSession(hashTokenSecret(secret));
   }
 
   /** Ends every session of the user, this one included. */
   async signOutEverywhere(actor: Actor): Promise<number> {
     if (!actor.userId) throw new DomainError(ErrorCode.FORBIDDEN, 'only a signed-in person has sessions');
     const userId = actor.userId;
-    return this.db.transaction(async (tx) => {
-      const result = await tx.getRepository(UserSession).delete({ userId });
+    return this.accounts.transaction(async (tx) => {
+      const sessionsEnded = await this.accounts.deleteSessionsOfUser(tx, userId);
       await this.audit.record(tx, {
         actor,
         action: 'user.signOutEverywhere',
         entityType: 'User',
         entityId: userId,
         before: null,
-        after: { sessionsEnded: result.affected ?? 0 },
+        after: { sessionsEnded },
       });
-      return result.affected ?? 0;
+      return sessionsEnded;
     });
   }
 
   /** Deletes sessions past either timeout (they are refused anyway; this keeps the table small). */
   async purgeExpired(): Promise<number> {
-    const result = await this.db.query<[unknown[], number]>(
-      `DELETE FROM user_session WHERE expires_at <= now() OR last_seen_at <= now() - make_interval(mins => $1)`,
-      [this.config.get('SESSION_IDLE_MINUTES')],
-    );
-    return result[1];
+    return this.accounts.deleteExpiredSessions(this.config.get('SESSION_IDLE_MINUTES'));
   }
 }
 

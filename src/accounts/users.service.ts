@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { Role } from '../auth/role.enum';
@@ -12,11 +11,11 @@ import { AppConfig } from '../config/app-config.service';
 import { assertAllExist } from '../database/assert-exist';
 import { Organization } from '../organizations/organization.entity';
 import { AccountLink, AccountLinkPurpose } from './account-link.entity';
+import { AccountsRepository } from './accounts.repository';
 import { newLinkSecret, setPasswordUrl } from './account-links';
 import { InviteUserInput } from './dto/invite-user.input';
 import { PasswordHasher } from './password-hasher';
 import { PasswordProblem, passwordProblem } from './password-policy';
-import { UserSession } from './user-session.entity';
 import { Language, User, userView } from './user.entity';
 
 const HOUR_MS = 3_600_000;
@@ -39,7 +38,7 @@ export interface UserListItem extends User {
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly accounts: AccountsRepository,
     private readonly audit: AuditService,
     private readonly hasher: PasswordHasher,
     private readonly config: AppConfig,
@@ -50,17 +49,17 @@ export class UsersService {
   }
 
   async list(): Promise<UserListItem[]> {
-    const users = await this.db.getRepository(User).find({ relations: { organization: true }, order: { email: 'ASC' } });
+    const users = await this.accounts.listUsers();
     return users.map((user) => Object.assign(user, { organizationName: user.organization?.name ?? null }));
   }
 
   findById(id: string): Promise<User | null> {
     if (!isUUID(id)) return Promise.resolve(null);
-    return this.db.getRepository(User).findOneBy({ id });
+    return this.accounts.findUserById(id);
   }
 
   count(): Promise<number> {
-    return this.db.getRepository(User).count();
+    return this.accounts.countUsers();
   }
 
   /** Creates the account (no password yet) and its invitation link, shown once. */
@@ -71,21 +70,18 @@ export class UsersService {
     if (input.role !== Role.MINISTRY && input.organizationId) {
       throw DomainError.badInput('organizationId', 'is only for MINISTRY users');
     }
-    return this.db.transaction(async (tx) => {
+    return this.accounts.transaction(async (tx) => {
       await assertAllExist(tx, Organization, input.organizationId ? [input.organizationId] : [], 'organizationId');
-      const repo = tx.getRepository(User);
-      const user = await repo.save(
-        repo.create({
-          email: input.email.trim().toLowerCase(),
-          displayName: input.displayName,
-          role: input.role,
-          organizationId: input.organizationId ?? null,
-          preferredLanguage: input.preferredLanguage,
-          passwordHash: null,
-          deactivatedAt: null,
-          lastSignInAt: null,
-        }),
-      );
+      const user = await this.accounts.insertUser(tx, {
+        email: input.email.trim().toLowerCase(),
+        displayName: input.displayName,
+        role: input.role,
+        organizationId: input.organizationId ?? null,
+        preferredLanguage: input.preferredLanguage,
+        passwordHash: null,
+        deactivatedAt: null,
+        lastSignInAt: null,
+      });
       const link = await this.issueLink(tx, user.id, AccountLinkPurpose.INVITATION, actor.name);
       await this.audit.record(tx, { actor, action: 'user.invite', entityType: 'User', entityId: user.id, before: null, after: userView(user) });
       return { user, link };
@@ -94,7 +90,7 @@ export class UsersService {
 
   /** A new one-time link for the user to choose a password; earlier links stop working. */
   async issuePasswordReset(userId: string, actor: Actor): Promise<IssuedLink> {
-    return this.db.transaction(async (tx) => {
+    return this.accounts.transaction(async (tx) => {
       const user = await this.userOrFail(tx, userId);
       if (user.deactivatedAt) throw DomainError.badInput('userId', 'is deactivated; reactivate the account first');
       const purpose = user.passwordHash ? AccountLinkPurpose.PASSWORD_RESET : AccountLinkPurpose.INVITATION;
@@ -114,38 +110,38 @@ export class UsersService {
   /** Deactivates the account and ends its sessions at once (same transaction). */
   async deactivate(userId: string, actor: Actor): Promise<User> {
     if (actor.userId && actor.userId === userId) throw DomainError.badInput('userId', 'you cannot deactivate your own account');
-    return this.db.transaction(async (tx) => {
+    return this.accounts.transaction(async (tx) => {
       const before = await this.userOrFail(tx, userId);
       if (before.deactivatedAt) return before;
-      await tx.getRepository(User).update({ id: userId, deactivatedAt: IsNull() }, { deactivatedAt: () => 'now()' });
-      await tx.getRepository(UserSession).delete({ userId });
-      await tx.getRepository(AccountLink).update({ userId, usedAt: IsNull() }, { usedAt: () => 'now()' });
-      const after = await tx.getRepository(User).findOneByOrFail({ id: userId });
+      await this.accounts.deactivateUser(tx, userId);
+      await this.accounts.deleteSessionsOfUser(tx, userId);
+      await this.accounts.useUpLinks(tx, userId);
+      const after = await this.accounts.findUserByIdOrFail(tx, userId);
       await this.audit.record(tx, { actor, action: 'user.deactivate', entityType: 'User', entityId: userId, before: userView(before), after: userView(after) });
       return after;
     });
   }
 
   async reactivate(userId: string, actor: Actor): Promise<User> {
-    return this.db.transaction(async (tx) => {
+    return this.accounts.transaction(async (tx) => {
       const before = await this.userOrFail(tx, userId);
       if (!before.deactivatedAt) return before;
-      await tx.getRepository(User).update({ id: userId }, { deactivatedAt: null });
-      const after = await tx.getRepository(User).findOneByOrFail({ id: userId });
+      await this.accounts.reactivateUser(tx, userId);
+      const after = await this.accounts.findUserByIdOrFail(tx, userId);
       await this.audit.record(tx, { actor, action: 'user.reactivate', entityType: 'User', entityId: userId, before: userView(before), after: userView(after) });
       return after;
     });
   }
 
   async setPreferredLanguage(userId: string, language: Language): Promise<void> {
-    await this.db.getRepository(User).update({ id: userId }, { preferredLanguage: language });
+    await this.accounts.setPreferredLanguage(userId, language);
   }
 
   /** The user a set-password link is for, while it is unused and unexpired; null otherwise. */
   async userForLink(secret: string): Promise<{ user: User; purpose: AccountLinkPurpose } | null> {
-    const link = await this.validLink(this.db.manager, secret, false);
+    const link = await this.validLink(null, secret, false);
     if (!link) return null;
-    const user = await this.db.getRepository(User).findOneBy({ id: link.userId });
+    const user = await this.accounts.findUserById(link.userId);
     return user && !user.deactivatedAt ? { user, purpose: link.purpose } : null;
   }
 
@@ -160,41 +156,36 @@ export class UsersService {
     if (problem) throw new DomainError(ErrorCode.BAD_USER_INPUT, `password: ${passwordMessage(problem)}`, { field: 'password', reason: problem });
     // Hashed before the transaction: ~20 ms of CPU that need not hold a connection.
     const passwordHash = await this.hasher.hash(password);
-    return this.db.transaction(async (tx) => {
+    return this.accounts.transaction(async (tx) => {
       const link = await this.validLink(tx, secret, true);
       if (!link) throw new DomainError(ErrorCode.NOT_FOUND, 'this link has expired or has already been used', { field: 'link' });
-      await tx.getRepository(AccountLink).update({ userId: link.userId, usedAt: IsNull() }, { usedAt: () => 'now()' });
-      await tx.getRepository(User).update({ id: link.userId }, { passwordHash });
-      await tx.getRepository(UserSession).delete({ userId: link.userId });
-      const user = await tx.getRepository(User).findOneByOrFail({ id: link.userId });
+      await this.accounts.useUpLinks(tx, link.userId);
+      await this.accounts.setPasswordHash(tx, link.userId, passwordHash);
+      await this.accounts.deleteSessionsOfUser(tx, link.userId);
+      const user = await this.accounts.findUserByIdOrFail(tx, link.userId);
       const actor: Actor = { tokenId: null, userId: user.id, name: user.displayName, role: user.role, organizationId: user.organizationId, requestId };
       await this.audit.record(tx, { actor, action: 'user.setPassword', entityType: 'User', entityId: user.id, before: null, after: { purpose: link.purpose } });
       return user;
     });
   }
 
-  private async validLink(tx: EntityManager, secret: string, lock: boolean): Promise<AccountLink | null> {
+  /** The link behind a secret, while unused and unexpired; in `tx` (locked when `lock`), or outside any transaction. */
+  private async validLink(tx: EntityManager | null, secret: string, lock: boolean): Promise<AccountLink | null> {
     if (!/^[A-Za-z0-9_-]{10,100}$/.test(secret)) return null;
-    const hash = hashTokenSecret(secret);
-    const query = tx
-      .getRepository(AccountLink)
-      .createQueryBuilder('l')
-      .where('l.token_hash = :hash AND l.used_at IS NULL AND l.expires_at > now()', { hash });
-    if (lock) query.setLock('pessimistic_write');
-    return query.getOne();
+    return this.accounts.findValidLink(tx, hashTokenSecret(secret), lock);
   }
 
   private async issueLink(tx: EntityManager, userId: string, purpose: AccountLinkPurpose, createdBy: string): Promise<IssuedLink> {
-    await tx.getRepository(AccountLink).update({ userId, usedAt: IsNull() }, { usedAt: () => 'now()' });
+    await this.accounts.useUpLinks(tx, userId);
     const { secret, hash } = newLinkSecret();
     const expiresAt = new Date(Date.now() + this.config.get('ACCOUNT_LINK_TTL_HOURS') * HOUR_MS);
-    await tx.getRepository(AccountLink).insert({ userId, purpose, tokenHash: hash, createdBy, expiresAt, usedAt: null });
+    await this.accounts.insertLink(tx, { userId, purpose, tokenHash: hash, createdBy, expiresAt, usedAt: null });
     return { url: setPasswordUrl(this.baseUrl, secret), expiresAt };
   }
 
   private async userOrFail(tx: EntityManager, userId: string): Promise<User> {
     if (!isUUID(userId)) throw DomainError.badInput('userId', 'must be a UUID');
-    const user = await tx.getRepository(User).findOneBy({ id: userId });
+    const user = await this.accounts.findUserById(userId, tx);
     if (!user) throw DomainError.notFound('User', userId);
     return user;
   }

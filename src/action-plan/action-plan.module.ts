@@ -4,9 +4,14 @@ import { ActionPlanRepository } from './action-plan.repository';
 import { ActionPlanResolver, IndicatorProgressResolver, IndicatorResolver } from './action-plan.resolver';
 import { ActionPlansService } from './action-plans.service';
 import { IndicatorsService } from './indicators.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ActionPlan } from './action-plan.entity';
+import { IndicatorTarget } from './indicator-target.entity';
+import { IndicatorValue } from './indicator-value.entity';
+import { Indicator } from './indicator.entity';
 
 @Module({
-  imports: [OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([ActionPlan, Indicator, IndicatorTarget, IndicatorValue]), OrganizationsModule],
   providers: [ActionPlansService, IndicatorsService, ActionPlanRepository, ActionPlanResolver, IndicatorResolver, IndicatorProgressResolver],
   exports: [ActionPlanRepository, ActionPlansService, IndicatorsService],
 })

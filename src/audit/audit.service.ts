@@ -1,14 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
-import { DomainError } from '../common/errors/domain-error';
 import { Connection } from '../common/pagination/connection.type';
-import { isCursorTimestamp } from '../common/pagination/cursor';
-import { toConnection, toKeysetPageRequest } from '../common/pagination/keyset-page';
-import { countAll, pageAndTotal } from '../common/pagination/page-and-total';
 import { PageArgs } from '../common/pagination/page.args';
 import { AuditEntry } from './audit-entry.entity';
+import { AuditFilter, AuditRepository } from './audit.repository';
 
 export interface AuditRecord {
   actor: Actor;
@@ -22,16 +18,14 @@ export interface AuditRecord {
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly repository: AuditRepository) {}
 
   /**
    * Appends an entry inside the caller's transaction, so the trail has exactly
    * one entry per committed change and none for a rolled-back one.
    */
   async record(tx: EntityManager, entry: AuditRecord): Promise<void> {
-    const repo = tx.getRepository(AuditEntry);
-    await repo.save(
-      repo.create({
+    await this.repository.insert(tx, {
       actorTokenId: entry.actor.tokenId,
       actorUserId: entry.actor.userId ?? null,
       actorName: entry.actor.name,
@@ -41,27 +35,12 @@ export class AuditService {
       before: toJson(entry.before),
       after: toJson(entry.after),
       requestId: entry.actor.requestId,
-      }),
-    );
+    });
   }
 
   /** Newest first; optionally for one entity type and/or one record. */
-  async list(filter: { entityType?: string | null; entityId?: string | null }, args: PageArgs): Promise<Connection<AuditEntry>> {
-    const page = toKeysetPageRequest(args, 'auditLog');
-    const filtered = () => {
-      const q = this.db.getRepository(AuditEntry).createQueryBuilder('a');
-      if (filter.entityType) q.andWhere('a.entity_type = :entityType', { entityType: filter.entityType });
-      if (filter.entityId) q.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
-      return q;
-    };
-    const pageQuery = filtered().orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC').limit(page.limit + 1);
-    if (page.after) {
-      const key = page.after.key;
-      if (!isCursorTimestamp(key)) throw DomainError.badInput('after', 'is not a cursor of this list');
-      pageQuery.andWhere('(a.at, a.id) < (CAST(:key AS timestamptz), CAST(:id AS uuid))', { key, id: page.after.id });
-    }
-    const [rows, totalCount] = await pageAndTotal(pageQuery, countAll(filtered()), page.after !== null);
-    return toConnection(rows, page, totalCount, (a) => a.at.toISOString());
+  list(filter: AuditFilter, args: PageArgs): Promise<Connection<AuditEntry>> {
+    return this.repository.listPage(filter, args);
   }
 }
 

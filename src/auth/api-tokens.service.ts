@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-codes';
@@ -9,6 +7,7 @@ import { assertAllExist } from '../database/assert-exist';
 import { Organization } from '../organizations/organization.entity';
 import { Actor } from './actor';
 import { ApiToken } from './api-token.entity';
+import { ApiTokensRepository } from './api-tokens.repository';
 import { CreateApiTokenInput } from './dto/create-api-token.input';
 import { Role } from './role.enum';
 import { generateTokenSecret, hashTokenSecret } from './token-secret';
@@ -22,12 +21,12 @@ export class ApiTokensService {
   private readonly lastUsedWrites = new Map<string, number>();
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tokens: ApiTokensRepository,
     private readonly audit: AuditService,
   ) {}
 
   list(): Promise<ApiToken[]> {
-    return this.db.getRepository(ApiToken).find({ order: { createdAt: 'DESC', id: 'ASC' } });
+    return this.tokens.list();
   }
 
   /** Creates a token; the secret is returned here and never again. */
@@ -39,18 +38,16 @@ export class ApiTokensService {
       throw DomainError.badInput('organizationId', 'is only for MINISTRY tokens');
     }
     const token = generateTokenSecret();
-    const apiToken = await this.db.transaction(async (tx) => {
+    const apiToken = await this.tokens.transaction(async (tx) => {
       await assertAllExist(tx, Organization, input.organizationId ? [input.organizationId] : [], 'organizationId');
-      const saved = await tx.getRepository(ApiToken).save(
-        tx.getRepository(ApiToken).create({
-          name: input.name,
-          role: input.role,
-          organizationId: input.organizationId ?? null,
-          tokenHash: hashTokenSecret(token),
-          lastUsedAt: null,
-          revokedAt: null,
-        }),
-      );
+      const saved = await this.tokens.insert(tx, {
+        name: input.name,
+        role: input.role,
+        organizationId: input.organizationId ?? null,
+        tokenHash: hashTokenSecret(token),
+        lastUsedAt: null,
+        revokedAt: null,
+      });
       await this.audit.record(tx, {
         actor,
         action: 'apiToken.create',
@@ -66,12 +63,12 @@ export class ApiTokensService {
 
   async revoke(id: string, actor: Actor): Promise<ApiToken> {
     if (!isUUID(id)) throw DomainError.badInput('id', 'must be a UUID');
-    return this.db.transaction(async (tx) => {
-      const before = await tx.getRepository(ApiToken).findOneBy({ id });
+    return this.tokens.transaction(async (tx) => {
+      const before = await this.tokens.findById(id, tx);
       if (!before) throw DomainError.notFound('ApiToken', id);
       if (before.revokedAt) return before;
-      await tx.getRepository(ApiToken).update({ id, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
-      const after = await tx.getRepository(ApiToken).findOneByOrFail({ id });
+      await this.tokens.revoke(tx, id);
+      const after = await this.tokens.findByIdOrFail(tx, id);
       await this.audit.record(tx, {
         actor,
         action: 'apiToken.revoke',
@@ -86,7 +83,7 @@ export class ApiTokensService {
 
   /** A user's own tokens (for their scripts), newest first. */
   listPersonal(userId: string): Promise<ApiToken[]> {
-    return this.db.getRepository(ApiToken).find({ where: { userId }, order: { createdAt: 'DESC', id: 'ASC' } });
+    return this.tokens.list(userId);
   }
 
   /**
@@ -97,19 +94,16 @@ export class ApiTokensService {
     if (!actor.userId) throw new DomainError(ErrorCode.FORBIDDEN, 'personal tokens belong to a signed-in person');
     const userId = actor.userId;
     const token = generateTokenSecret();
-    const apiToken = await this.db.transaction(async (tx) => {
-      const repo = tx.getRepository(ApiToken);
-      const saved = await repo.save(
-        repo.create({
-          name,
-          role: actor.role,
-          organizationId: actor.organizationId,
-          userId,
-          tokenHash: hashTokenSecret(token),
-          lastUsedAt: null,
-          revokedAt: null,
-        }),
-      );
+    const apiToken = await this.tokens.transaction(async (tx) => {
+      const saved = await this.tokens.insert(tx, {
+        name,
+        role: actor.role,
+        organizationId: actor.organizationId,
+        userId,
+        tokenHash: hashTokenSecret(token),
+        lastUsedAt: null,
+        revokedAt: null,
+      });
       await this.audit.record(tx, { actor, action: 'apiToken.create', entityType: 'ApiToken', entityId: saved.id, before: null, after: withoutHash(saved) });
       return saved;
     });
@@ -119,7 +113,7 @@ export class ApiTokensService {
   /** Revokes one of the person's own tokens; another's is NOT_FOUND to them. */
   async revokePersonal(id: string, actor: Actor): Promise<ApiToken> {
     if (!isUUID(id)) throw DomainError.badInput('id', 'must be a UUID');
-    const token = await this.db.getRepository(ApiToken).findOneBy({ id });
+    const token = await this.tokens.findById(id);
     if (!token || !actor.userId || token.userId !== actor.userId) throw DomainError.notFound('ApiToken', id);
     return this.revoke(id, actor);
   }
@@ -127,15 +121,7 @@ export class ApiTokensService {
   /** The token behind a secret, or UNAUTHENTICATED for an unknown or revoked one (or a deactivated owner's). */
   async authenticate(secret: string): Promise<ApiToken> {
     // From the primary, never a lagging replica: a revoked token must stop working at once.
-    const runner = this.db.createQueryRunner('master');
-    let token: ApiToken | null;
-    try {
-      token = await runner.manager
-        .getRepository(ApiToken)
-        .findOne({ where: { tokenHash: hashTokenSecret(secret) }, relations: { user: true } });
-    } finally {
-      await runner.release();
-    }
+    const token = await this.tokens.findByHash(hashTokenSecret(secret));
     if (!token || token.revokedAt) {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, token ? 'this token has been revoked' : 'unknown token');
     }
@@ -150,9 +136,7 @@ export class ApiTokensService {
     const last = this.lastUsedWrites.get(token.id) ?? token.lastUsedAt?.getTime() ?? 0;
     if (now - last < LAST_USED_RESOLUTION_MS) return;
     this.lastUsedWrites.set(token.id, now);
-    this.db
-      .query('UPDATE api_token SET last_used_at = now() WHERE id = $1', [token.id])
-      .catch(() => this.lastUsedWrites.delete(token.id));
+    this.tokens.touchLastUsed(token.id).catch(() => this.lastUsedWrites.delete(token.id));
   }
 }
 

@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AppConfig } from '../config/app-config.service';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { ApiTokensRepository } from './api-tokens.repository';
 import { ApiTokensResolver } from './api-tokens.resolver';
 import { ApiTokensService } from './api-tokens.service';
 import { AuthGuard } from './auth.guard';
@@ -13,11 +14,14 @@ import { FirstRunAdminToken } from './first-run-admin-token';
 import { RateLimitGuard } from './rate-limit.guard';
 import { LocalThrottlerStorage } from './local-throttler-storage';
 import { SharedThrottlerStorage } from './shared-throttler-storage';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiToken } from './api-token.entity';
 
 const MINUTE_MS = 60_000;
 
 @Module({
   imports: [
+    TypeOrmModule.forFeature([ApiToken]),
     OrganizationsModule,
     AccountsModule,
     ThrottlerModule.forRootAsync({
@@ -42,6 +46,7 @@ const MINUTE_MS = 60_000;
     }),
   ],
   providers: [
+    ApiTokensRepository,
     ApiTokensService,
     ApiTokensResolver,
     FirstRunAdminToken,

@@ -1,10 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.service';
-import { ApiToken } from './api-token.entity';
+import { ApiTokensRepository } from './api-tokens.repository';
 import { ApiTokensService } from './api-tokens.service';
 import { Role } from './role.enum';
 
@@ -21,7 +19,7 @@ export class FirstRunAdminToken implements OnApplicationBootstrap {
   private readonly logger = new Logger('Auth');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: ApiTokensRepository,
     private readonly config: AppConfig,
     private readonly tokens: ApiTokensService,
   ) {}
@@ -29,7 +27,7 @@ export class FirstRunAdminToken implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.usesEmbeddedDatabase || this.config.get('ADMIN_TOKEN')) return;
     const dataDir = this.config.get('DATA_DIR');
-    if ((await this.db.getRepository(ApiToken).count()) > 0) return;
+    if ((await this.repository.count()) > 0) return;
     const { token } = await this.tokens.create(
       { name: 'first-admin', role: Role.ADMIN },
       { tokenId: null, name: 'first start', role: Role.ADMIN, organizationId: null, requestId: null },

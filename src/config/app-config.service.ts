@@ -1,14 +1,14 @@
-import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { Environment } from './environment';
 
-/** Typed, validated configuration. Inject this rather than reading process.env. */
-@Injectable()
+/**
+ * Typed, validated configuration (AppConfigModule builds the one instance).
+ * Inject this rather than reading process.env.
+ */
 export class AppConfig {
-  constructor(private readonly config: ConfigService<Environment, true>) {}
+  constructor(private readonly env: Environment) {}
 
   get<K extends keyof Environment>(key: K): Environment[K] {
-    return this.config.get(key, { infer: true });
+    return this.env[key];
   }
 
   get isProduction(): boolean {

@@ -4,8 +4,16 @@ import type { DataSourceOptions } from 'typeorm';
 import type { Environment } from '../config/environment';
 import { DatabaseLogger } from './database.logger';
 import type { EmbeddedConnection } from './embedded-postgres';
-import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/**
+ * Every entity file of src/ (or dist/src/ when compiled), for what runs outside the Nest
+ * application: the TypeORM CLI (migrations, `migration:check`), seed and backup scripts,
+ * tests. The application itself registers each feature's entities in its module
+ * (TypeOrmModule.forFeature, autoLoadEntities); test/entity-registration.e2e-spec.ts
+ * checks that both sets are the same, so an entity cannot be left out of either.
+ */
+export const ENTITY_FILES = join(__dirname, '..', '**', '*.entity.{ts,js}');
 
 // DATE columns stay 'YYYY-MM-DD' strings: a JS Date would shift them by the server's time zone.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
@@ -21,7 +29,7 @@ export function buildDataSourceOptions(
 ): DataSourceOptions {
   const common = {
     type: 'postgres' as const,
-    entities: ENTITIES,
+    entities: [ENTITY_FILES],
     migrations: [join(__dirname, '..', '..', 'migrations', '*.{ts,js}')],
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each' as const,

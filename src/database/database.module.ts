@@ -23,6 +23,9 @@ import { DemoSeedOnFirstStart } from './seed/demo-seed-on-first-start';
           },
           await embedded.start(),
         ),
+        // Each feature module registers its own entities (TypeOrmModule.forFeature).
+        entities: [],
+        autoLoadEntities: true,
         migrationsRun: config.get('MIGRATIONS_RUN'),
         // Fail fast at boot instead of retrying for half a minute.
         retryAttempts: 2,

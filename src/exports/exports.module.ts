@@ -4,10 +4,15 @@ import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
 import { ProgressReportController } from './report/progress-report.controller';
 import { ProgressReportService } from './report/progress-report.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ActionPlan } from '../action-plan/action-plan.entity';
+import { Meeting } from '../meetings/meeting.entity';
+import { Organization } from '../organizations/organization.entity';
+import { Recommendation } from '../recommendations/recommendation.entity';
 
 /** CSV and XLSX downloads for analysts, and the printable PDF progress report. */
 @Module({
-  imports: [ReportsModule],
+  imports: [TypeOrmModule.forFeature([Recommendation, Meeting, ActionPlan, Organization]), ReportsModule],
   controllers: [ExportsController, ProgressReportController],
   providers: [ExportsService, ProgressReportService],
   exports: [ExportsService],

@@ -3,12 +3,20 @@ import { MulterModule } from '@nestjs/platform-express';
 import { AuditModule } from '../audit/audit.module';
 import { AppConfig } from '../config/app-config.service';
 import { ImportsController } from './imports.controller';
+import { ImportsRepository } from './imports.repository';
 import { ImportDraftsService } from './import-drafts.service';
 import { IndicatorValuesImportService } from './indicator-values-import.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ImportDraft } from './import-draft.entity';
+import { ActionPlanModule } from '../action-plan/action-plan.module';
+import { User } from '../accounts/user.entity';
 
 /** Bulk import of indicator values (CSV or XLSX), audited. */
 @Module({
   imports: [
+    // A draft belongs to a user; the values are written through the action plan's entities.
+    TypeOrmModule.forFeature([ImportDraft, User]),
+    ActionPlanModule,
     // Global in the service; imported here too so that `npm run import` has it.
     AuditModule,
     MulterModule.registerAsync({
@@ -20,7 +28,7 @@ import { IndicatorValuesImportService } from './indicator-values-import.service'
     }),
   ],
   controllers: [ImportsController],
-  providers: [IndicatorValuesImportService, ImportDraftsService],
+  providers: [ImportsRepository, IndicatorValuesImportService, ImportDraftsService],
   exports: [IndicatorValuesImportService, ImportDraftsService],
 })
 export class ImportsModule {}

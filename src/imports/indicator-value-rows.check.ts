@@ -11,21 +11,7 @@ import { parsePeriod } from '../common/period';
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../common/validation/storable-text';
 import { IMPORT_COLUMNS, ImportColumn, ImportRow } from './import-file';
 import { ImportError } from './import-summary';
-
-interface PlanRow {
-  id: string;
-  code: string;
-  start_year: number;
-  end_year: number;
-}
-
-interface IndicatorRow {
-  id: string;
-  action_plan_id: string;
-  code: string;
-  baseline_year: number | null;
-  responsible_organization_id: string | null;
-}
+import { ImportIndicatorRow, ImportPlanRow, ImportsRepository } from './imports.repository';
 
 /** A row that passed every check: what will be recorded. */
 export interface CheckedRow extends ValueToRecord {
@@ -50,6 +36,7 @@ const codeKey = (code: string) => code.trim().toUpperCase();
  * looked up in two queries, whatever the number of rows.
  */
 export async function checkRows(
+  repository: ImportsRepository,
   tx: EntityManager,
   rows: readonly ImportRow[],
   actor: Actor,
@@ -62,8 +49,8 @@ export async function checkRows(
     for (const column of columns) errors.push({ row: row.row, column, reason: UNSTORABLE_TEXT_MESSAGE });
     return columns.length === 0;
   });
-  const plans = await loadPlans(tx, storable);
-  const indicators = await loadIndicators(tx, [...plans.values()].map((p) => p.id), storable);
+  const plans = await loadPlans(repository, tx, storable);
+  const indicators = await loadIndicators(repository, tx, [...plans.values()].map((p) => p.id), storable);
   const checked: CheckedRow[] = [];
   const firstRowOf = new Map<string, number>();
 
@@ -130,7 +117,7 @@ export async function checkRows(
 }
 
 /** The rule of assertMayActFor, as a row's reason rather than a failed request. */
-function ministryScopeProblem(actor: Actor, indicator: IndicatorRow): string | null {
+function ministryScopeProblem(actor: Actor, indicator: ImportIndicatorRow): string | null {
   try {
     assertMayActFor(actor, [indicator.responsible_organization_id], `indicator ${indicator.code}`);
     return null;
@@ -140,19 +127,20 @@ function ministryScopeProblem(actor: Actor, indicator: IndicatorRow): string | n
   }
 }
 
-async function loadPlans(tx: EntityManager, rows: readonly ImportRow[]): Promise<Map<string, PlanRow>> {
+async function loadPlans(repository: ImportsRepository, tx: EntityManager, rows: readonly ImportRow[]): Promise<Map<string, ImportPlanRow>> {
   const codes = [...new Set(rows.map((r) => codeKey(r.cells.action_plan)).filter(Boolean))];
-  const plans: PlanRow[] = await tx.query('SELECT id, code, start_year, end_year FROM action_plan WHERE code = ANY($1::text[])', [codes]);
+  const plans = await repository.plansByCode(tx, codes);
   return new Map(plans.map((p) => [p.code, p]));
 }
 
-async function loadIndicators(tx: EntityManager, planIds: string[], rows: readonly ImportRow[]): Promise<Map<string, IndicatorRow>> {
+async function loadIndicators(
+  repository: ImportsRepository,
+  tx: EntityManager,
+  planIds: string[],
+  rows: readonly ImportRow[],
+): Promise<Map<string, ImportIndicatorRow>> {
   const codes = [...new Set(rows.map((r) => codeKey(r.cells.indicator_code)).filter(Boolean))];
   if (planIds.length === 0 || codes.length === 0) return new Map();
-  const indicators: IndicatorRow[] = await tx.query(
-    `SELECT id, action_plan_id, code, baseline_year, responsible_organization_id
-       FROM indicator WHERE action_plan_id = ANY($1::uuid[]) AND code = ANY($2::text[])`,
-    [planIds, codes],
-  );
+  const indicators = await repository.indicatorsByCode(tx, planIds, codes);
   return new Map(indicators.map((i) => [`${i.action_plan_id}/${i.code}`, i]));
 }

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { auditValueWrite, currentValues, upsertValues } from '../action-plan/indicator-value-writes';
 import { IndicatorValue } from '../action-plan/indicator-value.entity';
 import { AuditService } from '../audit/audit.service';
@@ -8,6 +6,7 @@ import { Actor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { ImportFile } from './import-file';
 import { ImportSummary } from './import-summary';
+import { ImportsRepository } from './imports.repository';
 import { CheckedRow, checkRows } from './indicator-value-rows.check';
 
 export interface ImportOptions {
@@ -28,7 +27,7 @@ function isUnchanged(row: CheckedRow, current: IndicatorValue): boolean {
 @Injectable()
 export class IndicatorValuesImportService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: ImportsRepository,
     private readonly clock: Clock,
     private readonly auditTrail: AuditService,
   ) {}
@@ -36,8 +35,8 @@ export class IndicatorValuesImportService {
   importFile(file: ImportFile, options: ImportOptions): Promise<ImportSummary> {
     const today = this.clock.today();
     // Checked inside the transaction that writes, so what was checked is what is written.
-    return this.db.transaction(async (tx) => {
-      const { checked, errors } = await checkRows(tx, file.rows, options.actor, today);
+    return this.repository.transaction(async (tx) => {
+      const { checked, errors } = await checkRows(this.repository, tx, file.rows, options.actor, today);
       if (errors.length > 0) {
         const rejected = new Set(errors.map((e) => e.row)).size;
         errors.sort((a, b) => a.row - b.row);

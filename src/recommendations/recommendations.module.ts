@@ -8,9 +8,13 @@ import {
   RecommendationsResolver,
 } from './recommendations.resolver';
 import { RecommendationsService } from './recommendations.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RecommendationBarrier, RecommendationIndicator, RecommendationOrganization } from './recommendation-links.entity';
+import { Recommendation } from './recommendation.entity';
+import { StatusChange } from './status-change.entity';
 
 @Module({
-  imports: [MeetingsModule],
+  imports: [TypeOrmModule.forFeature([Recommendation, StatusChange, RecommendationBarrier, RecommendationOrganization, RecommendationIndicator]), MeetingsModule],
   providers: [
     RecommendationsService,
     RecommendationsRepository,

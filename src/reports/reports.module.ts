@@ -2,8 +2,13 @@ import { Module } from '@nestjs/common';
 import { ProgressSummaryService } from './progress-summary.service';
 import { RecentChangesService } from './recent-changes.service';
 import { ReportsResolver } from './reports.resolver';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ActionPlan } from '../action-plan/action-plan.entity';
+import { Indicator } from '../action-plan/indicator.entity';
+import { Organization } from '../organizations/organization.entity';
 
 @Module({
+  imports: [TypeOrmModule.forFeature([ActionPlan, Indicator, Organization])],
   providers: [ProgressSummaryService, RecentChangesService, ReportsResolver],
   exports: [ProgressSummaryService, RecentChangesService],
 })

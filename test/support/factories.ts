@@ -1,3 +1,21 @@
+import type {
+  BarrierCategory,
+  CreateActionPlanInput,
+  CreateBarrierInput,
+  CreateIndicatorInput,
+  CreateMeetingInput,
+  CreateOrganizationInput,
+  CreatePersonInput,
+  CreateRecommendationInput,
+  IndicatorDirection,
+  IndicatorTargetInput,
+  MeetingFormat,
+  OrganizationKind,
+  Priority,
+  RecommendationKind,
+  RecommendationStatus,
+  RecordIndicatorValueInput,
+} from './graphql-types';
 import { TestApp } from './test-app';
 
 /**
@@ -19,90 +37,10 @@ export function uniqueCode(prefix: string): string {
   return `${prefix}-${sequence}`;
 }
 
-// ---------- input shapes (as in the API contract) ----------
+// ---------- input shapes: generated from schema.gql (`npm run codegen`) ----------
 
-export type OrganizationKind =
-  | 'PARLIAMENT'
-  | 'MINISTRY'
-  | 'STATE_AGENCY'
-  | 'DISTRICT_ADMINISTRATION'
-  | 'LOCAL_GOVERNMENT'
-  | 'NGO'
-  | 'INTERNATIONAL_ORGANIZATION'
-  | 'OTHER';
-export type MeetingFormat = 'ROUNDTABLE' | 'CONFERENCE' | 'HEARING' | 'WORKSHOP' | 'CONSULTATION' | 'OTHER';
-export type ParticipantRole = 'ORGANIZER' | 'SPEAKER' | 'PARTICIPANT';
-export type BarrierCategory = 'SOCIAL_SUPPORT' | 'CONFIDENCE' | 'FINANCIAL' | 'LEGAL' | 'INSTITUTIONAL' | 'EDUCATION' | 'OTHER';
-export type IndicatorDirection = 'INCREASE' | 'DECREASE';
-
-export interface CreateOrganizationInput {
-  name: string;
-  kind: OrganizationKind;
-}
-
-export interface CreatePersonInput {
-  fullName: string;
-  position?: string | null;
-  organizationId?: string | null;
-}
-
-export interface ParticipantInput {
-  personId?: string | null;
-  organizationId?: string | null;
-  role: ParticipantRole;
-}
-
-export interface CreateMeetingInput {
-  title: string;
-  heldOn: string;
-  format: MeetingFormat;
-  settlement?: string | null;
-  region?: string | null;
-  summary?: string | null;
-  sourceUrl?: string | null;
-  participants?: ParticipantInput[] | null;
-}
-
-export interface CreateBarrierInput {
-  title: string;
-  description?: string | null;
-  category: BarrierCategory;
-  meetingIds: string[];
-}
-
-export interface CreateActionPlanInput {
-  code: string;
-  title: string;
-  approvedBy?: string | null;
-  approvedOn?: string | null;
-  startYear: number;
-  endYear: number;
-}
-
-export interface IndicatorTargetInput {
-  year: number;
-  value: number;
-}
-
-export interface CreateIndicatorInput {
-  actionPlanId: string;
-  code: string;
-  name: string;
-  unit: string;
-  direction: IndicatorDirection;
-  baselineYear?: number | null;
-  baselineValue?: number | null;
-  targets?: IndicatorTargetInput[] | null;
-  responsibleOrganizationId?: string | null;
-}
-
-export interface RecordIndicatorValueInput {
-  indicatorId: string;
-  period: string;
-  value: number;
-  source?: string | null;
-  note?: string | null;
-}
+// Every type of the contract, for tests that build inputs of their own.
+export type * from './graphql-types';
 
 // ---------- what the factories return ----------
 
@@ -151,6 +89,20 @@ export interface IndicatorResult {
   baselineValue: number | null;
   targets: IndicatorTargetInput[];
   actionPlan: { id: string };
+}
+
+export interface RecommendationResult {
+  id: string;
+  code: string;
+  title: string;
+  kind: RecommendationKind;
+  priority: Priority;
+  status: RecommendationStatus;
+  version: number;
+  meeting: { id: string };
+  barriers: { id: string }[];
+  responsibleOrganizations: { id: string }[];
+  indicators: { id: string }[];
 }
 
 export interface IndicatorValueResult {
@@ -249,5 +201,40 @@ export function recordValue(
     }`,
     'recordIndicatorValue',
     { period: '2025', value: 1, ...input },
+  );
+}
+
+/**
+ * A PROPOSED recommendation with every kind of link: made in a new meeting, against a
+ * new barrier raised there, with a new responsible organisation and a new indicator,
+ * unless `meetingId`, `barrierIds`, `responsibleOrganizationIds` or `indicatorIds` are
+ * given (an empty list: no such link).
+ */
+export async function createRecommendation(
+  t: TestApp,
+  overrides: Partial<CreateRecommendationInput> = {},
+): Promise<RecommendationResult> {
+  const meetingId = overrides.meetingId ?? (await createMeeting(t)).id;
+  const barrierIds = overrides.barrierIds ?? [(await createBarrier(t, { meetingIds: [meetingId] })).id];
+  const responsibleOrganizationIds = overrides.responsibleOrganizationIds ?? [(await createOrganization(t)).id];
+  const indicatorIds = overrides.indicatorIds ?? [(await createIndicator(t)).id];
+  return mutate(
+    t,
+    `mutation ($input: CreateRecommendationInput!) {
+      createRecommendation(input: $input) {
+        id code title kind priority status version
+        meeting { id } barriers { id } responsibleOrganizations { id } indicators { id }
+      }
+    }`,
+    'createRecommendation',
+    {
+      title: unique('Recommendation'),
+      kind: 'QUOTA',
+      ...overrides,
+      meetingId,
+      barrierIds,
+      responsibleOrganizationIds,
+      indicatorIds,
+    },
   );
 }

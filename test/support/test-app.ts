@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
+import { EnvironmentOverrides } from '../../src/config/config.module';
 import { configureApp } from '../../src/configure-app';
 import { createDatabaseFromTemplate, dropDatabase, ENV, serverUrl } from './test-database';
 
@@ -33,53 +34,61 @@ export interface TestApp {
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphqlResponse<T>>;
   /** Like gql, but fails the test on any GraphQL error. */
   gqlOk<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** The app's database (e.g. for a second app or a client of its own on the same data). */
+  databaseUrl: string;
   /** Runs SQL directly against the test database (for assertions only). */
   sql<R = Record<string, any>>(text: string, params?: unknown[]): Promise<R[]>;
   close(): Promise<void>;
 }
 
 /**
- * The full AppModule over HTTP, on a database of its own. Environment overrides
- * are applied before AppModule.forRoot() reads and validates them.
+ * The full AppModule over HTTP, on a database of its own. `env` overrides the test
+ * defaults below and the process environment for this app only: it is handed to
+ * AppModule.forRoot(), and process.env is left as it was (no setting leaks into the
+ * next app or test file).
  */
 export interface TestAppOptions {
   /** Use this (existing, migrated or empty) database instead of a fresh one; it is not dropped afterwards. */
   databaseUrl?: string;
 }
 
-export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+export async function createTestApp(env: EnvironmentOverrides = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const server = serverUrl();
   const template = process.env[ENV.template];
   let dropAfter: string | null = null;
-  process.env.NODE_ENV = 'test';
-  process.env.LOG_LEVEL = 'silent';
-  process.env.SEED_DEMO = 'false';
-  process.env.MIGRATIONS_RUN = 'true';
-  process.env.EXPOSE_SQL_STATEMENT_COUNT = 'true';
-  process.env.ADMIN_TOKEN = TEST_ADMIN_TOKEN;
-  process.env.PUBLIC_READ = 'false';
-  // Generous in tests; rate limiting has tests of its own that lower these.
-  process.env.RATE_LIMIT_PER_MINUTE = '100000';
-  process.env.RATE_LIMIT_ANONYMOUS_PER_MINUTE = '100000';
-  // Statement counts in tests measure execution; the response cache (one version lookup per query)
-  // has tests of its own that turn it on.
-  process.env.RESPONSE_CACHE = 'false';
+  let databaseUrl: string;
   if (options.databaseUrl) {
-    process.env.DATABASE_URL = options.databaseUrl;
+    databaseUrl = options.databaseUrl;
   } else {
     if (!server || !template) throw new Error('no test database server: run the e2e tests through jest (global-setup prepares it)');
     const db = await createDatabaseFromTemplate(server, template);
-    process.env.DATABASE_URL = db.url;
+    databaseUrl = db.url;
     dropAfter = db.name;
   }
-  Object.assign(process.env, env);
+  const overrides: EnvironmentOverrides = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
+    MIGRATIONS_RUN: 'true',
+    EXPOSE_SQL_STATEMENT_COUNT: 'true',
+    ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+    PUBLIC_READ: 'false',
+    // Generous in tests; rate limiting has tests of its own that lower these.
+    RATE_LIMIT_PER_MINUTE: '100000',
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000',
+    // Statement counts in tests measure execution; the response cache (one version lookup per query)
+    // has tests of its own that turn it on.
+    RESPONSE_CACHE: 'false',
+    DATABASE_URL: databaseUrl,
+    ...env,
+  };
 
   const cleanUp = async () => {
     if (server && dropAfter) await dropDatabase(server, dropAfter);
   };
   let app: INestApplication;
   try {
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot()] }).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(overrides)] }).compile();
     app = moduleRef.createNestApplication({ logger: false, bodyParser: false });
     configureApp(app);
     await app.init();
@@ -107,6 +116,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
   return {
     app,
     adminToken: TEST_ADMIN_TOKEN,
+    databaseUrl,
     gql,
     async gqlOk<T>(query: string, variables?: Record<string, unknown>) {
       const res = await gql<T>(query, variables);

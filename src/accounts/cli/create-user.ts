@@ -1,13 +1,14 @@
 import 'reflect-metadata';
-import { ConfigService } from '@nestjs/config';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { parseArgs } from 'node:util';
+import { AuditRepository } from '../../audit/audit.repository';
 import { AuditService } from '../../audit/audit.service';
 import { Role } from '../../auth/role.enum';
 import { AppConfig } from '../../config/app-config.service';
 import { validateEnvironment } from '../../config/environment';
 import dataSource from '../../database/data-source';
+import { AccountsRepository } from '../accounts.repository';
 import { InviteUserInput } from '../dto/invite-user.input';
 import { PasswordHasher } from '../password-hasher';
 import { UsersService } from '../users.service';
@@ -42,10 +43,10 @@ async function main(): Promise<void> {
     throw new Error(`${errors.map((e) => Object.values(e.constraints ?? {}).join('; ')).join('\n')}\n${USAGE}`);
   }
   const env = validateEnvironment(process.env);
-  const config = new AppConfig({ get: (key: keyof typeof env) => env[key] } as unknown as ConfigService<typeof env, true>);
+  const config = new AppConfig(env);
   await dataSource.initialize();
   try {
-    const users = new UsersService(dataSource, new AuditService(dataSource), new PasswordHasher(), config);
+    const users = new UsersService(new AccountsRepository(dataSource), new AuditService(new AuditRepository(dataSource)), new PasswordHasher(), config);
     const { user, link } = await users.invite(input, {
       tokenId: null,
       name: `cli:${process.env.USER ?? 'operator'}`,

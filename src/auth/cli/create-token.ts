@@ -2,8 +2,10 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { validate } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
+import { AuditRepository } from '../../audit/audit.repository';
 import { AuditService } from '../../audit/audit.service';
 import dataSource from '../../database/data-source';
+import { ApiTokensRepository } from '../api-tokens.repository';
 import { ApiTokensService } from '../api-tokens.service';
 import { CreateApiTokenInput } from '../dto/create-api-token.input';
 import { Role } from '../role.enum';
@@ -30,7 +32,7 @@ async function main(): Promise<void> {
   }
   await dataSource.initialize();
   try {
-    const tokens = new ApiTokensService(dataSource, new AuditService(dataSource));
+    const tokens = new ApiTokensService(new ApiTokensRepository(dataSource), new AuditService(new AuditRepository(dataSource)));
     const operator = `cli:${process.env.USER ?? 'operator'}`;
     const { token, apiToken } = await tokens.create(input, {
       tokenId: null,

@@ -1,0 +1,52 @@
+import { DomainError } from '../errors/domain-error';
+import { ErrorCode } from '../errors/error-codes';
+import { encodeCursor } from './cursor';
+import { toConnection, toKeysetPageRequest } from './keyset-page';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page.args';
+
+const ID = '0b0e6f36-3f5a-4c1e-9a51-6f8d0c2b7a11';
+
+function badInputField(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DomainError && error.code === ErrorCode.BAD_USER_INPUT) return (error.details as { field?: string }).field;
+    throw error;
+  }
+  return undefined;
+}
+
+describe('toKeysetPageRequest', () => {
+  it('defaults the page size and starts at the beginning', () => {
+    expect(toKeysetPageRequest({}, 'meetings')).toEqual({ list: 'meetings', limit: DEFAULT_PAGE_SIZE, after: null });
+  });
+
+  it('reads a cursor of the same list', () => {
+    const after = encodeCursor('meetings', { key: '2024-08-13', id: ID });
+    expect(toKeysetPageRequest({ first: 5, after }, 'meetings')).toEqual({ list: 'meetings', limit: 5, after: { key: '2024-08-13', id: ID } });
+  });
+
+  it.each([0, -1, 1.5, MAX_PAGE_SIZE + 1, Number.NaN])('refuses first = %p as BAD_USER_INPUT on `first`', (first) => {
+    expect(badInputField(() => toKeysetPageRequest({ first }, 'meetings'))).toBe('first');
+  });
+
+  it.each([
+    ['a cursor of another list', encodeCursor('auditLog', { key: '2024-08-13', id: ID })],
+    ['text that is no cursor', 'not-a-cursor'],
+    ['a cursor without a UUID', encodeCursor('meetings', { key: '2024-08-13', id: 'x' })],
+  ])('refuses %s as BAD_USER_INPUT on `after`', (_name, after) => {
+    expect(badInputField(() => toKeysetPageRequest({ after }, 'meetings'))).toBe('after');
+  });
+});
+
+describe('toConnection', () => {
+  it('drops the extra row and says whether there is a next page', () => {
+    const rows = [1, 2, 3].map((n) => ({ id: `${ID.slice(0, -1)}${n}`, n }));
+    const page = toKeysetPageRequest({ first: 2 }, 'numbers');
+    const connection = toConnection(rows, page, 3, (row) => row.n);
+    expect(connection.edges.map((edge) => edge.node.n)).toEqual([1, 2]);
+    expect(connection.pageInfo).toEqual({ hasNextPage: true, endCursor: connection.edges[1].cursor });
+    expect(toKeysetPageRequest({ after: connection.pageInfo.endCursor! }, 'numbers').after).toEqual({ key: 2, id: rows[1].id });
+    expect(connection.totalCount).toBe(3);
+  });
+});
