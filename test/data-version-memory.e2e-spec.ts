@@ -45,10 +45,6 @@ async function stored(app: TestApp): Promise<bigint> {
   return BigInt((await app.sql<{ version: string }>('SELECT "version" FROM "data_version"'))[0].version);
 }
 
-function databaseUrlOf(name: string): string {
-  return process.env.DATABASE_URL!.replace(/[^/]+$/, name);
-}
-
 describe('data version in memory (one instance)', () => {
   let t: TestApp;
   let versions: DataVersionService;
@@ -145,8 +141,7 @@ describe('data version in memory (two instances on one database)', () => {
 
   beforeAll(async () => {
     a = await createTestApp({ RESPONSE_CACHE: 'true' });
-    const name = (await a.sql<{ db: string }>('SELECT current_database() AS db'))[0].db;
-    b = await createTestApp({ RESPONSE_CACHE: 'true' }, { databaseUrl: databaseUrlOf(name) });
+    b = await createTestApp({ RESPONSE_CACHE: 'true' }, { databaseUrl: a.databaseUrl });
     await waitUntil(() => a.app.get(DataVersionService).inMemory && b.app.get(DataVersionService).inMemory, 'both listen');
   });
   afterAll(async () => {
@@ -197,7 +192,6 @@ describe('data version with DATA_VERSION_LISTEN=false', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ RESPONSE_CACHE: 'true', DATA_VERSION_LISTEN: 'false' });
-    delete process.env.DATA_VERSION_LISTEN;
   });
   afterAll(async () => {
     await t?.close();
@@ -220,10 +214,8 @@ describe('data version with read replicas configured', () => {
 
   beforeAll(async () => {
     primary = await createTestApp({ RESPONSE_CACHE: 'true' });
-    const url = databaseUrlOf((await primary.sql<{ db: string }>('SELECT current_database() AS db'))[0].db);
     // The database itself as the "replica": enough to show that replicas mean the SQL path.
-    replicated = await createTestApp({ RESPONSE_CACHE: 'true', DATABASE_REPLICA_URLS: url }, { databaseUrl: url });
-    delete process.env.DATABASE_REPLICA_URLS;
+    replicated = await createTestApp({ RESPONSE_CACHE: 'true', DATABASE_REPLICA_URLS: primary.databaseUrl }, { databaseUrl: primary.databaseUrl });
   });
   afterAll(async () => {
     await replicated?.close();

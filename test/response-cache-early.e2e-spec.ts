@@ -137,7 +137,6 @@ describe('early answers still count against the rate limit', () => {
     t = await createTestApp({ RESPONSE_CACHE: 'true', RATE_LIMIT_PER_MINUTE: '3' });
   });
   afterAll(async () => {
-    delete process.env.RATE_LIMIT_PER_MINUTE;
     await t?.close();
   });
 
