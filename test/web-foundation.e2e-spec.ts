@@ -98,6 +98,16 @@ describe('web foundation: layout, languages, display settings, stylesheet, cachi
       .send({ query: '{ organizations { id name kind } }' })
       .expect(200);
     expect(api.headers['content-encoding']).toBeUndefined();
+    // Above the compression threshold (1 kB) too.
+    const large = await request(t.app.getHttpServer())
+      .post('/graphql')
+      .set('accept-encoding', 'gzip')
+      .set('authorization', `Bearer ${t.adminToken}`)
+      .send({ query: '{ __schema { types { name description } } }' })
+      .expect(200);
+    expect(large.text.length).toBeGreaterThan(1024);
+    expect(large.headers['content-encoding']).toBeUndefined();
+    expect(large.headers.vary ?? '').not.toContain('Accept-Encoding');
   });
 
   it('has no public pages with PUBLIC_SITE=false', async () => {
