@@ -88,6 +88,20 @@ describe('data version in memory (one instance)', () => {
     }
   });
 
+  it('re-reads the version when a notification on its channel is not the trigger\'s', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn');
+    try {
+      // A version advanced by hand, announced with a payload that says nothing: only a re-read finds it.
+      await t.sql(`BEGIN; UPDATE "data_version" SET "version" = "version" + 1, "changed_at" = now();
+        SELECT pg_notify('data_version', 'not json'); COMMIT;`);
+      await waitForVersion(t, await stored(t));
+      expect(warn.mock.calls.some(([message]) => String(message).includes('unexpected notification'))).toBe(true);
+      expect(versions.inMemory).toBe(true);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('falls back to SQL when the listener is killed, answers correctly meanwhile, warns once, and recovers', async () => {
     const warn = jest.spyOn(Logger.prototype, 'warn');
     // The first reconnection attempts are refused, so the fallback is observed for as long as needed.

@@ -47,7 +47,13 @@ export class DataVersionRepository {
    * process's life) listening on the data_version channel. `onLost` runs once when it fails or ends.
    */
   async listen(onNotification: (payload: string | undefined) => void, onLost: (error: Error) => void): Promise<Client> {
-    const client = new Client({ ...this.connectionConfig(), application_name: 'roundtable-tracker data-version listener', keepAlive: true });
+    const client = new Client({
+      ...this.connectionConfig(),
+      application_name: 'roundtable-tracker data-version listener',
+      // A dead peer is noticed by TCP keepalive; a server that does not answer, within 5 s.
+      keepAlive: true,
+      connectionTimeoutMillis: 5_000,
+    });
     let lost = false;
     const lose = (error: Error) => {
       if (lost) return;

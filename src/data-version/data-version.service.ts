@@ -115,7 +115,8 @@ export class DataVersionService implements OnModuleInit, OnModuleDestroy, Entity
 
   private async listen(): Promise<void> {
     const client = await this.repository.listen(
-      (payload) => this.notified(client, payload),
+      // May run before listen() has returned (a notification in the same packet as LISTEN's answer).
+      (payload) => this.notified(payload),
       (error) => {
         if (this.listener === client) this.lose(error);
       },
@@ -136,7 +137,7 @@ export class DataVersionService implements OnModuleInit, OnModuleDestroy, Entity
     this.warned = false;
   }
 
-  private notified(client: Client, payload: string | undefined): void {
+  private notified(payload: string | undefined): void {
     const version = parseNotification(payload);
     if (version) {
       this.advance(version);
@@ -144,7 +145,7 @@ export class DataVersionService implements OnModuleInit, OnModuleDestroy, Entity
     }
     // Not the trigger's payload: re-read rather than risk missing an advance.
     this.logger.warn(`unexpected notification on data_version (${String(payload).slice(0, 100)}); re-reading the version`);
-    this.repository.currentOnListener(client).then(
+    this.repository.current(null).then(
       (read) => read && this.advance(read),
       (error: unknown) => this.lose(error),
     );
