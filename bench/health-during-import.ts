@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     await db.connect();
     await db.query(
       `INSERT INTO indicator (action_plan_id, code, name, unit, direction)
-       SELECT $1, 'IND-' || g, 'Indicator ' || g, '%', 'INCREASE' FROM generate_series(0, $2::int - 1) g`,
+       SELECT $1, 'IND-' || g, jsonb_build_object('en', 'Indicator ' || g), '%', 'INCREASE' FROM generate_series(0, $2::int - 1) g`,
       [plan.createActionPlan.id, indicators],
     );
     await db.end();

@@ -12,6 +12,7 @@ import { DataVersionModule } from './data-version/data-version.module';
 import { ExportsModule } from './exports/exports.module';
 import { AppGraphqlModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
+import { I18nModule } from './i18n/i18n.module';
 import { ImportsModule } from './imports/imports.module';
 import { LoggingModule } from './logging/logging.module';
 import { MeetingsModule } from './meetings/meetings.module';
@@ -36,6 +37,7 @@ export class AppModule {
         // Logging first: its middleware gives each request the id later ones (CommonModule's) report.
         LoggingModule,
         CommonModule,
+        I18nModule,
         DatabaseModule,
         DataVersionModule,
         AppGraphqlModule,

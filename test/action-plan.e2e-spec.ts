@@ -329,7 +329,8 @@ describe('action plan and indicators', () => {
       expect(second.id).toBe(first.id);
       expect(Date.parse(second.recordedAt)).toBeGreaterThanOrEqual(Date.parse(first.recordedAt));
       const rows = await t.sql('SELECT period, value, source FROM indicator_value WHERE indicator_id = $1', [indicator.id]);
-      expect(rows).toEqual([{ period: '2025-Q2', value: 12, source: 'second' }]);
+      // Written in the request's locale (no Accept-Language: DEFAULT_CONTENT_LOCALE, en).
+      expect(rows).toEqual([{ period: '2025-Q2', value: 12, source: { en: 'second' } }]);
       expect((await indicatorOf(indicator.id)).values).toEqual([{ period: '2025-Q2', value: 12 }]);
     });
 

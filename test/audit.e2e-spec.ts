@@ -43,7 +43,7 @@ describe('audit trail', () => {
       requestId: 'audit-req-1',
     });
     expect(JSON.parse(transition.before)).toMatchObject({ status: 'PROPOSED', version: 1, code: 'AUD-1' });
-    expect(JSON.parse(transition.after)).toMatchObject({ status: 'UNDER_REVIEW', version: 2, note: 'taken up' });
+    expect(JSON.parse(transition.after)).toMatchObject({ status: 'UNDER_REVIEW', version: 2, note: { en: 'taken up' } });
     expect(creation).toMatchObject({ action: 'recommendation.create', before: null });
     expect(Date.parse(transition.at)).toBeGreaterThanOrEqual(Date.parse(creation.at));
   });

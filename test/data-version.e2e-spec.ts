@@ -28,10 +28,10 @@ describe('data version', () => {
 
   it('advances once for a multi-statement transaction and for bulk SQL, not for a rolled-back one or a read', async () => {
     const start = await current();
-    await t.sql(`BEGIN; INSERT INTO organization (name, kind) SELECT 'Bulk ' || g, 'NGO' FROM generate_series(1, 50) g;
-      UPDATE organization SET name = name || '.' WHERE name LIKE 'Bulk %'; COMMIT;`);
+    await t.sql(`BEGIN; INSERT INTO organization (name, kind) SELECT jsonb_build_object('en', 'Bulk ' || g), 'NGO' FROM generate_series(1, 50) g;
+      UPDATE organization SET name = jsonb_build_object('en', (name->>'en') || '.') WHERE name->>'en' LIKE 'Bulk %'; COMMIT;`);
     expect(await current()).toBe(start + 1n);
-    await t.sql(`BEGIN; INSERT INTO organization (name, kind) VALUES ('Rolled back', 'NGO'); ROLLBACK;`);
+    await t.sql(`BEGIN; INSERT INTO organization (name, kind) VALUES ('{"en": "Rolled back"}', 'NGO'); ROLLBACK;`);
     await t.gqlOk('{ organizations { id } }');
     expect(await current()).toBe(start + 1n);
   });
@@ -43,13 +43,13 @@ describe('data version', () => {
       const start = await current();
       const name = unique('Concurrent');
       await writer.query('BEGIN');
-      await writer.query(`INSERT INTO organization (name, kind) VALUES ($1, 'NGO')`, [name]);
+      await writer.query(`INSERT INTO organization (name, kind) VALUES (jsonb_build_object('en', $1::text), 'NGO')`, [name]);
       // In flight: a reader sees neither the row nor a new version.
       expect(await current()).toBe(start);
-      expect(await t.sql('SELECT 1 FROM organization WHERE name = $1', [name])).toHaveLength(0);
+      expect(await t.sql("SELECT 1 FROM organization WHERE name->>'en' = $1", [name])).toHaveLength(0);
       await writer.query('COMMIT');
       expect(await current()).toBe(start + 1n);
-      expect(await t.sql('SELECT 1 FROM organization WHERE name = $1', [name])).toHaveLength(1);
+      expect(await t.sql("SELECT 1 FROM organization WHERE name->>'en' = $1", [name])).toHaveLength(1);
     } finally {
       await writer.end();
     }

@@ -1,3 +1,4 @@
+import { fallbackChain } from '../src/i18n/translations';
 import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { todayIn } from '../src/common/scalars/calendar-date';
@@ -54,7 +55,7 @@ const HIDDEN_BEHIND_BLANKS = '\u00A0\u200B\uFF0B1';
 describe('row sources', () => {
   let t: TestApp;
   let db: DataSource;
-  const ctx = exportContext(todayIn('Asia/Bishkek'), 'Asia/Bishkek', todayIn('Asia/Bishkek'));
+  const ctx = exportContext(todayIn('Asia/Bishkek'), 'Asia/Bishkek', todayIn('Asia/Bishkek'), fallbackChain('en', ['ru', 'ky']));
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -65,8 +66,8 @@ describe('row sources', () => {
       const rec = await createRecommendation(t, { title, meetingId, dueDate: '2025-01-0' + (i + 1) });
       if (i % 2 === 0) await transition(t, rec, ['UNDER_REVIEW', 'ACCEPTED'], i === 0 ? '@note, with "quotes"\r\nand a line' : undefined);
     }
-    await t.sql(`UPDATE recommendation SET title = E'\\t+tab' WHERE title = '-1 is text here'`);
-    await t.sql(`UPDATE recommendation SET title = $1 || title WHERE title = 'Кыргызча: аялдар'`, [HIDDEN_BEHIND_BLANKS]);
+    await t.sql(`UPDATE recommendation SET title = jsonb_build_object('en', E'\\t+tab') WHERE title->>'en' = '-1 is text here'`);
+    await t.sql(`UPDATE recommendation SET title = jsonb_build_object('en', $1 || (title->>'en')) WHERE title->>'en' = 'Кыргызча: аялдар'`, [HIDDEN_BEHIND_BLANKS]);
     for (const code of ['B', 'A']) {
       const plan = await createActionPlan(t, { code: `PLAN-${code}`, startYear: 2024, endYear: 2026 });
       for (const indicatorCode of ['X-2', 'X-1']) {

@@ -66,8 +66,8 @@ describe('exports', () => {
     recs.injection = await createRecommendation(t, { title: '+SUM(1,2)', kind: 'MONITORING', meetingId: ids.otherMeeting, dueDate: '2099-01-01' });
     recs.tab = await createRecommendation(t, { title: 'Tabbed', kind: 'MONITORING', meetingId: ids.otherMeeting });
     // The API trims titles; data imported by other means may still start with a tab or a carriage return.
-    await t.sql(`UPDATE recommendation SET title = E'\\tTabbed @title' WHERE id = $1`, [recs.tab.id]);
-    await t.sql(`UPDATE status_change SET note = E'\\r=1+2' WHERE recommendation_id = $1`, [recs.tab.id]);
+    await t.sql(`UPDATE recommendation SET title = jsonb_build_object('en', E'\\tTabbed @title') WHERE id = $1`, [recs.tab.id]);
+    await t.sql(`UPDATE status_change SET note = jsonb_build_object('en', E'\\r=1+2') WHERE recommendation_id = $1`, [recs.tab.id]);
     await transition(t, recs.quota, ['UNDER_REVIEW', 'ACCEPTED', 'IN_PROGRESS'], 'Рабочая группа создана');
     await transition(t, recs.injection, ['REJECTED']);
   });

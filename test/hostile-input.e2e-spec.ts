@@ -220,7 +220,7 @@ describe('hostile input', () => {
         const res = await t.gql('mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }', {
           input: { name, kind: 'NGO' },
         });
-        expectError(res, 'BAD_USER_INPUT', /name must not be blank/);
+        expectError(res, 'BAD_USER_INPUT', /name: must not be blank/);
       }
     });
 

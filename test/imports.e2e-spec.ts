@@ -25,7 +25,7 @@ describe('POST /imports/indicator-values', () => {
 
   const values = () =>
     t.sql<{ code: string; period: string; value: number; source: string | null; note: string | null; recorded_by: string }>(
-      `SELECT i.code, v.period, v.value, v.source, v.note, v.recorded_by
+      `SELECT i.code, v.period, v.value, v.source->>'en' AS source, v.note->>'en' AS note, v.recorded_by
          FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id ORDER BY i.code, v.period`,
     );
   const auditCount = async () =>

@@ -66,7 +66,7 @@ describe('meetings', () => {
       const { createMeeting: meeting } = await t.gqlOk(CREATE_MEETING, { input });
       expect(meeting).toEqual({ id: expect.any(String), ...input, participants: [] });
       const [row] = await t.sql('SELECT title, held_on::text AS held_on, settlement FROM meeting WHERE id = $1', [meeting.id]);
-      expect(row).toEqual({ title: input.title, held_on: '2024-08-13', settlement: 'Sokuluk' });
+      expect(row).toEqual({ title: { en: input.title }, held_on: '2024-08-13', settlement: { en: 'Sokuluk' } });
     });
 
     it('stores absent and blank optional texts as null', async () => {

@@ -31,7 +31,7 @@ describe('organizations and people', () => {
       const { organizations } = await t.gqlOk('{ organizations { id name kind } }');
       expect(organizations).toContainEqual(org);
       const [row] = await t.sql('SELECT name, kind::text AS kind FROM organization WHERE id = $1', [org.id]);
-      expect(row).toEqual({ name: 'Jogorku Kenesh', kind: 'PARLIAMENT' });
+      expect(row).toEqual({ name: { en: 'Jogorku Kenesh' }, kind: 'PARLIAMENT' });
     });
 
     it('lists organizations by name', async () => {

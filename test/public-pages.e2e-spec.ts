@@ -35,7 +35,7 @@ describe('public progress pages on the Sokuluk sample', () => {
     await seedSokulukRoundtable(t.app.get(DataSource));
     const one = async (sql: string) => (await t.sql<{ id: string }>(sql))[0].id;
     ids = {
-      meeting: await one(`SELECT id FROM meeting WHERE settlement = 'Sokuluk'`),
+      meeting: await one(`SELECT id FROM meeting WHERE settlement->>'en' = 'Sokuluk'`),
       ministry: await one(`SELECT id FROM organization WHERE kind = 'MINISTRY'`),
       parliament: await one(`SELECT id FROM organization WHERE kind = 'PARLIAMENT'`),
       rec1: await one(`SELECT id FROM recommendation WHERE code = 'SOK-2024-01'`),

@@ -112,7 +112,7 @@ describe('recommendation status tally', () => {
   it('follows bulk SQL: multi-row inserts, updates and deletes, and TRUNCATE', async () => {
     await t.sql(
       `INSERT INTO recommendation (code, title, kind, priority, status, due_date, meeting_id)
-       SELECT 'BULK-' || g, 'Bulk ' || g, 'MONITORING', 'MEDIUM',
+       SELECT 'BULK-' || g, jsonb_build_object('en', 'Bulk ' || g), 'MONITORING', 'MEDIUM',
               (ARRAY['PROPOSED','ACCEPTED','IN_PROGRESS','IMPLEMENTED']::recommendation_status[])[1 + g % 4],
               CASE WHEN g % 5 = 0 THEN NULL ELSE DATE '2024-01-01' + (g % 900) END, $1
          FROM generate_series(1, 500) g`,
@@ -120,7 +120,7 @@ describe('recommendation status tally', () => {
     );
     await expectTallyExact();
     await t.sql(`UPDATE recommendation SET status = 'STALLED', due_date = due_date + 30 WHERE code LIKE 'BULK-%' AND status = 'IN_PROGRESS'`);
-    await t.sql(`UPDATE recommendation SET title = title || '.' WHERE code LIKE 'BULK-%'`);
+    await t.sql(`UPDATE recommendation SET title = jsonb_build_object('en', (title->>'en') || '.') WHERE code LIKE 'BULK-%'`);
     await expectTallyExact();
     await expectSummaryMatchesRows();
     await t.sql(`DELETE FROM recommendation WHERE code LIKE 'BULK-%' AND status = 'PROPOSED'`);

@@ -171,7 +171,7 @@ describe('recommendations', () => {
       await t.gqlOk(UPDATE, { id: rec.id, input: { title: 'First' } });
       const res = await t.gql(UPDATE, { id: rec.id, input: { title: 'Second' }, expectedVersion: 1 });
       expect(res.errors?.[0].extensions?.code).toBe('CONFLICT');
-      const [row] = await t.sql('SELECT title, version FROM recommendation WHERE id = $1', [rec.id]);
+      const [row] = await t.sql("SELECT title->>'en' AS title, version FROM recommendation WHERE id = $1", [rec.id]);
       expect(row).toEqual({ title: 'First', version: 2 });
     });
 
@@ -191,7 +191,7 @@ describe('recommendations', () => {
         input: { title: 'Should not stick', barrierIds: ['7d1b1c9e-0000-4000-8000-00000000000b'] },
       });
       expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-      const [row] = await t.sql('SELECT title, version FROM recommendation WHERE id = $1', [rec.id]);
+      const [row] = await t.sql("SELECT title->>'en' AS title, version FROM recommendation WHERE id = $1", [rec.id]);
       expect(row).toEqual({ title: 'A recommendation', version: 1 });
     });
   });

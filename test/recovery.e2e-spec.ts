@@ -303,9 +303,9 @@ async function healthStatus(service: ServiceProcess): Promise<number> {
                   SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_schema = 'public') c) AS columns,
                 (SELECT json_agg(i ORDER BY i.indexname) FROM (SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public') i) AS indexes,
                 (SELECT json_agg(m ORDER BY m.id) FROM typeorm_migrations m) AS migrations,
-                (SELECT json_agg(o ORDER BY o.name) FROM organization o) AS organizations`,
+                (SELECT json_agg(o ORDER BY o.name->>'en') FROM organization o) AS organizations`,
       );
-    await sql(url, `INSERT INTO organization (name, kind) VALUES ('Before the migration', 'NGO')`);
+    await sql(url, `INSERT INTO organization (name, kind) VALUES ('{"en": "Before the migration"}', 'NGO')`);
     const before = await fingerprint();
 
     class FailsHalfWay9999999999999 implements MigrationInterface {
@@ -314,7 +314,7 @@ async function healthStatus(service: ServiceProcess): Promise<number> {
         await runner.query(`CREATE TABLE half_way (id int PRIMARY KEY)`);
         await runner.query(`ALTER TABLE organization ADD COLUMN half_way text`);
         await runner.query(`CREATE INDEX "IDX_half_way" ON organization (half_way)`);
-        await runner.query(`UPDATE organization SET name = name || ' (changed)'`);
+        await runner.query(`UPDATE organization SET name = jsonb_build_object('en', (name->>'en') || ' (changed)')`);
         await runner.query(`SELECT 1 / 0`); // fails here, after changing schema and data
       }
       async down(): Promise<void> {}

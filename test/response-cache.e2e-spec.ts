@@ -129,6 +129,38 @@ describe('GraphQL response cache, ETag and 304', () => {
     expect(crossed.status).toBe(200);
   });
 
+  it('keys answers by the negotiated content locale: Russian and English answers are never mixed up', async () => {
+    const created = await t.gqlOk(
+      `mutation ($m: ID!, $o: ID!) { createRecommendation(input: {
+         titleTranslations: [{ locale: EN, text: "Cached in English" }, { locale: RU, text: "Кэш по-русски" }],
+         kind: QUOTA, meetingId: $m, responsibleOrganizationIds: [$o] }) { id } }`,
+      { m: meetingId, o: orgA },
+    );
+    const id = (created.createRecommendation as { id: string }).id;
+    const QUERY = `query ($id: ID!) { recommendation(id: $id) { title titleLocale } }`;
+    const ask = (acceptLanguage: string) => post(t, QUERY, { id }, { ...admin, 'accept-language': acceptLanguage });
+    const ru = await ask('ru');
+    const en = await ask('en');
+    const ruAgain = await ask('ru-RU;q=0.9, en;q=0.5');
+    const enAgain = await ask('en-GB');
+    expect(ru.body).toEqual({ data: { recommendation: { title: 'Кэш по-русски', titleLocale: 'RU' } } });
+    expect(en.body).toEqual({ data: { recommendation: { title: 'Cached in English', titleLocale: 'EN' } } });
+    expect(ru.etag).not.toBe(en.etag);
+    // Served from the cache (only the version check), each in its own language.
+    expect(ruAgain.body).toEqual(ru.body);
+    expect(ruAgain.etag).toBe(ru.etag);
+    expect(ruAgain.statements).toBe(1);
+    expect(enAgain.body).toEqual(en.body);
+    expect(enAgain.etag).toBe(en.etag);
+    // An English ETag does not revalidate a Russian request.
+    const crossed = await post(t, QUERY, { id }, { ...admin, 'accept-language': 'ru', 'if-none-match': en.etag! });
+    expect(crossed.status).toBe(200);
+    expect(crossed.body).toEqual(ru.body);
+    const res = await request(t.app.getHttpServer()).post('/graphql').set({ ...admin, 'accept-language': 'ru' }).send({ query: QUERY, variables: { id } });
+    expect(res.headers.vary).toMatch(/Accept-Language/i);
+    expect(res.headers['content-language']).toBe('ru');
+  });
+
   it('sends public caching headers to anonymous readers and private ones to tokens', async () => {
     const anonymous = await post(t, DASHBOARD, { first: 50 }, {});
     expect(anonymous.cacheControl).toBe('public, max-age=10, stale-while-revalidate=20');

@@ -230,9 +230,9 @@ describe('staff pages', () => {
     expect(invalid.text).toContain('href="#title"');
     expect(invalid.text).toContain('href="#heldOn"');
     expect((await web.post('/work/new/meeting', { title: 'Follow-up roundtable', heldOn: '2025-03-14', format: 'ROUNDTABLE', settlement: 'Sokuluk' })).headers.location).toBe('/work/new?done=meeting');
-    const [meeting] = await t.sql<{ id: string }>(`SELECT id FROM meeting WHERE title = 'Follow-up roundtable'`);
+    const [meeting] = await t.sql<{ id: string }>(`SELECT id FROM meeting WHERE title->>'en' = 'Follow-up roundtable'`);
     expect((await web.post('/work/new/barrier', { title: 'No childcare', category: 'SOCIAL_SUPPORT', meetingIds: meeting.id })).status).toBe(303);
-    const [barrier] = await t.sql<{ id: string }>(`SELECT id FROM barrier WHERE title = 'No childcare'`);
+    const [barrier] = await t.sql<{ id: string }>(`SELECT id FROM barrier WHERE title->>'en' = 'No childcare'`);
     expect((await web.post('/work/new/plan', { code: 'WL-FORM', title: 'Plan from a form', startYear: '2025', endYear: '2027' })).status).toBe(303);
     const taken = await web.post('/work/new/plan', { code: 'wl-form', title: 'Again', startYear: '2025', endYear: '2027' });
     expect(taken.status).toBe(409);
@@ -247,7 +247,7 @@ describe('staff pages', () => {
       barrierIds: barrier.id, responsibleOrganizationIds: [orgA], indicatorIds: [],
     });
     expect(created.headers.location).toMatch(/^\/work\/recommendations\/[0-9a-f-]{36}\?done=created$/);
-    const [rec] = await t.sql<{ id: string; title: string }>(`SELECT id, title FROM recommendation WHERE title = 'Childcare at the district'`);
+    const [rec] = await t.sql<{ id: string; title: string }>(`SELECT id, title FROM recommendation WHERE title->>'en' = 'Childcare at the district'`);
     expect(await t.sql('SELECT organization_id FROM recommendation_organization WHERE recommendation_id = $1', [rec.id])).toEqual([{ organization_id: orgA }]);
     const [audit] = await t.sql<{ actor_name: string }>(`SELECT actor_name FROM audit_entry WHERE entity_id = $1`, [rec.id]);
     expect(audit.actor_name).toBe('Creator');
@@ -258,7 +258,7 @@ describe('staff pages', () => {
     expect((await ministry.get('/work/new/meeting')).status).toBe(403);
     await ministry.get('/work');
     expect((await ministry.post('/work/new/meeting', { title: 'Sneaky', heldOn: '2025-03-14', format: 'ROUNDTABLE' })).status).toBe(403);
-    expect(await t.sql(`SELECT 1 FROM meeting WHERE title = 'Sneaky'`)).toHaveLength(0);
+    expect(await t.sql(`SELECT 1 FROM meeting WHERE title->>'en' = 'Sneaky'`)).toHaveLength(0);
   });
 
   it('sends a signed-out visitor to the sign-in page and back after signing in', async () => {

@@ -105,6 +105,24 @@ describe('SQL statements per request (no N+1)', () => {
     expect(hundred.statements).toBeLessThanOrEqual(20);
   });
 
+  it('costs the same statements for a page of 50 in every language, companions and locale arguments included', async () => {
+    const translated = EVERY_FIELD.replace(
+      'code status isOverdue',
+      'code status isOverdue title titleLocale titleTranslations { locale text } ruTitle: title(locale: RU) description descriptionLocale',
+    );
+    const counts: Record<string, number> = {};
+    for (const acceptLanguage of ['en', 'ru', 'ky', 'ru;q=0.9, en;q=0.8']) {
+      const res = await t.gql(translated, { first: 50 }, { 'accept-language': acceptLanguage });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.recommendations.edges).toHaveLength(50);
+      expect(res.headers['content-language']).toBe(acceptLanguage.slice(0, 2));
+      counts[acceptLanguage] = res.statements;
+    }
+    console.log(`[statements] a page of 50 by language: ${JSON.stringify(counts)}`);
+    const plain = await t.gql(EVERY_FIELD, { first: 50 });
+    expect(new Set(Object.values(counts))).toEqual(new Set([plain.statements]));
+  });
+
   it('stays within the same bound at any page size when loaders repeat at several depths', async () => {
     for (const first of [1, 10, 100]) {
       const res = await t.gql(DEEP, { first });

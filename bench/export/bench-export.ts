@@ -1,3 +1,4 @@
+import { fallbackChain } from '../../src/i18n/translations';
 import 'reflect-metadata';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
     }
     const [smallPlan]: { id: string }[] = await dataSource.query(`SELECT id FROM action_plan WHERE code = 'BENCH-P1'`);
     const timeZone = process.env.APP_TIMEZONE ?? 'Asia/Bishkek';
-    const ctx: ExportContext = exportContext(todayIn(timeZone), timeZone, todayIn(timeZone));
+    const ctx: ExportContext = exportContext(todayIn(timeZone), timeZone, todayIn(timeZone), fallbackChain('en', ['ru', 'ky']));
     const cases: BenchCase[] = [
       { label: 'recommendations', args: ['recommendations'], query: recommendationsExport(dataSource, null, ctx).query },
       { label: 'indicator values (plan BENCH-P1)', args: ['indicator-values', '--actionPlanId', smallPlan.id], query: indicatorValuesExport({ actionPlanId: smallPlan.id, from: null, to: null }, ctx).query },

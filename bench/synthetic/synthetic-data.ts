@@ -228,12 +228,12 @@ export function syntheticTables(scale: number): TableRows[] {
     {
       table: 'organization',
       columns: ['id', 'name', 'kind', 'created_at'],
-      rows: () => organizations.map((o) => [o.id, o.name, o.kind, o.createdAt]),
+      rows: () => organizations.map((o) => [o.id, english(o.name), o.kind, o.createdAt]),
     },
     {
       table: 'person',
       columns: ['id', 'full_name', 'position', 'organization_id', 'created_at'],
-      rows: () => people.map((p) => [p.id, p.fullName, p.position, p.organizationId, created]),
+      rows: () => people.map((p) => [p.id, p.fullName, english(p.position), p.organizationId, created]),
     },
     {
       table: 'meeting',
@@ -241,12 +241,12 @@ export function syntheticTables(scale: number): TableRows[] {
       rows: () =>
         meetings.map((m) => [
           m.id,
-          m.title,
+          english(m.title),
           date(m.heldOn),
           m.format,
-          m.settlement,
-          m.region,
-          `Synthetic summary of ${m.title}.`,
+          english(m.settlement),
+          english(m.region),
+          english(`Synthetic summary of ${m.title}.`),
           null,
           timestamp(m.heldOn),
           timestamp(m.heldOn),
@@ -260,7 +260,7 @@ export function syntheticTables(scale: number): TableRows[] {
     {
       table: 'barrier',
       columns: ['id', 'title', 'description', 'category', 'created_at'],
-      rows: () => barriers.map((b) => [b.id, b.title, null, b.category, created]),
+      rows: () => barriers.map((b) => [b.id, english(b.title), null, b.category, created]),
     },
     {
       table: 'barrier_meeting',
@@ -270,7 +270,7 @@ export function syntheticTables(scale: number): TableRows[] {
     {
       table: 'action_plan',
       columns: ['id', 'code', 'title', 'approved_by', 'approved_on', 'start_year', 'end_year', 'created_at'],
-      rows: () => plans.map((p) => [p.id, p.code, p.title, 'Synthetic decree', `${PLAN_FIRST_YEAR - 1}-12-01`, PLAN_FIRST_YEAR, PLAN_LAST_YEAR, created]),
+      rows: () => plans.map((p) => [p.id, p.code, english(p.title), 'Synthetic decree', `${PLAN_FIRST_YEAR - 1}-12-01`, PLAN_FIRST_YEAR, PLAN_LAST_YEAR, created]),
     },
     {
       table: 'indicator',
@@ -288,7 +288,7 @@ export function syntheticTables(scale: number): TableRows[] {
         'updated_at',
       ],
       rows: () =>
-        indicators.map((i) => [i.id, i.planId, i.code, i.name, i.unit, i.direction, PLAN_FIRST_YEAR - 1, i.baseline, i.organizationId, created, created]),
+        indicators.map((i) => [i.id, i.planId, i.code, english(i.name), i.unit, i.direction, PLAN_FIRST_YEAR - 1, i.baseline, i.organizationId, created, created]),
     },
     {
       table: 'indicator_target',
@@ -305,6 +305,11 @@ export function syntheticTables(scale: number): TableRows[] {
 }
 
 type SyntheticUnit = '%' | 'people';
+
+/** A translatable column's value (jsonb, see src/i18n/translations.ts): the synthetic texts are English. */
+function english(text: string | null): string | null {
+  return text === null ? null : JSON.stringify({ en: text });
+}
 
 /** Shares to two decimals, counts of people whole. */
 function roundTo(value: number, unit: SyntheticUnit): number {
@@ -339,7 +344,7 @@ function* indicatorValues(
         // Quarters since the baseline year ended, as a fraction of plan years.
         const yearsIn = year - PLAN_FIRST_YEAR + quarter / 4;
         const value = roundTo(clamp(i.baseline + i.step * yearsIn * i.pace + noise, i.unit), i.unit);
-        yield [random.uuid(), i.id, `${year}-Q${quarter}`, year, quarter, value, 'Synthetic quarterly report', null, timestamp(recordedAt), 'synthetic'];
+        yield [random.uuid(), i.id, `${year}-Q${quarter}`, year, quarter, value, english('Synthetic quarterly report'), null, timestamp(recordedAt), 'synthetic'];
       }
     }
   }
@@ -412,8 +417,8 @@ function recommendationTables(
         recs.map((r, i) => [
           r.id,
           `SYN-R-${pad(i + 1, 7)}`,
-          `Synthetic recommendation ${i + 1} on ${TOPICS[i % TOPICS.length]}`,
-          `Generated for benchmarks: recommendation ${i + 1} of meeting ${r.meeting + 1}.`,
+          english(`Synthetic recommendation ${i + 1} on ${TOPICS[i % TOPICS.length]}`),
+          english(`Generated for benchmarks: recommendation ${i + 1} of meeting ${r.meeting + 1}.`),
           r.kind,
           r.priority,
           r.path[r.path.length - 1],
@@ -440,7 +445,7 @@ function recommendationTables(
               r.path[k],
               timestamp(r.times[k]),
               k === 0 ? null : 'synthetic',
-              reopening ? 'Reopened after new evidence' : null,
+              reopening ? english('Reopened after new evidence') : null,
               null,
             ];
           }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Translations } from '../i18n/translations';
 import { isUUID } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -27,7 +28,7 @@ export interface IssuedLink {
 }
 
 export interface UserListItem extends User {
-  organizationName: string | null;
+  organizationName: Translations | null;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { DateScalarType } from '../common/scalars/date.scalar';
+import { TranslatableField } from '../i18n/translatable-field';
+import type { Translations } from '../i18n/translations';
 
 @ObjectType()
 @Entity()
@@ -15,9 +17,9 @@ export class ActionPlan {
   @Column({ type: 'varchar', length: 40 })
   code: string;
 
-  @Field()
-  @Column({ type: 'varchar', length: 300 })
-  title: string;
+  @TranslatableField()
+  @Column({ type: 'jsonb' })
+  title: Translations;
 
   @Field(() => String, { nullable: true, description: 'e.g. Presidential Decree' })
   @Column({ type: 'varchar', length: 300, nullable: true })

@@ -1,4 +1,6 @@
 import { Args, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { RequestLocale } from '../common/graphql-context';
+import type { Locale } from '../i18n/locales';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { EDITORS, READERS, Role } from '../auth/role.enum';
@@ -40,8 +42,8 @@ export class ActionPlanResolver {
 
   @Mutation(() => ActionPlan)
   @Roles(...EDITORS)
-  createActionPlan(@Args('input') input: CreateActionPlanInput, @CurrentActor() actor: Actor): Promise<ActionPlan> {
-    return this.service.create(input, actor);
+  createActionPlan(@Args('input') input: CreateActionPlanInput, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<ActionPlan> {
+    return this.service.create(input, actor, locale);
   }
 
   @ResolveField(() => [Indicator])
@@ -72,8 +74,8 @@ export class IndicatorResolver {
 
   @Mutation(() => Indicator)
   @Roles(...EDITORS)
-  createIndicator(@Args('input') input: CreateIndicatorInput, @CurrentActor() actor: Actor): Promise<Indicator> {
-    return this.service.create(input, actor);
+  createIndicator(@Args('input') input: CreateIndicatorInput, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Indicator> {
+    return this.service.create(input, actor, locale);
   }
 
   @Mutation(() => Indicator, { description: 'MINISTRY tokens: only indicators of their organisation' })
@@ -84,8 +86,12 @@ export class IndicatorResolver {
 
   @Mutation(() => IndicatorValue, { description: 'MINISTRY tokens: only indicators of their organisation' })
   @Roles(...EDITORS, Role.MINISTRY)
-  recordIndicatorValue(@Args('input') input: RecordIndicatorValueInput, @CurrentActor() actor: Actor): Promise<IndicatorValue> {
-    return this.service.recordValue(input, actor);
+  recordIndicatorValue(
+    @Args('input') input: RecordIndicatorValueInput,
+    @CurrentActor() actor: Actor,
+    @RequestLocale() locale: Locale,
+  ): Promise<IndicatorValue> {
+    return this.service.recordValue(input, actor, locale);
   }
 
   @ResolveField(() => [IndicatorTarget], { description: 'ordered by year' })

@@ -4,6 +4,9 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { ActionPlan } from './action-plan.entity';
+import { TITLE_MAX } from '../common/validation/decorators';
+import type { Locale } from '../i18n/locales';
+import { createdTranslations } from '../i18n/translations';
 import { CreateActionPlanInput } from './dto/create-action-plan.input';
 
 @Injectable()
@@ -18,13 +21,15 @@ export class ActionPlansService {
     return this.db.getRepository(ActionPlan).find({ order: { startYear: 'DESC', code: 'ASC' } });
   }
 
-  create(input: CreateActionPlanInput, actor: Actor): Promise<ActionPlan> {
+  /** `locale`: the request's, which `title` is written in. */
+  create(input: CreateActionPlanInput, actor: Actor, locale: Locale): Promise<ActionPlan> {
+    const title = createdTranslations(input, 'title', locale, TITLE_MAX, true);
     return this.db.transaction(async (tx) => {
       const repo = tx.getRepository(ActionPlan);
       const plan = await repo.save(
         repo.create({
           code: input.code,
-          title: input.title,
+          title,
           approvedBy: input.approvedBy ?? null,
           approvedOn: input.approvedOn ?? null,
           startYear: input.startYear,

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { Period } from '../common/period';
+import type { Translations } from '../i18n/translations';
 import { rowToEntity } from '../database/linked-rows';
 import { IndicatorValue } from './indicator-value.entity';
 
@@ -17,8 +18,8 @@ export interface ValueToRecord {
   period: string;
   parsed: Period;
   value: number;
-  source: string | null;
-  note: string | null;
+  source: Translations | null;
+  note: Translations | null;
 }
 
 /** Rows per statement: large enough to be fast, small enough for PostgreSQL's parameter handling and memory. */
@@ -67,7 +68,7 @@ export async function upsertValues(tx: EntityManager, rows: readonly ValueToReco
     const returned: Record<string, unknown>[] = await tx.query(
       `INSERT INTO indicator_value (indicator_id, period, year, quarter, value, source, note, recorded_at, recorded_by)
        SELECT t.indicator_id, t.period, t.year, t.quarter, t.value, t.source, t.note, now(), $8
-         FROM unnest($1::uuid[], $2::text[], $3::int[], $4::smallint[], $5::float8[], $6::text[], $7::text[])
+         FROM unnest($1::uuid[], $2::text[], $3::int[], $4::smallint[], $5::float8[], $6::jsonb[], $7::jsonb[])
            AS t(indicator_id, period, year, quarter, value, source, note)
        ON CONFLICT (indicator_id, period) DO UPDATE
          SET value = EXCLUDED.value, source = EXCLUDED.source, note = EXCLUDED.note,

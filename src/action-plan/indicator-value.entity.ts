@@ -1,4 +1,6 @@
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { TranslatableField } from '../i18n/translatable-field';
+import type { Translations } from '../i18n/translations';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Indicator } from './indicator.entity';
 
@@ -38,13 +40,13 @@ export class IndicatorValue {
   @Column({ type: 'double precision' })
   value: number;
 
-  @Field(() => String, { nullable: true })
-  @Column({ type: 'varchar', length: 500, nullable: true })
-  source: string | null;
+  @TranslatableField({ nullable: true })
+  @Column({ type: 'jsonb', nullable: true })
+  source: Translations | null;
 
-  @Field(() => String, { nullable: true })
-  @Column({ type: 'text', nullable: true })
-  note: string | null;
+  @TranslatableField({ nullable: true })
+  @Column({ type: 'jsonb', nullable: true })
+  note: Translations | null;
 
   @Field()
   @Column({ type: 'timestamptz', default: () => 'now()' })

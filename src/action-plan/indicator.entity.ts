@@ -12,6 +12,8 @@ import {
 import { Organization } from '../organizations/organization.entity';
 import { ActionPlan } from './action-plan.entity';
 import { IndicatorDirection } from './action-plan.enums';
+import { TranslatableField } from '../i18n/translatable-field';
+import type { Translations } from '../i18n/translations';
 
 @ObjectType()
 @Entity()
@@ -35,9 +37,9 @@ export class Indicator {
   @Column({ type: 'varchar', length: 40 })
   code: string;
 
-  @Field()
-  @Column({ type: 'varchar', length: 300 })
-  name: string;
+  @TranslatableField()
+  @Column({ type: 'jsonb' })
+  name: Translations;
 
   @Field({ description: 'e.g. "%" or "people"' })
   @Column({ type: 'varchar', length: 40 })

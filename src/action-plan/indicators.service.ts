@@ -17,6 +17,9 @@ import { assertAllExist } from '../database/assert-exist';
 import { rowToEntity } from '../database/linked-rows';
 import { Organization } from '../organizations/organization.entity';
 import { ActionPlan } from './action-plan.entity';
+import { NOTE_MAX, SOURCE_MAX, TITLE_MAX } from '../common/validation/decorators';
+import type { Locale } from '../i18n/locales';
+import { createdTranslations } from '../i18n/translations';
 import { CreateIndicatorInput, SetIndicatorTargetArgs } from './dto/create-indicator.input';
 import { IndicatorsArgs } from './dto/indicators.args';
 import { RecordIndicatorValueInput } from './dto/record-indicator-value.input';
@@ -53,7 +56,7 @@ export class IndicatorsService {
       if (f?.responsibleOrganizationId) {
         q.andWhere('i.responsible_organization_id = :orgId', { orgId: f.responsibleOrganizationId });
       }
-      if (f?.search) q.andWhere('(i.code ILIKE :pattern OR i.name ILIKE :pattern)', { pattern: likePattern(f.search) });
+      if (f?.search) q.andWhere('(i.code ILIKE :pattern OR translations_text(i.name) ILIKE :pattern)', { pattern: likePattern(f.search) });
       return q;
     };
     const pageQuery = filtered().orderBy('i.code', 'ASC').addOrderBy('i.id', 'ASC').limit(page.limit + 1);
@@ -69,7 +72,8 @@ export class IndicatorsService {
   }
 
   /** The indicator and its yearly targets, atomically. */
-  async create(input: CreateIndicatorInput, actor: Actor): Promise<Indicator> {
+  async create(input: CreateIndicatorInput, actor: Actor, locale: Locale): Promise<Indicator> {
+    const name = createdTranslations(input, 'name', locale, TITLE_MAX, true);
     return this.db.transaction(async (tx) => {
       const plan = await this.planOrFail(tx, input.actionPlanId, 'actionPlanId');
       await assertAllExist(tx, Organization, input.responsibleOrganizationId ? [input.responsibleOrganizationId] : [], 'responsibleOrganizationId');
@@ -82,7 +86,7 @@ export class IndicatorsService {
         tx.getRepository(Indicator).create({
           actionPlanId: plan.id,
           code: input.code,
-          name: input.name,
+          name,
           unit: input.unit,
           direction: input.direction,
           baselineYear: input.baselineYear ?? null,
@@ -159,9 +163,12 @@ export class IndicatorsService {
    * Records the value of a period. Idempotent: one value per indicator and
    * period, so recording again replaces it.
    */
-  async recordValue(input: RecordIndicatorValueInput, actor: Actor): Promise<IndicatorValue> {
+  /** `locale`: the request's, which `source` and `note` are written in. */
+  async recordValue(input: RecordIndicatorValueInput, actor: Actor, locale: Locale): Promise<IndicatorValue> {
     const period = parsePeriod(input.period);
     if (!period) throw DomainError.badInput('period', 'must be a year (2025) or a quarter (2025-Q3)');
+    const source = createdTranslations(input, 'source', locale, SOURCE_MAX);
+    const note = createdTranslations(input, 'note', locale, NOTE_MAX);
     return this.db.transaction(async (tx) => {
       const indicator = await this.indicatorOrFail(tx, input.indicatorId);
       assertMayActFor(actor, [indicator.responsibleOrganizationId], `indicator ${indicator.code}`);
@@ -173,8 +180,8 @@ export class IndicatorsService {
         period: input.period,
         parsed: period,
         value: input.value,
-        source: input.source ?? null,
-        note: input.note ?? null,
+        source,
+        note,
       };
       // The value being replaced, kept in the audit trail.
       const before = (await currentValues(tx, [value])).get(`${indicator.id}/${input.period}`) ?? null;

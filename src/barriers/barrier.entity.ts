@@ -1,6 +1,8 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { BarrierCategory } from './barrier-category.enum';
+import { TranslatableField } from '../i18n/translatable-field';
+import type { Translations } from '../i18n/translations';
 
 @ObjectType()
 @Entity()
@@ -9,13 +11,13 @@ export class Barrier {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field()
-  @Column({ type: 'varchar', length: 300 })
-  title: string;
+  @TranslatableField()
+  @Column({ type: 'jsonb' })
+  title: Translations;
 
-  @Field(() => String, { nullable: true })
-  @Column({ type: 'text', nullable: true })
-  description: string | null;
+  @TranslatableField({ nullable: true })
+  @Column({ type: 'jsonb', nullable: true })
+  description: Translations | null;
 
   @Field(() => BarrierCategory)
   @Index()

@@ -1,15 +1,33 @@
 import { Injectable } from '@nestjs/common';
+import { DatabaseCapabilities } from '../database/database-capabilities';
+import type { Locale } from '../i18n/locales';
+import { BarrierCategory } from './barrier-category.enum';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { LoaderRegistry } from '../common/loaders/loader-registry';
 import { loadLinked } from '../database/linked-rows';
+import { ContentLocaleService } from '../i18n/content-locales';
+import { translatedSql } from '../i18n/translations';
 import { Meeting } from '../meetings/meeting.entity';
 import { Barrier } from './barrier.entity';
 
 @Injectable()
 export class BarriersRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly contentLocales: ContentLocaleService,
+    private readonly capabilities: DatabaseCapabilities,
+  ) {}
+
+  /** By title in `locale` (its fallback where it has none, its collation where the database has one), then id. */
+  list(category: BarrierCategory | null, limit: number | undefined, locale: Locale): Promise<Barrier[]> {
+    const title = this.capabilities.collated(translatedSql('b.title', this.contentLocales.chain(locale)), locale);
+    const query = this.db.getRepository(Barrier).createQueryBuilder('b').orderBy(title).addOrderBy('b.id');
+    if (category) query.where('b.category = :category', { category });
+    if (limit !== undefined) query.limit(limit);
+    return query.getMany();
+  }
 
   byMeetingId(loaders: LoaderRegistry): DataLoader<string, Barrier[]> {
     return loaders.get('barrier.byMeetingId', (meetingIds: readonly string[]) =>
@@ -17,7 +35,7 @@ export class BarriersRepository {
         this.db,
         Barrier,
         meetingIds,
-        { via: 'barrier_meeting', entityColumn: 'barrier_id', keyColumn: 'meeting_id', orderBy: 'e.title, e.id' },
+        { via: 'barrier_meeting', entityColumn: 'barrier_id', keyColumn: 'meeting_id', orderBy: `${translatedSql('e.title', this.contentLocales.defaultChain)}, e.id` },
         loaders,
       ),
     );

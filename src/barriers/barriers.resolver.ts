@@ -1,4 +1,6 @@
 import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { RequestLocale } from '../common/graphql-context';
+import type { Locale } from '../i18n/locales';
 import { IsEnum, IsOptional } from 'class-validator';
 import { ArgsType, Field } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
@@ -30,14 +32,14 @@ export class BarriersResolver {
 
   @Query(() => [Barrier])
   @Roles(...READERS)
-  barriers(@Args() args: BarriersArgs): Promise<Barrier[]> {
-    return this.service.list(args.category);
+  barriers(@Args() args: BarriersArgs, @RequestLocale() locale: Locale): Promise<Barrier[]> {
+    return this.service.list(args.category, undefined, locale);
   }
 
   @Mutation(() => Barrier)
   @Roles(...EDITORS)
-  createBarrier(@Args('input') input: CreateBarrierInput, @CurrentActor() actor: Actor): Promise<Barrier> {
-    return this.service.create(input, actor);
+  createBarrier(@Args('input') input: CreateBarrierInput, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Barrier> {
+    return this.service.create(input, actor, locale);
   }
 
   @ResolveField(() => [Meeting], { description: 'every meeting where it was raised' })

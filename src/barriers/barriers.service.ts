@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ContentLocaleService } from '../i18n/content-locales';
+import { BarriersRepository } from './barriers.repository';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -8,6 +10,9 @@ import { Meeting } from '../meetings/meeting.entity';
 import { BarrierCategory } from './barrier-category.enum';
 import { BarrierMeeting } from './barrier-meeting.entity';
 import { Barrier } from './barrier.entity';
+import { DESCRIPTION_MAX, TITLE_MAX } from '../common/validation/decorators';
+import type { Locale } from '../i18n/locales';
+import { createdTranslations } from '../i18n/translations';
 import { CreateBarrierInput } from './dto/create-barrier.input';
 
 @Injectable()
@@ -15,25 +20,26 @@ export class BarriersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly repository: BarriersRepository,
+    private readonly contentLocales: ContentLocaleService,
   ) {}
 
-  /** `limit`: at most that many (the pages' filter lists); all when absent. */
-  list(category?: BarrierCategory | null, limit?: number): Promise<Barrier[]> {
-    return this.db.getRepository(Barrier).find({
-      where: category ? { category } : {},
-      order: { title: 'ASC', id: 'ASC' },
-      take: limit,
-    });
+  /** `limit`: at most that many (the pages' filter lists); all when absent. Ordered by title in `locale` (default: DEFAULT_CONTENT_LOCALE). */
+  list(category?: BarrierCategory | null, limit?: number, locale: Locale = this.contentLocales.defaultLocale): Promise<Barrier[]> {
+    return this.repository.list(category ?? null, limit, locale);
   }
 
-  create(input: CreateBarrierInput, actor: Actor): Promise<Barrier> {
+  /** `locale`: the request's, which `title` and `description` are written in. */
+  create(input: CreateBarrierInput, actor: Actor, locale: Locale): Promise<Barrier> {
+    const title = createdTranslations(input, 'title', locale, TITLE_MAX, true);
+    const description = createdTranslations(input, 'description', locale, DESCRIPTION_MAX);
     return this.db.transaction(async (tx) => {
       const meetingIds = [...new Set(input.meetingIds)];
       await assertAllExist(tx, Meeting, meetingIds, 'meetingIds');
       const barrier = await tx.getRepository(Barrier).save(
         tx.getRepository(Barrier).create({
-          title: input.title,
-          description: input.description ?? null,
+          title,
+          description,
           category: input.category,
         }),
       );

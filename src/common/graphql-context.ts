@@ -1,6 +1,8 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
+import type { ContentLocales } from '../i18n/content-locales';
+import type { Locale } from '../i18n/locales';
 import { LoaderRegistry } from './loaders/loader-registry';
 
 /** What every resolver can find in the GraphQL context. */
@@ -8,6 +10,8 @@ export interface GraphqlContext {
   req: Request;
   res?: Response;
   loaders: LoaderRegistry;
+  /** The request's content locale (negotiated once from Accept-Language) and the fallback chains. */
+  content: ContentLocales;
 }
 
 /**
@@ -23,4 +27,9 @@ export type NoArgs = Record<string, never>;
 export const Loaders = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): LoaderRegistry =>
     GqlExecutionContext.create(ctx).getContext<GraphqlContext>().loaders,
+);
+
+/** The request's content locale (Accept-Language, else DEFAULT_CONTENT_LOCALE), for mutations writing translatable text. */
+export const RequestLocale = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): Locale => GqlExecutionContext.create(ctx).getContext<GraphqlContext>().content.locale,
 );

@@ -16,6 +16,17 @@ describe('validateEnvironment', () => {
     expect(env.ADMIN_TOKEN).toBeUndefined();
   });
 
+  it('reads the content locales: the default, and the fallback order as a list of locales', () => {
+    expect(validateEnvironment({})).toMatchObject({ DEFAULT_CONTENT_LOCALE: 'en', CONTENT_FALLBACK_LOCALES: ['ru', 'en', 'ky'] });
+    expect(validateEnvironment({ DEFAULT_CONTENT_LOCALE: 'ky', CONTENT_FALLBACK_LOCALES: ' RU , ky' })).toMatchObject({
+      DEFAULT_CONTENT_LOCALE: 'ky',
+      CONTENT_FALLBACK_LOCALES: ['ru', 'ky'],
+    });
+    expect(() => validateEnvironment({ DEFAULT_CONTENT_LOCALE: 'de' })).toThrow(/DEFAULT_CONTENT_LOCALE/);
+    expect(() => validateEnvironment({ CONTENT_FALLBACK_LOCALES: 'ru,de' })).toThrow(/CONTENT_FALLBACK_LOCALES/);
+    expect(() => validateEnvironment({ CONTENT_FALLBACK_LOCALES: 'ru,ru' })).toThrow(/CONTENT_FALLBACK_LOCALES/);
+  });
+
   it('parses numbers and booleans', () => {
     expect(validateEnvironment({ PORT: '8080', SEED_DEMO: 'false', PUBLIC_READ: '1' })).toMatchObject({
       PORT: 8080,

@@ -2,6 +2,7 @@ import { LOCALES } from '../i18n/locales';
 import type { Locale } from '../i18n/locales';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  ArrayUnique,
   IsBoolean,
   IsIn,
   IsInt,
@@ -39,6 +40,15 @@ const toProxyHops = ({ value }: { value: unknown }): unknown => {
   if (v === 'true') return 1;
   return /^\d+$/.test(v) ? Number(v) : value;
 };
+
+/** "ru, en,ky" to ['ru', 'en', 'ky']; validation then names anything that is not a locale. */
+const toLocaleList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim().toLowerCase())
+        .filter((v) => v !== '')
+    : value;
 
 const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -133,6 +143,24 @@ export class Environment {
   /** The pages' language when neither the URL, the cookie nor Accept-Language chooses one. */
   @IsIn(LOCALES)
   DEFAULT_LOCALE: Locale = 'ru';
+
+  /**
+   * The language content is written in when nothing says otherwise: what the migration makes
+   * of today's single-language texts, what an API request without Accept-Language reads and
+   * writes, and the language of exports without `lang`.
+   */
+  @IsIn(LOCALES)
+  DEFAULT_CONTENT_LOCALE: Locale = 'en';
+
+  /**
+   * Where a reader's language has no text: these locales in order (comma-separated), after
+   * the requested one; locales not listed come last. The default gives ky → ru → en,
+   * ru → en → ky and en → ru → ky.
+   */
+  @Transform(toLocaleList)
+  @IsIn(LOCALES, { each: true, message: 'CONTENT_FALLBACK_LOCALES must be a comma-separated list of ky, ru and en' })
+  @ArrayUnique({ message: 'CONTENT_FALLBACK_LOCALES must not name a locale twice' })
+  CONTENT_FALLBACK_LOCALES: Locale[] = ['ru', 'en', 'ky'];
 
   /** Introspection and field suggestions in production (always on elsewhere). */
   @Transform(toBoolean)

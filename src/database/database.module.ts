@@ -7,6 +7,7 @@ import { buildDataSourceOptions } from './data-source-options';
 import { SqlStatementCounterMiddleware } from './sql-statement-counter.middleware';
 import { EmbeddedDatabase, EmbeddedDatabaseModule } from './embedded-database';
 import { DemoSeedOnFirstStart } from './seed/demo-seed-on-first-start';
+import { DatabaseCapabilitiesModule } from './database-capabilities';
 
 @Module({
   imports: [
@@ -32,6 +33,7 @@ import { DemoSeedOnFirstStart } from './seed/demo-seed-on-first-start';
         retryDelay: 1000,
       }),
     }),
+    DatabaseCapabilitiesModule,
   ],
   providers: [DemoSeedOnFirstStart],
 })

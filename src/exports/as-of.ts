@@ -1,8 +1,9 @@
+import type { Locale } from '../i18n/locales';
 import { startOfNextDay } from '../reports/progress-summary.service';
 import { ExportContext } from './exporters/export-context';
 
 export { resolveAsOf } from '../common/as-of';
 
-export function exportContext(today: string, timeZone: string, asOf: string): ExportContext {
-  return { today, timeZone, asOf, asOfEnd: startOfNextDay(asOf, timeZone).toISOString() };
+export function exportContext(today: string, timeZone: string, asOf: string, contentChain: readonly Locale[]): ExportContext {
+  return { today, timeZone, asOf, asOfEnd: startOfNextDay(asOf, timeZone).toISOString(), contentChain };
 }

@@ -1,3 +1,5 @@
+import { ContentLocaleService } from '../i18n/content-locales';
+import { translatedSql } from '../i18n/translations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Writable } from 'node:stream';
@@ -84,6 +86,7 @@ export class ExportsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly contentLocales: ContentLocaleService,
   ) {
     this.rows = new PgServerRowSource(db);
   }
@@ -97,7 +100,7 @@ export class ExportsService {
   async prepare(name: ExportName, options: ExportOptions = {}): Promise<PreparedExport> {
     const today = this.clock.today();
     const asOf = resolveAsOf(today, options.asOf, null);
-    const ctx = exportContext(today, this.config.get('APP_TIMEZONE'), asOf);
+    const ctx = exportContext(today, this.config.get('APP_TIMEZONE'), asOf, this.contentLocales.defaultChain);
     const planId = options.actionPlanId ?? null;
     if (planId) await assertAllExist(this.db.manager, ActionPlan, [planId], 'actionPlanId');
     const values = periodRange(planId, options.from ?? null, options.to ?? null);
@@ -196,8 +199,9 @@ export class ExportsService {
 
   private indicatorDefinitions(planId: string | null, ctx: ExportContext): Promise<IndicatorDefinition[]> {
     return this.db.query(
-      `SELECT ap.code AS action_plan, i.code, i.name, i.unit, i.direction::text AS direction, i.baseline_year, i.baseline_value,
-              (SELECT string_agg(DISTINCT v.source, '; ') FROM indicator_value v
+      `SELECT ap.code AS action_plan, i.code, ${translatedSql('i.name', ctx.contentChain)} AS name, i.unit, i.direction::text AS direction,
+              i.baseline_year, i.baseline_value,
+              (SELECT string_agg(DISTINCT ${translatedSql('v.source', ctx.contentChain)}, '; ') FROM indicator_value v
                 WHERE v.indicator_id = i.id AND v.recorded_at < $2 AND v.source IS NOT NULL) AS sources
          FROM indicator i JOIN action_plan ap ON ap.id = i.action_plan_id
         WHERE $1::uuid IS NULL OR i.action_plan_id = $1

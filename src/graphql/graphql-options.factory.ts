@@ -6,6 +6,8 @@ import type { Request, Response } from 'express';
 import { GraphQLFormattedError } from 'graphql';
 import { join } from 'node:path';
 import { AppConfig } from '../config/app-config.service';
+import { ContentLocaleService } from '../i18n/content-locales';
+import { useTranslationResolvers } from '../i18n/translatable-field';
 import { ErrorCode } from '../common/errors/error-codes';
 import { GraphqlContext } from '../common/graphql-context';
 import { LoaderRegistry } from '../common/loaders/loader-registry';
@@ -28,6 +30,7 @@ export class GraphqlOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
   constructor(
     private readonly config: AppConfig,
     private readonly responseCache: ResponseCachePlugin,
+    private readonly contentLocales: ContentLocaleService,
   ) {}
 
   createGqlOptions(): ApolloDriverConfig {
@@ -41,7 +44,12 @@ export class GraphqlOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       autoSchemaFile: production ? true : join(process.cwd(), 'schema.gql'),
       sortSchema: true,
       // Operations run compiled by graphql-jit (see CompiledExecution), unless GRAPHQL_EXECUTION=interpreted.
-      ...(execution ? { transformSchema: execution.useSchema, gateway: execution.gateway } : {}),
+      // Translatable fields answer synchronously (see useTranslationResolvers); compiled execution keeps the schema.
+      transformSchema: (schema) => {
+        const withResolvers = useTranslationResolvers(schema);
+        return execution ? execution.useSchema(withResolvers) : withResolvers;
+      },
+      ...(execution ? { gateway: execution.gateway } : {}),
       path: '/graphql',
       playground: false,
       introspection,
@@ -56,11 +64,13 @@ export class GraphqlOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       // No enhancers on field resolvers: the ones without parameter decorators are then called
       // directly (see NoArgs); their errors reach the ErrorFilter through fieldErrorsPlugin.
       fieldResolverEnhancers: [],
-      context: ({ req, res }: { req: Request; res: Response }): GraphqlContext => ({
-        req,
-        res,
-        loaders: new LoaderRegistry(),
-      }),
+      context: ({ req, res }: { req: Request; res: Response }): GraphqlContext => {
+        const content = this.contentLocales.forRequest(req.headers['accept-language']);
+        // The answer's language (a field's `locale` argument may ask for another); caches key on it (Vary).
+        res.setHeader('Content-Language', content.locale);
+        res.vary('Accept-Language');
+        return { req, res, loaders: new LoaderRegistry(), content };
+      },
       formatError: (formatted) => formatError(formatted, production),
       plugins: [
         queryLimitsPlugin({

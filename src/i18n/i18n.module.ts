@@ -1,5 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { ContentLocaleService } from './content-locales';
 import { I18nService } from './i18n.service';
 
-@Module({ providers: [I18nService], exports: [I18nService] })
+// Global: every feature reads and writes translatable content through ContentLocaleService.
+@Global()
+@Module({ providers: [I18nService, ContentLocaleService], exports: [I18nService, ContentLocaleService] })
 export class I18nModule {}

@@ -1,4 +1,5 @@
 import { plainToInstance } from 'class-transformer';
+import type { Locale } from '../i18n/locales';
 import { validateSync } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { RecordIndicatorValueInput } from '../action-plan/dto/record-indicator-value.input';
@@ -41,6 +42,7 @@ export async function checkRows(
   rows: readonly ImportRow[],
   actor: Actor,
   today: string,
+  locale: Locale,
 ): Promise<{ checked: CheckedRow[]; errors: ImportError[] }> {
   const errors: ImportError[] = [];
   // The same edge check as the API's inputs: such a cell is refused before anything queries or writes it.
@@ -108,8 +110,8 @@ export async function checkRows(
         period: cells.period,
         parsed: period,
         value: input.value,
-        source: input.source ?? null,
-        note: input.note ?? null,
+        source: input.source ? { [locale]: input.source } : null,
+        note: input.note ? { [locale]: input.note } : null,
       });
     }
   }

@@ -4,6 +4,9 @@ import { IndicatorValue } from '../action-plan/indicator-value.entity';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
 import { Clock } from '../common/clock';
+import { ContentLocaleService } from '../i18n/content-locales';
+import type { Locale } from '../i18n/locales';
+import { sameTranslations } from '../i18n/translations';
 import { ImportFile } from './import-file';
 import { ImportSummary } from './import-summary';
 import { ImportsRepository } from './imports.repository';
@@ -12,11 +15,13 @@ import { CheckedRow, checkRows } from './indicator-value-rows.check';
 export interface ImportOptions {
   dryRun: boolean;
   actor: Actor;
+  /** The language of the file's sources and notes; DEFAULT_CONTENT_LOCALE when not given. */
+  locale?: Locale;
 }
 
 /** Same value, source and note: recording it again would change nothing but the time stamp. */
 function isUnchanged(row: CheckedRow, current: IndicatorValue): boolean {
-  return current.value === row.value && (current.source ?? null) === row.source && (current.note ?? null) === row.note;
+  return current.value === row.value && sameTranslations(current.source, row.source) && sameTranslations(current.note, row.note);
 }
 
 /**
@@ -30,13 +35,15 @@ export class IndicatorValuesImportService {
     private readonly repository: ImportsRepository,
     private readonly clock: Clock,
     private readonly auditTrail: AuditService,
+    private readonly contentLocales: ContentLocaleService,
   ) {}
 
   importFile(file: ImportFile, options: ImportOptions): Promise<ImportSummary> {
     const today = this.clock.today();
     // Checked inside the transaction that writes, so what was checked is what is written.
     return this.repository.transaction(async (tx) => {
-      const { checked, errors } = await checkRows(this.repository, tx, file.rows, options.actor, today);
+      const locale = options.locale ?? this.contentLocales.defaultLocale;
+      const { checked, errors } = await checkRows(this.repository, tx, file.rows, options.actor, today, locale);
       if (errors.length > 0) {
         const rejected = new Set(errors.map((e) => e.row)).size;
         errors.sort((a, b) => a.row - b.row);

@@ -2,6 +2,8 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { DateScalarType } from '../common/scalars/date.scalar';
 import { MeetingFormat } from './meeting.enums';
+import { TranslatableField } from '../i18n/translatable-field';
+import type { Translations } from '../i18n/translations';
 
 @ObjectType()
 @Entity()
@@ -11,9 +13,9 @@ export class Meeting {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field()
-  @Column({ type: 'varchar', length: 300 })
-  title: string;
+  @TranslatableField()
+  @Column({ type: 'jsonb' })
+  title: Translations;
 
   @Field(() => DateScalarType)
   @Column({ type: 'date' })
@@ -23,21 +25,26 @@ export class Meeting {
   @Column({ type: 'enum', enum: MeetingFormat, enumName: 'meeting_format' })
   format: MeetingFormat;
 
-  @Field(() => String, { nullable: true, description: 'e.g. Sokuluk' })
-  @Column({ type: 'varchar', length: 120, nullable: true })
-  settlement: string | null;
+  @TranslatableField({ nullable: true, description: 'e.g. Sokuluk' })
+  @Column({ type: 'jsonb', nullable: true })
+  settlement: Translations | null;
 
-  @Field(() => String, { nullable: true, description: 'e.g. Chui' })
-  @Column({ type: 'varchar', length: 120, nullable: true })
-  region: string | null;
+  @TranslatableField({ nullable: true, description: 'e.g. Chui' })
+  @Column({ type: 'jsonb', nullable: true })
+  region: Translations | null;
 
-  @Field(() => String, { nullable: true })
-  @Column({ type: 'text', nullable: true })
-  summary: string | null;
+  @TranslatableField({ nullable: true })
+  @Column({ type: 'jsonb', nullable: true })
+  summary: Translations | null;
 
   @Field(() => String, { nullable: true })
   @Column({ type: 'varchar', length: 2048, nullable: true })
   sourceUrl: string | null;
+
+  /** Where the texts come from, e.g. that the Russian and Kyrgyz ones translate the English news report. */
+  @TranslatableField({ nullable: true, description: 'where the texts come from, e.g. which are translations of the source' })
+  @Column({ type: 'jsonb', nullable: true })
+  sourceNote: Translations | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,4 +1,6 @@
 import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { RequestLocale } from '../common/graphql-context';
+import type { Locale } from '../i18n/locales';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { EDITORS, READERS } from '../auth/role.enum';
@@ -41,8 +43,8 @@ export class MeetingsResolver {
 
   @Mutation(() => Meeting)
   @Roles(...EDITORS)
-  createMeeting(@Args('input') input: CreateMeetingInput, @CurrentActor() actor: Actor): Promise<Meeting> {
-    return this.service.create(input, actor);
+  createMeeting(@Args('input') input: CreateMeetingInput, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Meeting> {
+    return this.service.create(input, actor, locale);
   }
 
   @ResolveField(() => [Participant])

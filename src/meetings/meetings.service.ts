@@ -14,6 +14,9 @@ import { PageArgs } from '../common/pagination/page.args';
 import { assertAllExist } from '../database/assert-exist';
 import { Organization } from '../organizations/organization.entity';
 import { Person } from '../organizations/person.entity';
+import { DESCRIPTION_MAX, NOTE_MAX, PLACE_NAME_MAX, TITLE_MAX } from '../common/validation/decorators';
+import type { Locale } from '../i18n/locales';
+import { createdTranslations } from '../i18n/translations';
 import { CreateMeetingInput } from './dto/create-meeting.input';
 import { Meeting } from './meeting.entity';
 import { Participant } from './participant.entity';
@@ -44,7 +47,16 @@ export class MeetingsService {
     return toConnection(rows, page, totalCount, (m) => m.heldOn);
   }
 
-  async create(input: CreateMeetingInput, actor: Actor): Promise<Meeting> {
+  /** `locale`: the request's, which `title` and the other plain texts are written in. */
+  async create(input: CreateMeetingInput, actor: Actor, locale: Locale): Promise<Meeting> {
+    // Checked before the transaction: a refused text changes nothing.
+    const texts = {
+      title: createdTranslations(input, 'title', locale, TITLE_MAX, true),
+      settlement: createdTranslations(input, 'settlement', locale, PLACE_NAME_MAX),
+      region: createdTranslations(input, 'region', locale, PLACE_NAME_MAX),
+      summary: createdTranslations(input, 'summary', locale, DESCRIPTION_MAX),
+      sourceNote: createdTranslations(input, 'sourceNote', locale, NOTE_MAX),
+    };
     return this.db.transaction(async (tx) => {
       const participants = distinctParticipants(input.participants ?? []);
       await assertAllExist(tx, Person, participants.map((p) => p.personId).filter(isPresent), 'participants.personId');
@@ -56,12 +68,9 @@ export class MeetingsService {
       );
       const meeting = await tx.getRepository(Meeting).save(
         tx.getRepository(Meeting).create({
-          title: input.title,
+          ...texts,
           heldOn: input.heldOn,
           format: input.format,
-          settlement: input.settlement ?? null,
-          region: input.region ?? null,
-          summary: input.summary ?? null,
           sourceUrl: input.sourceUrl ?? null,
         }),
       );

@@ -1,4 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { DatabaseCapabilities } from '../database/database-capabilities';
+import { ContentLocaleService } from '../i18n/content-locales';
+import type { Locale } from '../i18n/locales';
+import { translatedSql } from '../i18n/translations';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
@@ -10,7 +14,19 @@ import { Person } from './person.entity';
 /** Bulk reads of organisations and people for other features' field resolvers. */
 @Injectable()
 export class OrganizationsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly contentLocales: ContentLocaleService,
+    private readonly capabilities: DatabaseCapabilities,
+  ) {}
+
+  /** By name in `locale` (its fallback where it has none, its collation where the database has one), then id. */
+  list(limit: number | undefined, locale: Locale): Promise<Organization[]> {
+    const name = this.capabilities.collated(translatedSql('o.name', this.contentLocales.chain(locale)), locale);
+    const query = this.db.getRepository(Organization).createQueryBuilder('o').orderBy(name).addOrderBy('o.id');
+    if (limit !== undefined) query.limit(limit);
+    return query.getMany();
+  }
 
   organizationById(loaders: LoaderRegistry): DataLoader<string, Organization | null> {
     return loaders.get('organization.byId', async (ids: readonly string[]) => {

@@ -1,4 +1,6 @@
 import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { RequestLocale } from '../common/graphql-context';
+import type { Locale } from '../i18n/locales';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { EDITORS, READERS } from '../auth/role.enum';
@@ -17,14 +19,14 @@ export class OrganizationsResolver {
 
   @Query(() => [Organization])
   @Roles(...READERS)
-  organizations(): Promise<Organization[]> {
-    return this.service.list();
+  organizations(@RequestLocale() locale: Locale): Promise<Organization[]> {
+    return this.service.list(undefined, locale);
   }
 
   @Mutation(() => Organization)
   @Roles(...EDITORS)
-  createOrganization(@Args('input') input: CreateOrganizationInput, @CurrentActor() actor: Actor): Promise<Organization> {
-    return this.service.create(input, actor);
+  createOrganization(@Args('input') input: CreateOrganizationInput, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Organization> {
+    return this.service.create(input, actor, locale);
   }
 }
 
@@ -43,8 +45,8 @@ export class PeopleResolver {
 
   @Mutation(() => Person)
   @Roles(...EDITORS)
-  createPerson(@Args('input') input: CreatePersonInput, @CurrentActor() actor: Actor): Promise<Person> {
-    return this.service.createPerson(input, actor);
+  createPerson(@Args('input') input: CreatePersonInput, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Person> {
+    return this.service.createPerson(input, actor, locale);
   }
 
   @ResolveField(() => Organization, { nullable: true })

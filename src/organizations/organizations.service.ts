@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { ContentLocaleService } from '../i18n/content-locales';
+import { OrganizationsRepository } from './organizations.repository';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { assertAllExist } from '../database/assert-exist';
+import { SHORT_TEXT_MAX } from '../common/validation/decorators';
+import type { Locale } from '../i18n/locales';
+import { createdTranslations } from '../i18n/translations';
 import { CreateOrganizationInput } from './dto/create-organization.input';
 import { CreatePersonInput } from './dto/create-person.input';
 import { Organization } from './organization.entity';
@@ -15,11 +20,13 @@ export class OrganizationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly repository: OrganizationsRepository,
+    private readonly contentLocales: ContentLocaleService,
   ) {}
 
   /** `limit`: at most that many (the pages' filter lists); all when absent. */
-  list(limit?: number): Promise<Organization[]> {
-    return this.db.getRepository(Organization).find({ order: { name: 'ASC', id: 'ASC' }, take: limit });
+  list(limit?: number, locale: Locale = this.contentLocales.defaultLocale): Promise<Organization[]> {
+    return this.repository.list(limit, locale);
   }
 
   findById(id: string): Promise<Organization | null> {
@@ -31,9 +38,13 @@ export class OrganizationsService {
     return this.db.getRepository(Person).find({ order: { fullName: 'ASC', id: 'ASC' } });
   }
 
-  create(input: CreateOrganizationInput, actor: Actor): Promise<Organization> {
+  /** `locale`: the request's, which `name` is written in. */
+  create(input: CreateOrganizationInput, actor: Actor, locale: Locale): Promise<Organization> {
+    const name = createdTranslations(input, 'name', locale, SHORT_TEXT_MAX, true);
     return this.db.transaction(async (tx) => {
-      const organization = await tx.getRepository(Organization).save(tx.getRepository(Organization).create(input));
+      const organization = await tx
+        .getRepository(Organization)
+        .save(tx.getRepository(Organization).create({ name, kind: input.kind }));
       await this.audit.record(tx, {
         actor,
         action: 'organization.create',
@@ -46,13 +57,15 @@ export class OrganizationsService {
     });
   }
 
-  createPerson(input: CreatePersonInput, actor: Actor): Promise<Person> {
+  /** `locale`: the request's, which `position` is written in. */
+  createPerson(input: CreatePersonInput, actor: Actor, locale: Locale): Promise<Person> {
+    const position = createdTranslations(input, 'position', locale, SHORT_TEXT_MAX);
     return this.db.transaction(async (tx) => {
       if (input.organizationId) await assertAllExist(tx, Organization, [input.organizationId], 'organizationId');
       const person = await tx.getRepository(Person).save(
         tx.getRepository(Person).create({
           fullName: input.fullName,
-          position: input.position ?? null,
+          position,
           organizationId: input.organizationId ?? null,
         }),
       );

@@ -1,6 +1,8 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Organization } from './organization.entity';
+import { TranslatableField } from '../i18n/translatable-field';
+import type { Translations } from '../i18n/translations';
 
 @ObjectType()
 @Entity()
@@ -13,9 +15,9 @@ export class Person {
   @Column({ type: 'varchar', length: 200 })
   fullName: string;
 
-  @Field(() => String, { nullable: true })
-  @Column({ type: 'varchar', length: 300, nullable: true })
-  position: string | null;
+  @TranslatableField({ nullable: true })
+  @Column({ type: 'jsonb', nullable: true })
+  position: Translations | null;
 
   @Index()
   @Column({ type: 'uuid', nullable: true })

@@ -99,8 +99,9 @@ export function applyRecommendationFilter(
       new Brackets((q) =>
         q
           .where('r.code ILIKE :pattern', { pattern })
-          .orWhere('r.title ILIKE :pattern')
-          .orWhere('r.description ILIKE :pattern'),
+          // Every locale's text (translations_text, as the trigram index IDX_recommendation_search_trgm covers it).
+          .orWhere('translations_text(r.title) ILIKE :pattern')
+          .orWhere('translations_text(r.description) ILIKE :pattern'),
       ),
     );
   }

@@ -3,6 +3,8 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { DateScalarType } from '../common/scalars/date.scalar';
 import { Meeting } from '../meetings/meeting.entity';
 import { Priority, RecommendationKind, RecommendationStatus } from './recommendation.enums';
+import { TranslatableField } from '../i18n/translatable-field';
+import type { Translations } from '../i18n/translations';
 
 @ObjectType()
 @Entity()
@@ -29,13 +31,13 @@ export class Recommendation {
   @Column({ type: 'varchar', length: 40 })
   code: string;
 
-  @Field()
-  @Column({ type: 'varchar', length: 300 })
-  title: string;
+  @TranslatableField()
+  @Column({ type: 'jsonb' })
+  title: Translations;
 
-  @Field(() => String, { nullable: true })
-  @Column({ type: 'text', nullable: true })
-  description: string | null;
+  @TranslatableField({ nullable: true })
+  @Column({ type: 'jsonb', nullable: true })
+  description: Translations | null;
 
   @Field(() => RecommendationKind)
   @Column({ type: 'enum', enum: RecommendationKind, enumName: 'recommendation_kind' })

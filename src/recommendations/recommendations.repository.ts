@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ContentLocaleService } from '../i18n/content-locales';
+import { translatedSql } from '../i18n/translations';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
@@ -36,7 +38,10 @@ export interface LinkIds {
  */
 @Injectable()
 export class RecommendationsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly contentLocales: ContentLocaleService,
+  ) {}
 
   /** Runs `work` in one transaction; the service passes `tx` to the writing methods. */
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
@@ -178,7 +183,7 @@ export class RecommendationsRepository {
         this.db,
         Barrier,
         ids,
-        { via: 'recommendation_barrier', entityColumn: 'barrier_id', keyColumn: 'recommendation_id', orderBy: 'e.title, e.id' },
+        { via: 'recommendation_barrier', entityColumn: 'barrier_id', keyColumn: 'recommendation_id', orderBy: `${translatedSql('e.title', this.contentLocales.defaultChain)}, e.id` },
         loaders,
       ),
     );
@@ -190,7 +195,7 @@ export class RecommendationsRepository {
         this.db,
         Organization,
         ids,
-        { via: 'recommendation_organization', entityColumn: 'organization_id', keyColumn: 'recommendation_id', orderBy: 'e.name, e.id' },
+        { via: 'recommendation_organization', entityColumn: 'organization_id', keyColumn: 'recommendation_id', orderBy: `${translatedSql('e.name', this.contentLocales.defaultChain)}, e.id` },
         loaders,
       ),
     );

@@ -1,4 +1,6 @@
 import { Args, ID, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { RequestLocale } from '../common/graphql-context';
+import type { Locale } from '../i18n/locales';
 import { Indicator } from '../action-plan/indicator.entity';
 import { Barrier } from '../barriers/barrier.entity';
 import type { Actor } from '../auth/actor';
@@ -47,14 +49,14 @@ export class RecommendationsResolver {
 
   @Mutation(() => Recommendation)
   @Roles(...EDITORS)
-  createRecommendation(@Args('input') input: CreateRecommendationInput, @CurrentActor() actor: Actor): Promise<Recommendation> {
-    return this.service.create(input, actor);
+  createRecommendation(@Args('input') input: CreateRecommendationInput, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Recommendation> {
+    return this.service.create(input, actor, locale);
   }
 
   @Mutation(() => Recommendation)
   @Roles(...EDITORS)
-  updateRecommendation(@Args() args: UpdateRecommendationArgs, @CurrentActor() actor: Actor): Promise<Recommendation> {
-    return this.service.update(args.id, args.input, args.expectedVersion, actor);
+  updateRecommendation(@Args() args: UpdateRecommendationArgs, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Recommendation> {
+    return this.service.update(args.id, args.input, args.expectedVersion, actor, locale);
   }
 
   @Mutation(() => Recommendation, {
@@ -64,8 +66,9 @@ export class RecommendationsResolver {
   transitionRecommendation(
     @Args('input') input: TransitionRecommendationInput,
     @CurrentActor() actor: Actor,
+    @RequestLocale() locale: Locale,
   ): Promise<Recommendation> {
-    return this.service.transition(input, actor);
+    return this.service.transition(input, actor, locale);
   }
 
   @ResolveField(() => Boolean, { description: 'dueDate passed and not IMPLEMENTED/REJECTED' })

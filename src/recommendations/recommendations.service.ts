@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { DESCRIPTION_MAX, NOTE_MAX, TITLE_MAX } from '../common/validation/decorators';
+import type { Locale } from '../i18n/locales';
+import { allTranslationsText, createdTranslations, MergeOptions, Translations, translationsFromInput } from '../i18n/translations';
 import { isUUID } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -23,6 +26,9 @@ import { DEFAULT_ORDER } from './recommendation-list.query';
 import { Priority, RecommendationStatus } from './recommendation.enums';
 import { Recommendation } from './recommendation.entity';
 import { LinkIds, RecommendationsRepository } from './recommendations.repository';
+
+const TITLE_OPTIONS: MergeOptions = { field: 'title', maxLength: TITLE_MAX, required: true };
+const DESCRIPTION_OPTIONS: MergeOptions = { field: 'description', maxLength: DESCRIPTION_MAX, required: false };
 
 @Injectable()
 export class RecommendationsService {
@@ -60,7 +66,9 @@ export class RecommendationsService {
   }
 
   /** Creates the recommendation, its links and the creation entry of its history, atomically. */
-  async create(input: CreateRecommendationInput, actor: Actor): Promise<Recommendation> {
+  async create(input: CreateRecommendationInput, actor: Actor, locale: Locale): Promise<Recommendation> {
+    const title = createdTranslations(input, 'title', locale, TITLE_MAX, true);
+    const description = createdTranslations(input, 'description', locale, DESCRIPTION_MAX);
     return this.repository.transaction(async (tx) => {
       const meeting = await this.repository.meetingOf(tx, input.meetingId);
       if (!meeting) throw new DomainError(ErrorCode.NOT_FOUND, `meetingId: Meeting ${input.meetingId} does not exist`, { field: 'meetingId' });
@@ -68,8 +76,8 @@ export class RecommendationsService {
       const code = input.code ?? (await this.repository.nextCode(tx, meeting.heldOn));
       const saved = await this.repository.insert(tx, {
         code,
-        title: input.title,
-        description: input.description ?? null,
+        title,
+        description,
         kind: input.kind,
         priority: input.priority ?? Priority.MEDIUM,
         status: RecommendationStatus.PROPOSED,
@@ -106,13 +114,25 @@ export class RecommendationsService {
     input: UpdateRecommendationInput,
     expectedVersion: number | null | undefined,
     actor: Actor,
+    locale: Locale,
   ): Promise<Recommendation> {
     return this.repository.transaction(async (tx) => {
       const current = await this.loadForWrite(tx, id, expectedVersion);
       await this.assertLinksExist(tx, input);
       const changes: Partial<Recommendation> = {};
-      if (input.title !== undefined) changes.title = input.title;
-      if (input.description !== undefined) changes.description = input.description;
+      // One locale written leaves the others as they are; all of them land in this one audit entry.
+      if (input.title !== undefined || input.titleTranslations != null) {
+        changes.title = translationsFromInput(current.title, input.title, input.titleTranslations, locale, TITLE_OPTIONS) as Translations;
+      }
+      if (input.description !== undefined || input.descriptionTranslations != null) {
+        changes.description = translationsFromInput(
+          current.description,
+          input.description,
+          input.descriptionTranslations,
+          locale,
+          DESCRIPTION_OPTIONS,
+        );
+      }
       if (input.kind !== undefined) changes.kind = input.kind;
       if (input.priority !== undefined) changes.priority = input.priority;
       if (input.dueDate !== undefined) changes.dueDate = input.dueDate;
@@ -135,14 +155,15 @@ export class RecommendationsService {
    * the same transaction. Two writers from the same version: the UPDATE's
    * `version = $n` condition lets exactly one through; the other gets CONFLICT.
    */
-  async transition(input: TransitionRecommendationInput, actor: Actor): Promise<Recommendation> {
+  async transition(input: TransitionRecommendationInput, actor: Actor, locale: Locale): Promise<Recommendation> {
+    const note = createdTranslations(input, 'note', locale, NOTE_MAX);
     return this.repository.transaction(async (tx) => {
       const current = await this.loadForWrite(tx, input.id, input.expectedVersion);
       if (actor.role === Role.MINISTRY) {
         const responsible = await this.repository.responsibleOrganizationIds(tx, current.id);
         assertMayActFor(actor, responsible, `recommendation ${current.code}`);
       }
-      assertTransition(current.status, input.to, input.note);
+      assertTransition(current.status, input.to, allTranslationsText(note));
       const updated = await this.bumpVersion(tx, current, { status: input.to });
       await this.repository.insertStatusChange(tx, {
         recommendationId: current.id,
@@ -150,7 +171,7 @@ export class RecommendationsService {
         fromStatus: current.status,
         toStatus: input.to,
         changedBy: actor.name,
-        note: input.note ?? null,
+        note,
         evidenceUrl: input.evidenceUrl ?? null,
       });
       await this.audit.record(tx, {
@@ -159,7 +180,7 @@ export class RecommendationsService {
         entityType: 'Recommendation',
         entityId: current.id,
         before: current,
-        after: { ...updated, note: input.note ?? null, evidenceUrl: input.evidenceUrl ?? null },
+        after: { ...updated, note, evidenceUrl: input.evidenceUrl ?? null },
       });
       return updated;
     });

@@ -1,4 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
+import { TranslatableField } from '../i18n/translatable-field';
+import type { Translations } from '../i18n/translations';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { RecommendationStatus } from './recommendation.enums';
 import { Recommendation } from './recommendation.entity';
@@ -40,9 +42,9 @@ export class StatusChange {
   @Column({ type: 'varchar', length: 200, nullable: true })
   changedBy: string | null;
 
-  @Field(() => String, { nullable: true })
-  @Column({ type: 'text', nullable: true })
-  note: string | null;
+  @TranslatableField({ nullable: true })
+  @Column({ type: 'jsonb', nullable: true })
+  note: Translations | null;
 
   @Field(() => String, { nullable: true })
   @Column({ type: 'varchar', length: 2048, nullable: true })

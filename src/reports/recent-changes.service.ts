@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { RecommendationStatus } from '../recommendations/recommendation.enums';
 import { readQuery } from '../database/read-routing';
+import type { Translations } from '../i18n/translations';
 
 /** A recommendation moved from one status to another (or was created). */
 export interface StatusChangeEntry {
@@ -10,10 +11,10 @@ export interface StatusChangeEntry {
   id: string;
   at: Date;
   recommendationCode: string;
-  recommendationTitle: string;
+  recommendationTitle: Translations;
   fromStatus: RecommendationStatus | null;
   toStatus: RecommendationStatus;
-  note: string | null;
+  note: Translations | null;
   evidenceUrl: string | null;
 }
 
@@ -23,12 +24,12 @@ export interface IndicatorValueEntry {
   id: string;
   at: Date;
   indicatorCode: string;
-  indicatorName: string;
+  indicatorName: Translations;
   actionPlanCode: string;
   unit: string;
   period: string;
   value: number;
-  source: string | null;
+  source: Translations | null;
 }
 
 export type ChangeEntry = StatusChangeEntry | IndicatorValueEntry;
@@ -79,10 +80,10 @@ export class RecentChangesService {
           id: String(row.id),
           at: new Date(row.changed_at as string),
           recommendationCode: String(row.code),
-          recommendationTitle: String(row.title),
+          recommendationTitle: row.title as Translations,
           fromStatus: (row.from_status as RecommendationStatus | null) ?? null,
           toStatus: row.to_status as RecommendationStatus,
-          note: (row.note as string | null) ?? null,
+          note: (row.note as Translations | null) ?? null,
           evidenceUrl: (row.evidence_url as string | null) ?? null,
         }),
       ),
@@ -92,12 +93,12 @@ export class RecentChangesService {
           id: String(row.id),
           at: new Date(row.recorded_at as string),
           indicatorCode: String(row.code),
-          indicatorName: String(row.name),
+          indicatorName: row.name as Translations,
           actionPlanCode: String(row.plan_code),
           unit: String(row.unit),
           period: String(row.period),
           value: Number(row.value),
-          source: (row.source as string | null) ?? null,
+          source: (row.source as Translations | null) ?? null,
         }),
       ),
     ];

@@ -11,7 +11,6 @@ import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config.service';
 import { DataVersionService } from '../data-version/data-version.service';
 import { readFromPrimary } from '../database/read-routing';
-import { negotiateLocale } from '../i18n/negotiate-locale';
 
 /** Sent with every mutation's answer: the data version its write produced. */
 export const DATA_VERSION_HEADER = 'x-data-version';
@@ -20,11 +19,13 @@ export const MIN_DATA_VERSION_HEADER = 'x-min-data-version';
 
 const ALL_ROLES = Object.values(Role);
 
-/** What identifies an answer apart from the caller: the document (by hash), the operation in it, the variables. */
+/** What identifies an answer apart from the caller: the document (by hash), the operation in it, the variables, the content locale. */
 export interface OperationRequest {
   queryHash: string;
   operationName: string | null;
   variables: unknown;
+  /** The content locale the answer is written in (ContentLocaleService.forRequest, as the GraphQL context has it). */
+  locale: string;
 }
 
 export interface Label {
@@ -48,7 +49,7 @@ export function readScope(actor: Actor): string {
  * The rules shared by the two ways a query answer is served without executing it: Apollo's
  * plugin (ResponseCachePlugin) and the early answers before Apollo (EarlyAnswerMiddleware).
  * The label is a key of (data version, caller's read scope, document hash, operation name,
- * variables, locale, "today" in APP_TIMEZONE); it is the ETag and the response cache's key.
+ * variables, content locale, "today" in APP_TIMEZONE); it is the ETag and the response cache's key.
  */
 @Injectable()
 export class AnswerLabeller {
@@ -82,14 +83,10 @@ export class AnswerLabeller {
       readFromPrimary(loaders);
       version = (await this.versions.current(loaders, wanted)).version;
     }
-    const locale = negotiateLocale(
-      { query: req.query?.lang, acceptLanguage: req.headers['accept-language'] },
-      this.config.get('DEFAULT_LOCALE'),
-    );
     const scope = readScope(actor);
     const key = createHash('sha256')
       .update(
-        JSON.stringify([version, scope, operation.queryHash, operation.operationName, operation.variables ?? null, locale, this.clock.today()]),
+        JSON.stringify([version, scope, operation.queryHash, operation.operationName, operation.variables ?? null, operation.locale, this.clock.today()]),
       )
       .digest('base64url');
     return { key, etag: `"${key}"`, version, anonymous: scope === 'anonymous' };

@@ -2,6 +2,7 @@ import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { AppConfig } from '../config/app-config.service';
+import { ContentLocaleService } from '../i18n/content-locales';
 import { SqlStatementCounter } from '../database/sql-statement-counter';
 import { AnswerLabeller, etagMatches, OperationRequest } from './answer-labeller';
 import { ResponseCacheService } from './response-cache.service';
@@ -28,14 +29,17 @@ export class EarlyAnswerMiddleware implements NestMiddleware {
   constructor(
     private readonly cache: ResponseCacheService,
     private readonly labeller: AnswerLabeller,
+    private readonly contentLocales: ContentLocaleService,
     config: AppConfig,
   ) {
     this.exposeStatements = config.get('EXPOSE_SQL_STATEMENT_COUNT');
   }
 
   use(req: Request, res: Response, next: NextFunction): void {
-    const operation = this.cache.enabled ? operationOf(req) : null;
-    if (!operation) return next();
+    const request = this.cache.enabled ? operationOf(req) : null;
+    if (!request) return next();
+    // As the GraphQL context negotiates it (graphql-options.factory.ts).
+    const operation = { ...request, locale: this.contentLocales.forRequest(req.headers['accept-language']).locale };
     this.answer(req, res, operation).then(
       (answered) => answered || next(),
       // Apollo then answers it, errors and all.
@@ -53,6 +57,8 @@ export class EarlyAnswerMiddleware implements NestMiddleware {
     if (!revalidated && !cached) return false;
     // Over the limit: Apollo executes it, and the guard answers TOO_MANY_REQUESTS with Retry-After.
     if (!(await this.labeller.charge(req, res, known.rootFields))) return false;
+    // The GraphQL context's Content-Language, then the label's headers (Vary included), as on Apollo's answers.
+    res.setHeader('content-language', operation.locale);
     for (const [name, value] of this.labeller.headers(label)) res.setHeader(name, value);
     const statements = this.exposeStatements ? SqlStatementCounter.current() : undefined;
     if (statements !== undefined) res.setHeader('x-sql-statements', String(statements));
@@ -71,7 +77,7 @@ export class EarlyAnswerMiddleware implements NestMiddleware {
  * The operation of a GET (persisted query or document in the query string, with Apollo's CSRF
  * header) or of a POST with a JSON body; null for anything Apollo alone should judge.
  */
-function operationOf(req: Request): OperationRequest | null {
+function operationOf(req: Request): Omit<OperationRequest, 'locale'> | null {
   let query: unknown;
   let hash: unknown;
   let operationName: unknown;

@@ -46,7 +46,9 @@ export class ResponseCachePlugin {
             }
             if (!this.cache.enabled || !queryHash) return null;
             const operationName = request.operationName ?? null;
-            labelled = await this.labeller.label(contextValue.req, { queryHash, operationName, variables: request.variables }, contextValue.loaders);
+            // The content locale the answer is written in, negotiated once for the request (GraphqlContext.content).
+            const locale = contextValue.content.locale;
+            labelled = await this.labeller.label(contextValue.req, { queryHash, operationName, variables: request.variables, locale }, contextValue.loaders);
             if (!labelled) return null;
             const rootFields = operation.selectionSet.selections.length;
             this.cache.rememberOperation(queryHash, operationName, { rootFields });

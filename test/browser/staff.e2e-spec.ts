@@ -37,7 +37,7 @@ describeInBrowser('staff pages in a browser', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await seedSokulukRoundtable(t.app.get(DataSource));
-    const [org] = await t.sql<{ id: string }>('SELECT id FROM organization WHERE name = $1', [MINISTRY]);
+    const [org] = await t.sql<{ id: string }>("SELECT id FROM organization WHERE name->>'en' = $1", [MINISTRY]);
     officer = await createUser(t, { email: 'aida@mlsp.gov.kg', role: Role.MINISTRY, organizationId: org.id, displayName: 'Айда Бекова', language: 'ru' });
     editor = await createUser(t, { email: 'editor@secretariat.kg', role: Role.EDITOR, displayName: 'Бакыт Секретариат', language: 'ru' });
     admin = await createUser(t, { email: 'admin@tracker.kg', role: Role.ADMIN, displayName: 'Админ', language: 'ru' });

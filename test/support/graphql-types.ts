@@ -24,6 +24,20 @@ export type ActionPlan = {
   indicators: Array<Indicator>;
   startYear: Scalars['Int']['output'];
   title: Scalars['String']['output'];
+  /** the locale title is served in (after fallback); null when it has no text */
+  titleLocale?: Maybe<Locale>;
+  /** every locale's text of title */
+  titleTranslations: Array<Translation>;
+};
+
+
+export type ActionPlanTitleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type ActionPlanTitleLocaleArgs = {
+  locale?: InputMaybe<Locale>;
 };
 
 export type ApiToken = {
@@ -69,12 +83,40 @@ export type AuditEntryEdge = {
 export type Barrier = {
   category: BarrierCategory;
   description?: Maybe<Scalars['String']['output']>;
+  /** the locale description is served in (after fallback); null when it has no text */
+  descriptionLocale?: Maybe<Locale>;
+  /** every locale's text of description */
+  descriptionTranslations: Array<Translation>;
   id: Scalars['ID']['output'];
   /** every meeting where it was raised */
   meetings: Array<Meeting>;
   /** recommendations that address it */
   recommendations: Array<Recommendation>;
   title: Scalars['String']['output'];
+  /** the locale title is served in (after fallback); null when it has no text */
+  titleLocale?: Maybe<Locale>;
+  /** every locale's text of title */
+  titleTranslations: Array<Translation>;
+};
+
+
+export type BarrierDescriptionArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type BarrierDescriptionLocaleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type BarrierTitleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type BarrierTitleLocaleArgs = {
+  locale?: InputMaybe<Locale>;
 };
 
 export type BarrierCategory =
@@ -101,7 +143,9 @@ export type CreateActionPlanInput = {
   endYear: Scalars['Int']['input'];
   startYear: Scalars['Int']['input'];
   /** e.g. Action Plan 2024-2027 of the State Program for Supporting Women's Leadership */
-  title: Scalars['String']['input'];
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** title in several locales; title itself writes the request's locale (Accept-Language) */
+  titleTranslations?: InputMaybe<Array<TranslationInput>>;
 };
 
 export type CreateApiTokenInput = {
@@ -114,9 +158,14 @@ export type CreateApiTokenInput = {
 export type CreateBarrierInput = {
   category: BarrierCategory;
   description?: InputMaybe<Scalars['String']['input']>;
+  /** description in several locales; description itself writes the request's locale (Accept-Language) */
+  descriptionTranslations?: InputMaybe<Array<TranslationInput>>;
   /** the meetings where it was raised; at least one */
   meetingIds: Array<Scalars['ID']['input']>;
-  title: Scalars['String']['input'];
+  /** in the request's locale (Accept-Language); this or titleTranslations is required */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** title in several locales; title itself writes the request's locale (Accept-Language) */
+  titleTranslations?: InputMaybe<Array<TranslationInput>>;
 };
 
 export type CreateIndicatorInput = {
@@ -126,7 +175,10 @@ export type CreateIndicatorInput = {
   /** unique within its plan, e.g. WL-1 */
   code: Scalars['String']['input'];
   direction: IndicatorDirection;
-  name: Scalars['String']['input'];
+  /** in the request's locale (Accept-Language); this or nameTranslations is required */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** name in several locales; name itself writes the request's locale (Accept-Language) */
+  nameTranslations?: InputMaybe<Array<TranslationInput>>;
   responsibleOrganizationId?: InputMaybe<Scalars['ID']['input']>;
   /** one per year, within the plan years */
   targets?: InputMaybe<Array<IndicatorTargetInput>>;
@@ -139,21 +191,39 @@ export type CreateMeetingInput = {
   heldOn: Scalars['Date']['input'];
   participants?: InputMaybe<Array<ParticipantInput>>;
   region?: InputMaybe<Scalars['String']['input']>;
+  /** region in several locales; region itself writes the request's locale (Accept-Language) */
+  regionTranslations?: InputMaybe<Array<TranslationInput>>;
   settlement?: InputMaybe<Scalars['String']['input']>;
+  /** settlement in several locales; settlement itself writes the request's locale (Accept-Language) */
+  settlementTranslations?: InputMaybe<Array<TranslationInput>>;
+  /** where the texts come from, e.g. which are translations of the source */
+  sourceNote?: InputMaybe<Scalars['String']['input']>;
+  /** sourceNote in several locales; sourceNote itself writes the request's locale (Accept-Language) */
+  sourceNoteTranslations?: InputMaybe<Array<TranslationInput>>;
   sourceUrl?: InputMaybe<Scalars['String']['input']>;
   summary?: InputMaybe<Scalars['String']['input']>;
-  title: Scalars['String']['input'];
+  /** summary in several locales; summary itself writes the request's locale (Accept-Language) */
+  summaryTranslations?: InputMaybe<Array<TranslationInput>>;
+  /** in the request's locale (Accept-Language); this or titleTranslations is required */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** title in several locales; title itself writes the request's locale (Accept-Language) */
+  titleTranslations?: InputMaybe<Array<TranslationInput>>;
 };
 
 export type CreateOrganizationInput = {
   kind: OrganizationKind;
-  name: Scalars['String']['input'];
+  /** in the request's locale (Accept-Language); this or nameTranslations is required */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** name in several locales; name itself writes the request's locale (Accept-Language) */
+  nameTranslations?: InputMaybe<Array<TranslationInput>>;
 };
 
 export type CreatePersonInput = {
   fullName: Scalars['String']['input'];
   organizationId?: InputMaybe<Scalars['ID']['input']>;
   position?: InputMaybe<Scalars['String']['input']>;
+  /** position in several locales; position itself writes the request's locale (Accept-Language) */
+  positionTranslations?: InputMaybe<Array<TranslationInput>>;
 };
 
 export type CreateRecommendationInput = {
@@ -161,6 +231,8 @@ export type CreateRecommendationInput = {
   /** generated when absent */
   code?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
+  /** description in several locales; description itself writes the request's locale (Accept-Language) */
+  descriptionTranslations?: InputMaybe<Array<TranslationInput>>;
   dueDate?: InputMaybe<Scalars['Date']['input']>;
   indicatorIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   kind: RecommendationKind;
@@ -168,7 +240,10 @@ export type CreateRecommendationInput = {
   /** MEDIUM when absent */
   priority?: InputMaybe<Priority>;
   responsibleOrganizationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  title: Scalars['String']['input'];
+  /** in the request's locale (Accept-Language); this or titleTranslations is required */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** title in several locales; title itself writes the request's locale (Accept-Language) */
+  titleTranslations?: InputMaybe<Array<TranslationInput>>;
 };
 
 export type CreatedApiToken = {
@@ -188,6 +263,10 @@ export type Indicator = {
   /** the value of the most recent period (a year counts after its quarters) */
   latestValue?: Maybe<IndicatorValue>;
   name: Scalars['String']['output'];
+  /** the locale name is served in (after fallback); null when it has no text */
+  nameLocale?: Maybe<Locale>;
+  /** every locale's text of name */
+  nameTranslations: Array<Translation>;
   progress: IndicatorProgress;
   recommendations: Array<Recommendation>;
   responsibleOrganization?: Maybe<Organization>;
@@ -197,6 +276,16 @@ export type Indicator = {
   unit: Scalars['String']['output'];
   /** ordered by period: a year's quarters, then the year's own value */
   values: Array<IndicatorValue>;
+};
+
+
+export type IndicatorNameArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type IndicatorNameLocaleArgs = {
+  locale?: InputMaybe<Locale>;
 };
 
 
@@ -255,13 +344,50 @@ export type IndicatorTargetInput = {
 export type IndicatorValue = {
   id: Scalars['ID']['output'];
   note?: Maybe<Scalars['String']['output']>;
+  /** the locale note is served in (after fallback); null when it has no text */
+  noteLocale?: Maybe<Locale>;
+  /** every locale's text of note */
+  noteTranslations: Array<Translation>;
   /** "2025" (a year) or "2025-Q3" (a quarter) */
   period: Scalars['String']['output'];
   recordedAt: Scalars['DateTime']['output'];
   recordedBy?: Maybe<Scalars['String']['output']>;
   source?: Maybe<Scalars['String']['output']>;
+  /** the locale source is served in (after fallback); null when it has no text */
+  sourceLocale?: Maybe<Locale>;
+  /** every locale's text of source */
+  sourceTranslations: Array<Translation>;
   value: Scalars['Float']['output'];
 };
+
+
+export type IndicatorValueNoteArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type IndicatorValueNoteLocaleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type IndicatorValueSourceArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type IndicatorValueSourceLocaleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+/** A language of the content: Kyrgyz (the state language), Russian (official), English */
+export type Locale =
+  /** English */
+  | 'EN'
+  /** Kyrgyz */
+  | 'KY'
+  /** Russian */
+  | 'RU';
 
 export type Meeting = {
   barriers: Array<Barrier>;
@@ -272,11 +398,83 @@ export type Meeting = {
   recommendations: Array<Recommendation>;
   /** e.g. Chui */
   region?: Maybe<Scalars['String']['output']>;
+  /** the locale region is served in (after fallback); null when it has no text */
+  regionLocale?: Maybe<Locale>;
+  /** every locale's text of region */
+  regionTranslations: Array<Translation>;
   /** e.g. Sokuluk */
   settlement?: Maybe<Scalars['String']['output']>;
+  /** the locale settlement is served in (after fallback); null when it has no text */
+  settlementLocale?: Maybe<Locale>;
+  /** every locale's text of settlement */
+  settlementTranslations: Array<Translation>;
+  /** where the texts come from, e.g. which are translations of the source */
+  sourceNote?: Maybe<Scalars['String']['output']>;
+  /** the locale sourceNote is served in (after fallback); null when it has no text */
+  sourceNoteLocale?: Maybe<Locale>;
+  /** every locale's text of sourceNote */
+  sourceNoteTranslations: Array<Translation>;
   sourceUrl?: Maybe<Scalars['String']['output']>;
   summary?: Maybe<Scalars['String']['output']>;
+  /** the locale summary is served in (after fallback); null when it has no text */
+  summaryLocale?: Maybe<Locale>;
+  /** every locale's text of summary */
+  summaryTranslations: Array<Translation>;
   title: Scalars['String']['output'];
+  /** the locale title is served in (after fallback); null when it has no text */
+  titleLocale?: Maybe<Locale>;
+  /** every locale's text of title */
+  titleTranslations: Array<Translation>;
+};
+
+
+export type MeetingRegionArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type MeetingRegionLocaleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type MeetingSettlementArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type MeetingSettlementLocaleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type MeetingSourceNoteArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type MeetingSourceNoteLocaleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type MeetingSummaryArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type MeetingSummaryLocaleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type MeetingTitleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type MeetingTitleLocaleArgs = {
+  locale?: InputMaybe<Locale>;
 };
 
 export type MeetingConnection = {
@@ -396,6 +594,20 @@ export type Organization = {
   id: Scalars['ID']['output'];
   kind: OrganizationKind;
   name: Scalars['String']['output'];
+  /** the locale name is served in (after fallback); null when it has no text */
+  nameLocale?: Maybe<Locale>;
+  /** every locale's text of name */
+  nameTranslations: Array<Translation>;
+};
+
+
+export type OrganizationNameArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type OrganizationNameLocaleArgs = {
+  locale?: InputMaybe<Locale>;
 };
 
 export type OrganizationKind =
@@ -435,6 +647,20 @@ export type Person = {
   id: Scalars['ID']['output'];
   organization?: Maybe<Organization>;
   position?: Maybe<Scalars['String']['output']>;
+  /** the locale position is served in (after fallback); null when it has no text */
+  positionLocale?: Maybe<Locale>;
+  /** every locale's text of position */
+  positionTranslations: Array<Translation>;
+};
+
+
+export type PersonPositionArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type PersonPositionLocaleArgs = {
+  locale?: InputMaybe<Locale>;
 };
 
 export type Priority =
@@ -549,6 +775,10 @@ export type Recommendation = {
   code: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
   description?: Maybe<Scalars['String']['output']>;
+  /** the locale description is served in (after fallback); null when it has no text */
+  descriptionLocale?: Maybe<Locale>;
+  /** every locale's text of description */
+  descriptionTranslations: Array<Translation>;
   dueDate?: Maybe<Scalars['Date']['output']>;
   id: Scalars['ID']['output'];
   indicators: Array<Indicator>;
@@ -562,9 +792,33 @@ export type Recommendation = {
   /** oldest first; starts with the creation entry */
   statusHistory: Array<StatusChange>;
   title: Scalars['String']['output'];
+  /** the locale title is served in (after fallback); null when it has no text */
+  titleLocale?: Maybe<Locale>;
+  /** every locale's text of title */
+  titleTranslations: Array<Translation>;
   updatedAt: Scalars['DateTime']['output'];
   /** increments on every change */
   version: Scalars['Int']['output'];
+};
+
+
+export type RecommendationDescriptionArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type RecommendationDescriptionLocaleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type RecommendationTitleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type RecommendationTitleLocaleArgs = {
+  locale?: InputMaybe<Locale>;
 };
 
 export type RecommendationConnection = {
@@ -624,9 +878,13 @@ export type RecommendationStatus =
 export type RecordIndicatorValueInput = {
   indicatorId: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
+  /** note in several locales; note itself writes the request's locale (Accept-Language) */
+  noteTranslations?: InputMaybe<Array<TranslationInput>>;
   /** "2025" (a year) or "2025-Q3" (a quarter) */
   period: Scalars['String']['input'];
   source?: InputMaybe<Scalars['String']['input']>;
+  /** source in several locales; source itself writes the request's locale (Accept-Language) */
+  sourceTranslations?: InputMaybe<Array<TranslationInput>>;
   value: Scalars['Float']['input'];
 };
 
@@ -650,7 +908,21 @@ export type StatusChange = {
   /** null for the creation entry */
   from?: Maybe<RecommendationStatus>;
   note?: Maybe<Scalars['String']['output']>;
+  /** the locale note is served in (after fallback); null when it has no text */
+  noteLocale?: Maybe<Locale>;
+  /** every locale's text of note */
+  noteTranslations: Array<Translation>;
   to: RecommendationStatus;
+};
+
+
+export type StatusChangeNoteArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type StatusChangeNoteLocaleArgs = {
+  locale?: InputMaybe<Locale>;
 };
 
 export type StatusCount = {
@@ -664,16 +936,33 @@ export type TransitionRecommendationInput = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
+  /** note in several locales; note itself writes the request's locale (Accept-Language) */
+  noteTranslations?: InputMaybe<Array<TranslationInput>>;
   to: RecommendationStatus;
+};
+
+export type Translation = {
+  locale: Locale;
+  text: Scalars['String']['output'];
+};
+
+export type TranslationInput = {
+  locale: Locale;
+  /** null or blank removes this locale (a required field keeps at least one) */
+  text?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type UpdateRecommendationInput = {
   barrierIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   description?: InputMaybe<Scalars['String']['input']>;
+  /** description in several locales; description itself writes the request's locale (Accept-Language) */
+  descriptionTranslations?: InputMaybe<Array<TranslationInput>>;
   dueDate?: InputMaybe<Scalars['Date']['input']>;
   indicatorIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   kind?: InputMaybe<RecommendationKind>;
   priority?: InputMaybe<Priority>;
   responsibleOrganizationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   title?: InputMaybe<Scalars['String']['input']>;
+  /** title in several locales; title itself writes the request's locale (Accept-Language) */
+  titleTranslations?: InputMaybe<Array<TranslationInput>>;
 };

@@ -36,12 +36,12 @@ async function createPGliteDataDir(dataDir: string): Promise<void> {
     await pg.query(`INSERT INTO typeorm_migrations ("timestamp", name) VALUES ($1, $2)`, [Number(/\d{13}/.exec(name)![0]), name]);
   }
   await pg.exec(`
-    INSERT INTO organization (name, kind) SELECT 'Организация ' || i, 'NGO' FROM generate_series(1, 200) i;
-    INSERT INTO meeting (title, held_on, format, settlement) SELECT 'Тегерек стол ' || i, DATE '2024-01-01' + i, 'ROUNDTABLE', 'Sokuluk' FROM generate_series(1, 50) i;
+    INSERT INTO organization (name, kind) SELECT jsonb_build_object('ru', 'Организация ' || i), 'NGO' FROM generate_series(1, 200) i;
+    INSERT INTO meeting (title, held_on, format, settlement) SELECT jsonb_build_object('ky', 'Тегерек стол ' || i), DATE '2024-01-01' + i, 'ROUNDTABLE', '{"en": "Sokuluk"}' FROM generate_series(1, 50) i;
     INSERT INTO recommendation (code, title, kind, status, due_date, meeting_id)
-      SELECT 'UPG-' || lpad(i::text, 4, '0'), 'Recommendation ' || i || ' — аялдар', 'QUOTA',
+      SELECT 'UPG-' || lpad(i::text, 4, '0'), jsonb_build_object('en', 'Recommendation ' || i || ' — аялдар'), 'QUOTA',
              (ARRAY['PROPOSED','ACCEPTED','IN_PROGRESS','IMPLEMENTED']::recommendation_status[])[1 + i % 4],
-             DATE '2025-01-01' + i, (SELECT id FROM meeting ORDER BY title LIMIT 1 OFFSET i % 50)
+             DATE '2025-01-01' + i, (SELECT id FROM meeting ORDER BY title->>'ky' LIMIT 1 OFFSET i % 50)
         FROM generate_series(1, 2000) i;
   `);
   await pg.close();

@@ -1,3 +1,4 @@
+import { TranslationInput, TranslationsInputField } from '../../i18n/translation.types';
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsOptional } from 'class-validator';
 import { DateScalarType } from '../../common/scalars/date.scalar';
@@ -7,7 +8,6 @@ import {
   IsNotLessThan,
   OptionalText,
   PlanYear,
-  RequiredText,
   SHORT_TEXT_MAX,
   TITLE_MAX,
 } from '../../common/validation/decorators';
@@ -18,9 +18,12 @@ export class CreateActionPlanInput {
   @CodeText()
   code: string;
 
-  @Field({ description: "e.g. Action Plan 2024-2027 of the State Program for Supporting Women's Leadership" })
-  @RequiredText(TITLE_MAX)
-  title: string;
+  @Field(() => String, { nullable: true, description: "e.g. Action Plan 2024-2027 of the State Program for Supporting Women's Leadership" })
+  @OptionalText(TITLE_MAX)
+  title?: string | null;
+
+  @TranslationsInputField('title')
+  titleTranslations?: TranslationInput[] | null;
 
   @Field(() => String, { nullable: true, description: 'e.g. Presidential Decree' })
   @OptionalText(SHORT_TEXT_MAX)

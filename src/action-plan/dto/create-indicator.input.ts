@@ -1,7 +1,8 @@
+import { TranslationInput, TranslationsInputField } from '../../i18n/translation.types';
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import { CodeText, IsMeasurement, PlanYear, RequiredText, TITLE_MAX } from '../../common/validation/decorators';
+import { CodeText, IsMeasurement, OptionalText, PlanYear, RequiredText, TITLE_MAX } from '../../common/validation/decorators';
 import { IndicatorDirection } from '../action-plan.enums';
 
 @InputType()
@@ -25,9 +26,12 @@ export class CreateIndicatorInput {
   @CodeText()
   code: string;
 
-  @Field()
-  @RequiredText(TITLE_MAX)
-  name: string;
+  @Field(() => String, { nullable: true, description: "in the request's locale (Accept-Language); this or nameTranslations is required" })
+  @OptionalText(TITLE_MAX)
+  name?: string | null;
+
+  @TranslationsInputField('name')
+  nameTranslations?: TranslationInput[] | null;
 
   @Field({ description: 'e.g. "%" or "people"' })
   @RequiredText(40)

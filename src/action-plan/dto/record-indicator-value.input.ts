@@ -1,6 +1,7 @@
+import { TranslationInput, TranslationsInputField } from '../../i18n/translation.types';
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
 import { IsUUID } from 'class-validator';
-import { IsMeasurement, IsPeriod, NOTE_MAX, OptionalText } from '../../common/validation/decorators';
+import { IsMeasurement, IsPeriod, NOTE_MAX, OptionalText, SOURCE_MAX } from '../../common/validation/decorators';
 
 @InputType({
   description:
@@ -20,10 +21,16 @@ export class RecordIndicatorValueInput {
   value: number;
 
   @Field(() => String, { nullable: true })
-  @OptionalText(500)
+  @OptionalText(SOURCE_MAX)
   source?: string | null;
+
+  @TranslationsInputField('source')
+  sourceTranslations?: TranslationInput[] | null;
 
   @Field(() => String, { nullable: true })
   @OptionalText(NOTE_MAX)
   note?: string | null;
+
+  @TranslationsInputField('note')
+  noteTranslations?: TranslationInput[] | null;
 }

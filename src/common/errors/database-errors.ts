@@ -13,7 +13,9 @@ const UNIQUE_VIOLATION_MESSAGES: Record<string, string> = {
   UQ_recommendation_code: 'a recommendation with this code already exists',
   UQ_action_plan_code: 'an action plan with this code already exists',
   UQ_indicator_plan_code: 'this action plan already has an indicator with this code',
-  UQ_organization_name: 'an organization with this name already exists',
+  UQ_organization_name_ky: 'an organization with this Kyrgyz name already exists',
+  UQ_organization_name_ru: 'an organization with this Russian name already exists',
+  UQ_organization_name_en: 'an organization with this English name already exists',
   UQ_app_user_email: 'a user with this email address already exists',
 };
 

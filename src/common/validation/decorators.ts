@@ -23,7 +23,11 @@ export const DESCRIPTION_MAX = 5000;
 export const SHORT_TEXT_MAX = 300;
 export const NOTE_MAX = 2000;
 export const URL_MAX = 2048;
+/** Where a reported value comes from. */
+export const SOURCE_MAX = 500;
 export const CODE_MAX = 40;
+/** A settlement or region name. */
+export const PLACE_NAME_MAX = 120;
 
 /** Trims blanks and invisible characters and normalises to NFC (see cleanText). */
 const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? cleanText(value) : value));

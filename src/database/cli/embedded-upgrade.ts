@@ -122,10 +122,13 @@ async function migrate(connection: { host: string; port: number; user: string; d
 
 async function addTrigramIndexes(client: Client): Promise<void> {
   await client.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
+  // As migrations/…-TranslatableContent creates them: every locale's text through translations_text().
   await client.query(
-    `CREATE INDEX IF NOT EXISTS "IDX_recommendation_search_trgm" ON "recommendation" USING gin ("code" gin_trgm_ops, "title" gin_trgm_ops, "description" gin_trgm_ops)`,
+    `CREATE INDEX IF NOT EXISTS "IDX_recommendation_search_trgm" ON "recommendation" USING gin ("code" gin_trgm_ops, translations_text("title") gin_trgm_ops, translations_text("description") gin_trgm_ops)`,
   );
-  await client.query(`CREATE INDEX IF NOT EXISTS "IDX_indicator_search_trgm" ON "indicator" USING gin ("code" gin_trgm_ops, "name" gin_trgm_ops)`);
+  await client.query(
+    `CREATE INDEX IF NOT EXISTS "IDX_indicator_search_trgm" ON "indicator" USING gin ("code" gin_trgm_ops, translations_text("name") gin_trgm_ops)`,
+  );
 }
 
 async function main(): Promise<void> {

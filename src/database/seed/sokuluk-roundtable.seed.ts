@@ -1,10 +1,12 @@
-import { DataSource, EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, FindOperator, FindOptionsWhere, JsonContains, ObjectLiteral } from 'typeorm';
 import { ActionPlan } from '../../action-plan/action-plan.entity';
 import { IndicatorDirection } from '../../action-plan/action-plan.enums';
 import { Indicator } from '../../action-plan/indicator.entity';
 import { BarrierCategory } from '../../barriers/barrier-category.enum';
 import { Barrier } from '../../barriers/barrier.entity';
 import { parsePeriod } from '../../common/period';
+import type { Translations } from '../../i18n/translations';
+import { SAMPLE_TEXTS } from './sokuluk-roundtable.texts';
 import { MeetingFormat, ParticipantRole } from '../../meetings/meeting.enums';
 import { Meeting } from '../../meetings/meeting.entity';
 import { Participant } from '../../meetings/participant.entity';
@@ -25,47 +27,44 @@ import { StatusChange } from '../../recommendations/status-change.entity';
  * are ILLUSTRATIVE, not official statistics, and say so in their names and in
  * each value's source and note.
  */
-const ILLUSTRATIVE_SOURCE = 'Illustrative sample data, not official statistics';
-const ILLUSTRATIVE_NOTE = 'Sample value loaded with the demo data to show progress tracking; replace with reported figures.';
+const ILLUSTRATIVE_SOURCE: Translations = SAMPLE_TEXTS.illustrativeSource;
+const ILLUSTRATIVE_NOTE: Translations = SAMPLE_TEXTS.illustrativeNote;
 const SEEDED_BY = 'sample data';
 /** The proposals date from the roundtable, not from when the sample was loaded. */
 const PROPOSED_AT = new Date('2024-08-13T12:00:00+06:00');
 
 const ORGANIZATIONS = {
-  parliament: { name: 'Jogorku Kenesh of the Kyrgyz Republic', kind: OrganizationKind.PARLIAMENT },
-  ministry: { name: 'Ministry of Labor, Social Security and Migration of the Kyrgyz Republic', kind: OrganizationKind.MINISTRY },
-  district: { name: 'Sokuluk District Administration', kind: OrganizationKind.DISTRICT_ADMINISTRATION },
+  parliament: { name: SAMPLE_TEXTS.organizations.parliament.name, kind: OrganizationKind.PARLIAMENT },
+  ministry: { name: SAMPLE_TEXTS.organizations.ministry.name, kind: OrganizationKind.MINISTRY },
+  district: { name: SAMPLE_TEXTS.organizations.district.name, kind: OrganizationKind.DISTRICT_ADMINISTRATION },
 } as const;
 
 const MEETING = {
-  title: "Regional roundtable on women's political participation",
+  title: SAMPLE_TEXTS.meeting.title,
   heldOn: '2024-08-13',
   format: MeetingFormat.ROUNDTABLE,
-  settlement: 'Sokuluk',
-  region: 'Chui',
-  summary:
-    'Members of the Jogorku Kenesh, the Ministry of Labor, Social Security and Migration, the district ' +
-    'administration, NGOs and activists discussed the barriers to women’s political participation and ' +
-    'proposed remedies: revising norms and quotas, education and mentorship, and stronger monitoring of ' +
-    'gender programmes.',
+  settlement: SAMPLE_TEXTS.meeting.settlement,
+  region: SAMPLE_TEXTS.meeting.region,
+  summary: SAMPLE_TEXTS.meeting.summary,
+  sourceNote: SAMPLE_TEXTS.meeting.sourceNote,
   sourceUrl: null,
 };
 
 const BARRIERS = {
   support: {
-    title: 'Little support and recognition from society and colleagues',
+    title: SAMPLE_TEXTS.barriers.support.title,
     category: BarrierCategory.SOCIAL_SUPPORT,
-    description: 'Women who enter politics receive little support and recognition from society and from colleagues.',
+    description: SAMPLE_TEXTS.barriers.support.description,
   },
   confidence: {
-    title: 'Lack of confidence and leadership skills',
+    title: SAMPLE_TEXTS.barriers.confidence.title,
     category: BarrierCategory.CONFIDENCE,
-    description: 'Many women lack the confidence and the leadership experience to stand for office.',
+    description: SAMPLE_TEXTS.barriers.confidence.description,
   },
   money: {
-    title: 'Lack of financial resources for election campaigns',
+    title: SAMPLE_TEXTS.barriers.money.title,
     category: BarrierCategory.FINANCIAL,
-    description: 'Women candidates have less money than men to run election campaigns.',
+    description: SAMPLE_TEXTS.barriers.money.description,
   },
 } as const;
 
@@ -92,24 +91,24 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
       findOrCreate(tx, tally, entity, where, values);
 
     const org = {
-      parliament: await find(Organization, { name: ORGANIZATIONS.parliament.name }, ORGANIZATIONS.parliament),
-      ministry: await find(Organization, { name: ORGANIZATIONS.ministry.name }, ORGANIZATIONS.ministry),
-      district: await find(Organization, { name: ORGANIZATIONS.district.name }, ORGANIZATIONS.district),
+      parliament: await find(Organization, { name: sameEnglish(ORGANIZATIONS.parliament.name) }, ORGANIZATIONS.parliament),
+      ministry: await find(Organization, { name: sameEnglish(ORGANIZATIONS.ministry.name) }, ORGANIZATIONS.ministry),
+      district: await find(Organization, { name: sameEnglish(ORGANIZATIONS.district.name) }, ORGANIZATIONS.district),
     };
     const people = {
       raimbachaeva: await find(Person, { fullName: 'Vinera Raimbachaeva' }, {
         fullName: 'Vinera Raimbachaeva',
-        position: 'Member of the Jogorku Kenesh',
+        position: SAMPLE_TEXTS.people.raimbachaeva.position,
         organizationId: org.parliament.id,
       }),
       ashimova: await find(Person, { fullName: 'Dinara Ashimova' }, {
         fullName: 'Dinara Ashimova',
-        position: 'Member of the Jogorku Kenesh',
+        position: SAMPLE_TEXTS.people.ashimova.position,
         organizationId: org.parliament.id,
       }),
     };
 
-    const existingMeeting = await tx.getRepository(Meeting).findOneBy({ title: MEETING.title, heldOn: MEETING.heldOn });
+    const existingMeeting = await tx.getRepository(Meeting).findOneBy({ title: sameEnglish(MEETING.title), heldOn: MEETING.heldOn });
     const meeting = existingMeeting ?? (await tx.getRepository(Meeting).save(tx.getRepository(Meeting).create(MEETING)));
     if (existingMeeting) {
       tally.existing += 1;
@@ -124,9 +123,9 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
     }
 
     const barrier = {
-      support: await find(Barrier, { title: BARRIERS.support.title }, BARRIERS.support),
-      confidence: await find(Barrier, { title: BARRIERS.confidence.title }, BARRIERS.confidence),
-      money: await find(Barrier, { title: BARRIERS.money.title }, BARRIERS.money),
+      support: await find(Barrier, { title: sameEnglish(BARRIERS.support.title) }, BARRIERS.support),
+      confidence: await find(Barrier, { title: sameEnglish(BARRIERS.confidence.title) }, BARRIERS.confidence),
+      money: await find(Barrier, { title: sameEnglish(BARRIERS.money.title) }, BARRIERS.money),
     };
     await insertIgnoringDuplicates(
       tx,
@@ -137,8 +136,9 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
 
     const plan = await find(ActionPlan, { code: 'WL-2024-2027' }, {
       code: 'WL-2024-2027',
-      title: "Action Plan 2024–2027 of the State Program for Supporting Women's Leadership",
-      approvedBy: 'Presidential Decree (March 2024)',
+      title: SAMPLE_TEXTS.plan.title,
+      // Not translatable (yet): the decree as cited in English.
+      approvedBy: SAMPLE_TEXTS.plan.approvedBy.en,
       approvedOn: null,
       startYear: 2024,
       endYear: 2027,
@@ -147,7 +147,7 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
     const indicatorSpecs = [
       {
         code: 'WL-1',
-        name: 'Share of women among deputies of local keneshes (illustrative sample)',
+        name: SAMPLE_TEXTS.indicators['WL-1'].name,
         unit: '%',
         direction: IndicatorDirection.INCREASE,
         baselineYear: 2023,
@@ -158,7 +158,7 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
       },
       {
         code: 'WL-2',
-        name: 'Women completing leadership and mentorship programmes, cumulative (illustrative sample)',
+        name: SAMPLE_TEXTS.indicators['WL-2'].name,
         unit: 'people',
         direction: IndicatorDirection.INCREASE,
         baselineYear: 2023,
@@ -169,7 +169,7 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
       },
       {
         code: 'WL-3',
-        name: 'Gender programmes without an annual monitoring report (illustrative sample)',
+        name: SAMPLE_TEXTS.indicators['WL-3'].name,
         unit: 'programmes',
         direction: IndicatorDirection.DECREASE,
         baselineYear: 2023,
@@ -205,8 +205,8 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
     const proposals = [
       {
         code: 'SOK-2024-01',
-        title: 'Revise norms and quotas for women’s representation',
-        description: 'Review the legal norms and the gender quotas for elected bodies, including local keneshes.',
+        title: SAMPLE_TEXTS.proposals['SOK-2024-01'].title,
+        description: SAMPLE_TEXTS.proposals['SOK-2024-01'].description,
         kind: RecommendationKind.QUOTA,
         priority: Priority.HIGH,
         barriers: [barrier.support.id],
@@ -215,8 +215,8 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
       },
       {
         code: 'SOK-2024-02',
-        title: 'Education and mentorship programmes for women leaders',
-        description: 'Train women in leadership and campaigning, and pair new candidates with experienced mentors.',
+        title: SAMPLE_TEXTS.proposals['SOK-2024-02'].title,
+        description: SAMPLE_TEXTS.proposals['SOK-2024-02'].description,
         kind: RecommendationKind.MENTORSHIP,
         priority: Priority.HIGH,
         barriers: [barrier.confidence.id],
@@ -225,8 +225,8 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
       },
       {
         code: 'SOK-2024-03',
-        title: 'Stronger monitoring and control of gender programmes',
-        description: 'Monitor how gender programmes are carried out and report on them regularly.',
+        title: SAMPLE_TEXTS.proposals['SOK-2024-03'].title,
+        description: SAMPLE_TEXTS.proposals['SOK-2024-03'].description,
         kind: RecommendationKind.MONITORING,
         priority: Priority.MEDIUM,
         barriers: [barrier.support.id],
@@ -263,7 +263,7 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
         toStatus: RecommendationStatus.PROPOSED,
         changedAt: PROPOSED_AT,
         changedBy: SEEDED_BY,
-        note: 'Proposed at the Sokuluk roundtable',
+        note: SAMPLE_TEXTS.proposedNote,
       });
       await insertIgnoringDuplicates(tx, 'recommendation_barrier', ['recommendation_id', 'barrier_id'], p.barriers.map((id) => [rec.id, id]));
       await insertIgnoringDuplicates(tx, 'recommendation_organization', ['recommendation_id', 'organization_id'], p.organizations.map((id) => [rec.id, id]));
@@ -288,6 +288,16 @@ async function findOrCreate<T extends ObjectLiteral>(
   }
   tally.created += 1;
   return repo.save(repo.create(values as T));
+}
+
+/**
+ * Matches a stored translatable text by its English version: the sample's identity, so that
+ * loading it again finds what an earlier version of the sample created.
+ */
+function sameEnglish(text: Translations): FindOperator<Translations> {
+  // jsonb containment (@>): the stored object has this English text, whatever else it holds.
+  // (JsonContains is typed FindOperator<any>.)
+  return JsonContains({ en: text.en }) as FindOperator<Translations>;
 }
 
 async function insertIgnoringDuplicates(tx: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {

@@ -1,3 +1,5 @@
+import type { Locale } from '../../i18n/locales';
+
 /**
  * What every export is computed against: "today", the day the figures are taken
  * at (`asOf`, never after today), and the time zone timestamps are shown in (APP_TIMEZONE).
@@ -9,4 +11,6 @@ export interface ExportContext {
   asOf: string;
   /** The instant the day after `asOf` begins in timeZone (ISO 8601): "recorded by asOf" is `recorded_at < asOfEnd`. */
   asOfEnd: string;
+  /** The locales translatable content is read in, first that has text (see translatedSql). */
+  contentChain: readonly Locale[];
 }

@@ -1,3 +1,4 @@
+import { translatedSql } from '../../i18n/translations';
 import { Period } from '../../common/period';
 import { column } from '../tabular/export-column';
 import { TabularExport } from '../tabular/tabular-export';
@@ -35,9 +36,10 @@ export function indicatorValuesExport(selection: ValueSelection, ctx: ExportCont
   const tz = p.add(ctx.timeZone, 'text');
   const where = [`v.recorded_at < ${p.add(ctx.asOfEnd, 'timestamptz')}`, ...periodConditions(p, selection.from, selection.to)];
   if (selection.actionPlanId) where.push(`i.action_plan_id = ${p.add(selection.actionPlanId, 'uuid')}`);
+  const tr = (column: string) => translatedSql(column, ctx.contentChain);
   const sql = `
-    SELECT ap.code AS action_plan, i.code AS indicator_code, v.period, v.value, v.source, v.note,
-           i.name AS indicator_name, i.unit, v.year, v.quarter,
+    SELECT ap.code AS action_plan, i.code AS indicator_code, v.period, v.value, ${tr('v.source')} AS source, ${tr('v.note')} AS note,
+           ${tr('i.name')} AS indicator_name, i.unit, v.year, v.quarter,
            ${isoTimestamp('v.recorded_at', tz)} AS recorded_at, v.recorded_by
       FROM indicator_value v
       JOIN indicator i ON i.id = v.indicator_id

@@ -1,3 +1,4 @@
+import { translatedSql } from '../../i18n/translations';
 import { DataSource } from 'typeorm';
 import { IndicatorDirection } from '../../action-plan/action-plan.enums';
 import { actualEntryForYear, computeProgress, PeriodValue } from '../../action-plan/indicator-progress';
@@ -50,7 +51,7 @@ export async function indicatorsExport(db: DataSource, actionPlanId: string | nu
   const asOfEnd = p.add(ctx.asOfEnd, 'timestamptz');
   const plan = actionPlanId ? p.add(actionPlanId, 'uuid') : null;
   const sql = `
-    SELECT ap.code AS action_plan, i.code, i.name, i.unit, i.direction::text AS direction,
+    SELECT ap.code AS action_plan, i.code, ${translatedSql('i.name', ctx.contentChain)} AS name, i.unit, i.direction::text AS direction,
            i.baseline_year, i.baseline_value,
            (SELECT json_agg(json_build_array(t.year, t.value)) FROM indicator_target t WHERE t.indicator_id = i.id) AS targets,
            (SELECT json_agg(json_build_array(v.year, v.quarter, v.value)) FROM indicator_value v

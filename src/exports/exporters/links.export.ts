@@ -1,3 +1,4 @@
+import { translatedSql } from '../../i18n/translations';
 import { column } from '../tabular/export-column';
 import { TabularExport } from '../tabular/tabular-export';
 import { ExportContext } from './export-context';
@@ -45,7 +46,7 @@ export function recommendationOrganizationsExport(ctx: ExportContext): TabularEx
     'recommendation-organizations',
     'Rec. organisations',
     'a responsible organisation',
-    'o.id AS organization_id, o.name AS organization_name, o.kind::text AS organization_kind',
+    `o.id AS organization_id, ${translatedSql('o.name', ctx.contentChain)} AS organization_name, o.kind::text AS organization_kind`,
     'JOIN recommendation_organization ro ON ro.recommendation_id = r.id JOIN organization o ON o.id = ro.organization_id',
     'organization_id',
     [
@@ -62,7 +63,7 @@ export function recommendationBarriersExport(ctx: ExportContext): TabularExport 
     'recommendation-barriers',
     'Rec. barriers',
     'a barrier it addresses',
-    'b.id AS barrier_id, b.title AS barrier_title, b.category::text AS barrier_category',
+    `b.id AS barrier_id, ${translatedSql('b.title', ctx.contentChain)} AS barrier_title, b.category::text AS barrier_category`,
     'JOIN recommendation_barrier rb ON rb.recommendation_id = r.id JOIN barrier b ON b.id = rb.barrier_id',
     'barrier_id',
     [

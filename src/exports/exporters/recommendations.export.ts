@@ -1,3 +1,4 @@
+import { translatedSql } from '../../i18n/translations';
 import { DataSource } from 'typeorm';
 import { RecommendationFilter } from '../../recommendations/dto/recommendations.args';
 import { CLOSED_STATUSES } from '../../recommendations/recommendation-lifecycle';
@@ -45,14 +46,15 @@ export function recommendationsExport(db: DataSource, filter: RecommendationFilt
   if (filter?.status?.length) where.push(`last_change.to_status::text = ANY(${p.add(filter.status, 'text[]')})`);
   if (filter?.overdue === true) where.push(overdue);
   if (filter?.overdue === false) where.push(`NOT ${overdue}`);
+  const tr = (column: string) => translatedSql(column, ctx.contentChain);
   const sql = `
-    SELECT r.code, r.title, r.kind::text AS kind, r.priority::text AS priority, last_change.to_status::text AS status, r.due_date,
+    SELECT r.code, ${tr('r.title')} AS title, r.kind::text AS kind, r.priority::text AS priority, last_change.to_status::text AS status, r.due_date,
            ${overdue} AS overdue,
-           m.title AS meeting_title, m.held_on AS meeting_date, m.settlement, m.region,
+           ${tr('m.title')} AS meeting_title, m.held_on AS meeting_date, ${tr('m.settlement')} AS settlement, ${tr('m.region')} AS region,
            barriers.names AS barriers, organizations.names AS responsible_organizations, indicators.codes AS indicator_codes,
            ${isoTimestamp('last_change.changed_at', tz)} AS last_status_change_at,
            last_change.changed_by AS last_status_change_by,
-           last_change.note AS last_status_change_note
+           ${tr('last_change.note')} AS last_status_change_note
       FROM recommendation r
       JOIN meeting m ON m.id = r.meeting_id
       JOIN LATERAL (
@@ -60,11 +62,11 @@ export function recommendationsExport(db: DataSource, filter: RecommendationFilt
          WHERE sc.recommendation_id = r.id AND sc.changed_at < ${asOfEnd} ORDER BY sc.version DESC LIMIT 1
       ) last_change ON true
       LEFT JOIN (
-        SELECT rb.recommendation_id, string_agg(b.title, '; ' ORDER BY b.title) AS names
+        SELECT rb.recommendation_id, string_agg(${tr('b.title')}, '; ' ORDER BY ${tr('b.title')}) AS names
           FROM recommendation_barrier rb JOIN barrier b ON b.id = rb.barrier_id GROUP BY rb.recommendation_id
       ) barriers ON barriers.recommendation_id = r.id
       LEFT JOIN (
-        SELECT ro.recommendation_id, string_agg(o.name, '; ' ORDER BY o.name) AS names
+        SELECT ro.recommendation_id, string_agg(${tr('o.name')}, '; ' ORDER BY ${tr('o.name')}) AS names
           FROM recommendation_organization ro JOIN organization o ON o.id = ro.organization_id GROUP BY ro.recommendation_id
       ) organizations ON organizations.recommendation_id = r.id
       LEFT JOIN (

@@ -1,3 +1,4 @@
+import { translatedSql } from '../../i18n/translations';
 import { column } from '../tabular/export-column';
 import { TabularExport } from '../tabular/tabular-export';
 import { ExportContext } from './export-context';
@@ -10,7 +11,7 @@ export function statusHistoryExport(ctx: ExportContext): TabularExport {
   const asOfEnd = p.add(ctx.asOfEnd, 'timestamptz');
   const sql = `
     SELECT r.code AS recommendation_code, sc.version, sc.from_status::text AS from_status, sc.to_status::text AS to_status,
-           ${isoTimestamp('sc.changed_at', tz)} AS changed_at, sc.changed_by, sc.note, sc.evidence_url
+           ${isoTimestamp('sc.changed_at', tz)} AS changed_at, sc.changed_by, ${translatedSql('sc.note', ctx.contentChain)} AS note, sc.evidence_url
       FROM status_change sc
       JOIN recommendation r ON r.id = sc.recommendation_id
      WHERE sc.changed_at < ${asOfEnd}`;

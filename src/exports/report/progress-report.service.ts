@@ -5,6 +5,8 @@ import { Meeting } from '../../meetings/meeting.entity';
 import { Organization } from '../../organizations/organization.entity';
 import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config.service';
+import { ContentLocaleService } from '../../i18n/content-locales';
+import { translatedSql, translatedText, Translations } from '../../i18n/translations';
 import { assertAllExist } from '../../database/assert-exist';
 import { CLOSED_STATUSES } from '../../recommendations/recommendation-lifecycle';
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
@@ -38,7 +40,7 @@ function scopeSql(first: number): string {
              WHERE ri.recommendation_id = r.id AND i.action_plan_id = ${plan}))
       AND (${organization}::uuid IS NULL OR EXISTS (
             SELECT 1 FROM recommendation_organization ro WHERE ro.recommendation_id = r.id AND ro.organization_id = ${organization}))
-      AND (${region}::text IS NULL OR m.region = ${region})
+      AND (${region}::text IS NULL OR EXISTS (SELECT 1 FROM jsonb_each_text(m.region) AS place(locale, name) WHERE place.name = ${region}))
       AND (${meeting}::uuid IS NULL OR r.meeting_id = ${meeting})`;
 }
 
@@ -99,6 +101,7 @@ export class ProgressReportService {
     private readonly summaries: ProgressSummaryService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly contentLocales: ContentLocaleService,
   ) {}
 
   async gather(year: number, scope: ReportScope, asOfDay: string | null = null): Promise<ProgressReportData> {
@@ -112,7 +115,7 @@ export class ProgressReportService {
     const asOfParams = [asOf, startOfNextDay(asOf, timeZone), scope.actionPlanId, scope.organizationId, scope.region, scope.meetingId];
     // Each indicator's progress carries the indicator it measures (summarize() reads them together).
     const indicators: ReportIndicator[] = planSummary.indicators.flatMap(({ indicator, indicatorId: _id, ...progress }) =>
-      indicator ? [{ id: indicator.id, code: indicator.code, name: indicator.name, unit: indicator.unit, direction: indicator.direction, progress }] : [],
+      indicator ? [{ id: indicator.id, code: indicator.code, name: translatedText(indicator.name, this.contentLocales.defaultChain) ?? '', unit: indicator.unit, direction: indicator.direction, progress }] : [],
     );
     const [plan, filters, summary, byOrganization, overdue, statusesByQuarter, series] = await Promise.all([
       this.plan(scope.actionPlanId),
@@ -132,24 +135,24 @@ export class ProgressReportService {
 
   private async plan(id: string | null): Promise<ProgressReportData['plan']> {
     if (!id) return null;
-    const [plan]: { code: string; title: string }[] = await this.db.query('SELECT code, title FROM action_plan WHERE id = $1', [id]);
-    return plan ?? null;
+    const [plan]: { code: string; title: Translations }[] = await this.db.query('SELECT code, title FROM action_plan WHERE id = $1', [id]);
+    return plan ? { code: plan.code, title: translatedText(plan.title, this.contentLocales.defaultChain) ?? '' } : null;
   }
 
   /** The scope in words, for the top of the report: the organisation's name, the region, the meeting's title and day. */
   private async filterLabels(scope: ReportScope): Promise<string[]> {
     const labels: string[] = [];
     if (scope.organizationId) {
-      const [o]: { name: string }[] = await this.db.query('SELECT name FROM organization WHERE id = $1', [scope.organizationId]);
-      labels.push(`responsible organisation: ${o.name}`);
+      const [o]: { name: Translations }[] = await this.db.query('SELECT name FROM organization WHERE id = $1', [scope.organizationId]);
+      labels.push(`responsible organisation: ${translatedText(o.name, this.contentLocales.defaultChain) ?? ''}`);
     }
     if (scope.region) labels.push(`region: ${scope.region}`);
     if (scope.meetingId) {
-      const [m]: { title: string; held_on: string }[] = await this.db.query(
+      const [m]: { title: Translations; held_on: string }[] = await this.db.query(
         "SELECT title, to_char(held_on, 'YYYY-MM-DD') AS held_on FROM meeting WHERE id = $1",
         [scope.meetingId],
       );
-      labels.push(`meeting: ${m.title} (${m.held_on})`);
+      labels.push(`meeting: ${translatedText(m.title, this.contentLocales.defaultChain) ?? ''} (${m.held_on})`);
     }
     return labels;
   }
@@ -188,12 +191,12 @@ export class ProgressReportService {
    */
   private async byOrganization(params: unknown[]): Promise<OrganizationStatusCounts[]> {
     const rows: OrganizationStatusRow[] = await this.db.query(
-      `SELECT o.name AS organization, a.status, count(*)::int AS count,
+      `SELECT ${translatedSql('o.name', this.contentLocales.defaultChain)} AS organization, a.status, count(*)::int AS count,
               count(*) FILTER (WHERE a.due_date < $1::date AND a.status <> ALL($7::text[]))::int AS overdue
          FROM (${STATUS_AS_OF}) a
          LEFT JOIN recommendation_organization ro ON ro.recommendation_id = a.recommendation_id
          LEFT JOIN organization o ON o.id = ro.organization_id
-        GROUP BY o.name, a.status`,
+        GROUP BY 1, a.status`,
       [...params, CLOSED_STATUSES],
     );
     const table = new Map<string | null, OrganizationStatusCounts>();
@@ -217,8 +220,9 @@ export class ProgressReportService {
   /** Overdue on `asOf`: due before it and not then IMPLEMENTED or REJECTED; the longest overdue first. */
   private overdue(params: unknown[]): Promise<OverdueRecommendation[]> {
     return this.db.query(
-      `SELECT a.code, a.title, a.due_date AS "dueDate", a.status,
-              (SELECT string_agg(o.name, '; ' ORDER BY o.name) FROM recommendation_organization ro
+      `SELECT a.code, ${translatedSql('a.title', this.contentLocales.defaultChain)} AS title, a.due_date AS "dueDate", a.status,
+              (SELECT string_agg(${translatedSql('o.name', this.contentLocales.defaultChain)}, '; ' ORDER BY ${translatedSql('o.name', this.contentLocales.defaultChain)})
+                 FROM recommendation_organization ro
                  JOIN organization o ON o.id = ro.organization_id WHERE ro.recommendation_id = a.recommendation_id) AS organizations
          FROM (${STATUS_AS_OF}) a
         WHERE a.due_date < $1::date AND a.status <> ALL($7::text[])

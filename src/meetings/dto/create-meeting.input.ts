@@ -1,3 +1,4 @@
+import { TranslationInput, TranslationsInputField } from '../../i18n/translation.types';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsUUID, ValidateIf, ValidateNested } from 'class-validator';
@@ -5,9 +6,10 @@ import { DateScalarType } from '../../common/scalars/date.scalar';
 import {
   DESCRIPTION_MAX,
   IsCalendarDate,
+  NOTE_MAX,
+  PLACE_NAME_MAX,
   OptionalHttpUrl,
   OptionalText,
-  RequiredText,
   TITLE_MAX,
 } from '../../common/validation/decorators';
 import { MeetingFormat, ParticipantRole } from '../meeting.enums';
@@ -31,9 +33,12 @@ export class ParticipantInput {
 
 @InputType()
 export class CreateMeetingInput {
-  @Field()
-  @RequiredText(TITLE_MAX)
-  title: string;
+  @Field(() => String, { nullable: true, description: "in the request's locale (Accept-Language); this or titleTranslations is required" })
+  @OptionalText(TITLE_MAX)
+  title?: string | null;
+
+  @TranslationsInputField('title')
+  titleTranslations?: TranslationInput[] | null;
 
   @Field(() => DateScalarType)
   @IsCalendarDate()
@@ -44,16 +49,32 @@ export class CreateMeetingInput {
   format: MeetingFormat;
 
   @Field(() => String, { nullable: true })
-  @OptionalText(120)
+  @OptionalText(PLACE_NAME_MAX)
   settlement?: string | null;
 
+  @TranslationsInputField('settlement')
+  settlementTranslations?: TranslationInput[] | null;
+
   @Field(() => String, { nullable: true })
-  @OptionalText(120)
+  @OptionalText(PLACE_NAME_MAX)
   region?: string | null;
+
+  @TranslationsInputField('region')
+  regionTranslations?: TranslationInput[] | null;
 
   @Field(() => String, { nullable: true })
   @OptionalText(DESCRIPTION_MAX)
   summary?: string | null;
+
+  @TranslationsInputField('summary')
+  summaryTranslations?: TranslationInput[] | null;
+
+  @Field(() => String, { nullable: true, description: 'where the texts come from, e.g. which are translations of the source' })
+  @OptionalText(NOTE_MAX)
+  sourceNote?: string | null;
+
+  @TranslationsInputField('sourceNote')
+  sourceNoteTranslations?: TranslationInput[] | null;
 
   @Field(() => String, { nullable: true })
   @OptionalHttpUrl()

@@ -1,13 +1,17 @@
+import { TranslationInput, TranslationsInputField } from '../../i18n/translation.types';
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEnum } from 'class-validator';
-import { RequiredText, SHORT_TEXT_MAX } from '../../common/validation/decorators';
+import { OptionalText, SHORT_TEXT_MAX } from '../../common/validation/decorators';
 import { OrganizationKind } from '../organization-kind.enum';
 
 @InputType()
 export class CreateOrganizationInput {
-  @Field()
-  @RequiredText(SHORT_TEXT_MAX)
-  name: string;
+  @Field(() => String, { nullable: true, description: "in the request's locale (Accept-Language); this or nameTranslations is required" })
+  @OptionalText(SHORT_TEXT_MAX)
+  name?: string | null;
+
+  @TranslationsInputField('name')
+  nameTranslations?: TranslationInput[] | null;
 
   @Field(() => OrganizationKind)
   @IsEnum(OrganizationKind)

@@ -1,3 +1,4 @@
+import { TranslationInput, TranslationsInputField } from '../../i18n/translation.types';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional, IsUUID } from 'class-validator';
 import { OptionalText, RequiredText, SHORT_TEXT_MAX } from '../../common/validation/decorators';
@@ -11,6 +12,9 @@ export class CreatePersonInput {
   @Field(() => String, { nullable: true })
   @OptionalText(SHORT_TEXT_MAX)
   position?: string | null;
+
+  @TranslationsInputField('position')
+  positionTranslations?: TranslationInput[] | null;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()

@@ -1,3 +1,4 @@
+import { TranslationInput, TranslationsInputField } from '../../i18n/translation.types';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { DateScalarType } from '../../common/scalars/date.scalar';
@@ -6,7 +7,6 @@ import {
   DESCRIPTION_MAX,
   IsCalendarDate,
   OptionalText,
-  RequiredText,
   TITLE_MAX,
 } from '../../common/validation/decorators';
 import { Priority, RecommendationKind } from '../recommendation.enums';
@@ -19,13 +19,19 @@ export class CreateRecommendationInput {
   @CodeText()
   code?: string | null;
 
-  @Field()
-  @RequiredText(TITLE_MAX)
-  title: string;
+  @Field(() => String, { nullable: true, description: "in the request's locale (Accept-Language); this or titleTranslations is required" })
+  @OptionalText(TITLE_MAX)
+  title?: string | null;
+
+  @TranslationsInputField('title')
+  titleTranslations?: TranslationInput[] | null;
 
   @Field(() => String, { nullable: true })
   @OptionalText(DESCRIPTION_MAX)
   description?: string | null;
+
+  @TranslationsInputField('description')
+  descriptionTranslations?: TranslationInput[] | null;
 
   @Field(() => RecommendationKind)
   @IsEnum(RecommendationKind)

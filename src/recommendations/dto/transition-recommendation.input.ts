@@ -1,3 +1,4 @@
+import { TranslationInput, TranslationsInputField } from '../../i18n/translation.types';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
 import { NOTE_MAX, OptionalHttpUrl, OptionalText } from '../../common/validation/decorators';
@@ -16,6 +17,9 @@ export class TransitionRecommendationInput {
   @Field(() => String, { nullable: true })
   @OptionalText(NOTE_MAX)
   note?: string | null;
+
+  @TranslationsInputField('note')
+  noteTranslations?: TranslationInput[] | null;
 
   @Field(() => String, { nullable: true })
   @OptionalHttpUrl()

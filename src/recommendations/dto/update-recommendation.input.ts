@@ -1,3 +1,4 @@
+import { TranslationInput, TranslationsInputField } from '../../i18n/translation.types';
 import { Field, ID, InputType, ArgsType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsUUID, Min, ValidateIf, ValidateNested } from 'class-validator';
@@ -17,9 +18,15 @@ export class UpdateRecommendationInput {
   @RequiredText(TITLE_MAX)
   title?: string;
 
+  @TranslationsInputField('title')
+  titleTranslations?: TranslationInput[] | null;
+
   @Field(() => String, { nullable: true })
   @OptionalText(DESCRIPTION_MAX)
   description?: string | null;
+
+  @TranslationsInputField('description')
+  descriptionTranslations?: TranslationInput[] | null;
 
   @Field(() => RecommendationKind, { nullable: true })
   @ValidateIf((o: UpdateRecommendationInput) => o.kind !== undefined)

@@ -69,7 +69,7 @@ export function UsersPage(props: PageProps & { users: UserListItem[]; success: s
                 {user.organizationName ? (
                   <>
                     <br />
-                    <span class="govuk-body-s">{user.organizationName}</span>
+                    <span class="govuk-body-s">{ctx.text(user.organizationName)}</span>
                   </>
                 ) : null}
               </td>
@@ -140,7 +140,7 @@ export function InvitePage(props: PageProps & { organizations: Organization[]; d
           id="organizationId"
           label={ctx.t('staff.field.organization')}
           hint={ctx.t('staff.admin.organizationHint')}
-          choices={[{ value: '', label: ctx.t('staff.admin.noOrganization') }, ...props.organizations.map((o) => ({ value: o.id, label: o.name }))]}
+          choices={[{ value: '', label: ctx.t('staff.admin.noOrganization') }, ...props.organizations.map((o) => ({ value: o.id, label: ctx.text.plain(o.name) }))]}
           value={draft.organizationId}
           errors={props.errors}
         />
@@ -164,7 +164,7 @@ export function InvitePage(props: PageProps & { organizations: Organization[]; d
 
 export function TokensPage(props: PageProps & { tokens: ApiToken[]; organizations: Organization[]; errors: FieldErrors; draft: { name: string; role: string; organizationId: string }; success: string | null }): SafeHtml {
   const { ctx } = props;
-  const orgName = (id: string | null) => props.organizations.find((o) => o.id === id)?.name ?? '—';
+  const orgName = (id: string | null) => ctx.text.plain(props.organizations.find((o) => o.id === id)?.name) || '—';
   return (
     <StaffPage ctx={ctx} stylesheetHref={props.stylesheetHref} title={ctx.t('staff.admin.tokensTitle')} errors={summaryOf(props.errors)} success={props.success}>
       <h1 class="govuk-heading-l">{ctx.t('staff.admin.tokensTitle')}</h1>
@@ -210,7 +210,7 @@ export function TokensPage(props: PageProps & { tokens: ApiToken[]; organization
           id="organizationId"
           label={ctx.t('staff.field.organization')}
           hint={ctx.t('staff.admin.organizationHint')}
-          choices={[{ value: '', label: ctx.t('staff.admin.noOrganization') }, ...props.organizations.map((o) => ({ value: o.id, label: o.name }))]}
+          choices={[{ value: '', label: ctx.t('staff.admin.noOrganization') }, ...props.organizations.map((o) => ({ value: o.id, label: ctx.text.plain(o.name) }))]}
           value={props.draft.organizationId}
           errors={props.errors}
         />

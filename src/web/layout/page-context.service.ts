@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ContentLocaleService } from '../../i18n/content-locales';
+import { contentText } from './content-text';
 import { parse as parseCookies } from 'cookie';
 import type { Response } from 'express';
 import { AppConfig } from '../../config/app-config.service';
@@ -27,6 +29,7 @@ export class PageContextService {
   constructor(
     private readonly i18n: I18nService,
     private readonly config: AppConfig,
+    private readonly contentLocales: ContentLocaleService,
   ) {}
 
   contextFor(req: WebRequest, res: Response): PageContext {
@@ -45,6 +48,7 @@ export class PageContextService {
     const translator = this.i18n.translator(locale);
     return {
       locale,
+      text: contentText(locale, this.contentLocales.chain(locale)),
       t: translator.t,
       i18n: translator,
       display: parseDisplayCookie(cookies[DISPLAY_COOKIE]),

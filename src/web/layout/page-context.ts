@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type { Translator } from '../../i18n/i18n.service';
 import type { Locale } from '../../i18n/locales';
+import type { ContentText } from './content-text';
 
 /** The "version for the visually impaired", remembered in the `display` cookie. */
 export interface DisplaySettings {
@@ -28,6 +29,8 @@ export type WebRequest = Request & { signedIn?: SignedInSlots; csrfToken?: strin
 /** Everything a template needs besides its data. */
 export interface PageContext {
   readonly locale: Locale;
+  /** Translatable content in the page's language, with the fallback chain (see ContentText). */
+  readonly text: ContentText;
   readonly t: Translator['t'];
   readonly i18n: Translator;
   readonly display: DisplaySettings;

@@ -1,4 +1,5 @@
 import { XMLBuilder } from 'fast-xml-parser';
+import type { ContentText } from '../layout/content-text';
 import type { Translator } from '../../i18n/i18n.service';
 import type { ChangeEntry } from '../../reports/recent-changes.service';
 import { describeChange } from './changes';
@@ -9,7 +10,7 @@ const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '
  * An Atom 1.0 feed (RFC 4287) of the changes: each status change or recorded value an
  * entry with a stable id, its time, a title in the reader's language and a link to its page.
  */
-export function atomFeed(params: { i18n: Translator; origin: string; path: string; title: string; entries: ChangeEntry[]; updated: Date }): string {
+export function atomFeed(params: { i18n: Translator; plain: ContentText['plain']; origin: string; path: string; title: string; entries: ChangeEntry[]; updated: Date }): string {
   const { i18n, origin } = params;
   const feed = {
     feed: {
@@ -24,8 +25,11 @@ export function atomFeed(params: { i18n: Translator; origin: string; path: strin
       ],
       author: { name: i18n.t('site.name') },
       entry: params.entries.map((entry) => {
-        const change = describeChange(i18n, entry);
-        const summary = entry.kind === 'status' ? [entry.note, entry.evidenceUrl].filter(Boolean).join(' — ') : (entry.source ?? '');
+        const change = describeChange(i18n, params.plain, entry);
+        const summary =
+          entry.kind === 'status'
+            ? [params.plain(entry.note), entry.evidenceUrl].filter(Boolean).join(' — ')
+            : params.plain(entry.source);
         return {
           id: `urn:uuid:${entry.id}`,
           title: change.text,

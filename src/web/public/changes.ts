@@ -1,15 +1,16 @@
 import type { Translator } from '../../i18n/i18n.service';
 import type { ChangeEntry } from '../../reports/recent-changes.service';
+import type { ContentText } from '../layout/content-text';
 import { indicatorHref, recommendationHref } from './parts';
 
 /** One change in words, and where to read more: the home page's list and the feeds' entries. */
-export function describeChange(i18n: Translator, entry: ChangeEntry): { text: string; href: string } {
+export function describeChange(i18n: Translator, plain: ContentText['plain'], entry: ChangeEntry): { text: string; href: string } {
   if (entry.kind === 'status') {
     const to = i18n.t(`status.${entry.toStatus}`);
     const text = entry.fromStatus
       ? i18n.t('changes.moved', { code: entry.recommendationCode, from: i18n.t(`status.${entry.fromStatus}`), to })
       : i18n.t('changes.created', { code: entry.recommendationCode, to });
-    return { text: `${text} — ${entry.recommendationTitle}`, href: recommendationHref(entry.recommendationCode) };
+    return { text: `${text} — ${plain(entry.recommendationTitle)}`, href: recommendationHref(entry.recommendationCode) };
   }
   const text = i18n.t('changes.value', {
     code: entry.indicatorCode,
@@ -17,5 +18,5 @@ export function describeChange(i18n: Translator, entry: ChangeEntry): { text: st
     unit: entry.unit,
     period: entry.period,
   });
-  return { text: `${text} — ${entry.indicatorName}`, href: indicatorHref(entry.indicatorCode, entry.actionPlanCode) };
+  return { text: `${text} — ${plain(entry.indicatorName)}`, href: indicatorHref(entry.indicatorCode, entry.actionPlanCode) };
 }

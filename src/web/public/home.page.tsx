@@ -140,7 +140,7 @@ export function HomePage({ ctx, stylesheetHref, data }: { ctx: PageContext; styl
                     <a class="govuk-link" href={indicatorHref(p.indicator.code, p.plan?.code)}>
                       {p.indicator.code}
                     </a>{' '}
-                    {p.indicator.name}
+                    {ctx.text(p.indicator.name)}
                   </td>
                   <td class="govuk-table__cell govuk-table__cell--numeric">{number(p.baseline)}</td>
                   <td class="govuk-table__cell govuk-table__cell--numeric">{number(p.target)}</td>
@@ -161,7 +161,7 @@ export function HomePage({ ctx, stylesheetHref, data }: { ctx: PageContext; styl
       ) : (
         <ul class="govuk-list govuk-list--spaced" data-list="changes">
           {data.changes.map((entry) => {
-            const change = describeChange(i18n, entry);
+            const change = describeChange(i18n, ctx.text.plain, entry);
             return (
               <li>
                 <time class="govuk-body-s govuk-!-display-block" datetime={entry.at.toISOString()}>

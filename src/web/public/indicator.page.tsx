@@ -1,4 +1,5 @@
 import { h, SafeHtml } from '../jsx/html';
+import type { Translations } from '../../i18n/translations';
 import { IndicatorChart, periodPosition } from '../layout/charts';
 import { SummaryList } from '../layout/components';
 import { Layout } from '../layout/layout';
@@ -13,14 +14,14 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
   const number = (n: number | null) => (n === null ? '—' : i18n.number(n));
   const years = plan ? data.progress.map((p) => p.year) : data.targets.map((tg) => tg.year);
   return (
-    <Layout ctx={ctx} title={`${ind.code}: ${ind.name}`} stylesheetHref={stylesheetHref} section="home" description={ind.name}>
-      <span class="govuk-caption-l">{plan ? `${plan.code} — ${plan.title}` : ind.code}</span>
+    <Layout ctx={ctx} title={`${ind.code}: ${ctx.text.plain(ind.name)}`} stylesheetHref={stylesheetHref} section="home" description={ctx.text.plain(ind.name)}>
+      <span class="govuk-caption-l">{plan ? `${plan.code} — ${ctx.text.plain(plan.title)}` : ind.code}</span>
       <h1 class="govuk-heading-l">
-        {ind.code}: {ind.name}
+        {ind.code}: {ctx.text(ind.name)}
       </h1>
       <SummaryList
         rows={[
-          { key: t('indicator.plan'), value: plan ? `${plan.title} (${String(plan.startYear)}–${String(plan.endYear)})` : null },
+          { key: t('indicator.plan'), value: plan ? `${ctx.text.plain(plan.title)} (${String(plan.startYear)}–${String(plan.endYear)})` : null },
           { key: t('indicator.unit'), value: ind.unit },
           {
             key: t('indicator.baseline'),
@@ -35,7 +36,7 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
             key: t('indicator.responsible'),
             value: data.organization ? (
               <a class="govuk-link" href={`/organisations/${data.organization.id}`}>
-                {data.organization.name}
+                {ctx.text(data.organization.name)}
               </a>
             ) : null,
           },
@@ -45,7 +46,7 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
       <p class="govuk-body">{t(`indicator.rule.${ind.direction}`)}</p>
       <IndicatorChart
         id="chart-indicator"
-        title={t('indicator.chart.title', { name: `${ind.code} ${ind.name}` })}
+        title={t('indicator.chart.title', { name: `${ind.code} ${ctx.text.plain(ind.name)}` })}
         desc={t('indicator.chart.desc')}
         values={data.values.map((v) => ({ at: periodPosition(v.year, v.quarter), value: v.value }))}
         targets={data.targets.map((tg) => ({ at: periodPosition(tg.year, null), value: tg.value }))}
@@ -126,8 +127,8 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
                     {v.period}
                   </th>
                   <td class="govuk-table__cell govuk-table__cell--numeric">{i18n.number(v.value)}</td>
-                  <td class="govuk-table__cell">{v.source ?? ''}</td>
-                  <td class="govuk-table__cell">{v.note ?? ''}</td>
+                  <td class="govuk-table__cell">{ctx.text(v.source)}</td>
+                  <td class="govuk-table__cell">{ctx.text(v.note)}</td>
                 </tr>
               ))}
             </tbody>
@@ -141,7 +142,7 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
 }
 
 /** Two plans use the code: say so and link each. */
-export function IndicatorChoicePage(props: { ctx: PageContext; stylesheetHref: string; code: string; plans: { code: string; title: string }[] }): SafeHtml {
+export function IndicatorChoicePage(props: { ctx: PageContext; stylesheetHref: string; code: string; plans: { code: string; title: Translations }[] }): SafeHtml {
   const { ctx } = props;
   return (
     <Layout ctx={ctx} title={props.code} stylesheetHref={props.stylesheetHref} section="home">
@@ -151,7 +152,7 @@ export function IndicatorChoicePage(props: { ctx: PageContext; stylesheetHref: s
         {props.plans.map((plan) => (
           <li>
             <a class="govuk-link" href={indicatorHref(props.code, plan.code)}>
-              {`${plan.code} — ${plan.title}`}
+              {plan.code} — {ctx.text(plan.title)}
             </a>
           </li>
         ))}

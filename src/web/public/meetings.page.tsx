@@ -41,10 +41,10 @@ export function MeetingListPage(props: { ctx: PageContext; stylesheetHref: strin
                   <td class="govuk-table__cell app-nowrap">{i18n.date(m.heldOn)}</td>
                   <td class="govuk-table__cell">
                     <a class="govuk-link" href={`/meetings/${m.id}`}>
-                      {m.title}
+                      {ctx.text(m.title)}
                     </a>
                   </td>
-                  <td class="govuk-table__cell">{[m.settlement, m.region].filter(Boolean).join(', ')}</td>
+                  <td class="govuk-table__cell">{ctx.text.join([m.settlement, m.region])}</td>
                   <td class="govuk-table__cell govuk-table__cell--numeric">{i18n.number(data.recommendationCounts.get(m.id) ?? 0)}</td>
                 </tr>
               ))}
@@ -80,15 +80,15 @@ export function MeetingPage({ ctx, stylesheetHref, data }: { ctx: PageContext; s
   const m = data.meeting;
   const byRole = (role: ParticipantRole) => data.participants.filter((p) => p.role === role);
   const who = (p: MeetingData['participants'][number]) =>
-    [p.person?.fullName, p.person?.position, p.organization?.name].filter(Boolean).join(', ');
+    ctx.text.join([p.person?.fullName, p.person?.position, p.organization?.name]);
   return (
-    <Layout ctx={ctx} title={m.title} stylesheetHref={stylesheetHref} section="meetings" description={m.summary ?? m.title}>
+    <Layout ctx={ctx} title={ctx.text.plain(m.title)} stylesheetHref={stylesheetHref} section="meetings" description={ctx.text.plain(m.summary ?? m.title)}>
       <span class="govuk-caption-l">{t(`format.${m.format}`)}</span>
-      <h1 class="govuk-heading-l">{m.title}</h1>
+      <h1 class="govuk-heading-l">{ctx.text(m.title)}</h1>
       <SummaryList
         rows={[
           { key: t('meeting.date'), value: i18n.date(m.heldOn) },
-          { key: t('meeting.place'), value: [m.settlement, m.region].filter(Boolean).join(', ') },
+          { key: t('meeting.place'), value: ctx.text.join([m.settlement, m.region]) },
           { key: t('meeting.format'), value: t(`format.${m.format}`) },
           ...Object.values(ParticipantRole).map((role) => ({
             key: t(`meeting.role.${role}`),
@@ -102,19 +102,24 @@ export function MeetingPage({ ctx, stylesheetHref, data }: { ctx: PageContext; s
           })),
           {
             key: t('meeting.source'),
-            value:
-              m.sourceUrl && /^https?:\/\//i.test(m.sourceUrl) ? (
-                <a class="govuk-link" href={m.sourceUrl} rel="nofollow noopener">
-                  {m.sourceUrl}
-                </a>
-              ) : null,
+            value: (
+              <>
+                {m.sourceUrl && /^https?:\/\//i.test(m.sourceUrl) ? (
+                  <a class="govuk-link" href={m.sourceUrl} rel="nofollow noopener">
+                    {m.sourceUrl}
+                  </a>
+                ) : null}
+                {/* Which texts are translations of the source (the news report), in the page's language. */}
+                {m.sourceNote ? <p class="govuk-body-s" data-field="source-note">{ctx.text(m.sourceNote)}</p> : null}
+              </>
+            ),
           },
         ]}
       />
       {m.summary ? (
         <>
           <h2 class="govuk-heading-m">{t('meeting.summary')}</h2>
-          <p class="govuk-body">{m.summary}</p>
+          <p class="govuk-body">{ctx.text(m.summary)}</p>
         </>
       ) : null}
       <h2 class="govuk-heading-m">{t('meeting.barriers')}</h2>
@@ -122,7 +127,7 @@ export function MeetingPage({ ctx, stylesheetHref, data }: { ctx: PageContext; s
         <ul class="govuk-list govuk-list--bullet" data-list="barriers">
           {data.barriers.map((b) => (
             <li>
-              <strong>{b.title}</strong> ({t(`barrier.${b.category}`)}){b.description ? <>. {b.description}</> : null}
+              <strong>{ctx.text(b.title)}</strong> ({t(`barrier.${b.category}`)}){b.description ? <>. {ctx.text(b.description)}</> : null}
             </li>
           ))}
         </ul>

@@ -14,9 +14,9 @@ export function OrganisationPage({ ctx, stylesheetHref, data }: { ctx: PageConte
   const statuses = Object.values(RecommendationStatus).map((status) => ({ status, count: data.byStatus.get(status) ?? 0 }));
   const number = (n: number | null) => (n === null ? '—' : i18n.number(n));
   return (
-    <Layout ctx={ctx} title={o.name} stylesheetHref={stylesheetHref} section="none" head={<FeedLink href={feed} title={t('feed.titleFor', { name: o.name })} />}>
+    <Layout ctx={ctx} title={ctx.text.plain(o.name)} stylesheetHref={stylesheetHref} section="none" head={<FeedLink href={feed} title={t('feed.titleFor', { name: ctx.text.plain(o.name) })} />}>
       <span class="govuk-caption-l">{t(`orgKind.${o.kind}`)}</span>
-      <h1 class="govuk-heading-l">{o.name}</h1>
+      <h1 class="govuk-heading-l">{ctx.text(o.name)}</h1>
       <h2 class="govuk-heading-m" id="org-by-status">
         {t('organisation.recommendations')}
       </h2>
@@ -93,7 +93,7 @@ export function OrganisationPage({ ctx, stylesheetHref, data }: { ctx: PageConte
                     <a class="govuk-link" href={indicatorHref(p.indicator.code)}>
                       {p.indicator.code}
                     </a>{' '}
-                    {p.indicator.name}
+                    {ctx.text(p.indicator.name)}
                   </td>
                   <td class="govuk-table__cell govuk-table__cell--numeric">{number(p.target)}</td>
                   <td class="govuk-table__cell govuk-table__cell--numeric">{number(p.actual)}</td>

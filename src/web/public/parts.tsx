@@ -86,7 +86,7 @@ export function RecommendationTable({ ctx, rows, caption }: { ctx: PageContext; 
                   {r.code}
                 </a>
               </td>
-              <td class="govuk-table__cell">{r.title}</td>
+              <td class="govuk-table__cell">{ctx.text(r.title)}</td>
               <td class="govuk-table__cell">
                 <StatusTag ctx={ctx} status={r.status} /> {overdue ? <OverdueTag ctx={ctx} /> : null}
               </td>

@@ -118,9 +118,10 @@ export class PublicPagesController {
       const [{ entries, name, path }, version] = await Promise.all([this.data.feed(scope), this.versions.current()]);
       return atomFeed({
         i18n: ctx.i18n,
+        plain: ctx.text.plain,
         origin: ctx.origin,
         path,
-        title: name ? ctx.t('feed.titleFor', { name }) : `${ctx.t('feed.title')} — ${ctx.t('site.name')}`,
+        title: name ? ctx.t('feed.titleFor', { name: name.map((part) => (typeof part === 'string' ? part : ctx.text.plain(part))).join(' ') }) : `${ctx.t('feed.title')} — ${ctx.t('site.name')}`,
         entries,
         updated: entries[0]?.at ?? version.changedAt,
       });

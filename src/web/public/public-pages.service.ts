@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Translations } from '../../i18n/translations';
 import { ActionPlan } from '../../action-plan/action-plan.entity';
 import { ProgressStatus } from '../../action-plan/action-plan.enums';
 import { ActionPlanRepository } from '../../action-plan/action-plan.repository';
@@ -291,22 +292,22 @@ export class PublicPagesService {
   }
 
   /** The entries of a feed and what it is about (its title). */
-  async feed(scope: { organisationId?: string; recommendationCode?: string }): Promise<{ entries: ChangeEntry[]; name: string | null; path: string }> {
+  async feed(scope: { organisationId?: string; recommendationCode?: string }): Promise<{ entries: ChangeEntry[]; name: (string | Translations)[] | null; path: string }> {
     const changeScope: ChangeScope = {};
-    let name: string | null = null;
+    let name: (string | Translations)[] | null = null;
     let path = '/changes.atom';
     if (scope.organisationId) {
       const organization = await this.organizations.findById(scope.organisationId);
       if (!organization) throw DomainError.notFound('Organisation', scope.organisationId);
       changeScope.organizationId = organization.id;
-      name = organization.name;
+      name = [organization.name];
       path = `/organisations/${organization.id}/changes.atom`;
     }
     if (scope.recommendationCode) {
       const recommendation = await this.recommendations.findByCode(scope.recommendationCode);
       if (!recommendation) throw DomainError.notFound('Recommendation', scope.recommendationCode);
       changeScope.recommendationId = recommendation.id;
-      name = `${recommendation.code} ${recommendation.title}`;
+      name = [recommendation.code, recommendation.title];
       path = `/recommendations/${encodeURIComponent(recommendation.code)}/changes.atom`;
     }
     return { entries: await this.changes.latest(changeScope, 50), name, path };

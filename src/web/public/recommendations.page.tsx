@@ -100,21 +100,21 @@ export function RecommendationListPage(props: {
           label={t('filters.organisation')}
           anyLabel={t('filters.any')}
           value={filters.organisation}
-          options={data.organizations?.map((o) => ({ value: o.id, label: o.name })) ?? null}
+          options={data.organizations?.map((o) => ({ value: o.id, label: ctx.text.plain(o.name) })) ?? null}
         />
         <Select
           id="meeting"
           label={t('filters.meeting')}
           anyLabel={t('filters.any')}
           value={filters.meeting}
-          options={data.meetings?.map((m) => ({ value: m.id, label: `${ctx.i18n.date(m.heldOn, 'short')} ${m.title}` })) ?? null}
+          options={data.meetings?.map((m) => ({ value: m.id, label: `${ctx.i18n.date(m.heldOn, 'short')} ${ctx.text.plain(m.title)}` })) ?? null}
         />
         <Select
           id="barrier"
           label={t('filters.barrier')}
           anyLabel={t('filters.any')}
           value={filters.barrier}
-          options={data.barriers?.map((b) => ({ value: b.id, label: b.title })) ?? null}
+          options={data.barriers?.map((b) => ({ value: b.id, label: ctx.text.plain(b.title) })) ?? null}
         />
         <div class="govuk-form-group">
           <div class="govuk-checkboxes govuk-checkboxes--small">
@@ -169,25 +169,25 @@ export function RecommendationPage({ ctx, stylesheetHref: css, data }: { ctx: Pa
   return (
     <Layout
       ctx={ctx}
-      title={`${r.code}: ${r.title}`}
+      title={`${r.code}: ${ctx.text.plain(r.title)}`}
       stylesheetHref={css}
       section="recommendations"
-      description={r.description ?? r.title}
+      description={ctx.text.plain(r.description ?? r.title)}
       head={<FeedLink href={feed} title={t('feed.titleFor', { name: r.code })} />}
     >
       <span class="govuk-caption-l">{r.code}</span>
-      <h1 class="govuk-heading-l">{r.title}</h1>
+      <h1 class="govuk-heading-l">{ctx.text(r.title)}</h1>
       <p class="govuk-body">
         <StatusTag ctx={ctx} status={r.status} /> {data.overdue ? <OverdueTag ctx={ctx} /> : null}
       </p>
-      {r.description ? <p class="govuk-body-l">{r.description}</p> : null}
+      {r.description ? <p class="govuk-body-l">{ctx.text(r.description)}</p> : null}
       <SummaryList
         rows={[
           {
             key: t('recommendation.raised'),
             value: data.meeting ? (
               <a class="govuk-link" href={`/meetings/${data.meeting.id}`}>
-                {`${data.meeting.title}, ${[data.meeting.settlement, data.meeting.region].filter(Boolean).join(', ')}, ${i18n.date(data.meeting.heldOn)}`}
+                {ctx.text.join([data.meeting.title, data.meeting.settlement, data.meeting.region, i18n.date(data.meeting.heldOn)])}
               </a>
             ) : null,
           },
@@ -201,7 +201,7 @@ export function RecommendationPage({ ctx, stylesheetHref: css, data }: { ctx: Pa
                 {data.organizations.map((o) => (
                   <li>
                     <a class="govuk-link" href={`/organisations/${o.id}`}>
-                      {o.name}
+                      {ctx.text(o.name)}
                     </a>
                   </li>
                 ))}
@@ -215,7 +215,7 @@ export function RecommendationPage({ ctx, stylesheetHref: css, data }: { ctx: Pa
             value: data.barriers.length ? (
               <ul class="govuk-list govuk-list--bullet">
                 {data.barriers.map((b) => (
-                  <li>{b.title}</li>
+                  <li>{ctx.text(b.title)}</li>
                 ))}
               </ul>
             ) : (
@@ -236,7 +236,7 @@ export function RecommendationPage({ ctx, stylesheetHref: css, data }: { ctx: Pa
             <p class="govuk-body-s govuk-!-margin-bottom-1">
               <time datetime={change.changedAt.toISOString()}>{i18n.dateTime(change.changedAt)}</time>
             </p>
-            {change.note ? <p class="govuk-body govuk-!-margin-bottom-1">{change.note}</p> : null}
+            {change.note ? <p class="govuk-body govuk-!-margin-bottom-1">{ctx.text(change.note)}</p> : null}
             {change.evidenceUrl && /^https?:\/\//i.test(change.evidenceUrl) ? (
               <p class="govuk-body">
                 {t('recommendation.evidence')}:{' '}
@@ -254,7 +254,7 @@ export function RecommendationPage({ ctx, stylesheetHref: css, data }: { ctx: Pa
           {data.indicators.map((i) => (
             <li>
               <a class="govuk-link" href={indicatorHref(i.code, i.plan?.code)}>
-                {`${i.code} ${i.name}`}
+                {`${i.code} ${ctx.text.plain(i.name)}`}
               </a>
             </li>
           ))}

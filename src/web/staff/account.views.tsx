@@ -1,3 +1,4 @@
+import type { Translations } from '../../i18n/translations';
 import type { ApiToken } from '../../auth/api-token.entity';
 import type { User } from '../../accounts/user.entity';
 import { h, SafeHtml } from '../jsx/html';
@@ -74,7 +75,7 @@ export function LinkInvalidPage(props: PageProps): SafeHtml {
 export function AccountPage(
   props: PageProps & {
     user: User;
-    organizationName: string | null;
+    organizationName: Translations | null;
     tokens: ApiToken[];
     errors: FieldErrors;
     tokenName: string;
@@ -102,7 +103,7 @@ export function AccountPage(
         {props.organizationName ? (
           <div class="govuk-summary-list__row">
             <dt class="govuk-summary-list__key">{ctx.t('staff.field.organization')}</dt>
-            <dd class="govuk-summary-list__value">{props.organizationName}</dd>
+            <dd class="govuk-summary-list__value">{ctx.text(props.organizationName)}</dd>
           </div>
         ) : null}
       </dl>

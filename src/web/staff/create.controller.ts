@@ -1,3 +1,6 @@
+import type { Translations } from '../../i18n/translations';
+import { cleanText } from '../../common/validation/storable-text';
+import type { Locale } from '../../i18n/locales';
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { IndicatorDirection } from '../../action-plan/action-plan.enums';
@@ -35,11 +38,11 @@ type Kind = (typeof KINDS)[number];
 
 /** The records a form offers to link to, read once per request. */
 interface Choices {
-  meetings: { id: string; title: string; heldOn: string }[];
-  barriers: { id: string; title: string }[];
-  organizations: { id: string; name: string }[];
-  indicators: { id: string; code: string; name: string }[];
-  plans: { id: string; code: string; title: string }[];
+  meetings: { id: string; title: Translations; heldOn: string }[];
+  barriers: { id: string; title: Translations }[];
+  organizations: { id: string; name: Translations }[];
+  indicators: { id: string; code: string; name: Translations }[];
+  plans: { id: string; code: string; title: Translations }[];
 }
 
 const text = (draft: Draft, name: string): string => [draft[name] ?? ''].flat()[0] ?? '';
@@ -96,7 +99,8 @@ export class CreateController {
     delete draft._csrf;
     let location: string;
     try {
-      location = await this.save(kind, draft, actor);
+      // Staff write in the page's language (a later form edits each language).
+      location = await this.save(kind, draft, actor, this.pages.context(req, res).locale);
     } catch (thrown) {
       // A taken code arrives as the database's unique violation: the same translation as the API's.
       const error = translateDatabaseError(thrown);
@@ -117,7 +121,7 @@ export class CreateController {
   }
 
   /** Validates with the API's input class and calls the API's service; returns where to go next. */
-  private async save(kind: Kind, draft: Draft, actor: Actor): Promise<string> {
+  private async save(kind: Kind, draft: Draft, actor: Actor, locale: Locale): Promise<string> {
     switch (kind) {
       case 'meeting': {
         const input = await checked(CreateMeetingInput, {
@@ -128,8 +132,8 @@ export class CreateController {
           region: orNull(text(draft, 'region')),
           summary: orNull(text(draft, 'summary')),
           sourceUrl: orNull(text(draft, 'sourceUrl')),
-        });
-        await this.meetings.create(input, actor);
+        }, ['title']);
+        await this.meetings.create(input, actor, locale);
         return '/work/new?done=meeting';
       }
       case 'barrier': {
@@ -139,8 +143,8 @@ export class CreateController {
           description: orNull(text(draft, 'description')),
           category: text(draft, 'category'),
           meetingIds: meetingId ? [meetingId] : [],
-        });
-        await this.barriers.create(input, actor);
+        }, ['title']);
+        await this.barriers.create(input, actor, locale);
         return '/work/new?done=barrier';
       }
       case 'recommendation': {
@@ -155,8 +159,8 @@ export class CreateController {
           barrierIds: list(draft, 'barrierIds'),
           responsibleOrganizationIds: list(draft, 'responsibleOrganizationIds'),
           indicatorIds: list(draft, 'indicatorIds'),
-        });
-        const created = await this.recommendations.create(input, actor);
+        }, ['title']);
+        const created = await this.recommendations.create(input, actor, locale);
         return `/work/recommendations/${created.id}?done=created`;
       }
       case 'plan': {
@@ -167,8 +171,8 @@ export class CreateController {
           approvedOn: orNull(text(draft, 'approvedOn')),
           startYear: numberOrNull(text(draft, 'startYear')),
           endYear: numberOrNull(text(draft, 'endYear')),
-        });
-        await this.plans.create(input, actor);
+        }, ['title']);
+        await this.plans.create(input, actor, locale);
         return '/work/new?done=plan';
       }
       case 'indicator': {
@@ -181,8 +185,8 @@ export class CreateController {
           baselineYear: numberOrNull(text(draft, 'baselineYear')),
           baselineValue: numberOrNull(text(draft, 'baselineValue')),
           responsibleOrganizationId: orNull(text(draft, 'responsibleOrganizationId')),
-        });
-        const created = await this.indicators.create(input, actor);
+        }, ['name']);
+        const created = await this.indicators.create(input, actor, locale);
         return `/work/indicators/${created.id}`;
       }
     }
@@ -227,9 +231,16 @@ class FormInvalid extends Error {
   }
 }
 
-async function checked<T extends object>(type: new () => T, plain: Record<string, unknown>): Promise<T> {
+/**
+ * Validates as the API does. `required`: translatable fields the API accepts from either the
+ * text or its translations; the form writes the page's language only, so a blank one is
+ * reported with the other fields' errors at once.
+ */
+async function checked<T extends object>(type: new () => T, plain: Record<string, unknown>, required: readonly string[]): Promise<T> {
   const result = await validateForm(type, plain);
-  if (result.invalid) throw new FormInvalid(result.invalid.map((name) => name.split('.')[0]));
+  const blank = required.filter((name) => typeof plain[name] !== 'string' || cleanText(plain[name]) === '');
+  const invalid = [...new Set([...blank, ...(result.invalid ?? []).map((name) => name.split('.')[0])])];
+  if (invalid.length || !result.input) throw new FormInvalid(invalid);
   return result.input;
 }
 
@@ -262,20 +273,20 @@ function fieldsOf(ctx: PageContext, kind: Kind, choices: Choices): FieldSpec[] {
         f('title', 'staff.create.field.title', 'text'),
         f('description', 'staff.create.field.description', 'textarea'),
         f('category', 'staff.create.field.category', 'radios', { choices: Object.values(BarrierCategory).map((v) => ({ value: v, label: ctx.t(`staff.category.${v}`) })) }),
-        f('meetingIds', 'staff.field.meeting', 'select', { choices: [...pick, ...choices.meetings.map((m) => ({ value: m.id, label: `${m.title} (${ctx.i18n.date(m.heldOn)})` }))] }),
+        f('meetingIds', 'staff.field.meeting', 'select', { choices: [...pick, ...choices.meetings.map((m) => ({ value: m.id, label: `${ctx.text.plain(m.title)} (${ctx.i18n.date(m.heldOn)})` }))] }),
       ];
     case 'recommendation':
       return [
-        f('meetingId', 'staff.field.meeting', 'select', { choices: [...pick, ...choices.meetings.map((m) => ({ value: m.id, label: `${m.title} (${ctx.i18n.date(m.heldOn)})` }))] }),
+        f('meetingId', 'staff.field.meeting', 'select', { choices: [...pick, ...choices.meetings.map((m) => ({ value: m.id, label: `${ctx.text.plain(m.title)} (${ctx.i18n.date(m.heldOn)})` }))] }),
         f('title', 'staff.create.field.title', 'text'),
         f('description', 'staff.create.field.description', 'textarea'),
         f('kind', 'staff.create.field.kind', 'select', { choices: [...pick, ...Object.values(RecommendationKind).map((v) => ({ value: v, label: ctx.t(`staff.kind.${v}`) }))] }),
         f('priority', 'staff.create.field.priority', 'radios', { choices: Object.values(Priority).map((v) => ({ value: v, label: ctx.t(`staff.priority.${v}`) })) }),
         f('dueDate', 'staff.field.dueDate', 'date'),
         f('code', 'staff.create.field.code', 'text', { hint: ctx.t('staff.create.codeHint') }),
-        f('barrierIds', 'staff.field.barriers', 'checkboxes', { choices: choices.barriers.map((b) => ({ value: b.id, label: b.title })) }),
-        f('responsibleOrganizationIds', 'staff.field.responsible', 'checkboxes', { choices: choices.organizations.map((o) => ({ value: o.id, label: o.name })) }),
-        f('indicatorIds', 'staff.field.indicators', 'checkboxes', { choices: choices.indicators.map((i) => ({ value: i.id, label: `${i.code}: ${i.name}` })) }),
+        f('barrierIds', 'staff.field.barriers', 'checkboxes', { choices: choices.barriers.map((b) => ({ value: b.id, label: ctx.text.plain(b.title) })) }),
+        f('responsibleOrganizationIds', 'staff.field.responsible', 'checkboxes', { choices: choices.organizations.map((o) => ({ value: o.id, label: ctx.text.plain(o.name) })) }),
+        f('indicatorIds', 'staff.field.indicators', 'checkboxes', { choices: choices.indicators.map((i) => ({ value: i.id, label: `${i.code}: ${ctx.text.plain(i.name)}` })) }),
       ];
     case 'plan':
       return [
@@ -288,7 +299,7 @@ function fieldsOf(ctx: PageContext, kind: Kind, choices: Choices): FieldSpec[] {
       ];
     case 'indicator':
       return [
-        f('actionPlanId', 'staff.downloads.plan', 'select', { choices: [...pick, ...choices.plans.map((p) => ({ value: p.id, label: `${p.code}: ${p.title}` }))] }),
+        f('actionPlanId', 'staff.downloads.plan', 'select', { choices: [...pick, ...choices.plans.map((p) => ({ value: p.id, label: `${p.code}: ${ctx.text.plain(p.title)}` }))] }),
         f('code', 'staff.create.field.code', 'text'),
         f('name', 'staff.create.field.title', 'text'),
         f('unit', 'staff.indicator.unit', 'text', { hint: ctx.t('staff.create.unitHint') }),
@@ -296,7 +307,7 @@ function fieldsOf(ctx: PageContext, kind: Kind, choices: Choices): FieldSpec[] {
         f('baselineYear', 'staff.create.field.baselineYear', 'number'),
         f('baselineValue', 'staff.indicator.baseline', 'number'),
         f('responsibleOrganizationId', 'staff.field.responsible', 'select', {
-          choices: [{ value: '', label: ctx.t('staff.admin.noOrganization') }, ...choices.organizations.map((o) => ({ value: o.id, label: o.name }))],
+          choices: [{ value: '', label: ctx.t('staff.admin.noOrganization') }, ...choices.organizations.map((o) => ({ value: o.id, label: ctx.text.plain(o.name) }))],
         }),
       ];
   }

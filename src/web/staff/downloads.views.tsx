@@ -63,7 +63,7 @@ export function DownloadsPage(props: { ctx: PageContext; stylesheetHref: string;
               ctx={ctx}
               id="plan"
               label={ctx.t('staff.downloads.plan')}
-              choices={[{ value: '', label: ctx.t('staff.downloads.allPlans') }, ...props.plans.map((p) => ({ value: p.id, label: `${p.code}: ${p.title}` }))]}
+              choices={[{ value: '', label: ctx.t('staff.downloads.allPlans') }, ...props.plans.map((p) => ({ value: p.id, label: `${p.code}: ${ctx.text.plain(p.title)}` }))]}
               value={filters.planId ?? ''}
               errors={{}}
             />

@@ -67,7 +67,7 @@ export class IndicatorPageController {
       return;
     }
     try {
-      await this.indicators.recordValue(checked.input, actor);
+      await this.indicators.recordValue(checked.input, actor, this.pages.context(req, res).locale);
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.BAD_USER_INPUT && errorField(error) === 'period') {
         await this.render(req, res, id, actor, draft, ['year'], null, 400, /has not started/.test(error.message) ? 'notStarted' : 'outOfRange');

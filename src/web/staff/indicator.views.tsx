@@ -98,7 +98,7 @@ function ValuesTable({ ctx, detail }: { ctx: PageContext; detail: IndicatorDetai
               {periodLabel(ctx, v.year, v.quarter)}
             </th>
             <td class="govuk-table__cell govuk-table__cell--numeric">{ctx.i18n.number(v.value)}</td>
-            <td class="govuk-table__cell">{v.source ?? '—'}</td>
+            <td class="govuk-table__cell">{ctx.text(v.source) || '—'}</td>
             <td class="govuk-table__cell">{ctx.t('staff.history.byAt', { name: v.recordedBy ?? '—', at: ctx.i18n.dateTime(v.recordedAt) })}</td>
           </tr>
         ))}
@@ -123,13 +123,13 @@ export function IndicatorPage(props: {
     <StaffPage
       ctx={ctx}
       stylesheetHref={props.stylesheetHref}
-      title={`${indicator.code}: ${indicator.name}`}
+      title={`${indicator.code}: ${ctx.text.plain(indicator.name)}`}
       errors={summaryOf(props.errors)}
       success={props.success}
       backLink={{ href: '/work', label: ctx.t('staff.backToWork') }}
     >
       <span class="govuk-caption-l">{`${plan.code} · ${indicator.code}`}</span>
-      <h1 class="govuk-heading-l">{indicator.name}</h1>
+      <h1 class="govuk-heading-l">{ctx.text(indicator.name)}</h1>
       <dl class="govuk-summary-list">
         <div class="govuk-summary-list__row">
           <dt class="govuk-summary-list__key">{ctx.t('staff.indicator.baseline')}</dt>
@@ -145,7 +145,7 @@ export function IndicatorPage(props: {
         </div>
         <div class="govuk-summary-list__row">
           <dt class="govuk-summary-list__key">{ctx.t('staff.field.responsible')}</dt>
-          <dd class="govuk-summary-list__value">{detail.organizationName ?? '—'}</dd>
+          <dd class="govuk-summary-list__value">{ctx.text(detail.organizationName) || '—'}</dd>
         </div>
       </dl>
       <ProgressTable ctx={ctx} detail={detail} />

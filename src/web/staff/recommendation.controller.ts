@@ -70,7 +70,7 @@ export class RecommendationPageController {
       return;
     }
     try {
-      await this.recommendations.transition(checked.input, actor);
+      await this.recommendations.transition(checked.input, actor, this.pages.context(req, res).locale);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       if (error.code === ErrorCode.CONFLICT) {

@@ -90,7 +90,7 @@ function Timeline({ ctx, history }: { ctx: PageContext; history: StatusChange[] 
           <p class="govuk-body-s govuk-!-margin-bottom-1">
             {ctx.t('staff.history.byAt', { name: change.changedBy ?? '—', at: ctx.i18n.dateTime(change.changedAt) })}
           </p>
-          {change.note ? <p class="govuk-body">{change.note}</p> : null}
+          {change.note ? <p class="govuk-body">{ctx.text(change.note)}</p> : null}
           {change.evidenceUrl ? (
             <p class="govuk-body">
               <a class="govuk-link" href={change.evidenceUrl} rel="noopener noreferrer">
@@ -118,14 +118,14 @@ function Facts({ ctx, detail }: { ctx: PageContext; detail: RecommendationDetail
         '—'
       ),
     },
-    { key: ctx.t('staff.field.meeting'), value: detail.meeting ? `${detail.meeting.title} (${ctx.i18n.date(detail.meeting.heldOn)})` : '—' },
-    { key: ctx.t('staff.field.responsible'), value: detail.organizations.map((o) => o.name).join('; ') || '—' },
+    { key: ctx.t('staff.field.meeting'), value: detail.meeting ? `${ctx.text.plain(detail.meeting.title)} (${ctx.i18n.date(detail.meeting.heldOn)})` : '—' },
+    { key: ctx.t('staff.field.responsible'), value: detail.organizations.length ? ctx.text.join(detail.organizations.map((o) => o.name), '; ') : '—' },
     {
       key: ctx.t('staff.field.barriers'),
       value: detail.barriers.length ? (
         <ul class="govuk-list govuk-list--bullet">
           {detail.barriers.map((b) => (
-            <li>{b.title}</li>
+            <li>{ctx.text(b.title)}</li>
           ))}
         </ul>
       ) : (
@@ -139,7 +139,7 @@ function Facts({ ctx, detail }: { ctx: PageContext; detail: RecommendationDetail
           {detail.indicators.map((i) => (
             <li>
               <a class="govuk-link" href={`/work/indicators/${i.id}`}>
-                {`${i.code} — ${i.name}`}
+                {`${i.code} — ${ctx.text.plain(i.name)}`}
               </a>
             </li>
           ))}
@@ -177,15 +177,15 @@ export function RecommendationPage(props: {
     <StaffPage
       ctx={ctx}
       stylesheetHref={props.stylesheetHref}
-      title={`${r.code}: ${r.title}`}
+      title={`${r.code}: ${ctx.text.plain(r.title)}`}
       errors={summaryOf(props.errors)}
       success={props.success}
       backLink={{ href: '/work', label: ctx.t('staff.backToWork') }}
     >
       {props.conflict ? <ConflictNotice ctx={ctx} changes={props.conflict} /> : null}
       <span class="govuk-caption-l">{r.code}</span>
-      <h1 class="govuk-heading-l">{r.title}</h1>
-      {r.description ? <p class="govuk-body">{r.description}</p> : null}
+      <h1 class="govuk-heading-l">{ctx.text(r.title)}</h1>
+      {r.description ? <p class="govuk-body">{ctx.text(r.description)}</p> : null}
       <Facts ctx={ctx} detail={detail} />
       {detail.mayTransition && detail.allowed.length ? (
         <section aria-labelledby="move-title">

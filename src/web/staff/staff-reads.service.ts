@@ -1,3 +1,4 @@
+import type { Translations } from '../../i18n/translations';
 import { Injectable } from '@nestjs/common';
 import { ActionPlanRepository } from '../../action-plan/action-plan.repository';
 import type { Indicator } from '../../action-plan/indicator.entity';
@@ -23,7 +24,7 @@ import type { RecommendationDetail } from './recommendation.views';
 export interface IndicatorDetail {
   indicator: Indicator;
   plan: ActionPlan;
-  organizationName: string | null;
+  organizationName: Translations | null;
   targets: IndicatorTarget[];
   values: IndicatorValue[];
   mayRecord: boolean;

@@ -1,3 +1,4 @@
+import type { Translations } from '../../i18n/translations';
 import type { Indicator } from '../../action-plan/indicator.entity';
 import type { Recommendation } from '../../recommendations/recommendation.entity';
 import { Fragment, h, SafeHtml } from '../jsx/html';
@@ -14,7 +15,7 @@ export interface WorkItem {
 export function WorkPage(props: {
   ctx: PageContext;
   stylesheetHref: string;
-  organizationName: string | null;
+  organizationName: Translations | null;
   items: WorkItem[];
   awaiting: Indicator[];
   period: { year: number; quarter: number };
@@ -24,7 +25,7 @@ export function WorkPage(props: {
     <StaffPage ctx={ctx} stylesheetHref={props.stylesheetHref} title={ctx.t('staff.work.title')}>
       <h1 class="govuk-heading-l">{ctx.t('staff.work.title')}</h1>
       <p class="govuk-body-l">
-        {props.organizationName ? ctx.t('staff.work.forOrganization', { organization: props.organizationName }) : ctx.t('staff.work.forAll')}
+        {props.organizationName ? ctx.t('staff.work.forOrganization', { organization: ctx.text.plain(props.organizationName) }) : ctx.t('staff.work.forAll')}
       </p>
       <h2 class="govuk-heading-m">{ctx.t('staff.work.recommendations', { count: props.items.length })}</h2>
       {props.items.length ? (
@@ -43,7 +44,7 @@ export function WorkPage(props: {
               <tr class="govuk-table__row">
                 <td class="govuk-table__cell">
                   <a class="govuk-link" href={`/work/recommendations/${r.id}`}>
-                    {`${r.code}: ${r.title}`}
+                    {`${r.code}: ${ctx.text.plain(r.title)}`}
                   </a>
                 </td>
                 <td class="govuk-table__cell">
@@ -74,7 +75,7 @@ export function WorkPage(props: {
           {props.awaiting.map((indicator) => (
             <li>
               <a class="govuk-link" href={`/work/indicators/${indicator.id}`}>
-                {`${indicator.code}: ${indicator.name}`}
+                {`${indicator.code}: ${ctx.text.plain(indicator.name)}`}
               </a>
             </li>
           ))}
