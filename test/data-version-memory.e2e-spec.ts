@@ -117,7 +117,7 @@ describe('data version in memory (one instance)', () => {
 
       // A write from another connection (as from another instance) while nobody listens: seen at once, from SQL.
       const name = unique('While deaf');
-      await t.sql(`INSERT INTO organization (name, kind) VALUES ($1, 'NGO')`, [name]);
+      await t.sql(`INSERT INTO organization (name, kind) VALUES (jsonb_build_object('en', $1::text), 'NGO')`, [name]);
       const fallback = await post(t, ORGANIZATIONS, {}, { 'if-none-match': before.etag! });
       expect(fallback.status).toBe(200);
       expect(fallback.names).toContain(name);
@@ -132,7 +132,7 @@ describe('data version in memory (one instance)', () => {
       await waitUntil(() => versions.inMemory, 'the listener is back', 15_000);
       // Re-read after LISTEN: a write made while deaf is in memory, and the 304 costs nothing again.
       const name2 = unique('After recovery');
-      await t.sql(`INSERT INTO organization (name, kind) VALUES ($1, 'NGO')`, [name2]);
+      await t.sql(`INSERT INTO organization (name, kind) VALUES (jsonb_build_object('en', $1::text), 'NGO')`, [name2]);
       await waitForVersion(t, await stored(t));
       const recovered = await post(t, ORGANIZATIONS);
       expect(recovered.names).toContain(name2);
