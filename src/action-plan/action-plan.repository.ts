@@ -10,6 +10,12 @@ import { KeysetOrder, keysetConnection } from '../common/pagination/keyset-page'
 import { countAll } from '../common/pagination/page-and-total';
 import { PageArgs } from '../common/pagination/page.args';
 import { readEntities, rowToEntity } from '../database/linked-rows';
+import { assertAllExist } from '../database/assert-exist';
+import { ExportContext } from '../exports/exporters/export-context';
+import { IndicatorDefinition } from '../exports/metadata/export-metadata';
+import { SqlParams } from '../exports/exporters/sql-params';
+import { ExportQuery } from '../exports/row-source/export-query';
+import { translatedSql } from '../i18n/translations';
 import { readQuery } from '../database/read-routing';
 import { ActionPlan } from './action-plan.entity';
 import { IndicatorFilter } from './dto/indicators.args';
@@ -58,6 +64,45 @@ export class ActionPlanRepository {
   /** Runs `work` in one transaction; the services pass `tx` to the writing methods. */
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
+  }
+
+  /** Throws NOT_FOUND (field `actionPlanId`) when there is no such plan. */
+  assertPlanExists(actionPlanId: string): Promise<void> {
+    return assertAllExist(this.db.manager, ActionPlan, [actionPlanId], 'actionPlanId');
+  }
+
+  /** The years the selected plans span (one plan, or all when null), first to last; none without plans. */
+  async planYears(actionPlanId: string | null): Promise<number[]> {
+    const [years]: { first: number | null; last: number | null }[] = await this.db.query(
+      'SELECT min(start_year) AS first, max(end_year) AS last FROM action_plan WHERE $1::uuid IS NULL OR id = $1',
+      [actionPlanId],
+    );
+    if (years.first === null || years.last === null) return [];
+    return Array.from({ length: years.last - years.first + 1 }, (_, i) => (years.first as number) + i);
+  }
+
+  /** The latest year, up to `upToYear`, with a value recorded before `recordedBefore`; null when there is none. */
+  async latestYearWithValues(actionPlanId: string | null, upToYear: number, recordedBefore: string): Promise<number | null> {
+    const [row]: { year: number | null }[] = await this.db.query(
+      `SELECT max(v.year) AS year FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id
+        WHERE v.year <= $1 AND v.recorded_at < $2 AND ($3::uuid IS NULL OR i.action_plan_id = $3)`,
+      [upToYear, recordedBefore, actionPlanId],
+    );
+    return row?.year ?? null;
+  }
+
+  /** The export's indicator definitions in plan and code order, with the distinct sources of the values recorded by the end of `asOf`. */
+  indicatorDefinitions(actionPlanId: string | null, ctx: ExportContext): Promise<IndicatorDefinition[]> {
+    return this.db.query(
+      `SELECT ap.code AS action_plan, i.code, ${translatedSql('i.name', ctx.contentChain)} AS name, i.unit, i.direction::text AS direction,
+              i.baseline_year, i.baseline_value,
+              (SELECT string_agg(DISTINCT ${translatedSql('v.source', ctx.contentChain)}, '; ') FROM indicator_value v
+                WHERE v.indicator_id = i.id AND v.recorded_at < $2 AND v.source IS NOT NULL) AS sources
+         FROM indicator i JOIN action_plan ap ON ap.id = i.action_plan_id
+        WHERE $1::uuid IS NULL OR i.action_plan_id = $1
+        ORDER BY ap.code, i.code`,
+      [actionPlanId, ctx.asOfEnd],
+    );
   }
 
   /** Most recent plans first. */
@@ -266,4 +311,32 @@ const NO_FIGURES: Figures = { latest: null, target: null, actual: null };
 
 function figuresKey(key: FiguresKey): string {
   return `${key.indicatorId}:${key.year ?? ''}`;
+}
+
+/**
+ * The SQL the indicators export streams: per indicator its plan, code, name, unit,
+ * direction and baseline, with its targets and the values recorded by the end of
+ * `asOf` as JSON in the same row (the exporter computes actuals and progress).
+ */
+export function indicatorsExportQuery(actionPlanId: string | null, ctx: ExportContext): ExportQuery {
+  const p = new SqlParams();
+  const asOfEnd = p.add(ctx.asOfEnd, 'timestamptz');
+  const plan = actionPlanId ? p.add(actionPlanId, 'uuid') : null;
+  const sql = `
+    SELECT ap.code AS action_plan, i.code, ${translatedSql('i.name', ctx.contentChain)} AS name, i.unit, i.direction::text AS direction,
+           i.baseline_year, i.baseline_value,
+           (SELECT json_agg(json_build_array(t.year, t.value)) FROM indicator_target t WHERE t.indicator_id = i.id) AS targets,
+           (SELECT json_agg(json_build_array(v.year, v.quarter, v.value)) FROM indicator_value v
+             WHERE v.indicator_id = i.id AND v.recorded_at < ${asOfEnd}) AS "values"
+      FROM indicator i
+      JOIN action_plan ap ON ap.id = i.action_plan_id
+     ${plan ? `WHERE i.action_plan_id = ${plan}` : ''}`;
+  return {
+    sql,
+    params: p.values,
+    orderBy: [
+      { column: 'action_plan', cast: 'varchar' },
+      { column: 'code', cast: 'varchar' },
+    ],
+  };
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ActionPlanModule } from '../action-plan/action-plan.module';
 import { I18nModule } from '../i18n/i18n.module';
 import { ReportsModule } from '../reports/reports.module';
 import { ExportsController } from './exports.controller';
@@ -13,7 +14,7 @@ import { Recommendation } from '../recommendations/recommendation.entity';
 
 /** CSV and XLSX downloads for analysts, and the printable PDF progress report. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Recommendation, Meeting, ActionPlan, Organization]), ReportsModule, I18nModule],
+  imports: [TypeOrmModule.forFeature([Recommendation, Meeting, ActionPlan, Organization]), ReportsModule, I18nModule, ActionPlanModule],
   controllers: [ExportsController, ProgressReportController],
   providers: [ExportsService, ProgressReportService],
   exports: [ExportsService],

@@ -1,10 +1,9 @@
 import { ContentLocaleService } from '../i18n/content-locales';
-import { translatedSql } from '../i18n/translations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { ActionPlan } from '../action-plan/action-plan.entity';
+import { ActionPlanRepository } from '../action-plan/action-plan.repository';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { parsePeriod, Period } from '../action-plan/reporting-period';
@@ -12,7 +11,6 @@ import { softwareVersion } from '../common/software-version';
 import { AppConfig } from '../config/app-config.service';
 import { I18nService } from '../i18n/i18n.service';
 import { Locale } from '../i18n/locales';
-import { assertAllExist } from '../database/assert-exist';
 import { RecommendationFilter } from '../recommendations/dto/recommendations.args';
 import { exportContext, resolveAsOf } from './as-of';
 import { DEFAULT_EXPORT_LOCALE, ExportLanguage, languageSuffix } from './export-language';
@@ -95,6 +93,7 @@ export class ExportsService {
     private readonly config: AppConfig,
     private readonly i18n: I18nService,
     private readonly contentLocales: ContentLocaleService,
+    private readonly actionPlans: ActionPlanRepository,
   ) {
     this.rows = new PgServerRowSource(db);
   }
@@ -116,7 +115,7 @@ export class ExportsService {
     // Titles, names and notes in the same language, falling back along the configured chain where one has no translation.
     const ctx = exportContext(today, this.config.get('APP_TIMEZONE'), asOf, language, this.contentLocales.chain(locale));
     const planId = options.actionPlanId ?? null;
-    if (planId) await assertAllExist(this.db.manager, ActionPlan, [planId], 'actionPlanId');
+    if (planId) await this.actionPlans.assertPlanExists(planId);
     const values = periodRange(planId, options.from ?? null, options.to ?? null);
     const usesIndicators = name === 'indicators' || name === 'workbook';
     const year = usesIndicators ? (options.year ?? (await this.latestYearWithValues(planId, ctx))) : null;
@@ -130,7 +129,7 @@ export class ExportsService {
       to: options.to,
     });
     const tables = await this.tables(name, filter, values, year, ctx);
-    const indicators = tables.some((t) => t.name === 'indicators' || t.name === 'indicator-values') ? await this.indicatorDefinitions(planId, ctx) : [];
+    const indicators = tables.some((t) => t.name === 'indicators' || t.name === 'indicator-values') ? await this.actionPlans.indicatorDefinitions(planId, ctx) : [];
     return { name, tables, context: ctx, inputs: { export: name, asOf, timeZone: ctx.timeZone, lang: locale, parameters }, indicators };
   }
 
@@ -197,7 +196,7 @@ export class ExportsService {
       case 'status-history':
         return [statusHistoryExport(ctx)];
       case 'indicators':
-        return [await indicatorsExport(this.db, values.actionPlanId, progressYear, ctx)];
+        return [indicatorsExport(await this.actionPlans.planYears(values.actionPlanId), values.actionPlanId, progressYear, ctx)];
       case 'indicator-values':
         return [indicatorValuesExport(values, ctx)];
       case 'recommendation-organizations':
@@ -210,7 +209,7 @@ export class ExportsService {
         return [
           recommendationsExport(this.db, filter, ctx),
           statusHistoryExport(ctx),
-          await indicatorsExport(this.db, values.actionPlanId, progressYear, ctx),
+          indicatorsExport(await this.actionPlans.planYears(values.actionPlanId), values.actionPlanId, progressYear, ctx),
           indicatorValuesExport(values, ctx),
           recommendationOrganizationsExport(ctx),
           recommendationBarriersExport(ctx),
@@ -226,25 +225,7 @@ export class ExportsService {
    */
   private async latestYearWithValues(planId: string | null, ctx: ExportContext): Promise<number> {
     const asOfYear = Number(ctx.asOf.slice(0, 4));
-    const [row]: { year: number | null }[] = await this.db.query(
-      `SELECT max(v.year) AS year FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id
-        WHERE v.year <= $1 AND v.recorded_at < $2 AND ($3::uuid IS NULL OR i.action_plan_id = $3)`,
-      [asOfYear, ctx.asOfEnd, planId],
-    );
-    return row?.year ?? asOfYear;
-  }
-
-  private indicatorDefinitions(planId: string | null, ctx: ExportContext): Promise<IndicatorDefinition[]> {
-    return this.db.query(
-      `SELECT ap.code AS action_plan, i.code, ${translatedSql('i.name', ctx.contentChain)} AS name, i.unit, i.direction::text AS direction,
-              i.baseline_year, i.baseline_value,
-              (SELECT string_agg(DISTINCT ${translatedSql('v.source', ctx.contentChain)}, '; ') FROM indicator_value v
-                WHERE v.indicator_id = i.id AND v.recorded_at < $2 AND v.source IS NOT NULL) AS sources
-         FROM indicator i JOIN action_plan ap ON ap.id = i.action_plan_id
-        WHERE $1::uuid IS NULL OR i.action_plan_id = $1
-        ORDER BY ap.code, i.code`,
-      [planId, ctx.asOfEnd],
-    );
+    return (await this.actionPlans.latestYearWithValues(planId, asOfYear, ctx.asOfEnd)) ?? asOfYear;
   }
 }
 

@@ -1,5 +1,4 @@
-import { translatedSql } from '../../i18n/translations';
-import { DataSource } from 'typeorm';
+import { indicatorsExportQuery } from '../../action-plan/action-plan.repository';
 import { IndicatorDirection } from '../../action-plan/action-plan.enums';
 import { actualEntryForYear, computeProgress, PeriodValue } from '../../action-plan/indicator-progress';
 import { formatPeriod } from '../../action-plan/reporting-period';
@@ -8,22 +7,6 @@ import { ExportLanguage } from '../export-language';
 import { ExportColumn } from '../tabular/export-column';
 import { TabularExport } from '../tabular/tabular-export';
 import { ExportContext } from './export-context';
-import { SqlParams } from './sql-params';
-
-interface PlanYears {
-  first: number | null;
-  last: number | null;
-}
-
-/** The years the selected plans span: one target and one actual column each. */
-async function planYears(db: DataSource, actionPlanId: string | null): Promise<number[]> {
-  const [years]: PlanYears[] = await db.query(
-    'SELECT min(start_year) AS first, max(end_year) AS last FROM action_plan WHERE $1::uuid IS NULL OR id = $1',
-    [actionPlanId],
-  );
-  if (years.first === null || years.last === null) return [];
-  return Array.from({ length: years.last - years.first + 1 }, (_, i) => (years.first as number) + i);
-}
 
 function yearColumns(years: readonly number[], language: ExportLanguage): ExportColumn[] {
   return years.flatMap((year) => {
@@ -47,36 +30,18 @@ export function displayPercent(value: number | null): number | null {
  * for `year` the percent of target and the progress status; only values recorded
  * by the end of `asOf` count. PostgreSQL returns each indicator's targets and
  * values as JSON in the same row; the actual and the progress come from
- * indicator-progress.ts, the one implementation of the progress rules.
+ * indicator-progress.ts, the one implementation of the progress rules. `years`
+ * are the plans' years (ActionPlanRepository.planYears); the rows come from
+ * indicatorsExportQuery (the action plan repository).
  */
-export async function indicatorsExport(db: DataSource, actionPlanId: string | null, year: number, ctx: ExportContext): Promise<TabularExport> {
-  const years = await planYears(db, actionPlanId);
-  const p = new SqlParams();
-  const asOfEnd = p.add(ctx.asOfEnd, 'timestamptz');
-  const plan = actionPlanId ? p.add(actionPlanId, 'uuid') : null;
+export function indicatorsExport(years: readonly number[], actionPlanId: string | null, year: number, ctx: ExportContext): TabularExport {
   const { language } = ctx;
-  const sql = `
-    SELECT ap.code AS action_plan, i.code, ${translatedSql('i.name', ctx.contentChain)} AS name, i.unit, i.direction::text AS direction,
-           i.baseline_year, i.baseline_value,
-           (SELECT json_agg(json_build_array(t.year, t.value)) FROM indicator_target t WHERE t.indicator_id = i.id) AS targets,
-           (SELECT json_agg(json_build_array(v.year, v.quarter, v.value)) FROM indicator_value v
-             WHERE v.indicator_id = i.id AND v.recorded_at < ${asOfEnd}) AS "values"
-      FROM indicator i
-      JOIN action_plan ap ON ap.id = i.action_plan_id
-     ${plan ? `WHERE i.action_plan_id = ${plan}` : ''}`;
   return {
     name: 'indicators',
     sheetName: language.sheetName('indicators'),
     description: `One row per indicator: targets and actuals per plan year, and progress towards the ${year} target, from the values recorded by the end of asOf.`,
     primaryKey: ['action_plan', 'code'],
-    query: {
-      sql,
-      params: p.values,
-      orderBy: [
-        { column: 'action_plan', cast: 'varchar' },
-        { column: 'code', cast: 'varchar' },
-      ],
-    },
+    query: indicatorsExportQuery(actionPlanId, ctx),
     mapRow: (row) => indicatorRow(row, years, year, language),
     columns: [
       language.column('action_plan', 'text', 14, 'The action plan’s code'),
