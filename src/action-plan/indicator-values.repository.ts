@@ -1,10 +1,16 @@
 import { EntityManager } from 'typeorm';
 import { rowToEntity } from '../database/linked-rows';
+import type { ExportContext } from '../exports/exporters/export-context';
+import type { ValueSelection } from '../exports/exporters/indicator-values.export';
+import { isoTimestamp, SqlParams } from '../exports/exporters/sql-params';
+import type { ExportQuery } from '../exports/row-source/export-query';
+import { translatedSql } from '../i18n/translations';
 import type { ValueToRecord } from './indicator-value-writes';
 import { IndicatorValue } from './indicator-value.entity';
+import { Period, periodEndQuarter, periodStartQuarter } from './reporting-period';
 
 /*
- * The statements that write indicator values. Plain functions over the caller's transaction
+ * The statements that write indicator values, and the one the indicator-values export streams. Plain functions over the caller's transaction
  * rather than an injectable class: recordIndicatorValue and the bulk import both run them
  * inside a transaction they already hold, and neither needs anything else from here.
  */
@@ -75,4 +81,38 @@ export async function upsertValues(tx: EntityManager, rows: readonly ValueToReco
     written.push(...returned.map((row) => rowToEntity(tx.connection, IndicatorValue, row)));
   }
   return written;
+}
+
+/** SQL conditions on `indicator_value v` for the periods lying wholly within from … to. */
+function periodConditions(p: SqlParams, from: Period | null, to: Period | null): string[] {
+  const conditions: string[] = [];
+  if (from) conditions.push(`v.year * 4 + COALESCE(v.quarter, 1) - 1 >= ${p.add(periodStartQuarter(from), 'int')}`);
+  if (to) conditions.push(`v.year * 4 + COALESCE(v.quarter, 4) - 1 <= ${p.add(periodEndQuarter(to), 'int')}`);
+  return conditions;
+}
+
+/** The SQL the indicator-values export streams: the values recorded by the end of `asOf` in the selected plan and periods. */
+export function indicatorValuesExportQuery(selection: ValueSelection, ctx: ExportContext): ExportQuery {
+  const p = new SqlParams();
+  const tz = p.add(ctx.timeZone, 'text');
+  const where = [`v.recorded_at < ${p.add(ctx.asOfEnd, 'timestamptz')}`, ...periodConditions(p, selection.from, selection.to)];
+  if (selection.actionPlanId) where.push(`i.action_plan_id = ${p.add(selection.actionPlanId, 'uuid')}`);
+  const tr = (column: string) => translatedSql(column, ctx.contentChain);
+  const sql = `
+    SELECT ap.code AS action_plan, i.code AS indicator_code, v.period, v.value, ${tr('v.source')} AS source, ${tr('v.note')} AS note,
+           ${tr('i.name')} AS indicator_name, i.unit, v.year, v.quarter,
+           ${isoTimestamp('v.recorded_at', tz)} AS recorded_at, v.recorded_by
+      FROM indicator_value v
+      JOIN indicator i ON i.id = v.indicator_id
+      JOIN action_plan ap ON ap.id = i.action_plan_id
+     WHERE ${where.join(' AND ')}`;
+  return {
+    sql,
+    params: p.values,
+    orderBy: [
+      { column: 'action_plan', cast: 'varchar' },
+      { column: 'indicator_code', cast: 'varchar' },
+      { column: 'period', cast: 'varchar' },
+    ],
+  };
 }

@@ -86,3 +86,7 @@ function periodStart(period: Period): string {
   const month = period.quarter ? (period.quarter - 1) * 3 + 1 : 1;
   return `${period.year}-${String(month).padStart(2, '0')}-01`;
 }
+
+/** A period's first and last quarter as a count of quarters since year 0: a year spans four. */
+export const periodStartQuarter = (p: Period): number => p.year * 4 + (p.quarter ?? 1) - 1;
+export const periodEndQuarter = (p: Period): number => p.year * 4 + (p.quarter ?? 4) - 1;

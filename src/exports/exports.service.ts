@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { ActionPlanRepository } from '../action-plan/action-plan.repository';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
-import { parsePeriod, Period } from '../action-plan/reporting-period';
+import { parsePeriod, Period, periodEndQuarter, periodStartQuarter } from '../action-plan/reporting-period';
 import { softwareVersion } from '../common/software-version';
 import { AppConfig } from '../config/app-config.service';
 import { I18nService } from '../i18n/i18n.service';
@@ -15,7 +15,7 @@ import { RecommendationFilter } from '../recommendations/dto/recommendations.arg
 import { exportContext, resolveAsOf } from './as-of';
 import { DEFAULT_EXPORT_LOCALE, ExportLanguage, languageSuffix } from './export-language';
 import { ExportContext } from './exporters/export-context';
-import { indicatorValuesExport, periodEndQuarter, periodStartQuarter, ValueSelection } from './exporters/indicator-values.export';
+import { indicatorValuesExport, ValueSelection } from './exporters/indicator-values.export';
 import { indicatorsExport } from './exporters/indicators.export';
 import { recommendationBarriersExport, recommendationIndicatorsExport, recommendationOrganizationsExport } from './exporters/links.export';
 import { recommendationsExport } from './exporters/recommendations.export';

@@ -1,8 +1,7 @@
-import { translatedSql } from '../../i18n/translations';
+import { indicatorValuesExportQuery } from '../../action-plan/indicator-values.repository';
 import { Period } from '../../action-plan/reporting-period';
 import { TabularExport } from '../tabular/tabular-export';
 import { ExportContext } from './export-context';
-import { isoTimestamp, SqlParams } from './sql-params';
 
 /** Which values an export covers: one plan or all, and the periods from … to (inclusive). */
 export interface ValueSelection {
@@ -11,53 +10,21 @@ export interface ValueSelection {
   to: Period | null;
 }
 
-/** A period's first and last quarter as a count of quarters since year 0: a year spans four. */
-export const periodStartQuarter = (p: Period): number => p.year * 4 + (p.quarter ?? 1) - 1;
-export const periodEndQuarter = (p: Period): number => p.year * 4 + (p.quarter ?? 4) - 1;
-
-/** SQL conditions on `indicator_value v` for the periods lying wholly within from … to. */
-export function periodConditions(p: SqlParams, from: Period | null, to: Period | null): string[] {
-  const conditions: string[] = [];
-  if (from) conditions.push(`v.year * 4 + COALESCE(v.quarter, 1) - 1 >= ${p.add(periodStartQuarter(from), 'int')}`);
-  if (to) conditions.push(`v.year * 4 + COALESCE(v.quarter, 4) - 1 <= ${p.add(periodEndQuarter(to), 'int')}`);
-  return conditions;
-}
-
 /**
  * One row per value recorded by the end of `asOf`, by plan code, indicator code
  * and period. The first six columns are the bulk import's
  * (action_plan,indicator_code,period,value,source,note), so an analyst can
  * correct figures in a spreadsheet and import them back. A value replaced after
- * `asOf` is left out (values keep no history of their own).
+ * `asOf` is left out (values keep no history of their own). The rows come from
+ * indicatorValuesExportQuery (the indicator values repository).
  */
 export function indicatorValuesExport(selection: ValueSelection, ctx: ExportContext): TabularExport {
-  const p = new SqlParams();
-  const tz = p.add(ctx.timeZone, 'text');
-  const where = [`v.recorded_at < ${p.add(ctx.asOfEnd, 'timestamptz')}`, ...periodConditions(p, selection.from, selection.to)];
-  if (selection.actionPlanId) where.push(`i.action_plan_id = ${p.add(selection.actionPlanId, 'uuid')}`);
-  const tr = (column: string) => translatedSql(column, ctx.contentChain);
-  const sql = `
-    SELECT ap.code AS action_plan, i.code AS indicator_code, v.period, v.value, ${tr('v.source')} AS source, ${tr('v.note')} AS note,
-           ${tr('i.name')} AS indicator_name, i.unit, v.year, v.quarter,
-           ${isoTimestamp('v.recorded_at', tz)} AS recorded_at, v.recorded_by
-      FROM indicator_value v
-      JOIN indicator i ON i.id = v.indicator_id
-      JOIN action_plan ap ON ap.id = i.action_plan_id
-     WHERE ${where.join(' AND ')}`;
   return {
     name: 'indicator-values',
     sheetName: ctx.language.sheetName('indicator-values'),
     description: 'One row per indicator value recorded by the end of asOf, for the periods from … to.',
     primaryKey: ['action_plan', 'indicator_code', 'period'],
-    query: {
-      sql,
-      params: p.values,
-      orderBy: [
-        { column: 'action_plan', cast: 'varchar' },
-        { column: 'indicator_code', cast: 'varchar' },
-        { column: 'period', cast: 'varchar' },
-      ],
-    },
+    query: indicatorValuesExportQuery(selection, ctx),
     columns: [
       ctx.language.column('action_plan', 'text', 14, 'The action plan’s code'),
       ctx.language.column('indicator_code', 'text', 14, 'The indicator’s code within its plan'),
