@@ -337,3 +337,65 @@ export function recommendationsExportQuery(db: DataSource, filter: Recommendatio
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   return { sql, params: p.values, orderBy: [{ column: 'code', cast: 'varchar' }] };
 }
+
+/** The SQL the status-history export streams: every status change recorded by the end of `asOf`, with its recommendation's code. */
+export function statusHistoryExportQuery(ctx: ExportContext): ExportQuery {
+  const p = new SqlParams();
+  const tz = p.add(ctx.timeZone, 'text');
+  const asOfEnd = p.add(ctx.asOfEnd, 'timestamptz');
+  const { language } = ctx;
+  const sql = `
+    SELECT r.code AS recommendation_code, sc.version, ${language.enumSql('sc.from_status', 'status', p)} AS from_status, ${language.enumSql('sc.to_status', 'status', p)} AS to_status,
+           ${isoTimestamp('sc.changed_at', tz)} AS changed_at, sc.changed_by, ${translatedSql('sc.note', ctx.contentChain)} AS note, sc.evidence_url
+      FROM status_change sc
+      JOIN recommendation r ON r.id = sc.recommendation_id
+     WHERE sc.changed_at < ${asOfEnd}`;
+  return {
+    sql,
+    params: p.values,
+    orderBy: [
+      { column: 'recommendation_code', cast: 'varchar' },
+      { column: 'version', cast: 'int' },
+    ],
+  };
+}
+
+/** A link of recommendations the join-table exports give one per row. */
+export type RecommendationLinkTable = 'organizations' | 'barriers' | 'indicators';
+
+/** Per link: the linked row's columns (after recommendation_code), its joins, and its key (the second sort column). */
+const LINK_EXPORTS: Record<RecommendationLinkTable, { select: (p: SqlParams, ctx: ExportContext) => string; from: string; key: string }> = {
+  organizations: {
+    select: (p, ctx) =>
+      `o.id AS organization_id, ${translatedSql('o.name', ctx.contentChain)} AS organization_name, ${ctx.language.enumSql('o.kind', 'orgKind', p)} AS organization_kind`,
+    from: 'JOIN recommendation_organization ro ON ro.recommendation_id = r.id JOIN organization o ON o.id = ro.organization_id',
+    key: 'organization_id',
+  },
+  barriers: {
+    select: (p, ctx) =>
+      `b.id AS barrier_id, ${translatedSql('b.title', ctx.contentChain)} AS barrier_title, ${ctx.language.enumSql('b.category', 'barrier', p)} AS barrier_category`,
+    from: 'JOIN recommendation_barrier rb ON rb.recommendation_id = r.id JOIN barrier b ON b.id = rb.barrier_id',
+    key: 'barrier_id',
+  },
+  indicators: {
+    select: () => 'i.id AS indicator_id, ap.code AS action_plan, i.code AS indicator_code',
+    from: 'JOIN recommendation_indicator ri ON ri.recommendation_id = r.id JOIN indicator i ON i.id = ri.indicator_id JOIN action_plan ap ON ap.id = i.action_plan_id',
+    key: 'indicator_id',
+  },
+};
+
+/** The SQL a join-table export streams: today's links of the recommendations that existed on `asOf`, one per row. */
+export function recommendationLinksExportQuery(link: RecommendationLinkTable, ctx: ExportContext): ExportQuery {
+  const { select, from, key } = LINK_EXPORTS[link];
+  const p = new SqlParams();
+  const asOfEnd = p.add(ctx.asOfEnd, 'timestamptz');
+  const sql = `SELECT r.code AS recommendation_code, ${select(p, ctx)} FROM recommendation r ${from} WHERE r.created_at < ${asOfEnd}`;
+  return {
+    sql,
+    params: p.values,
+    orderBy: [
+      { column: 'recommendation_code', cast: 'varchar' },
+      { column: key, cast: key.endsWith('_id') ? 'uuid' : 'varchar' },
+    ],
+  };
+}

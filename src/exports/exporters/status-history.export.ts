@@ -1,33 +1,16 @@
-import { translatedSql } from '../../i18n/translations';
+import { statusHistoryExportQuery } from '../../recommendations/recommendations.repository';
 import { TabularExport } from '../tabular/tabular-export';
 import { ExportContext } from './export-context';
-import { isoTimestamp, SqlParams } from './sql-params';
 
-/** One row per status change recorded by the end of `asOf`, with its recommendation's code; in code order, then oldest change first. */
+/** One row per status change recorded by the end of `asOf`, with its recommendation's code; in code order, then oldest change first; the rows come from statusHistoryExportQuery. */
 export function statusHistoryExport(ctx: ExportContext): TabularExport {
-  const p = new SqlParams();
-  const tz = p.add(ctx.timeZone, 'text');
-  const asOfEnd = p.add(ctx.asOfEnd, 'timestamptz');
   const { language } = ctx;
-  const sql = `
-    SELECT r.code AS recommendation_code, sc.version, ${language.enumSql('sc.from_status', 'status', p)} AS from_status, ${language.enumSql('sc.to_status', 'status', p)} AS to_status,
-           ${isoTimestamp('sc.changed_at', tz)} AS changed_at, sc.changed_by, ${translatedSql('sc.note', ctx.contentChain)} AS note, sc.evidence_url
-      FROM status_change sc
-      JOIN recommendation r ON r.id = sc.recommendation_id
-     WHERE sc.changed_at < ${asOfEnd}`;
   return {
     name: 'status-history',
     sheetName: language.sheetName('status-history'),
     description: 'One row per status change recorded by the end of asOf.',
     primaryKey: ['recommendation_code', 'version'],
-    query: {
-      sql,
-      params: p.values,
-      orderBy: [
-        { column: 'recommendation_code', cast: 'varchar' },
-        { column: 'version', cast: 'int' },
-      ],
-    },
+    query: statusHistoryExportQuery(ctx),
     columns: [
       language.column('recommendation_code', 'text', 20, 'The recommendation’s code'),
       language.column('version', 'number', 9, 'The recommendation’s version after the change; 1 is its creation'),
