@@ -11,6 +11,6 @@ import { Organization } from '../organizations/organization.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([ActionPlan, Indicator, Organization])],
   providers: [ProgressSummaryService, RecentChangesService, ReportsRepository, ReportsResolver],
-  exports: [ProgressSummaryService, RecentChangesService],
+  exports: [ProgressSummaryService, RecentChangesService, ReportsRepository],
 })
 export class ReportsModule {}
