@@ -79,8 +79,9 @@ interface IndicatorRow extends Record<string, unknown> {
 
 /**
  * The reports' statements, all reads over other features' tables: the progress summary's
- * counts (aggregated in PostgreSQL, one row per status or indicator comes back) and the
- * latest public changes. Reads go through readQuery, so a replica serves them when one is set.
+ * counts (aggregated in PostgreSQL, one row per status or indicator comes back), the
+ * latest public changes, and the PDF progress report's reads. The first two go through
+ * readQuery, so a replica serves them when one is set; the PDF report's stay on the primary.
  */
 @Injectable()
 export class ReportsRepository {
@@ -219,21 +220,19 @@ export class ReportsRepository {
 
   /** The plan's code and (translatable) title, for the progress report's heading; undefined when there is none. */
   async planCodeAndTitle(id: string): Promise<{ code: string; title: Translations } | undefined> {
-    const [plan] = await readQuery<{ code: string; title: Translations }>(this.db, null, 'SELECT code, title FROM action_plan WHERE id = $1', [id]);
+    const [plan]: { code: string; title: Translations }[] = await this.db.query('SELECT code, title FROM action_plan WHERE id = $1', [id]);
     return plan;
   }
 
   /** The organisation's (translatable) name. */
   async organizationName(id: string): Promise<{ name: Translations }> {
-    const [organization] = await readQuery<{ name: Translations }>(this.db, null, 'SELECT name FROM organization WHERE id = $1', [id]);
+    const [organization]: { name: Translations }[] = await this.db.query('SELECT name FROM organization WHERE id = $1', [id]);
     return organization;
   }
 
   /** The meeting's (translatable) title and the day it was held (YYYY-MM-DD). */
   async meetingTitleAndDay(id: string): Promise<{ title: Translations; held_on: string }> {
-    const [meeting] = await readQuery<{ title: Translations; held_on: string }>(
-      this.db,
-      null,
+    const [meeting]: { title: Translations; held_on: string }[] = await this.db.query(
       "SELECT title, to_char(held_on, 'YYYY-MM-DD') AS held_on FROM meeting WHERE id = $1",
       [id],
     );
@@ -242,10 +241,11 @@ export class ReportsRepository {
 
   /**
    * The progress report's statements over STATUS_AS_OF. `params` are its six: $1 asOf, $2 the
-   * instant the next day begins, $3–$6 the scope (plan, organisation, region, meeting).
+   * instant the next day begins, $3–$6 the scope (plan, organisation, region, meeting). These
+   * and the report's other reads stay on the primary (a bare query), as they always ran.
    */
   scopedStatusCounts(params: readonly unknown[]): Promise<StatusRow[]> {
-    return readQuery<StatusRow>(this.db, null,
+    return this.db.query(
       `SELECT a.status, count(*)::int AS count, count(*) FILTER (WHERE a.due_date < $1::date AND a.status <> ALL($7::text[]))::int AS overdue
          FROM (${STATUS_AS_OF}) a GROUP BY a.status`,
       [...params, CLOSED_STATUSES],
@@ -254,7 +254,7 @@ export class ReportsRepository {
 
   /** Per responsible organisation and status in scope: the count and how many are overdue (see scopedStatusCounts for `params`). */
   organizationStatusCounts(params: readonly unknown[], chain: readonly Locale[]): Promise<OrganizationStatusRow[]> {
-    return readQuery<OrganizationStatusRow>(this.db, null,
+    return this.db.query(
       `SELECT ${translatedSql('o.name', chain)} AS organization, a.status, count(*)::int AS count,
               count(*) FILTER (WHERE a.due_date < $1::date AND a.status <> ALL($7::text[]))::int AS overdue
          FROM (${STATUS_AS_OF}) a
@@ -267,7 +267,7 @@ export class ReportsRepository {
 
   /** The overdue recommendations in scope on asOf, the longest overdue first, at most `limit` (see scopedStatusCounts for `params`). */
   overdueInScope(params: readonly unknown[], chain: readonly Locale[], limit: number): Promise<OverdueRecommendation[]> {
-    return readQuery<OverdueRecommendation>(this.db, null,
+    return this.db.query(
       `SELECT a.code, ${translatedSql('a.title', chain)} AS title, a.due_date AS "dueDate", a.status,
               (SELECT string_agg(${translatedSql('o.name', chain)}, '; ' ORDER BY ${translatedSql('o.name', chain)})
                  FROM recommendation_organization ro
@@ -282,7 +282,7 @@ export class ReportsRepository {
 
   /** The recommendations in scope by status at the end of each of `days` (`ends`: the instants the next days begin). */
   statusesAtDays(params: readonly unknown[], days: string[], ends: Date[]): Promise<{ day: string; status: RecommendationStatus; count: number }[]> {
-    return readQuery<{ day: string; status: RecommendationStatus; count: number }>(this.db, null,
+    return this.db.query(
       `SELECT to_char(p.day, 'YYYY-MM-DD') AS day, h.status, count(*)::int AS count
          FROM unnest($5::date[], $6::timestamptz[]) AS p(day, day_end)
          CROSS JOIN recommendation r
@@ -298,7 +298,7 @@ export class ReportsRepository {
 
   /** Each indicator's values recorded before `asOfEnd`, by period, and its yearly targets, as JSON. */
   indicatorSeries(ids: string[], asOfEnd: Date): Promise<{ id: string; values: IndicatorSeries['values'] | null; targets: IndicatorSeries['targets'] | null }[]> {
-    return readQuery<{ id: string; values: IndicatorSeries['values'] | null; targets: IndicatorSeries['targets'] | null }>(this.db, null,
+    return this.db.query(
       `SELECT i.id,
               (SELECT json_agg(json_build_object('period', v.period, 'year', v.year, 'quarter', v.quarter, 'value', v.value)
                                ORDER BY v.year, v.quarter NULLS LAST)
