@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from 
 import type { Response } from 'express';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { READERS, Role } from '../../auth/role.enum';
+import { EDITORS, READERS, Role } from '../../auth/role.enum';
 import { Roles } from '../../auth/roles.decorator';
 import type { AuditEntry } from '../../audit/audit-entry.entity';
 import { DomainError } from '../../common/errors/domain-error';
@@ -50,8 +50,11 @@ export class RecommendationPageController {
             ? ctx.t('staff.recommendation.moved', { status: ctx.t(`staff.status.${detail.recommendation.status}`) })
             : done === 'created'
               ? ctx.t('staff.recommendation.created')
-              : null,
+              : done === 'text'
+                ? ctx.t('staff.recommendation.edited')
+                : null,
         conflict: null,
+        mayEditText: EDITORS.includes(actor.role),
       }),
     );
   }
