@@ -67,7 +67,7 @@ describeInBrowser('translated content in a browser', () => {
   it('has no WCAG 2.1 AA violations on the public recommendation page and the staff text form, in ky, ru and en, and in high contrast', async () => {
     const found: Record<string, unknown[]> = {};
     for (const lang of LANGS) {
-      for (const cookies of [{}, { display: 'contrast' }]) {
+      for (const cookies of [{}, { display: 'contrast' }] as Record<string, string>[]) {
         const pub = await open(`/recommendations/SOK-2024-01?lang=${lang}`, false, lang, { cookies });
         expect(await pub.textContent('h1')).toBe(REC.title[lang]);
         const pubViolations = await axeViolations(pub);
@@ -159,7 +159,9 @@ describeInBrowser('translated content in a browser', () => {
     mkdirSync(dir, { recursive: true });
     const shots: [string, string, boolean, string, VisitorOptions][] = [
       ['public-recommendation-ky-360.png', '/recommendations/SOK-2024-01?lang=ky', false, 'ky', { width: 360 }],
-      ['public-recommendation-ru.png', '/recommendations/SOK-2024-01?lang=ru', false, 'ru', {}],
+      // Same names as the English-content pictures they replace.
+      ['recommendation-ru.png', '/recommendations/SOK-2024-01?lang=ru', false, 'ru', {}],
+      ['staff-recommendation-ru.png', `/work/recommendations/${recId}?lang=ru`, true, 'ru', {}],
       ['public-recommendation-ru-contrast.png', '/recommendations/SOK-2024-01?lang=ru', false, 'ru', { cookies: { display: 'contrast' } }],
       ['staff-text-form-ky-360.png', `/work/recommendations/${recId}/text?lang=ky`, true, 'ky', { width: 360 }],
       ['staff-text-form-ru-contrast.png', `/work/recommendations/${recId}/text?lang=ru`, true, 'ru', { cookies: { display: 'contrast' } }],
@@ -169,6 +171,17 @@ describeInBrowser('translated content in a browser', () => {
       if (signedIn) for (const summary of await page.locator('.app-translated-field summary').all()) await summary.click();
       await page.screenshot({ path: join(dir, file), fullPage: true });
       await page.context().close();
+    }
+    // A title not yet in Kyrgyz: the Russian one, and the note under it.
+    const before = await title();
+    await t.gqlOk(`mutation ($id: ID!) { updateRecommendation(id: $id, input: { titleTranslations: [{ locale: KY, text: null }] }) { id } }`, { id: recId });
+    try {
+      const page = await open('/recommendations/SOK-2024-01?lang=ky', false, 'ky', { width: 360 });
+      expect(await page.textContent('.app-fallback-note')).toBe('Азырынча которулган эмес: орусча көрсөтүлдү.');
+      await page.screenshot({ path: join(dir, 'public-recommendation-ky-fallback-360.png') });
+      await page.context().close();
+    } finally {
+      await t.sql(`UPDATE recommendation SET title = $2 WHERE id = $1`, [recId, JSON.stringify(before)]);
     }
   });
 });

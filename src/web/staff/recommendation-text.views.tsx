@@ -36,12 +36,13 @@ export function RecommendationTextPage(props: {
       <form method="post" action={`/work/recommendations/${r.id}/text`} novalidate>
         <CsrfField ctx={ctx} />
         <input type="hidden" name="expectedVersion" value={String(r.version)} />
-        <TranslatedField ctx={ctx} field="title" label={ctx.t('staff.create.field.title')} kind="textarea" values={props.draft.title} errors={props.errors} />
+        <TranslatedField ctx={ctx} field="title" label={ctx.t('staff.create.field.title')} kind="textarea" rows={3} values={props.draft.title} errors={props.errors} />
         <TranslatedField
           ctx={ctx}
           field="description"
           label={ctx.t('staff.create.field.description')}
           kind="textarea"
+          rows={7}
           values={props.draft.description}
           errors={props.errors}
         />

@@ -78,6 +78,8 @@ export function TranslatedField(props: {
   field: string;
   label: string;
   kind: 'text' | 'textarea';
+  /** A textarea's height in lines (a description wants more than a title). */
+  rows?: number;
   values: TranslatedValues;
   errors: FieldErrors;
 }): SafeHtml {
@@ -96,6 +98,7 @@ export function TranslatedField(props: {
         value={values[ctx.locale]}
         errors={errors}
         lang={ctx.locale}
+        rows={props.rows}
       />
       <details class="govuk-details" open={open}>
         <summary class="govuk-details__summary">
@@ -113,6 +116,7 @@ export function TranslatedField(props: {
               value={values[locale]}
               errors={errors}
               lang={locale}
+              rows={props.rows}
             />
           ))}
         </div>
