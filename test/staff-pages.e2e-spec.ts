@@ -225,29 +225,32 @@ describe('staff pages', () => {
     const web = new WebSession(t);
     await web.signIn(editor.email, editor.password);
     await web.get('/work/new/meeting');
-    const invalid = await web.post('/work/new/meeting', { title: '', heldOn: '14.03.2025', format: 'ROUNDTABLE' });
+    const invalid = await web.post('/work/new/meeting', { 'title-en': '', heldOn: '14.03.2025', format: 'ROUNDTABLE' });
     expect(invalid.status).toBe(400);
-    expect(invalid.text).toContain('href="#title"');
+    expect(invalid.text).toContain('href="#title-en"');
     expect(invalid.text).toContain('href="#heldOn"');
-    expect((await web.post('/work/new/meeting', { title: 'Follow-up roundtable', heldOn: '2025-03-14', format: 'ROUNDTABLE', settlement: 'Sokuluk' })).headers.location).toBe('/work/new?done=meeting');
+    expect((await web.post('/work/new/meeting', { 'title-en': 'Follow-up roundtable', heldOn: '2025-03-14', format: 'ROUNDTABLE', 'settlement-en': 'Sokuluk', 'settlement-ky': 'Сокулук' })).headers.location).toBe('/work/new?done=meeting');
     const [meeting] = await t.sql<{ id: string }>(`SELECT id FROM meeting WHERE title->>'en' = 'Follow-up roundtable'`);
-    expect((await web.post('/work/new/barrier', { title: 'No childcare', category: 'SOCIAL_SUPPORT', meetingIds: meeting.id })).status).toBe(303);
+    expect((await web.post('/work/new/barrier', { 'title-en': 'No childcare', category: 'SOCIAL_SUPPORT', meetingIds: meeting.id })).status).toBe(303);
     const [barrier] = await t.sql<{ id: string }>(`SELECT id FROM barrier WHERE title->>'en' = 'No childcare'`);
-    expect((await web.post('/work/new/plan', { code: 'WL-FORM', title: 'Plan from a form', startYear: '2025', endYear: '2027' })).status).toBe(303);
-    const taken = await web.post('/work/new/plan', { code: 'wl-form', title: 'Again', startYear: '2025', endYear: '2027' });
+    expect((await web.post('/work/new/plan', { code: 'WL-FORM', 'title-en': 'Plan from a form', startYear: '2025', endYear: '2027' })).status).toBe(303);
+    const taken = await web.post('/work/new/plan', { code: 'wl-form', 'title-en': 'Again', startYear: '2025', endYear: '2027' });
     expect(taken.status).toBe(409);
     expect(taken.text).toContain('href="#code"');
     const [plan] = await t.sql<{ id: string }>(`SELECT id FROM action_plan WHERE code = 'WL-FORM'`);
     const indicator = await web.post('/work/new/indicator', {
-      actionPlanId: plan.id, code: 'F-1', name: 'From a form', unit: '%', direction: 'INCREASE', baselineYear: '2024', baselineValue: '3,5', responsibleOrganizationId: orgA,
+      actionPlanId: plan.id, code: 'F-1', 'name-en': 'From a form', unit: '%', direction: 'INCREASE', baselineYear: '2024', baselineValue: '3,5', responsibleOrganizationId: orgA,
     });
     expect(indicator.headers.location).toMatch(/^\/work\/indicators\/[0-9a-f-]{36}$/);
     const created = await web.post('/work/new/recommendation', {
-      meetingId: meeting.id, title: 'Childcare at the district', kind: 'INSTITUTIONAL', priority: 'HIGH', dueDate: '2026-06-30',
+      meetingId: meeting.id, 'title-en': 'Childcare at the district', 'title-ru': 'Детские сады в районе', 'title-ky': '', kind: 'INSTITUTIONAL', priority: 'HIGH', dueDate: '2026-06-30',
       barrierIds: barrier.id, responsibleOrganizationIds: [orgA], indicatorIds: [],
     });
     expect(created.headers.location).toMatch(/^\/work\/recommendations\/[0-9a-f-]{36}\?done=created$/);
-    const [rec] = await t.sql<{ id: string; title: string }>(`SELECT id, title FROM recommendation WHERE title->>'en' = 'Childcare at the district'`);
+    const [rec] = await t.sql<{ id: string; title: Record<string, string> }>(`SELECT id, title FROM recommendation WHERE title->>'en' = 'Childcare at the district'`);
+    // Every language the form was given, a blank one left out.
+    expect(rec.title).toEqual({ ru: 'Детские сады в районе', en: 'Childcare at the district' });
+    expect((await t.sql<{ settlement: unknown }>('SELECT settlement FROM meeting WHERE id = $1', [meeting.id]))[0].settlement).toEqual({ ky: 'Сокулук', en: 'Sokuluk' });
     expect(await t.sql('SELECT organization_id FROM recommendation_organization WHERE recommendation_id = $1', [rec.id])).toEqual([{ organization_id: orgA }]);
     const [audit] = await t.sql<{ actor_name: string }>(`SELECT actor_name FROM audit_entry WHERE entity_id = $1`, [rec.id]);
     expect(audit.actor_name).toBe('Creator');
@@ -257,7 +260,7 @@ describe('staff pages', () => {
     await ministry.signIn(officer.email, officer.password);
     expect((await ministry.get('/work/new/meeting')).status).toBe(403);
     await ministry.get('/work');
-    expect((await ministry.post('/work/new/meeting', { title: 'Sneaky', heldOn: '2025-03-14', format: 'ROUNDTABLE' })).status).toBe(403);
+    expect((await ministry.post('/work/new/meeting', { 'title-en': 'Sneaky', heldOn: '2025-03-14', format: 'ROUNDTABLE' })).status).toBe(403);
     expect(await t.sql(`SELECT 1 FROM meeting WHERE title->>'en' = 'Sneaky'`)).toHaveLength(0);
   });
 
