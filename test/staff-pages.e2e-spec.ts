@@ -84,18 +84,21 @@ describe('staff pages', () => {
     expect(work.text).toContain('Мои задачи');
 
     await officer.get(`/work/indicators/${indicatorId}`);
-    const recorded = await officer.post(`/work/indicators/${indicatorId}/values`, { year: '2025', quarter: '3', value: '12,5', source: 'Quarterly report', note: '' });
+    const recorded = await officer.post(`/work/indicators/${indicatorId}/values`, { year: '2025', quarter: '3', value: '12,5', 'source-en': 'Quarterly report', 'source-ru': 'Квартальный отчёт', 'note-en': '' });
     expect(recorded.status).toBe(303);
     expect(recorded.headers.location).toBe(`/work/indicators/${indicatorId}?done=2025-Q3`);
     const shown = await officer.get(recorded.headers.location);
     expect(shown.status).toBe(200);
     expect(shown.text).toContain('Aida Bekova');
+    // The source in both languages given; no note (blank is not a translation).
+    const [stored] = await t.sql<{ source: unknown; note: unknown }>(`SELECT source, note FROM indicator_value WHERE indicator_id = $1 AND period = '2025-Q3'`, [indicatorId]);
+    expect(stored).toEqual({ source: { ru: 'Квартальный отчёт', en: 'Quarterly report' }, note: null });
 
     await officer.get(`/work/recommendations/${recommendationId}`);
     const moved = await officer.post(`/work/recommendations/${recommendationId}/transition`, {
       to: 'UNDER_REVIEW',
       expectedVersion: '1',
-      note: 'Taken up by the working group',
+      'note-en': 'Taken up by the working group',
       evidenceUrl: 'https://example.org/minutes',
     });
     expect(moved.status).toBe(303);
@@ -125,7 +128,7 @@ describe('staff pages', () => {
     const [{ status }] = await t.sql<{ status: string }>('SELECT status FROM recommendation WHERE id = $1', [recommendationId]);
     expect(offered).toEqual(ALLOWED_TRANSITIONS[status as keyof typeof ALLOWED_TRANSITIONS]);
     const version = /name="expectedVersion" value="(\d+)"/.exec(page.text)![1];
-    const bad = await web.post(`/work/recommendations/${recommendationId}/transition`, { to: offered[0], expectedVersion: version, note: '', evidenceUrl: 'javascript:alert(1)' });
+    const bad = await web.post(`/work/recommendations/${recommendationId}/transition`, { to: offered[0], expectedVersion: version, 'note-en': '', evidenceUrl: 'javascript:alert(1)' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('govuk-error-summary');
     expect(bad.text).toContain('href="#evidenceUrl"');
@@ -142,15 +145,15 @@ describe('staff pages', () => {
     const pageA = await a.get(`/work/recommendations/${recommendationId}`);
     await b.get(`/work/recommendations/${recommendationId}`);
     const version = /name="expectedVersion" value="(\d+)"/.exec(pageA.text)![1];
-    expect((await a.post(`/work/recommendations/${recommendationId}/transition`, { to: 'ACCEPTED', expectedVersion: version, note: 'Accepted', evidenceUrl: '' })).status).toBe(303);
-    const conflict = await b.post(`/work/recommendations/${recommendationId}/transition`, { to: 'REJECTED', expectedVersion: version, note: 'Out of scope', evidenceUrl: '' });
+    expect((await a.post(`/work/recommendations/${recommendationId}/transition`, { to: 'ACCEPTED', expectedVersion: version, 'note-en': 'Accepted', evidenceUrl: '' })).status).toBe(303);
+    const conflict = await b.post(`/work/recommendations/${recommendationId}/transition`, { to: 'REJECTED', expectedVersion: version, 'note-en': 'Out of scope', evidenceUrl: '' });
     expect(conflict.status).toBe(409);
     expect(conflict.text).toContain('data-conflict="true"');
     expect(conflict.text).toContain('Bakyt First');
     expect(conflict.text).toContain('Out of scope'); // the note is kept for the retry
     const fresh = /name="expectedVersion" value="(\d+)"/.exec(conflict.text)![1];
     expect(Number(fresh)).toBe(Number(version) + 1);
-    const retry = await b.post(`/work/recommendations/${recommendationId}/transition`, { to: 'IN_PROGRESS', expectedVersion: fresh, note: 'Started', evidenceUrl: '' });
+    const retry = await b.post(`/work/recommendations/${recommendationId}/transition`, { to: 'IN_PROGRESS', expectedVersion: fresh, 'note-en': 'Started', evidenceUrl: '' });
     expect(retry.status).toBe(303);
     const api = await t.gqlOk<{ recommendation: { status: string; statusHistory: { changedBy: string }[] } }>(TRANSITION_VIEW, { id: recommendationId });
     expect(api.recommendation.status).toBe('IN_PROGRESS');

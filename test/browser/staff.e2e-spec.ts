@@ -148,7 +148,7 @@ describeInBrowser('staff pages in a browser', () => {
     await tabTo(page, 'input[name=to]');
     await page.keyboard.press('Space');
     const chosen = await page.evaluate(() => (document.activeElement as HTMLInputElement).value);
-    await tabTo(page, '#note');
+    await tabTo(page, '#note-ky');
     await page.keyboard.type('Иш тобу карады');
     await tabTo(page, '#evidenceUrl');
     await page.keyboard.type('https://mlsp.gov.kg/minutes/2026-11');
@@ -185,11 +185,11 @@ describeInBrowser('staff pages in a browser', () => {
     await a.click('form[action$="/transition"] button');
     await a.waitForURL(/done=moved/);
     await b.check('input[name=to] >> nth=0');
-    await b.fill('#note', 'Мой комментарий');
+    await b.fill('#note-ru', 'Мой комментарий');
     await b.click('form[action$="/transition"] button');
     const banner = b.locator('[data-conflict=true]');
     expect(await banner.textContent()).toContain('Бакыт Секретариат');
-    expect(await b.inputValue('#note')).toBe('Мой комментарий');
+    expect(await b.inputValue('#note-ru')).toBe('Мой комментарий');
     expect(await axeViolations(b)).toEqual([]);
     await b.check('input[name=to] >> nth=0');
     await b.click('form[action$="/transition"] button');

@@ -31,7 +31,7 @@ import type { Draft, FieldSpec } from './create.views';
 import { errorField, FieldErrors, validateForm } from './form';
 import { StaffErrorFilter } from './staff-error.filter';
 import { StaffPages } from './staff-pages.service';
-import { translatedFieldId, translationChangesFromForm } from './translated-field';
+import { nonBlankChanges, translatedFieldId } from './translated-field';
 import type { StaffRequest } from './staff-pages.service';
 
 const KINDS = ['meeting', 'barrier', 'recommendation', 'plan', 'indicator'] as const;
@@ -50,7 +50,7 @@ const text = (draft: Draft, name: string): string => [draft[name] ?? ''].flat()[
 const list = (draft: Draft, name: string): string[] => [draft[name] ?? []].flat().filter(Boolean);
 const orNull = (value: string): string | null => (value.trim() === '' ? null : value.trim());
 /** A translatable field's texts as posted, one control per language (`title-ky`, …); blank ones are left out on create. */
-const translated = (draft: Draft, name: string): TranslationChange[] => translationChangesFromForm(draft, name).filter((c) => cleanText(c.text ?? '') !== '');
+const translated = (draft: Draft, name: string): TranslationChange[] => nonBlankChanges(draft, name);
 /** A number typed with either decimal separator; blank is absent, anything else stays a string so validation names it. */
 const numberOrNull = (value: string): number | string | null => {
   const trimmed = value.trim();

@@ -10,9 +10,9 @@ import { Fragment, h, SafeHtml } from '../jsx/html';
 import { CsrfField } from '../layout/components';
 import type { PageContext } from '../layout/page-context';
 import type { FieldErrors } from './form';
-import { Button, Radios, summaryOf, Textarea, TextInput } from './form-components';
+import { Button, Radios, summaryOf, TextInput } from './form-components';
 import { StaffPage } from './staff-layout';
-import { LanguagesOf } from './translated-field';
+import { LanguagesOf, TranslatedField, TranslatedValues } from './translated-field';
 
 export interface RecommendationDetail {
   recommendation: Recommendation;
@@ -29,7 +29,8 @@ export interface RecommendationDetail {
 
 export interface TransitionDraft {
   to: string;
-  note: string;
+  /** The note in each language (TranslatedField). */
+  note: TranslatedValues;
   evidenceUrl: string;
 }
 
@@ -62,7 +63,15 @@ function TransitionForm(props: { ctx: PageContext; detail: RecommendationDetail;
         value={props.draft.to}
         errors={props.errors}
       />
-      <Textarea ctx={ctx} id="note" label={ctx.t('staff.field.note')} hint={ctx.t('staff.recommendation.noteHint')} value={props.draft.note} errors={props.errors} />
+      <TranslatedField
+        ctx={ctx}
+        field="note"
+        label={ctx.t('staff.field.note')}
+        hint={ctx.t('staff.recommendation.noteHint')}
+        kind="textarea"
+        values={props.draft.note}
+        errors={props.errors}
+      />
       <TextInput
         ctx={ctx}
         id="evidenceUrl"

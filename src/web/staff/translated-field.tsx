@@ -30,6 +30,11 @@ export function translationChangesFromForm(body: Record<string, unknown>, field:
   }));
 }
 
+/** The posted texts of `field` for a form with nothing stored yet. */
+export function postedTexts(body: Record<string, unknown>, field: string): TranslatedValues {
+  return postedValues(body, field, null);
+}
+
 /** The posted texts of `field` for showing the form again, the stored ones where a locale was not posted. */
 export function postedValues(body: Record<string, unknown>, field: string, stored: Translations | null | undefined): TranslatedValues {
   const values = translatedValues(stored);
@@ -41,6 +46,11 @@ export function postedValues(body: Record<string, unknown>, field: string, store
  * The controls whose posted text is longer than `maxLength` (after the same cleaning the
  * service applies), so the form can point at the exact language; the service checks it again.
  */
+/** The posted texts that are not blank: what a new record (a note, a source) is created with. */
+export function nonBlankChanges(body: Record<string, unknown>, field: string): TranslationChange[] {
+  return translationChangesFromForm(body, field).filter((change) => cleanText(change.text ?? '') !== '');
+}
+
 export function tooLongControls(changes: readonly TranslationChange[], field: string, maxLength: number): string[] {
   return changes.filter((c) => cleanText(c.text ?? '').length > maxLength).map((c) => translatedFieldId(field, c.locale));
 }
@@ -77,6 +87,8 @@ export function TranslatedField(props: {
   ctx: PageContext;
   field: string;
   label: string;
+  /** Shown under the label of the page language's control. */
+  hint?: string;
   kind: 'text' | 'textarea';
   /** A textarea's height in lines (a description wants more than a title). */
   rows?: number;
@@ -94,7 +106,7 @@ export function TranslatedField(props: {
         ctx={ctx}
         id={translatedFieldId(field, ctx.locale)}
         label={props.label}
-        hint={values[ctx.locale] === '' && hasOthers ? ctx.t('content.notTranslated') : undefined}
+        hint={values[ctx.locale] === '' && hasOthers ? [props.hint, ctx.t('content.notTranslated')].filter(Boolean).join(' ') : props.hint}
         value={values[ctx.locale]}
         errors={errors}
         lang={ctx.locale}
