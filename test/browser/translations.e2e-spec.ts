@@ -6,28 +6,12 @@ import { Role } from '../../src/auth/role.enum';
 import { seedSokulukRoundtable } from '../../src/database/seed/sokuluk-roundtable.seed';
 import { SAMPLE_TEXTS } from '../../src/database/seed/sokuluk-roundtable.texts';
 import { createTestApp, TestApp } from '../support/test-app';
-import { createUser, PASSWORD } from '../support/web-session';
-import { axeViolations, describeInBrowser, launchBrowser, listen, newVisitor, VisitorOptions } from './harness';
+import { createUser } from '../support/web-session';
+import { axeViolations, describeInBrowser, launchBrowser, listen, newVisitor, signIn, signInWithKeyboard, tabTo, VisitorOptions } from './harness';
 
 const LANGS = ['ky', 'ru', 'en'] as const;
 const REC = SAMPLE_TEXTS.proposals['SOK-2024-01'];
 const NEW_KY_TITLE = 'Аялдардын өкүлчүлүгү боюнча ченемдерди, квоталарды жана шайлоо тизмелерин кайра карап чыгуу';
-
-async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-  }
-  throw new Error(`${selector} was not reached with ${max} presses of Tab`);
-}
-
-async function signIn(page: Page, email: string, lang: string): Promise<void> {
-  await page.goto(`/sign-in?lang=${lang}`);
-  await page.fill('#email', email);
-  await page.fill('#password', PASSWORD);
-  await page.click('button[type=submit]:not(.govuk-button--secondary)');
-  await page.waitForURL(/\/work$/);
-}
 
 /** Whether the page is wider than the window (WCAG 1.4.10 reflow). */
 const overflows = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
@@ -59,7 +43,7 @@ describeInBrowser('translated content in a browser', () => {
   async function open(path: string, signedIn: boolean, lang: string, options: VisitorOptions = {}): Promise<Page> {
     const context = await newVisitor(browser, baseURL, { locale: lang, ...options });
     const page = await context.newPage();
-    if (signedIn) await signIn(page, editor.email, lang);
+    if (signedIn) await signIn(page, editor.email, `/sign-in?lang=${lang}`);
     await page.goto(path);
     return page;
   }
@@ -109,12 +93,7 @@ describeInBrowser('translated content in a browser', () => {
     const context = await newVisitor(browser, baseURL, { locale: 'ky-KG' });
     const page = await context.newPage();
     await page.goto('/sign-in?lang=ky');
-    await tabTo(page, '#email');
-    await page.keyboard.type(editor.email);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.waitForURL(/\/work$/);
+    await signInWithKeyboard(page, editor.email);
     await page.goto(`/work/recommendations/${recId}`);
     expect(await page.getAttribute('html', 'lang')).toBe('ky');
     await tabTo(page, `a[href="/work/recommendations/${recId}/text"]`);
