@@ -3,6 +3,8 @@ import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { todayIn } from '../src/common/scalars/calendar-date';
 import { exportContext } from '../src/exports/as-of';
+import { ExportLanguage } from '../src/exports/export-language';
+import { buildTranslator } from '../src/i18n/i18n.service';
 import { CsvOptions, DEFAULT_CSV_OPTIONS } from '../src/exports/tabular/csv-options';
 import { indicatorValuesExport } from '../src/exports/exporters/indicator-values.export';
 import { recommendationsExport } from '../src/exports/exporters/recommendations.export';
@@ -55,7 +57,7 @@ const HIDDEN_BEHIND_BLANKS = '\u00A0\u200B\uFF0B1';
 describe('row sources', () => {
   let t: TestApp;
   let db: DataSource;
-  const ctx = exportContext(todayIn('Asia/Bishkek'), 'Asia/Bishkek', todayIn('Asia/Bishkek'), fallbackChain('en', ['ru', 'ky']));
+  const ctx = exportContext(todayIn('Asia/Bishkek'), 'Asia/Bishkek', todayIn('Asia/Bishkek'), new ExportLanguage(buildTranslator('en', 'Asia/Bishkek')), fallbackChain('en', ['ru', 'ky']));
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -66,6 +68,7 @@ describe('row sources', () => {
       const rec = await createRecommendation(t, { title, meetingId, dueDate: '2025-01-0' + (i + 1) });
       if (i % 2 === 0) await transition(t, rec, ['UNDER_REVIEW', 'ACCEPTED'], i === 0 ? '@note, with "quotes"\r\nand a line' : undefined);
     }
+    // Titles are translations (jsonb by locale); the test's requests write English.
     await t.sql(`UPDATE recommendation SET title = jsonb_build_object('en', E'\\t+tab') WHERE title->>'en' = '-1 is text here'`);
     await t.sql(`UPDATE recommendation SET title = jsonb_build_object('en', $1 || (title->>'en')) WHERE title->>'en' = 'Кыргызча: аялдар'`, [HIDDEN_BEHIND_BLANKS]);
     for (const code of ['B', 'A']) {

@@ -21,13 +21,14 @@ function binary(res: NodeJS.ReadableStream, done: (err: Error | null, body: Buff
   res.on('error', (err: Error) => done(err, Buffer.alloc(0)));
 }
 
-/** GET `path` as the bootstrap admin (or with `token`; '' sends none). */
-export async function download(t: TestApp, path: string, token: string = t.adminToken): Promise<Download> {
+/** GET `path` as the bootstrap admin (or with `token`; '' sends none), with any other `headers` (Accept-Language). */
+export async function download(t: TestApp, path: string, token: string = t.adminToken, headers: Record<string, string> = {}): Promise<Download> {
   const req = request(t.app.getHttpServer())
     .get(path)
     .buffer(true)
     .parse((res, done) => binary(res as unknown as NodeJS.ReadableStream, done));
   if (token) void req.set('authorization', bearer(token));
+  for (const [name, value] of Object.entries(headers)) void req.set(name, value);
   const res = await req;
   const body = res.body as Buffer;
   const text = body.toString('utf8');

@@ -133,6 +133,75 @@ describe('POST /imports/indicator-values', () => {
     expect((await upload(t, semicolons)).body).toMatchObject({ unchanged: 1, rejected: 0 });
   });
 
+  describe('in Kyrgyz, Russian or English', () => {
+    const RUSSIAN_HEADER = 'План действий;Код индикатора;Период;Значение;Источник;Примечание';
+    const KYRGYZ_HEADER = 'Иш-аракеттер планы,Индикатордун коду,Мезгил,Маани,Булак,Эскертүү,Тил';
+
+    it('reads a Russian header (as the Russian indicator-values export writes it), with decimal commas', async () => {
+      const file = '\uFEFF' + [RUSSIAN_HEADER, `IMP;IND-B;${year - 2}-Q3;2,5;Нацстатком;Первое значение`].join('\r\n');
+      const res = await upload(t, file, { dryRun: true });
+      expect(res.body).toEqual({ dryRun: true, imported: 1, updated: 0, unchanged: 0, rejected: 0, errors: [] });
+    });
+
+    it('reads a Kyrgyz header with a locale column in XLSX; an empty locale cell is the request’s language', async () => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('Маанилер');
+      sheet.addRow(KYRGYZ_HEADER.split(','));
+      sheet.addRow(['IMP', 'IND-B', `${year - 1}-Q1`, 3, 'Улуттук статистика комитети', 'Биринчи чейрек', 'ky']);
+      sheet.addRow(['IMP', 'IND-B', `${year - 1}-Q2`, 4, 'Нацстатком', 'Второй квартал', 'RU']);
+      sheet.addRow(['IMP', 'IND-B', `${year - 1}-Q3`, 5, 'National Statistical Committee', null, null]);
+      const res = await request(t.app.getHttpServer())
+        .post('/imports/indicator-values?dryRun=true')
+        .set('authorization', bearer(t.adminToken))
+        .set('accept-language', 'en-GB')
+        .attach('file', Buffer.from(await workbook.xlsx.writeBuffer()), 'маанилер.xlsx');
+      expect(res.body).toEqual({ dryRun: true, imported: 3, updated: 0, unchanged: 0, rejected: 0, errors: [] });
+    });
+
+    it('writes each row’s source and note in its locale (the locale cell, else Accept-Language), leaving the other locales as they are', async () => {
+      const period = `${year - 1}-Q4`;
+      const withLocale = ['action_plan,indicator_code,period,value,source,note,locale', `IMP,IND-B,${period},9,Нацстатком,Оценка,ru`].join('\r\n');
+      expect((await upload(t, withLocale)).body).toMatchObject({ imported: 1, rejected: 0 });
+      const kyrgyz = await request(t.app.getHttpServer())
+        .post('/imports/indicator-values')
+        .set('authorization', bearer(t.adminToken))
+        .set('accept-language', 'ky-KG, ru;q=0.5')
+        .attach('file', Buffer.from(csv(`IMP,IND-B,${period},9,Улуттук статистика комитети,`)), 'values.csv');
+      expect(kyrgyz.body).toMatchObject({ imported: 0, updated: 1, rejected: 0 });
+      const [row] = await t.sql<{ source: unknown; note: unknown }>(
+        `SELECT v.source, v.note FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id WHERE i.code = 'IND-B' AND v.period = $1`,
+        [period],
+      );
+      // The Kyrgyz row's empty note removes no Russian note: it has no Kyrgyz one to remove.
+      expect(row).toEqual({ source: { ky: 'Улуттук статистика комитети', ru: 'Нацстатком' }, note: { ru: 'Оценка' } });
+      // The same file again changes nothing.
+      expect((await upload(t, withLocale)).body).toMatchObject({ unchanged: 1 });
+    });
+
+    it('refuses a row whose locale is not ky, ru or en with the code UNKNOWN_LOCALE, and then records nothing', async () => {
+      const before = await values();
+      const file = [
+        'action_plan,indicator_code,period,value,source,note,locale',
+        `IMP,IND-B,${year - 1},7,Source,Note,en`,
+        `IMP,IND-B,${year - 1}-Q4,8,Булак,Эскертүү,kg`,
+      ].join('\r\n');
+      const res = await upload(t, file);
+      expect(res.body).toMatchObject({ imported: 0, rejected: 1 });
+      expect(res.body.errors).toEqual([
+        { row: 3, column: 'locale', code: 'UNKNOWN_LOCALE', reason: '"kg" is not a language: write ky, ru, en, or leave the cell empty for the request’s language' },
+      ]);
+      expect(await values()).toEqual(before);
+    });
+
+    it('refuses a header in no language, or with its columns out of order', async () => {
+      for (const header of ['Код индикатора,План действий,Период,Значение,Источник,Примечание', 'action_plan,indicator_code,period,value,source,note,язык_неизвестен']) {
+        const res = await upload(t, `${header}\r\nIMP,IND-A,${year - 2},1,,\r\n`);
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toContain('each column may be named in Kyrgyz, Russian or English');
+      }
+    });
+  });
+
   it.each([
     ['a wrong header', 'plan,indicator,period,value\r\nIMP,IND-A,2025,1\r\n', 'the header row must be exactly action_plan,indicator_code,period,value,source,note'],
     ['no data rows', `${HEADER}\r\n`, 'no data rows'],

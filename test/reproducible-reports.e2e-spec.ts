@@ -142,7 +142,7 @@ describe('reproducible reports (asOf, fingerprints, metadata)', () => {
     const paths = [`/reports/progress.pdf?year=${past}&asOf=${asOf}`, `/exports/workbook.xlsx?asOf=${asOf}`, `/exports/indicators.csv?asOf=${asOf}`];
     for (const path of paths) {
       const [first, second] = [await ok(path), await ok(path)];
-      expect(first.body.equals(second.body)).toBe(true);
+      expect({ path, same: first.body.equals(second.body) }).toEqual({ path, same: true });
     }
     const pdfPrint = async (query: string) => /SHA-256 ([0-9a-f]{64})/.exec(readPdf((await ok(`/reports/progress.pdf?${query}`)).body).pageTexts[0])?.[1];
     const workbookPrint = async (query: string) => {

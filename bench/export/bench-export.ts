@@ -6,6 +6,8 @@ import { parseArgs } from 'node:util';
 import { todayIn } from '../../src/common/scalars/calendar-date';
 import dataSource from '../../src/database/data-source';
 import { exportContext } from '../../src/exports/as-of';
+import { ExportLanguage } from '../../src/exports/export-language';
+import { buildTranslator } from '../../src/i18n/i18n.service';
 import { ExportContext } from '../../src/exports/exporters/export-context';
 import { indicatorValuesExport } from '../../src/exports/exporters/indicator-values.export';
 import { recommendationsExport } from '../../src/exports/exporters/recommendations.export';
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
     }
     const [smallPlan]: { id: string }[] = await dataSource.query(`SELECT id FROM action_plan WHERE code = 'BENCH-P1'`);
     const timeZone = process.env.APP_TIMEZONE ?? 'Asia/Bishkek';
-    const ctx: ExportContext = exportContext(todayIn(timeZone), timeZone, todayIn(timeZone), fallbackChain('en', ['ru', 'ky']));
+    const ctx: ExportContext = exportContext(todayIn(timeZone), timeZone, todayIn(timeZone), new ExportLanguage(buildTranslator('en', timeZone)), fallbackChain('en', ['ru', 'ky']));
     const cases: BenchCase[] = [
       { label: 'recommendations', args: ['recommendations'], query: recommendationsExport(dataSource, null, ctx).query },
       { label: 'indicator values (plan BENCH-P1)', args: ['indicator-values', '--actionPlanId', smallPlan.id], query: indicatorValuesExport({ actionPlanId: smallPlan.id, from: null, to: null }, ctx).query },

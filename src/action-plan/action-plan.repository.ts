@@ -1,21 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
+import { isUUID } from 'class-validator';
+import { DataSource, EntityManager } from 'typeorm';
 import { LoaderRegistry, manyByKey, oneByKey } from '../common/loaders/loader-registry';
+import { likePattern } from '../common/like-pattern';
+import { Connection } from '../common/pagination/connection.type';
+import { KeysetOrder, keysetConnection } from '../common/pagination/keyset-page';
+import { countAll } from '../common/pagination/page-and-total';
+import { PageArgs } from '../common/pagination/page.args';
 import { readEntities, rowToEntity } from '../database/linked-rows';
 import { readQuery } from '../database/read-routing';
 import { ActionPlan } from './action-plan.entity';
+import { IndicatorFilter } from './dto/indicators.args';
 import { IndicatorTarget } from './indicator-target.entity';
 import { IndicatorValue } from './indicator-value.entity';
 import { Indicator } from './indicator.entity';
 
 /**
- * SQL for an indicator's actual value in a year, as actualForYear computes it: the annual
- * value, else the latest quarter's. `indicatorId` and `year` are SQL expressions.
+ * SQL for the value that is an indicator's actual in a year, as actualEntryForYear
+ * (indicator-progress.ts) chooses it: the annual value, else the latest quarter's. The one
+ * SQL form of that rule; test/actual-for-year.e2e-spec.ts proves both agree. `indicatorId`,
+ * `year` and `recordedBefore` (only values recorded before that instant) are SQL
+ * expressions; `columns` are selected from the value row `v`.
  */
-export function actualForYearSql(indicatorId: string, year: string): string {
-  return `(SELECT v.value FROM indicator_value v WHERE v.indicator_id = ${indicatorId} AND v.year = ${year}
+export function actualForYearSql(indicatorId: string, year: string, options: { columns?: string; recordedBefore?: string } = {}): string {
+  const recorded = options.recordedBefore ? ` AND v.recorded_at < ${options.recordedBefore}` : '';
+  return `(SELECT ${options.columns ?? 'v.value'} FROM indicator_value v WHERE v.indicator_id = ${indicatorId} AND v.year = ${year}${recorded}
             ORDER BY v.quarter DESC NULLS FIRST LIMIT 1)`;
 }
 
@@ -28,10 +39,110 @@ export interface IndicatorYearFigures {
   actual: number | null;
 }
 
-/** Bulk reads of the action plan, one `= ANY($1)` query per relation and request, as raw rows. */
+/** Indicators by code, ties broken by id. */
+const BY_CODE: KeysetOrder<Indicator> = {
+  list: 'indicators',
+  sql: 'i.code',
+  idSql: 'i.id',
+  cast: 'varchar',
+  direction: 'ASC',
+  keyOf: (indicator) => indicator.code,
+  isValidKey: (key) => typeof key === 'string',
+};
+
+/** Every statement on the action plan's tables; the loaders read one `= ANY($1)` query per relation and request, as raw rows. */
 @Injectable()
 export class ActionPlanRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Runs `work` in one transaction; the services pass `tx` to the writing methods. */
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /** Most recent plans first. */
+  listPlans(): Promise<ActionPlan[]> {
+    return this.db.getRepository(ActionPlan).find({ order: { startYear: 'DESC', code: 'ASC' } });
+  }
+
+  /** The plan, read in `tx` when given. */
+  findPlan(id: string, tx?: EntityManager): Promise<ActionPlan | null> {
+    return (tx ?? this.db.manager).getRepository(ActionPlan).findOneBy({ id });
+  }
+
+  insertPlan(tx: EntityManager, values: Omit<ActionPlan, 'id' | 'createdAt' | 'updatedAt'>): Promise<ActionPlan> {
+    return tx.getRepository(ActionPlan).save(tx.getRepository(ActionPlan).create(values));
+  }
+
+  /** The indicator, read in `tx` when given; null for an id that is not a UUID. */
+  findIndicator(id: string, tx?: EntityManager): Promise<Indicator | null> {
+    if (!isUUID(id)) return Promise.resolve(null);
+    return (tx ?? this.db.manager).getRepository(Indicator).findOneBy({ id });
+  }
+
+  /** The indicators with this code: one per action plan at most (codes are unique within a plan). */
+  findIndicatorsByCode(code: string): Promise<Indicator[]> {
+    return this.db.getRepository(Indicator).find({ where: { code }, order: { actionPlanId: 'ASC' } });
+  }
+
+  /** The indicator and its yearly targets. */
+  async insertIndicator(
+    tx: EntityManager,
+    values: Omit<Indicator, 'id' | 'createdAt' | 'updatedAt'>,
+    targets: readonly { year: number; value: number }[],
+  ): Promise<Indicator> {
+    const indicator = await tx.getRepository(Indicator).save(tx.getRepository(Indicator).create(values));
+    if (targets.length) {
+      await tx.getRepository(IndicatorTarget).insert(targets.map((t) => ({ indicatorId: indicator.id, year: t.year, value: t.value })));
+    }
+    return indicator;
+  }
+
+  /** Sets the target of one year, replacing any; returns the value replaced (null: none) and the indicator as it is now (its updated_at touched). */
+  async upsertTarget(tx: EntityManager, indicatorId: string, year: number, value: number): Promise<{ replaced: number | null; indicator: Indicator }> {
+    const [before] = await tx.query<{ value: number }[]>('SELECT value FROM indicator_target WHERE indicator_id = $1 AND year = $2', [indicatorId, year]);
+    await tx.query(
+      `INSERT INTO indicator_target (indicator_id, year, value) VALUES ($1, $2, $3)
+       ON CONFLICT (indicator_id, year) DO UPDATE SET value = EXCLUDED.value`,
+      [indicatorId, year, value],
+    );
+    await tx.query('UPDATE indicator SET updated_at = now() WHERE id = $1', [indicatorId]);
+    return { replaced: before ? before.value : null, indicator: await tx.getRepository(Indicator).findOneByOrFail({ id: indicatorId }) };
+  }
+
+  /**
+   * Indicators (of one organisation, or all) with no value for the quarter: neither that
+   * quarter nor its whole year has one, and the plan covers the year. By plan and code.
+   */
+  async indicatorsAwaitingValue(organizationId: string | null, year: number, quarter: number): Promise<Indicator[]> {
+    const rows = await this.db.query<Record<string, unknown>[]>(
+      `SELECT i.* FROM indicator i JOIN action_plan p ON p.id = i.action_plan_id
+       WHERE ($1::uuid IS NULL OR i.responsible_organization_id = $1)
+         AND $2 BETWEEN p.start_year AND p.end_year
+         AND NOT EXISTS (
+           SELECT 1 FROM indicator_value v
+           WHERE v.indicator_id = i.id AND v.year = $2 AND (v.quarter = $3 OR v.quarter IS NULL))
+       ORDER BY p.code, i.code`,
+      [organizationId, year, quarter],
+    );
+    return rows.map((row) => rowToEntity(this.db, Indicator, row));
+  }
+
+  /** One page of the filtered indicators and their total, in one statement. */
+  indicatorPage(filter: IndicatorFilter | null | undefined, args: PageArgs): Promise<Connection<Indicator>> {
+    const filtered = () => {
+      const query = this.db.getRepository(Indicator).createQueryBuilder('i');
+      if (filter?.actionPlanId) query.andWhere('i.action_plan_id = :planId', { planId: filter.actionPlanId });
+      if (filter?.responsibleOrganizationId) {
+        query.andWhere('i.responsible_organization_id = :orgId', { orgId: filter.responsibleOrganizationId });
+      }
+      if (filter?.search) {
+        query.andWhere('(i.code ILIKE :pattern OR translations_text(i.name) ILIKE :pattern)', { pattern: likePattern(filter.search) });
+      }
+      return query;
+    };
+    return keysetConnection(args, BY_CODE, filtered(), countAll(filtered()));
+  }
 
   planById(loaders: LoaderRegistry): DataLoader<string, ActionPlan | null> {
     return loaders.get('actionPlan.byId', async (ids: readonly string[]) => {

@@ -23,6 +23,7 @@ import { IndicatorTarget } from './indicator-target.entity';
 import { IndicatorValue } from './indicator-value.entity';
 import { Indicator } from './indicator.entity';
 import { IndicatorsService } from './indicators.service';
+import { isPlanYear, PLAN_YEAR_MESSAGE } from './reporting-period';
 
 @ObjectType()
 export class IndicatorConnection extends ConnectionType(Indicator, 'Indicator') {}
@@ -118,7 +119,7 @@ export class IndicatorResolver {
     @Loaders() loaders: LoaderRegistry,
     @Args('year', { type: () => Int }) year: number,
   ): Promise<IndicatorProgress> {
-    if (!Number.isInteger(year) || year < 1900 || year > 2200) throw DomainError.badInput('year', 'must be between 1900 and 2200');
+    if (!isPlanYear(year)) throw DomainError.badInput('year', PLAN_YEAR_MESSAGE);
     const { target, actual } = await this.repository.yearFigures(loaders, indicator.id, year);
     const progress = computeProgress({ year, direction: indicator.direction, baseline: indicator.baselineValue, target, actual });
     return { ...progress, indicatorId: indicator.id, indicator };

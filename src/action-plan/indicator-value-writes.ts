@@ -1,15 +1,15 @@
 import { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
-import { Period } from '../common/period';
+import { Period } from './reporting-period';
 import type { Translations } from '../i18n/translations';
-import { rowToEntity } from '../database/linked-rows';
 import { IndicatorValue } from './indicator-value.entity';
 
 /**
  * The one way indicator values are written, by recordIndicatorValue and by the
- * bulk import: one value per indicator and period, recording again replaces it,
- * and each write is audited with the value it replaced.
+ * bulk import: one value per indicator and period, recording again replaces it
+ * (the statements: indicator-values.repository.ts), and each write is audited
+ * with the value it replaced.
  */
 
 /** A value ready to be written: its indicator exists, its period is valid and allowed. */
@@ -20,74 +20,6 @@ export interface ValueToRecord {
   value: number;
   source: Translations | null;
   note: Translations | null;
-}
-
-/** Rows per statement: large enough to be fast, small enough for PostgreSQL's parameter handling and memory. */
-const CHUNK = 1000;
-
-/**
- * The values recorded now for these (indicator, period) pairs, keyed `indicatorId/period`,
- * read after locking their indicators until the transaction ends. Without the lock, two
- * writers of a value not yet recorded both read "none" and both audit a creation, and
- * a replaced value read before a concurrent commit is not the one replaced. With it,
- * writers of one indicator's values queue in commit order, and each (READ COMMITTED:
- * a new snapshot per statement) reads what the previous one committed. Indicators are
- * locked in id order, so two imports cannot deadlock; NO KEY UPDATE leaves the foreign
- * key checks of other writers (targets, other values' inserts) unblocked.
- */
-export async function currentValues(tx: EntityManager, rows: readonly ValueToRecord[]): Promise<Map<string, IndicatorValue>> {
-  const indicatorIds = [...new Set(rows.map((r) => r.indicatorId))].sort();
-  for (let i = 0; i < indicatorIds.length; i += CHUNK) {
-    await tx.query('SELECT id FROM indicator WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE', [indicatorIds.slice(i, i + CHUNK)]);
-  }
-  const found = new Map<string, IndicatorValue>();
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK);
-    const existing: Record<string, unknown>[] = await tx.query(
-      `SELECT v.* FROM indicator_value v
-         JOIN unnest($1::uuid[], $2::text[]) AS k(indicator_id, period)
-           ON v.indicator_id = k.indicator_id AND v.period = k.period`,
-      [chunk.map((r) => r.indicatorId), chunk.map((r) => r.period)],
-    );
-    for (const row of existing) {
-      const value = rowToEntity(tx.connection, IndicatorValue, row);
-      found.set(`${value.indicatorId}/${value.period}`, value);
-    }
-  }
-  return found;
-}
-
-/**
- * Records the values (recording again replaces value, source, note, time and
- * recorder), a thousand per statement. Returns what was written.
- */
-export async function upsertValues(tx: EntityManager, rows: readonly ValueToRecord[], recordedBy: string): Promise<IndicatorValue[]> {
-  const written: IndicatorValue[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK);
-    const returned: Record<string, unknown>[] = await tx.query(
-      `INSERT INTO indicator_value (indicator_id, period, year, quarter, value, source, note, recorded_at, recorded_by)
-       SELECT t.indicator_id, t.period, t.year, t.quarter, t.value, t.source, t.note, now(), $8
-         FROM unnest($1::uuid[], $2::text[], $3::int[], $4::smallint[], $5::float8[], $6::jsonb[], $7::jsonb[])
-           AS t(indicator_id, period, year, quarter, value, source, note)
-       ON CONFLICT (indicator_id, period) DO UPDATE
-         SET value = EXCLUDED.value, source = EXCLUDED.source, note = EXCLUDED.note,
-             recorded_at = EXCLUDED.recorded_at, recorded_by = EXCLUDED.recorded_by
-       RETURNING *`,
-      [
-        chunk.map((r) => r.indicatorId),
-        chunk.map((r) => r.period),
-        chunk.map((r) => r.parsed.year),
-        chunk.map((r) => r.parsed.quarter),
-        chunk.map((r) => r.value),
-        chunk.map((r) => r.source),
-        chunk.map((r) => r.note),
-        recordedBy,
-      ],
-    );
-    written.push(...returned.map((row) => rowToEntity(tx.connection, IndicatorValue, row)));
-  }
-  return written;
 }
 
 /** The audit entry of one written value, with the value it replaced (if any). */

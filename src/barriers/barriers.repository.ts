@@ -4,14 +4,16 @@ import type { Locale } from '../i18n/locales';
 import { BarrierCategory } from './barrier-category.enum';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { LoaderRegistry } from '../common/loaders/loader-registry';
 import { loadLinked } from '../database/linked-rows';
 import { ContentLocaleService } from '../i18n/content-locales';
 import { translatedSql } from '../i18n/translations';
 import { Meeting } from '../meetings/meeting.entity';
+import { BarrierMeeting } from './barrier-meeting.entity';
 import { Barrier } from './barrier.entity';
 
+/** Every statement on barrier and barrier_meeting: the list, the loaders' batches and the writes (in the service's transaction, `tx`). */
 @Injectable()
 export class BarriersRepository {
   constructor(
@@ -27,6 +29,18 @@ export class BarriersRepository {
     if (category) query.where('b.category = :category', { category });
     if (limit !== undefined) query.limit(limit);
     return query.getMany();
+  }
+
+  /** Runs `work` in one transaction; the service passes `tx` to the writing methods. */
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /** The barrier and its links to the meetings that raised it. */
+  async insert(tx: EntityManager, values: Pick<Barrier, 'title' | 'description' | 'category'>, meetingIds: readonly string[]): Promise<Barrier> {
+    const barrier = await tx.getRepository(Barrier).save(tx.getRepository(Barrier).create(values));
+    await tx.getRepository(BarrierMeeting).insert(meetingIds.map((meetingId) => ({ barrierId: barrier.id, meetingId })));
+    return barrier;
   }
 
   byMeetingId(loaders: LoaderRegistry): DataLoader<string, Barrier[]> {

@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ContentLocaleService } from '../i18n/content-locales';
 import { BarriersRepository } from './barriers.repository';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { assertAllExist } from '../database/assert-exist';
 import { Meeting } from '../meetings/meeting.entity';
 import { BarrierCategory } from './barrier-category.enum';
-import { BarrierMeeting } from './barrier-meeting.entity';
 import { Barrier } from './barrier.entity';
 import { DESCRIPTION_MAX, TITLE_MAX } from '../common/validation/decorators';
 import type { Locale } from '../i18n/locales';
@@ -18,7 +15,6 @@ import { CreateBarrierInput } from './dto/create-barrier.input';
 @Injectable()
 export class BarriersService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly repository: BarriersRepository,
     private readonly contentLocales: ContentLocaleService,
@@ -33,17 +29,10 @@ export class BarriersService {
   create(input: CreateBarrierInput, actor: Actor, locale: Locale): Promise<Barrier> {
     const title = createdTranslations(input, 'title', locale, TITLE_MAX, true);
     const description = createdTranslations(input, 'description', locale, DESCRIPTION_MAX);
-    return this.db.transaction(async (tx) => {
+    return this.repository.transaction(async (tx) => {
       const meetingIds = [...new Set(input.meetingIds)];
       await assertAllExist(tx, Meeting, meetingIds, 'meetingIds');
-      const barrier = await tx.getRepository(Barrier).save(
-        tx.getRepository(Barrier).create({
-          title,
-          description,
-          category: input.category,
-        }),
-      );
-      await tx.getRepository(BarrierMeeting).insert(meetingIds.map((meetingId) => ({ barrierId: barrier.id, meetingId })));
+      const barrier = await this.repository.insert(tx, { title, description, category: input.category }, meetingIds);
       await this.audit.record(tx, {
         actor,
         action: 'barrier.create',

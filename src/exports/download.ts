@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import type { Locale } from '../i18n/locales';
 
 const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
@@ -24,11 +25,13 @@ export async function streamDownload(
   res: Response,
   format: DownloadFormat,
   fileName: string,
+  language: Locale,
   write: (out: Response) => Promise<unknown>,
 ): Promise<void> {
   res.status(200);
   res.setHeader('Content-Type', CONTENT_TYPES[format]);
   res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+  res.setHeader('Content-Language', language);
   // Exports hold the whole database's text: not for shared caches.
   res.setHeader('Cache-Control', 'no-store');
   try {
@@ -39,6 +42,7 @@ export async function streamDownload(
       // Nothing sent yet: still an ordinary error answer (JSON, through the error filter).
       res.removeHeader('Content-Disposition');
       res.removeHeader('Content-Type');
+      res.removeHeader('Content-Language');
       throw error;
     }
     logger.error({ err: error }, `download ${fileName} failed after it started`);

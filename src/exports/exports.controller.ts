@@ -9,6 +9,7 @@ import { IndicatorsExportQuery, WorkbookExportQuery } from './dto/indicators-exp
 import { assertKnownParameters } from './dto/known-parameters';
 import { RecommendationsExportQuery } from './dto/recommendations-export.query';
 import { streamDownload } from './download';
+import { requestedLocale } from './export-language';
 import { ExportExtension, ExportName, ExportOptions, ExportsService } from './exports.service';
 import { CsvOptions, DEFAULT_CSV_OPTIONS } from './tabular/csv-options';
 
@@ -105,16 +106,17 @@ export class ExportsController {
   private async send(req: Request, res: Response, name: ExportName, query: CommonExportParameters, options: ExportOptions): Promise<void> {
     const extension = extensionOf(req.path);
     const csv = csvOptions(query, extension);
-    const prepared = await this.exports.prepare(name, options);
+    const lang = requestedLocale(query.lang, req.headers['accept-language']);
+    const prepared = await this.exports.prepare(name, { ...options, lang, enumCodes: extension === 'json' });
     if (extension === 'meta.json') {
       // Computed in full before answering (it reads every row for the fingerprint): a failure is still a JSON error.
       const description = await this.exports.describeCsv(prepared, csv);
-      return streamDownload(res, 'json', this.exports.fileName(prepared, extension), async (out) => {
+      return streamDownload(res, 'json', this.exports.fileName(prepared, extension), lang, async (out) => {
         out.end(`${JSON.stringify(description, null, 2)}\n`);
       });
     }
     const format = extension === 'json' ? 'ndjson' : extension;
-    await streamDownload(res, format, this.exports.fileName(prepared, extension), (out) => {
+    await streamDownload(res, format, this.exports.fileName(prepared, extension), lang, (out) => {
       switch (extension) {
         case 'xlsx':
           return this.exports.writeXlsx(prepared, out);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { I18nModule } from '../i18n/i18n.module';
 import { ReportsModule } from '../reports/reports.module';
 import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
@@ -12,7 +13,7 @@ import { Recommendation } from '../recommendations/recommendation.entity';
 
 /** CSV and XLSX downloads for analysts, and the printable PDF progress report. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Recommendation, Meeting, ActionPlan, Organization]), ReportsModule],
+  imports: [TypeOrmModule.forFeature([Recommendation, Meeting, ActionPlan, Organization]), ReportsModule, I18nModule],
   controllers: [ExportsController, ProgressReportController],
   providers: [ExportsService, ProgressReportService],
   exports: [ExportsService],

@@ -7,12 +7,15 @@ import { DataSource } from 'typeorm';
 import { ActionPlan } from '../action-plan/action-plan.entity';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
-import { parsePeriod, Period } from '../common/period';
+import { parsePeriod, Period } from '../action-plan/reporting-period';
 import { softwareVersion } from '../common/software-version';
 import { AppConfig } from '../config/app-config.service';
+import { I18nService } from '../i18n/i18n.service';
+import { Locale } from '../i18n/locales';
 import { assertAllExist } from '../database/assert-exist';
 import { RecommendationFilter } from '../recommendations/dto/recommendations.args';
 import { exportContext, resolveAsOf } from './as-of';
+import { DEFAULT_EXPORT_LOCALE, ExportLanguage, languageSuffix } from './export-language';
 import { ExportContext } from './exporters/export-context';
 import { indicatorValuesExport, periodEndQuarter, periodStartQuarter, ValueSelection } from './exporters/indicator-values.export';
 import { indicatorsExport } from './exporters/indicators.export';
@@ -27,7 +30,7 @@ import { CsvOptions, DEFAULT_CSV_OPTIONS } from './tabular/csv-options';
 import { writeCsv } from './tabular/csv-writer';
 import { writeNdjson } from './tabular/ndjson-writer';
 import { TabularExport } from './tabular/tabular-export';
-import { writeXlsx } from './tabular/xlsx-writer';
+import { writeXlsx, xlsxFormats } from './tabular/xlsx-writer';
 
 export const EXPORT_NAMES = [
   'recommendations',
@@ -52,6 +55,10 @@ export interface ExportOptions {
   /** Indicator values of the periods from … to ("2025" or "2025-Q3"). */
   from?: string | null;
   to?: string | null;
+  /** The language of headers, labels and sheet names (default English). */
+  lang?: Locale | null;
+  /** NDJSON: enum values as codes whatever the language (scripts filter on codes). */
+  enumCodes?: boolean;
 }
 
 /** An export checked against the database and ready to be written in any format. */
@@ -86,21 +93,28 @@ export class ExportsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly i18n: I18nService,
     private readonly contentLocales: ContentLocaleService,
   ) {
     this.rows = new PgServerRowSource(db);
   }
 
-  /** `recommendations-2026-11-28.csv`: the date is the export's asOf (today unless asked otherwise). */
+  /**
+   * `recommendations-2026-11-28.csv`: the date is the export's asOf (today unless asked otherwise);
+   * a Kyrgyz or Russian file says its language (`recommendations-2026-11-28.ru.csv`), an English one keeps its old name.
+   */
   fileName(prepared: PreparedExport, extension: ExportExtension): string {
-    return `${prepared.name}-${prepared.context.asOf}.${extension}`;
+    return `${prepared.name}-${prepared.context.asOf}${languageSuffix(prepared.context.language.locale)}.${extension}`;
   }
 
   /** The tables of an export: one, or all of them for the workbook. Throws NOT_FOUND for an unknown plan, BAD_USER_INPUT for a bad asOf or period range. */
   async prepare(name: ExportName, options: ExportOptions = {}): Promise<PreparedExport> {
     const today = this.clock.today();
     const asOf = resolveAsOf(today, options.asOf, null);
-    const ctx = exportContext(today, this.config.get('APP_TIMEZONE'), asOf, this.contentLocales.defaultChain);
+    const locale = options.lang ?? DEFAULT_EXPORT_LOCALE;
+    const language = new ExportLanguage(this.i18n.translator(locale), options.enumCodes ? 'for scripts' : 'for people');
+    // Titles, names and notes in the same language, falling back along the configured chain where one has no translation.
+    const ctx = exportContext(today, this.config.get('APP_TIMEZONE'), asOf, language, this.contentLocales.chain(locale));
     const planId = options.actionPlanId ?? null;
     if (planId) await assertAllExist(this.db.manager, ActionPlan, [planId], 'actionPlanId');
     const values = periodRange(planId, options.from ?? null, options.to ?? null);
@@ -117,7 +131,7 @@ export class ExportsService {
     });
     const tables = await this.tables(name, filter, values, year, ctx);
     const indicators = tables.some((t) => t.name === 'indicators' || t.name === 'indicator-values') ? await this.indicatorDefinitions(planId, ctx) : [];
-    return { name, tables, context: ctx, inputs: { export: name, asOf, timeZone: ctx.timeZone, parameters }, indicators };
+    return { name, tables, context: ctx, inputs: { export: name, asOf, timeZone: ctx.timeZone, lang: locale, parameters }, indicators };
   }
 
   /** Streams one table as CSV into `out` (left open); returns the number of rows. */
@@ -138,6 +152,8 @@ export class ExportsService {
       fixedDate: new Date(`${prepared.context.asOf}T00:00:00Z`),
       fingerprint: new ExportFingerprint(prepared.inputs),
       readme: (fingerprint) => readmeRows(meta, fingerprint),
+      readmeSheetName: prepared.context.language.sheetName('readme'),
+      formats: xlsxFormats(prepared.context.language),
     });
   }
 
@@ -148,8 +164,29 @@ export class ExportsService {
   }
 
   private metadata(prepared: PreparedExport): ExportMetadata {
-    const title = prepared.name === 'workbook' ? 'Roundtable recommendations tracker: all exports' : `Roundtable recommendations tracker: ${prepared.name}`;
-    return { title, inputs: prepared.inputs, generatedOn: prepared.context.today, software: softwareVersion(), tables: prepared.tables, indicators: prepared.indicators };
+    const { language } = prepared.context;
+    const title = prepared.name === 'workbook' ? language.t('export.readme.titleAll') : language.t('export.readme.title', { name: prepared.name });
+    return {
+      title,
+      inputs: prepared.inputs,
+      generatedOn: prepared.context.today,
+      software: softwareVersion(),
+      tables: prepared.tables,
+      indicators: prepared.indicators.map((i) => ({ ...i, direction: language.label('staff.direction', i.direction) })),
+      labels: {
+        language: language.t('export.readme.language'),
+        filters: language.t('export.readme.filters'),
+        timeZone: language.t('export.readme.timeZone'),
+        generated: language.t('export.readme.generated'),
+        software: language.t('export.readme.software'),
+        fingerprint: language.t('export.readme.fingerprint'),
+        sources: language.t('export.readme.sources'),
+        definitions: language.t('export.readme.definitions'),
+        sheets: language.t('export.readme.sheets'),
+        indicators: language.t('export.readme.indicators'),
+        indicatorColumns: ['action_plan', 'code', 'name', 'unit', 'direction', 'baseline_year', 'baseline_value', 'sources'].map((key) => language.header({ message: key })),
+      },
+    };
   }
 
   private async tables(name: ExportName, filter: RecommendationFilter | null, values: ValueSelection, year: number | null, ctx: ExportContext): Promise<TabularExport[]> {

@@ -36,37 +36,38 @@ export class I18nService {
 
   constructor(config: AppConfig) {
     this.timeZone = config.get('APP_TIMEZONE');
-    this.translators = Object.fromEntries(LOCALES.map((locale) => [locale, this.build(locale)])) as Record<Locale, Translator>;
+    this.translators = Object.fromEntries(LOCALES.map((locale) => [locale, buildTranslator(locale, this.timeZone)])) as Record<Locale, Translator>;
   }
 
   translator(locale: Locale): Translator {
     return this.translators[locale];
   }
+}
 
-  private build(locale: Locale): Translator {
-    // British conventions for English (13 August 2024), as in most international documents.
-    const intlLocale = locale === 'en' ? 'en-GB' : locale;
-    const messages = new Map<string, IntlMessageFormat>();
-    for (const [key, text] of Object.entries(CATALOGS[locale])) messages.set(key, new IntlMessageFormat(text, locale));
-    const dates = {
-      long: new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeZone: 'UTC' }),
-      short: new Intl.DateTimeFormat(intlLocale, { dateStyle: 'short', timeZone: 'UTC' }),
-    };
-    const dateTimes = new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeStyle: 'short', timeZone: this.timeZone });
-    const numbers = new Intl.NumberFormat(intlLocale);
-    const percents = new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 });
-    return {
-      locale,
-      t: (key, values) => {
-        const message = messages.get(key);
-        if (!message) throw new Error(`No message ${key} in ${locale}`);
-        return String(message.format(values));
-      },
-      // Calendar dates have no time zone: read and written as UTC midnight so the day never shifts.
-      date: (isoDate, style = 'long') => dates[style].format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`)),
-      dateTime: (instant) => dateTimes.format(instant),
-      number: (value, options) => (options ? new Intl.NumberFormat(intlLocale, options).format(value) : numbers.format(value)),
-      percent: (fraction) => percents.format(fraction),
-    };
-  }
+/** A translator on its own, for code that runs without the Nest container (benchmarks, scripts). */
+export function buildTranslator(locale: Locale, timeZone: string): Translator {
+  // British conventions for English (13 August 2024), as in most international documents.
+  const intlLocale = locale === 'en' ? 'en-GB' : locale;
+  const messages = new Map<string, IntlMessageFormat>();
+  for (const [key, text] of Object.entries(CATALOGS[locale])) messages.set(key, new IntlMessageFormat(text, locale));
+  const dates = {
+    long: new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeZone: 'UTC' }),
+    short: new Intl.DateTimeFormat(intlLocale, { dateStyle: 'short', timeZone: 'UTC' }),
+  };
+  const dateTimes = new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeStyle: 'short', timeZone });
+  const numbers = new Intl.NumberFormat(intlLocale);
+  const percents = new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 });
+  return {
+    locale,
+    t: (key, values) => {
+      const message = messages.get(key);
+      if (!message) throw new Error(`No message ${key} in ${locale}`);
+      return String(message.format(values));
+    },
+    // Calendar dates have no time zone: read and written as UTC midnight so the day never shifts.
+    date: (isoDate, style = 'long') => dates[style].format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`)),
+    dateTime: (instant) => dateTimes.format(instant),
+    number: (value, options) => (options ? new Intl.NumberFormat(intlLocale, options).format(value) : numbers.format(value)),
+    percent: (fraction) => percents.format(fraction),
+  };
 }

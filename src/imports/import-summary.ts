@@ -1,10 +1,16 @@
 import { ImportColumn } from './import-file';
 
+/** Row errors a client may act on by code rather than by reading the reason. */
+export const IMPORT_ERROR_CODES = { UNKNOWN_LOCALE: 'UNKNOWN_LOCALE' } as const;
+export type ImportErrorCode = keyof typeof IMPORT_ERROR_CODES;
+
 /** A reason a row cannot be imported; `column` is null when the row as a whole is wrong. */
 export interface ImportError {
   row: number;
   column: ImportColumn | null;
   reason: string;
+  /** Set for the errors that have one (UNKNOWN_LOCALE: the locale cell is not ky, ru or en). */
+  code?: ImportErrorCode;
 }
 
 /**

@@ -10,6 +10,7 @@ import { AppConfig } from '../config/app-config.service';
 import { assertKnownParameters } from '../exports/dto/known-parameters';
 import { ImportQuery } from './dto/import.query';
 import { ImportSummary } from './import-summary';
+import { ContentLocaleService } from '../i18n/content-locales';
 import { IndicatorValuesImportService } from './indicator-values-import.service';
 import { readImportFile } from './read-import-file';
 
@@ -23,6 +24,7 @@ export class ImportsController {
   constructor(
     private readonly imports: IndicatorValuesImportService,
     private readonly config: AppConfig,
+    private readonly contentLocales: ContentLocaleService,
   ) {}
 
   /**
@@ -46,6 +48,8 @@ export class ImportsController {
       maxRows: this.config.get('IMPORT_MAX_ROWS'),
       maxUnpackedBytes: this.config.get('IMPORT_MAX_UNPACKED_BYTES'),
     });
-    return this.imports.importFile(file, { dryRun: query.dryRun ?? false, actor });
+    // Sources and notes of rows without a locale cell are in the request's content language, as GraphQL writes take it.
+    const { locale } = this.contentLocales.forRequest(req.headers['accept-language']);
+    return this.imports.importFile(file, { dryRun: query.dryRun ?? false, actor, locale });
   }
 }

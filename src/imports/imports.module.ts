@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { AuditModule } from '../audit/audit.module';
 import { AppConfig } from '../config/app-config.service';
+import { I18nModule } from '../i18n/i18n.module';
 import { ImportsController } from './imports.controller';
 import { ImportsRepository } from './imports.repository';
 import { ImportDraftsService } from './import-drafts.service';
@@ -17,8 +18,9 @@ import { User } from '../accounts/user.entity';
     // A draft belongs to a user; the values are written through the action plan's entities.
     TypeOrmModule.forFeature([ImportDraft, User]),
     ActionPlanModule,
-    // Global in the service; imported here too so that `npm run import` has it.
+    // Global in the service; imported here too so that `npm run import` has them.
     AuditModule,
+    I18nModule,
     MulterModule.registerAsync({
       inject: [AppConfig],
       // In memory (the default storage), bounded: one file of at most IMPORT_MAX_BYTES, a few small fields.

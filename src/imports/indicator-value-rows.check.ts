@@ -1,22 +1,33 @@
 import { plainToInstance } from 'class-transformer';
-import type { Locale } from '../i18n/locales';
 import { validateSync } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { RecordIndicatorValueInput } from '../action-plan/dto/record-indicator-value.input';
-import { periodProblem } from '../action-plan/indicators.service';
+import { periodProblem } from '../action-plan/reporting-period';
 import type { ValueToRecord } from '../action-plan/indicator-value-writes';
 import { Actor } from '../auth/actor';
 import { assertMayActFor } from '../auth/ministry-scope';
 import { DomainError } from '../common/errors/domain-error';
-import { parsePeriod } from '../common/period';
+import { parsePeriod } from '../action-plan/reporting-period';
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../common/validation/storable-text';
-import { IMPORT_COLUMNS, ImportColumn, ImportRow } from './import-file';
-import { ImportError } from './import-summary';
+import { isLocale, Locale, LOCALES } from '../i18n/locales';
+import { IMPORT_COLUMNS, ImportColumn, ImportRow, LOCALE_COLUMN } from './import-file';
+import { ImportError, ImportErrorCode } from './import-summary';
 import { ImportIndicatorRow, ImportPlanRow, ImportsRepository } from './imports.repository';
+
+const UNKNOWN_LOCALE_REASON = `is not a language: write ${LOCALES.join(', ')}, or leave the cell empty for the request’s language`;
 
 /** A row that passed every check: what will be recorded. */
 export interface CheckedRow extends ValueToRecord {
   row: number;
+  /** The language its source and note are written in: the row's locale cell, else the request's. */
+  locale: Locale;
+}
+
+/** The row's locale cell (ky, ru or en, in any case), the request's locale when it is empty, or null when it is neither. */
+function rowLocale(cell: string, requestLocale: Locale): Locale | null {
+  if (cell === '') return requestLocale;
+  const locale = cell.toLowerCase();
+  return isLocale(locale) ? locale : null;
 }
 
 /** A plain decimal number, as a spreadsheet or a person writes it: 12, -3.5, 1e6 (no thousands separators). */
@@ -42,7 +53,7 @@ export async function checkRows(
   rows: readonly ImportRow[],
   actor: Actor,
   today: string,
-  locale: Locale,
+  requestLocale: Locale,
 ): Promise<{ checked: CheckedRow[]; errors: ImportError[] }> {
   const errors: ImportError[] = [];
   // The same edge check as the API's inputs: such a cell is refused before anything queries or writes it.
@@ -59,7 +70,7 @@ export async function checkRows(
   for (const [index, row] of storable.entries()) {
     // Validation is synchronous CPU work (~50 µs a row): let other requests (GET /health among them) in between.
     if (index > 0 && index % YIELD_EVERY_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
-    const reject = (column: ImportColumn | null, reason: string) => errors.push({ row: row.row, column, reason });
+    const reject = (column: ImportColumn | null, reason: string, code?: ImportErrorCode) => errors.push({ row: row.row, column, reason, ...(code ? { code } : {}) });
     const before = errors.length;
     if (row.shapeProblem) reject(null, row.shapeProblem);
     const { cells } = row;
@@ -91,6 +102,9 @@ export async function checkRows(
       reject(error.property as ImportColumn, Object.values(error.constraints ?? {}).join('; '));
     }
 
+    const locale = rowLocale(cells.locale, requestLocale);
+    if (!locale) reject(LOCALE_COLUMN, `"${cells.locale.slice(0, 20)}" ${UNKNOWN_LOCALE_REASON}`, 'UNKNOWN_LOCALE');
+
     const period = parsePeriod(cells.period);
     if (period && plan && indicator) {
       const problem = periodProblem(period, { baselineYear: indicator.baseline_year }, { startYear: plan.start_year, endYear: plan.end_year }, today);
@@ -103,9 +117,10 @@ export async function checkRows(
       else firstRowOf.set(key, row.row);
     }
 
-    if (errors.length === before && indicator && period) {
+    if (errors.length === before && indicator && period && locale) {
       checked.push({
         row: row.row,
+        locale,
         indicatorId: indicator.id,
         period: cells.period,
         parsed: period,

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { auditValueWrite, currentValues, upsertValues } from '../action-plan/indicator-value-writes';
+import { auditValueWrite } from '../action-plan/indicator-value-writes';
+import { currentValues, upsertValues } from '../action-plan/indicator-values.repository';
 import { IndicatorValue } from '../action-plan/indicator-value.entity';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { ContentLocaleService } from '../i18n/content-locales';
 import type { Locale } from '../i18n/locales';
-import { sameTranslations } from '../i18n/translations';
+import { normalizeTranslations, sameTranslations, Translations } from '../i18n/translations';
 import { ImportFile } from './import-file';
 import { ImportSummary } from './import-summary';
 import { ImportsRepository } from './imports.repository';
@@ -15,8 +16,20 @@ import { CheckedRow, checkRows } from './indicator-value-rows.check';
 export interface ImportOptions {
   dryRun: boolean;
   actor: Actor;
-  /** The language of the file's sources and notes; DEFAULT_CONTENT_LOCALE when not given. */
+  /** The language of sources and notes in rows without a locale cell (the staff page's, Accept-Language's, --locale); DEFAULT_CONTENT_LOCALE when not given. */
   locale?: Locale;
+}
+
+/**
+ * The row's source and note, written in its locale, over the texts the value
+ * already has in the other locales: an import in Russian leaves the English
+ * source as it is (an empty cell removes the Russian text only).
+ */
+function overOtherLocales(row: CheckedRow, existing: IndicatorValue | undefined): CheckedRow {
+  if (!existing) return row;
+  const merge = (current: Translations | null, given: Translations | null) =>
+    normalizeTranslations({ ...(current ?? {}), [row.locale]: given?.[row.locale] });
+  return { ...row, source: merge(existing.source, row.source), note: merge(existing.note, row.note) };
 }
 
 /** Same value, source and note: recording it again would change nothing but the time stamp. */
@@ -50,10 +63,12 @@ export class IndicatorValuesImportService {
         return { dryRun: options.dryRun, imported: 0, updated: 0, unchanged: 0, rejected, errors };
       }
       const current = await currentValues(tx, checked);
-      const toWrite = checked.filter((row) => {
-        const existing = current.get(`${row.indicatorId}/${row.period}`);
-        return !existing || !isUnchanged(row, existing);
-      });
+      const toWrite = checked
+        .map((row) => overOtherLocales(row, current.get(`${row.indicatorId}/${row.period}`)))
+        .filter((row) => {
+          const existing = current.get(`${row.indicatorId}/${row.period}`);
+          return !existing || !isUnchanged(row, existing);
+        });
       const updated = toWrite.filter((row) => current.has(`${row.indicatorId}/${row.period}`)).length;
       const summary: ImportSummary = {
         dryRun: options.dryRun,

@@ -1,7 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { DomainError } from '../common/errors/domain-error';
-import { headerProblem, ImportFile, ImportRow, toImportRow } from './import-file';
+import { ImportFile, ImportHeader, ImportRow, readHeader, toImportRow } from './import-file';
 import { checkedWorkbookStream } from './xlsx-archive';
 
 export interface ImportFileLimits {
@@ -23,7 +23,7 @@ function malformed(problem: string): DomainError {
 /**
  * Reads an uploaded import file, CSV or XLSX (recognised by its content, not its
  * name), into rows numbered as a spreadsheet shows them. A file that cannot be
- * read as such, lacks the exact header row, has no data rows or more than
+ * read as such, lacks the header row (see readHeader), has no data rows or more than
  * `maxRows`, or an XLSX unpacking beyond `maxUnpackedBytes`, is refused as a
  * whole with BAD_USER_INPUT naming the problem.
  */
@@ -59,11 +59,11 @@ function readCsv(buffer: Buffer, maxRows: number): ImportRow[] {
     if (error instanceof CsvError) throw malformed(`is not valid CSV: ${error.message}`);
     throw error;
   }
-  const [header, ...data] = records;
-  const problem = headerProblem(header.record);
-  if (problem) throw malformed(problem);
+  const [first, ...data] = records;
+  const header = readHeader(first.record);
+  if ('problem' in header) throw malformed(header.problem);
   if (data.length > maxRows) throw tooMany(maxRows);
-  const rows = data.map(({ record, info }) => toImportRow(info.lines, record, false));
+  const rows = data.map(({ record, info }) => toImportRow(info.lines, record, false, header));
   if (delimiter === ';') for (const row of rows) row.cells.value = withDecimalPoint(row.cells.value);
   return rows;
 }
@@ -94,7 +94,7 @@ function cellText(value: ExcelJS.CellValue): string {
  */
 async function readXlsx(buffer: Buffer, { maxRows, maxUnpackedBytes }: ImportFileLimits): Promise<ImportRow[]> {
   const rows: ImportRow[] = [];
-  let header: string[] | null = null;
+  let header: ImportHeader | null = null;
   const workbook = await checkedWorkbookStream(buffer, { maxUnpackedBytes });
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(workbook, {
@@ -108,14 +108,14 @@ async function readXlsx(buffer: Buffer, { maxRows, maxUnpackedBytes }: ImportFil
       for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
         const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
         if (!header) {
-          header = values;
-          const problem = headerProblem(header);
-          if (problem) throw malformed(problem);
+          const read = readHeader(values);
+          if ('problem' in read) throw malformed(read.problem);
+          header = read;
           continue;
         }
         if (values.every((v) => v.trim() === '')) continue;
         if (rows.length === maxRows) throw tooMany(maxRows);
-        rows.push(toImportRow(row.number, trimTrailingEmpty(values), true));
+        rows.push(toImportRow(row.number, trimTrailingEmpty(values), true, header));
       }
       break;
     }

@@ -1,15 +1,61 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
+import { isUUID } from 'class-validator';
+import { DataSource, EntityManager } from 'typeorm';
 import { LoaderRegistry, manyByKey, oneByKey } from '../common/loaders/loader-registry';
+import { Connection } from '../common/pagination/connection.type';
+import { KeysetOrder, keysetConnection } from '../common/pagination/keyset-page';
+import { countAll } from '../common/pagination/page-and-total';
+import { PageArgs } from '../common/pagination/page.args';
+import { isCalendarDate } from '../common/scalars/calendar-date';
 import { readEntities } from '../database/linked-rows';
 import { Meeting } from './meeting.entity';
 import { Participant } from './participant.entity';
 
+/** Newest first; ties on the date broken by id. */
+const NEWEST_FIRST: KeysetOrder<Meeting> = {
+  list: 'meetings',
+  sql: 'm.held_on',
+  idSql: 'm.id',
+  cast: 'date',
+  direction: 'DESC',
+  keyOf: (meeting) => meeting.heldOn,
+  isValidKey: (key) => typeof key === 'string' && isCalendarDate(key),
+};
+
+/** A participant row as the service has checked it: a person and/or an organisation, its role and place in the list. */
+export type ParticipantValues = Pick<Participant, 'personId' | 'organizationId' | 'role' | 'position'>;
+
+/** Every statement on meeting and participant: single rows, the list's pages, the loaders' batches and the writes (in the service's transaction, `tx`). */
 @Injectable()
 export class MeetingsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  findById(id: string): Promise<Meeting | null> {
+    if (!isUUID(id)) return Promise.resolve(null);
+    return this.db.getRepository(Meeting).findOneBy({ id });
+  }
+
+  /** Runs `work` in one transaction; the service passes `tx` to the writing methods. */
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /** The meeting and its participants, in the given order. */
+  async insert(tx: EntityManager, values: Omit<Meeting, 'id' | 'createdAt' | 'updatedAt'>, participants: readonly ParticipantValues[]): Promise<Meeting> {
+    const meeting = await tx.getRepository(Meeting).save(tx.getRepository(Meeting).create(values));
+    if (participants.length) {
+      await tx.getRepository(Participant).insert(participants.map((p) => ({ ...p, meetingId: meeting.id })));
+    }
+    return meeting;
+  }
+
+  /** One page of the meetings and their total, in one statement. */
+  listPage(args: PageArgs): Promise<Connection<Meeting>> {
+    const all = () => this.db.getRepository(Meeting).createQueryBuilder('m');
+    return keysetConnection(args, NEWEST_FIRST, all(), countAll(all()));
+  }
 
   byId(loaders: LoaderRegistry): DataLoader<string, Meeting | null> {
     return loaders.get('meeting.byId', async (ids: readonly string[]) => {

@@ -1,15 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { isUUID } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { isPresent } from '../common/is-present';
-import { isCalendarDate } from '../common/scalars/calendar-date';
-import { DomainError } from '../common/errors/domain-error';
 import { Connection } from '../common/pagination/connection.type';
-import { toConnection, toKeysetPageRequest } from '../common/pagination/keyset-page';
-import { countAll, pageAndTotal } from '../common/pagination/page-and-total';
 import { PageArgs } from '../common/pagination/page.args';
 import { assertAllExist } from '../database/assert-exist';
 import { Organization } from '../organizations/organization.entity';
@@ -19,32 +12,22 @@ import type { Locale } from '../i18n/locales';
 import { createdTranslations } from '../i18n/translations';
 import { CreateMeetingInput } from './dto/create-meeting.input';
 import { Meeting } from './meeting.entity';
-import { Participant } from './participant.entity';
+import { MeetingsRepository } from './meetings.repository';
 
 @Injectable()
 export class MeetingsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: MeetingsRepository,
     private readonly audit: AuditService,
   ) {}
 
   findById(id: string): Promise<Meeting | null> {
-    if (!isUUID(id)) return Promise.resolve(null);
-    return this.db.getRepository(Meeting).findOneBy({ id });
+    return this.repository.findById(id);
   }
 
   /** Newest first; ties on the date broken by id. */
-  async list(args: PageArgs): Promise<Connection<Meeting>> {
-    const page = toKeysetPageRequest(args, 'meetings');
-    const repo = this.db.getRepository(Meeting);
-    const query = repo.createQueryBuilder('m').orderBy('m.heldOn', 'DESC').addOrderBy('m.id', 'DESC').limit(page.limit + 1);
-    if (page.after) {
-      const key = page.after.key;
-      if (typeof key !== 'string' || !isCalendarDate(key)) throw DomainError.badInput('after', 'is not a cursor of this list');
-      query.where('(m.heldOn, m.id) < (:key::date, :id::uuid)', { key, id: page.after.id });
-    }
-    const [rows, totalCount] = await pageAndTotal(query, countAll(repo.createQueryBuilder('m')), page.after !== null);
-    return toConnection(rows, page, totalCount, (m) => m.heldOn);
+  list(args: PageArgs): Promise<Connection<Meeting>> {
+    return this.repository.listPage(args);
   }
 
   /** `locale`: the request's, which `title` and the other plain texts are written in. */
@@ -57,7 +40,7 @@ export class MeetingsService {
       summary: createdTranslations(input, 'summary', locale, DESCRIPTION_MAX),
       sourceNote: createdTranslations(input, 'sourceNote', locale, NOTE_MAX),
     };
-    return this.db.transaction(async (tx) => {
+    return this.repository.transaction(async (tx) => {
       const participants = distinctParticipants(input.participants ?? []);
       await assertAllExist(tx, Person, participants.map((p) => p.personId).filter(isPresent), 'participants.personId');
       await assertAllExist(
@@ -66,25 +49,16 @@ export class MeetingsService {
         participants.map((p) => p.organizationId).filter(isPresent),
         'participants.organizationId',
       );
-      const meeting = await tx.getRepository(Meeting).save(
-        tx.getRepository(Meeting).create({
-          ...texts,
-          heldOn: input.heldOn,
-          format: input.format,
-          sourceUrl: input.sourceUrl ?? null,
-        }),
+      const meeting = await this.repository.insert(
+        tx,
+        { ...texts, heldOn: input.heldOn, format: input.format, sourceUrl: input.sourceUrl ?? null },
+        participants.map((p, position) => ({
+          personId: p.personId ?? null,
+          organizationId: p.organizationId ?? null,
+          role: p.role,
+          position,
+        })),
       );
-      if (participants.length) {
-        await tx.getRepository(Participant).insert(
-          participants.map((p, position) => ({
-            meetingId: meeting.id,
-            personId: p.personId ?? null,
-            organizationId: p.organizationId ?? null,
-            role: p.role,
-            position,
-          })),
-        );
-      }
       await this.audit.record(tx, {
         actor,
         action: 'meeting.create',

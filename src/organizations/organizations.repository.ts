@@ -5,13 +5,14 @@ import type { Locale } from '../i18n/locales';
 import { translatedSql } from '../i18n/translations';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
+import { isUUID } from 'class-validator';
+import { DataSource, EntityManager } from 'typeorm';
 import { LoaderRegistry, oneByKey } from '../common/loaders/loader-registry';
 import { readEntities } from '../database/linked-rows';
 import { Organization } from './organization.entity';
 import { Person } from './person.entity';
 
-/** Bulk reads of organisations and people for other features' field resolvers. */
+/** Every statement on organization and person: lists, single rows, other features' loader batches, and the writes (in the service's transaction, `tx`). */
 @Injectable()
 export class OrganizationsRepository {
   constructor(
@@ -26,6 +27,29 @@ export class OrganizationsRepository {
     const query = this.db.getRepository(Organization).createQueryBuilder('o').orderBy(name).addOrderBy('o.id');
     if (limit !== undefined) query.limit(limit);
     return query.getMany();
+  }
+
+  findById(id: string): Promise<Organization | null> {
+    if (!isUUID(id)) return Promise.resolve(null);
+    return this.db.getRepository(Organization).findOneBy({ id });
+  }
+
+  /** By full name, then id. */
+  listPeople(): Promise<Person[]> {
+    return this.db.getRepository(Person).find({ order: { fullName: 'ASC', id: 'ASC' } });
+  }
+
+  /** Runs `work` in one transaction; the service passes `tx` to the writing methods. */
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  insertOrganization(tx: EntityManager, values: Pick<Organization, 'name' | 'kind'>): Promise<Organization> {
+    return tx.getRepository(Organization).save(tx.getRepository(Organization).create(values));
+  }
+
+  insertPerson(tx: EntityManager, values: Pick<Person, 'fullName' | 'position' | 'organizationId'>): Promise<Person> {
+    return tx.getRepository(Person).save(tx.getRepository(Person).create(values));
   }
 
   organizationById(loaders: LoaderRegistry): DataLoader<string, Organization | null> {

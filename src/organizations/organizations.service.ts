@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ContentLocaleService } from '../i18n/content-locales';
 import { OrganizationsRepository } from './organizations.repository';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { isUUID } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { assertAllExist } from '../database/assert-exist';
@@ -18,7 +15,6 @@ import { Person } from './person.entity';
 @Injectable()
 export class OrganizationsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly repository: OrganizationsRepository,
     private readonly contentLocales: ContentLocaleService,
@@ -30,21 +26,18 @@ export class OrganizationsService {
   }
 
   findById(id: string): Promise<Organization | null> {
-    if (!isUUID(id)) return Promise.resolve(null);
-    return this.db.getRepository(Organization).findOneBy({ id });
+    return this.repository.findById(id);
   }
 
   listPeople(): Promise<Person[]> {
-    return this.db.getRepository(Person).find({ order: { fullName: 'ASC', id: 'ASC' } });
+    return this.repository.listPeople();
   }
 
   /** `locale`: the request's, which `name` is written in. */
   create(input: CreateOrganizationInput, actor: Actor, locale: Locale): Promise<Organization> {
     const name = createdTranslations(input, 'name', locale, SHORT_TEXT_MAX, true);
-    return this.db.transaction(async (tx) => {
-      const organization = await tx
-        .getRepository(Organization)
-        .save(tx.getRepository(Organization).create({ name, kind: input.kind }));
+    return this.repository.transaction(async (tx) => {
+      const organization = await this.repository.insertOrganization(tx, { name, kind: input.kind });
       await this.audit.record(tx, {
         actor,
         action: 'organization.create',
@@ -60,15 +53,9 @@ export class OrganizationsService {
   /** `locale`: the request's, which `position` is written in. */
   createPerson(input: CreatePersonInput, actor: Actor, locale: Locale): Promise<Person> {
     const position = createdTranslations(input, 'position', locale, SHORT_TEXT_MAX);
-    return this.db.transaction(async (tx) => {
+    return this.repository.transaction(async (tx) => {
       if (input.organizationId) await assertAllExist(tx, Organization, [input.organizationId], 'organizationId');
-      const person = await tx.getRepository(Person).save(
-        tx.getRepository(Person).create({
-          fullName: input.fullName,
-          position,
-          organizationId: input.organizationId ?? null,
-        }),
-      );
+      const person = await this.repository.insertPerson(tx, { fullName: input.fullName, position, organizationId: input.organizationId ?? null });
       await this.audit.record(tx, {
         actor,
         action: 'person.create',

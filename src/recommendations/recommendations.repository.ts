@@ -3,12 +3,14 @@ import { ContentLocaleService } from '../i18n/content-locales';
 import { translatedSql } from '../i18n/translations';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Indicator } from '../action-plan/indicator.entity';
 import { Barrier } from '../barriers/barrier.entity';
 import { LoaderRegistry, manyByKey } from '../common/loaders/loader-registry';
-import { KeysetPageRequest } from '../common/pagination/keyset-page';
-import { pageAndTotal } from '../common/pagination/page-and-total';
+import { Connection } from '../common/pagination/connection.type';
+import { keysetConnection } from '../common/pagination/keyset-page';
+import { countAll } from '../common/pagination/page-and-total';
+import { PageArgs } from '../common/pagination/page.args';
 import { loadLinked, readEntities, rowToEntity } from '../database/linked-rows';
 import { readQuery } from '../database/read-routing';
 import { Meeting } from '../meetings/meeting.entity';
@@ -16,7 +18,7 @@ import { Organization } from '../organizations/organization.entity';
 import { RecommendationFilter, RecommendationOrder } from './dto/recommendations.args';
 import { CLOSED_STATUSES } from './recommendation-lifecycle';
 import { RecommendationBarrier, RecommendationIndicator, RecommendationOrganization } from './recommendation-links.entity';
-import { applyRecommendationFilter, applyRecommendationKeyset, recommendationCount } from './recommendation-list.query';
+import { applyRecommendationFilter, recommendationKeysetOrder } from './recommendation-list.query';
 import { RecommendationStatus } from './recommendation.enums';
 import { Recommendation } from './recommendation.entity';
 import { StatusChange } from './status-change.entity';
@@ -93,18 +95,29 @@ export class RecommendationsRepository {
     };
   }
 
-  /** One keyset page (`limit + 1` rows) of the filtered list, its total and how a row is written in a cursor. */
-  async listPage(
+  /** One page of the filtered list in the given order, and its total, in one statement. */
+  listPage(
     filter: RecommendationFilter | null | undefined,
     order: RecommendationOrder,
-    page: KeysetPageRequest,
+    args: PageArgs,
     today: string,
-  ): Promise<{ rows: Recommendation[]; totalCount: number; fromRow: (row: Recommendation) => string | number | null }> {
+  ): Promise<Connection<Recommendation>> {
     const pageQuery = applyRecommendationFilter(this.db.getRepository(Recommendation).createQueryBuilder('r'), filter, today);
-    const countQuery = recommendationCount(this.db, filter, today);
-    const sortKey = applyRecommendationKeyset(pageQuery, order, page.after);
-    const [rows, totalCount] = await pageAndTotal(pageQuery.limit(page.limit + 1), countQuery, page.after !== null);
-    return { rows, totalCount, fromRow: sortKey.fromRow };
+    return keysetConnection(args, recommendationKeysetOrder(order), pageQuery, this.count(filter, today));
+  }
+
+  /**
+   * The size of the filtered list, selected as `n`. With no criterion but statuses (the
+   * dashboards' usual question) it is summed from recommendation_tally_by_month, which the
+   * triggers of migration RecommendationStatusTally keep exact in every writing transaction:
+   * a few hundred rows, however many recommendations there are. Any other criterion counts
+   * the matching rows.
+   */
+  private count(filter: RecommendationFilter | null | undefined, today: string): SelectQueryBuilder<ObjectLiteral> {
+    const criteria = Object.entries(filter ?? {}).filter(([name, value]) => name !== 'status' && value !== null && value !== undefined);
+    if (criteria.length) return countAll(applyRecommendationFilter(this.db.getRepository(Recommendation).createQueryBuilder('r'), filter, today));
+    const tally = this.db.createQueryBuilder().select('COALESCE(sum(t.recommendations), 0)', 'n').from('recommendation_tally_by_month', 't');
+    return filter?.status?.length ? tally.where('t.status IN (:...statuses)', { statuses: filter.status }) : tally;
   }
 
   async insert(tx: EntityManager, values: Partial<Recommendation>): Promise<Recommendation> {

@@ -14,7 +14,6 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-codes';
 import { Connection } from '../common/pagination/connection.type';
-import { toConnection, toKeysetPageRequest } from '../common/pagination/keyset-page';
 import { assertAllExist } from '../database/assert-exist';
 import { Organization } from '../organizations/organization.entity';
 import { CreateRecommendationInput } from './dto/create-recommendation.input';
@@ -58,11 +57,8 @@ export class RecommendationsService {
     return this.repository.statusCounts(filter, this.clock.today());
   }
 
-  async list(args: RecommendationsArgs): Promise<Connection<Recommendation>> {
-    const order = args.orderBy ?? DEFAULT_ORDER;
-    const page = toKeysetPageRequest(args, `recommendations:${order.field}:${order.direction}`);
-    const { rows, totalCount, fromRow } = await this.repository.listPage(args.filter, order, page, this.clock.today());
-    return toConnection(rows, page, totalCount, fromRow);
+  list(args: RecommendationsArgs): Promise<Connection<Recommendation>> {
+    return this.repository.listPage(args.filter, args.orderBy ?? DEFAULT_ORDER, args, this.clock.today());
   }
 
   /** Creates the recommendation, its links and the creation entry of its history, atomically. */

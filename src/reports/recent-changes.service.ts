@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { RecommendationStatus } from '../recommendations/recommendation.enums';
-import { readQuery } from '../database/read-routing';
+import { ReportsRepository } from './reports.repository';
 import type { Translations } from '../i18n/translations';
 
 /** A recommendation moved from one status to another (or was created). */
@@ -48,31 +46,12 @@ export interface ChangeScope {
  */
 @Injectable()
 export class RecentChangesService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly repository: ReportsRepository) {}
 
   async latest(scope: ChangeScope, limit: number): Promise<ChangeEntry[]> {
-    const statusRows = await readQuery<Record<string, unknown>>(
-      this.db,
-      null,
-      `SELECT s.id, s.changed_at, r.code, r.title, s.from_status, s.to_status, s.note, s.evidence_url
-         FROM status_change s JOIN recommendation r ON r.id = s.recommendation_id
-        WHERE ($1::uuid IS NULL OR s.recommendation_id = $1)
-          AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM recommendation_organization ro
-                                            WHERE ro.recommendation_id = r.id AND ro.organization_id = $2))
-        ORDER BY s.changed_at DESC, s.id DESC LIMIT $3`,
-      [scope.recommendationId ?? null, scope.organizationId ?? null, limit],
-    );
-    const valueRows = scope.recommendationId
-      ? []
-      : await readQuery<Record<string, unknown>>(
-          this.db,
-          null,
-          `SELECT v.id, v.recorded_at, i.code, i.name, p.code AS plan_code, i.unit, v.period, v.value, v.source
-             FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id JOIN action_plan p ON p.id = i.action_plan_id
-            WHERE ($1::uuid IS NULL OR i.responsible_organization_id = $1)
-            ORDER BY v.recorded_at DESC, v.id DESC LIMIT $2`,
-          [scope.organizationId ?? null, limit],
-        );
+    const statusRows = await this.repository.statusChanges(scope, limit);
+    // A recommendation's history has no indicator values.
+    const valueRows = scope.recommendationId ? [] : await this.repository.valueChanges(scope.organizationId ?? null, limit);
     const entries: ChangeEntry[] = [
       ...statusRows.map(
         (row): StatusChangeEntry => ({

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ProgressSummaryService } from './progress-summary.service';
 import { RecentChangesService } from './recent-changes.service';
+import { ReportsRepository } from './reports.repository';
 import { ReportsResolver } from './reports.resolver';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActionPlan } from '../action-plan/action-plan.entity';
@@ -9,7 +10,7 @@ import { Organization } from '../organizations/organization.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ActionPlan, Indicator, Organization])],
-  providers: [ProgressSummaryService, RecentChangesService, ReportsResolver],
+  providers: [ProgressSummaryService, RecentChangesService, ReportsRepository, ReportsResolver],
   exports: [ProgressSummaryService, RecentChangesService],
 })
 export class ReportsModule {}

@@ -2,7 +2,8 @@ import { Args, ArgsType, Field, ID, Int, Query, ResolveField, Resolver } from '@
 import { IsOptional, IsUUID } from 'class-validator';
 import { READERS } from '../auth/role.enum';
 import { Roles } from '../auth/roles.decorator';
-import { IsCalendarDate, PlanYear } from '../common/validation/decorators';
+import { PlanYear } from '../action-plan/reporting-period';
+import { IsCalendarDate } from '../common/validation/decorators';
 import { DateScalarType } from '../common/scalars/date.scalar';
 import { IndicatorProgress } from '../action-plan/indicator-progress';
 import { ProgressSummaryService } from './progress-summary.service';

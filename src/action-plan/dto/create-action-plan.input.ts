@@ -7,10 +7,10 @@ import {
   IsCalendarDate,
   IsNotLessThan,
   OptionalText,
-  PlanYear,
   SHORT_TEXT_MAX,
   TITLE_MAX,
 } from '../../common/validation/decorators';
+import { PlanYear } from '../reporting-period';
 
 @InputType()
 export class CreateActionPlanInput {

@@ -2,7 +2,8 @@ import { TranslationInput, TranslationsInputField } from '../../i18n/translation
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import { CodeText, IsMeasurement, OptionalText, PlanYear, RequiredText, TITLE_MAX } from '../../common/validation/decorators';
+import { CodeText, IsMeasurement, OptionalText, RequiredText, TITLE_MAX } from '../../common/validation/decorators';
+import { PlanYear } from '../reporting-period';
 import { IndicatorDirection } from '../action-plan.enums';
 
 @InputType()

@@ -1,7 +1,8 @@
 import { TranslationInput, TranslationsInputField } from '../../i18n/translation.types';
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
 import { IsUUID } from 'class-validator';
-import { IsMeasurement, IsPeriod, NOTE_MAX, OptionalText, SOURCE_MAX } from '../../common/validation/decorators';
+import { IsMeasurement, NOTE_MAX, OptionalText, SOURCE_MAX } from '../../common/validation/decorators';
+import { IsPeriod } from '../reporting-period';
 
 @InputType({
   description:

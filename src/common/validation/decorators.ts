@@ -1,7 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import {
-  IsInt,
   IsNotEmpty,
   IsNumber,
   IsOptional,
@@ -15,7 +14,6 @@ import {
   registerDecorator,
 } from 'class-validator';
 import { isCalendarDate } from '../scalars/calendar-date';
-import { parsePeriod } from '../period';
 import { cleanText } from './storable-text';
 
 export const TITLE_MAX = 300;
@@ -74,11 +72,6 @@ export function CodeText(): PropertyDecorator {
   );
 }
 
-/** A year the programme could plausibly concern. */
-export function PlanYear(): PropertyDecorator {
-  return applyDecorators(IsInt(), Min(1900), Max(2200));
-}
-
 /** A real calendar date, YYYY-MM-DD (the Date scalar checks it too; this names the field). */
 export function IsCalendarDate(): PropertyDecorator {
   return (target: object, propertyName: string | symbol) =>
@@ -89,21 +82,6 @@ export function IsCalendarDate(): PropertyDecorator {
       validator: {
         validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value),
         defaultMessage: (args?: ValidationArguments) => `${args?.property} must be a real date written YYYY-MM-DD`,
-      },
-    });
-}
-
-/** "2025" or "2025-Q3", checked by the one period parser. */
-export function IsPeriod(): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) =>
-    registerDecorator({
-      name: 'isPeriod',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && parsePeriod(value) !== null,
-        defaultMessage: (args?: ValidationArguments) =>
-          `${args?.property} must be a year (2025) or a quarter (2025-Q3)`,
       },
     });
 }

@@ -4,7 +4,7 @@ import { IndicatorDirection } from '../../action-plan/action-plan.enums';
 import { Indicator } from '../../action-plan/indicator.entity';
 import { BarrierCategory } from '../../barriers/barrier-category.enum';
 import { Barrier } from '../../barriers/barrier.entity';
-import { parsePeriod } from '../../common/period';
+import { parsePeriod } from '../../action-plan/reporting-period';
 import type { Translations } from '../../i18n/translations';
 import { SAMPLE_TEXTS } from './sokuluk-roundtable.texts';
 import { MeetingFormat, ParticipantRole } from '../../meetings/meeting.enums';

@@ -6,12 +6,13 @@ import { ErrorCode } from '../../common/errors/error-codes';
 import { WorkbookExportQuery } from '../dto/indicators-export.query';
 import { CsvOptions, DEFAULT_CSV_OPTIONS } from '../tabular/csv-options';
 import { RecommendationsExportQuery } from '../dto/recommendations-export.query';
+import { DEFAULT_EXPORT_LOCALE } from '../export-language';
 import { EXPORT_NAMES, ExportName, ExportOptions } from '../exports.service';
 
 export const EXPORT_USAGE = `usage: npm run export -- <${EXPORT_NAMES.join('|')}> --format csv|json|xlsx --out FILE [filters]
   FILE "-" writes to standard output
   filters (as the HTTP query parameters):
-    every export: --asOf YYYY-MM-DD (default today)
+    every export: --asOf YYYY-MM-DD (default today) --lang ky|ru|en (default en)
     recommendations, workbook: --status S (repeatable) --kind K (repeatable) --meetingId ID --barrierId ID
                                --responsibleOrganizationId ID --overdue true|false --search TEXT
     indicators, indicator-values, workbook: --actionPlanId ID   indicators, workbook: --year YYYY
@@ -56,6 +57,7 @@ export function parseExportArguments(argv: string[]): ExportArguments {
       actionPlanId: { type: 'string' },
       year: { type: 'string' },
       asOf: { type: 'string' },
+      lang: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
       delimiter: { type: 'string' },
@@ -72,13 +74,22 @@ export function parseExportArguments(argv: string[]): ExportArguments {
   if (!values.out) throw new Error(`--out FILE is required\n${EXPORT_USAGE}`);
   const { status, kind, meetingId, barrierId, responsibleOrganizationId, overdue, search, actionPlanId, year, asOf, from, to } = values;
   const filter = validated(RecommendationsExportQuery, { status, kind, meetingId, barrierId, responsibleOrganizationId, overdue, search });
-  const plan = validated(WorkbookExportQuery, { actionPlanId, year, asOf, from, to, delimiter: values.delimiter, decimal: values.decimal, formulaEscape: values.formulaEscape });
+  const plan = validated(WorkbookExportQuery, { actionPlanId, year, asOf, lang: values.lang, from, to, delimiter: values.delimiter, decimal: values.decimal, formulaEscape: values.formulaEscape });
   const csv: CsvOptions = {
     delimiter: plan.delimiter ?? DEFAULT_CSV_OPTIONS.delimiter,
     decimal: plan.decimal ?? DEFAULT_CSV_OPTIONS.decimal,
     formulaEscape: plan.formulaEscape ?? DEFAULT_CSV_OPTIONS.formulaEscape,
   };
   if (csv.decimal === ',' && csv.delimiter === ',') throw new Error('--decimal , needs --delimiter ;');
-  const options: ExportOptions = { filter, actionPlanId: plan.actionPlanId, year: plan.year, asOf: plan.asOf, from: plan.from, to: plan.to };
+  const options: ExportOptions = {
+    filter,
+    actionPlanId: plan.actionPlanId,
+    year: plan.year,
+    asOf: plan.asOf,
+    from: plan.from,
+    to: plan.to,
+    lang: plan.lang ?? DEFAULT_EXPORT_LOCALE,
+    enumCodes: format === 'json',
+  };
   return { name, format, out: values.out, options, csv, stats: values.stats };
 }

@@ -1,15 +1,19 @@
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { IsCalendarDate, IsPeriod } from '../../common/validation/decorators';
+import { IsPeriod } from '../../action-plan/reporting-period';
+import { IsCalendarDate } from '../../common/validation/decorators';
+import { Locale } from '../../i18n/locales';
 import { BooleanParameter } from './query-transforms';
+import { withLangParameter } from './lang-parameter';
 
 /**
- * Parameters every download takes: the day its figures are taken at, and how a
- * CSV is written (refused for other formats, see ExportsController).
+ * Parameters every download takes: the day its figures are taken at, its
+ * language (`lang`), and how a CSV is written (refused for other formats, see ExportsController).
  * Declared as decorators applied to a class's prototype, so that DTOs that
  * already extend another class (RecommendationsExportQuery) get them too.
  */
 export interface CommonExportParameters {
   asOf?: string;
+  lang?: Locale;
   delimiter?: ',' | ';';
   decimal?: '.' | ',';
   formulaEscape?: boolean;
@@ -21,6 +25,7 @@ export function withCommonExportParameters(dto: new () => object): void {
   const proto = dto.prototype as object;
   IsOptional()(proto, 'asOf');
   IsCalendarDate()(proto, 'asOf');
+  withLangParameter(dto);
   IsOptional()(proto, 'delimiter');
   IsIn([',', ';'], { message: 'delimiter must be "," or ";"' })(proto, 'delimiter');
   IsOptional()(proto, 'decimal');
@@ -42,6 +47,7 @@ export function withPeriodRange(dto: new () => object): void {
 /** Parameters of a download with nothing else to choose. */
 export class CommonExportQuery implements CommonExportParameters {
   asOf?: string;
+  lang?: Locale;
   delimiter?: ',' | ';';
   decimal?: '.' | ',';
   formulaEscape?: boolean;

@@ -1,5 +1,5 @@
 import { IsOptional } from 'class-validator';
-import { PlanYear } from '../../common/validation/decorators';
+import { PlanYear } from '../../action-plan/reporting-period';
 import { ActionPlanExportQuery } from './action-plan-export.query';
 import { withPeriodRange } from './export-common.query';
 import { IntegerParameter } from './query-transforms';

@@ -1,5 +1,8 @@
 import { IsOptional, IsUUID } from 'class-validator';
-import { IsCalendarDate, OptionalText, PlanYear } from '../../common/validation/decorators';
+import { PlanYear } from '../../action-plan/reporting-period';
+import { IsCalendarDate, OptionalText } from '../../common/validation/decorators';
+import { Locale } from '../../i18n/locales';
+import { withLangParameter } from './lang-parameter';
 import { IntegerParameter } from './query-transforms';
 
 /** GET /reports/progress.pdf?year=YYYY[&actionPlanId=][&asOf=YYYY-MM-DD]; the year defaults to asOf's, else the current one in APP_TIMEZONE. */
@@ -31,4 +34,8 @@ export class ProgressReportQuery {
   @IsOptional()
   @IsCalendarDate()
   asOf?: string;
+
+  /** The report's language; default: the best of Accept-Language, else English. */
+  lang?: Locale;
 }
+withLangParameter(ProgressReportQuery);

@@ -1,3 +1,4 @@
+import { Locale } from '../../i18n/locales';
 import { RecommendationFilter } from '../../recommendations/dto/recommendations.args';
 import { CommonExportParameters, withCommonExportParameters } from './export-common.query';
 import { BooleanParameter, RepeatableParameter } from './query-transforms';
@@ -10,6 +11,7 @@ import { BooleanParameter, RepeatableParameter } from './query-transforms';
  */
 export class RecommendationsExportQuery extends RecommendationFilter implements CommonExportParameters {
   asOf?: string;
+  lang?: Locale;
   delimiter?: ',' | ';';
   decimal?: '.' | ',';
   formulaEscape?: boolean;

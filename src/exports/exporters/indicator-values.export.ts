@@ -1,6 +1,5 @@
 import { translatedSql } from '../../i18n/translations';
-import { Period } from '../../common/period';
-import { column } from '../tabular/export-column';
+import { Period } from '../../action-plan/reporting-period';
 import { TabularExport } from '../tabular/tabular-export';
 import { ExportContext } from './export-context';
 import { isoTimestamp, SqlParams } from './sql-params';
@@ -47,7 +46,7 @@ export function indicatorValuesExport(selection: ValueSelection, ctx: ExportCont
      WHERE ${where.join(' AND ')}`;
   return {
     name: 'indicator-values',
-    sheetName: 'Indicator values',
+    sheetName: ctx.language.sheetName('indicator-values'),
     description: 'One row per indicator value recorded by the end of asOf, for the periods from … to.',
     primaryKey: ['action_plan', 'indicator_code', 'period'],
     query: {
@@ -60,18 +59,18 @@ export function indicatorValuesExport(selection: ValueSelection, ctx: ExportCont
       ],
     },
     columns: [
-      column('action_plan', 'text', 14, 'The action plan’s code'),
-      column('indicator_code', 'text', 14, 'The indicator’s code within its plan'),
-      column('period', 'text', 9, 'The period measured: a year (2025) or a quarter (2025-Q3)'),
-      column('value', 'number', 12, 'The value reported for the period, in the indicator’s unit'),
-      column('source', 'text', 40, 'Where the value comes from'),
-      column('note', 'text', 40, 'A note given with the value'),
-      column('indicator_name', 'text', 50, 'The indicator’s name'),
-      column('unit', 'text', 10, 'The unit of value'),
-      column('year', 'number', 7, 'The period’s year'),
-      column('quarter', 'number', 8, 'The period’s quarter (1–4); empty for a whole year'),
-      column('recorded_at', 'timestamp', 26, 'When the value was recorded (or last replaced)'),
-      column('recorded_by', 'text', 20, 'Who recorded it'),
+      ctx.language.column('action_plan', 'text', 14, 'The action plan’s code'),
+      ctx.language.column('indicator_code', 'text', 14, 'The indicator’s code within its plan'),
+      ctx.language.column('period', 'text', 9, 'The period measured: a year (2025) or a quarter (2025-Q3)'),
+      ctx.language.column('value', 'number', 12, 'The value reported for the period, in the indicator’s unit'),
+      ctx.language.column('source', 'text', 40, 'Where the value comes from'),
+      ctx.language.column('note', 'text', 40, 'A note given with the value'),
+      ctx.language.column('indicator_name', 'text', 50, 'The indicator’s name'),
+      ctx.language.column('unit', 'text', 10, 'The unit of value'),
+      ctx.language.column('year', 'number', 7, 'The period’s year'),
+      ctx.language.column('quarter', 'number', 8, 'The period’s quarter (1–4); empty for a whole year'),
+      ctx.language.column('recorded_at', 'timestamp', 26, 'When the value was recorded (or last replaced)'),
+      ctx.language.column('recorded_by', 'text', 20, 'Who recorded it'),
     ],
   };
 }

@@ -2,9 +2,10 @@ import { translatedSql } from '../../i18n/translations';
 import { DataSource } from 'typeorm';
 import { IndicatorDirection } from '../../action-plan/action-plan.enums';
 import { actualEntryForYear, computeProgress, PeriodValue } from '../../action-plan/indicator-progress';
-import { formatPeriod } from '../../common/period';
+import { formatPeriod } from '../../action-plan/reporting-period';
 import { Row } from '../row-source/export-query';
-import { column, ExportColumn } from '../tabular/export-column';
+import { ExportLanguage } from '../export-language';
+import { ExportColumn } from '../tabular/export-column';
 import { TabularExport } from '../tabular/tabular-export';
 import { ExportContext } from './export-context';
 import { SqlParams } from './sql-params';
@@ -24,12 +25,15 @@ async function planYears(db: DataSource, actionPlanId: string | null): Promise<n
   return Array.from({ length: years.last - years.first + 1 }, (_, i) => (years.first as number) + i);
 }
 
-function yearColumns(years: readonly number[]): ExportColumn[] {
-  return years.flatMap((year) => [
-    column(`target_${year}`, 'number', 12, `The target for ${year}`),
-    column(`actual_${year}`, 'number', 12, `The actual of ${year} as recorded by asOf: the annual value, else the latest quarter’s`),
-    column(`actual_${year}_period`, 'text', 12, `The period actual_${year} was reported for`),
-  ]);
+function yearColumns(years: readonly number[], language: ExportLanguage): ExportColumn[] {
+  return years.flatMap((year) => {
+    const values = { year: String(year) };
+    return [
+      language.column(`target_${year}`, 'number', 12, `The target for ${year}`, { message: 'target_year', values }),
+      language.column(`actual_${year}`, 'number', 12, `The actual of ${year} as recorded by asOf: the annual value, else the latest quarter’s`, { message: 'actual_year', values }),
+      language.column(`actual_${year}_period`, 'text', 12, `The period actual_${year} was reported for`, { message: 'actual_year_period', values }),
+    ];
+  });
 }
 
 /** Percentages are shown to one decimal; the exact figure is in its own column. */
@@ -50,6 +54,7 @@ export async function indicatorsExport(db: DataSource, actionPlanId: string | nu
   const p = new SqlParams();
   const asOfEnd = p.add(ctx.asOfEnd, 'timestamptz');
   const plan = actionPlanId ? p.add(actionPlanId, 'uuid') : null;
+  const { language } = ctx;
   const sql = `
     SELECT ap.code AS action_plan, i.code, ${translatedSql('i.name', ctx.contentChain)} AS name, i.unit, i.direction::text AS direction,
            i.baseline_year, i.baseline_value,
@@ -61,7 +66,7 @@ export async function indicatorsExport(db: DataSource, actionPlanId: string | nu
      ${plan ? `WHERE i.action_plan_id = ${plan}` : ''}`;
   return {
     name: 'indicators',
-    sheetName: 'Indicators',
+    sheetName: language.sheetName('indicators'),
     description: `One row per indicator: targets and actuals per plan year, and progress towards the ${year} target, from the values recorded by the end of asOf.`,
     primaryKey: ['action_plan', 'code'],
     query: {
@@ -72,23 +77,23 @@ export async function indicatorsExport(db: DataSource, actionPlanId: string | nu
         { column: 'code', cast: 'varchar' },
       ],
     },
-    mapRow: (row) => indicatorRow(row, years, year),
+    mapRow: (row) => indicatorRow(row, years, year, language),
     columns: [
-      column('action_plan', 'text', 14, 'The action plan’s code'),
-      column('code', 'text', 12, 'The indicator’s code within its plan'),
-      column('name', 'text', 50, 'The indicator’s name'),
-      column('unit', 'text', 10, 'The unit its values are in'),
-      column('direction', 'text', 11, 'INCREASE: higher is better; DECREASE: lower is better'),
-      column('baseline_year', 'number', 13, 'The year of the baseline'),
-      column('baseline_value', 'number', 14, 'The value progress is measured from'),
-      ...yearColumns(years),
-      column('year', 'number', 7, 'The year progress is measured for'),
-      column('target', 'number', 12, 'The target for year'),
-      column('actual', 'number', 12, 'The actual of year (see actual_period)'),
-      column('actual_period', 'text', 12, 'The period the actual was reported for: the year itself, or its latest reported quarter'),
-      column('percent_of_target', 'percent', 17, '(actual − baseline) / (target − baseline) × 100, rounded to one decimal'),
-      column('percent_of_target_exact', 'number', 22, 'percent_of_target unrounded'),
-      column('progress_status', 'text', 15, 'ACHIEVED (target reached), ON_TRACK (≥ 90 %), AT_RISK (≥ 50 %), OFF_TRACK, NO_DATA (no actual or no target)'),
+      language.column('action_plan', 'text', 14, 'The action plan’s code'),
+      language.column('code', 'text', 12, 'The indicator’s code within its plan'),
+      language.column('name', 'text', 50, 'The indicator’s name'),
+      language.column('unit', 'text', 10, 'The unit its values are in'),
+      language.column('direction', 'text', 11, 'INCREASE: higher is better; DECREASE: lower is better'),
+      language.column('baseline_year', 'number', 13, 'The year of the baseline'),
+      language.column('baseline_value', 'number', 14, 'The value progress is measured from'),
+      ...yearColumns(years, language),
+      language.column('year', 'number', 7, 'The year progress is measured for'),
+      language.column('target', 'number', 12, 'The target for year'),
+      language.column('actual', 'number', 12, 'The actual of year (see actual_period)'),
+      language.column('actual_period', 'text', 12, 'The period the actual was reported for: the year itself, or its latest reported quarter'),
+      language.column('percent_of_target', 'percent', 17, '(actual − baseline) / (target − baseline) × 100, rounded to one decimal'),
+      language.column('percent_of_target_exact', 'number', 22, 'percent_of_target unrounded'),
+      language.column('progress_status', 'text', 15, 'ACHIEVED (target reached), ON_TRACK (≥ 90 %), AT_RISK (≥ 50 %), OFF_TRACK, NO_DATA (no actual or no target)'),
     ],
   };
 }
@@ -102,7 +107,7 @@ function numberOrNull(value: unknown): number | null {
   return value === null || value === undefined ? null : Number(value);
 }
 
-function indicatorRow(row: Row, years: readonly number[], year: number): Row {
+function indicatorRow(row: Row, years: readonly number[], year: number, language: ExportLanguage): Row {
   const targets = new Map((json<[number, number][]>(row.targets) ?? []).map(([y, value]) => [y, value]));
   const values = (json<[number, number | null, number][]>(row.values) ?? []).map(
     ([y, quarter, value]): PeriodValue => ({ year: y, quarter, value }),
@@ -124,12 +129,13 @@ function indicatorRow(row: Row, years: readonly number[], year: number): Row {
   });
   return {
     ...out,
+    direction: language.label('staff.direction', row.direction as IndicatorDirection),
     year,
     target: progress.target,
     actual: progress.actual,
     actual_period: actual ? formatPeriod(actual) : null,
     percent_of_target: displayPercent(progress.percentOfTarget),
     percent_of_target_exact: progress.percentOfTarget,
-    progress_status: progress.status,
+    progress_status: language.label('progress', progress.status),
   };
 }

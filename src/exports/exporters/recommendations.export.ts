@@ -4,7 +4,6 @@ import { RecommendationFilter } from '../../recommendations/dto/recommendations.
 import { CLOSED_STATUSES } from '../../recommendations/recommendation-lifecycle';
 import { applyRecommendationFilter } from '../../recommendations/recommendation-list.query';
 import { Recommendation } from '../../recommendations/recommendation.entity';
-import { column } from '../tabular/export-column';
 import { TabularExport } from '../tabular/tabular-export';
 import { ExportContext } from './export-context';
 import { isoTimestamp, SqlParams } from './sql-params';
@@ -40,6 +39,7 @@ export function recommendationsExport(db: DataSource, filter: RecommendationFilt
   const asOfEnd = p.add(ctx.asOfEnd, 'timestamptz');
   const closed = p.add(CLOSED_STATUSES, 'text[]');
   const tz = p.add(ctx.timeZone, 'text');
+  const { language } = ctx;
   const overdue = `(r.due_date IS NOT NULL AND r.due_date < ${asOf} AND last_change.to_status::text <> ALL(${closed}))`;
   const where: string[] = [];
   if (ids) where.push(`r.id IN (${ids[0]})`);
@@ -48,7 +48,8 @@ export function recommendationsExport(db: DataSource, filter: RecommendationFilt
   if (filter?.overdue === false) where.push(`NOT ${overdue}`);
   const tr = (column: string) => translatedSql(column, ctx.contentChain);
   const sql = `
-    SELECT r.code, ${tr('r.title')} AS title, r.kind::text AS kind, r.priority::text AS priority, last_change.to_status::text AS status, r.due_date,
+    SELECT r.code, ${tr('r.title')} AS title, ${language.enumSql('r.kind', 'kind', p)} AS kind, ${language.enumSql('r.priority', 'priority', p)} AS priority,
+           ${language.enumSql('last_change.to_status', 'status', p)} AS status, r.due_date,
            ${overdue} AS overdue,
            ${tr('m.title')} AS meeting_title, m.held_on AS meeting_date, ${tr('m.settlement')} AS settlement, ${tr('m.region')} AS region,
            barriers.names AS barriers, organizations.names AS responsible_organizations, indicators.codes AS indicator_codes,
@@ -76,28 +77,28 @@ export function recommendationsExport(db: DataSource, filter: RecommendationFilt
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   return {
     name: 'recommendations',
-    sheetName: 'Recommendations',
+    sheetName: language.sheetName('recommendations'),
     description: 'One row per recommendation that existed on asOf, in the status it had at the end of that day.',
     primaryKey: ['code'],
     query: { sql, params: p.values, orderBy: [{ column: 'code', cast: 'varchar' }] },
     columns: [
-      column('code', 'text', 16, 'The recommendation’s code, unique'),
-      column('title', 'text', 50, 'Title (as it is now)'),
-      column('kind', 'text', 20, 'Kind of measure: LEGISLATIVE, EDUCATION, …'),
-      column('priority', 'text', 10, 'HIGH, MEDIUM or LOW (as it is now)'),
-      column('status', 'text', 14, 'Status at the end of asOf: the last status change recorded by then'),
-      column('due_date', 'date', 12, 'Due date (as it is now); empty when none was set'),
-      column('overdue', 'boolean', 9, 'true when due before asOf and on asOf neither IMPLEMENTED nor REJECTED'),
-      column('meeting_title', 'text', 40, 'The roundtable that made the recommendation'),
-      column('meeting_date', 'date', 13, 'The day the roundtable was held'),
-      column('settlement', 'text', 16, 'Where the roundtable was held'),
-      column('region', 'text', 14, 'Region of the roundtable'),
-      column('barriers', 'text', 50, 'Barriers addressed, by title, joined with "; " (one per row: recommendation-barriers)'),
-      column('responsible_organizations', 'text', 50, 'Responsible organisations joined with "; " (one per row: recommendation-organizations)'),
-      column('indicator_codes', 'text', 20, 'Linked indicators joined with "; " (one per row: recommendation-indicators)'),
-      column('last_status_change_at', 'timestamp', 26, 'When the status shown was set'),
-      column('last_status_change_by', 'text', 20, 'Who set it'),
-      column('last_status_change_note', 'text', 40, 'The note given with it'),
+      language.column('code', 'text', 16, 'The recommendation’s code, unique'),
+      language.column('title', 'text', 50, 'Title (as it is now)'),
+      language.column('kind', 'text', 20, 'Kind of measure: LEGISLATIVE, EDUCATION, …'),
+      language.column('priority', 'text', 10, 'HIGH, MEDIUM or LOW (as it is now)'),
+      language.column('status', 'text', 14, 'Status at the end of asOf: the last status change recorded by then'),
+      language.column('due_date', 'date', 12, 'Due date (as it is now); empty when none was set'),
+      language.column('overdue', 'boolean', 9, 'true when due before asOf and on asOf neither IMPLEMENTED nor REJECTED'),
+      language.column('meeting_title', 'text', 40, 'The roundtable that made the recommendation'),
+      language.column('meeting_date', 'date', 13, 'The day the roundtable was held'),
+      language.column('settlement', 'text', 16, 'Where the roundtable was held'),
+      language.column('region', 'text', 14, 'Region of the roundtable'),
+      language.column('barriers', 'text', 50, 'Barriers addressed, by title, joined with "; " (one per row: recommendation-barriers)'),
+      language.column('responsible_organizations', 'text', 50, 'Responsible organisations joined with "; " (one per row: recommendation-organizations)'),
+      language.column('indicator_codes', 'text', 20, 'Linked indicators joined with "; " (one per row: recommendation-indicators)'),
+      language.column('last_status_change_at', 'timestamp', 26, 'When the status shown was set'),
+      language.column('last_status_change_by', 'text', 20, 'Who set it'),
+      language.column('last_status_change_note', 'text', 40, 'The note given with it'),
     ],
   };
 }

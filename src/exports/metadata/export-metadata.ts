@@ -27,6 +27,23 @@ export interface ExportMetadata {
   tables: readonly TabularExport[];
   /** The indicators the file's figures concern, when it has indicator data. */
   indicators: readonly IndicatorDefinition[];
+  /** The README sheet's labels and the indicators' column headers, in the file's language. */
+  labels: ReadmeLabels;
+}
+
+export interface ReadmeLabels {
+  language: string;
+  filters: string;
+  timeZone: string;
+  generated: string;
+  software: string;
+  fingerprint: string;
+  sources: string;
+  definitions: string;
+  sheets: string;
+  indicators: string;
+  /** The headers of the indicators' table: action_plan, code, name, unit, direction, baseline_year, baseline_value, sources. */
+  indicatorColumns: string[];
 }
 
 export const SOURCES =
@@ -45,7 +62,7 @@ export function definitions(timeZone: string): [string, string][] {
     ['Progress status', `ACHIEVED when the target is reached (actual ≥ target for INCREASE, ≤ target for DECREASE); otherwise ON_TRACK from ${ON_TRACK_PERCENT} % of target, AT_RISK from ${AT_RISK_PERCENT} %, OFF_TRACK below; NO_DATA without an actual or a target. Without a baseline (or with a target equal to it) a target not reached is OFF_TRACK.`],
     ['Percentages', 'Rounded to one decimal for display (percent_of_target); percent_of_target_exact keeps full precision.'],
     ['Timestamps', `ISO 8601 local time in ${timeZone} with its UTC offset (2025-03-04T09:15:00+06:00); in XLSX, the local time as a date-time cell.`],
-    ['Fingerprint', 'SHA-256 of the inputs (export, asOf, time zone, parameters) and of every row, each table written as the default CSV. Two files with the same fingerprint hold the same data; the generation day is not part of it.'],
+    ['Fingerprint', 'SHA-256 of the inputs (export, asOf, time zone, language, parameters) and of every row, each table written as the default CSV. Two files with the same fingerprint hold the same data; the generation day is not part of it.'],
   ];
 }
 
@@ -79,12 +96,14 @@ export function tableSchemaResource(meta: ExportMetadata, table: TabularExport, 
         ...(c.type === 'number' || c.type === 'percent' ? { decimalChar: csv.decimal } : {}),
         ...(c.type === 'boolean' ? { trueValues: ['true'], falseValues: ['false'] } : {}),
       })),
-      primaryKey: [...table.primaryKey],
+      // Field names are the headers, which follow the language.
+      primaryKey: table.primaryKey.map((key) => table.columns.find((c) => c.key === key)?.header ?? key),
       missingValues: [''],
     },
     sources: [{ title: SOURCES }],
     asOf: meta.inputs.asOf,
     timeZone: meta.inputs.timeZone,
+    lang: meta.inputs.lang,
     parameters: meta.inputs.parameters,
     formulaEscape: csv.formulaEscape
       ? 'text cells starting with = + - @ tab or carriage return carry a leading apostrophe (remove it, or download with formulaEscape=false)'
@@ -99,28 +118,30 @@ export function tableSchemaResource(meta: ExportMetadata, table: TabularExport, 
 
 /** The README sheet's rows: what the workbook is, its inputs and fingerprint, the definitions, every column, and the indicators. */
 export function readmeRows(meta: ExportMetadata, fingerprint: string): (string | number | null)[][] {
+  const { labels } = meta;
   const rows: (string | number | null)[][] = [
     [meta.title],
     [],
     ['asOf', meta.inputs.asOf],
-    ['Filters and parameters', parametersText(meta.inputs)],
-    ['Time zone', meta.inputs.timeZone],
-    ['Generated', meta.generatedOn],
-    ['Software', meta.software],
-    ['Fingerprint (SHA-256)', fingerprint],
-    ['Sources', SOURCES],
+    [labels.filters, parametersText(meta.inputs)],
+    [labels.timeZone, meta.inputs.timeZone],
+    [labels.language, meta.inputs.lang],
+    [labels.generated, meta.generatedOn],
+    [labels.software, meta.software],
+    [labels.fingerprint, fingerprint],
+    [labels.sources, SOURCES],
     [],
-    ['Definitions'],
+    [labels.definitions],
     ...definitions(meta.inputs.timeZone),
     [],
-    ['Sheets and columns'],
+    [labels.sheets],
   ];
   for (const table of meta.tables) {
     rows.push([table.sheetName, table.description]);
     for (const c of table.columns) rows.push([`  ${c.header}`, `${c.description} (${tableSchemaType(c.type).type})`]);
   }
   if (meta.indicators.length) {
-    rows.push([], ['Indicators'], ['action_plan', 'code', 'name', 'unit', 'direction', 'baseline_year', 'baseline_value', 'sources']);
+    rows.push([], [labels.indicators], labels.indicatorColumns);
     for (const i of meta.indicators) rows.push([i.action_plan, i.code, i.name, i.unit, i.direction, i.baseline_year, i.baseline_value, i.sources]);
   }
   return rows;

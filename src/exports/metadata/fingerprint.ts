@@ -10,6 +10,8 @@ export interface ExportInputs {
   export: string;
   asOf: string;
   timeZone: string;
+  /** The language of the headers and labels (ky, ru, en): the same data in another language is another file. */
+  lang: string;
   /** The parameters given (and defaults that shape the data, such as the indicators' year), absent ones left out. */
   parameters: Record<string, unknown>;
 }

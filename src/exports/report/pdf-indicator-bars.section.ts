@@ -2,7 +2,8 @@ import { ProgressStatus } from '../../action-plan/action-plan.enums';
 import { ReportIndicator } from './progress-report.data';
 import { FONT } from './pdf-fonts';
 import { ensureSpace, heading, PAGE } from './pdf-layout';
-import { formatNumber, formatPercent, INK, MUTED, PROGRESS_COLORS, PROGRESS_LABELS, TRACK } from './pdf-theme';
+import { INK, MUTED, PROGRESS_COLORS, TRACK } from './pdf-theme';
+import { ReportLanguage } from './report-language';
 
 const BAR_WIDTH = 340;
 const STATUS_WIDTH = PAGE.width - BAR_WIDTH - 20;
@@ -33,7 +34,7 @@ function marker(doc: PDFKit.PDFDocument, x: number, top: number, label: string, 
  * filled part runs from the baseline to the actual in the status colour;
  * baseline and target are marked above the bar, the actual below it.
  */
-function drawIndicator(doc: PDFKit.PDFDocument, indicator: ReportIndicator): void {
+function drawIndicator(doc: PDFKit.PDFDocument, indicator: ReportIndicator, l: ReportLanguage): void {
   const { baseline, target, actual, percentOfTarget, status } = indicator.progress;
   const title = `${indicator.code}  ${indicator.name} (${indicator.unit})`;
   doc.font(FONT.bold).fontSize(9);
@@ -47,10 +48,16 @@ function drawIndicator(doc: PDFKit.PDFDocument, indicator: ReportIndicator): voi
     const to = x(actual);
     doc.rect(Math.min(from, to), top, Math.max(2, Math.abs(to - from)), 12).fill(PROGRESS_COLORS[status]);
   }
-  if (baseline !== null) marker(doc, x(baseline), top, `baseline ${formatNumber(baseline)}`, true);
-  if (target !== null) marker(doc, x(target), top, `target ${formatNumber(target)}`, true);
+  if (baseline !== null) marker(doc, x(baseline), top, l.t('report.indicators.baseline', { value: l.number(baseline) }), true);
+  if (target !== null) marker(doc, x(target), top, l.t('report.indicators.target', { value: l.number(target) }), true);
   const period = indicator.progress.actualPeriod;
-  const actualLabel = actual !== null ? `actual ${formatNumber(actual)}${period ? ` (${period})` : ''}` : `no value for ${indicator.progress.year}`;
+  const year = String(indicator.progress.year);
+  const actualLabel =
+    actual === null
+      ? l.t('report.indicators.noValue', { year })
+      : period
+        ? l.t('report.indicators.actualIn', { value: l.number(actual), period })
+        : l.t('report.indicators.actual', { value: l.number(actual) });
   doc
     .font(FONT.regular)
     .fontSize(7)
@@ -61,12 +68,12 @@ function drawIndicator(doc: PDFKit.PDFDocument, indicator: ReportIndicator): voi
       lineBreak: false,
     });
   const statusText = percentOfTarget !== null && status !== ProgressStatus.NO_DATA
-    ? `${PROGRESS_LABELS[status]} · ${formatPercent(percentOfTarget)}`
-    : PROGRESS_LABELS[status];
+    ? `${l.progress(status)} · ${l.percent(percentOfTarget)}`
+    : l.progress(status);
   doc.font(FONT.bold).fontSize(9).fillColor(PROGRESS_COLORS[status]);
   doc.text(statusText, PAGE.left + BAR_WIDTH + 20, top + 1, { width: STATUS_WIDTH, lineBreak: false });
   if (target === null) {
-    doc.font(FONT.regular).fontSize(7).fillColor(MUTED).text(`no target for ${indicator.progress.year}`, PAGE.left + BAR_WIDTH + 20, top + 14, { width: STATUS_WIDTH });
+    doc.font(FONT.regular).fontSize(7).fillColor(MUTED).text(l.t('report.indicators.noTarget', { year }), PAGE.left + BAR_WIDTH + 20, top + 14, { width: STATUS_WIDTH });
   }
   doc.y = top + 32;
 }
@@ -75,22 +82,22 @@ function drawIndicator(doc: PDFKit.PDFDocument, indicator: ReportIndicator): voi
 export const INDICATORS_LISTED = 60;
 
 /** The indicators of the report's year, measured against that year's target. */
-export function drawIndicatorBars(doc: PDFKit.PDFDocument, all: readonly ReportIndicator[], year: number): void {
+export function drawIndicatorBars(doc: PDFKit.PDFDocument, all: readonly ReportIndicator[], year: number, l: ReportLanguage): void {
   const indicators = all.slice(0, INDICATORS_LISTED);
-  heading(doc, `Indicators: progress towards the ${year} targets`, 70);
+  heading(doc, l.t('report.indicators.heading', { year: String(year) }), 70);
   if (indicators.length === 0) {
-    doc.font(FONT.regular).fontSize(9).fillColor(MUTED).text('No indicators.', PAGE.left, doc.y);
+    doc.font(FONT.regular).fontSize(9).fillColor(MUTED).text(l.t('report.indicators.none'), PAGE.left, doc.y);
     return;
   }
   doc.font(FONT.regular).fontSize(7.5).fillColor(MUTED).text(
-    'Percent of target = (actual − baseline) / (target − baseline). Actual: the annual value, else the latest quarter.',
+    l.t('report.indicators.caption'),
     PAGE.left,
     doc.y,
     { width: PAGE.width },
   );
   doc.moveDown(0.6);
-  for (const indicator of indicators) drawIndicator(doc, indicator);
+  for (const indicator of indicators) drawIndicator(doc, indicator, l);
   if (all.length > indicators.length) {
-    doc.font(FONT.regular).fontSize(8).fillColor(MUTED).text(`… and ${all.length - indicators.length} more indicators (filter by actionPlanId, or see indicators.csv).`, PAGE.left, doc.y);
+    doc.font(FONT.regular).fontSize(8).fillColor(MUTED).text(l.t('report.indicators.more', { count: all.length - indicators.length }), PAGE.left, doc.y);
   }
 }

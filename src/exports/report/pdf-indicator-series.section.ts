@@ -2,7 +2,8 @@ import { IndicatorDirection } from '../../action-plan/action-plan.enums';
 import { ReportIndicator } from './progress-report.data';
 import { FONT } from './pdf-fonts';
 import { ensureSpace, heading, PAGE } from './pdf-layout';
-import { formatNumber, INK, MUTED, RULE } from './pdf-theme';
+import { INK, MUTED, RULE } from './pdf-theme';
+import { ReportLanguage } from './report-language';
 
 const CHART_HEIGHT = 70;
 const AXIS_WIDTH = 46;
@@ -20,7 +21,7 @@ const quarterIndex = (year: number, quarter: number | null) => year * 4 + (quart
  * above its target is drawn above it, never capped). Values beyond the year's
  * target in the indicator's direction are drawn as purple squares.
  */
-function drawSeries(doc: PDFKit.PDFDocument, indicator: ReportIndicator): void {
+function drawSeries(doc: PDFKit.PDFDocument, indicator: ReportIndicator, l: ReportLanguage): void {
   const series = indicator.series ?? { values: [], targets: [] };
   const title = `${indicator.code}  ${indicator.name} (${indicator.unit})`;
   doc.font(FONT.bold).fontSize(8.5);
@@ -33,7 +34,7 @@ function drawSeries(doc: PDFKit.PDFDocument, indicator: ReportIndicator): void {
   const baseline = indicator.progress.baseline;
   const numbers = [...series.values.map((v) => v.value), ...series.targets.map((t) => t.value), ...(baseline !== null ? [baseline] : [])];
   if (series.values.length === 0) {
-    doc.font(FONT.regular).fontSize(7.5).fillColor(MUTED).text('No values recorded by this date.', left, top + CHART_HEIGHT / 2 - 4);
+    doc.font(FONT.regular).fontSize(7.5).fillColor(MUTED).text(l.t('report.series.noValues'), left, top + CHART_HEIGHT / 2 - 4);
     doc.y = bottom + 8;
     return;
   }
@@ -52,8 +53,8 @@ function drawSeries(doc: PDFKit.PDFDocument, indicator: ReportIndicator): void {
   // Frame, axis labels and year boundaries.
   doc.rect(left, top, width, CHART_HEIGHT).lineWidth(0.5).strokeColor(RULE).stroke();
   doc.font(FONT.regular).fontSize(6.5).fillColor(MUTED);
-  doc.text(formatNumber(hi), PAGE.left, top - 3, { width: AXIS_WIDTH - 4, align: 'right', lineBreak: false });
-  doc.text(formatNumber(lo), PAGE.left, bottom - 5, { width: AXIS_WIDTH - 4, align: 'right', lineBreak: false });
+  doc.text(l.number(hi), PAGE.left, top - 3, { width: AXIS_WIDTH - 4, align: 'right', lineBreak: false });
+  doc.text(l.number(lo), PAGE.left, bottom - 5, { width: AXIS_WIDTH - 4, align: 'right', lineBreak: false });
   for (const year of years) {
     const from = x(quarterIndex(year, 1)) - (width / (last - first + 1)) * 0.5;
     doc.moveTo(from, top).lineTo(from, bottom).lineWidth(0.3).strokeColor(RULE).stroke();
@@ -61,7 +62,7 @@ function drawSeries(doc: PDFKit.PDFDocument, indicator: ReportIndicator): void {
   }
   if (baseline !== null) {
     doc.moveTo(left, y(baseline)).lineTo(left + width, y(baseline)).dash(2, { space: 2 }).lineWidth(0.6).strokeColor(MUTED).stroke().undash();
-    doc.font(FONT.regular).fontSize(6.5).fillColor(MUTED).text(`baseline ${formatNumber(baseline)}`, left + 2, y(baseline) - 8, { lineBreak: false });
+    doc.font(FONT.regular).fontSize(6.5).fillColor(MUTED).text(l.t('report.indicators.baseline', { value: l.number(baseline) }), left + 2, y(baseline) - 8, { lineBreak: false });
   }
   const targets = new Map(series.targets.map((t) => [t.year, t.value]));
   for (const target of series.targets) {
@@ -86,7 +87,7 @@ function drawSeries(doc: PDFKit.PDFDocument, indicator: ReportIndicator): void {
     else doc.circle(px, y(v.value), v.quarter === null ? 3 : 2).fill(VALUE_COLOR);
   }
   const latest = series.values[series.values.length - 1];
-  doc.font(FONT.regular).fontSize(6.5).fillColor(INK).text(`${latest.period}: ${formatNumber(latest.value)}`, left + width - 120, top + 2, { width: 116, align: 'right', lineBreak: false });
+  doc.font(FONT.regular).fontSize(6.5).fillColor(INK).text(`${latest.period}: ${l.number(latest.value)}`, left + width - 120, top + 2, { width: 116, align: 'right', lineBreak: false });
   doc.y = bottom + 14;
 }
 
@@ -94,23 +95,23 @@ function drawSeries(doc: PDFKit.PDFDocument, indicator: ReportIndicator): void {
 export const SERIES_CHARTED = 30;
 
 /** The indicators' values over time against their yearly targets and baseline. */
-export function drawIndicatorSeries(doc: PDFKit.PDFDocument, all: readonly ReportIndicator[]): void {
+export function drawIndicatorSeries(doc: PDFKit.PDFDocument, all: readonly ReportIndicator[], l: ReportLanguage): void {
   if (all.length === 0) return;
   const indicators = all.slice(0, SERIES_CHARTED);
-  heading(doc, 'Indicators over time', CHART_HEIGHT + 60);
+  heading(doc, l.t('report.series.heading'), CHART_HEIGHT + 60);
   doc
     .font(FONT.regular)
     .fontSize(7.5)
     .fillColor(MUTED)
     .text(
-      'Blue: reported values (dots: quarters, larger dots: whole years; purple squares: beyond that year’s target). Green: the yearly target. Dashed: the baseline. Each chart has its own value axis, its ends labelled.',
+      l.t('report.series.caption'),
       PAGE.left,
       doc.y,
       { width: PAGE.width },
     );
   doc.moveDown(0.5);
-  for (const indicator of indicators) drawSeries(doc, indicator);
+  for (const indicator of indicators) drawSeries(doc, indicator, l);
   if (all.length > indicators.length) {
-    doc.font(FONT.regular).fontSize(8).fillColor(MUTED).text(`… and ${all.length - indicators.length} more indicators (filter by actionPlanId, or see indicator-values.csv).`, PAGE.left, doc.y);
+    doc.font(FONT.regular).fontSize(8).fillColor(MUTED).text(l.t('report.series.more', { count: all.length - indicators.length }), PAGE.left, doc.y);
   }
 }

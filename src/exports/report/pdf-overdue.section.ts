@@ -1,18 +1,19 @@
 import { OverdueRecommendation } from './progress-report.data';
 import { FONT } from './pdf-fonts';
 import { ensureSpace, heading, PAGE } from './pdf-layout';
-import { INK, MUTED, STATUS_LABELS } from './pdf-theme';
+import { INK, MUTED } from './pdf-theme';
+import { ReportLanguage } from './report-language';
 
 /** The overdue recommendations, the longest overdue first; `total` may exceed the rows listed. */
-export function drawOverdueList(doc: PDFKit.PDFDocument, rows: readonly OverdueRecommendation[], total: number, asOf: string): void {
-  heading(doc, `Overdue recommendations (${total})`, 40);
+export function drawOverdueList(doc: PDFKit.PDFDocument, rows: readonly OverdueRecommendation[], total: number, asOf: string, l: ReportLanguage): void {
+  heading(doc, l.t('report.overdue.heading', { count: String(total) }), 40);
   if (rows.length === 0) {
-    doc.font(FONT.regular).fontSize(9).fillColor(MUTED).text(`None on ${asOf}.`, PAGE.left, doc.y);
+    doc.font(FONT.regular).fontSize(9).fillColor(MUTED).text(l.t('report.overdue.none', { asOf: l.day(asOf) }), PAGE.left, doc.y);
     return;
   }
   for (const row of rows) {
     const title = `${row.code}  ${row.title}`;
-    const details = `due ${row.dueDate} · ${STATUS_LABELS[row.status]}${row.organizations ? ` · ${row.organizations}` : ''}`;
+    const details = `${l.t('report.overdue.details', { date: l.day(row.dueDate), status: l.status(row.status) })}${row.organizations ? ` · ${row.organizations}` : ''}`;
     doc.font(FONT.bold).fontSize(9);
     const height = doc.heightOfString(title, { width: PAGE.width }) + doc.font(FONT.regular).fontSize(8).heightOfString(details, { width: PAGE.width }) + 6;
     ensureSpace(doc, height);
@@ -21,6 +22,6 @@ export function drawOverdueList(doc: PDFKit.PDFDocument, rows: readonly OverdueR
     doc.moveDown(0.4);
   }
   if (total > rows.length) {
-    doc.font(FONT.regular).fontSize(8).fillColor(MUTED).text(`… and ${total - rows.length} more (see the recommendations export).`, PAGE.left, doc.y);
+    doc.font(FONT.regular).fontSize(8).fillColor(MUTED).text(l.t('report.overdue.more', { count: String(total - rows.length) }), PAGE.left, doc.y);
   }
 }

@@ -1,7 +1,8 @@
 import { QuarterStatusCounts } from './progress-report.data';
 import { FONT } from './pdf-fonts';
 import { heading, PAGE } from './pdf-layout';
-import { INK, MUTED, STATUS_COLORS, STATUS_LABELS, STATUS_ORDER } from './pdf-theme';
+import { INK, MUTED, STATUS_COLORS, STATUS_ORDER } from './pdf-theme';
+import { ReportLanguage } from './report-language';
 
 const CHART_HEIGHT = 120;
 const LEGEND_HEIGHT = 28;
@@ -11,8 +12,8 @@ const LEGEND_HEIGHT = 28;
  * stacked columns on one count scale, the total written above each column; the
  * last column is asOf itself.
  */
-export function drawStatusQuarters(doc: PDFKit.PDFDocument, quarters: readonly QuarterStatusCounts[]): void {
-  heading(doc, 'Recommendations by status over time', CHART_HEIGHT + LEGEND_HEIGHT + 40);
+export function drawStatusQuarters(doc: PDFKit.PDFDocument, quarters: readonly QuarterStatusCounts[], l: ReportLanguage): void {
+  heading(doc, l.t('report.statusQuarters.heading'), CHART_HEIGHT + LEGEND_HEIGHT + 40);
   const totals = quarters.map((q) => STATUS_ORDER.reduce((sum, s) => sum + q.counts[s], 0));
   const max = Math.max(1, ...totals);
   const top = doc.y + 12;
@@ -29,7 +30,7 @@ export function drawStatusQuarters(doc: PDFKit.PDFDocument, quarters: readonly Q
       y -= height;
     }
     doc.font(FONT.bold).fontSize(7.5).fillColor(INK).text(String(totals[i]), x - 10, y - 10, { width: barWidth + 20, align: 'center', lineBreak: false });
-    doc.font(FONT.regular).fontSize(7).fillColor(MUTED).text(quarter.day, x - 15, bottom + 3, { width: barWidth + 30, align: 'center', lineBreak: false });
+    doc.font(FONT.regular).fontSize(7).fillColor(MUTED).text(l.day(quarter.day), x - 15, bottom + 3, { width: barWidth + 30, align: 'center', lineBreak: false });
   });
   doc.moveTo(PAGE.left, bottom).lineTo(PAGE.left + PAGE.width, bottom).lineWidth(0.6).strokeColor(INK).stroke();
   // The legend, in the stacking order (bottom to top).
@@ -37,15 +38,16 @@ export function drawStatusQuarters(doc: PDFKit.PDFDocument, quarters: readonly Q
   const legendTop = bottom + 16;
   for (const status of STATUS_ORDER) {
     doc.rect(x, legendTop + 1, 7, 7).fill(STATUS_COLORS[status]);
-    doc.font(FONT.regular).fontSize(7).fillColor(INK).text(STATUS_LABELS[status], x + 10, legendTop, { lineBreak: false });
-    x += 14 + doc.widthOfString(STATUS_LABELS[status]) + 8;
+    const label = l.status(status);
+    doc.font(FONT.regular).fontSize(7).fillColor(INK).text(label, x + 10, legendTop, { lineBreak: false });
+    x += 14 + doc.widthOfString(label) + 8;
   }
   doc.y = legendTop + 12;
   doc
     .font(FONT.regular)
     .fontSize(7.5)
     .fillColor(MUTED)
-    .text('Each column: the recommendations that existed at the end of that day, in the status their history gives for it.', PAGE.left, doc.y, {
+    .text(l.t('report.statusQuarters.caption'), PAGE.left, doc.y, {
       width: PAGE.width,
     });
 }

@@ -1,16 +1,6 @@
 import { ProgressStatus } from '../../action-plan/action-plan.enums';
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
 
-export const STATUS_LABELS: Record<RecommendationStatus, string> = {
-  [RecommendationStatus.PROPOSED]: 'Proposed',
-  [RecommendationStatus.UNDER_REVIEW]: 'Under review',
-  [RecommendationStatus.ACCEPTED]: 'Accepted',
-  [RecommendationStatus.IN_PROGRESS]: 'In progress',
-  [RecommendationStatus.STALLED]: 'Stalled',
-  [RecommendationStatus.IMPLEMENTED]: 'Implemented',
-  [RecommendationStatus.REJECTED]: 'Rejected',
-};
-
 /** The order statuses are shown in: along the lifecycle, the dead ends last. */
 export const STATUS_ORDER: readonly RecommendationStatus[] = [
   RecommendationStatus.PROPOSED,
@@ -32,14 +22,6 @@ export const STATUS_COLORS: Record<RecommendationStatus, string> = {
   [RecommendationStatus.REJECTED]: '#616161',
 };
 
-export const PROGRESS_LABELS: Record<ProgressStatus, string> = {
-  [ProgressStatus.ACHIEVED]: 'Achieved',
-  [ProgressStatus.ON_TRACK]: 'On track',
-  [ProgressStatus.AT_RISK]: 'At risk',
-  [ProgressStatus.OFF_TRACK]: 'Off track',
-  [ProgressStatus.NO_DATA]: 'No data',
-};
-
 export const PROGRESS_COLORS: Record<ProgressStatus, string> = {
   [ProgressStatus.ACHIEVED]: '#2e7d32',
   [ProgressStatus.ON_TRACK]: '#7cb342',
@@ -52,14 +34,3 @@ export const INK = '#212121';
 export const MUTED = '#616161';
 export const RULE = '#bdbdbd';
 export const TRACK = '#e0e0e0';
-
-const NUMBER = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
-const PERCENT = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
-
-export function formatNumber(value: number): string {
-  return NUMBER.format(value);
-}
-
-export function formatPercent(value: number): string {
-  return `${PERCENT.format(value)}%`;
-}

@@ -4,6 +4,9 @@ import { READERS } from '../../auth/role.enum';
 import { Roles } from '../../auth/roles.decorator';
 import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config.service';
+import { I18nService } from '../../i18n/i18n.service';
+import { requestedLocale, languageSuffix } from '../export-language';
+import { ReportLanguage } from './report-language';
 import { assertKnownParameters } from '../dto/known-parameters';
 import { ProgressReportQuery } from '../dto/progress-report.query';
 import { streamDownload } from '../download';
@@ -16,9 +19,10 @@ export class ProgressReportController {
     private readonly reports: ProgressReportService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly i18n: I18nService,
   ) {}
 
-  /** The printable progress report of a year (and optionally one plan), as a PDF. */
+  /** The printable progress report of a year (and optionally one plan), as a PDF, in `lang` (else Accept-Language's, else English). */
   @Get('progress.pdf')
   @Roles(...READERS)
   async progress(@Query() query: ProgressReportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
@@ -32,8 +36,11 @@ export class ProgressReportController {
       region: query.region ?? null,
       meetingId: query.meetingId ?? null,
     };
-    const data = await this.reports.gather(year, scope, query.asOf ?? null);
+    const lang = requestedLocale(query.lang, req.headers['accept-language']);
+    const data = await this.reports.gather(year, scope, query.asOf ?? null, lang);
     const compress = this.config.get('NODE_ENV') !== 'test';
-    await streamDownload(res, 'pdf', `progress-report-${year}-${data.asOf}.pdf`, (out) => renderProgressReport(data, out, { compress }));
+    const language = new ReportLanguage(this.i18n.translator(lang));
+    const fileName = `progress-report-${year}-${data.asOf}${languageSuffix(lang)}.pdf`;
+    await streamDownload(res, 'pdf', fileName, lang, (out) => renderProgressReport(data, out, { compress, language }));
   }
 }

@@ -1,3 +1,4 @@
+import { Locale } from '../../i18n/locales';
 import { IndicatorDirection } from '../../action-plan/action-plan.enums';
 import { IndicatorProgress } from '../../action-plan/indicator-progress';
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
@@ -52,6 +53,12 @@ export interface OverdueRecommendation {
   organizations: string | null;
 }
 
+/** A filter of the report's scope as it is stated at the top: what it is and the names a reader knows it by. */
+export type ReportFilter =
+  | { filter: 'organization'; name: string }
+  | { filter: 'region'; region: string }
+  | { filter: 'meeting'; title: string; heldOn: string };
+
 /** Everything the printed progress report shows, gathered before the first byte of the PDF is written. */
 export interface ProgressReportData {
   year: number;
@@ -59,8 +66,10 @@ export interface ProgressReportData {
   asOf: string;
   /** The parameters as given (stated at the top of the report and part of its fingerprint). */
   parameters: Record<string, unknown>;
-  /** The scope beyond the plan, in words ("region: Чүй"); empty for all recommendations. */
-  filters: string[];
+  /** The scope beyond the plan, named (the organisation's name, the meeting's title); empty for all recommendations. */
+  filters: ReportFilter[];
+  /** The language the report is written in (part of its parameters, so of its fingerprint). */
+  lang: Locale;
   /** SHA-256 of the parameters and every figure shown (not of `today`). */
   fingerprint: string;
   today: string;

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
-import { ProgressReportData } from './progress-report.data';
+import { ProgressReportData, ReportFilter } from './progress-report.data';
+import { ReportLanguage } from './report-language';
 import { drawIndicatorBars } from './pdf-indicator-bars.section';
 import { drawIndicatorSeries } from './pdf-indicator-series.section';
 import { drawStatusQuarters } from './pdf-status-quarters.section';
@@ -14,30 +15,44 @@ import { INK, MUTED } from './pdf-theme';
 export interface RenderOptions {
   /** Deflate the page contents; off in tests so that they can read the text operators. */
   compress: boolean;
+  /** The language of every label (the data's `lang`). */
+  language: ReportLanguage;
 }
 
-function drawTitle(doc: PDFKit.PDFDocument, data: ProgressReportData): void {
-  doc.font(FONT.bold).fontSize(20).fillColor(INK).text(`Implementation progress report ${data.year}`, PAGE.left, 50, { width: PAGE.width });
-  const scope = data.plan ? `Action plan ${data.plan.code}: ${data.plan.title}` : 'All action plans and recommendations';
+function drawTitle(doc: PDFKit.PDFDocument, data: ProgressReportData, l: ReportLanguage): void {
+  doc.font(FONT.bold).fontSize(20).fillColor(INK).text(l.t('report.title', { year: String(data.year) }), PAGE.left, 50, { width: PAGE.width });
+  const scope = data.plan ? l.t('report.scope.plan', { code: data.plan.code, title: data.plan.title }) : l.t('report.scope.all');
   doc.font(FONT.regular).fontSize(11).fillColor(INK).text(scope, { width: PAGE.width });
   doc
     .fontSize(9)
     .fillColor(MUTED)
-    .text(`Statuses as of ${data.asOf} · generated ${data.today} (${data.timeZone})`, { width: PAGE.width });
-  doc.text(`Figures as they stood at the end of ${data.asOf}: statuses from the status history, indicator values recorded by then.`, { width: PAGE.width });
-  doc.text(`Filters: ${filtersText(data)}`, { width: PAGE.width });
+    .text(l.t('report.statusesAsOf', { asOf: l.day(data.asOf), today: l.day(data.today), timeZone: data.timeZone }), { width: PAGE.width });
+  doc.text(l.t('report.figuresAsOf', { asOf: l.day(data.asOf) }), { width: PAGE.width });
+  doc.text(l.t('report.filters', { filters: filtersText(data, l) }), { width: PAGE.width });
 }
 
-/** The parameters as given, so a reader can ask for the same report (or the same figures as exports). */
-function filtersText(data: ProgressReportData): string {
+function filterText(filter: ReportFilter, l: ReportLanguage): string {
+  switch (filter.filter) {
+    case 'organization':
+      return l.t('report.filter.organization', { name: filter.name });
+    case 'region':
+      return l.t('report.filter.region', { region: filter.region });
+    case 'meeting':
+      return l.t('report.filter.meeting', { title: filter.title, date: l.day(filter.heldOn) });
+  }
+}
+
+/** The parameters as given (names and values as in the URL), so a reader can ask for the same report (or the same figures as exports). */
+function filtersText(data: ProgressReportData, l: ReportLanguage): string {
   const parts = [`year=${data.year}`, `asOf=${data.asOf}`];
-  if (data.plan) parts.push(`action plan ${data.plan.code}`);
-  parts.push(...data.filters);
+  if (data.lang !== 'en') parts.push(`lang=${data.lang}`);
+  if (data.plan) parts.push(l.t('report.filter.plan', { code: data.plan.code }));
+  parts.push(...data.filters.map((f) => filterText(f, l)));
   return parts.join(' · ');
 }
 
 /** Page numbers in the footer, written once every page exists. */
-function drawPageNumbers(doc: PDFKit.PDFDocument, data: ProgressReportData): void {
+function drawPageNumbers(doc: PDFKit.PDFDocument, data: ProgressReportData, l: ReportLanguage): void {
   const { start, count } = doc.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
@@ -48,7 +63,7 @@ function drawPageNumbers(doc: PDFKit.PDFDocument, data: ProgressReportData): voi
       .font(FONT.regular)
       .fontSize(7.5)
       .fillColor(MUTED)
-      .text(`Progress report ${data.year} · as of ${data.asOf} · page ${i + 1} of ${count}`, PAGE.left, doc.page.height - 38, {
+      .text(l.t('report.footer', { year: String(data.year), asOf: l.day(data.asOf), page: String(i + 1), pages: String(count) }), PAGE.left, doc.page.height - 38, {
         width: PAGE.width,
         align: 'center',
         lineBreak: false,
@@ -71,16 +86,18 @@ function drawPageNumbers(doc: PDFKit.PDFDocument, data: ProgressReportData): voi
  * and the overdue recommendations.
  */
 export function renderProgressReport(data: ProgressReportData, out: Writable, options: RenderOptions): Promise<void> {
+  const l = options.language;
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,
     compress: options.compress,
     bufferPages: true,
     // A creation date derived from the inputs (pdfkit's file id is a hash of the info, so it follows): the same report, the same bytes.
+    lang: data.lang,
     info: {
-      Title: `Implementation progress report ${data.year}`,
-      Author: 'Roundtable recommendations tracker',
-      Subject: `As of ${data.asOf}; SHA-256 ${data.fingerprint}`,
+      Title: l.t('report.title', { year: String(data.year) }),
+      Author: l.t('report.author'),
+      Subject: l.t('report.subject', { asOf: l.day(data.asOf), fingerprint: data.fingerprint }),
       CreationDate: new Date(`${data.asOf}T00:00:00Z`),
     },
   });
@@ -92,15 +109,15 @@ export function renderProgressReport(data: ProgressReportData, out: Writable, op
     doc.on('error', reject);
   });
   doc.pipe(out);
-  drawTitle(doc, data);
-  drawSummaryFigures(doc, data.summary);
-  drawStatusChart(doc, data.summary);
-  drawStatusQuarters(doc, data.statusesByQuarter);
-  drawOrganizationTable(doc, data.byOrganization);
-  drawIndicatorBars(doc, data.indicators, data.year);
-  drawIndicatorSeries(doc, data.indicators);
-  drawOverdueList(doc, data.overdue, data.summary.overdue, data.asOf);
-  drawPageNumbers(doc, data);
+  drawTitle(doc, data, l);
+  drawSummaryFigures(doc, data.summary, l);
+  drawStatusChart(doc, data.summary, l);
+  drawStatusQuarters(doc, data.statusesByQuarter, l);
+  drawOrganizationTable(doc, data.byOrganization, l);
+  drawIndicatorBars(doc, data.indicators, data.year, l);
+  drawIndicatorSeries(doc, data.indicators, l);
+  drawOverdueList(doc, data.overdue, data.summary.overdue, data.asOf, l);
+  drawPageNumbers(doc, data, l);
   doc.end();
   return done;
 }

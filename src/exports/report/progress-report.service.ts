@@ -19,9 +19,12 @@ import {
   OverdueRecommendation,
   ProgressReportData,
   QuarterStatusCounts,
+  ReportFilter,
   ReportIndicator,
   ReportScope,
 } from './progress-report.data';
+import { Locale } from '../../i18n/locales';
+import { DEFAULT_EXPORT_LOCALE } from '../export-language';
 
 /** At most this many overdue recommendations are listed; the report says how many more there are. */
 export const OVERDUE_LISTED = 60;
@@ -104,7 +107,7 @@ export class ProgressReportService {
     private readonly contentLocales: ContentLocaleService,
   ) {}
 
-  async gather(year: number, scope: ReportScope, asOfDay: string | null = null): Promise<ProgressReportData> {
+  async gather(year: number, scope: ReportScope, asOfDay: string | null = null, lang: Locale = DEFAULT_EXPORT_LOCALE): Promise<ProgressReportData> {
     // The plan's counts and its indicators; this checks asOf (BAD_USER_INPUT) and the plan (NOT_FOUND) first.
     const planSummary = await this.summaries.summarize(year, scope.actionPlanId, asOfDay);
     if (scope.organizationId) await assertAllExist(this.db.manager, Organization, [scope.organizationId], 'organizationId');
@@ -112,49 +115,51 @@ export class ProgressReportService {
     const today = this.clock.today();
     const asOf = planSummary.asOf;
     const timeZone = this.config.get('APP_TIMEZONE');
+    // Names and titles in the report's language, falling back along the configured chain.
+    const chain = this.contentLocales.chain(lang);
     const asOfParams = [asOf, startOfNextDay(asOf, timeZone), scope.actionPlanId, scope.organizationId, scope.region, scope.meetingId];
     // Each indicator's progress carries the indicator it measures (summarize() reads them together).
     const indicators: ReportIndicator[] = planSummary.indicators.flatMap(({ indicator, indicatorId: _id, ...progress }) =>
-      indicator ? [{ id: indicator.id, code: indicator.code, name: translatedText(indicator.name, this.contentLocales.defaultChain) ?? '', unit: indicator.unit, direction: indicator.direction, progress }] : [],
+      indicator ? [{ id: indicator.id, code: indicator.code, name: translatedText(indicator.name, chain) ?? '', unit: indicator.unit, direction: indicator.direction, progress }] : [],
     );
     const [plan, filters, summary, byOrganization, overdue, statusesByQuarter, series] = await Promise.all([
-      this.plan(scope.actionPlanId),
-      this.filterLabels(scope),
+      this.plan(scope.actionPlanId, chain),
+      this.filterLabels(scope, chain),
       this.summary(year, asOf, asOfParams, planSummary),
-      this.byOrganization(asOfParams),
-      this.overdue(asOfParams),
+      this.byOrganization(asOfParams, chain),
+      this.overdue(asOfParams, chain),
       this.statusesByQuarter(asOf, timeZone, asOfParams),
       this.indicatorSeries(indicators.map((i) => i.id), startOfNextDay(asOf, timeZone)),
     ]);
-    const parameters = Object.fromEntries(Object.entries({ year, ...scope, asOf: asOfDay }).filter(([, v]) => v !== null && v !== undefined));
+    const parameters = Object.fromEntries(Object.entries({ year, ...scope, asOf: asOfDay, lang }).filter(([, v]) => v !== null && v !== undefined));
     const withSeries = indicators.map((i) => ({ ...i, series: series.get(i.id) ?? { values: [], targets: [] } }));
     // Everything shown but the generation day: the same figures give the same fingerprint on any day.
     const fingerprint = fingerprintOf({ report: 'progress', parameters, filters, asOf, timeZone, plan, summary, withSeries, byOrganization, overdue, statusesByQuarter });
-    return { year, asOf, today, timeZone, parameters, filters, fingerprint, plan, summary, indicators: withSeries, byOrganization, overdue, statusesByQuarter };
+    return { year, asOf, today, timeZone, parameters, filters, lang, fingerprint, plan, summary, indicators: withSeries, byOrganization, overdue, statusesByQuarter };
   }
 
-  private async plan(id: string | null): Promise<ProgressReportData['plan']> {
+  private async plan(id: string | null, chain: readonly Locale[]): Promise<ProgressReportData['plan']> {
     if (!id) return null;
     const [plan]: { code: string; title: Translations }[] = await this.db.query('SELECT code, title FROM action_plan WHERE id = $1', [id]);
-    return plan ? { code: plan.code, title: translatedText(plan.title, this.contentLocales.defaultChain) ?? '' } : null;
+    return plan ? { code: plan.code, title: translatedText(plan.title, chain) ?? '' } : null;
   }
 
-  /** The scope in words, for the top of the report: the organisation's name, the region, the meeting's title and day. */
-  private async filterLabels(scope: ReportScope): Promise<string[]> {
-    const labels: string[] = [];
+  /** The scope by name, for the top of the report: the organisation's name, the region, the meeting's title and day. */
+  private async filterLabels(scope: ReportScope, chain: readonly Locale[]): Promise<ReportFilter[]> {
+    const filters: ReportFilter[] = [];
     if (scope.organizationId) {
       const [o]: { name: Translations }[] = await this.db.query('SELECT name FROM organization WHERE id = $1', [scope.organizationId]);
-      labels.push(`responsible organisation: ${translatedText(o.name, this.contentLocales.defaultChain) ?? ''}`);
+      filters.push({ filter: 'organization', name: translatedText(o.name, chain) ?? '' });
     }
-    if (scope.region) labels.push(`region: ${scope.region}`);
+    if (scope.region) filters.push({ filter: 'region', region: scope.region });
     if (scope.meetingId) {
       const [m]: { title: Translations; held_on: string }[] = await this.db.query(
         "SELECT title, to_char(held_on, 'YYYY-MM-DD') AS held_on FROM meeting WHERE id = $1",
         [scope.meetingId],
       );
-      labels.push(`meeting: ${translatedText(m.title, this.contentLocales.defaultChain) ?? ''} (${m.held_on})`);
+      filters.push({ filter: 'meeting', title: translatedText(m.title, chain) ?? '', heldOn: m.held_on });
     }
-    return labels;
+    return filters;
   }
 
   /** The counts in scope: the plan summary's own reading of the history, narrowed by organisation, region and meeting when asked. */
@@ -189,9 +194,9 @@ export class ProgressReportService {
    * shared by two organisations counts for each. Worst first: the lowest implementation rate, then the
    * most overdue, then the most stalled, then by name.
    */
-  private async byOrganization(params: unknown[]): Promise<OrganizationStatusCounts[]> {
+  private async byOrganization(params: unknown[], chain: readonly Locale[]): Promise<OrganizationStatusCounts[]> {
     const rows: OrganizationStatusRow[] = await this.db.query(
-      `SELECT ${translatedSql('o.name', this.contentLocales.defaultChain)} AS organization, a.status, count(*)::int AS count,
+      `SELECT ${translatedSql('o.name', chain)} AS organization, a.status, count(*)::int AS count,
               count(*) FILTER (WHERE a.due_date < $1::date AND a.status <> ALL($7::text[]))::int AS overdue
          FROM (${STATUS_AS_OF}) a
          LEFT JOIN recommendation_organization ro ON ro.recommendation_id = a.recommendation_id
@@ -218,10 +223,10 @@ export class ProgressReportService {
   }
 
   /** Overdue on `asOf`: due before it and not then IMPLEMENTED or REJECTED; the longest overdue first. */
-  private overdue(params: unknown[]): Promise<OverdueRecommendation[]> {
+  private overdue(params: unknown[], chain: readonly Locale[]): Promise<OverdueRecommendation[]> {
     return this.db.query(
-      `SELECT a.code, ${translatedSql('a.title', this.contentLocales.defaultChain)} AS title, a.due_date AS "dueDate", a.status,
-              (SELECT string_agg(${translatedSql('o.name', this.contentLocales.defaultChain)}, '; ' ORDER BY ${translatedSql('o.name', this.contentLocales.defaultChain)})
+      `SELECT a.code, ${translatedSql('a.title', chain)} AS title, a.due_date AS "dueDate", a.status,
+              (SELECT string_agg(${translatedSql('o.name', chain)}, '; ' ORDER BY ${translatedSql('o.name', chain)})
                  FROM recommendation_organization ro
                  JOIN organization o ON o.id = ro.organization_id WHERE ro.recommendation_id = a.recommendation_id) AS organizations
          FROM (${STATUS_AS_OF}) a

@@ -22,13 +22,14 @@ function jsonValue(type: CellType, value: unknown): unknown {
 }
 
 /**
- * Newline-delimited JSON (one object per line, keys as the CSV's headers):
+ * Newline-delimited JSON (one object per line, keys as the English CSV's headers):
  * what scripts read without guessing types, delimiters or escapes. Text is
  * written as stored (no formula escaping: JSON is not opened by spreadsheets).
  * Streamed a batch at a time like the CSV; returns the number of rows.
  */
 export async function writeNdjson(source: RowSource, table: TabularExport, out: Writable): Promise<number> {
-  const keys = table.columns.map((c) => JSON.stringify(c.header));
+  // Keys are the column names, not the headers: the same in every language.
+  const keys = table.columns.map((c) => JSON.stringify(c.key));
   const types = table.columns.map((c) => c.type);
   let count = 0;
   for await (const batch of source.batches(table.query)) {

@@ -6,20 +6,30 @@ import { CellType, ExportColumn } from './export-column';
 import { alignedRows, isTrue, TabularExport } from './tabular-export';
 import { waitForDrain } from './wait-for-drain';
 import { ExportFingerprint } from '../metadata/fingerprint';
+import type { ExportLanguage } from '../export-language';
 
 /** A worksheet holds at most 1,048,576 rows; the header takes one, the rest continue on another sheet. */
 export const XLSX_MAX_DATA_ROWS = 1_048_575;
 
-/** Number formats per column type: values keep their full precision, the format only decides what is shown. */
-const NUMBER_FORMATS: Record<CellType, string | null> = {
-  text: null,
-  number: '#,##0.###',
-  percent: '0.0',
-  date: 'yyyy-mm-dd',
-  timestamp: 'yyyy-mm-dd hh:mm:ss',
-  // Booleans are boolean cells; without a format LibreOffice shows them as 1 and 0.
-  boolean: '"TRUE";"TRUE";"FALSE"',
-};
+export type NumberFormats = Record<CellType, string | null>;
+
+/**
+ * Number formats per column type: values keep their full precision, the format
+ * only decides what is shown. Dates and the words for booleans follow the
+ * language (31.12.2025 in Kyrgyz and Russian); the separators of numbers are
+ * the reader's own regional settings, as in any workbook.
+ */
+export function xlsxFormats(language: ExportLanguage): NumberFormats {
+  return {
+    text: null,
+    number: '#,##0.###',
+    percent: '0.0',
+    date: language.t('export.format.date'),
+    timestamp: language.t('export.format.timestamp'),
+    // Booleans are boolean cells; without a format LibreOffice shows them as 1 and 0.
+    boolean: `"${language.t('export.value.true')}";"${language.t('export.value.true')}";"${language.t('export.value.false')}"`,
+  };
+}
 
 /** Set explicitly on the header: a style with only `bold` and no font name lets LibreOffice fall back to a serif font. */
 const BODY_FONT = { name: 'Calibri', size: 11 } as const;
@@ -59,6 +69,8 @@ export interface WorkbookOptions {
   fingerprint: ExportFingerprint;
   /** The README sheet's rows, given the finished fingerprint: written last, shown first. */
   readme: (fingerprint: string) => (string | number | null)[][];
+  readmeSheetName: string;
+  formats: NumberFormats;
 }
 
 /**
@@ -77,7 +89,7 @@ export async function writeXlsx(source: RowSource, tables: readonly TabularExpor
   let total = 0;
   for (const table of tables) {
     let part = 1;
-    let sheet = openSheet(workbook, table, part);
+    let sheet = openSheet(workbook, table, part, options.formats);
     let rowsInSheet = 0;
     const types = table.columns.map((c) => c.type);
     options.fingerprint.startTable(table);
@@ -86,7 +98,7 @@ export async function writeXlsx(source: RowSource, tables: readonly TabularExpor
       for (const values of alignedRows(table, batch)) {
         if (rowsInSheet === XLSX_MAX_DATA_ROWS) {
           sheet.commit();
-          sheet = openSheet(workbook, table, ++part);
+          sheet = openSheet(workbook, table, ++part, options.formats);
           rowsInSheet = 0;
         }
         sheet.addRow(values.map((value, i) => xlsxCell(types[i], value))).commit();
@@ -98,7 +110,7 @@ export async function writeXlsx(source: RowSource, tables: readonly TabularExpor
     }
     sheet.commit();
   }
-  writeReadme(workbook, options.readme(options.fingerprint.hex()));
+  writeReadme(workbook, options.readmeSheetName, options.readme(options.fingerprint.hex()));
   await workbook.commit();
   return total;
 }
@@ -113,8 +125,8 @@ function fixDates(workbook: ExcelJS.stream.xlsx.WorkbookWriter, date: Date): voi
 }
 
 /** The README sheet: two wide columns of labels and text, made the first sheet of the workbook. */
-function writeReadme(workbook: ExcelJS.stream.xlsx.WorkbookWriter, rows: (string | number | null)[][]): void {
-  const sheet = workbook.addWorksheet('README', { pageSetup: { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+function writeReadme(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, rows: (string | number | null)[][]): void {
+  const sheet = workbook.addWorksheet(name, { pageSetup: { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   sheet.columns = [
     { key: 'label', width: 28, style: { font: BODY_FONT } },
     { key: 'text', width: 110, style: { font: BODY_FONT, alignment: { wrapText: true, vertical: 'top' } } },
@@ -151,14 +163,14 @@ async function waitForZip(sheet: ExcelJS.Worksheet, out: Writable): Promise<void
  * the columns, widths and number formats, printed landscape, fitted to the page
  * width, with the header row repeated on every page.
  */
-function openSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: TabularExport, part: number): ExcelJS.Worksheet {
+function openSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: TabularExport, part: number, formats: NumberFormats): ExcelJS.Worksheet {
   const name = part === 1 ? table.sheetName : `${table.sheetName.slice(0, 26)} (${part})`;
   const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: 1 }],
     pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
   });
   sheet.columns = table.columns.map((c: ExportColumn) => {
-    const numFmt = NUMBER_FORMATS[c.type];
+    const numFmt = formats[c.type];
     // Body cells keep the workbook's default font (Calibri 11, set by exceljs): a font in every cell's style
     // costs exceljs a style lookup per cell (measured: XLSX 1.7× slower).
     return { header: c.header, key: c.key, width: c.width, style: numFmt ? { numFmt } : {} };

@@ -5,13 +5,16 @@ import { Role } from '../../auth/role.enum';
 import { AppConfig } from '../../config/app-config.service';
 import { createCliContext, fail } from '../../exports/cli/cli-context';
 import { ImportsModule } from '../imports.module';
+import { isLocale, LOCALES } from '../../i18n/locales';
 import { IndicatorValuesImportService } from '../indicator-values-import.service';
 import { readImportFile } from '../read-import-file';
 
-const USAGE = `usage: npm run import -- FILE [--dry-run] [--as NAME]
-  FILE      CSV (UTF-8) or XLSX with the header row action_plan,indicator_code,period,value,source,note
+const USAGE = `usage: npm run import -- FILE [--dry-run] [--as NAME] [--locale ky|ru|en]
+  FILE      CSV (UTF-8) or XLSX with the header row action_plan,indicator_code,period,value,source,note[,locale]
+            (the column names in Kyrgyz, Russian or English, as the indicator-values export writes them)
   --dry-run check every row and report, write nothing
   --as NAME recorded as recordedBy and in the audit trail (default: cli:$USER)
+  --locale  the language of sources and notes in rows without a locale cell (default DEFAULT_CONTENT_LOCALE)
 Prints the import summary as JSON; exits 1 when a row is rejected (and then nothing is written).`;
 
 /**
@@ -23,9 +26,11 @@ async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,
-    options: { 'dry-run': { type: 'boolean', default: false }, as: { type: 'string' } },
+    options: { 'dry-run': { type: 'boolean', default: false }, as: { type: 'string' }, locale: { type: 'string' } },
   });
   if (positionals.length !== 1) throw new Error(USAGE);
+  const locale = values.locale;
+  if (locale !== undefined && !isLocale(locale)) throw new Error(`--locale must be one of ${LOCALES.join(', ')}\n${USAGE}`);
   const path = positionals[0];
   const { size } = await stat(path);
   const app = await createCliContext(ImportsModule);
@@ -45,7 +50,7 @@ async function main(): Promise<void> {
       organizationId: null,
       requestId: null,
     };
-    const summary = await app.get(IndicatorValuesImportService).importFile(file, { dryRun: values['dry-run'], actor });
+    const summary = await app.get(IndicatorValuesImportService).importFile(file, { dryRun: values['dry-run'], actor, locale });
     console.log(JSON.stringify(summary, null, 2));
     process.exitCode = summary.rejected > 0 ? 1 : 0;
   } finally {

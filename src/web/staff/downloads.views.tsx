@@ -45,9 +45,11 @@ function DownloadRow({ title, description, links }: { title: string; description
 
 export function DownloadsPage(props: { ctx: PageContext; stylesheetHref: string; plans: ActionPlan[]; years: number[]; filters: DownloadFilters }): SafeHtml {
   const { ctx, filters } = props;
-  const recommendationQuery = query({ status: filters.statuses, overdue: filters.overdue ? 'true' : null });
-  const planQuery = query({ actionPlanId: filters.planId });
-  const yearQuery = query({ actionPlanId: filters.planId, year: String(filters.year) });
+  // The files come in the page's language (their headers, labels and sheet names).
+  const lang = ctx.locale;
+  const recommendationQuery = query({ status: filters.statuses, overdue: filters.overdue ? 'true' : null, lang });
+  const planQuery = query({ actionPlanId: filters.planId, lang });
+  const yearQuery = query({ actionPlanId: filters.planId, year: String(filters.year), lang });
   const both = (path: string, q: string) => [
     { href: `/exports/${path}.csv${q}`, label: 'CSV' },
     { href: `/exports/${path}.xlsx${q}`, label: 'XLSX' },
@@ -104,7 +106,7 @@ export function DownloadsPage(props: { ctx: PageContext; stylesheetHref: string;
       <h2 class="govuk-heading-m">{ctx.t('staff.downloads.files')}</h2>
       <dl class="govuk-summary-list">
         <DownloadRow title={ctx.t('staff.downloads.recommendations')} description={ctx.t('staff.downloads.recommendationsText')} links={both('recommendations', recommendationQuery)} />
-        <DownloadRow title={ctx.t('staff.downloads.history')} description={ctx.t('staff.downloads.historyText')} links={both('status-history', '')} />
+        <DownloadRow title={ctx.t('staff.downloads.history')} description={ctx.t('staff.downloads.historyText')} links={both('status-history', query({ lang }))} />
         <DownloadRow title={ctx.t('staff.downloads.indicators')} description={ctx.t('staff.downloads.indicatorsText', { year: String(filters.year) })} links={both('indicators', yearQuery)} />
         <DownloadRow title={ctx.t('staff.downloads.values')} description={ctx.t('staff.downloads.valuesText')} links={both('indicator-values', planQuery)} />
         <DownloadRow

@@ -18,6 +18,7 @@ const PATTERNS: { pattern: RegExp; translate: (t: Translator['t'], m: RegExpExec
   { pattern: /^must fall within (\d+)-(\d+)/, translate: (t, m) => t('staff.import.reason.outOfRange', { from: m[1], to: m[2] }) },
   { pattern: /^(\S+) has not started yet$/, translate: (t, m) => t('staff.import.reason.notStarted', { period: m[1] }) },
   { pattern: /^repeats row (\d+)/, translate: (t, m) => t('staff.import.reason.repeats', { row: m[1] }) },
+  { pattern: /^"(.*)" is not a language/, translate: (t, m) => t('staff.import.reason.locale', { value: m[1] }) },
 ];
 
 export function translateImportReason(t: Translator['t'], error: Pick<ImportError, 'reason'>): { text: string; translated: boolean } {

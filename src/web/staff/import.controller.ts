@@ -57,7 +57,7 @@ export class ImportPageController {
     let summary: ImportSummary;
     try {
       const file = await readImportFile(upload.buffer, this.importLimits());
-      summary = await this.imports.importFile(file, { dryRun: true, actor });
+      summary = await this.imports.importFile(file, { dryRun: true, actor, locale: this.pages.context(req, res).locale });
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.BAD_USER_INPUT) {
         await this.renderProblem(req, res, 'staff.import.error.unreadable', error.message);
@@ -80,7 +80,7 @@ export class ImportPageController {
     const draft = actor.userId ? await this.drafts.find(draftId, actor.userId) : null;
     if (!draft) throw new DomainError(ErrorCode.NOT_FOUND, 'this import has expired; upload the file again');
     const file = await readImportFile(draft.content, this.importLimits());
-    const summary = await this.imports.importFile(file, { dryRun: false, actor });
+    const summary = await this.imports.importFile(file, { dryRun: false, actor, locale: this.pages.context(req, res).locale });
     await this.drafts.delete(draft.id);
     if (summary.errors.length) {
       // The data changed since the dry run (another person's write): nothing was imported; say why.

@@ -1,4 +1,4 @@
-import { formatPeriod, parsePeriod } from './period';
+import { formatPeriod, parsePeriod } from './reporting-period';
 
 describe('parsePeriod', () => {
   it.each([

@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ActionPlan } from '../action-plan/action-plan.entity';
+import { actualForYearSql } from '../action-plan/action-plan.repository';
+import { Indicator } from '../action-plan/indicator.entity';
+import { assertAllExist } from '../database/assert-exist';
+import { rowToEntity } from '../database/linked-rows';
+import { readQuery } from '../database/read-routing';
+import { CLOSED_STATUSES } from '../recommendations/recommendation-lifecycle';
+import { RecommendationStatus } from '../recommendations/recommendation.enums';
+import type { ChangeScope } from './recent-changes.service';
+
+/** One status's recommendations and how many of them are overdue. */
+export interface StatusRow {
+  status: RecommendationStatus;
+  count: number;
+  overdue: number;
+}
+
+/** An indicator, its target for the year and its actual (with the period it comes from). */
+export interface IndicatorFiguresRow {
+  indicator: Indicator;
+  target: number | null;
+  actual: number | null;
+  actualPeriod: string | null;
+}
+
+/** An indicator's columns, plus its target and actual for the year. */
+interface IndicatorRow extends Record<string, unknown> {
+  target: number | null;
+  actual: number | null;
+  actual_period: string | null;
+}
+
+/**
+ * The reports' statements, all reads over other features' tables: the progress summary's
+ * counts (aggregated in PostgreSQL, one row per status or indicator comes back) and the
+ * latest public changes. Reads go through readQuery, so a replica serves them when one is set.
+ */
+@Injectable()
+export class ReportsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** NOT_FOUND (field actionPlanId) unless the plan exists. */
+  assertPlanExists(actionPlanId: string): Promise<void> {
+    return assertAllExist(this.db.manager, ActionPlan, [actionPlanId], 'actionPlanId');
+  }
+
+  /**
+   * Each recommendation in its current status, from the tallies that triggers keep in every
+   * writing transaction (see migration RecommendationStatusTally): the counts and the overdue
+   * of earlier months by month, the overdue of this month by day. A few hundred rows, whatever
+   * the number of recommendations; equal to statusCounts(today).
+   */
+  currentStatusCounts(today: string): Promise<StatusRow[]> {
+    return readQuery<StatusRow>(
+      this.db,
+      null,
+      `SELECT status::text AS status, sum(n)::int AS count, sum(overdue)::int AS overdue
+         FROM (SELECT status, recommendations AS n,
+                      CASE WHEN due_month < date_trunc('month', $1::date)::date AND status <> ALL($2::recommendation_status[])
+                           THEN recommendations ELSE 0 END AS overdue
+                 FROM recommendation_tally_by_month
+               UNION ALL
+               SELECT status, 0, recommendations
+                 FROM recommendation_tally_by_day
+                WHERE due_date >= date_trunc('month', $1::date)::date AND due_date < $1::date
+                  AND status <> ALL($2::recommendation_status[])) counted
+        GROUP BY status`,
+      [today, CLOSED_STATUSES],
+    );
+  }
+
+  /**
+   * Each recommendation existing on `asOf`, in the status its history gives for that day.
+   * A recommendation not changed since `asOf` (updated_at before the next day began; every
+   * write that appends to the history sets updated_at to the same now()) is in its current
+   * status, read from the row itself (an index-only scan of IDX_recommendation_summary);
+   * only the others look up their history (the latest entry before that moment, by index).
+   * So the usual question, "where do we stand this year", reads one narrow index once
+   * instead of sorting the whole history.
+   */
+  statusCounts(asOf: string, endOfAsOf: Date, actionPlanId: string | null): Promise<StatusRow[]> {
+    return readQuery<StatusRow>(
+      this.db,
+      null,
+      `SELECT status::text AS status, sum(n)::int AS count, sum(overdue)::int AS overdue
+         FROM (SELECT r.status, count(*) AS n,
+                      count(*) FILTER (WHERE r.due_date < $1::date AND r.status <> ALL($4::recommendation_status[])) AS overdue
+                 FROM recommendation r
+                WHERE r.updated_at < $2
+                  AND ($3::uuid IS NULL OR EXISTS (
+                        SELECT 1 FROM recommendation_indicator ri JOIN indicator i ON i.id = ri.indicator_id
+                         WHERE ri.recommendation_id = r.id AND i.action_plan_id = $3))
+                GROUP BY r.status
+               UNION ALL
+               SELECT h.to_status, count(*),
+                      count(*) FILTER (WHERE r.due_date < $1::date AND h.to_status <> ALL($4::recommendation_status[]))
+                 FROM recommendation r
+                 JOIN LATERAL (SELECT sc.to_status FROM status_change sc
+                                WHERE sc.recommendation_id = r.id AND sc.changed_at < $2
+                                ORDER BY sc.version DESC LIMIT 1) h ON true
+                WHERE r.updated_at >= $2
+                  AND ($3::uuid IS NULL OR EXISTS (
+                        SELECT 1 FROM recommendation_indicator ri JOIN indicator i ON i.id = ri.indicator_id
+                         WHERE ri.recommendation_id = r.id AND i.action_plan_id = $3))
+                GROUP BY h.to_status) counted
+        GROUP BY status`,
+      [asOf, endOfAsOf, actionPlanId, CLOSED_STATUSES],
+    );
+  }
+
+  /**
+   * Per indicator (by code): the indicator itself (so `indicator { … }` needs no further read), the year's target,
+   * and the year's actual (annual value, else latest quarter) among the values recorded before `recordedBefore`, with its period.
+   */
+  async indicatorFigures(year: number, actionPlanId: string | null, recordedBefore: Date): Promise<IndicatorFiguresRow[]> {
+    const rows = await readQuery<IndicatorRow>(
+      this.db,
+      null,
+      `SELECT i.*, t.value AS target, a.value AS actual, a.period AS actual_period
+         FROM indicator i
+         LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.year = $1
+         LEFT JOIN LATERAL ${actualForYearSql('i.id', '$1', { columns: 'v.value, v.period', recordedBefore: '$3' })} a ON true
+        WHERE $2::uuid IS NULL OR i.action_plan_id = $2
+        ORDER BY i.code, i.id`,
+      [year, actionPlanId, recordedBefore],
+    );
+    return rows.map((row) => ({
+      indicator: rowToEntity(this.db, Indicator, row),
+      target: row.target,
+      actual: row.actual,
+      actualPeriod: row.actual_period,
+    }));
+  }
+
+  /** The latest status changes (of one recommendation, or of one organisation's), newest first. */
+  statusChanges(scope: ChangeScope, limit: number): Promise<Record<string, unknown>[]> {
+    return readQuery<Record<string, unknown>>(
+      this.db,
+      null,
+      `SELECT s.id, s.changed_at, r.code, r.title, s.from_status, s.to_status, s.note, s.evidence_url
+         FROM status_change s JOIN recommendation r ON r.id = s.recommendation_id
+        WHERE ($1::uuid IS NULL OR s.recommendation_id = $1)
+          AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM recommendation_organization ro
+                                            WHERE ro.recommendation_id = r.id AND ro.organization_id = $2))
+        ORDER BY s.changed_at DESC, s.id DESC LIMIT $3`,
+      [scope.recommendationId ?? null, scope.organizationId ?? null, limit],
+    );
+  }
+
+  /** The latest recorded indicator values (of one organisation's indicators, or all), newest first. */
+  valueChanges(organizationId: string | null, limit: number): Promise<Record<string, unknown>[]> {
+    return readQuery<Record<string, unknown>>(
+      this.db,
+      null,
+      `SELECT v.id, v.recorded_at, i.code, i.name, p.code AS plan_code, i.unit, v.period, v.value, v.source
+         FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id JOIN action_plan p ON p.id = i.action_plan_id
+        WHERE ($1::uuid IS NULL OR i.responsible_organization_id = $1)
+        ORDER BY v.recorded_at DESC, v.id DESC LIMIT $2`,
+      [organizationId, limit],
+    );
+  }
+}
