@@ -61,6 +61,16 @@ describe('staff pages: editing translatable text', () => {
     expect(show.text).toContain('Азырынча которулган эмес');
   });
 
+  it("the staff indicator page lists its name's languages and tags the page's missing one", async () => {
+    const [{ indicator_id: indicatorId }] = await t.sql<{ indicator_id: string }>('SELECT indicator_id FROM recommendation_indicator WHERE recommendation_id = $1', [id]);
+    // The factory names it in English only.
+    const ky = (await editor.get(`/work/indicators/${indicatorId}?lang=ky`)).text;
+    expect(ky).toContain('Жазылган тилдер: <span lang="en">English</span>');
+    expect(ky).toContain('Азырынча которулган эмес');
+    const en = (await editor.get(`/work/indicators/${indicatorId}?lang=en`)).text;
+    expect(en).toContain('Written in: <span lang="en">English</span></p>');
+  });
+
   it('saves the one locale posted, leaves the others as they were, in one audit entry', async () => {
     await editor.get(`/work/recommendations/${id}/text?lang=ky`);
     const before = await stored();

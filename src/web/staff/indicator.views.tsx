@@ -5,7 +5,7 @@ import { CsrfField } from '../layout/components';
 import type { PageContext } from '../layout/page-context';
 import type { FieldErrors } from './form';
 import { Button, Radios, summaryOf, TextInput, TableWrapper } from './form-components';
-import { TranslatedField, TranslatedValues } from './translated-field';
+import { LanguagesOf, TranslatedField, TranslatedValues } from './translated-field';
 import { StaffPage } from './staff-layout';
 import type { IndicatorDetail } from './staff-reads.service';
 
@@ -132,6 +132,7 @@ export function IndicatorPage(props: {
     >
       <span class="govuk-caption-l">{`${plan.code} · ${indicator.code}`}</span>
       <h1 class="govuk-heading-l">{ctx.text(indicator.name)}</h1>
+      <LanguagesOf ctx={ctx} translations={indicator.name} />
       <dl class="govuk-summary-list">
         <div class="govuk-summary-list__row">
           <dt class="govuk-summary-list__key">{ctx.t('staff.indicator.baseline')}</dt>
