@@ -25,7 +25,8 @@ export function configureApp(app: INestApplication): void {
   app.use(helmet());
   // The pages and feeds are compressed (a page's HTML is 5-20 kB); GraphQL answers are left as they were
   // (their clients and benchmarks measure them uncompressed), and the stylesheet comes precompressed.
-  app.use(compression({ filter: (req, res) => !req.path.startsWith('/graphql') && compression.filter(req, res) }));
+  // originalUrl: inside Apollo's route req.path is relative to /graphql, which let its answers through.
+  app.use(compression({ filter: (req, res) => !req.originalUrl.startsWith('/graphql') && compression.filter(req, res) }));
   const origins = config
     .get('CORS_ORIGINS')
     .split(',')

@@ -91,13 +91,15 @@ describe('web foundation: layout, languages, display settings, stylesheet, cachi
   it('compresses pages, but not GraphQL answers', async () => {
     const page = await get('/').set('accept-encoding', 'gzip').expect(200);
     expect(page.headers['content-encoding']).toBe('gzip');
-    const api = await request(t.app.getHttpServer())
-      .post('/graphql')
-      .set('accept-encoding', 'gzip')
-      .set('authorization', `Bearer ${t.adminToken}`)
-      .send({ query: '{ organizations { id name kind } }' })
-      .expect(200);
+    const gzipAccepted = (query: string) =>
+      request(t.app.getHttpServer()).post('/graphql').set('accept-encoding', 'gzip').set('authorization', `Bearer ${t.adminToken}`).send({ query }).expect(200);
+    const api = await gzipAccepted('{ organizations { id name kind } }');
     expect(api.headers['content-encoding']).toBeUndefined();
+    // Above the compression threshold (1 kB) too.
+    const large = await gzipAccepted('{ __schema { types { name description } } }');
+    expect(large.text.length).toBeGreaterThan(1024);
+    expect(large.headers['content-encoding']).toBeUndefined();
+    expect(large.headers.vary ?? '').not.toContain('Accept-Encoding');
   });
 
   it('has no public pages with PUBLIC_SITE=false', async () => {

@@ -12,6 +12,7 @@ import { AuthenticatedRequest } from './current-actor.decorator';
 import { CsrfGuard } from './csrf.guard';
 import { FirstRunAdminToken } from './first-run-admin-token';
 import { RateLimitGuard } from './rate-limit.guard';
+import { LocalThrottlerStorage } from './local-throttler-storage';
 import { SharedThrottlerStorage } from './shared-throttler-storage';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiToken } from './api-token.entity';
@@ -27,7 +28,7 @@ const MINUTE_MS = 60_000;
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         // One budget across instances with REDIS_URL; per instance (in memory) without.
-        ...(config.get('REDIS_URL') ? { storage: new SharedThrottlerStorage(config.get('REDIS_URL')!) } : {}),
+        storage: config.get('REDIS_URL') ? new SharedThrottlerStorage(config.get('REDIS_URL')!) : new LocalThrottlerStorage(),
         throttlers: [
           {
             name: 'default',

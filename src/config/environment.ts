@@ -313,6 +313,15 @@ export class Environment {
   @IsBoolean()
   EXPOSE_SQL_STATEMENT_COUNT = false;
 
+  /**
+   * The data version held in memory, kept current by LISTEN on a connection of its own (see
+   * DataVersionService); false reads it from SQL for every query, e.g. behind a transaction-pooling
+   * PgBouncer, where a LISTEN is not kept. Read replicas always read it from SQL.
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  DATA_VERSION_LISTEN = true;
+
   /** GraphQL query answers cached per data version, scope, document, variables, locale and day; ETag/304. */
   @Transform(toBoolean)
   @IsBoolean()

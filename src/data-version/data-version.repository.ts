@@ -1,7 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Client, ClientConfig, Notification } from 'pg';
+import { DataSource, DataSourceOptions, QueryRunner } from 'typeorm';
 import { readQuery } from '../database/read-routing';
+
+/** The channel the data_version trigger notifies on (migration DataVersionNotify). */
+export const DATA_VERSION_CHANNEL = 'data_version';
+
+type PostgresConnectionOptions = Extract<DataSourceOptions, { type: 'postgres' }>;
+
+const SELECT_VERSION = 'SELECT "version", "changed_at" FROM "data_version" WHERE "id"';
+
+interface VersionRow {
+  version: string;
+  changed_at: Date;
+}
+
+function toVersion(row: VersionRow | undefined): { version: string; changedAt: Date } | null {
+  return row ? { version: String(row.version), changedAt: new Date(row.changed_at) } : null;
+}
 
 /** The one row of data_version (kept by triggers, migration DataVersion). */
 @Injectable()
@@ -10,11 +27,72 @@ export class DataVersionRepository {
 
   /** From a replica, or from the primary when `request` reads from it (see read-routing.ts); null when the row is missing. */
   async current(request: object | null): Promise<{ version: string; changedAt: Date } | null> {
-    const [row] = await readQuery<{ version: string; changed_at: Date }>(
-      this.db,
-      request,
-      'SELECT "version", "changed_at" FROM "data_version" WHERE "id"',
-    );
-    return row ? { version: String(row.version), changedAt: new Date(row.changed_at) } : null;
+    const [row] = await readQuery<VersionRow>(this.db, request, SELECT_VERSION);
+    return toVersion(row);
+  }
+
+  /** On a connection of the primary that has just committed: at least the version of that commit. */
+  async currentOn(runner: QueryRunner): Promise<{ version: string; changedAt: Date } | null> {
+    const [row] = (await runner.query(SELECT_VERSION)) as VersionRow[];
+    return toVersion(row);
+  }
+
+  /** True when reads go to streaming replicas (DATABASE_REPLICA_URLS), which cannot LISTEN and may lag. */
+  get replicated(): boolean {
+    return !!(this.db.options as PostgresConnectionOptions).replication;
+  }
+
+  /**
+   * Opens a connection of its own to the primary (not one of the pool's: it is held for the
+   * process's life) listening on the data_version channel. `onLost` runs once when it fails or ends.
+   */
+  async listen(onNotification: (payload: string | undefined) => void, onLost: (error: Error) => void): Promise<Client> {
+    const client = new Client({
+      ...this.connectionConfig(),
+      application_name: 'roundtable-tracker data-version listener',
+      // A dead peer is noticed by TCP keepalive; a server that does not answer, within 5 s.
+      keepAlive: true,
+      connectionTimeoutMillis: 5_000,
+    });
+    let lost = false;
+    const lose = (error: Error) => {
+      if (lost) return;
+      lost = true;
+      client.removeAllListeners('notification');
+      onLost(error);
+    };
+    client.on('notification', (message: Notification) => {
+      if (message.channel === DATA_VERSION_CHANNEL) onNotification(message.payload);
+    });
+    client.on('error', lose);
+    client.on('end', () => lose(new Error('the listening connection ended')));
+    try {
+      await client.connect();
+      await client.query(`LISTEN "${DATA_VERSION_CHANNEL}"`);
+    } catch (error) {
+      lost = true;
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    return client;
+  }
+
+  /** The listening connection's own read, right after LISTEN (a version committed before it was not notified to it). */
+  async currentOnListener(client: Client): Promise<{ version: string; changedAt: Date } | null> {
+    const { rows } = await client.query<VersionRow>(SELECT_VERSION);
+    return toVersion(rows[0]);
+  }
+
+  /** The primary's connection settings, as the pool has them (a URL, or the embedded server's Unix socket). */
+  private connectionConfig(): ClientConfig {
+    const options = this.db.options as PostgresConnectionOptions;
+    if (options.url) return { connectionString: options.url };
+    return {
+      host: options.host,
+      port: options.port,
+      user: options.username,
+      password: typeof options.password === 'string' ? options.password : undefined,
+      database: options.database,
+    };
   }
 }

@@ -4,10 +4,20 @@ import { LRUCache } from 'lru-cache';
 import type { FormattedExecutionResult } from 'graphql';
 import { AppConfig } from '../config/app-config.service';
 
-interface Entry {
+/** A cached answer, and its HTTP body as Apollo writes it (the early answers send it as it is, see EarlyAnswerMiddleware). */
+export interface CachedAnswer {
   result: FormattedExecutionResult;
-  bytes: number;
+  body: Buffer;
 }
+
+/** A query operation this process has labelled: enough to answer it again before Apollo parses it. */
+export interface KnownOperation {
+  /** Its root fields, each charged against the caller's rate limit. */
+  rootFields: number;
+}
+
+/** How many (document, operation name) pairs are remembered for early answers. */
+const KNOWN_OPERATIONS = 10_000;
 
 /** How often, at most, an unreachable Redis is logged. */
 const WARN_EVERY_MS = 30_000;
@@ -22,7 +32,8 @@ const WARN_EVERY_MS = 30_000;
 export class ResponseCacheService implements OnModuleDestroy {
   readonly enabled: boolean;
   private readonly logger = new Logger('ResponseCache');
-  private readonly entries: LRUCache<string, Entry>;
+  private readonly entries: LRUCache<string, CachedAnswer>;
+  private readonly operations = new LRUCache<string, KnownOperation>({ max: KNOWN_OPERATIONS });
   private readonly redis: Redis | null;
   private readonly prefix: string;
   private readonly ttlSeconds: number;
@@ -30,9 +41,9 @@ export class ResponseCacheService implements OnModuleDestroy {
 
   constructor(config: AppConfig) {
     this.enabled = config.get('RESPONSE_CACHE');
-    this.entries = new LRUCache<string, Entry>({
+    this.entries = new LRUCache<string, CachedAnswer>({
       maxSize: config.get('RESPONSE_CACHE_MAX_BYTES'),
-      sizeCalculation: (entry) => Math.max(1, entry.bytes),
+      sizeCalculation: (entry) => Math.max(1, entry.body.length),
     });
     this.prefix = config.get('RESPONSE_CACHE_REDIS_PREFIX');
     this.ttlSeconds = config.get('RESPONSE_CACHE_REDIS_TTL_SECONDS');
@@ -51,9 +62,9 @@ export class ResponseCacheService implements OnModuleDestroy {
     this.redis?.on('error', (error: Error) => this.warn(error));
   }
 
-  async get(key: string): Promise<FormattedExecutionResult | undefined> {
+  async get(key: string): Promise<CachedAnswer | undefined> {
     const local = this.entries.get(key);
-    if (local || !this.redis) return local?.result;
+    if (local || !this.redis) return local;
     let json: string | null;
     try {
       json = await this.redis.get(this.prefix + key);
@@ -62,15 +73,15 @@ export class ResponseCacheService implements OnModuleDestroy {
       return undefined;
     }
     if (json === null) return undefined;
-    const result = JSON.parse(json) as FormattedExecutionResult;
-    this.entries.set(key, { result, bytes: json.length });
-    return result;
+    const entry = { result: JSON.parse(json) as FormattedExecutionResult, body: httpBody(json) };
+    this.entries.set(key, entry);
+    return entry;
   }
 
   async set(key: string, result: FormattedExecutionResult): Promise<void> {
+    // One serialisation per stored answer: Redis and the early answers use it.
     const json = JSON.stringify(result);
-    // UTF-16 units: close enough to bytes for a bound, and one pass per stored answer.
-    this.entries.set(key, { result, bytes: json.length });
+    this.entries.set(key, { result, body: httpBody(json) });
     if (!this.redis) return;
     try {
       await this.redis.set(this.prefix + key, json, 'EX', this.ttlSeconds);
@@ -79,14 +90,24 @@ export class ResponseCacheService implements OnModuleDestroy {
     }
   }
 
+  /** Remembers a query operation of a document, once labelled (see EarlyAnswerMiddleware). */
+  rememberOperation(queryHash: string, operationName: string | null, operation: KnownOperation): void {
+    this.operations.set(operationKey(queryHash, operationName), operation);
+  }
+
+  knownOperation(queryHash: string, operationName: string | null): KnownOperation | undefined {
+    return this.operations.get(operationKey(queryHash, operationName));
+  }
+
   /** Entries held in this process (tests and diagnostics). */
   get size(): number {
     return this.entries.size;
   }
 
-  /** Forgets this process's entries (tests: to show an answer coming from Redis). */
+  /** Forgets this process's entries and known operations (tests: to show an answer coming from Redis, or from Apollo). */
   clearLocal(): void {
     this.entries.clear();
+    this.operations.clear();
   }
 
   onModuleDestroy(): void {
@@ -99,4 +120,13 @@ export class ResponseCacheService implements OnModuleDestroy {
     this.lastWarning = now;
     this.logger.warn(`Redis unreachable (${error instanceof Error ? error.message : String(error)}); answers cached per instance meanwhile`);
   }
+}
+
+function operationKey(queryHash: string, operationName: string | null): string {
+  return `${queryHash}\n${operationName ?? ''}`;
+}
+
+/** As Apollo writes a single result: the JSON and a newline. */
+function httpBody(json: string): Buffer {
+  return Buffer.from(`${json}\n`);
 }

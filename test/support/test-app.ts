@@ -76,7 +76,7 @@ export async function createTestApp(env: EnvironmentOverrides = {}, options: Tes
     // Generous in tests; rate limiting has tests of its own that lower these.
     RATE_LIMIT_PER_MINUTE: '100000',
     RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000',
-    // Statement counts in tests measure execution; the response cache (one version lookup per query)
+    // Statement counts in tests measure execution; the response cache (which answers without executing)
     // has tests of its own that turn it on.
     RESPONSE_CACHE: 'false',
     DATABASE_URL: databaseUrl,

@@ -115,13 +115,19 @@ export async function writeXlsx(source: RowSource, tables: readonly TabularExpor
   return total;
 }
 
-/** exceljs stamps the workbook and archiver every zip entry with the current time; both are set to `date` instead. */
+/**
+ * exceljs stamps the workbook and archiver every zip entry with the current time; both are set to `date` instead.
+ * The hook is archiver's `_moduleAppend`, where each queued entry is written: exceljs queues its first entries
+ * (theme, relationships) inside its constructor, before this runs, so patching `append` missed them and two
+ * downloads a second apart differed. archiver writes queued entries asynchronously, after this returns.
+ */
 function fixDates(workbook: ExcelJS.stream.xlsx.WorkbookWriter, date: Date): void {
   workbook.created = date;
   workbook.modified = date;
-  const zip = (workbook as unknown as { zip: { append: (source: unknown, data: Record<string, unknown>) => unknown } }).zip;
-  const append = zip.append.bind(zip);
-  zip.append = (entry, data) => append(entry, { ...data, date });
+  type ModuleAppend = (source: unknown, data: Record<string, unknown>, callback: unknown) => unknown;
+  const zip = (workbook as unknown as { zip: { _moduleAppend: ModuleAppend } }).zip;
+  const moduleAppend = zip._moduleAppend.bind(zip);
+  zip._moduleAppend = (source, data, callback) => moduleAppend(source, { ...data, date }, callback);
 }
 
 /** The README sheet: two wide columns of labels and text, made the first sheet of the workbook. */

@@ -10,7 +10,7 @@ import { templateFingerprint } from './template-fingerprint';
 
 /**
  * For a CDN or browser in front: reuse for 30 s, then serve the stale copy up to 5 min
- * while revalidating (a 304 costs one data-version lookup).
+ * while revalidating (a 304 costs the data-version check: no statement while it is held in memory).
  */
 export const PUBLIC_PAGE_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=300';
 
