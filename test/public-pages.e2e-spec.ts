@@ -186,6 +186,53 @@ describe('public progress pages on the Sokuluk sample', () => {
     await get('/organisations/not-a-uuid/changes.atom').expect(404);
   });
 
+  it('a text not yet translated: served in its fallback with lang, a note under the title, xml:lang in the feed', async () => {
+    const UPDATE = `mutation ($id: ID!, $text: String) { updateRecommendation(id: $id, input: { titleTranslations: [{ locale: KY, text: $text }] }) { id } }`;
+    const kyTitle = 'Аялдардын өкүлчүлүгү боюнча ченемдерди жана квоталарды кайра карап чыгуу';
+    const ruTitle = 'Пересмотр норм и квот представительства женщин';
+    // Translated in every language: no note, no lang of its own.
+    const before = (await get('/recommendations/SOK-2024-01', 'ky').expect(200)).text;
+    expect(before).toContain(`<h1 class="govuk-heading-l">${kyTitle}</h1>`);
+    expect(before).not.toContain('app-fallback-note');
+    await t.gqlOk(UPDATE, { id: ids.rec1, text: null });
+    try {
+      // Kyrgyz falls back to Russian (ky → ru → en): marked as Russian, and said so, discreetly, in Kyrgyz.
+      const ky = (await get('/recommendations/SOK-2024-01', 'ky').expect(200)).text;
+      expect(ky).toContain(`<h1 class="govuk-heading-l"><span lang="ru">${ruTitle}</span></h1>`);
+      expect(ky).toContain('<p class="govuk-body-s app-fallback-note">Азырынча которулган эмес: орусча көрсөтүлдү.</p>');
+      // The description still has its Kyrgyz text: not marked.
+      expect(ky).toContain('Шайлануучу органдар');
+      const ru = (await get('/recommendations/SOK-2024-01', 'ru').expect(200)).text;
+      expect(ru).toContain(`<h1 class="govuk-heading-l">${ruTitle}</h1>`);
+      expect(ru).not.toContain('app-fallback-note');
+
+      const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => name === 'entry' });
+      const feed = (await get('/recommendations/SOK-2024-01/changes.atom', 'ky').expect(200)).text;
+      expect(XMLValidator.validate(feed)).toBe(true);
+      const doc = parser.parse(feed) as { feed: { '@xml:lang': string; entry: { '@xml:lang'?: string; title: string }[] } };
+      expect(doc.feed['@xml:lang']).toBe('ky');
+      expect(doc.feed.entry.length).toBeGreaterThan(0);
+      for (const entry of doc.feed.entry) {
+        expect(entry['@xml:lang']).toBe('ru');
+        expect(entry.title).toContain(ruTitle);
+      }
+      // Entries about other, translated, recommendations keep the feed's language.
+      const all = parser.parse((await get('/changes.atom', 'ky').expect(200)).text) as typeof doc;
+      const others = all.feed.entry.filter((e) => !e.title.startsWith('SOK-2024-01') && !e.title.includes('SOK-2024-01 '));
+      expect(others.length).toBeGreaterThan(0);
+      for (const entry of others) expect(entry['@xml:lang']).toBeUndefined();
+    } finally {
+      await t.gqlOk(UPDATE, { id: ids.rec1, text: kyTitle });
+    }
+  });
+
+  it("the organisation page links each indicator within its plan (?plan=), as codes repeat across plans", async () => {
+    const { text } = await get(`/organisations/${ids.ministry}`).expect(200);
+    const links = [...text.matchAll(/href="(\/indicators\/[^"]+)"/g)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(link).toMatch(/^\/indicators\/WL-\d\?plan=WL-2024-2027$/);
+  });
+
   it('each page answers 304 when unchanged and 200 with the new content after a write', async () => {
     const pages = ['/', '/recommendations', '/recommendations/SOK-2024-02', `/meetings/${ids.meeting}`, '/indicators/WL-2', `/organisations/${ids.ministry}`, '/changes.atom'];
     const etags = new Map<string, string>();

@@ -84,18 +84,21 @@ describe('staff pages', () => {
     expect(work.text).toContain('Мои задачи');
 
     await officer.get(`/work/indicators/${indicatorId}`);
-    const recorded = await officer.post(`/work/indicators/${indicatorId}/values`, { year: '2025', quarter: '3', value: '12,5', source: 'Quarterly report', note: '' });
+    const recorded = await officer.post(`/work/indicators/${indicatorId}/values`, { year: '2025', quarter: '3', value: '12,5', 'source-en': 'Quarterly report', 'source-ru': 'Квартальный отчёт', 'note-en': '' });
     expect(recorded.status).toBe(303);
     expect(recorded.headers.location).toBe(`/work/indicators/${indicatorId}?done=2025-Q3`);
     const shown = await officer.get(recorded.headers.location);
     expect(shown.status).toBe(200);
     expect(shown.text).toContain('Aida Bekova');
+    // The source in both languages given; no note (blank is not a translation).
+    const [stored] = await t.sql<{ source: unknown; note: unknown }>(`SELECT source, note FROM indicator_value WHERE indicator_id = $1 AND period = '2025-Q3'`, [indicatorId]);
+    expect(stored).toEqual({ source: { ru: 'Квартальный отчёт', en: 'Quarterly report' }, note: null });
 
     await officer.get(`/work/recommendations/${recommendationId}`);
     const moved = await officer.post(`/work/recommendations/${recommendationId}/transition`, {
       to: 'UNDER_REVIEW',
       expectedVersion: '1',
-      note: 'Taken up by the working group',
+      'note-en': 'Taken up by the working group',
       evidenceUrl: 'https://example.org/minutes',
     });
     expect(moved.status).toBe(303);
@@ -125,7 +128,7 @@ describe('staff pages', () => {
     const [{ status }] = await t.sql<{ status: string }>('SELECT status FROM recommendation WHERE id = $1', [recommendationId]);
     expect(offered).toEqual(ALLOWED_TRANSITIONS[status as keyof typeof ALLOWED_TRANSITIONS]);
     const version = /name="expectedVersion" value="(\d+)"/.exec(page.text)![1];
-    const bad = await web.post(`/work/recommendations/${recommendationId}/transition`, { to: offered[0], expectedVersion: version, note: '', evidenceUrl: 'javascript:alert(1)' });
+    const bad = await web.post(`/work/recommendations/${recommendationId}/transition`, { to: offered[0], expectedVersion: version, 'note-en': '', evidenceUrl: 'javascript:alert(1)' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('govuk-error-summary');
     expect(bad.text).toContain('href="#evidenceUrl"');
@@ -142,15 +145,15 @@ describe('staff pages', () => {
     const pageA = await a.get(`/work/recommendations/${recommendationId}`);
     await b.get(`/work/recommendations/${recommendationId}`);
     const version = /name="expectedVersion" value="(\d+)"/.exec(pageA.text)![1];
-    expect((await a.post(`/work/recommendations/${recommendationId}/transition`, { to: 'ACCEPTED', expectedVersion: version, note: 'Accepted', evidenceUrl: '' })).status).toBe(303);
-    const conflict = await b.post(`/work/recommendations/${recommendationId}/transition`, { to: 'REJECTED', expectedVersion: version, note: 'Out of scope', evidenceUrl: '' });
+    expect((await a.post(`/work/recommendations/${recommendationId}/transition`, { to: 'ACCEPTED', expectedVersion: version, 'note-en': 'Accepted', evidenceUrl: '' })).status).toBe(303);
+    const conflict = await b.post(`/work/recommendations/${recommendationId}/transition`, { to: 'REJECTED', expectedVersion: version, 'note-en': 'Out of scope', evidenceUrl: '' });
     expect(conflict.status).toBe(409);
     expect(conflict.text).toContain('data-conflict="true"');
     expect(conflict.text).toContain('Bakyt First');
     expect(conflict.text).toContain('Out of scope'); // the note is kept for the retry
     const fresh = /name="expectedVersion" value="(\d+)"/.exec(conflict.text)![1];
     expect(Number(fresh)).toBe(Number(version) + 1);
-    const retry = await b.post(`/work/recommendations/${recommendationId}/transition`, { to: 'IN_PROGRESS', expectedVersion: fresh, note: 'Started', evidenceUrl: '' });
+    const retry = await b.post(`/work/recommendations/${recommendationId}/transition`, { to: 'IN_PROGRESS', expectedVersion: fresh, 'note-en': 'Started', evidenceUrl: '' });
     expect(retry.status).toBe(303);
     const api = await t.gqlOk<{ recommendation: { status: string; statusHistory: { changedBy: string }[] } }>(TRANSITION_VIEW, { id: recommendationId });
     expect(api.recommendation.status).toBe('IN_PROGRESS');
@@ -225,29 +228,32 @@ describe('staff pages', () => {
     const web = new WebSession(t);
     await web.signIn(editor.email, editor.password);
     await web.get('/work/new/meeting');
-    const invalid = await web.post('/work/new/meeting', { title: '', heldOn: '14.03.2025', format: 'ROUNDTABLE' });
+    const invalid = await web.post('/work/new/meeting', { 'title-en': '', heldOn: '14.03.2025', format: 'ROUNDTABLE' });
     expect(invalid.status).toBe(400);
-    expect(invalid.text).toContain('href="#title"');
+    expect(invalid.text).toContain('href="#title-en"');
     expect(invalid.text).toContain('href="#heldOn"');
-    expect((await web.post('/work/new/meeting', { title: 'Follow-up roundtable', heldOn: '2025-03-14', format: 'ROUNDTABLE', settlement: 'Sokuluk' })).headers.location).toBe('/work/new?done=meeting');
+    expect((await web.post('/work/new/meeting', { 'title-en': 'Follow-up roundtable', heldOn: '2025-03-14', format: 'ROUNDTABLE', 'settlement-en': 'Sokuluk', 'settlement-ky': 'Сокулук' })).headers.location).toBe('/work/new?done=meeting');
     const [meeting] = await t.sql<{ id: string }>(`SELECT id FROM meeting WHERE title->>'en' = 'Follow-up roundtable'`);
-    expect((await web.post('/work/new/barrier', { title: 'No childcare', category: 'SOCIAL_SUPPORT', meetingIds: meeting.id })).status).toBe(303);
+    expect((await web.post('/work/new/barrier', { 'title-en': 'No childcare', category: 'SOCIAL_SUPPORT', meetingIds: meeting.id })).status).toBe(303);
     const [barrier] = await t.sql<{ id: string }>(`SELECT id FROM barrier WHERE title->>'en' = 'No childcare'`);
-    expect((await web.post('/work/new/plan', { code: 'WL-FORM', title: 'Plan from a form', startYear: '2025', endYear: '2027' })).status).toBe(303);
-    const taken = await web.post('/work/new/plan', { code: 'wl-form', title: 'Again', startYear: '2025', endYear: '2027' });
+    expect((await web.post('/work/new/plan', { code: 'WL-FORM', 'title-en': 'Plan from a form', startYear: '2025', endYear: '2027' })).status).toBe(303);
+    const taken = await web.post('/work/new/plan', { code: 'wl-form', 'title-en': 'Again', startYear: '2025', endYear: '2027' });
     expect(taken.status).toBe(409);
     expect(taken.text).toContain('href="#code"');
     const [plan] = await t.sql<{ id: string }>(`SELECT id FROM action_plan WHERE code = 'WL-FORM'`);
     const indicator = await web.post('/work/new/indicator', {
-      actionPlanId: plan.id, code: 'F-1', name: 'From a form', unit: '%', direction: 'INCREASE', baselineYear: '2024', baselineValue: '3,5', responsibleOrganizationId: orgA,
+      actionPlanId: plan.id, code: 'F-1', 'name-en': 'From a form', unit: '%', direction: 'INCREASE', baselineYear: '2024', baselineValue: '3,5', responsibleOrganizationId: orgA,
     });
     expect(indicator.headers.location).toMatch(/^\/work\/indicators\/[0-9a-f-]{36}$/);
     const created = await web.post('/work/new/recommendation', {
-      meetingId: meeting.id, title: 'Childcare at the district', kind: 'INSTITUTIONAL', priority: 'HIGH', dueDate: '2026-06-30',
+      meetingId: meeting.id, 'title-en': 'Childcare at the district', 'title-ru': 'Детские сады в районе', 'title-ky': '', kind: 'INSTITUTIONAL', priority: 'HIGH', dueDate: '2026-06-30',
       barrierIds: barrier.id, responsibleOrganizationIds: [orgA], indicatorIds: [],
     });
     expect(created.headers.location).toMatch(/^\/work\/recommendations\/[0-9a-f-]{36}\?done=created$/);
-    const [rec] = await t.sql<{ id: string; title: string }>(`SELECT id, title FROM recommendation WHERE title->>'en' = 'Childcare at the district'`);
+    const [rec] = await t.sql<{ id: string; title: Record<string, string> }>(`SELECT id, title FROM recommendation WHERE title->>'en' = 'Childcare at the district'`);
+    // Every language the form was given, a blank one left out.
+    expect(rec.title).toEqual({ ru: 'Детские сады в районе', en: 'Childcare at the district' });
+    expect((await t.sql<{ settlement: unknown }>('SELECT settlement FROM meeting WHERE id = $1', [meeting.id]))[0].settlement).toEqual({ ky: 'Сокулук', en: 'Sokuluk' });
     expect(await t.sql('SELECT organization_id FROM recommendation_organization WHERE recommendation_id = $1', [rec.id])).toEqual([{ organization_id: orgA }]);
     const [audit] = await t.sql<{ actor_name: string }>(`SELECT actor_name FROM audit_entry WHERE entity_id = $1`, [rec.id]);
     expect(audit.actor_name).toBe('Creator');
@@ -257,7 +263,7 @@ describe('staff pages', () => {
     await ministry.signIn(officer.email, officer.password);
     expect((await ministry.get('/work/new/meeting')).status).toBe(403);
     await ministry.get('/work');
-    expect((await ministry.post('/work/new/meeting', { title: 'Sneaky', heldOn: '2025-03-14', format: 'ROUNDTABLE' })).status).toBe(403);
+    expect((await ministry.post('/work/new/meeting', { 'title-en': 'Sneaky', heldOn: '2025-03-14', format: 'ROUNDTABLE' })).status).toBe(403);
     expect(await t.sql(`SELECT 1 FROM meeting WHERE title->>'en' = 'Sneaky'`)).toHaveLength(0);
   });
 

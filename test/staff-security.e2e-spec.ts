@@ -110,7 +110,7 @@ describe('staff pages: sessions and security', () => {
     await web.signIn(user.email, user.password);
     expect((await web.get(`/work/recommendations/${recommendationB}`)).status).toBe(403);
     await web.get('/work');
-    const post = await web.post(`/work/recommendations/${recommendationB}/transition`, { to: 'UNDER_REVIEW', expectedVersion: '1', note: '', evidenceUrl: '' });
+    const post = await web.post(`/work/recommendations/${recommendationB}/transition`, { to: 'UNDER_REVIEW', expectedVersion: '1', 'note-en': '', evidenceUrl: '' });
     expect(post.status).toBe(403);
     const [row] = await t.sql<{ status: string; version: number }>('SELECT status, version FROM recommendation WHERE id = $1', [recommendationB]);
     expect(row).toEqual({ status: 'PROPOSED', version: 1 });

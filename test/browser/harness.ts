@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { PASSWORD } from '../support/web-session';
 
 /** Debian's chromium (`apt-get install chromium`); nothing here downloads a browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -97,4 +98,32 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       targets: v.nodes.map((n: { target: string[] }) => n.target.join(' ')),
     }));
   }, WCAG_21_AA_TAGS);
+}
+
+/** Presses Tab until the element matching `selector` has the focus (keyboard reachability); fails after `max` presses. */
+export async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  throw new Error(`${selector} was not reached with ${max} presses of Tab`);
+}
+
+/** Signs in with the test password (PASSWORD) from `signInPath` (e.g. `/sign-in?lang=ky`) and waits for My work. */
+export async function signIn(page: Page, email: string, signInPath = '/sign-in'): Promise<void> {
+  await page.goto(signInPath);
+  await page.fill('#email', email);
+  await page.fill('#password', PASSWORD);
+  await page.click('button[type=submit]:not(.govuk-button--secondary)');
+  await page.waitForURL(/\/work$/);
+}
+
+/** Signs in from the keyboard alone on the page already open at the sign-in form; waits for My work. */
+export async function signInWithKeyboard(page: Page, email: string): Promise<void> {
+  await tabTo(page, '#email');
+  await page.keyboard.type(email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/work$/);
 }

@@ -1,29 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { Role } from '../../src/auth/role.enum';
 import { seedSokulukRoundtable } from '../../src/database/seed/sokuluk-roundtable.seed';
 import { createTestApp, TestApp } from '../support/test-app';
-import { createUser, PASSWORD } from '../support/web-session';
-import { axeViolations, describeInBrowser, launchBrowser, listen, newVisitor } from './harness';
+import { createUser } from '../support/web-session';
+import { axeViolations, describeInBrowser, launchBrowser, listen, newVisitor, signIn, signInWithKeyboard, tabTo } from './harness';
 
 const MINISTRY = 'Ministry of Labor, Social Security and Migration of the Kyrgyz Republic';
-
-/** Presses Tab until the element matching `selector` has the focus (keyboard reachability); fails after `max` presses. */
-async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-  }
-  throw new Error(`${selector} was not reached with ${max} presses of Tab`);
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.fill('#email', email);
-  await page.fill('#password', PASSWORD);
-  await page.click('button[type=submit]:not(.govuk-button--secondary)');
-  await page.waitForURL(/\/work$/);
-}
 
 describeInBrowser('staff pages in a browser', () => {
   let t: TestApp;
@@ -114,12 +97,7 @@ describeInBrowser('staff pages in a browser', () => {
     const page = await context.newPage();
     await page.goto('/sign-in?lang=ky');
     expect(await page.getAttribute('html', 'lang')).toBe('ky');
-    await tabTo(page, '#email');
-    await page.keyboard.type(officer.email);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.waitForURL(/\/work$/);
+    await signInWithKeyboard(page, officer.email);
     expect(await page.textContent('h1')).toBe('Менин иштерим');
 
     await tabTo(page, `a[href="/work/indicators/${ids.indicator}"]`);
@@ -148,7 +126,7 @@ describeInBrowser('staff pages in a browser', () => {
     await tabTo(page, 'input[name=to]');
     await page.keyboard.press('Space');
     const chosen = await page.evaluate(() => (document.activeElement as HTMLInputElement).value);
-    await tabTo(page, '#note');
+    await tabTo(page, '#note-ky');
     await page.keyboard.type('Иш тобу карады');
     await tabTo(page, '#evidenceUrl');
     await page.keyboard.type('https://mlsp.gov.kg/minutes/2026-11');
@@ -185,11 +163,11 @@ describeInBrowser('staff pages in a browser', () => {
     await a.click('form[action$="/transition"] button');
     await a.waitForURL(/done=moved/);
     await b.check('input[name=to] >> nth=0');
-    await b.fill('#note', 'Мой комментарий');
+    await b.fill('#note-ru', 'Мой комментарий');
     await b.click('form[action$="/transition"] button');
     const banner = b.locator('[data-conflict=true]');
     expect(await banner.textContent()).toContain('Бакыт Секретариат');
-    expect(await b.inputValue('#note')).toBe('Мой комментарий');
+    expect(await b.inputValue('#note-ru')).toBe('Мой комментарий');
     expect(await axeViolations(b)).toEqual([]);
     await b.check('input[name=to] >> nth=0');
     await b.click('form[action$="/transition"] button');

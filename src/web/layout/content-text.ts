@@ -10,6 +10,8 @@ export interface ContentText {
   readonly plain: (translations: Translations | null | undefined) => string;
   /** Several texts (translatable or plain, e.g. a person's name) joined by `separator`, the empty ones left out. */
   readonly join: (parts: readonly (Translations | string | null | undefined)[], separator?: string) => SafeHtml;
+  /** The locale a fallback is served in; null when the text is in the page's language or there is none. */
+  readonly fallbackLocale: (translations: Translations | null | undefined) => Locale | null;
 }
 
 export function contentText(pageLocale: Locale, chain: readonly Locale[]): ContentText {
@@ -24,6 +26,10 @@ export function contentText(pageLocale: Locale, chain: readonly Locale[]): Conte
   show.join = (parts: readonly (Translations | string | null | undefined)[], separator = ', '): SafeHtml => {
     const shown = parts.map((part) => (typeof part === 'string' ? part : show(part))).filter((part) => part !== '');
     return renderChildren(shown.flatMap((part, i) => (i === 0 ? [part] : [separator, part])));
+  };
+  show.fallbackLocale = (translations: Translations | null | undefined): Locale | null => {
+    const picked = pickTranslation(translations, chain);
+    return picked && picked.locale !== pageLocale ? picked.locale : null;
   };
   return show;
 }

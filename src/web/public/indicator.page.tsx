@@ -1,7 +1,7 @@
 import { h, SafeHtml } from '../jsx/html';
 import type { Translations } from '../../i18n/translations';
 import { IndicatorChart, periodPosition } from '../layout/charts';
-import { SummaryList } from '../layout/components';
+import { FallbackNote, SummaryList } from '../layout/components';
 import { Layout } from '../layout/layout';
 import { PageContext } from '../layout/page-context';
 import { indicatorHref, ProgressTag, RecommendationTable } from './parts';
@@ -19,6 +19,7 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
       <h1 class="govuk-heading-l">
         {ind.code}: {ctx.text(ind.name)}
       </h1>
+      <FallbackNote ctx={ctx} translations={ind.name} />
       <SummaryList
         rows={[
           { key: t('indicator.plan'), value: plan ? `${ctx.text.plain(plan.title)} (${String(plan.startYear)}–${String(plan.endYear)})` : null },

@@ -1,6 +1,6 @@
 import { ParticipantRole } from '../../meetings/meeting.enums';
 import { Fragment, h, SafeHtml } from '../jsx/html';
-import { SummaryList } from '../layout/components';
+import { FallbackNote, SummaryList } from '../layout/components';
 import { Layout } from '../layout/layout';
 import { PageContext } from '../layout/page-context';
 import { RecommendationTable } from './parts';
@@ -85,6 +85,7 @@ export function MeetingPage({ ctx, stylesheetHref, data }: { ctx: PageContext; s
     <Layout ctx={ctx} title={ctx.text.plain(m.title)} stylesheetHref={stylesheetHref} section="meetings" description={ctx.text.plain(m.summary ?? m.title)}>
       <span class="govuk-caption-l">{t(`format.${m.format}`)}</span>
       <h1 class="govuk-heading-l">{ctx.text(m.title)}</h1>
+      <FallbackNote ctx={ctx} translations={m.title} />
       <SummaryList
         rows={[
           { key: t('meeting.date'), value: i18n.date(m.heldOn) },

@@ -3,6 +3,7 @@ import { h, SafeHtml } from '../jsx/html';
 import { BarChart } from '../layout/charts';
 import { Layout } from '../layout/layout';
 import { PageContext } from '../layout/page-context';
+import { FallbackNote } from '../layout/components';
 import { FeedLink, indicatorHref, ProgressTag, RecommendationTable } from './parts';
 import type { OrganisationData } from './public-pages.service';
 
@@ -17,6 +18,7 @@ export function OrganisationPage({ ctx, stylesheetHref, data }: { ctx: PageConte
     <Layout ctx={ctx} title={ctx.text.plain(o.name)} stylesheetHref={stylesheetHref} section="none" head={<FeedLink href={feed} title={t('feed.titleFor', { name: ctx.text.plain(o.name) })} />}>
       <span class="govuk-caption-l">{t(`orgKind.${o.kind}`)}</span>
       <h1 class="govuk-heading-l">{ctx.text(o.name)}</h1>
+      <FallbackNote ctx={ctx} translations={o.name} />
       <h2 class="govuk-heading-m" id="org-by-status">
         {t('organisation.recommendations')}
       </h2>
@@ -90,7 +92,7 @@ export function OrganisationPage({ ctx, stylesheetHref, data }: { ctx: PageConte
               {data.indicators.map((p) => (
                 <tr class="govuk-table__row" data-indicator={p.indicator.code}>
                   <td class="govuk-table__cell">
-                    <a class="govuk-link" href={indicatorHref(p.indicator.code)}>
+                    <a class="govuk-link" href={indicatorHref(p.indicator.code, p.plan?.code)}>
                       {p.indicator.code}
                     </a>{' '}
                     {ctx.text(p.indicator.name)}

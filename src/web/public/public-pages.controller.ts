@@ -119,6 +119,7 @@ export class PublicPagesController {
       return atomFeed({
         i18n: ctx.i18n,
         plain: ctx.text.plain,
+        fallbackLocale: ctx.text.fallbackLocale,
         origin: ctx.origin,
         path,
         title: name ? ctx.t('feed.titleFor', { name: name.map((part) => (typeof part === 'string' ? part : ctx.text.plain(part))).join(' ') }) : `${ctx.t('feed.title')} — ${ctx.t('site.name')}`,

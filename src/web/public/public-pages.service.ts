@@ -102,7 +102,8 @@ export interface OrganisationData {
   byStatus: Map<RecommendationStatus, number>;
   total: number;
   overdue: RecommendationRow[];
-  indicators: (IndicatorProgress & { indicator: Indicator })[];
+  /** With each indicator's plan: an indicator's code is unique only within its plan, so its link names the plan. */
+  indicators: (IndicatorProgress & { indicator: Indicator; plan: ActionPlan | null })[];
   year: number;
 }
 
@@ -272,12 +273,14 @@ export class PublicPagesService {
       this.indicators.list({ filter: { responsibleOrganizationId: id }, first: LIST_SIZE }),
     ]);
     const loaders = new LoaderRegistry();
+    const planById = this.planLoader.planById(loaders);
     const progress = await Promise.all(
       indicators.edges.map(async ({ node }) => {
-        const figures = await this.planLoader.yearFigures(loaders, node.id, year);
+        const [figures, plan] = await Promise.all([this.planLoader.yearFigures(loaders, node.id, year), planById.load(node.actionPlanId)]);
         return {
           ...computeProgress({ year, direction: node.direction, baseline: node.baselineValue, target: figures.target, actual: figures.actual }),
           indicator: node,
+          plan,
         };
       }),
     );

@@ -1,6 +1,6 @@
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
 import { Fragment, h, SafeHtml } from '../jsx/html';
-import { SummaryList } from '../layout/components';
+import { FallbackNote, SummaryList } from '../layout/components';
 import { Layout } from '../layout/layout';
 import { PageContext } from '../layout/page-context';
 import { FeedLink, indicatorHref, OverdueTag, RecommendationTable, StatusTag } from './parts';
@@ -177,6 +177,7 @@ export function RecommendationPage({ ctx, stylesheetHref: css, data }: { ctx: Pa
     >
       <span class="govuk-caption-l">{r.code}</span>
       <h1 class="govuk-heading-l">{ctx.text(r.title)}</h1>
+      <FallbackNote ctx={ctx} translations={r.title} />
       <p class="govuk-body">
         <StatusTag ctx={ctx} status={r.status} /> {data.overdue ? <OverdueTag ctx={ctx} /> : null}
       </p>

@@ -1,4 +1,4 @@
-import type { Translations } from '../../i18n/translations';
+import type { TranslationChange, Translations } from '../../i18n/translations';
 import { cleanText } from '../../common/validation/storable-text';
 import type { Locale } from '../../i18n/locales';
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
@@ -31,6 +31,7 @@ import type { Draft, FieldSpec } from './create.views';
 import { errorField, FieldErrors, validateForm } from './form';
 import { StaffErrorFilter } from './staff-error.filter';
 import { StaffPages } from './staff-pages.service';
+import { nonBlankChanges, translatedFieldId } from './translated-field';
 import type { StaffRequest } from './staff-pages.service';
 
 const KINDS = ['meeting', 'barrier', 'recommendation', 'plan', 'indicator'] as const;
@@ -48,6 +49,8 @@ interface Choices {
 const text = (draft: Draft, name: string): string => [draft[name] ?? ''].flat()[0] ?? '';
 const list = (draft: Draft, name: string): string[] => [draft[name] ?? []].flat().filter(Boolean);
 const orNull = (value: string): string | null => (value.trim() === '' ? null : value.trim());
+/** A translatable field's texts as posted, one control per language (`title-ky`, …); blank ones are left out on create. */
+const translated = (draft: Draft, name: string): TranslationChange[] => nonBlankChanges(draft, name);
 /** A number typed with either decimal separator; blank is absent, anything else stays a string so validation names it. */
 const numberOrNull = (value: string): number | string | null => {
   const trimmed = value.trim();
@@ -99,7 +102,7 @@ export class CreateController {
     delete draft._csrf;
     let location: string;
     try {
-      // Staff write in the page's language (a later form edits each language).
+      // Each translatable field comes in every language the form sent; `locale` is the page's, for the service's messages.
       location = await this.save(kind, draft, actor, this.pages.context(req, res).locale);
     } catch (thrown) {
       // A taken code arrives as the database's unique violation: the same translation as the API's.
@@ -125,12 +128,12 @@ export class CreateController {
     switch (kind) {
       case 'meeting': {
         const input = await checked(CreateMeetingInput, {
-          title: text(draft, 'title'),
+          titleTranslations: translated(draft, 'title'),
           heldOn: text(draft, 'heldOn').trim(),
           format: text(draft, 'format'),
-          settlement: orNull(text(draft, 'settlement')),
-          region: orNull(text(draft, 'region')),
-          summary: orNull(text(draft, 'summary')),
+          settlementTranslations: translated(draft, 'settlement'),
+          regionTranslations: translated(draft, 'region'),
+          summaryTranslations: translated(draft, 'summary'),
           sourceUrl: orNull(text(draft, 'sourceUrl')),
         }, ['title']);
         await this.meetings.create(input, actor, locale);
@@ -139,8 +142,8 @@ export class CreateController {
       case 'barrier': {
         const meetingId = text(draft, 'meetingIds');
         const input = await checked(CreateBarrierInput, {
-          title: text(draft, 'title'),
-          description: orNull(text(draft, 'description')),
+          titleTranslations: translated(draft, 'title'),
+          descriptionTranslations: translated(draft, 'description'),
           category: text(draft, 'category'),
           meetingIds: meetingId ? [meetingId] : [],
         }, ['title']);
@@ -150,8 +153,8 @@ export class CreateController {
       case 'recommendation': {
         const input = await checked(CreateRecommendationInput, {
           code: orNull(text(draft, 'code')),
-          title: text(draft, 'title'),
-          description: orNull(text(draft, 'description')),
+          titleTranslations: translated(draft, 'title'),
+          descriptionTranslations: translated(draft, 'description'),
           kind: text(draft, 'kind'),
           priority: orNull(text(draft, 'priority')),
           dueDate: orNull(text(draft, 'dueDate')),
@@ -166,7 +169,7 @@ export class CreateController {
       case 'plan': {
         const input = await checked(CreateActionPlanInput, {
           code: text(draft, 'code'),
-          title: text(draft, 'title'),
+          titleTranslations: translated(draft, 'title'),
           approvedBy: orNull(text(draft, 'approvedBy')),
           approvedOn: orNull(text(draft, 'approvedOn')),
           startYear: numberOrNull(text(draft, 'startYear')),
@@ -179,7 +182,7 @@ export class CreateController {
         const input = await checked(CreateIndicatorInput, {
           actionPlanId: text(draft, 'actionPlanId'),
           code: text(draft, 'code'),
-          name: text(draft, 'name'),
+          nameTranslations: translated(draft, 'name'),
           unit: text(draft, 'unit'),
           direction: text(draft, 'direction'),
           baselineYear: numberOrNull(text(draft, 'baselineYear')),
@@ -202,7 +205,8 @@ export class CreateController {
         const errors: FieldErrors = {};
         for (const name of invalid) {
           const spec = fields.find((f) => f.name === name) ?? fields[0];
-          errors[spec.name] = ctx.t('staff.create.error', { label: spec.label });
+          // A translatable field's error is shown at (and linked to) its control in the page's language.
+          errors[spec.kind === 'translated' ? translatedFieldId(spec.name, ctx.locale) : spec.name] = ctx.t('staff.create.error', { label: spec.label });
         }
         return CreatePage({ ctx, stylesheetHref, title: ctx.t(`staff.create.${kind}.title`), action: `/work/new/${kind}`, fields, draft, errors });
       },
@@ -232,14 +236,16 @@ class FormInvalid extends Error {
 }
 
 /**
- * Validates as the API does. `required`: translatable fields the API accepts from either the
- * text or its translations; the form writes the page's language only, so a blank one is
- * reported with the other fields' errors at once.
+ * Validates as the API does. `required`: translatable fields that need a text in at least one
+ * language (the service says so too, but alone); checked here so a blank one is reported with
+ * the other fields' errors at once. Invalid fields are named as the form names them (`title`
+ * for `titleTranslations.0.text`).
  */
 async function checked<T extends object>(type: new () => T, plain: Record<string, unknown>, required: readonly string[]): Promise<T> {
   const result = await validateForm(type, plain);
-  const blank = required.filter((name) => typeof plain[name] !== 'string' || cleanText(plain[name]) === '');
-  const invalid = [...new Set([...blank, ...(result.invalid ?? []).map((name) => name.split('.')[0])])];
+  const given = (name: string) => ((plain[`${name}Translations`] ?? []) as TranslationChange[]).some((change) => cleanText(change.text ?? '') !== '');
+  const blank = required.filter((name) => !given(name));
+  const invalid = [...new Set([...blank, ...(result.invalid ?? []).map((name) => name.split('.')[0].replace(/Translations$/, ''))])];
   if (invalid.length || !result.input) throw new FormInvalid(invalid);
   return result.input;
 }
@@ -260,26 +266,26 @@ function fieldsOf(ctx: PageContext, kind: Kind, choices: Choices): FieldSpec[] {
   switch (kind) {
     case 'meeting':
       return [
-        f('title', 'staff.create.field.title', 'text'),
+        f('title', 'staff.create.field.title', 'translated'),
         f('heldOn', 'staff.create.field.heldOn', 'date'),
         f('format', 'staff.create.field.format', 'radios', { choices: Object.values(MeetingFormat).map((v) => ({ value: v, label: ctx.t(`staff.format.${v}`) })) }),
-        f('settlement', 'staff.create.field.settlement', 'text'),
-        f('region', 'staff.create.field.region', 'text'),
-        f('summary', 'staff.create.field.summary', 'textarea'),
+        f('settlement', 'staff.create.field.settlement', 'translated'),
+        f('region', 'staff.create.field.region', 'translated'),
+        f('summary', 'staff.create.field.summary', 'translated', { multiline: true }),
         f('sourceUrl', 'staff.create.field.sourceUrl', 'text'),
       ];
     case 'barrier':
       return [
-        f('title', 'staff.create.field.title', 'text'),
-        f('description', 'staff.create.field.description', 'textarea'),
+        f('title', 'staff.create.field.title', 'translated'),
+        f('description', 'staff.create.field.description', 'translated', { multiline: true }),
         f('category', 'staff.create.field.category', 'radios', { choices: Object.values(BarrierCategory).map((v) => ({ value: v, label: ctx.t(`staff.category.${v}`) })) }),
         f('meetingIds', 'staff.field.meeting', 'select', { choices: [...pick, ...choices.meetings.map((m) => ({ value: m.id, label: `${ctx.text.plain(m.title)} (${ctx.i18n.date(m.heldOn)})` }))] }),
       ];
     case 'recommendation':
       return [
         f('meetingId', 'staff.field.meeting', 'select', { choices: [...pick, ...choices.meetings.map((m) => ({ value: m.id, label: `${ctx.text.plain(m.title)} (${ctx.i18n.date(m.heldOn)})` }))] }),
-        f('title', 'staff.create.field.title', 'text'),
-        f('description', 'staff.create.field.description', 'textarea'),
+        f('title', 'staff.create.field.title', 'translated'),
+        f('description', 'staff.create.field.description', 'translated', { multiline: true }),
         f('kind', 'staff.create.field.kind', 'select', { choices: [...pick, ...Object.values(RecommendationKind).map((v) => ({ value: v, label: ctx.t(`staff.kind.${v}`) }))] }),
         f('priority', 'staff.create.field.priority', 'radios', { choices: Object.values(Priority).map((v) => ({ value: v, label: ctx.t(`staff.priority.${v}`) })) }),
         f('dueDate', 'staff.field.dueDate', 'date'),
@@ -291,7 +297,7 @@ function fieldsOf(ctx: PageContext, kind: Kind, choices: Choices): FieldSpec[] {
     case 'plan':
       return [
         f('code', 'staff.create.field.code', 'text'),
-        f('title', 'staff.create.field.title', 'text'),
+        f('title', 'staff.create.field.title', 'translated'),
         f('approvedBy', 'staff.create.field.approvedBy', 'text'),
         f('approvedOn', 'staff.create.field.approvedOn', 'date'),
         f('startYear', 'staff.create.field.startYear', 'number'),
@@ -301,7 +307,7 @@ function fieldsOf(ctx: PageContext, kind: Kind, choices: Choices): FieldSpec[] {
       return [
         f('actionPlanId', 'staff.downloads.plan', 'select', { choices: [...pick, ...choices.plans.map((p) => ({ value: p.id, label: `${p.code}: ${ctx.text.plain(p.title)}` }))] }),
         f('code', 'staff.create.field.code', 'text'),
-        f('name', 'staff.create.field.title', 'text'),
+        f('name', 'staff.create.field.title', 'translated'),
         f('unit', 'staff.indicator.unit', 'text', { hint: ctx.t('staff.create.unitHint') }),
         f('direction', 'staff.create.field.direction', 'radios', { choices: Object.values(IndicatorDirection).map((v) => ({ value: v, label: ctx.t(`staff.direction.${v}`) })) }),
         f('baselineYear', 'staff.create.field.baselineYear', 'number'),

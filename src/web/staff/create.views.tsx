@@ -4,13 +4,17 @@ import type { PageContext } from '../layout/page-context';
 import type { FieldErrors } from './form';
 import { Button, Choice, Radios, Select, summaryOf, Textarea, TextInput } from './form-components';
 import { StaffPage } from './staff-layout';
+import { TranslatedField, translatedFieldId } from './translated-field';
+import type { Locale } from '../../i18n/locales';
 
 /** One field of a create form. */
 export interface FieldSpec {
   name: string;
   label: string;
   hint?: string;
-  kind: 'text' | 'textarea' | 'date' | 'number' | 'select' | 'radios' | 'checkboxes';
+  /** `translated`: a text in ky, ru and en (TranslatedField; `multiline` for a textarea). */
+  kind: 'text' | 'textarea' | 'date' | 'number' | 'select' | 'radios' | 'checkboxes' | 'translated';
+  multiline?: boolean;
   choices?: Choice[];
 }
 
@@ -65,6 +69,11 @@ function Field(props: { ctx: PageContext; spec: FieldSpec; draft: Draft; errors:
       return <TextInput ctx={ctx} id={spec.name} label={spec.label} hint={spec.hint} value={value} errors={errors} inputmode="decimal" width="govuk-input--width-10" />;
     case 'text':
       return <TextInput ctx={ctx} id={spec.name} label={spec.label} hint={spec.hint} value={value} errors={errors} />;
+    case 'translated': {
+      const posted = (locale: Locale) => [draft[translatedFieldId(spec.name, locale)] ?? ''].flat()[0] ?? '';
+      const values = { ky: posted('ky'), ru: posted('ru'), en: posted('en') };
+      return <TranslatedField ctx={ctx} field={spec.name} label={spec.label} kind={spec.multiline ? 'textarea' : 'text'} values={values} errors={errors} />;
+    }
   }
 }
 

@@ -35,6 +35,8 @@ export interface InputProps {
   inputmode?: 'numeric' | 'decimal';
   width?: 'govuk-input--width-10' | 'govuk-input--width-20' | 'govuk-input--width-5';
   spellcheck?: boolean;
+  /** The language of the text typed in, when it is not the page's (screen readers, spell checking). */
+  lang?: string;
 }
 
 /** GOV.UK text input: label, hint, inline error, aria-describedby. */
@@ -61,6 +63,7 @@ export function TextInput(props: InputProps): SafeHtml {
         autocomplete={props.autocomplete}
         inputmode={props.inputmode}
         spellcheck={props.spellcheck === false ? 'false' : undefined}
+        lang={props.lang}
         aria-describedby={describedBy(props.id, props.hint, error)}
       />
     </div>
@@ -85,6 +88,7 @@ export function Textarea(props: Omit<InputProps, 'type'> & { rows?: number }): S
         id={props.id}
         name={props.name ?? props.id}
         rows={String(props.rows ?? 4)}
+        lang={props.lang}
         aria-describedby={describedBy(props.id, props.hint, error)}
       >
         {props.value ?? ''}

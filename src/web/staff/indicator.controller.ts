@@ -10,6 +10,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { errorField, field, FieldErrors, validateForm } from './form';
 import { IndicatorPage, ValueDraft } from './indicator.views';
+import { nonBlankChanges, postedTexts, translatedFieldId, translatedValues } from './translated-field';
 import { StaffErrorFilter } from './staff-error.filter';
 import { StaffPages } from './staff-pages.service';
 import type { StaffRequest } from './staff-pages.service';
@@ -45,12 +46,13 @@ export class IndicatorPageController {
   @Roles(Role.ADMIN, Role.EDITOR, Role.MINISTRY)
   async record(@Param('id') id: string, @Req() req: StaffRequest, @Res() res: Response, @Body() body: unknown, @CurrentActor() actor: Actor): Promise<void> {
     await this.reads.indicator(id, actor);
+    const posted = (body ?? {}) as Record<string, unknown>;
     const draft: ValueDraft = {
       year: field(body, 'year').trim(),
       quarter: field(body, 'quarter'),
       value: field(body, 'value').trim(),
-      source: field(body, 'source'),
-      note: field(body, 'note'),
+      source: postedTexts(posted, 'source'),
+      note: postedTexts(posted, 'note'),
     };
     const invalid: FormField[] = [];
     if (!/^\d{4}$/.test(draft.year)) invalid.push('year');
@@ -58,9 +60,19 @@ export class IndicatorPageController {
     // Either decimal separator: staff type 12,5 as often as 12.5.
     const value = /^-?\d+([.,]\d+)?$/.test(draft.value) ? Number(draft.value.replace(',', '.')) : NaN;
     const period = draft.quarter ? `${draft.year}-Q${draft.quarter}` : draft.year;
-    const checked = await validateForm(RecordIndicatorValueInput, { indicatorId: id, period, value, source: draft.source, note: draft.note });
+    // The source and the note in every language given (blank ones left out).
+    const checked = await validateForm(RecordIndicatorValueInput, {
+      indicatorId: id,
+      period,
+      value,
+      sourceTranslations: nonBlankChanges(posted, 'source'),
+      noteTranslations: nonBlankChanges(posted, 'note'),
+    });
     if (checked.invalid) {
-      for (const name of checked.invalid) invalid.push(name === 'period' ? 'year' : (name as FormField));
+      for (const name of checked.invalid) {
+        const control = name.split('.')[0].replace(/Translations$/, '');
+        invalid.push(control === 'period' ? 'year' : (control as FormField));
+      }
     }
     if (invalid.length || !checked.input) {
       await this.render(req, res, id, actor, draft, invalid, null, 400);
@@ -96,7 +108,8 @@ export class IndicatorPageController {
       (ctx, stylesheetHref) => {
         const errors: FieldErrors = {};
         for (const name of new Set(invalid)) {
-          errors[name] =
+          // The source's and note's errors are shown at their control in the page's language.
+          errors[name === 'source' || name === 'note' ? translatedFieldId(name, ctx.locale) : name] =
             name === 'year' && periodProblem === 'notStarted'
               ? ctx.t('staff.indicator.error.notStarted')
               : name === 'year' && periodProblem === 'outOfRange'
@@ -112,5 +125,5 @@ export class IndicatorPageController {
 }
 
 function emptyDraft(): ValueDraft {
-  return { year: '', quarter: '', value: '', source: '', note: '' };
+  return { year: '', quarter: '', value: '', source: translatedValues(null), note: translatedValues(null) };
 }

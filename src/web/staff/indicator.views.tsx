@@ -4,7 +4,8 @@ import { h, SafeHtml } from '../jsx/html';
 import { CsrfField } from '../layout/components';
 import type { PageContext } from '../layout/page-context';
 import type { FieldErrors } from './form';
-import { Button, Radios, summaryOf, Textarea, TextInput, TableWrapper } from './form-components';
+import { Button, Radios, summaryOf, TextInput, TableWrapper } from './form-components';
+import { LanguagesOf, TranslatedField, TranslatedValues } from './translated-field';
 import { StaffPage } from './staff-layout';
 import type { IndicatorDetail } from './staff-reads.service';
 
@@ -12,8 +13,9 @@ export interface ValueDraft {
   year: string;
   quarter: string;
   value: string;
-  source: string;
-  note: string;
+  /** The source and note in each language (TranslatedField). */
+  source: TranslatedValues;
+  note: TranslatedValues;
 }
 
 const STATUS_TAG: Record<ProgressStatus, string> = {
@@ -130,6 +132,7 @@ export function IndicatorPage(props: {
     >
       <span class="govuk-caption-l">{`${plan.code} · ${indicator.code}`}</span>
       <h1 class="govuk-heading-l">{ctx.text(indicator.name)}</h1>
+      <LanguagesOf ctx={ctx} translations={indicator.name} />
       <dl class="govuk-summary-list">
         <div class="govuk-summary-list__row">
           <dt class="govuk-summary-list__key">{ctx.t('staff.indicator.baseline')}</dt>
@@ -190,8 +193,8 @@ function ValueForm(props: { ctx: PageContext; detail: IndicatorDetail; draft: Va
           value={draft.value}
           errors={props.errors}
         />
-        <TextInput ctx={ctx} id="source" label={ctx.t('staff.field.source')} value={draft.source} errors={props.errors} />
-        <Textarea ctx={ctx} id="note" label={ctx.t('staff.field.note')} value={draft.note} errors={props.errors} rows={3} />
+        <TranslatedField ctx={ctx} field="source" label={ctx.t('staff.field.source')} kind="text" values={draft.source} errors={props.errors} />
+        <TranslatedField ctx={ctx} field="note" label={ctx.t('staff.field.note')} kind="textarea" rows={3} values={draft.note} errors={props.errors} />
         <Button>{ctx.t('staff.indicator.save')}</Button>
       </form>
     </section>

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from 
 import type { Response } from 'express';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { READERS, Role } from '../../auth/role.enum';
+import { EDITORS, READERS, Role } from '../../auth/role.enum';
 import { Roles } from '../../auth/roles.decorator';
 import type { AuditEntry } from '../../audit/audit-entry.entity';
 import { DomainError } from '../../common/errors/domain-error';
@@ -15,6 +15,7 @@ import { StaffErrorFilter } from './staff-error.filter';
 import { StaffPages } from './staff-pages.service';
 import type { StaffRequest } from './staff-pages.service';
 import { StaffReads } from './staff-reads.service';
+import { nonBlankChanges, postedTexts, translatedFieldId, translatedValues } from './translated-field';
 
 /** Which message explains an invalid field of the transition form. */
 const FIELD_MESSAGES = {
@@ -43,15 +44,18 @@ export class RecommendationPageController {
         ctx,
         stylesheetHref,
         detail,
-        draft: { to: '', note: '', evidenceUrl: '' },
+        draft: { to: '', note: translatedValues(null), evidenceUrl: '' },
         errors: {},
         success:
           done === 'moved'
             ? ctx.t('staff.recommendation.moved', { status: ctx.t(`staff.status.${detail.recommendation.status}`) })
             : done === 'created'
               ? ctx.t('staff.recommendation.created')
-              : null,
+              : done === 'text'
+                ? ctx.t('staff.recommendation.edited')
+                : null,
         conflict: null,
+        mayEditText: EDITORS.includes(actor.role),
       }),
     );
   }
@@ -61,12 +65,19 @@ export class RecommendationPageController {
   async transition(@Param('id') id: string, @Req() req: StaffRequest, @Res() res: Response, @Body() body: unknown, @CurrentActor() actor: Actor): Promise<void> {
     // Opening the form's target checks scope first: another organisation's recommendation is FORBIDDEN, unchanged.
     await this.reads.recommendation(id, actor);
-    const draft: TransitionDraft = { to: field(body, 'to'), note: field(body, 'note'), evidenceUrl: field(body, 'evidenceUrl') };
+    const posted = (body ?? {}) as Record<string, unknown>;
+    const draft: TransitionDraft = { to: field(body, 'to'), note: postedTexts(posted, 'note'), evidenceUrl: field(body, 'evidenceUrl') };
     const expectedVersion = Number(field(body, 'expectedVersion'));
-    // A blank field is an absent one (as in the API, where it would be null).
-    const checked = await validateForm(TransitionRecommendationInput, { id, ...draft, evidenceUrl: draft.evidenceUrl.trim() || null, expectedVersion });
+    // A blank field is an absent one (as in the API, where it would be null); the note in every language given.
+    const checked = await validateForm(TransitionRecommendationInput, {
+      id,
+      to: draft.to,
+      noteTranslations: nonBlankChanges(posted, 'note'),
+      evidenceUrl: draft.evidenceUrl.trim() || null,
+      expectedVersion,
+    });
     if (checked.invalid) {
-      await this.renderForm(req, res, id, actor, draft, checked.invalid, null, 400);
+      await this.renderForm(req, res, id, actor, draft, checked.invalid.map((name) => name.split('.')[0].replace(/Translations$/, '')), null, 400);
       return;
     }
     try {
@@ -107,7 +118,9 @@ export class RecommendationPageController {
         const errors: FieldErrors = {};
         for (const name of invalid) {
           const key = FIELD_MESSAGES[name as keyof typeof FIELD_MESSAGES] ?? FIELD_MESSAGES.to;
-          errors[name in FIELD_MESSAGES ? name : 'to'] = ctx.t(key);
+          const control = name in FIELD_MESSAGES ? name : 'to';
+          // The note's error is shown at its control in the page's language.
+          errors[control === 'note' ? translatedFieldId('note', ctx.locale) : control] = ctx.t(key);
         }
         return RecommendationPage({ ctx, stylesheetHref, detail, draft, errors, success: null, conflict });
       },

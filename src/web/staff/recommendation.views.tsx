@@ -10,8 +10,9 @@ import { Fragment, h, SafeHtml } from '../jsx/html';
 import { CsrfField } from '../layout/components';
 import type { PageContext } from '../layout/page-context';
 import type { FieldErrors } from './form';
-import { Button, Radios, summaryOf, Textarea, TextInput } from './form-components';
+import { Button, Radios, summaryOf, TextInput } from './form-components';
 import { StaffPage } from './staff-layout';
+import { LanguagesOf, TranslatedField, TranslatedValues } from './translated-field';
 
 export interface RecommendationDetail {
   recommendation: Recommendation;
@@ -28,7 +29,8 @@ export interface RecommendationDetail {
 
 export interface TransitionDraft {
   to: string;
-  note: string;
+  /** The note in each language (TranslatedField). */
+  note: TranslatedValues;
   evidenceUrl: string;
 }
 
@@ -61,7 +63,15 @@ function TransitionForm(props: { ctx: PageContext; detail: RecommendationDetail;
         value={props.draft.to}
         errors={props.errors}
       />
-      <Textarea ctx={ctx} id="note" label={ctx.t('staff.field.note')} hint={ctx.t('staff.recommendation.noteHint')} value={props.draft.note} errors={props.errors} />
+      <TranslatedField
+        ctx={ctx}
+        field="note"
+        label={ctx.t('staff.field.note')}
+        hint={ctx.t('staff.recommendation.noteHint')}
+        kind="textarea"
+        values={props.draft.note}
+        errors={props.errors}
+      />
       <TextInput
         ctx={ctx}
         id="evidenceUrl"
@@ -170,6 +180,8 @@ export function RecommendationPage(props: {
   success: string | null;
   /** Set when the person's change met someone else's: what happened since the version they saw. */
   conflict: AuditEntry[] | null;
+  /** EDITOR/ADMIN: a link to the form that edits the title and description in each language. */
+  mayEditText?: boolean;
 }): SafeHtml {
   const { ctx, detail } = props;
   const r = detail.recommendation;
@@ -185,7 +197,15 @@ export function RecommendationPage(props: {
       {props.conflict ? <ConflictNotice ctx={ctx} changes={props.conflict} /> : null}
       <span class="govuk-caption-l">{r.code}</span>
       <h1 class="govuk-heading-l">{ctx.text(r.title)}</h1>
+      <LanguagesOf ctx={ctx} translations={r.title} />
       {r.description ? <p class="govuk-body">{ctx.text(r.description)}</p> : null}
+      {props.mayEditText ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href={`/work/recommendations/${r.id}/text`}>
+            {ctx.t('staff.recommendation.edit')}
+          </a>
+        </p>
+      ) : null}
       <Facts ctx={ctx} detail={detail} />
       {detail.mayTransition && detail.allowed.length ? (
         <section aria-labelledby="move-title">

@@ -17,6 +17,7 @@ import { DownloadsController } from './downloads.controller';
 import { ImportPageController } from './import.controller';
 import { IndicatorPageController } from './indicator.controller';
 import { RecommendationPageController } from './recommendation.controller';
+import { RecommendationTextController } from './recommendation-text.controller';
 import { StaffErrorFilter } from './staff-error.filter';
 import { StaffPages } from './staff-pages.service';
 import { StaffReads } from './staff-reads.service';
@@ -47,6 +48,7 @@ import { WorkController } from './work.controller';
     AccountController,
     WorkController,
     RecommendationPageController,
+    RecommendationTextController,
     IndicatorPageController,
     ImportPageController,
     DownloadsController,

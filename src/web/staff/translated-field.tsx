@@ -1,0 +1,138 @@
+import { cleanText } from '../../common/validation/storable-text';
+import { Locale, LOCALE_NAMES, LOCALES } from '../../i18n/locales';
+import type { TranslationChange, Translations } from '../../i18n/translations';
+import { Fragment, h, SafeHtml } from '../jsx/html';
+import type { PageContext } from '../layout/page-context';
+import type { FieldErrors } from './form';
+import { Textarea, TextInput } from './form-components';
+
+/** One translatable field of a form: each locale's text as typed (or as stored, on first display). */
+export type TranslatedValues = Record<Locale, string>;
+
+/** The form control of one locale's text: `title-ky`, `title-ru`, `title-en` (its id and name). */
+export function translatedFieldId(field: string, locale: Locale): string {
+  return `${field}-${locale}`;
+}
+
+/** The stored translations as the form's values ('' for a locale without text). */
+export function translatedValues(translations: Translations | null | undefined): TranslatedValues {
+  return { ky: translations?.ky ?? '', ru: translations?.ru ?? '', en: translations?.en ?? '' };
+}
+
+/**
+ * The locales a posted form gives for `field`: only the controls present in the body, so a
+ * locale the form did not send stays as it is; a blank one removes that locale (see mergeTranslations).
+ */
+export function translationChangesFromForm(body: Record<string, unknown>, field: string): TranslationChange[] {
+  return LOCALES.filter((locale) => typeof body[translatedFieldId(field, locale)] === 'string').map((locale) => ({
+    locale,
+    text: body[translatedFieldId(field, locale)] as string,
+  }));
+}
+
+/** The posted texts of `field` for a form with nothing stored yet. */
+export function postedTexts(body: Record<string, unknown>, field: string): TranslatedValues {
+  return postedValues(body, field, null);
+}
+
+/** The posted texts of `field` for showing the form again, the stored ones where a locale was not posted. */
+export function postedValues(body: Record<string, unknown>, field: string, stored: Translations | null | undefined): TranslatedValues {
+  const values = translatedValues(stored);
+  for (const change of translationChangesFromForm(body, field)) values[change.locale] = change.text ?? '';
+  return values;
+}
+
+/**
+ * The controls whose posted text is longer than `maxLength` (after the same cleaning the
+ * service applies), so the form can point at the exact language; the service checks it again.
+ */
+/** The posted texts that are not blank: what a new record (a note, a source) is created with. */
+export function nonBlankChanges(body: Record<string, unknown>, field: string): TranslationChange[] {
+  return translationChangesFromForm(body, field).filter((change) => cleanText(change.text ?? '') !== '');
+}
+
+export function tooLongControls(changes: readonly TranslationChange[], field: string, maxLength: number): string[] {
+  return changes.filter((c) => cleanText(c.text ?? '').length > maxLength).map((c) => translatedFieldId(field, c.locale));
+}
+
+/** "Written in: Кыргызча, Русский" with each name in its own language, and "not yet translated" when the page's is missing. */
+export function LanguagesOf({ ctx, translations }: { ctx: PageContext; translations: Translations | null | undefined }): SafeHtml {
+  const present = LOCALES.filter((locale) => translations?.[locale]);
+  return (
+    <p class="govuk-body-s app-languages">
+      {ctx.t('staff.translations.has')}{' '}
+      {present.map((locale, i) => (
+        <>
+          {i > 0 ? ', ' : ''}
+          <span lang={locale}>{LOCALE_NAMES[locale]}</span>
+        </>
+      ))}
+      {present.length && !present.includes(ctx.locale) ? (
+        <>
+          {' '}
+          <strong class="govuk-tag govuk-tag--yellow">{ctx.t('content.notTranslated')}</strong>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+/**
+ * A translatable text in a staff form: the page's language first, then the other two inside
+ * "Other languages" (a native <details>: no JavaScript, opens with Enter or Space). Each
+ * control carries `lang`, so screen readers and spell checkers use the right language.
+ * The details start open when one of them has an error or the page's language has no text.
+ */
+export function TranslatedField(props: {
+  ctx: PageContext;
+  field: string;
+  label: string;
+  /** Shown under the label of the page language's control. */
+  hint?: string;
+  kind: 'text' | 'textarea';
+  /** A textarea's height in lines (a description wants more than a title). */
+  rows?: number;
+  values: TranslatedValues;
+  errors: FieldErrors;
+}): SafeHtml {
+  const { ctx, field, values, errors } = props;
+  const others = LOCALES.filter((locale) => locale !== ctx.locale);
+  const Control = props.kind === 'textarea' ? Textarea : TextInput;
+  const hasOthers = others.some((locale) => values[locale] !== '');
+  const open = others.some((locale) => errors[translatedFieldId(field, locale)]) || (values[ctx.locale] === '' && hasOthers);
+  return (
+    <div class="app-translated-field">
+      <Control
+        ctx={ctx}
+        id={translatedFieldId(field, ctx.locale)}
+        label={props.label}
+        hint={values[ctx.locale] === '' && hasOthers ? [props.hint, ctx.t('content.notTranslated')].filter(Boolean).join(' ') : props.hint}
+        value={values[ctx.locale]}
+        errors={errors}
+        lang={ctx.locale}
+        rows={props.rows}
+      />
+      <details class="govuk-details" open={open}>
+        <summary class="govuk-details__summary">
+          <span class="govuk-details__summary-text">
+            {ctx.t('staff.translations.other')}: {props.label}
+          </span>
+        </summary>
+        <div class="govuk-details__text">
+          <p class="govuk-hint">{ctx.t('staff.translations.hint')}</p>
+          {others.map((locale) => (
+            <Control
+              ctx={ctx}
+              id={translatedFieldId(field, locale)}
+              label={ctx.t('staff.translations.label', { field: props.label, language: ctx.t(`content.in.${locale}`) })}
+              value={values[locale]}
+              errors={errors}
+              lang={locale}
+              rows={props.rows}
+            />
+          ))}
+        </div>
+      </details>
+    </div>
+  );
+}
