@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ActionPlanModule } from '../action-plan/action-plan.module';
+import { ActionPlanRepository } from '../action-plan/action-plan.repository';
 import { I18nModule } from '../i18n/i18n.module';
 import { ReportsModule } from '../reports/reports.module';
 import { ExportsController } from './exports.controller';
@@ -14,9 +14,10 @@ import { Recommendation } from '../recommendations/recommendation.entity';
 
 /** CSV and XLSX downloads for analysts, and the printable PDF progress report. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Recommendation, Meeting, ActionPlan, Organization]), ReportsModule, I18nModule, ActionPlanModule],
+  imports: [TypeOrmModule.forFeature([Recommendation, Meeting, ActionPlan, Organization]), ReportsModule, I18nModule],
   controllers: [ExportsController, ProgressReportController],
-  providers: [ExportsService, ProgressReportService],
+  // ActionPlanRepository itself, not ActionPlanModule: `npm run export` boots this module alone, without the audit the plan services need.
+  providers: [ExportsService, ProgressReportService, ActionPlanRepository],
   exports: [ExportsService],
 })
 export class ExportsModule {}
