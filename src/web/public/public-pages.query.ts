@@ -1,5 +1,6 @@
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PlanYear } from '../../action-plan/reporting-period';
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
 
 /** A repeated query parameter (`?status=A&status=B`) or a single one, as a list. */
@@ -18,9 +19,7 @@ class LanguageQuery {
 export class HomeQuery extends LanguageQuery {
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1900)
-  @Max(2200)
+  @PlanYear()
   year?: number;
 }
 
