@@ -22,6 +22,24 @@ function describedBy(id: string, hint: Child, error: string | undefined): string
   return ids.length ? ids.join(' ') : undefined;
 }
 
+/** A GOV.UK form group around one labelled control: label, hint and inline error above it. */
+function LabelledField(props: { ctx: PageContext; id: string; label: string; hint?: Child; error: string | undefined; children?: Child }): SafeHtml {
+  return (
+    <div class={`govuk-form-group${props.error ? ' govuk-form-group--error' : ''}`}>
+      <label class="govuk-label" for={props.id}>
+        {props.label}
+      </label>
+      {props.hint ? (
+        <div id={`${props.id}-hint`} class="govuk-hint">
+          {props.hint}
+        </div>
+      ) : null}
+      <ErrorMessage ctx={props.ctx} id={props.id} text={props.error} />
+      {props.children}
+    </div>
+  );
+}
+
 export interface InputProps {
   ctx: PageContext;
   id: string;
@@ -44,16 +62,7 @@ export function TextInput(props: InputProps): SafeHtml {
   const error = props.errors[props.id];
   const classes = ['govuk-input', props.width, error && 'govuk-input--error'].filter(Boolean).join(' ');
   return (
-    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label class="govuk-label" for={props.id}>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <div id={`${props.id}-hint`} class="govuk-hint">
-          {props.hint}
-        </div>
-      ) : null}
-      <ErrorMessage ctx={props.ctx} id={props.id} text={error} />
+    <LabelledField ctx={props.ctx} id={props.id} label={props.label} hint={props.hint} error={error}>
       <input
         class={classes}
         id={props.id}
@@ -66,23 +75,14 @@ export function TextInput(props: InputProps): SafeHtml {
         lang={props.lang}
         aria-describedby={describedBy(props.id, props.hint, error)}
       />
-    </div>
+    </LabelledField>
   );
 }
 
 export function Textarea(props: Omit<InputProps, 'type'> & { rows?: number }): SafeHtml {
   const error = props.errors[props.id];
   return (
-    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label class="govuk-label" for={props.id}>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <div id={`${props.id}-hint`} class="govuk-hint">
-          {props.hint}
-        </div>
-      ) : null}
-      <ErrorMessage ctx={props.ctx} id={props.id} text={error} />
+    <LabelledField ctx={props.ctx} id={props.id} label={props.label} hint={props.hint} error={error}>
       <textarea
         class={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
         id={props.id}
@@ -93,7 +93,7 @@ export function Textarea(props: Omit<InputProps, 'type'> & { rows?: number }): S
       >
         {props.value ?? ''}
       </textarea>
-    </div>
+    </LabelledField>
   );
 }
 
@@ -166,16 +166,7 @@ export function Select(props: {
 }): SafeHtml {
   const error = props.errors[props.id];
   return (
-    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label class="govuk-label" for={props.id}>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <div id={`${props.id}-hint`} class="govuk-hint">
-          {props.hint}
-        </div>
-      ) : null}
-      <ErrorMessage ctx={props.ctx} id={props.id} text={error} />
+    <LabelledField ctx={props.ctx} id={props.id} label={props.label} hint={props.hint} error={error}>
       <select
         class={`govuk-select${error ? ' govuk-select--error' : ''}`}
         id={props.id}
@@ -188,7 +179,7 @@ export function Select(props: {
           </option>
         ))}
       </select>
-    </div>
+    </LabelledField>
   );
 }
 
