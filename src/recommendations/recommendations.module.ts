@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MeetingsModule } from '../meetings/meetings.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { FactChangeResolver } from './fact-history.resolver';
 import { RecommendationsRepository } from './recommendations.repository';
 import {
   BarrierRecommendationsResolver,
@@ -12,9 +14,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { RecommendationBarrier, RecommendationIndicator, RecommendationOrganization } from './recommendation-links.entity';
 import { Recommendation } from './recommendation.entity';
 import { StatusChange } from './status-change.entity';
+import { RecommendationFactChange } from './fact-change.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Recommendation, StatusChange, RecommendationBarrier, RecommendationOrganization, RecommendationIndicator]), MeetingsModule],
+  imports: [TypeOrmModule.forFeature([Recommendation, StatusChange, RecommendationFactChange, RecommendationBarrier, RecommendationOrganization, RecommendationIndicator]), MeetingsModule, OrganizationsModule],
   providers: [
     RecommendationsService,
     RecommendationsRepository,
@@ -22,6 +25,7 @@ import { StatusChange } from './status-change.entity';
     MeetingRecommendationsResolver,
     BarrierRecommendationsResolver,
     IndicatorRecommendationsResolver,
+    FactChangeResolver,
   ],
   exports: [RecommendationsRepository, RecommendationsService],
 })

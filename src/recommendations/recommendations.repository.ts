@@ -22,6 +22,8 @@ import { applyRecommendationFilter, recommendationKeysetOrder } from './recommen
 import { RecommendationStatus } from './recommendation.enums';
 import { Recommendation } from './recommendation.entity';
 import { StatusChange } from './status-change.entity';
+import { RecommendationFactChange } from './fact-change.entity';
+import { factsAsOf } from './fact-history.sql';
 import { ExportContext } from '../exports/exporters/export-context';
 import { isoTimestamp, SqlParams } from '../exports/exporters/sql-params';
 import { ExportQuery } from '../exports/row-source/export-query';
@@ -132,6 +134,17 @@ export class RecommendationsRepository {
     return tx.getRepository(StatusChange).insert(change);
   }
 
+  /** Appends an entry to the fact history (due date, priority, responsible organisations); changedAt defaults to the transaction's now(). */
+  insertFactChange(tx: EntityManager, entry: Omit<RecommendationFactChange, 'id' | 'changedAt' | 'recommendation'> & { changedAt?: Date }): Promise<unknown> {
+    return tx.getRepository(RecommendationFactChange).insert(entry);
+  }
+
+  /** Whether the recommendation has a fact history yet (rows loaded in bulk have none until their first change). */
+  async hasFactHistory(tx: EntityManager, recommendationId: string): Promise<boolean> {
+    const rows = await tx.query<unknown[]>('SELECT 1 FROM recommendation_fact_change WHERE recommendation_id = $1 LIMIT 1', [recommendationId]);
+    return rows.length > 0;
+  }
+
   /** The optimistic-concurrency write: the updated row, or null when someone changed it since `current` was read. */
   async updateIfVersion(tx: EntityManager, current: Recommendation, changes: Partial<Recommendation>): Promise<Recommendation | null> {
     const result = await tx
@@ -190,6 +203,19 @@ export class RecommendationsRepository {
         [ids],
       );
       return manyByKey(ids, rows, (s) => s.recommendationId);
+    });
+  }
+
+  factHistory(loaders: LoaderRegistry): DataLoader<string, RecommendationFactChange[]> {
+    return loaders.get('recommendation.factHistory', async (ids: readonly string[]) => {
+      const rows = await readEntities(
+        this.db,
+        RecommendationFactChange,
+        loaders,
+        'SELECT * FROM recommendation_fact_change WHERE recommendation_id = ANY($1) ORDER BY recommendation_id, version',
+        [ids],
+      );
+      return manyByKey(ids, rows, (f) => f.recommendationId);
     });
   }
 

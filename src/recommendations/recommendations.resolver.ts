@@ -22,6 +22,7 @@ import { RecommendationsRepository } from './recommendations.repository';
 import { Recommendation } from './recommendation.entity';
 import { RecommendationsService } from './recommendations.service';
 import { StatusChange } from './status-change.entity';
+import { RecommendationFactChange } from './fact-change.entity';
 
 @ObjectType()
 export class RecommendationConnection extends ConnectionType(Recommendation, 'Recommendation') {}
@@ -102,6 +103,15 @@ export class RecommendationsResolver {
   @ResolveField(() => [StatusChange], { description: 'oldest first; starts with the creation entry' })
   statusHistory(recommendation: Recommendation, _args: NoArgs, { loaders }: GraphqlContext): Promise<StatusChange[]> {
     return this.repository.statusHistory(loaders).load(recommendation.id);
+  }
+
+  @ResolveField(() => [RecommendationFactChange], {
+    description:
+      'due date, priority and responsible organisations, oldest first: each entry holds from its changedAt until the next; ' +
+      'empty for a recommendation loaded in bulk and never changed since (its facts are its own fields)',
+  })
+  factHistory(recommendation: Recommendation, _args: NoArgs, { loaders }: GraphqlContext): Promise<RecommendationFactChange[]> {
+    return this.repository.factHistory(loaders).load(recommendation.id);
   }
 }
 

@@ -82,6 +82,14 @@ export class RecommendationsService {
         version: 1,
       });
       await this.repository.replaceLinks(tx, saved.id, input);
+      await this.repository.insertFactChange(tx, {
+        recommendationId: saved.id,
+        version: 1,
+        dueDate: saved.dueDate,
+        priority: saved.priority,
+        responsibleOrganizationIds: sortedIds(input.responsibleOrganizationIds ?? []),
+        changedBy: actor.name,
+      });
       await this.repository.insertStatusChange(tx, {
         recommendationId: saved.id,
         version: 1,
@@ -132,8 +140,11 @@ export class RecommendationsService {
       if (input.kind !== undefined) changes.kind = input.kind;
       if (input.priority !== undefined) changes.priority = input.priority;
       if (input.dueDate !== undefined) changes.dueDate = input.dueDate;
+      const organizationsBefore = sortedIds(await this.repository.responsibleOrganizationIds(tx, id));
       const updated = await this.bumpVersion(tx, current, changes);
       await this.repository.replaceLinks(tx, id, input);
+      const organizationsAfter = input.responsibleOrganizationIds != null ? sortedIds(input.responsibleOrganizationIds) : organizationsBefore;
+      await this.appendFacts(tx, current, organizationsBefore, updated, organizationsAfter, actor);
       await this.audit.record(tx, {
         actor,
         action: 'recommendation.update',
@@ -182,6 +193,44 @@ export class RecommendationsService {
     });
   }
 
+  /**
+   * Appends the fact history entry of an edit that changed the due date, the priority or the
+   * responsible organisations (in the edit's transaction, which audits it). A recommendation
+   * loaded in bulk has no history yet: its facts before this edit are recorded first, as
+   * holding since its creation, so that a report as of an earlier day still finds them.
+   */
+  private async appendFacts(
+    tx: EntityManager,
+    before: Recommendation,
+    organizationsBefore: string[],
+    after: Recommendation,
+    organizationsAfter: string[],
+    actor: Actor,
+  ): Promise<void> {
+    const changed =
+      before.dueDate !== after.dueDate || before.priority !== after.priority || organizationsBefore.join() !== organizationsAfter.join();
+    if (!changed) return;
+    if (!(await this.repository.hasFactHistory(tx, before.id))) {
+      await this.repository.insertFactChange(tx, {
+        recommendationId: before.id,
+        version: before.version,
+        dueDate: before.dueDate,
+        priority: before.priority,
+        responsibleOrganizationIds: organizationsBefore,
+        changedAt: before.createdAt,
+        changedBy: null,
+      });
+    }
+    await this.repository.insertFactChange(tx, {
+      recommendationId: after.id,
+      version: after.version,
+      dueDate: after.dueDate,
+      priority: after.priority,
+      responsibleOrganizationIds: organizationsAfter,
+      changedBy: actor.name,
+    });
+  }
+
   private async loadForWrite(tx: EntityManager, id: string, expectedVersion?: number | null): Promise<Recommendation> {
     const current = isUUID(id) ? await this.repository.findById(id, tx) : null;
     if (!current) throw DomainError.notFound('Recommendation', id);
@@ -211,6 +260,11 @@ export class RecommendationsService {
   }
 
 
+}
+
+/** Ids without duplicates, sorted: the fact history's form, so two sets compare as text. */
+function sortedIds(ids: readonly string[]): string[] {
+  return [...new Set(ids.map((id) => id.toLowerCase()))].sort();
 }
 
 /** The link lists an input sets (absent ones are left out), for the audit trail. */
