@@ -60,6 +60,14 @@ export class ExportsController {
     return this.send(req, res, 'status-history', query, { asOf: query.asOf });
   }
 
+  /** Every change of a due date recorded by asOf: who moved it, when, from and to. */
+  @Get(formats('deadline-changes'))
+  @Roles(...READERS)
+  deadlineChanges(@Query() query: CommonExportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+    assertKnownParameters(CommonExportQuery, req.query);
+    return this.send(req, res, 'deadline-changes', query, { asOf: query.asOf });
+  }
+
   @Get(formats('indicators'))
   @Roles(...READERS)
   indicators(@Query() query: IndicatorsExportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {

@@ -20,6 +20,7 @@ import { indicatorsExport } from './exporters/indicators.export';
 import { recommendationBarriersExport, recommendationIndicatorsExport, recommendationOrganizationsExport } from './exporters/links.export';
 import { recommendationsExport } from './exporters/recommendations.export';
 import { statusHistoryExport } from './exporters/status-history.export';
+import { deadlineChangesExport } from './exporters/deadline-changes.export';
 import { ExportMetadata, IndicatorDefinition, readmeRows, tableSchemaResource } from './metadata/export-metadata';
 import { ExportFingerprint, ExportInputs, fingerprintTables } from './metadata/fingerprint';
 import { PgServerRowSource } from './row-source/pg-server.row-source';
@@ -33,6 +34,7 @@ import { writeXlsx, xlsxFormats } from './tabular/xlsx-writer';
 export const EXPORT_NAMES = [
   'recommendations',
   'status-history',
+  'deadline-changes',
   'indicators',
   'indicator-values',
   'recommendation-organizations',
@@ -195,6 +197,8 @@ export class ExportsService {
         return [recommendationsExport(this.db, filter, ctx)];
       case 'status-history':
         return [statusHistoryExport(ctx)];
+      case 'deadline-changes':
+        return [deadlineChangesExport(ctx)];
       case 'indicators':
         return [indicatorsExport(await this.actionPlans.planYears(values.actionPlanId), values.actionPlanId, progressYear, ctx)];
       case 'indicator-values':
@@ -209,6 +213,7 @@ export class ExportsService {
         return [
           recommendationsExport(this.db, filter, ctx),
           statusHistoryExport(ctx),
+          deadlineChangesExport(ctx),
           indicatorsExport(await this.actionPlans.planYears(values.actionPlanId), values.actionPlanId, progressYear, ctx),
           indicatorValuesExport(values, ctx),
           recommendationOrganizationsExport(ctx),

@@ -1,3 +1,7 @@
+import { ExportContext } from '../exports/exporters/export-context';
+import { isoTimestamp, SqlParams } from '../exports/exporters/sql-params';
+import { ExportQuery } from '../exports/row-source/export-query';
+
 /**
  * How every report reads a recommendation's due date, priority and responsible
  * organisations as they stood at a moment (recommendation_fact_change, see
@@ -35,5 +39,36 @@ export function factsAsOf(r: string, end: string, alias = 'facts'): FactsAsOf {
     organizationIds: `CASE WHEN ${fromHistory} THEN ${alias}.responsible_organization_ids
       ELSE ARRAY(SELECT ro.organization_id FROM recommendation_organization ro WHERE ro.recommendation_id = ${r}.id ORDER BY 1) END`,
     fromHistory,
+  };
+}
+
+/**
+ * The SQL the deadline-changes export streams: every change of a due date recorded by
+ * the end of `asOf` (an entry of the fact history whose due date differs from the
+ * entry before it), with its recommendation's code, the due date before and after,
+ * how many days it moved (positive: extended), when and by whom.
+ */
+export function deadlineChangesExportQuery(ctx: ExportContext): ExportQuery {
+  const p = new SqlParams();
+  const tz = p.add(ctx.timeZone, 'text');
+  const asOfEnd = p.add(ctx.asOfEnd, 'timestamptz');
+  const sql = `
+    SELECT r.code AS recommendation_code, c.version, c.from_due_date, c.to_due_date,
+           (c.to_due_date - c.from_due_date) AS days_moved,
+           ${isoTimestamp('c.changed_at', tz)} AS changed_at, c.changed_by
+      FROM (SELECT f.recommendation_id, f.version, f.changed_at, f.changed_by, f.due_date AS to_due_date,
+                   lag(f.due_date) OVER w AS from_due_date, row_number() OVER w AS n
+              FROM recommendation_fact_change f
+             WHERE f.changed_at < ${asOfEnd}
+            WINDOW w AS (PARTITION BY f.recommendation_id ORDER BY f.version)) c
+      JOIN recommendation r ON r.id = c.recommendation_id
+     WHERE c.n > 1 AND c.from_due_date IS DISTINCT FROM c.to_due_date`;
+  return {
+    sql,
+    params: p.values,
+    orderBy: [
+      { column: 'recommendation_code', cast: 'varchar' },
+      { column: 'version', cast: 'int' },
+    ],
   };
 }

@@ -295,14 +295,14 @@ export class RecommendationsRepository {
 
 /**
  * The ids the filter's timeless criteria select (kind, meeting, barrier,
- * organisation, search), as SQL with its parameters: written by the same
+ * search), as SQL with its parameters: written by the same
  * applyRecommendationFilter that serves the GraphQL list, so the export and the
- * API can never disagree about what a filter means. `status` and `overdue`
- * depend on the day and are applied to the status as of `asOf` instead (see
- * below). Null without such criteria.
+ * API can never disagree about what a filter means. `status`, `overdue` and
+ * the responsible organisation depend on the day and are applied to the status
+ * and facts as of `asOf` instead (see below). Null without such criteria.
  */
 function filteredIds(db: DataSource, filter: RecommendationFilter | null, today: string): [string, unknown[]] | null {
-  const timeless = filter ? { ...filter, status: null, overdue: null } : null;
+  const timeless = filter ? { ...filter, status: null, overdue: null, responsibleOrganizationId: null } : null;
   const query = applyRecommendationFilter(db.getRepository(Recommendation).createQueryBuilder('r').select('r.id'), timeless, today);
   return query.expressionMap.wheres.length > 0 ? query.getQueryAndParameters() : null;
 }
@@ -314,8 +314,10 @@ function filteredIds(db: DataSource, filter: RecommendationFilter | null, today:
  * overdue as of that day; its meeting, barriers, responsible organisations and
  * linked indicator codes (each link table aggregated once with string_agg and
  * hash-joined: four times faster at 100,000 rows than a subquery per row; the
- * join-table exports give the same links one per row). Title, kind, priority and
- * due date have no history: they are as they are now.
+ * join-table exports give the same links one per row). Due date, priority and
+ * responsible organisations as they stood at the end of asOf (factsAsOf: only
+ * recommendations changed since read their history); title, kind, barriers and
+ * indicators have no history: they are as they are now.
  * The SQL the recommendations export streams; the exporter gives its columns.
  */
 export function recommendationsExportQuery(db: DataSource, filter: RecommendationFilter | null, ctx: ExportContext): ExportQuery {
@@ -326,19 +328,24 @@ export function recommendationsExportQuery(db: DataSource, filter: Recommendatio
   const closed = p.add(CLOSED_STATUSES, 'text[]');
   const tz = p.add(ctx.timeZone, 'text');
   const { language } = ctx;
-  const overdue = `(r.due_date IS NOT NULL AND r.due_date < ${asOf} AND last_change.to_status::text <> ALL(${closed}))`;
+  const facts = factsAsOf('r', asOfEnd);
+  const overdue = `((${facts.dueDate}) IS NOT NULL AND (${facts.dueDate}) < ${asOf} AND last_change.to_status::text <> ALL(${closed}))`;
   const where: string[] = [];
   if (ids) where.push(`r.id IN (${ids[0]})`);
   if (filter?.status?.length) where.push(`last_change.to_status::text = ANY(${p.add(filter.status, 'text[]')})`);
+  if (filter?.responsibleOrganizationId) where.push(`${p.add(filter.responsibleOrganizationId, 'uuid')} = ANY(${facts.organizationIds})`);
   if (filter?.overdue === true) where.push(overdue);
   if (filter?.overdue === false) where.push(`NOT ${overdue}`);
   const tr = (column: string) => translatedSql(column, ctx.contentChain);
   const sql = `
-    SELECT r.code, ${tr('r.title')} AS title, ${language.enumSql('r.kind', 'kind', p)} AS kind, ${language.enumSql('r.priority', 'priority', p)} AS priority,
-           ${language.enumSql('last_change.to_status', 'status', p)} AS status, r.due_date,
+    SELECT r.code, ${tr('r.title')} AS title, ${language.enumSql('r.kind', 'kind', p)} AS kind, ${language.enumSql(`(${facts.priority})`, 'priority', p)} AS priority,
+           ${language.enumSql('last_change.to_status', 'status', p)} AS status, ${facts.dueDate} AS due_date,
            ${overdue} AS overdue,
            ${tr('m.title')} AS meeting_title, m.held_on AS meeting_date, ${tr('m.settlement')} AS settlement, ${tr('m.region')} AS region,
-           barriers.names AS barriers, organizations.names AS responsible_organizations, indicators.codes AS indicator_codes,
+           barriers.names AS barriers,
+           CASE WHEN ${facts.fromHistory}
+                THEN (SELECT string_agg(${tr('o.name')}, '; ' ORDER BY ${tr('o.name')}) FROM organization o WHERE o.id = ANY(facts.responsible_organization_ids))
+                ELSE organizations.names END AS responsible_organizations, indicators.codes AS indicator_codes,
            ${isoTimestamp('last_change.changed_at', tz)} AS last_status_change_at,
            last_change.changed_by AS last_status_change_by,
            ${tr('last_change.note')} AS last_status_change_note
@@ -348,6 +355,7 @@ export function recommendationsExportQuery(db: DataSource, filter: Recommendatio
         SELECT sc.to_status, sc.changed_at, sc.changed_by, sc.note FROM status_change sc
          WHERE sc.recommendation_id = r.id AND sc.changed_at < ${asOfEnd} ORDER BY sc.version DESC LIMIT 1
       ) last_change ON true
+      ${facts.join}
       LEFT JOIN (
         SELECT rb.recommendation_id, string_agg(${tr('b.title')}, '; ' ORDER BY ${tr('b.title')}) AS names
           FROM recommendation_barrier rb JOIN barrier b ON b.id = rb.barrier_id GROUP BY rb.recommendation_id

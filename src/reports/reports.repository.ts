@@ -6,6 +6,7 @@ import { actualForYearSql } from '../action-plan/action-plan.repository';
 import { Indicator } from '../action-plan/indicator.entity';
 import { assertAllExist } from '../database/assert-exist';
 import type { IndicatorSeries, OverdueRecommendation } from '../exports/report/progress-report.data';
+import type { DeadlineChange } from '../exports/report/deadline-changes.data';
 import { Locale } from '../i18n/locales';
 import { translatedSql, Translations } from '../i18n/translations';
 import { Meeting } from '../meetings/meeting.entity';
@@ -15,19 +16,20 @@ import { readQuery } from '../database/read-routing';
 import { CLOSED_STATUSES } from '../recommendations/recommendation-lifecycle';
 import { RecommendationStatus } from '../recommendations/recommendation.enums';
 import type { ChangeScope } from './recent-changes.service';
+import { factsAsOf } from '../recommendations/fact-history.sql';
 
 /**
  * The scope of the report over `recommendation r` and its `meeting m`, from four
  * parameters starting at $first: the plan (linked to its indicators), the
- * responsible organisation, the meeting's region, the meeting; each null for all.
+ * responsible organisation (among `organizationIds`, the ones responsible at the
+ * report's moment), the meeting's region, the meeting; each null for all.
  */
-function scopeSql(first: number): string {
+function scopeSql(first: number, organizationIds: string): string {
   const [plan, organization, region, meeting] = [first, first + 1, first + 2, first + 3].map((n) => `$${n}`);
   return `(${plan}::uuid IS NULL OR EXISTS (
             SELECT 1 FROM recommendation_indicator ri JOIN indicator i ON i.id = ri.indicator_id
              WHERE ri.recommendation_id = r.id AND i.action_plan_id = ${plan}))
-      AND (${organization}::uuid IS NULL OR EXISTS (
-            SELECT 1 FROM recommendation_organization ro WHERE ro.recommendation_id = r.id AND ro.organization_id = ${organization}))
+      AND (${organization}::uuid IS NULL OR ${organization}::uuid = ANY(${organizationIds}))
       AND (${region}::text IS NULL OR EXISTS (SELECT 1 FROM jsonb_each_text(m.region) AS place(locale, name) WHERE place.name = ${region}))
       AND (${meeting}::uuid IS NULL OR r.meeting_id = ${meeting})`;
 }
@@ -35,17 +37,26 @@ function scopeSql(first: number): string {
 /**
  * The recommendations in scope ($3–$6), each in the status its history gives for
  * the end of $1 (the last change recorded before $2, the instant the next day
- * begins): the same reading of the history as progressSummary's and the
- * exports', so the report's figures can be rebuilt from recommendations.csv?asOf=.
+ * begins), with its due date and responsible organisations as they stood then:
+ * the same reading of the history as progressSummary's and the exports', so the
+ * report's figures can be rebuilt from recommendations.csv?asOf=.
  */
+const FACTS_AS_OF = factsAsOf('r', '$2::timestamptz');
 const STATUS_AS_OF = `
-  SELECT r.id AS recommendation_id, r.code, r.title, r.due_date, h.status
+  SELECT r.id AS recommendation_id, r.code, r.title, ${FACTS_AS_OF.dueDate} AS due_date, ${FACTS_AS_OF.organizationIds} AS organization_ids, h.status
     FROM recommendation r
     JOIN meeting m ON m.id = r.meeting_id
     JOIN LATERAL (SELECT sc.to_status::text AS status FROM status_change sc
                    WHERE sc.recommendation_id = r.id AND sc.changed_at < $2
                    ORDER BY sc.version DESC LIMIT 1) h ON true
-   WHERE ${scopeSql(3)}`;
+    ${FACTS_AS_OF.join}
+   WHERE ${scopeSql(3, FACTS_AS_OF.organizationIds)}`;
+
+/** The facts of `r` at $2 (statusCounts' parameter: the instant the day after asOf begins). */
+const CHANGED_FACTS = factsAsOf('r', '$2::timestamptz');
+
+/** The facts of `r` at the end of each day of statusesAtDays. */
+const DAY_FACTS = factsAsOf('r', 'p.day_end');
 
 /** One status's recommendations and how many of them are overdue. */
 export interface StatusRow {
@@ -122,7 +133,8 @@ export class ReportsRepository {
    * A recommendation not changed since `asOf` (updated_at before the next day began; every
    * write that appends to the history sets updated_at to the same now()) is in its current
    * status, read from the row itself (an index-only scan of IDX_recommendation_summary);
-   * only the others look up their history (the latest entry before that moment, by index).
+   * only the others look up their history (the latest entry before that moment, by index),
+   * and their due date's (factsAsOf), so a deadline moved since does not change the overdue count.
    * So the usual question, "where do we stand this year", reads one narrow index once
    * instead of sorting the whole history.
    */
@@ -141,11 +153,12 @@ export class ReportsRepository {
                 GROUP BY r.status
                UNION ALL
                SELECT h.to_status, count(*),
-                      count(*) FILTER (WHERE r.due_date < $1::date AND h.to_status <> ALL($4::recommendation_status[]))
+                      count(*) FILTER (WHERE ${CHANGED_FACTS.dueDate} < $1::date AND h.to_status <> ALL($4::recommendation_status[]))
                  FROM recommendation r
                  JOIN LATERAL (SELECT sc.to_status FROM status_change sc
                                 WHERE sc.recommendation_id = r.id AND sc.changed_at < $2
                                 ORDER BY sc.version DESC LIMIT 1) h ON true
+                 ${CHANGED_FACTS.join}
                 WHERE r.updated_at >= $2
                   AND ($3::uuid IS NULL OR EXISTS (
                         SELECT 1 FROM recommendation_indicator ri JOIN indicator i ON i.id = ri.indicator_id
@@ -252,14 +265,17 @@ export class ReportsRepository {
     );
   }
 
-  /** Per responsible organisation and status in scope: the count and how many are overdue (see scopedStatusCounts for `params`). */
+  /**
+   * Per responsible organisation (as they stood on asOf) and status in scope: the count and how many are overdue
+   * (see scopedStatusCounts for `params`). A report on one organisation ($4) gives that organisation's row only:
+   * the others sharing its recommendations are not ranked beside it.
+   */
   organizationStatusCounts(params: readonly unknown[], chain: readonly Locale[]): Promise<OrganizationStatusRow[]> {
     return this.db.query(
       `SELECT ${translatedSql('o.name', chain)} AS organization, a.status, count(*)::int AS count,
               count(*) FILTER (WHERE a.due_date < $1::date AND a.status <> ALL($7::text[]))::int AS overdue
          FROM (${STATUS_AS_OF}) a
-         LEFT JOIN recommendation_organization ro ON ro.recommendation_id = a.recommendation_id
-         LEFT JOIN organization o ON o.id = ro.organization_id
+         LEFT JOIN organization o ON o.id = ANY(a.organization_ids) AND ($4::uuid IS NULL OR o.id = $4)
         GROUP BY 1, a.status`,
       [...params, CLOSED_STATUSES],
     );
@@ -270,8 +286,7 @@ export class ReportsRepository {
     return this.db.query(
       `SELECT a.code, ${translatedSql('a.title', chain)} AS title, a.due_date AS "dueDate", a.status,
               (SELECT string_agg(${translatedSql('o.name', chain)}, '; ' ORDER BY ${translatedSql('o.name', chain)})
-                 FROM recommendation_organization ro
-                 JOIN organization o ON o.id = ro.organization_id WHERE ro.recommendation_id = a.recommendation_id) AS organizations
+                 FROM organization o WHERE o.id = ANY(a.organization_ids)) AS organizations
          FROM (${STATUS_AS_OF}) a
         WHERE a.due_date < $1::date AND a.status <> ALL($7::text[])
         ORDER BY a.due_date, a.code
@@ -290,7 +305,8 @@ export class ReportsRepository {
          JOIN LATERAL (SELECT sc.to_status::text AS status FROM status_change sc
                         WHERE sc.recommendation_id = r.id AND sc.changed_at < p.day_end
                         ORDER BY sc.version DESC LIMIT 1) h ON true
-        WHERE ${scopeSql(1)}
+         ${DAY_FACTS.join}
+        WHERE ${scopeSql(1, DAY_FACTS.organizationIds)}
         GROUP BY p.day, h.status`,
       [...params.slice(2, 6), days, ends],
     );
@@ -307,6 +323,30 @@ export class ReportsRepository {
                  FROM indicator_target t WHERE t.indicator_id = i.id) AS targets
          FROM unnest($1::uuid[]) AS i(id)`,
       [ids, asOfEnd],
+    );
+  }
+
+  /**
+   * The due dates of recommendations in scope moved by asOf (recorded before $2), the latest first, at most
+   * `limit`, each with the number of such changes in scope (see scopedStatusCounts for `params`).
+   */
+  deadlineChangesInScope(params: readonly unknown[], chain: readonly Locale[], timeZone: string, limit: number): Promise<(DeadlineChange & { total: number })[]> {
+    return this.db.query(
+      `SELECT a.code, ${translatedSql('a.title', chain)} AS title,
+              to_char(c.from_due_date, 'YYYY-MM-DD') AS "fromDueDate", to_char(c.to_due_date, 'YYYY-MM-DD') AS "toDueDate",
+              to_char(c.changed_at AT TIME ZONE $7, 'YYYY-MM-DD') AS "changedOn", c.changed_by AS "changedBy",
+              count(*) OVER ()::int AS total
+         FROM (${STATUS_AS_OF}) a
+         JOIN (SELECT f.recommendation_id, f.version, f.changed_at, f.changed_by, f.due_date AS to_due_date,
+                      lag(f.due_date) OVER w AS from_due_date, row_number() OVER w AS n
+                 FROM recommendation_fact_change f
+                WHERE f.changed_at < $2
+               WINDOW w AS (PARTITION BY f.recommendation_id ORDER BY f.version)) c ON c.recommendation_id = a.recommendation_id
+        WHERE c.n > 1 AND c.from_due_date IS DISTINCT FROM c.to_due_date
+          AND $1::date IS NOT NULL -- asOf: the day $2 ends (typed here, as every statement of STATUS_AS_OF's parameters must)
+        ORDER BY c.changed_at DESC, a.code, c.version DESC
+        LIMIT ${limit}`,
+      [...params, timeZone],
     );
   }
 }

@@ -3,6 +3,7 @@ import { IndicatorDirection } from '../../action-plan/action-plan.enums';
 import { IndicatorProgress } from '../../action-plan/indicator-progress';
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
 import { ProgressSummary } from '../../reports/progress-summary.type';
+import type { DeadlineChanges } from './deadline-changes.data';
 
 export interface IndicatorSeries {
   /** The values recorded by asOf, oldest period first (a year after its quarters). */
@@ -76,8 +77,11 @@ export interface ProgressReportData {
   timeZone: string;
   plan: { code: string; title: string } | null;
   summary: ProgressSummary;
+  /** The plan's indicators; in a report on one organisation, those it is responsible for (Indicator.responsibleOrganizationId). */
   indicators: ReportIndicator[];
   byOrganization: OrganizationStatusCounts[];
   overdue: OverdueRecommendation[];
   statusesByQuarter: QuarterStatusCounts[];
+  /** The due dates in scope moved by asOf, the latest first. */
+  deadlineChanges: DeadlineChanges;
 }

@@ -9,6 +9,7 @@ import { FONT, fontFile } from './pdf-fonts';
 import { PAGE } from './pdf-layout';
 import { drawOrganizationTable } from './pdf-organization-table.section';
 import { drawOverdueList } from './pdf-overdue.section';
+import { drawDeadlineChanges } from './pdf-deadline-changes.section';
 import { drawStatusChart, drawSummaryFigures } from './pdf-summary.section';
 import { INK, MUTED } from './pdf-theme';
 
@@ -21,7 +22,7 @@ export interface RenderOptions {
 
 function drawTitle(doc: PDFKit.PDFDocument, data: ProgressReportData, l: ReportLanguage): void {
   doc.font(FONT.bold).fontSize(20).fillColor(INK).text(l.t('report.title', { year: String(data.year) }), PAGE.left, 50, { width: PAGE.width });
-  const scope = data.plan ? l.t('report.scope.plan', { code: data.plan.code, title: data.plan.title }) : l.t('report.scope.all');
+  const scope = scopeText(data, l);
   doc.font(FONT.regular).fontSize(11).fillColor(INK).text(scope, { width: PAGE.width });
   doc
     .fontSize(9)
@@ -29,6 +30,18 @@ function drawTitle(doc: PDFKit.PDFDocument, data: ProgressReportData, l: ReportL
     .text(l.t('report.statusesAsOf', { asOf: l.day(data.asOf), today: l.day(data.today), timeZone: data.timeZone }), { width: PAGE.width });
   doc.text(l.t('report.figuresAsOf', { asOf: l.day(data.asOf) }), { width: PAGE.width });
   doc.text(l.t('report.filters', { filters: filtersText(data, l) }), { width: PAGE.width });
+}
+
+/** What the report covers, under its title: the plan, the organisation, else everything or the recommendations the filters select. */
+function scopeText(data: ProgressReportData, l: ReportLanguage): string {
+  const organization = data.filters.find((f) => f.filter === 'organization');
+  if (organization) {
+    return data.plan
+      ? l.t('report.scope.planOrganization', { code: data.plan.code, title: data.plan.title, name: organization.name })
+      : l.t('report.scope.organization', { name: organization.name });
+  }
+  if (data.plan) return l.t('report.scope.plan', { code: data.plan.code, title: data.plan.title });
+  return data.filters.length ? l.t('report.scope.filtered') : l.t('report.scope.all');
 }
 
 function filterText(filter: ReportFilter, l: ReportLanguage): string {
@@ -83,7 +96,7 @@ function drawPageNumbers(doc: PDFKit.PDFDocument, data: ProgressReportData, l: R
  * Writes the printed progress report as an A4 PDF into `out`, and ends it: title
  * and date, the summary figures, recommendations by status (chart) and by
  * responsible organisation (table), each indicator's baseline → actual → target,
- * and the overdue recommendations.
+ * the overdue recommendations, and the deadlines moved.
  */
 export function renderProgressReport(data: ProgressReportData, out: Writable, options: RenderOptions): Promise<void> {
   const l = options.language;
@@ -117,6 +130,7 @@ export function renderProgressReport(data: ProgressReportData, out: Writable, op
   drawIndicatorBars(doc, data.indicators, data.year, l);
   drawIndicatorSeries(doc, data.indicators, l);
   drawOverdueList(doc, data.overdue, data.summary.overdue, data.asOf, l);
+  drawDeadlineChanges(doc, data.deadlineChanges, data.asOf, l);
   drawPageNumbers(doc, data, l);
   doc.end();
   return done;

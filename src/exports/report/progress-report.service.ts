@@ -20,9 +20,12 @@ import {
 } from './progress-report.data';
 import { Locale } from '../../i18n/locales';
 import { DEFAULT_EXPORT_LOCALE } from '../export-language';
+import { DeadlineChanges } from './deadline-changes.data';
 
 /** At most this many overdue recommendations are listed; the report says how many more there are. */
 export const OVERDUE_LISTED = 60;
+/** At most this many deadline changes are listed, the latest first; the report says how many more there are. */
+export const DEADLINE_CHANGES_LISTED = 40;
 /** Statuses over time: at most this many quarter ends, the last being asOf. */
 export const QUARTERS_SHOWN = 8;
 
@@ -76,10 +79,12 @@ export class ProgressReportService {
     const chain = this.contentLocales.chain(lang);
     const asOfParams = [asOf, startOfNextDay(asOf, timeZone), scope.actionPlanId, scope.organizationId, scope.region, scope.meetingId];
     // Each indicator's progress carries the indicator it measures (summarize() reads them together).
-    const indicators: ReportIndicator[] = planSummary.indicators.flatMap(({ indicator, indicatorId: _id, ...progress }) =>
+    // A report on one organisation shows the indicators it is responsible for (their reporting organisation), not every indicator.
+    const inScope = planSummary.indicators.filter(({ indicator }) => !scope.organizationId || indicator?.responsibleOrganizationId === scope.organizationId);
+    const indicators: ReportIndicator[] = inScope.flatMap(({ indicator, indicatorId: _id, ...progress }) =>
       indicator ? [{ id: indicator.id, code: indicator.code, name: translatedText(indicator.name, chain) ?? '', unit: indicator.unit, direction: indicator.direction, progress }] : [],
     );
-    const [plan, filters, summary, byOrganization, overdue, statusesByQuarter, series] = await Promise.all([
+    const [plan, filters, summary, byOrganization, overdue, statusesByQuarter, series, deadlineChanges] = await Promise.all([
       this.plan(scope.actionPlanId, chain),
       this.filterLabels(scope, chain),
       this.summary(year, asOf, asOfParams, planSummary),
@@ -87,12 +92,13 @@ export class ProgressReportService {
       this.overdue(asOfParams, chain),
       this.statusesByQuarter(asOf, timeZone, asOfParams),
       this.indicatorSeries(indicators.map((i) => i.id), startOfNextDay(asOf, timeZone)),
+      this.deadlineChanges(asOfParams, chain, timeZone),
     ]);
     const parameters = Object.fromEntries(Object.entries({ year, ...scope, asOf: asOfDay, lang }).filter(([, v]) => v !== null && v !== undefined));
     const withSeries = indicators.map((i) => ({ ...i, series: series.get(i.id) ?? { values: [], targets: [] } }));
     // Everything shown but the generation day: the same figures give the same fingerprint on any day.
-    const fingerprint = fingerprintOf({ report: 'progress', parameters, filters, asOf, timeZone, plan, summary, withSeries, byOrganization, overdue, statusesByQuarter });
-    return { year, asOf, today, timeZone, parameters, filters, lang, fingerprint, plan, summary, indicators: withSeries, byOrganization, overdue, statusesByQuarter };
+    const fingerprint = fingerprintOf({ report: 'progress', parameters, filters, asOf, timeZone, plan, summary, withSeries, byOrganization, overdue, statusesByQuarter, deadlineChanges });
+    return { year, asOf, today, timeZone, parameters, filters, lang, fingerprint, plan, summary, indicators: withSeries, byOrganization, overdue, statusesByQuarter, deadlineChanges };
   }
 
   private async plan(id: string | null, chain: readonly Locale[]): Promise<ProgressReportData['plan']> {
@@ -167,6 +173,12 @@ export class ProgressReportService {
   /** Overdue on `asOf`: due before it and not then IMPLEMENTED or REJECTED; the longest overdue first. */
   private overdue(params: unknown[], chain: readonly Locale[]): Promise<OverdueRecommendation[]> {
     return this.reports.overdueInScope(params, chain, OVERDUE_LISTED);
+  }
+
+  /** The due dates in scope moved by asOf (from the fact history), the latest first, at most DEADLINE_CHANGES_LISTED. */
+  private async deadlineChanges(params: unknown[], chain: readonly Locale[], timeZone: string): Promise<DeadlineChanges> {
+    const rows = await this.reports.deadlineChangesInScope(params, chain, timeZone, DEADLINE_CHANGES_LISTED);
+    return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
   }
 
   /** The recommendations in scope by status at each quarter end up to asOf (and at asOf), from the history. */
