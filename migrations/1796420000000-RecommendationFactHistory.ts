@@ -24,7 +24,7 @@ export class RecommendationFactHistory1796420000000 implements MigrationInterfac
     name = 'RecommendationFactHistory1796420000000'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`CREATE TABLE "recommendation_fact_change" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "recommendation_id" uuid NOT NULL, "version" integer NOT NULL, "due_date" date, "priority" "public"."priority" NOT NULL, "responsible_organization_ids" uuid array NOT NULL DEFAULT '{}', "changed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "changed_by" character varying(200), CONSTRAINT "PK_5935fe754d3bfd74f883f8b28e5" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE TABLE "recommendation_fact_change" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "recommendation_id" uuid NOT NULL, "version" integer NOT NULL, "due_date" date, "priority" "public"."priority" NOT NULL, "responsible_organization_ids" uuid array NOT NULL DEFAULT '{}', "changed_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "changed_by" character varying(200), CONSTRAINT "PK_5935fe754d3bfd74f883f8b28e5" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE INDEX "IDX_recommendation_fact_change_changed_at_id" ON "recommendation_fact_change"  ("changed_at", "id") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "UQ_recommendation_fact_change_recommendation_version" ON "recommendation_fact_change"  ("recommendation_id", "version") `);
         await queryRunner.query(`ALTER TABLE "recommendation_fact_change" ADD CONSTRAINT "FK_c6579e87158f66a6194fb6b342e" FOREIGN KEY ("recommendation_id") REFERENCES "recommendation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);

@@ -22,6 +22,7 @@ const EVERY_FIELD = `query ($first: Int) {
         recommendations { code }
       }
       statusHistory { from to changedAt }
+      factHistory { version dueDate priority changedBy responsibleOrganizations { name } }
     } }
   }
 }`;
@@ -98,6 +99,10 @@ describe('SQL statements per request (no N+1)', () => {
     expect(node.indicators).toHaveLength(2);
     expect(node.indicators[0].values).toHaveLength(3);
     expect(node.statusHistory).toHaveLength(2);
+    expect(node.factHistory).toEqual([
+      expect.objectContaining({ version: 1, dueDate: '2025-06-30', priority: 'MEDIUM', responsibleOrganizations: expect.arrayContaining([{ name: expect.any(String) }]) }),
+    ]);
+    expect(node.factHistory[0].responsibleOrganizations).toHaveLength(2);
     expect(Number.isInteger(one.statements)).toBe(true);
     console.log(`[statements] every relation field: page of 1 = ${one.statements}, page of 100 = ${hundred.statements}`);
     expect(hundred.statements).toBe(one.statements);

@@ -47,8 +47,9 @@ export class RecommendationFactChange {
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })
   responsibleOrganizationIds: string[];
 
+  /** Millisecond precision, as the recommendation's updated_at: an entry and the write that made it carry the same instant. */
   @Field()
-  @Column({ type: 'timestamptz', default: () => 'now()' })
+  @Column({ type: 'timestamptz', precision: 3, default: () => 'now()' })
   changedAt: Date;
 
   @Field(() => String, { nullable: true, description: 'token name or user; null when not known (history rebuilt from rows without an audit entry)' })
