@@ -280,6 +280,7 @@ describe('exports', () => {
         'Rec. organisations',
         'Rec. barriers',
         'Rec. indicators',
+        'Deadline changes',
       ]);
       const [counts] = await t.sql(
         `SELECT (SELECT count(*) FROM recommendation)::int AS recommendations, (SELECT count(*) FROM status_change)::int AS history,

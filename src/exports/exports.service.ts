@@ -213,12 +213,12 @@ export class ExportsService {
         return [
           recommendationsExport(this.db, filter, ctx),
           statusHistoryExport(ctx),
-          deadlineChangesExport(ctx),
           indicatorsExport(await this.actionPlans.planYears(values.actionPlanId), values.actionPlanId, progressYear, ctx),
           indicatorValuesExport(values, ctx),
           recommendationOrganizationsExport(ctx),
           recommendationBarriersExport(ctx),
           recommendationIndicatorsExport(ctx),
+          deadlineChangesExport(ctx),
         ];
     }
   }
