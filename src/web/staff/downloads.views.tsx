@@ -107,6 +107,7 @@ export function DownloadsPage(props: { ctx: PageContext; stylesheetHref: string;
       <dl class="govuk-summary-list">
         <DownloadRow title={ctx.t('staff.downloads.recommendations')} description={ctx.t('staff.downloads.recommendationsText')} links={both('recommendations', recommendationQuery)} />
         <DownloadRow title={ctx.t('staff.downloads.history')} description={ctx.t('staff.downloads.historyText')} links={both('status-history', query({ lang }))} />
+        <DownloadRow title={ctx.t('staff.downloads.deadlines')} description={ctx.t('staff.downloads.deadlinesText')} links={both('deadline-changes', query({ lang }))} />
         <DownloadRow title={ctx.t('staff.downloads.indicators')} description={ctx.t('staff.downloads.indicatorsText', { year: String(filters.year) })} links={both('indicators', yearQuery)} />
         <DownloadRow title={ctx.t('staff.downloads.values')} description={ctx.t('staff.downloads.valuesText')} links={both('indicator-values', planQuery)} />
         <DownloadRow
