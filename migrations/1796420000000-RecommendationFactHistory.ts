@@ -16,6 +16,8 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  *   when it has none;
  * - responsible organisations no audit entry has set yet are today's (the only
  *   record of them);
+ * - an edit that changed none of the three (a title) gives no entry, as the service
+ *   appends none for it;
  * - finally, where the last entry differs from the row as it is today (a change
  *   made outside the service), an entry at the row's version and updated_at gives
  *   today's values, so the history always ends where the recommendation stands.
@@ -64,18 +66,23 @@ export class RecommendationFactHistory1796420000000 implements MigrationInterfac
               ) fu ON true
              WHERE NOT EXISTS (SELECT 1 FROM fact_seed s WHERE s.recommendation_id = r.id
                                  AND s.version <= COALESCE((fu.before->>'version')::int, r.version))`);
-        // Responsible organisations carried forward from the last entry that set them, else today's.
+        // Responsible organisations carried forward from the last entry that set them, else today's; an edit that
+        // changed none of the three facts (a title, a description) is no entry, as the service appends none for it.
         await queryRunner.query(`
             INSERT INTO recommendation_fact_change (recommendation_id, version, due_date, priority, responsible_organization_ids, changed_at, changed_by)
-            SELECT s.recommendation_id, s.version, s.due_date, s.priority::priority,
-                   ARRAY(SELECT DISTINCT e::uuid FROM jsonb_array_elements_text(
-                           COALESCE(s.known_orgs -> -1,
-                                    (SELECT COALESCE(jsonb_agg(ro.organization_id), '[]'::jsonb) FROM recommendation_organization ro
-                                      WHERE ro.recommendation_id = s.recommendation_id))) AS e ORDER BY 1),
-                   s.changed_at, s.changed_by
-              FROM (SELECT f.*, jsonb_agg(f.orgs) FILTER (WHERE f.orgs IS NOT NULL)
-                                  OVER (PARTITION BY f.recommendation_id ORDER BY f.version ROWS UNBOUNDED PRECEDING) AS known_orgs
-                      FROM fact_seed f) s`);
+            SELECT x.recommendation_id, x.version, x.due_date, x.priority::priority, x.orgs, x.changed_at, x.changed_by
+              FROM (SELECT y.*, row_number() OVER w AS n, lag(y.due_date) OVER w AS previous_due_date,
+                           lag(y.priority) OVER w AS previous_priority, lag(y.orgs) OVER w AS previous_orgs
+                      FROM (SELECT s.recommendation_id, s.version, s.due_date, s.priority, s.changed_at, s.changed_by,
+                                   ARRAY(SELECT DISTINCT e::uuid FROM jsonb_array_elements_text(
+                                           COALESCE(s.known_orgs -> -1,
+                                                    (SELECT COALESCE(jsonb_agg(ro.organization_id), '[]'::jsonb) FROM recommendation_organization ro
+                                                      WHERE ro.recommendation_id = s.recommendation_id))) AS e ORDER BY 1) AS orgs
+                              FROM (SELECT f.*, jsonb_agg(f.orgs) FILTER (WHERE f.orgs IS NOT NULL)
+                                                  OVER (PARTITION BY f.recommendation_id ORDER BY f.version ROWS UNBOUNDED PRECEDING) AS known_orgs
+                                      FROM fact_seed f) s) y
+                    WINDOW w AS (PARTITION BY y.recommendation_id ORDER BY y.version)) x
+             WHERE x.n = 1 OR x.due_date IS DISTINCT FROM x.previous_due_date OR x.priority <> x.previous_priority OR x.orgs <> x.previous_orgs`);
         // Where the history does not end where the row stands today, today's values at the row's version.
         await queryRunner.query(`
             INSERT INTO recommendation_fact_change (recommendation_id, version, due_date, priority, responsible_organization_ids, changed_at, changed_by)
