@@ -46,7 +46,7 @@ export const listSizeEstimator: ComplexityEstimator = ({ args, childComplexity, 
   // Introspection is bounded by its own rule (see introspectionAccessPlugin): it costs 1.
   if (field.name === '__schema' || field.name === '__type') return 1;
   if (getNamedType(field.type).name.endsWith('Connection')) {
-    return 1 + costedPageSize(args.first) * childComplexity;
+    return 1 + costedPageSize(args.first ?? args.last) * childComplexity;
   }
   if (field.name === 'edges') return 1 + childComplexity;
   if (isListType(getNullableType(field.type))) return 1 + ASSUMED_LIST_LENGTH * childComplexity;
