@@ -6,6 +6,8 @@ import { AuthModule } from '../auth/auth.module';
 import { ResponseCacheModule } from '../response-cache/response-cache.module';
 import { GraphqlOptionsFactory } from './graphql-options.factory';
 import { SchemaFileController } from './schema-file.controller';
+import { NodeRepository } from './node/node.repository';
+import { NodeResolver } from './node/node.resolver';
 
 @Module({
   imports: [
@@ -17,6 +19,6 @@ import { SchemaFileController } from './schema-file.controller';
     AuthModule,
   ],
   controllers: [SchemaFileController],
-  providers: [DateScalar],
+  providers: [DateScalar, NodeRepository, NodeResolver],
 })
 export class AppGraphqlModule {}
