@@ -20,7 +20,7 @@ module.exports = {
   // e2e tests boot the whole service (some, child processes too): generous but finite.
   testTimeout: 120_000,
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx', '<rootDir>/bench/**/*.spec.ts'] },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx', '<rootDir>/bench/**/*.spec.ts', '<rootDir>/test/clients/**/*.spec.ts'] },
     {
       ...shared,
       displayName: 'e2e',

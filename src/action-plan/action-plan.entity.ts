@@ -1,10 +1,11 @@
+import { Node } from '../common/node.interface';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { DateScalarType } from '../common/scalars/date.scalar';
 import { TranslatableField } from '../i18n/translatable-field';
 import type { Translations } from '../i18n/translations';
 
-@ObjectType()
+@ObjectType({ implements: () => [Node] })
 @Entity()
 @Index('UQ_action_plan_code', ['code'], { unique: true })
 @Check('CHK_action_plan_years', '"start_year" <= "end_year"')

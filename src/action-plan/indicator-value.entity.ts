@@ -1,3 +1,4 @@
+import { Node } from '../common/node.interface';
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
 import { TranslatableField } from '../i18n/translatable-field';
 import type { Translations } from '../i18n/translations';
@@ -5,7 +6,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 import { Indicator } from './indicator.entity';
 
 /** A reported value for a year ("2025") or a quarter ("2025-Q3"); one per indicator and period. */
-@ObjectType()
+@ObjectType({ implements: () => [Node] })
 @Entity()
 @Index('UQ_indicator_value_period', ['indicatorId', 'period'], { unique: true })
 @Index('IDX_indicator_value_year', ['indicatorId', 'year', 'quarter'])

@@ -1,3 +1,4 @@
+import { Node } from '../common/node.interface';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import {
   Column,
@@ -15,7 +16,7 @@ import { IndicatorDirection } from './action-plan.enums';
 import { TranslatableField } from '../i18n/translatable-field';
 import type { Translations } from '../i18n/translations';
 
-@ObjectType()
+@ObjectType({ implements: () => [Node] })
 @Entity()
 @Index('UQ_indicator_plan_code', ['actionPlanId', 'code'], { unique: true })
 @Index('IDX_indicator_code_id', ['code', 'id'])

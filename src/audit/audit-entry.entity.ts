@@ -1,8 +1,9 @@
+import { Node } from '../common/node.interface';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One committed change: who, what, on which record, the state before and after. Written in the change's transaction. */
-@ObjectType()
+@ObjectType({ implements: () => [Node] })
 @Entity()
 @Index('IDX_audit_entry_at_id', ['at', 'id'])
 @Index('IDX_audit_entry_entity', ['entityType', 'entityId', 'at'])

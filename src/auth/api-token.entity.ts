@@ -1,3 +1,4 @@
+import { Node } from '../common/node.interface';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from '../accounts/user.entity';
@@ -5,7 +6,7 @@ import { Organization } from '../organizations/organization.entity';
 import { Role } from './role.enum';
 
 /** An API token. Only the SHA-256 of the secret is stored; the secret is shown once, at creation. */
-@ObjectType()
+@ObjectType({ implements: () => [Node] })
 @Entity()
 @Index('UQ_api_token_hash', ['tokenHash'], { unique: true })
 export class ApiToken {

@@ -162,7 +162,10 @@ export class Environment {
   @ArrayUnique({ message: 'CONTENT_FALLBACK_LOCALES must not name a locale twice' })
   CONTENT_FALLBACK_LOCALES: Locale[] = ['ru', 'en', 'ky'];
 
-  /** Introspection and field suggestions in production (always on elsewhere). */
+  /**
+   * Introspection (and GET /graphql/schema.graphql) for anonymous callers, and field suggestions,
+   * in production. Callers with a token may always introspect; outside production both are on.
+   */
   @Transform(toBoolean)
   @IsBoolean()
   GRAPHQL_INTROSPECTION = false;

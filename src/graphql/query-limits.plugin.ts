@@ -13,6 +13,7 @@ import {
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { ErrorCode } from '../common/errors/error-codes';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/pagination/page.args';
+import { isSchemaField } from './introspection';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -42,8 +43,10 @@ function costedPageSize(first: unknown): number {
  * to hold ASSUMED_LIST_LENGTH items.
  */
 export const listSizeEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
+  // Introspection is bounded by its own rule (see introspectionAccessPlugin): it costs 1.
+  if (field.name === '__schema' || field.name === '__type') return 1;
   if (getNamedType(field.type).name.endsWith('Connection')) {
-    return 1 + costedPageSize(args.first) * childComplexity;
+    return 1 + costedPageSize(args.first ?? args.last) * childComplexity;
   }
   if (field.name === 'edges') return 1 + childComplexity;
   if (isListType(getNullableType(field.type))) return 1 + ASSUMED_LIST_LENGTH * childComplexity;
@@ -142,8 +145,9 @@ export function costOf(
   });
 }
 
+/** A client's mistake, refused before execution: 400, so that clients do not retry it as a server failure. */
 function limitError({ message, limit }: LimitBroken): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, limit } });
+  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, limit, http: { status: 400 } } });
 }
 
 function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
@@ -173,6 +177,8 @@ function depthOf(selectionSet: SelectionSetNode, fragments: Map<string, Fragment
   for (const selection of selectionSet.selections) {
     let next: number;
     if (selection.kind === Kind.FIELD) {
+      // Introspection is bounded by its own rule (see introspectionAccessPlugin); the standard query is 15 deep.
+      if (depth === 0 && isSchemaField(selection)) continue;
       next = selection.selectionSet ? depthOf(selection.selectionSet, fragments, depth + 1) : depth + 1;
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       next = depthOf(selection.selectionSet, fragments, depth);

@@ -1,3 +1,4 @@
+import { Node } from '../common/node.interface';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { DateScalarType } from '../common/scalars/date.scalar';
@@ -5,7 +6,7 @@ import { MeetingFormat } from './meeting.enums';
 import { TranslatableField } from '../i18n/translatable-field';
 import type { Translations } from '../i18n/translations';
 
-@ObjectType()
+@ObjectType({ implements: () => [Node] })
 @Entity()
 @Index('IDX_meeting_held_on_id', ['heldOn', 'id'])
 export class Meeting {

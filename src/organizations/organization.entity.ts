@@ -1,10 +1,11 @@
+import { Node } from '../common/node.interface';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { OrganizationKind } from './organization-kind.enum';
 import { TranslatableField } from '../i18n/translatable-field';
 import type { Translations } from '../i18n/translations';
 
-@ObjectType()
+@ObjectType({ implements: () => [Node] })
 @Entity()
 // Unique per locale regardless of case, lower(name->>'ky') etc., created by migration TranslatableContent
 // (expressions TypeORM cannot declare).

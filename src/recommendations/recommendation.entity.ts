@@ -1,3 +1,4 @@
+import { Node } from '../common/node.interface';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { DateScalarType } from '../common/scalars/date.scalar';
@@ -6,7 +7,7 @@ import { Priority, RecommendationKind, RecommendationStatus } from './recommenda
 import { TranslatableField } from '../i18n/translatable-field';
 import type { Translations } from '../i18n/translations';
 
-@ObjectType()
+@ObjectType({ implements: () => [Node] })
 @Entity()
 @Index('UQ_recommendation_code', ['code'], { unique: true })
 @Index('IDX_recommendation_meeting', ['meetingId'])

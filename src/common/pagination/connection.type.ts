@@ -1,12 +1,18 @@
 import { Type } from '@nestjs/common';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType()
+@ObjectType({ description: 'Where a page of a connection lies in the list (the Relay cursor connections specification)' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'Whether more edges follow this page (forward: known; backward: true when the page ended before a cursor)' })
   hasNextPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field({ description: 'Whether edges precede this page (backward: known; forward: true when the page started after a cursor)' })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: "The first edge's cursor: pass it as `before` for the previous page; null on an empty page" })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true, description: "The last edge's cursor: pass it as `after` for the next page; null on an empty page" })
   endCursor: string | null;
 }
 

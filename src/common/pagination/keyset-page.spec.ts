@@ -18,16 +18,45 @@ function badInputField(run: () => unknown): string | undefined {
 
 describe('toKeysetPageRequest', () => {
   it('defaults the page size and starts at the beginning', () => {
-    expect(toKeysetPageRequest({}, 'meetings')).toEqual({ list: 'meetings', limit: DEFAULT_PAGE_SIZE, after: null });
+    expect(toKeysetPageRequest({}, 'meetings')).toEqual({ list: 'meetings', limit: DEFAULT_PAGE_SIZE, after: null, before: null, backward: false });
   });
 
   it('reads a cursor of the same list', () => {
     const after = encodeCursor('meetings', { key: '2024-08-13', id: ID });
-    expect(toKeysetPageRequest({ first: 5, after }, 'meetings')).toEqual({ list: 'meetings', limit: 5, after: { key: '2024-08-13', id: ID } });
+    expect(toKeysetPageRequest({ first: 5, after }, 'meetings')).toEqual({
+      list: 'meetings',
+      limit: 5,
+      after: { key: '2024-08-13', id: ID },
+      before: null,
+      backward: false,
+    });
   });
 
-  it.each([0, -1, 1.5, MAX_PAGE_SIZE + 1, Number.NaN])('refuses first = %p as BAD_USER_INPUT on `first`', (first) => {
+  it('counts a page back from the end with last, bounded by before', () => {
+    const before = encodeCursor('meetings', { key: '2024-08-13', id: ID });
+    expect(toKeysetPageRequest({ last: 3, before }, 'meetings')).toEqual({
+      list: 'meetings',
+      limit: 3,
+      after: null,
+      before: { key: '2024-08-13', id: ID },
+      backward: true,
+    });
+  });
+
+  it('takes first = 0 (only the count and pageInfo)', () => {
+    expect(toKeysetPageRequest({ first: 0 }, 'meetings').limit).toBe(0);
+  });
+
+  it.each([-1, 1.5, MAX_PAGE_SIZE + 1, Number.NaN])('refuses first = %p as BAD_USER_INPUT on `first`', (first) => {
     expect(badInputField(() => toKeysetPageRequest({ first }, 'meetings'))).toBe('first');
+  });
+
+  it.each([-1, 1.5, MAX_PAGE_SIZE + 1])('refuses last = %p as BAD_USER_INPUT on `last`', (last) => {
+    expect(badInputField(() => toKeysetPageRequest({ last }, 'meetings'))).toBe('last');
+  });
+
+  it('refuses first and last together as BAD_USER_INPUT on `last`', () => {
+    expect(badInputField(() => toKeysetPageRequest({ first: 2, last: 2 }, 'meetings'))).toBe('last');
   });
 
   it.each([
@@ -45,8 +74,25 @@ describe('toConnection', () => {
     const page = toKeysetPageRequest({ first: 2 }, 'numbers');
     const connection = toConnection(rows, page, 3, (row) => row.n);
     expect(connection.edges.map((edge) => edge.node.n)).toEqual([1, 2]);
-    expect(connection.pageInfo).toEqual({ hasNextPage: true, endCursor: connection.edges[1].cursor });
+    expect(connection.pageInfo).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: connection.edges[0].cursor,
+      endCursor: connection.edges[1].cursor,
+    });
     expect(toKeysetPageRequest({ after: connection.pageInfo.endCursor! }, 'numbers').after).toEqual({ key: 2, id: rows[1].id });
     expect(connection.totalCount).toBe(3);
+  });
+});
+
+describe('toConnection, backward', () => {
+  it('turns rows read in reverse back into list order and says whether there is a previous page', () => {
+    const rows = [5, 4, 3].map((n) => ({ id: `${ID.slice(0, -1)}${n}`, n }));
+    const before = encodeCursor('numbers', { key: 6, id: ID });
+    const page = toKeysetPageRequest({ last: 2, before }, 'numbers');
+    const connection = toConnection(rows, page, 6, (row) => row.n);
+    expect(connection.edges.map((edge) => edge.node.n)).toEqual([4, 5]);
+    expect(connection.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+    expect(connection.pageInfo.startCursor).toBe(connection.edges[0].cursor);
   });
 });

@@ -5,33 +5,45 @@ import { CursorPosition, decodeCursor, encodeCursor } from './cursor';
 import { pageAndTotal } from './page-and-total';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageArgs } from './page.args';
 
-/** A page request after validation: how many rows, and where to start. */
+/** A page request after validation: how many rows, between which cursors, from which end. */
 export interface KeysetPageRequest {
   /** Names the list (and its ordering) in every cursor, see encodeCursor. */
   list: string;
   limit: number;
   after: CursorPosition | null;
+  before: CursorPosition | null;
+  /** `last`: the page is counted back from the end (or from `before`); rows are read in reverse and turned. */
+  backward: boolean;
 }
 
 /**
- * Validates `first` and `after` (BAD_USER_INPUT): PageArgs' decorators check `first` at the
- * GraphQL edge, this checks it again for callers that do not come through the ValidationPipe.
+ * Validates `first`/`last` and `after`/`before` (BAD_USER_INPUT): PageArgs' decorators check the
+ * sizes at the GraphQL edge, this checks them again for callers that do not come through the
+ * ValidationPipe. `first: 0` (or `last: 0`) asks only for the count and pageInfo.
  */
 export function toKeysetPageRequest(args: PageArgs, list: string): KeysetPageRequest {
-  const first = args.first;
-  if (first !== undefined && first !== null && !(Number.isInteger(first) && first >= 1 && first <= MAX_PAGE_SIZE)) {
-    throw DomainError.badInput('first', `must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
+  for (const field of ['first', 'last'] as const) {
+    const size = args[field];
+    if (size !== undefined && size !== null && !(Number.isInteger(size) && size >= 0 && size <= MAX_PAGE_SIZE)) {
+      throw DomainError.badInput(field, `must be a whole number from 0 to ${MAX_PAGE_SIZE}`);
+    }
+  }
+  const backward = args.last !== undefined && args.last !== null;
+  if (backward && args.first !== undefined && args.first !== null) {
+    throw DomainError.badInput('last', 'cannot be combined with first: ask for a page from the start (first) or from the end (last)');
   }
   return {
     list,
-    limit: args.first ?? DEFAULT_PAGE_SIZE,
+    limit: (backward ? args.last : args.first) ?? DEFAULT_PAGE_SIZE,
     after: args.after ? decodeCursor(args.after, list) : null,
+    before: args.before ? decodeCursor(args.before, list, 'before') : null,
+    backward,
   };
 }
 
 /**
- * Turns `limit + 1` rows fetched in keyset order into a connection: the extra
- * row only tells whether another page exists.
+ * Turns `limit + 1` rows fetched in keyset order (reverse order for a backward page) into a
+ * connection: the extra row only tells whether another page exists in the direction read.
  */
 export function toConnection<T extends { id: string }>(
   rows: T[],
@@ -39,12 +51,19 @@ export function toConnection<T extends { id: string }>(
   totalCount: number,
   sortKeyOf: (row: T) => string | number | null,
 ): Connection<T> {
-  const hasNextPage = rows.length > page.limit;
-  const nodes = hasNextPage ? rows.slice(0, page.limit) : rows;
+  const more = rows.length > page.limit;
+  const read = more ? rows.slice(0, page.limit) : rows;
+  const nodes = page.backward ? read.reverse() : read;
   const edges = nodes.map((node) => ({ node, cursor: encodeCursor(page.list, { key: sortKeyOf(node), id: node.id }) }));
   return {
     edges,
-    pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    pageInfo: {
+      // The row a cursor names exists, so a page bounded by one has an edge beyond it.
+      hasNextPage: page.backward ? page.before !== null : more,
+      hasPreviousPage: page.backward ? more : page.after !== null,
+      startCursor: edges.length ? edges[0].cursor : null,
+      endCursor: edges.length ? edges[edges.length - 1].cursor : null,
+    },
     totalCount,
   };
 }
@@ -79,15 +98,21 @@ export async function keysetConnection<T extends { id: string }>(
   count: SelectQueryBuilder<ObjectLiteral>,
 ): Promise<Connection<T>> {
   const page = toKeysetPageRequest(args, order.list);
-  if (page.after) {
-    if (!order.isValidKey(page.after.key)) throw DomainError.badInput('after', 'is not a cursor of this list');
-    const comparison = order.direction === 'ASC' ? '>' : '<';
-    pageQuery.andWhere(`(${order.sql}, ${order.idSql}) ${comparison} (CAST(:cursorKey AS ${order.cast}), CAST(:cursorId AS uuid))`, {
-      cursorKey: page.after.key,
-      cursorId: page.after.id,
+  const bounds = [
+    { name: 'after', position: page.after, comparison: order.direction === 'ASC' ? '>' : '<' },
+    { name: 'before', position: page.before, comparison: order.direction === 'ASC' ? '<' : '>' },
+  ] as const;
+  for (const { name, position, comparison } of bounds) {
+    if (!position) continue;
+    if (!order.isValidKey(position.key)) throw DomainError.badInput(name, 'is not a cursor of this list');
+    pageQuery.andWhere(`(${order.sql}, ${order.idSql}) ${comparison} (CAST(:${name}Key AS ${order.cast}), CAST(:${name}Id AS uuid))`, {
+      [`${name}Key`]: position.key,
+      [`${name}Id`]: position.id,
     });
   }
-  pageQuery.orderBy(order.sql, order.direction).addOrderBy(order.idSql, order.direction).limit(page.limit + 1);
-  const [rows, totalCount] = await pageAndTotal(pageQuery, count, page.after !== null);
+  // A backward page reads from the far end, in reverse, and is turned back in toConnection.
+  const reading = page.backward ? (order.direction === 'ASC' ? 'DESC' : 'ASC') : order.direction;
+  pageQuery.orderBy(order.sql, reading).addOrderBy(order.idSql, reading).limit(page.limit + 1);
+  const [rows, totalCount] = await pageAndTotal(pageQuery, count, page.after !== null || page.before !== null);
   return toConnection(rows, page, totalCount, order.keyOf);
 }
