@@ -1,9 +1,12 @@
+import pino from 'pino';
+import request from 'supertest';
+import { PinoLoggerService } from '../src/logging/pino-logger.service';
 import { createTestApp, TestApp } from './support/test-app';
 
 describe('errors in production', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ NODE_ENV: 'production' });
+    t = await createTestApp({ NODE_ENV: 'production', LOG_LEVEL: 'info' });
   });
   afterAll(async () => {
     await t?.close();
@@ -32,5 +35,36 @@ describe('errors in production', () => {
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(res.errors?.[0].message).toContain('title');
     expect(JSON.stringify(res)).not.toContain('stacktrace');
+  });
+
+  it('gives no "did you mean" hints in variable errors either (they would advertise the schema)', async () => {
+    const res = await t.gql(
+      'mutation ($format: MeetingFormat!) { createMeeting(input: { title: "Typo", heldOn: "2024-08-13", format: $format }) { id } }',
+      { format: 'ROUNDTABL' },
+    );
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0].message).toContain('$format');
+    expect(JSON.stringify(res)).not.toMatch(/did you mean|ROUNDTABLE/i);
+    const field = await t.gql('mutation ($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }', {
+      input: { title: 'Typo', heldOn: '2024-08-13', format: 'ROUNDTABLE', setlement: 'Kant' },
+    });
+    expect(field.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(field)).not.toMatch(/did you mean|settlement/i);
+  });
+
+  it('does not log requests to /health, and logs the others', async () => {
+    const logger = t.app.get(PinoLoggerService).pino as unknown as Record<symbol, unknown>;
+    const original = logger[pino.symbols.streamSym];
+    const lines: string[] = [];
+    logger[pino.symbols.streamSym] = { write: (line: string) => lines.push(line) };
+    try {
+      expect((await request(t.app.getHttpServer()).get('/health')).status).toBe(200);
+      expect((await request(t.app.getHttpServer()).get('/health?probe=1')).status).toBe(200);
+      expect(lines.filter((line) => line.includes('/health'))).toEqual([]);
+      await request(t.app.getHttpServer()).get('/graphql?query=%7B__typename%7D').set('apollo-require-preflight', 'true');
+      expect(lines.some((line) => line.includes('"url":"/graphql'))).toBe(true);
+    } finally {
+      logger[pino.symbols.streamSym] = original;
+    }
   });
 });
