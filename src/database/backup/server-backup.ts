@@ -36,9 +36,10 @@ export async function checkToolVersion(tool: 'pg_dump' | 'pg_restore', url: stri
   log(`${tool} ${mine}, server PostgreSQL ${theirs}${mine > theirs ? ` (a newer ${tool} than the server works, the reverse does not)` : ''}`);
 }
 
-export async function backupServer(url: string, file: string, log: (message: string) => void): Promise<void> {
+/** pg_dump into `fd`, the backup file created by createBackupFile (pg_dump writes to its standard output). */
+export async function backupServer(url: string, fd: number, file: string, log: (message: string) => void): Promise<void> {
   await checkToolVersion('pg_dump', url, log);
-  execFileSync('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${url}`], { stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--dbname=${url}`], { stdio: ['ignore', fd, 'inherit'] });
   log(`wrote ${file}`);
 }
 
