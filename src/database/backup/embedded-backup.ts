@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import * as tar from 'tar';
 import { EmbeddedPostgres, clusterDirOf, postmasterPid } from '../embedded-postgres';
+import { advanceDataVersionPastRestore } from './restore-epoch';
 
 /**
  * Backups of the embedded server, which ships no pg_dump: a consistent online
@@ -125,6 +126,8 @@ export async function restoreEmbedded(dataDir: string, file: string, osUser: str
     const client = new Client({ host: connection.host, port: connection.port, user: connection.user, database: connection.database });
     await client.connect();
     const tables = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`);
+    // Above any version issued before, by this DATA_DIR or another (restore-epoch.ts).
+    await advanceDataVersionPastRestore(client, null);
     await client.end();
     await server.stop();
     // Its socket folder belongs to the folder it ran in; the service makes its own.
