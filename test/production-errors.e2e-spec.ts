@@ -67,4 +67,27 @@ describe('errors in production', () => {
       logger[pino.symbols.streamSym] = original;
     }
   });
+
+  it('reports the database unable to write on /health while writes fail for a full disk, and recovers after a write', async () => {
+    const health = () => request(t.app.getHttpServer()).get('/health');
+    expect((await health()).status).toBe(200);
+    // The fault: every insert into organization fails as PostgreSQL fails on a full disk (SQLSTATE 53100).
+    await t.sql(`CREATE FUNCTION disk_is_full() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'could not extend file "base/1/2": No space left on device' USING ERRCODE = 'disk_full'; END $$`);
+    await t.sql('CREATE TRIGGER disk_is_full BEFORE INSERT ON organization FOR EACH ROW EXECUTE FUNCTION disk_is_full()');
+    try {
+      const refused = await t.gql('mutation { createOrganization(input: { name: "On a full disk", kind: MINISTRY }) { id } }');
+      expect(refused.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      const down = await health();
+      expect(down.status).toBe(503);
+      expect(down.body.error.databaseWrites.message).toMatch(/the database refuses writes: disk full \(SQLSTATE 53100\)/);
+      // The ping alone still answers.
+      expect(down.body.info.database.status).toBe('up');
+    } finally {
+      await t.sql('DROP TRIGGER disk_is_full ON organization');
+      await t.sql('DROP FUNCTION disk_is_full()');
+    }
+    await t.gqlOk('mutation { createOrganization(input: { name: "After the disk was freed", kind: MINISTRY }) { id } }');
+    expect((await health()).status).toBe(200);
+  });
 });
