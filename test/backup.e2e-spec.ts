@@ -1,11 +1,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
-import { EMBEDDED_DATABASE } from '../src/database/embedded-postgres';
+import { backupEmbedded, restoreEmbedded } from '../src/database/backup/embedded-backup';
+import { createBackupFile } from '../src/database/backup/backup-file';
+import { EMBEDDED_DATABASE, EmbeddedPostgres } from '../src/database/embedded-postgres';
 import { seedSokulukRoundtable } from '../src/database/seed/sokuluk-roundtable.seed';
 import { loadSyntheticData } from '../bench/synthetic/load-synthetic-data';
 import { startService, stopAllServices, tempDataDir } from './support/service-process';
@@ -139,6 +142,73 @@ describe('backup and restore', () => {
     } finally {
       await dropDatabase(server, source.name);
       await dropDatabase(server, targetName);
+    }
+  });
+
+  it('writes a private backup file (0600), never through a symlink, even a dangling one', async () => {
+    const server = serverUrl()!;
+    const source = await createDatabaseFromTemplate(server, process.env.TRACKER_TEST_TEMPLATE!);
+    const dir = tempDataDir('tracker-backup-file-');
+    try {
+      const file = join(dir, 'private.backup');
+      npmRun('backup', file, { DATABASE_URL: source.url });
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('PGDMP');
+      // A link to a file that does not exist yet: "never overwrites" covers writing through it.
+      const target = join(dir, 'elsewhere.backup');
+      const link = join(dir, 'link.backup');
+      symlinkSync(target, link);
+      expect(() => npmRun('backup', link, { DATABASE_URL: source.url })).toThrow(/exists: choose a new file name/);
+      expect(existsSync(target)).toBe(false);
+      expect(lstatSync(link).isSymbolicLink()).toBe(true);
+      // Created exclusively, so a link planted after the check is refused as well.
+      expect(() => createBackupFile(link)).toThrow(/exists: choose a new file name/);
+    } finally {
+      await dropDatabase(server, source.name);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('embedded: a restore failing in its ownership step leaves no half DATA_DIR/postgres, so the next restore runs', async () => {
+    const source = tempDataDir('tracker-backup-half-source-');
+    const target = tempDataDir('tracker-backup-half-target-');
+    const file = backupFile('embedded-half');
+    const quiet = () => undefined;
+    try {
+      const first = new EmbeddedPostgres({ dataDir: source, osUser: 'tracker-postgres', log: quiet });
+      const connection = await first.start();
+      const client = new Client({ host: connection.host, port: connection.port, user: connection.user, database: connection.database });
+      await client.connect();
+      await client.query(`CREATE TABLE kept (note text); INSERT INTO kept VALUES ('restored')`);
+      await client.end();
+      await first.stop();
+      const fd = createBackupFile(file);
+      try {
+        await backupEmbedded(source, fd, file, 'tracker-postgres', quiet);
+      } finally {
+        fs.closeSync(fd);
+      }
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+
+      // Run as root, the files are given to the server's OS user; a user that cannot be made fails that step.
+      await expect(restoreEmbedded(target, file, 'not a valid user:name', quiet)).rejects.toThrow(/useradd not a valid user:name/);
+      expect(existsSync(join(target, 'postgres'))).toBe(false);
+      expect(readdirSync(target)).toEqual([]);
+
+      await restoreEmbedded(target, file, 'tracker-postgres', quiet);
+      const restored = new EmbeddedPostgres({ dataDir: target, osUser: 'tracker-postgres', log: quiet });
+      const again = await restored.start();
+      try {
+        const check = new Client({ host: again.host, port: again.port, user: again.user, database: again.database });
+        await check.connect();
+        expect((await check.query('SELECT note FROM kept')).rows).toEqual([{ note: 'restored' }]);
+        await check.end();
+      } finally {
+        await restored.stop();
+      }
+    } finally {
+      rmSync(source, { recursive: true, force: true });
+      rmSync(target, { recursive: true, force: true });
     }
   });
 });

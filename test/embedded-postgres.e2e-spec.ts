@@ -108,6 +108,36 @@ describe('the embedded PostgreSQL server process', () => {
     expect(service.output()).toContain(`embedded PostgreSQL (pid ${pid}) exited`);
   });
 
+  it('after kill -9 of the embedded server, the first restart waits for the new server (the stale postmaster.pid says ready)', async () => {
+    const dir = dataDir();
+    const clusterDir = join(dir, 'postgres');
+    const first = new EmbeddedPostgres({ dataDir: dir, osUser: 'tracker-postgres', log: () => undefined });
+    const connection = await first.start();
+    const client = new Client({ host: connection.host, port: connection.port, user: connection.user, database: connection.database });
+    await client.connect();
+    await client.query('CREATE TABLE before_the_crash (note text); INSERT INTO before_the_crash VALUES ($$kept$$)');
+    await client.end();
+    const pid = first.pid!;
+    process.kill(pid, 'SIGKILL');
+    await waitFor(() => processesOn(clusterDir).length === 0, 'the killed server and its backends to be gone');
+    await first.stop();
+    // What a killed server leaves: its pid file, still saying "ready", and its socket.
+    expect(postmasterPid(clusterDir)).toBe(pid);
+    expect(readFileSync(join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[7]?.trim()).toBe('ready');
+
+    const second = new EmbeddedPostgres({ dataDir: dir, osUser: 'tracker-postgres', log: () => undefined });
+    try {
+      const again = await second.start();
+      expect(second.pid).not.toBe(pid);
+      const after = new Client({ host: again.host, port: again.port, user: again.user, database: again.database });
+      await after.connect();
+      expect((await after.query('SELECT note FROM before_the_crash')).rows).toEqual([{ note: 'kept' }]);
+      await after.end();
+    } finally {
+      await second.stop();
+    }
+  });
+
   it('on SIGTERM stops the server (fast shutdown) and leaves no process behind', async () => {
     const dir = dataDir();
     const service = await startService({ DATA_DIR: dir, SEED_DEMO: 'false' });

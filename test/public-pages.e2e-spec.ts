@@ -31,7 +31,7 @@ describe('public progress pages on the Sokuluk sample', () => {
   const get = (path: string, lang = 'en') => request(t.app.getHttpServer()).get(path).set('accept-language', lang);
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ PUBLIC_BASE_URL: 'https://tracker.example.kg', TRUST_PROXY: '1' });
     await seedSokulukRoundtable(t.app.get(DataSource));
     const one = async (sql: string) => (await t.sql<{ id: string }>(sql))[0].id;
     ids = {
@@ -169,7 +169,7 @@ describe('public progress pages on the Sokuluk sample', () => {
       for (const entry of doc.feed.entry ?? []) {
         expect(entry.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
         expect(Number.isNaN(Date.parse(entry.updated))).toBe(false);
-        expect(entry.link[0]['@href']).toMatch(/^http:\/\/127\.0\.0\.1(:\d+)?\//);
+        expect(entry.link[0]['@href']).toMatch(/^https:\/\/tracker\.example\.kg\//);
       }
       return doc.feed as { title: string; entry?: { title: string }[] };
     };
@@ -184,6 +184,27 @@ describe('public progress pages on the Sokuluk sample', () => {
     expect(org.entry!.every((e) => /SOK-2024-0[23]|WL-[23]/.test(e.title))).toBe(true);
     expect(org.entry).toHaveLength(2 + 5);
     await get('/organisations/not-a-uuid/changes.atom').expect(404);
+  });
+
+  it('builds absolute links from PUBLIC_BASE_URL, never from Host or X-Forwarded-Proto', async () => {
+    const hostile = [
+      { host: 'evil.example', 'x-forwarded-proto': 'http' },
+      { host: 'evil.example', 'x-forwarded-proto': 'javascript' },
+      { host: 'evil.example:1"><script>x</script>', 'x-forwarded-host': 'evil.example' },
+    ];
+    for (const headers of hostile) {
+      for (const path of ['/changes.atom', '/', `/organisations/${ids.ministry}`]) {
+        const res = await get(path).set(headers);
+        expect({ path, headers, status: res.status }).toEqual({ path, headers, status: 200 });
+        const links = [...res.text.matchAll(/(?:href|@href)="([^"]*)"|<id>([^<]*)<\/id>/g)].map((m) => m[1] ?? m[2]).filter((l) => /^https?:/i.test(l));
+        expect(links.length).toBeGreaterThan(0);
+        for (const link of links) {
+          if (link === 'http://www.w3.org/2005/Atom') continue;
+          expect({ path, link }).toEqual({ path, link: expect.stringMatching(/^https:\/\/tracker\.example\.kg\//) });
+        }
+        expect(res.text).not.toMatch(/evil\.example|javascript:/);
+      }
+    }
   });
 
   it('a text not yet translated: served in its fallback with lang, a note under the title, xml:lang in the feed', async () => {

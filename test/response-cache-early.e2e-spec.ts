@@ -111,6 +111,25 @@ describe('GraphQL answers before Apollo (early answers)', () => {
     }
   });
 
+  it('blocks a form or text POST of a warm query as CSRF, as Apollo blocks a new one', async () => {
+    const body = { query: ORGANIZATIONS, operationName: 'Organizations' };
+    expect((await post(t, body)).status).toBe(200);
+    expect((await post(t, body)).statements).toBe(0); // warm: answered early
+    const fresh = `query Fresh { organizations { id } }`;
+    for (const [type, payload] of [
+      ['application/x-www-form-urlencoded', `query=${encodeURIComponent(ORGANIZATIONS)}&operationName=Organizations`],
+      ['text/plain', JSON.stringify(body)],
+      ['multipart/form-data; boundary=x', `--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n${ORGANIZATIONS}\r\n--x--\r\n`],
+    ] as const) {
+      for (const query of [ORGANIZATIONS, fresh]) {
+        const sent = type === 'application/x-www-form-urlencoded' ? payload.replace(encodeURIComponent(ORGANIZATIONS), encodeURIComponent(query)) : payload;
+        const res = await request(t.app.getHttpServer()).post('/graphql').set(admin).set('content-type', type).send(sent);
+        expect({ type, query, status: res.status }).toEqual({ type, query, status: 400 });
+        expect(res.text).toMatch(/Cross-Site Request Forgery/);
+      }
+    }
+  });
+
   it('leaves a caller asking for a version above this instance to Apollo', async () => {
     const body = { query: ORGANIZATIONS };
     await post(t, body);

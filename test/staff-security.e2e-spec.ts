@@ -179,6 +179,30 @@ describe('staff pages: sessions and security', () => {
     expect(WebSession.cookie(blocked, 'tracker_session')).toBeUndefined();
   });
 
+  it('checks exactly the limit of parallel wrong passwords: the attempt is reserved before the hash', async () => {
+    const user = await createUser(t, { email: 'parallel-throttle@example.kg', role: Role.VIEWER });
+    const hasher = t.app.get(PasswordHasher);
+    const verify = jest.spyOn(hasher, 'verify');
+    const sessions = await Promise.all(
+      Array.from({ length: 60 }, async () => {
+        const web = new WebSession(t);
+        await web.get('/sign-in');
+        return web;
+      }),
+    );
+    try {
+      const answers = await Promise.all(sessions.map((web) => web.post('/sign-in', { email: user.email, password: 'a wrong password, sent 60 times at once' })));
+      const statuses = answers.map((res) => res.status);
+      expect(statuses.filter((status) => status === 401)).toHaveLength(3);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(57);
+      expect(verify).toHaveBeenCalledTimes(3);
+      const [{ count }] = await t.sql<{ count: number }>('SELECT count(*)::int AS count FROM sign_in_failure WHERE email = $1', [user.email]);
+      expect(count).toBe(3);
+    } finally {
+      verify.mockRestore();
+    }
+  });
+
   it('answers alike for an unknown address and a wrong password, spending a hash on both', async () => {
     await createUser(t, { email: 'known@example.kg', role: Role.VIEWER });
     const hasher = t.app.get(PasswordHasher);

@@ -150,37 +150,51 @@ export class AccountsRepository {
   // Failed sign-ins (on the primary: every instance must count the same failures)
 
   /** Failures within the last `windowMinutes` by email and by IP, and when the oldest one that matters leaves the window. */
-  async signInFailureCounts(
+  /**
+   * Reserves one sign-in attempt: under a transaction-scoped advisory lock per
+   * email and per IP address, counts the failures in the window and, when both
+   * budgets have room, records the attempt as a failure at once (before the
+   * password is checked). Parallel attempts for one address queue on the lock,
+   * so exactly the budget is ever checked; a successful sign-in deletes the
+   * reservation with the address's other failures. Expired rows go as it inserts.
+   */
+  async reserveSignInAttempt(
     email: string,
     ip: string,
     windowMinutes: number,
     limits: { perAccount: number; perIp: number },
-  ): Promise<SignInFailureCounts> {
-    const [row] = await this.db.query<{ by_email: number; by_ip: number; email_free_in: number | null; ip_free_in: number | null }[]>(
-      `WITH recent AS (
-         SELECT email, ip, at FROM sign_in_failure
-         WHERE (email = $1 OR ip = $2) AND at > now() - make_interval(mins => $3)
-       ), by_email AS (
-         SELECT at FROM recent WHERE email = $1 ORDER BY at DESC OFFSET $4 - 1 LIMIT 1
-       ), by_ip AS (
-         SELECT at FROM recent WHERE ip = $2 ORDER BY at DESC OFFSET $5 - 1 LIMIT 1
-       )
-       SELECT (SELECT count(*) FROM recent WHERE email = $1)::int AS by_email,
-              (SELECT count(*) FROM recent WHERE ip = $2)::int AS by_ip,
-              (SELECT ceil(extract(epoch FROM at + make_interval(mins => $3) - now())) FROM by_email)::int AS email_free_in,
-              (SELECT ceil(extract(epoch FROM at + make_interval(mins => $3) - now())) FROM by_ip)::int AS ip_free_in`,
-      [email, ip, windowMinutes, limits.perAccount, limits.perIp],
-    );
-    return { byEmail: row.by_email, byIp: row.by_ip, emailFreeIn: row.email_free_in, ipFreeIn: row.ip_free_in };
-  }
-
-  /** Counts a failure; forgets failures older than the window as it goes. */
-  async insertSignInFailure(email: string, ip: string, windowMinutes: number): Promise<void> {
-    await this.db.query(
-      `WITH expired AS (DELETE FROM sign_in_failure WHERE at < now() - make_interval(mins => $3))
-       INSERT INTO sign_in_failure (email, ip) VALUES ($1, $2)`,
-      [email, ip, windowMinutes],
-    );
+  ): Promise<SignInFailureCounts & { reserved: boolean }> {
+    return this.db.transaction(async (tx) => {
+      // Always email before IP: two attempts never hold the locks in opposite orders.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('sign_in_failure.email'), hashtext($1))`, [email]);
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('sign_in_failure.ip'), hashtext($1))`, [ip]);
+      const [row] = await tx.query<{ by_email: number; by_ip: number; email_free_in: number | null; ip_free_in: number | null }[]>(
+        `WITH recent AS (
+           SELECT email, ip, at FROM sign_in_failure
+           WHERE (email = $1 OR ip = $2) AND at > now() - make_interval(mins => $3)
+         ), by_email AS (
+           SELECT at FROM recent WHERE email = $1 ORDER BY at DESC OFFSET $4 - 1 LIMIT 1
+         ), by_ip AS (
+           SELECT at FROM recent WHERE ip = $2 ORDER BY at DESC OFFSET $5 - 1 LIMIT 1
+         )
+         SELECT (SELECT count(*) FROM recent WHERE email = $1)::int AS by_email,
+                (SELECT count(*) FROM recent WHERE ip = $2)::int AS by_ip,
+                (SELECT ceil(extract(epoch FROM at + make_interval(mins => $3) - now())) FROM by_email)::int AS email_free_in,
+                (SELECT ceil(extract(epoch FROM at + make_interval(mins => $3) - now())) FROM by_ip)::int AS ip_free_in`,
+        [email, ip, windowMinutes, limits.perAccount, limits.perIp],
+      );
+      const counts = { byEmail: row.by_email, byIp: row.by_ip, emailFreeIn: row.email_free_in, ipFreeIn: row.ip_free_in };
+      const reserved = counts.byEmail < limits.perAccount && counts.byIp < limits.perIp;
+      if (reserved) {
+        // clock_timestamp(), not now(): the transaction may have waited on the lock.
+        await tx.query(
+          `WITH expired AS (DELETE FROM sign_in_failure WHERE at < now() - make_interval(mins => $3))
+           INSERT INTO sign_in_failure (email, ip, at) VALUES ($1, $2, clock_timestamp())`,
+          [email, ip, windowMinutes],
+        );
+      }
+      return { ...counts, reserved };
+    });
   }
 
   async deleteSignInFailures(email: string): Promise<void> {

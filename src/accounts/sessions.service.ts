@@ -53,14 +53,15 @@ export class SessionsService {
     client: { ip: string; userAgent: string | null; previousSecret: string | null },
   ): Promise<SignedIn> {
     const email = rawEmail.trim().toLowerCase().slice(0, 320);
-    await this.throttle.assertAllowed(email, client.ip);
+    // Counted as a failure before the (slow) hash, so parallel attempts cannot overrun the budget.
+    await this.throttle.reserveAttempt(email, client.ip);
     const user = email && password ? await this.accounts.findUserByEmail(email) : null;
     const ok =
       user?.passwordHash && !user.deactivatedAt && password.length <= 1024
         ? await this.hasher.verify(user.passwordHash, password)
         : await this.hasher.verifyDummy(password.slice(0, 1024));
     if (!ok || !user) {
-      await this.throttle.recordFailure(email, client.ip);
+      // The reservation stays: it is this failure.
       throw new DomainError(ErrorCode.UNAUTHENTICATED, SIGN_IN_FAILED, { reason: 'signInFailed' });
     }
     await this.throttle.recordSuccess(email);

@@ -17,34 +17,34 @@ export class SignInThrottle {
     private readonly config: AppConfig,
   ) {}
 
-  /** TOO_MANY_REQUESTS, with retryAfter in seconds, when either budget is spent. */
-  async assertAllowed(email: string, ip: string): Promise<void> {
+  /**
+   * Reserves the attempt before the password is checked: it counts as a failure
+   * from now on (so parallel attempts cannot all pass the check before any
+   * failure is recorded), and a successful sign-in takes it back
+   * (recordSuccess). TOO_MANY_REQUESTS, with retryAfter in seconds, when either
+   * budget is spent.
+   */
+  async reserveAttempt(email: string, ip: string): Promise<void> {
     const maxPerAccount = this.config.get('SIGN_IN_MAX_FAILURES_PER_ACCOUNT');
     const maxPerIp = this.config.get('SIGN_IN_MAX_FAILURES_PER_IP');
-    const counts = await this.accounts.signInFailureCounts(email, ip, this.config.get('SIGN_IN_WINDOW_MINUTES'), {
+    const counts = await this.accounts.reserveSignInAttempt(email, ip, this.config.get('SIGN_IN_WINDOW_MINUTES'), {
       perAccount: maxPerAccount,
       perIp: maxPerIp,
     });
+    if (counts.reserved) return;
     const waits = [
       counts.byEmail >= maxPerAccount ? counts.emailFreeIn : null,
       counts.byIp >= maxPerIp ? counts.ipFreeIn : null,
     ].filter((wait): wait is number => wait !== null);
-    if (waits.length) {
-      const retryAfter = Math.max(1, ...waits);
-      throw new DomainError(
-        ErrorCode.TOO_MANY_REQUESTS,
-        `too many failed sign-ins; try again in ${Math.ceil(retryAfter / 60)} min`,
-        { retryAfter, reason: 'signInThrottled' },
-      );
-    }
+    const retryAfter = Math.max(1, ...waits);
+    throw new DomainError(
+      ErrorCode.TOO_MANY_REQUESTS,
+      `too many failed sign-ins; try again in ${Math.ceil(retryAfter / 60)} min`,
+      { retryAfter, reason: 'signInThrottled' },
+    );
   }
 
-  /** Counts a failure; forgets failures older than the window as it goes. */
-  async recordFailure(email: string, ip: string): Promise<void> {
-    await this.accounts.insertSignInFailure(email, ip, this.config.get('SIGN_IN_WINDOW_MINUTES'));
-  }
-
-  /** A successful sign-in clears the account's count (not the IP's). */
+  /** A successful sign-in clears the account's count, its own reservation included (not the IP's other failures). */
   async recordSuccess(email: string): Promise<void> {
     await this.accounts.deleteSignInFailures(email);
   }

@@ -46,7 +46,7 @@ export class UsersService {
   ) {}
 
   get baseUrl(): string {
-    return this.config.get('PUBLIC_BASE_URL') ?? `http://localhost:${this.config.get('PORT')}`;
+    return this.config.publicBaseUrl;
   }
 
   async list(): Promise<UserListItem[]> {

@@ -42,6 +42,10 @@ describe('validateEnvironment', () => {
     ['SEED_DEMO', { SEED_DEMO: 'maybe' }],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
     ['CORS_ORIGINS', { CORS_ORIGINS: 'javascript:alert(1)' }],
+    ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: 'javascript://alert(1)' }],
+    ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: 'https://evil.example"><script>' }],
+    ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: 'https://user:pass@tracker.example.kg' }],
+    ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: 'https://tracker.example.kg/?next=x' }],
     ['REQUEST_BODY_LIMIT', { REQUEST_BODY_LIMIT: 'a lot' }],
     ['APP_TIMEZONE', { APP_TIMEZONE: 'Mars/Olympus' }],
   ])('stops with a message naming %s', (name, raw) => {

@@ -263,10 +263,16 @@ export class Environment {
   @Max(10)
   TRUST_PROXY = 0;
 
-  /** The address people open, for the links shown to admins and written to DATA_DIR (default http://localhost:PORT). */
+  /**
+   * The address people open (default http://localhost:PORT): the start of every absolute
+   * link (Atom feeds, hreflang alternates, invitation and first-admin links). An http(s)
+   * URL with a host name and optionally a path; no credentials, query or fragment.
+   */
   @Transform(emptyToUndefined)
   @IsOptional()
-  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
+  @Matches(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~%!$&'()*+,;=:@/-]*)?$/, {
+    message: 'PUBLIC_BASE_URL must be an http(s) URL with a host name and optionally a path (no credentials, query or fragment)',
+  })
   PUBLIC_BASE_URL?: string;
 
   /** A signed-in session ends after this many minutes without a request. */

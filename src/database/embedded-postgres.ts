@@ -160,6 +160,17 @@ function isNodeProcess(pid: number): boolean {
   }
 }
 
+/**
+ * A connection error of a server that is starting (or of a socket a killed one
+ * left behind): refused, no socket yet, "the database system is starting up"
+ * (57P03), or a timeout. Anything else (say, an authentication failure) is final.
+ */
+export function isNotYetAccepting(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ECONNREFUSED' || code === 'ENOENT' || code === 'ECONNRESET' || code === '57P03') return true;
+  return error instanceof Error && /timeout|Connection terminated/i.test(error.message);
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
@@ -435,26 +446,41 @@ export class EmbeddedPostgres {
     });
   }
 
-  /** Until postmaster.pid says "ready" (no connection attempts that the server would log as FATAL), then one check. */
+  /**
+   * Until the new server is ready: its own postmaster.pid (first line: this
+   * child's pid; a server killed with -9 leaves its old file saying "ready")
+   * says "ready", and a connection then answers. While the file is not the new
+   * server's no connection is tried (the server would log each as FATAL); a
+   * refused or early connection is retried with a growing pause (up to 500 ms)
+   * until 60 s have passed or the server exits.
+   */
   private async waitUntilAccepting(host: string, port: number): Promise<void> {
     const deadline = Date.now() + 60_000;
+    let pause = 20;
+    let lastError: Error | null = null;
     while (Date.now() < deadline) {
       if (this.exitReason || this.child?.exitCode !== null) {
         throw new EmbeddedPostgresError(this.explainExit());
       }
-      if (postmasterStatus(this.clusterDir) === 'ready') {
+      if (postmasterPid(this.clusterDir) === this.child?.pid && postmasterStatus(this.clusterDir) === 'ready') {
         const client = new Client({ host, port, user: SUPERUSER, database: 'postgres', connectionTimeoutMillis: 5000 });
         try {
           await client.connect();
           await client.query('SELECT 1');
           return;
+        } catch (error) {
+          if (!isNotYetAccepting(error)) throw error;
+          lastError = error as Error;
+          pause = Math.min(pause * 2, 500);
         } finally {
           await client.end().catch(() => undefined);
         }
       }
-      await sleep(20);
+      await sleep(pause);
     }
-    throw new EmbeddedPostgresError(`the embedded PostgreSQL did not accept connections within 60 s: ${this.output}`);
+    throw new EmbeddedPostgresError(
+      `the embedded PostgreSQL did not accept connections within 60 s${lastError ? ` (last: ${lastError.message})` : ''}: ${this.output}`,
+    );
   }
 
   private explainExit(): string {

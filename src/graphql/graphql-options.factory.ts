@@ -112,7 +112,9 @@ export function formatError(formatted: GraphQLFormattedError, production: boolea
   const rawCode = formatted.extensions?.code;
   const code = typeof rawCode === 'string' ? rawCode : ErrorCode.INTERNAL_SERVER_ERROR;
   if (INPUT_ERROR_CODES.has(code)) {
-    return { ...formatted, extensions: { ...withoutStack(formatted), code: ErrorCode.BAD_USER_INPUT } };
+    // Apollo hides the hints of validation errors only; variable coercion ("$x got invalid value …") has them too.
+    const message = production ? withoutSuggestions(formatted.message) : formatted.message;
+    return { ...formatted, message, extensions: { ...withoutStack(formatted), code: ErrorCode.BAD_USER_INPUT } };
   }
   if (PERSISTED_QUERY_CODES.has(code)) return { ...formatted, extensions: withoutStack(formatted) };
   if (CONTRACT_CODES.has(code) && code !== String(ErrorCode.INTERNAL_SERVER_ERROR)) {
@@ -126,6 +128,11 @@ export function formatError(formatted: GraphQLFormattedError, production: boolea
     path: formatted.path,
     extensions: { ...withoutStack(formatted), code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
+}
+
+/** graphql-js's suggestions (" Did you mean …?") name schema members: none in production. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean [^?]*\?/g, '');
 }
 
 function withoutStack(formatted: GraphQLFormattedError): Record<string, unknown> {

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../auth/roles.decorator';
+import { storageFailures } from '../common/errors/storage-failures';
 import { EmbeddedDatabase } from '../database/embedded-database';
 
 @Controller('health')
@@ -32,12 +33,27 @@ export class HealthController {
   @HealthCheck()
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthCheckResult | string | object> {
     try {
-      return await this.health.check([() => this.embeddedServer(), () => this.database.pingCheck('database', { timeout: 3000 })]);
+      return await this.health.check([
+        () => this.embeddedServer(),
+        () => this.database.pingCheck('database', { timeout: 3000 }),
+        () => this.databaseWrites(),
+      ]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       res.status(503);
       return error.getResponse();
     }
+  }
+
+  /**
+   * Down while the last write failed for lack of storage (disk full, out of memory, I/O error)
+   * and no transaction has committed since: the ping above still answers then.
+   */
+  private databaseWrites(): HealthIndicatorResult {
+    const check = this.indicator.check('databaseWrites');
+    const failure = storageFailures.current;
+    if (!failure) return check.up();
+    return check.down({ message: `the database refuses writes: ${failure.reason} (SQLSTATE ${failure.code}) since ${failure.at.toISOString()}` });
   }
 
   /** Reports a dead embedded server by name, rather than only as a failed ping. */

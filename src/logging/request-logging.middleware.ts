@@ -14,6 +14,17 @@ export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
   return id;
 }
 
+/**
+ * A request to /health (any query string): not logged, a probe every few seconds would drown
+ * the log. Express strips the mount path from `req.url` inside middleware, so the path is read
+ * from `originalUrl`, as the client sent it.
+ */
+export function isHealthCheck(req: IncomingMessage & { originalUrl?: string }): boolean {
+  const url = req.originalUrl ?? req.url ?? '';
+  const path = url.split('?', 1)[0];
+  return path === '/health' || path === '/health/';
+}
+
 /** Gives each request its id (`req.id`, echoed as x-request-id) and logs it when it ends (pino-http). */
 @Injectable()
 export class RequestLoggingMiddleware implements NestMiddleware {
@@ -23,7 +34,7 @@ export class RequestLoggingMiddleware implements NestMiddleware {
     this.handle = pinoHttp({
       logger: logger.pino,
       genReqId: requestIdOf,
-      autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
+      autoLogging: { ignore: isHealthCheck },
     });
   }
 

@@ -7,8 +7,11 @@ import { SqlStatementCounter } from '../database/sql-statement-counter';
 import { AnswerLabeller, etagMatches, OperationRequest } from './answer-labeller';
 import { ResponseCacheService } from './response-cache.service';
 
-/** The headers Apollo's CSRF prevention accepts on a GET (its defaults). */
+/** The headers Apollo's CSRF prevention accepts (its defaults). */
 const PREFLIGHT_HEADERS = ['apollo-require-preflight', 'x-apollo-operation-name'];
+/** The content types a browser sends cross-site without a preflight (Apollo's list). */
+const SIMPLE_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
+const MIME_ESSENCE = /^[!#$%&'*+.^_`|~0-9a-z-]+\/[!#$%&'*+.^_`|~0-9a-z-]+$/;
 const SHA256_HEX = /^[a-f0-9]{64}$/;
 
 /**
@@ -74,6 +77,19 @@ export class EarlyAnswerMiddleware implements NestMiddleware {
 }
 
 /**
+ * Whether Apollo's CSRF prevention lets the request through: a content type a browser
+ * cannot send cross-site without a preflight (e.g. application/json), or one of its
+ * headers. A content type it could not parse goes to Apollo to judge (null here).
+ */
+function isPreflighted(req: Request): boolean {
+  if (PREFLIGHT_HEADERS.some((header) => typeof req.headers[header] === 'string' && req.headers[header] !== '')) return true;
+  const contentType = req.headers['content-type'];
+  if (contentType === undefined) return false;
+  const essence = contentType.split(';', 1)[0].trim().toLowerCase();
+  return MIME_ESSENCE.test(essence) && !SIMPLE_CONTENT_TYPES.has(essence);
+}
+
+/**
  * The operation of a GET (persisted query or document in the query string, with Apollo's CSRF
  * header) or of a POST with a JSON body; null for anything Apollo alone should judge.
  */
@@ -82,8 +98,9 @@ function operationOf(req: Request): Omit<OperationRequest, 'locale'> | null {
   let hash: unknown;
   let operationName: unknown;
   let variables: unknown;
+  // Apollo's CSRF prevention, on every method: what it would block never gets an answer here.
+  if (!isPreflighted(req)) return null;
   if (req.method === 'GET') {
-    if (!PREFLIGHT_HEADERS.some((header) => req.headers[header])) return null;
     const params = new URLSearchParams(req.url.slice(req.url.indexOf('?') + 1 || req.url.length));
     if (params.getAll('extensions').length > 1 || params.getAll('variables').length > 1) return null;
     try {

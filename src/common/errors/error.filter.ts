@@ -3,6 +3,7 @@ import { GqlArgumentsHost, GqlContextType } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { translateDatabaseError } from './database-errors';
+import { storageFailures } from './storage-failures';
 import { DomainError } from './domain-error';
 import { ErrorCode } from './error-codes';
 
@@ -79,6 +80,8 @@ export class ErrorFilter implements ExceptionFilter {
       const code = HTTP_STATUS_CODES[translated.getStatus()];
       if (code) return { code, message: httpMessage(translated), details: {} };
     }
+    // A disk-full database answers pings but no writes: /health reports it (storage-failures.ts).
+    storageFailures.record(translated);
     const requestId = typeof req?.id === 'string' || typeof req?.id === 'number' ? String(req.id) : undefined;
     this.logger.error(
       { err: translated, requestId },

@@ -1,8 +1,10 @@
-import { chownSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { chownSync, createWriteStream, existsSync, fstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import * as tar from 'tar';
 import { EmbeddedPostgres, clusterDirOf, postmasterPid } from '../embedded-postgres';
+import { advanceDataVersionPastRestore } from './restore-epoch';
 
 /**
  * Backups of the embedded server, which ships no pg_dump: a consistent online
@@ -38,7 +40,8 @@ function runningServer(clusterDir: string): { host: string; port: number } | nul
   return { host, port };
 }
 
-export async function backupEmbedded(dataDir: string, file: string, osUser: string, log: (message: string) => void): Promise<void> {
+/** The online copy, written into `fd` (the backup file created by createBackupFile). */
+export async function backupEmbedded(dataDir: string, fd: number, file: string, osUser: string, log: (message: string) => void): Promise<void> {
   const clusterDir = clusterDirOf(dataDir);
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) throw new Error(`no embedded database in ${clusterDir}: nothing to back up`);
   let running = runningServer(clusterDir);
@@ -53,7 +56,8 @@ export async function backupEmbedded(dataDir: string, file: string, osUser: stri
   await client.connect();
   const staging = `${file}.parts`;
   rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging);
+  // Private: the copy holds password hashes too.
+  mkdirSync(staging, { mode: 0o700 });
   try {
     await client.query(`SELECT pg_create_physical_replication_slot('tracker_backup_' || pg_backend_pid(), true, true)`);
     const start = await client.query<{ lsn: string }>(`SELECT pg_backup_start('roundtable-tracker backup', true) AS lsn`);
@@ -72,8 +76,8 @@ export async function backupEmbedded(dataDir: string, file: string, osUser: stri
       join(staging, EMBEDDED_BACKUP_MARKER),
       JSON.stringify({ kind: 'embedded-postgres', serverVersion: version, startLsn: start.rows[0].lsn, stopLsn: stop.rows[0].lsn, takenAt: new Date().toISOString() }),
     );
-    await tar.create({ file, cwd: staging, portable: true }, readdirSync(staging));
-    log(`backup stopped at WAL ${stop.rows[0].lsn}; wrote ${file} (${Math.round(statSync(file).size / 1024)} KB)`);
+    await pipeline(tar.create({ cwd: staging, portable: true }, readdirSync(staging)), createWriteStream('', { fd, autoClose: false }));
+    log(`backup stopped at WAL ${stop.rows[0].lsn}; wrote ${file} (${Math.round(fstatSync(fd).size / 1024)} KB)`);
   } finally {
     rmSync(staging, { recursive: true, force: true });
     await client.end();
@@ -81,49 +85,60 @@ export async function backupEmbedded(dataDir: string, file: string, osUser: stri
   }
 }
 
-/** Restores into a DATA_DIR without a database, then starts the server once so that it recovers and is verified. */
+/**
+ * Restores into a DATA_DIR without a database: the cluster is built, owned by the
+ * server's user and recovered (the server started once and the database opened)
+ * in a private folder next to DATA_DIR/postgres, and only then renamed into place
+ * (atomic on one file system). Whatever fails, that folder goes and
+ * DATA_DIR/postgres is not created, so a next restore can run.
+ */
 export async function restoreEmbedded(dataDir: string, file: string, osUser: string, log: (message: string) => void): Promise<void> {
   const clusterDir = clusterDirOf(dataDir);
   if (existsSync(clusterDir)) {
     throw new Error(`${clusterDir} exists: restore goes into a DATA_DIR without a database (stop the service and move that folder away first)`);
   }
-  const staging = `${clusterDir}.restore`;
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
+  mkdirSync(dataDir, { recursive: true });
+  const work = mkdtempSync(join(resolve(dataDir), '.restore-'));
+  const staging = join(work, 'archive');
+  // The server's own DATA_DIR while it recovers: work/postgres.
+  const restoredCluster = clusterDirOf(work);
+  const server = new EmbeddedPostgres({ dataDir: work, osUser, log: () => undefined });
   try {
+    mkdirSync(staging, { mode: 0o700 });
     await tar.extract({ file, cwd: staging });
     if (!existsSync(join(staging, EMBEDDED_BACKUP_MARKER))) {
       throw new Error(`${file} is not a backup of the embedded database (made with DATABASE_URL unset)`);
     }
-    mkdirSync(clusterDir, { mode: 0o700 });
-    await tar.extract({ file: join(staging, 'data.tar.gz'), cwd: clusterDir });
-    for (const dir of EMPTY_DIRS) mkdirSync(join(clusterDir, dir), { recursive: true, mode: 0o700 });
-    await tar.extract({ file: join(staging, 'wal.tar.gz'), cwd: join(clusterDir, 'pg_wal') });
-    writeFileSync(join(clusterDir, 'backup_label'), readFileSync(join(staging, 'backup_label')));
-    if (existsSync(join(staging, 'tablespace_map'))) writeFileSync(join(clusterDir, 'tablespace_map'), readFileSync(join(staging, 'tablespace_map')));
-  } catch (error) {
-    rmSync(clusterDir, { recursive: true, force: true });
-    throw error;
-  } finally {
+    mkdirSync(restoredCluster, { mode: 0o700 });
+    await tar.extract({ file: join(staging, 'data.tar.gz'), cwd: restoredCluster });
+    for (const dir of EMPTY_DIRS) mkdirSync(join(restoredCluster, dir), { recursive: true, mode: 0o700 });
+    await tar.extract({ file: join(staging, 'wal.tar.gz'), cwd: join(restoredCluster, 'pg_wal') });
+    writeFileSync(join(restoredCluster, 'backup_label'), readFileSync(join(staging, 'backup_label')));
+    if (existsSync(join(staging, 'tablespace_map'))) writeFileSync(join(restoredCluster, 'tablespace_map'), readFileSync(join(staging, 'tablespace_map')));
     rmSync(staging, { recursive: true, force: true });
-  }
-  // The server runs as the unprivileged user when we are root: the files must be its own.
-  const server = new EmbeddedPostgres({ dataDir, osUser, log: () => undefined });
-  const owner = server.ownerIds();
-  if (owner) chownTree(clusterDir, owner.uid, owner.gid);
-  try {
+    // The server runs as the unprivileged user when we are root: the files must be its own.
+    const owner = server.ownerIds();
+    if (owner) {
+      chownSync(work, owner.uid, owner.gid);
+      chownTree(restoredCluster, owner.uid, owner.gid);
+    }
     const connection = await server.start();
     const client = new Client({ host: connection.host, port: connection.port, user: connection.user, database: connection.database });
     await client.connect();
     const tables = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`);
+    // Above any version issued before, by this DATA_DIR or another (restore-epoch.ts).
+    await advanceDataVersionPastRestore(client, null);
     await client.end();
-    log(`restored ${file} into ${clusterDir}: the server recovered and opened the database (${tables.rows[0].n} tables)`);
-  } catch (error) {
     await server.stop();
-    rmSync(clusterDir, { recursive: true, force: true });
-    throw error;
+    // Its socket folder belongs to the folder it ran in; the service makes its own.
+    rmSync(join(restoredCluster, 'run'), { recursive: true, force: true });
+    if (existsSync(clusterDir)) throw new Error(`${clusterDir} appeared while restoring: not replaced`);
+    renameSync(restoredCluster, clusterDir);
+    log(`restored ${file} into ${clusterDir}: the server recovered and opened the database (${tables.rows[0].n} tables)`);
+  } finally {
+    await server.stop();
+    rmSync(work, { recursive: true, force: true });
   }
-  await server.stop();
 }
 
 function listFiles(root: string, dir: string): string[] {

@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { openSync, readSync, closeSync } from 'node:fs';
 import { Client } from 'pg';
+import { advanceDataVersionPastRestore, dataVersionOf } from './restore-epoch';
 
 /**
  * Backups on a PostgreSQL server (DATABASE_URL): pg_dump's custom format, one
@@ -36,9 +37,10 @@ export async function checkToolVersion(tool: 'pg_dump' | 'pg_restore', url: stri
   log(`${tool} ${mine}, server PostgreSQL ${theirs}${mine > theirs ? ` (a newer ${tool} than the server works, the reverse does not)` : ''}`);
 }
 
-export async function backupServer(url: string, file: string, log: (message: string) => void): Promise<void> {
+/** pg_dump into `fd`, the backup file created by createBackupFile (pg_dump writes to its standard output). */
+export async function backupServer(url: string, fd: number, file: string, log: (message: string) => void): Promise<void> {
   await checkToolVersion('pg_dump', url, log);
-  execFileSync('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${url}`], { stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--dbname=${url}`], { stdio: ['ignore', fd, 'inherit'] });
   log(`wrote ${file}`);
 }
 
@@ -50,8 +52,21 @@ export async function restoreServer(url: string, file: string, log: (message: st
   closeSync(fd);
   if (magic.toString('latin1') !== 'PGDMP') throw new Error(`${file} is not a pg_dump custom-format backup (made with DATABASE_URL set)`);
   await checkToolVersion('pg_restore', url, log);
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    // Services may be running on this database: its data version must not go back (restore-epoch.ts).
+    const before = await dataVersionOf(client);
+    restoreDump(url, file);
+    const version = await advanceDataVersionPastRestore(client, before);
+    log(`restored ${file}${version ? `; data version now ${version}` : ''}`);
+  } finally {
+    await client.end();
+  }
+}
+
+function restoreDump(url: string, file: string): void {
   execFileSync('pg_restore', ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${url}`, file], {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  log(`restored ${file}`);
 }

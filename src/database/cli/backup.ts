@@ -1,7 +1,8 @@
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { validateEnvironment } from '../../config/environment';
+import { createBackupFile } from '../backup/backup-file';
 import { backupEmbedded, restoreEmbedded } from '../backup/embedded-backup';
 import { backupServer, restoreServer } from '../backup/server-backup';
 
@@ -19,13 +20,22 @@ async function main(): Promise<void> {
   const env = validateEnvironment(process.env);
   const file = resolve(target);
   const log = (message: string) => console.log(message);
-  if (command === 'backup' && existsSync(file)) throw new Error(`${file} exists: choose a new file name (a backup never overwrites one)`);
   if (command === 'restore' && !existsSync(file)) throw new Error(`${file} does not exist`);
-  if (env.DATABASE_URL) {
-    await (command === 'backup' ? backupServer(env.DATABASE_URL, file, log) : restoreServer(env.DATABASE_URL, file, log));
+  if (command === 'backup') {
+    // Created here, exclusively and private (it holds password hashes); removed if the backup fails.
+    const fd = createBackupFile(file);
+    try {
+      await (env.DATABASE_URL ? backupServer(env.DATABASE_URL, fd, file, log) : backupEmbedded(env.DATA_DIR, fd, file, env.EMBEDDED_POSTGRES_OS_USER, log));
+    } catch (error) {
+      rmSync(file, { force: true });
+      throw error;
+    } finally {
+      closeSync(fd);
+    }
+  } else if (env.DATABASE_URL) {
+    await restoreServer(env.DATABASE_URL, file, log);
   } else {
-    const run = command === 'backup' ? backupEmbedded : restoreEmbedded;
-    await run(env.DATA_DIR, file, env.EMBEDDED_POSTGRES_OS_USER, log);
+    await restoreEmbedded(env.DATA_DIR, file, env.EMBEDDED_POSTGRES_OS_USER, log);
   }
 }
 

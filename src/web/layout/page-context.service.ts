@@ -54,7 +54,8 @@ export class PageContextService {
       display: parseDisplayCookie(cookies[DISPLAY_COOKIE]),
       path: url.pathname,
       query: url.searchParams,
-      origin: `${req.protocol}://${req.get('host') ?? 'localhost'}`,
+      // The configured address, not the request's Host (see AppConfig.publicBaseUrl).
+      origin: this.config.publicBaseUrl,
       signedIn: req.signedIn,
       csrfToken: req.csrfToken,
     };

@@ -37,7 +37,7 @@ export interface PageContext {
   /** The request's path and query, without `lang` (the language links add it back). */
   readonly path: string;
   readonly query: URLSearchParams;
-  /** `https://host` of the request, for absolute links (hreflang, the feed). */
+  /** PUBLIC_BASE_URL (never the request's Host), for absolute links (hreflang, the feed). */
   readonly origin: string;
   readonly signedIn?: SignedInSlots;
   readonly csrfToken?: string;
