@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { Clock } from '../src/common/clock';
 import { seedSokulukRoundtable } from '../src/database/seed/sokuluk-roundtable.seed';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -264,5 +265,25 @@ describe('public progress pages on the Sokuluk sample', () => {
     expect((second.match(/<tr class="govuk-table__row" data-code=/g) ?? []).length).toBe(total - 20);
     expect(second).toContain('href="/recommendations?status=PROPOSED"');
     expect(second).not.toContain('rel="next"');
+  });
+  it('/ opens on the latest year with recorded values, says so, and on the current year once it has values', async () => {
+    const current = Number(t.app.get(Clock).today().slice(0, 4));
+    const [{ year: latest }] = await t.sql<{ year: number }>(`SELECT max(year) AS year FROM indicator_value WHERE year <= ${current}`);
+    // The sample's latest values are for 2025, before the current year: the first visit opens there, not on "No data".
+    expect(latest).toBeLessThan(current);
+    const opened = (await get('/').expect(200)).text;
+    expect(opened).toContain(`<option value="${latest}" selected>${latest}</option>`);
+    expect(textOf(opened)).toContain(`${current} has no recorded values yet: this page shows ${latest}, the latest year with values.`);
+    expect(textOf((await get('/', 'ru').expect(200)).text)).toContain(`За ${current} год значений ещё нет: показан ${latest} год`);
+    // Asked for explicitly, the current year is shown without the notice.
+    const asked = (await get(`/?year=${current}`).expect(200)).text;
+    expect(asked).toContain(`<option value="${current}" selected>${current}</option>`);
+    expect(asked).not.toContain('data-notice="year-with-data"');
+    // Once the current year has a value, the first visit opens on it.
+    const [{ id }] = await t.sql<{ id: string }>(`SELECT id FROM indicator WHERE code = 'WL-2' LIMIT 1`);
+    await t.gqlOk('mutation ($i: ID!, $p: String!) { recordIndicatorValue(input: { indicatorId: $i, period: $p, value: 400 }) { id } }', { i: id, p: String(current) });
+    const now = (await get('/').expect(200)).text;
+    expect(now).toContain(`<option value="${current}" selected>${current}</option>`);
+    expect(now).not.toContain('data-notice="year-with-data"');
   });
 });

@@ -180,6 +180,12 @@ export class ReportsRepository {
     }));
   }
 
+  /** The latest year, no later than `upTo`, for which any indicator has a recorded value; null when none has. */
+  async latestYearWithValues(upTo: number): Promise<number | null> {
+    const [row] = await readQuery<{ year: number | null }>(this.db, null, 'SELECT max(year) AS year FROM indicator_value WHERE year <= $1', [upTo]);
+    return row?.year ?? null;
+  }
+
   /** The latest status changes (of one recommendation, or of one organisation's), newest first. */
   statusChanges(scope: ChangeScope, limit: number): Promise<Record<string, unknown>[]> {
     return readQuery<Record<string, unknown>>(

@@ -20,6 +20,11 @@ export function HomePage({ ctx, stylesheetHref, data }: { ctx: PageContext; styl
         {t('home.title')}
       </h1>
       <p class="govuk-body-l">{t('site.tagline')}</p>
+      {data.defaultedFrom === null ? null : (
+        <div class="govuk-inset-text" data-notice="year-with-data">
+          {t('home.yearWithData', { current: String(data.defaultedFrom), year })}
+        </div>
+      )}
       <form method="get" action="/" class="govuk-!-margin-bottom-6">
         <div class="govuk-form-group govuk-!-margin-bottom-2">
           <label class="govuk-label" for="year">
