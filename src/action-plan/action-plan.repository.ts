@@ -20,7 +20,7 @@ import { readQuery } from '../database/read-routing';
 import { ActionPlan } from './action-plan.entity';
 import { IndicatorFilter } from './dto/indicators.args';
 import { IndicatorTarget } from './indicator-target.entity';
-import { IndicatorValue } from './indicator-value.entity';
+import { IndicatorValue, SAMPLE_VALUE_RECORDER } from './indicator-value.entity';
 import { Indicator } from './indicator.entity';
 
 /**
@@ -60,6 +60,17 @@ const BY_CODE: KeysetOrder<Indicator> = {
 @Injectable()
 export class ActionPlanRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Whether any value the sample's seed recorded (illustrative, not official) is in the database. */
+  async hasSampleValues(): Promise<boolean> {
+    const [row] = await readQuery<{ loaded: boolean }>(
+      this.db,
+      null,
+      'SELECT EXISTS (SELECT 1 FROM indicator_value WHERE recorded_by = $1) AS loaded',
+      [SAMPLE_VALUE_RECORDER],
+    );
+    return row?.loaded === true;
+  }
 
   /** Runs `work` in one transaction; the services pass `tx` to the writing methods. */
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {

@@ -32,6 +32,11 @@ export class IndicatorsService {
     private readonly audit: AuditService,
   ) {}
 
+  /** Whether the sample's illustrative values are loaded (the pages then say they are not official statistics). */
+  hasSampleValues(): Promise<boolean> {
+    return this.repository.hasSampleValues();
+  }
+
   findById(id: string): Promise<Indicator | null> {
     return this.repository.findIndicator(id);
   }

@@ -2,6 +2,7 @@ import { DataSource, EntityManager, EntityTarget, FindOperator, FindOptionsWhere
 import { ActionPlan } from '../../action-plan/action-plan.entity';
 import { IndicatorDirection } from '../../action-plan/action-plan.enums';
 import { Indicator } from '../../action-plan/indicator.entity';
+import { SAMPLE_VALUE_RECORDER } from '../../action-plan/indicator-value.entity';
 import { BarrierCategory } from '../../barriers/barrier-category.enum';
 import { Barrier } from '../../barriers/barrier.entity';
 import { parsePeriod } from '../../action-plan/reporting-period';
@@ -29,7 +30,7 @@ import { StatusChange } from '../../recommendations/status-change.entity';
  */
 const ILLUSTRATIVE_SOURCE: Translations = SAMPLE_TEXTS.illustrativeSource;
 const ILLUSTRATIVE_NOTE: Translations = SAMPLE_TEXTS.illustrativeNote;
-const SEEDED_BY = 'sample data';
+const SEEDED_BY = SAMPLE_VALUE_RECORDER;
 /** The proposals date from the roundtable, not from when the sample was loaded. */
 const PROPOSED_AT = new Date('2024-08-13T12:00:00+06:00');
 
