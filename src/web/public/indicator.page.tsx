@@ -4,7 +4,7 @@ import { IndicatorChart, periodPosition } from '../layout/charts';
 import { FallbackNote, SummaryList } from '../layout/components';
 import { Layout } from '../layout/layout';
 import { PageContext } from '../layout/page-context';
-import { indicatorHref, ProgressTag, RecommendationTable } from './parts';
+import { indicatorHref, ProgressTag, RecommendationTable, TableRegion } from './parts';
 import type { IndicatorData } from './public-pages.service';
 
 /** `/indicators/{code}`: baseline → reported values → targets, as a chart and as tables. */
@@ -59,7 +59,7 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
       <h2 class="govuk-heading-m" id="targets">
         {t('indicator.targets')}
       </h2>
-      <div class="app-table-wrapper">
+      <TableRegion labelledBy="targets">
         <table class="govuk-table" aria-labelledby="targets" data-table="progress">
           <thead class="govuk-table__head">
             <tr class="govuk-table__row">
@@ -96,14 +96,14 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <h2 class="govuk-heading-m" id="values">
         {t('indicator.values')}
       </h2>
       {data.values.length === 0 ? (
         <p class="govuk-body">{t('indicator.noValues')}</p>
       ) : (
-        <div class="app-table-wrapper">
+        <TableRegion labelledBy="values">
           <table class="govuk-table" aria-labelledby="values" data-table="values">
             <thead class="govuk-table__head">
               <tr class="govuk-table__row">
@@ -134,7 +134,7 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       <h2 class="govuk-heading-m">{t('indicator.recommendations')}</h2>
       {data.recommendations.length ? <RecommendationTable ctx={ctx} rows={data.recommendations} /> : <p class="govuk-body">{t('none')}</p>}
