@@ -204,7 +204,7 @@ describe('exports and the PDF report in Kyrgyz, Russian and English', () => {
       expect(text).toContain(`Отчёт о ходе выполнения за ${year} год`);
       expect(text).toContain(`Статусы на ${dotted(today)}`);
       expect(lines).toEqual(expect.arrayContaining(['Итоги выполнения', '3', 'рекомендации', 'Рекомендации по статусам', 'Выполняется', 'Предложена']));
-      expect(lines).toEqual(expect.arrayContaining(['Ответственные организации, самые отстающие вверху', 'Жогорку Кеңеш', 'факт 16,5 (' + year + ')', 'Под угрозой · 65\u00a0%']));
+      expect(lines).toEqual(expect.arrayContaining(['Ответственные организации, самые отстающие вверху', 'Жогорку Кеңеш', 'факт 16,5 (' + year + ' год)', 'Под угрозой · 65\u00a0%']));
       expect(text).toContain('Просроченные рекомендации (1)');
       expect(text).toContain(`${quotaCode}  Аялдар үчүн 30% квота киргизүү`);
       expect(text).toContain(`срок ${dotted(`${year - 1}-12-31`)} · Выполняется · Жогорку Кеңеш`);
@@ -315,6 +315,28 @@ describe('exports and the PDF report in Kyrgyz, Russian and English', () => {
         SAMPLE_TEXTS.indicators['WL-1'].name[lang],
       ].map(squeeze);
       expect(expected.filter((phrase) => !text.includes(phrase))).toEqual([]);
+    });
+
+    it('units in the reader’s language in ky/ru files (as stored in English and for scripts), and as a code in the API', async () => {
+      const unitOf = async (lang: string) => {
+        const [header, ...data] = rows((await download(t, `/exports/indicator-values.csv?lang=${lang}&actionPlanId=${ids.plan}`)).text);
+        // Columns in the same order in every language: the plan, the indicator's code, …
+        const row = data.find((r) => r[1] === 'WL-2') as string[];
+        return row[header.findIndex((h) => ['unit', 'Единица измерения', 'Өлчөө бирдиги'].includes(h))];
+      };
+      expect(await unitOf('ru')).toBe('человек');
+      expect(await unitOf('ky')).toBe('адам');
+      expect(await unitOf('en')).toBe('people');
+      const { indicators } = await t.gqlOk<{ indicators: { edges: { node: { code: string; unit: string; unitCode: string | null } }[] } }>(
+        '{ indicators(first: 50) { edges { node { code unit unitCode } } } }',
+      );
+      expect(indicators.edges.map((e) => e.node).filter((n) => n.code.startsWith('WL-') && n.unitCode)).toEqual(
+        expect.arrayContaining([
+          { code: 'WL-1', unit: '%', unitCode: 'PERCENT' },
+          { code: 'WL-2', unit: 'people', unitCode: 'PERSON' },
+          { code: 'WL-3', unit: 'programmes', unitCode: 'PROGRAMME' },
+        ]),
+      );
     });
 
     it('the Russian and Kyrgyz CSV carry the sample’s titles', async () => {

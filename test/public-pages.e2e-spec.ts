@@ -60,7 +60,7 @@ describe('public progress pages on the Sokuluk sample', () => {
     expect(rowOf(text, 'indicator', 'WL-1')).toEqual([expect.stringContaining('WL-1'), '20', '22', '21.5', 'At risk']);
     expect(rowOf(text, 'indicator', 'WL-2')).toEqual([expect.stringContaining('WL-2'), '0', '300', '310', 'Achieved']);
     expect(rowOf(text, 'indicator', 'WL-3')).toEqual([expect.stringContaining('WL-3'), '10', '8', '9', 'At risk']);
-    expect(textOf(text)).toContain('WL-2: 520 people for 2025-Q3');
+    expect(textOf(text)).toContain('WL-2: 520 people for Q3 2025');
     // The year picker offers the plan's years; another year is another summary.
     expect(text).toContain('<option value="2027">2027</option>');
     expect(rowOf((await get('/?year=2026').expect(200)).text, 'indicator', 'WL-1')).toEqual([expect.stringContaining('WL-1'), '20', '28', '—', 'No data']);
@@ -72,6 +72,15 @@ describe('public progress pages on the Sokuluk sample', () => {
     expect(ru).toContain('Ход выполнения рекомендаций');
     const ky = (await get('/?year=2024', 'ky').expect(200)).text;
     expect(rowOf(ky, 'status', 'PROPOSED')).toEqual(['Сунушталды', '3']);
+    // Units and periods in the reader's language, with the plural forms the number takes.
+    expect(textOf(ru)).toContain('WL-2: 520 человек за 3-й квартал 2025 г.');
+    expect(textOf(ru)).toContain('WL-3: 9 программ за 2024 год');
+    expect(textOf(ru)).toContain('WL-1: 21,5 % за 2024 год');
+    expect(textOf(ky)).toContain('WL-2: 2025-жылдын 3-чейреги үчүн 520 адам');
+    expect(textOf(ky)).toContain('WL-3: 2024-жыл үчүн 9 программа');
+    const indicator = (await get('/indicators/WL-2', 'ru').expect(200)).text;
+    expect(textOf(indicator)).toContain('Единица измерения человек');
+    expect(rowOf(indicator, 'period', '2025-Q3')[0]).toBe('3-й квартал 2025 г.');
   });
 
   it('refuses a year outside the plan and bad filters with a coded error page', async () => {
@@ -137,7 +146,7 @@ describe('public progress pages on the Sokuluk sample', () => {
     expect(rowOf(text, 'year', '2024')).toEqual(['2024', '22', '21.5', '75%', 'At risk']);
     expect(rowOf(text, 'year', '2025')).toEqual(['2025', '25', '23.1', '62%', 'At risk']);
     expect(rowOf(text, 'year', '2027')).toEqual(['2027', '30', '—', '—', 'No data']);
-    expect(rowOf(text, 'period', '2025-Q2').slice(0, 2)).toEqual(['2025-Q2', '23.1']);
+    expect(rowOf(text, 'period', '2025-Q2').slice(0, 2)).toEqual(['Q2 2025', '23.1']);
     expect(textOf(text)).toContain('20 (2023)');
     expect(textOf(text)).toContain('The indicator should rise');
     expect(text).toContain('<title id="chart-indicator-title">WL-1 Share of women among deputies of local keneshes (illustrative sample): baseline, values and targets</title>');

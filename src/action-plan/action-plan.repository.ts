@@ -105,14 +105,14 @@ export class ActionPlanRepository {
   /** The export's indicator definitions in plan and code order, with the distinct sources of the values recorded by the end of `asOf`. */
   indicatorDefinitions(actionPlanId: string | null, ctx: ExportContext): Promise<IndicatorDefinition[]> {
     return this.db.query(
-      `SELECT ap.code AS action_plan, i.code, ${translatedSql('i.name', ctx.contentChain)} AS name, i.unit, i.direction::text AS direction,
-              i.baseline_year, i.baseline_value,
+      `SELECT ap.code AS action_plan, i.code, ${translatedSql('i.name', ctx.contentChain)} AS name, COALESCE($3::jsonb ->> i.unit_code, i.unit) AS unit,
+              i.direction::text AS direction, i.baseline_year, i.baseline_value,
               (SELECT string_agg(DISTINCT ${translatedSql('v.source', ctx.contentChain)}, '; ') FROM indicator_value v
                 WHERE v.indicator_id = i.id AND v.recorded_at < $2 AND v.source IS NOT NULL) AS sources
          FROM indicator i JOIN action_plan ap ON ap.id = i.action_plan_id
         WHERE $1::uuid IS NULL OR i.action_plan_id = $1
         ORDER BY ap.code, i.code`,
-      [actionPlanId, ctx.asOfEnd],
+      [actionPlanId, ctx.asOfEnd, JSON.stringify(ctx.language.unitNames())],
     );
   }
 
@@ -333,8 +333,9 @@ export function indicatorsExportQuery(actionPlanId: string | null, ctx: ExportCo
   const p = new SqlParams();
   const asOfEnd = p.add(ctx.asOfEnd, 'timestamptz');
   const plan = actionPlanId ? p.add(actionPlanId, 'uuid') : null;
+  const unit = ctx.language.unitSql(p);
   const sql = `
-    SELECT ap.code AS action_plan, i.code, ${translatedSql('i.name', ctx.contentChain)} AS name, i.unit, i.direction::text AS direction,
+    SELECT ap.code AS action_plan, i.code, ${translatedSql('i.name', ctx.contentChain)} AS name, ${unit} AS unit, i.direction::text AS direction,
            i.baseline_year, i.baseline_value,
            (SELECT json_agg(json_build_array(t.year, t.value)) FROM indicator_target t WHERE t.indicator_id = i.id) AS targets,
            (SELECT json_agg(json_build_array(v.year, v.quarter, v.value)) FROM indicator_value v

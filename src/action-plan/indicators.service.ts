@@ -11,6 +11,7 @@ import { Connection } from '../common/pagination/connection.type';
 import { assertAllExist } from '../database/assert-exist';
 import { Organization } from '../organizations/organization.entity';
 import { ActionPlan } from './action-plan.entity';
+import { unitCodeFor } from './indicator-unit';
 import { ActionPlanRepository } from './action-plan.repository';
 import { parsePeriod, periodProblem } from './reporting-period';
 import { NOTE_MAX, SOURCE_MAX, TITLE_MAX } from '../common/validation/decorators';
@@ -69,6 +70,7 @@ export class IndicatorsService {
           code: input.code,
           name,
           unit: input.unit,
+          unitCode: input.unitCode ?? unitCodeFor(input.unit),
           direction: input.direction,
           baselineYear: input.baselineYear ?? null,
           baselineValue: input.baselineValue ?? null,

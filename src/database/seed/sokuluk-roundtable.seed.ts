@@ -3,6 +3,7 @@ import { ActionPlan } from '../../action-plan/action-plan.entity';
 import { IndicatorDirection } from '../../action-plan/action-plan.enums';
 import { Indicator } from '../../action-plan/indicator.entity';
 import { SAMPLE_VALUE_RECORDER } from '../../action-plan/indicator-value.entity';
+import { IndicatorUnit } from '../../action-plan/indicator-unit';
 import { BarrierCategory } from '../../barriers/barrier-category.enum';
 import { Barrier } from '../../barriers/barrier.entity';
 import { parsePeriod } from '../../action-plan/reporting-period';
@@ -150,6 +151,7 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
         code: 'WL-1',
         name: SAMPLE_TEXTS.indicators['WL-1'].name,
         unit: '%',
+        unitCode: IndicatorUnit.PERCENT,
         direction: IndicatorDirection.INCREASE,
         baselineYear: 2023,
         baselineValue: 20,
@@ -161,6 +163,7 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
         code: 'WL-2',
         name: SAMPLE_TEXTS.indicators['WL-2'].name,
         unit: 'people',
+        unitCode: IndicatorUnit.PERSON,
         direction: IndicatorDirection.INCREASE,
         baselineYear: 2023,
         baselineValue: 0,
@@ -172,6 +175,7 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
         code: 'WL-3',
         name: SAMPLE_TEXTS.indicators['WL-3'].name,
         unit: 'programmes',
+        unitCode: IndicatorUnit.PROGRAMME,
         direction: IndicatorDirection.DECREASE,
         baselineYear: 2023,
         baselineValue: 10,

@@ -77,7 +77,7 @@ export class ProgressReportService {
     const asOfParams = [asOf, startOfNextDay(asOf, timeZone), scope.actionPlanId, scope.organizationId, scope.region, scope.meetingId];
     // Each indicator's progress carries the indicator it measures (summarize() reads them together).
     const indicators: ReportIndicator[] = planSummary.indicators.flatMap(({ indicator, indicatorId: _id, ...progress }) =>
-      indicator ? [{ id: indicator.id, code: indicator.code, name: translatedText(indicator.name, chain) ?? '', unit: indicator.unit, direction: indicator.direction, progress }] : [],
+      indicator ? [{ id: indicator.id, code: indicator.code, name: translatedText(indicator.name, chain) ?? '', unit: indicator.unit, unitCode: indicator.unitCode, direction: indicator.direction, progress }] : [],
     );
     const [plan, filters, summary, byOrganization, overdue, statusesByQuarter, series] = await Promise.all([
       this.plan(scope.actionPlanId, chain),

@@ -1,3 +1,4 @@
+import { periodText, unitName } from '../../action-plan/indicator-unit';
 import { h, SafeHtml } from '../jsx/html';
 import type { Translations } from '../../i18n/translations';
 import { IndicatorChart, periodPosition } from '../layout/charts';
@@ -23,7 +24,7 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
       <SummaryList
         rows={[
           { key: t('indicator.plan'), value: plan ? `${ctx.text.plain(plan.title)} (${String(plan.startYear)}–${String(plan.endYear)})` : null },
-          { key: t('indicator.unit'), value: ind.unit },
+          { key: t('indicator.unit'), value: unitName(ctx.i18n, ind) },
           {
             key: t('indicator.baseline'),
             value:
@@ -125,7 +126,7 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
               {data.values.map((v) => (
                 <tr class="govuk-table__row" data-period={v.period}>
                   <th scope="row" class="govuk-table__header">
-                    {v.period}
+                    {periodText(ctx.i18n, v.period)}
                   </th>
                   <td class="govuk-table__cell govuk-table__cell--numeric">{i18n.number(v.value)}</td>
                   <td class="govuk-table__cell">{ctx.text(v.source)}</td>
