@@ -156,7 +156,7 @@ describe('exports and the PDF report in Kyrgyz, Russian and English', () => {
   });
 
   describe('XLSX', () => {
-    it('lang=ru: sheet name, headers, labels, and dates shown as DD.MM.YYYY (typed cells)', async () => {
+    it('lang=ru: sheet name, headers, labels, dates shown as DD.MM.YYYY (typed cells), booleans in Russian words', async () => {
       const res = await download(t, '/exports/recommendations.xlsx?lang=ru');
       expect(res.headers['content-language']).toBe('ru');
       const book = await workbook(res.body);
@@ -167,8 +167,7 @@ describe('exports and the PDF report in Kyrgyz, Russian and English', () => {
       expect(quota.getCell(5).value).toBe('Выполняется');
       expect(quota.getCell(6).value).toEqual(new Date(`${year - 1}-12-31T00:00:00Z`));
       expect(quota.getCell(6).numFmt).toBe('dd.mm.yyyy');
-      expect(quota.getCell(7).value).toBe(true);
-      expect(quota.getCell(7).numFmt).toBe('"ДА";"ДА";"НЕТ"');
+      expect(quota.getCell(7).value).toBe('ДА');
     });
 
     it('lang=ky: every sheet named in Kyrgyz, the README sheet first, stating the language', async () => {
@@ -206,7 +205,7 @@ describe('exports and the PDF report in Kyrgyz, Russian and English', () => {
       expect(text).toContain(`Отчёт о ходе выполнения за ${year} год`);
       expect(text).toContain(`Статусы на ${dotted(today)}`);
       expect(lines).toEqual(expect.arrayContaining(['Итоги выполнения', '3', 'рекомендации', 'Рекомендации по статусам', 'Выполняется', 'Предложена']));
-      expect(lines).toEqual(expect.arrayContaining(['Ответственные организации, самые отстающие вверху', 'Жогорку Кеңеш', 'факт 16,5 (' + year + ')', 'Под угрозой · 65\u00a0%']));
+      expect(lines).toEqual(expect.arrayContaining(['Ответственные организации, самые отстающие вверху', 'Жогорку Кеңеш', 'факт 16,5 (' + year + ' год)', 'Под угрозой · 65\u00a0%']));
       expect(text).toContain('Просроченные рекомендации (1)');
       expect(text).toContain(`${quotaCode}  Аялдар үчүн 30% квота киргизүү`);
       expect(text).toContain(`срок ${dotted(`${year - 1}-12-31`)} · Выполняется · Жогорку Кеңеш`);
@@ -319,11 +318,63 @@ describe('exports and the PDF report in Kyrgyz, Russian and English', () => {
       expect(expected.filter((phrase) => !text.includes(phrase))).toEqual([]);
     });
 
+    it('units in the reader’s language in ky/ru files (as stored in English and for scripts), and as a code in the API', async () => {
+      const unitOf = async (lang: string) => {
+        const [header, ...data] = rows((await download(t, `/exports/indicator-values.csv?lang=${lang}&actionPlanId=${ids.plan}`)).text);
+        // Columns in the same order in every language: the plan, the indicator's code, …
+        const row = data.find((r) => r[1] === 'WL-2') as string[];
+        return row[header.findIndex((h) => ['unit', 'Единица измерения', 'Өлчөө бирдиги'].includes(h))];
+      };
+      expect(await unitOf('ru')).toBe('человек');
+      expect(await unitOf('ky')).toBe('адам');
+      expect(await unitOf('en')).toBe('people');
+      const { indicators } = await t.gqlOk<{ indicators: { edges: { node: { code: string; unit: string; unitCode: string | null } }[] } }>(
+        '{ indicators(first: 50) { edges { node { code unit unitCode } } } }',
+      );
+      expect(indicators.edges.map((e) => e.node).filter((n) => n.code.startsWith('WL-') && n.unitCode)).toEqual(
+        expect.arrayContaining([
+          { code: 'WL-1', unit: '%', unitCode: 'PERCENT' },
+          { code: 'WL-2', unit: 'people', unitCode: 'PERSON' },
+          { code: 'WL-3', unit: 'programmes', unitCode: 'PROGRAMME' },
+        ]),
+      );
+    });
+
     it('the Russian and Kyrgyz CSV carry the sample’s titles', async () => {
       for (const lang of ['ru', 'ky'] as const) {
         const [, ...data] = rows((await download(t, `/exports/recommendations.csv?lang=${lang}`)).text);
         expect(data.find((r) => r[0] === 'SOK-2024-01')?.[1]).toBe(SAMPLE_TEXTS.proposals['SOK-2024-01'].title[lang]);
       }
+    });
+
+    it.each([
+      ['ky', 'ООБА', 'ЖОК'],
+      ['ru', 'ДА', 'НЕТ'],
+      ['en', 'TRUE', 'FALSE'],
+    ] as const)('XLSX in %s: whole numbers and years without a trailing separator, columns as wide as their headers, booleans in words', async (lang, yes, no) => {
+      // Column positions from the English workbook: the order is the same in every language.
+      const english = (await workbook((await download(t, '/exports/indicator-values.xlsx')).body)).worksheets[1];
+      const at = (name: string) => (english.getRow(1).values as unknown[]).indexOf(name);
+      const sheet = (await workbook((await download(t, `/exports/indicator-values.xlsx?lang=${lang}`)).body)).worksheets[1];
+      const data = sheet.getRows(2, sheet.rowCount - 1) as ExcelJS.Row[];
+      const cell = (value: number) => data.map((r) => r.getCell(at('value'))).find((c) => c.value === value) as ExcelJS.Cell;
+      // The sample's 310 people (whole) and 21.5 % (a fraction): '#,##0.###' would show "310." / "310,".
+      expect(cell(310).numFmt).toBe('#,##0');
+      expect(cell(21.5).numFmt).toBe('#,##0.###');
+      for (const row of data) {
+        expect(row.getCell(at('year')).numFmt).toBe('0');
+        expect(row.getCell(at('quarter')).numFmt).toBe('0');
+      }
+      // Every column at least as wide as its header in this language, with room for the filter button.
+      (sheet.getRow(1).values as unknown[]).slice(1).forEach((header, i) => {
+        expect({ header, wide: (sheet.getColumn(i + 1).width ?? 0) >= String(header).length + 3 }).toEqual({ header, wide: true });
+      });
+      // Booleans as the catalog's words in text cells, not boolean cells a spreadsheet names in its own language.
+      const recommendations = (await workbook((await download(t, `/exports/recommendations.xlsx?lang=${lang}`)).body)).worksheets[1];
+      const overdue = (recommendations.getRows(2, recommendations.rowCount - 1) as ExcelJS.Row[]).map((r) => r.getCell(7).value);
+      expect(overdue).toContain(yes);
+      expect(overdue).toContain(no);
+      expect(overdue.every((v) => v === yes || v === no)).toBe(true);
     });
   });
 

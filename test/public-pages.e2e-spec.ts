@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { Clock } from '../src/common/clock';
 import { seedSokulukRoundtable } from '../src/database/seed/sokuluk-roundtable.seed';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -59,7 +60,7 @@ describe('public progress pages on the Sokuluk sample', () => {
     expect(rowOf(text, 'indicator', 'WL-1')).toEqual([expect.stringContaining('WL-1'), '20', '22', '21.5', 'At risk']);
     expect(rowOf(text, 'indicator', 'WL-2')).toEqual([expect.stringContaining('WL-2'), '0', '300', '310', 'Achieved']);
     expect(rowOf(text, 'indicator', 'WL-3')).toEqual([expect.stringContaining('WL-3'), '10', '8', '9', 'At risk']);
-    expect(textOf(text)).toContain('WL-2: 520 people for 2025-Q3');
+    expect(textOf(text)).toContain('WL-2: 520 people for Q3 2025');
     // The year picker offers the plan's years; another year is another summary.
     expect(text).toContain('<option value="2027">2027</option>');
     expect(rowOf((await get('/?year=2026').expect(200)).text, 'indicator', 'WL-1')).toEqual([expect.stringContaining('WL-1'), '20', '28', '—', 'No data']);
@@ -71,6 +72,15 @@ describe('public progress pages on the Sokuluk sample', () => {
     expect(ru).toContain('Ход выполнения рекомендаций');
     const ky = (await get('/?year=2024', 'ky').expect(200)).text;
     expect(rowOf(ky, 'status', 'PROPOSED')).toEqual(['Сунушталды', '3']);
+    // Units and periods in the reader's language, with the plural forms the number takes.
+    expect(textOf(ru)).toContain('WL-2: 520 человек за 3-й квартал 2025 г.');
+    expect(textOf(ru)).toContain('WL-3: 9 программ за 2024 год');
+    expect(textOf(ru)).toContain('WL-1: 21,5 % за 2024 год');
+    expect(textOf(ky)).toContain('WL-2: 2025-жылдын 3-чейреги үчүн 520 адам');
+    expect(textOf(ky)).toContain('WL-3: 2024-жыл үчүн 9 программа');
+    const indicator = (await get('/indicators/WL-2', 'ru').expect(200)).text;
+    expect(textOf(indicator)).toContain('Единица измерения человек');
+    expect(rowOf(indicator, 'period', '2025-Q3')[0]).toBe('3-й квартал 2025 г.');
   });
 
   it('refuses a year outside the plan and bad filters with a coded error page', async () => {
@@ -136,7 +146,7 @@ describe('public progress pages on the Sokuluk sample', () => {
     expect(rowOf(text, 'year', '2024')).toEqual(['2024', '22', '21.5', '75%', 'At risk']);
     expect(rowOf(text, 'year', '2025')).toEqual(['2025', '25', '23.1', '62%', 'At risk']);
     expect(rowOf(text, 'year', '2027')).toEqual(['2027', '30', '—', '—', 'No data']);
-    expect(rowOf(text, 'period', '2025-Q2').slice(0, 2)).toEqual(['2025-Q2', '23.1']);
+    expect(rowOf(text, 'period', '2025-Q2').slice(0, 2)).toEqual(['Q2 2025', '23.1']);
     expect(textOf(text)).toContain('20 (2023)');
     expect(textOf(text)).toContain('The indicator should rise');
     expect(text).toContain('<title id="chart-indicator-title">WL-1 Share of women among deputies of local keneshes (illustrative sample): baseline, values and targets</title>');
@@ -285,5 +295,25 @@ describe('public progress pages on the Sokuluk sample', () => {
     expect((second.match(/<tr class="govuk-table__row" data-code=/g) ?? []).length).toBe(total - 20);
     expect(second).toContain('href="/recommendations?status=PROPOSED"');
     expect(second).not.toContain('rel="next"');
+  });
+  it('/ opens on the latest year with recorded values, says so, and on the current year once it has values', async () => {
+    const current = Number(t.app.get(Clock).today().slice(0, 4));
+    const [{ year: latest }] = await t.sql<{ year: number }>(`SELECT max(year) AS year FROM indicator_value WHERE year <= ${current}`);
+    // The sample's latest values are for 2025, before the current year: the first visit opens there, not on "No data".
+    expect(latest).toBeLessThan(current);
+    const opened = (await get('/').expect(200)).text;
+    expect(opened).toContain(`<option value="${latest}" selected>${latest}</option>`);
+    expect(textOf(opened)).toContain(`${current} has no recorded values yet: this page shows ${latest}, the latest year with values.`);
+    expect(textOf((await get('/', 'ru').expect(200)).text)).toContain(`За ${current} год значений ещё нет: показан ${latest} год`);
+    // Asked for explicitly, the current year is shown without the notice.
+    const asked = (await get(`/?year=${current}`).expect(200)).text;
+    expect(asked).toContain(`<option value="${current}" selected>${current}</option>`);
+    expect(asked).not.toContain('data-notice="year-with-data"');
+    // Once the current year has a value, the first visit opens on it.
+    const [{ id }] = await t.sql<{ id: string }>(`SELECT id FROM indicator WHERE code = 'WL-2' LIMIT 1`);
+    await t.gqlOk('mutation ($i: ID!, $p: String!) { recordIndicatorValue(input: { indicatorId: $i, period: $p, value: 400 }) { id } }', { i: id, p: String(current) });
+    const now = (await get('/').expect(200)).text;
+    expect(now).toContain(`<option value="${current}" selected>${current}</option>`);
+    expect(now).not.toContain('data-notice="year-with-data"');
   });
 });

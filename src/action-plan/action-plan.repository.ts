@@ -20,7 +20,7 @@ import { readQuery } from '../database/read-routing';
 import { ActionPlan } from './action-plan.entity';
 import { IndicatorFilter } from './dto/indicators.args';
 import { IndicatorTarget } from './indicator-target.entity';
-import { IndicatorValue } from './indicator-value.entity';
+import { IndicatorValue, SAMPLE_VALUE_RECORDER } from './indicator-value.entity';
 import { Indicator } from './indicator.entity';
 
 /**
@@ -61,6 +61,17 @@ const BY_CODE: KeysetOrder<Indicator> = {
 export class ActionPlanRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** Whether any value the sample's seed recorded (illustrative, not official) is in the database. */
+  async hasSampleValues(): Promise<boolean> {
+    const [row] = await readQuery<{ loaded: boolean }>(
+      this.db,
+      null,
+      'SELECT EXISTS (SELECT 1 FROM indicator_value WHERE recorded_by = $1) AS loaded',
+      [SAMPLE_VALUE_RECORDER],
+    );
+    return row?.loaded === true;
+  }
+
   /** Runs `work` in one transaction; the services pass `tx` to the writing methods. */
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
@@ -94,14 +105,14 @@ export class ActionPlanRepository {
   /** The export's indicator definitions in plan and code order, with the distinct sources of the values recorded by the end of `asOf`. */
   indicatorDefinitions(actionPlanId: string | null, ctx: ExportContext): Promise<IndicatorDefinition[]> {
     return this.db.query(
-      `SELECT ap.code AS action_plan, i.code, ${translatedSql('i.name', ctx.contentChain)} AS name, i.unit, i.direction::text AS direction,
-              i.baseline_year, i.baseline_value,
+      `SELECT ap.code AS action_plan, i.code, ${translatedSql('i.name', ctx.contentChain)} AS name, COALESCE($3::jsonb ->> i.unit_code, i.unit) AS unit,
+              i.direction::text AS direction, i.baseline_year, i.baseline_value,
               (SELECT string_agg(DISTINCT ${translatedSql('v.source', ctx.contentChain)}, '; ') FROM indicator_value v
                 WHERE v.indicator_id = i.id AND v.recorded_at < $2 AND v.source IS NOT NULL) AS sources
          FROM indicator i JOIN action_plan ap ON ap.id = i.action_plan_id
         WHERE $1::uuid IS NULL OR i.action_plan_id = $1
         ORDER BY ap.code, i.code`,
-      [actionPlanId, ctx.asOfEnd],
+      [actionPlanId, ctx.asOfEnd, JSON.stringify(ctx.language.unitNames())],
     );
   }
 
@@ -322,8 +333,9 @@ export function indicatorsExportQuery(actionPlanId: string | null, ctx: ExportCo
   const p = new SqlParams();
   const asOfEnd = p.add(ctx.asOfEnd, 'timestamptz');
   const plan = actionPlanId ? p.add(actionPlanId, 'uuid') : null;
+  const unit = ctx.language.unitSql(p);
   const sql = `
-    SELECT ap.code AS action_plan, i.code, ${translatedSql('i.name', ctx.contentChain)} AS name, i.unit, i.direction::text AS direction,
+    SELECT ap.code AS action_plan, i.code, ${translatedSql('i.name', ctx.contentChain)} AS name, ${unit} AS unit, i.direction::text AS direction,
            i.baseline_year, i.baseline_value,
            (SELECT json_agg(json_build_array(t.year, t.value)) FROM indicator_target t WHERE t.indicator_id = i.id) AS targets,
            (SELECT json_agg(json_build_array(v.year, v.quarter, v.value)) FROM indicator_value v

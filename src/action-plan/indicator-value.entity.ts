@@ -5,6 +5,9 @@ import type { Translations } from '../i18n/translations';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Indicator } from './indicator.entity';
 
+/** Who recorded the sample's (illustrative) values: the seed writes it, the pages look for it to say so. */
+export const SAMPLE_VALUE_RECORDER = 'sample data';
+
 /** A reported value for a year ("2025") or a quarter ("2025-Q3"); one per indicator and period. */
 @ObjectType({ implements: () => [Node] })
 @Entity()

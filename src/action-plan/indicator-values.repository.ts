@@ -98,9 +98,10 @@ export function indicatorValuesExportQuery(selection: ValueSelection, ctx: Expor
   const where = [`v.recorded_at < ${p.add(ctx.asOfEnd, 'timestamptz')}`, ...periodConditions(p, selection.from, selection.to)];
   if (selection.actionPlanId) where.push(`i.action_plan_id = ${p.add(selection.actionPlanId, 'uuid')}`);
   const tr = (column: string) => translatedSql(column, ctx.contentChain);
+  const unit = ctx.language.unitSql(p);
   const sql = `
     SELECT ap.code AS action_plan, i.code AS indicator_code, v.period, v.value, ${tr('v.source')} AS source, ${tr('v.note')} AS note,
-           ${tr('i.name')} AS indicator_name, i.unit, v.year, v.quarter,
+           ${tr('i.name')} AS indicator_name, ${unit} AS unit, v.year, v.quarter,
            ${isoTimestamp('v.recorded_at', tz)} AS recorded_at, v.recorded_by
       FROM indicator_value v
       JOIN indicator i ON i.id = v.indicator_id

@@ -13,6 +13,7 @@ import {
 import { Organization } from '../organizations/organization.entity';
 import { ActionPlan } from './action-plan.entity';
 import { IndicatorDirection } from './action-plan.enums';
+import { IndicatorUnit } from './indicator-unit';
 import { TranslatableField } from '../i18n/translatable-field';
 import type { Translations } from '../i18n/translations';
 
@@ -42,9 +43,16 @@ export class Indicator {
   @Column({ type: 'jsonb' })
   name: Translations;
 
-  @Field({ description: 'e.g. "%" or "people"' })
+  @Field({ description: 'e.g. "%" or "people", as written when the indicator was created' })
   @Column({ type: 'varchar', length: 40 })
   unit: string;
+
+  @Field(() => IndicatorUnit, {
+    nullable: true,
+    description: 'The unit as a code the pages, exports and reports write in the reader\'s language with plural forms; null for a unit they do not know (then `unit` is shown as written)',
+  })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  unitCode: IndicatorUnit | null;
 
   @Field(() => IndicatorDirection)
   @Column({ type: 'enum', enum: IndicatorDirection, enumName: 'indicator_direction' })

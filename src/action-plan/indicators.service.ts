@@ -11,6 +11,7 @@ import { Connection } from '../common/pagination/connection.type';
 import { assertAllExist } from '../database/assert-exist';
 import { Organization } from '../organizations/organization.entity';
 import { ActionPlan } from './action-plan.entity';
+import { unitCodeFor } from './indicator-unit';
 import { ActionPlanRepository } from './action-plan.repository';
 import { parsePeriod, periodProblem } from './reporting-period';
 import { NOTE_MAX, SOURCE_MAX, TITLE_MAX } from '../common/validation/decorators';
@@ -31,6 +32,11 @@ export class IndicatorsService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}
+
+  /** Whether the sample's illustrative values are loaded (the pages then say they are not official statistics). */
+  hasSampleValues(): Promise<boolean> {
+    return this.repository.hasSampleValues();
+  }
 
   findById(id: string): Promise<Indicator | null> {
     return this.repository.findIndicator(id);
@@ -64,6 +70,7 @@ export class IndicatorsService {
           code: input.code,
           name,
           unit: input.unit,
+          unitCode: input.unitCode ?? unitCodeFor(input.unit),
           direction: input.direction,
           baselineYear: input.baselineYear ?? null,
           baselineValue: input.baselineValue ?? null,

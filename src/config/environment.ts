@@ -18,6 +18,8 @@ import {
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 const GRAPHQL_EXECUTIONS = ['compiled', 'interpreted'] as const;
 
 /** "true"/"false" (any case) to boolean; anything else is kept so validation names it. */
@@ -115,6 +117,12 @@ export class Environment {
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  /** `json` (one JSON object a line) or `pretty` (readable lines); unset: pretty when stdout is a terminal, else JSON. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(LOG_FORMATS, { message: 'LOG_FORMAT must be json or pretty' })
+  LOG_FORMAT?: LogFormat;
 
   /** The calendar "today" (overdue, year ends) is taken in this IANA time zone. */
   @IsString()

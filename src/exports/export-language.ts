@@ -1,3 +1,4 @@
+import { IndicatorUnit } from '../action-plan/indicator-unit';
 import { IndicatorDirection, ProgressStatus } from '../action-plan/action-plan.enums';
 import { BarrierCategory } from '../barriers/barrier-category.enum';
 import type { MessageKey, MessageValues, Translator } from '../i18n/i18n.service';
@@ -106,6 +107,21 @@ export class ExportLanguage {
    * looked up in a jsonb object of every label passed as one parameter (so the
    * export stays one statement, for COPY as for the cursor).
    */
+  /** The catalog's name of each unit code in this language (null in English: units are written as stored). */
+  unitNames(): Record<IndicatorUnit, string> | null {
+    if (!this.labelsEnums) return null;
+    return Object.fromEntries(Object.values(IndicatorUnit).map((code) => [code, this.translator.t(`unit.name.${code}` as MessageKey)])) as Record<IndicatorUnit, string>;
+  }
+
+  /**
+   * An indicator's unit (over `indicator i`) as SQL: as written in English; otherwise the catalog's name of its
+   * unit code (человек, адам), and as written when it has none. The names travel as one jsonb parameter.
+   */
+  unitSql(p: SqlParams): string {
+    const names = this.unitNames();
+    return names ? `COALESCE(${p.add(JSON.stringify(names), 'jsonb')} ->> i.unit_code, i.unit)` : 'i.unit';
+  }
+
   enumSql(expression: string, prefix: EnumLabels, p: SqlParams): string {
     if (!this.labelsEnums) return `${expression}::text`;
     const labels = Object.fromEntries(ENUMS[prefix].map((code) => [code, this.label(prefix, code)]));

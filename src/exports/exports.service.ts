@@ -29,7 +29,7 @@ import { CsvOptions, DEFAULT_CSV_OPTIONS } from './tabular/csv-options';
 import { writeCsv } from './tabular/csv-writer';
 import { writeNdjson } from './tabular/ndjson-writer';
 import { TabularExport } from './tabular/tabular-export';
-import { writeXlsx, xlsxFormats } from './tabular/xlsx-writer';
+import { writeXlsx, xlsxStyle } from './tabular/xlsx-writer';
 
 export const EXPORT_NAMES = [
   'recommendations',
@@ -154,7 +154,7 @@ export class ExportsService {
       fingerprint: new ExportFingerprint(prepared.inputs),
       readme: (fingerprint) => readmeRows(meta, fingerprint),
       readmeSheetName: prepared.context.language.sheetName('readme'),
-      formats: xlsxFormats(prepared.context.language),
+      style: xlsxStyle(prepared.context.language),
     });
   }
 

@@ -1,11 +1,12 @@
 import { Injectable, LoggerService } from '@nestjs/common';
-import pino, { Logger as Pino } from 'pino';
+import type { Logger as Pino } from 'pino';
 import { AppConfig } from '../config/app-config.service';
+import { chooseLogFormat, createPino } from './log-destination';
 
 type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 
 /**
- * Nest's logger, writing pino JSON lines. Nest calls `log(message, ...params, context)`;
+ * Nest's logger, writing pino JSON lines (readable lines in a terminal, see LOG_FORMAT). Nest calls `log(message, ...params, context)`;
  * an object message (e.g. `{ err, requestId }`) becomes the line's fields.
  *
  * Request-scoped fields are passed explicitly (the error filter logs the request id),
@@ -18,11 +19,14 @@ export class PinoLoggerService implements LoggerService {
   readonly pino: Pino;
 
   constructor(config: AppConfig) {
-    this.pino = pino({
-      level: config.get('LOG_LEVEL'),
-      // Tokens and cookies never reach the log, nor the session cookies the service sets.
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-    });
+    this.pino = createPino(
+      {
+        level: config.get('LOG_LEVEL'),
+        // Tokens and cookies never reach the log, nor the session cookies the service sets.
+        redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      },
+      chooseLogFormat(config.get('LOG_FORMAT'), process.stdout.isTTY === true),
+    );
   }
 
   log(message: unknown, ...params: unknown[]): void {

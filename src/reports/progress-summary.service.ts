@@ -71,6 +71,11 @@ export class ProgressSummaryService {
     }));
   }
 
+  /** The latest year up to `upTo` with any recorded indicator value, or null (the public home page opens on it). */
+  latestYearWithValues(upTo: number): Promise<number | null> {
+    return this.repository.latestYearWithValues(upTo);
+  }
+
   /** The end of `day` as an instant in the service's time zone: a constant the planner can estimate with, unlike an expression. */
   private endOf(day: string): Date {
     return startOfNextDay(day, this.config.get('APP_TIMEZONE'));

@@ -1,3 +1,4 @@
+import type { IndicatorUnit } from '../action-plan/indicator-unit';
 import { Injectable } from '@nestjs/common';
 import { RecommendationStatus } from '../recommendations/recommendation.enums';
 import { ReportsRepository } from './reports.repository';
@@ -25,6 +26,7 @@ export interface IndicatorValueEntry {
   indicatorName: Translations;
   actionPlanCode: string;
   unit: string;
+  unitCode: IndicatorUnit | null;
   period: string;
   value: number;
   source: Translations | null;
@@ -75,6 +77,7 @@ export class RecentChangesService {
           indicatorName: row.name as Translations,
           actionPlanCode: String(row.plan_code),
           unit: String(row.unit),
+          unitCode: (row.unit_code as IndicatorUnit | null) ?? null,
           period: String(row.period),
           value: Number(row.value),
           source: (row.source as Translations | null) ?? null,

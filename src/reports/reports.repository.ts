@@ -193,6 +193,12 @@ export class ReportsRepository {
     }));
   }
 
+  /** The latest year, no later than `upTo`, for which any indicator has a recorded value; null when none has. */
+  async latestYearWithValues(upTo: number): Promise<number | null> {
+    const [row] = await readQuery<{ year: number | null }>(this.db, null, 'SELECT max(year) AS year FROM indicator_value WHERE year <= $1', [upTo]);
+    return row?.year ?? null;
+  }
+
   /** The latest status changes (of one recommendation, or of one organisation's), newest first. */
   statusChanges(scope: ChangeScope, limit: number): Promise<Record<string, unknown>[]> {
     return readQuery<Record<string, unknown>>(
@@ -213,7 +219,7 @@ export class ReportsRepository {
     return readQuery<Record<string, unknown>>(
       this.db,
       null,
-      `SELECT v.id, v.recorded_at, i.code, i.name, p.code AS plan_code, i.unit, v.period, v.value, v.source
+      `SELECT v.id, v.recorded_at, i.code, i.name, p.code AS plan_code, i.unit, i.unit_code, v.period, v.value, v.source
          FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id JOIN action_plan p ON p.id = i.action_plan_id
         WHERE ($1::uuid IS NULL OR i.responsible_organization_id = $1)
         ORDER BY v.recorded_at DESC, v.id DESC LIMIT $2`,

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ActionPlanModule } from '../action-plan/action-plan.module';
 import { DataVersionModule } from '../data-version/data-version.module';
 import { I18nModule } from '../i18n/i18n.module';
 import { AssetsController } from './assets.controller';
 import { DisplaySettingsController } from './display-settings.controller';
 import { PageContextService } from './layout/page-context.service';
 import { PageResponder } from './layout/page-responder.service';
+import { SampleDataService } from './layout/sample-data.service';
 import { StylesheetService } from './layout/stylesheet.service';
 import { WebErrorFilter } from './layout/web-error.filter';
 
@@ -13,9 +15,9 @@ import { WebErrorFilter } from './layout/web-error.filter';
  * stylesheet, caching and error pages. The public pages and the staff pages import it.
  */
 @Module({
-  imports: [I18nModule, DataVersionModule],
+  imports: [I18nModule, DataVersionModule, ActionPlanModule],
   controllers: [AssetsController, DisplaySettingsController],
-  providers: [PageContextService, PageResponder, StylesheetService, WebErrorFilter],
-  exports: [I18nModule, PageContextService, PageResponder, StylesheetService, WebErrorFilter],
+  providers: [PageContextService, PageResponder, StylesheetService, WebErrorFilter, SampleDataService],
+  exports: [I18nModule, PageContextService, PageResponder, StylesheetService, WebErrorFilter, SampleDataService],
 })
 export class WebModule {}

@@ -5,6 +5,7 @@ import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsUUID, ValidateNested } fro
 import { CodeText, IsMeasurement, OptionalText, RequiredText, TITLE_MAX } from '../../common/validation/decorators';
 import { PlanYear } from '../reporting-period';
 import { IndicatorDirection } from '../action-plan.enums';
+import { IndicatorUnit } from '../indicator-unit';
 
 @InputType()
 export class IndicatorTargetInput {
@@ -37,6 +38,11 @@ export class CreateIndicatorInput {
   @Field({ description: 'e.g. "%" or "people"' })
   @RequiredText(40)
   unit: string;
+
+  @Field(() => IndicatorUnit, { nullable: true, description: 'The unit as a code (written in each language with plural forms); unset: recognised from `unit` when it is a known one' })
+  @IsOptional()
+  @IsEnum(IndicatorUnit)
+  unitCode?: IndicatorUnit | null;
 
   @Field(() => IndicatorDirection)
   @IsEnum(IndicatorDirection)

@@ -2,6 +2,8 @@ import { DataSource, EntityManager, EntityTarget, FindOperator, FindOptionsWhere
 import { ActionPlan } from '../../action-plan/action-plan.entity';
 import { IndicatorDirection } from '../../action-plan/action-plan.enums';
 import { Indicator } from '../../action-plan/indicator.entity';
+import { SAMPLE_VALUE_RECORDER } from '../../action-plan/indicator-value.entity';
+import { IndicatorUnit } from '../../action-plan/indicator-unit';
 import { BarrierCategory } from '../../barriers/barrier-category.enum';
 import { Barrier } from '../../barriers/barrier.entity';
 import { parsePeriod } from '../../action-plan/reporting-period';
@@ -29,7 +31,7 @@ import { StatusChange } from '../../recommendations/status-change.entity';
  */
 const ILLUSTRATIVE_SOURCE: Translations = SAMPLE_TEXTS.illustrativeSource;
 const ILLUSTRATIVE_NOTE: Translations = SAMPLE_TEXTS.illustrativeNote;
-const SEEDED_BY = 'sample data';
+const SEEDED_BY = SAMPLE_VALUE_RECORDER;
 /** The proposals date from the roundtable, not from when the sample was loaded. */
 const PROPOSED_AT = new Date('2024-08-13T12:00:00+06:00');
 
@@ -149,6 +151,7 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
         code: 'WL-1',
         name: SAMPLE_TEXTS.indicators['WL-1'].name,
         unit: '%',
+        unitCode: IndicatorUnit.PERCENT,
         direction: IndicatorDirection.INCREASE,
         baselineYear: 2023,
         baselineValue: 20,
@@ -160,6 +163,7 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
         code: 'WL-2',
         name: SAMPLE_TEXTS.indicators['WL-2'].name,
         unit: 'people',
+        unitCode: IndicatorUnit.PERSON,
         direction: IndicatorDirection.INCREASE,
         baselineYear: 2023,
         baselineValue: 0,
@@ -171,6 +175,7 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
         code: 'WL-3',
         name: SAMPLE_TEXTS.indicators['WL-3'].name,
         unit: 'programmes',
+        unitCode: IndicatorUnit.PROGRAMME,
         direction: IndicatorDirection.DECREASE,
         baselineYear: 2023,
         baselineValue: 10,

@@ -1,5 +1,6 @@
 import { indicatorValuesExportQuery } from '../../action-plan/indicator-values.repository';
 import { Period } from '../../action-plan/reporting-period';
+import { wholeNumbers } from '../tabular/export-column';
 import { TabularExport } from '../tabular/tabular-export';
 import { ExportContext } from './export-context';
 
@@ -34,8 +35,8 @@ export function indicatorValuesExport(selection: ValueSelection, ctx: ExportCont
       ctx.language.column('note', 'text', 40, 'A note given with the value'),
       ctx.language.column('indicator_name', 'text', 50, 'The indicator’s name'),
       ctx.language.column('unit', 'text', 10, 'The unit of value'),
-      ctx.language.column('year', 'number', 7, 'The period’s year'),
-      ctx.language.column('quarter', 'number', 8, 'The period’s quarter (1–4); empty for a whole year'),
+      wholeNumbers(ctx.language.column('year', 'number', 7, 'The period’s year'), 'year'),
+      wholeNumbers(ctx.language.column('quarter', 'number', 8, 'The period’s quarter (1–4); empty for a whole year'), 'year'),
       ctx.language.column('recorded_at', 'timestamp', 26, 'When the value was recorded (or last replaced)'),
       ctx.language.column('recorded_by', 'text', 20, 'Who recorded it'),
     ],

@@ -4,7 +4,7 @@ import { actualEntryForYear, computeProgress, PeriodValue } from '../../action-p
 import { formatPeriod } from '../../action-plan/reporting-period';
 import { Row } from '../row-source/export-query';
 import { ExportLanguage } from '../export-language';
-import { ExportColumn } from '../tabular/export-column';
+import { ExportColumn, wholeNumbers } from '../tabular/export-column';
 import { TabularExport } from '../tabular/tabular-export';
 import { ExportContext } from './export-context';
 
@@ -49,10 +49,10 @@ export function indicatorsExport(years: readonly number[], actionPlanId: string 
       language.column('name', 'text', 50, 'The indicator’s name'),
       language.column('unit', 'text', 10, 'The unit its values are in'),
       language.column('direction', 'text', 11, 'INCREASE: higher is better; DECREASE: lower is better'),
-      language.column('baseline_year', 'number', 13, 'The year of the baseline'),
+      wholeNumbers(language.column('baseline_year', 'number', 13, 'The year of the baseline'), 'year'),
       language.column('baseline_value', 'number', 14, 'The value progress is measured from'),
       ...yearColumns(years, language),
-      language.column('year', 'number', 7, 'The year progress is measured for'),
+      wholeNumbers(language.column('year', 'number', 7, 'The year progress is measured for'), 'year'),
       language.column('target', 'number', 12, 'The target for year'),
       language.column('actual', 'number', 12, 'The actual of year (see actual_period)'),
       language.column('actual_period', 'text', 12, 'The period the actual was reported for: the year itself, or its latest reported quarter'),

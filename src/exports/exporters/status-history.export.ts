@@ -1,4 +1,5 @@
 import { statusHistoryExportQuery } from '../../recommendations/recommendations.repository';
+import { wholeNumbers } from '../tabular/export-column';
 import { TabularExport } from '../tabular/tabular-export';
 import { ExportContext } from './export-context';
 
@@ -13,7 +14,7 @@ export function statusHistoryExport(ctx: ExportContext): TabularExport {
     query: statusHistoryExportQuery(ctx),
     columns: [
       language.column('recommendation_code', 'text', 20, 'The recommendation’s code'),
-      language.column('version', 'number', 9, 'The recommendation’s version after the change; 1 is its creation'),
+      wholeNumbers(language.column('version', 'number', 9, 'The recommendation’s version after the change; 1 is its creation'), 'count'),
       language.column('from_status', 'text', 14, 'Status before the change; empty for the creation'),
       language.column('to_status', 'text', 14, 'Status after the change'),
       language.column('changed_at', 'timestamp', 26, 'When the change was recorded'),

@@ -1,3 +1,4 @@
+import { periodText, unitName } from '../../action-plan/indicator-unit';
 import { ProgressStatus } from '../../action-plan/action-plan.enums';
 import { ReportIndicator } from './progress-report.data';
 import { FONT } from './pdf-fonts';
@@ -36,7 +37,7 @@ function marker(doc: PDFKit.PDFDocument, x: number, top: number, label: string, 
  */
 function drawIndicator(doc: PDFKit.PDFDocument, indicator: ReportIndicator, l: ReportLanguage): void {
   const { baseline, target, actual, percentOfTarget, status } = indicator.progress;
-  const title = `${indicator.code}  ${indicator.name} (${indicator.unit})`;
+  const title = `${indicator.code}  ${indicator.name} (${unitName(l, indicator)})`;
   doc.font(FONT.bold).fontSize(9);
   ensureSpace(doc, doc.heightOfString(title, { width: PAGE.width }) + 58);
   doc.fillColor(INK).text(title, PAGE.left, doc.y, { width: PAGE.width });
@@ -56,7 +57,7 @@ function drawIndicator(doc: PDFKit.PDFDocument, indicator: ReportIndicator, l: R
     actual === null
       ? l.t('report.indicators.noValue', { year })
       : period
-        ? l.t('report.indicators.actualIn', { value: l.number(actual), period })
+        ? l.t('report.indicators.actualIn', { value: l.number(actual), period: periodText(l, period) })
         : l.t('report.indicators.actual', { value: l.number(actual) });
   doc
     .font(FONT.regular)

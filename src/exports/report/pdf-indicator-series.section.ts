@@ -1,3 +1,4 @@
+import { periodText, unitName } from '../../action-plan/indicator-unit';
 import { IndicatorDirection } from '../../action-plan/action-plan.enums';
 import { ReportIndicator } from './progress-report.data';
 import { FONT } from './pdf-fonts';
@@ -23,7 +24,7 @@ const quarterIndex = (year: number, quarter: number | null) => year * 4 + (quart
  */
 function drawSeries(doc: PDFKit.PDFDocument, indicator: ReportIndicator, l: ReportLanguage): void {
   const series = indicator.series ?? { values: [], targets: [] };
-  const title = `${indicator.code}  ${indicator.name} (${indicator.unit})`;
+  const title = `${indicator.code}  ${indicator.name} (${unitName(l, indicator)})`;
   doc.font(FONT.bold).fontSize(8.5);
   ensureSpace(doc, doc.heightOfString(title, { width: PAGE.width }) + CHART_HEIGHT + 30);
   doc.fillColor(INK).text(title, PAGE.left, doc.y, { width: PAGE.width });
@@ -87,7 +88,7 @@ function drawSeries(doc: PDFKit.PDFDocument, indicator: ReportIndicator, l: Repo
     else doc.circle(px, y(v.value), v.quarter === null ? 3 : 2).fill(VALUE_COLOR);
   }
   const latest = series.values[series.values.length - 1];
-  doc.font(FONT.regular).fontSize(6.5).fillColor(INK).text(`${latest.period}: ${l.number(latest.value)}`, left + width - 120, top + 2, { width: 116, align: 'right', lineBreak: false });
+  doc.font(FONT.regular).fontSize(6.5).fillColor(INK).text(`${periodText(l, latest.period)}: ${l.number(latest.value)}`, left + width - 120, top + 2, { width: 116, align: 'right', lineBreak: false });
   doc.y = bottom + 14;
 }
 

@@ -1,3 +1,4 @@
+import type { IndicatorUnit } from '../../action-plan/indicator-unit';
 import { Locale } from '../../i18n/locales';
 import { IndicatorDirection } from '../../action-plan/action-plan.enums';
 import { IndicatorProgress } from '../../action-plan/indicator-progress';
@@ -16,6 +17,7 @@ export interface ReportIndicator {
   code: string;
   name: string;
   unit: string;
+  unitCode: IndicatorUnit | null;
   direction: IndicatorDirection;
   progress: IndicatorProgress;
   series?: IndicatorSeries;

@@ -82,7 +82,7 @@ export class ProgressReportService {
     // A report on one organisation shows the indicators it is responsible for (their reporting organisation), not every indicator.
     const inScope = planSummary.indicators.filter(({ indicator }) => !scope.organizationId || indicator?.responsibleOrganizationId === scope.organizationId);
     const indicators: ReportIndicator[] = inScope.flatMap(({ indicator, indicatorId: _id, ...progress }) =>
-      indicator ? [{ id: indicator.id, code: indicator.code, name: translatedText(indicator.name, chain) ?? '', unit: indicator.unit, direction: indicator.direction, progress }] : [],
+      indicator ? [{ id: indicator.id, code: indicator.code, name: translatedText(indicator.name, chain) ?? '', unit: indicator.unit, unitCode: indicator.unitCode, direction: indicator.direction, progress }] : [],
     );
     const [plan, filters, summary, byOrganization, overdue, statusesByQuarter, series, deadlineChanges] = await Promise.all([
       this.plan(scope.actionPlanId, chain),

@@ -19,6 +19,16 @@ export interface ExportColumn {
   width: number;
   /** What the column holds, for the Table Schema and the workbook's README sheet. */
   description: string;
+  /**
+   * A number column that holds only whole numbers: `year` (a year or a quarter, shown without a thousands
+   * separator) or `count` (with one). Only the workbook's display uses it.
+   */
+  whole?: 'year' | 'count';
+}
+
+/** The column, marked as holding whole numbers (see ExportColumn.whole). */
+export function wholeNumbers(column: ExportColumn, whole: 'year' | 'count'): ExportColumn {
+  return { ...column, whole };
 }
 
 export function column(key: string, type: CellType, width: number, description: string, header: string = key): ExportColumn {

@@ -11,23 +11,41 @@ import type { ExportLanguage } from '../export-language';
 /** A worksheet holds at most 1,048,576 rows; the header takes one, the rest continue on another sheet. */
 export const XLSX_MAX_DATA_ROWS = 1_048_575;
 
-export type NumberFormats = Record<CellType, string | null>;
+export type NumberFormats = Record<CellType, string | null> & {
+  /** Whole numbers in a number column (a value, a count): a thousands separator and no decimal point. */
+  integer: string;
+  /** Years and quarters: digits only (2 023 is not a year). */
+  year: string;
+};
+
+/** How the workbook shows each column: number formats, and the words for booleans. */
+export interface XlsxStyle {
+  formats: NumberFormats;
+  /** The catalog's words, written as text: a boolean cell shows as the spreadsheet's own words (ИСТИНА/ЛОЖЬ in Russian Excel, whatever the format). */
+  booleans: { true: string; false: string };
+}
 
 /**
  * Number formats per column type: values keep their full precision, the format
  * only decides what is shown. Dates and the words for booleans follow the
  * language (31.12.2025 in Kyrgyz and Russian); the separators of numbers are
- * the reader's own regional settings, as in any workbook.
+ * the reader's own regional settings, as in any workbook. `#,##0.###` shows a
+ * whole number with a trailing separator ("2 023,"), so whole numbers get their
+ * own formats: each cell of a number column gets the one that fits its value.
  */
-export function xlsxFormats(language: ExportLanguage): NumberFormats {
+export function xlsxStyle(language: ExportLanguage): XlsxStyle {
   return {
-    text: null,
-    number: '#,##0.###',
-    percent: '0.0',
-    date: language.t('export.format.date'),
-    timestamp: language.t('export.format.timestamp'),
-    // Booleans are boolean cells; without a format LibreOffice shows them as 1 and 0.
-    boolean: `"${language.t('export.value.true')}";"${language.t('export.value.true')}";"${language.t('export.value.false')}"`,
+    formats: {
+      text: null,
+      number: '#,##0.###',
+      integer: '#,##0',
+      year: '0',
+      percent: '0.0',
+      date: language.t('export.format.date'),
+      timestamp: language.t('export.format.timestamp'),
+      boolean: null,
+    },
+    booleans: { true: language.t('export.value.true'), false: language.t('export.value.false') },
   };
 }
 
@@ -44,7 +62,7 @@ function excelDate(text: string): Date {
   return new Date(`${text.slice(0, 10)}T${text.length > 10 ? text.slice(11, 19) : '00:00:00'}Z`);
 }
 
-function xlsxCell(type: CellType, value: unknown): ExcelJS.CellValue {
+function xlsxCell(type: CellType, value: unknown, booleans: XlsxStyle['booleans']): ExcelJS.CellValue {
   if (value === null || value === undefined) return null;
   switch (type) {
     case 'text':
@@ -57,8 +75,38 @@ function xlsxCell(type: CellType, value: unknown): ExcelJS.CellValue {
     case 'timestamp':
       return excelDate(cellText(value));
     case 'boolean':
-      return isTrue(value);
+      return isTrue(value) ? booleans.true : booleans.false;
   }
+}
+
+/** Characters a column shows at most before its width stops growing (long text wraps in the reader's hands, not ours). */
+const MAX_COLUMN_WIDTH = 60;
+/** Room for the header's autofilter button and for bold letters being wider. */
+const HEADER_ALLOWANCE = 4;
+
+/**
+ * Each column's width in characters: the widest of its nominal width (sized for English), its header in
+ * the export's language (bold, with the filter button), and the first rows' values as the sheet shows them.
+ * The widths are written before any row (the sheet streams), so the first batch stands for the rest.
+ */
+export function columnWidths(columns: readonly ExportColumn[], rows: readonly ExcelJS.CellValue[][], formats: NumberFormats): number[] {
+  return columns.map((c, i) => {
+    let width = Math.max(c.width, Math.ceil(c.header.length * 1.1) + HEADER_ALLOWANCE);
+    for (const row of rows) width = Math.max(width, shownLength(row[i], c, formats) + 2);
+    return Math.min(width, Math.max(c.width, MAX_COLUMN_WIDTH));
+  });
+}
+
+/** About how many characters a cell shows. */
+function shownLength(value: ExcelJS.CellValue, column: ExportColumn, formats: NumberFormats): number {
+  if (value === null || value === undefined) return 0;
+  if (value instanceof Date) return (column.type === 'timestamp' ? formats.timestamp : formats.date)?.length ?? 19;
+  if (typeof value === 'number') {
+    const digits = String(Math.trunc(Math.abs(value))).length;
+    // Thousands separators, and up to three decimals.
+    return digits + (column.whole === 'year' ? 0 : Math.floor((digits - 1) / 3)) + (Number.isInteger(value) ? 0 : 4) + (value < 0 ? 1 : 0);
+  }
+  return typeof value === 'string' ? value.length : 0;
 }
 
 /** What makes a workbook reproducible and self-describing. */
@@ -70,7 +118,7 @@ export interface WorkbookOptions {
   /** The README sheet's rows, given the finished fingerprint: written last, shown first. */
   readme: (fingerprint: string) => (string | number | null)[][];
   readmeSheetName: string;
-  formats: NumberFormats;
+  style: XlsxStyle;
 }
 
 /**
@@ -87,27 +135,42 @@ export async function writeXlsx(source: RowSource, tables: readonly TabularExpor
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   fixDates(workbook, options.fixedDate);
   let total = 0;
+  const { formats, booleans } = options.style;
+  // One style object per format: exceljs recognises a style it has seen by identity, at no cost per cell.
+  const wholeStyle = { integer: { numFmt: formats.integer }, year: { numFmt: formats.year } };
   for (const table of tables) {
     let part = 1;
-    let sheet = openSheet(workbook, table, part, options.formats);
+    let sheet: ExcelJS.Worksheet | null = null;
+    let widths: number[] = [];
     let rowsInSheet = 0;
     const types = table.columns.map((c) => c.type);
+    // Number columns whose whole values get the integer format (the others keep the column's format).
+    const wholeValued = table.columns.flatMap((c, i) => (c.type === 'number' && !c.whole ? [i] : []));
     options.fingerprint.startTable(table);
     for await (const batch of source.batches(table.query)) {
       options.fingerprint.addBatch(table, batch);
-      for (const values of alignedRows(table, batch)) {
+      const rows = alignedRows(table, batch).map((values) => values.map((value, i) => xlsxCell(types[i], value, booleans)));
+      if (!sheet) {
+        widths = columnWidths(table.columns, rows, formats);
+        sheet = openSheet(workbook, table, part, formats, widths);
+      }
+      for (const cells of rows) {
         if (rowsInSheet === XLSX_MAX_DATA_ROWS) {
           sheet.commit();
-          sheet = openSheet(workbook, table, ++part, options.formats);
+          sheet = openSheet(workbook, table, ++part, formats, widths);
           rowsInSheet = 0;
         }
-        sheet.addRow(values.map((value, i) => xlsxCell(types[i], value))).commit();
+        const row = sheet.addRow(cells);
+        for (const i of wholeValued) if (Number.isInteger(cells[i])) row.getCell(i + 1).style = wholeStyle.integer;
+        row.commit();
         rowsInSheet += 1;
       }
       total += batch.rows.length;
       await waitForZip(sheet, out);
       await waitForDrain(out);
     }
+    // No rows: the sheet still has its header, sized for it.
+    sheet ??= openSheet(workbook, table, part, formats, columnWidths(table.columns, [], formats));
     sheet.commit();
   }
   writeReadme(workbook, options.readmeSheetName, options.readme(options.fingerprint.hex()));
@@ -169,17 +232,23 @@ async function waitForZip(sheet: ExcelJS.Worksheet, out: Writable): Promise<void
  * the columns, widths and number formats, printed landscape, fitted to the page
  * width, with the header row repeated on every page.
  */
-function openSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: TabularExport, part: number, formats: NumberFormats): ExcelJS.Worksheet {
+function openSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  table: TabularExport,
+  part: number,
+  formats: NumberFormats,
+  widths: readonly number[],
+): ExcelJS.Worksheet {
   const name = part === 1 ? table.sheetName : `${table.sheetName.slice(0, 26)} (${part})`;
   const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: 1 }],
     pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
   });
-  sheet.columns = table.columns.map((c: ExportColumn) => {
-    const numFmt = formats[c.type];
+  sheet.columns = table.columns.map((c: ExportColumn, i) => {
+    const numFmt = c.whole ? formats[c.whole === 'year' ? 'year' : 'integer'] : formats[c.type];
     // Body cells keep the workbook's default font (Calibri 11, set by exceljs): a font in every cell's style
     // costs exceljs a style lookup per cell (measured: XLSX 1.7× slower).
-    return { header: c.header, key: c.key, width: c.width, style: numFmt ? { numFmt } : {} };
+    return { header: c.header, key: c.key, width: widths[i], style: numFmt ? { numFmt } : {} };
   });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
   const header = sheet.getRow(1);

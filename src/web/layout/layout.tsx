@@ -150,7 +150,11 @@ export function Layout(props: LayoutProps): SafeHtml {
                     </a>
                   </li>
                 </ul>
-                <p class="govuk-body-s">{ctx.t('layout.footer.sample')}</p>
+                {ctx.sampleData ? (
+                  <p class="govuk-body-s" data-notice="sample-data">
+                    {ctx.t('layout.footer.sample')}
+                  </p>
+                ) : null}
                 <p class="govuk-body-s">{ctx.t('layout.footer.api')}</p>
               </div>
             </div>

@@ -7,6 +7,7 @@ import { AppConfig } from '../../config/app-config.service';
 import { I18nService } from '../../i18n/i18n.service';
 import { isLocale } from '../../i18n/locales';
 import { negotiateLocale } from '../../i18n/negotiate-locale';
+import { SampleDataService } from './sample-data.service';
 import { DisplaySettings, PageContext, WebRequest } from './page-context';
 
 export const LANG_COOKIE = 'lang';
@@ -30,6 +31,7 @@ export class PageContextService {
     private readonly i18n: I18nService,
     private readonly config: AppConfig,
     private readonly contentLocales: ContentLocaleService,
+    private readonly sample: SampleDataService,
   ) {}
 
   contextFor(req: WebRequest, res: Response): PageContext {
@@ -58,6 +60,7 @@ export class PageContextService {
       origin: this.config.publicBaseUrl,
       signedIn: req.signedIn,
       csrfToken: req.csrfToken,
+      sampleData: this.sample.lastKnown,
     };
   }
 }

@@ -41,6 +41,8 @@ export interface PageContext {
   readonly origin: string;
   readonly signedIn?: SignedInSlots;
   readonly csrfToken?: string;
+  /** Whether the sample's illustrative values are loaded (the footer says so). */
+  readonly sampleData: boolean;
 }
 
 /** This page's address in another language (`?lang=` added to its query). */

@@ -5,6 +5,7 @@ import { DataVersionService } from '../../data-version/data-version.service';
 import { renderDocument, SafeHtml } from '../jsx/html';
 import { PageContext, WebRequest } from './page-context';
 import { PageContextService } from './page-context.service';
+import { SampleDataService } from './sample-data.service';
 import { StylesheetService } from './stylesheet.service';
 import { templateFingerprint } from './template-fingerprint';
 
@@ -25,6 +26,7 @@ export class PageResponder {
     private readonly contexts: PageContextService,
     private readonly versions: DataVersionService,
     private readonly stylesheet: StylesheetService,
+    private readonly sample: SampleDataService,
   ) {}
 
   /**
@@ -38,8 +40,9 @@ export class PageResponder {
 
   /** Any public representation (a page, a feed) under the same validators and cache rules. */
   async publicResource(req: WebRequest, res: Response, contentType: string, render: (ctx: PageContext) => Promise<string>): Promise<void> {
-    const ctx = this.contexts.contextFor(req, res);
     const version = await this.versions.current();
+    await this.sample.loaded();
+    const ctx = this.contexts.contextFor(req, res);
     const variant = `${ctx.locale}${ctx.display.largeText ? 'L' : ''}${ctx.display.highContrast ? 'C' : ''}`;
     const etag = `W/"${version.version}-${variant}-${this.fingerprint}"`;
     const lastModified = version.changedAt.toUTCString();
@@ -59,6 +62,7 @@ export class PageResponder {
 
   /** A page that must not be stored by any cache (signed-in pages, errors). */
   async privatePage(req: WebRequest, res: Response, render: PageRender, status = 200): Promise<void> {
+    await this.sample.loaded();
     const ctx = this.contexts.contextFor(req, res);
     res.setHeader('cache-control', 'no-store');
     res.removeHeader('etag');

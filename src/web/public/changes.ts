@@ -1,3 +1,4 @@
+import { periodText, quantityText } from '../../action-plan/indicator-unit';
 import type { Translator } from '../../i18n/i18n.service';
 import type { ChangeEntry } from '../../reports/recent-changes.service';
 import type { ContentText } from '../layout/content-text';
@@ -14,9 +15,8 @@ export function describeChange(i18n: Translator, plain: ContentText['plain'], en
   }
   const text = i18n.t('changes.value', {
     code: entry.indicatorCode,
-    value: i18n.number(entry.value),
-    unit: entry.unit,
-    period: entry.period,
+    quantity: quantityText(i18n, entry.value, entry),
+    period: periodText(i18n, entry.period),
   });
   return { text: `${text} — ${plain(entry.indicatorName)}`, href: indicatorHref(entry.indicatorCode, entry.actionPlanCode) };
 }

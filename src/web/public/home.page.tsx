@@ -4,7 +4,7 @@ import { BarChart } from '../layout/charts';
 import { Layout } from '../layout/layout';
 import { PageContext } from '../layout/page-context';
 import { describeChange } from './changes';
-import { FeedLink, indicatorHref, ProgressTag } from './parts';
+import { FeedLink, indicatorHref, ProgressTag, TableRegion } from './parts';
 import type { HomeData } from './public-pages.service';
 
 /** `/`: the programme at a glance for a year. */
@@ -20,6 +20,11 @@ export function HomePage({ ctx, stylesheetHref, data }: { ctx: PageContext; styl
         {t('home.title')}
       </h1>
       <p class="govuk-body-l">{t('site.tagline')}</p>
+      {data.defaultedFrom === null ? null : (
+        <div class="govuk-inset-text" data-notice="year-with-data">
+          {t('home.yearWithData', { current: String(data.defaultedFrom), year })}
+        </div>
+      )}
       <form method="get" action="/" class="govuk-!-margin-bottom-6">
         <div class="govuk-form-group govuk-!-margin-bottom-2">
           <label class="govuk-label" for="year">
@@ -62,30 +67,32 @@ export function HomePage({ ctx, stylesheetHref, data }: { ctx: PageContext; styl
         bars={summary.byStatus.map((row) => ({ label: t(`status.${row.status}`), value: row.count }))}
         format={(n) => i18n.number(n)}
       />
-      <table class="govuk-table" aria-labelledby="by-status" data-table="by-status">
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              {t('table.status')}
-            </th>
-            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-              {t('table.count')}
-            </th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {summary.byStatus.map((row) => (
-            <tr class="govuk-table__row" data-status={row.status}>
-              <th scope="row" class="govuk-table__header">
-                <a class="govuk-link" href={`/recommendations?status=${row.status}`}>
-                  {t(`status.${row.status}`)}
-                </a>
+      <TableRegion labelledBy="by-status">
+        <table class="govuk-table" aria-labelledby="by-status" data-table="by-status">
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              <th scope="col" class="govuk-table__header">
+                {t('table.status')}
               </th>
-              <td class="govuk-table__cell govuk-table__cell--numeric">{i18n.number(row.count)}</td>
+              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                {t('table.count')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody class="govuk-table__body">
+            {summary.byStatus.map((row) => (
+              <tr class="govuk-table__row" data-status={row.status}>
+                <th scope="row" class="govuk-table__header">
+                  <a class="govuk-link" href={`/recommendations?status=${row.status}`}>
+                    {t(`status.${row.status}`)}
+                  </a>
+                </th>
+                <td class="govuk-table__cell govuk-table__cell--numeric">{i18n.number(row.count)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
       <p class="govuk-body">
         <a class="govuk-link" href="/recommendations">
           {t('home.allRecommendations')}
@@ -112,7 +119,7 @@ export function HomePage({ ctx, stylesheetHref, data }: { ctx: PageContext; styl
         </>
       ) : null}
       {data.indicators.length === 0 ? null : (
-        <div class="app-table-wrapper">
+        <TableRegion labelledBy="indicators">
           <table class="govuk-table" aria-labelledby="indicators" data-table="indicators">
             <thead class="govuk-table__head">
               <tr class="govuk-table__row">
@@ -152,7 +159,7 @@ export function HomePage({ ctx, stylesheetHref, data }: { ctx: PageContext; styl
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
 
       <h2 class="govuk-heading-m">{t('home.changes.title')}</h2>

@@ -1,10 +1,11 @@
+import { periodText, unitName } from '../../action-plan/indicator-unit';
 import { h, SafeHtml } from '../jsx/html';
 import type { Translations } from '../../i18n/translations';
 import { IndicatorChart, periodPosition } from '../layout/charts';
 import { FallbackNote, SummaryList } from '../layout/components';
 import { Layout } from '../layout/layout';
 import { PageContext } from '../layout/page-context';
-import { indicatorHref, ProgressTag, RecommendationTable } from './parts';
+import { indicatorHref, ProgressTag, RecommendationTable, TableRegion } from './parts';
 import type { IndicatorData } from './public-pages.service';
 
 /** `/indicators/{code}`: baseline → reported values → targets, as a chart and as tables. */
@@ -23,7 +24,7 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
       <SummaryList
         rows={[
           { key: t('indicator.plan'), value: plan ? `${ctx.text.plain(plan.title)} (${String(plan.startYear)}–${String(plan.endYear)})` : null },
-          { key: t('indicator.unit'), value: ind.unit },
+          { key: t('indicator.unit'), value: unitName(ctx.i18n, ind) },
           {
             key: t('indicator.baseline'),
             value:
@@ -59,7 +60,7 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
       <h2 class="govuk-heading-m" id="targets">
         {t('indicator.targets')}
       </h2>
-      <div class="app-table-wrapper">
+      <TableRegion labelledBy="targets">
         <table class="govuk-table" aria-labelledby="targets" data-table="progress">
           <thead class="govuk-table__head">
             <tr class="govuk-table__row">
@@ -96,14 +97,14 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <h2 class="govuk-heading-m" id="values">
         {t('indicator.values')}
       </h2>
       {data.values.length === 0 ? (
         <p class="govuk-body">{t('indicator.noValues')}</p>
       ) : (
-        <div class="app-table-wrapper">
+        <TableRegion labelledBy="values">
           <table class="govuk-table" aria-labelledby="values" data-table="values">
             <thead class="govuk-table__head">
               <tr class="govuk-table__row">
@@ -125,7 +126,7 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
               {data.values.map((v) => (
                 <tr class="govuk-table__row" data-period={v.period}>
                   <th scope="row" class="govuk-table__header">
-                    {v.period}
+                    {periodText(ctx.i18n, v.period)}
                   </th>
                   <td class="govuk-table__cell govuk-table__cell--numeric">{i18n.number(v.value)}</td>
                   <td class="govuk-table__cell">{ctx.text(v.source)}</td>
@@ -134,7 +135,7 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       <h2 class="govuk-heading-m">{t('indicator.recommendations')}</h2>
       {data.recommendations.length ? <RecommendationTable ctx={ctx} rows={data.recommendations} /> : <p class="govuk-body">{t('none')}</p>}

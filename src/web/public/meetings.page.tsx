@@ -3,7 +3,7 @@ import { Fragment, h, SafeHtml } from '../jsx/html';
 import { FallbackNote, SummaryList } from '../layout/components';
 import { Layout } from '../layout/layout';
 import { PageContext } from '../layout/page-context';
-import { RecommendationTable } from './parts';
+import { RecommendationTable, TableRegion } from './parts';
 import type { MeetingData, MeetingListData } from './public-pages.service';
 
 /** `/meetings`: newest first, a "next" link per 20. */
@@ -17,7 +17,7 @@ export function MeetingListPage(props: { ctx: PageContext; stylesheetHref: strin
       {data.page.edges.length === 0 ? (
         <p class="govuk-body">{t('meetings.none')}</p>
       ) : (
-        <div class="app-table-wrapper">
+        <TableRegion label={t('meetings.title')}>
           <table class="govuk-table" data-list="meetings">
             <thead class="govuk-table__head">
               <tr class="govuk-table__row">
@@ -50,7 +50,7 @@ export function MeetingListPage(props: { ctx: PageContext; stylesheetHref: strin
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       {hasNextPage || !props.isFirstPage ? (
         <nav class="govuk-pagination govuk-pagination--block" aria-label={t('pagination.label')}>

@@ -4,7 +4,7 @@ import { BarChart } from '../layout/charts';
 import { Layout } from '../layout/layout';
 import { PageContext } from '../layout/page-context';
 import { FallbackNote } from '../layout/components';
-import { FeedLink, indicatorHref, ProgressTag, RecommendationTable } from './parts';
+import { FeedLink, indicatorHref, ProgressTag, RecommendationTable, TableRegion } from './parts';
 import type { OrganisationData } from './public-pages.service';
 
 /** `/organisations/{id}`: its recommendations by status, the overdue ones, its indicators. */
@@ -32,30 +32,32 @@ export function OrganisationPage({ ctx, stylesheetHref, data }: { ctx: PageConte
         bars={statuses.map((s) => ({ label: t(`status.${s.status}`), value: s.count }))}
         format={(n) => i18n.number(n)}
       />
-      <table class="govuk-table" aria-labelledby="org-by-status" data-table="by-status">
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              {t('table.status')}
-            </th>
-            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-              {t('table.count')}
-            </th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {statuses.map((s) => (
-            <tr class="govuk-table__row" data-status={s.status}>
-              <th scope="row" class="govuk-table__header">
-                <a class="govuk-link" href={`/recommendations?organisation=${o.id}&status=${s.status}`}>
-                  {t(`status.${s.status}`)}
-                </a>
+      <TableRegion labelledBy="org-by-status">
+        <table class="govuk-table" aria-labelledby="org-by-status" data-table="by-status">
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              <th scope="col" class="govuk-table__header">
+                {t('table.status')}
               </th>
-              <td class="govuk-table__cell govuk-table__cell--numeric">{i18n.number(s.count)}</td>
+              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                {t('table.count')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody class="govuk-table__body">
+            {statuses.map((s) => (
+              <tr class="govuk-table__row" data-status={s.status}>
+                <th scope="row" class="govuk-table__header">
+                  <a class="govuk-link" href={`/recommendations?organisation=${o.id}&status=${s.status}`}>
+                    {t(`status.${s.status}`)}
+                  </a>
+                </th>
+                <td class="govuk-table__cell govuk-table__cell--numeric">{i18n.number(s.count)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
       <p class="govuk-body">
         <a class="govuk-link" href={`/recommendations?organisation=${o.id}`}>
           {t('organisation.allRecommendations')}
@@ -69,7 +71,7 @@ export function OrganisationPage({ ctx, stylesheetHref, data }: { ctx: PageConte
       {data.indicators.length === 0 ? (
         <p class="govuk-body">{t('none')}</p>
       ) : (
-        <div class="app-table-wrapper">
+        <TableRegion labelledBy="org-indicators">
           <table class="govuk-table" aria-labelledby="org-indicators" data-table="indicators">
             <caption class="govuk-table__caption govuk-table__caption--s">{t('home.year', { year: String(data.year) })}</caption>
             <thead class="govuk-table__head">
@@ -106,7 +108,7 @@ export function OrganisationPage({ ctx, stylesheetHref, data }: { ctx: PageConte
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       <p class="govuk-body">
         <a class="govuk-link" href={feed}>

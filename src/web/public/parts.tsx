@@ -1,6 +1,6 @@
 import { ProgressStatus } from '../../action-plan/action-plan.enums';
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
-import { h, SafeHtml } from '../jsx/html';
+import { Child, h, SafeHtml } from '../jsx/html';
 import { PageContext } from '../layout/page-context';
 import type { RecommendationRow } from './public-pages.service';
 
@@ -55,11 +55,24 @@ export function indicatorHref(code: string, planCode?: string | null): string {
   return `/indicators/${encodeURIComponent(code)}${planCode ? `?plan=${encodeURIComponent(planCode)}` : ''}`;
 }
 
+/**
+ * A table that may be wider than a narrow screen (360 px, large text): it scrolls inside this region
+ * instead of the page scrolling sideways (WCAG 1.4.10). The region is named (by the table's heading,
+ * or `label`) and reachable by keyboard, so it can be scrolled without a mouse.
+ */
+export function TableRegion(props: { labelledBy?: string; label?: string; children?: Child }): SafeHtml {
+  return (
+    <div class="app-table-wrapper" role="region" tabindex="0" aria-labelledby={props.labelledBy} aria-label={props.labelledBy ? undefined : props.label}>
+      {props.children}
+    </div>
+  );
+}
+
 /** Recommendations as a table: code, title, status, due date. */
 export function RecommendationTable({ ctx, rows, caption }: { ctx: PageContext; rows: RecommendationRow[]; caption?: string }): SafeHtml {
   const { t, i18n } = ctx;
   return (
-    <div class="app-table-wrapper">
+    <TableRegion label={caption ?? t('recommendations.title')}>
       <table class="govuk-table" data-list="recommendations">
         {caption ? <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption> : null}
         <thead class="govuk-table__head">
@@ -95,7 +108,7 @@ export function RecommendationTable({ ctx, rows, caption }: { ctx: PageContext; 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 

@@ -45,6 +45,8 @@ export interface HomeData {
   year: number;
   /** The years the picker offers (the action plans' span, and this year). */
   years: number[];
+  /** The current year when the page opened on an earlier one because the current year has no recorded values yet. */
+  defaultedFrom: number | null;
   summary: ProgressSummary;
   /** The first SCORECARD_ROWS indicators by code. */
   indicators: (IndicatorProgress & { indicator: Indicator; plan: ActionPlan | null })[];
@@ -145,8 +147,10 @@ export class PublicPagesService {
     const plans = await this.plans.list();
     const current = this.currentYear();
     const years = [...new Set([current, ...plans.flatMap((p) => range(p.startYear, p.endYear))])].sort((a, b) => a - b);
-    const year = requestedYear ?? current;
-    if (!years.includes(year)) throw DomainError.badInput('year', `must be one of ${years.join(', ')}`);
+    if (requestedYear !== undefined && !years.includes(requestedYear)) throw DomainError.badInput('year', `must be one of ${years.join(', ')}`);
+    // A first visit opens on the latest year with recorded values, not on a current year that has none yet.
+    const latestWithValues = requestedYear === undefined ? await this.summaries.latestYearWithValues(current) : null;
+    const year = requestedYear ?? (latestWithValues !== null && years.includes(latestWithValues) ? latestWithValues : current);
     const [summary, progress, changes] = await Promise.all([
       this.summaries.recommendationCounts(year),
       this.summaries.indicatorProgress(year),
@@ -159,7 +163,8 @@ export class PublicPagesService {
     );
     const indicatorTally = new Map<ProgressStatus, number>();
     for (const p of progress) indicatorTally.set(p.status, (indicatorTally.get(p.status) ?? 0) + 1);
-    return { year, years, summary, indicators, indicatorTally, indicatorTotal: progress.length, changes };
+    const defaultedFrom = requestedYear === undefined && year !== current ? current : null;
+    return { year, years, defaultedFrom, summary, indicators, indicatorTally, indicatorTotal: progress.length, changes };
   }
 
   async recommendationList(filter: RecommendationFilter, after: string | undefined): Promise<RecommendationListData> {

@@ -1,3 +1,4 @@
+import { quantityText, unitName } from '../../action-plan/indicator-unit';
 import { IndicatorDirection, ProgressStatus } from '../../action-plan/action-plan.enums';
 import { actualForYear, computeProgress } from '../../action-plan/indicator-progress';
 import { h, SafeHtml } from '../jsx/html';
@@ -139,12 +140,12 @@ export function IndicatorPage(props: {
           <dd class="govuk-summary-list__value">
             {indicator.baselineValue === null
               ? '—'
-              : `${ctx.i18n.number(indicator.baselineValue)} ${indicator.unit}${indicator.baselineYear ? ` (${indicator.baselineYear})` : ''}`}
+              : `${quantityText(ctx.i18n, indicator.baselineValue, indicator)}${indicator.baselineYear ? ` (${indicator.baselineYear})` : ''}`}
           </dd>
         </div>
         <div class="govuk-summary-list__row">
           <dt class="govuk-summary-list__key">{ctx.t('staff.indicator.unit')}</dt>
-          <dd class="govuk-summary-list__value">{indicator.unit}</dd>
+          <dd class="govuk-summary-list__value">{unitName(ctx.i18n, indicator)}</dd>
         </div>
         <div class="govuk-summary-list__row">
           <dt class="govuk-summary-list__key">{ctx.t('staff.field.responsible')}</dt>
@@ -187,7 +188,7 @@ function ValueForm(props: { ctx: PageContext; detail: IndicatorDetail; draft: Va
         <TextInput
           ctx={ctx}
           id="value"
-          label={ctx.t('staff.indicator.valueIn', { unit: detail.indicator.unit })}
+          label={ctx.t('staff.indicator.valueIn', { unit: unitName(ctx.i18n, detail.indicator) })}
           inputmode="decimal"
           width="govuk-input--width-10"
           value={draft.value}
