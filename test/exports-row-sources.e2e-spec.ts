@@ -9,7 +9,7 @@ import { CsvOptions, DEFAULT_CSV_OPTIONS } from '../src/exports/tabular/csv-opti
 import { indicatorValuesExport } from '../src/exports/exporters/indicator-values.export';
 import { recommendationsExport } from '../src/exports/exporters/recommendations.export';
 import { statusHistoryExport } from '../src/exports/exporters/status-history.export';
-import { ExportQuery, RowBatch } from '../src/exports/row-source/export-query';
+import { ExportQuery, RowBatch } from '../src/database/sql/query';
 import { cellText } from '../src/exports/tabular/cell-text';
 import { writeCsv } from '../src/exports/tabular/csv-writer';
 import { TabularExport } from '../src/exports/tabular/tabular-export';

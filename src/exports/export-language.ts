@@ -5,7 +5,8 @@ import { Locale } from '../i18n/locales';
 import { negotiateLocale } from '../i18n/negotiate-locale';
 import { OrganizationKind } from '../organizations/organization-kind.enum';
 import { Priority, RecommendationKind, RecommendationStatus } from '../recommendations/recommendation.enums';
-import { SqlParams } from './exporters/sql-params';
+import { SqlParams } from '../database/sql/params';
+import type { EnumLabeller, EnumLabelPrefix } from '../database/sql/read-scope';
 import { CellType, column, ExportColumn } from './tabular/export-column';
 
 /**
@@ -45,8 +46,8 @@ const ENUMS = {
   orgKind: Object.values(OrganizationKind),
   progress: Object.values(ProgressStatus),
   'staff.direction': Object.values(IndicatorDirection),
-} as const;
-export type EnumLabels = keyof typeof ENUMS;
+} as const satisfies Record<EnumLabelPrefix, readonly string[]>;
+export type EnumLabels = EnumLabelPrefix;
 
 /** A column header's message: `export.column.<message>` with its values (the year of target_2025). */
 export interface HeaderMessage {
@@ -65,7 +66,7 @@ export interface HeaderMessage {
  * machine-readable in every language (the decimal/delimiter options are for
  * Excel's regional settings); NDJSON keeps keys and codes whatever the language.
  */
-export class ExportLanguage {
+export class ExportLanguage implements EnumLabeller {
   readonly locale: Locale;
 
   /** Whether enum values are written as labels (ky, ru) rather than codes (en, and NDJSON in any language). */

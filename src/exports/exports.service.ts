@@ -15,12 +15,14 @@ import { RecommendationFilter } from '../recommendations/dto/recommendations.arg
 import { exportContext, resolveAsOf } from './as-of';
 import { DEFAULT_EXPORT_LOCALE, ExportLanguage, languageSuffix } from './export-language';
 import { ExportContext } from './exporters/export-context';
-import { indicatorValuesExport, ValueSelection } from './exporters/indicator-values.export';
+import type { ValueSelection } from '../action-plan/indicator-values.repository';
+import { indicatorValuesExport } from './exporters/indicator-values.export';
 import { indicatorsExport } from './exporters/indicators.export';
 import { recommendationBarriersExport, recommendationIndicatorsExport, recommendationOrganizationsExport } from './exporters/links.export';
 import { recommendationsExport } from './exporters/recommendations.export';
 import { statusHistoryExport } from './exporters/status-history.export';
-import { ExportMetadata, IndicatorDefinition, readmeRows, tableSchemaResource } from './metadata/export-metadata';
+import type { IndicatorDefinition } from '../action-plan/action-plan.repository';
+import { ExportMetadata, readmeRows, tableSchemaResource } from './metadata/export-metadata';
 import { ExportFingerprint, ExportInputs, fingerprintTables } from './metadata/fingerprint';
 import { PgServerRowSource } from './row-source/pg-server.row-source';
 import { RowSource } from './row-source/row-source';

@@ -1,5 +1,5 @@
 import { createHash, Hash } from 'node:crypto';
-import { RowBatch } from '../row-source/export-query';
+import { RowBatch } from '../../database/sql/query';
 import { RowSource } from '../row-source/row-source';
 import { csvLines } from '../tabular/csv-writer';
 import { DEFAULT_CSV_OPTIONS } from '../tabular/csv-options';

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { RowBatch } from '../row-source/export-query';
+import { RowBatch } from '../../database/sql/query';
 import { RowSource } from '../row-source/row-source';
 import { cellText } from './cell-text';
 import { CrlfRecords } from './crlf-records';
