@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { EMBEDDED_DATABASE } from '../src/database/embedded-postgres';
-import { seedSokulukRoundtable } from '../src/database/seed/sokuluk-roundtable.seed';
+import { seedSokulukRoundtable } from '../src/seed/sokuluk-roundtable.seed';
 import { loadSyntheticData } from '../bench/synthetic/load-synthetic-data';
 import { startService, stopAllServices, tempDataDir } from './support/service-process';
 import { tableChecksums } from './support/table-checksums';
