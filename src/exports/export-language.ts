@@ -1,20 +1,13 @@
 import { IndicatorDirection, ProgressStatus } from '../action-plan/action-plan.enums';
 import { BarrierCategory } from '../barriers/barrier-category.enum';
 import type { MessageKey, MessageValues, Translator } from '../i18n/i18n.service';
-import { Locale } from '../i18n/locales';
+import { DEFAULT_EXPORT_LOCALE, Locale } from '../i18n/locales';
 import { negotiateLocale } from '../i18n/negotiate-locale';
 import { OrganizationKind } from '../organizations/organization-kind.enum';
 import { Priority, RecommendationKind, RecommendationStatus } from '../recommendations/recommendation.enums';
 import { SqlParams } from '../database/sql/params';
 import type { EnumLabeller, EnumLabelPrefix } from '../database/sql/read-scope';
 import { CellType, column, ExportColumn } from './tabular/export-column';
-
-/**
- * The language of a download when `lang` is not given and Accept-Language names
- * none of ours: English, the language the exports have always been written in
- * (so such a request gets the same bytes as before languages existed).
- */
-export const DEFAULT_EXPORT_LOCALE: Locale = 'en';
 
 /**
  * Accept-Language without its wildcard entries: `*` ("any language", which

@@ -2,7 +2,7 @@ import { Locale } from '../../i18n/locales';
 import { IndicatorDirection } from '../../action-plan/action-plan.enums';
 import { IndicatorProgress } from '../../action-plan/indicator-progress';
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
-import { ProgressSummary } from '../../reports/progress-summary.type';
+import { ProgressSummary } from '../progress-summary.type';
 
 export interface IndicatorSeries {
   /** The values recorded by asOf, oldest period first (a year after its quarters). */
