@@ -1,14 +1,20 @@
-import { actualEntryForYear } from '../src/action-plan/indicator-progress';
-import { formatPeriod, parsePeriod } from '../src/action-plan/reporting-period';
+import { ActionPlanModule } from '../../src/action-plan/action-plan.module';
+import { ActionPlanRepository } from '../../src/action-plan/action-plan.repository';
+import { actualEntryForYear } from '../../src/action-plan/indicator-progress';
+import { formatPeriod, parsePeriod } from '../../src/action-plan/reporting-period';
+import { Clock } from '../../src/common/clock';
+import { LoaderRegistry } from '../../src/common/loaders/loader-registry';
+import { ProgressSummaryService } from '../../src/reports/progress-summary.service';
+import { ReportsModule } from '../../src/reports/reports.module';
 import { createActionPlan, createIndicator, recordValue } from './support/factories';
-import { createTestApp, TestApp } from './support/test-app';
+import { createMediumModule, MediumModule } from './support/medium-module';
 
 /**
  * "The actual value for a year" is written once in TypeScript (actualEntryForYear: the public
- * pages, the exports) and once in SQL (actualForYearSql: Indicator.progress and the progress
- * summary). These series tell the possible readings apart (annual over quarters, the latest
- * quarter rather than the last recorded or the largest, other years ignored), and all three
- * answers must name the same value.
+ * pages, the exports) and once in SQL (actualForYearSql: Indicator.progress, through the
+ * repository's year figures, and the progress summary). These series tell the possible
+ * readings apart (annual over quarters, the latest quarter rather than the last recorded or
+ * the largest, other years ignored), and all three answers must name the same value.
  */
 const SERIES: { name: string; periods: [string, number][]; actual: number | null; actualPeriod: string | null }[] = [
   { name: 'annual value and quarters', periods: [['2025-Q3', 30], ['2025', 50], ['2025-Q1', 10]], actual: 50, actualPeriod: '2025' },
@@ -19,57 +25,47 @@ const SERIES: { name: string; periods: [string, number][]; actual: number | null
 ];
 
 describe('the actual value for a year: TypeScript and SQL agree', () => {
-  let t: TestApp;
+  let m: MediumModule;
   let planId: string;
-  const names = new Map<string, string>();
+  const indicatorIds = new Map<string, string>();
 
   beforeAll(async () => {
-    t = await createTestApp();
-    planId = (await createActionPlan(t, { startYear: 2024, endYear: 2027 })).id;
+    m = await createMediumModule([ActionPlanModule, ReportsModule]);
+    planId = (await createActionPlan(m, { startYear: 2024, endYear: 2027 })).id;
     for (const series of SERIES) {
-      const indicator = await createIndicator(t, { actionPlanId: planId, targets: [{ year: 2025, value: 100 }] });
-      names.set(indicator.id, series.name);
-      for (const [period, value] of series.periods) await recordValue(t, { indicatorId: indicator.id, period, value });
+      const indicator = await createIndicator(m, { actionPlanId: planId, targets: [{ year: 2025, value: 100 }] });
+      indicatorIds.set(series.name, indicator.id);
+      for (const [period, value] of series.periods) await recordValue(m, { indicatorId: indicator.id, period, value });
     }
   });
   afterAll(async () => {
-    await t?.close();
+    await m?.close();
   });
 
-  it('Indicator.progress, progressSummary and actualEntryForYear name the same value and period', async () => {
-    // The service's today (a year not yet ended is summarised as of today): 2025's summary
-    // defaults to 31 December 2025, before these values were recorded.
-    const today = (await t.gqlOk('{ progressSummary(year: 2200) { asOf } }')).progressSummary.asOf as string;
-    const { indicators, progressSummary } = await t.gqlOk(
-      `query ($planId: ID!, $today: Date) {
-        indicators(first: 100, filter: { actionPlanId: $planId }) { edges { node { id values { period value } progress(year: 2025) { actual } } } }
-        progressSummary(year: 2025, actionPlanId: $planId, asOf: $today) { indicators { indicator { id } actual actualPeriod } }
-      }`,
-      { planId, today },
-    );
-    type Node = { id: string; values: { period: string; value: number }[]; progress: { actual: number | null } };
-    const nodes = (indicators.edges as { node: Node }[]).map((edge) => edge.node);
-    const summaries = new Map(
-      (progressSummary.indicators as { indicator: { id: string }; actual: number | null; actualPeriod: string | null }[]).map((s) => [s.indicator.id, s]),
-    );
-    expect(nodes).toHaveLength(SERIES.length);
-    for (const node of nodes) {
-      const expected = SERIES.find((series) => series.name === names.get(node.id))!;
+  it('the year figures (Indicator.progress), the progress summary and actualEntryForYear name the same value and period', async () => {
+    // As of today: 2025's summary would otherwise default to 31 December 2025, before these values were recorded.
+    const today = m.module.get(Clock).today();
+    const summary = await m.module.get(ProgressSummaryService).summarize(2025, planId, today);
+    const summaries = new Map(summary.indicators.map((progress) => [progress.indicatorId, progress]));
+    expect(summary.indicators).toHaveLength(SERIES.length);
+    const repository = m.module.get(ActionPlanRepository);
+    for (const series of SERIES) {
+      const id = indicatorIds.get(series.name)!;
       const entry = actualEntryForYear(
-        node.values.map((v) => ({ ...parsePeriod(v.period)!, value: v.value })),
+        series.periods.map(([period, value]) => ({ ...parsePeriod(period)!, value })),
         2025,
       );
-      const answers = {
-        series: expected.name,
+      const figures = await repository.yearFigures(new LoaderRegistry(), id, 2025);
+      expect({
+        series: series.name,
         typescript: { actual: entry?.value ?? null, period: entry ? formatPeriod(entry) : null },
-        progress: node.progress.actual,
-        summary: { actual: summaries.get(node.id)?.actual, period: summaries.get(node.id)?.actualPeriod },
-      };
-      expect(answers).toEqual({
-        series: expected.name,
-        typescript: { actual: expected.actual, period: expected.actualPeriod },
-        progress: expected.actual,
-        summary: { actual: expected.actual, period: expected.actualPeriod },
+        progress: figures.actual,
+        summary: { actual: summaries.get(id)?.actual, period: summaries.get(id)?.actualPeriod },
+      }).toEqual({
+        series: series.name,
+        typescript: { actual: series.actual, period: series.actualPeriod },
+        progress: series.actual,
+        summary: { actual: series.actual, period: series.actualPeriod },
       });
     }
   });
