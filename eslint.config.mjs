@@ -2,6 +2,16 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+
+/** The folders of src/ by layer (see docs/architecture.md): a folder imports its own layer and the ones below. */
+const FEATURES = ['organizations', 'meetings', 'barriers', 'recommendations', 'action-plan', 'audit', 'auth', 'accounts', 'data-version'];
+const ABOVE_FEATURES = ['reports', 'exports', 'imports', 'graphql', 'web', 'response-cache', 'health', 'seed'];
+/** A relative import of one of these src/ folders (package names such as @nestjs/graphql never match). */
+const folders = (names) => `^(\\.\\./)+(${names.join('|')})(/|$)`;
+const importsPointDown = (forbidden, why) => ({
+  'no-restricted-imports': ['error', { patterns: [{ regex: folders(forbidden), message: `Imports point down: ${why} (see docs/architecture.md).` }] }],
+});
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', '*.js', '*.mjs'] },
   eslint.configs.recommended,
@@ -20,6 +30,21 @@ export default tseslint.config(
       // Mutations/queries return promises from services; Nest awaits them.
       '@typescript-eslint/require-await': 'off',
     },
+  },
+  {
+    // Features never import the channels and read models built on them.
+    files: FEATURES.map((name) => `src/${name}/**/*.{ts,tsx}`),
+    rules: importsPointDown(ABOVE_FEATURES, 'a feature never imports reports, exports, imports, web or the seed'),
+  },
+  {
+    // The read models stand on the features, below the channels.
+    files: ['src/reports/**/*.{ts,tsx}'],
+    rules: importsPointDown(['exports', 'imports', 'graphql', 'web', 'response-cache', 'health', 'seed'], 'reports never import the channels'),
+  },
+  {
+    // The base: database, common, config, logging and i18n never import a feature or anything above.
+    files: ['src/{database,common,config,logging,i18n}/**/*.{ts,tsx}'],
+    rules: importsPointDown([...FEATURES, ...ABOVE_FEATURES], 'database, common, config, logging and i18n never import a feature'),
   },
   {
     files: ['test/**/*.ts', '**/*.spec.ts'],

@@ -15,18 +15,26 @@ const shared = {
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
 };
 
+const databaseTests = {
+  ...shared,
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+};
+
+/**
+ * Three tiers (docs/development.md): unit (pure rules, src/**\/*.spec.ts), medium (a feature's
+ * modules on a cloned database, no HTTP: test/medium/**\/*.medium-spec.ts) and e2e (the whole
+ * service over HTTP: test/**\/*.e2e-spec.ts). Each medium and e2e file has a database of its
+ * own, so `npm test` (scripts/test.mjs) runs them in parallel workers, then the e2e files
+ * that start processes of their own one at a time.
+ */
 /** @type {import('jest').Config} */
 module.exports = {
   // e2e tests boot the whole service (some, child processes too): generous but finite.
   testTimeout: 120_000,
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx', '<rootDir>/bench/**/*.spec.ts', '<rootDir>/test/clients/**/*.spec.ts'] },
-    {
-      ...shared,
-      displayName: 'e2e',
-      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
-      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-    },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx', '<rootDir>/bench/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts', '<rootDir>/test/clients/**/*.spec.ts'] },
+    { ...databaseTests, displayName: 'medium', testMatch: ['<rootDir>/test/medium/**/*.medium-spec.ts'] },
+    { ...databaseTests, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
 };

@@ -9,7 +9,7 @@ import { UsersService } from '../src/accounts/users.service';
 import { AppModule } from '../src/app.module';
 import { Role } from '../src/auth/role.enum';
 import { configureApp } from '../src/configure-app';
-import { seedSokulukRoundtable } from '../src/database/seed/sokuluk-roundtable.seed';
+import { seedSokulukRoundtable } from '../src/seed/sokuluk-roundtable.seed';
 import { StylesheetService } from '../src/web/layout/stylesheet.service';
 import { axeViolations, CHROMIUM_PATH } from '../test/browser/harness';
 

@@ -8,6 +8,7 @@ import { CommonModule } from './common/common.module';
 import { ErrorFilter } from './common/errors/error.filter';
 import { AppConfigModule, EnvironmentOverrides } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { SeedModule } from './seed/seed.module';
 import { DataVersionModule } from './data-version/data-version.module';
 import { ExportsModule } from './exports/exports.module';
 import { AppGraphqlModule } from './graphql/graphql.module';
@@ -55,6 +56,7 @@ export class AppModule {
         WebModule,
         PublicSiteModule,
         StaffModule,
+        SeedModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

@@ -9,7 +9,7 @@ import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { backupEmbedded, restoreEmbedded } from '../src/database/backup/embedded-backup';
 import { createBackupFile } from '../src/database/backup/backup-file';
 import { EMBEDDED_DATABASE, EmbeddedPostgres } from '../src/database/embedded-postgres';
-import { seedSokulukRoundtable } from '../src/database/seed/sokuluk-roundtable.seed';
+import { seedSokulukRoundtable } from '../src/seed/sokuluk-roundtable.seed';
 import { loadSyntheticData } from '../bench/synthetic/load-synthetic-data';
 import { startService, stopAllServices, tempDataDir } from './support/service-process';
 import { tableChecksums } from './support/table-checksums';

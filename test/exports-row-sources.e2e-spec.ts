@@ -9,9 +9,9 @@ import { CsvOptions, DEFAULT_CSV_OPTIONS } from '../src/exports/tabular/csv-opti
 import { indicatorValuesExport } from '../src/exports/exporters/indicator-values.export';
 import { recommendationsExport } from '../src/exports/exporters/recommendations.export';
 import { statusHistoryExport } from '../src/exports/exporters/status-history.export';
-import { ExportQuery, RowBatch } from '../src/exports/row-source/export-query';
+import { ExportQuery, RowBatch } from '../src/database/sql/query';
 import { cellText } from '../src/exports/tabular/cell-text';
-import { writeCsv } from '../src/exports/tabular/csv-writer';
+import { csvRecordsPath, writeCsv } from '../src/exports/tabular/csv-writer';
 import { TabularExport } from '../src/exports/tabular/tabular-export';
 import { PgServerRowSource } from '../src/exports/row-source/pg-server.row-source';
 import { RowSource } from '../src/exports/row-source/row-source';
@@ -36,6 +36,20 @@ async function csvOf(source: RowSource, table: TabularExport, options: CsvOption
   });
   await writeCsv(source, table, sink, options);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A server source that counts the COPY statements it runs (what the writer really used). */
+function countingCopies(db: DataSource): { source: RowSource; copies: () => number } {
+  const server = new PgServerRowSource(db);
+  let copies = 0;
+  const source: RowSource = {
+    batches: (query) => server.batches(query),
+    copyCsv: (query, columns, options) => {
+      copies += 1;
+      return server.copyCsv(query, columns, options);
+    },
+  };
+  return { source, copies: () => copies };
 }
 
 async function read(source: RowSource, query: ExportQuery): Promise<{ fields: readonly string[]; rows: (string | null)[][]; batches: number }> {
@@ -104,15 +118,31 @@ describe('row sources', () => {
     ['status history', () => statusHistoryExport(ctx)],
     ['indicator values', () => indicatorValuesExport({ actionPlanId: null, from: null, to: null }, ctx)],
   ])('%s: the CSV from COPY is byte for byte the CSV written from rows', async (_, table) => {
-    const copied = await csvOf(new PgServerRowSource(db), table());
+    const server = countingCopies(db);
+    expect(csvRecordsPath(server.source, table())).toBe('copy');
+    const copied = await csvOf(server.source, table());
+    // The records really came from COPY (one statement), not from the cursor.
+    expect(server.copies()).toBe(1);
     const cursor = new PgServerRowSource(db, 2);
     const rowsOnly: RowSource = { batches: (q) => cursor.batches(q) };
+    expect(csvRecordsPath(rowsOnly, table())).toBe('rows');
     const written = await csvOf(rowsOnly, table());
-    expect(new PgServerRowSource(db).copyCsv).toBeDefined();
     expect(copied).toBe(written);
     expect(copied.split('\r\n').length).toBeGreaterThan(3);
     const neutralised = _ === 'indicator values' ? Object.values(SOURCES).filter(Boolean) : _ === 'recommendations' ? [`${HIDDEN_BEHIND_BLANKS}Кыргызча: аялдар`] : [];
     for (const text of neutralised) expect(copied).toContain(`'${text}`);
+  });
+
+  it('an export that derives its rows in JavaScript (mapRow) is written from rows, never by COPY, on a server source', async () => {
+    const plain = recommendationsExport(db, null, ctx);
+    const derived: TabularExport = { ...plain, mapRow: (row) => ({ ...row, title: `* ${cellText(row.title)}` }) };
+    const server = countingCopies(db);
+    expect(csvRecordsPath(server.source, derived)).toBe('rows');
+    const csv = await csvOf(server.source, derived);
+    expect(server.copies()).toBe(0);
+    expect(csv).toContain('* Recommendation, ""quoted""');
+    expect(csv.split('\r\n').length).toBe((await csvOf(server.source, plain)).split('\r\n').length);
+    expect(server.copies()).toBe(1);
   });
 
   it.each([

@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Clock } from '../src/common/clock';
-import { seedSokulukRoundtable } from '../src/database/seed/sokuluk-roundtable.seed';
+import { seedSokulukRoundtable } from '../src/seed/sokuluk-roundtable.seed';
 import { createTestApp, TestApp } from './support/test-app';
 
 /** The text of the page without tags, whitespace collapsed (what a reader sees). */

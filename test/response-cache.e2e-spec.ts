@@ -1,10 +1,10 @@
-import Redis from 'ioredis';
 import { createHash, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { Clock } from '../src/common/clock';
 import { ResponseCacheService } from '../src/response-cache/response-cache.service';
 import { waitForVersion } from './support/data-version';
 import { createMeeting, createOrganization } from './support/factories';
+import { REDIS_URL, redisAnswers, redisTest } from './support/redis';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
 const DASHBOARD = `query Dashboard($first: Int) {
@@ -284,34 +284,16 @@ describe('GraphQL response cache turned off (RESPONSE_CACHE=false)', () => {
   });
 });
 
-/** The local Redis, as in shared-rate-limit.e2e-spec.ts: skipped with one line without it, except under CI. */
-const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379/0';
-
-async function redisReachable(): Promise<boolean> {
-  if (REDIS_URL === 'none') return false;
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000, retryStrategy: () => null });
-  try {
-    await redis.connect();
-    return (await redis.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    redis.disconnect();
-  }
-}
+/** Runs only with Redis (skipped with a printed reason without one; under CI=true a missing Redis fails it). */
+const withRedis = redisTest('the shared response cache test');
 
 describe('GraphQL response cache shared by two instances through Redis', () => {
   let a: TestApp | undefined;
   let b: TestApp | undefined;
-  let reachable = false;
 
   beforeAll(async () => {
-    reachable = await redisReachable();
-    if (!reachable) {
-      if (process.env.CI === 'true' || process.env.TEST_REDIS_URL) throw new Error(`no Redis at ${REDIS_URL}`);
-      console.warn(`[e2e] no Redis at ${REDIS_URL}: the shared response cache test is skipped`);
-      return;
-    }
+    if (!withRedis.run) return;
+    if (!redisAnswers()) throw new Error(`no Redis at ${REDIS_URL}`);
     // A prefix of this run's own: other test files and runs share the Redis.
     const env = { REDIS_URL, RESPONSE_CACHE: 'true', RESPONSE_CACHE_REDIS_PREFIX: `test:${randomUUID()}:` };
     a = await createTestApp(env);
@@ -323,8 +305,8 @@ describe('GraphQL response cache shared by two instances through Redis', () => {
     await a?.close();
   });
 
-  it('computes an answer once for both instances, and neither answers from it after a write', async () => {
-    if (!reachable || !a || !b) return;
+  withRedis.it('computes an answer once for both instances, and neither answers from it after a write', async () => {
+    if (!a || !b) throw new Error('the two instances did not start');
     const admin = { authorization: bearer(a.adminToken) };
     await createMeeting(a);
     const computed = await post(a, DASHBOARD, { first: 50 }, admin);

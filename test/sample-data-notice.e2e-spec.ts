@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { seedSokulukRoundtable } from '../src/database/seed/sokuluk-roundtable.seed';
+import { seedSokulukRoundtable } from '../src/seed/sokuluk-roundtable.seed';
 import { createTestApp, TestApp } from './support/test-app';
 
 const NOTICE = 'data-notice="sample-data"';

@@ -1,26 +1,14 @@
-import Redis from 'ioredis';
+import { REDIS_URL, redisAnswers, redisTest } from './support/redis';
 import { createDatabaseFromTemplate, dropDatabase, ENV, serverUrl } from './support/test-database';
 import { ServiceProcess, startService, stopAllServices } from './support/service-process';
 
 /**
- * The local Redis (loopback only). Redis is optional for the service, so a newcomer's `npm test` without one skips the
- * shared-limit test with one line; under CI (which starts Redis) or with TEST_REDIS_URL set, a missing Redis fails.
- * TEST_REDIS_URL=none skips it explicitly.
+ * Redis is optional for the service, so a newcomer's `npm test` without one skips the shared-limit test
+ * (reported as skipped, with the reason printed); under CI (which starts Redis) or with TEST_REDIS_URL set,
+ * a missing Redis fails it. TEST_REDIS_URL=none skips it on purpose.
  */
-const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379/0';
+const withRedis = redisTest('the shared-limit test');
 const LIMIT = 5;
-
-async function redisReachable(): Promise<boolean> {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000, retryStrategy: () => null });
-  try {
-    await redis.connect();
-    return (await redis.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    redis.disconnect();
-  }
-}
 
 /** POST /graphql with a token of its own, so that runs sharing the Redis never share a budget. */
 async function ask(service: ServiceProcess, token: string): Promise<number> {
@@ -39,17 +27,9 @@ const template = process.env[ENV.template];
 (server && template ? describe : describe.skip)('several instances (PostgreSQL server)', () => {
   let databaseName: string;
   let databaseUrl: string;
-  let redis = false;
 
   beforeAll(async () => {
-    redis = REDIS_URL !== 'none';
-    if (redis && !(await redisReachable())) {
-      if (process.env.CI === 'true' || process.env.TEST_REDIS_URL) {
-        throw new Error(`no Redis at ${REDIS_URL} (set TEST_REDIS_URL=none to skip the shared-limit test)`);
-      }
-      console.warn(`[e2e] no Redis at ${REDIS_URL}: the shared-limit test is skipped (start redis-server to run it)`);
-      redis = false;
-    }
+    if (withRedis.run && !redisAnswers()) throw new Error(`no Redis at ${REDIS_URL} (set TEST_REDIS_URL=none to skip the shared-limit test)`);
     const db = await createDatabaseFromTemplate(server!, template!);
     databaseName = db.name;
     databaseUrl = db.url;
@@ -77,8 +57,7 @@ const template = process.env[ENV.template];
     return { a, b, token: created.data!.createApiToken.token };
   }
 
-  it('with REDIS_URL, two instances enforce one limit per caller', async () => {
-    if (!redis) return;
+  withRedis.it('with REDIS_URL, two instances enforce one limit per caller', async () => {
     const { a, b, token } = await twoInstancesAndAToken({ REDIS_URL });
     const statuses: number[] = [];
     for (let i = 0; i < 2 * LIMIT; i++) statuses.push(await ask(i % 2 ? b : a, token));

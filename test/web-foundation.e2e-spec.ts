@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { seedSokulukRoundtable } from '../src/database/seed/sokuluk-roundtable.seed';
+import { seedSokulukRoundtable } from '../src/seed/sokuluk-roundtable.seed';
 import { StylesheetService } from '../src/web/layout/stylesheet.service';
 import { createOrganization, unique } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';

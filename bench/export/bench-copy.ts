@@ -3,7 +3,8 @@ import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
-import { ExportQuery, orderedSql } from '../../src/exports/row-source/export-query';
+import { orderedSql } from '../../src/database/sql/ordering';
+import { ExportQuery } from '../../src/database/sql/query';
 import { inlineParams } from '../../src/exports/row-source/sql-literals';
 
 /** COPY takes no parameters: the export's SQL with its parameters written in. */

@@ -11,7 +11,7 @@ import { buildTranslator } from '../../src/i18n/i18n.service';
 import { ExportContext } from '../../src/exports/exporters/export-context';
 import { indicatorValuesExport } from '../../src/exports/exporters/indicator-values.export';
 import { recommendationsExport } from '../../src/exports/exporters/recommendations.export';
-import { ExportQuery } from '../../src/exports/row-source/export-query';
+import { ExportQuery } from '../../src/database/sql/query';
 import { ChildStats, runExportChild } from './bench-child';
 import { timeCopy } from './bench-copy';
 import { BenchRow, markdownTable, writeSection } from './bench-report';

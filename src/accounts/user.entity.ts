@@ -1,9 +1,11 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Role } from '../auth/role.enum';
+import { Locale, LOCALES } from '../i18n/locales';
 import { Organization } from '../organizations/organization.entity';
 
-export const LANGUAGES = ['ky', 'ru', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+/** A user's preferred language: one of the pages' locales (the check below lists them for the database). */
+export const LANGUAGES = LOCALES;
+export type Language = Locale;
 
 /**
  * A person who signs in to the staff pages. Emails are stored lower-case (the

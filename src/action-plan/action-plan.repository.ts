@@ -11,10 +11,9 @@ import { countAll } from '../common/pagination/page-and-total';
 import { PageArgs } from '../common/pagination/page.args';
 import { readEntities, rowToEntity } from '../database/linked-rows';
 import { assertAllExist } from '../database/assert-exist';
-import { ExportContext } from '../exports/exporters/export-context';
-import { IndicatorDefinition } from '../exports/metadata/export-metadata';
-import { SqlParams } from '../exports/exporters/sql-params';
-import { ExportQuery } from '../exports/row-source/export-query';
+import type { ReadScope } from '../database/sql/read-scope';
+import { SqlParams } from '../database/sql/params';
+import { ExportQuery } from '../database/sql/query';
 import { translatedSql } from '../i18n/translations';
 import { readQuery } from '../database/read-routing';
 import { ActionPlan } from './action-plan.entity';
@@ -57,6 +56,19 @@ const BY_CODE: KeysetOrder<Indicator> = {
 };
 
 /** Every statement on the action plan's tables; the loaders read one `= ANY($1)` query per relation and request, as raw rows. */
+/** An indicator as the README sheet defines it. */
+export interface IndicatorDefinition {
+  action_plan: string;
+  code: string;
+  name: string;
+  unit: string;
+  direction: string;
+  baseline_year: number | null;
+  baseline_value: number | null;
+  /** The distinct sources of its values recorded by asOf, joined with "; ". */
+  sources: string | null;
+}
+
 @Injectable()
 export class ActionPlanRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -103,7 +115,7 @@ export class ActionPlanRepository {
   }
 
   /** The export's indicator definitions in plan and code order, with the distinct sources of the values recorded by the end of `asOf`. */
-  indicatorDefinitions(actionPlanId: string | null, ctx: ExportContext): Promise<IndicatorDefinition[]> {
+  indicatorDefinitions(actionPlanId: string | null, ctx: ReadScope): Promise<IndicatorDefinition[]> {
     return this.db.query(
       `SELECT ap.code AS action_plan, i.code, ${translatedSql('i.name', ctx.contentChain)} AS name, COALESCE($3::jsonb ->> i.unit_code, i.unit) AS unit,
               i.direction::text AS direction, i.baseline_year, i.baseline_value,
@@ -329,7 +341,7 @@ function figuresKey(key: FiguresKey): string {
  * direction and baseline, with its targets and the values recorded by the end of
  * `asOf` as JSON in the same row (the exporter computes actuals and progress).
  */
-export function indicatorsExportQuery(actionPlanId: string | null, ctx: ExportContext): ExportQuery {
+export function indicatorsExportQuery(actionPlanId: string | null, ctx: ReadScope): ExportQuery {
   const p = new SqlParams();
   const asOfEnd = p.add(ctx.asOfEnd, 'timestamptz');
   const plan = actionPlanId ? p.add(actionPlanId, 'uuid') : null;

@@ -1,9 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { rowToEntity } from '../database/linked-rows';
-import type { ExportContext } from '../exports/exporters/export-context';
-import type { ValueSelection } from '../exports/exporters/indicator-values.export';
-import { isoTimestamp, SqlParams } from '../exports/exporters/sql-params';
-import type { ExportQuery } from '../exports/row-source/export-query';
+import type { ReadScope } from '../database/sql/read-scope';
+import { isoTimestamp, SqlParams } from '../database/sql/params';
+import type { ExportQuery } from '../database/sql/query';
 import { translatedSql } from '../i18n/translations';
 import type { ValueToRecord } from './indicator-value-writes';
 import { IndicatorValue } from './indicator-value.entity';
@@ -91,8 +90,15 @@ function periodConditions(p: SqlParams, from: Period | null, to: Period | null):
   return conditions;
 }
 
+/** Which values a read covers: one plan or all, and the periods from … to (inclusive). */
+export interface ValueSelection {
+  actionPlanId: string | null;
+  from: Period | null;
+  to: Period | null;
+}
+
 /** The SQL the indicator-values export streams: the values recorded by the end of `asOf` in the selected plan and periods. */
-export function indicatorValuesExportQuery(selection: ValueSelection, ctx: ExportContext): ExportQuery {
+export function indicatorValuesExportQuery(selection: ValueSelection, ctx: ReadScope): ExportQuery {
   const p = new SqlParams();
   const tz = p.add(ctx.timeZone, 'text');
   const where = [`v.recorded_at < ${p.add(ctx.asOfEnd, 'timestamptz')}`, ...periodConditions(p, selection.from, selection.to)];

@@ -1,7 +1,5 @@
 import { IsInt, Max, Min, registerDecorator, ValidationArguments } from 'class-validator';
 import { applyDecorators } from '@nestjs/common';
-import type { ActionPlan } from './action-plan.entity';
-import type { Indicator } from './indicator.entity';
 
 /*
  * The action plan's rules about years and reporting periods, each written once: the API's
@@ -69,8 +67,9 @@ export function IsPeriod(): PropertyDecorator {
  */
 export function periodProblem(
   period: Period,
-  indicator: Pick<Indicator, 'baselineYear'>,
-  plan: Pick<ActionPlan, 'startYear' | 'endYear'>,
+  // Structural (not the entities' types): the period rules stand below the entities that use them.
+  indicator: { baselineYear: number | null },
+  plan: { startYear: number; endYear: number },
   today: string,
 ): string | null {
   const firstYear = Math.min(plan.startYear, indicator.baselineYear ?? plan.startYear);

@@ -61,21 +61,35 @@ const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
  * Keep in step with .env.example.
  */
 export class Environment {
+  /**
+   * `development`, `production` or `test`. Outside `production`, each start rewrites `schema.gql`
+   * in the working directory and unexpected errors keep their message
+   */
   @IsIn(NODE_ENVS)
   NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
 
+  /**
+   * HTTP port for `/graphql` and `/health`
+   */
   @Transform(toInt)
   @IsInt()
   @Min(0)
   @Max(65535)
   PORT = 3000;
 
-  /** PostgreSQL server; when unset the service runs its own embedded PostgreSQL under DATA_DIR. */
+  /**
+   * `postgres://` or `postgresql://` URL of a PostgreSQL 15+ server. When unset, the service runs
+   * its own embedded PostgreSQL under `DATA_DIR`
+   */
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
+  /**
+   * connections to the database (1–200), per server: the primary and each replica (or the embedded
+   * server) get a pool of this size
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -83,8 +97,14 @@ export class Environment {
   DATABASE_POOL_SIZE = 10;
 
   /**
+   * comma-separated `postgres://` URLs of streaming read replicas of `DATABASE_URL`. Queries read
+   * from a replica (picked per statement); writes, transactions and the answer of a mutation use
+   * the primary. A replica may lag: a query right after a mutation can still show the old state.
+   * See docs/scaling.md
+   *
    * Streaming read replicas of DATABASE_URL, comma-separated postgres:// URLs. Reads outside a
-   * transaction go to a replica; writes, transactions and a mutation's own answer go to DATABASE_URL.
+   * transaction go to a replica; writes, transactions and a mutation's own answer go to
+   * DATABASE_URL.
    */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -93,44 +113,70 @@ export class Environment {
   })
   DATABASE_REPLICA_URLS?: string;
 
-  /** Where the embedded database keeps its files (the cluster in DATA_DIR/postgres). */
+  /**
+   * where the embedded database keeps its files (the cluster in `DATA_DIR/postgres`). One service
+   * per directory: a second one is refused
+   */
   @IsString()
   @MinLength(1)
   DATA_DIR = './data';
 
   /**
-   * Run as root (containers, CI), the embedded PostgreSQL runs as this unprivileged OS user
-   * (PostgreSQL refuses root); created as a system user when missing.
+   * run as root, the embedded PostgreSQL runs as this unprivileged OS user (PostgreSQL refuses
+   * root); created as a system user when missing
    */
   @IsString()
   @Matches(/^[a-z_][a-z0-9_-]{0,31}$/, { message: 'EMBEDDED_POSTGRES_OS_USER must be a valid OS user name' })
   EMBEDDED_POSTGRES_OS_USER = 'tracker-postgres';
 
+  /**
+   * apply pending migrations at start
+   */
   @Transform(toBoolean)
   @IsBoolean()
   MIGRATIONS_RUN = true;
 
-  /** Load the Sokuluk roundtable on the first start of an empty embedded database. */
+  /**
+   * on the first start of an empty **embedded** database, load the Sokuluk sample. Never applies to
+   * `DATABASE_URL`
+   */
   @Transform(toBoolean)
   @IsBoolean()
   SEED_DEMO = true;
 
+  /**
+   * `fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`
+   */
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
-  /** `json` (one JSON object a line) or `pretty` (readable lines); unset: pretty when stdout is a terminal, else JSON. */
+  /**
+   * json (one JSON object a line) or pretty (readable lines)
+   *
+   * Unset: pretty when stdout is a terminal, else JSON (files, containers).
+   */
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsIn(LOG_FORMATS, { message: 'LOG_FORMAT must be json or pretty' })
   LOG_FORMAT?: LogFormat;
 
-  /** The calendar "today" (overdue, year ends) is taken in this IANA time zone. */
+  /**
+   * IANA time zone for the calendar "today": overdue, the current year, whether a period has
+   * started
+   *
+   * The calendar "today" (overdue, year ends) is taken in this IANA time zone.
+   */
   @IsString()
   @MaxLength(64)
   @Matches(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, { message: 'APP_TIMEZONE must be an IANA time zone such as Asia/Bishkek' })
   APP_TIMEZONE = 'Asia/Bishkek';
 
-  /** Accepted as an ADMIN token named bootstrap-admin (for the first tokens). At least 32 characters. */
+  /**
+   * accepted as an ADMIN token named `bootstrap-admin`; at least 32 characters
+   *
+   * Accepted as an ADMIN token named bootstrap-admin (for the first tokens). At least 32
+   * characters.
+   */
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()
@@ -138,32 +184,47 @@ export class Environment {
   @MaxLength(512)
   ADMIN_TOKEN?: string;
 
-  /** Anonymous callers may read (as VIEWER) without a token. */
+  /**
+   * anonymous callers read as `VIEWER`
+   *
+   * Anonymous callers may read (as VIEWER) without a token.
+   */
   @Transform(toBoolean)
   @IsBoolean()
   PUBLIC_READ = false;
 
-  /** The public progress pages (/, /recommendations, ... /changes.atom) for anonymous readers. */
+  /**
+   * the public progress pages (`/`, `/recommendations`, `/meetings`, `/indicators/…`,
+   * `/organisations/…`, `/changes.atom`); `false` answers them 404
+   *
+   * The public progress pages (/, /recommendations, ... /changes.atom) for anonymous readers.
+   */
   @Transform(toBoolean)
   @IsBoolean()
   PUBLIC_SITE = true;
 
-  /** The pages' language when neither the URL, the cookie nor Accept-Language chooses one. */
+  /**
+   * language of the pages when neither `?lang=`, the `lang` cookie nor `Accept-Language` chooses
+   * one: `ky`, `ru` or `en`
+   */
   @IsIn(LOCALES)
   DEFAULT_LOCALE: Locale = 'ru';
 
   /**
-   * The language content is written in when nothing says otherwise: what the migration makes
-   * of today's single-language texts, what an API request without Accept-Language reads and
-   * writes, and the language of exports without `lang`.
+   * language content is written in by default: what the migration makes of existing single-language
+   * texts, what the API reads and writes when the request has no `Accept-Language`, the language of
+   * exports without `lang` (`ky`, `ru`, `en`)
    */
   @IsIn(LOCALES)
   DEFAULT_CONTENT_LOCALE: Locale = 'en';
 
   /**
-   * Where a reader's language has no text: these locales in order (comma-separated), after
-   * the requested one; locales not listed come last. The default gives ky → ru → en,
-   * ru → en → ky and en → ru → ky.
+   * where a text is missing in the reader's language, these locales are tried in order after it
+   * (locales not listed come last): ky → ru → en, ru → en → ky, en → ru → ky
+   *
+   * Where a reader's language has no text: these locales in order (comma-separated), after the
+   * requested one; locales not listed come last. The default gives ky → ru → en, ru → en → ky and
+   * en → ru → ky.
    */
   @Transform(toLocaleList)
   @IsIn(LOCALES, { each: true, message: 'CONTENT_FALLBACK_LOCALES must be a comma-separated list of ky, ru and en' })
@@ -171,59 +232,91 @@ export class Environment {
   CONTENT_FALLBACK_LOCALES: Locale[] = ['ru', 'en', 'ky'];
 
   /**
-   * Introspection (and GET /graphql/schema.graphql) for anonymous callers, and field suggestions,
-   * in production. Callers with a token may always introspect; outside production both are on.
+   * introspection for anonymous callers, and suggestions, in production (always on elsewhere)
+   *
+   * Callers with a token may always introspect (and GET /graphql/schema.graphql); this opens
+   * both to anonymous callers too.
    */
   @Transform(toBoolean)
   @IsBoolean()
   GRAPHQL_INTROSPECTION = false;
 
   /**
-   * How operations are executed: `compiled` by graphql-jit (the default, ~25 % more
-   * throughput on large answers) or `interpreted` by graphql-js (the reference; a way back
-   * should a query ever answer differently).
+   * `compiled`: operations run compiled by graphql-jit (~25 % more throughput on large answers);
+   * `interpreted`: by graphql-js, the reference
+   *
+   * How operations are executed: `compiled` by graphql-jit (the default, ~25 % more throughput on
+   * large answers) or `interpreted` by graphql-js (the reference; a way back should a query ever
+   * answer differently).
    */
   @IsIn(GRAPHQL_EXECUTIONS)
   GRAPHQL_EXECUTION: (typeof GRAPHQL_EXECUTIONS)[number] = 'compiled';
 
-  /** Deepest selection nesting a query may have. */
+  /**
+   * deepest query nesting
+   *
+   * Deepest selection nesting a query may have.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(2)
   @Max(50)
   GRAPHQL_MAX_DEPTH = 10;
 
-  /** Highest estimated cost of a query (list sizes from `first`, see query-limits.ts). */
+  /**
+   * highest estimated query cost
+   *
+   * Highest estimated cost of a query (list sizes from `first`, see query-limits.ts).
+   */
   @Transform(toInt)
   @IsInt()
   @Min(100)
   @Max(10_000_000)
   GRAPHQL_MAX_COMPLEXITY = 100_000;
 
-  /** Most root fields (aliases included) in one operation. */
+  /**
+   * most root fields (aliases included) per operation
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(100)
   GRAPHQL_MAX_ROOT_FIELDS = 15;
 
-  /** Largest accepted JSON request body, e.g. 100kb. */
+  /**
+   * largest JSON body
+   *
+   * Largest accepted JSON request body, e.g. 100kb.
+   */
   @Matches(/^\d+(b|kb|mb)$/, { message: 'REQUEST_BODY_LIMIT must look like 100kb or 1mb' })
   REQUEST_BODY_LIMIT = '100kb';
 
-  /** Requests per minute per token (each root field of a GraphQL operation counts). */
+  /**
+   * requests per minute per token (each root field counts)
+   *
+   * Requests per minute per token (each root field of a GraphQL operation counts).
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   RATE_LIMIT_PER_MINUTE = 600;
 
-  /** Requests per minute per IP address for anonymous readers (PUBLIC_READ). */
+  /**
+   * requests per minute per IP for anonymous readers
+   *
+   * Requests per minute per IP address for anonymous readers (PUBLIC_READ).
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   RATE_LIMIT_ANONYMOUS_PER_MINUTE = 120;
 
   /**
+   * Redis (`redis://` or `rediss://`) holding the rate-limit counters and the shared response
+   * cache, so that several instances enforce one limit per caller; unset: each instance counts on
+   * its own. If Redis becomes unreachable, instances fall back to counting on their own and log a
+   * warning (see docs/operations.md)
+   *
    * Redis shared by every instance for the rate limits (redis:// or rediss://, e.g.
    * redis://127.0.0.1:6379/0); unset: each instance counts on its own.
    */
@@ -232,7 +325,11 @@ export class Environment {
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
-  /** Comma-separated origins allowed by CORS (browser dashboards); empty: no cross-origin access. */
+  /**
+   * comma-separated http(s) origins allowed to call the API from a browser
+   *
+   * Comma-separated origins allowed by CORS (browser dashboards); empty: no cross-origin access.
+   */
   @IsString()
   @MaxLength(2000)
   @Matches(/^(\s*https?:\/\/[^\s,]+\s*)?(,\s*https?:\/\/[^\s,]+\s*)*$/, {
@@ -240,14 +337,21 @@ export class Environment {
   })
   CORS_ORIGINS = '';
 
-  /** Largest file accepted by POST /imports/indicator-values (and npm run import), in bytes. */
+  /**
+   * largest file (bytes) that `POST /imports/indicator-values` and `npm run import` accept (5 MB);
+   * a larger upload is refused with HTTP 413
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1024)
   @Max(1024 * 1024 * 1024)
   IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
-  /** Most data rows (the header not counted) one import may hold. */
+  /**
+   * most data rows in one import file; more is refused with a 400
+   *
+   * Most data rows (the header not counted) one import may hold.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -255,8 +359,10 @@ export class Environment {
   IMPORT_MAX_ROWS = 50_000;
 
   /**
-   * Most bytes an XLSX import may unpack to (its entries' uncompressed sizes, checked
-   * before parsing and counted while unpacking); 50,000 ordinary rows are ~20 MB.
+   * most bytes an XLSX import may unpack to (32 MiB; 50,000 ordinary rows are ~20 MB). Checked in
+   * the archive's directory before anything is unpacked, with at most 1,000 entries and no entry
+   * over 1 MiB compressed more than 200 times, and counted while unpacking; beyond it the file is
+   * refused with a 400
    */
   @Transform(toInt)
   @IsInt()
@@ -264,7 +370,13 @@ export class Environment {
   @Max(1024 * 1024 * 1024)
   IMPORT_MAX_UNPACKED_BYTES = 32 * 1024 * 1024;
 
-  /** Reverse proxies in front of the service (0: none): client IP and https are then read from X-Forwarded-*. */
+  /**
+   * reverse proxies in front of the service (`true` = 1). With one, the client IP (sign-in
+   * throttling) and https (the `Secure` session cookie) come from `X-Forwarded-For`/`-Proto`
+   *
+   * Reverse proxies in front of the service (0: none): client IP and https are then read from
+   * X-Forwarded-*.
+   */
   @Transform(toProxyHops)
   @IsInt()
   @Min(0)
@@ -272,9 +384,11 @@ export class Environment {
   TRUST_PROXY = 0;
 
   /**
-   * The address people open (default http://localhost:PORT): the start of every absolute
-   * link (Atom feeds, hreflang alternates, invitation and first-admin links). An http(s)
-   * URL with a host name and optionally a path; no credentials, query or fragment.
+   * the address people open; the start of every absolute link (Atom feeds, hreflang, invitation and first-admin links)
+   *
+   * An http(s) URL with a host name and optionally a path; no credentials, query or fragment.
+   * Never taken from the request's Host header.
+   * @default http://localhost:PORT
    */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -283,54 +397,84 @@ export class Environment {
   })
   PUBLIC_BASE_URL?: string;
 
-  /** A signed-in session ends after this many minutes without a request. */
+  /**
+   * a signed-in session ends after this many minutes without a request
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(24 * 60)
   SESSION_IDLE_MINUTES = 30;
 
-  /** A signed-in session ends this many hours after sign-in, however active. */
+  /**
+   * and this many hours after sign-in at most
+   *
+   * A signed-in session ends this many hours after sign-in, however active.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(24 * 30)
   SESSION_ABSOLUTE_HOURS = 12;
 
-  /** How long an invitation or password-reset link stays valid. */
+  /**
+   * invitation and password-reset links stay valid this long (and work once)
+   *
+   * How long an invitation or password-reset link stays valid.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(24 * 30)
   ACCOUNT_LINK_TTL_HOURS = 72;
 
-  /** Failed sign-ins for one email address within SIGN_IN_WINDOW_MINUTES before it is refused. */
+  /**
+   * failed sign-ins per email address within the window before further attempts are refused
+   *
+   * Failed sign-ins for one email address within SIGN_IN_WINDOW_MINUTES before it is refused.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(1000)
   SIGN_IN_MAX_FAILURES_PER_ACCOUNT = 5;
 
-  /** Failed sign-ins from one IP address within SIGN_IN_WINDOW_MINUTES before it is refused. */
+  /**
+   * failed sign-ins per IP address within the window before further attempts are refused
+   *
+   * Failed sign-ins from one IP address within SIGN_IN_WINDOW_MINUTES before it is refused.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(100_000)
   SIGN_IN_MAX_FAILURES_PER_IP = 30;
 
-  /** The window over which failed sign-ins are counted (and how long a throttle lasts at most). */
+  /**
+   * the window over which failed sign-ins are counted
+   *
+   * The window over which failed sign-ins are counted (and how long a throttle lasts at most).
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(24 * 60)
   SIGN_IN_WINDOW_MINUTES = 15;
 
-  /** Adds an x-sql-statements header to GraphQL responses (benchmarks and tests only). */
+  /**
+   * adds an `x-sql-statements` header to GraphQL responses (benchmarks and tests only: the counting
+   * costs about a fifth of the throughput)
+   */
   @Transform(toBoolean)
   @IsBoolean()
   EXPOSE_SQL_STATEMENT_COUNT = false;
 
   /**
+   * keeps the data version in memory through `LISTEN`/`NOTIFY` on one extra connection to the
+   * primary (see "Caching" in docs/api.md); `false` reads it with one SQL lookup per query, as behind a
+   * transaction-pooling PgBouncer, which does not keep a `LISTEN`. Ignored with
+   * `DATABASE_REPLICA_URLS` (always SQL)
+   *
    * The data version held in memory, kept current by LISTEN on a connection of its own (see
    * DataVersionService); false reads it from SQL for every query, e.g. behind a transaction-pooling
    * PgBouncer, where a LISTEN is not kept. Read replicas always read it from SQL.
@@ -339,31 +483,48 @@ export class Environment {
   @IsBoolean()
   DATA_VERSION_LISTEN = true;
 
-  /** GraphQL query answers cached per data version, scope, document, variables, locale and day; ETag/304. */
+  /**
+   * caches GraphQL query answers per data version, caller scope, document, variables, locale and
+   * day; sends `ETag` and answers `If-None-Match` with `304` (see "Caching" in docs/api.md)
+   */
   @Transform(toBoolean)
   @IsBoolean()
   RESPONSE_CACHE = true;
 
-  /** Bytes of serialised answers the in-process response cache keeps (least recently used dropped first). */
+  /**
+   * bytes of answers the in-process cache keeps (least recently used dropped first)
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1024 * 1024)
   @Max(4 * 1024 * 1024 * 1024)
   RESPONSE_CACHE_MAX_BYTES = 64 * 1024 * 1024;
 
-  /** max-age (seconds) of anonymous (PUBLIC_READ) query answers, for browsers and CDNs; stale-while-revalidate is twice it. */
+  /**
+   * `Cache-Control: public, max-age` (seconds) of anonymous answers when `PUBLIC_READ=true`;
+   * `stale-while-revalidate` is twice it
+   *
+   * max-age (seconds) of anonymous (PUBLIC_READ) query answers, for browsers and CDNs;
+   * stale-while-revalidate is twice it.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(0)
   @Max(3600)
   RESPONSE_CACHE_PUBLIC_MAX_AGE = 10;
 
-  /** Key prefix of the answers shared in Redis (REDIS_URL): one per deployment sharing a Redis. */
+  /**
+   * with `REDIS_URL`, the key prefix of the answers every instance shares in Redis (one prefix per
+   * deployment sharing a Redis)
+   */
   @IsString()
   @Matches(/^[A-Za-z0-9:_.-]{1,100}$/, { message: 'RESPONSE_CACHE_REDIS_PREFIX must be 1-100 letters, digits or :_.-' })
   RESPONSE_CACHE_REDIS_PREFIX = 'tracker:answer:';
 
-  /** How long an answer stays in Redis; older data versions are unreachable anyway, this only frees memory. */
+  /**
+   * how long an answer stays in Redis (older data versions are unreachable anyway; this frees
+   * memory)
+   */
   @Transform(toInt)
   @IsInt()
   @Min(10)

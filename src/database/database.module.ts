@@ -6,7 +6,6 @@ import { AppConfig } from '../config/app-config.service';
 import { buildDataSourceOptions } from './data-source-options';
 import { SqlStatementCounterMiddleware } from './sql-statement-counter.middleware';
 import { EmbeddedDatabase, EmbeddedDatabaseModule } from './embedded-database';
-import { DemoSeedOnFirstStart } from './seed/demo-seed-on-first-start';
 import { DatabaseCapabilitiesModule } from './database-capabilities';
 
 @Module({
@@ -35,7 +34,6 @@ import { DatabaseCapabilitiesModule } from './database-capabilities';
     }),
     DatabaseCapabilitiesModule,
   ],
-  providers: [DemoSeedOnFirstStart],
 })
 export class DatabaseModule implements NestModule, OnApplicationShutdown {
   constructor(

@@ -2,19 +2,13 @@ import { IndicatorUnit } from '../action-plan/indicator-unit';
 import { IndicatorDirection, ProgressStatus } from '../action-plan/action-plan.enums';
 import { BarrierCategory } from '../barriers/barrier-category.enum';
 import type { MessageKey, MessageValues, Translator } from '../i18n/i18n.service';
-import { Locale } from '../i18n/locales';
+import { DEFAULT_EXPORT_LOCALE, Locale } from '../i18n/locales';
 import { negotiateLocale } from '../i18n/negotiate-locale';
 import { OrganizationKind } from '../organizations/organization-kind.enum';
 import { Priority, RecommendationKind, RecommendationStatus } from '../recommendations/recommendation.enums';
-import { SqlParams } from './exporters/sql-params';
+import { SqlParams } from '../database/sql/params';
+import type { EnumLabeller, EnumLabelPrefix } from '../database/sql/read-scope';
 import { CellType, column, ExportColumn } from './tabular/export-column';
-
-/**
- * The language of a download when `lang` is not given and Accept-Language names
- * none of ours: English, the language the exports have always been written in
- * (so such a request gets the same bytes as before languages existed).
- */
-export const DEFAULT_EXPORT_LOCALE: Locale = 'en';
 
 /**
  * Accept-Language without its wildcard entries: `*` ("any language", which
@@ -46,8 +40,8 @@ const ENUMS = {
   orgKind: Object.values(OrganizationKind),
   progress: Object.values(ProgressStatus),
   'staff.direction': Object.values(IndicatorDirection),
-} as const;
-export type EnumLabels = keyof typeof ENUMS;
+} as const satisfies Record<EnumLabelPrefix, readonly string[]>;
+export type EnumLabels = EnumLabelPrefix;
 
 /** A column header's message: `export.column.<message>` with its values (the year of target_2025). */
 export interface HeaderMessage {
@@ -66,7 +60,7 @@ export interface HeaderMessage {
  * machine-readable in every language (the decimal/delimiter options are for
  * Excel's regional settings); NDJSON keeps keys and codes whatever the language.
  */
-export class ExportLanguage {
+export class ExportLanguage implements EnumLabeller {
   readonly locale: Locale;
 
   /** Whether enum values are written as labels (ky, ru) rather than codes (en, and NDJSON in any language). */

@@ -5,7 +5,6 @@ import { ReportsModule } from '../reports/reports.module';
 import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
 import { ProgressReportController } from './report/progress-report.controller';
-import { ProgressReportService } from './report/progress-report.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActionPlan } from '../action-plan/action-plan.entity';
 import { Meeting } from '../meetings/meeting.entity';
@@ -17,7 +16,7 @@ import { Recommendation } from '../recommendations/recommendation.entity';
   imports: [TypeOrmModule.forFeature([Recommendation, Meeting, ActionPlan, Organization]), ReportsModule, I18nModule],
   controllers: [ExportsController, ProgressReportController],
   // ActionPlanRepository itself, not ActionPlanModule: `npm run export` boots this module alone, without the audit the plan services need.
-  providers: [ExportsService, ProgressReportService, ActionPlanRepository],
+  providers: [ExportsService, ActionPlanRepository],
   exports: [ExportsService],
 })
 export class ExportsModule {}

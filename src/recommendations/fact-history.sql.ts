@@ -1,6 +1,6 @@
-import { ExportContext } from '../exports/exporters/export-context';
-import { isoTimestamp, SqlParams } from '../exports/exporters/sql-params';
-import { ExportQuery } from '../exports/row-source/export-query';
+import type { ReadScope } from '../database/sql/read-scope';
+import { isoTimestamp, SqlParams } from '../database/sql/params';
+import { ExportQuery } from '../database/sql/query';
 
 /**
  * How every report reads a recommendation's due date, priority and responsible
@@ -48,7 +48,7 @@ export function factsAsOf(r: string, end: string, alias = 'facts'): FactsAsOf {
  * entry before it), with its recommendation's code, the due date before and after,
  * how many days it moved (positive: extended), when and by whom.
  */
-export function deadlineChangesExportQuery(ctx: ExportContext): ExportQuery {
+export function deadlineChangesExportQuery(ctx: ReadScope): ExportQuery {
   const p = new SqlParams();
   const tz = p.add(ctx.timeZone, 'text');
   const asOfEnd = p.add(ctx.asOfEnd, 'timestamptz');

@@ -24,9 +24,9 @@ import { Recommendation } from './recommendation.entity';
 import { StatusChange } from './status-change.entity';
 import { RecommendationFactChange } from './fact-change.entity';
 import { factsAsOf } from './fact-history.sql';
-import { ExportContext } from '../exports/exporters/export-context';
-import { isoTimestamp, SqlParams } from '../exports/exporters/sql-params';
-import { ExportQuery } from '../exports/row-source/export-query';
+import type { ReadScope } from '../database/sql/read-scope';
+import { isoTimestamp, SqlParams } from '../database/sql/params';
+import { ExportQuery } from '../database/sql/query';
 
 /** The link lists an input may set; null or absent leaves that set as it is. */
 export interface LinkIds {
@@ -320,7 +320,7 @@ function filteredIds(db: DataSource, filter: RecommendationFilter | null, today:
  * indicators have no history: they are as they are now.
  * The SQL the recommendations export streams; the exporter gives its columns.
  */
-export function recommendationsExportQuery(db: DataSource, filter: RecommendationFilter | null, ctx: ExportContext): ExportQuery {
+export function recommendationsExportQuery(db: DataSource, filter: RecommendationFilter | null, ctx: ReadScope): ExportQuery {
   const ids = filteredIds(db, filter, ctx.today);
   const p = new SqlParams(ids?.[1]);
   const asOf = p.add(ctx.asOf, 'date');
@@ -373,7 +373,7 @@ export function recommendationsExportQuery(db: DataSource, filter: Recommendatio
 }
 
 /** The SQL the status-history export streams: every status change recorded by the end of `asOf`, with its recommendation's code. */
-export function statusHistoryExportQuery(ctx: ExportContext): ExportQuery {
+export function statusHistoryExportQuery(ctx: ReadScope): ExportQuery {
   const p = new SqlParams();
   const tz = p.add(ctx.timeZone, 'text');
   const asOfEnd = p.add(ctx.asOfEnd, 'timestamptz');
@@ -398,7 +398,7 @@ export function statusHistoryExportQuery(ctx: ExportContext): ExportQuery {
 export type RecommendationLinkTable = 'organizations' | 'barriers' | 'indicators';
 
 /** Per link: the linked row's columns (after recommendation_code), its joins, and its key (the second sort column). */
-const LINK_EXPORTS: Record<RecommendationLinkTable, { select: (p: SqlParams, ctx: ExportContext) => string; from: string; key: string }> = {
+const LINK_EXPORTS: Record<RecommendationLinkTable, { select: (p: SqlParams, ctx: ReadScope) => string; from: string; key: string }> = {
   organizations: {
     select: (p, ctx) =>
       `o.id AS organization_id, ${translatedSql('o.name', ctx.contentChain)} AS organization_name, ${ctx.language.enumSql('o.kind', 'orgKind', p)} AS organization_kind`,
@@ -419,7 +419,7 @@ const LINK_EXPORTS: Record<RecommendationLinkTable, { select: (p: SqlParams, ctx
 };
 
 /** The SQL a join-table export streams: today's links of the recommendations that existed on `asOf`, one per row. */
-export function recommendationLinksExportQuery(link: RecommendationLinkTable, ctx: ExportContext): ExportQuery {
+export function recommendationLinksExportQuery(link: RecommendationLinkTable, ctx: ReadScope): ExportQuery {
   const { select, from, key } = LINK_EXPORTS[link];
   const p = new SqlParams();
   const asOfEnd = p.add(ctx.asOfEnd, 'timestamptz');

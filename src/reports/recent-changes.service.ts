@@ -1,7 +1,7 @@
 import type { IndicatorUnit } from '../action-plan/indicator-unit';
 import { Injectable } from '@nestjs/common';
 import { RecommendationStatus } from '../recommendations/recommendation.enums';
-import { ReportsRepository } from './reports.repository';
+import { ChangeScope, ReportsRepository } from './reports.repository';
 import type { Translations } from '../i18n/translations';
 
 /** A recommendation moved from one status to another (or was created). */
@@ -34,12 +34,7 @@ export interface IndicatorValueEntry {
 
 export type ChangeEntry = StatusChangeEntry | IndicatorValueEntry;
 
-export interface ChangeScope {
-  /** Only this organisation's recommendations and indicators. */
-  organizationId?: string;
-  /** Only this recommendation's history (no indicator values). */
-  recommendationId?: string;
-}
+export type { ChangeScope } from './reports.repository';
 
 /**
  * The latest public changes, newest first: status changes and recorded indicator values

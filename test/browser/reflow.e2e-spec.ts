@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { seedSokulukRoundtable } from '../../src/database/seed/sokuluk-roundtable.seed';
+import { seedSokulukRoundtable } from '../../src/seed/sokuluk-roundtable.seed';
 import { createTestApp, TestApp } from '../support/test-app';
 import { axeViolations, describeInBrowser, launchBrowser, listen, newVisitor } from './harness';
 

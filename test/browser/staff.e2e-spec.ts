@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { Role } from '../../src/auth/role.enum';
-import { seedSokulukRoundtable } from '../../src/database/seed/sokuluk-roundtable.seed';
+import { seedSokulukRoundtable } from '../../src/seed/sokuluk-roundtable.seed';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createUser } from '../support/web-session';
 import { axeViolations, describeInBrowser, launchBrowser, listen, newVisitor, signIn, signInWithKeyboard, tabTo } from './harness';

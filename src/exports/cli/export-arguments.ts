@@ -6,7 +6,7 @@ import { ErrorCode } from '../../common/errors/error-codes';
 import { WorkbookExportQuery } from '../dto/indicators-export.query';
 import { CsvOptions, DEFAULT_CSV_OPTIONS } from '../tabular/csv-options';
 import { RecommendationsExportQuery } from '../dto/recommendations-export.query';
-import { DEFAULT_EXPORT_LOCALE } from '../export-language';
+import { DEFAULT_EXPORT_LOCALE } from '../../i18n/locales';
 import { EXPORT_NAMES, ExportName, ExportOptions } from '../exports.service';
 
 export const EXPORT_USAGE = `usage: npm run export -- <${EXPORT_NAMES.join('|')}> --format csv|json|xlsx --out FILE [filters]

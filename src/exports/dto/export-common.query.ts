@@ -2,7 +2,7 @@ import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { IsPeriod } from '../../action-plan/reporting-period';
 import { IsCalendarDate } from '../../common/validation/decorators';
 import { Locale } from '../../i18n/locales';
-import { BooleanParameter } from './query-transforms';
+import { BooleanParameter } from '../../common/validation/query-transforms';
 import { withLangParameter } from './lang-parameter';
 
 /**

@@ -2,7 +2,7 @@ import { IsOptional } from 'class-validator';
 import { PlanYear } from '../../action-plan/reporting-period';
 import { ActionPlanExportQuery } from './action-plan-export.query';
 import { withPeriodRange } from './export-common.query';
-import { IntegerParameter } from './query-transforms';
+import { IntegerParameter } from '../../common/validation/query-transforms';
 
 /**
  * /exports/indicators.*: progress is measured for `year` (default: the latest

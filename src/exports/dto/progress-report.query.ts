@@ -3,7 +3,7 @@ import { PlanYear } from '../../action-plan/reporting-period';
 import { IsCalendarDate, OptionalText } from '../../common/validation/decorators';
 import { Locale } from '../../i18n/locales';
 import { withLangParameter } from './lang-parameter';
-import { IntegerParameter } from './query-transforms';
+import { IntegerParameter } from '../../common/validation/query-transforms';
 
 /** GET /reports/progress.pdf?year=YYYY[&actionPlanId=][&asOf=YYYY-MM-DD]; the year defaults to asOf's, else the current one in APP_TIMEZONE. */
 export class ProgressReportQuery {

@@ -1,7 +1,7 @@
 import { Locale } from '../../i18n/locales';
 import { RecommendationFilter } from '../../recommendations/dto/recommendations.args';
 import { CommonExportParameters, withCommonExportParameters } from './export-common.query';
-import { BooleanParameter, RepeatableParameter } from './query-transforms';
+import { BooleanParameter, RepeatableParameter } from '../../common/validation/query-transforms';
 
 /**
  * The query parameters of /exports/recommendations.*: RecommendationFilter's

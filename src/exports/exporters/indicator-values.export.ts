@@ -1,15 +1,7 @@
-import { indicatorValuesExportQuery } from '../../action-plan/indicator-values.repository';
-import { Period } from '../../action-plan/reporting-period';
+import { indicatorValuesExportQuery, ValueSelection } from '../../action-plan/indicator-values.repository';
 import { wholeNumbers } from '../tabular/export-column';
 import { TabularExport } from '../tabular/tabular-export';
 import { ExportContext } from './export-context';
-
-/** Which values an export covers: one plan or all, and the periods from … to (inclusive). */
-export interface ValueSelection {
-  actionPlanId: string | null;
-  from: Period | null;
-  to: Period | null;
-}
 
 /**
  * One row per value recorded by the end of `asOf`, by plan code, indicator code

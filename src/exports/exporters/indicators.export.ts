@@ -2,7 +2,7 @@ import { indicatorsExportQuery } from '../../action-plan/action-plan.repository'
 import { IndicatorDirection } from '../../action-plan/action-plan.enums';
 import { actualEntryForYear, computeProgress, PeriodValue } from '../../action-plan/indicator-progress';
 import { formatPeriod } from '../../action-plan/reporting-period';
-import { Row } from '../row-source/export-query';
+import { Row } from '../../database/sql/query';
 import { ExportLanguage } from '../export-language';
 import { ExportColumn, wholeNumbers } from '../tabular/export-column';
 import { TabularExport } from '../tabular/tabular-export';

@@ -1,21 +1,9 @@
+import type { IndicatorDefinition } from '../../action-plan/action-plan.repository';
 import { AT_RISK_PERCENT, ON_TRACK_PERCENT } from '../../action-plan/indicator-progress';
 import { CsvOptions } from '../tabular/csv-options';
 import { tableSchemaType } from '../tabular/export-column';
 import { TabularExport } from '../tabular/tabular-export';
 import { ExportInputs } from './fingerprint';
-
-/** An indicator as the README sheet defines it. */
-export interface IndicatorDefinition {
-  action_plan: string;
-  code: string;
-  name: string;
-  unit: string;
-  direction: string;
-  baseline_year: number | null;
-  baseline_value: number | null;
-  /** The distinct sources of its values recorded by asOf, joined with "; ". */
-  sources: string | null;
-}
 
 /** What a file says about itself: the README sheet of a workbook, the Table Schema of a CSV. */
 export interface ExportMetadata {

@@ -1,5 +1,6 @@
 import { createHash, Hash } from 'node:crypto';
-import { RowBatch } from '../row-source/export-query';
+import { canonicalJson } from '../../common/fingerprint';
+import { RowBatch } from '../../database/sql/query';
 import { RowSource } from '../row-source/row-source';
 import { csvLines } from '../tabular/csv-writer';
 import { DEFAULT_CSV_OPTIONS } from '../tabular/csv-options';
@@ -14,18 +15,6 @@ export interface ExportInputs {
   lang: string;
   /** The parameters given (and defaults that shape the data, such as the indicators' year), absent ones left out. */
   parameters: Record<string, unknown>;
-}
-
-/** JSON with object keys sorted at every level: the same value always gives the same text. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
 }
 
 /**
@@ -64,9 +53,4 @@ export async function fingerprintTables(source: RowSource, tables: readonly Tabu
     for await (const batch of source.batches(table.query)) fingerprint.addBatch(table, batch);
   }
   return fingerprint.hex();
-}
-
-/** A SHA-256 of a value's canonical JSON (the PDF report: its inputs and every figure it shows). */
-export function fingerprintOf(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('hex');
 }

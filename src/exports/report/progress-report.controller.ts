@@ -6,12 +6,12 @@ import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config.service';
 import { I18nService } from '../../i18n/i18n.service';
 import { requestedLocale, languageSuffix } from '../export-language';
-import { ReportLanguage } from './report-language';
+import { ReportLanguage } from '../../reports/printed/report-language';
 import { assertKnownParameters } from '../dto/known-parameters';
 import { ProgressReportQuery } from '../dto/progress-report.query';
 import { streamDownload } from '../download';
-import { renderProgressReport } from './progress-report.pdf';
-import { ProgressReportService } from './progress-report.service';
+import { renderProgressReport } from '../../reports/printed/progress-report.pdf';
+import { ProgressReportService } from '../../reports/printed/progress-report.service';
 
 @Controller('reports')
 export class ProgressReportController {

@@ -1,7 +1,8 @@
 import { CsvOptions } from '../tabular/csv-options';
 import { ExportColumn } from '../tabular/export-column';
 import { FORMULA_START_PATTERN } from '../tabular/formula-injection';
-import { ExportQuery, orderedSql } from './export-query';
+import { orderedSql } from '../../database/sql/ordering';
+import { ExportQuery } from '../../database/sql/query';
 
 /**
  * A text cell that starts a formula (formula-injection.ts). ascii() of the first

@@ -5,7 +5,8 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { CsvOptions } from '../tabular/csv-options';
 import { ExportColumn } from '../tabular/export-column';
 import { copyCsvSql } from './copy-csv.sql';
-import { ExportQuery, orderedSql, RowBatch } from './export-query';
+import { orderedSql } from '../../database/sql/ordering';
+import { ExportQuery, RowBatch } from '../../database/sql/query';
 import { RowSource } from './row-source';
 import { inlineParams } from './sql-literals';
 

@@ -1,6 +1,6 @@
 import { CsvOptions } from '../tabular/csv-options';
 import { ExportColumn } from '../tabular/export-column';
-import { ExportQuery, RowBatch } from './export-query';
+import { ExportQuery, RowBatch } from '../../database/sql/query';
 
 /**
  * Reads an export's rows in order, a bounded batch at a time, so that an export

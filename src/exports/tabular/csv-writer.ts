@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { RowBatch } from '../row-source/export-query';
+import { RowBatch } from '../../database/sql/query';
 import { RowSource } from '../row-source/row-source';
 import { cellText } from './cell-text';
 import { CrlfRecords } from './crlf-records';
@@ -80,11 +80,23 @@ export function csvHeader(table: TabularExport, options: CsvOptions = DEFAULT_CS
 }
 
 /**
+ * Where a CSV's records come from. 'copy': PostgreSQL's COPY formats them (a
+ * server source, and an export whose rows are its SQL's rows). 'rows': this
+ * writer formats batches of rows: on a source without COPY (the embedded
+ * database), and always for an export that derives its rows in JavaScript
+ * (mapRow, like the indicators' progress), which COPY cannot run.
+ */
+export type CsvRecordsPath = 'copy' | 'rows';
+
+export function csvRecordsPath(source: RowSource, table: TabularExport): CsvRecordsPath {
+  if (table.mapRow) return 'rows';
+  return source.copyCsv ? 'copy' : 'rows';
+}
+
+/**
  * Writes an export as CSV, waiting for the destination to drain so that a slow
- * client holds back the reads. On a PostgreSQL server the records come from
- * COPY, formatted there by the same rules (unless the export derives its rows
- * in JavaScript, like the indicators' progress); otherwise they are formatted
- * here from batches of rows. Returns the number of data rows written.
+ * client holds back the reads; its records come by csvRecordsPath, both paths
+ * formatting by the same rules. Returns the number of data rows written.
  */
 export async function writeCsv(
   source: RowSource,
@@ -93,7 +105,7 @@ export async function writeCsv(
   options: CsvOptions = DEFAULT_CSV_OPTIONS,
 ): Promise<number> {
   out.write(csvHeader(table, options));
-  if (source.copyCsv && !table.mapRow) return copyCsvRecords(source.copyCsv(table.query, table.columns, options), out);
+  if (csvRecordsPath(source, table) === 'copy' && source.copyCsv) return copyCsvRecords(source.copyCsv(table.query, table.columns, options), out);
   let count = 0;
   for await (const batch of source.batches(table.query)) {
     out.write(csvLines(table, batch, options));

@@ -1,4 +1,4 @@
-import { ExportQuery, Row, RowBatch } from '../row-source/export-query';
+import { ExportQuery, Row, RowBatch } from '../../database/sql/query';
 import { ExportColumn } from './export-column';
 
 /** Everything needed to write one export as CSV or as an XLSX sheet. */

@@ -1,5 +1,5 @@
 import { IsBoolean, IsOptional } from 'class-validator';
-import { BooleanParameter } from '../../exports/dto/query-transforms';
+import { BooleanParameter } from '../../common/validation/query-transforms';
 
 export class ImportQuery {
   /** true: check every row and report, write nothing. */

@@ -1,18 +1,17 @@
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PlanYear } from '../../action-plan/reporting-period';
+import { EmptyIsAbsent } from '../../common/validation/query-transforms';
+import { LOCALES } from '../../i18n/locales';
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
 
 /** A repeated query parameter (`?status=A&status=B`) or a single one, as a list. */
 const toList = ({ value }: { value: unknown }): unknown => (value === undefined ? undefined : Array.isArray(value) ? value : [value]);
-/** An empty select ("Any") is no filter. */
-const emptyToUndefined = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
 /** Every page accepts ?lang= (the layout's language links); it is read by the page context. */
-const LANGS = ['ky', 'ru', 'en'];
 
 class LanguageQuery {
   @IsOptional()
-  @IsIn(LANGS)
+  @IsIn([...LOCALES])
   lang?: string;
 }
 
@@ -39,17 +38,17 @@ export class RecommendationListQuery extends PageQuery {
   status?: RecommendationStatus[];
 
   @IsOptional()
-  @Transform(emptyToUndefined)
+  @EmptyIsAbsent() // an empty select ("Any") is no filter
   @IsUUID()
   organisation?: string;
 
   @IsOptional()
-  @Transform(emptyToUndefined)
+  @EmptyIsAbsent()
   @IsUUID()
   meeting?: string;
 
   @IsOptional()
-  @Transform(emptyToUndefined)
+  @EmptyIsAbsent()
   @IsUUID()
   barrier?: string;
 
@@ -58,7 +57,7 @@ export class RecommendationListQuery extends PageQuery {
   overdue?: 'true';
 
   @IsOptional()
-  @Transform(emptyToUndefined)
+  @EmptyIsAbsent()
   @IsString()
   @MaxLength(200)
   q?: string;

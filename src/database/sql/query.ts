@@ -18,8 +18,8 @@ export interface OrderKey {
 }
 
 /**
- * The SQL of one export: a SELECT producing the flat rows (joins and aggregations
- * done by PostgreSQL), without ORDER BY or LIMIT. `orderBy` names output columns
+ * The SQL of one read in order (an export's rows): a SELECT producing the flat
+ * rows (joins and aggregations done by PostgreSQL), without ORDER BY or LIMIT. `orderBy` names output columns
  * that are never null and together identify a row, so the rows can be read in
  * order through one cursor.
  */
@@ -27,13 +27,4 @@ export interface ExportQuery {
   sql: string;
   params: unknown[];
   orderBy: readonly OrderKey[];
-}
-
-function orderByClause(query: ExportQuery): string {
-  return query.orderBy.map((key) => `"${key.column}"`).join(', ');
-}
-
-/** The whole export in order: what the cursor reads and what the benchmark's COPY runs. */
-export function orderedSql(query: ExportQuery): string {
-  return `SELECT * FROM (${query.sql}) AS export_rows ORDER BY ${orderByClause(query)}`;
 }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import dataSource from '../data-source';
+import dataSource from '../database/data-source';
 import { seedSokulukRoundtable } from './sokuluk-roundtable.seed';
 
 /** `npm run seed`: loads the Sokuluk roundtable sample into the configured database (idempotent). */

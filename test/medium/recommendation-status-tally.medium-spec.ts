@@ -1,17 +1,24 @@
-import { createMeeting } from './support/factories';
-import { createTestApp, TestApp } from './support/test-app';
+import { ActionPlanModule } from '../../src/action-plan/action-plan.module';
+import { BarriersModule } from '../../src/barriers/barriers.module';
+import { MeetingsModule } from '../../src/meetings/meetings.module';
+import { RecommendationStatus } from '../../src/recommendations/recommendation.enums';
+import { RecommendationsModule } from '../../src/recommendations/recommendations.module';
+import { RecommendationsService } from '../../src/recommendations/recommendations.service';
+import { ProgressSummaryService } from '../../src/reports/progress-summary.service';
+import { ReportsModule } from '../../src/reports/reports.module';
+import { createMeeting, createRecommendation as insertRecommendation, transition } from './support/factories';
+import { createMediumModule, MediumModule } from './support/medium-module';
 
 /**
- * progressSummary for the current year reads recommendation_tally_by_month and
+ * The progress summary for the current year reads recommendation_tally_by_month and
  * _by_day, which triggers keep in every writing transaction. Whatever writes the recommendations
- * (the API, concurrent transitions, bulk SQL, deletes, TRUNCATE), the tallies must
+ * (the service, concurrent transitions, bulk SQL, deletes, TRUNCATE), the tallies must
  * equal a count of the recommendations themselves.
  */
-const SUMMARY = `query ($year: Int!) { progressSummary(year: $year) { recommendationsTotal overdue byStatus { status count } } }`;
 const CLOSED = ['IMPLEMENTED', 'REJECTED'];
 
 describe('recommendation status tally', () => {
-  let t: TestApp;
+  let t: MediumModule;
   let meetingId: string;
   let year: number;
   let today: string;
@@ -41,22 +48,20 @@ describe('recommendation status tally', () => {
          FROM recommendation GROUP BY status`,
       [today, CLOSED],
     );
-    const { progressSummary } = await t.gqlOk(SUMMARY, { year });
+    const progressSummary = await summary();
     const counts = Object.fromEntries(rows.map((r) => [r.status, r.n]));
     expect(progressSummary.recommendationsTotal).toBe(rows.reduce((sum, r) => sum + r.n, 0));
     expect(progressSummary.overdue).toBe(rows.reduce((sum, r) => sum + r.overdue, 0));
     for (const { status, count } of progressSummary.byStatus) expect(count).toBe(counts[status] ?? 0);
   };
 
-  const createRecommendation = async (input: { dueDate?: string }): Promise<{ id: string }> =>
-    (
-      await t.gqlOk(`mutation ($input: CreateRecommendationInput!) { createRecommendation(input: $input) { id } }`, {
-        input: { title: 'Counted recommendation', kind: 'MONITORING', meetingId, ...input },
-      })
-    ).createRecommendation;
+  /** The progress summary of the current year, as the progressSummary query reads it (today, every plan). */
+  const summary = () => t.module.get(ProgressSummaryService).recommendationCounts(year);
+
+  const createRecommendation = (input: { dueDate?: string }) => insertRecommendation(t, { title: 'Counted recommendation', meetingId, ...input });
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createMediumModule([MeetingsModule, BarriersModule, ActionPlanModule, RecommendationsModule, ReportsModule]);
     meetingId = (await createMeeting(t)).id;
     [{ today }] = await t.sql<{ today: string }>(`SELECT (now() AT TIME ZONE 'Asia/Bishkek')::date::text AS today`);
     year = Number(today.slice(0, 4));
@@ -65,17 +70,17 @@ describe('recommendation status tally', () => {
     await t?.close();
   });
 
-  it('follows creations, transitions and due-date changes made through the API', async () => {
+  it('follows creations, transitions and due-date changes made through the service', async () => {
     const ids: string[] = [];
     for (const dueDate of ['2025-01-01', '2025-01-01', undefined, '2099-12-31']) {
       ids.push((await createRecommendation(dueDate ? { dueDate } : {})).id);
     }
-    await t.gqlOk(`mutation ($id: ID!) { transitionRecommendation(input: { id: $id, to: UNDER_REVIEW }) { status } }`, { id: ids[0] });
-    await t.gqlOk(`mutation ($id: ID!) { transitionRecommendation(input: { id: $id, to: REJECTED }) { status } }`, { id: ids[1] });
-    await t.gqlOk(`mutation ($id: ID!) { updateRecommendation(id: $id, input: { dueDate: "2024-06-30" }) { dueDate } }`, { id: ids[2] });
+    await transition(t, ids[0], RecommendationStatus.UNDER_REVIEW);
+    await transition(t, ids[1], RecommendationStatus.REJECTED);
+    await t.module.get(RecommendationsService).update(ids[2], { dueDate: '2024-06-30' }, null, t.actor, 'en');
     await expectTallyExact();
     await expectSummaryMatchesRows();
-    const { progressSummary } = await t.gqlOk(SUMMARY, { year });
+    const progressSummary = await summary();
     // ids[0] (under review, 2025) and ids[2] (proposed, now 2024) are overdue; ids[1] is closed, ids[3] not due.
     expect(progressSummary.overdue).toBe(2);
 
@@ -85,26 +90,18 @@ describe('recommendation status tally', () => {
     await createRecommendation({ dueDate: today });
     await expectTallyExact();
     await expectSummaryMatchesRows();
-    expect((await t.gqlOk(SUMMARY, { year })).progressSummary.overdue).toBe(3);
+    expect((await summary()).overdue).toBe(3);
   });
 
   it('stays exact under 40 concurrent transitions sharing statuses and due dates (no deadlock, no lost update)', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 20; i++) ids.push((await createRecommendation({ dueDate: i % 2 ? '2030-01-01' : '2030-06-30' })).id);
-    await Promise.all(
-      ids.map((id) => t.gqlOk(`mutation ($id: ID!) { transitionRecommendation(input: { id: $id, to: UNDER_REVIEW }) { status } }`, { id })),
-    );
+    await Promise.all(ids.map((id) => transition(t, id, RecommendationStatus.UNDER_REVIEW)));
     // Opposite directions at once: half go on, half go back, all touching the same tally rows.
-    const results = await Promise.all(
-      ids.flatMap((id, i) => [
-        t.gql(`mutation ($id: ID!, $to: RecommendationStatus!) { transitionRecommendation(input: { id: $id, to: $to }) { status } }`, {
-          id,
-          to: i % 2 ? 'ACCEPTED' : 'REJECTED',
-        }),
-        t.gql(`{ progressSummary(year: ${year}) { recommendationsTotal } }`),
-      ]),
+    const results = await Promise.allSettled(
+      ids.flatMap((id, i) => [transition(t, id, i % 2 ? RecommendationStatus.ACCEPTED : RecommendationStatus.REJECTED), summary()]),
     );
-    for (const res of results) expect(res.errors).toBeUndefined();
+    expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
     await expectTallyExact();
     await expectSummaryMatchesRows();
   });
@@ -128,6 +125,6 @@ describe('recommendation status tally', () => {
     await expectSummaryMatchesRows();
     await t.sql(`TRUNCATE recommendation CASCADE`);
     await expectTallyExact();
-    expect((await t.gqlOk(SUMMARY, { year })).progressSummary.recommendationsTotal).toBe(0);
+    expect((await summary()).recommendationsTotal).toBe(0);
   });
 });

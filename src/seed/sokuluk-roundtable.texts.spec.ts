@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ts from 'typescript';
-import { LOCALES } from '../../i18n/locales';
+import { LOCALES } from '../i18n/locales';
 import { SAMPLE_TEXTS, type SampleText } from './sokuluk-roundtable.texts';
 
 /** Every text with its path in SAMPLE_TEXTS, e.g. ['meeting.title', {...}]. */

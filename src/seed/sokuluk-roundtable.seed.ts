@@ -1,23 +1,23 @@
 import { DataSource, EntityManager, EntityTarget, FindOperator, FindOptionsWhere, JsonContains, ObjectLiteral } from 'typeorm';
-import { ActionPlan } from '../../action-plan/action-plan.entity';
-import { IndicatorDirection } from '../../action-plan/action-plan.enums';
-import { Indicator } from '../../action-plan/indicator.entity';
-import { SAMPLE_VALUE_RECORDER } from '../../action-plan/indicator-value.entity';
-import { IndicatorUnit } from '../../action-plan/indicator-unit';
-import { BarrierCategory } from '../../barriers/barrier-category.enum';
-import { Barrier } from '../../barriers/barrier.entity';
-import { parsePeriod } from '../../action-plan/reporting-period';
-import type { Translations } from '../../i18n/translations';
+import { ActionPlan } from '../action-plan/action-plan.entity';
+import { IndicatorDirection } from '../action-plan/action-plan.enums';
+import { Indicator } from '../action-plan/indicator.entity';
+import { SAMPLE_VALUE_RECORDER } from '../action-plan/indicator-value.entity';
+import { IndicatorUnit } from '../action-plan/indicator-unit';
+import { BarrierCategory } from '../barriers/barrier-category.enum';
+import { Barrier } from '../barriers/barrier.entity';
+import { parsePeriod } from '../action-plan/reporting-period';
+import type { Translations } from '../i18n/translations';
 import { SAMPLE_TEXTS } from './sokuluk-roundtable.texts';
-import { MeetingFormat, ParticipantRole } from '../../meetings/meeting.enums';
-import { Meeting } from '../../meetings/meeting.entity';
-import { Participant } from '../../meetings/participant.entity';
-import { OrganizationKind } from '../../organizations/organization-kind.enum';
-import { Organization } from '../../organizations/organization.entity';
-import { Person } from '../../organizations/person.entity';
-import { Priority, RecommendationKind, RecommendationStatus } from '../../recommendations/recommendation.enums';
-import { Recommendation } from '../../recommendations/recommendation.entity';
-import { StatusChange } from '../../recommendations/status-change.entity';
+import { MeetingFormat, ParticipantRole } from '../meetings/meeting.enums';
+import { Meeting } from '../meetings/meeting.entity';
+import { Participant } from '../meetings/participant.entity';
+import { OrganizationKind } from '../organizations/organization-kind.enum';
+import { Organization } from '../organizations/organization.entity';
+import { Person } from '../organizations/person.entity';
+import { Priority, RecommendationKind, RecommendationStatus } from '../recommendations/recommendation.enums';
+import { Recommendation } from '../recommendations/recommendation.entity';
+import { StatusChange } from '../recommendations/status-change.entity';
 
 /**
  * The regional roundtable on women's political participation held in Sokuluk

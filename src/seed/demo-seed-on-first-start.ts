@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../config/app-config.service';
+import { AppConfig } from '../config/app-config.service';
 import { isDatabaseEmpty, seedSokulukRoundtable } from './sokuluk-roundtable.seed';
 
 /** On the first start of an empty embedded database, load the Sokuluk roundtable (unless SEED_DEMO=false). */

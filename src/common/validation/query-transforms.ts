@@ -11,3 +11,6 @@ export const BooleanParameter = () =>
 /** Digits to a number; anything else is kept so that validation names the parameter. */
 export const IntegerParameter = () =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value));
+
+/** An empty value (a select left at "Any") is no parameter at all. */
+export const EmptyIsAbsent = () => Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value));

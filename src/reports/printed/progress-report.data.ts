@@ -3,7 +3,7 @@ import { Locale } from '../../i18n/locales';
 import { IndicatorDirection } from '../../action-plan/action-plan.enums';
 import { IndicatorProgress } from '../../action-plan/indicator-progress';
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
-import { ProgressSummary } from '../../reports/progress-summary.type';
+import { ProgressSummary } from '../progress-summary.type';
 import type { DeadlineChanges } from './deadline-changes.data';
 
 export interface IndicatorSeries {

@@ -4,10 +4,10 @@ import { AppConfig } from '../../config/app-config.service';
 import { ContentLocaleService } from '../../i18n/content-locales';
 import { translatedText } from '../../i18n/translations';
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
-import { ProgressSummaryService, startOfNextDay } from '../../reports/progress-summary.service';
-import { ProgressSummary } from '../../reports/progress-summary.type';
-import { OrganizationStatusRow, ReportsRepository } from '../../reports/reports.repository';
-import { fingerprintOf } from '../metadata/fingerprint';
+import { ProgressSummaryService, startOfNextDay } from '../progress-summary.service';
+import { ProgressSummary } from '../progress-summary.type';
+import { OrganizationStatusRow, ProgressReportRepository } from './progress-report.repository';
+import { fingerprintOf } from '../../common/fingerprint';
 import {
   IndicatorSeries,
   OrganizationStatusCounts,
@@ -18,8 +18,7 @@ import {
   ReportIndicator,
   ReportScope,
 } from './progress-report.data';
-import { Locale } from '../../i18n/locales';
-import { DEFAULT_EXPORT_LOCALE } from '../export-language';
+import { DEFAULT_EXPORT_LOCALE, Locale } from '../../i18n/locales';
 import { DeadlineChanges } from './deadline-changes.data';
 
 /** At most this many overdue recommendations are listed; the report says how many more there are. */
@@ -60,7 +59,7 @@ export function quarterEnds(asOf: string): string[] {
 @Injectable()
 export class ProgressReportService {
   constructor(
-    private readonly reports: ReportsRepository,
+    private readonly reports: ProgressReportRepository,
     private readonly summaries: ProgressSummaryService,
     private readonly clock: Clock,
     private readonly config: AppConfig,

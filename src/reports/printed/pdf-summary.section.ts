@@ -1,5 +1,5 @@
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
-import { ProgressSummary } from '../../reports/progress-summary.type';
+import { ProgressSummary } from '../progress-summary.type';
 import { FONT } from './pdf-fonts';
 import { heading, PAGE } from './pdf-layout';
 import { INK, MUTED, STATUS_COLORS, STATUS_ORDER, TRACK } from './pdf-theme';

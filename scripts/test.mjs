@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// `npm test`: every tier. First unit, medium and e2e files in parallel workers (each medium
+// and e2e file clones a database of its own), then, one at a time, the e2e files that start
+// processes of their own (the service, PostgreSQL servers, replicas, chromium) or measure
+// memory, which would fight over the two cores. Extra arguments go to both runs.
+//   TEST_WORKERS (default 2): the parallel run's workers.
+import { spawnSync } from 'node:child_process';
+
+export const SERIAL = [
+  'test/backup.e2e-spec.ts',
+  'test/data-version-memory.e2e-spec.ts',
+  'test/embedded-database.e2e-spec.ts',
+  'test/embedded-postgres.e2e-spec.ts',
+  'test/embedded-upgrade.e2e-spec.ts',
+  'test/entity-registration.e2e-spec.ts',
+  'test/exports-embedded.e2e-spec.ts',
+  'test/recovery.e2e-spec.ts',
+  'test/replication.e2e-spec.ts',
+  'test/shared-rate-limit.e2e-spec.ts',
+  'test/test-support.e2e-spec.ts',
+  'test/browser/',
+];
+
+const escape = (path) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const extra = process.argv.slice(2);
+const workers = process.env.TEST_WORKERS || '2';
+
+function jest(args) {
+  console.log(`\n> jest ${args.join(' ')}`);
+  const run = spawnSync('npx', ['jest', ...args, ...extra], { stdio: 'inherit' });
+  return run.status ?? 1;
+}
+
+const started = Date.now();
+const parallel = jest(['--selectProjects', 'unit', 'medium', 'e2e', `--maxWorkers=${workers}`, '--testPathIgnorePatterns', '/node_modules/', ...SERIAL.map((path) => `/${escape(path)}`)]);
+const serial = jest(['--selectProjects', 'e2e', '--runInBand', ...SERIAL.map((path) => `/${escape(path)}`)]);
+console.log(`\nnpm test: ${Math.round((Date.now() - started) / 1000)} s (parallel run ${parallel === 0 ? 'passed' : 'FAILED'}, serial run ${serial === 0 ? 'passed' : 'FAILED'})`);
+process.exit(parallel || serial);
