@@ -1,4 +1,4 @@
-import { h, SafeHtml } from '../jsx/html';
+import { Child, h, SafeHtml } from '../jsx/html';
 import { Attributes, classNames, Common, content, TextOrHtml } from './params';
 
 export interface SummaryListAction extends TextOrHtml {
@@ -60,4 +60,11 @@ export function SummaryList(params: SummaryListParams): SafeHtml {
       })}
     </dl>
   );
+}
+
+/** Label/value pairs as summary list rows, the ones with no value left out (a record's optional facts). */
+export function rowsWithValues(pairs: { key: string; value: Child }[]): SummaryListRow[] {
+  return pairs
+    .filter((pair) => pair.value !== null && pair.value !== undefined && pair.value !== '')
+    .map((pair) => ({ key: { text: pair.key }, value: { html: pair.value } }));
 }

@@ -16,6 +16,11 @@ export interface TableParams extends Common {
   caption?: string;
   captionClasses?: string;
   firstCellIsHeader?: boolean;
+  /**
+   * The kit's one addition to govukTable's parameters: attributes for each body row, by index
+   * (e.g. `data-code`, which tests and scripts find a recommendation's row by).
+   */
+  rowAttributes?: (Attributes | undefined)[];
 }
 
 /** GOV.UK table (govukTable): every table of the pages. */
@@ -41,9 +46,9 @@ export function Table(params: TableParams): SafeHtml {
         </thead>
       ) : null}
       <tbody class="govuk-table__body">
-        {params.rows.map((row) =>
+        {params.rows.map((row, rowIndex) =>
           row ? (
-            <tr class="govuk-table__row">
+            <tr class="govuk-table__row" {...params.rowAttributes?.[rowIndex]}>
               {row.map((cell, index) =>
                 index === 0 && params.firstCellIsHeader ? (
                   <th scope="row" class={classNames('govuk-table__header', cell.classes)} colspan={cell.colspan || undefined} rowspan={cell.rowspan || undefined} {...cell.attributes}>

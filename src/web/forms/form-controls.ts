@@ -72,6 +72,21 @@ function HasSomeText(): PropertyDecorator {
     });
 }
 
+/** Each language's text at most `max` characters (after the cleaning the services apply). */
+export function TextsAtMost(max: number): PropertyDecorator {
+  return (target, property) =>
+    registerDecorator({
+      name: 'textsAtMost',
+      target: target.constructor,
+      propertyName: property as string,
+      constraints: [max],
+      validator: {
+        validate: (value: unknown) => !Array.isArray(value) || value.every((t: TranslationInput) => cleanText(t.text ?? '').length <= max),
+        defaultMessage: () => `${String(property)} must be at most ${max} characters in each language`,
+      },
+    });
+}
+
 /** A number typed with either decimal separator (see parseDecimal); blank is absent. */
 export function DecimalControl(): PropertyDecorator {
   return Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? parseDecimal(value) : value));

@@ -4,7 +4,8 @@ import { BarChart } from '../layout/charts';
 import { Layout } from '../layout/layout';
 import { PageContext } from '../layout/page-context';
 import { describeChange } from './changes';
-import { FeedLink, indicatorHref, ProgressTag } from './parts';
+import { ProgressTag } from '../components/status-tag';
+import { FeedLink, indicatorHref } from './links';
 import type { HomeData } from './public-pages.service';
 
 /** `/`: the programme at a glance for a year. */

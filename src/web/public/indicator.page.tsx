@@ -1,10 +1,13 @@
 import { h, SafeHtml } from '../jsx/html';
 import type { Translations } from '../../i18n/translations';
 import { IndicatorChart, periodPosition } from '../layout/charts';
-import { FallbackNote, SummaryList } from '../layout/components';
+import { rowsWithValues, SummaryList } from '../components/summary-list';
+import { FallbackNote } from '../layout/fallback-note';
 import { Layout } from '../layout/layout';
 import { PageContext } from '../layout/page-context';
-import { indicatorHref, ProgressTag, RecommendationTable } from './parts';
+import { ProgressTag } from '../components/status-tag';
+import { indicatorHref } from './links';
+import { RecommendationTable } from './recommendation-table';
 import type { IndicatorData } from './public-pages.service';
 
 /** `/indicators/{code}`: baseline → reported values → targets, as a chart and as tables. */
@@ -21,7 +24,7 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
       </h1>
       <FallbackNote ctx={ctx} translations={ind.name} />
       <SummaryList
-        rows={[
+        rows={rowsWithValues([
           { key: t('indicator.plan'), value: plan ? `${ctx.text.plain(plan.title)} (${String(plan.startYear)}–${String(plan.endYear)})` : null },
           { key: t('indicator.unit'), value: ind.unit },
           {
@@ -41,7 +44,7 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
               </a>
             ) : null,
           },
-        ]}
+        ])}
       />
       <h2 class="govuk-heading-m">{t('indicator.rule.title')}</h2>
       <p class="govuk-body">{t(`indicator.rule.${ind.direction}`)}</p>

@@ -1,9 +1,10 @@
 import { ParticipantRole } from '../../meetings/meeting.enums';
 import { Fragment, h, SafeHtml } from '../jsx/html';
-import { FallbackNote, SummaryList } from '../layout/components';
+import { rowsWithValues, SummaryList } from '../components/summary-list';
+import { FallbackNote } from '../layout/fallback-note';
 import { Layout } from '../layout/layout';
 import { PageContext } from '../layout/page-context';
-import { RecommendationTable } from './parts';
+import { RecommendationTable } from './recommendation-table';
 import type { MeetingData, MeetingListData } from './public-pages.service';
 
 /** `/meetings`: newest first, a "next" link per 20. */
@@ -87,7 +88,7 @@ export function MeetingPage({ ctx, stylesheetHref, data }: { ctx: PageContext; s
       <h1 class="govuk-heading-l">{ctx.text(m.title)}</h1>
       <FallbackNote ctx={ctx} translations={m.title} />
       <SummaryList
-        rows={[
+        rows={rowsWithValues([
           { key: t('meeting.date'), value: i18n.date(m.heldOn) },
           { key: t('meeting.place'), value: ctx.text.join([m.settlement, m.region]) },
           { key: t('meeting.format'), value: t(`format.${m.format}`) },
@@ -115,7 +116,7 @@ export function MeetingPage({ ctx, stylesheetHref, data }: { ctx: PageContext; s
               </>
             ),
           },
-        ]}
+        ])}
       />
       {m.summary ? (
         <>

@@ -3,8 +3,10 @@ import { h, SafeHtml } from '../jsx/html';
 import { BarChart } from '../layout/charts';
 import { Layout } from '../layout/layout';
 import { PageContext } from '../layout/page-context';
-import { FallbackNote } from '../layout/components';
-import { FeedLink, indicatorHref, ProgressTag, RecommendationTable } from './parts';
+import { FallbackNote } from '../layout/fallback-note';
+import { ProgressTag } from '../components/status-tag';
+import { FeedLink, indicatorHref } from './links';
+import { RecommendationTable } from './recommendation-table';
 import type { OrganisationData } from './public-pages.service';
 
 /** `/organisations/{id}`: its recommendations by status, the overdue ones, its indicators. */

@@ -9,7 +9,9 @@ import { ImportsModule } from '../../imports/imports.module';
 import { MeetingsModule } from '../../meetings/meetings.module';
 import { OrganizationsModule } from '../../organizations/organizations.module';
 import { RecommendationsModule } from '../../recommendations/recommendations.module';
-import { AdminController } from '../admin/admin.controller';
+import { AdminAuditController } from '../admin/audit.controller';
+import { AdminTokensController } from '../admin/tokens.controller';
+import { AdminUsersController } from '../admin/users.controller';
 import { WebModule } from '../web.module';
 import { AccountController } from './account.controller';
 import { BarrierFormController } from './create/barrier-form.controller';
@@ -65,7 +67,9 @@ import { WorkController } from './work.controller';
     RecommendationFormController,
     PlanFormController,
     IndicatorFormController,
-    AdminController,
+    AdminUsersController,
+    AdminTokensController,
+    AdminAuditController,
   ],
   providers: [StaffPages, StaffReads, StaffErrorFilter, StaffViewInterceptor, CreateFormPages],
 })

@@ -93,7 +93,7 @@ function fieldsOf(ctx: PageContext, kind: CreateKind, choices: Choices): FieldSp
       return [
         f('title', 'staff.create.field.title', 'translated'),
         f('description', 'staff.create.field.description', 'translated', { multiline: true }),
-        f('category', 'staff.create.field.category', 'radios', { choices: Object.values(BarrierCategory).map((v) => ({ value: v, label: ctx.t(`staff.category.${v}`) })) }),
+        f('category', 'staff.create.field.category', 'radios', { choices: Object.values(BarrierCategory).map((v) => ({ value: v, label: ctx.t(`barrier.${v}`) })) }),
         f('meetingIds', 'staff.field.meeting', 'select', { choices: [...pick, ...choices.meetings.map((m) => ({ value: m.id, label: `${ctx.text.plain(m.title)} (${ctx.i18n.date(m.heldOn)})` }))] }),
       ];
     case 'recommendation':
