@@ -3,6 +3,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { formProblem } from '../staff/staff-error.filter';
 import { IndicatorForm, MeetingForm, PlanForm } from '../staff/create/create.forms';
+import { IndicatorValueForm } from '../staff/indicator-value.form';
 import { FormPipe } from './form-body';
 import type { FormType } from './form-body';
 import { FormInvalid } from './form-invalid';
@@ -76,5 +77,19 @@ describe('formProblem', () => {
     expect(formProblem(DomainError.notFound('Indicator', 'x'), form)).toBeNull();
     expect(formProblem(new DomainError(ErrorCode.NOT_FOUND, 'gone', { field: 'indicatorId' }), form)).toBeNull();
     expect(formProblem(new Error('boom'), form)).toBeNull();
+  });
+});
+
+describe('the indicator value form', () => {
+  it('shows a refused period at the year, with the reason code and its values', () => {
+    const form = { type: IndicatorValueForm as FormType, values: { year: '1999', value: '1' }, controller: Object };
+    const problem = formProblem(DomainError.badInput('period', 'must fall within 2024-2027', { reason: 'outOfRange', from: 2024, to: 2027 }), form);
+    expect(problem?.problems).toEqual([{ control: 'year', translated: false, reason: 'outOfRange', params: { reason: 'outOfRange', from: '2024', to: '2027', field: 'period' } }]);
+  });
+
+  it('builds the API input: the period from year and quarter, decimal commas read', async () => {
+    const form = (await run(IndicatorValueForm, { year: '2025', quarter: '3', value: '12,5', 'source-ru': 'Отчёт', 'note-en': ' ' })) as IndicatorValueForm;
+    expect(form.toInput('7f1f2d4c-9b0e-4c53-8f6a-1d2e3f405060')).toMatchObject({ period: '2025-Q3', value: 12.5, noteTranslations: [] });
+    expect((await invalid(IndicatorValueForm, { year: '25', quarter: '5', value: '1.2.3' })).problems.map((p) => p.control)).toEqual(['year', 'quarter', 'value']);
   });
 });

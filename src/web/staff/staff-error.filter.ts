@@ -49,7 +49,8 @@ export class StaffErrorFilter implements ExceptionFilter {
     const invalid = req.postedForm && !res.headersSent ? formProblem(translateDatabaseError(exception), req.postedForm) : null;
     if (invalid && req.postedForm) {
       this.showForm(req, res, req.postedForm, invalid).catch((failure: unknown) => {
-        this.logger.error({ err: failure }, 'form page failed');
+        // E.g. the record the form belongs to is not this person's: that error's page instead.
+        if (!(failure instanceof DomainError)) this.logger.error({ err: failure }, 'form page failed');
         this.pages.catch(failure, host);
       });
       return;
