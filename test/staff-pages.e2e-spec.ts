@@ -93,6 +93,16 @@ describe('staff pages', () => {
     // The source in both languages given; no note (blank is not a translation).
     const [stored] = await t.sql<{ source: unknown; note: unknown }>(`SELECT source, note FROM indicator_value WHERE indicator_id = $1 AND period = '2025-Q3'`, [indicatorId]);
     expect(stored).toEqual({ source: { ru: 'Квартальный отчёт', en: 'Quarterly report' }, note: null });
+    // A period outside the plan: the service's reason code picks the message, shown at the year with the values kept.
+    const outside = await officer.post(`/work/indicators/${indicatorId}/values`, { year: '1999', quarter: '', value: '7,25', 'source-en': 'Old report' });
+    expect(outside.status).toBe(400);
+    expect(outside.text).toContain('href="#year"');
+    expect(outside.text).toMatch(/id="year-error"[^]*\d{4}[^]*\d{4}/);
+    expect(outside.text).toContain('value="7,25"');
+    expect(outside.text).toContain('Old report');
+    const typo = await officer.post(`/work/indicators/${indicatorId}/values`, { year: '25', quarter: '5', value: '1.2.3' });
+    expect(typo.status).toBe(400);
+    for (const control of ['year', 'quarter', 'value']) expect(typo.text).toContain(`href="#${control}"`);
 
     await officer.get(`/work/recommendations/${recommendationId}`);
     const moved = await officer.post(`/work/recommendations/${recommendationId}/transition`, {

@@ -134,7 +134,10 @@ export class IndicatorsService {
       assertMayActFor(actor, [indicator.responsibleOrganizationId], `indicator ${indicator.code}`);
       const plan = await this.planOrFail(tx, indicator.actionPlanId, 'actionPlanId');
       const problem = periodProblem(period, indicator, plan, this.clock.today());
-      if (problem) throw DomainError.badInput('period', problem);
+      if (problem) {
+        const { message, ...details } = problem;
+        throw DomainError.badInput('period', message, details);
+      }
       const value = {
         indicatorId: indicator.id,
         period: input.period,

@@ -71,14 +71,19 @@ export function periodProblem(
   indicator: { baselineYear: number | null },
   plan: { startYear: number; endYear: number },
   today: string,
-): string | null {
+): PeriodProblem | null {
   const firstYear = Math.min(plan.startYear, indicator.baselineYear ?? plan.startYear);
   if (period.year < firstYear || period.year > plan.endYear) {
-    return `must fall within ${firstYear}-${plan.endYear} (baseline and plan years)`;
+    return { reason: 'outOfRange', from: firstYear, to: plan.endYear, message: `must fall within ${firstYear}-${plan.endYear} (baseline and plan years)` };
   }
-  if (periodStart(period) > today) return `${formatPeriod(period)} has not started yet`;
+  if (periodStart(period) > today) return { reason: 'notStarted', period: formatPeriod(period), message: `${formatPeriod(period)} has not started yet` };
   return null;
 }
+
+/** Why a period takes no value: a reason code (with its values) for clients and pages, and the API's English message. */
+export type PeriodProblem =
+  | { reason: 'outOfRange'; from: number; to: number; message: string }
+  | { reason: 'notStarted'; period: string; message: string };
 
 /** First day of a period, YYYY-MM-DD. */
 function periodStart(period: Period): string {

@@ -108,7 +108,7 @@ export async function checkRows(
     const period = parsePeriod(cells.period);
     if (period && plan && indicator) {
       const problem = periodProblem(period, { baselineYear: indicator.baseline_year }, { startYear: plan.start_year, endYear: plan.end_year }, today);
-      if (problem) reject('period', problem);
+      if (problem) reject('period', problem.message);
     }
     if (period && indicator) {
       const key = `${indicator.id}/${cells.period}`;

@@ -19,6 +19,14 @@ const UNIQUE_VIOLATION_MESSAGES: Record<string, string> = {
   UQ_app_user_email: 'a user with this email address already exists',
 };
 
+/** The input field a unique index concerns, so a form can show a taken value at its control. */
+const UNIQUE_VIOLATION_FIELDS: Record<string, string> = {
+  UQ_recommendation_code: 'code',
+  UQ_action_plan_code: 'code',
+  UQ_indicator_plan_code: 'code',
+  UQ_app_user_email: 'email',
+};
+
 /**
  * Maps the PostgreSQL errors a client can cause to domain errors; anything else
  * is returned unchanged and will surface as INTERNAL_SERVER_ERROR.
@@ -29,8 +37,10 @@ export function translateDatabaseError(error: unknown): unknown {
   switch (pg?.code) {
     case '23505': {
       const constraint = pg.constraint ?? '';
+      const field = UNIQUE_VIOLATION_FIELDS[constraint];
       return new DomainError(ErrorCode.CONFLICT, UNIQUE_VIOLATION_MESSAGES[constraint] ?? 'this value is already taken', {
         constraint,
+        ...(field ? { field, reason: 'taken' } : {}),
       });
     }
     case '23503':

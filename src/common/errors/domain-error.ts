@@ -18,8 +18,9 @@ export class DomainError extends Error {
     return new DomainError(ErrorCode.NOT_FOUND, `${entity} ${id} does not exist`, { entity, id });
   }
 
-  static badInput(field: string, message: string): DomainError {
-    return new DomainError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { field });
+  /** `details`: e.g. a `reason` code a client can pick its own message by, and the values for it. */
+  static badInput(field: string, message: string, details: Record<string, unknown> = {}): DomainError {
+    return new DomainError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { ...details, field });
   }
 
   static conflict(message: string, details: Record<string, unknown> = {}): DomainError {

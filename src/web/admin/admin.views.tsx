@@ -4,10 +4,13 @@ import type { ApiToken } from '../../auth/api-token.entity';
 import { Role } from '../../auth/role.enum';
 import type { Organization } from '../../organizations/organization.entity';
 import { Fragment, h, SafeHtml } from '../jsx/html';
-import { CsrfField } from '../layout/components';
+import { CsrfField } from '../components/csrf-field';
 import type { PageContext } from '../layout/page-context';
-import type { FieldErrors } from '../staff/form';
-import { Button, Radios, Select, summaryOf, TextInput, TableWrapper } from '../staff/form-components';
+import type { FieldErrors } from '../forms/field-errors';
+import { Button } from '../components/button';
+import { summaryOf } from '../forms/field-errors';
+import { TableWrapper } from '../components/table-wrapper';
+import { RadiosField, SelectField, TextField } from '../forms/bound-controls';
 import { StaffPage } from '../staff/staff-layout';
 
 interface PageProps {
@@ -125,9 +128,9 @@ export function InvitePage(props: PageProps & { organizations: Organization[]; d
       <h1 class="govuk-heading-l">{ctx.t('staff.admin.invite')}</h1>
       <form method="post" action="/admin/users" novalidate>
         <CsrfField ctx={ctx} />
-        <TextInput ctx={ctx} id="email" type="email" label={ctx.t('staff.field.email')} value={draft.email} errors={props.errors} spellcheck={false} autocomplete="off" />
-        <TextInput ctx={ctx} id="displayName" label={ctx.t('staff.field.displayName')} value={draft.displayName} errors={props.errors} />
-        <Radios
+        <TextField ctx={ctx} id="email" type="email" label={ctx.t('staff.field.email')} value={draft.email} errors={props.errors} spellcheck={false} autocomplete="off" />
+        <TextField ctx={ctx} id="displayName" label={ctx.t('staff.field.displayName')} value={draft.displayName} errors={props.errors} />
+        <RadiosField
           ctx={ctx}
           id="role"
           legend={ctx.t('staff.field.role')}
@@ -135,7 +138,7 @@ export function InvitePage(props: PageProps & { organizations: Organization[]; d
           value={draft.role}
           errors={props.errors}
         />
-        <Select
+        <SelectField
           ctx={ctx}
           id="organizationId"
           label={ctx.t('staff.field.organization')}
@@ -144,7 +147,7 @@ export function InvitePage(props: PageProps & { organizations: Organization[]; d
           value={draft.organizationId}
           errors={props.errors}
         />
-        <Select
+        <SelectField
           ctx={ctx}
           id="preferredLanguage"
           label={ctx.t('staff.field.language')}
@@ -156,7 +159,7 @@ export function InvitePage(props: PageProps & { organizations: Organization[]; d
           value={draft.preferredLanguage}
           errors={props.errors}
         />
-        <Button>{ctx.t('staff.admin.sendInvite')}</Button>
+        <Button text={ctx.t('staff.admin.sendInvite')} />
       </form>
     </StaffPage>
   );
@@ -203,9 +206,9 @@ export function TokensPage(props: PageProps & { tokens: ApiToken[]; organization
       <h2 class="govuk-heading-m">{ctx.t('staff.tokens.create')}</h2>
       <form method="post" action="/admin/tokens" novalidate>
         <CsrfField ctx={ctx} />
-        <TextInput ctx={ctx} id="name" label={ctx.t('staff.tokens.newName')} value={props.draft.name} errors={props.errors} width="govuk-input--width-20" />
-        <Select ctx={ctx} id="role" label={ctx.t('staff.field.role')} choices={Object.values(Role).map((r) => ({ value: r, label: ctx.t(`staff.role.${r}`) }))} value={props.draft.role} errors={props.errors} />
-        <Select
+        <TextField ctx={ctx} id="name" label={ctx.t('staff.tokens.newName')} value={props.draft.name} errors={props.errors} classes="govuk-input--width-20" />
+        <SelectField ctx={ctx} id="role" label={ctx.t('staff.field.role')} choices={Object.values(Role).map((r) => ({ value: r, label: ctx.t(`staff.role.${r}`) }))} value={props.draft.role} errors={props.errors} />
+        <SelectField
           ctx={ctx}
           id="organizationId"
           label={ctx.t('staff.field.organization')}
@@ -214,7 +217,7 @@ export function TokensPage(props: PageProps & { tokens: ApiToken[]; organization
           value={props.draft.organizationId}
           errors={props.errors}
         />
-        <Button kind="secondary">{ctx.t('staff.tokens.create')}</Button>
+        <Button classes="govuk-button--secondary" text={ctx.t('staff.tokens.create')} />
       </form>
     </StaffPage>
   );
@@ -228,7 +231,7 @@ export function AuditPage(
     <StaffPage ctx={ctx} stylesheetHref={props.stylesheetHref} title={ctx.t('staff.audit.title')}>
       <h1 class="govuk-heading-l">{ctx.t('staff.audit.title')}</h1>
       <form method="get" action="/admin/audit">
-        <Select
+        <SelectField
           ctx={ctx}
           id="entityType"
           label={ctx.t('staff.audit.entityType')}
@@ -236,8 +239,8 @@ export function AuditPage(
           value={props.filters.entityType}
           errors={{}}
         />
-        <TextInput ctx={ctx} id="entityId" label={ctx.t('staff.audit.entityId')} hint={ctx.t('staff.audit.entityIdHint')} value={props.filters.entityId} errors={{}} spellcheck={false} />
-        <Button kind="secondary">{ctx.t('staff.downloads.apply')}</Button>
+        <TextField ctx={ctx} id="entityId" label={ctx.t('staff.audit.entityId')} hint={ctx.t('staff.audit.entityIdHint')} value={props.filters.entityId} errors={{}} spellcheck={false} />
+        <Button classes="govuk-button--secondary" text={ctx.t('staff.downloads.apply')} />
       </form>
       <p class="govuk-body">{ctx.t('staff.audit.count', { count: props.total })}</p>
       <TableWrapper label={ctx.t('staff.audit.title')}>

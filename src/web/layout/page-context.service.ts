@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import { AppConfig } from '../../config/app-config.service';
 import { I18nService } from '../../i18n/i18n.service';
 import { isLocale } from '../../i18n/locales';
+import type { Locale } from '../../i18n/locales';
 import { negotiateLocale } from '../../i18n/negotiate-locale';
 import { SampleDataService } from './sample-data.service';
 import { DisplaySettings, PageContext, WebRequest } from './page-context';
@@ -34,14 +35,18 @@ export class PageContextService {
     private readonly sample: SampleDataService,
   ) {}
 
+  /** The request's language (the page's), without building a context: e.g. for a service's messages. */
+  localeFor(req: WebRequest): Locale {
+    const cookies = parseCookies(req.headers.cookie ?? '');
+    const explicit = new URL(req.originalUrl, 'http://localhost').searchParams.get('lang');
+    return negotiateLocale({ query: explicit, cookie: cookies[LANG_COOKIE], acceptLanguage: req.headers['accept-language'] }, this.config.get('DEFAULT_LOCALE'));
+  }
+
   contextFor(req: WebRequest, res: Response): PageContext {
     const cookies = parseCookies(req.headers.cookie ?? '');
     const url = new URL(req.originalUrl, 'http://localhost');
     const explicit = url.searchParams.get('lang');
-    const locale = negotiateLocale(
-      { query: explicit, cookie: cookies[LANG_COOKIE], acceptLanguage: req.headers['accept-language'] },
-      this.config.get('DEFAULT_LOCALE'),
-    );
+    const locale = this.localeFor(req);
     // A language chosen in the URL is remembered for the next pages.
     if (isLocale(explicit) && cookies[LANG_COOKIE] !== explicit) {
       res.cookie(LANG_COOKIE, explicit, { maxAge: ONE_YEAR_SECONDS * 1000, sameSite: 'lax', path: '/', httpOnly: true });

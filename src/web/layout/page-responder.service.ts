@@ -62,17 +62,23 @@ export class PageResponder {
 
   /** A page that must not be stored by any cache (signed-in pages, errors). */
   async privatePage(req: WebRequest, res: Response, render: PageRender, status = 200): Promise<void> {
+    const html = await this.privateDocument(req, res, render);
+    res.status(status);
+    res.send(html);
+  }
+
+  /**
+   * The document of a page no cache may store, its headers set, for the caller to send (a
+   * handler that returns its page: Nest sends the string with the route's status).
+   */
+  async privateDocument(req: WebRequest, res: Response, render: PageRender): Promise<string> {
     await this.sample.loaded();
     const ctx = this.contexts.contextFor(req, res);
     res.setHeader('cache-control', 'no-store');
     res.removeHeader('etag');
     res.removeHeader('last-modified');
-    res.status(status);
-    this.send(res, await render(ctx, this.stylesheet.href));
-  }
-
-  private send(res: Response, page: SafeHtml): void {
+    const page = await render(ctx, this.stylesheet.href);
     res.setHeader('content-type', 'text/html; charset=utf-8');
-    res.send(renderDocument(page));
+    return renderDocument(page);
   }
 }

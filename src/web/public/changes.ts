@@ -2,7 +2,7 @@ import { periodText, quantityText } from '../../action-plan/indicator-unit';
 import type { Translator } from '../../i18n/i18n.service';
 import type { ChangeEntry } from '../../reports/recent-changes.service';
 import type { ContentText } from '../layout/content-text';
-import { indicatorHref, recommendationHref } from './parts';
+import { indicatorHref, recommendationHref } from './links';
 
 /** One change in words, and where to read more: the home page's list and the feeds' entries. */
 export function describeChange(i18n: Translator, plain: ContentText['plain'], entry: ChangeEntry): { text: string; href: string } {

@@ -4,7 +4,9 @@ import { BarChart } from '../layout/charts';
 import { Layout } from '../layout/layout';
 import { PageContext } from '../layout/page-context';
 import { describeChange } from './changes';
-import { FeedLink, indicatorHref, ProgressTag, TableRegion } from './parts';
+import { ProgressTag } from '../components/status-tag';
+import { TableWrapper } from '../components/table-wrapper';
+import { FeedLink, indicatorHref } from './links';
 import type { HomeData } from './public-pages.service';
 
 /** `/`: the programme at a glance for a year. */
@@ -67,7 +69,7 @@ export function HomePage({ ctx, stylesheetHref, data }: { ctx: PageContext; styl
         bars={summary.byStatus.map((row) => ({ label: t(`status.${row.status}`), value: row.count }))}
         format={(n) => i18n.number(n)}
       />
-      <TableRegion labelledBy="by-status">
+      <TableWrapper labelledBy="by-status">
         <table class="govuk-table" aria-labelledby="by-status" data-table="by-status">
           <thead class="govuk-table__head">
             <tr class="govuk-table__row">
@@ -92,7 +94,7 @@ export function HomePage({ ctx, stylesheetHref, data }: { ctx: PageContext; styl
             ))}
           </tbody>
         </table>
-      </TableRegion>
+      </TableWrapper>
       <p class="govuk-body">
         <a class="govuk-link" href="/recommendations">
           {t('home.allRecommendations')}
@@ -119,7 +121,7 @@ export function HomePage({ ctx, stylesheetHref, data }: { ctx: PageContext; styl
         </>
       ) : null}
       {data.indicators.length === 0 ? null : (
-        <TableRegion labelledBy="indicators">
+        <TableWrapper labelledBy="indicators">
           <table class="govuk-table" aria-labelledby="indicators" data-table="indicators">
             <thead class="govuk-table__head">
               <tr class="govuk-table__row">
@@ -159,7 +161,7 @@ export function HomePage({ ctx, stylesheetHref, data }: { ctx: PageContext; styl
               ))}
             </tbody>
           </table>
-        </TableRegion>
+        </TableWrapper>
       )}
 
       <h2 class="govuk-heading-m">{t('home.changes.title')}</h2>

@@ -2,10 +2,14 @@ import { periodText, unitName } from '../../action-plan/indicator-unit';
 import { h, SafeHtml } from '../jsx/html';
 import type { Translations } from '../../i18n/translations';
 import { IndicatorChart, periodPosition } from '../layout/charts';
-import { FallbackNote, SummaryList } from '../layout/components';
+import { rowsWithValues, SummaryList } from '../components/summary-list';
+import { FallbackNote } from '../layout/fallback-note';
 import { Layout } from '../layout/layout';
 import { PageContext } from '../layout/page-context';
-import { indicatorHref, ProgressTag, RecommendationTable, TableRegion } from './parts';
+import { ProgressTag } from '../components/status-tag';
+import { TableWrapper } from '../components/table-wrapper';
+import { indicatorHref } from './links';
+import { RecommendationTable } from './recommendation-table';
 import type { IndicatorData } from './public-pages.service';
 
 /** `/indicators/{code}`: baseline → reported values → targets, as a chart and as tables. */
@@ -22,7 +26,7 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
       </h1>
       <FallbackNote ctx={ctx} translations={ind.name} />
       <SummaryList
-        rows={[
+        rows={rowsWithValues([
           { key: t('indicator.plan'), value: plan ? `${ctx.text.plain(plan.title)} (${String(plan.startYear)}–${String(plan.endYear)})` : null },
           { key: t('indicator.unit'), value: unitName(ctx.i18n, ind) },
           {
@@ -42,7 +46,7 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
               </a>
             ) : null,
           },
-        ]}
+        ])}
       />
       <h2 class="govuk-heading-m">{t('indicator.rule.title')}</h2>
       <p class="govuk-body">{t(`indicator.rule.${ind.direction}`)}</p>
@@ -60,7 +64,7 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
       <h2 class="govuk-heading-m" id="targets">
         {t('indicator.targets')}
       </h2>
-      <TableRegion labelledBy="targets">
+      <TableWrapper labelledBy="targets">
         <table class="govuk-table" aria-labelledby="targets" data-table="progress">
           <thead class="govuk-table__head">
             <tr class="govuk-table__row">
@@ -97,14 +101,14 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
             ))}
           </tbody>
         </table>
-      </TableRegion>
+      </TableWrapper>
       <h2 class="govuk-heading-m" id="values">
         {t('indicator.values')}
       </h2>
       {data.values.length === 0 ? (
         <p class="govuk-body">{t('indicator.noValues')}</p>
       ) : (
-        <TableRegion labelledBy="values">
+        <TableWrapper labelledBy="values">
           <table class="govuk-table" aria-labelledby="values" data-table="values">
             <thead class="govuk-table__head">
               <tr class="govuk-table__row">
@@ -135,7 +139,7 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
               ))}
             </tbody>
           </table>
-        </TableRegion>
+        </TableWrapper>
       )}
       <h2 class="govuk-heading-m">{t('indicator.recommendations')}</h2>
       {data.recommendations.length ? <RecommendationTable ctx={ctx} rows={data.recommendations} /> : <p class="govuk-body">{t('none')}</p>}

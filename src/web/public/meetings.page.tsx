@@ -1,9 +1,11 @@
+import { TableWrapper } from '../components/table-wrapper';
 import { ParticipantRole } from '../../meetings/meeting.enums';
 import { Fragment, h, SafeHtml } from '../jsx/html';
-import { FallbackNote, SummaryList } from '../layout/components';
+import { rowsWithValues, SummaryList } from '../components/summary-list';
+import { FallbackNote } from '../layout/fallback-note';
 import { Layout } from '../layout/layout';
 import { PageContext } from '../layout/page-context';
-import { RecommendationTable, TableRegion } from './parts';
+import { RecommendationTable } from './recommendation-table';
 import type { MeetingData, MeetingListData } from './public-pages.service';
 
 /** `/meetings`: newest first, a "next" link per 20. */
@@ -17,7 +19,7 @@ export function MeetingListPage(props: { ctx: PageContext; stylesheetHref: strin
       {data.page.edges.length === 0 ? (
         <p class="govuk-body">{t('meetings.none')}</p>
       ) : (
-        <TableRegion label={t('meetings.title')}>
+        <TableWrapper label={t('meetings.title')}>
           <table class="govuk-table" data-list="meetings">
             <thead class="govuk-table__head">
               <tr class="govuk-table__row">
@@ -50,7 +52,7 @@ export function MeetingListPage(props: { ctx: PageContext; stylesheetHref: strin
               ))}
             </tbody>
           </table>
-        </TableRegion>
+        </TableWrapper>
       )}
       {hasNextPage || !props.isFirstPage ? (
         <nav class="govuk-pagination govuk-pagination--block" aria-label={t('pagination.label')}>
@@ -87,7 +89,7 @@ export function MeetingPage({ ctx, stylesheetHref, data }: { ctx: PageContext; s
       <h1 class="govuk-heading-l">{ctx.text(m.title)}</h1>
       <FallbackNote ctx={ctx} translations={m.title} />
       <SummaryList
-        rows={[
+        rows={rowsWithValues([
           { key: t('meeting.date'), value: i18n.date(m.heldOn) },
           { key: t('meeting.place'), value: ctx.text.join([m.settlement, m.region]) },
           { key: t('meeting.format'), value: t(`format.${m.format}`) },
@@ -115,7 +117,7 @@ export function MeetingPage({ ctx, stylesheetHref, data }: { ctx: PageContext; s
               </>
             ),
           },
-        ]}
+        ])}
       />
       {m.summary ? (
         <>

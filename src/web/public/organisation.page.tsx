@@ -3,8 +3,11 @@ import { h, SafeHtml } from '../jsx/html';
 import { BarChart } from '../layout/charts';
 import { Layout } from '../layout/layout';
 import { PageContext } from '../layout/page-context';
-import { FallbackNote } from '../layout/components';
-import { FeedLink, indicatorHref, ProgressTag, RecommendationTable, TableRegion } from './parts';
+import { FallbackNote } from '../layout/fallback-note';
+import { ProgressTag } from '../components/status-tag';
+import { TableWrapper } from '../components/table-wrapper';
+import { FeedLink, indicatorHref } from './links';
+import { RecommendationTable } from './recommendation-table';
 import type { OrganisationData } from './public-pages.service';
 
 /** `/organisations/{id}`: its recommendations by status, the overdue ones, its indicators. */
@@ -32,7 +35,7 @@ export function OrganisationPage({ ctx, stylesheetHref, data }: { ctx: PageConte
         bars={statuses.map((s) => ({ label: t(`status.${s.status}`), value: s.count }))}
         format={(n) => i18n.number(n)}
       />
-      <TableRegion labelledBy="org-by-status">
+      <TableWrapper labelledBy="org-by-status">
         <table class="govuk-table" aria-labelledby="org-by-status" data-table="by-status">
           <thead class="govuk-table__head">
             <tr class="govuk-table__row">
@@ -57,7 +60,7 @@ export function OrganisationPage({ ctx, stylesheetHref, data }: { ctx: PageConte
             ))}
           </tbody>
         </table>
-      </TableRegion>
+      </TableWrapper>
       <p class="govuk-body">
         <a class="govuk-link" href={`/recommendations?organisation=${o.id}`}>
           {t('organisation.allRecommendations')}
@@ -71,7 +74,7 @@ export function OrganisationPage({ ctx, stylesheetHref, data }: { ctx: PageConte
       {data.indicators.length === 0 ? (
         <p class="govuk-body">{t('none')}</p>
       ) : (
-        <TableRegion labelledBy="org-indicators">
+        <TableWrapper labelledBy="org-indicators">
           <table class="govuk-table" aria-labelledby="org-indicators" data-table="indicators">
             <caption class="govuk-table__caption govuk-table__caption--s">{t('home.year', { year: String(data.year) })}</caption>
             <thead class="govuk-table__head">
@@ -108,7 +111,7 @@ export function OrganisationPage({ ctx, stylesheetHref, data }: { ctx: PageConte
               ))}
             </tbody>
           </table>
-        </TableRegion>
+        </TableWrapper>
       )}
       <p class="govuk-body">
         <a class="govuk-link" href={feed}>

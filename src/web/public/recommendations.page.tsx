@@ -1,9 +1,12 @@
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
 import { Fragment, h, SafeHtml } from '../jsx/html';
-import { FallbackNote, SummaryList } from '../layout/components';
+import { rowsWithValues, SummaryList } from '../components/summary-list';
+import { FallbackNote } from '../layout/fallback-note';
 import { Layout } from '../layout/layout';
 import { PageContext } from '../layout/page-context';
-import { FeedLink, indicatorHref, OverdueTag, RecommendationTable, StatusTag } from './parts';
+import { OverdueTag, StatusTag } from '../components/status-tag';
+import { FeedLink, indicatorHref } from './links';
+import { RecommendationTable } from './recommendation-table';
 import type { RecommendationData, RecommendationListData } from './public-pages.service';
 
 /** The list's filters as they are in the URL. */
@@ -183,7 +186,7 @@ export function RecommendationPage({ ctx, stylesheetHref: css, data }: { ctx: Pa
       </p>
       {r.description ? <p class="govuk-body-l">{ctx.text(r.description)}</p> : null}
       <SummaryList
-        rows={[
+        rows={rowsWithValues([
           {
             key: t('recommendation.raised'),
             value: data.meeting ? (
@@ -223,7 +226,7 @@ export function RecommendationPage({ ctx, stylesheetHref: css, data }: { ctx: Pa
               t('none')
             ),
           },
-        ]}
+        ])}
       />
       <h2 class="govuk-heading-m">{t('recommendation.history')}</h2>
       <ol class="app-timeline" data-list="history">

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseFilters, UseInterceptors } from '@nestjs/common';
 import type { Response } from 'express';
 import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from '../../accounts/session-cookie';
 import type { PasswordProblem } from '../../accounts/password-policy';
@@ -15,17 +15,24 @@ import { OrganizationsService } from '../../organizations/organizations.service'
 import type { PageContext } from '../layout/page-context';
 import { AccountPage, LinkInvalidPage, SetPasswordPage, ShownOncePage, SignInPage } from './account.views';
 import { LANG_COOKIE } from '../layout/page-context.service';
-import { field, FieldErrors, safeNextPath } from './form';
+import { FormBody } from '../forms/form-body';
+import type { FormProblem, FormValues } from '../forms/form-invalid';
+import { valueOf } from '../forms/form-invalid';
+import { PersonalTokenForm, SetPasswordForm, SignInForm } from './account.forms';
+import { FieldErrors, safeNextPath } from './form';
+import type { FormPageController } from './staff-error.filter';
+import { StaffView } from './staff-pages.service';
 import { StaffErrorFilter } from './staff-error.filter';
 import { StaffPages } from './staff-pages.service';
 import type { StaffRequest } from './staff-pages.service';
+import { StaffViewInterceptor } from './staff-view.interceptor';
 
 const ONE_YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
 /** Sign in and out, set a password from a one-time link, the person's own account and tokens. */
 @Controller()
 @UseFilters(StaffErrorFilter)
-export class AccountController {
+export class AccountController implements FormPageController {
   constructor(
     private readonly pages: StaffPages,
     private readonly sessions: SessionsService,
@@ -45,10 +52,9 @@ export class AccountController {
 
   @Post('sign-in')
   @Public()
-  async signIn(@Req() req: StaffRequest, @Res() res: Response, @Body() body: unknown): Promise<void> {
-    const email = field(body, 'email');
-    const password = field(body, 'password');
-    const next = safeNextPath(field(body, 'next'));
+  async signIn(@Req() req: StaffRequest, @Res() res: Response, @FormBody() form: SignInForm): Promise<void> {
+    const { email, password } = form;
+    const next = safeNextPath(form.next);
     try {
       const { secret, user } = await this.sessions.signIn(email, password, {
         ip: req.ip ?? 'unknown',
@@ -110,14 +116,13 @@ export class AccountController {
 
   @Post('account/set-password/:secret')
   @Public()
-  async setPassword(@Param('secret') secret: string, @Req() req: StaffRequest, @Res() res: Response, @Body() body: unknown): Promise<void> {
+  async setPassword(@Param('secret') secret: string, @Req() req: StaffRequest, @Res() res: Response, @FormBody() form: SetPasswordForm): Promise<void> {
     const found = await this.users.userForLink(secret);
     if (!found) {
       await this.pages.render(req, res, (ctx, stylesheetHref) => LinkInvalidPage({ ctx, stylesheetHref }), 404);
       return;
     }
-    const password = field(body, 'password');
-    const problem = await this.trySetPassword(secret, password, field(body, 'confirm'), typeof req.id === 'string' ? req.id : null);
+    const problem = await this.trySetPassword(secret, form.password, form.confirm, typeof req.id === 'string' ? req.id : null);
     if (!problem) {
       res.redirect(303, '/sign-in?done=passwordSet');
       return;
@@ -148,30 +153,34 @@ export class AccountController {
 
   @Get('account')
   @Roles(...READERS)
-  async account(@Req() req: StaffRequest, @Res() res: Response, @CurrentActor() actor: Actor, @Query('done') done?: string): Promise<void> {
-    await this.renderAccount(req, res, actor, {}, '', done ?? null, 200);
+  @UseInterceptors(StaffViewInterceptor)
+  account(@CurrentActor() actor: Actor, @Query('done') done?: string): Promise<StaffView> {
+    return this.accountView(actor, {}, '', done ?? null);
   }
 
   @Post('account/tokens')
   @Roles(...READERS)
-  async createToken(@Req() req: StaffRequest, @Res() res: Response, @Body() body: unknown, @CurrentActor() actor: Actor): Promise<void> {
-    const name = field(body, 'name').trim();
-    if (!name || name.length > 200) {
-      await this.renderAccount(req, res, actor, { name: 'staff.tokens.nameInvalid' }, name, null, 400);
-      return;
-    }
-    const { token } = await this.tokens.createPersonal(name, actor);
-    await this.pages.render(req, res, (ctx, stylesheetHref) =>
+  @HttpCode(200)
+  @UseInterceptors(StaffViewInterceptor)
+  async createToken(@FormBody() form: PersonalTokenForm, @CurrentActor() actor: Actor): Promise<StaffView> {
+    const { token } = await this.tokens.createPersonal(form.name, actor);
+    return new StaffView((ctx, stylesheetHref) =>
       ShownOncePage({
         ctx,
         stylesheetHref,
         title: ctx.t('staff.tokens.createdTitle'),
-        intro: ctx.t('staff.tokens.createdIntro', { name }),
+        intro: ctx.t('staff.tokens.createdIntro', { name: form.name }),
         secret: token,
         label: ctx.t('staff.tokens.secretLabel'),
         back: { href: '/account', label: ctx.t('staff.account.back') },
       }),
     );
+  }
+
+  /** The account page again with the token form's problem (its one control, the name). */
+  formPage(req: StaffRequest, values: FormValues, problems: FormProblem[]): Promise<StaffView> {
+    if (!req.actor) throw new DomainError(ErrorCode.FORBIDDEN, 'this page is for signed-in people');
+    return this.accountView(req.actor, problems.length ? { name: 'staff.tokens.nameInvalid' } : {}, valueOf(values, 'name').trim(), null);
   }
 
   @Post('account/tokens/:id/revoke')
@@ -181,28 +190,15 @@ export class AccountController {
     res.redirect(303, '/account?done=tokenRevoked');
   }
 
-  private async renderAccount(
-    req: StaffRequest,
-    res: Response,
-    actor: Actor,
-    errorKeys: Record<string, 'staff.tokens.nameInvalid'>,
-    tokenName: string,
-    done: string | null,
-    status: number,
-  ): Promise<void> {
+  private async accountView(actor: Actor, errorKeys: Record<string, 'staff.tokens.nameInvalid'>, tokenName: string, done: string | null): Promise<StaffView> {
     const user = actor.userId ? await this.users.findById(actor.userId) : null;
     if (!user) throw new DomainError(ErrorCode.FORBIDDEN, 'this page is for signed-in people');
     const [tokens, organizations] = await Promise.all([this.tokens.listPersonal(user.id), this.organizations.list()]);
     const organizationName = organizations.find((o) => o.id === user.organizationId)?.name ?? null;
-    await this.pages.render(
-      req,
-      res,
-      (ctx, stylesheetHref) => {
-        const errors: FieldErrors = Object.fromEntries(Object.entries(errorKeys).map(([id, key]) => [id, ctx.t(key)]));
-        const success = done === 'tokenRevoked' ? ctx.t('staff.tokens.revokedDone') : null;
-        return AccountPage({ ctx, stylesheetHref, user, organizationName, tokens, errors, tokenName, success });
-      },
-      status,
-    );
+    return new StaffView((ctx, stylesheetHref) => {
+      const errors: FieldErrors = Object.fromEntries(Object.entries(errorKeys).map(([id, key]) => [id, ctx.t(key)]));
+      const success = done === 'tokenRevoked' ? ctx.t('staff.tokens.revokedDone') : null;
+      return AccountPage({ ctx, stylesheetHref, user, organizationName, tokens, errors, tokenName, success });
+    });
   }
 }

@@ -2,10 +2,13 @@ import type { Translations } from '../../i18n/translations';
 import type { ApiToken } from '../../auth/api-token.entity';
 import type { User } from '../../accounts/user.entity';
 import { h, SafeHtml } from '../jsx/html';
-import { CsrfField } from '../layout/components';
+import { CsrfField } from '../components/csrf-field';
 import type { PageContext } from '../layout/page-context';
-import type { FieldErrors } from './form';
-import { Button, summaryOf, TextInput, TableWrapper } from './form-components';
+import type { FieldErrors } from '../forms/field-errors';
+import { Button } from '../components/button';
+import { summaryOf } from '../forms/field-errors';
+import { TableWrapper } from '../components/table-wrapper';
+import { TextField } from '../forms/bound-controls';
 import { StaffPage } from './staff-layout';
 
 interface PageProps {
@@ -23,9 +26,9 @@ export function SignInPage(props: PageProps & { email: string; next: string; err
           <form method="post" action="/sign-in" novalidate>
             <CsrfField ctx={ctx} />
             <input type="hidden" name="next" value={props.next} />
-            <TextInput ctx={ctx} id="email" label={ctx.t('staff.field.email')} type="email" autocomplete="username" spellcheck={false} value={props.email} errors={props.errors} />
-            <TextInput ctx={ctx} id="password" label={ctx.t('staff.field.password')} type="password" autocomplete="current-password" errors={props.errors} />
-            <Button>{ctx.t('staff.signIn.button')}</Button>
+            <TextField ctx={ctx} id="email" label={ctx.t('staff.field.email')} type="email" autocomplete="username" spellcheck={false} value={props.email} errors={props.errors} />
+            <TextField ctx={ctx} id="password" label={ctx.t('staff.field.password')} type="password" autocomplete="current-password" errors={props.errors} />
+            <Button text={ctx.t('staff.signIn.button')} />
           </form>
           <p class="govuk-body">{ctx.t('staff.signIn.forgotten')}</p>
         </div>
@@ -44,7 +47,7 @@ export function SetPasswordPage(props: PageProps & { user: Pick<User, 'email'>; 
           <p class="govuk-body">{ctx.t('staff.setPassword.for', { email: props.user.email })}</p>
           <form method="post" action={`/account/set-password/${encodeURIComponent(props.secret)}`} novalidate>
             <CsrfField ctx={ctx} />
-            <TextInput
+            <TextField
               ctx={ctx}
               id="password"
               label={ctx.t('staff.field.newPassword')}
@@ -53,8 +56,8 @@ export function SetPasswordPage(props: PageProps & { user: Pick<User, 'email'>; 
               autocomplete="new-password"
               errors={props.errors}
             />
-            <TextInput ctx={ctx} id="confirm" label={ctx.t('staff.field.confirmPassword')} type="password" autocomplete="new-password" errors={props.errors} />
-            <Button>{ctx.t('staff.setPassword.button')}</Button>
+            <TextField ctx={ctx} id="confirm" label={ctx.t('staff.field.confirmPassword')} type="password" autocomplete="new-password" errors={props.errors} />
+            <Button text={ctx.t('staff.setPassword.button')} />
           </form>
         </div>
       </div>
@@ -112,7 +115,7 @@ export function AccountPage(
       <p class="govuk-body">{ctx.t('staff.account.sessionsText')}</p>
       <form method="post" action="/account/sign-out-everywhere">
         <CsrfField ctx={ctx} />
-        <Button kind="warning">{ctx.t('staff.account.signOutEverywhere')}</Button>
+        <Button classes="govuk-button--warning" text={ctx.t('staff.account.signOutEverywhere')} />
       </form>
 
       <h2 class="govuk-heading-m">{ctx.t('staff.tokens.title')}</h2>
@@ -158,8 +161,8 @@ export function AccountPage(
       )}
       <form method="post" action="/account/tokens" novalidate>
         <CsrfField ctx={ctx} />
-        <TextInput ctx={ctx} id="name" label={ctx.t('staff.tokens.newName')} hint={ctx.t('staff.tokens.newNameHint')} value={props.tokenName} errors={props.errors} width="govuk-input--width-20" />
-        <Button kind="secondary">{ctx.t('staff.tokens.create')}</Button>
+        <TextField ctx={ctx} id="name" label={ctx.t('staff.tokens.newName')} hint={ctx.t('staff.tokens.newNameHint')} value={props.tokenName} errors={props.errors} classes="govuk-input--width-20" />
+        <Button classes="govuk-button--secondary" text={ctx.t('staff.tokens.create')} />
       </form>
     </StaffPage>
   );

@@ -1,8 +1,14 @@
+import { Button } from '../components/button';
+import { Checkboxes } from '../components/checkboxes';
+import { CsrfField } from '../components/csrf-field';
+import { Input } from '../components/input';
+import { Radios } from '../components/radios';
+import { Select } from '../components/select';
+import { Textarea } from '../components/textarea';
+import type { Choice } from '../forms/bound-controls';
+import { errorFor, FieldErrors, summaryOf } from '../forms/field-errors';
 import { h, SafeHtml } from '../jsx/html';
-import { CsrfField } from '../layout/components';
 import type { PageContext } from '../layout/page-context';
-import type { FieldErrors } from './form';
-import { Button, Choice, Radios, Select, summaryOf, Textarea, TextInput } from './form-components';
 import { StaffPage } from './staff-layout';
 import { TranslatedField, translatedFieldId } from './translated-field';
 import type { Locale } from '../../i18n/locales';
@@ -20,55 +26,46 @@ export interface FieldSpec {
 
 export type Draft = Record<string, string | string[]>;
 
-function Checkboxes(props: { ctx: PageContext; spec: FieldSpec; value: string[]; errors: FieldErrors }): SafeHtml {
-  const { ctx, spec } = props;
-  const error = props.errors[spec.name];
-  return (
-    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset class="govuk-fieldset" aria-describedby={error ? `${spec.name}-error` : undefined}>
-        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{spec.label}</legend>
-        {error ? (
-          <p id={`${spec.name}-error`} class="govuk-error-message">
-            <span class="govuk-visually-hidden">{ctx.t('staff.form.errorPrefix')}</span> {error}
-          </p>
-        ) : null}
-        <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-          {(spec.choices ?? []).map((choice, index) => {
-            const id = index === 0 ? spec.name : `${spec.name}-${index + 1}`;
-            return (
-              <div class="govuk-checkboxes__item">
-                <input class="govuk-checkboxes__input" id={id} name={spec.name} type="checkbox" value={choice.value} checked={props.value.includes(choice.value)} />
-                <label class="govuk-label govuk-checkboxes__label" for={id}>
-                  {choice.label}
-                </label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
-  );
-}
-
 function Field(props: { ctx: PageContext; spec: FieldSpec; draft: Draft; errors: FieldErrors }): SafeHtml {
   const { ctx, spec, draft, errors } = props;
   const raw = draft[spec.name];
   const value = Array.isArray(raw) ? (raw[0] ?? '') : (raw ?? '');
+  const common = { id: spec.name, name: spec.name, errorMessage: errorFor(ctx, errors, spec.name) };
+  const hint = (text: string | undefined) => (text ? { text } : undefined);
+  const items = (spec.choices ?? []).map((choice) => ({ value: choice.value, text: choice.label, hint: hint(choice.hint) }));
   switch (spec.kind) {
     case 'textarea':
-      return <Textarea ctx={ctx} id={spec.name} label={spec.label} hint={spec.hint} value={value} errors={errors} />;
+      return <Textarea {...common} label={{ text: spec.label }} hint={hint(spec.hint)} value={value} rows={4} />;
     case 'select':
-      return <Select ctx={ctx} id={spec.name} label={spec.label} hint={spec.hint} choices={spec.choices ?? []} value={value} errors={errors} />;
+      return <Select {...common} label={{ text: spec.label }} hint={hint(spec.hint)} items={items} value={value} />;
     case 'radios':
-      return <Radios ctx={ctx} id={spec.name} legend={spec.label} hint={spec.hint} choices={spec.choices ?? []} value={value} errors={errors} />;
+      return (
+        <Radios
+          name={spec.name}
+          errorMessage={common.errorMessage}
+          fieldset={{ legend: { text: spec.label, classes: 'govuk-fieldset__legend--m' } }}
+          hint={hint(spec.hint)}
+          items={items}
+          value={value}
+        />
+      );
     case 'checkboxes':
-      return <Checkboxes ctx={ctx} spec={spec} value={[raw ?? []].flat()} errors={errors} />;
+      return (
+        <Checkboxes
+          name={spec.name}
+          errorMessage={common.errorMessage}
+          classes="govuk-checkboxes--small"
+          fieldset={{ legend: { text: spec.label, classes: 'govuk-fieldset__legend--s' } }}
+          items={items}
+          values={[raw ?? []].flat()}
+        />
+      );
     case 'date':
-      return <TextInput ctx={ctx} id={spec.name} label={spec.label} hint={spec.hint ?? ctx.t('staff.create.dateHint')} value={value} errors={errors} width="govuk-input--width-10" />;
+      return <Input {...common} label={{ text: spec.label }} hint={hint(spec.hint ?? ctx.t('staff.create.dateHint'))} value={value} classes="govuk-input--width-10" />;
     case 'number':
-      return <TextInput ctx={ctx} id={spec.name} label={spec.label} hint={spec.hint} value={value} errors={errors} inputmode="decimal" width="govuk-input--width-10" />;
+      return <Input {...common} label={{ text: spec.label }} hint={hint(spec.hint)} value={value} inputmode="decimal" classes="govuk-input--width-10" />;
     case 'text':
-      return <TextInput ctx={ctx} id={spec.name} label={spec.label} hint={spec.hint} value={value} errors={errors} />;
+      return <Input {...common} label={{ text: spec.label }} hint={hint(spec.hint)} value={value} />;
     case 'translated': {
       const posted = (locale: Locale) => [draft[translatedFieldId(spec.name, locale)] ?? ''].flat()[0] ?? '';
       const values = { ky: posted('ky'), ru: posted('ru'), en: posted('en') };
@@ -95,7 +92,7 @@ export function CreatePage(props: {
         {props.fields.map((spec) => (
           <Field ctx={ctx} spec={spec} draft={props.draft} errors={props.errors} />
         ))}
-        <Button>{ctx.t('staff.create.save')}</Button>
+        <Button text={ctx.t('staff.create.save')} />
       </form>
     </StaffPage>
   );

@@ -2,7 +2,8 @@ import type { ActionPlan } from '../../action-plan/action-plan.entity';
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
 import { h, SafeHtml } from '../jsx/html';
 import type { PageContext } from '../layout/page-context';
-import { Button, Select } from './form-components';
+import { Button } from '../components/button';
+import { SelectField } from '../forms/bound-controls';
 import { StaffPage } from './staff-layout';
 
 export interface DownloadFilters {
@@ -60,8 +61,8 @@ export function DownloadsPage(props: { ctx: PageContext; stylesheetHref: string;
       <form method="get" action="/work/downloads">
         <div class="govuk-grid-row">
           <div class="govuk-grid-column-one-half">
-            <Select ctx={ctx} id="year" label={ctx.t('staff.downloads.year')} choices={props.years.map((y) => ({ value: String(y), label: String(y) }))} value={String(filters.year)} errors={{}} />
-            <Select
+            <SelectField ctx={ctx} id="year" label={ctx.t('staff.downloads.year')} choices={props.years.map((y) => ({ value: String(y), label: String(y) }))} value={String(filters.year)} errors={{}} />
+            <SelectField
               ctx={ctx}
               id="plan"
               label={ctx.t('staff.downloads.plan')}
@@ -86,7 +87,7 @@ export function DownloadsPage(props: { ctx: PageContext; stylesheetHref: string;
                         checked={filters.statuses.includes(status)}
                       />
                       <label class="govuk-label govuk-checkboxes__label" for={index === 0 ? 'status' : `status-${index + 1}`}>
-                        {ctx.t(`staff.status.${status}`)}
+                        {ctx.t(`status.${status}`)}
                       </label>
                     </div>
                   ))}
@@ -101,7 +102,7 @@ export function DownloadsPage(props: { ctx: PageContext; stylesheetHref: string;
             </div>
           </div>
         </div>
-        <Button kind="secondary">{ctx.t('staff.downloads.apply')}</Button>
+        <Button classes="govuk-button--secondary" text={ctx.t('staff.downloads.apply')} />
       </form>
       <h2 class="govuk-heading-m">{ctx.t('staff.downloads.files')}</h2>
       <dl class="govuk-summary-list">

@@ -2,8 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { DomainError } from '../../common/errors/domain-error';
 
-/** A form's problems by field name (the field's id), as message texts already translated. */
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors } from '../forms/field-errors';
 
 /**
  * A posted form through the same class-validator input class the GraphQL API

@@ -1,9 +1,11 @@
 import type { ImportSummary } from '../../imports/import-summary';
 import { Fragment, h, SafeHtml } from '../jsx/html';
-import { CsrfField } from '../layout/components';
+import { CsrfField } from '../components/csrf-field';
 import type { PageContext } from '../layout/page-context';
-import type { FieldErrors } from './form';
-import { Button, summaryOf, TableWrapper } from './form-components';
+import type { FieldErrors } from '../forms/field-errors';
+import { Button } from '../components/button';
+import { summaryOf } from '../forms/field-errors';
+import { TableWrapper } from '../components/table-wrapper';
 import { translateImportReason } from './import-reasons';
 import { StaffPage } from './staff-layout';
 
@@ -34,7 +36,7 @@ function UploadForm({ ctx, errors }: { ctx: PageContext; errors: FieldErrors }):
           aria-describedby={error ? 'file-hint file-error' : 'file-hint'}
         />
       </div>
-      <Button>{ctx.t('staff.import.check')}</Button>
+      <Button text={ctx.t('staff.import.check')} />
     </form>
   );
 }
@@ -119,7 +121,7 @@ function DryRun(props: { ctx: PageContext; summary: ImportSummary; draftId: stri
         <form method="post" action={`/work/import/${props.draftId}/confirm`}>
           <CsrfField ctx={ctx} />
           <div class="govuk-button-group">
-            <Button>{ctx.t('staff.import.confirm')}</Button>
+            <Button text={ctx.t('staff.import.confirm')} />
             <a class="govuk-link" href="/work/import">
               {ctx.t('staff.import.cancel')}
             </a>

@@ -1,11 +1,15 @@
 import { quantityText, unitName } from '../../action-plan/indicator-unit';
-import { IndicatorDirection, ProgressStatus } from '../../action-plan/action-plan.enums';
+import { IndicatorDirection } from '../../action-plan/action-plan.enums';
 import { actualForYear, computeProgress } from '../../action-plan/indicator-progress';
 import { h, SafeHtml } from '../jsx/html';
-import { CsrfField } from '../layout/components';
+import { CsrfField } from '../components/csrf-field';
+import { ProgressTag } from '../components/status-tag';
 import type { PageContext } from '../layout/page-context';
-import type { FieldErrors } from './form';
-import { Button, Radios, summaryOf, TextInput, TableWrapper } from './form-components';
+import type { FieldErrors } from '../forms/field-errors';
+import { Button } from '../components/button';
+import { summaryOf } from '../forms/field-errors';
+import { TableWrapper } from '../components/table-wrapper';
+import { RadiosField, TextField } from '../forms/bound-controls';
 import { LanguagesOf, TranslatedField, TranslatedValues } from './translated-field';
 import { StaffPage } from './staff-layout';
 import type { IndicatorDetail } from './staff-reads.service';
@@ -19,13 +23,6 @@ export interface ValueDraft {
   note: TranslatedValues;
 }
 
-const STATUS_TAG: Record<ProgressStatus, string> = {
-  ACHIEVED: 'govuk-tag--green',
-  ON_TRACK: 'govuk-tag--turquoise',
-  AT_RISK: 'govuk-tag--orange',
-  OFF_TRACK: 'govuk-tag--red',
-  NO_DATA: 'govuk-tag--grey',
-};
 
 function periodLabel(ctx: PageContext, year: number, quarter: number | null): string {
   return quarter ? ctx.t('staff.period.quarter', { year: String(year), quarter }) : ctx.t('staff.period.year', { year: String(year) });
@@ -69,7 +66,7 @@ function ProgressTable({ ctx, detail }: { ctx: PageContext; detail: IndicatorDet
                 {progress.percentOfTarget === null ? '—' : ctx.i18n.percent(progress.percentOfTarget / 100)}
               </td>
               <td class="govuk-table__cell">
-                <strong class={`govuk-tag ${STATUS_TAG[progress.status]}`}>{ctx.t(`staff.progress.${progress.status}`)}</strong>
+                <ProgressTag ctx={ctx} status={progress.status} />
               </td>
             </tr>
           );
@@ -174,29 +171,29 @@ function ValueForm(props: { ctx: PageContext; detail: IndicatorDetail; draft: Va
       <p class="govuk-body">{ctx.t('staff.indicator.recordHint')}</p>
       <form method="post" action={`/work/indicators/${detail.indicator.id}/values`} novalidate>
         <CsrfField ctx={ctx} />
-        <TextInput
+        <TextField
           ctx={ctx}
           id="year"
           label={ctx.t('staff.indicator.year')}
           hint={ctx.t('staff.indicator.yearHint', { from: String(detail.plan.startYear), to: String(detail.plan.endYear) })}
           inputmode="numeric"
-          width="govuk-input--width-5"
+          classes="govuk-input--width-5"
           value={draft.year}
           errors={props.errors}
         />
-        <Radios ctx={ctx} id="quarter" legend={ctx.t('staff.indicator.quarter')} choices={quarters} value={draft.quarter} errors={props.errors} />
-        <TextInput
+        <RadiosField ctx={ctx} id="quarter" legend={ctx.t('staff.indicator.quarter')} choices={quarters} value={draft.quarter} errors={props.errors} />
+        <TextField
           ctx={ctx}
           id="value"
           label={ctx.t('staff.indicator.valueIn', { unit: unitName(ctx.i18n, detail.indicator) })}
           inputmode="decimal"
-          width="govuk-input--width-10"
+          classes="govuk-input--width-10"
           value={draft.value}
           errors={props.errors}
         />
         <TranslatedField ctx={ctx} field="source" label={ctx.t('staff.field.source')} kind="text" values={draft.source} errors={props.errors} />
         <TranslatedField ctx={ctx} field="note" label={ctx.t('staff.field.note')} kind="textarea" rows={3} values={draft.note} errors={props.errors} />
-        <Button>{ctx.t('staff.indicator.save')}</Button>
+        <Button text={ctx.t('staff.indicator.save')} />
       </form>
     </section>
   );

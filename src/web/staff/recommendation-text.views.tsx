@@ -1,9 +1,10 @@
 import type { Recommendation } from '../../recommendations/recommendation.entity';
 import { h, SafeHtml } from '../jsx/html';
-import { CsrfField } from '../layout/components';
+import { CsrfField } from '../components/csrf-field';
 import type { PageContext } from '../layout/page-context';
-import type { FieldErrors } from './form';
-import { Button, summaryOf } from './form-components';
+import type { FieldErrors } from '../forms/field-errors';
+import { Button } from '../components/button';
+import { summaryOf } from '../forms/field-errors';
 import { StaffPage } from './staff-layout';
 import { TranslatedField, TranslatedValues } from './translated-field';
 
@@ -46,7 +47,7 @@ export function RecommendationTextPage(props: {
           values={props.draft.description}
           errors={props.errors}
         />
-        <Button>{ctx.t('staff.recommendation.saveText')}</Button>
+        <Button text={ctx.t('staff.recommendation.saveText')} />
       </form>
     </StaffPage>
   );

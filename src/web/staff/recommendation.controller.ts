@@ -48,7 +48,7 @@ export class RecommendationPageController {
         errors: {},
         success:
           done === 'moved'
-            ? ctx.t('staff.recommendation.moved', { status: ctx.t(`staff.status.${detail.recommendation.status}`) })
+            ? ctx.t('staff.recommendation.moved', { status: ctx.t(`status.${detail.recommendation.status}`) })
             : done === 'created'
               ? ctx.t('staff.recommendation.created')
               : done === 'text'

@@ -7,10 +7,13 @@ import { RecommendationStatus } from '../../recommendations/recommendation.enums
 import type { Recommendation } from '../../recommendations/recommendation.entity';
 import type { StatusChange } from '../../recommendations/status-change.entity';
 import { Fragment, h, SafeHtml } from '../jsx/html';
-import { CsrfField } from '../layout/components';
+import { CsrfField } from '../components/csrf-field';
+import { OverdueTag, StatusTag } from '../components/status-tag';
 import type { PageContext } from '../layout/page-context';
-import type { FieldErrors } from './form';
-import { Button, Radios, summaryOf, TextInput } from './form-components';
+import type { FieldErrors } from '../forms/field-errors';
+import { Button } from '../components/button';
+import { summaryOf } from '../forms/field-errors';
+import { RadiosField, TextField } from '../forms/bound-controls';
 import { StaffPage } from './staff-layout';
 import { LanguagesOf, TranslatedField, TranslatedValues } from './translated-field';
 
@@ -34,18 +37,6 @@ export interface TransitionDraft {
   evidenceUrl: string;
 }
 
-export function StatusTag({ ctx, status }: { ctx: PageContext; status: RecommendationStatus }): SafeHtml {
-  const colour: Record<RecommendationStatus, string> = {
-    PROPOSED: 'govuk-tag--grey',
-    UNDER_REVIEW: 'govuk-tag--light-blue',
-    ACCEPTED: 'govuk-tag--blue',
-    IN_PROGRESS: 'govuk-tag--turquoise',
-    STALLED: 'govuk-tag--orange',
-    IMPLEMENTED: 'govuk-tag--green',
-    REJECTED: 'govuk-tag--red',
-  };
-  return <strong class={`govuk-tag ${colour[status]}`}>{ctx.t(`staff.status.${status}`)}</strong>;
-}
 
 function TransitionForm(props: { ctx: PageContext; detail: RecommendationDetail; draft: TransitionDraft; errors: FieldErrors }): SafeHtml {
   const { ctx, detail } = props;
@@ -54,12 +45,12 @@ function TransitionForm(props: { ctx: PageContext; detail: RecommendationDetail;
     <form method="post" action={`/work/recommendations/${r.id}/transition`} novalidate>
       <CsrfField ctx={ctx} />
       <input type="hidden" name="expectedVersion" value={String(r.version)} />
-      <Radios
+      <RadiosField
         ctx={ctx}
         id="to"
         legend={ctx.t('staff.recommendation.moveTo')}
-        hint={ctx.t('staff.recommendation.moveHint', { status: ctx.t(`staff.status.${r.status}`) })}
-        choices={detail.allowed.map((status) => ({ value: status, label: ctx.t(`staff.status.${status}`) }))}
+        hint={ctx.t('staff.recommendation.moveHint', { status: ctx.t(`status.${r.status}`) })}
+        choices={detail.allowed.map((status) => ({ value: status, label: ctx.t(`status.${status}`) }))}
         value={props.draft.to}
         errors={props.errors}
       />
@@ -72,7 +63,7 @@ function TransitionForm(props: { ctx: PageContext; detail: RecommendationDetail;
         values={props.draft.note}
         errors={props.errors}
       />
-      <TextInput
+      <TextField
         ctx={ctx}
         id="evidenceUrl"
         type="url"
@@ -82,7 +73,7 @@ function TransitionForm(props: { ctx: PageContext; detail: RecommendationDetail;
         errors={props.errors}
         spellcheck={false}
       />
-      <Button>{ctx.t('staff.recommendation.save')}</Button>
+      <Button text={ctx.t('staff.recommendation.save')} />
     </form>
   );
 }
@@ -94,8 +85,8 @@ function Timeline({ ctx, history }: { ctx: PageContext; history: StatusChange[] 
         <li class="app-timeline__item">
           <h3 class="govuk-heading-s govuk-!-margin-bottom-1">
             {change.fromStatus
-              ? ctx.t('staff.history.moved', { from: ctx.t(`staff.status.${change.fromStatus}`), to: ctx.t(`staff.status.${change.toStatus}`) })
-              : ctx.t('staff.history.created', { to: ctx.t(`staff.status.${change.toStatus}`) })}
+              ? ctx.t('staff.history.moved', { from: ctx.t(`status.${change.fromStatus}`), to: ctx.t(`status.${change.toStatus}`) })
+              : ctx.t('staff.history.created', { to: ctx.t(`status.${change.toStatus}`) })}
           </h3>
           <p class="govuk-body-s govuk-!-margin-bottom-1">
             {ctx.t('staff.history.byAt', { name: change.changedBy ?? '—', at: ctx.i18n.dateTime(change.changedAt) })}
@@ -122,7 +113,7 @@ function Facts({ ctx, detail }: { ctx: PageContext; detail: RecommendationDetail
       key: ctx.t('staff.field.dueDate'),
       value: r.dueDate ? (
         <>
-          {ctx.i18n.date(r.dueDate)} {detail.overdue ? <strong class="govuk-tag govuk-tag--red">{ctx.t('staff.overdue')}</strong> : null}
+          {ctx.i18n.date(r.dueDate)} {detail.overdue ? <OverdueTag ctx={ctx} /> : null}
         </>
       ) : (
         '—'
@@ -240,7 +231,7 @@ function ConflictNotice({ ctx, changes }: { ctx: PageContext; changes: AuditEntr
             const after = entry.after as { status?: RecommendationStatus } | null;
             const what =
               before?.status && after?.status && before.status !== after.status
-                ? ctx.t('staff.conflict.moved', { from: ctx.t(`staff.status.${before.status}`), to: ctx.t(`staff.status.${after.status}`) })
+                ? ctx.t('staff.conflict.moved', { from: ctx.t(`status.${before.status}`), to: ctx.t(`status.${after.status}`) })
                 : ctx.t('staff.conflict.edited');
             return <li>{ctx.t('staff.conflict.entry', { name: entry.actorName, at: ctx.i18n.dateTime(entry.at), what })}</li>;
           })}

@@ -1,5 +1,9 @@
 import { Child, Fragment, h, SafeHtml } from '../jsx/html';
-import { CsrfField, ErrorSummary, FieldError, NotificationBanner } from '../layout/components';
+import { BackLink } from '../components/back-link';
+import { Button } from '../components/button';
+import { CsrfField } from '../components/csrf-field';
+import { ErrorSummary, ErrorSummaryItem } from '../components/error-summary';
+import { NotificationBanner } from '../components/notification-banner';
 import { Layout } from '../layout/layout';
 import type { PageContext } from '../layout/page-context';
 
@@ -12,7 +16,7 @@ export function StaffPage(props: {
   ctx: PageContext;
   stylesheetHref: string;
   title: string;
-  errors?: FieldError[];
+  errors?: ErrorSummaryItem[];
   success?: string | null;
   backLink?: { href: string; label: string };
   children?: Child;
@@ -27,27 +31,17 @@ export function StaffPage(props: {
           <CsrfField ctx={ctx} />
           <p class="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">
             {ctx.t('staff.signedInAs', { name: ctx.signedIn.displayName })}{' '}
-            <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-left-2">
-              {ctx.t('staff.signOut')}
-            </button>
+            <Button classes="govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-left-2" text={ctx.t('staff.signOut')} />
           </p>
         </form>
       ) : null}
-      {props.backLink ? (
-        <a href={props.backLink.href} class="govuk-back-link">
-          {props.backLink.label}
-        </a>
-      ) : null}
+      {props.backLink ? <BackLink href={props.backLink.href} text={props.backLink.label} /> : null}
     </>
   );
   return (
     <Layout ctx={ctx} title={title} stylesheetHref={props.stylesheetHref} head={<meta name="robots" content="noindex" />} beforeMain={beforeMain}>
-      <ErrorSummary ctx={ctx} errors={errors} />
-      {props.success ? (
-        <NotificationBanner ctx={ctx} kind="success">
-          <p class="govuk-notification-banner__heading">{props.success}</p>
-        </NotificationBanner>
-      ) : null}
+      {errors.length ? <ErrorSummary titleText={ctx.t('errorSummary.title')} errorList={errors} /> : null}
+      {props.success ? <NotificationBanner type="success" titleText={ctx.t('notification.success')} titleId="notification-banner-title" text={props.success} /> : null}
       {props.children}
     </Layout>
   );

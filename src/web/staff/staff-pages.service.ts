@@ -5,11 +5,20 @@ import { PRE_SESSION_CSRF_COOKIE, readCookie, setSessionCookie } from '../../acc
 import type { AuthenticatedRequest } from '../../auth/current-actor.decorator';
 import { Role } from '../../auth/role.enum';
 import type { Translator } from '../../i18n/i18n.service';
+import type { Locale } from '../../i18n/locales';
 import type { NavigationLink, PageContext, WebRequest } from '../layout/page-context';
 import { PageContextService } from '../layout/page-context.service';
 import { PageRender, PageResponder } from '../layout/page-responder.service';
 
 export type StaffRequest = WebRequest & AuthenticatedRequest;
+
+/**
+ * What a staff page handler returns: its page, rendered in the one layout once the
+ * request's context is known (StaffViewInterceptor sends it, no-store, with the route's status).
+ */
+export class StaffView {
+  constructor(readonly render: PageRender) {}
+}
 
 /** The links a signed-in person sees after the public ones, by role. */
 export function staffNavigation(t: Translator['t'], role: Role): NavigationLink[] {
@@ -36,13 +45,28 @@ export class StaffPages {
   ) {}
 
   async render(req: StaffRequest, res: Response, render: PageRender, status = 200): Promise<void> {
+    this.fillSlots(req, res);
+    await this.pages.privatePage(req, res, render, status);
+  }
+
+  /** The page's document with its headers set, for a handler that returns its page (see StaffView). */
+  async document(req: StaffRequest, res: Response, view: StaffView): Promise<string> {
+    this.fillSlots(req, res);
+    return this.pages.privateDocument(req, res, view.render);
+  }
+
+  private fillSlots(req: StaffRequest, res: Response): void {
     req.csrfToken = csrfTokenFor(req, res);
     const actor = req.actor;
     if (actor?.userId) {
       const { t } = this.contexts.contextFor(req, res);
       req.signedIn = { displayName: actor.name, navigation: staffNavigation(t, actor.role) };
     }
-    await this.pages.privatePage(req, res, render, status);
+  }
+
+  /** The request's language: the one a service writes texts and messages in. */
+  locale(req: StaffRequest): Locale {
+    return this.contexts.localeFor(req);
   }
 
   /** The page context alone (for messages outside a page, e.g. a flash text). */

@@ -9,10 +9,18 @@ import { ImportsModule } from '../../imports/imports.module';
 import { MeetingsModule } from '../../meetings/meetings.module';
 import { OrganizationsModule } from '../../organizations/organizations.module';
 import { RecommendationsModule } from '../../recommendations/recommendations.module';
-import { AdminController } from '../admin/admin.controller';
+import { AdminAuditController } from '../admin/audit.controller';
+import { AdminTokensController } from '../admin/tokens.controller';
+import { AdminUsersController } from '../admin/users.controller';
 import { WebModule } from '../web.module';
 import { AccountController } from './account.controller';
-import { CreateController } from './create.controller';
+import { BarrierFormController } from './create/barrier-form.controller';
+import { CreateFormPages } from './create/create-form-pages';
+import { CreateIndexController } from './create/create-index.controller';
+import { IndicatorFormController } from './create/indicator-form.controller';
+import { MeetingFormController } from './create/meeting-form.controller';
+import { PlanFormController } from './create/plan-form.controller';
+import { RecommendationFormController } from './create/recommendation-form.controller';
 import { DownloadsController } from './downloads.controller';
 import { ImportPageController } from './import.controller';
 import { IndicatorPageController } from './indicator.controller';
@@ -21,6 +29,7 @@ import { RecommendationTextController } from './recommendation-text.controller';
 import { StaffErrorFilter } from './staff-error.filter';
 import { StaffPages } from './staff-pages.service';
 import { StaffReads } from './staff-reads.service';
+import { StaffViewInterceptor } from './staff-view.interceptor';
 import { WorkController } from './work.controller';
 
 /**
@@ -52,9 +61,16 @@ import { WorkController } from './work.controller';
     IndicatorPageController,
     ImportPageController,
     DownloadsController,
-    CreateController,
-    AdminController,
+    CreateIndexController,
+    MeetingFormController,
+    BarrierFormController,
+    RecommendationFormController,
+    PlanFormController,
+    IndicatorFormController,
+    AdminUsersController,
+    AdminTokensController,
+    AdminAuditController,
   ],
-  providers: [StaffPages, StaffReads, StaffErrorFilter],
+  providers: [StaffPages, StaffReads, StaffErrorFilter, StaffViewInterceptor, CreateFormPages],
 })
 export class StaffModule {}

@@ -3,8 +3,11 @@ import { Locale, LOCALE_NAMES, LOCALES } from '../../i18n/locales';
 import type { TranslationChange, Translations } from '../../i18n/translations';
 import { Fragment, h, SafeHtml } from '../jsx/html';
 import type { PageContext } from '../layout/page-context';
-import type { FieldErrors } from './form';
-import { Textarea, TextInput } from './form-components';
+import { Details } from '../components/details';
+import { Input } from '../components/input';
+import { Tag } from '../components/tag';
+import { Textarea } from '../components/textarea';
+import { errorFor, FieldErrors } from '../forms/field-errors';
 
 /** One translatable field of a form: each locale's text as typed (or as stored, on first display). */
 export type TranslatedValues = Record<Locale, string>;
@@ -70,7 +73,7 @@ export function LanguagesOf({ ctx, translations }: { ctx: PageContext; translati
       {present.length && !present.includes(ctx.locale) ? (
         <>
           {' '}
-          <strong class="govuk-tag govuk-tag--yellow">{ctx.t('content.notTranslated')}</strong>
+          <Tag text={ctx.t('content.notTranslated')} classes="govuk-tag--yellow" />
         </>
       ) : null}
     </p>
@@ -97,42 +100,29 @@ export function TranslatedField(props: {
 }): SafeHtml {
   const { ctx, field, values, errors } = props;
   const others = LOCALES.filter((locale) => locale !== ctx.locale);
-  const Control = props.kind === 'textarea' ? Textarea : TextInput;
   const hasOthers = others.some((locale) => values[locale] !== '');
   const open = others.some((locale) => errors[translatedFieldId(field, locale)]) || (values[ctx.locale] === '' && hasOthers);
+  const control = (locale: Locale, label: string, hint: string | undefined) => {
+    const id = translatedFieldId(field, locale);
+    const params = {
+      id,
+      name: id,
+      label: { text: label },
+      hint: hint ? { text: hint } : undefined,
+      value: values[locale],
+      errorMessage: errorFor(ctx, errors, id),
+      attributes: { lang: locale },
+    };
+    return props.kind === 'textarea' ? <Textarea {...params} rows={props.rows ?? 4} /> : <Input {...params} />;
+  };
+  const pageHint = values[ctx.locale] === '' && hasOthers ? [props.hint, ctx.t('content.notTranslated')].filter(Boolean).join(' ') : props.hint;
   return (
     <div class="app-translated-field">
-      <Control
-        ctx={ctx}
-        id={translatedFieldId(field, ctx.locale)}
-        label={props.label}
-        hint={values[ctx.locale] === '' && hasOthers ? [props.hint, ctx.t('content.notTranslated')].filter(Boolean).join(' ') : props.hint}
-        value={values[ctx.locale]}
-        errors={errors}
-        lang={ctx.locale}
-        rows={props.rows}
-      />
-      <details class="govuk-details" open={open}>
-        <summary class="govuk-details__summary">
-          <span class="govuk-details__summary-text">
-            {ctx.t('staff.translations.other')}: {props.label}
-          </span>
-        </summary>
-        <div class="govuk-details__text">
-          <p class="govuk-hint">{ctx.t('staff.translations.hint')}</p>
-          {others.map((locale) => (
-            <Control
-              ctx={ctx}
-              id={translatedFieldId(field, locale)}
-              label={ctx.t('staff.translations.label', { field: props.label, language: ctx.t(`content.in.${locale}`) })}
-              value={values[locale]}
-              errors={errors}
-              lang={locale}
-              rows={props.rows}
-            />
-          ))}
-        </div>
-      </details>
+      {control(ctx.locale, props.label, pageHint)}
+      <Details summaryText={`${ctx.t('staff.translations.other')}: ${props.label}`} open={open}>
+        <p class="govuk-hint">{ctx.t('staff.translations.hint')}</p>
+        {others.map((locale) => control(locale, ctx.t('staff.translations.label', { field: props.label, language: ctx.t(`content.in.${locale}`) }), undefined))}
+      </Details>
     </div>
   );
 }

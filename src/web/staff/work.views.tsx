@@ -3,8 +3,8 @@ import type { Indicator } from '../../action-plan/indicator.entity';
 import type { Recommendation } from '../../recommendations/recommendation.entity';
 import { Fragment, h, SafeHtml } from '../jsx/html';
 import type { PageContext } from '../layout/page-context';
-import { TableWrapper } from './form-components';
-import { StatusTag } from './recommendation.views';
+import { TableWrapper } from '../components/table-wrapper';
+import { OverdueTag, StatusTag } from '../components/status-tag';
 import { StaffPage } from './staff-layout';
 
 export interface WorkItem {
@@ -55,7 +55,7 @@ export function WorkPage(props: {
                   {overdue ? (
                     <>
                       {' '}
-                      <strong class="govuk-tag govuk-tag--red">{ctx.t('staff.overdue')}</strong>
+                      <OverdueTag ctx={ctx} />
                     </>
                   ) : null}
                 </td>

@@ -1,0 +1,40 @@
+import { ProgressStatus } from '../../action-plan/action-plan.enums';
+import { RecommendationStatus } from '../../recommendations/recommendation.enums';
+import { h, SafeHtml } from '../jsx/html';
+import type { PageContext } from '../layout/page-context';
+import { Tag } from './tag';
+
+// One colour per status and per progress level, on every page (public and staff).
+// Colour is never the only signal: every tag carries its status in words.
+export const STATUS_COLOURS: Record<RecommendationStatus, string> = {
+  PROPOSED: 'grey',
+  UNDER_REVIEW: 'purple',
+  ACCEPTED: 'teal',
+  REJECTED: 'red',
+  IN_PROGRESS: 'turquoise',
+  STALLED: 'orange',
+  IMPLEMENTED: 'green',
+};
+
+export const PROGRESS_COLOURS: Record<ProgressStatus, string> = {
+  ACHIEVED: 'green',
+  ON_TRACK: 'turquoise',
+  AT_RISK: 'yellow',
+  OFF_TRACK: 'red',
+  NO_DATA: 'grey',
+};
+
+/** A recommendation's status as a tag. */
+export function StatusTag({ ctx, status }: { ctx: PageContext; status: RecommendationStatus }): SafeHtml {
+  return <Tag text={ctx.t(`status.${status}`)} classes={`govuk-tag--${STATUS_COLOURS[status]}`} attributes={{ 'data-status': status }} />;
+}
+
+/** An indicator's progress level as a tag. */
+export function ProgressTag({ ctx, status }: { ctx: PageContext; status: ProgressStatus }): SafeHtml {
+  return <Tag text={ctx.t(`progress.${status}`)} classes={`govuk-tag--${PROGRESS_COLOURS[status]}`} attributes={{ 'data-progress': status }} />;
+}
+
+/** "Overdue", next to the status of a recommendation past its due date. */
+export function OverdueTag({ ctx }: { ctx: PageContext }): SafeHtml {
+  return <Tag text={ctx.t('overdue.tag')} classes="govuk-tag--red" attributes={{ 'data-overdue': 'true' }} />;
+}
