@@ -189,6 +189,16 @@ export class Environment {
   @Max(10_000_000)
   GRAPHQL_MAX_COMPLEXITY = 100_000;
 
+  /**
+   * Seconds the measured lengths of unpaginated lists (rows per table, most rows per parent)
+   * are used before they are measured again for the cost estimate; 0 measures on every operation.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  GRAPHQL_LIST_BOUNDS_MAX_AGE = 60;
+
   /** Most root fields (aliases included) in one operation. */
   @Transform(toInt)
   @IsInt()
