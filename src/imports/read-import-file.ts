@@ -2,6 +2,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { DomainError } from '../common/errors/domain-error';
+import { restoreFormula } from '../common/tabular/formula-injection';
 import { ImportFile, ImportHeader, ImportRow, readHeader, toImportRow } from './import-file';
 import { checkedWorkbookStream } from './xlsx-archive';
 
@@ -64,7 +65,8 @@ function readCsv(buffer: Buffer, maxRows: number): ImportRow[] {
   const header = readHeader(first.record);
   if ('problem' in header) throw malformed(header.problem);
   if (data.length > maxRows) throw tooMany(maxRows);
-  const rows = data.map(({ record, info }) => toImportRow(info.lines, record, false, header));
+  // The CSV export neutralises formulas with an apostrophe (formula-injection.ts); an exported file read back stores the text it was made from.
+  const rows = data.map(({ record, info }) => toImportRow(info.lines, record.map(restoreFormula), false, header));
   if (delimiter === ';') for (const row of rows) row.cells.value = withDecimalPoint(row.cells.value);
   return rows;
 }
