@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { CrashGuard } from './logging/crash-guard';
 import { PinoLoggerService } from './logging/pino-logger.service';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config.service';
@@ -8,6 +9,8 @@ import { configureApp } from './configure-app';
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(AppModule.forRoot(), { bufferLogs: true, bodyParser: false });
   configureApp(app);
+  // An error nothing handled is logged with the requests in flight, never silent (see CrashGuard).
+  app.get(CrashGuard).install();
   const port = app.get(AppConfig).get('PORT');
   await app.listen(port);
   app.get(PinoLoggerService).log(`roundtable tracker listening on http://localhost:${port}/graphql`);

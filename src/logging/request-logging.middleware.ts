@@ -2,6 +2,7 @@ import { Injectable, NestMiddleware } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpLogger, pinoHttp } from 'pino-http';
+import { CrashGuard } from './crash-guard';
 import { PinoLoggerService } from './pino-logger.service';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -19,10 +20,18 @@ export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
 export class RequestLoggingMiddleware implements NestMiddleware {
   private readonly handle: HttpLogger<IncomingMessage, ServerResponse>;
 
-  constructor(logger: PinoLoggerService) {
+  constructor(
+    logger: PinoLoggerService,
+    private readonly crashGuard: CrashGuard,
+  ) {
     this.handle = pinoHttp({
       logger: logger.pino,
-      genReqId: requestIdOf,
+      genReqId: (req, res) => {
+        const id = requestIdOf(req, res);
+        // A crash names the requests in flight and answers them (see CrashGuard).
+        this.crashGuard.track(id, res);
+        return id;
+      },
       autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
     });
   }
