@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIRST_ADMIN_EMAIL, FIRST_ADMIN_LINK_FILE } from './accounts/first-run-admin-user';
+import { CrashGuard } from './logging/crash-guard';
 import { PinoLoggerService } from './logging/pino-logger.service';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config.service';
@@ -12,6 +13,8 @@ import { startMessage } from './start-message';
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(AppModule.forRoot(), { bufferLogs: true, bodyParser: false });
   configureApp(app);
+  // An error nothing handled is logged with the requests in flight, never silent (see CrashGuard).
+  app.get(CrashGuard).install();
   const config = app.get(AppConfig);
   const port = config.get('PORT');
   await app.listen(port);

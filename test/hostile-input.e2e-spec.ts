@@ -192,6 +192,17 @@ describe('hostile input', () => {
     });
   });
 
+  describe('6b. a cursor PostgreSQL could not compare is a client error', () => {
+    it('refuses an indicators cursor whose key holds NUL (the probe), or a lone surrogate, with BAD_USER_INPUT', async () => {
+      for (const key of ['a\u0000', '\u0000', 'a\ud800b']) {
+        const res = await t.gql('query ($after: String) { indicators(after: $after) { totalCount } }', {
+          after: forgedCursor('indicators', key, '6f1c1f8e-6f6a-4f1e-9a55-0d7d7f0c0a11'),
+        });
+        expectError(res, 'BAD_USER_INPUT', /after/);
+      }
+    });
+  });
+
   describe('7. decimal comma', () => {
     it('accepts 12,5 in a semicolon-separated file, and refuses it in a comma-separated one', async () => {
       const plan = await createActionPlan(t, { startYear: year - 2, endYear: year + 1 });

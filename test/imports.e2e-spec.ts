@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { todayIn } from '../src/common/scalars/calendar-date';
-import { createToken } from './exports-support';
-import { createActionPlan, createIndicator, createOrganization } from './support/factories';
+import { createToken, download } from './exports-support';
+import { createActionPlan, createIndicator, createOrganization, recordValue } from './support/factories';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
 const HEADER = 'action_plan,indicator_code,period,value,source,note';
@@ -274,5 +274,67 @@ describe('POST /imports/indicator-values limits', () => {
     const tooLarge = await upload(t, csv(`LIM,X,2024,1,,${'x'.repeat(3000)}`));
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.body.error.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('export → import: the indicator-values export imports back as it is, in every dialect', () => {
+  let t: TestApp;
+  let planId: string;
+  /** Texts a spreadsheet would take for formulas (the CSV export neutralises them), and some it would not. */
+  const TEXTS = ['=SUM(1,2)', "'=already quoted", '+996 312 62-00-00', '@team', '-', "'apostrophe", 'plain, with comma', 'Нацстатком; «кавычки»'];
+  const stored = () =>
+    t.sql<{ period: string; value: number; source: unknown; note: unknown }>(
+      `SELECT v.period, v.value, v.source, v.note FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id WHERE i.action_plan_id = $1 ORDER BY v.period`,
+      [planId],
+    );
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    planId = (await createActionPlan(t, { code: 'RT', startYear: year - 2, endYear: year + 1 })).id;
+    const indicatorId = (await createIndicator(t, { actionPlanId: planId, code: 'RT-1' })).id;
+    const periods = [`${year - 2}-Q1`, `${year - 2}-Q2`, `${year - 2}-Q3`, `${year - 2}-Q4`, `${year - 2}`, `${year - 1}-Q1`, `${year - 1}-Q2`, `${year - 1}`];
+    const numbers = [12.5, -4, 1234.75, 0.001, 7, -0.25, 100000, 3];
+    for (const [i, period] of periods.entries()) {
+      await recordValue(t, { indicatorId, period, value: numbers[i], source: TEXTS[i], note: TEXTS[(i + 3) % TEXTS.length] });
+    }
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it.each([
+    ['CSV', 'csv', ''],
+    ['CSV with semicolons and decimal commas', 'csv', '&delimiter=%3B&decimal=%2C'],
+    ['CSV in Russian', 'csv', '&lang=ru'],
+    ['CSV in Kyrgyz, with semicolons and decimal commas', 'csv', '&lang=ky&delimiter=%3B&decimal=%2C'],
+    ['XLSX in Russian', 'xlsx', '&lang=ru'],
+  ])('%s: every row reads back unchanged, extra export columns ignored', async (_name, format, parameters) => {
+    const before = await stored();
+    const file = await download(t, `/exports/indicator-values.${format}?actionPlanId=${planId}${parameters}`);
+    expect(file.status).toBe(200);
+    const res = await upload(t, file.body, { name: `values.${format}` });
+    expect(res.body).toEqual({ dryRun: false, imported: 0, updated: 0, unchanged: before.length, rejected: 0, errors: [] });
+    expect(await stored()).toEqual(before);
+  });
+
+  it('stores the texts and values exported, not the apostrophes the CSV export added', async () => {
+    const before = await stored();
+    for (const parameters of ['', '&lang=ru&delimiter=%3B&decimal=%2C']) {
+      const file = await download(t, `/exports/indicator-values.csv?actionPlanId=${planId}${parameters}`);
+      expect(file.text).toContain("'=SUM(1,2)");
+      await t.sql('DELETE FROM indicator_value v USING indicator i WHERE i.id = v.indicator_id AND i.action_plan_id = $1', [planId]);
+      const res = await upload(t, file.body);
+      expect(res.body).toMatchObject({ imported: before.length, rejected: 0 });
+      expect(await stored()).toEqual(before);
+    }
+  });
+
+  it('still refuses a column that is neither the import’s nor the export’s, and one given twice', async () => {
+    for (const extra of ['comment', 'unit,unit', 'Единица,unit']) {
+      const res = await upload(t, `${HEADER},${extra}\r\nRT,RT-1,${year - 1},1,,${',x'.repeat(extra.split(',').length)}\r\n`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('BAD_USER_INPUT');
+      expect(res.body.error.message).toMatch(/unknown column|appears twice/);
+    }
   });
 });

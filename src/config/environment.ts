@@ -266,13 +266,29 @@ export class Environment {
   /**
    * highest estimated query cost
    *
-   * Highest estimated cost of a query (list sizes from `first`, see query-limits.ts).
+   * A connection counts `first` (or `last`) items, every other list as many as the data holds (the
+   * table's rows for `barriers`, `organizations`, `people`…; the most any one parent has for
+   * `Barrier.recommendations`, `Recommendation.barriers`…; three for translations), measured from
+   * the database (list-bounds.ts). At scale 1 of the synthetic data (20,000 recommendations) the
+   * largest answer admitted stays under 20 MB.
    */
   @Transform(toInt)
   @IsInt()
   @Min(100)
   @Max(10_000_000)
   GRAPHQL_MAX_COMPLEXITY = 100_000;
+
+  /**
+   * seconds a measured bound of the unpaginated lists is used in the cost estimate
+   *
+   * Seconds the measured lengths of unpaginated lists (rows per table, most rows per parent)
+   * are used before they are measured again for the cost estimate; 0 measures on every operation.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  GRAPHQL_LIST_BOUNDS_MAX_AGE = 60;
 
   /**
    * most root fields (aliases included) per operation

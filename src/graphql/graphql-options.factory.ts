@@ -14,6 +14,7 @@ import { LoaderRegistry } from '../common/loaders/loader-registry';
 import { SqlStatementCounter } from '../database/sql-statement-counter';
 import { CompiledExecution } from './compiled-execution';
 import { fieldErrorsPlugin } from './field-errors.plugin';
+import { ListBoundsService } from './list-bounds';
 import { queryLimitsPlugin } from './query-limits.plugin';
 import { noStoreCacheControlPlugins } from './cache-control.plugin';
 import { primaryReadsForMutationsPlugin } from './primary-reads.plugin';
@@ -36,6 +37,7 @@ export class GraphqlOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
     private readonly responseCache: ResponseCachePlugin,
     private readonly contentLocales: ContentLocaleService,
     private readonly authGuard: AuthGuard,
+    private readonly listBounds: ListBoundsService,
   ) {}
 
   createGqlOptions(): ApolloDriverConfig {
@@ -90,7 +92,7 @@ export class GraphqlOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
           maxDepth: this.config.get('GRAPHQL_MAX_DEPTH'),
           maxComplexity: this.config.get('GRAPHQL_MAX_COMPLEXITY'),
           maxRootFields: this.config.get('GRAPHQL_MAX_ROOT_FIELDS'),
-        }),
+        }, () => this.listBounds.current()),
         primaryReadsForMutationsPlugin(),
         fieldErrorsPlugin(),
         // Before the no-store default: it sets ETag and Cache-Control on the answers it labels.

@@ -8,12 +8,17 @@ import { GraphqlOptionsFactory } from './graphql-options.factory';
 import { SchemaFileController } from './schema-file.controller';
 import { NodeRepository } from './node/node.repository';
 import { NodeResolver } from './node/node.resolver';
+import { ListBoundsService } from './list-bounds';
+
+/** The list lengths the query cost is estimated with, for the options factory. */
+@Module({ providers: [ListBoundsService], exports: [ListBoundsService] })
+export class ListBoundsModule {}
 
 @Module({
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [ResponseCacheModule, AuthModule],
+      imports: [ResponseCacheModule, AuthModule, ListBoundsModule],
       useClass: GraphqlOptionsFactory,
     }),
     AuthModule,

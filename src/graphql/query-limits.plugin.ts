@@ -14,15 +14,13 @@ import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-que
 import { ErrorCode } from '../common/errors/error-codes';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/pagination/page.args';
 import { isSchemaField } from './introspection';
+import type { ListLengths } from './list-bounds';
 
 export interface QueryLimits {
   maxDepth: number;
   maxComplexity: number;
   maxRootFields: number;
 }
-
-/** Assumed length of a list that has no `first` (e.g. a recommendation's barriers). */
-export const ASSUMED_LIST_LENGTH = 5;
 
 /**
  * The page size a connection is costed at. The estimate runs before validation, so
@@ -39,26 +37,30 @@ function costedPageSize(first: unknown): number {
 /**
  * Cost of a field: 1, plus its children times how many times they will be
  * resolved. A connection costs `first` (default 20, clamped to 1..100) times its node; the
- * `edges` list inside it is then not multiplied again; other lists are assumed
- * to hold ASSUMED_LIST_LENGTH items.
+ * `edges` list inside it is then not multiplied again; any other list costs its children
+ * times the most items it can hold (see ListBoundsService: the table's rows for a root
+ * list, the most rows one parent has for a nested one, the locales for translations), so
+ * nested unpaginated lists multiply as the data does.
  */
-export const listSizeEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
-  // Introspection is bounded by its own rule (see introspectionAccessPlugin): it costs 1.
-  if (field.name === '__schema' || field.name === '__type') return 1;
-  if (getNamedType(field.type).name.endsWith('Connection')) {
-    return 1 + costedPageSize(args.first ?? args.last) * childComplexity;
-  }
-  if (field.name === 'edges') return 1 + childComplexity;
-  if (isListType(getNullableType(field.type))) return 1 + ASSUMED_LIST_LENGTH * childComplexity;
-  return undefined;
-};
+export function listSizeEstimator(lengths: ListLengths): ComplexityEstimator {
+  return ({ args, childComplexity, field, type }) => {
+    // Introspection is bounded by its own rule (see introspectionAccessPlugin): it costs 1.
+    if (field.name === '__schema' || field.name === '__type') return 1;
+    if (getNamedType(field.type).name.endsWith('Connection')) {
+      return 1 + costedPageSize(args.first ?? args.last) * childComplexity;
+    }
+    if (field.name === 'edges') return 1 + childComplexity;
+    if (isListType(getNullableType(field.type))) return 1 + lengths.lengthOf(type.name, field.name) * Math.max(childComplexity, 1);
+    return undefined;
+  };
+}
 
 /**
  * Refuses hostile operations before any resolver runs: too deep, too costly,
  * or with too many root fields (aliases included). The error says which limit
  * was hit and by how much.
  */
-export function queryLimitsPlugin(limits: QueryLimits): NonNullable<ApolloDriverConfig['plugins']>[number] {
+export function queryLimitsPlugin(limits: QueryLimits, listLengths: () => Promise<ListLengths>): NonNullable<ApolloDriverConfig['plugins']>[number] {
   // Apollo hands every request with the same query text the same parsed document, so the
   // verdict is kept per document, operation and variables: a dashboard polling one query
   // is measured once, not on every request.
@@ -69,14 +71,16 @@ export function queryLimitsPlugin(limits: QueryLimits): NonNullable<ApolloDriver
         async didResolveOperation({ request, document, schema, operation }) {
           if (!operation) return; // Apollo answers an unknown operationName itself
           const variables = request.variables ?? {};
-          const key = `${request.operationName ?? ''}\n${JSON.stringify(variables)}`;
+          const lengths = await listLengths();
+          // A verdict holds for the list lengths it was made with: measured again, the operation is checked again.
+          const key = `${lengths.generation}\n${request.operationName ?? ''}\n${JSON.stringify(variables)}`;
           let perDocument = verdicts.get(document);
           let verdict = perDocument?.get(key);
           if (verdict === undefined) {
-            verdict = check(limits, schema, document, operation.selectionSet, variables, request.operationName ?? undefined);
+            verdict = check(limits, lengths, schema, document, operation.selectionSet, variables, request.operationName ?? undefined);
             if (key.length <= MAX_REMEMBERED_KEY) {
               if (!perDocument) verdicts.set(document, (perDocument = new Map<string, LimitBroken | null>()));
-              if (perDocument.size >= MAX_REMEMBERED_PER_DOCUMENT) perDocument.clear();
+              if (perDocument.size >= MAX_REMEMBERED_PER_DOCUMENT || [...perDocument.keys()].some((k) => !k.startsWith(`${lengths.generation}\n`))) perDocument.clear();
               perDocument.set(key, verdict);
             }
           }
@@ -100,6 +104,7 @@ interface LimitBroken {
 /** The limit the operation breaks; null when it keeps them all. */
 function check(
   limits: QueryLimits,
+  lengths: ListLengths,
   schema: GraphQLSchema,
   document: DocumentNode,
   selectionSet: SelectionSetNode,
@@ -116,7 +121,7 @@ function check(
   }
   let complexity: number;
   try {
-    complexity = costOf(schema, document, variables, operationName);
+    complexity = costOf(schema, lengths, document, variables, operationName);
   } catch {
     // Variables that do not fit the operation: execution refuses them (BAD_USER_INPUT) before any resolver.
     return null;
@@ -132,6 +137,7 @@ function check(
 
 export function costOf(
   schema: GraphQLSchema,
+  lengths: ListLengths,
   document: DocumentNode,
   variables: Record<string, unknown>,
   operationName?: string,
@@ -141,7 +147,7 @@ export function costOf(
     query: document,
     variables,
     operationName,
-    estimators: [listSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    estimators: [listSizeEstimator(lengths), simpleEstimator({ defaultComplexity: 1 })],
   });
 }
 

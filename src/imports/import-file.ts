@@ -22,9 +22,17 @@ export interface ImportFile {
   rows: ImportRow[];
 }
 
-/** The header row as read: how many columns it has (six, or seven with `locale`). */
+/**
+ * The indicator-values export's columns after the six (export/indicator-values.export.ts):
+ * read from the file's values, not from the indicator, so an import ignores them. A whole
+ * export, in any language, can thus be imported back as it is.
+ */
+export const EXPORT_ONLY_COLUMNS = ['indicator_name', 'unit', 'year', 'quarter', 'recorded_at', 'recorded_by'] as const;
+type ExportOnlyColumn = (typeof EXPORT_ONLY_COLUMNS)[number];
+
+/** The header row as read: what each column holds, null for an export's column the import ignores. */
 export interface ImportHeader {
-  width: number;
+  columns: (ImportColumn | null)[];
 }
 
 /** A header cell compared without case or surrounding blanks ("Код индикатора" = "код индикатора"). */
@@ -36,22 +44,25 @@ const headerKey = (cell: string) => cell.trim().replace(/\s+/g, ' ').toLocaleLow
  * `export.column.*`), so that an indicator-values export in any language can be
  * corrected and imported back.
  */
-const COLUMN_NAMES: ReadonlyMap<ImportColumn, ReadonlySet<string>> = new Map(
-  ([...IMPORT_COLUMNS, LOCALE_COLUMN] as ImportColumn[]).map((column): [ImportColumn, Set<string>] => [
+const COLUMN_NAMES: ReadonlyMap<ImportColumn | ExportOnlyColumn, ReadonlySet<string>> = new Map(
+  ([...IMPORT_COLUMNS, LOCALE_COLUMN, ...EXPORT_ONLY_COLUMNS] as (ImportColumn | ExportOnlyColumn)[]).map((column): [ImportColumn | ExportOnlyColumn, Set<string>] => [
     column,
     new Set([column, ...LOCALES.map((locale) => CATALOGS[locale][`export.column.${column}`])].map(headerKey)),
   ]),
 );
 
-const names = (column: ImportColumn) => [...(COLUMN_NAMES.get(column) ?? [])].join(' / ');
+const names = (column: ImportColumn | ExportOnlyColumn) => [...(COLUMN_NAMES.get(column) ?? [])].join(' / ');
 
 /**
  * A row from its cells. CSV rows must have every field of the header (empty ones
  * included); spreadsheet rows simply end where their last filled cell is.
  */
 export function toImportRow(row: number, cells: readonly string[], allowFewer: boolean, header: ImportHeader): ImportRow {
-  const record = Object.fromEntries([...IMPORT_COLUMNS, LOCALE_COLUMN].map((name, i) => [name, i < header.width ? (cells[i] ?? '').trim() : ''])) as Record<ImportColumn, string>;
-  const expected = header.width;
+  const record = Object.fromEntries([...IMPORT_COLUMNS, LOCALE_COLUMN].map((name) => [name, ''])) as Record<ImportColumn, string>;
+  header.columns.forEach((column, i) => {
+    if (column) record[column] = (cells[i] ?? '').trim();
+  });
+  const expected = header.columns.length;
   const shapeProblem =
     cells.length > expected || (!allowFewer && cells.length < expected)
       ? `has ${cells.length} fields where the header has ${expected}`
@@ -60,19 +71,33 @@ export function toImportRow(row: number, cells: readonly string[], allowFewer: b
 }
 
 /**
- * Reads the header row: the six columns in order, each named in any of the
- * three languages, optionally followed by `locale`. Blank cells after the last
- * one are ignored. A header that is not that is refused as a whole (a file with
- * its columns in another order would otherwise be read into the wrong fields).
+ * Reads the header row: the six columns in order, each named in any of the three
+ * languages, then optionally `locale` and the indicator-values export's other
+ * columns (EXPORT_ONLY_COLUMNS, ignored), each at most once, in any order. Blank
+ * cells after the last one are ignored. Any other header is refused as a whole: a
+ * file with its columns in another order would otherwise be read into the wrong
+ * fields, and a column nobody knows may hold data the person expects to be imported.
  */
 export function readHeader(header: readonly string[]): ImportHeader | { problem: string } {
   const found = header.map((cell) => cell.trim());
   while (found.length > IMPORT_COLUMNS.length && found[found.length - 1] === '') found.pop();
-  const expected: ImportColumn[] = found.length === IMPORT_COLUMNS.length + 1 ? [...IMPORT_COLUMNS, LOCALE_COLUMN] : [...IMPORT_COLUMNS];
-  if (found.length === expected.length && found.every((cell, i) => COLUMN_NAMES.get(expected[i])?.has(headerKey(cell)))) return { width: expected.length };
-  return {
+  const problem = (why: string) => ({
     problem:
-      `the header row must be exactly ${IMPORT_COLUMNS.join(',')}, optionally followed by ${LOCALE_COLUMN}; ` +
-      `each column may be named in Kyrgyz, Russian or English (${names('indicator_code')}, …) (found: ${found.join(',').slice(0, 200)})`,
-  };
+      `the header row must be exactly ${IMPORT_COLUMNS.join(',')}, optionally followed by ${LOCALE_COLUMN} ` +
+      `and the indicator-values export's other columns (${EXPORT_ONLY_COLUMNS.join(',')}), which are ignored; ` +
+      `each column may be named in Kyrgyz, Russian or English (${names('indicator_code')}, …) (${why}; found: ${found.join(',').slice(0, 200)})`,
+  });
+  if (found.length < IMPORT_COLUMNS.length || !IMPORT_COLUMNS.every((column, i) => COLUMN_NAMES.get(column)?.has(headerKey(found[i])))) {
+    return problem('the first six columns differ');
+  }
+  const columns: (ImportColumn | null)[] = [...IMPORT_COLUMNS];
+  const seen = new Set<string>();
+  for (const cell of found.slice(IMPORT_COLUMNS.length)) {
+    const known = ([LOCALE_COLUMN, ...EXPORT_ONLY_COLUMNS] as const).find((column) => COLUMN_NAMES.get(column)?.has(headerKey(cell)));
+    if (!known) return problem(`unknown column "${cell.slice(0, 60)}"`);
+    if (seen.has(known)) return problem(`column "${cell.slice(0, 60)}" appears twice`);
+    seen.add(known);
+    columns.push(known === LOCALE_COLUMN ? LOCALE_COLUMN : null);
+  }
+  return { columns };
 }

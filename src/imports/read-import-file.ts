@@ -1,6 +1,8 @@
 import { CsvError, parse } from 'csv-parse/sync';
+import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { DomainError } from '../common/errors/domain-error';
+import { restoreFormula } from '../common/tabular/formula-injection';
 import { ImportFile, ImportHeader, ImportRow, readHeader, toImportRow } from './import-file';
 import { checkedWorkbookStream } from './xlsx-archive';
 
@@ -63,7 +65,8 @@ function readCsv(buffer: Buffer, maxRows: number): ImportRow[] {
   const header = readHeader(first.record);
   if ('problem' in header) throw malformed(header.problem);
   if (data.length > maxRows) throw tooMany(maxRows);
-  const rows = data.map(({ record, info }) => toImportRow(info.lines, record, false, header));
+  // The CSV export neutralises formulas with an apostrophe (formula-injection.ts); an exported file read back stores the text it was made from.
+  const rows = data.map(({ record, info }) => toImportRow(info.lines, record.map(restoreFormula), false, header));
   if (delimiter === ';') for (const row of rows) row.cells.value = withDecimalPoint(row.cells.value);
   return rows;
 }
@@ -93,41 +96,55 @@ function cellText(value: ExcelJS.CellValue): string {
  * nothing is unpacked beyond the limits, and nothing is written to temp files.
  */
 async function readXlsx(buffer: Buffer, { maxRows, maxUnpackedBytes }: ImportFileLimits): Promise<ImportRow[]> {
-  const rows: ImportRow[] = [];
-  let header: ImportHeader | null = null;
   const workbook = await checkedWorkbookStream(buffer, { maxUnpackedBytes });
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(workbook, {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      styles: 'ignore',
-      hyperlinks: 'ignore',
-      entries: 'ignore',
-    });
-    for await (const sheet of reader) {
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-        if (!header) {
-          const read = readHeader(values);
-          if ('problem' in read) throw malformed(read.problem);
-          header = read;
-          continue;
-        }
-        if (values.every((v) => v.trim() === '')) continue;
-        if (rows.length === maxRows) throw tooMany(maxRows);
-        rows.push(toImportRow(row.number, trimTrailingEmpty(values), true, header));
-      }
-      break;
-    }
+    // The unpacking fails apart from the reader (a size the directory misstates, the budget): whichever comes first decides.
+    const rows = await Promise.race([readFirstSheet(workbook.stream, maxRows), workbook.failed]);
+    // A stream cut short by a failure can read as a complete, shorter sheet.
+    const cause = workbook.failure();
+    if (cause) throw cause;
+    return rows;
   } catch (error) {
     if (error instanceof DomainError) throw error;
     // The repacking stream fails with the limit that was broken; exceljs may report it as its own error.
-    const cause = workbook.errored;
-    if (cause instanceof DomainError) throw cause;
+    const cause = workbook.failure();
+    if (cause) throw cause;
     throw malformed(`is not a readable XLSX workbook (${error instanceof Error ? error.message : String(error)})`);
   } finally {
     // Stops unpacking when the reader stopped early (the row limit, a bad header).
-    workbook.destroy();
+    workbook.close();
+  }
+}
+
+/**
+ * The first worksheet, read with the streaming reader so that rows beyond the limit
+ * are never loaded, from the checked and repacked archive (see checkedWorkbookStream):
+ * nothing is unpacked beyond the limits, and nothing is written to temp files.
+ */
+async function readFirstSheet(workbook: Readable, maxRows: number): Promise<ImportRow[]> {
+  const rows: ImportRow[] = [];
+  let header: ImportHeader | null = null;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(workbook, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'ignore',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  for await (const sheet of reader) {
+    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+      const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+      if (!header) {
+        const read = readHeader(values);
+        if ('problem' in read) throw malformed(read.problem);
+        header = read;
+        continue;
+      }
+      if (values.every((v) => v.trim() === '')) continue;
+      if (rows.length === maxRows) throw tooMany(maxRows);
+      rows.push(toImportRow(row.number, trimTrailingEmpty(values), true, header));
+    }
+    break;
   }
   if (!header) throw malformed('has no rows; the first row must be the header row');
   return rows;

@@ -1,4 +1,4 @@
-import { Readable, Transform, TransformCallback } from 'node:stream';
+import { PassThrough, Readable, Transform, TransformCallback } from 'node:stream';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { DomainError } from '../common/errors/domain-error';
@@ -7,6 +7,18 @@ import { DomainError } from '../common/errors/domain-error';
 export interface ArchiveLimits {
   /** The sum of the entries' uncompressed sizes (IMPORT_MAX_UNPACKED_BYTES). */
   maxUnpackedBytes: number;
+}
+
+/** The repacked workbook, streamed, and how its unpacking ended. */
+export interface CheckedWorkbook {
+  /** The repacked archive. It never emits 'error': a failure ends it early and rejects `failed`. */
+  stream: Readable;
+  /** Rejects with the BAD_USER_INPUT refusal when unpacking fails; never resolves otherwise. */
+  failed: Promise<never>;
+  /** The refusal once unpacking failed, else null (read it after the reader finished: a cut stream can look complete). */
+  failure(): DomainError | null;
+  /** Stops unpacking (the reader stopped early, or finished). */
+  close(): void;
 }
 
 /** An XLSX has a dozen entries, a few hundred with many sheets and images; thousands is a probe. */
@@ -36,7 +48,7 @@ function refused(problem: string): DomainError {
  * yauzl fails an entry that inflates beyond its declared size, and the total is
  * held to the limit whatever the directory says. Failures are BAD_USER_INPUT.
  */
-export async function checkedWorkbookStream(buffer: Buffer, limits: ArchiveLimits): Promise<Readable> {
+export async function checkedWorkbookStream(buffer: Buffer, limits: ArchiveLimits): Promise<CheckedWorkbook> {
   let zip: yauzl.ZipFile;
   try {
     zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false });
@@ -75,19 +87,39 @@ export async function checkedWorkbookStream(buffer: Buffer, limits: ArchiveLimit
 
   const out = new yazl.ZipFile();
   const output = out.outputStream as Readable;
-  const budget = { left: limits.maxUnpackedBytes };
-  const fail = (error: Error) => {
-    output.destroy(error instanceof DomainError ? error : refused(`is not a readable XLSX workbook (${error.message})`));
+  // What the reader is given: a stream that never emits 'error' (exceljs pipes its input
+  // without listening for one, so an error there would be uncaught and end the process).
+  // A failure is kept in `failed` instead, and the feed ends so the reader stops.
+  const feed = new PassThrough();
+  let cause: DomainError | null = null;
+  let rejectFailed: (refusal: DomainError) => void = () => undefined;
+  const failed = new Promise<never>((_resolve, reject) => {
+    rejectFailed = reject;
+  });
+  const failure = (error: Error) => {
+    if (cause) return;
+    cause = error instanceof DomainError ? error : refused(`is not a readable XLSX workbook (${error.message})`);
+    rejectFailed(cause);
+    output.unpipe(feed);
+    output.destroy();
+    feed.end();
     zip.close();
   };
+  // Whoever reads the workbook may stop before the failure (a bad header): it must not go unhandled then either.
+  failed.catch(() => undefined);
+  output.on('error', failure);
+  zip.on('error', failure);
+  const budget = { left: limits.maxUnpackedBytes };
   const add = (entry: yauzl.Entry) =>
     // Lazily: yazl opens each entry when the previous one is written, so one inflates at a time.
     out.addReadStreamLazy(entry.fileName, { compress: true, compressionLevel: 1 }, (callback) => {
       zip.openReadStream(entry, (error, stream) => {
-        if (error) return fail(error);
-        const counted = stream.pipe(new UnpackedBytesBudget(budget, limits.maxUnpackedBytes));
-        stream.on('error', fail);
-        counted.on('error', fail);
+        if (error) return failure(error);
+        const counted = new UnpackedBytesBudget(budget, limits.maxUnpackedBytes);
+        // yauzl fails an entry whose inflated size differs from the directory's: that error is the stream's, handled here.
+        stream.on('error', failure);
+        counted.on('error', failure);
+        stream.pipe(counted);
         callback(null, counted);
       });
     });
@@ -101,7 +133,18 @@ export async function checkedWorkbookStream(buffer: Buffer, limits: ArchiveLimit
   add(sheet);
   out.end();
   output.once('end', () => zip.close());
-  return output;
+  output.pipe(feed);
+  return {
+    stream: feed,
+    failed,
+    failure: () => cause,
+    close: () => {
+      output.unpipe(feed);
+      output.destroy();
+      feed.destroy();
+      zip.close();
+    },
+  };
 }
 
 /** Passes bytes through while the shared budget of unpacked bytes lasts. */

@@ -2,6 +2,7 @@ import { Injectable, NestMiddleware } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpLogger, pinoHttp } from 'pino-http';
+import { CrashGuard } from './crash-guard';
 import { PinoLoggerService } from './pino-logger.service';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -30,10 +31,18 @@ export function isHealthCheck(req: IncomingMessage & { originalUrl?: string }): 
 export class RequestLoggingMiddleware implements NestMiddleware {
   private readonly handle: HttpLogger<IncomingMessage, ServerResponse>;
 
-  constructor(logger: PinoLoggerService) {
+  constructor(
+    logger: PinoLoggerService,
+    private readonly crashGuard: CrashGuard,
+  ) {
     this.handle = pinoHttp({
       logger: logger.pino,
-      genReqId: requestIdOf,
+      genReqId: (req, res) => {
+        const id = requestIdOf(req, res);
+        // A crash names the requests in flight and answers them (see CrashGuard).
+        this.crashGuard.track(id, res);
+        return id;
+      },
       autoLogging: { ignore: isHealthCheck },
     });
   }

@@ -1,5 +1,6 @@
 import { isUUID } from 'class-validator';
 import { DomainError } from '../errors/domain-error';
+import { isStorableText } from '../validation/storable-text';
 
 /** A position in a keyset-ordered list: the sort value of the last row and its id (the tie-break). */
 export interface CursorPosition {
@@ -16,18 +17,24 @@ export function encodeCursor(list: string, position: CursorPosition): string {
   return Buffer.from(JSON.stringify([list, position.key, position.id]), 'utf8').toString('base64url');
 }
 
+/**
+ * The one cursor decoder: anything but a cursor this list wrote (not base64url, not
+ * UTF-8, not JSON, not [list, key, id], a key PostgreSQL cannot hold) is BAD_USER_INPUT
+ * on `field`, so no forged cursor reaches SQL.
+ */
 export function decodeCursor(cursor: string, list: string, field = 'after'): CursorPosition {
   const malformed = DomainError.badInput(field, 'is not a cursor returned by this list');
   if (cursor.length > 512 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw malformed;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(cursor, 'base64url')));
   } catch {
     throw malformed;
   }
   if (!Array.isArray(parsed) || parsed.length !== 3 || parsed[0] !== list) throw malformed;
   const [, key, id] = parsed as unknown[];
-  const keyIsValid = key === null || typeof key === 'string' || (typeof key === 'number' && Number.isFinite(key));
+  // A key with NUL or a lone surrogate would reach PostgreSQL as text it cannot hold (a 500, not a client error).
+  const keyIsValid = key === null || (typeof key === 'string' && isStorableText(key)) || (typeof key === 'number' && Number.isFinite(key));
   if (!keyIsValid || typeof id !== 'string' || !isUUID(id)) throw malformed;
   return { key, id };
 }

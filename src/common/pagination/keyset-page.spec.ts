@@ -63,6 +63,15 @@ describe('toKeysetPageRequest', () => {
     ['a cursor of another list', encodeCursor('auditLog', { key: '2024-08-13', id: ID })],
     ['text that is no cursor', 'not-a-cursor'],
     ['a cursor without a UUID', encodeCursor('meetings', { key: '2024-08-13', id: 'x' })],
+    ['a key holding NUL (PostgreSQL text cannot)', encodeCursor('meetings', { key: 'a\u0000', id: ID })],
+    ['a key holding a lone surrogate', encodeCursor('meetings', { key: 'a\ud800', id: ID })],
+    ['base64 of JSON that is cut short', Buffer.from('["meetings","2024-08-13",', 'utf8').toString('base64url')],
+    ['base64 of bytes that are not UTF-8', Buffer.from([0x5b, 0x22, 0xff, 0xfe, 0x22, 0x5d]).toString('base64url')],
+    ['an object instead of the array', Buffer.from(JSON.stringify({ list: 'meetings', key: 'a', id: ID }), 'utf8').toString('base64url')],
+    ['an array of four', Buffer.from(JSON.stringify(['meetings', 'a', ID, 'x']), 'utf8').toString('base64url')],
+    ['a key that is an object', Buffer.from(JSON.stringify(['meetings', { a: 1 }, ID]), 'utf8').toString('base64url')],
+    ['a key that is a boolean', Buffer.from(JSON.stringify(['meetings', true, ID]), 'utf8').toString('base64url')],
+    ['padding and characters outside base64url', 'WyJtZWV0aW5ncyJd=='],
   ])('refuses %s as BAD_USER_INPUT on `after`', (_name, after) => {
     expect(badInputField(() => toKeysetPageRequest({ after }, 'meetings'))).toBe('after');
   });

@@ -1,17 +1,18 @@
 import { CsvOptions } from '../tabular/csv-options';
 import { ExportColumn } from '../tabular/export-column';
-import { FORMULA_START_PATTERN } from '../tabular/formula-injection';
+import { FORMULA_START_PATTERN } from '../../common/tabular/formula-injection';
 import { orderedSql } from '../../database/sql/ordering';
 import { ExportQuery } from '../../database/sql/query';
 
 /**
  * A text cell that starts a formula (formula-injection.ts). ascii() of the first
  * character compared as integers is the cheapest test: = + - @ tab LF CR always
- * start one; any other printable ASCII character never does; only the rest (blanks,
- * controls, non-ASCII look-alikes) go through the shared regular expression.
+ * start one; any other printable ASCII character but the apostrophe never does; only
+ * the rest (apostrophes, blanks, controls, non-ASCII look-alikes) go through the shared
+ * regular expression.
  */
 function startsFormula(text: string): string {
-  return `(ascii(${text}) IN (61, 43, 45, 64, 9, 10, 13) OR ((ascii(${text}) < 33 OR ascii(${text}) > 126) AND ${text} ~ '${FORMULA_START_PATTERN}'))`;
+  return `(ascii(${text}) IN (61, 43, 45, 64, 9, 10, 13) OR ((ascii(${text}) < 33 OR ascii(${text}) > 126 OR ascii(${text}) = 39) AND ${text} ~ '${FORMULA_START_PATTERN}'))`;
 }
 
 /**

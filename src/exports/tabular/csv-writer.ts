@@ -5,7 +5,7 @@ import { cellText } from './cell-text';
 import { CrlfRecords } from './crlf-records';
 import { CsvOptions, DEFAULT_CSV_OPTIONS } from './csv-options';
 import { CellType } from './export-column';
-import { FORMULA_START, neutraliseFormula } from './formula-injection';
+import { FORMULA_START, neutraliseFormula } from '../../common/tabular/formula-injection';
 import { alignedRows, isTrue, TabularExport } from './tabular-export';
 import { waitForDrain } from './wait-for-drain';
 

@@ -12,13 +12,25 @@ const STARTS = '=+\\-@\\uFF1D\\uFF0B\\uFF0D\\uFF20\\uFE66\\uFE62\\uFE63\\uFE6B\\
 
 /**
  * The pattern in the syntax JavaScript and PostgreSQL's regular expressions share
- * (`\uXXXX` escapes inside brackets), so the CSV writer and COPY (copy-csv.sql.ts)
- * neutralise exactly the same cells.
+ * (`\uXXXX` and `\x27` escapes), so the CSV writer and COPY (copy-csv.sql.ts)
+ * neutralise exactly the same cells. Apostrophes in front count too: text that
+ * already starts with `'=` gets one more (`''=`), so that an import can take the
+ * added apostrophe off again without ever taking one the text had (restoreFormula).
  */
-export const FORMULA_START_PATTERN = `^[${TRIMMED}]*[${STARTS}]|^[\\t\\r\\n]`;
+export const FORMULA_START_PATTERN = `^\\x27*[${TRIMMED}]*[${STARTS}]|^\\x27*[\\t\\r\\n]`;
 export const FORMULA_START = new RegExp(FORMULA_START_PATTERN);
 
 /** A leading apostrophe makes the spreadsheet read the cell as text; the data is otherwise unchanged. */
 export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * The text a CSV export's cell was made from: neutraliseFormula undone, so that an
+ * exported file imported back stores what was exported (`'=SUM(1,2)` → `=SUM(1,2)`,
+ * `''=x` → `'=x`). A cell that neutraliseFormula could not have written (`'abc`) is
+ * left as it is, apostrophe included.
+ */
+export function restoreFormula(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell) ? cell.slice(1) : cell;
 }

@@ -1,4 +1,4 @@
-import { neutraliseFormula } from './formula-injection';
+import { neutraliseFormula, restoreFormula } from './formula-injection';
 
 describe('neutraliseFormula', () => {
   it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1'])('neutralises the ASCII formula start of %j', (text) => {
@@ -22,5 +22,24 @@ describe('neutraliseFormula', () => {
 
   it.each(['plain text', 'Министерство', '12', '', 'a=b'])('leaves %j as it is', (text) => {
     expect(neutraliseFormula(text)).toBe(text);
+  });
+});
+
+describe('restoreFormula', () => {
+  it.each(['=SUM(1,2)', '+1', '-1', '@A1', '\t=1', '\uff1d1', "'=x", "''=x", "'abc", "'", 'plain', '', "a'=b", '\u200b=1'])(
+    'gives back %j from its neutralised cell',
+    (text) => {
+      expect(restoreFormula(neutraliseFormula(text))).toBe(text);
+    },
+  );
+
+  it('neutralises text that already starts with an apostrophe and a formula once more', () => {
+    expect(neutraliseFormula("'=x")).toBe("''=x");
+    expect(neutraliseFormula("'abc")).toBe("'abc");
+  });
+
+  it('leaves a cell neutraliseFormula could not have written as it is', () => {
+    expect(restoreFormula("'abc")).toBe("'abc");
+    expect(restoreFormula("'12")).toBe("'12");
   });
 });

@@ -1,0 +1,136 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config.service';
+import { LOCALES } from '../i18n/locales';
+import { RecommendationStatus } from '../recommendations/recommendation.enums';
+
+/**
+ * How long an unpaginated list can be:
+ * - `rows`: every row of a table (a root list such as `barriers`);
+ * - `perParent`: the most rows of a table that share one value of a column (a
+ *   barrier's recommendations: the most links any one barrier has), so that
+ *   nested lists multiply by what one parent really holds;
+ * - `fixed`: a hard maximum the schema itself sets (the locales, the statuses).
+ */
+export type ListBound = { rows: string } | { perParent: { table: string; column: string } } | { fixed: number };
+
+const TRANSLATIONS: ListBound = { fixed: LOCALES.length };
+
+/**
+ * Every list field of the schema that is not a connection, by `Type.field`. A test walks
+ * the schema so that a new list cannot be added without saying how long it can grow.
+ * Translation lists (`…Translations`) hold one entry per locale and need no entry here.
+ */
+export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
+  'Query.actionPlans': { rows: 'action_plan' },
+  'Query.apiTokens': { rows: 'api_token' },
+  'Query.barriers': { rows: 'barrier' },
+  'Query.organizations': { rows: 'organization' },
+  'Query.people': { rows: 'person' },
+  'ActionPlan.indicators': { perParent: { table: 'indicator', column: 'action_plan_id' } },
+  'ProgressSummary.indicators': { perParent: { table: 'indicator', column: 'action_plan_id' } },
+  'ProgressSummary.byStatus': { fixed: Object.keys(RecommendationStatus).length },
+  'Barrier.meetings': { perParent: { table: 'barrier_meeting', column: 'barrier_id' } },
+  'Barrier.recommendations': { perParent: { table: 'recommendation_barrier', column: 'barrier_id' } },
+  'Meeting.barriers': { perParent: { table: 'barrier_meeting', column: 'meeting_id' } },
+  'Meeting.participants': { perParent: { table: 'participant', column: 'meeting_id' } },
+  'Meeting.recommendations': { perParent: { table: 'recommendation', column: 'meeting_id' } },
+  'Recommendation.barriers': { perParent: { table: 'recommendation_barrier', column: 'recommendation_id' } },
+  'Recommendation.indicators': { perParent: { table: 'recommendation_indicator', column: 'recommendation_id' } },
+  'Recommendation.responsibleOrganizations': { perParent: { table: 'recommendation_organization', column: 'recommendation_id' } },
+  'Recommendation.statusHistory': { perParent: { table: 'status_change', column: 'recommendation_id' } },
+  'Indicator.recommendations': { perParent: { table: 'recommendation_indicator', column: 'indicator_id' } },
+  'Indicator.targets': { perParent: { table: 'indicator_target', column: 'indicator_id' } },
+  'Indicator.values': { perParent: { table: 'indicator_value', column: 'indicator_id' } },
+};
+
+/** The bound of a list field, or null when the schema has a list the table above does not know. */
+export function listBoundOf(typeName: string, fieldName: string): ListBound | null {
+  return LIST_BOUNDS[`${typeName}.${fieldName}`] ?? (fieldName.endsWith('Translations') ? TRANSLATIONS : null);
+}
+
+/**
+ * A list the table above does not know is costed as this many items: far more than a
+ * page, so that forgetting an entry refuses queries rather than admitting large answers.
+ */
+export const UNKNOWN_LIST_LENGTH = 1_000;
+
+/** The lengths as measured at one moment; `generation` changes with every measurement. */
+export interface ListLengths {
+  generation: number;
+  lengthOf(typeName: string, fieldName: string): number;
+}
+
+const IDENTIFIER = /^[a-z_]+$/;
+
+/**
+ * Measures how long each unpaginated list can be, from the data: exact row counts and the
+ * largest number of rows per parent (one statement, GROUP BY over the link tables), kept
+ * for GRAPHQL_LIST_BOUNDS_MAX_AGE seconds. The query cost estimate (query-limits.plugin)
+ * multiplies nested lists by these, so that an answer's estimated size follows the data
+ * instead of assuming five items per list.
+ */
+@Injectable()
+export class ListBoundsService {
+  private readonly logger = new Logger('ListBounds');
+  private measured: { at: number; lengths: Map<string, number>; generation: number } | null = null;
+  private refreshing: Promise<void> | null = null;
+  private generation = 0;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The lengths, measured again when older than GRAPHQL_LIST_BOUNDS_MAX_AGE (one measurement at a time). */
+  async current(): Promise<ListLengths> {
+    const maxAgeMs = this.config.get('GRAPHQL_LIST_BOUNDS_MAX_AGE') * 1000;
+    if (!this.measured || Date.now() - this.measured.at > maxAgeMs || maxAgeMs === 0) {
+      this.refreshing ??= this.measure().finally(() => {
+        this.refreshing = null;
+      });
+      await this.refreshing;
+    }
+    const measured = this.measured!;
+    return {
+      generation: measured.generation,
+      lengthOf: (typeName, fieldName) => {
+        const bound = listBoundOf(typeName, fieldName);
+        if (!bound) return UNKNOWN_LIST_LENGTH;
+        if ('fixed' in bound) return bound.fixed;
+        // An empty table today may have a row by the next measurement: never cost a list below one item.
+        return Math.max(1, measured.lengths.get(boundKey(bound)) ?? UNKNOWN_LIST_LENGTH);
+      },
+    };
+  }
+
+  private async measure(): Promise<void> {
+    const bounds = new Map<string, MeasuredBound>();
+    for (const bound of Object.values(LIST_BOUNDS)) if (!('fixed' in bound)) bounds.set(boundKey(bound), bound);
+    const columns = [...bounds.entries()].map(([key, bound], i) => {
+      const sql =
+        'rows' in bound
+          ? `(SELECT count(*) FROM ${checked(bound.rows)})`
+          : `(SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM ${checked(bound.perParent.table)} GROUP BY ${checked(bound.perParent.column)}) AS per_parent)`;
+      return { key, sql: `${sql}::int AS b${i}` };
+    });
+    const started = Date.now();
+    const [row] = await this.db.query<Record<string, number>[]>(`SELECT ${columns.map((c) => c.sql).join(', ')}`);
+    const lengths = new Map(columns.map((c, i) => [c.key, Number(row[`b${i}`])]));
+    this.measured = { at: Date.now(), lengths, generation: ++this.generation };
+    this.logger.debug(`list bounds measured in ${Date.now() - started} ms`);
+  }
+}
+
+type MeasuredBound = Exclude<ListBound, { fixed: number }>;
+
+function boundKey(bound: MeasuredBound): string {
+  return 'rows' in bound ? bound.rows : `${bound.perParent.table}.${bound.perParent.column}`;
+}
+
+/** Table and column names come from LIST_BOUNDS above, never from a request; checked all the same. */
+function checked(identifier: string): string {
+  if (!IDENTIFIER.test(identifier)) throw new Error(`not an identifier: ${identifier}`);
+  return identifier;
+}
