@@ -8,10 +8,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActionPlan } from './action-plan.entity';
 import { IndicatorTarget } from './indicator-target.entity';
 import { IndicatorValue } from './indicator-value.entity';
+import { IndicatorValueVersion } from './indicator-value-version.entity';
 import { Indicator } from './indicator.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ActionPlan, Indicator, IndicatorTarget, IndicatorValue]), OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([ActionPlan, Indicator, IndicatorTarget, IndicatorValue, IndicatorValueVersion]), OrganizationsModule],
   providers: [ActionPlansService, IndicatorsService, ActionPlanRepository, ActionPlanResolver, IndicatorResolver, IndicatorProgressResolver],
   exports: [ActionPlanRepository, ActionPlansService, IndicatorsService],
 })

@@ -115,7 +115,7 @@ export class ActionPlanRepository {
     return (tx ?? this.db.manager).getRepository(ActionPlan).findOneBy({ id });
   }
 
-  insertPlan(tx: EntityManager, values: Omit<ActionPlan, 'id' | 'createdAt' | 'updatedAt'>): Promise<ActionPlan> {
+  insertPlan(tx: EntityManager, values: Omit<ActionPlan, 'id' | 'createdAt' | 'updatedAt' | 'reportingLagDays'> & { reportingLagDays?: number }): Promise<ActionPlan> {
     return tx.getRepository(ActionPlan).save(tx.getRepository(ActionPlan).create(values));
   }
 
