@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ActionPlan } from '../action-plan/action-plan.entity';
-import { actualForYearSql } from '../action-plan/action-plan.repository';
+import { actualForYearSql, knownValuesSql } from '../action-plan/action-plan.repository';
 import { Indicator } from '../action-plan/indicator.entity';
 import { assertAllExist } from '../database/assert-exist';
 import type { IndicatorSeries, OverdueRecommendation } from '../exports/report/progress-report.data';
@@ -201,7 +201,7 @@ export class ReportsRepository {
       this.db,
       null,
       `SELECT v.id, v.recorded_at, i.code, i.name, p.code AS plan_code, i.unit, v.period, v.value, v.source
-         FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id JOIN action_plan p ON p.id = i.action_plan_id
+         FROM ${knownValuesSql(null)} v JOIN indicator i ON i.id = v.indicator_id JOIN action_plan p ON p.id = i.action_plan_id
         WHERE ($1::uuid IS NULL OR i.responsible_organization_id = $1)
         ORDER BY v.recorded_at DESC, v.id DESC LIMIT $2`,
       [organizationId, limit],
@@ -302,7 +302,7 @@ export class ReportsRepository {
       `SELECT i.id,
               (SELECT json_agg(json_build_object('period', v.period, 'year', v.year, 'quarter', v.quarter, 'value', v.value)
                                ORDER BY v.year, v.quarter NULLS LAST)
-                 FROM indicator_value v WHERE v.indicator_id = i.id AND v.recorded_at < $2) AS values,
+                 FROM ${knownValuesSql('$2::timestamptz')} v WHERE v.indicator_id = i.id) AS values,
               (SELECT json_agg(json_build_object('year', t.year, 'value', t.value) ORDER BY t.year)
                  FROM indicator_target t WHERE t.indicator_id = i.id) AS targets
          FROM unnest($1::uuid[]) AS i(id)`,
