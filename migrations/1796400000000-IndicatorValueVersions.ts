@@ -57,6 +57,8 @@ export class IndicatorValueVersions1796400000000 implements MigrationInterface {
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
+        // The data_version triggers fire now, not at commit: ALTER TABLE refuses a table with pending trigger events.
+        await queryRunner.query(`SET CONSTRAINTS ALL IMMEDIATE`);
         await queryRunner.query(`ALTER TABLE "action_plan" DROP CONSTRAINT "CHK_action_plan_reporting_lag"`);
         await queryRunner.query(`ALTER TABLE "action_plan" DROP COLUMN "reporting_lag_days"`);
         await queryRunner.query(`UPDATE "indicator_value" v SET "value" = w."value", "source" = w."source", "note" = w."note"

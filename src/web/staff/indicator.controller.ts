@@ -22,6 +22,7 @@ const FIELD_MESSAGES = {
   value: 'staff.indicator.error.value',
   source: 'staff.indicator.error.source',
   note: 'staff.indicator.error.note',
+  correctionReason: 'staff.indicator.error.correctionReason',
 } as const;
 type FormField = keyof typeof FIELD_MESSAGES;
 
@@ -53,6 +54,7 @@ export class IndicatorPageController {
       value: field(body, 'value').trim(),
       source: postedTexts(posted, 'source'),
       note: postedTexts(posted, 'note'),
+      correctionReason: field(body, 'correctionReason'),
     };
     const invalid: FormField[] = [];
     if (!/^\d{4}$/.test(draft.year)) invalid.push('year');
@@ -67,6 +69,7 @@ export class IndicatorPageController {
       value,
       sourceTranslations: nonBlankChanges(posted, 'source'),
       noteTranslations: nonBlankChanges(posted, 'note'),
+      correctionReason: draft.correctionReason,
     });
     if (checked.invalid) {
       for (const name of checked.invalid) {
@@ -83,6 +86,10 @@ export class IndicatorPageController {
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.BAD_USER_INPUT && errorField(error) === 'period') {
         await this.render(req, res, id, actor, draft, ['year'], null, 400, /has not started/.test(error.message) ? 'notStarted' : 'outOfRange');
+        return;
+      }
+      if (error instanceof DomainError && error.code === ErrorCode.BAD_USER_INPUT && errorField(error) === 'correctionReason') {
+        await this.render(req, res, id, actor, draft, ['correctionReason'], null, 400);
         return;
       }
       throw error;
@@ -125,5 +132,5 @@ export class IndicatorPageController {
 }
 
 function emptyDraft(): ValueDraft {
-  return { year: '', quarter: '', value: '', source: translatedValues(null), note: translatedValues(null) };
+  return { year: '', quarter: '', value: '', source: translatedValues(null), note: translatedValues(null), correctionReason: '' };
 }

@@ -16,6 +16,8 @@ export interface ValueDraft {
   /** The source and note in each language (TranslatedField). */
   source: TranslatedValues;
   note: TranslatedValues;
+  /** Why this version corrects the period's value (required when it has one). */
+  correctionReason: string;
 }
 
 const STATUS_TAG: Record<ProgressStatus, string> = {
@@ -195,6 +197,14 @@ function ValueForm(props: { ctx: PageContext; detail: IndicatorDetail; draft: Va
         />
         <TranslatedField ctx={ctx} field="source" label={ctx.t('staff.field.source')} kind="text" values={draft.source} errors={props.errors} />
         <TranslatedField ctx={ctx} field="note" label={ctx.t('staff.field.note')} kind="textarea" rows={3} values={draft.note} errors={props.errors} />
+        <TextInput
+          ctx={ctx}
+          id="correctionReason"
+          label={ctx.t('staff.indicator.correctionReason')}
+          hint={ctx.t('staff.indicator.correctionReasonHint')}
+          value={draft.correctionReason}
+          errors={props.errors}
+        />
         <Button>{ctx.t('staff.indicator.save')}</Button>
       </form>
     </section>
