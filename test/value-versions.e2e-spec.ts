@@ -1,5 +1,6 @@
 import { expectError } from './support/expect-error';
 import { createActionPlan, createIndicator, createOrganization, recordValue } from './support/factories';
+import { download } from './exports-support';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
 const RECORD = `mutation ($input: RecordIndicatorValueInput!) {
@@ -158,6 +159,34 @@ describe('indicator value versions and review', () => {
       const v2 = (correction.data!.recordIndicatorValue.versions as Version[])[1];
       expect((await review({ versionId: v2.id, decision: 'APPROVE' }, 'EDITOR')).errors).toBeUndefined();
       expect((await valuesOf(indicator.id, 'VIEWER')).values.map((v: { value: number }) => v.value)).toEqual([12]);
+    });
+
+    it('leaves a report as of a past day byte-identical when a value is corrected, returned and approved later', async () => {
+      const plan = await createActionPlan(t, { startYear: 2024, endYear: 2027 });
+      const indicator = await createIndicator(t, { actionPlanId: plan.id });
+      const value = await recordValue(t, { indicatorId: indicator.id, period: '2025', value: 50 }, { approve: false });
+      const [v1] = (await t.sql<{ id: string }>('SELECT id FROM indicator_value_version WHERE indicator_value_id = $1', [value.id])).map((r) => r.id);
+      expect((await review({ versionId: v1, decision: 'APPROVE' }, 'EDITOR')).errors).toBeUndefined();
+      // Reported and approved in January 2026; the report is as of 2026-02-01.
+      await t.sql(`UPDATE indicator_value SET recorded_at = '2026-01-10T09:00:00+06:00' WHERE id = $1`, [value.id]);
+      await t.sql(`UPDATE indicator_value_version SET submitted_at = '2026-01-10T09:00:00+06:00', reviewed_at = '2026-01-12T09:00:00+06:00' WHERE id = $1`, [v1]);
+      const paths = [
+        `/exports/indicators.csv?asOf=2026-02-01&year=2025&actionPlanId=${plan.id}`,
+        `/exports/indicator-values.csv?asOf=2026-02-01&actionPlanId=${plan.id}`,
+        `/reports/progress.pdf?year=2025&asOf=2026-02-01&actionPlanId=${plan.id}`,
+      ];
+      const before = await Promise.all(paths.map((path) => download(t, path)));
+      expect(before.map((r) => r.status)).toEqual([200, 200, 200]);
+      expect(before[0].text).toContain('50');
+
+      const v2 = (await record({ indicatorId: indicator.id, period: '2025', value: 55, correctionReason: 'revised' }, 'EDITOR2')).data!.recordIndicatorValue.versions[1].id;
+      expect((await review({ versionId: v2, decision: 'RETURN', reason: 'source missing' }, 'EDITOR')).errors).toBeUndefined();
+      const v3 = (await record({ indicatorId: indicator.id, period: '2025', value: 56, correctionReason: 'with source' }, 'EDITOR2')).data!.recordIndicatorValue.versions[2].id;
+      expect((await review({ versionId: v3, decision: 'APPROVE' }, 'EDITOR')).errors).toBeUndefined();
+      expect((await valuesOf(indicator.id, 'VIEWER')).values.map((v: { value: number }) => v.value)).toEqual([56]);
+
+      const after = await Promise.all(paths.map((path) => download(t, path)));
+      for (let i = 0; i < paths.length; i++) expect(Buffer.compare(after[i].body, before[i].body)).toBe(0);
     });
 
     it('refuses unknown versions', async () => {
