@@ -61,6 +61,16 @@ describe('indicator value versions and review', () => {
     expect(approved.data!.reviewValue.reviewStatus).toBe('APPROVED');
   });
 
+  it('Indicator.progress(year) names the period of its actual (it was always null)', async () => {
+    const indicator = await createIndicator(t, { actionPlanId: planId });
+    await recordValue(t, { indicatorId: indicator.id, period: '2025-Q1', value: 4 });
+    await recordValue(t, { indicatorId: indicator.id, period: '2025-Q3', value: 6 });
+    const read = await t.gqlOk(`query ($id: ID!) { indicator(id: $id) { a: progress(year: 2025) { actual actualPeriod } b: progress(year: 2026) { actual actualPeriod } } }`, {
+      id: indicator.id,
+    });
+    expect(read.indicator).toEqual({ a: { actual: 6, actualPeriod: '2025-Q3' }, b: { actual: null, actualPeriod: null } });
+  });
+
   describe('with other reviewers', () => {
     beforeAll(async () => {
       for (const [role, organizationId] of [

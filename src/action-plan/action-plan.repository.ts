@@ -69,6 +69,8 @@ const TARGETS = 'indicator.targets';
 export interface IndicatorYearFigures {
   target: number | null;
   actual: number | null;
+  /** The period `actual` was reported for: the year, or its latest reported quarter. */
+  actualPeriod: string | null;
 }
 
 /** Indicators by code, ties broken by id. */
@@ -281,7 +283,7 @@ export class ActionPlanRepository {
   yearFigures(loaders: LoaderRegistry, indicatorId: string, year: number): Promise<IndicatorYearFigures> {
     return this.figures(loaders)
       .load({ indicatorId, year })
-      .then(({ target, actual }) => ({ target, actual }));
+      .then(({ target, actual, actualPeriod }) => ({ target, actual, actualPeriod }));
   }
 
   /**
@@ -300,18 +302,24 @@ export class ActionPlanRepository {
           this.db,
           loaders,
           `SELECT i.id AS figures_indicator_id, y.year AS figures_year, t.value AS figures_target,
-                  ${actualForYearSql('i.id', 'y.year')} AS figures_actual, latest.*
+                  actual.figures_actual, actual.figures_actual_period, latest.*
              FROM unnest($1::uuid[]) AS i(id)
              LEFT JOIN LATERAL (SELECT * FROM ${knownValuesSql(null)} v WHERE v.indicator_id = i.id
                                  ORDER BY v.year DESC, v.quarter DESC NULLS FIRST LIMIT 1) latest ON true
              LEFT JOIN unnest($2::int[]) AS y(year) ON true
-             LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.year = y.year`,
+             LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.year = y.year
+             LEFT JOIN LATERAL ${actualForYearSql('i.id', 'y.year', { columns: 'v.value AS figures_actual, v.period AS figures_actual_period' })} actual ON true`,
           [ids, years],
         );
         const byKey = new Map<string, Figures>();
         for (const row of rows) {
           const latest = row.id === null ? null : rowToEntity(this.db, IndicatorValue, row);
-          const figures = { latest, target: row.figures_target as number | null, actual: row.figures_actual as number | null };
+          const figures = {
+            latest,
+            target: row.figures_target as number | null,
+            actual: row.figures_actual as number | null,
+            actualPeriod: row.figures_actual_period as string | null,
+          };
           const indicatorId = row.figures_indicator_id as string;
           byKey.set(figuresKey({ indicatorId, year: null }), figures);
           if (row.figures_year !== null) byKey.set(figuresKey({ indicatorId, year: row.figures_year as number }), figures);
@@ -333,7 +341,7 @@ interface Figures extends IndicatorYearFigures {
   latest: IndicatorValue | null;
 }
 
-const NO_FIGURES: Figures = { latest: null, target: null, actual: null };
+const NO_FIGURES: Figures = { latest: null, target: null, actual: null, actualPeriod: null };
 
 function figuresKey(key: FiguresKey): string {
   return `${key.indicatorId}:${key.year ?? ''}`;
