@@ -15,6 +15,8 @@ interface Fixtures {
   indicatorId: string;
   recommendationId: () => Promise<string>;
   tokenId: () => Promise<string>;
+  /** A new value's first version, submitted by the MINISTRY token (so any reviewer is someone else). */
+  submittedVersionId: () => Promise<string>;
 }
 
 interface Operation {
@@ -49,6 +51,15 @@ const MATRIX: Record<string, Operation> = {
   'Query.progressSummary': { allowed: EVERYONE, call: async () => ['{ progressSummary(year: 2025) { recommendationsTotal } }'] },
   'Query.apiTokens': { allowed: ['ADMIN'], call: async () => ['{ apiTokens { id } }'] },
   'Query.auditLog': { allowed: ['ADMIN', 'ANALYST'], call: async () => ['{ auditLog { totalCount } }'] },
+  'Query.mayApproveOwnValues': { allowed: EVERYONE, call: async () => ['{ mayApproveOwnValues }'] },
+  'Query.valueReviewQueue': { allowed: EVERYONE, call: async () => ['{ valueReviewQueue { period } }'] },
+  'Mutation.reviewValue': {
+    allowed: EDITORS,
+    call: async (f) => [
+      'mutation ($v: ID!) { reviewValue(input: { versionId: $v, decision: APPROVE }) { reviewStatus } }',
+      { v: await f.submittedVersionId() },
+    ],
+  },
   'Mutation.createOrganization': {
     allowed: EDITORS,
     call: async () => ['mutation ($n: String!) { createOrganization(input: { name: $n, kind: NGO }) { id } }', { n: `Org ${next()}` }],
@@ -108,7 +119,7 @@ const MATRIX: Record<string, Operation> = {
   'Mutation.recordIndicatorValue': {
     allowed: ['ADMIN', 'EDITOR', 'MINISTRY'],
     call: async (f) => [
-      'mutation ($i: ID!) { recordIndicatorValue(input: { indicatorId: $i, period: "2025", value: 30 }) { id } }',
+      'mutation ($i: ID!) { recordIndicatorValue(input: { indicatorId: $i, period: "2025", value: 30, correctionReason: "matrix" }) { id } }',
       { i: f.indicatorId },
     ],
   },
@@ -162,6 +173,15 @@ describe('access control', () => {
           )
         ).createRecommendation.id,
       tokenId: async () => (await createToken({ name: `victim-${next()}`, role: 'VIEWER' })).apiToken.id,
+      submittedVersionId: async () => {
+        const indicator = await createIndicator(t, { actionPlanId: planId, responsibleOrganizationId: ministryOrgId });
+        const res = await t.gql(
+          'mutation ($i: ID!) { recordIndicatorValue(input: { indicatorId: $i, period: "2025", value: 5 }) { versions { id } } }',
+          { i: indicator.id },
+          { authorization: bearer(tokens.MINISTRY) },
+        );
+        return res.data!.recordIndicatorValue.versions[0].id as string;
+      },
     };
   });
   afterAll(async () => {
@@ -257,11 +277,11 @@ describe('access control', () => {
       );
       expect(res.data!.transitionRecommendation.statusHistory.at(-1)).toEqual({ changedBy: 'ministry-token' });
       const value = await t.gql(
-        'mutation ($i: ID!) { recordIndicatorValue(input: { indicatorId: $i, period: "2024", value: 1 }) { recordedBy } }',
+        'mutation ($i: ID!) { recordIndicatorValue(input: { indicatorId: $i, period: "2024", value: 1, correctionReason: "recorder" }) { recordedBy versions { submittedBy } } }',
         { i: f.indicatorId },
         { authorization: bearer(tokens.EDITOR) },
       );
-      expect(value.data!.recordIndicatorValue).toEqual({ recordedBy: 'editor-token' });
+      expect(value.data!.recordIndicatorValue).toEqual({ recordedBy: 'editor-token', versions: [{ submittedBy: 'editor-token' }] });
     });
   });
 

@@ -278,8 +278,13 @@ describe('action plan and indicators', () => {
         recordedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/),
         recordedBy: 'bootstrap-admin',
       });
-      const rows = await t.sql('SELECT value FROM indicator_value WHERE indicator_id = $1 AND period = $2', [indicatorId, period]);
-      expect(rows).toEqual([{ value: 42.5 }]);
+      // Kept as its first version, waiting for review (the slot's public copy is empty until approved).
+      const rows = await t.sql(
+        `SELECT v.value AS public_value, w.number, w.value, w.review_status FROM indicator_value v JOIN indicator_value_version w ON w.indicator_value_id = v.id
+          WHERE v.indicator_id = $1 AND v.period = $2`,
+        [indicatorId, period],
+      );
+      expect(rows).toEqual([{ public_value: null, number: 1, value: 42.5, review_status: 'SUBMITTED' }]);
     });
 
     it.each([['2025-Q5'], ['2025-Q0'], ['2025q1'], ['2025-q1'], ['25'], ['2025-3'], [' 2025'], ['2025-Q1 '], ['']])(
@@ -320,7 +325,7 @@ describe('action plan and indicators', () => {
       expectError(await record('wl-1', '2025'), 'BAD_USER_INPUT', /indicatorId/);
     });
 
-    it('is idempotent: recording the same period again replaces the value', async () => {
+    it('recording the same period again is a correction: the same value, its approved new version public', async () => {
       const indicator = await createIndicator(t, { actionPlanId: plan.id });
       const first = await recordValue(t, { indicatorId: indicator.id, period: '2025-Q2', value: 10, source: 'first', note: 'n1' });
       const second = await recordValue(t, { indicatorId: indicator.id, period: '2025-Q2', value: 12, source: 'second' });

@@ -51,7 +51,7 @@ describe('audit trail', () => {
   it('keeps the replaced indicator value', async () => {
     const indicator = await createIndicator(t);
     const record = (value: number) =>
-      t.gqlOk('mutation ($i: ID!, $v: Float!) { recordIndicatorValue(input: { indicatorId: $i, period: "2025", value: $v }) { id } }', {
+      t.gqlOk('mutation ($i: ID!, $v: Float!) { recordIndicatorValue(input: { indicatorId: $i, period: "2025", value: $v, correctionReason: "revised" }) { id } }', {
         i: indicator.id,
         v: value,
       });

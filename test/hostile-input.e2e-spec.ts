@@ -21,7 +21,7 @@ describe('hostile input', () => {
 
   async function upload(content: string, dryRun: boolean) {
     const res = await request(t.app.getHttpServer())
-      .post(`/imports/indicator-values${dryRun ? '?dryRun=true' : ''}`)
+      .post(`/imports/indicator-values?correctionReason=concurrent%20writer${dryRun ? '&dryRun=true' : ''}`)
       .set('authorization', bearer(t.adminToken))
       .attach('file', Buffer.from(content, 'utf8'), 'values.csv');
     return { status: res.status, body: res.body as Record<string, any> };
@@ -87,15 +87,18 @@ describe('hostile input', () => {
       const results = await Promise.all(
         writes.map((value) =>
           t.gql('mutation ($input: RecordIndicatorValueInput!) { recordIndicatorValue(input: $input) { id value } }', {
-            input: { indicatorId: indicator.id, period: String(year - 1), value },
+            input: { indicatorId: indicator.id, period: String(year - 1), value, correctionReason: 'concurrent writer' },
           }),
         ),
       );
       expect(results.map((r) => r.errors)).toEqual(writes.map(() => undefined));
-      const rows = await t.sql<{ id: string; value: number }>('SELECT id, value FROM indicator_value WHERE indicator_id = $1', [indicator.id]);
+      const rows = await t.sql<{ id: string }>('SELECT id FROM indicator_value WHERE indicator_id = $1', [indicator.id]);
       expect(rows).toHaveLength(1);
       const chain = await expectOneChain(rows[0].id, writes);
-      expect(chain[chain.length - 1].after.value).toBe(rows[0].value);
+      // Every write is its own version, numbered 1…20 in commit order: the last one audited is the latest.
+      const versions = await t.sql<{ number: number; value: number }>('SELECT number, value FROM indicator_value_version WHERE indicator_value_id = $1 ORDER BY number', [rows[0].id]);
+      expect(versions.map((v) => v.number)).toEqual(writes);
+      expect(chain.map((e) => e.after.value)).toEqual(versions.map((v) => v.value));
     });
 
     it('parallel imports and single writes of the same value', async () => {
@@ -108,7 +111,7 @@ describe('hostile input', () => {
             ? upload(`${HEADER}\r\n${plan.code},${indicator.code},${year - 1},${value},,\r\n`, false).then((r) => r.body.imported === 1 || r.body.updated === 1)
             : t
                 .gql('mutation ($input: RecordIndicatorValueInput!) { recordIndicatorValue(input: $input) { id } }', {
-                  input: { indicatorId: indicator.id, period: String(year - 1), value },
+                  input: { indicatorId: indicator.id, period: String(year - 1), value, correctionReason: 'concurrent writer' },
                 })
                 .then((r) => r.errors === undefined),
         ),
@@ -210,7 +213,10 @@ describe('hostile input', () => {
       const semicolons = `${HEADER.replace(/,/g, ';')}\r\n${plan.code};${indicator.code};${year - 1};12,5;;\r\n${plan.code};${indicator.code};${year - 2};-0,25;;\r\n`;
       const res = await upload(semicolons, false);
       expect(res.body).toMatchObject({ imported: 2, rejected: 0 });
-      const rows = await t.sql<{ period: string; value: number }>('SELECT period, value FROM indicator_value WHERE indicator_id = $1 ORDER BY period', [indicator.id]);
+      const rows = await t.sql<{ period: string; value: number }>(
+        'SELECT v.period, w.value FROM indicator_value v JOIN indicator_value_version w ON w.indicator_value_id = v.id WHERE v.indicator_id = $1 ORDER BY v.period',
+        [indicator.id],
+      );
       expect(rows).toEqual([
         { period: String(year - 2), value: -0.25 },
         { period: String(year - 1), value: 12.5 },

@@ -8,9 +8,21 @@ import { bearer, createTestApp, TestApp } from './support/test-app';
 const HEADER = 'action_plan,indicator_code,period,value,source,note';
 const year = Number(todayIn('Asia/Bishkek').slice(0, 4));
 
-async function upload(t: TestApp, content: Buffer | string, options: { dryRun?: boolean; token?: string; name?: string } = {}) {
+/** Each value's slot with its latest version's value, source and note (what an import compares and writes). */
+const LATEST_VERSIONS = `(SELECT DISTINCT ON (w.indicator_value_id) v.*, w.value AS latest_value, w.source AS latest_source, w.note AS latest_note FROM indicator_value v JOIN indicator_value_version w ON w.indicator_value_id = v.id ORDER BY w.indicator_value_id, w.number DESC)`;
+
+/** Uploads with a correction reason unless told `correctionReason: null` (rows for recorded periods are corrections). */
+async function upload(
+  t: TestApp,
+  content: Buffer | string,
+  options: { dryRun?: boolean; token?: string; name?: string; correctionReason?: string | null } = {},
+) {
+  const query = new URLSearchParams();
+  if (options.dryRun) query.set('dryRun', 'true');
+  const reason = options.correctionReason === undefined ? 'revised figures' : options.correctionReason;
+  if (reason !== null) query.set('correctionReason', reason);
   const res = await request(t.app.getHttpServer())
-    .post(`/imports/indicator-values${options.dryRun ? '?dryRun=true' : ''}`)
+    .post(`/imports/indicator-values?${query}`)
     .set('authorization', bearer(options.token ?? t.adminToken))
     .attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), options.name ?? 'values.csv');
   return { status: res.status, body: res.body };
@@ -25,8 +37,8 @@ describe('POST /imports/indicator-values', () => {
 
   const values = () =>
     t.sql<{ code: string; period: string; value: number; source: string | null; note: string | null; recorded_by: string }>(
-      `SELECT i.code, v.period, v.value, v.source->>'en' AS source, v.note->>'en' AS note, v.recorded_by
-         FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id ORDER BY i.code, v.period`,
+      `SELECT i.code, v.period, v.latest_value AS value, v.latest_source->>'en' AS source, v.latest_note->>'en' AS note, v.recorded_by
+         FROM ${LATEST_VERSIONS} v JOIN indicator i ON i.id = v.indicator_id ORDER BY i.code, v.period`,
     );
   const auditCount = async () =>
     (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_entry WHERE entity_type = 'IndicatorValue'`))[0].n;
@@ -72,6 +84,16 @@ describe('POST /imports/indicator-values', () => {
     const res = await upload(t, good);
     expect(res.body).toEqual({ dryRun: false, imported: 0, updated: 0, unchanged: 3, rejected: 0, errors: [] });
     expect(await auditCount()).toBe(3);
+  });
+
+  it('refuses corrections without a reason (CORRECTION_REASON_REQUIRED), and then records nothing', async () => {
+    const before = await values();
+    const versions = async () => (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM indicator_value_version'))[0].n;
+    const count = await versions();
+    const res = await upload(t, csv(`IMP,IND-A,${year}-Q1,15,,`), { correctionReason: null });
+    expect(res.body).toMatchObject({ imported: 0, updated: 0, rejected: 1, errors: [{ row: 2, column: null, code: 'CORRECTION_REASON_REQUIRED' }] });
+    expect(await values()).toEqual(before);
+    expect(await versions()).toBe(count);
   });
 
   it('replaces a changed value like recordIndicatorValue, and the audit trail keeps the old one', async () => {
@@ -163,13 +185,13 @@ describe('POST /imports/indicator-values', () => {
       const withLocale = ['action_plan,indicator_code,period,value,source,note,locale', `IMP,IND-B,${period},9,Нацстатком,Оценка,ru`].join('\r\n');
       expect((await upload(t, withLocale)).body).toMatchObject({ imported: 1, rejected: 0 });
       const kyrgyz = await request(t.app.getHttpServer())
-        .post('/imports/indicator-values')
+        .post('/imports/indicator-values?correctionReason=Kyrgyz%20source')
         .set('authorization', bearer(t.adminToken))
         .set('accept-language', 'ky-KG, ru;q=0.5')
         .attach('file', Buffer.from(csv(`IMP,IND-B,${period},9,Улуттук статистика комитети,`)), 'values.csv');
       expect(kyrgyz.body).toMatchObject({ imported: 0, updated: 1, rejected: 0 });
       const [row] = await t.sql<{ source: unknown; note: unknown }>(
-        `SELECT v.source, v.note FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id WHERE i.code = 'IND-B' AND v.period = $1`,
+        `SELECT v.latest_source AS source, v.latest_note AS note FROM ${LATEST_VERSIONS} v JOIN indicator i ON i.id = v.indicator_id WHERE i.code = 'IND-B' AND v.period = $1`,
         [period],
       );
       // The Kyrgyz row's empty note removes no Russian note: it has no Kyrgyz one to remove.

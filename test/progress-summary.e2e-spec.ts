@@ -158,6 +158,10 @@ describe('progressSummary', () => {
       // The 2025 values as a statistics office would have reported them: during 2025. (A summary of 2025
       // is taken as of 2025-12-31 and counts only the values recorded by then.)
       await t.sql(`UPDATE indicator_value SET recorded_at = '2025-12-01T12:00:00+06:00' WHERE year <= 2025`);
+      // ... and approved then (which versions a report counts: those approved by its cut-off).
+      await t.sql(
+        `UPDATE indicator_value_version w SET submitted_at = v.recorded_at, reviewed_at = v.recorded_at FROM indicator_value v WHERE v.id = w.indicator_value_id AND v.year <= 2025`,
+      );
     });
 
     it("lists the plan's indicators by code with their progress for the year", async () => {

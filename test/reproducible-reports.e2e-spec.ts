@@ -72,6 +72,7 @@ describe('reproducible reports (asOf, fingerprints, metadata)', () => {
     await t.sql(`UPDATE status_change SET changed_at = changed_at - (${shift})`);
     await t.sql(`UPDATE recommendation SET created_at = created_at - (${shift}), updated_at = updated_at - (${shift})`);
     await t.sql(`UPDATE indicator_value SET recorded_at = timestamptz '${past}-10-20T09:00:00+06:00'`);
+    await t.sql(`UPDATE indicator_value_version SET submitted_at = timestamptz '${past}-10-20T09:00:00+06:00', reviewed_at = timestamptz '${past}-10-20T09:00:00+06:00'`);
     // What happened after asOf: the late one is implemented, a new one is made, the share's Q4 value is reported.
     await transition(t, recs.late, ['IMPLEMENTED']);
     recs.later = await createRecommendation(t, { ...base, title: 'Made this year', responsibleOrganizationIds: [ids.ministry] });

@@ -91,7 +91,10 @@ describe('staff pages', () => {
     expect(shown.status).toBe(200);
     expect(shown.text).toContain('Aida Bekova');
     // The source in both languages given; no note (blank is not a translation).
-    const [stored] = await t.sql<{ source: unknown; note: unknown }>(`SELECT source, note FROM indicator_value WHERE indicator_id = $1 AND period = '2025-Q3'`, [indicatorId]);
+    const [stored] = await t.sql<{ source: unknown; note: unknown }>(
+      `SELECT w.source, w.note FROM indicator_value v JOIN indicator_value_version w ON w.indicator_value_id = v.id WHERE v.indicator_id = $1 AND v.period = '2025-Q3'`,
+      [indicatorId],
+    );
     expect(stored).toEqual({ source: { ru: 'Квартальный отчёт', en: 'Quarterly report' }, note: null });
     // A period outside the plan: the service's reason code picks the message, shown at the year with the values kept.
     const outside = await officer.post(`/work/indicators/${indicatorId}/values`, { year: '1999', quarter: '', value: '7,25', 'source-en': 'Old report' });
@@ -118,8 +121,13 @@ describe('staff pages', () => {
     });
     expect(api.recommendation.status).toBe('UNDER_REVIEW');
     expect(api.recommendation.statusHistory.at(-1)).toMatchObject({ to: 'UNDER_REVIEW', changedBy: 'Aida Bekova', evidenceUrl: 'https://example.org/minutes' });
-    const values = await t.sql<{ value: number; recorded_by: string }>(`SELECT value, recorded_by FROM indicator_value WHERE indicator_id = $1 AND period = '2025-Q3'`, [indicatorId]);
-    expect(values).toEqual([{ value: 12.5, recorded_by: 'Aida Bekova' }]);
+    // Submitted under the person's name, waiting for review.
+    const values = await t.sql<{ value: number; recorded_by: string; submitted_by: string; review_status: string }>(
+      `SELECT w.value, v.recorded_by, w.submitted_by, w.review_status FROM indicator_value v JOIN indicator_value_version w ON w.indicator_value_id = v.id
+        WHERE v.indicator_id = $1 AND v.period = '2025-Q3'`,
+      [indicatorId],
+    );
+    expect(values).toEqual([{ value: 12.5, recorded_by: 'Aida Bekova', submitted_by: 'Aida Bekova', review_status: 'SUBMITTED' }]);
     const [user] = await t.sql<{ id: string }>(`SELECT id FROM app_user WHERE email = 'aida.bekova@mlsp.gov.kg'`);
     const audit = await t.sql<{ action: string; actor_name: string; actor_user_id: string }>(
       `SELECT action, actor_name, actor_user_id FROM audit_entry WHERE actor_user_id = $1 ORDER BY at`,

@@ -1,5 +1,5 @@
 import { actualForYear } from '../src/action-plan/indicator-progress';
-import { createActionPlan, createBarrier, createIndicator, createMeeting, createOrganization } from './support/factories';
+import { createActionPlan, createBarrier, createIndicator, createMeeting, createOrganization, recordValue } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
 /** Every relation field of a recommendation, and every relation of those. */
@@ -14,7 +14,7 @@ const EVERY_FIELD = `query ($first: Int) {
       indicators {
         code
         targets { year value }
-        values { period value }
+        values { period value versions { number reviewStatus } }
         latestValue { period value }
         progress(year: 2025) { percentOfTarget status indicator { code } }
         actionPlan { code indicators { code } }
@@ -59,9 +59,8 @@ describe('SQL statements per request (no N+1)', () => {
     for (let i = 0; i < 3; i++) {
       const indicator = await createIndicator(t, { actionPlanId: plan.id, responsibleOrganizationId: orgs[i].id });
       for (const period of ['2024', '2025-Q1', '2025-Q2']) {
-        await t.gqlOk(`mutation ($input: RecordIndicatorValueInput!) { recordIndicatorValue(input: $input) { id } }`, {
-          input: { indicatorId: indicator.id, period, value: 10 + i },
-        });
+        // Approved, so that the values are read (public readers see approved versions only).
+        await recordValue(t, { indicatorId: indicator.id, period, value: 10 + i });
       }
       indicators.push(indicator);
     }
@@ -98,6 +97,7 @@ describe('SQL statements per request (no N+1)', () => {
     const node = hundred.data!.recommendations.edges[99].node;
     expect(node.indicators).toHaveLength(2);
     expect(node.indicators[0].values).toHaveLength(3);
+    expect(node.indicators[0].values[0].versions).toEqual([{ number: 1, reviewStatus: 'APPROVED' }]);
     expect(node.statusHistory).toHaveLength(2);
     expect(node.factHistory).toEqual([
       expect.objectContaining({ version: 1, dueDate: '2025-06-30', priority: 'MEDIUM', responsibleOrganizations: expect.arrayContaining([{ name: expect.any(String) }]) }),

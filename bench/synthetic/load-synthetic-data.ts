@@ -16,6 +16,7 @@ export const SYNTHETIC_TABLES = [
   'indicator',
   'indicator_target',
   'indicator_value',
+  'indicator_value_version',
   'recommendation',
   'status_change',
   'recommendation_barrier',

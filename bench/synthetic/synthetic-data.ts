@@ -300,6 +300,16 @@ export function syntheticTables(scale: number): TableRows[] {
       columns: ['id', 'indicator_id', 'period', 'year', 'quarter', 'value', 'source', 'note', 'recorded_at', 'recorded_by'],
       rows: () => indicatorValues(indicators, years),
     },
+    {
+      // Each value was public already: its first version, approved when recorded (as the migration does).
+      table: 'indicator_value_version',
+      columns: ['indicator_value_id', 'number', 'value', 'source', 'note', 'submitted_at', 'submitted_by', 'review_status', 'reviewed_at'],
+      rows: function* () {
+        for (const [id, , , , , value, source, note, recordedAt, recordedBy] of indicatorValues(indicators, years)) {
+          yield [id, 1, value, source, note, recordedAt, recordedBy, 'APPROVED', recordedAt];
+        }
+      },
+    },
     ...recommendationTables(random, counts, meetings, barriersByMeeting, organizations, indicators),
   ];
 }

@@ -9,6 +9,7 @@ import type { Translations } from '../i18n/translations';
 @Entity()
 @Index('UQ_action_plan_code', ['code'], { unique: true })
 @Check('CHK_action_plan_years', '"start_year" <= "end_year"')
+@Check('CHK_action_plan_reporting_lag', '"reporting_lag_days" BETWEEN 0 AND 366')
 export class ActionPlan {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
@@ -37,6 +38,10 @@ export class ActionPlan {
   @Field(() => Int)
   @Column({ type: 'int' })
   endYear: number;
+
+  @Field(() => Int, { description: "days after a period's end by which its values are expected; valuesKnownBy defaults to asOf plus this lag" })
+  @Column({ type: 'int', default: 45 })
+  reportingLagDays: number;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -8,11 +8,25 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActionPlan } from './action-plan.entity';
 import { IndicatorTarget } from './indicator-target.entity';
 import { IndicatorValue } from './indicator-value.entity';
+import { IndicatorValueVersion } from './indicator-value-version.entity';
 import { Indicator } from './indicator.entity';
+import { IndicatorValueVersionsRepository } from './indicator-value-versions.repository';
+import { ValueReviewResolver } from './value-review.resolver';
+import { ValueReviewService } from './value-review.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ActionPlan, Indicator, IndicatorTarget, IndicatorValue]), OrganizationsModule],
-  providers: [ActionPlansService, IndicatorsService, ActionPlanRepository, ActionPlanResolver, IndicatorResolver, IndicatorProgressResolver],
-  exports: [ActionPlanRepository, ActionPlansService, IndicatorsService],
+  imports: [TypeOrmModule.forFeature([ActionPlan, Indicator, IndicatorTarget, IndicatorValue, IndicatorValueVersion]), OrganizationsModule],
+  providers: [
+    ActionPlansService,
+    IndicatorsService,
+    ActionPlanRepository,
+    IndicatorValueVersionsRepository,
+    ValueReviewService,
+    ActionPlanResolver,
+    IndicatorResolver,
+    IndicatorProgressResolver,
+    ValueReviewResolver,
+  ],
+  exports: [ActionPlanRepository, ActionPlansService, IndicatorsService, ValueReviewService],
 })
 export class ActionPlanModule {}

@@ -21,17 +21,43 @@ import { IndicatorFilter } from './dto/indicators.args';
 import { IndicatorTarget } from './indicator-target.entity';
 import { IndicatorValue, SAMPLE_VALUE_RECORDER } from './indicator-value.entity';
 import { Indicator } from './indicator.entity';
+import { ValueStatus } from './value-status';
+
+/**
+ * SQL (a parenthesised relation, to alias `v`) of the value slots as a reader knows them: one
+ * row per indicator_value that has a version that counts, with indicator_value's columns and
+ * value, source and note of that version. The one place the rule is written (issue 23):
+ * - APPROVED (the default: public pages, the public API, Atom, exports, PDF): the latest version
+ *   approved before `knownBy`;
+ * - SUBMITTED (staff only, always marked where shown): the latest version submitted before
+ *   `knownBy` and not returned before then.
+ * `knownBy` is an SQL expression (a timestamptz: the instant after the last one that counts, as
+ * asOfEnd is the start of the day after asOf), or null for "now": then APPROVED reads the
+ * slot's copy of its latest approved version, without touching the versions.
+ */
+export function knownValuesSql(knownBy: string | null, status: ValueStatus = ValueStatus.APPROVED): string {
+  if (knownBy === null && status === ValueStatus.APPROVED) return '(SELECT * FROM indicator_value WHERE value IS NOT NULL)';
+  const by = knownBy ?? 'now()';
+  const counts =
+    status === ValueStatus.APPROVED
+      ? `kv.review_status = 'APPROVED' AND kv.reviewed_at < ${by}`
+      : `kv.submitted_at < ${by} AND NOT (kv.review_status = 'RETURNED' AND kv.reviewed_at < ${by})`;
+  return `(SELECT ks.id, ks.indicator_id, ks.period, ks.year, ks.quarter, ks.recorded_at, ks.recorded_by, kv.value, kv.source, kv.note
+             FROM indicator_value ks
+             JOIN LATERAL (SELECT kv.value, kv.source, kv.note FROM indicator_value_version kv
+                            WHERE kv.indicator_value_id = ks.id AND ${counts}
+                            ORDER BY kv.number DESC LIMIT 1) kv ON true)`;
+}
 
 /**
  * SQL for the value that is an indicator's actual in a year, as actualEntryForYear
  * (indicator-progress.ts) chooses it: the annual value, else the latest quarter's. The one
  * SQL form of that rule; test/actual-for-year.e2e-spec.ts proves both agree. `indicatorId`,
- * `year` and `recordedBefore` (only values recorded before that instant) are SQL
- * expressions; `columns` are selected from the value row `v`.
+ * `year` and `recordedBefore` (the values as known, approved, at that instant: knownValuesSql)
+ * are SQL expressions; `columns` are selected from the value row `v`.
  */
 export function actualForYearSql(indicatorId: string, year: string, options: { columns?: string; recordedBefore?: string } = {}): string {
-  const recorded = options.recordedBefore ? ` AND v.recorded_at < ${options.recordedBefore}` : '';
-  return `(SELECT ${options.columns ?? 'v.value'} FROM indicator_value v WHERE v.indicator_id = ${indicatorId} AND v.year = ${year}${recorded}
+  return `(SELECT ${options.columns ?? 'v.value'} FROM ${knownValuesSql(options.recordedBefore ?? null)} v WHERE v.indicator_id = ${indicatorId} AND v.year = ${year}
             ORDER BY v.quarter DESC NULLS FIRST LIMIT 1)`;
 }
 
@@ -42,6 +68,8 @@ const TARGETS = 'indicator.targets';
 export interface IndicatorYearFigures {
   target: number | null;
   actual: number | null;
+  /** The period `actual` was reported for: the year, or its latest reported quarter. */
+  actualPeriod: string | null;
 }
 
 /** Indicators by code, ties broken by id. */
@@ -119,8 +147,8 @@ export class ActionPlanRepository {
     return this.db.query(
       `SELECT ap.code AS action_plan, i.code, ${translatedSql('i.name', ctx.contentChain)} AS name, COALESCE($3::jsonb ->> i.unit_code, i.unit) AS unit,
               i.direction::text AS direction, i.baseline_year, i.baseline_value,
-              (SELECT string_agg(DISTINCT ${translatedSql('v.source', ctx.contentChain)}, '; ') FROM indicator_value v
-                WHERE v.indicator_id = i.id AND v.recorded_at < $2 AND v.source IS NOT NULL) AS sources
+              (SELECT string_agg(DISTINCT ${translatedSql('v.source', ctx.contentChain)}, '; ') FROM ${knownValuesSql('$2::timestamptz')} v
+                WHERE v.indicator_id = i.id AND v.source IS NOT NULL) AS sources
          FROM indicator i JOIN action_plan ap ON ap.id = i.action_plan_id
         WHERE $1::uuid IS NULL OR i.action_plan_id = $1
         ORDER BY ap.code, i.code`,
@@ -138,7 +166,7 @@ export class ActionPlanRepository {
     return (tx ?? this.db.manager).getRepository(ActionPlan).findOneBy({ id });
   }
 
-  insertPlan(tx: EntityManager, values: Omit<ActionPlan, 'id' | 'createdAt' | 'updatedAt'>): Promise<ActionPlan> {
+  insertPlan(tx: EntityManager, values: Omit<ActionPlan, 'id' | 'createdAt' | 'updatedAt' | 'reportingLagDays'> & { reportingLagDays?: number }): Promise<ActionPlan> {
     return tx.getRepository(ActionPlan).save(tx.getRepository(ActionPlan).create(values));
   }
 
@@ -260,7 +288,7 @@ export class ActionPlanRepository {
         this.db,
         IndicatorValue,
         loaders,
-        'SELECT * FROM indicator_value WHERE indicator_id = ANY($1) ORDER BY indicator_id, year, quarter ASC NULLS LAST',
+        `SELECT * FROM ${knownValuesSql(null)} v WHERE indicator_id = ANY($1) ORDER BY indicator_id, year, quarter ASC NULLS LAST`,
         [ids],
       );
       return manyByKey(ids, rows, (v) => v.indicatorId);
@@ -278,7 +306,7 @@ export class ActionPlanRepository {
   yearFigures(loaders: LoaderRegistry, indicatorId: string, year: number): Promise<IndicatorYearFigures> {
     return this.figures(loaders)
       .load({ indicatorId, year })
-      .then(({ target, actual }) => ({ target, actual }));
+      .then(({ target, actual, actualPeriod }) => ({ target, actual, actualPeriod }));
   }
 
   /**
@@ -297,18 +325,24 @@ export class ActionPlanRepository {
           this.db,
           loaders,
           `SELECT i.id AS figures_indicator_id, y.year AS figures_year, t.value AS figures_target,
-                  ${actualForYearSql('i.id', 'y.year')} AS figures_actual, latest.*
+                  actual.figures_actual, actual.figures_actual_period, latest.*
              FROM unnest($1::uuid[]) AS i(id)
-             LEFT JOIN LATERAL (SELECT * FROM indicator_value v WHERE v.indicator_id = i.id
+             LEFT JOIN LATERAL (SELECT * FROM ${knownValuesSql(null)} v WHERE v.indicator_id = i.id
                                  ORDER BY v.year DESC, v.quarter DESC NULLS FIRST LIMIT 1) latest ON true
              LEFT JOIN unnest($2::int[]) AS y(year) ON true
-             LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.year = y.year`,
+             LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.year = y.year
+             LEFT JOIN LATERAL ${actualForYearSql('i.id', 'y.year', { columns: 'v.value AS figures_actual, v.period AS figures_actual_period' })} actual ON true`,
           [ids, years],
         );
         const byKey = new Map<string, Figures>();
         for (const row of rows) {
           const latest = row.id === null ? null : rowToEntity(this.db, IndicatorValue, row);
-          const figures = { latest, target: row.figures_target as number | null, actual: row.figures_actual as number | null };
+          const figures = {
+            latest,
+            target: row.figures_target as number | null,
+            actual: row.figures_actual as number | null,
+            actualPeriod: row.figures_actual_period as string | null,
+          };
           const indicatorId = row.figures_indicator_id as string;
           byKey.set(figuresKey({ indicatorId, year: null }), figures);
           if (row.figures_year !== null) byKey.set(figuresKey({ indicatorId, year: row.figures_year as number }), figures);
@@ -330,7 +364,7 @@ interface Figures extends IndicatorYearFigures {
   latest: IndicatorValue | null;
 }
 
-const NO_FIGURES: Figures = { latest: null, target: null, actual: null };
+const NO_FIGURES: Figures = { latest: null, target: null, actual: null, actualPeriod: null };
 
 function figuresKey(key: FiguresKey): string {
   return `${key.indicatorId}:${key.year ?? ''}`;
@@ -350,8 +384,8 @@ export function indicatorsExportQuery(actionPlanId: string | null, ctx: ReadScop
     SELECT ap.code AS action_plan, i.code, ${translatedSql('i.name', ctx.contentChain)} AS name, ${unit} AS unit, i.direction::text AS direction,
            i.baseline_year, i.baseline_value,
            (SELECT json_agg(json_build_array(t.year, t.value)) FROM indicator_target t WHERE t.indicator_id = i.id) AS targets,
-           (SELECT json_agg(json_build_array(v.year, v.quarter, v.value)) FROM indicator_value v
-             WHERE v.indicator_id = i.id AND v.recorded_at < ${asOfEnd}) AS "values"
+           (SELECT json_agg(json_build_array(v.year, v.quarter, v.value)) FROM ${knownValuesSql(asOfEnd)} v
+             WHERE v.indicator_id = i.id) AS "values"
       FROM indicator i
       JOIN action_plan ap ON ap.id = i.action_plan_id
      ${plan ? `WHERE i.action_plan_id = ${plan}` : ''}`;

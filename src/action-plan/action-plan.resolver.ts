@@ -120,9 +120,9 @@ export class IndicatorResolver {
     @Args('year', { type: () => Int }) year: number,
   ): Promise<IndicatorProgress> {
     if (!isPlanYear(year)) throw DomainError.badInput('year', PLAN_YEAR_MESSAGE);
-    const { target, actual } = await this.repository.yearFigures(loaders, indicator.id, year);
+    const { target, actual, actualPeriod } = await this.repository.yearFigures(loaders, indicator.id, year);
     const progress = computeProgress({ year, direction: indicator.direction, baseline: indicator.baselineValue, target, actual });
-    return { ...progress, indicatorId: indicator.id, indicator };
+    return { ...progress, actualPeriod, indicatorId: indicator.id, indicator };
   }
 
   @ResolveField(() => ActionPlan)

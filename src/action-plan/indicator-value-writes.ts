@@ -4,12 +4,13 @@ import type { Actor } from '../auth/actor';
 import { Period } from './reporting-period';
 import type { Translations } from '../i18n/translations';
 import { IndicatorValue } from './indicator-value.entity';
+import type { SubmittedValue } from './indicator-values.repository';
 
 /**
  * The one way indicator values are written, by recordIndicatorValue and by the
- * bulk import: one value per indicator and period, recording again replaces it
- * (the statements: indicator-values.repository.ts), and each write is audited
- * with the value it replaced.
+ * bulk import: one value slot per indicator and period, each write a new version
+ * of it (the statements: indicator-values.repository.ts), audited with the
+ * version it corrects ("replace": a correction; nothing is overwritten).
  */
 
 /** A value ready to be written: its indicator exists, its period is valid and allowed. */
@@ -28,14 +29,14 @@ export function auditValueWrite(
   tx: EntityManager,
   actor: Actor,
   before: IndicatorValue | null,
-  after: IndicatorValue,
+  after: SubmittedValue,
 ): Promise<void> {
   return audit.record(tx, {
     actor,
     action: before ? 'indicatorValue.replace' : 'indicatorValue.record',
     entityType: 'IndicatorValue',
-    entityId: after.id,
+    entityId: after.value.id,
     before,
-    after,
+    after: { ...after.value, version: after.version },
   });
 }

@@ -8,7 +8,13 @@ import { Indicator } from './indicator.entity';
 /** Who recorded the sample's (illustrative) values: the seed writes it, the pages look for it to say so. */
 export const SAMPLE_VALUE_RECORDER = 'sample data';
 
-/** A reported value for a year ("2025") or a quarter ("2025-Q3"); one per indicator and period. */
+/**
+ * The slot of a reported value for a year ("2025") or a quarter ("2025-Q3"); one per indicator
+ * and period, first recorded at recordedAt by recordedBy. Its versions (IndicatorValueVersion)
+ * hold what was reported; value, source and note here are a copy of the latest APPROVED version,
+ * null before one is approved. Readers that serve an IndicatorValue read it through
+ * knownValuesSql, which fills them from the version that counts (never null there).
+ */
 @ObjectType({ implements: () => [Node] })
 @Entity()
 @Index('UQ_indicator_value_period', ['indicatorId', 'period'], { unique: true })
@@ -40,8 +46,8 @@ export class IndicatorValue {
   @Column({ type: 'smallint', nullable: true })
   quarter: number | null;
 
-  @Field(() => Float)
-  @Column({ type: 'double precision' })
+  @Field(() => Float, { description: 'the value of the version that counts for the reader (the latest approved one, for the public)' })
+  @Column({ type: 'double precision', nullable: true })
   value: number;
 
   @TranslatableField({ nullable: true })

@@ -22,7 +22,7 @@ import { IndicatorsArgs } from './dto/indicators.args';
 import { RecordIndicatorValueInput } from './dto/record-indicator-value.input';
 import { IndicatorValue } from './indicator-value.entity';
 import { auditValueWrite } from './indicator-value-writes';
-import { currentValues, upsertValues } from './indicator-values.repository';
+import { currentValues, submitVersions } from './indicator-values.repository';
 import { Indicator } from './indicator.entity';
 
 @Injectable()
@@ -120,15 +120,17 @@ export class IndicatorsService {
   }
 
   /**
-   * Records the value of a period. Idempotent: one value per indicator and
-   * period, so recording again replaces it.
+   * Submits a value for a period: a new SUBMITTED version, public once a reviewer approves it
+   * (value-review.service.ts). Nothing is overwritten: a period that already has a value gets
+   * its next version, which needs a correctionReason (BAD_USER_INPUT without one).
+   * `locale`: the request's, which `source` and `note` are written in.
    */
-  /** `locale`: the request's, which `source` and `note` are written in. */
   async recordValue(input: RecordIndicatorValueInput, actor: Actor, locale: Locale): Promise<IndicatorValue> {
     const period = parsePeriod(input.period);
     if (!period) throw DomainError.badInput('period', 'must be a year (2025) or a quarter (2025-Q3)');
     const source = createdTranslations(input, 'source', locale, SOURCE_MAX);
     const note = createdTranslations(input, 'note', locale, NOTE_MAX);
+    const correctionReason = input.correctionReason?.trim() || null;
     return this.repository.transaction(async (tx) => {
       const indicator = await this.indicatorOrFail(tx, input.indicatorId);
       assertMayActFor(actor, [indicator.responsibleOrganizationId], `indicator ${indicator.code}`);
@@ -146,11 +148,17 @@ export class IndicatorsService {
         source,
         note,
       };
-      // The value being replaced, kept in the audit trail.
+      // The value as it stands (its latest version), kept in the audit trail.
       const before = (await currentValues(tx, [value])).get(`${indicator.id}/${input.period}`) ?? null;
-      const [recorded] = await upsertValues(tx, [value], actor.name);
+      if (before && !correctionReason) {
+        throw DomainError.badInput(
+          'correctionReason',
+          `${input.period} already has a value (version ${before.versionNumber}); say why this version corrects it`,
+        );
+      }
+      const [recorded] = await submitVersions(tx, [value], { name: actor.name, userId: actor.userId ?? null }, correctionReason);
       await auditValueWrite(this.audit, tx, actor, before, recorded);
-      return recorded;
+      return recorded.value;
     });
   }
 

@@ -1,7 +1,7 @@
 import { ImportColumn } from './import-file';
 
 /** Row errors a client may act on by code rather than by reading the reason. */
-export const IMPORT_ERROR_CODES = { UNKNOWN_LOCALE: 'UNKNOWN_LOCALE' } as const;
+export const IMPORT_ERROR_CODES = { UNKNOWN_LOCALE: 'UNKNOWN_LOCALE', CORRECTION_REASON_REQUIRED: 'CORRECTION_REASON_REQUIRED' } as const;
 export type ImportErrorCode = keyof typeof IMPORT_ERROR_CODES;
 
 /** A reason a row cannot be imported; `column` is null when the row as a whole is wrong. */
@@ -9,7 +9,7 @@ export interface ImportError {
   row: number;
   column: ImportColumn | null;
   reason: string;
-  /** Set for the errors that have one (UNKNOWN_LOCALE: the locale cell is not ky, ru or en). */
+  /** Set for the errors that have one (UNKNOWN_LOCALE: the locale cell is not ky, ru or en; CORRECTION_REASON_REQUIRED: the row corrects a value and the import gave no reason). */
   code?: ImportErrorCode;
 }
 

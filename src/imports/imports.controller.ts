@@ -50,6 +50,6 @@ export class ImportsController {
     });
     // Sources and notes of rows without a locale cell are in the request's content language, as GraphQL writes take it.
     const { locale } = this.contentLocales.forRequest(req.headers['accept-language']);
-    return this.imports.importFile(file, { dryRun: query.dryRun ?? false, actor, locale });
+    return this.imports.importFile(file, { dryRun: query.dryRun ?? false, actor, locale, correctionReason: query.correctionReason });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { auditValueWrite } from '../action-plan/indicator-value-writes';
-import { currentValues, upsertValues } from '../action-plan/indicator-values.repository';
+import { currentValues, submitVersions } from '../action-plan/indicator-values.repository';
 import { IndicatorValue } from '../action-plan/indicator-value.entity';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
@@ -18,6 +18,8 @@ export interface ImportOptions {
   actor: Actor;
   /** The language of sources and notes in rows without a locale cell (the staff page's, Accept-Language's, --locale); DEFAULT_CONTENT_LOCALE when not given. */
   locale?: Locale;
+  /** Why the rows for periods that already have a value correct them; required when any row does. */
+  correctionReason?: string | null;
 }
 
 /**
@@ -69,7 +71,19 @@ export class IndicatorValuesImportService {
           const existing = current.get(`${row.indicatorId}/${row.period}`);
           return !existing || !isUnchanged(row, existing);
         });
-      const updated = toWrite.filter((row) => current.has(`${row.indicatorId}/${row.period}`)).length;
+      const corrections = toWrite.filter((row) => current.has(`${row.indicatorId}/${row.period}`));
+      const updated = corrections.length;
+      const correctionReason = options.correctionReason?.trim() || null;
+      if (updated > 0 && !correctionReason) {
+        // Nothing is overwritten: a correction is a new version, and says why.
+        const reasonErrors = corrections.map((row) => ({
+          row: row.row,
+          column: null,
+          reason: `${row.period} already has a value (version ${current.get(`${row.indicatorId}/${row.period}`)?.versionNumber}): give the import a correction reason`,
+          code: 'CORRECTION_REASON_REQUIRED' as const,
+        }));
+        return { dryRun: options.dryRun, imported: 0, updated: 0, unchanged: 0, rejected: reasonErrors.length, errors: reasonErrors };
+      }
       const summary: ImportSummary = {
         dryRun: options.dryRun,
         imported: toWrite.length - updated,
@@ -79,9 +93,9 @@ export class IndicatorValuesImportService {
         errors: [],
       };
       if (options.dryRun) return summary;
-      const written = await upsertValues(tx, toWrite, options.actor.name);
+      const written = await submitVersions(tx, toWrite, { name: options.actor.name, userId: options.actor.userId ?? null }, correctionReason);
       for (const after of written) {
-        await auditValueWrite(this.auditTrail, tx, options.actor, current.get(`${after.indicatorId}/${after.period}`) ?? null, after);
+        await auditValueWrite(this.auditTrail, tx, options.actor, current.get(`${after.value.indicatorId}/${after.value.period}`) ?? null, after);
       }
       return summary;
     });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ActionPlan } from '../action-plan/action-plan.entity';
-import { actualForYearSql } from '../action-plan/action-plan.repository';
+import { actualForYearSql, knownValuesSql } from '../action-plan/action-plan.repository';
 import { Indicator } from '../action-plan/indicator.entity';
 import { assertAllExist } from '../database/assert-exist';
 import { rowToEntity } from '../database/linked-rows';
@@ -176,7 +176,7 @@ export class ReportsRepository {
       this.db,
       null,
       `SELECT v.id, v.recorded_at, i.code, i.name, p.code AS plan_code, i.unit, v.period, v.value, v.source
-         FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id JOIN action_plan p ON p.id = i.action_plan_id
+         FROM ${knownValuesSql(null)} v JOIN indicator i ON i.id = v.indicator_id JOIN action_plan p ON p.id = i.action_plan_id
         WHERE ($1::uuid IS NULL OR i.responsible_organization_id = $1)
         ORDER BY v.recorded_at DESC, v.id DESC LIMIT $2`,
       [organizationId, limit],

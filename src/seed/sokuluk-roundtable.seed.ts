@@ -205,6 +205,13 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
           return [indicator.id, period, parsed.year, parsed.quarter, value, ILLUSTRATIVE_SOURCE, ILLUSTRATIVE_NOTE, SEEDED_BY];
         }),
       );
+      // The sample's values are published: each is its first version, approved when recorded.
+      await tx.query(
+        `INSERT INTO indicator_value_version (indicator_value_id, number, value, source, note, submitted_at, submitted_by, review_status, reviewed_at)
+         SELECT v.id, 1, v.value, v.source, v.note, v.recorded_at, v.recorded_by, 'APPROVED', v.recorded_at FROM indicator_value v
+          WHERE v.indicator_id = $1 AND NOT EXISTS (SELECT 1 FROM indicator_value_version w WHERE w.indicator_value_id = v.id)`,
+        [indicator.id],
+      );
     }
 
     const proposals = [

@@ -189,19 +189,32 @@ export async function createIndicator(t: TestApp, overrides: Partial<CreateIndic
   );
 }
 
-/** Records a value (for 2025 unless told otherwise) of an indicator. */
-export function recordValue(
+/**
+ * Records a value (for 2025 unless told otherwise) of an indicator and, unless `approve` is
+ * false, approves it as the bootstrap ADMIN (who may approve their own values while nobody
+ * else may review: a test database's usual state), so that it is public as before review
+ * existed. Recording a period again is a correction: a reason is given unless the test gives one.
+ */
+export async function recordValue(
   t: TestApp,
   input: Partial<RecordIndicatorValueInput> & Pick<RecordIndicatorValueInput, 'indicatorId'>,
+  options: { approve?: boolean } = {},
 ): Promise<IndicatorValueResult> {
-  return mutate(
+  const recorded = await mutate<IndicatorValueResult & { versions: { id: string; number: number }[] }>(
     t,
     `mutation ($input: RecordIndicatorValueInput!) {
-      recordIndicatorValue(input: $input) { id period value source note recordedAt }
+      recordIndicatorValue(input: $input) { id period value source note recordedAt versions { id number } }
     }`,
     'recordIndicatorValue',
-    { period: '2025', value: 1, ...input },
+    { period: '2025', value: 1, correctionReason: 'corrected by the test', ...input },
   );
+  const { versions, ...value } = recorded;
+  if (options.approve !== false) {
+    await t.gqlOk(`mutation ($input: ReviewValueInput!) { reviewValue(input: $input) { id reviewStatus } }`, {
+      input: { versionId: versions[versions.length - 1].id, decision: 'APPROVE' },
+    });
+  }
+  return value;
 }
 
 /**

@@ -22,6 +22,8 @@ export type ActionPlan = {
   endYear: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
   indicators: Array<Indicator>;
+  /** days after a period's end by which its values are expected; valuesKnownBy defaults to asOf plus this lag */
+  reportingLagDays: Scalars['Int']['output'];
   startYear: Scalars['Int']['output'];
   title: Scalars['String']['output'];
   /** the locale title is served in (after fallback); null when it has no text */
@@ -357,7 +359,10 @@ export type IndicatorValue = {
   sourceLocale?: Maybe<Locale>;
   /** every locale's text of source */
   sourceTranslations: Array<Translation>;
+  /** the value of the version that counts for the reader (the latest approved one, for the public) */
   value: Scalars['Float']['output'];
+  /** every version of this value, first to last (VIEWER callers: the approved ones only) */
+  versions: Array<IndicatorValueVersion>;
 };
 
 
@@ -377,6 +382,52 @@ export type IndicatorValueSourceArgs = {
 
 
 export type IndicatorValueSourceLocaleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+export type IndicatorValueVersion = {
+  /** why this version corrects the previous one (required from version 2) */
+  correctionReason?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  /** the locale note is served in (after fallback); null when it has no text */
+  noteLocale?: Maybe<Locale>;
+  /** every locale's text of note */
+  noteTranslations: Array<Translation>;
+  /** 1 for the first submission, 2 for its first correction, … */
+  number: Scalars['Int']['output'];
+  /** why the reviewer returned it (RETURNED only) */
+  returnReason?: Maybe<Scalars['String']['output']>;
+  reviewStatus: ReviewStatus;
+  reviewedAt?: Maybe<Scalars['DateTime']['output']>;
+  reviewedBy?: Maybe<Scalars['String']['output']>;
+  source?: Maybe<Scalars['String']['output']>;
+  /** the locale source is served in (after fallback); null when it has no text */
+  sourceLocale?: Maybe<Locale>;
+  /** every locale's text of source */
+  sourceTranslations: Array<Translation>;
+  submittedAt: Scalars['DateTime']['output'];
+  submittedBy?: Maybe<Scalars['String']['output']>;
+  value: Scalars['Float']['output'];
+};
+
+
+export type IndicatorValueVersionNoteArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type IndicatorValueVersionNoteLocaleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type IndicatorValueVersionSourceArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type IndicatorValueVersionSourceLocaleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
@@ -508,6 +559,8 @@ export type Mutation = {
   createRecommendation: Recommendation;
   /** MINISTRY tokens: only indicators of their organisation */
   recordIndicatorValue: IndicatorValue;
+  /** ADMIN and EDITOR: approve or return a SUBMITTED version submitted by someone else (four eyes; FORBIDDEN otherwise) */
+  reviewValue: IndicatorValueVersion;
   /** ADMIN only */
   revokeApiToken: ApiToken;
   /** MINISTRY tokens: only indicators of their organisation */
@@ -560,6 +613,11 @@ export type MutationCreateRecommendationArgs = {
 
 export type MutationRecordIndicatorValueArgs = {
   input: RecordIndicatorValueInput;
+};
+
+
+export type MutationReviewValueArgs = {
+  input: ReviewValueInput;
 };
 
 
@@ -703,6 +761,8 @@ export type Query = {
   barriers: Array<Barrier>;
   indicator?: Maybe<Indicator>;
   indicators: IndicatorConnection;
+  /** true when the caller (an ADMIN) may approve their own values: nobody else may review (a single-user install) */
+  mayApproveOwnValues: Scalars['Boolean']['output'];
   meeting?: Maybe<Meeting>;
   /** Newest first */
   meetings: MeetingConnection;
@@ -711,6 +771,8 @@ export type Query = {
   progressSummary: ProgressSummary;
   recommendation?: Maybe<Recommendation>;
   recommendations: RecommendationConnection;
+  /** What waits for review and the caller may review, oldest first (empty for roles that do not review) */
+  valueReviewQueue: Array<ValueReviewItem>;
 };
 
 
@@ -874,8 +936,10 @@ export type RecommendationStatus =
   | 'STALLED'
   | 'UNDER_REVIEW';
 
-/** Idempotent: recording the same indicator and period again replaces the value (and the audit trail keeps the old one). */
+/** Each recording adds a version (SUBMITTED, public once approved); recording a period that already has a value corrects it and needs a correctionReason. Nothing is overwritten. */
 export type RecordIndicatorValueInput = {
+  /** required when the period already has a value: why this version corrects it */
+  correctionReason?: InputMaybe<Scalars['String']['input']>;
   indicatorId: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
   /** note in several locales; note itself writes the request's locale (Accept-Language) */
@@ -886,6 +950,30 @@ export type RecordIndicatorValueInput = {
   /** source in several locales; source itself writes the request's locale (Accept-Language) */
   sourceTranslations?: InputMaybe<Array<TranslationInput>>;
   value: Scalars['Float']['input'];
+};
+
+export type ReviewDecision =
+  /** the version is checked: it becomes public and locked */
+  | 'APPROVE'
+  /** the version goes back to its submitter with the reason */
+  | 'RETURN';
+
+export type ReviewStatus =
+  /** checked by a reviewer other than its submitter; public, locked */
+  | 'APPROVED'
+  /** sent back to the submitter with a reason; a correction is a new version */
+  | 'RETURNED'
+  /** waiting for review; not public */
+  | 'SUBMITTED';
+
+/** Review of a SUBMITTED version by an ADMIN or EDITOR other than its submitter (four eyes). */
+export type ReviewValueInput = {
+  decision: ReviewDecision;
+  /** the value's latest version number the reviewer saw; CONFLICT when a newer version was submitted since */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** required to RETURN: shown to the submitter */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  versionId: Scalars['ID']['input'];
 };
 
 export type Role =
@@ -965,4 +1053,12 @@ export type UpdateRecommendationInput = {
   title?: InputMaybe<Scalars['String']['input']>;
   /** title in several locales; title itself writes the request's locale (Accept-Language) */
   titleTranslations?: InputMaybe<Array<TranslationInput>>;
+};
+
+/** A version waiting for review */
+export type ValueReviewItem = {
+  indicator: Indicator;
+  /** "2025" (a year) or "2025-Q3" (a quarter) */
+  period: Scalars['String']['output'];
+  version: IndicatorValueVersion;
 };

@@ -6,7 +6,7 @@ import { IsPeriod } from '../reporting-period';
 
 @InputType({
   description:
-    'Idempotent: recording the same indicator and period again replaces the value (and the audit trail keeps the old one).',
+    'Each recording adds a version (SUBMITTED, public once approved); recording a period that already has a value corrects it and needs a correctionReason. Nothing is overwritten.',
 })
 export class RecordIndicatorValueInput {
   @Field(() => ID)
@@ -34,4 +34,8 @@ export class RecordIndicatorValueInput {
 
   @TranslationsInputField('note')
   noteTranslations?: TranslationInput[] | null;
+
+  @Field(() => String, { nullable: true, description: 'required when the period already has a value: why this version corrects it' })
+  @OptionalText(NOTE_MAX)
+  correctionReason?: string | null;
 }

@@ -15,6 +15,7 @@ const USAGE = `usage: npm run import -- FILE [--dry-run] [--as NAME] [--locale k
   --dry-run check every row and report, write nothing
   --as NAME recorded as recordedBy and in the audit trail (default: cli:$USER)
   --locale  the language of sources and notes in rows without a locale cell (default DEFAULT_CONTENT_LOCALE)
+  --reason TEXT  why rows for periods that already have a value correct them (required when any does)
 Prints the import summary as JSON; exits 1 when a row is rejected (and then nothing is written).`;
 
 /**
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,
-    options: { 'dry-run': { type: 'boolean', default: false }, as: { type: 'string' }, locale: { type: 'string' } },
+    options: { 'dry-run': { type: 'boolean', default: false }, as: { type: 'string' }, locale: { type: 'string' }, reason: { type: 'string' } },
   });
   if (positionals.length !== 1) throw new Error(USAGE);
   const locale = values.locale;
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
       organizationId: null,
       requestId: null,
     };
-    const summary = await app.get(IndicatorValuesImportService).importFile(file, { dryRun: values['dry-run'], actor, locale });
+    const summary = await app.get(IndicatorValuesImportService).importFile(file, { dryRun: values['dry-run'], actor, locale, correctionReason: values.reason });
     console.log(JSON.stringify(summary, null, 2));
     process.exitCode = summary.rejected > 0 ? 1 : 0;
   } finally {

@@ -1,4 +1,5 @@
 import { IsBoolean, IsOptional } from 'class-validator';
+import { NOTE_MAX, OptionalText } from '../../common/validation/decorators';
 import { BooleanParameter } from '../../common/validation/query-transforms';
 
 export class ImportQuery {
@@ -7,4 +8,8 @@ export class ImportQuery {
   @IsOptional()
   @IsBoolean()
   dryRun?: boolean;
+
+  /** Why rows for periods that already have a value correct them: required when any row does (CORRECTION_REASON_REQUIRED). */
+  @OptionalText(NOTE_MAX)
+  correctionReason?: string | null;
 }

@@ -10,6 +10,7 @@ import { CLOSED_STATUSES } from '../../recommendations/recommendation-lifecycle'
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
 import type { StatusRow } from '../reports.repository';
 import { factsAsOf } from '../../recommendations/fact-history.sql';
+import { knownValuesSql } from '../../action-plan/action-plan.repository';
 import type { DeadlineChange } from './deadline-changes.data';
 import type { IndicatorSeries, OverdueRecommendation } from './progress-report.data';
 
@@ -163,7 +164,7 @@ export class ProgressReportRepository {
       `SELECT i.id,
               (SELECT json_agg(json_build_object('period', v.period, 'year', v.year, 'quarter', v.quarter, 'value', v.value)
                                ORDER BY v.year, v.quarter NULLS LAST)
-                 FROM indicator_value v WHERE v.indicator_id = i.id AND v.recorded_at < $2) AS values,
+                 FROM ${knownValuesSql('$2::timestamptz')} v WHERE v.indicator_id = i.id) AS values,
               (SELECT json_agg(json_build_object('year', t.year, 'value', t.value) ORDER BY t.year)
                  FROM indicator_target t WHERE t.indicator_id = i.id) AS targets
          FROM unnest($1::uuid[]) AS i(id)`,

@@ -1,6 +1,6 @@
 import { IsArray, IsIn, IsOptional, Matches } from 'class-validator';
 import { RecordIndicatorValueInput } from '../../action-plan/dto/record-indicator-value.input';
-import { IsMeasurement, NOTE_MAX, SOURCE_MAX } from '../../common/validation/decorators';
+import { IsMeasurement, NOTE_MAX, OptionalText, SOURCE_MAX } from '../../common/validation/decorators';
 import type { TranslationInput } from '../../i18n/translation.types';
 import { BlankAsNull, Control, DecimalControl, TextsAtMost, TranslatedControl } from '../forms/form-controls';
 
@@ -32,6 +32,11 @@ export class IndicatorValueForm {
   @TextsAtMost(NOTE_MAX)
   noteTranslations: TranslationInput[];
 
+  /** Required by the service when the period already has a value: why this version corrects it. */
+  @BlankAsNull()
+  @OptionalText(NOTE_MAX)
+  correctionReason?: string | null;
+
   /** The period as the API writes it: 2025, or 2025-Q3 (the service's errors about it are shown at the year). */
   @Control('year')
   get period(): string {
@@ -46,6 +51,7 @@ export class IndicatorValueForm {
       value: this.value,
       sourceTranslations: this.sourceTranslations,
       noteTranslations: this.noteTranslations,
+      correctionReason: this.correctionReason ?? null,
     });
   }
 }

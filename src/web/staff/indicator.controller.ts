@@ -30,6 +30,8 @@ function valueMessage(ctx: PageContext, problem: FormProblem): string {
       return ctx.t('staff.indicator.error.source');
     case 'note':
       return ctx.t('staff.indicator.error.note');
+    case 'correctionReason':
+      return ctx.t('staff.indicator.error.correctionReason');
     default:
       return ctx.t('staff.indicator.error.value');
   }
@@ -75,6 +77,7 @@ export class IndicatorPageController implements FormPageController {
       value: valueOf(values, 'value').trim(),
       source: problems.length ? postedValues(values, 'source', null) : translatedValues(null),
       note: problems.length ? postedValues(values, 'note', null) : translatedValues(null),
+      correctionReason: valueOf(values, 'correctionReason'),
     };
     return new StaffView((ctx, stylesheetHref) => {
       const errors: FieldErrors = {};

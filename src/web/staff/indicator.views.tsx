@@ -21,6 +21,8 @@ export interface ValueDraft {
   /** The source and note in each language (TranslatedField). */
   source: TranslatedValues;
   note: TranslatedValues;
+  /** Why this version corrects the period's value (required when it has one). */
+  correctionReason: string;
 }
 
 
@@ -193,6 +195,14 @@ function ValueForm(props: { ctx: PageContext; detail: IndicatorDetail; draft: Va
         />
         <TranslatedField ctx={ctx} field="source" label={ctx.t('staff.field.source')} kind="text" values={draft.source} errors={props.errors} />
         <TranslatedField ctx={ctx} field="note" label={ctx.t('staff.field.note')} kind="textarea" rows={3} values={draft.note} errors={props.errors} />
+        <TextField
+          ctx={ctx}
+          id="correctionReason"
+          label={ctx.t('staff.indicator.correctionReason')}
+          hint={ctx.t('staff.indicator.correctionReasonHint')}
+          value={draft.correctionReason}
+          errors={props.errors}
+        />
         <Button text={ctx.t('staff.indicator.save')} />
       </form>
     </section>

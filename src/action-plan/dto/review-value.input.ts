@@ -1,0 +1,39 @@
+import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { IsEnum, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
+import { NOTE_MAX, OptionalText } from '../../common/validation/decorators';
+
+export enum ReviewDecision {
+  APPROVE = 'APPROVE',
+  RETURN = 'RETURN',
+}
+registerEnumType(ReviewDecision, {
+  name: 'ReviewDecision',
+  valuesMap: {
+    APPROVE: { description: 'the version is checked: it becomes public and locked' },
+    RETURN: { description: 'the version goes back to its submitter with the reason' },
+  },
+});
+
+@InputType({ description: 'Review of a SUBMITTED version by an ADMIN or EDITOR other than its submitter (four eyes).' })
+export class ReviewValueInput {
+  @Field(() => ID)
+  @IsUUID()
+  versionId: string;
+
+  @Field(() => ReviewDecision)
+  @IsEnum(ReviewDecision)
+  decision: ReviewDecision;
+
+  @Field(() => String, { nullable: true, description: 'required to RETURN: shown to the submitter' })
+  @OptionalText(NOTE_MAX)
+  reason?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "the value's latest version number the reviewer saw; CONFLICT when a newer version was submitted since",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number | null;
+}

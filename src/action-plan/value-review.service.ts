@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { EDITORS, Role } from '../auth/role.enum';
+import { DomainError } from '../common/errors/domain-error';
+import { ErrorCode } from '../common/errors/error-codes';
+import type { Locale } from '../i18n/locales';
+import { RecordIndicatorValueInput } from './dto/record-indicator-value.input';
+import { ReviewDecision, ReviewValueInput } from './dto/review-value.input';
+import { IndicatorValueVersion, ReviewStatus } from './indicator-value-version.entity';
+import { IndicatorValueVersionsRepository, isSubmitter, QueuedVersion } from './indicator-value-versions.repository';
+import { IndicatorValue } from './indicator-value.entity';
+import { IndicatorsService } from './indicators.service';
+
+/** The most a review queue lists at once (oldest first). */
+export const REVIEW_QUEUE_LIMIT = 200;
+
+/**
+ * Review before publication (issue 23): each version of a value moves SUBMITTED → APPROVED
+ * or SUBMITTED → RETURNED, by an ADMIN or EDITOR other than its submitter (four eyes). An
+ * approved version is locked: a change is a new version. One exception keeps a single-user
+ * install working: an ADMIN may approve their own values while no other reviewer exists
+ * (mayApproveOwnValues). Every step is audited in its transaction.
+ */
+@Injectable()
+export class ValueReviewService {
+  constructor(
+    private readonly versions: IndicatorValueVersionsRepository,
+    private readonly indicators: IndicatorsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Submits a value (a new SUBMITTED version; a correction needs its reason), as recordIndicatorValue does. */
+  submitValue(input: RecordIndicatorValueInput, actor: Actor, locale: Locale): Promise<IndicatorValue> {
+    return this.indicators.recordValue(input, actor, locale);
+  }
+
+  /** Whether this actor may approve the values they submitted themselves: an ADMIN while nobody else may review. */
+  async mayApproveOwnValues(actor: Actor): Promise<boolean> {
+    return actor.role === Role.ADMIN && !(await this.versions.otherReviewerExists(actor));
+  }
+
+  /** Approves or returns one SUBMITTED version (the latest of its value). */
+  async reviewValue(input: ReviewValueInput, actor: Actor): Promise<IndicatorValueVersion> {
+    if (!EDITORS.includes(actor.role)) {
+      throw new DomainError(ErrorCode.FORBIDDEN, 'only ADMIN and EDITOR may review values', { reason: 'NOT_A_REVIEWER' });
+    }
+    const reason = input.reason?.trim() || null;
+    if (input.decision === ReviewDecision.RETURN && !reason) {
+      throw DomainError.badInput('reason', 'say why the value is returned: the submitter sees it');
+    }
+    const selfApproval = await this.mayApproveOwnValues(actor);
+    return this.versions.transaction(async (tx) => {
+      const found = await this.versions.lockForReview(tx, input.versionId);
+      if (!found) {
+        throw new DomainError(ErrorCode.NOT_FOUND, `versionId: IndicatorValueVersion ${input.versionId} does not exist`, {
+          field: 'versionId',
+          id: input.versionId,
+        });
+      }
+      const { version, latestNumber } = found;
+      if (input.expectedVersion != null && input.expectedVersion !== latestNumber) {
+        throw DomainError.conflict(`the value is at version ${latestNumber}, not ${input.expectedVersion}: reload and review again`, {
+          expectedVersion: input.expectedVersion,
+          actualVersion: latestNumber,
+        });
+      }
+      if (version.reviewStatus !== ReviewStatus.SUBMITTED) {
+        throw new DomainError(ErrorCode.INVALID_TRANSITION, `version ${version.number} is ${version.reviewStatus}: only a SUBMITTED version is reviewed`, {
+          from: version.reviewStatus,
+        });
+      }
+      if (version.number !== latestNumber) {
+        throw DomainError.conflict(`version ${version.number} was corrected by version ${latestNumber}: review that one`, {
+          actualVersion: latestNumber,
+        });
+      }
+      const reviewer = { name: actor.name, userId: actor.userId ?? null };
+      if (isSubmitter(version, reviewer) && !(selfApproval && input.decision === ReviewDecision.APPROVE)) {
+        throw new DomainError(ErrorCode.FORBIDDEN, 'four eyes: a value is reviewed by someone other than its submitter', { reason: 'FOUR_EYES' });
+      }
+      const decision = input.decision === ReviewDecision.APPROVE ? ReviewStatus.APPROVED : ReviewStatus.RETURNED;
+      const reviewed = await this.versions.review(tx, version.id, decision, reviewer, decision === ReviewStatus.RETURNED ? reason : null);
+      if (!reviewed) throw DomainError.conflict(`version ${version.number} was reviewed meanwhile: reload`);
+      await this.audit.record(tx, {
+        actor,
+        action: decision === ReviewStatus.APPROVED ? 'indicatorValue.approve' : 'indicatorValue.return',
+        entityType: 'IndicatorValue',
+        entityId: version.indicatorValueId,
+        before: version,
+        after: { ...reviewed, ...(decision === ReviewStatus.APPROVED && reason ? { reviewNote: reason } : {}) },
+      });
+      return reviewed;
+    });
+  }
+
+  /**
+   * What waits for review and this actor may review, oldest first: the latest SUBMITTED
+   * version of each value, leaving out the actor's own (unless mayApproveOwnValues).
+   * Nothing for roles that do not review.
+   */
+  async reviewQueue(actor: Actor, limit = REVIEW_QUEUE_LIMIT): Promise<QueuedVersion[]> {
+    if (!EDITORS.includes(actor.role)) return [];
+    const own = await this.mayApproveOwnValues(actor);
+    return this.versions.queue({
+      organizationId: null,
+      excludeSubmitter: own ? null : { name: actor.name, userId: actor.userId ?? null },
+      limit,
+    });
+  }
+
+  /** Every version of the value, first to last (the history of a period). */
+  versionsOf(valueId: string): Promise<IndicatorValueVersion[]> {
+    return this.versions.versionsOf(valueId);
+  }
+}
