@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.service';
+import { MAX_PAGE_SIZE } from '../common/pagination/page.args';
 import { LOCALES } from '../i18n/locales';
 import { RecommendationStatus } from '../recommendations/recommendation.enums';
 
@@ -43,6 +44,15 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   'Indicator.recommendations': { perParent: { table: 'recommendation_indicator', column: 'indicator_id' } },
   'Indicator.targets': { perParent: { table: 'indicator_target', column: 'indicator_id' } },
   'Indicator.values': { perParent: { table: 'indicator_value', column: 'indicator_id' } },
+  'IndicatorValue.versions': { perParent: { table: 'indicator_value_version', column: 'indicator_value_id' } },
+  // At most one waiting version per value.
+  'Query.valueReviewQueue': { rows: 'indicator_value' },
+  // nodes(ids:) takes at most a page of ids (see NodeResolver).
+  'Query.nodes': { fixed: MAX_PAGE_SIZE },
+  'Recommendation.factHistory': { perParent: { table: 'recommendation_fact_change', column: 'recommendation_id' } },
+  // A past entry may name organisations no longer linked: bounded by all of them.
+  'RecommendationFactChange.responsibleOrganizationIds': { rows: 'organization' },
+  'RecommendationFactChange.responsibleOrganizations': { rows: 'organization' },
 };
 
 /** The bound of a list field, or null when the schema has a list the table above does not know. */

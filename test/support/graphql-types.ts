@@ -14,7 +14,7 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
-export type ActionPlan = {
+export type ActionPlan = Node & {
   /** e.g. Presidential Decree */
   approvedBy?: Maybe<Scalars['String']['output']>;
   approvedOn?: Maybe<Scalars['Date']['output']>;
@@ -42,7 +42,7 @@ export type ActionPlanTitleLocaleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
-export type ApiToken = {
+export type ApiToken = Node & {
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -52,7 +52,7 @@ export type ApiToken = {
   role: Role;
 };
 
-export type AuditEntry = {
+export type AuditEntry = Node & {
   /** e.g. recommendation.transition */
   action: Scalars['String']['output'];
   actorName: Scalars['String']['output'];
@@ -82,7 +82,7 @@ export type AuditEntryEdge = {
   node: AuditEntry;
 };
 
-export type Barrier = {
+export type Barrier = Node & {
   category: BarrierCategory;
   description?: Maybe<Scalars['String']['output']>;
   /** the locale description is served in (after fallback); null when it has no text */
@@ -186,6 +186,8 @@ export type CreateIndicatorInput = {
   targets?: InputMaybe<Array<IndicatorTargetInput>>;
   /** e.g. "%" or "people" */
   unit: Scalars['String']['input'];
+  /** The unit as a code (written in each language with plural forms); unset: recognised from `unit` when it is a known one */
+  unitCode?: InputMaybe<IndicatorUnit>;
 };
 
 export type CreateMeetingInput = {
@@ -254,7 +256,7 @@ export type CreatedApiToken = {
   token: Scalars['String']['output'];
 };
 
-export type Indicator = {
+export type Indicator = Node & {
   actionPlan: ActionPlan;
   baselineValue?: Maybe<Scalars['Float']['output']>;
   baselineYear?: Maybe<Scalars['Int']['output']>;
@@ -274,8 +276,10 @@ export type Indicator = {
   responsibleOrganization?: Maybe<Organization>;
   /** ordered by year */
   targets: Array<IndicatorTarget>;
-  /** e.g. "%" or "people" */
+  /** e.g. "%" or "people", as written when the indicator was created */
   unit: Scalars['String']['output'];
+  /** The unit as a code the pages, exports and reports write in the reader's language with plural forms; null for a unit they do not know (then `unit` is shown as written) */
+  unitCode?: Maybe<IndicatorUnit>;
   /** ordered by period: a year's quarters, then the year's own value */
   values: Array<IndicatorValue>;
 };
@@ -343,7 +347,24 @@ export type IndicatorTargetInput = {
   year: Scalars['Int']['input'];
 };
 
-export type IndicatorValue = {
+/** A unit the service can write in Kyrgyz, Russian and English with the right plural forms */
+export type IndicatorUnit =
+  /** documents */
+  | 'DOCUMENT'
+  /** events */
+  | 'EVENT'
+  /** organisations */
+  | 'ORGANIZATION'
+  /** % */
+  | 'PERCENT'
+  /** people */
+  | 'PERSON'
+  /** programmes */
+  | 'PROGRAMME'
+  /** Kyrgyz som */
+  | 'SOM';
+
+export type IndicatorValue = Node & {
   id: Scalars['ID']['output'];
   note?: Maybe<Scalars['String']['output']>;
   /** the locale note is served in (after fallback); null when it has no text */
@@ -440,7 +461,7 @@ export type Locale =
   /** Russian */
   | 'RU';
 
-export type Meeting = {
+export type Meeting = Node & {
   barriers: Array<Barrier>;
   format: MeetingFormat;
   heldOn: Scalars['Date']['output'];
@@ -644,11 +665,17 @@ export type MutationUpdateRecommendationArgs = {
   input: UpdateRecommendationInput;
 };
 
+/** An object with an id unique across all types: fetch it again with `node(id:)` or `nodes(ids:)` */
+export type Node = {
+  /** Unique across all types; stable for the life of the record */
+  id: Scalars['ID']['output'];
+};
+
 export type OrderDirection =
   | 'ASC'
   | 'DESC';
 
-export type Organization = {
+export type Organization = Node & {
   id: Scalars['ID']['output'];
   kind: OrganizationKind;
   name: Scalars['String']['output'];
@@ -678,9 +705,16 @@ export type OrganizationKind =
   | 'PARLIAMENT'
   | 'STATE_AGENCY';
 
+/** Where a page of a connection lies in the list (the Relay cursor connections specification) */
 export type PageInfo = {
+  /** The last edge's cursor: pass it as `after` for the next page; null on an empty page */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more edges follow this page (forward: known; backward: true when the page ended before a cursor) */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether edges precede this page (backward: known; forward: true when the page started after a cursor) */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The first edge's cursor: pass it as `before` for the previous page; null on an empty page */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 export type Participant = {
@@ -700,7 +734,7 @@ export type ParticipantRole =
   | 'PARTICIPANT'
   | 'SPEAKER';
 
-export type Person = {
+export type Person = Node & {
   fullName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   organization?: Maybe<Organization>;
@@ -766,6 +800,10 @@ export type Query = {
   meeting?: Maybe<Meeting>;
   /** Newest first */
   meetings: MeetingConnection;
+  /** The object with this id, of any type; null when none has it */
+  node?: Maybe<Node>;
+  /** The objects with these ids, in the same order; null where none has the id (at most 100 ids) */
+  nodes: Array<Maybe<Node>>;
   organizations: Array<Organization>;
   people: Array<Person>;
   progressSummary: ProgressSummary;
@@ -778,9 +816,11 @@ export type Query = {
 
 export type QueryAuditLogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   entityId?: InputMaybe<Scalars['ID']['input']>;
   entityType?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -796,8 +836,10 @@ export type QueryIndicatorArgs = {
 
 export type QueryIndicatorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<IndicatorFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -808,7 +850,19 @@ export type QueryMeetingArgs = {
 
 export type QueryMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -826,12 +880,14 @@ export type QueryRecommendationArgs = {
 
 export type QueryRecommendationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<RecommendationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<RecommendationOrder>;
 };
 
-export type Recommendation = {
+export type Recommendation = Node & {
   barriers: Array<Barrier>;
   /** unique, human-readable, e.g. SOK-2024-01 */
   code: Scalars['String']['output'];
@@ -842,6 +898,8 @@ export type Recommendation = {
   /** every locale's text of description */
   descriptionTranslations: Array<Translation>;
   dueDate?: Maybe<Scalars['Date']['output']>;
+  /** due date, priority and responsible organisations, oldest first: each entry holds from its changedAt until the next; empty for a recommendation loaded in bulk and never changed since (its facts are its own fields) */
+  factHistory: Array<RecommendationFactChange>;
   id: Scalars['ID']['output'];
   indicators: Array<Indicator>;
   /** dueDate passed and not IMPLEMENTED/REJECTED */
@@ -892,6 +950,20 @@ export type RecommendationConnection = {
 export type RecommendationEdge = {
   cursor: Scalars['String']['output'];
   node: Recommendation;
+};
+
+/** due date, priority and responsible organisations from changedAt until the next entry */
+export type RecommendationFactChange = {
+  changedAt: Scalars['DateTime']['output'];
+  /** token name or user; null when not known (history rebuilt from rows without an audit entry) */
+  changedBy?: Maybe<Scalars['String']['output']>;
+  dueDate?: Maybe<Scalars['Date']['output']>;
+  priority: Priority;
+  responsibleOrganizationIds: Array<Scalars['ID']['output']>;
+  /** the responsible organisations then, by id; one deleted since is left out */
+  responsibleOrganizations: Array<Organization>;
+  /** the recommendation’s version from which these facts hold */
+  version: Scalars['Int']['output'];
 };
 
 export type RecommendationFilter = {
