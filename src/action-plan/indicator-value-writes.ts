@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor';
 import { Period } from './reporting-period';
 import type { Translations } from '../i18n/translations';
 import { IndicatorValue } from './indicator-value.entity';
-import type { SubmittedValue } from './indicator-values.repository';
+import type { IndicatorValueVersion } from './indicator-value-version.entity';
 
 /**
  * The one way indicator values are written, by recordIndicatorValue and by the
@@ -14,6 +14,12 @@ import type { SubmittedValue } from './indicator-values.repository';
  */
 
 /** A value ready to be written: its indicator exists, its period is valid and allowed. */
+/** A value's slot and the version a write added to it. */
+export interface SubmittedValue {
+  value: IndicatorValue;
+  version: IndicatorValueVersion;
+}
+
 export interface ValueToRecord {
   indicatorId: string;
   period: string;

@@ -4,7 +4,7 @@ import type { ReadScope } from '../database/sql/read-scope';
 import { isoTimestamp, SqlParams } from '../database/sql/params';
 import type { ExportQuery } from '../database/sql/query';
 import { translatedSql } from '../i18n/translations';
-import type { ValueToRecord } from './indicator-value-writes';
+import type { SubmittedValue, ValueToRecord } from './indicator-value-writes';
 import { knownValuesSql } from './action-plan.repository';
 import { IndicatorValue } from './indicator-value.entity';
 import { IndicatorValueVersion, ReviewStatus } from './indicator-value-version.entity';
@@ -69,11 +69,6 @@ export async function currentValues(tx: EntityManager, rows: readonly ValueToRec
 }
 
 /** A value as just submitted: its slot (value, source and note those of the new version) and the version. */
-export interface SubmittedValue {
-  value: IndicatorValue;
-  version: IndicatorValueVersion;
-}
-
 /**
  * Adds a SUBMITTED version to each value, creating the period's slot when it has none
  * (its recorded_at/recorded_by: the first submission), a thousand per statement. Nothing
