@@ -620,7 +620,7 @@ describe('action plan and indicators', () => {
     });
 
     it.each([
-      ['first: 0', { first: 0 }, /^first: /],
+      ['first: -1', { first: -1 }, /^first: /],
       ['first: 101', { first: 101 }, /^first: /],
       ['a malformed cursor', { after: 'abc' }, /^after: /],
       ['a non-UUID actionPlanId', { filter: { actionPlanId: 'LIST-PLAN' } }, /actionPlanId/],

@@ -96,7 +96,7 @@ describe('audit trail', () => {
     for (const [variables, field] of [
       [{ after: encodeCursor('meetings', { key: '2024-08-13', id }) }, 'after'],
       [{ after: encodeCursor('auditLog', { key: '2024', id }) }, 'after'],
-      [{ first: 0 }, 'first'],
+      [{ first: -1 }, 'first'],
       [{ first: 101 }, 'first'],
     ] as const) {
       const res = await t.gql(AUDIT_LOG, variables);

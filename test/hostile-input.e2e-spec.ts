@@ -28,7 +28,9 @@ describe('hostile input', () => {
   }
 
   describe('1. a negative or oversized `first` cannot lower the estimated cost', () => {
-    const deep = `edges { node { barriers { recommendations { barriers { recommendations { code } } } } } }`;
+    // 60 fields a node: over the limit of 5,000 at first: 100 whatever the data (nested unpaginated lists are
+    // costed by what the data holds, so an empty database would let a nested shape through).
+    const deep = `edges { node { ${Array.from({ length: 60 }, (_, i) => `f${i}: code`).join(' ')} } }`;
 
     it('refuses the whole operation when another alias is too costly, whatever `first` the others give', async () => {
       const costly = `a: recommendations(first: 100) { ${deep} }`;

@@ -306,7 +306,10 @@ describe('export → import: the indicator-values export imports back as it is, 
   const TEXTS = ['=SUM(1,2)', "'=already quoted", '+996 312 62-00-00', '@team', '-', "'apostrophe", 'plain, with comma', 'Нацстатком; «кавычки»'];
   const stored = () =>
     t.sql<{ period: string; value: number; source: unknown; note: unknown }>(
-      `SELECT v.period, v.value, v.source, v.note FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id WHERE i.action_plan_id = $1 ORDER BY v.period`,
+      // What was submitted last for each period (an imported value waits for review as a new version).
+      `SELECT v.period, w.value, w.source, w.note FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id
+         JOIN LATERAL (SELECT value, source, note FROM indicator_value_version w WHERE w.indicator_value_id = v.id ORDER BY w.number DESC LIMIT 1) w ON true
+        WHERE i.action_plan_id = $1 ORDER BY v.period`,
       [planId],
     );
 
@@ -348,6 +351,15 @@ describe('export → import: the indicator-values export imports back as it is, 
       const res = await upload(t, file.body);
       expect(res.body).toMatchObject({ imported: before.length, rejected: 0 });
       expect(await stored()).toEqual(before);
+      // Imported values wait for review; approved, the next export has them again.
+      const waiting = await t.sql<{ id: string }>(
+        `SELECT w.id FROM indicator_value_version w JOIN indicator_value v ON v.id = w.indicator_value_id JOIN indicator i ON i.id = v.indicator_id
+          WHERE i.action_plan_id = $1 AND w.review_status = 'SUBMITTED'`,
+        [planId],
+      );
+      for (const { id } of waiting) {
+        await t.gqlOk('mutation ($input: ReviewValueInput!) { reviewValue(input: $input) { id } }', { input: { versionId: id, decision: 'APPROVE' } });
+      }
     }
   });
 

@@ -91,7 +91,7 @@ describe('GraphQL Code Generator against the running service (issue 27)', () => 
     const result = await promisify(execFile)('npx', ['graphql-codegen', '--config', config], { cwd: ROOT, encoding: 'utf8', timeout: 90_000 });
     expect(result.stderr + result.stdout).not.toMatch(/error/i);
     const types = readFileSync(out, 'utf8');
-    expect(types).toMatch(/export type Recommendation = \{/);
+    expect(types).toMatch(/export type Recommendation = (Node & )?\{/);
     expect(types).toMatch(/export type RecommendationStatus =|export enum RecommendationStatus/);
   });
 });

@@ -118,7 +118,8 @@ function burst(service: ServiceProcess, fixture: Fixture, options: { stopOnFailu
       log.attemptedValue = round;
       const recorded = await call(
         'mutation ($input: RecordIndicatorValueInput!) { recordIndicatorValue(input: $input) { value } }',
-        { input: { indicatorId: log.indicatorId, period: fixture.period, value: round } },
+        // Each write after the first corrects the period: it says why (every write is a version of its own).
+        { input: { indicatorId: log.indicatorId, period: fixture.period, value: round, correctionReason: 'recovery burst' } },
       );
       if (recorded) {
         log.ackedValues.push(round);
@@ -170,7 +171,14 @@ async function expectConsistent(url: string, logs: WorkerLog[]): Promise<void> {
     // One audit entry per committed mutation: the creation and each transition.
     expect(rec.audits).toBe(rec.history);
 
-    const values = await sql<{ id: string; value: number }>(url, 'SELECT id, value FROM indicator_value WHERE indicator_id = $1', [log.indicatorId]);
+    // The period's value as last submitted (its latest version).
+    const values = await sql<{ id: string; value: number }>(
+      url,
+      `SELECT v.id, w.value FROM indicator_value v
+         JOIN LATERAL (SELECT value FROM indicator_value_version w WHERE w.indicator_value_id = v.id ORDER BY w.number DESC LIMIT 1) w ON true
+        WHERE v.indicator_id = $1`,
+      [log.indicatorId],
+    );
     if (log.ackedValues.length === 0) {
       expect(values.length).toBeLessThanOrEqual(1);
       continue;

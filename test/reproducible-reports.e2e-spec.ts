@@ -116,7 +116,9 @@ describe('reproducible reports (asOf, fingerprints, metadata)', () => {
     expect(share).toMatchObject({ actual: '19.5', actual_period: `${past}-Q3`, percent_of_target: '63.3', progress_status: 'AT_RISK' });
     expect(Number(share.percent_of_target_exact)).toBeCloseTo(63.333333333, 6);
     for (const indicator of indicators) {
-      expect(text).toContain(`actual ${indicator.actual} (${indicator.actual_period})`);
+      // The PDF prints the period as prose ("Q3 2025"), the export as its code ("2025-Q3").
+      const printedPeriod = String(indicator.actual_period).replace(/^(\d{4})-Q(\d)$/, 'Q$2 $1');
+      expect(text).toContain(`actual ${indicator.actual} (${printedPeriod})`);
       expect(text).toContain(`target ${indicator.target}`);
       expect(text).toContain(`baseline ${indicator.baseline_value}`);
     }

@@ -90,7 +90,7 @@ describe('XLSX imports: bounded unpacking, no temp files', () => {
     const file = await excelOrdered([HEADER, [plan.code, indicator.code, String(year - 1), 7.5, 'survey', 'Примечание']]);
     const res = await upload(file, false);
     expect(res.body).toMatchObject({ imported: 1, rejected: 0 });
-    expect(await t.sql("SELECT value, note->>'en' AS note FROM indicator_value WHERE indicator_id = $1", [indicator.id])).toEqual([{ value: 7.5, note: 'Примечание' }]);
+    expect(await t.sql("SELECT w.value, w.note->>'en' AS note FROM indicator_value v JOIN indicator_value_version w ON w.indicator_value_id = v.id WHERE v.indicator_id = $1", [indicator.id])).toEqual([{ value: 7.5, note: 'Примечание' }]);
     expect(ownTempFiles()).toEqual(before);
   });
 

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.service';
@@ -82,7 +82,7 @@ const IDENTIFIER = /^[a-z_]+$/;
  * instead of assuming five items per list.
  */
 @Injectable()
-export class ListBoundsService {
+export class ListBoundsService implements OnApplicationBootstrap {
   private readonly logger = new Logger('ListBounds');
   private measured: { at: number; lengths: Map<string, number>; generation: number } | null = null;
   private refreshing: Promise<void> | null = null;
@@ -93,14 +93,23 @@ export class ListBoundsService {
     private readonly config: AppConfig,
   ) {}
 
-  /** The lengths, measured again when older than GRAPHQL_LIST_BOUNDS_MAX_AGE (one measurement at a time). */
+  /** Measured once at start, so that no operation waits for the first measurement. */
+  async onApplicationBootstrap(): Promise<void> {
+    // Not fatal: the first operation measures again (a database without its tables yet, say).
+    await this.refresh().catch((error: unknown) => this.logger.warn(`list bounds not measured at start: ${String(error)}`));
+  }
+
+  /**
+   * The lengths. Older than GRAPHQL_LIST_BOUNDS_MAX_AGE, they are measured again in the background
+   * (one measurement at a time) while this operation is costed with the last ones; with 0, every
+   * operation waits for a fresh measurement.
+   */
   async current(): Promise<ListLengths> {
     const maxAgeMs = this.config.get('GRAPHQL_LIST_BOUNDS_MAX_AGE') * 1000;
-    if (!this.measured || Date.now() - this.measured.at > maxAgeMs || maxAgeMs === 0) {
-      this.refreshing ??= this.measure().finally(() => {
-        this.refreshing = null;
-      });
-      await this.refreshing;
+    if (!this.measured || maxAgeMs === 0) {
+      await this.refresh();
+    } else if (Date.now() - this.measured.at > maxAgeMs) {
+      this.refresh().catch((error: unknown) => this.logger.warn(`list bounds not measured again: ${String(error)}`));
     }
     const measured = this.measured!;
     return {
@@ -113,6 +122,13 @@ export class ListBoundsService {
         return Math.max(1, measured.lengths.get(boundKey(bound)) ?? UNKNOWN_LIST_LENGTH);
       },
     };
+  }
+
+  private refresh(): Promise<void> {
+    this.refreshing ??= this.measure().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
   }
 
   private async measure(): Promise<void> {

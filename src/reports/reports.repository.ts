@@ -175,7 +175,7 @@ export class ReportsRepository {
     return readQuery<Record<string, unknown>>(
       this.db,
       null,
-      `SELECT v.id, v.recorded_at, i.code, i.name, p.code AS plan_code, i.unit, v.period, v.value, v.source
+      `SELECT v.id, v.recorded_at, i.code, i.name, p.code AS plan_code, i.unit, i.unit_code, v.period, v.value, v.source
          FROM ${knownValuesSql(null)} v JOIN indicator i ON i.id = v.indicator_id JOIN action_plan p ON p.id = i.action_plan_id
         WHERE ($1::uuid IS NULL OR i.responsible_organization_id = $1)
         ORDER BY v.recorded_at DESC, v.id DESC LIMIT $2`,

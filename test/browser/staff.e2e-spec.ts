@@ -113,8 +113,13 @@ describeInBrowser('staff pages in a browser', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/done=2026-Q3/);
     expect(await page.textContent('.govuk-notification-banner')).toContain('2026-Q3');
-    const [value] = await t.sql<{ value: number; recorded_by: string }>(`SELECT value, recorded_by FROM indicator_value WHERE indicator_id = $1 AND period = '2026-Q3'`, [ids.indicator]);
-    expect(value).toEqual({ value: 431.5, recorded_by: 'Айда Бекова' });
+    // Submitted as the period's first version, waiting for review.
+    const [value] = await t.sql<{ value: number; recorded_by: string; review_status: string }>(
+      `SELECT w.value, v.recorded_by, w.review_status FROM indicator_value v JOIN indicator_value_version w ON w.indicator_value_id = v.id
+        WHERE v.indicator_id = $1 AND v.period = '2026-Q3'`,
+      [ids.indicator],
+    );
+    expect(value).toEqual({ value: 431.5, recorded_by: 'Айда Бекова', review_status: 'SUBMITTED' });
 
     await tabTo(page, 'a.govuk-back-link');
     await page.keyboard.press('Enter');

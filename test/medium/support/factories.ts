@@ -1,3 +1,5 @@
+import { ReviewDecision, ReviewValueInput } from '../../../src/action-plan/dto/review-value.input';
+import { ValueReviewService } from '../../../src/action-plan/value-review.service';
 import { ActionPlan } from '../../../src/action-plan/action-plan.entity';
 import { IndicatorDirection } from '../../../src/action-plan/action-plan.enums';
 import { ActionPlansService } from '../../../src/action-plan/action-plans.service';
@@ -35,8 +37,17 @@ export async function createIndicator(m: MediumModule, overrides: Partial<Create
   return m.module.get(IndicatorsService).create(input, m.actor, 'en');
 }
 
-export function recordValue(m: MediumModule, input: Pick<RecordIndicatorValueInput, 'indicatorId' | 'period' | 'value'> & Partial<RecordIndicatorValueInput>): Promise<IndicatorValue> {
-  return m.module.get(IndicatorsService).recordValue(input, m.actor, 'en');
+/**
+ * Records a value and approves it as the factories' ADMIN (who may approve their own values while
+ * nobody else may review), so that it counts as the e2e factory's values do.
+ */
+export async function recordValue(m: MediumModule, input: Pick<RecordIndicatorValueInput, 'indicatorId' | 'period' | 'value'> & Partial<RecordIndicatorValueInput>): Promise<IndicatorValue> {
+  const recorded = await m.module.get(IndicatorsService).recordValue({ correctionReason: 'corrected by the test', ...input }, m.actor, 'en');
+  const reviews = m.module.get(ValueReviewService);
+  const versions = await reviews.versionsOf(recorded.id);
+  const latest = versions.reduce((a, b) => (b.number > a.number ? b : a));
+  await reviews.reviewValue(Object.assign(new ReviewValueInput(), { versionId: latest.id, decision: ReviewDecision.APPROVE }), m.actor);
+  return recorded;
 }
 
 export function createMeeting(m: MediumModule, overrides: Partial<CreateMeetingInput> = {}): Promise<Meeting> {
