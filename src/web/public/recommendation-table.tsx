@@ -10,7 +10,7 @@ import type { RecommendationRow } from './public-pages.service';
 export function RecommendationTable({ ctx, rows, caption }: { ctx: PageContext; rows: RecommendationRow[]; caption?: string }): SafeHtml {
   const { t, i18n } = ctx;
   return (
-    <TableWrapper>
+    <TableWrapper label={caption ?? t('recommendations.title')}>
       <Table
         attributes={{ 'data-list': 'recommendations' }}
         caption={caption}
