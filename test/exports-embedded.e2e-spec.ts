@@ -46,10 +46,11 @@ describe('exports and import on the embedded database', () => {
     expect(report.subarray(0, 5).toString()).toBe('%PDF-');
     expect(readPdf(report).pageTexts.join('\n')).toContain('Implementation progress report 2025');
 
+    // WL-1's 2024 value exists in the sample: the row corrects it, so it says why.
     const form = new FormData();
     const csv = `action_plan,indicator_code,period,value,source,note\r\n${values[0].action_plan},WL-1,2024,1,,\r\n`;
     form.append('file', new Blob([csv], { type: 'text/csv' }), 'values.csv');
-    const imported = await fetch(`${service.url}/imports/indicator-values?dryRun=true`, {
+    const imported = await fetch(`${service.url}/imports/indicator-values?dryRun=true&correctionReason=${encodeURIComponent('checked against the source')}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TOKEN}` },
       body: form,
