@@ -9,9 +9,10 @@ import { SchemaFileController } from './schema-file.controller';
 import { NodeRepository } from './node/node.repository';
 import { NodeResolver } from './node/node.resolver';
 import { ListBoundsService } from './list-bounds';
+import { ListBoundsRepository } from './list-bounds.repository';
 
 /** The list lengths the query cost is estimated with, for the options factory. */
-@Module({ providers: [ListBoundsService], exports: [ListBoundsService] })
+@Module({ providers: [ListBoundsRepository, ListBoundsService], exports: [ListBoundsService] })
 export class ListBoundsModule {}
 
 @Module({

@@ -1,9 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.service';
 import { MAX_PAGE_SIZE } from '../common/pagination/page.args';
 import { LOCALES } from '../i18n/locales';
+import { ListBoundsRepository, MeasuredBound } from './list-bounds.repository';
 import { RecommendationStatus } from '../recommendations/recommendation.enums';
 
 /**
@@ -72,8 +71,6 @@ export interface ListLengths {
   lengthOf(typeName: string, fieldName: string): number;
 }
 
-const IDENTIFIER = /^[a-z_]+$/;
-
 /**
  * Measures how long each unpaginated list can be, from the data: exact row counts and the
  * largest number of rows per parent (one statement, GROUP BY over the link tables), kept
@@ -89,7 +86,7 @@ export class ListBoundsService implements OnApplicationBootstrap {
   private generation = 0;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: ListBoundsRepository,
     private readonly config: AppConfig,
   ) {}
 
@@ -134,29 +131,15 @@ export class ListBoundsService implements OnApplicationBootstrap {
   private async measure(): Promise<void> {
     const bounds = new Map<string, MeasuredBound>();
     for (const bound of Object.values(LIST_BOUNDS)) if (!('fixed' in bound)) bounds.set(boundKey(bound), bound);
-    const columns = [...bounds.entries()].map(([key, bound], i) => {
-      const sql =
-        'rows' in bound
-          ? `(SELECT count(*) FROM ${checked(bound.rows)})`
-          : `(SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM ${checked(bound.perParent.table)} GROUP BY ${checked(bound.perParent.column)}) AS per_parent)`;
-      return { key, sql: `${sql}::int AS b${i}` };
-    });
     const started = Date.now();
-    const [row] = await this.db.query<Record<string, number>[]>(`SELECT ${columns.map((c) => c.sql).join(', ')}`);
-    const lengths = new Map(columns.map((c, i) => [c.key, Number(row[`b${i}`])]));
+    const measured = await this.repository.lengths([...bounds.values()]);
+    const lengths = new Map([...bounds.keys()].map((key, i) => [key, measured[i]]));
     this.measured = { at: Date.now(), lengths, generation: ++this.generation };
     this.logger.debug(`list bounds measured in ${Date.now() - started} ms`);
   }
 }
 
-type MeasuredBound = Exclude<ListBound, { fixed: number }>;
 
 function boundKey(bound: MeasuredBound): string {
   return 'rows' in bound ? bound.rows : `${bound.perParent.table}.${bound.perParent.column}`;
-}
-
-/** Table and column names come from LIST_BOUNDS above, never from a request; checked all the same. */
-function checked(identifier: string): string {
-  if (!IDENTIFIER.test(identifier)) throw new Error(`not an identifier: ${identifier}`);
-  return identifier;
 }
