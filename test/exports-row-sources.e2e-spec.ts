@@ -1,3 +1,4 @@
+import { ValueStatus } from '../src/action-plan/value-status';
 import { fallbackChain } from '../src/i18n/translations';
 import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
@@ -71,7 +72,7 @@ const HIDDEN_BEHIND_BLANKS = '\u00A0\u200B\uFF0B1';
 describe('row sources', () => {
   let t: TestApp;
   let db: DataSource;
-  const ctx = exportContext(todayIn('Asia/Bishkek'), 'Asia/Bishkek', todayIn('Asia/Bishkek'), new ExportLanguage(buildTranslator('en', 'Asia/Bishkek')), fallbackChain('en', ['ru', 'ky']));
+  const ctx = exportContext(todayIn('Asia/Bishkek'), 'Asia/Bishkek', { asOf: todayIn('Asia/Bishkek'), valuesKnownBy: todayIn('Asia/Bishkek'), valueStatus: ValueStatus.APPROVED }, new ExportLanguage(buildTranslator('en', 'Asia/Bishkek')), fallbackChain('en', ['ru', 'ky']));
 
   beforeAll(async () => {
     t = await createTestApp();

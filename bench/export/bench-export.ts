@@ -1,3 +1,4 @@
+import { ValueStatus } from '../../src/action-plan/value-status';
 import { fallbackChain } from '../../src/i18n/translations';
 import 'reflect-metadata';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
     }
     const [smallPlan]: { id: string }[] = await dataSource.query(`SELECT id FROM action_plan WHERE code = 'BENCH-P1'`);
     const timeZone = process.env.APP_TIMEZONE ?? 'Asia/Bishkek';
-    const ctx: ExportContext = exportContext(todayIn(timeZone), timeZone, todayIn(timeZone), new ExportLanguage(buildTranslator('en', timeZone)), fallbackChain('en', ['ru', 'ky']));
+    const ctx: ExportContext = exportContext(todayIn(timeZone), timeZone, { asOf: todayIn(timeZone), valuesKnownBy: todayIn(timeZone), valueStatus: ValueStatus.APPROVED }, new ExportLanguage(buildTranslator('en', timeZone)), fallbackChain('en', ['ru', 'ky']));
     const cases: BenchCase[] = [
       { label: 'recommendations', args: ['recommendations'], query: recommendationsExport(dataSource, null, ctx).query },
       { label: 'indicator values (plan BENCH-P1)', args: ['indicator-values', '--actionPlanId', smallPlan.id], query: indicatorValuesExport({ actionPlanId: smallPlan.id, from: null, to: null }, ctx).query },

@@ -4,6 +4,7 @@ import { ActionPlanRepository } from './action-plan.repository';
 import { ActionPlanResolver, IndicatorProgressResolver, IndicatorResolver } from './action-plan.resolver';
 import { ActionPlansService } from './action-plans.service';
 import { IndicatorsService } from './indicators.service';
+import { IndicatorProgressReader } from './indicator-progress.reader';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActionPlan } from './action-plan.entity';
 import { IndicatorTarget } from './indicator-target.entity';
@@ -19,6 +20,7 @@ import { ValueReviewService } from './value-review.service';
   providers: [
     ActionPlansService,
     IndicatorsService,
+    IndicatorProgressReader,
     ActionPlanRepository,
     IndicatorValueVersionsRepository,
     ValueReviewService,
@@ -27,6 +29,6 @@ import { ValueReviewService } from './value-review.service';
     IndicatorProgressResolver,
     ValueReviewResolver,
   ],
-  exports: [ActionPlanRepository, ActionPlansService, IndicatorsService, ValueReviewService],
+  exports: [ActionPlanRepository, ActionPlansService, IndicatorsService, IndicatorProgressReader, ValueReviewService],
 })
 export class ActionPlanModule {}

@@ -35,7 +35,7 @@ import { ValueStatus } from './value-status';
  * asOfEnd is the start of the day after asOf), or null for "now": then APPROVED reads the
  * slot's copy of its latest approved version, without touching the versions.
  */
-export function knownValuesSql(knownBy: string | null, status: ValueStatus = ValueStatus.APPROVED): string {
+export function knownValuesSql(knownBy: string | null, status: `${ValueStatus}` = ValueStatus.APPROVED): string {
   if (knownBy === null && status === ValueStatus.APPROVED) return '(SELECT * FROM indicator_value WHERE value IS NOT NULL)';
   const by = knownBy ?? 'now()';
   const counts =
@@ -56,20 +56,37 @@ export function knownValuesSql(knownBy: string | null, status: ValueStatus = Val
  * `year` and `recordedBefore` (the values as known, approved, at that instant: knownValuesSql)
  * are SQL expressions; `columns` are selected from the value row `v`.
  */
-export function actualForYearSql(indicatorId: string, year: string, options: { columns?: string; recordedBefore?: string } = {}): string {
-  return `(SELECT ${options.columns ?? 'v.value'} FROM ${knownValuesSql(options.recordedBefore ?? null)} v WHERE v.indicator_id = ${indicatorId} AND v.year = ${year}
+export function actualForYearSql(
+  indicatorId: string,
+  year: string,
+  options: { columns?: string; recordedBefore?: string | null; valueStatus?: `${ValueStatus}` } = {},
+): string {
+  return `(SELECT ${options.columns ?? 'v.value'} FROM ${knownValuesSql(options.recordedBefore ?? null, options.valueStatus)} v WHERE v.indicator_id = ${indicatorId} AND v.year = ${year}
             ORDER BY v.quarter DESC NULLS FIRST LIMIT 1)`;
 }
 
 const VALUES = 'indicator.values';
 const TARGETS = 'indicator.targets';
 
-/** What Indicator.progress(year) reads besides the indicator itself. */
+/** What progress reads besides the indicator itself (IndicatorProgressReader). */
 export interface IndicatorYearFigures {
   target: number | null;
   actual: number | null;
   /** The period `actual` was reported for: the year, or its latest reported quarter. */
   actualPeriod: string | null;
+}
+
+/** Which indicators a progress reading covers: each criterion given narrows it. */
+export interface ProgressScope {
+  actionPlanId?: string | null;
+  /** The indicators this organisation reports (is responsible for). */
+  organizationId?: string | null;
+  indicatorIds?: readonly string[] | null;
+}
+
+/** One indicator's figures for a year as a cut knows them (IndicatorProgressReader turns them into progress). */
+export interface IndicatorFiguresRow extends IndicatorYearFigures {
+  indicator: Indicator;
 }
 
 /** Indicators by code, ties broken by id. */
@@ -132,14 +149,61 @@ export class ActionPlanRepository {
     return Array.from({ length: years.last - years.first + 1 }, (_, i) => (years.first as number) + i);
   }
 
-  /** The latest year, up to `upToYear`, with a value recorded before `recordedBefore`; null when there is none. */
-  async latestYearWithValues(actionPlanId: string | null, upToYear: number, recordedBefore: string): Promise<number | null> {
-    const [row]: { year: number | null }[] = await this.db.query(
-      `SELECT max(v.year) AS year FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id
-        WHERE v.year <= $1 AND v.recorded_at < $2 AND ($3::uuid IS NULL OR i.action_plan_id = $3)`,
-      [upToYear, recordedBefore, actionPlanId],
+  /** The latest year, up to `upToYear`, with a value known before `knownBy` (null: now) as `status` counts them; null when there is none. */
+  async latestYearWithValues(actionPlanId: string | null, upToYear: number, knownBy: Date | string | null, status: `${ValueStatus}` = ValueStatus.APPROVED): Promise<number | null> {
+    const p = new SqlParams();
+    const known = knownValuesSql(knownBy === null ? null : p.add(knownBy, 'timestamptz'), status);
+    const [row] = await readQuery<{ year: number | null }>(
+      this.db,
+      null,
+      `SELECT max(v.year) AS year FROM ${known} v JOIN indicator i ON i.id = v.indicator_id
+        WHERE v.year <= ${p.add(upToYear, 'int')} ${actionPlanId ? `AND i.action_plan_id = ${p.add(actionPlanId, 'uuid')}` : ''}`,
+      p.values,
     );
     return row?.year ?? null;
+  }
+
+  /** The plan's reporting lag in days, or the longest of all plans' (45, the column's default, when there are none). */
+  async reportingLagDays(actionPlanId: string | null): Promise<number> {
+    const [row] = await readQuery<{ days: number }>(
+      this.db,
+      null,
+      'SELECT COALESCE(max(reporting_lag_days), 45)::int AS days FROM action_plan WHERE $1::uuid IS NULL OR id = $1',
+      [actionPlanId],
+    );
+    return row.days;
+  }
+
+  /**
+   * Every indicator in scope with its target and actual for `year`, by code: the one statement
+   * behind every progress figure (IndicatorProgressReader). `knownBy` is the instant after the
+   * last one whose versions count (null: now), `status` which versions count (knownValuesSql).
+   */
+  async progressFigures(year: number, knownBy: Date | null, status: ValueStatus, scope: ProgressScope): Promise<IndicatorFiguresRow[]> {
+    const p = new SqlParams();
+    const y = p.add(year, 'int');
+    const known = knownBy === null ? null : p.add(knownBy, 'timestamptz');
+    const where = ['true'];
+    if (scope.actionPlanId) where.push(`i.action_plan_id = ${p.add(scope.actionPlanId, 'uuid')}`);
+    if (scope.organizationId) where.push(`i.responsible_organization_id = ${p.add(scope.organizationId, 'uuid')}`);
+    if (scope.indicatorIds) where.push(`i.id = ANY(${p.add(scope.indicatorIds, 'uuid[]')})`);
+    const rows = await readQuery<Record<string, unknown>>(
+      this.db,
+      null,
+      `SELECT i.*, t.value AS figures_target, a.value AS figures_actual, a.period AS figures_actual_period
+         FROM indicator i
+         LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.year = ${y}
+         LEFT JOIN LATERAL ${actualForYearSql('i.id', y, { columns: 'v.value, v.period', recordedBefore: known, valueStatus: status })} a ON true
+        WHERE ${where.join(' AND ')}
+        ORDER BY i.code, i.id`,
+      p.values,
+    );
+    return rows.map((row) => ({
+      indicator: rowToEntity(this.db, Indicator, row),
+      target: row.figures_target as number | null,
+      actual: row.figures_actual as number | null,
+      actualPeriod: row.figures_actual_period as string | null,
+    }));
   }
 
   /** The export's indicator definitions in plan and code order, with the distinct sources of the values recorded by the end of `asOf`. */
@@ -147,12 +211,12 @@ export class ActionPlanRepository {
     return this.db.query(
       `SELECT ap.code AS action_plan, i.code, ${translatedSql('i.name', ctx.contentChain)} AS name, COALESCE($3::jsonb ->> i.unit_code, i.unit) AS unit,
               i.direction::text AS direction, i.baseline_year, i.baseline_value,
-              (SELECT string_agg(DISTINCT ${translatedSql('v.source', ctx.contentChain)}, '; ') FROM ${knownValuesSql('$2::timestamptz')} v
+              (SELECT string_agg(DISTINCT ${translatedSql('v.source', ctx.contentChain)}, '; ') FROM ${knownValuesSql('$2::timestamptz', ctx.valueStatus)} v
                 WHERE v.indicator_id = i.id AND v.source IS NOT NULL) AS sources
          FROM indicator i JOIN action_plan ap ON ap.id = i.action_plan_id
         WHERE $1::uuid IS NULL OR i.action_plan_id = $1
         ORDER BY ap.code, i.code`,
-      [actionPlanId, ctx.asOfEnd, JSON.stringify(ctx.language.unitNames())],
+      [actionPlanId, ctx.valuesKnownByEnd, JSON.stringify(ctx.language.unitNames())],
     );
   }
 
@@ -295,97 +359,47 @@ export class ActionPlanRepository {
     });
   }
 
-  /** Each indicator's most recent value (latestOf's order: the latest year; in it, the annual value, else the latest quarter). */
+  /** Each indicator's most recent value (latestOf's order: the latest year; in it, the annual value, else the latest quarter), one statement per page. */
   latestValue(loaders: LoaderRegistry, indicatorId: string): Promise<IndicatorValue | null> {
-    return this.figures(loaders)
-      .load({ indicatorId, year: null })
-      .then((figures) => figures.latest);
-  }
-
-  /** Each indicator's target and actual for `year`. */
-  yearFigures(loaders: LoaderRegistry, indicatorId: string, year: number): Promise<IndicatorYearFigures> {
-    return this.figures(loaders)
-      .load({ indicatorId, year })
-      .then(({ target, actual, actualPeriod }) => ({ target, actual, actualPeriod }));
-  }
-
-  /**
-   * Indicator.latestValue and Indicator.progress(year), asked for in the same tick, are
-   * read by one statement: one row per indicator and year asked (a row with a null year
-   * when only the latest value is), the latest value joined alongside. A page of
-   * indicators with both fields costs one round trip, not two.
-   */
-  private figures(loaders: LoaderRegistry): DataLoader<FiguresKey, Figures, string> {
-    return loaders.get<FiguresKey, Figures, string>(
-      'indicator.figures',
-      async (keys) => {
-        const ids = [...new Set(keys.map((k) => k.indicatorId))];
-        const years = [...new Set(keys.flatMap((k) => (k.year === null ? [] : [k.year])))];
-        const rows = await readQuery<Record<string, unknown>>(
+    return loaders
+      .get<string, IndicatorValue | null>('indicator.latestValue', async (ids) => {
+        const rows = await readEntities(
           this.db,
+          IndicatorValue,
           loaders,
-          `SELECT i.id AS figures_indicator_id, y.year AS figures_year, t.value AS figures_target,
-                  actual.figures_actual, actual.figures_actual_period, latest.*
-             FROM unnest($1::uuid[]) AS i(id)
-             LEFT JOIN LATERAL (SELECT * FROM ${knownValuesSql(null)} v WHERE v.indicator_id = i.id
-                                 ORDER BY v.year DESC, v.quarter DESC NULLS FIRST LIMIT 1) latest ON true
-             LEFT JOIN unnest($2::int[]) AS y(year) ON true
-             LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.year = y.year
-             LEFT JOIN LATERAL ${actualForYearSql('i.id', 'y.year', { columns: 'v.value AS figures_actual, v.period AS figures_actual_period' })} actual ON true`,
-          [ids, years],
+          `SELECT latest.* FROM unnest($1::uuid[]) AS i(id)
+             JOIN LATERAL (SELECT * FROM ${knownValuesSql(null)} v WHERE v.indicator_id = i.id
+                            ORDER BY v.year DESC, v.quarter DESC NULLS FIRST LIMIT 1) latest ON true`,
+          [ids],
         );
-        const byKey = new Map<string, Figures>();
-        for (const row of rows) {
-          const latest = row.id === null ? null : rowToEntity(this.db, IndicatorValue, row);
-          const figures = {
-            latest,
-            target: row.figures_target as number | null,
-            actual: row.figures_actual as number | null,
-            actualPeriod: row.figures_actual_period as string | null,
-          };
-          const indicatorId = row.figures_indicator_id as string;
-          byKey.set(figuresKey({ indicatorId, year: null }), figures);
-          if (row.figures_year !== null) byKey.set(figuresKey({ indicatorId, year: row.figures_year as number }), figures);
-        }
-        return keys.map((key) => byKey.get(figuresKey({ indicatorId: key.indicatorId, year: key.year })) ?? NO_FIGURES);
-      },
-      { cacheKeyFn: figuresKey },
-    );
+        return oneByKey(ids, rows, (v) => v.indicatorId);
+      })
+      .load(indicatorId);
   }
-}
-
-interface FiguresKey {
-  indicatorId: string;
-  /** null: the latest value only. */
-  year: number | null;
-}
-
-interface Figures extends IndicatorYearFigures {
-  latest: IndicatorValue | null;
-}
-
-const NO_FIGURES: Figures = { latest: null, target: null, actual: null, actualPeriod: null };
-
-function figuresKey(key: FiguresKey): string {
-  return `${key.indicatorId}:${key.year ?? ''}`;
 }
 
 /**
  * The SQL the indicators export streams: per indicator its plan, code, name, unit,
- * direction and baseline, with its targets and the values recorded by the end of
- * `asOf` as JSON in the same row (the exporter computes actuals and progress).
+ * direction and baseline, with its targets and the values known by the end of
+ * valuesKnownBy as JSON in the same row (for the per-year columns), and the target,
+ * actual and its period for `year` read by the same SQL as every other progress figure
+ * (ActionPlanRepository.progressFigures), which the exporter turns into progress with progressOf.
  */
-export function indicatorsExportQuery(actionPlanId: string | null, ctx: ReadScope): ExportQuery {
+export function indicatorsExportQuery(actionPlanId: string | null, year: number, ctx: ReadScope): ExportQuery {
   const p = new SqlParams();
-  const asOfEnd = p.add(ctx.asOfEnd, 'timestamptz');
+  const knownBy = p.add(ctx.valuesKnownByEnd, 'timestamptz');
+  const y = p.add(year, 'int');
   const plan = actionPlanId ? p.add(actionPlanId, 'uuid') : null;
   const unit = ctx.language.unitSql(p);
   const sql = `
     SELECT ap.code AS action_plan, i.code, ${translatedSql('i.name', ctx.contentChain)} AS name, ${unit} AS unit, i.direction::text AS direction,
            i.baseline_year, i.baseline_value,
            (SELECT json_agg(json_build_array(t.year, t.value)) FROM indicator_target t WHERE t.indicator_id = i.id) AS targets,
-           (SELECT json_agg(json_build_array(v.year, v.quarter, v.value)) FROM ${knownValuesSql(asOfEnd)} v
-             WHERE v.indicator_id = i.id) AS "values"
+           (SELECT json_agg(json_build_array(v.year, v.quarter, v.value)) FROM ${knownValuesSql(knownBy, ctx.valueStatus)} v
+             WHERE v.indicator_id = i.id) AS "values",
+           (SELECT t.value FROM indicator_target t WHERE t.indicator_id = i.id AND t.year = ${y}) AS figures_target,
+           ${actualForYearSql('i.id', y, { columns: 'v.value', recordedBefore: knownBy, valueStatus: ctx.valueStatus })} AS figures_actual,
+           ${actualForYearSql('i.id', y, { columns: 'v.period', recordedBefore: knownBy, valueStatus: ctx.valueStatus })} AS figures_actual_period
       FROM indicator i
       JOIN action_plan ap ON ap.id = i.action_plan_id
      ${plan ? `WHERE i.action_plan_id = ${plan}` : ''}`;

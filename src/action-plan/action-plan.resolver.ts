@@ -18,7 +18,9 @@ import { CreateActionPlanInput } from './dto/create-action-plan.input';
 import { CreateIndicatorInput, SetIndicatorTargetArgs } from './dto/create-indicator.input';
 import { IndicatorsArgs } from './dto/indicators.args';
 import { RecordIndicatorValueInput } from './dto/record-indicator-value.input';
-import { computeProgress, IndicatorProgress } from './indicator-progress';
+import { ProgressCutArgs } from './dto/progress-cut.args';
+import { IndicatorProgress } from './indicator-progress';
+import { IndicatorProgressReader } from './indicator-progress.reader';
 import { IndicatorTarget } from './indicator-target.entity';
 import { IndicatorValue } from './indicator-value.entity';
 import { Indicator } from './indicator.entity';
@@ -59,6 +61,7 @@ export class IndicatorResolver {
     private readonly service: IndicatorsService,
     private readonly repository: ActionPlanRepository,
     private readonly organizations: OrganizationsRepository,
+    private readonly progressReader: IndicatorProgressReader,
   ) {}
 
   @Query(() => IndicatorConnection)
@@ -118,11 +121,11 @@ export class IndicatorResolver {
     @Parent() indicator: Indicator,
     @Loaders() loaders: LoaderRegistry,
     @Args('year', { type: () => Int }) year: number,
+    @Args() cut: ProgressCutArgs,
+    @CurrentActor() actor: Actor,
   ): Promise<IndicatorProgress> {
     if (!isPlanYear(year)) throw DomainError.badInput('year', PLAN_YEAR_MESSAGE);
-    const { target, actual, actualPeriod } = await this.repository.yearFigures(loaders, indicator.id, year);
-    const progress = computeProgress({ year, direction: indicator.direction, baseline: indicator.baselineValue, target, actual });
-    return { ...progress, actualPeriod, indicatorId: indicator.id, indicator };
+    return this.progressReader.forIndicator(loaders, indicator, year, this.progressReader.requestFor(actor, cut));
   }
 
   @ResolveField(() => ActionPlan)

@@ -1,6 +1,9 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { DateScalarType } from '../common/scalars/date.scalar';
 import { IndicatorDirection, ProgressStatus } from './action-plan.enums';
 import type { Indicator } from './indicator.entity';
+import type { ProgressCut } from './progress-cut';
+import { ValueStatus } from './value-status';
 
 export const ON_TRACK_PERCENT = 90;
 export const AT_RISK_PERCENT = 50;
@@ -32,6 +35,15 @@ export class IndicatorProgress {
   /** The period `actual` was reported for (the year, or its latest reported quarter), where the caller knows it. */
   @Field(() => String, { nullable: true, description: 'the period actual was reported for: the year itself (2025) or its latest reported quarter (2025-Q3)' })
   actualPeriod?: string | null;
+
+  @Field(() => DateScalarType, { description: 'statuses, due dates and responsibilities as they stood at the end of this day' })
+  asOf: string;
+
+  @Field(() => DateScalarType, { description: 'the value versions approved (or, for SUBMITTED, submitted) by the end of this day count' })
+  valuesKnownBy: string;
+
+  @Field(() => ValueStatus, { description: 'which versions counted: APPROVED (public) or SUBMITTED (staff, not yet reviewed ones included)' })
+  valueStatus: ValueStatus;
 
   /** Which indicator this is about (resolved to `indicator` by IndicatorProgressResolver). */
   indicatorId?: string;
@@ -80,7 +92,7 @@ export interface ProgressInput {
  * - Without a baseline, or when the target equals it, the way cannot be measured:
  *   percentOfTarget is null and a target not reached is OFF_TRACK.
  */
-export function computeProgress(input: ProgressInput): IndicatorProgress {
+export function computeProgress(input: ProgressInput): Omit<IndicatorProgress, 'asOf' | 'valuesKnownBy' | 'valueStatus'> {
   const { year, direction, baseline, target, actual } = input;
   const result = { year, baseline, target, actual, percentOfTarget: null as number | null };
   if (actual === null || target === null) return { ...result, status: ProgressStatus.NO_DATA };
@@ -95,6 +107,27 @@ export function computeProgress(input: ProgressInput): IndicatorProgress {
 /** 62.000000000000036 -> 62: binary floating point noise is not progress. */
 function withoutFloatNoise(value: number): number {
   return Math.round(value * 1e9) / 1e9;
+}
+
+/** An indicator's figures for a year (target, actual and its period, as a cut knows them). */
+export interface YearFigures {
+  target: number | null;
+  actual: number | null;
+  actualPeriod: string | null;
+}
+
+/**
+ * The one way figures become progress: every surface (pages, API, exports, PDF) reads its figures
+ * through IndicatorProgressReader or the same SQL, and turns them into progress here.
+ */
+export function progressOf(
+  indicator: Pick<Indicator, 'id' | 'direction' | 'baselineValue'>,
+  year: number,
+  figures: YearFigures,
+  cut: ProgressCut,
+): IndicatorProgress {
+  const progress = computeProgress({ year, direction: indicator.direction, baseline: indicator.baselineValue, target: figures.target, actual: figures.actual });
+  return { ...progress, actualPeriod: figures.actualPeriod, asOf: cut.asOf, valuesKnownBy: cut.valuesKnownBy, valueStatus: cut.valueStatus, indicatorId: indicator.id };
 }
 
 export function statusForPercent(percent: number): ProgressStatus {

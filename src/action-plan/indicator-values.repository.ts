@@ -153,7 +153,7 @@ export interface ValueSelection {
 export function indicatorValuesExportQuery(selection: ValueSelection, ctx: ReadScope): ExportQuery {
   const p = new SqlParams();
   const tz = p.add(ctx.timeZone, 'text');
-  const knownBy = p.add(ctx.asOfEnd, 'timestamptz');
+  const knownBy = p.add(ctx.valuesKnownByEnd, 'timestamptz');
   const where = ['true', ...periodConditions(p, selection.from, selection.to)];
   if (selection.actionPlanId) where.push(`i.action_plan_id = ${p.add(selection.actionPlanId, 'uuid')}`);
   const tr = (column: string) => translatedSql(column, ctx.contentChain);
@@ -162,7 +162,7 @@ export function indicatorValuesExportQuery(selection: ValueSelection, ctx: ReadS
     SELECT ap.code AS action_plan, i.code AS indicator_code, v.period, v.value, ${tr('v.source')} AS source, ${tr('v.note')} AS note,
            ${tr('i.name')} AS indicator_name, ${unit} AS unit, v.year, v.quarter,
            ${isoTimestamp('v.recorded_at', tz)} AS recorded_at, v.recorded_by
-      FROM ${knownValuesSql(knownBy)} v
+      FROM ${knownValuesSql(knownBy, ctx.valueStatus)} v
       JOIN indicator i ON i.id = v.indicator_id
       JOIN action_plan ap ON ap.id = i.action_plan_id
      WHERE ${where.join(' AND ')}`;

@@ -3,7 +3,11 @@ import type { Request, Response } from 'express';
 import { READERS } from '../auth/role.enum';
 import { Roles } from '../auth/roles.decorator';
 import { DomainError } from '../common/errors/domain-error';
-import { IndicatorValuesExportQuery } from './dto/action-plan-export.query';
+import { IndicatorProgressReader } from '../action-plan/indicator-progress.reader';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ActionPlanExportQuery, IndicatorValuesExportQuery } from './dto/action-plan-export.query';
+import { valueStatusOf } from './dto/values-parameter';
 import { CommonExportParameters, CommonExportQuery, CSV_ONLY_PARAMETERS } from './dto/export-common.query';
 import { IndicatorsExportQuery, WorkbookExportQuery } from './dto/indicators-export.query';
 import { assertKnownParameters } from './dto/known-parameters';
@@ -44,7 +48,10 @@ function csvOptions(query: CommonExportParameters, extension: ExportExtension): 
  */
 @Controller('exports')
 export class ExportsController {
-  constructor(private readonly exports: ExportsService) {}
+  constructor(
+    private readonly exports: ExportsService,
+    private readonly progress: IndicatorProgressReader,
+  ) {}
 
   @Get(formats('recommendations'))
   @Roles(...READERS)
@@ -70,16 +77,16 @@ export class ExportsController {
 
   @Get(formats('indicators'))
   @Roles(...READERS)
-  indicators(@Query() query: IndicatorsExportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+  indicators(@Query() query: IndicatorsExportQuery, @Req() req: Request, @Res() res: Response, @CurrentActor() actor: Actor): Promise<void> {
     assertKnownParameters(IndicatorsExportQuery, req.query);
-    return this.send(req, res, 'indicators', query, query);
+    return this.send(req, res, 'indicators', query, this.withValueCut(query, actor));
   }
 
   @Get(formats('indicator-values'))
   @Roles(...READERS)
-  indicatorValues(@Query() query: IndicatorValuesExportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+  indicatorValues(@Query() query: IndicatorValuesExportQuery, @Req() req: Request, @Res() res: Response, @CurrentActor() actor: Actor): Promise<void> {
     assertKnownParameters(IndicatorValuesExportQuery, req.query);
-    return this.send(req, res, 'indicator-values', query, query);
+    return this.send(req, res, 'indicator-values', query, this.withValueCut(query, actor));
   }
 
   @Get(formats('recommendation-organizations'))
@@ -106,9 +113,15 @@ export class ExportsController {
   /** Every export as a sheet, after a README sheet; actionPlanId and from/to limit the indicator sheets, year is the progress year. */
   @Get('workbook.xlsx')
   @Roles(...READERS)
-  workbook(@Query() query: WorkbookExportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+  workbook(@Query() query: WorkbookExportQuery, @Req() req: Request, @Res() res: Response, @CurrentActor() actor: Actor): Promise<void> {
     assertKnownParameters(WorkbookExportQuery, req.query);
-    return this.send(req, res, 'workbook', query, query);
+    return this.send(req, res, 'workbook', query, this.withValueCut(query, actor));
+  }
+
+  /** The export's options with valuesKnownBy and values=submitted (staff only: FORBIDDEN for VIEWER and the public). */
+  private withValueCut<Q extends ActionPlanExportQuery>(query: Q, actor: Actor): ExportOptions & Q {
+    const { valueStatus } = this.progress.requestFor(actor, { valueStatus: valueStatusOf(query.values) });
+    return { ...query, valueStatus };
   }
 
   private async send(req: Request, res: Response, name: ExportName, query: CommonExportParameters, options: ExportOptions): Promise<void> {

@@ -12,7 +12,9 @@ import { AppConfig } from '../config/app-config.service';
 import { I18nService } from '../i18n/i18n.service';
 import { Locale } from '../i18n/locales';
 import { RecommendationFilter } from '../recommendations/dto/recommendations.args';
-import { exportContext, resolveAsOf } from './as-of';
+import { exportContext } from './as-of';
+import { IndicatorProgressReader } from '../action-plan/indicator-progress.reader';
+import type { ValueStatus } from '../action-plan/value-status';
 import { DEFAULT_EXPORT_LOCALE } from '../i18n/locales';
 import { ExportLanguage, languageSuffix } from './export-language';
 import { ExportContext } from './exporters/export-context';
@@ -55,6 +57,10 @@ export interface ExportOptions {
   year?: number | null;
   /** The day the figures are taken at (default: today). */
   asOf?: string | null;
+  /** The day by whose end value versions count (default: asOf plus the plan's reporting lag, at most today). */
+  valuesKnownBy?: string | null;
+  /** Which versions count (SUBMITTED: staff only, checked by the caller with IndicatorProgressReader.requestFor). */
+  valueStatus?: ValueStatus | null;
   /** Indicator values of the periods from … to ("2025" or "2025-Q3"). */
   from?: string | null;
   to?: string | null;
@@ -99,6 +105,7 @@ export class ExportsService {
     private readonly i18n: I18nService,
     private readonly contentLocales: ContentLocaleService,
     private readonly actionPlans: ActionPlanRepository,
+    private readonly progress: IndicatorProgressReader,
   ) {
     this.rows = new PgServerRowSource(db);
   }
@@ -114,16 +121,22 @@ export class ExportsService {
   /** The tables of an export: one, or all of them for the workbook. Throws NOT_FOUND for an unknown plan, BAD_USER_INPUT for a bad asOf or period range. */
   async prepare(name: ExportName, options: ExportOptions = {}): Promise<PreparedExport> {
     const today = this.clock.today();
-    const asOf = resolveAsOf(today, options.asOf, null);
+    const planId = options.actionPlanId ?? null;
+    const request = { asOf: options.asOf, valuesKnownBy: options.valuesKnownBy, valueStatus: options.valueStatus };
+    // Both cut-offs as every surface resolves them (IndicatorProgressReader); BAD_USER_INPUT for impossible dates.
+    // indicators.csv?year=2025 is as of that year's end, like the PDF and progressSummary for 2025.
+    const cut = await this.progress.cut(name === 'indicators' ? (options.year ?? null) : null, request, planId);
+    const { asOf } = cut;
     const locale = options.lang ?? DEFAULT_EXPORT_LOCALE;
     const language = new ExportLanguage(this.i18n.translator(locale), options.enumCodes ? 'for scripts' : 'for people');
     // Titles, names and notes in the same language, falling back along the configured chain where one has no translation.
-    const ctx = exportContext(today, this.config.get('APP_TIMEZONE'), asOf, language, this.contentLocales.chain(locale));
-    const planId = options.actionPlanId ?? null;
+    const ctx = exportContext(today, this.config.get('APP_TIMEZONE'), cut, language, this.contentLocales.chain(locale));
     if (planId) await this.actionPlans.assertPlanExists(planId);
     const values = periodRange(planId, options.from ?? null, options.to ?? null);
     const usesIndicators = name === 'indicators' || name === 'workbook';
-    const year = usesIndicators ? (options.year ?? (await this.latestYearWithValues(planId, ctx))) : null;
+    if (usesIndicators && options.year) await this.progress.assertReportYear(options.year, planId);
+    // The same default year as the PDF and the home page.
+    const year = usesIndicators ? (options.year ?? (await this.progress.defaultYear(request, planId))) : null;
     const filter = options.filter ?? null;
     const filterParameters = filter ? givenParameters(Object.fromEntries(FILTER_KEYS.map((k) => [k, filter[k]]))) : {};
     const parameters = givenParameters({
@@ -135,7 +148,8 @@ export class ExportsService {
     });
     const tables = await this.tables(name, filter, values, year, ctx);
     const indicators = tables.some((t) => t.name === 'indicators' || t.name === 'indicator-values') ? await this.actionPlans.indicatorDefinitions(planId, ctx) : [];
-    return { name, tables, context: ctx, inputs: { export: name, asOf, timeZone: ctx.timeZone, lang: locale, parameters }, indicators };
+    const inputs = { export: name, asOf, valuesKnownBy: cut.valuesKnownBy, valueStatus: cut.valueStatus, timeZone: ctx.timeZone, lang: locale, parameters };
+    return { name, tables, context: ctx, inputs, indicators };
   }
 
   /** Streams one table as CSV into `out` (left open); returns the number of rows. */
@@ -224,16 +238,6 @@ export class ExportsService {
           deadlineChangesExport(ctx),
         ];
     }
-  }
-
-  /**
-   * The indicators' default year: the latest year, up to asOf's, with a value
-   * recorded by asOf (so that a new year without figures yet does not show every
-   * indicator as NO_DATA); asOf's year when there is none.
-   */
-  private async latestYearWithValues(planId: string | null, ctx: ExportContext): Promise<number> {
-    const asOfYear = Number(ctx.asOf.slice(0, 4));
-    return (await this.actionPlans.latestYearWithValues(planId, asOfYear, ctx.asOfEnd)) ?? asOfYear;
   }
 }
 

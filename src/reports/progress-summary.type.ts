@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { DateScalarType } from '../common/scalars/date.scalar';
 import { IndicatorProgress } from '../action-plan/indicator-progress';
+import { ValueStatus } from '../action-plan/value-status';
 import { RecommendationStatus } from '../recommendations/recommendation.enums';
 
 @ObjectType()
@@ -15,14 +16,20 @@ export class StatusCount {
 @ObjectType({
   description:
     'Where the programme stood at the end of `asOf` (default: the end of `year`, or today for the current year): each ' +
-    'recommendation counted in the status it had then, and each indicator measured against `year`’s target with the values recorded by then.',
+    'recommendation counted in the status it had then, and each indicator measured against `year`’s target with the values known by `valuesKnownBy`.',
 })
 export class ProgressSummary {
   @Field(() => Int)
   year: number;
 
-  @Field(() => DateScalarType, { description: 'the day the figures are taken at: statuses at its end, values recorded by then' })
+  @Field(() => DateScalarType, { description: 'the day the figures are taken at: statuses, due dates and responsibilities as they stood at its end' })
   asOf: string;
+
+  @Field(() => DateScalarType, { description: "the value versions approved by the end of this day count: asOf plus the plan's reporting lag unless asked otherwise" })
+  valuesKnownBy: string;
+
+  @Field(() => ValueStatus, { description: 'which versions counted: APPROVED, or SUBMITTED (staff only)' })
+  valueStatus: ValueStatus;
 
   @Field(() => Int)
   recommendationsTotal: number;

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ActionPlanRepository } from '../action-plan/action-plan.repository';
+import { IndicatorProgressReader } from '../action-plan/indicator-progress.reader';
 import { ProgressSummaryService } from './progress-summary.service';
 import { RecentChangesService } from './recent-changes.service';
 import { ReportsRepository } from './reports.repository';
@@ -12,7 +14,8 @@ import { Organization } from '../organizations/organization.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ActionPlan, Indicator, Organization])],
-  providers: [ProgressSummaryService, RecentChangesService, ReportsRepository, ReportsResolver, ProgressReportRepository, ProgressReportService],
-  exports: [ProgressSummaryService, RecentChangesService, ReportsRepository, ProgressReportService],
+  // The progress reader and its repository themselves, not ActionPlanModule: `npm run export` boots the exports (and so this module) without the audit the plan services need.
+  providers: [ProgressSummaryService, RecentChangesService, ReportsRepository, ReportsResolver, ProgressReportRepository, ProgressReportService, ActionPlanRepository, IndicatorProgressReader],
+  exports: [ProgressSummaryService, RecentChangesService, ReportsRepository, ProgressReportService, IndicatorProgressReader],
 })
 export class ReportsModule {}

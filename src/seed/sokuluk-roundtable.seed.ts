@@ -32,6 +32,18 @@ import { StatusChange } from '../recommendations/status-change.entity';
 const ILLUSTRATIVE_SOURCE: Translations = SAMPLE_TEXTS.illustrativeSource;
 const ILLUSTRATIVE_NOTE: Translations = SAMPLE_TEXTS.illustrativeNote;
 const SEEDED_BY = SAMPLE_VALUE_RECORDER;
+/** Days after a period's end the sample's values are dated as reported (within the plan's default reporting lag of 45 days). */
+const SAMPLE_REPORTING_DAYS = 30;
+
+/**
+ * When a sample value is dated as reported and approved: SAMPLE_REPORTING_DAYS after its period
+ * ends, or now for a period too recent for that. So a past year's report (values known by its end
+ * plus the reporting lag) shows the sample's values, as it would show values reported on time.
+ */
+function sampleReportedAt(period: { year: number; quarter: number | null }): Date {
+  const periodEnd = Date.UTC(period.year, (period.quarter ?? 4) * 3, 1);
+  return new Date(Math.min(periodEnd + SAMPLE_REPORTING_DAYS * 86_400_000, Date.now()));
+}
 /** The proposals date from the roundtable, not from when the sample was loaded. */
 const PROPOSED_AT = new Date('2024-08-13T12:00:00+06:00');
 
@@ -198,14 +210,14 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
       await insertIgnoringDuplicates(
         tx,
         'indicator_value',
-        ['indicator_id', 'period', 'year', 'quarter', 'value', 'source', 'note', 'recorded_by'],
+        ['indicator_id', 'period', 'year', 'quarter', 'value', 'source', 'note', 'recorded_by', 'recorded_at'],
         Object.entries(values).map(([period, value]): unknown[] => {
           const parsed = parsePeriod(period);
           if (!parsed) throw new Error(`bad sample period ${period}`);
-          return [indicator.id, period, parsed.year, parsed.quarter, value, ILLUSTRATIVE_SOURCE, ILLUSTRATIVE_NOTE, SEEDED_BY];
+          return [indicator.id, period, parsed.year, parsed.quarter, value, ILLUSTRATIVE_SOURCE, ILLUSTRATIVE_NOTE, SEEDED_BY, sampleReportedAt(parsed)];
         }),
       );
-      // The sample's values are published: each is its first version, approved when recorded.
+      // The sample's values are published: each is its first version, approved when it was (as if) reported.
       await tx.query(
         `INSERT INTO indicator_value_version (indicator_value_id, number, value, source, note, submitted_at, submitted_by, review_status, reviewed_at)
          SELECT v.id, 1, v.value, v.source, v.note, v.recorded_at, v.recorded_by, 'APPROVED', v.recorded_at FROM indicator_value v

@@ -3,7 +3,7 @@ import { ActionPlanRepository } from '../../src/action-plan/action-plan.reposito
 import { actualEntryForYear } from '../../src/action-plan/indicator-progress';
 import { formatPeriod, parsePeriod } from '../../src/action-plan/reporting-period';
 import { Clock } from '../../src/common/clock';
-import { LoaderRegistry } from '../../src/common/loaders/loader-registry';
+import { ValueStatus } from '../../src/action-plan/value-status';
 import { ProgressSummaryService } from '../../src/reports/progress-summary.service';
 import { ReportsModule } from '../../src/reports/reports.module';
 import { createActionPlan, createIndicator, recordValue } from './support/factories';
@@ -42,10 +42,10 @@ describe('the actual value for a year: TypeScript and SQL agree', () => {
     await m?.close();
   });
 
-  it('the year figures (Indicator.progress), the progress summary and actualEntryForYear name the same value and period', async () => {
+  it('the progress reader figures (every surface), the progress summary and actualEntryForYear name the same value and period', async () => {
     // As of today: 2025's summary would otherwise default to 31 December 2025, before these values were recorded.
     const today = m.module.get(Clock).today();
-    const summary = await m.module.get(ProgressSummaryService).summarize(2025, planId, today);
+    const summary = await m.module.get(ProgressSummaryService).summarize(2025, planId, { asOf: today });
     const summaries = new Map(summary.indicators.map((progress) => [progress.indicatorId, progress]));
     expect(summary.indicators).toHaveLength(SERIES.length);
     const repository = m.module.get(ActionPlanRepository);
@@ -55,7 +55,7 @@ describe('the actual value for a year: TypeScript and SQL agree', () => {
         series.periods.map(([period, value]) => ({ ...parsePeriod(period)!, value })),
         2025,
       );
-      const figures = await repository.yearFigures(new LoaderRegistry(), id, 2025);
+      const [figures] = await repository.progressFigures(2025, null, ValueStatus.APPROVED, { indicatorIds: [id] });
       expect({
         series: series.name,
         typescript: { actual: entry?.value ?? null, period: entry ? formatPeriod(entry) : null },

@@ -56,7 +56,7 @@ describe('recommendation status tally', () => {
   };
 
   /** The progress summary of the current year, as the progressSummary query reads it (today, every plan). */
-  const summary = () => t.module.get(ProgressSummaryService).recommendationCounts(year);
+  const summary = () => t.module.get(ProgressSummaryService).recommendationCounts(year, null, {});
 
   const createRecommendation = (input: { dueDate?: string }) => insertRecommendation(t, { title: 'Counted recommendation', meetingId, ...input });
 

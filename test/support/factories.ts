@@ -198,7 +198,7 @@ export async function createIndicator(t: TestApp, overrides: Partial<CreateIndic
 export async function recordValue(
   t: TestApp,
   input: Partial<RecordIndicatorValueInput> & Pick<RecordIndicatorValueInput, 'indicatorId'>,
-  options: { approve?: boolean } = {},
+  options: { approve?: boolean; reportedOnTime?: boolean } = {},
 ): Promise<IndicatorValueResult> {
   const recorded = await mutate<IndicatorValueResult & { versions: { id: string; number: number }[] }>(
     t,
@@ -214,8 +214,31 @@ export async function recordValue(
       input: { versionId: versions[versions.length - 1].id, decision: 'APPROVE' },
     });
   }
+  if (options.reportedOnTime !== false) await dateAsReportedOnTime(t, recorded.id, recorded.period);
   return value;
 }
+
+/**
+ * Dates a value's versions as if reported (and reviewed) REPORTED_AFTER_DAYS after its period
+ * ended, or leaves them at now for a period too recent for that: as values reported on time are
+ * known by a report's default cut (asOf plus the plan's reporting lag of 45 days). Tests of what
+ * happens to a value recorded today pass `reportedOnTime: false` or ask with valuesKnownBy.
+ */
+export async function dateAsReportedOnTime(t: Pick<TestApp, 'sql'>, indicatorValueId: string, period: string): Promise<void> {
+  await t.sql(
+    `UPDATE indicator_value_version
+        SET submitted_at = LEAST(submitted_at, $2::timestamptz), reviewed_at = LEAST(reviewed_at, $2::timestamptz)
+      WHERE indicator_value_id = $1`,
+    [indicatorValueId, reportedOnTimeAt(period).toISOString()],
+  );
+}
+
+/** REPORTED_AFTER_DAYS after the period ("2025", "2025-Q3") ends. */
+export function reportedOnTimeAt(period: string): Date {
+  const [year, quarter] = period.split('-Q').map(Number);
+  return new Date(Date.UTC(year, (quarter || 4) * 3, 1) + REPORTED_AFTER_DAYS * 86_400_000);
+}
+const REPORTED_AFTER_DAYS = 30;
 
 /**
  * A PROPOSED recommendation with every kind of link: made in a new meeting, against a

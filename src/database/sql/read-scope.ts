@@ -26,6 +26,12 @@ export interface ReadScope {
   asOf: string;
   /** The instant the day after `asOf` begins in timeZone (ISO 8601): "recorded by asOf" is `recorded_at < asOfEnd`. */
   asOfEnd: string;
+  /** Value versions count as known by the end of this day (the second cut-off; see action-plan/progress-cut.ts). */
+  valuesKnownBy: string;
+  /** The instant the day after valuesKnownBy begins in timeZone (ISO 8601). */
+  valuesKnownByEnd: string;
+  /** Which versions count: approved ones (the default, public) or submitted ones not returned (staff only). */
+  valueStatus: 'APPROVED' | 'SUBMITTED';
   /** The locales translatable content is read in, first that has text (see translatedSql). */
   contentChain: readonly Locale[];
   language: EnumLabeller;

@@ -1,11 +1,24 @@
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsCalendarDate } from '../../common/validation/decorators';
 import { CommonExportQuery, withPeriodRange } from './export-common.query';
+import { VALUES_PARAMETER } from './values-parameter';
+import type { ValuesParameter } from './values-parameter';
 
-/** Limits an export to one action plan. */
+/** Limits an export to one action plan; chooses which value versions count. */
 export class ActionPlanExportQuery extends CommonExportQuery {
   @IsOptional()
   @IsUUID()
   actionPlanId?: string;
+
+  /** Value versions approved by the end of this day count (not before asOf, not after today); default: asOf plus the plan's reporting lag. */
+  @IsOptional()
+  @IsCalendarDate()
+  valuesKnownBy?: string;
+
+  /** `submitted`: staff only, values not yet reviewed included; default `approved`. */
+  @IsOptional()
+  @IsIn(VALUES_PARAMETER, { message: 'values must be approved or submitted' })
+  values?: ValuesParameter;
 }
 
 /** /exports/indicator-values.*: one plan or all, values of the periods from … to. */

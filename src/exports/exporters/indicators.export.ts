@@ -1,6 +1,7 @@
 import { indicatorsExportQuery } from '../../action-plan/action-plan.repository';
 import { IndicatorDirection } from '../../action-plan/action-plan.enums';
-import { actualEntryForYear, computeProgress, PeriodValue } from '../../action-plan/indicator-progress';
+import { actualEntryForYear, PeriodValue, progressOf } from '../../action-plan/indicator-progress';
+import type { ValueStatus } from '../../action-plan/value-status';
 import { formatPeriod } from '../../action-plan/reporting-period';
 import { Row } from '../../database/sql/query';
 import { ExportLanguage } from '../export-language';
@@ -39,10 +40,10 @@ export function indicatorsExport(years: readonly number[], actionPlanId: string 
   return {
     name: 'indicators',
     sheetName: language.sheetName('indicators'),
-    description: `One row per indicator: targets and actuals per plan year, and progress towards the ${year} target, from the values recorded by the end of asOf.`,
+    description: `One row per indicator: targets and actuals per plan year, and progress towards the ${year} target, from the values known (approved) by the end of valuesKnownBy.`,
     primaryKey: ['action_plan', 'code'],
-    query: indicatorsExportQuery(actionPlanId, ctx),
-    mapRow: (row) => indicatorRow(row, years, year, language),
+    query: indicatorsExportQuery(actionPlanId, year, ctx),
+    mapRow: (row) => indicatorRow(row, years, year, ctx),
     columns: [
       language.column('action_plan', 'text', 14, 'The action plan’s code'),
       language.column('code', 'text', 12, 'The indicator’s code within its plan'),
@@ -72,7 +73,8 @@ function numberOrNull(value: unknown): number | null {
   return value === null || value === undefined ? null : Number(value);
 }
 
-function indicatorRow(row: Row, years: readonly number[], year: number, language: ExportLanguage): Row {
+function indicatorRow(row: Row, years: readonly number[], year: number, ctx: ExportContext): Row {
+  const { language } = ctx;
   const targets = new Map((json<[number, number][]>(row.targets) ?? []).map(([y, value]) => [y, value]));
   const values = (json<[number, number | null, number][]>(row.values) ?? []).map(
     ([y, quarter, value]): PeriodValue => ({ year: y, quarter, value }),
@@ -84,21 +86,21 @@ function indicatorRow(row: Row, years: readonly number[], year: number, language
     out[`actual_${y}`] = entry?.value ?? null;
     out[`actual_${y}_period`] = entry ? formatPeriod(entry) : null;
   }
-  const actual = actualEntryForYear(values, year);
-  const progress = computeProgress({
+  // The year's progress from the reader's own SQL figures, by the one progressOf.
+  const progress = progressOf(
+    { id: '', direction: row.direction as IndicatorDirection, baselineValue: numberOrNull(row.baseline_value) },
     year,
-    direction: row.direction as IndicatorDirection,
-    baseline: numberOrNull(row.baseline_value),
-    target: targets.get(year) ?? null,
-    actual: actual?.value ?? null,
-  });
+    { target: numberOrNull(row.figures_target), actual: numberOrNull(row.figures_actual), actualPeriod: (row.figures_actual_period as string | null) ?? null },
+    { asOf: ctx.asOf, valuesKnownBy: ctx.valuesKnownBy, valueStatus: ctx.valueStatus as ValueStatus },
+  );
+  const { figures_target: _t, figures_actual: _a, figures_actual_period: _p, ...shown } = out;
   return {
-    ...out,
+    ...shown,
     direction: language.label('staff.direction', row.direction as IndicatorDirection),
     year,
     target: progress.target,
     actual: progress.actual,
-    actual_period: actual ? formatPeriod(actual) : null,
+    actual_period: progress.actualPeriod,
     percent_of_target: displayPercent(progress.percentOfTarget),
     percent_of_target_exact: progress.percentOfTarget,
     progress_status: language.label('progress', progress.status),

@@ -41,8 +41,9 @@ export const SOURCES =
 /** The rules behind the figures, in words: the same for every file. */
 export function definitions(timeZone: string): [string, string][] {
   return [
-    ['As of a day', 'Every figure is as it stood at the end of this day: statuses from the status history, indicator values recorded by then. Later corrections of a value replace it (values keep no history).'],
-    ['Status as of a day', 'The last status change recorded by the end of asOf. Recommendations created after asOf are left out. Titles, priorities and due dates have no history: they are shown as they are now.'],
+    ['As of a day', 'Statuses, due dates, priorities and responsible organisations as they stood at the end of asOf, from their histories.'],
+    ['Values known by a day', 'Indicator values count as approved by the end of valuesKnownBy (default: asOf plus the plan’s reporting lag, at most today), so a year’s report includes its fourth quarter reported in January. A correction is a new version: an earlier file keeps its figures when downloaded again with the same asOf and valuesKnownBy. valueStatus=SUBMITTED (staff only) counts versions not yet reviewed.'],
+    ['Status as of a day', 'The last status change recorded by the end of asOf. Recommendations created after asOf are left out.'],
     ['Overdue', 'Due before asOf and, on asOf, neither IMPLEMENTED nor REJECTED.'],
     ['Implementation rate', 'IMPLEMENTED / (all − REJECTED) × 100.'],
     ['Actual of a year', 'The year’s annual value when one is recorded, else the value of its latest reported quarter; actual_period says which period it is.'],
@@ -50,7 +51,7 @@ export function definitions(timeZone: string): [string, string][] {
     ['Progress status', `ACHIEVED when the target is reached (actual ≥ target for INCREASE, ≤ target for DECREASE); otherwise ON_TRACK from ${ON_TRACK_PERCENT} % of target, AT_RISK from ${AT_RISK_PERCENT} %, OFF_TRACK below; NO_DATA without an actual or a target. Without a baseline (or with a target equal to it) a target not reached is OFF_TRACK.`],
     ['Percentages', 'Rounded to one decimal for display (percent_of_target); percent_of_target_exact keeps full precision.'],
     ['Timestamps', `ISO 8601 local time in ${timeZone} with its UTC offset (2025-03-04T09:15:00+06:00); in XLSX, the local time as a date-time cell.`],
-    ['Fingerprint', 'SHA-256 of the inputs (export, asOf, time zone, language, parameters) and of every row, each table written as the default CSV. Two files with the same fingerprint hold the same data; the generation day is not part of it.'],
+    ['Fingerprint', 'SHA-256 of the inputs (export, asOf, valuesKnownBy, valueStatus, time zone, language, parameters) and of every row, each table written as the default CSV. Two files with the same fingerprint hold the same data; the generation day is not part of it.'],
   ];
 }
 
@@ -90,6 +91,8 @@ export function tableSchemaResource(meta: ExportMetadata, table: TabularExport, 
     },
     sources: [{ title: SOURCES }],
     asOf: meta.inputs.asOf,
+    valuesKnownBy: meta.inputs.valuesKnownBy,
+    valueStatus: meta.inputs.valueStatus,
     timeZone: meta.inputs.timeZone,
     lang: meta.inputs.lang,
     parameters: meta.inputs.parameters,
@@ -111,6 +114,8 @@ export function readmeRows(meta: ExportMetadata, fingerprint: string): (string |
     [meta.title],
     [],
     ['asOf', meta.inputs.asOf],
+    ['valuesKnownBy', meta.inputs.valuesKnownBy],
+    ['valueStatus', meta.inputs.valueStatus],
     [labels.filters, parametersText(meta.inputs)],
     [labels.timeZone, meta.inputs.timeZone],
     [labels.language, meta.inputs.lang],

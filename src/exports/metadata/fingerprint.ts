@@ -10,6 +10,9 @@ import { TabularExport } from '../tabular/tabular-export';
 export interface ExportInputs {
   export: string;
   asOf: string;
+  /** Value versions approved (or submitted, see valueStatus) by the end of this day count. */
+  valuesKnownBy: string;
+  valueStatus: string;
   timeZone: string;
   /** The language of the headers and labels (ky, ru, en): the same data in another language is another file. */
   lang: string;

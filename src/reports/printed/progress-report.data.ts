@@ -1,3 +1,4 @@
+import type { ValueStatus } from '../../action-plan/value-status';
 import type { IndicatorUnit } from '../../action-plan/indicator-unit';
 import { Locale } from '../../i18n/locales';
 import { IndicatorDirection } from '../../action-plan/action-plan.enums';
@@ -67,6 +68,9 @@ export interface ProgressReportData {
   year: number;
   /** The day the statuses are taken at: asOf when given, else the end of `year`, or today for the current year. */
   asOf: string;
+  /** The value versions known (approved, unless valueStatus says SUBMITTED) by the end of this day count: asOf plus the plan's reporting lag unless asked otherwise. */
+  valuesKnownBy: string;
+  valueStatus: ValueStatus;
   /** The parameters as given (stated at the top of the report and part of its fingerprint). */
   parameters: Record<string, unknown>;
   /** The scope beyond the plan, named (the organisation's name, the meeting's title); empty for all recommendations. */

@@ -11,6 +11,7 @@ import { RecommendationStatus } from '../../recommendations/recommendation.enums
 import type { StatusRow } from '../reports.repository';
 import { factsAsOf } from '../../recommendations/fact-history.sql';
 import { knownValuesSql } from '../../action-plan/action-plan.repository';
+import type { ValueStatus } from '../../action-plan/value-status';
 import type { DeadlineChange } from './deadline-changes.data';
 import type { IndicatorSeries, OverdueRecommendation } from './progress-report.data';
 
@@ -158,17 +159,17 @@ export class ProgressReportRepository {
     );
   }
 
-  /** Each indicator's values recorded before `asOfEnd`, by period, and its yearly targets, as JSON. */
-  indicatorSeries(ids: string[], asOfEnd: Date): Promise<{ id: string; values: IndicatorSeries['values'] | null; targets: IndicatorSeries['targets'] | null }[]> {
+  /** Each indicator's values known before `knownBy` as `valueStatus` counts them, by period, and its yearly targets, as JSON. */
+  indicatorSeries(ids: string[], knownBy: Date, valueStatus: `${ValueStatus}`): Promise<{ id: string; values: IndicatorSeries['values'] | null; targets: IndicatorSeries['targets'] | null }[]> {
     return this.db.query(
       `SELECT i.id,
               (SELECT json_agg(json_build_object('period', v.period, 'year', v.year, 'quarter', v.quarter, 'value', v.value)
                                ORDER BY v.year, v.quarter NULLS LAST)
-                 FROM ${knownValuesSql('$2::timestamptz')} v WHERE v.indicator_id = i.id) AS values,
+                 FROM ${knownValuesSql('$2::timestamptz', valueStatus)} v WHERE v.indicator_id = i.id) AS values,
               (SELECT json_agg(json_build_object('year', t.year, 'value', t.value) ORDER BY t.year)
                  FROM indicator_target t WHERE t.indicator_id = i.id) AS targets
          FROM unnest($1::uuid[]) AS i(id)`,
-      [ids, asOfEnd],
+      [ids, knownBy],
     );
   }
 

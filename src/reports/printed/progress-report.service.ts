@@ -4,7 +4,10 @@ import { AppConfig } from '../../config/app-config.service';
 import { ContentLocaleService } from '../../i18n/content-locales';
 import { translatedText } from '../../i18n/translations';
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
-import { ProgressSummaryService, startOfNextDay } from '../progress-summary.service';
+import type { ProgressCut, ProgressCutRequest } from '../../action-plan/progress-cut';
+import { ValueStatus } from '../../action-plan/value-status';
+import { ProgressSummaryService } from '../progress-summary.service';
+import { startOfNextDay } from '../../common/start-of-next-day';
 import { ProgressSummary } from '../progress-summary.type';
 import { OrganizationStatusRow, ProgressReportRepository } from './progress-report.repository';
 import { fingerprintOf } from '../../common/fingerprint';
@@ -66,13 +69,14 @@ export class ProgressReportService {
     private readonly contentLocales: ContentLocaleService,
   ) {}
 
-  async gather(year: number, scope: ReportScope, asOfDay: string | null = null, lang: Locale = DEFAULT_EXPORT_LOCALE): Promise<ProgressReportData> {
-    // The plan's counts and its indicators; this checks asOf (BAD_USER_INPUT) and the plan (NOT_FOUND) first.
-    const planSummary = await this.summaries.summarize(year, scope.actionPlanId, asOfDay);
+  async gather(year: number, scope: ReportScope, request: ProgressCutRequest = {}, lang: Locale = DEFAULT_EXPORT_LOCALE): Promise<ProgressReportData> {
+    // The plan's counts and its indicators; this checks the year, asOf, valuesKnownBy (BAD_USER_INPUT) and the plan (NOT_FOUND) first.
+    const planSummary = await this.summaries.summarize(year, scope.actionPlanId, request);
     if (scope.organizationId) await this.reports.assertOrganizationExists(scope.organizationId);
     if (scope.meetingId) await this.reports.assertMeetingExists(scope.meetingId);
     const today = this.clock.today();
-    const asOf = planSummary.asOf;
+    const { asOf, valuesKnownBy, valueStatus } = planSummary;
+    const cut = { asOf, valuesKnownBy, valueStatus };
     const timeZone = this.config.get('APP_TIMEZONE');
     // Names and titles in the report's language, falling back along the configured chain.
     const chain = this.contentLocales.chain(lang);
@@ -86,18 +90,20 @@ export class ProgressReportService {
     const [plan, filters, summary, byOrganization, overdue, statusesByQuarter, series, deadlineChanges] = await Promise.all([
       this.plan(scope.actionPlanId, chain),
       this.filterLabels(scope, chain),
-      this.summary(year, asOf, asOfParams, planSummary),
+      this.summary(year, cut, asOfParams, planSummary),
       this.byOrganization(asOfParams, chain),
       this.overdue(asOfParams, chain),
       this.statusesByQuarter(asOf, timeZone, asOfParams),
-      this.indicatorSeries(indicators.map((i) => i.id), startOfNextDay(asOf, timeZone)),
+      this.indicatorSeries(indicators.map((i) => i.id), startOfNextDay(valuesKnownBy, timeZone), valueStatus),
       this.deadlineChanges(asOfParams, chain, timeZone),
     ]);
-    const parameters = Object.fromEntries(Object.entries({ year, ...scope, asOf: asOfDay, lang }).filter(([, v]) => v !== null && v !== undefined));
+    const parameters = Object.fromEntries(
+      Object.entries({ year, ...scope, asOf: request.asOf, valuesKnownBy: request.valuesKnownBy, valueStatus: request.valueStatus, lang }).filter(([, v]) => v !== null && v !== undefined),
+    );
     const withSeries = indicators.map((i) => ({ ...i, series: series.get(i.id) ?? { values: [], targets: [] } }));
     // Everything shown but the generation day: the same figures give the same fingerprint on any day.
-    const fingerprint = fingerprintOf({ report: 'progress', parameters, filters, asOf, timeZone, plan, summary, withSeries, byOrganization, overdue, statusesByQuarter, deadlineChanges });
-    return { year, asOf, today, timeZone, parameters, filters, lang, fingerprint, plan, summary, indicators: withSeries, byOrganization, overdue, statusesByQuarter, deadlineChanges };
+    const fingerprint = fingerprintOf({ report: 'progress', parameters, filters, asOf, valuesKnownBy, valueStatus, timeZone, plan, summary, withSeries, byOrganization, overdue, statusesByQuarter, deadlineChanges });
+    return { year, asOf, valuesKnownBy, valueStatus, today, timeZone, parameters, filters, lang, fingerprint, plan, summary, indicators: withSeries, byOrganization, overdue, statusesByQuarter, deadlineChanges };
   }
 
   private async plan(id: string | null, chain: readonly Locale[]): Promise<ProgressReportData['plan']> {
@@ -122,7 +128,7 @@ export class ProgressReportService {
   }
 
   /** The counts in scope: the plan summary's own reading of the history, narrowed by organisation, region and meeting when asked. */
-  private async summary(year: number, asOf: string, params: unknown[], planSummary: ProgressSummary): Promise<ProgressSummary> {
+  private async summary(year: number, cut: ProgressCut, params: unknown[], planSummary: ProgressSummary): Promise<ProgressSummary> {
     if (params.slice(3).every((p) => p === null)) {
       const { indicators: _indicators, ...counts } = planSummary as ProgressSummary & { indicators?: unknown };
       return counts;
@@ -135,7 +141,7 @@ export class ProgressReportService {
     const implemented = counts.get(RecommendationStatus.IMPLEMENTED)?.count ?? 0;
     return {
       year,
-      asOf,
+      ...cut,
       actionPlanId: planSummary.actionPlanId,
       recommendationsTotal: total,
       byStatus,
@@ -190,9 +196,9 @@ export class ProgressReportService {
     return days.map((day) => ({ day, counts: byDay.get(day) as Record<RecommendationStatus, number> }));
   }
 
-  /** Each indicator's values recorded by asOf, by period, and its yearly targets. */
-  private async indicatorSeries(ids: string[], asOfEnd: Date): Promise<Map<string, IndicatorSeries>> {
-    const rows: { id: string; values: IndicatorSeries['values'] | null; targets: IndicatorSeries['targets'] | null }[] = await this.reports.indicatorSeries(ids, asOfEnd);
+  /** Each indicator's values known by valuesKnownBy (the instant after it: `knownBy`), by period, and its yearly targets. */
+  private async indicatorSeries(ids: string[], knownBy: Date, valueStatus: ValueStatus): Promise<Map<string, IndicatorSeries>> {
+    const rows: { id: string; values: IndicatorSeries['values'] | null; targets: IndicatorSeries['targets'] | null }[] = await this.reports.indicatorSeries(ids, knownBy, valueStatus);
     return new Map(rows.map((r) => [r.id, { values: r.values ?? [], targets: r.targets ?? [] }]));
   }
 }

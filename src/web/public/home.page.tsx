@@ -4,6 +4,7 @@ import { BarChart } from '../layout/charts';
 import { Layout } from '../layout/layout';
 import { PageContext } from '../layout/page-context';
 import { describeChange } from './changes';
+import { FiguresCutNote } from './figures-cut-note';
 import { ProgressTag } from '../components/status-tag';
 import { TableWrapper } from '../components/table-wrapper';
 import { FeedLink, indicatorHref } from './links';
@@ -44,6 +45,7 @@ export function HomePage({ ctx, stylesheetHref, data }: { ctx: PageContext; styl
           </button>
         </div>
       </form>
+      <FiguresCutNote ctx={ctx} cut={summary} />
       <ul class="app-figures">
         <li class="app-figure" data-figure="total">
           <span class="app-figure__value">{i18n.number(summary.recommendationsTotal)}</span>
@@ -144,7 +146,7 @@ export function HomePage({ ctx, stylesheetHref, data }: { ctx: PageContext; styl
             </thead>
             <tbody class="govuk-table__body">
               {data.indicators.map((p) => (
-                <tr class="govuk-table__row" data-indicator={p.indicator.code}>
+                <tr class="govuk-table__row" data-indicator={p.indicator.code} data-status={p.status} data-actual={p.actual === null ? "" : String(p.actual)}>
                   <td class="govuk-table__cell">
                     <a class="govuk-link" href={indicatorHref(p.indicator.code, p.plan?.code)}>
                       {p.indicator.code}

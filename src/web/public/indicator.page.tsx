@@ -83,11 +83,26 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
               <th scope="col" class="govuk-table__header">
                 {t('table.progress')}
               </th>
+              <th scope="col" class="govuk-table__header">
+                {t('table.actualPeriod')}
+              </th>
+              <th scope="col" class="govuk-table__header">
+                {t('table.valuesKnownBy')}
+              </th>
             </tr>
           </thead>
           <tbody class="govuk-table__body">
             {data.progress.map((p) => (
-              <tr class="govuk-table__row" data-year={String(p.year)}>
+              <tr
+                class="govuk-table__row"
+                data-year={String(p.year)}
+                data-actual={p.actual === null ? '' : String(p.actual)}
+                data-actual-period={p.actualPeriod ?? ''}
+                data-percent={p.percentOfTarget === null ? '' : String(p.percentOfTarget)}
+                data-status={p.status}
+                data-as-of={p.asOf}
+                data-values-known-by={p.valuesKnownBy}
+              >
                 <th scope="row" class="govuk-table__header">
                   {String(p.year)}
                 </th>
@@ -97,11 +112,14 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
                 <td class="govuk-table__cell">
                   <ProgressTag ctx={ctx} status={p.status} />
                 </td>
+                <td class="govuk-table__cell">{p.actualPeriod ?? '—'}</td>
+                <td class="govuk-table__cell">{i18n.date(p.valuesKnownBy)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </TableWrapper>
+      <p class="govuk-body-s">{t('indicator.cutNote')}</p>
       <h2 class="govuk-heading-m" id="values">
         {t('indicator.values')}
       </h2>

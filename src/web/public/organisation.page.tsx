@@ -1,3 +1,4 @@
+import { FiguresCutNote } from './figures-cut-note';
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
 import { h, SafeHtml } from '../jsx/html';
 import { BarChart } from '../layout/charts';
@@ -95,7 +96,7 @@ export function OrganisationPage({ ctx, stylesheetHref, data }: { ctx: PageConte
             </thead>
             <tbody class="govuk-table__body">
               {data.indicators.map((p) => (
-                <tr class="govuk-table__row" data-indicator={p.indicator.code}>
+                <tr class="govuk-table__row" data-indicator={p.indicator.code} data-status={p.status} data-actual={p.actual === null ? '' : String(p.actual)}>
                   <td class="govuk-table__cell">
                     <a class="govuk-link" href={indicatorHref(p.indicator.code, p.plan?.code)}>
                       {p.indicator.code}
@@ -113,6 +114,7 @@ export function OrganisationPage({ ctx, stylesheetHref, data }: { ctx: PageConte
           </table>
         </TableWrapper>
       )}
+      {data.indicators.length === 0 ? null : <FiguresCutNote ctx={ctx} cut={data.cut} />}
       <p class="govuk-body">
         <a class="govuk-link" href={feed}>
           {t('organisation.feed')}

@@ -5,7 +5,9 @@ import { ProgressStatus } from '../../action-plan/action-plan.enums';
 import { ActionPlanRepository } from '../../action-plan/action-plan.repository';
 import { ActionPlansService } from '../../action-plan/action-plans.service';
 import { Indicator } from '../../action-plan/indicator.entity';
-import { actualForYear, computeProgress, IndicatorProgress } from '../../action-plan/indicator-progress';
+import { IndicatorProgress } from '../../action-plan/indicator-progress';
+import { IndicatorProgressReader } from '../../action-plan/indicator-progress.reader';
+import type { ProgressCut } from '../../action-plan/progress-cut';
 import { IndicatorTarget } from '../../action-plan/indicator-target.entity';
 import { IndicatorValue } from '../../action-plan/indicator-value.entity';
 import { IndicatorsService } from '../../action-plan/indicators.service';
@@ -107,6 +109,8 @@ export interface OrganisationData {
   /** With each indicator's plan: an indicator's code is unique only within its plan, so its link names the plan. */
   indicators: (IndicatorProgress & { indicator: Indicator; plan: ActionPlan | null })[];
   year: number;
+  /** As of when the indicators' figures are. */
+  cut: ProgressCut;
 }
 
 const LIST_SIZE = 100;
@@ -124,6 +128,7 @@ export class PublicPagesService {
   constructor(
     private readonly clock: Clock,
     private readonly summaries: ProgressSummaryService,
+    private readonly progress: IndicatorProgressReader,
     private readonly changes: RecentChangesService,
     private readonly recommendations: RecommendationsService,
     private readonly recommendationLoader: RecommendationsRepository,
@@ -149,13 +154,11 @@ export class PublicPagesService {
     const years = [...new Set([current, ...plans.flatMap((p) => range(p.startYear, p.endYear))])].sort((a, b) => a - b);
     if (requestedYear !== undefined && !years.includes(requestedYear)) throw DomainError.badInput('year', `must be one of ${years.join(', ')}`);
     // A first visit opens on the latest year with recorded values, not on a current year that has none yet.
-    const latestWithValues = requestedYear === undefined ? await this.summaries.latestYearWithValues(current) : null;
+    const latestWithValues = requestedYear === undefined ? await this.progress.defaultYear({}, null) : null;
     const year = requestedYear ?? (latestWithValues !== null && years.includes(latestWithValues) ? latestWithValues : current);
-    const [summary, progress, changes] = await Promise.all([
-      this.summaries.recommendationCounts(year),
-      this.summaries.indicatorProgress(year),
-      this.changes.latest({}, 10),
-    ]);
+    // The year's figures at the same cut as progressSummary and the PDF give for it (IndicatorProgressReader).
+    const summary = await this.summaries.recommendationCounts(year, null, {});
+    const [progress, changes] = await Promise.all([this.summaries.indicatorProgress(summary), this.changes.latest({}, 10)]);
     const planById = this.planLoader.planById(loaders);
     const listed = [...progress].sort((a, b) => a.indicator!.code.localeCompare(b.indicator!.code)).slice(0, SCORECARD_ROWS);
     const indicators = await Promise.all(
@@ -253,15 +256,8 @@ export class PublicPagesService {
       this.recommendationLoader.byIndicatorId(loaders).load(indicator.id),
     ]);
     const years = plan ? range(plan.startYear, plan.endYear) : targets.map((t) => t.year);
-    const progress = years.map((year) =>
-      computeProgress({
-        year,
-        direction: indicator.direction,
-        baseline: indicator.baselineValue,
-        target: targets.find((t) => t.year === year)?.value ?? null,
-        actual: actualForYear(values, year),
-      }),
-    );
+    // Each year at its own default cut: the figures progressSummary and the PDF give for that year.
+    const progress = await Promise.all(years.map(async (year) => (await this.progress.read(year, {}, { indicatorIds: [indicator.id] })).indicators[0]));
     return {
       kind: 'one',
       data: { indicator, plan, organization, targets, values, progress, recommendations: recommendations.map((r) => this.row(r)) },
@@ -279,15 +275,10 @@ export class PublicPagesService {
     ]);
     const loaders = new LoaderRegistry();
     const planById = this.planLoader.planById(loaders);
+    const listed = new Set(indicators.edges.map((e) => e.node.id));
+    const reading = await this.progress.read(year, {}, { organizationId: id });
     const progress = await Promise.all(
-      indicators.edges.map(async ({ node }) => {
-        const [figures, plan] = await Promise.all([this.planLoader.yearFigures(loaders, node.id, year), planById.load(node.actionPlanId)]);
-        return {
-          ...computeProgress({ year, direction: node.direction, baseline: node.baselineValue, target: figures.target, actual: figures.actual }),
-          indicator: node,
-          plan,
-        };
-      }),
+      reading.indicators.filter((p) => listed.has(p.indicator.id)).map(async (p) => ({ ...p, plan: await planById.load(p.indicator.actionPlanId) })),
     );
     return {
       organization,
@@ -296,6 +287,7 @@ export class PublicPagesService {
       overdue: overdue.edges.map((e) => this.row(e.node)),
       indicators: progress,
       year,
+      cut: reading.cut,
     };
   }
 

@@ -1,3 +1,5 @@
+import { DataSource } from 'typeorm';
+import { dateAsReportedOnTime } from '../../support/factories';
 import { ReviewDecision, ReviewValueInput } from '../../../src/action-plan/dto/review-value.input';
 import { ValueReviewService } from '../../../src/action-plan/value-review.service';
 import { ActionPlan } from '../../../src/action-plan/action-plan.entity';
@@ -47,6 +49,8 @@ export async function recordValue(m: MediumModule, input: Pick<RecordIndicatorVa
   const versions = await reviews.versionsOf(recorded.id);
   const latest = versions.reduce((a, b) => (b.number > a.number ? b : a));
   await reviews.reviewValue(Object.assign(new ReviewValueInput(), { versionId: latest.id, decision: ReviewDecision.APPROVE }), m.actor);
+  // Dated as reported on time, as the e2e factory's values are (see dateAsReportedOnTime there).
+  await dateAsReportedOnTime({ sql: (text, params) => m.module.get(DataSource).query(text, params) }, recorded.id, recorded.period);
   return recorded;
 }
 

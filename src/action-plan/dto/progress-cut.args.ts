@@ -1,0 +1,30 @@
+import { ArgsType, Field } from '@nestjs/graphql';
+import { IsEnum, IsOptional } from 'class-validator';
+import { DateScalarType } from '../../common/scalars/date.scalar';
+import { IsCalendarDate } from '../../common/validation/decorators';
+import { ValueStatus } from '../value-status';
+
+/** The two cut-offs (and which versions count) of a progress figure: see progress-cut.ts. */
+@ArgsType()
+export class ProgressCutArgs {
+  @Field(() => DateScalarType, {
+    nullable: true,
+    description: 'statuses, due dates and responsibilities as they stood at the end of this day (not after today); default: the end of year, or today for the current year',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string | null;
+
+  @Field(() => DateScalarType, {
+    nullable: true,
+    description: "value versions approved by the end of this day count (not before asOf, not after today); default: asOf plus the plan's reportingLagDays, at most today",
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  valuesKnownBy?: string | null;
+
+  @Field(() => ValueStatus, { nullable: true, description: 'APPROVED (default) or SUBMITTED: staff only, values not yet reviewed included' })
+  @IsOptional()
+  @IsEnum(ValueStatus)
+  valueStatus?: ValueStatus | null;
+}

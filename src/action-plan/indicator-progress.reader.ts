@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../auth/actor';
+import { Role } from '../auth/role.enum';
+import { Clock } from '../common/clock';
+import { ErrorCode } from '../common/errors/error-codes';
+import { DomainError } from '../common/errors/domain-error';
+import { LoaderRegistry } from '../common/loaders/loader-registry';
+import { startOfNextDay } from '../common/start-of-next-day';
+import { AppConfig } from '../config/app-config.service';
+import { ActionPlanRepository, ProgressScope } from './action-plan.repository';
+import { IndicatorProgress, progressOf } from './indicator-progress';
+import type { Indicator } from './indicator.entity';
+import { ProgressCut, ProgressCutRequest, resolveProgressCut } from './progress-cut';
+import { ValueStatus } from './value-status';
+
+/** Progress of the indicators in scope for one year, and the cut it was read at. */
+export interface ProgressReading {
+  cut: ProgressCut;
+  /** By code; each carries its indicator. */
+  indicators: (IndicatorProgress & { indicator: Indicator })[];
+}
+
+/**
+ * The one progress reader (issue 23): an indicator's progress for (year, asOf, valuesKnownBy,
+ * value status). The home, indicator and organisation pages, Indicator.progress, progressSummary,
+ * the exports and the PDF all read through it (the indicators export through the same SQL and
+ * progressOf, as it streams), so that one year has one answer everywhere.
+ */
+@Injectable()
+export class IndicatorProgressReader {
+  constructor(
+    private readonly repository: ActionPlanRepository,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * The request as `actor` may make it: SUBMITTED values (not yet reviewed) are for staff only
+   * (ADMIN, EDITOR, MINISTRY, ANALYST); VIEWER tokens and the public get FORBIDDEN.
+   */
+  requestFor(actor: Actor | null, request: ProgressCutRequest): ProgressCutRequest {
+    if (request.valueStatus === ValueStatus.SUBMITTED && (!actor || actor.role === Role.VIEWER)) {
+      throw new DomainError(ErrorCode.FORBIDDEN, 'valueStatus: SUBMITTED values are not yet reviewed; only staff may read them', { field: 'valueStatus' });
+    }
+    return request;
+  }
+
+  /** The cut a report of `year` (null: none in particular) in the plan (null: all plans) is read at; BAD_USER_INPUT for impossible dates. */
+  async cut(year: number | null, request: ProgressCutRequest, actionPlanId: string | null): Promise<ProgressCut> {
+    const lag = await this.repository.reportingLagDays(actionPlanId);
+    return resolveProgressCut(this.clock.today(), request, year, lag);
+  }
+
+  /** Every indicator in scope measured against `year`'s target with the values the cut knows. */
+  async read(year: number, request: ProgressCutRequest, scope: ProgressScope = {}): Promise<ProgressReading> {
+    const cut = await this.cut(year, request, scope.actionPlanId ?? null);
+    return { cut, indicators: await this.readAt(year, cut, scope) };
+  }
+
+  /** As read(), at a cut already resolved (a report that shows its cut once and reads several scopes). */
+  async readAt(year: number, cut: ProgressCut, scope: ProgressScope = {}): Promise<(IndicatorProgress & { indicator: Indicator })[]> {
+    const rows = await this.repository.progressFigures(year, this.knownBy(cut), cut.valueStatus, scope);
+    return rows.map(({ indicator, ...figures }) => ({ ...progressOf(indicator, year, figures, cut), indicator }));
+  }
+
+  /**
+   * Indicator.progress: the indicators of a page asking for the same year and cut are read by
+   * one statement. The default cut uses the indicator's own plan's reporting lag.
+   */
+  async forIndicator(loaders: LoaderRegistry, indicator: Indicator, year: number, request: ProgressCutRequest): Promise<IndicatorProgress> {
+    const cut = await this.cut(year, request, indicator.actionPlanId);
+    const key = `indicator.progress:${year}:${cut.asOf}:${cut.valuesKnownBy}:${cut.valueStatus}`;
+    const loader = loaders.get<string, IndicatorProgress & { indicator: Indicator }>(key, async (ids) => {
+      const read = await this.readAt(year, cut, { indicatorIds: [...ids] });
+      const byId = new Map(read.map((p) => [p.indicator.id, p]));
+      return ids.map((id) => byId.get(id) ?? new Error(`indicator ${id} not found`));
+    });
+    return loader.load(indicator.id);
+  }
+
+  /**
+   * The year a report opens on when none is asked: the latest year, up to asOf's, with a value
+   * the cut knows, else asOf's year. One rule for the home page, the exports and the PDF.
+   */
+  async defaultYear(request: ProgressCutRequest, actionPlanId: string | null): Promise<number> {
+    const cut = await this.cut(null, request, actionPlanId);
+    const asOfYear = Number(cut.asOf.slice(0, 4));
+    return (await this.repository.latestYearWithValues(actionPlanId, asOfYear, this.knownBy(cut), cut.valueStatus)) ?? asOfYear;
+  }
+
+  /**
+   * BAD_USER_INPUT unless `year` is a year of the plan (or of any plan) or the current year (the
+   * home page offers it); any year while there are no plans.
+   */
+  async assertReportYear(year: number, actionPlanId: string | null): Promise<void> {
+    const years = await this.repository.planYears(actionPlanId);
+    if (years.length && !years.includes(year) && year !== Number(this.clock.today().slice(0, 4))) {
+      throw DomainError.badInput('year', `must be a year of the action plan${actionPlanId ? '' : 's'}: ${years[0]} to ${years[years.length - 1]}`);
+    }
+  }
+
+  /** The instant after the last one whose versions count; null for "approved, now" (the slots' copies, no version read). */
+  knownBy(cut: ProgressCut): Date | null {
+    if (cut.valueStatus === ValueStatus.APPROVED && cut.valuesKnownBy === this.clock.today()) return null;
+    return startOfNextDay(cut.valuesKnownBy, this.config.get('APP_TIMEZONE'));
+  }
+}
