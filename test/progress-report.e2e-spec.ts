@@ -97,7 +97,7 @@ describe('GET /reports/progress.pdf', () => {
     expect(flat).toContain('Министерство труда и социального развития 2 0 0% 1 0 1');
     expect(flat).toContain('Жогорку Кеңеш 2 1 50% 1 0 0');
     expect(flat.indexOf('Министерство труда и социального развития 2')).toBeLessThan(flat.indexOf('Жогорку Кеңеш 2'));
-    expect(text).toContain(`Filters: year=${year} · asOf=${today} · action plan ${planCode}`);
+    expect(text).toContain(`Filters: year=${year} · asOf=${today} · valuesKnownBy=${today} · action plan ${planCode}`);
     expect(pdf.pageTexts[0]).toMatch(/SHA-256 [0-9a-f]{64}/);
     // Indicators: baseline → actual → target with values, and the status with the percent.
     expect(lines).toEqual(

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../src/common/clock';
 import { seedSokulukRoundtable } from '../src/seed/sokuluk-roundtable.seed';
 import { createTestApp, TestApp } from './support/test-app';
+import { recordValue } from './support/factories';
 
 /** The text of the page without tags, whitespace collapsed (what a reader sees). */
 function textOf(html: string): string {
@@ -18,7 +19,7 @@ function textOf(html: string): string {
 
 /** The cells of the table row marked data-<attr>="<value>", as text. */
 function rowOf(html: string, attr: string, value: string): string[] {
-  const row = new RegExp(`<tr class="govuk-table__row" data-${attr}="${value}">(.*?)</tr>`).exec(html);
+  const row = new RegExp(`<tr class="govuk-table__row" data-${attr}="${value}"[^>]*>(.*?)</tr>`).exec(html);
   if (!row) throw new Error(`no row data-${attr}="${value}"`);
   return [...row[1].matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((cell) => textOf(cell[1]).trim());
 }
@@ -143,9 +144,10 @@ describe('public progress pages on the Sokuluk sample', () => {
 
   it('/indicators/{code}: baseline, targets, values and progress by year, chart with the same numbers', async () => {
     const { text } = await get('/indicators/WL-1').expect(200);
-    expect(rowOf(text, 'year', '2024')).toEqual(['2024', '22', '21.5', '75%', 'At risk']);
-    expect(rowOf(text, 'year', '2025')).toEqual(['2025', '25', '23.1', '62%', 'At risk']);
-    expect(rowOf(text, 'year', '2027')).toEqual(['2027', '30', '—', '—', 'No data']);
+    // Each year as the report for that year measures it: the period its actual is from, and the day by which values were known.
+    expect(rowOf(text, 'year', '2024')).toEqual(['2024', '22', '21.5', '75%', 'At risk', '2024', '14 February 2025']);
+    expect(rowOf(text, 'year', '2025')).toEqual(['2025', '25', '23.1', '62%', 'At risk', '2025-Q2', '14 February 2026']);
+    expect(rowOf(text, 'year', '2027').slice(0, 6)).toEqual(['2027', '30', '—', '—', 'No data', '—']);
     expect(rowOf(text, 'period', '2025-Q2').slice(0, 2)).toEqual(['Q2 2025', '23.1']);
     expect(textOf(text)).toContain('20 (2023)');
     expect(textOf(text)).toContain('The indicator should rise');
@@ -309,9 +311,11 @@ describe('public progress pages on the Sokuluk sample', () => {
     const asked = (await get(`/?year=${current}`).expect(200)).text;
     expect(asked).toContain(`<option value="${current}" selected>${current}</option>`);
     expect(asked).not.toContain('data-notice="year-with-data"');
-    // Once the current year has a value, the first visit opens on it.
+    // Once the current year has a published (approved) value, the first visit opens on it; a value waiting for review does not count.
     const [{ id }] = await t.sql<{ id: string }>(`SELECT id FROM indicator WHERE code = 'WL-2' LIMIT 1`);
-    await t.gqlOk('mutation ($i: ID!, $p: String!) { recordIndicatorValue(input: { indicatorId: $i, period: $p, value: 400 }) { id } }', { i: id, p: String(current) });
+    await recordValue(t, { indicatorId: id, period: String(current), value: 400 }, { approve: false });
+    expect((await get('/').expect(200)).text).toContain(`<option value="${latest}" selected>${latest}</option>`);
+    await recordValue(t, { indicatorId: id, period: String(current), value: 400 });
     const now = (await get('/').expect(200)).text;
     expect(now).toContain(`<option value="${current}" selected>${current}</option>`);
     expect(now).not.toContain('data-notice="year-with-data"');

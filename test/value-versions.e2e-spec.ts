@@ -1,3 +1,4 @@
+import { Clock } from '../src/common/clock';
 import { expectError } from './support/expect-error';
 import { createActionPlan, createIndicator, createOrganization, recordValue } from './support/factories';
 import { download } from './exports-support';
@@ -9,11 +10,11 @@ const RECORD = `mutation ($input: RecordIndicatorValueInput!) {
 const REVIEW = `mutation ($input: ReviewValueInput!) {
   reviewValue(input: $input) { id number value reviewStatus reviewedAt reviewedBy returnReason submittedBy }
 }`;
-const VALUES = `query ($id: ID!) {
+const VALUES = `query ($id: ID!, $knownBy: Date) {
   indicator(id: $id) {
     values { id period value versions { number value reviewStatus correctionReason returnReason submittedBy reviewedBy } }
     latestValue { period value }
-    progress(year: 2025) { actual }
+    progress(year: 2025, valuesKnownBy: $knownBy) { actual }
   }
 }`;
 const QUEUE = `{ valueReviewQueue { period indicator { id } version { id number value } } }`;
@@ -38,7 +39,8 @@ describe('indicator value versions and review', () => {
   const record = (input: Record<string, unknown>, role?: string) => t.gql(RECORD, { input }, role ? as(role) : {});
   const review = (input: Record<string, unknown>, role?: string) => t.gql(REVIEW, { input }, role ? as(role) : {});
   const valuesOf = async (indicatorId: string, role?: string) => {
-    const res = await t.gql(VALUES, { id: indicatorId }, role ? as(role) : {});
+    // Values approved today count for 2025 only when asked with valuesKnownBy: today (the default is 2025's end plus the lag).
+    const res = await t.gql(VALUES, { id: indicatorId, knownBy: t.app.get(Clock).today() }, role ? as(role) : {});
     expect(res.errors).toBeUndefined();
     return res.data!.indicator;
   };
@@ -159,7 +161,7 @@ describe('indicator value versions and review', () => {
     it('a correction of an approved value leaves the approved one public until the correction is approved', async () => {
       const indicator = await createIndicator(t, { actionPlanId: planId });
       const first = await recordValue(t, { indicatorId: indicator.id, period: '2025', value: 10 }, { approve: false });
-      const [v1] = (await t.gqlOk(VALUES, { id: indicator.id })).indicator.values as never[];
+      const [v1] = (await t.gqlOk(VALUES, { id: indicator.id, knownBy: t.app.get(Clock).today() })).indicator.values as never[];
       expect(v1).toBeUndefined();
       const versionId = (await t.sql<{ id: string }>('SELECT id FROM indicator_value_version WHERE indicator_value_id = $1', [first.id]))[0].id;
       expect((await review({ versionId, decision: 'APPROVE' }, 'EDITOR')).errors).toBeUndefined();

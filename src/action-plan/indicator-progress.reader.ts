@@ -13,6 +13,9 @@ import type { Indicator } from './indicator.entity';
 import { ProgressCut, ProgressCutRequest, resolveProgressCut } from './progress-cut';
 import { ValueStatus } from './value-status';
 
+/** The reporting lag where no plan says otherwise (the column's default). */
+const DEFAULT_REPORTING_LAG_DAYS = 45;
+
 /** Progress of the indicators in scope for one year, and the cut it was read at. */
 export interface ProgressReading {
   cut: ProgressCut;
@@ -68,7 +71,9 @@ export class IndicatorProgressReader {
    * one statement. The default cut uses the indicator's own plan's reporting lag.
    */
   async forIndicator(loaders: LoaderRegistry, indicator: Indicator, year: number, request: ProgressCutRequest): Promise<IndicatorProgress> {
-    const cut = await this.cut(year, request, indicator.actionPlanId);
+    // The plan's lag through the request's plan loader: one statement for a page of indicators, not one each.
+    const plan = await this.repository.planById(loaders).load(indicator.actionPlanId);
+    const cut = resolveProgressCut(this.clock.today(), request, year, plan?.reportingLagDays ?? DEFAULT_REPORTING_LAG_DAYS);
     const key = `indicator.progress:${year}:${cut.asOf}:${cut.valuesKnownBy}:${cut.valueStatus}`;
     const loader = loaders.get<string, IndicatorProgress & { indicator: Indicator }>(key, async (ids) => {
       const read = await this.readAt(year, cut, { indicatorIds: [...ids] });
