@@ -36,10 +36,10 @@ import { ValueStatus } from './value-status';
  * slot's copy of its latest approved version, without touching the versions.
  */
 export function knownValuesSql(knownBy: string | null, status: `${ValueStatus}` = ValueStatus.APPROVED): string {
-  if (knownBy === null && status === ValueStatus.APPROVED) return '(SELECT * FROM indicator_value WHERE value IS NOT NULL)';
+  if (knownBy === null && status === 'APPROVED') return '(SELECT * FROM indicator_value WHERE value IS NOT NULL)';
   const by = knownBy ?? 'now()';
   const counts =
-    status === ValueStatus.APPROVED
+    status === 'APPROVED'
       ? `kv.review_status = 'APPROVED' AND kv.reviewed_at < ${by}`
       : `kv.submitted_at < ${by} AND NOT (kv.review_status = 'RETURNED' AND kv.reviewed_at < ${by})`;
   return `(SELECT ks.id, ks.indicator_id, ks.period, ks.year, ks.quarter, ks.recorded_at, ks.recorded_by, kv.value, kv.source, kv.note

@@ -1,3 +1,4 @@
+import { ValueStatus } from '../../action-plan/value-status';
 import { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { ProgressReportData, ReportFilter } from './progress-report.data';
@@ -29,7 +30,7 @@ function drawTitle(doc: PDFKit.PDFDocument, data: ProgressReportData, l: ReportL
     .fillColor(MUTED)
     .text(l.t('report.statusesAsOf', { asOf: l.day(data.asOf), today: l.day(data.today), timeZone: data.timeZone }), { width: PAGE.width });
   doc.text(l.t('report.figuresAsOf', { asOf: l.day(data.asOf), valuesKnownBy: l.day(data.valuesKnownBy) }), { width: PAGE.width });
-  if (data.valueStatus !== 'APPROVED') doc.fillColor(INK).text(l.t('report.submittedValues'), { width: PAGE.width }).fillColor(MUTED);
+  if (data.valueStatus !== ValueStatus.APPROVED) doc.fillColor(INK).text(l.t('report.submittedValues'), { width: PAGE.width }).fillColor(MUTED);
   doc.text(l.t('report.filters', { filters: filtersText(data, l) }), { width: PAGE.width });
 }
 
@@ -59,7 +60,7 @@ function filterText(filter: ReportFilter, l: ReportLanguage): string {
 /** The parameters as given (names and values as in the URL), so a reader can ask for the same report (or the same figures as exports). */
 function filtersText(data: ProgressReportData, l: ReportLanguage): string {
   const parts = [`year=${data.year}`, `asOf=${data.asOf}`, `valuesKnownBy=${data.valuesKnownBy}`];
-  if (data.valueStatus !== 'APPROVED') parts.push(`valueStatus=${data.valueStatus}`);
+  if (data.valueStatus !== ValueStatus.APPROVED) parts.push(`valueStatus=${data.valueStatus}`);
   if (data.lang !== 'en') parts.push(`lang=${data.lang}`);
   if (data.plan) parts.push(l.t('report.filter.plan', { code: data.plan.code }));
   parts.push(...data.filters.map((f) => filterText(f, l)));

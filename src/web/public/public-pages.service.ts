@@ -160,9 +160,9 @@ export class PublicPagesService {
     const summary = await this.summaries.recommendationCounts(year, null, {});
     const [progress, changes] = await Promise.all([this.summaries.indicatorProgress(summary), this.changes.latest({}, 10)]);
     const planById = this.planLoader.planById(loaders);
-    const listed = [...progress].sort((a, b) => a.indicator!.code.localeCompare(b.indicator!.code)).slice(0, SCORECARD_ROWS);
+    const listed = [...progress].sort((a, b) => a.indicator.code.localeCompare(b.indicator.code)).slice(0, SCORECARD_ROWS);
     const indicators = await Promise.all(
-      listed.map(async (p) => ({ ...p, indicator: p.indicator!, plan: await planById.load(p.indicator!.actionPlanId) })),
+      listed.map(async (p) => ({ ...p, indicator: p.indicator, plan: await planById.load(p.indicator.actionPlanId) })),
     );
     const indicatorTally = new Map<ProgressStatus, number>();
     for (const p of progress) indicatorTally.set(p.status, (indicatorTally.get(p.status) ?? 0) + 1);
