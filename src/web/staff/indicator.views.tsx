@@ -1,7 +1,6 @@
 import { quantityText, unitName } from '../../action-plan/indicator-unit';
 import { IndicatorDirection } from '../../action-plan/action-plan.enums';
-import { actualForYear, computeProgress } from '../../action-plan/indicator-progress';
-import { h, SafeHtml } from '../jsx/html';
+import { Fragment, h, SafeHtml } from '../jsx/html';
 import { CsrfField } from '../components/csrf-field';
 import { ProgressTag } from '../components/status-tag';
 import type { PageContext } from '../layout/page-context';
@@ -31,10 +30,8 @@ function periodLabel(ctx: PageContext, year: number, quarter: number | null): st
 }
 
 function ProgressTable({ ctx, detail }: { ctx: PageContext; detail: IndicatorDetail }): SafeHtml {
-  const { indicator, plan, targets, values } = detail;
-  const years: number[] = [];
-  for (let year = plan.startYear; year <= plan.endYear; year++) years.push(year);
   return (
+    <Fragment>
     <TableWrapper label={ctx.t('staff.indicator.progressCaption')}>
 <table class="govuk-table">
       <caption class="govuk-table__caption govuk-table__caption--m">{ctx.t('staff.indicator.progressCaption')}</caption>
@@ -48,17 +45,10 @@ function ProgressTable({ ctx, detail }: { ctx: PageContext; detail: IndicatorDet
         </tr>
       </thead>
       <tbody class="govuk-table__body">
-        {years.map((year) => {
-          const target = targets.find((t) => t.year === year)?.value ?? null;
-          const progress = computeProgress({
-            year,
-            direction: indicator.direction,
-            baseline: indicator.baselineValue,
-            target,
-            actual: actualForYear(values, year),
-          });
+        {detail.progress.map((progress) => {
+          const { year, target } = progress;
           return (
-            <tr class="govuk-table__row">
+            <tr class="govuk-table__row" data-year={String(year)} data-status={progress.status}>
               <th scope="row" class="govuk-table__header">
                 {String(year)}
               </th>
@@ -76,6 +66,8 @@ function ProgressTable({ ctx, detail }: { ctx: PageContext; detail: IndicatorDet
       </tbody>
     </table>
 </TableWrapper>
+    <p class="govuk-body-s">{ctx.t('indicator.cutNote')}</p>
+  </Fragment>
   );
 }
 

@@ -6,6 +6,8 @@ import type { IndicatorTarget } from '../../action-plan/indicator-target.entity'
 import type { IndicatorValue } from '../../action-plan/indicator-value.entity';
 import type { ActionPlan } from '../../action-plan/action-plan.entity';
 import { IndicatorsService } from '../../action-plan/indicators.service';
+import type { IndicatorProgress } from '../../action-plan/indicator-progress';
+import { IndicatorProgressReader } from '../../action-plan/indicator-progress.reader';
 import { AuditEntry } from '../../audit/audit-entry.entity';
 import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../auth/actor';
@@ -27,6 +29,8 @@ export interface IndicatorDetail {
   organizationName: Translations | null;
   targets: IndicatorTarget[];
   values: IndicatorValue[];
+  /** Each plan year's progress as every surface reads it (IndicatorProgressReader, each year at its default cut). */
+  progress: IndicatorProgress[];
   mayRecord: boolean;
 }
 
@@ -44,6 +48,7 @@ export class StaffReads {
     private readonly organizations: OrganizationsRepository,
     private readonly indicators: IndicatorsService,
     private readonly plans: ActionPlanRepository,
+    private readonly progress: IndicatorProgressReader,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -94,12 +99,15 @@ export class StaffReads {
       this.plans.valuesByIndicatorId(loaders).load(id),
     ]);
     if (!plan) throw DomainError.notFound('ActionPlan', indicator.actionPlanId);
+    const years = Array.from({ length: plan.endYear - plan.startYear + 1 }, (_, i) => plan.startYear + i);
+    const progress = await Promise.all(years.map(async (year) => (await this.progress.read(year, {}, { indicatorIds: [id] })).indicators[0]));
     return {
       indicator,
       plan,
       organizationName: organization?.name ?? null,
       targets,
       values,
+      progress,
       mayRecord: actor.role === Role.ADMIN || actor.role === Role.EDITOR || actor.role === Role.MINISTRY,
     };
   }
