@@ -1,8 +1,11 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { SEES_UNREVIEWED } from '../action-plan/value-status';
+import type { AuthenticatedRequest } from '../auth/current-actor.decorator';
 import { READERS } from '../auth/role.enum';
 import { Roles } from '../auth/roles.decorator';
 import { DomainError } from '../common/errors/domain-error';
+import { ErrorCode } from '../common/errors/error-codes';
 import { IndicatorValuesExportQuery } from './dto/action-plan-export.query';
 import { CommonExportParameters, CommonExportQuery, CSV_ONLY_PARAMETERS } from './dto/export-common.query';
 import { IndicatorsExportQuery, WorkbookExportQuery } from './dto/indicators-export.query';
@@ -79,6 +82,11 @@ export class ExportsController {
   @Roles(...READERS)
   indicatorValues(@Query() query: IndicatorValuesExportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
     assertKnownParameters(IndicatorValuesExportQuery, req.query);
+    const role = (req as AuthenticatedRequest).actor?.role;
+    if (query.versions === 'all' && !(role && SEES_UNREVIEWED.includes(role))) {
+      // Versions not approved (and who returned them, and why) are for staff only.
+      throw new DomainError(ErrorCode.FORBIDDEN, 'versions=all is for staff (ADMIN, EDITOR, MINISTRY, ANALYST)', { field: 'versions', role: role ?? null });
+    }
     return this.send(req, res, 'indicator-values', query, query);
   }
 

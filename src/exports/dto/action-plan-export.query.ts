@@ -1,4 +1,4 @@
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { CommonExportQuery, withPeriodRange } from './export-common.query';
 
 /** Limits an export to one action plan. */
@@ -12,5 +12,10 @@ export class ActionPlanExportQuery extends CommonExportQuery {
 export class IndicatorValuesExportQuery extends ActionPlanExportQuery {
   from?: string;
   to?: string;
+
+  /** `approved` (the default): the values as public; `all`: every version with its review (staff only). */
+  @IsOptional()
+  @IsIn(['approved', 'all'], { message: 'versions must be "approved" or "all"' })
+  versions?: 'approved' | 'all';
 }
 withPeriodRange(IndicatorValuesExportQuery);
