@@ -43,19 +43,17 @@ function refusal(error: unknown, values: FormValues): FormInvalid | null {
   return new FormInvalid(values, [{ control: 'review', translated: false, reason, params: {} }], known.status);
 }
 
+/** The message of each refusal the page explains, by reason code. */
+const REFUSAL_MESSAGES = {
+  FOUR_EYES: 'staff.review.error.FOUR_EYES',
+  INVALID_TRANSITION: 'staff.review.error.INVALID_TRANSITION',
+  CONFLICT: 'staff.review.error.CONFLICT',
+  NOT_FOUND: 'staff.review.error.NOT_FOUND',
+  FORBIDDEN: 'staff.review.error.FORBIDDEN',
+} as const;
+
 function refusalMessage(ctx: PageContext, reason: string): string {
-  switch (reason) {
-    case 'FOUR_EYES':
-      return ctx.t('staff.review.error.FOUR_EYES');
-    case ErrorCode.INVALID_TRANSITION:
-      return ctx.t('staff.review.error.INVALID_TRANSITION');
-    case ErrorCode.CONFLICT:
-      return ctx.t('staff.review.error.CONFLICT');
-    case ErrorCode.NOT_FOUND:
-      return ctx.t('staff.review.error.NOT_FOUND');
-    default:
-      return ctx.t('staff.review.error.FORBIDDEN');
-  }
+  return ctx.t(REFUSAL_MESSAGES[reason as keyof typeof REFUSAL_MESSAGES] ?? REFUSAL_MESSAGES.FORBIDDEN);
 }
 
 /**
