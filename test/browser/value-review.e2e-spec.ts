@@ -177,6 +177,9 @@ describeInBrowser('value review in a browser (Russian, keyboard only)', () => {
     await page.goto(`/work/indicators/${indicatorId}`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: `${SCREENSHOTS}/indicator-history-ru-360.png`, fullPage: true });
+    await page.locator('#history').screenshot({ path: `${SCREENSHOTS}/history-ru-360.png` });
+    await signIn(page, officer.email, '/sign-in?lang=ru');
+    await page.locator('main').screenshot({ path: `${SCREENSHOTS}/work-ru-360.png` });
     await context.close();
   });
 });
