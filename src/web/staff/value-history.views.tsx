@@ -24,7 +24,7 @@ export function ReturnedToReader({ ctx, detail }: { ctx: PageContext; detail: In
     <>
       {detail.returnedToReader.map(({ period, version }) => (
         <WarningText
-          iconFallbackText={ctx.t('staff.form.errorPrefix')}
+          iconFallbackText={ctx.t('staff.warning')}
           attributes={{ 'data-returned-period': period }}
           text={ctx.t('staff.versions.returnedToYou', { period: periodText(ctx.i18n, period), name: version.reviewedBy ?? '—', reason: version.returnReason ?? '' })}
         />
