@@ -250,6 +250,11 @@ describe('value review pages', () => {
     expect(ru.text).toContain('Утверждено');
     const past = await download(t, `${path}&asOf=2024-01-01`);
     expect(past.text.trim().split(/\r?\n/)).toHaveLength(1);
+    // A version submitted in June 2025 and returned later: as of June it was still waiting, with no reviewer or reason.
+    const [v1] = await versionsOf('2025');
+    await t.sql(`UPDATE indicator_value_version SET submitted_at = '2025-06-10T09:00:00+06:00' WHERE id = $1`, [v1.id]);
+    const june = (await download(t, `${path}&asOf=2025-06-30`)).text.trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+    expect(june.map((c) => [c[2], c[3], c[4], c[5], c[8], c[10], c[11], c[13]])).toEqual([['2025', '1', '40', 'SUBMITTED', '2025-06-10T09:00:00+06:00', '', '', '']]);
     // VIEWER: refused with a code; a bad value: refused too.
     const viewerToken = (await t.gqlOk(`mutation { createApiToken(input: { name: "ngo-portal", role: VIEWER }) { token } }`)).createApiToken.token as string;
     const refused = await download(t, path, viewerToken);
