@@ -1,4 +1,6 @@
 import { Role } from '../src/auth/role.enum';
+import { parseExportArguments } from '../src/exports/cli/export-arguments';
+import { ExportsService } from '../src/exports/exports.service';
 import { download } from './exports-support';
 import { createActionPlan, createIndicator, createOrganization } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
@@ -265,6 +267,14 @@ describe('value review pages', () => {
     expect(bad.status).toBe(400);
     // Staff who read: an ANALYST may.
     expect((await web.analyst.agent.get(path)).status).toBe(200);
+    // The CLI (which reads as staff) takes --versions too, for indicator-values only.
+    const cli = parseExportArguments(['indicator-values', '--out', '-', '--versions', 'all', '--actionPlanId', planId]);
+    expect(cli.options.versions).toBe('all');
+    const prepared = await t.app.get(ExportsService).prepare(cli.name, cli.options);
+    expect(prepared.tables.map((table) => table.name)).toEqual(['indicator-value-versions']);
+    expect(prepared.inputs.parameters).toMatchObject({ versions: 'all', actionPlanId: planId });
+    expect(() => parseExportArguments(['recommendations', '--out', '-', '--versions', 'all'])).toThrow('--versions applies to indicator-values only');
+    expect(() => parseExportArguments(['indicator-values', '--out', '-', '--versions', 'some'])).toThrow('versions must be');
   });
 });
 
