@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
-import { Role } from '../auth/role.enum';
 import { Clock } from '../common/clock';
 import { ErrorCode } from '../common/errors/error-codes';
 import { DomainError } from '../common/errors/domain-error';
@@ -11,7 +10,7 @@ import { ActionPlanRepository, ProgressScope } from './action-plan.repository';
 import { IndicatorProgress, progressOf } from './indicator-progress';
 import type { Indicator } from './indicator.entity';
 import { ProgressCut, ProgressCutRequest, resolveProgressCut } from './progress-cut';
-import { ValueStatus } from './value-status';
+import { SEES_UNREVIEWED, ValueStatus } from './value-status';
 
 /** The reporting lag where no plan says otherwise (the column's default). */
 const DEFAULT_REPORTING_LAG_DAYS = 45;
@@ -42,7 +41,7 @@ export class IndicatorProgressReader {
    * (ADMIN, EDITOR, MINISTRY, ANALYST); VIEWER tokens and the public get FORBIDDEN.
    */
   requestFor(actor: Actor | null, request: ProgressCutRequest): ProgressCutRequest {
-    if (request.valueStatus === ValueStatus.SUBMITTED && (!actor || actor.role === Role.VIEWER)) {
+    if (request.valueStatus === ValueStatus.SUBMITTED && !(actor && SEES_UNREVIEWED.includes(actor.role))) {
       throw new DomainError(ErrorCode.FORBIDDEN, 'valueStatus: SUBMITTED values are not yet reviewed; only staff may read them', { field: 'valueStatus' });
     }
     return request;

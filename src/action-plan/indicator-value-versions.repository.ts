@@ -15,6 +15,16 @@ export interface QueuedVersion {
   indicatorCode: string;
   responsibleOrganizationId: string | null;
   period: string;
+  /** The period's value as approved before this version (its slot's copy), null when none is. */
+  approvedValue: number | null;
+}
+
+/** A version with the value's indicator and period (a row of someone's own submissions, or of a period's history). */
+export interface VersionOfPeriod {
+  version: IndicatorValueVersion;
+  indicatorId: string;
+  indicatorCode: string;
+  period: string;
 }
 
 /** A version locked for review, with what the review rules need of its value. */
@@ -113,7 +123,8 @@ export class IndicatorValueVersionsRepository {
   async queue(options: { organizationId: string | null; excludeSubmitter: { name: string; userId: string | null } | null; limit: number }): Promise<QueuedVersion[]> {
     const exclude = options.excludeSubmitter;
     const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT w.*, i.id AS queue_indicator_id, i.code AS queue_indicator_code, i.responsible_organization_id AS queue_organization_id, v.period AS queue_period
+      `SELECT w.*, i.id AS queue_indicator_id, i.code AS queue_indicator_code, i.responsible_organization_id AS queue_organization_id, v.period AS queue_period,
+              v.value AS queue_approved_value
          FROM indicator_value_version w
          JOIN indicator_value v ON v.id = w.indicator_value_id
          JOIN indicator i ON i.id = v.indicator_id
@@ -131,7 +142,83 @@ export class IndicatorValueVersionsRepository {
       indicatorCode: row.queue_indicator_code as string,
       responsibleOrganizationId: row.queue_organization_id as string | null,
       period: row.queue_period as string,
+      approvedValue: row.queue_approved_value as number | null,
     }));
+  }
+
+  /** How many values wait for review: their latest version is SUBMITTED (the staff navigation's count). */
+  async countWaiting(): Promise<number> {
+    const [row]: { n: number }[] = await this.db.query(
+      `SELECT count(*)::int AS n FROM indicator_value_version w
+        WHERE w.review_status = 'SUBMITTED'
+          AND w.number = (SELECT max(x.number) FROM indicator_value_version x WHERE x.indicator_value_id = w.indicator_value_id)`,
+    );
+    return row.n;
+  }
+
+  /**
+   * The values whose latest version this person submitted and is in `status` (SUBMITTED: waiting
+   * for review; RETURNED: sent back to them), oldest first, at most `limit`.
+   */
+  async latestSubmittedBy(person: { name: string; userId: string | null }, status: ReviewStatus.SUBMITTED | ReviewStatus.RETURNED, limit: number): Promise<VersionOfPeriod[]> {
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT w.*, i.id AS own_indicator_id, i.code AS own_indicator_code, v.period AS own_period
+         FROM indicator_value_version w
+         JOIN indicator_value v ON v.id = w.indicator_value_id
+         JOIN indicator i ON i.id = v.indicator_id
+        WHERE w.review_status = $1
+          AND w.number = (SELECT max(x.number) FROM indicator_value_version x WHERE x.indicator_value_id = w.indicator_value_id)
+          AND ${sameSubmitterSql('w', '$2', '$3')}
+        ORDER BY COALESCE(w.reviewed_at, w.submitted_at), w.id
+        LIMIT $4`,
+      [status, person.name, person.userId, limit],
+    );
+    return rows.map((row) => ({
+      version: rowToEntity(this.db, IndicatorValueVersion, row),
+      indicatorId: row.own_indicator_id as string,
+      indicatorCode: row.own_indicator_code as string,
+      period: row.own_period as string,
+    }));
+  }
+
+  /** Every version of every value of the indicator: by period, then newest version first (the staff indicator page's history). */
+  async versionsOfIndicator(indicatorId: string): Promise<VersionOfPeriod[]> {
+    if (!isUUID(indicatorId)) return [];
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT w.*, i.id AS hist_indicator_id, i.code AS hist_indicator_code, v.period AS hist_period
+         FROM indicator_value_version w
+         JOIN indicator_value v ON v.id = w.indicator_value_id
+         JOIN indicator i ON i.id = v.indicator_id
+        WHERE v.indicator_id = $1
+        ORDER BY v.year DESC, v.quarter DESC NULLS FIRST, w.number DESC`,
+      [indicatorId],
+    );
+    return rows.map((row) => ({
+      version: rowToEntity(this.db, IndicatorValueVersion, row),
+      indicatorId: row.hist_indicator_id as string,
+      indicatorCode: row.hist_indicator_code as string,
+      period: row.hist_period as string,
+    }));
+  }
+
+  /** One version with its value's indicator and period (the review page's banner after an action); null when there is none. */
+  async versionOfPeriod(versionId: string): Promise<VersionOfPeriod | null> {
+    if (!isUUID(versionId)) return null;
+    const [row]: Record<string, unknown>[] = await this.db.query(
+      `SELECT w.*, i.id AS one_indicator_id, i.code AS one_indicator_code, v.period AS one_period
+         FROM indicator_value_version w
+         JOIN indicator_value v ON v.id = w.indicator_value_id
+         JOIN indicator i ON i.id = v.indicator_id
+        WHERE w.id = $1`,
+      [versionId],
+    );
+    if (!row) return null;
+    return {
+      version: rowToEntity(this.db, IndicatorValueVersion, row),
+      indicatorId: row.one_indicator_id as string,
+      indicatorCode: row.one_indicator_code as string,
+      period: row.one_period as string,
+    };
   }
 
   /** Every version of the value, first to last. */

@@ -176,3 +176,43 @@ export function indicatorValuesExportQuery(selection: ValueSelection, ctx: ReadS
     ],
   };
 }
+
+/**
+ * The SQL the indicator-values export streams with versions=all (staff only): one row per version
+ * submitted by the end of `valuesKnownBy` in the selected plan and periods, as it stood then: a
+ * review after that day is not yet known (the version is still SUBMITTED, with no reviewer or
+ * return reason), so a past day's file stays the same whatever happens later.
+ */
+export function indicatorValueVersionsExportQuery(selection: ValueSelection, ctx: ReadScope): ExportQuery {
+  const p = new SqlParams();
+  const tz = p.add(ctx.timeZone, 'text');
+  const knownBy = p.add(ctx.valuesKnownByEnd, 'timestamptz');
+  const where = [`w.submitted_at < ${knownBy}`, ...periodConditions(p, selection.from, selection.to)];
+  if (selection.actionPlanId) where.push(`i.action_plan_id = ${p.add(selection.actionPlanId, 'uuid')}`);
+  const tr = (column: string) => translatedSql(column, ctx.contentChain);
+  const unit = ctx.language.unitSql(p);
+  const reviewed = `w.reviewed_at < ${knownBy}`;
+  const status = ctx.language.enumSql(`(CASE WHEN ${reviewed} THEN w.review_status ELSE '${ReviewStatus.SUBMITTED}' END)`, 'reviewStatus', p);
+  const sql = `
+    SELECT ap.code AS action_plan, i.code AS indicator_code, v.period, w.number AS version, w.value, ${status} AS review_status,
+           ${tr('w.source')} AS source, ${tr('w.note')} AS note,
+           ${isoTimestamp('w.submitted_at', tz)} AS submitted_at, w.submitted_by,
+           CASE WHEN ${reviewed} THEN ${isoTimestamp('w.reviewed_at', tz)} END AS reviewed_at, CASE WHEN ${reviewed} THEN w.reviewed_by END AS reviewed_by,
+           w.correction_reason, CASE WHEN ${reviewed} THEN w.return_reason END AS return_reason,
+           ${tr('i.name')} AS indicator_name, ${unit} AS unit, v.year, v.quarter
+      FROM indicator_value_version w
+      JOIN indicator_value v ON v.id = w.indicator_value_id
+      JOIN indicator i ON i.id = v.indicator_id
+      JOIN action_plan ap ON ap.id = i.action_plan_id
+     WHERE ${where.join(' AND ')}`;
+  return {
+    sql,
+    params: p.values,
+    orderBy: [
+      { column: 'action_plan', cast: 'varchar' },
+      { column: 'indicator_code', cast: 'varchar' },
+      { column: 'period', cast: 'varchar' },
+      { column: 'version', cast: 'int' },
+    ],
+  };
+}

@@ -1,7 +1,7 @@
 import { Args, Field, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, type AuthenticatedRequest } from '../auth/current-actor.decorator';
-import { EDITORS, READERS, Role } from '../auth/role.enum';
+import { EDITORS, READERS } from '../auth/role.enum';
 import { Roles } from '../auth/roles.decorator';
 import type { GraphqlContext, NoArgs } from '../common/graphql-context';
 import { ActionPlanRepository } from './action-plan.repository';
@@ -11,6 +11,7 @@ import { IndicatorValueVersionsRepository } from './indicator-value-versions.rep
 import { IndicatorValue } from './indicator-value.entity';
 import { Indicator } from './indicator.entity';
 import { ValueReviewService } from './value-review.service';
+import { SEES_UNREVIEWED } from './value-status';
 
 @ObjectType({ description: 'A version waiting for review' })
 export class ValueReviewItem {
@@ -24,8 +25,6 @@ export class ValueReviewItem {
   period: string;
 }
 
-/** Roles that see versions not (yet) approved: staff. VIEWER (NGOs, the public portal, anonymous readers) sees approved ones only. */
-const SEES_UNREVIEWED: readonly Role[] = [Role.ADMIN, Role.EDITOR, Role.MINISTRY, Role.ANALYST];
 
 @Resolver(() => IndicatorValue)
 export class ValueReviewResolver {

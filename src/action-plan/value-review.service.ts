@@ -8,12 +8,27 @@ import type { Locale } from '../i18n/locales';
 import { RecordIndicatorValueInput } from './dto/record-indicator-value.input';
 import { ReviewDecision, ReviewValueInput } from './dto/review-value.input';
 import { IndicatorValueVersion, ReviewStatus } from './indicator-value-version.entity';
-import { IndicatorValueVersionsRepository, isSubmitter, QueuedVersion } from './indicator-value-versions.repository';
+import { IndicatorValueVersionsRepository, isSubmitter, QueuedVersion, VersionOfPeriod } from './indicator-value-versions.repository';
 import { IndicatorValue } from './indicator-value.entity';
 import { IndicatorsService } from './indicators.service';
 
 /** The most a review queue lists at once (oldest first). */
 export const REVIEW_QUEUE_LIMIT = 200;
+
+/** A row of the review page: a waiting version and what this reviewer may do with it. */
+export interface WaitingVersion extends QueuedVersion {
+  /** The reviewer submitted it themselves. */
+  own: boolean;
+  mayApprove: boolean;
+  mayReturn: boolean;
+}
+
+/** Everything waiting for review, as one reviewer sees it. */
+export interface ReviewWorklist {
+  items: WaitingVersion[];
+  /** The reviewer is the only one (an ADMIN): they approve their own values (mayApproveOwnValues). */
+  approvesOwnValues: boolean;
+}
 
 /**
  * Review before publication (issue 23): each version of a value moves SUBMITTED → APPROVED
@@ -107,6 +122,53 @@ export class ValueReviewService {
       excludeSubmitter: own ? null : { name: actor.name, userId: actor.userId ?? null },
       limit,
     });
+  }
+
+  /**
+   * Every version waiting for review, oldest first, the reviewer's own included (the review
+   * page lists them, saying why they cannot be approved), with what this reviewer may do:
+   * approve what someone else submitted (or their own, while mayApproveOwnValues), return
+   * what someone else submitted. FORBIDDEN for roles that do not review.
+   */
+  async worklist(actor: Actor, limit = REVIEW_QUEUE_LIMIT): Promise<ReviewWorklist> {
+    if (!EDITORS.includes(actor.role)) {
+      throw new DomainError(ErrorCode.FORBIDDEN, 'only ADMIN and EDITOR review values', { reason: 'NOT_A_REVIEWER' });
+    }
+    const [approvesOwnValues, queued] = await Promise.all([
+      this.mayApproveOwnValues(actor),
+      this.versions.queue({ organizationId: null, excludeSubmitter: null, limit }),
+    ]);
+    const reviewer = { name: actor.name, userId: actor.userId ?? null };
+    const items = queued.map((q) => {
+      const own = isSubmitter(q.version, reviewer);
+      return { ...q, own, mayApprove: !own || approvesOwnValues, mayReturn: !own };
+    });
+    return { items, approvesOwnValues };
+  }
+
+  /** How many values wait for review (the staff navigation's count). */
+  countWaiting(): Promise<number> {
+    return this.versions.countWaiting();
+  }
+
+  /** The values this person submitted whose latest version was returned to them (with its reason), oldest first. */
+  returnedTo(actor: Actor, limit = REVIEW_QUEUE_LIMIT): Promise<VersionOfPeriod[]> {
+    return this.versions.latestSubmittedBy({ name: actor.name, userId: actor.userId ?? null }, ReviewStatus.RETURNED, limit);
+  }
+
+  /** The values this person submitted that wait for review, oldest first. */
+  waitingFrom(actor: Actor, limit = REVIEW_QUEUE_LIMIT): Promise<VersionOfPeriod[]> {
+    return this.versions.latestSubmittedBy({ name: actor.name, userId: actor.userId ?? null }, ReviewStatus.SUBMITTED, limit);
+  }
+
+  /** Every version of every value of the indicator, by period (newest first), newest version first. */
+  historyOf(indicatorId: string): Promise<VersionOfPeriod[]> {
+    return this.versions.versionsOfIndicator(indicatorId);
+  }
+
+  /** One version with its indicator and period, or null. */
+  describe(versionId: string): Promise<VersionOfPeriod | null> {
+    return this.versions.versionOfPeriod(versionId);
   }
 
   /** Every version of the value, first to last (the history of a period). */

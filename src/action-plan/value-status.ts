@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { Role } from '../auth/role.enum';
 
 /** Which versions of values a reader counts (knownValuesSql). */
 export enum ValueStatus {
@@ -14,3 +15,9 @@ registerEnumType(ValueStatus, {
     SUBMITTED: { description: 'the latest submitted version not returned, reviewed or not (staff only)' },
   },
 });
+
+/**
+ * Roles that see versions not (yet) approved: staff (the API's versions, the versions=all
+ * export). VIEWER (NGOs, the public portal, anonymous readers) sees approved ones only.
+ */
+export const SEES_UNREVIEWED: readonly Role[] = [Role.ADMIN, Role.EDITOR, Role.MINISTRY, Role.ANALYST];

@@ -1,5 +1,6 @@
 import { IndicatorUnit } from '../action-plan/indicator-unit';
 import { IndicatorDirection, ProgressStatus } from '../action-plan/action-plan.enums';
+import { ReviewStatus } from '../action-plan/indicator-value-version.entity';
 import { BarrierCategory } from '../barriers/barrier-category.enum';
 import type { MessageKey, MessageValues, Translator } from '../i18n/i18n.service';
 import { DEFAULT_EXPORT_LOCALE, Locale } from '../i18n/locales';
@@ -40,6 +41,7 @@ const ENUMS = {
   orgKind: Object.values(OrganizationKind),
   progress: Object.values(ProgressStatus),
   'staff.direction': Object.values(IndicatorDirection),
+  reviewStatus: Object.values(ReviewStatus),
 } as const satisfies Record<EnumLabelPrefix, readonly string[]>;
 export type EnumLabels = EnumLabelPrefix;
 

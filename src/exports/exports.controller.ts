@@ -1,11 +1,13 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { SEES_UNREVIEWED } from '../action-plan/value-status';
 import { READERS } from '../auth/role.enum';
 import { Roles } from '../auth/roles.decorator';
 import { DomainError } from '../common/errors/domain-error';
 import { IndicatorProgressReader } from '../action-plan/indicator-progress.reader';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ErrorCode } from '../common/errors/error-codes';
 import { ActionPlanExportQuery, IndicatorValuesExportQuery } from './dto/action-plan-export.query';
 import { valueStatusOf } from './dto/values-parameter';
 import { CommonExportParameters, CommonExportQuery, CSV_ONLY_PARAMETERS } from './dto/export-common.query';
@@ -86,6 +88,10 @@ export class ExportsController {
   @Roles(...READERS)
   indicatorValues(@Query() query: IndicatorValuesExportQuery, @Req() req: Request, @Res() res: Response, @CurrentActor() actor: Actor): Promise<void> {
     assertKnownParameters(IndicatorValuesExportQuery, req.query);
+    if (query.versions === 'all' && !SEES_UNREVIEWED.includes(actor.role)) {
+      // Versions not approved (and who returned them, and why) are for staff only.
+      throw new DomainError(ErrorCode.FORBIDDEN, 'versions=all is for staff (ADMIN, EDITOR, MINISTRY, ANALYST)', { field: 'versions', role: actor.role });
+    }
     return this.send(req, res, 'indicator-values', query, this.withValueCut(query, actor));
   }
 

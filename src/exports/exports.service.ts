@@ -19,7 +19,7 @@ import { DEFAULT_EXPORT_LOCALE } from '../i18n/locales';
 import { ExportLanguage, languageSuffix } from './export-language';
 import { ExportContext } from './exporters/export-context';
 import type { ValueSelection } from '../action-plan/indicator-values.repository';
-import { indicatorValuesExport } from './exporters/indicator-values.export';
+import { indicatorValuesExport, indicatorValueVersionsExport } from './exporters/indicator-values.export';
 import { indicatorsExport } from './exporters/indicators.export';
 import { recommendationBarriersExport, recommendationIndicatorsExport, recommendationOrganizationsExport } from './exporters/links.export';
 import { recommendationsExport } from './exporters/recommendations.export';
@@ -68,6 +68,8 @@ export interface ExportOptions {
   lang?: Locale | null;
   /** NDJSON: enum values as codes whatever the language (scripts filter on codes). */
   enumCodes?: boolean;
+  /** Indicator values: 'all' for every version (staff only; the caller checks), else the approved values. */
+  versions?: 'approved' | 'all' | null;
 }
 
 /** An export checked against the database and ready to be written in any format. */
@@ -113,9 +115,11 @@ export class ExportsService {
   /**
    * `recommendations-2026-11-28.csv`: the date is the export's asOf (today unless asked otherwise);
    * a Kyrgyz or Russian file says its language (`recommendations-2026-11-28.ru.csv`), an English one keeps its old name.
+   * A single table named apart from its export (versions=all: `indicator-value-versions-…`) gives its name.
    */
   fileName(prepared: PreparedExport, extension: ExportExtension): string {
-    return `${prepared.name}-${prepared.context.asOf}${languageSuffix(prepared.context.language.locale)}.${extension}`;
+    const name = prepared.tables.length === 1 ? prepared.tables[0].name : prepared.name;
+    return `${name}-${prepared.context.asOf}${languageSuffix(prepared.context.language.locale)}.${extension}`;
   }
 
   /** The tables of an export: one, or all of them for the workbook. Throws NOT_FOUND for an unknown plan, BAD_USER_INPUT for a bad asOf or period range. */
@@ -139,15 +143,17 @@ export class ExportsService {
     const year = usesIndicators ? (options.year ?? (await this.progress.defaultYear(request, planId))) : null;
     const filter = options.filter ?? null;
     const filterParameters = filter ? givenParameters(Object.fromEntries(FILTER_KEYS.map((k) => [k, filter[k]]))) : {};
+    const allVersions = name === 'indicator-values' && options.versions === 'all';
     const parameters = givenParameters({
       ...(name === 'recommendations' || name === 'workbook' ? filterParameters : {}),
       actionPlanId: planId,
       year,
       from: options.from,
       to: options.to,
+      versions: allVersions ? 'all' : null,
     });
-    const tables = await this.tables(name, filter, values, year, ctx);
-    const indicators = tables.some((t) => t.name === 'indicators' || t.name === 'indicator-values') ? await this.actionPlans.indicatorDefinitions(planId, ctx) : [];
+    const tables = allVersions ? [indicatorValueVersionsExport(values, ctx)] : await this.tables(name, filter, values, year, ctx);
+    const indicators = tables.some((t) => t.name === 'indicators' || t.name.startsWith('indicator-value')) ? await this.actionPlans.indicatorDefinitions(planId, ctx) : [];
     const inputs = { export: name, asOf, valuesKnownBy: cut.valuesKnownBy, valueStatus: cut.valueStatus, timeZone: ctx.timeZone, lang: locale, parameters };
     return { name, tables, context: ctx, inputs, indicators };
   }

@@ -41,6 +41,8 @@ describeInBrowser('staff pages in a browser', () => {
       ['admin', `/work/recommendations/${ids.recommendation}`, {}],
       ['admin', `/work/indicators/${ids.indicator}`, {}],
       ['admin', '/work/import', {}],
+      ['admin', '/work/review', {}],
+      ['admin', '/work/review?lang=ky', { display: 'large-text.contrast' }],
       ['admin', '/work/downloads', {}],
       ['admin', '/account', {}],
       ['admin', '/admin/users', {}],

@@ -2,7 +2,7 @@ import type { Locale } from '../../i18n/locales';
 import type { SqlParams } from './params';
 
 /** The catalog prefixes of the enumerations a read can write as labels (`status` → `status.IN_PROGRESS`). */
-export type EnumLabelPrefix = 'status' | 'kind' | 'priority' | 'barrier' | 'orgKind' | 'progress' | 'staff.direction';
+export type EnumLabelPrefix = 'status' | 'kind' | 'priority' | 'barrier' | 'orgKind' | 'progress' | 'staff.direction' | 'reviewStatus';
 
 /** Writes an enum column as its code or as its label in the read's language, as one SQL expression. */
 export interface EnumLabeller {

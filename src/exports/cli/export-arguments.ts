@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
+import { IndicatorValuesExportQuery } from '../dto/action-plan-export.query';
 import { WorkbookExportQuery } from '../dto/indicators-export.query';
 import { CsvOptions, DEFAULT_CSV_OPTIONS } from '../tabular/csv-options';
 import { RecommendationsExportQuery } from '../dto/recommendations-export.query';
@@ -17,6 +18,7 @@ export const EXPORT_USAGE = `usage: npm run export -- <${EXPORT_NAMES.join('|')}
                                --responsibleOrganizationId ID --overdue true|false --search TEXT
     indicators, indicator-values, workbook: --actionPlanId ID   indicators, workbook: --year YYYY
     indicator-values, workbook: --from PERIOD --to PERIOD (2025 or 2025-Q3)
+    indicator-values: --versions approved|all (all: every version with its review; the CLI reads as staff)
   CSV: --delimiter ,|; --decimal .|, --formulaEscape true|false
   --stats prints {rows, seconds, rssBeforeMiB, maxRssMiB} as JSON on stderr when done`;
 
@@ -60,6 +62,7 @@ export function parseExportArguments(argv: string[]): ExportArguments {
       lang: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      versions: { type: 'string' },
       delimiter: { type: 'string' },
       decimal: { type: 'string' },
       formulaEscape: { type: 'string' },
@@ -75,6 +78,8 @@ export function parseExportArguments(argv: string[]): ExportArguments {
   const { status, kind, meetingId, barrierId, responsibleOrganizationId, overdue, search, actionPlanId, year, asOf, from, to } = values;
   const filter = validated(RecommendationsExportQuery, { status, kind, meetingId, barrierId, responsibleOrganizationId, overdue, search });
   const plan = validated(WorkbookExportQuery, { actionPlanId, year, asOf, lang: values.lang, from, to, delimiter: values.delimiter, decimal: values.decimal, formulaEscape: values.formulaEscape });
+  const { versions } = validated(IndicatorValuesExportQuery, { versions: values.versions });
+  if (versions && name !== 'indicator-values') throw new Error('--versions applies to indicator-values only');
   const csv: CsvOptions = {
     delimiter: plan.delimiter ?? DEFAULT_CSV_OPTIONS.delimiter,
     decimal: plan.decimal ?? DEFAULT_CSV_OPTIONS.decimal,
@@ -90,6 +95,7 @@ export function parseExportArguments(argv: string[]): ExportArguments {
     to: plan.to,
     lang: plan.lang ?? DEFAULT_EXPORT_LOCALE,
     enumCodes: format === 'json',
+    versions: versions ?? null,
   };
   return { name, format, out: values.out, options, csv, stats: values.stats };
 }

@@ -25,5 +25,10 @@ export class ActionPlanExportQuery extends CommonExportQuery {
 export class IndicatorValuesExportQuery extends ActionPlanExportQuery {
   from?: string;
   to?: string;
+
+  /** `approved` (the default): the values as public; `all`: every version with its review (staff only). */
+  @IsOptional()
+  @IsIn(['approved', 'all'], { message: 'versions must be "approved" or "all"' })
+  versions?: 'approved' | 'all';
 }
 withPeriodRange(IndicatorValuesExportQuery);

@@ -1,4 +1,4 @@
-import { indicatorValuesExportQuery, ValueSelection } from '../../action-plan/indicator-values.repository';
+import { indicatorValuesExportQuery, indicatorValueVersionsExportQuery, ValueSelection } from '../../action-plan/indicator-values.repository';
 import { wholeNumbers } from '../tabular/export-column';
 import { TabularExport } from '../tabular/tabular-export';
 import { ExportContext } from './export-context';
@@ -31,6 +31,42 @@ export function indicatorValuesExport(selection: ValueSelection, ctx: ExportCont
       wholeNumbers(ctx.language.column('quarter', 'number', 8, 'The period’s quarter (1–4); empty for a whole year'), 'year'),
       ctx.language.column('recorded_at', 'timestamp', 26, 'When the value was recorded (or last replaced)'),
       ctx.language.column('recorded_by', 'text', 20, 'Who recorded it'),
+    ],
+  };
+}
+
+/**
+ * versions=all (staff only): one row per version of each value submitted by the end of `asOf`
+ * (every submission, correction, approval and return), as it stood then, by plan code,
+ * indicator code, period and version. The rows come from indicatorValueVersionsExportQuery.
+ */
+export function indicatorValueVersionsExport(selection: ValueSelection, ctx: ExportContext): TabularExport {
+  const { language } = ctx;
+  return {
+    name: 'indicator-value-versions',
+    sheetName: language.sheetName('indicator-value-versions'),
+    description: 'One row per version of an indicator value submitted by the end of asOf (staff only), with its review as known then.',
+    primaryKey: ['action_plan', 'indicator_code', 'period', 'version'],
+    query: indicatorValueVersionsExportQuery(selection, ctx),
+    columns: [
+      language.column('action_plan', 'text', 14, 'The action plan’s code'),
+      language.column('indicator_code', 'text', 14, 'The indicator’s code within its plan'),
+      language.column('period', 'text', 9, 'The period measured: a year (2025) or a quarter (2025-Q3)'),
+      wholeNumbers(language.column('version', 'number', 9, 'The version of the period’s value: 1 for the first submission, 2 for its first correction, …'), 'count'),
+      language.column('value', 'number', 12, 'The value this version reported, in the indicator’s unit'),
+      language.column('review_status', 'text', 14, 'SUBMITTED (waiting for review), APPROVED (public) or RETURNED (sent back with a reason), as of asOf'),
+      language.column('source', 'text', 40, 'Where the value comes from'),
+      language.column('note', 'text', 40, 'A note given with the value'),
+      language.column('submitted_at', 'timestamp', 26, 'When the version was submitted'),
+      language.column('submitted_by', 'text', 20, 'Who submitted it'),
+      language.column('reviewed_at', 'timestamp', 26, 'When it was approved or returned; empty while it waits'),
+      language.column('reviewed_by', 'text', 20, 'Who approved or returned it'),
+      language.column('correction_reason', 'text', 40, 'Why this version corrects the previous one'),
+      language.column('return_reason', 'text', 40, 'Why the reviewer returned it'),
+      language.column('indicator_name', 'text', 50, 'The indicator’s name'),
+      language.column('unit', 'text', 10, 'The unit of value'),
+      wholeNumbers(language.column('year', 'number', 7, 'The period’s year'), 'year'),
+      wholeNumbers(language.column('quarter', 'number', 8, 'The period’s quarter (1–4); empty for a whole year'), 'year'),
     ],
   };
 }

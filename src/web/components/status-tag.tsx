@@ -1,4 +1,5 @@
 import { ProgressStatus } from '../../action-plan/action-plan.enums';
+import { ReviewStatus } from '../../action-plan/indicator-value-version.entity';
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
 import { h, SafeHtml } from '../jsx/html';
 import type { PageContext } from '../layout/page-context';
@@ -23,6 +24,17 @@ export const PROGRESS_COLOURS: Record<ProgressStatus, string> = {
   OFF_TRACK: 'red',
   NO_DATA: 'grey',
 };
+
+export const REVIEW_COLOURS: Record<ReviewStatus, string> = {
+  SUBMITTED: 'purple',
+  APPROVED: 'green',
+  RETURNED: 'red',
+};
+
+/** Where a version of a value stands in review, as a tag. */
+export function ReviewStatusTag({ ctx, status }: { ctx: PageContext; status: ReviewStatus }): SafeHtml {
+  return <Tag text={ctx.t(`reviewStatus.${status}`)} classes={`govuk-tag--${REVIEW_COLOURS[status]}`} attributes={{ 'data-review-status': status }} />;
+}
 
 /** A recommendation's status as a tag. */
 export function StatusTag({ ctx, status }: { ctx: PageContext; status: RecommendationStatus }): SafeHtml {

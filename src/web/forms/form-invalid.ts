@@ -17,13 +17,13 @@ export interface FormProblem {
 /**
  * A posted staff form that cannot be saved as it is: the staff error filter shows the form
  * again with these problems and the values as typed (GOV.UK error summary and inline errors).
- * `status`: 400, or 409 when a value is taken.
+ * `status`: 400, 409 when a value is taken or changed meanwhile, 403 or 404 when a domain error refused it.
  */
 export class FormInvalid extends Error {
   constructor(
     readonly values: FormValues,
     readonly problems: FormProblem[],
-    readonly status: 400 | 409 = 400,
+    readonly status: 400 | 403 | 404 | 409 = 400,
   ) {
     super(`invalid form: ${problems.map((p) => p.control).join(', ')}`);
     this.name = 'FormInvalid';

@@ -50,9 +50,11 @@ export class IndicatorPageController implements FormPageController {
 
   @Get(':id')
   @Roles(...READERS)
-  show(@Param('id') id: string, @CurrentActor() actor: Actor, @Query('done') done?: string): Promise<StaffView> {
+  show(@Param('id') id: string, @CurrentActor() actor: Actor, @Query('done') done?: string, @Query('correct') correct?: string): Promise<StaffView> {
     const period = /^\d{4}(-Q[1-4])?$/.test(done ?? '') ? done : null;
-    return this.page(id, actor, {}, [], period);
+    // "Correct" (from My work): the form starts at the returned period.
+    const start = /^(\d{4})(?:-Q([1-4]))?$/.exec(correct ?? '');
+    return this.page(id, actor, start ? { year: start[1], quarter: start[2] ?? '' } : {}, [], period);
   }
 
   @Post(':id/values')

@@ -11,6 +11,7 @@ import { TableWrapper } from '../components/table-wrapper';
 import { RadiosField, TextField } from '../forms/bound-controls';
 import { LanguagesOf, TranslatedField, TranslatedValues } from './translated-field';
 import { StaffPage } from './staff-layout';
+import { ReturnedToReader, ValueHistory } from './value-history.views';
 import type { IndicatorDetail } from './staff-reads.service';
 
 export interface ValueDraft {
@@ -125,6 +126,7 @@ export function IndicatorPage(props: {
       <span class="govuk-caption-l">{`${plan.code} · ${indicator.code}`}</span>
       <h1 class="govuk-heading-l">{ctx.text(indicator.name)}</h1>
       <LanguagesOf ctx={ctx} translations={indicator.name} />
+      <ReturnedToReader ctx={ctx} detail={detail} />
       <dl class="govuk-summary-list">
         <div class="govuk-summary-list__row">
           <dt class="govuk-summary-list__key">{ctx.t('staff.indicator.baseline')}</dt>
@@ -146,6 +148,7 @@ export function IndicatorPage(props: {
       <ProgressTable ctx={ctx} detail={detail} />
       <p class="govuk-body">{rule}</p>
       <ValuesTable ctx={ctx} detail={detail} />
+      <ValueHistory ctx={ctx} detail={detail} />
       {detail.mayRecord ? <ValueForm ctx={ctx} detail={detail} draft={props.draft} errors={props.errors} /> : null}
     </StaffPage>
   );

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { randomBytes } from 'node:crypto';
 import { PRE_SESSION_CSRF_COOKIE, readCookie, setSessionCookie } from '../../accounts/session-cookie';
+import { ValueReviewService } from '../../action-plan/value-review.service';
 import type { AuthenticatedRequest } from '../../auth/current-actor.decorator';
-import { Role } from '../../auth/role.enum';
+import { EDITORS, Role } from '../../auth/role.enum';
 import type { Translator } from '../../i18n/i18n.service';
 import type { Locale } from '../../i18n/locales';
 import type { NavigationLink, PageContext, WebRequest } from '../layout/page-context';
@@ -20,9 +21,10 @@ export class StaffView {
   constructor(readonly render: PageRender) {}
 }
 
-/** The links a signed-in person sees after the public ones, by role. */
-export function staffNavigation(t: Translator['t'], role: Role): NavigationLink[] {
+/** The links a signed-in person sees after the public ones, by role; reviewers see how many values wait for them (`waiting`). */
+export function staffNavigation(t: Translator['t'], role: Role, waiting = 0): NavigationLink[] {
   const links: NavigationLink[] = [{ href: '/work', label: t('staff.nav.work') }];
+  if (EDITORS.includes(role)) links.push({ href: '/work/review', label: t('staff.nav.review', { count: waiting }) });
   if (role === Role.ADMIN || role === Role.EDITOR || role === Role.MINISTRY) links.push({ href: '/work/import', label: t('staff.nav.import') });
   if (role === Role.ADMIN || role === Role.EDITOR) links.push({ href: '/work/new', label: t('staff.nav.create') });
   links.push({ href: '/work/downloads', label: t('staff.nav.downloads') });
@@ -42,25 +44,27 @@ export class StaffPages {
   constructor(
     private readonly pages: PageResponder,
     private readonly contexts: PageContextService,
+    private readonly review: ValueReviewService,
   ) {}
 
   async render(req: StaffRequest, res: Response, render: PageRender, status = 200): Promise<void> {
-    this.fillSlots(req, res);
+    await this.fillSlots(req, res);
     await this.pages.privatePage(req, res, render, status);
   }
 
   /** The page's document with its headers set, for a handler that returns its page (see StaffView). */
   async document(req: StaffRequest, res: Response, view: StaffView): Promise<string> {
-    this.fillSlots(req, res);
+    await this.fillSlots(req, res);
     return this.pages.privateDocument(req, res, view.render);
   }
 
-  private fillSlots(req: StaffRequest, res: Response): void {
+  private async fillSlots(req: StaffRequest, res: Response): Promise<void> {
     req.csrfToken = csrfTokenFor(req, res);
     const actor = req.actor;
     if (actor?.userId) {
       const { t } = this.contexts.contextFor(req, res);
-      req.signedIn = { displayName: actor.name, navigation: staffNavigation(t, actor.role) };
+      const waiting = EDITORS.includes(actor.role) ? await this.review.countWaiting() : 0;
+      req.signedIn = { displayName: actor.name, navigation: staffNavigation(t, actor.role, waiting) };
     }
   }
 

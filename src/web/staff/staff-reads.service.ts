@@ -8,6 +8,10 @@ import type { ActionPlan } from '../../action-plan/action-plan.entity';
 import { IndicatorsService } from '../../action-plan/indicators.service';
 import type { IndicatorProgress } from '../../action-plan/indicator-progress';
 import { IndicatorProgressReader } from '../../action-plan/indicator-progress.reader';
+import { isSubmitter, VersionOfPeriod } from '../../action-plan/indicator-value-versions.repository';
+import { ReviewStatus } from '../../action-plan/indicator-value-version.entity';
+import type { IndicatorValueVersion } from '../../action-plan/indicator-value-version.entity';
+import { ValueReviewService } from '../../action-plan/value-review.service';
 import { AuditEntry } from '../../audit/audit-entry.entity';
 import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../auth/actor';
@@ -32,6 +36,27 @@ export interface IndicatorDetail {
   /** Each plan year's progress as every surface reads it (IndicatorProgressReader, each year at its default cut). */
   progress: IndicatorProgress[];
   mayRecord: boolean;
+  /** Every version of every period: the latest period first, each period's newest version first. */
+  history: PeriodHistory[];
+  /** The periods whose latest version was returned to the person reading (with its reason). */
+  returnedToReader: { period: string; version: IndicatorValueVersion }[];
+}
+
+/** One period's versions, newest first. */
+export interface PeriodHistory {
+  period: string;
+  versions: IndicatorValueVersion[];
+}
+
+/** Versions (by period, newest first, as versionsOfIndicator reads them) grouped by period in the same order. */
+export function byPeriod(rows: readonly VersionOfPeriod[]): PeriodHistory[] {
+  const periods: PeriodHistory[] = [];
+  for (const row of rows) {
+    const last = periods.at(-1);
+    if (last?.period === row.period) last.versions.push(row.version);
+    else periods.push({ period: row.period, versions: [row.version] });
+  }
+  return periods;
 }
 
 /**
@@ -51,6 +76,7 @@ export class StaffReads {
     private readonly progress: IndicatorProgressReader,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly review: ValueReviewService,
   ) {}
 
   async recommendation(id: string, actor: Actor): Promise<RecommendationDetail> {
@@ -92,16 +118,24 @@ export class StaffReads {
     if (!indicator) throw DomainError.notFound('Indicator', id);
     assertMayActFor(actor, [indicator.responsibleOrganizationId], `indicator ${indicator.code}`);
     const loaders = new LoaderRegistry();
-    const [plan, organization, targets, values] = await Promise.all([
+    const [plan, organization, targets, values, versions] = await Promise.all([
       this.plans.planById(loaders).load(indicator.actionPlanId),
       indicator.responsibleOrganizationId ? this.organizations.organizationById(loaders).load(indicator.responsibleOrganizationId) : null,
       this.plans.targetsByIndicatorId(loaders).load(id),
       this.plans.valuesByIndicatorId(loaders).load(id),
+      this.review.historyOf(id),
     ]);
     if (!plan) throw DomainError.notFound('ActionPlan', indicator.actionPlanId);
     const years = Array.from({ length: plan.endYear - plan.startYear + 1 }, (_, i) => plan.startYear + i);
     const progress = await Promise.all(years.map(async (year) => (await this.progress.read(year, {}, { indicatorIds: [id] })).indicators[0]));
+    const history = byPeriod(versions);
+    const reader = { name: actor.name, userId: actor.userId ?? null };
+    const returnedToReader = history
+      .map(({ period, versions: [latest] }) => ({ period, version: latest }))
+      .filter(({ version }) => version.reviewStatus === ReviewStatus.RETURNED && isSubmitter(version, reader));
     return {
+      history,
+      returnedToReader,
       indicator,
       plan,
       organizationName: organization?.name ?? null,

@@ -30,6 +30,7 @@ import { StaffErrorFilter } from './staff-error.filter';
 import { StaffPages } from './staff-pages.service';
 import { StaffReads } from './staff-reads.service';
 import { StaffViewInterceptor } from './staff-view.interceptor';
+import { ValueReviewPageController } from './value-review.controller';
 import { WorkController } from './work.controller';
 
 /**
@@ -59,6 +60,7 @@ import { WorkController } from './work.controller';
     RecommendationPageController,
     RecommendationTextController,
     IndicatorPageController,
+    ValueReviewPageController,
     ImportPageController,
     DownloadsController,
     CreateIndexController,

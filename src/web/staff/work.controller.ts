@@ -1,16 +1,21 @@
 import { Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
+import { ActionPlanRepository } from '../../action-plan/action-plan.repository';
 import { IndicatorsService } from '../../action-plan/indicators.service';
+import type { Indicator } from '../../action-plan/indicator.entity';
+import { ValueReviewService } from '../../action-plan/value-review.service';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { READERS, Role } from '../../auth/role.enum';
 import { Roles } from '../../auth/roles.decorator';
 import { Clock } from '../../common/clock';
+import { LoaderRegistry } from '../../common/loaders/loader-registry';
 import { OrganizationsService } from '../../organizations/organizations.service';
 import { isOverdue } from '../../recommendations/recommendation-lifecycle';
 import { OrderDirection, RecommendationOrderField, RecommendationStatus } from '../../recommendations/recommendation.enums';
 import { RecommendationsService } from '../../recommendations/recommendations.service';
 import { StaffErrorFilter } from './staff-error.filter';
+import type { OwnValues } from './own-values.views';
 import { StaffPages } from './staff-pages.service';
 import type { StaffRequest } from './staff-pages.service';
 import { WorkPage } from './work.views';
@@ -35,6 +40,8 @@ export class WorkController {
     private readonly indicators: IndicatorsService,
     private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
+    private readonly review: ValueReviewService,
+    private readonly plans: ActionPlanRepository,
   ) {}
 
   @Get()
@@ -43,7 +50,7 @@ export class WorkController {
     const organizationId = actor.role === Role.MINISTRY ? actor.organizationId : null;
     const today = this.clock.today();
     const period = previousQuarter(today);
-    const [page, awaiting, organizations] = await Promise.all([
+    const [page, awaiting, organizations, own] = await Promise.all([
       this.recommendations.list({
         first: MAX_ITEMS,
         filter: { status: OPEN, responsibleOrganizationId: organizationId },
@@ -51,11 +58,22 @@ export class WorkController {
       }),
       this.indicators.awaitingValue(organizationId, period.year, period.quarter),
       this.organizations.list(),
+      this.ownValues(actor),
     ]);
     // Due date ascending already puts the overdue (due before today) first; undated ones come last.
     const items = page.edges.map(({ node }) => ({ recommendation: node, overdue: isOverdue(node.dueDate, node.status, today) }));
     const organizationName = organizations.find((o) => o.id === organizationId)?.name ?? null;
-    await this.pages.render(req, res, (ctx, stylesheetHref) => WorkPage({ ctx, stylesheetHref, organizationName, items, awaiting, period }));
+    await this.pages.render(req, res, (ctx, stylesheetHref) => WorkPage({ ctx, stylesheetHref, organizationName, items, awaiting, period, own }));
+  }
+
+  /** For those who submit values: theirs returned to them and theirs waiting for review. */
+  private async ownValues(actor: Actor): Promise<OwnValues | null> {
+    if (actor.role !== Role.ADMIN && actor.role !== Role.EDITOR && actor.role !== Role.MINISTRY) return null;
+    const [returned, waiting] = await Promise.all([this.review.returnedTo(actor, MAX_ITEMS), this.review.waitingFrom(actor, MAX_ITEMS)]);
+    const loaders = new LoaderRegistry();
+    const ids = [...new Set([...returned, ...waiting].map((r) => r.indicatorId))];
+    const found = await Promise.all(ids.map((id) => this.plans.indicatorById(loaders).load(id)));
+    return { returned, waiting, indicators: new Map(found.filter((i): i is Indicator => i !== null).map((i) => [i.id, i])) };
   }
 }
 

@@ -5,6 +5,7 @@ import { Fragment, h, SafeHtml } from '../jsx/html';
 import type { PageContext } from '../layout/page-context';
 import { TableWrapper } from '../components/table-wrapper';
 import { OverdueTag, StatusTag } from '../components/status-tag';
+import { OwnValues, OwnValuesSections } from './own-values.views';
 import { StaffPage } from './staff-layout';
 
 export interface WorkItem {
@@ -19,6 +20,8 @@ export function WorkPage(props: {
   items: WorkItem[];
   awaiting: Indicator[];
   period: { year: number; quarter: number };
+  /** Values the person submitted: returned to them, waiting for review (null for those who submit none). */
+  own: OwnValues | null;
 }): SafeHtml {
   const { ctx } = props;
   return (
@@ -27,6 +30,7 @@ export function WorkPage(props: {
       <p class="govuk-body-l">
         {props.organizationName ? ctx.t('staff.work.forOrganization', { organization: ctx.text.plain(props.organizationName) }) : ctx.t('staff.work.forAll')}
       </p>
+      {props.own ? <OwnValuesSections ctx={ctx} own={props.own} /> : null}
       <h2 class="govuk-heading-m">{ctx.t('staff.work.recommendations', { count: props.items.length })}</h2>
       {props.items.length ? (
         <TableWrapper label={ctx.t('staff.work.recommendationsCaption')}>
