@@ -1,5 +1,4 @@
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { rowToEntity } from './linked-rows';
 
 /** A row with optimistic concurrency: its id and the version every change bumps. */
@@ -23,7 +22,7 @@ export async function updateIfVersion<T extends VersionedRow>(
   const result = await tx
     .createQueryBuilder()
     .update(entity)
-    .set({ ...changes, version: () => 'version + 1' } as QueryDeepPartialEntity<T>)
+    .set({ ...changes, version: () => 'version + 1' })
     .where('id = :id AND version = :version', { id: current.id, version: current.version })
     .returning('*')
     .execute();

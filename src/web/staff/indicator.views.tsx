@@ -117,6 +117,8 @@ export function IndicatorPage(props: {
   draft: ValueDraft;
   errors: FieldErrors;
   success: string | null;
+  /** The edit form's address, for those who may edit the indicator (EDITOR/ADMIN). */
+  editHref?: string | null;
 }): SafeHtml {
   const { ctx, detail } = props;
   const { indicator, plan } = detail;
@@ -133,6 +135,14 @@ export function IndicatorPage(props: {
       <span class="govuk-caption-l">{`${plan.code} · ${indicator.code}`}</span>
       <h1 class="govuk-heading-l">{ctx.text(indicator.name)}</h1>
       <LanguagesOf ctx={ctx} translations={indicator.name} />
+      {props.editHref ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href={props.editHref}>
+            {ctx.t('staff.edit.link')}
+            <span class="govuk-visually-hidden">{` ${indicator.code}`}</span>
+          </a>
+        </p>
+      ) : null}
       <dl class="govuk-summary-list">
         <div class="govuk-summary-list__row">
           <dt class="govuk-summary-list__key">{ctx.t('staff.indicator.baseline')}</dt>
