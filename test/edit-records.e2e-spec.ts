@@ -1,4 +1,6 @@
 import { Role } from '../src/auth/role.enum';
+import { MeetingFormat } from '../src/meetings/meeting.enums';
+import { MeetingsRepository } from '../src/meetings/meetings.repository';
 import { createActionPlan, createBarrier, createIndicator, createMeeting, createOrganization, recordValue } from './support/factories';
 import { expectError } from './support/expect-error';
 import { bearer, createTestApp, TestApp } from './support/test-app';
@@ -73,6 +75,16 @@ describe('editing meetings, barriers, action plans and indicators', () => {
 
       expect(await t.gqlOk(MEETING, { id: meeting.id })).toEqual(stored);
       expect(await audits(meeting.id)).toHaveLength(auditsBefore);
+    });
+
+    it('checks the version in the UPDATE itself: a write from a version read before someone else\'s changes nothing', async () => {
+      const meeting = await createMeeting(t);
+      const repository = t.app.get(MeetingsRepository);
+      const read = (await repository.findById(meeting.id))!;
+      await t.gqlOk(UPDATE_MEETING, { id: meeting.id, input: { format: 'HEARING' } });
+      const written = await repository.transaction((tx) => repository.updateIfVersion(tx, read, { format: MeetingFormat.OTHER }));
+      expect(written).toBeNull();
+      expect(await t.sql('SELECT version, format FROM meeting WHERE id = $1', [meeting.id])).toEqual([{ version: 2, format: 'HEARING' }]);
     });
 
     it('updateBarrier replaces the meetings where it was raised and keeps them in the audit entry', async () => {
