@@ -268,6 +268,18 @@ describe('editing meetings, barriers, action plans and indicators', () => {
       expect(await t.sql('SELECT version, title FROM barrier WHERE id = $1', [barrier.id])).toEqual([{ version: 3, title: { en: 'My better title' } }]);
     });
 
+    it('links the staff recommendation page to the edit forms of its meeting and barriers', async () => {
+      const meeting = await createMeeting(t);
+      const barrier = await createBarrier(t, { meetingIds: [meeting.id] });
+      const created = await t.gqlOk(
+        'mutation ($m: ID!, $b: [ID!]) { createRecommendation(input: { title: "R", kind: QUOTA, meetingId: $m, barrierIds: $b }) { id } }',
+        { m: meeting.id, b: [barrier.id] },
+      );
+      const page = await editor.get(`/work/recommendations/${created.createRecommendation.id}`);
+      expect(page.text).toContain(`href="/work/meetings/${meeting.id}/edit"`);
+      expect(page.text).toContain(`href="/work/barriers/${barrier.id}/edit"`);
+    });
+
     it('requires the CSRF token and an unknown record is not found', async () => {
       const meeting = await createMeeting(t);
       const page = await editor.get(`/work/meetings/${meeting.id}/edit`);

@@ -8,7 +8,7 @@ import type { FieldErrors } from '../forms/field-errors';
 import { FormBody } from '../forms/form-body';
 import { FormProblem, FormValues, valueOf } from '../forms/form-invalid';
 import type { PageContext } from '../layout/page-context';
-import { editPath } from './edit/edit-form-pages';
+import { editPath } from './edit/edit-paths';
 import { IndicatorValueForm } from './indicator-value.form';
 import { IndicatorPage, ValueDraft } from './indicator.views';
 import { StaffErrorFilter } from './staff-error.filter';

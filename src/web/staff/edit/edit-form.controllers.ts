@@ -14,7 +14,8 @@ import type { FormPageController } from '../staff-error.filter';
 import { StaffPages, StaffView } from '../staff-pages.service';
 import type { StaffRequest } from '../staff-pages.service';
 import { StaffViewInterceptor } from '../staff-view.interceptor';
-import { editedPath, EditFormPages } from './edit-form-pages';
+import { EditFormPages } from './edit-form-pages';
+import { editedPath } from './edit-paths';
 import { BarrierEditForm, IndicatorEditForm, MeetingEditForm, PlanEditForm } from './edit.forms';
 
 /*

@@ -8,7 +8,7 @@ import { MeetingsService } from '../../../meetings/meetings.service';
 import { StaffErrorFilter } from '../staff-error.filter';
 import { StaffView } from '../staff-pages.service';
 import { StaffViewInterceptor } from '../staff-view.interceptor';
-import { EDIT_KINDS, editPath, EditKind } from './edit-form-pages';
+import { EDIT_KINDS, editPath, EditKind } from './edit-paths';
 import { EditIndexPage } from './edit.views';
 
 /** How many meetings and indicators the list shows (the newest meetings, the indicators by code). */
