@@ -268,6 +268,17 @@ describe('editing meetings, barriers, action plans and indicators', () => {
       expect(await t.sql('SELECT version, title FROM barrier WHERE id = $1', [barrier.id])).toEqual([{ version: 3, title: { en: 'My better title' } }]);
     });
 
+    it('offers a barrier\'s own meetings even when they are older than the meetings listed, so a save keeps them', async () => {
+      const old = await createMeeting(t, { heldOn: '1999-01-01' });
+      const barrier = await createBarrier(t, { meetingIds: [old.id] });
+      // More newer meetings than the form lists (100): the old one is offered because the barrier was raised there.
+      await t.sql(`INSERT INTO meeting (title, held_on, format) SELECT jsonb_build_object('en', 'Meeting ' || n), date '2030-01-01' + n, 'OTHER' FROM generate_series(1, 101) n`);
+      const form = await editor.get(`/work/barriers/${barrier.id}/edit`);
+      expect(form.text).toMatch(new RegExp(`value="${old.id}"[^>]*checked`));
+      expect((await editor.post(`/work/barriers/${barrier.id}/edit`, fieldsOf(form.text))).status).toBe(303);
+      expect(await t.sql('SELECT meeting_id FROM barrier_meeting WHERE barrier_id = $1', [barrier.id])).toEqual([{ meeting_id: old.id }]);
+    });
+
     it('links the staff recommendation page to the edit forms of its meeting and barriers', async () => {
       const meeting = await createMeeting(t);
       const barrier = await createBarrier(t, { meetingIds: [meeting.id] });

@@ -51,6 +51,13 @@ export class EditFormPages {
    */
   async page(kind: EditKind, id: string, posted: FormValues | null, problems: FormProblem[]): Promise<StaffView> {
     const [stored, choices] = await Promise.all([this.stored(kind, id), this.choices.of(kind)]);
+    if (kind === 'barrier') {
+      // The meetings it was raised in are offered even when older than the newest ones listed, so a save keeps them.
+      const listed = new Set(choices.meetings.map((m) => m.id));
+      const missing = [stored.values.meetingIds ?? []].flat().filter((meetingId) => !listed.has(meetingId));
+      const older = await Promise.all(missing.map((meetingId) => this.meetings.findById(meetingId)));
+      choices.meetings.push(...older.filter((m): m is Meeting => m !== null));
+    }
     const conflict = problems.some((p) => p.control === 'expectedVersion');
     const draft = posted ?? stored.values;
     const postedVersion = posted ? valueOf(posted, 'expectedVersion') : '';
