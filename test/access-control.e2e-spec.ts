@@ -71,12 +71,20 @@ const MATRIX: Record<string, Operation> = {
     allowed: EDITORS,
     call: async () => ['mutation { createMeeting(input: { title: "Hearing", heldOn: "2025-01-01", format: HEARING }) { id } }'],
   },
+  'Mutation.updateMeeting': {
+    allowed: EDITORS,
+    call: async (f) => ['mutation ($id: ID!) { updateMeeting(id: $id, input: { format: WORKSHOP }) { id } }', { id: f.meetingId }],
+  },
   'Mutation.createBarrier': {
     allowed: EDITORS,
     call: async (f) => [
       'mutation ($m: ID!) { createBarrier(input: { title: "Barrier", category: LEGAL, meetingIds: [$m] }) { id } }',
       { m: f.meetingId },
     ],
+  },
+  'Mutation.updateBarrier': {
+    allowed: EDITORS,
+    call: async (f) => ['mutation ($id: ID!) { updateBarrier(id: $id, input: { category: SOCIAL_SUPPORT }) { id } }', { id: f.barrierId }],
   },
   'Mutation.createRecommendation': {
     allowed: EDITORS,
@@ -107,12 +115,21 @@ const MATRIX: Record<string, Operation> = {
       { c: `AP-${next()}` },
     ],
   },
+  'Mutation.updateActionPlan': {
+    allowed: EDITORS,
+    call: async (f) => ['mutation ($id: ID!) { updateActionPlan(id: $id, input: { approvedBy: "Decree" }) { id } }', { id: f.planId }],
+  },
   'Mutation.createIndicator': {
     allowed: EDITORS,
     call: async (f) => [
       'mutation ($p: ID!, $c: String!) { createIndicator(input: { actionPlanId: $p, code: $c, name: "I", unit: "%", direction: INCREASE }) { id } }',
       { p: f.planId, c: `I-${next()}` },
     ],
+  },
+  'Mutation.updateIndicator': {
+    // Not MINISTRY, even for its own organisation's indicators: creating one is for editors only.
+    allowed: EDITORS,
+    call: async (f) => ['mutation ($id: ID!) { updateIndicator(id: $id, input: { baselineValue: 12 }) { id } }', { id: f.indicatorId }],
   },
   'Mutation.setIndicatorTarget': {
     allowed: ['ADMIN', 'EDITOR', 'MINISTRY'],

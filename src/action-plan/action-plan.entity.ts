@@ -43,6 +43,11 @@ export class ActionPlan {
   @Column({ type: 'int', default: 45 })
   reportingLagDays: number;
 
+  /** Optimistic concurrency: bumped by every change, checked in SQL (see src/database/versioned-update.ts). */
+  @Field(() => Int, { description: 'increments on every change; pass it as expectedVersion to update' })
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -11,6 +11,7 @@ import { countAll } from '../common/pagination/page-and-total';
 import { PageArgs } from '../common/pagination/page.args';
 import { readEntities, rowToEntity } from '../database/linked-rows';
 import { assertAllExist } from '../database/assert-exist';
+import { updateIfVersion } from '../database/versioned-update';
 import type { ReadScope } from '../database/sql/read-scope';
 import { SqlParams } from '../database/sql/params';
 import { ExportQuery } from '../database/sql/query';
@@ -230,7 +231,37 @@ export class ActionPlanRepository {
     return (tx ?? this.db.manager).getRepository(ActionPlan).findOneBy({ id });
   }
 
-  insertPlan(tx: EntityManager, values: Omit<ActionPlan, 'id' | 'createdAt' | 'updatedAt' | 'reportingLagDays'> & { reportingLagDays?: number }): Promise<ActionPlan> {
+  /** The optimistic-concurrency write of a plan: the updated plan, or null when someone changed it since `current` was read. */
+  updatePlanIfVersion(tx: EntityManager, current: ActionPlan, changes: Partial<ActionPlan>): Promise<ActionPlan | null> {
+    return updateIfVersion(tx, ActionPlan, current, changes);
+  }
+
+  /** The optimistic-concurrency write of an indicator: the updated indicator, or null when someone changed it since `current` was read. */
+  updateIndicatorIfVersion(tx: EntityManager, current: Indicator, changes: Partial<Indicator>): Promise<Indicator | null> {
+    return updateIfVersion(tx, Indicator, current, changes);
+  }
+
+  /** The first and last year that the targets and values of the plan's indicators (or of one indicator) concern; nulls when none. */
+  async yearsInUse(tx: EntityManager, scope: { planId: string } | { indicatorId: string }): Promise<{ first: number | null; last: number | null }> {
+    const [where, id] = 'planId' in scope ? ['i.action_plan_id = $1', scope.planId] : ['i.id = $1', scope.indicatorId];
+    const [row] = await tx.query<{ first: number | null; last: number | null }[]>(
+      `SELECT min(year)::int AS first, max(year)::int AS last FROM (
+         SELECT t.year FROM indicator_target t JOIN indicator i ON i.id = t.indicator_id WHERE ${where}
+         UNION ALL
+         SELECT v.year FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id WHERE ${where}
+       ) used`,
+      [id],
+    );
+    return row ?? { first: null, last: null };
+  }
+
+  /** Whether the indicator has any value (submitted, approved or rejected). */
+  async hasValues(tx: EntityManager, indicatorId: string): Promise<boolean> {
+    const rows = await tx.query<unknown[]>('SELECT 1 FROM indicator_value WHERE indicator_id = $1 LIMIT 1', [indicatorId]);
+    return rows.length > 0;
+  }
+
+  insertPlan(tx: EntityManager, values: Omit<ActionPlan, 'id' | 'createdAt' | 'updatedAt' | 'reportingLagDays' | 'version'> & { reportingLagDays?: number }): Promise<ActionPlan> {
     return tx.getRepository(ActionPlan).save(tx.getRepository(ActionPlan).create(values));
   }
 
@@ -248,7 +279,7 @@ export class ActionPlanRepository {
   /** The indicator and its yearly targets. */
   async insertIndicator(
     tx: EntityManager,
-    values: Omit<Indicator, 'id' | 'createdAt' | 'updatedAt'>,
+    values: Omit<Indicator, 'id' | 'createdAt' | 'updatedAt' | 'version'>,
     targets: readonly { year: number; value: number }[],
   ): Promise<Indicator> {
     const indicator = await tx.getRepository(Indicator).save(tx.getRepository(Indicator).create(values));

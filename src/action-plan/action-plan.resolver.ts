@@ -15,6 +15,8 @@ import { ActionPlanRepository } from './action-plan.repository';
 import { ActionPlan } from './action-plan.entity';
 import { ActionPlansService } from './action-plans.service';
 import { CreateActionPlanInput } from './dto/create-action-plan.input';
+import { UpdateActionPlanArgs } from './dto/update-action-plan.input';
+import { UpdateIndicatorArgs } from './dto/update-indicator.input';
 import { CreateIndicatorInput, SetIndicatorTargetArgs } from './dto/create-indicator.input';
 import { IndicatorsArgs } from './dto/indicators.args';
 import { RecordIndicatorValueInput } from './dto/record-indicator-value.input';
@@ -49,6 +51,12 @@ export class ActionPlanResolver {
     return this.service.create(input, actor, locale);
   }
 
+  @Mutation(() => ActionPlan, { description: 'CONFLICT when expectedVersion is given and stale' })
+  @Roles(...EDITORS)
+  updateActionPlan(@Args() args: UpdateActionPlanArgs, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<ActionPlan> {
+    return this.service.update(args.id, args.input, args.expectedVersion, actor, locale);
+  }
+
   @ResolveField(() => [Indicator])
   indicators(plan: ActionPlan, _args: NoArgs, { loaders }: GraphqlContext): Promise<Indicator[]> {
     return this.repository.indicatorsByPlanId(loaders).load(plan.id);
@@ -80,6 +88,12 @@ export class IndicatorResolver {
   @Roles(...EDITORS)
   createIndicator(@Args('input') input: CreateIndicatorInput, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Indicator> {
     return this.service.create(input, actor, locale);
+  }
+
+  @Mutation(() => Indicator, { description: 'CONFLICT when expectedVersion is given and stale; targets: setIndicatorTarget' })
+  @Roles(...EDITORS)
+  updateIndicator(@Args() args: UpdateIndicatorArgs, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Indicator> {
+    return this.service.update(args.id, args.input, args.expectedVersion, actor, locale);
   }
 
   @Mutation(() => Indicator, { description: 'MINISTRY tokens: only indicators of their organisation' })

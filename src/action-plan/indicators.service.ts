@@ -16,7 +16,9 @@ import { ActionPlanRepository } from './action-plan.repository';
 import { parsePeriod, periodProblem } from './reporting-period';
 import { NOTE_MAX, SOURCE_MAX, TITLE_MAX } from '../common/validation/decorators';
 import type { Locale } from '../i18n/locales';
-import { createdTranslations } from '../i18n/translations';
+import { createdTranslations, Translations, translationsFromInput } from '../i18n/translations';
+import { assertExpectedVersion, staleVersion } from '../common/errors/expected-version';
+import { UpdateIndicatorInput } from './dto/update-indicator.input';
 import { CreateIndicatorInput, SetIndicatorTargetArgs } from './dto/create-indicator.input';
 import { IndicatorsArgs } from './dto/indicators.args';
 import { RecordIndicatorValueInput } from './dto/record-indicator-value.input';
@@ -87,6 +89,55 @@ export class IndicatorsService {
         after: { ...indicator, targets },
       });
       return indicator;
+    });
+  }
+
+  /**
+   * Edits an indicator's fields; bumps its version and audits it before and after, in one
+   * transaction. Its code and plan stay once it has values (BAD_USER_INPUT, reason `hasValues`);
+   * a new plan must cover the years of its targets (reason `yearsInUse`); a code the plan already
+   * has is refused by its unique index. Targets keep setIndicatorTarget. CONFLICT when
+   * `expectedVersion` is stale, NOT_FOUND for an unknown id, plan or organisation.
+   */
+  async update(id: string, input: UpdateIndicatorInput, expectedVersion: number | null | undefined, actor: Actor, locale: Locale): Promise<Indicator> {
+    return this.repository.transaction(async (tx) => {
+      const current = assertExpectedVersion('Indicator', id, await this.repository.findIndicator(id, tx), expectedVersion);
+      const changes: Partial<Indicator> = {};
+      const movesPlan = input.actionPlanId !== undefined && input.actionPlanId.toLowerCase() !== current.actionPlanId;
+      const recodes = input.code !== undefined && input.code !== current.code;
+      if ((movesPlan || recodes) && (await this.repository.hasValues(tx, id))) {
+        throw DomainError.badInput(movesPlan ? 'actionPlanId' : 'code', 'cannot change while the indicator has values', { reason: 'hasValues' });
+      }
+      if (movesPlan && input.actionPlanId !== undefined) {
+        const plan = await this.planOrFail(tx, input.actionPlanId, 'actionPlanId');
+        const used = await this.repository.yearsInUse(tx, { indicatorId: id });
+        if (used.first !== null && used.last !== null && (used.first < plan.startYear || used.last > plan.endYear)) {
+          throw DomainError.badInput('actionPlanId', `the indicator has targets from ${used.first} to ${used.last}, outside the plan's years`, {
+            reason: 'yearsInUse',
+            from: used.first,
+            to: used.last,
+          });
+        }
+        changes.actionPlanId = plan.id;
+      }
+      if (recodes) changes.code = input.code;
+      if (input.name !== undefined || input.nameTranslations != null) {
+        changes.name = translationsFromInput(current.name, input.name, input.nameTranslations, locale, { field: 'name', maxLength: TITLE_MAX, required: true }) as Translations;
+      }
+      if (input.unit !== undefined) changes.unit = input.unit;
+      if (input.unitCode !== undefined) changes.unitCode = input.unitCode;
+      else if (input.unit !== undefined && input.unit !== current.unit) changes.unitCode = unitCodeFor(input.unit);
+      if (input.direction !== undefined) changes.direction = input.direction;
+      if (input.baselineYear !== undefined) changes.baselineYear = input.baselineYear;
+      if (input.baselineValue !== undefined) changes.baselineValue = input.baselineValue;
+      if (input.responsibleOrganizationId !== undefined) {
+        await assertAllExist(tx, Organization, input.responsibleOrganizationId ? [input.responsibleOrganizationId] : [], 'responsibleOrganizationId');
+        changes.responsibleOrganizationId = input.responsibleOrganizationId;
+      }
+      const updated = await this.repository.updateIndicatorIfVersion(tx, current, changes);
+      if (!updated) throw staleVersion('Indicator', id, null);
+      await this.audit.record(tx, { actor, action: 'indicator.update', entityType: 'Indicator', entityId: id, before: current, after: updated });
+      return updated;
     });
   }
 

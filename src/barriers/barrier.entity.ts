@@ -1,5 +1,5 @@
 import { Node } from '../common/node.interface';
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { BarrierCategory } from './barrier-category.enum';
 import { TranslatableField } from '../i18n/translatable-field';
@@ -24,6 +24,11 @@ export class Barrier {
   @Index()
   @Column({ type: 'enum', enum: BarrierCategory, enumName: 'barrier_category' })
   category: BarrierCategory;
+
+  /** Optimistic concurrency: bumped by every change, checked in SQL (see src/database/versioned-update.ts). */
+  @Field(() => Int, { description: 'increments on every change; pass it as expectedVersion to update' })
+  @Column({ type: 'int', default: 1 })
+  version: number;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

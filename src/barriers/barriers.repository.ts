@@ -6,7 +6,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
 import { LoaderRegistry } from '../common/loaders/loader-registry';
+import { isUUID } from 'class-validator';
 import { loadLinked } from '../database/linked-rows';
+import { updateIfVersion } from '../database/versioned-update';
 import { ContentLocaleService } from '../i18n/content-locales';
 import { translatedSql } from '../i18n/translations';
 import { Meeting } from '../meetings/meeting.entity';
@@ -34,6 +36,29 @@ export class BarriersRepository {
   /** Runs `work` in one transaction; the service passes `tx` to the writing methods. */
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
+  }
+
+  /** The barrier, read in `tx` when given; null for an id that is not a UUID. */
+  findById(id: string, tx?: EntityManager): Promise<Barrier | null> {
+    if (!isUUID(id)) return Promise.resolve(null);
+    return (tx ?? this.db.manager).getRepository(Barrier).findOneBy({ id });
+  }
+
+  /** The ids of the meetings where the barrier was raised, sorted. */
+  async meetingIdsOf(tx: EntityManager, barrierId: string): Promise<string[]> {
+    const rows = await tx.query<{ meeting_id: string }[]>('SELECT meeting_id FROM barrier_meeting WHERE barrier_id = $1 ORDER BY meeting_id', [barrierId]);
+    return rows.map((row) => row.meeting_id);
+  }
+
+  /** The optimistic-concurrency write: the updated barrier, or null when someone changed it since `current` was read. */
+  updateIfVersion(tx: EntityManager, current: Barrier, changes: Partial<Barrier>): Promise<Barrier | null> {
+    return updateIfVersion(tx, Barrier, current, changes);
+  }
+
+  /** Replaces the meetings where the barrier was raised. */
+  async replaceMeetings(tx: EntityManager, barrierId: string, meetingIds: readonly string[]): Promise<void> {
+    await tx.query('DELETE FROM barrier_meeting WHERE barrier_id = $1', [barrierId]);
+    await tx.getRepository(BarrierMeeting).insert(meetingIds.map((meetingId) => ({ barrierId, meetingId })));
   }
 
   /** The barrier and its links to the meetings that raised it. */

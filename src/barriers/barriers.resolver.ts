@@ -14,6 +14,7 @@ import { BarriersRepository } from './barriers.repository';
 import { Barrier } from './barrier.entity';
 import { BarriersService } from './barriers.service';
 import { CreateBarrierInput } from './dto/create-barrier.input';
+import { UpdateBarrierArgs } from './dto/update-barrier.input';
 
 @ArgsType()
 class BarriersArgs {
@@ -40,6 +41,12 @@ export class BarriersResolver {
   @Roles(...EDITORS)
   createBarrier(@Args('input') input: CreateBarrierInput, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Barrier> {
     return this.service.create(input, actor, locale);
+  }
+
+  @Mutation(() => Barrier, { description: 'CONFLICT when expectedVersion is given and stale' })
+  @Roles(...EDITORS)
+  updateBarrier(@Args() args: UpdateBarrierArgs, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Barrier> {
+    return this.service.update(args.id, args.input, args.expectedVersion, actor, locale);
   }
 
   @ResolveField(() => [Meeting], { description: 'every meeting where it was raised' })

@@ -1,5 +1,5 @@
 import { Node } from '../common/node.interface';
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { DateScalarType } from '../common/scalars/date.scalar';
 import { MeetingFormat } from './meeting.enums';
@@ -46,6 +46,11 @@ export class Meeting {
   @TranslatableField({ nullable: true, description: 'where the texts come from, e.g. which are translations of the source' })
   @Column({ type: 'jsonb', nullable: true })
   sourceNote: Translations | null;
+
+  /** Optimistic concurrency: bumped by every change, checked in SQL (see src/database/versioned-update.ts). */
+  @Field(() => Int, { description: 'increments on every change; pass it as expectedVersion to update' })
+  @Column({ type: 'int', default: 1 })
+  version: number;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

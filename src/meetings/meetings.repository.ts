@@ -10,6 +10,7 @@ import { countAll } from '../common/pagination/page-and-total';
 import { PageArgs } from '../common/pagination/page.args';
 import { isCalendarDate } from '../common/scalars/calendar-date';
 import { readEntities } from '../database/linked-rows';
+import { updateIfVersion } from '../database/versioned-update';
 import { Meeting } from './meeting.entity';
 import { Participant } from './participant.entity';
 
@@ -32,9 +33,15 @@ export type ParticipantValues = Pick<Participant, 'personId' | 'organizationId' 
 export class MeetingsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  findById(id: string): Promise<Meeting | null> {
+  /** The meeting, read in `tx` when given; null for an id that is not a UUID. */
+  findById(id: string, tx?: EntityManager): Promise<Meeting | null> {
     if (!isUUID(id)) return Promise.resolve(null);
-    return this.db.getRepository(Meeting).findOneBy({ id });
+    return (tx ?? this.db.manager).getRepository(Meeting).findOneBy({ id });
+  }
+
+  /** The optimistic-concurrency write: the updated meeting, or null when someone changed it since `current` was read. */
+  updateIfVersion(tx: EntityManager, current: Meeting, changes: Partial<Meeting>): Promise<Meeting | null> {
+    return updateIfVersion(tx, Meeting, current, changes);
   }
 
   /** Runs `work` in one transaction; the service passes `tx` to the writing methods. */
@@ -43,7 +50,7 @@ export class MeetingsRepository {
   }
 
   /** The meeting and its participants, in the given order. */
-  async insert(tx: EntityManager, values: Omit<Meeting, 'id' | 'createdAt' | 'updatedAt'>, participants: readonly ParticipantValues[]): Promise<Meeting> {
+  async insert(tx: EntityManager, values: Omit<Meeting, 'id' | 'createdAt' | 'updatedAt' | 'version'>, participants: readonly ParticipantValues[]): Promise<Meeting> {
     const meeting = await tx.getRepository(Meeting).save(tx.getRepository(Meeting).create(values));
     if (participants.length) {
       await tx.getRepository(Participant).insert(participants.map((p) => ({ ...p, meetingId: meeting.id })));

@@ -12,6 +12,7 @@ import { OrganizationsRepository } from '../organizations/organizations.reposito
 import { Organization } from '../organizations/organization.entity';
 import { Person } from '../organizations/person.entity';
 import { CreateMeetingInput } from './dto/create-meeting.input';
+import { UpdateMeetingArgs } from './dto/update-meeting.input';
 import { MeetingsRepository } from './meetings.repository';
 import { Meeting } from './meeting.entity';
 import { MeetingsService } from './meetings.service';
@@ -45,6 +46,12 @@ export class MeetingsResolver {
   @Roles(...EDITORS)
   createMeeting(@Args('input') input: CreateMeetingInput, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Meeting> {
     return this.service.create(input, actor, locale);
+  }
+
+  @Mutation(() => Meeting, { description: 'CONFLICT when expectedVersion is given and stale' })
+  @Roles(...EDITORS)
+  updateMeeting(@Args() args: UpdateMeetingArgs, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Meeting> {
+    return this.service.update(args.id, args.input, args.expectedVersion, actor, locale);
   }
 
   @ResolveField(() => [Participant])

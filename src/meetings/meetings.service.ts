@@ -9,10 +9,21 @@ import { Organization } from '../organizations/organization.entity';
 import { Person } from '../organizations/person.entity';
 import { DESCRIPTION_MAX, NOTE_MAX, PLACE_NAME_MAX, TITLE_MAX } from '../common/validation/decorators';
 import type { Locale } from '../i18n/locales';
-import { createdTranslations } from '../i18n/translations';
+import { createdTranslations, MergeOptions, Translations, translationsFromInput } from '../i18n/translations';
+import { assertExpectedVersion, staleVersion } from '../common/errors/expected-version';
 import { CreateMeetingInput } from './dto/create-meeting.input';
+import { UpdateMeetingInput } from './dto/update-meeting.input';
 import { Meeting } from './meeting.entity';
 import { MeetingsRepository } from './meetings.repository';
+
+/** The translatable texts of a meeting: their longest text per locale and whether one must remain. */
+const TEXTS: Record<'title' | 'settlement' | 'region' | 'summary' | 'sourceNote', MergeOptions> = {
+  title: { field: 'title', maxLength: TITLE_MAX, required: true },
+  settlement: { field: 'settlement', maxLength: PLACE_NAME_MAX, required: false },
+  region: { field: 'region', maxLength: PLACE_NAME_MAX, required: false },
+  summary: { field: 'summary', maxLength: DESCRIPTION_MAX, required: false },
+  sourceNote: { field: 'sourceNote', maxLength: NOTE_MAX, required: false },
+};
 
 @Injectable()
 export class MeetingsService {
@@ -28,6 +39,32 @@ export class MeetingsService {
   /** Newest first; ties on the date broken by id. */
   list(args: PageArgs): Promise<Connection<Meeting>> {
     return this.repository.listPage(args);
+  }
+
+  /**
+   * Edits a meeting's fields (absent ones stay; a text's locales merge as in updateRecommendation),
+   * bumps its version and audits it before and after, in one transaction. CONFLICT when
+   * `expectedVersion` is stale, NOT_FOUND for an unknown id.
+   */
+  update(id: string, input: UpdateMeetingInput, expectedVersion: number | null | undefined, actor: Actor, locale: Locale): Promise<Meeting> {
+    return this.repository.transaction(async (tx) => {
+      const current = assertExpectedVersion('Meeting', id, await this.repository.findById(id, tx), expectedVersion);
+      const changes: Partial<Meeting> = {};
+      for (const [field, options] of Object.entries(TEXTS) as [keyof typeof TEXTS, MergeOptions][]) {
+        const translations = input[`${field}Translations`];
+        if (input[field] === undefined && translations == null) continue;
+        const merged = translationsFromInput(current[field], input[field], translations, locale, options);
+        if (field === 'title') changes.title = merged as Translations;
+        else changes[field] = merged;
+      }
+      if (input.heldOn !== undefined) changes.heldOn = input.heldOn;
+      if (input.format !== undefined) changes.format = input.format;
+      if (input.sourceUrl !== undefined) changes.sourceUrl = input.sourceUrl;
+      const updated = await this.repository.updateIfVersion(tx, current, changes);
+      if (!updated) throw staleVersion('Meeting', id, null);
+      await this.audit.record(tx, { actor, action: 'meeting.update', entityType: 'Meeting', entityId: id, before: current, after: updated });
+      return updated;
+    });
   }
 
   /** `locale`: the request's, which `title` and the other plain texts are written in. */

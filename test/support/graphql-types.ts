@@ -30,6 +30,8 @@ export type ActionPlan = Node & {
   titleLocale?: Maybe<Locale>;
   /** every locale's text of title */
   titleTranslations: Array<Translation>;
+  /** increments on every change; pass it as expectedVersion to update */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -99,6 +101,8 @@ export type Barrier = Node & {
   titleLocale?: Maybe<Locale>;
   /** every locale's text of title */
   titleTranslations: Array<Translation>;
+  /** increments on every change; pass it as expectedVersion to update */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -282,6 +286,8 @@ export type Indicator = Node & {
   unitCode?: Maybe<IndicatorUnit>;
   /** ordered by period: a year's quarters, then the year's own value */
   values: Array<IndicatorValue>;
+  /** increments on every change; pass it as expectedVersion to update */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -497,6 +503,8 @@ export type Meeting = Node & {
   titleLocale?: Maybe<Locale>;
   /** every locale's text of title */
   titleTranslations: Array<Translation>;
+  /** increments on every change; pass it as expectedVersion to update */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -588,6 +596,14 @@ export type Mutation = {
   setIndicatorTarget: Indicator;
   /** MINISTRY tokens: only recommendations their organisation is responsible for */
   transitionRecommendation: Recommendation;
+  /** CONFLICT when expectedVersion is given and stale */
+  updateActionPlan: ActionPlan;
+  /** CONFLICT when expectedVersion is given and stale */
+  updateBarrier: Barrier;
+  /** CONFLICT when expectedVersion is given and stale; targets: setIndicatorTarget */
+  updateIndicator: Indicator;
+  /** CONFLICT when expectedVersion is given and stale */
+  updateMeeting: Meeting;
   updateRecommendation: Recommendation;
 };
 
@@ -656,6 +672,34 @@ export type MutationSetIndicatorTargetArgs = {
 
 export type MutationTransitionRecommendationArgs = {
   input: TransitionRecommendationInput;
+};
+
+
+export type MutationUpdateActionPlanArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  input: UpdateActionPlanInput;
+};
+
+
+export type MutationUpdateBarrierArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  input: UpdateBarrierInput;
+};
+
+
+export type MutationUpdateIndicatorArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  input: UpdateIndicatorInput;
+};
+
+
+export type MutationUpdateMeetingArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  input: UpdateMeetingInput;
 };
 
 
@@ -1110,6 +1154,75 @@ export type TranslationInput = {
   locale: Locale;
   /** null or blank removes this locale (a required field keeps at least one) */
   text?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateActionPlanInput = {
+  /** e.g. Presidential Decree */
+  approvedBy?: InputMaybe<Scalars['String']['input']>;
+  approvedOn?: InputMaybe<Scalars['Date']['input']>;
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** at least startYear (the one given, else the stored one) */
+  endYear?: InputMaybe<Scalars['Int']['input']>;
+  startYear?: InputMaybe<Scalars['Int']['input']>;
+  /** in the request's locale (Accept-Language) */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** title in several locales; title itself writes the request's locale (Accept-Language) */
+  titleTranslations?: InputMaybe<Array<TranslationInput>>;
+};
+
+export type UpdateBarrierInput = {
+  category?: InputMaybe<BarrierCategory>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** description in several locales; description itself writes the request's locale (Accept-Language) */
+  descriptionTranslations?: InputMaybe<Array<TranslationInput>>;
+  /** the meetings where it was raised (replaces them); at least one */
+  meetingIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** in the request's locale (Accept-Language) */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** title in several locales; title itself writes the request's locale (Accept-Language) */
+  titleTranslations?: InputMaybe<Array<TranslationInput>>;
+};
+
+export type UpdateIndicatorInput = {
+  /** only while the indicator has no values; its targets must fall within the plan's years */
+  actionPlanId?: InputMaybe<Scalars['ID']['input']>;
+  baselineValue?: InputMaybe<Scalars['Float']['input']>;
+  baselineYear?: InputMaybe<Scalars['Int']['input']>;
+  /** unique within its plan; only while the indicator has no values */
+  code?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<IndicatorDirection>;
+  /** in the request's locale (Accept-Language) */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** name in several locales; name itself writes the request's locale (Accept-Language) */
+  nameTranslations?: InputMaybe<Array<TranslationInput>>;
+  responsibleOrganizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** e.g. "%" or "people" */
+  unit?: InputMaybe<Scalars['String']['input']>;
+  /** absent with a new `unit`: recognised from it when it is a known one */
+  unitCode?: InputMaybe<IndicatorUnit>;
+};
+
+export type UpdateMeetingInput = {
+  format?: InputMaybe<MeetingFormat>;
+  heldOn?: InputMaybe<Scalars['Date']['input']>;
+  region?: InputMaybe<Scalars['String']['input']>;
+  /** region in several locales; region itself writes the request's locale (Accept-Language) */
+  regionTranslations?: InputMaybe<Array<TranslationInput>>;
+  settlement?: InputMaybe<Scalars['String']['input']>;
+  /** settlement in several locales; settlement itself writes the request's locale (Accept-Language) */
+  settlementTranslations?: InputMaybe<Array<TranslationInput>>;
+  /** where the texts come from, e.g. which are translations of the source */
+  sourceNote?: InputMaybe<Scalars['String']['input']>;
+  /** sourceNote in several locales; sourceNote itself writes the request's locale (Accept-Language) */
+  sourceNoteTranslations?: InputMaybe<Array<TranslationInput>>;
+  sourceUrl?: InputMaybe<Scalars['String']['input']>;
+  summary?: InputMaybe<Scalars['String']['input']>;
+  /** summary in several locales; summary itself writes the request's locale (Accept-Language) */
+  summaryTranslations?: InputMaybe<Array<TranslationInput>>;
+  /** in the request's locale (Accept-Language) */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** title in several locales; title itself writes the request's locale (Accept-Language) */
+  titleTranslations?: InputMaybe<Array<TranslationInput>>;
 };
 
 export type UpdateRecommendationInput = {

@@ -42,16 +42,23 @@ export function hasControl(type: abstract new (...args: never[]) => object, prop
  * A translatable text posted as one control per language (`title-ky`, `title-ru`, `title-en`) into
  * the API's `<field>Translations`: the languages posted and not blank (a new record starts with
  * the texts given). `required`: at least one language must have a text (checked with the other
- * fields, so a blank title is reported together with them).
+ * fields, so a blank title is reported together with them). `edit`: the form changes a stored
+ * record, so every language posted is sent, a blank one as null (see mergeTranslations).
  */
-export function TranslatedControl(name: string, options: { required?: boolean } = {}): PropertyDecorator {
+export function TranslatedControl(name: string, options: { required?: boolean; edit?: boolean } = {}): PropertyDecorator {
   const decorators: PropertyDecorator[] = [
     Control(name, true),
     Expose(),
     Transform(({ obj }: { obj: Record<string, unknown> }) =>
-      LOCALES.filter((locale) => cleanText(postedText(obj, `${name}-${locale}`)) !== '').map((locale) =>
-        plainToInstance(TranslationInput, { locale, text: postedText(obj, `${name}-${locale}`) }),
-      ),
+      options.edit
+        ? // An edit: every language posted, a blank one as null (which removes that language's text).
+          LOCALES.filter((locale) => typeof obj[`${name}-${locale}`] === 'string').map((locale) => {
+            const text = cleanText(postedText(obj, `${name}-${locale}`));
+            return plainToInstance(TranslationInput, { locale, text: text === '' ? null : text });
+          })
+        : LOCALES.filter((locale) => cleanText(postedText(obj, `${name}-${locale}`)) !== '').map((locale) =>
+            plainToInstance(TranslationInput, { locale, text: postedText(obj, `${name}-${locale}`) }),
+          ),
     ),
   ];
   if (options.required) decorators.push(HasSomeText());

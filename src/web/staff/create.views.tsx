@@ -5,6 +5,7 @@ import { Input } from '../components/input';
 import { Radios } from '../components/radios';
 import { Select } from '../components/select';
 import { Textarea } from '../components/textarea';
+import { WarningText } from '../components/warning-text';
 import type { Choice } from '../forms/bound-controls';
 import { errorFor, FieldErrors, summaryOf } from '../forms/field-errors';
 import { h, SafeHtml } from '../jsx/html';
@@ -74,6 +75,11 @@ function Field(props: { ctx: PageContext; spec: FieldSpec; draft: Draft; errors:
   }
 }
 
+/**
+ * A record's form, new or edited: the fields (form-fields.ts) with the draft's values and their
+ * errors. An edit form carries hidden fields (the version it was filled from) and may open with
+ * a notice the error summary links to (e.g. that someone else saved the record meanwhile).
+ */
 export function CreatePage(props: {
   ctx: PageContext;
   stylesheetHref: string;
@@ -82,17 +88,30 @@ export function CreatePage(props: {
   fields: FieldSpec[];
   draft: Draft;
   errors: FieldErrors;
+  backLink?: { href: string; label: string };
+  saveLabel?: string;
+  hidden?: Record<string, string>;
+  notice?: { id: string; text: string };
 }): SafeHtml {
   const { ctx } = props;
+  const summary = [...(props.notice ? [{ href: `#${props.notice.id}`, text: props.notice.text }] : []), ...summaryOf(props.errors)];
   return (
-    <StaffPage ctx={ctx} stylesheetHref={props.stylesheetHref} title={props.title} errors={summaryOf(props.errors)} backLink={{ href: '/work/new', label: ctx.t('staff.create.title') }}>
+    <StaffPage ctx={ctx} stylesheetHref={props.stylesheetHref} title={props.title} errors={summary} backLink={props.backLink ?? { href: '/work/new', label: ctx.t('staff.create.title') }}>
       <h1 class="govuk-heading-l">{props.title}</h1>
+      {props.notice ? (
+        <div id={props.notice.id} tabindex="-1">
+          <WarningText text={props.notice.text} iconFallbackText={ctx.t('staff.warning')} />
+        </div>
+      ) : null}
       <form method="post" action={props.action} novalidate>
         <CsrfField ctx={ctx} />
+        {Object.entries(props.hidden ?? {}).map(([name, value]) => (
+          <input type="hidden" name={name} value={value} />
+        ))}
         {props.fields.map((spec) => (
           <Field ctx={ctx} spec={spec} draft={props.draft} errors={props.errors} />
         ))}
-        <Button text={ctx.t('staff.create.save')} />
+        <Button text={props.saveLabel ?? ctx.t('staff.create.save')} />
       </form>
     </StaffPage>
   );

@@ -8,6 +8,7 @@ import type { FieldErrors } from '../forms/field-errors';
 import { FormBody } from '../forms/form-body';
 import { FormProblem, FormValues, valueOf } from '../forms/form-invalid';
 import type { PageContext } from '../layout/page-context';
+import { editPath } from './edit/edit-paths';
 import { IndicatorValueForm } from './indicator-value.form';
 import { IndicatorPage, ValueDraft } from './indicator.views';
 import { StaffErrorFilter } from './staff-error.filter';
@@ -88,7 +89,8 @@ export class IndicatorPageController implements FormPageController {
         errors[problem.translated ? translatedFieldId(problem.control, ctx.locale) : problem.control] = valueMessage(ctx, problem);
       }
       const success = recordedPeriod ? ctx.t('staff.indicator.recorded', { period: recordedPeriod }) : null;
-      return IndicatorPage({ ctx, stylesheetHref, detail, draft, errors, success });
+      const editHref = actor.role === Role.ADMIN || actor.role === Role.EDITOR ? editPath('indicator', id) : null;
+      return IndicatorPage({ ctx, stylesheetHref, detail, draft, errors, success, editHref });
     });
   }
 }

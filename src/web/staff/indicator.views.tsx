@@ -110,6 +110,8 @@ export function IndicatorPage(props: {
   draft: ValueDraft;
   errors: FieldErrors;
   success: string | null;
+  /** The edit form's address, for those who may edit the indicator (EDITOR/ADMIN). */
+  editHref?: string | null;
 }): SafeHtml {
   const { ctx, detail } = props;
   const { indicator, plan } = detail;
@@ -127,6 +129,14 @@ export function IndicatorPage(props: {
       <h1 class="govuk-heading-l">{ctx.text(indicator.name)}</h1>
       <LanguagesOf ctx={ctx} translations={indicator.name} />
       <ReturnedToReader ctx={ctx} detail={detail} />
+      {props.editHref ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href={props.editHref}>
+            {ctx.t('staff.edit.link')}
+            <span class="govuk-visually-hidden">{` ${indicator.code}`}</span>
+          </a>
+        </p>
+      ) : null}
       <dl class="govuk-summary-list">
         <div class="govuk-summary-list__row">
           <dt class="govuk-summary-list__key">{ctx.t('staff.indicator.baseline')}</dt>

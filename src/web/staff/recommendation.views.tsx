@@ -14,6 +14,7 @@ import type { FieldErrors } from '../forms/field-errors';
 import { Button } from '../components/button';
 import { summaryOf } from '../forms/field-errors';
 import { RadiosField, TextField } from '../forms/bound-controls';
+import { editPath } from './edit/edit-paths';
 import { StaffPage } from './staff-layout';
 import { LanguagesOf, TranslatedField, TranslatedValues } from './translated-field';
 
@@ -105,7 +106,20 @@ function Timeline({ ctx, history }: { ctx: PageContext; history: StatusChange[] 
   );
 }
 
-function Facts({ ctx, detail }: { ctx: PageContext; detail: RecommendationDetail }): SafeHtml {
+/** An "Edit" link after a record's name, for those who may edit it; the name completes the link's text for screen readers. */
+function EditLink({ ctx, href, name }: { ctx: PageContext; href: string; name: string }): SafeHtml {
+  return (
+    <>
+      {' '}
+      <a class="govuk-link govuk-!-margin-left-2" href={href}>
+        {ctx.t('staff.edit.link')}
+        <span class="govuk-visually-hidden">{` ${name}`}</span>
+      </a>
+    </>
+  );
+}
+
+function Facts({ ctx, detail, mayEdit }: { ctx: PageContext; detail: RecommendationDetail; mayEdit: boolean }): SafeHtml {
   const r = detail.recommendation;
   const rows: { key: string; value: SafeHtml | string }[] = [
     { key: ctx.t('staff.field.status'), value: <StatusTag ctx={ctx} status={r.status} /> },
@@ -119,14 +133,27 @@ function Facts({ ctx, detail }: { ctx: PageContext; detail: RecommendationDetail
         '—'
       ),
     },
-    { key: ctx.t('staff.field.meeting'), value: detail.meeting ? `${ctx.text.plain(detail.meeting.title)} (${ctx.i18n.date(detail.meeting.heldOn)})` : '—' },
+    {
+      key: ctx.t('staff.field.meeting'),
+      value: detail.meeting ? (
+        <>
+          {`${ctx.text.plain(detail.meeting.title)} (${ctx.i18n.date(detail.meeting.heldOn)})`}
+          {mayEdit ? <EditLink ctx={ctx} href={editPath('meeting', detail.meeting.id)} name={ctx.text.plain(detail.meeting.title)} /> : null}
+        </>
+      ) : (
+        '—'
+      ),
+    },
     { key: ctx.t('staff.field.responsible'), value: detail.organizations.length ? ctx.text.join(detail.organizations.map((o) => o.name), '; ') : '—' },
     {
       key: ctx.t('staff.field.barriers'),
       value: detail.barriers.length ? (
         <ul class="govuk-list govuk-list--bullet">
           {detail.barriers.map((b) => (
-            <li>{ctx.text(b.title)}</li>
+            <li>
+              {ctx.text(b.title)}
+              {mayEdit ? <EditLink ctx={ctx} href={editPath('barrier', b.id)} name={ctx.text.plain(b.title)} /> : null}
+            </li>
           ))}
         </ul>
       ) : (
@@ -197,7 +224,7 @@ export function RecommendationPage(props: {
           </a>
         </p>
       ) : null}
-      <Facts ctx={ctx} detail={detail} />
+      <Facts ctx={ctx} detail={detail} mayEdit={props.mayEditText ?? false} />
       {detail.mayTransition && detail.allowed.length ? (
         <section aria-labelledby="move-title">
           <h2 class="govuk-heading-m" id="move-title">

@@ -26,7 +26,10 @@ export function staffNavigation(t: Translator['t'], role: Role, waiting = 0): Na
   const links: NavigationLink[] = [{ href: '/work', label: t('staff.nav.work') }];
   if (EDITORS.includes(role)) links.push({ href: '/work/review', label: t('staff.nav.review', { count: waiting }) });
   if (role === Role.ADMIN || role === Role.EDITOR || role === Role.MINISTRY) links.push({ href: '/work/import', label: t('staff.nav.import') });
-  if (role === Role.ADMIN || role === Role.EDITOR) links.push({ href: '/work/new', label: t('staff.nav.create') });
+  if (role === Role.ADMIN || role === Role.EDITOR) {
+    links.push({ href: '/work/new', label: t('staff.nav.create') });
+    links.push({ href: '/work/edit', label: t('staff.nav.edit') });
+  }
   links.push({ href: '/work/downloads', label: t('staff.nav.downloads') });
   if (role === Role.ADMIN) links.push({ href: '/admin/users', label: t('staff.nav.admin') });
   if (role === Role.ADMIN || role === Role.ANALYST) links.push({ href: '/admin/audit', label: t('staff.nav.audit') });

@@ -22,6 +22,10 @@ import { MeetingFormController } from './create/meeting-form.controller';
 import { PlanFormController } from './create/plan-form.controller';
 import { RecommendationFormController } from './create/recommendation-form.controller';
 import { DownloadsController } from './downloads.controller';
+import { EditFormPages } from './edit/edit-form-pages';
+import { BarrierEditController, IndicatorEditController, MeetingEditController, PlanEditController } from './edit/edit-form.controllers';
+import { EditIndexController } from './edit/edit-index.controller';
+import { FormChoices } from './form-fields';
 import { ImportPageController } from './import.controller';
 import { IndicatorPageController } from './indicator.controller';
 import { RecommendationPageController } from './recommendation.controller';
@@ -69,10 +73,15 @@ import { WorkController } from './work.controller';
     RecommendationFormController,
     PlanFormController,
     IndicatorFormController,
+    EditIndexController,
+    MeetingEditController,
+    BarrierEditController,
+    PlanEditController,
+    IndicatorEditController,
     AdminUsersController,
     AdminTokensController,
     AdminAuditController,
   ],
-  providers: [StaffPages, StaffReads, StaffErrorFilter, StaffViewInterceptor, CreateFormPages],
+  providers: [StaffPages, StaffReads, StaffErrorFilter, StaffViewInterceptor, FormChoices, CreateFormPages, EditFormPages],
 })
 export class StaffModule {}

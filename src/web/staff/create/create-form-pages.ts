@@ -1,47 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { IndicatorDirection } from '../../../action-plan/action-plan.enums';
-import { ActionPlansService } from '../../../action-plan/action-plans.service';
-import { IndicatorsService } from '../../../action-plan/indicators.service';
-import { BarrierCategory } from '../../../barriers/barrier-category.enum';
-import { BarriersService } from '../../../barriers/barriers.service';
-import type { Translations } from '../../../i18n/translations';
-import { MeetingFormat } from '../../../meetings/meeting.enums';
-import { MeetingsService } from '../../../meetings/meetings.service';
-import { OrganizationsService } from '../../../organizations/organizations.service';
-import { Priority, RecommendationKind } from '../../../recommendations/recommendation.enums';
 import type { FormProblem, FormValues } from '../../forms/form-invalid';
-import type { PageContext } from '../../layout/page-context';
 import { CreatePage } from '../create.views';
-import type { FieldSpec } from '../create.views';
 import type { FieldErrors } from '../form';
+import { fieldsOf, FormChoices, RECORD_KINDS, RecordKind } from '../form-fields';
 import { StaffView } from '../staff-pages.service';
 import { translatedFieldId } from '../translated-field';
 
-export const CREATE_KINDS = ['meeting', 'barrier', 'recommendation', 'plan', 'indicator'] as const;
-export type CreateKind = (typeof CREATE_KINDS)[number];
+export const CREATE_KINDS = RECORD_KINDS;
+export type CreateKind = RecordKind;
 
-/** The records a form offers to link to, read once per request. */
-interface Choices {
-  meetings: { id: string; title: Translations; heldOn: string }[];
-  barriers: { id: string; title: Translations }[];
-  organizations: { id: string; name: Translations }[];
-  indicators: { id: string; code: string; name: Translations }[];
-  plans: { id: string; code: string; title: Translations }[];
-}
-
-/** The create forms' pages: the fields of each kind, the records they offer, the errors at their controls. */
+/** The create forms' pages: the fields of each kind (form-fields.ts), the records they offer, the errors at their controls. */
 @Injectable()
 export class CreateFormPages {
-  constructor(
-    private readonly meetings: MeetingsService,
-    private readonly barriers: BarriersService,
-    private readonly plans: ActionPlansService,
-    private readonly indicators: IndicatorsService,
-    private readonly organizations: OrganizationsService,
-  ) {}
+  constructor(private readonly choices: FormChoices) {}
 
   async page(kind: CreateKind, values: FormValues, problems: FormProblem[]): Promise<StaffView> {
-    const choices = await this.choices(kind);
+    const choices = await this.choices.of(kind);
     return new StaffView((ctx, stylesheetHref) => {
       const fields = fieldsOf(ctx, kind, choices);
       const errors: FieldErrors = {};
@@ -53,83 +27,5 @@ export class CreateFormPages {
       }
       return CreatePage({ ctx, stylesheetHref, title: ctx.t(`staff.create.${kind}.title`), action: `/work/new/${kind}`, fields, draft: values, errors });
     });
-  }
-
-  private async choices(kind: CreateKind): Promise<Choices> {
-    const none: Choices = { meetings: [], barriers: [], organizations: [], indicators: [], plans: [] };
-    if (kind === 'barrier') return { ...none, meetings: (await this.meetings.list({ first: 100 })).edges.map((e) => e.node) };
-    if (kind === 'indicator') return { ...none, plans: await this.plans.list(), organizations: await this.organizations.list() };
-    if (kind !== 'recommendation') return none;
-    const [meetings, barriers, organizations, indicators] = await Promise.all([
-      this.meetings.list({ first: 100 }),
-      this.barriers.list(),
-      this.organizations.list(),
-      this.indicators.list({ first: 100 }),
-    ]);
-    return { ...none, meetings: meetings.edges.map((e) => e.node), barriers, organizations, indicators: indicators.edges.map((e) => e.node) };
-  }
-}
-
-function fieldsOf(ctx: PageContext, kind: CreateKind, choices: Choices): FieldSpec[] {
-  const f = (name: string, label: Parameters<PageContext['t']>[0], kindOf: FieldSpec['kind'], extra: Partial<FieldSpec> = {}): FieldSpec => ({
-    name,
-    label: ctx.t(label),
-    kind: kindOf,
-    ...extra,
-  });
-  const pick = [{ value: '', label: ctx.t('staff.create.choose') }];
-  switch (kind) {
-    case 'meeting':
-      return [
-        f('title', 'staff.create.field.title', 'translated'),
-        f('heldOn', 'staff.create.field.heldOn', 'date'),
-        f('format', 'staff.create.field.format', 'radios', { choices: Object.values(MeetingFormat).map((v) => ({ value: v, label: ctx.t(`staff.format.${v}`) })) }),
-        f('settlement', 'staff.create.field.settlement', 'translated'),
-        f('region', 'staff.create.field.region', 'translated'),
-        f('summary', 'staff.create.field.summary', 'translated', { multiline: true }),
-        f('sourceUrl', 'staff.create.field.sourceUrl', 'text'),
-      ];
-    case 'barrier':
-      return [
-        f('title', 'staff.create.field.title', 'translated'),
-        f('description', 'staff.create.field.description', 'translated', { multiline: true }),
-        f('category', 'staff.create.field.category', 'radios', { choices: Object.values(BarrierCategory).map((v) => ({ value: v, label: ctx.t(`barrier.${v}`) })) }),
-        f('meetingIds', 'staff.field.meeting', 'select', { choices: [...pick, ...choices.meetings.map((m) => ({ value: m.id, label: `${ctx.text.plain(m.title)} (${ctx.i18n.date(m.heldOn)})` }))] }),
-      ];
-    case 'recommendation':
-      return [
-        f('meetingId', 'staff.field.meeting', 'select', { choices: [...pick, ...choices.meetings.map((m) => ({ value: m.id, label: `${ctx.text.plain(m.title)} (${ctx.i18n.date(m.heldOn)})` }))] }),
-        f('title', 'staff.create.field.title', 'translated'),
-        f('description', 'staff.create.field.description', 'translated', { multiline: true }),
-        f('kind', 'staff.create.field.kind', 'select', { choices: [...pick, ...Object.values(RecommendationKind).map((v) => ({ value: v, label: ctx.t(`staff.kind.${v}`) }))] }),
-        f('priority', 'staff.create.field.priority', 'radios', { choices: Object.values(Priority).map((v) => ({ value: v, label: ctx.t(`staff.priority.${v}`) })) }),
-        f('dueDate', 'staff.field.dueDate', 'date'),
-        f('code', 'staff.create.field.code', 'text', { hint: ctx.t('staff.create.codeHint') }),
-        f('barrierIds', 'staff.field.barriers', 'checkboxes', { choices: choices.barriers.map((b) => ({ value: b.id, label: ctx.text.plain(b.title) })) }),
-        f('responsibleOrganizationIds', 'staff.field.responsible', 'checkboxes', { choices: choices.organizations.map((o) => ({ value: o.id, label: ctx.text.plain(o.name) })) }),
-        f('indicatorIds', 'staff.field.indicators', 'checkboxes', { choices: choices.indicators.map((i) => ({ value: i.id, label: `${i.code}: ${ctx.text.plain(i.name)}` })) }),
-      ];
-    case 'plan':
-      return [
-        f('code', 'staff.create.field.code', 'text'),
-        f('title', 'staff.create.field.title', 'translated'),
-        f('approvedBy', 'staff.create.field.approvedBy', 'text'),
-        f('approvedOn', 'staff.create.field.approvedOn', 'date'),
-        f('startYear', 'staff.create.field.startYear', 'number'),
-        f('endYear', 'staff.create.field.endYear', 'number'),
-      ];
-    case 'indicator':
-      return [
-        f('actionPlanId', 'staff.downloads.plan', 'select', { choices: [...pick, ...choices.plans.map((p) => ({ value: p.id, label: `${p.code}: ${ctx.text.plain(p.title)}` }))] }),
-        f('code', 'staff.create.field.code', 'text'),
-        f('name', 'staff.create.field.title', 'translated'),
-        f('unit', 'staff.indicator.unit', 'text', { hint: ctx.t('staff.create.unitHint') }),
-        f('direction', 'staff.create.field.direction', 'radios', { choices: Object.values(IndicatorDirection).map((v) => ({ value: v, label: ctx.t(`staff.direction.${v}`) })) }),
-        f('baselineYear', 'staff.create.field.baselineYear', 'number'),
-        f('baselineValue', 'staff.indicator.baseline', 'number'),
-        f('responsibleOrganizationId', 'staff.field.responsible', 'select', {
-          choices: [{ value: '', label: ctx.t('staff.admin.noOrganization') }, ...choices.organizations.map((o) => ({ value: o.id, label: ctx.text.plain(o.name) }))],
-        }),
-      ];
   }
 }

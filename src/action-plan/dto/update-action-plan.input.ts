@@ -1,0 +1,65 @@
+import { TranslationInput, TranslationsInputField } from '../../i18n/translation.types';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsUUID, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { DateScalarType } from '../../common/scalars/date.scalar';
+import { CodeText, IsCalendarDate, IsNotLessThan, OptionalText, RequiredText, SHORT_TEXT_MAX, TITLE_MAX } from '../../common/validation/decorators';
+import { PlanYear } from '../reporting-period';
+
+/**
+ * Absent fields are left as they are; `approvedBy` and `approvedOn` may be set to null to clear
+ * them. The years must keep every target and value of the plan's indicators inside them.
+ */
+@InputType()
+export class UpdateActionPlanInput {
+  @Field(() => String, { nullable: true })
+  @ValidateIf((o: UpdateActionPlanInput) => o.code !== undefined)
+  @CodeText()
+  code?: string;
+
+  @Field(() => String, { nullable: true, description: "in the request's locale (Accept-Language)" })
+  @ValidateIf((o: UpdateActionPlanInput) => o.title !== undefined)
+  @RequiredText(TITLE_MAX)
+  title?: string;
+
+  @TranslationsInputField('title')
+  titleTranslations?: TranslationInput[] | null;
+
+  @Field(() => String, { nullable: true, description: 'e.g. Presidential Decree' })
+  @OptionalText(SHORT_TEXT_MAX)
+  approvedBy?: string | null;
+
+  @Field(() => DateScalarType, { nullable: true })
+  @IsOptional()
+  @IsCalendarDate()
+  approvedOn?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @ValidateIf((o: UpdateActionPlanInput) => o.startYear !== undefined)
+  @PlanYear()
+  startYear?: number;
+
+  @Field(() => Int, { nullable: true, description: 'at least startYear (the one given, else the stored one)' })
+  @ValidateIf((o: UpdateActionPlanInput) => o.endYear !== undefined)
+  @PlanYear()
+  @IsNotLessThan('startYear')
+  endYear?: number;
+}
+
+@ArgsType()
+export class UpdateActionPlanArgs {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+
+  @Field(() => UpdateActionPlanInput)
+  @ValidateNested()
+  @Type(() => UpdateActionPlanInput)
+  input: UpdateActionPlanInput;
+
+  @Field(() => Int, { nullable: true, description: 'CONFLICT when given and stale' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number | null;
+}

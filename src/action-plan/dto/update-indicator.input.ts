@@ -1,0 +1,83 @@
+import { TranslationInput, TranslationsInputField } from '../../i18n/translation.types';
+import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsEnum, IsInt, IsOptional, IsUUID, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { CodeText, IsMeasurement, RequiredText, TITLE_MAX } from '../../common/validation/decorators';
+import { PlanYear } from '../reporting-period';
+import { IndicatorDirection } from '../action-plan.enums';
+import { IndicatorUnit } from '../indicator-unit';
+
+/**
+ * Absent fields are left as they are; `unitCode`, the baseline and the responsible organisation
+ * may be set to null to clear them. The code and the action plan cannot change once the
+ * indicator has values (BAD_USER_INPUT, reason `hasValues`). Targets keep their own mutation
+ * (setIndicatorTarget).
+ */
+@InputType()
+export class UpdateIndicatorInput {
+  @Field(() => ID, { nullable: true, description: 'only while the indicator has no values; its targets must fall within the plan\'s years' })
+  @ValidateIf((o: UpdateIndicatorInput) => o.actionPlanId !== undefined)
+  @IsUUID()
+  actionPlanId?: string;
+
+  @Field(() => String, { nullable: true, description: 'unique within its plan; only while the indicator has no values' })
+  @ValidateIf((o: UpdateIndicatorInput) => o.code !== undefined)
+  @CodeText()
+  code?: string;
+
+  @Field(() => String, { nullable: true, description: "in the request's locale (Accept-Language)" })
+  @ValidateIf((o: UpdateIndicatorInput) => o.name !== undefined)
+  @RequiredText(TITLE_MAX)
+  name?: string;
+
+  @TranslationsInputField('name')
+  nameTranslations?: TranslationInput[] | null;
+
+  @Field(() => String, { nullable: true, description: 'e.g. "%" or "people"' })
+  @ValidateIf((o: UpdateIndicatorInput) => o.unit !== undefined)
+  @RequiredText(40)
+  unit?: string;
+
+  @Field(() => IndicatorUnit, { nullable: true, description: 'absent with a new `unit`: recognised from it when it is a known one' })
+  @IsOptional()
+  @IsEnum(IndicatorUnit)
+  unitCode?: IndicatorUnit | null;
+
+  @Field(() => IndicatorDirection, { nullable: true })
+  @ValidateIf((o: UpdateIndicatorInput) => o.direction !== undefined)
+  @IsEnum(IndicatorDirection)
+  direction?: IndicatorDirection;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @PlanYear()
+  baselineYear?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsMeasurement()
+  baselineValue?: number | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  responsibleOrganizationId?: string | null;
+}
+
+@ArgsType()
+export class UpdateIndicatorArgs {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+
+  @Field(() => UpdateIndicatorInput)
+  @ValidateNested()
+  @Type(() => UpdateIndicatorInput)
+  input: UpdateIndicatorInput;
+
+  @Field(() => Int, { nullable: true, description: 'CONFLICT when given and stale' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number | null;
+}

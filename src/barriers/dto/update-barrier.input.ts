@@ -1,0 +1,59 @@
+import { TranslationInput, TranslationsInputField } from '../../i18n/translation.types';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsInt, IsOptional, IsUUID, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { DESCRIPTION_MAX, OptionalText, RequiredText, TITLE_MAX } from '../../common/validation/decorators';
+import { BarrierCategory } from '../barrier-category.enum';
+
+/**
+ * Absent fields are left as they are; `description` may be set to null to clear it.
+ * `meetingIds` replaces the meetings where it was raised (at least one).
+ */
+@InputType()
+export class UpdateBarrierInput {
+  @Field(() => String, { nullable: true, description: "in the request's locale (Accept-Language)" })
+  @ValidateIf((o: UpdateBarrierInput) => o.title !== undefined)
+  @RequiredText(TITLE_MAX)
+  title?: string;
+
+  @TranslationsInputField('title')
+  titleTranslations?: TranslationInput[] | null;
+
+  @Field(() => String, { nullable: true })
+  @OptionalText(DESCRIPTION_MAX)
+  description?: string | null;
+
+  @TranslationsInputField('description')
+  descriptionTranslations?: TranslationInput[] | null;
+
+  @Field(() => BarrierCategory, { nullable: true })
+  @ValidateIf((o: UpdateBarrierInput) => o.category !== undefined)
+  @IsEnum(BarrierCategory)
+  category?: BarrierCategory;
+
+  @Field(() => [ID], { nullable: true, description: 'the meetings where it was raised (replaces them); at least one' })
+  @ValidateIf((o: UpdateBarrierInput) => o.meetingIds !== undefined)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsUUID(undefined, { each: true })
+  meetingIds?: string[];
+}
+
+@ArgsType()
+export class UpdateBarrierArgs {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+
+  @Field(() => UpdateBarrierInput)
+  @ValidateNested()
+  @Type(() => UpdateBarrierInput)
+  input: UpdateBarrierInput;
+
+  @Field(() => Int, { nullable: true, description: 'CONFLICT when given and stale' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number | null;
+}
