@@ -5,6 +5,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { IndicatorValuesExportQuery } from '../dto/action-plan-export.query';
 import { WorkbookExportQuery } from '../dto/indicators-export.query';
+import { valueStatusOf } from '../dto/values-parameter';
 import { CsvOptions, DEFAULT_CSV_OPTIONS } from '../tabular/csv-options';
 import { RecommendationsExportQuery } from '../dto/recommendations-export.query';
 import { DEFAULT_EXPORT_LOCALE } from '../../i18n/locales';
@@ -16,7 +17,8 @@ export const EXPORT_USAGE = `usage: npm run export -- <${EXPORT_NAMES.join('|')}
     every export: --asOf YYYY-MM-DD (default today) --lang ky|ru|en (default en)
     recommendations, workbook: --status S (repeatable) --kind K (repeatable) --meetingId ID --barrierId ID
                                --responsibleOrganizationId ID --overdue true|false --search TEXT
-    indicators, indicator-values, workbook: --actionPlanId ID   indicators, workbook: --year YYYY
+    indicators, indicator-values, workbook: --actionPlanId ID --valuesKnownBy YYYY-MM-DD --values approved|submitted
+    indicators, workbook: --year YYYY
     indicator-values, workbook: --from PERIOD --to PERIOD (2025 or 2025-Q3)
     indicator-values: --versions approved|all (all: every version with its review; the CLI reads as staff)
   CSV: --delimiter ,|; --decimal .|, --formulaEscape true|false
@@ -59,6 +61,8 @@ export function parseExportArguments(argv: string[]): ExportArguments {
       actionPlanId: { type: 'string' },
       year: { type: 'string' },
       asOf: { type: 'string' },
+      valuesKnownBy: { type: 'string' },
+      values: { type: 'string' },
       lang: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
@@ -77,7 +81,7 @@ export function parseExportArguments(argv: string[]): ExportArguments {
   if (!values.out) throw new Error(`--out FILE is required\n${EXPORT_USAGE}`);
   const { status, kind, meetingId, barrierId, responsibleOrganizationId, overdue, search, actionPlanId, year, asOf, from, to } = values;
   const filter = validated(RecommendationsExportQuery, { status, kind, meetingId, barrierId, responsibleOrganizationId, overdue, search });
-  const plan = validated(WorkbookExportQuery, { actionPlanId, year, asOf, lang: values.lang, from, to, delimiter: values.delimiter, decimal: values.decimal, formulaEscape: values.formulaEscape });
+  const plan = validated(WorkbookExportQuery, { actionPlanId, year, asOf, valuesKnownBy: values.valuesKnownBy, values: values.values, lang: values.lang, from, to, delimiter: values.delimiter, decimal: values.decimal, formulaEscape: values.formulaEscape });
   const { versions } = validated(IndicatorValuesExportQuery, { versions: values.versions });
   if (versions && name !== 'indicator-values') throw new Error('--versions applies to indicator-values only');
   const csv: CsvOptions = {
@@ -91,6 +95,8 @@ export function parseExportArguments(argv: string[]): ExportArguments {
     actionPlanId: plan.actionPlanId,
     year: plan.year,
     asOf: plan.asOf,
+    valuesKnownBy: plan.valuesKnownBy,
+    valueStatus: valueStatusOf(plan.values),
     from: plan.from,
     to: plan.to,
     lang: plan.lang ?? DEFAULT_EXPORT_LOCALE,
