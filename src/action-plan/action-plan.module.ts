@@ -7,6 +7,8 @@ import { IndicatorsService } from './indicators.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActionPlan } from './action-plan.entity';
 import { IndicatorTarget } from './indicator-target.entity';
+import { IndicatorMilestone } from './indicator-milestone.entity';
+import { IndicatorMilestonesRepository } from './indicator-milestones.repository';
 import { IndicatorValue } from './indicator-value.entity';
 import { IndicatorValueVersion } from './indicator-value-version.entity';
 import { Indicator } from './indicator.entity';
@@ -15,18 +17,19 @@ import { ValueReviewResolver } from './value-review.resolver';
 import { ValueReviewService } from './value-review.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ActionPlan, Indicator, IndicatorTarget, IndicatorValue, IndicatorValueVersion]), OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([ActionPlan, Indicator, IndicatorTarget, IndicatorMilestone, IndicatorValue, IndicatorValueVersion]), OrganizationsModule],
   providers: [
     ActionPlansService,
     IndicatorsService,
     ActionPlanRepository,
     IndicatorValueVersionsRepository,
+    IndicatorMilestonesRepository,
     ValueReviewService,
     ActionPlanResolver,
     IndicatorResolver,
     IndicatorProgressResolver,
     ValueReviewResolver,
   ],
-  exports: [ActionPlanRepository, ActionPlansService, IndicatorsService, ValueReviewService],
+  exports: [ActionPlanRepository, IndicatorMilestonesRepository, ActionPlansService, IndicatorsService, ValueReviewService],
 })
 export class ActionPlanModule {}
