@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { ActionPlanRepository } from '../../action-plan/action-plan.repository';
 import type { Indicator } from '../../action-plan/indicator.entity';
 import type { IndicatorTarget } from '../../action-plan/indicator-target.entity';
+import type { IndicatorMilestone } from '../../action-plan/indicator-milestone.entity';
+import { IndicatorMilestonesRepository } from '../../action-plan/indicator-milestones.repository';
 import type { IndicatorValue } from '../../action-plan/indicator-value.entity';
 import type { ActionPlan } from '../../action-plan/action-plan.entity';
 import { IndicatorsService } from '../../action-plan/indicators.service';
@@ -26,6 +28,8 @@ export interface IndicatorDetail {
   plan: ActionPlan;
   organizationName: Translations | null;
   targets: IndicatorTarget[];
+  /** A QUARTERLY indicator's quarterly targets, by year and quarter. */
+  milestones: IndicatorMilestone[];
   values: IndicatorValue[];
   mayRecord: boolean;
 }
@@ -46,6 +50,7 @@ export class StaffReads {
     private readonly plans: ActionPlanRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly milestones: IndicatorMilestonesRepository,
   ) {}
 
   async recommendation(id: string, actor: Actor): Promise<RecommendationDetail> {
@@ -87,11 +92,12 @@ export class StaffReads {
     if (!indicator) throw DomainError.notFound('Indicator', id);
     assertMayActFor(actor, [indicator.responsibleOrganizationId], `indicator ${indicator.code}`);
     const loaders = new LoaderRegistry();
-    const [plan, organization, targets, values] = await Promise.all([
+    const [plan, organization, targets, values, milestones] = await Promise.all([
       this.plans.planById(loaders).load(indicator.actionPlanId),
       indicator.responsibleOrganizationId ? this.organizations.organizationById(loaders).load(indicator.responsibleOrganizationId) : null,
       this.plans.targetsByIndicatorId(loaders).load(id),
       this.plans.valuesByIndicatorId(loaders).load(id),
+      this.milestones.byIndicatorId(loaders).load(id),
     ]);
     if (!plan) throw DomainError.notFound('ActionPlan', indicator.actionPlanId);
     return {
@@ -99,6 +105,7 @@ export class StaffReads {
       plan,
       organizationName: organization?.name ?? null,
       targets,
+      milestones,
       values,
       mayRecord: actor.role === Role.ADMIN || actor.role === Role.EDITOR || actor.role === Role.MINISTRY,
     };

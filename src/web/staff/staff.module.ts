@@ -31,6 +31,8 @@ import { StaffPages } from './staff-pages.service';
 import { StaffReads } from './staff-reads.service';
 import { StaffViewInterceptor } from './staff-view.interceptor';
 import { WorkController } from './work.controller';
+import { CompletenessPageController } from './completeness.controller';
+import { ReportingCompletenessModule } from '../../reporting-completeness/reporting-completeness.module';
 
 /**
  * The pages staff use: another client of the same services as the GraphQL API
@@ -46,6 +48,7 @@ import { WorkController } from './work.controller';
     BarriersModule,
     RecommendationsModule,
     ActionPlanModule,
+    ReportingCompletenessModule,
     ImportsModule,
     MulterModule.registerAsync({
       inject: [AppConfig],
@@ -56,6 +59,7 @@ import { WorkController } from './work.controller';
   controllers: [
     AccountController,
     WorkController,
+    CompletenessPageController,
     RecommendationPageController,
     RecommendationTextController,
     IndicatorPageController,

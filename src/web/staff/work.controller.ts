@@ -14,6 +14,7 @@ import { StaffErrorFilter } from './staff-error.filter';
 import { StaffPages } from './staff-pages.service';
 import type { StaffRequest } from './staff-pages.service';
 import { WorkPage } from './work.views';
+import { DUE_SOON_DAYS, ReportingCompletenessService } from '../../reporting-completeness/reporting-completeness.service';
 
 const OPEN: RecommendationStatus[] = [
   RecommendationStatus.PROPOSED,
@@ -25,7 +26,10 @@ const OPEN: RecommendationStatus[] = [
 /** Enough for one organisation's open work; the list pages and exports hold the rest. */
 const MAX_ITEMS = 100;
 
-/** "My work": the open recommendations of my organisation (overdue first, then by due date) and the indicators awaiting a value. */
+/**
+ * "My work": the open recommendations of my organisation (overdue first, then by due date), the
+ * indicators awaiting a value, and the values owed: overdue, or due within DUE_SOON_DAYS.
+ */
 @Controller('work')
 @UseFilters(StaffErrorFilter)
 export class WorkController {
@@ -35,6 +39,7 @@ export class WorkController {
     private readonly indicators: IndicatorsService,
     private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
+    private readonly completeness: ReportingCompletenessService,
   ) {}
 
   @Get()
@@ -43,7 +48,7 @@ export class WorkController {
     const organizationId = actor.role === Role.MINISTRY ? actor.organizationId : null;
     const today = this.clock.today();
     const period = previousQuarter(today);
-    const [page, awaiting, organizations] = await Promise.all([
+    const [page, awaiting, organizations, owed] = await Promise.all([
       this.recommendations.list({
         first: MAX_ITEMS,
         filter: { status: OPEN, responsibleOrganizationId: organizationId },
@@ -51,11 +56,12 @@ export class WorkController {
       }),
       this.indicators.awaitingValue(organizationId, period.year, period.quarter),
       this.organizations.list(),
+      this.completeness.openValues(organizationId),
     ]);
     // Due date ascending already puts the overdue (due before today) first; undated ones come last.
     const items = page.edges.map(({ node }) => ({ recommendation: node, overdue: isOverdue(node.dueDate, node.status, today) }));
     const organizationName = organizations.find((o) => o.id === organizationId)?.name ?? null;
-    await this.pages.render(req, res, (ctx, stylesheetHref) => WorkPage({ ctx, stylesheetHref, organizationName, items, awaiting, period }));
+    await this.pages.render(req, res, (ctx, stylesheetHref) => WorkPage({ ctx, stylesheetHref, organizationName, items, awaiting, period, owed, dueSoonDays: DUE_SOON_DAYS }));
   }
 }
 
