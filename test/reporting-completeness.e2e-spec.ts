@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
 import { seedSokulukRoundtable } from '../src/seed/sokuluk-roundtable.seed';
+import ExcelJS from 'exceljs';
+import { download } from './exports-support';
 import { createActionPlan, createIndicator, createOrganization, recordValue } from './support/factories';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
@@ -168,6 +170,37 @@ describe('reportingCompleteness', () => {
       for (const asOf of ['2025-07-15', '2025-12-31', '2026-03-01', '2026-11-30']) {
         expect({ asOf, counts: asMaps(await completeness(2025, asOf)) }).toEqual({ asOf, counts: await independentCounts(t, 2025, asOf) });
       }
+    });
+
+    it('exports the same figures as CSV and XLSX, byte for byte the same on a second request, with a fingerprint', async () => {
+      const path = '/exports/reporting-completeness.csv?year=2025&asOf=2026-03-01';
+      const [first, second] = [await download(t, path), await download(t, path)];
+      expect(first.status).toBe(200);
+      expect(first.body.equals(second.body)).toBe(true);
+      const lines = first.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+      expect(lines[0]).toBe('organization_name,organization_id,period,period_end,due_on,expected,reported,approved,reported_on_time,reported_late,overdue,not_yet_due,days_late');
+      const rows = lines.slice(1).map((line) => line.split(','));
+      const mine = rows.filter((r) => r[1] === orgA);
+      expect(mine.map((r) => [r[2], ...r.slice(5).map(Number)])).toEqual([
+        ['2025', 2, 1, 1, 1, 0, 1, 0, 30],
+        ['2025-Q1', 1, 1, 1, 1, 0, 0, 0, 0],
+        ['2025-Q2', 1, 1, 0, 0, 1, 0, 0, 10],
+        ['2025-Q3', 1, 0, 0, 0, 0, 1, 0, 122],
+        ['2025-Q4', 1, 1, 0, 0, 1, 0, 0, 6],
+      ]);
+      // Every organisation and period of the GraphQL answer, and nothing else.
+      const answer = await completeness(2025, '2026-03-01');
+      expect(rows.map((r) => `${r[1]}/${r[2]}`).sort()).toEqual(answer.flatMap((o) => o.periods.map((p) => `${o.organizationId}/${p.period}`)).sort());
+
+      const meta = JSON.parse((await download(t, `${path.replace('.csv', '.meta.json')}`)).text);
+      expect(meta.fingerprint.value).toMatch(/^[0-9a-f]{64}$/);
+      const xlsx = await download(t, `/exports/reporting-completeness.xlsx?year=2025&asOf=2026-03-01&lang=ru`);
+      expect(xlsx.status).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+      const sheet = book.getWorksheet('Полнота отчётности') as ExcelJS.Worksheet;
+      expect(sheet.rowCount).toBe(rows.length + 1);
+      expect(sheet.getRow(1).getCell(6).text).toBe('Ожидается');
     });
 
     it('refuses a cut-off after today and an unknown organisation, with codes', async () => {

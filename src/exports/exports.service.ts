@@ -24,6 +24,7 @@ import { recommendationsExport } from './exporters/recommendations.export';
 import { statusHistoryExport } from './exporters/status-history.export';
 import type { IndicatorDefinition } from '../action-plan/action-plan.repository';
 import { deadlineChangesExport } from './exporters/deadline-changes.export';
+import { reportingCompletenessExport } from './exporters/reporting-completeness.export';
 import { ExportMetadata, readmeRows, tableSchemaResource } from './metadata/export-metadata';
 import { ExportFingerprint, ExportInputs, fingerprintTables } from './metadata/fingerprint';
 import { PgServerRowSource } from './row-source/pg-server.row-source';
@@ -43,6 +44,7 @@ export const EXPORT_NAMES = [
   'recommendation-organizations',
   'recommendation-barriers',
   'recommendation-indicators',
+  'reporting-completeness',
   'workbook',
 ] as const;
 export type ExportName = (typeof EXPORT_NAMES)[number];
@@ -123,7 +125,11 @@ export class ExportsService {
     if (planId) await this.actionPlans.assertPlanExists(planId);
     const values = periodRange(planId, options.from ?? null, options.to ?? null);
     const usesIndicators = name === 'indicators' || name === 'workbook';
-    const year = usesIndicators ? (options.year ?? (await this.latestYearWithValues(planId, ctx))) : null;
+    const year = usesIndicators
+      ? (options.year ?? (await this.latestYearWithValues(planId, ctx)))
+      : name === 'reporting-completeness'
+        ? (options.year ?? Number(asOf.slice(0, 4)))
+        : null;
     const filter = options.filter ?? null;
     const filterParameters = filter ? givenParameters(Object.fromEntries(FILTER_KEYS.map((k) => [k, filter[k]]))) : {};
     const parameters = givenParameters({
@@ -212,6 +218,8 @@ export class ExportsService {
         return [recommendationBarriersExport(ctx)];
       case 'recommendation-indicators':
         return [recommendationIndicatorsExport(ctx)];
+      case 'reporting-completeness':
+        return [reportingCompletenessExport(progressYear, ctx)];
       case 'workbook':
         return [
           recommendationsExport(this.db, filter, ctx),

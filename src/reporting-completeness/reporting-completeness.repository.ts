@@ -3,6 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DatabaseCapabilities } from '../database/database-capabilities';
 import { readQuery } from '../database/read-routing';
+import { SqlParams } from '../database/sql/params';
+import type { ExportQuery } from '../database/sql/query';
+import type { ReadScope } from '../database/sql/read-scope';
 import { ContentLocaleService } from '../i18n/content-locales';
 import { translatedSql } from '../i18n/translations';
 import type { Locale } from '../i18n/locales';
@@ -146,4 +149,41 @@ export class ReportingCompletenessRepository {
       daysLate: row.days_late as number,
     }));
   }
+}
+
+/**
+ * The SQL the reporting-completeness export streams: one row per organisation and period of
+ * `year` ended by `ctx.asOf` (the same counts as ReportingCompletenessRepository.periodCounts,
+ * from the same expected-values SQL), the organisation's name in the export's language.
+ */
+export function reportingCompletenessExportQuery(year: number, ctx: ReadScope): ExportQuery {
+  const p = new SqlParams();
+  const y = p.add(year, 'int');
+  const asOf = p.add(ctx.asOf, 'date');
+  const asOfEnd = p.add(ctx.asOfEnd, 'timestamptz');
+  const tz = p.add(ctx.timeZone, 'text');
+  const sql = `
+    SELECT ${translatedSql('o.name', ctx.contentChain)} AS organization_name, o.id AS organization_id, c.period, c.period_end, c.due_on,
+           c.expected, c.reported, c.approved, c.reported_on_time, c.reported_late, c.overdue, c.not_yet_due, c.days_late
+      FROM (SELECT f.organization_id, f.period, f.period_end, min(f.due_on) AS due_on,
+                   count(*)::int AS expected,
+                   count(*) FILTER (WHERE f.first_submitted_on IS NOT NULL)::int AS reported,
+                   count(*) FILTER (WHERE f.approved)::int AS approved,
+                   count(*) FILTER (WHERE f.status = '${ExpectedValueStatus.ON_TIME}')::int AS reported_on_time,
+                   count(*) FILTER (WHERE f.status = '${ExpectedValueStatus.LATE}')::int AS reported_late,
+                   count(*) FILTER (WHERE f.status = '${ExpectedValueStatus.OVERDUE}')::int AS overdue,
+                   count(*) FILTER (WHERE f.status = '${ExpectedValueStatus.NOT_YET_DUE}')::int AS not_yet_due,
+                   COALESCE(sum(f.days_late), 0)::int AS days_late
+              FROM ${factsSql(expectedSql(y), asOf, asOfEnd, tz)} f
+             WHERE f.period_end <= ${asOf}
+             GROUP BY f.organization_id, f.period, f.period_end) c
+      JOIN organization o ON o.id = c.organization_id`;
+  return {
+    sql,
+    params: p.values,
+    orderBy: [
+      { column: 'organization_id', cast: 'uuid' },
+      { column: 'period', cast: 'varchar' },
+    ],
+  };
 }
