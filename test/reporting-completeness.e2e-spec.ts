@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { seedSokulukRoundtable } from '../src/seed/sokuluk-roundtable.seed';
 import ExcelJS from 'exceljs';
 import { download } from './exports-support';
+import { readPdf } from './progress-report-pdf-text';
 import { createActionPlan, createIndicator, createOrganization, recordValue } from './support/factories';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
@@ -201,6 +202,18 @@ describe('reportingCompleteness', () => {
       const sheet = book.getWorksheet('Полнота отчётности') as ExcelJS.Worksheet;
       expect(sheet.rowCount).toBe(rows.length + 1);
       expect(sheet.getRow(1).getCell(6).text).toBe('Ожидается');
+    });
+
+    it('adds a completeness section to the printed progress report, one organisation when it is about one', async () => {
+      const [{ name }] = await t.sql<{ name: string }>(`SELECT name->>'en' AS name FROM organization WHERE id = $1`, [orgA]);
+      const text = (id: string | null) =>
+        download(t, `/reports/progress.pdf?year=2025&asOf=2026-03-01${id ? `&organizationId=${id}` : ''}`).then((res) => readPdf(res.body).pageTexts.join('\n').replace(/\s+/g, ' '));
+      const all = await text(null);
+      expect(all).toContain('Reporting completeness: values due for 2025 by');
+      expect(all).toContain(name);
+      const one = await text(orgA);
+      // Its totals: expected 6, reported 4, on time 2, overdue 2, 168 days late.
+      expect(one).toMatch(new RegExp(`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*6\\s*4\\s*2\\s*2\\s*168`));
     });
 
     it('refuses a cut-off after today and an unknown organisation, with codes', async () => {

@@ -7,7 +7,7 @@ import { SqlParams } from '../database/sql/params';
 import type { ExportQuery } from '../database/sql/query';
 import type { ReadScope } from '../database/sql/read-scope';
 import { ContentLocaleService } from '../i18n/content-locales';
-import { translatedSql } from '../i18n/translations';
+import { translatedSql, type Translations } from '../i18n/translations';
 import type { Locale } from '../i18n/locales';
 import { ExpectedValueStatus, type ExpectedValue } from './reporting-completeness.types';
 
@@ -26,6 +26,7 @@ export interface CompletenessScope {
 /** One period's counts as PostgreSQL sums them. */
 export interface PeriodCountsRow {
   organization_id: string;
+  organization_name: Translations;
   period: string;
   period_end: string;
   due_on: string;
@@ -100,7 +101,7 @@ export class ReportingCompletenessRepository {
     return readQuery<PeriodCountsRow>(
       this.db,
       null,
-      `SELECT f.organization_id, f.period, to_char(f.period_end, 'YYYY-MM-DD') AS period_end, to_char(min(f.due_on), 'YYYY-MM-DD') AS due_on,
+      `SELECT f.organization_id, o.name AS organization_name, f.period, to_char(f.period_end, 'YYYY-MM-DD') AS period_end, to_char(min(f.due_on), 'YYYY-MM-DD') AS due_on,
               count(*)::int AS expected,
               count(*) FILTER (WHERE f.first_submitted_on IS NOT NULL)::int AS reported,
               count(*) FILTER (WHERE f.approved)::int AS approved,

@@ -67,7 +67,7 @@ function groupByOrganization(rows: readonly PeriodCountsRow[]): OrganizationComp
   for (const row of rows) {
     let entry = byOrganization.get(row.organization_id);
     if (!entry) {
-      entry = { organizationId: row.organization_id, periods: [], totals: emptyCounts() };
+      entry = { organizationId: row.organization_id, name: row.organization_name, periods: [], totals: emptyCounts() };
       byOrganization.set(row.organization_id, entry);
     }
     const period: PeriodCompleteness = {

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateScalarType } from '../common/scalars/date.scalar';
+import type { Translations } from '../i18n/translations';
 
 /** Where one expected value stands at the cut-off date. */
 export enum ExpectedValueStatus {
@@ -63,6 +64,9 @@ export class PeriodCompleteness extends CompletenessCounts {
 export class OrganizationCompleteness {
   @Field(() => ID)
   organizationId: string;
+
+  /** Its name as stored (for pages and the PDF; GraphQL resolves `organization`). */
+  name?: Translations;
 
   @Field(() => [PeriodCompleteness], { description: 'the year, then its quarters, in order' })
   periods: PeriodCompleteness[];

@@ -9,9 +9,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActionPlan } from '../action-plan/action-plan.entity';
 import { Indicator } from '../action-plan/indicator.entity';
 import { Organization } from '../organizations/organization.entity';
+import { ReportingCompletenessModule } from '../reporting-completeness/reporting-completeness.module';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ActionPlan, Indicator, Organization])],
+  imports: [TypeOrmModule.forFeature([ActionPlan, Indicator, Organization]), ReportingCompletenessModule],
   providers: [ProgressSummaryService, RecentChangesService, ReportsRepository, ReportsResolver, ProgressReportRepository, ProgressReportService],
   exports: [ProgressSummaryService, RecentChangesService, ReportsRepository, ProgressReportService],
 })
