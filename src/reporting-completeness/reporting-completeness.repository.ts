@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { DatabaseCapabilities } from '../database/database-capabilities';
 import { readQuery } from '../database/read-routing';
@@ -90,6 +91,13 @@ export class ReportingCompletenessRepository {
     private readonly contentLocales: ContentLocaleService,
     private readonly capabilities: DatabaseCapabilities,
   ) {}
+
+  /** Whether the organisation exists (false for an id that is not a UUID). */
+  async organizationExists(id: string): Promise<boolean> {
+    if (!isUUID(id)) return false;
+    const [row] = await readQuery<{ found: boolean }>(this.db, null, 'SELECT EXISTS (SELECT 1 FROM organization WHERE id = $1) AS found', [id]);
+    return row?.found === true;
+  }
 
   /**
    * Per organisation (of all, or one) and period of `year` ended by `asOf`: the counts of

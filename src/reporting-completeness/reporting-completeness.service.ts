@@ -3,7 +3,6 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config.service';
 import { DEFAULT_EXPORT_LOCALE, type Locale } from '../i18n/locales';
-import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { startOfNextDay } from '../reports/progress-summary.service';
 import { CompletenessScope, PeriodCountsRow, ReportingCompletenessRepository } from './reporting-completeness.repository';
 import { CompletenessCounts, ExpectedValue, OrganizationCompleteness, PeriodCompleteness } from './reporting-completeness.types';
@@ -20,7 +19,6 @@ export const DUE_SOON_DAYS = 30;
 export class ReportingCompletenessService {
   constructor(
     private readonly repository: ReportingCompletenessRepository,
-    private readonly organizations: OrganizationsRepository,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -37,8 +35,7 @@ export class ReportingCompletenessService {
   ): Promise<{ asOf: string; organizations: OrganizationCompleteness[] }> {
     const scope = this.scope(asOf, locale);
     if (organizationId) {
-      const organization = await this.organizations.findById(organizationId);
-      if (!organization) throw DomainError.notFound('Organization', organizationId);
+      if (!(await this.repository.organizationExists(organizationId))) throw DomainError.notFound('Organization', organizationId);
     }
     const rows = await this.repository.periodCounts(year, organizationId ?? null, scope);
     return { asOf: scope.asOf, organizations: groupByOrganization(rows) };
