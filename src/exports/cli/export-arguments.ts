@@ -15,7 +15,7 @@ export const EXPORT_USAGE = `usage: npm run export -- <${EXPORT_NAMES.join('|')}
     every export: --asOf YYYY-MM-DD (default today) --lang ky|ru|en (default en)
     recommendations, workbook: --status S (repeatable) --kind K (repeatable) --meetingId ID --barrierId ID
                                --responsibleOrganizationId ID --overdue true|false --search TEXT
-    indicators, indicator-values, workbook: --actionPlanId ID   indicators, workbook: --year YYYY
+    indicators, indicator-values, workbook: --actionPlanId ID   indicators, workbook, reporting-completeness: --year YYYY
     indicator-values, workbook: --from PERIOD --to PERIOD (2025 or 2025-Q3)
   CSV: --delimiter ,|; --decimal .|, --formulaEscape true|false
   --stats prints {rows, seconds, rssBeforeMiB, maxRssMiB} as JSON on stderr when done`;
