@@ -20,6 +20,7 @@ import { MeetingsModule } from './meetings/meetings.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { RecommendationsModule } from './recommendations/recommendations.module';
 import { ReportsModule } from './reports/reports.module';
+import { ReportingCompletenessApiModule } from './reporting-completeness/reporting-completeness.module';
 import { PublicSiteModule } from './web/public/public-site.module';
 import { StaffModule } from './web/staff/staff.module';
 import { WebModule } from './web/web.module';
@@ -51,6 +52,7 @@ export class AppModule {
         RecommendationsModule,
         ActionPlanModule,
         ReportsModule,
+        ReportingCompletenessApiModule,
         ExportsModule,
         ImportsModule,
         WebModule,

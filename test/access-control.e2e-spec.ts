@@ -13,6 +13,8 @@ interface Fixtures {
   barrierId: string;
   planId: string;
   indicatorId: string;
+  /** A QUARTERLY indicator of the MINISTRY token's organisation (milestones are set on it). */
+  quarterlyIndicatorId: string;
   recommendationId: () => Promise<string>;
   tokenId: () => Promise<string>;
   /** A new value's first version, submitted by the MINISTRY token (so any reviewer is someone else). */
@@ -51,6 +53,10 @@ const MATRIX: Record<string, Operation> = {
   'Query.indicators': { allowed: EVERYONE, call: async () => ['{ indicators { totalCount } }'] },
   'Query.indicator': { allowed: EVERYONE, call: async (f) => ['query ($id: ID!) { indicator(id: $id) { id } }', { id: f.indicatorId }] },
   'Query.progressSummary': { allowed: EVERYONE, call: async () => ['{ progressSummary(year: 2025) { recommendationsTotal } }'] },
+  'Query.reportingCompleteness': {
+    allowed: EVERYONE,
+    call: async () => ['{ reportingCompleteness(year: 2025) { organizationId periods { period expected } totals { reported } } }'],
+  },
   'Query.apiTokens': { allowed: ['ADMIN'], call: async () => ['{ apiTokens { id } }'] },
   'Query.auditLog': { allowed: ['ADMIN', 'ANALYST'], call: async () => ['{ auditLog { totalCount } }'] },
   'Query.mayApproveOwnValues': { allowed: EVERYONE, call: async () => ['{ mayApproveOwnValues }'] },
@@ -135,6 +141,10 @@ const MATRIX: Record<string, Operation> = {
     allowed: ['ADMIN', 'EDITOR', 'MINISTRY'],
     call: async (f) => ['mutation ($i: ID!) { setIndicatorTarget(indicatorId: $i, year: 2026, value: 40) { id } }', { i: f.indicatorId }],
   },
+  'Mutation.setIndicatorMilestone': {
+    allowed: ['ADMIN', 'EDITOR', 'MINISTRY'],
+    call: async (f) => ['mutation ($i: ID!) { setIndicatorMilestone(indicatorId: $i, year: 2026, quarter: 2, value: 40) { id } }', { i: f.quarterlyIndicatorId }],
+  },
   'Mutation.recordIndicatorValue': {
     allowed: ['ADMIN', 'EDITOR', 'MINISTRY'],
     call: async (f) => [
@@ -184,6 +194,9 @@ describe('access control', () => {
       barrierId: (await createBarrier(t, { meetingIds: [meetingId] })).id,
       planId,
       indicatorId: (await createIndicator(t, { actionPlanId: planId, responsibleOrganizationId: ministryOrgId })).id,
+      quarterlyIndicatorId: (
+        await createIndicator(t, { actionPlanId: planId, responsibleOrganizationId: ministryOrgId, reportingFrequency: 'QUARTERLY' })
+      ).id,
       recommendationId: async () =>
         (
           await t.gqlOk(

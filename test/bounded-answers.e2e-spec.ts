@@ -55,7 +55,11 @@ function shapes(schema: GraphQLSchema): string[] {
   };
   for (const field of Object.values(query.getFields())) {
     if (!isListType(getNullableType(field.type)) || !isObjectType(getNamedType(field.type))) continue;
-    for (const selection of walk(getNamedType(field.type) as GraphQLObjectType, 2)) out.push(`${field.name} { ${selection} }`);
+    // A required year (reportingCompleteness) is given one: its answer's size does not depend on which.
+    const required = field.args.filter((arg) => isNonNullType(arg.type));
+    if (required.some((arg) => getNamedType(arg.type).name !== 'Int')) continue;
+    const args = required.length ? `(${required.map((arg) => `${arg.name}: 2025`).join(', ')})` : '';
+    for (const selection of walk(getNamedType(field.type) as GraphQLObjectType, 2)) out.push(`${field.name}${args} { ${selection} }`);
   }
   return out;
 }

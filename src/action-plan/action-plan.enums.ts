@@ -26,3 +26,33 @@ registerEnumType(ProgressStatus, {
     NO_DATA: { description: 'no value recorded for the year' },
   },
 });
+
+/** What an indicator's values measure: how a value of a period compares with the year's target (period-target.ts). */
+export enum IndicatorMeasure {
+  LEVEL = 'LEVEL',
+  FLOW = 'FLOW',
+  CUMULATIVE = 'CUMULATIVE',
+}
+registerEnumType(IndicatorMeasure, {
+  name: 'IndicatorMeasure',
+  description: 'What a value of the indicator measures; it decides the target a quarter is compared with',
+  valuesMap: {
+    LEVEL: { description: 'a level at a point in time (e.g. a share at the end of the period)' },
+    FLOW: { description: 'a flow within the period (e.g. people trained during the quarter); a year is the sum of its quarters' },
+    CUMULATIVE: { description: 'a running total since the baseline (e.g. people trained so far)' },
+  },
+});
+
+/** How often an indicator's values are due. */
+export enum ReportingFrequency {
+  YEARLY = 'YEARLY',
+  QUARTERLY = 'QUARTERLY',
+}
+registerEnumType(ReportingFrequency, {
+  name: 'ReportingFrequency',
+  description: 'How often values of the indicator are due; each is due reportingLagDays after its period ends',
+  valuesMap: {
+    YEARLY: { description: 'one value per plan year' },
+    QUARTERLY: { description: 'one value per quarter of each plan year; quarterly milestones may be set' },
+  },
+});

@@ -8,6 +8,8 @@ import { IndicatorProgressReader } from './indicator-progress.reader';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActionPlan } from './action-plan.entity';
 import { IndicatorTarget } from './indicator-target.entity';
+import { IndicatorMilestone } from './indicator-milestone.entity';
+import { IndicatorMilestonesRepository } from './indicator-milestones.repository';
 import { IndicatorValue } from './indicator-value.entity';
 import { IndicatorValueVersion } from './indicator-value-version.entity';
 import { Indicator } from './indicator.entity';
@@ -16,19 +18,20 @@ import { ValueReviewResolver } from './value-review.resolver';
 import { ValueReviewService } from './value-review.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ActionPlan, Indicator, IndicatorTarget, IndicatorValue, IndicatorValueVersion]), OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([ActionPlan, Indicator, IndicatorTarget, IndicatorMilestone, IndicatorValue, IndicatorValueVersion]), OrganizationsModule],
   providers: [
     ActionPlansService,
     IndicatorsService,
     IndicatorProgressReader,
     ActionPlanRepository,
     IndicatorValueVersionsRepository,
+    IndicatorMilestonesRepository,
     ValueReviewService,
     ActionPlanResolver,
     IndicatorResolver,
     IndicatorProgressResolver,
     ValueReviewResolver,
   ],
-  exports: [ActionPlanRepository, ActionPlansService, IndicatorsService, IndicatorProgressReader, ValueReviewService],
+  exports: [ActionPlanRepository, IndicatorMilestonesRepository, ActionPlansService, IndicatorsService, IndicatorProgressReader, ValueReviewService],
 })
 export class ActionPlanModule {}

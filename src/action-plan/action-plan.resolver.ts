@@ -17,7 +17,9 @@ import { ActionPlansService } from './action-plans.service';
 import { CreateActionPlanInput } from './dto/create-action-plan.input';
 import { UpdateActionPlanArgs } from './dto/update-action-plan.input';
 import { UpdateIndicatorArgs } from './dto/update-indicator.input';
-import { CreateIndicatorInput, SetIndicatorTargetArgs } from './dto/create-indicator.input';
+import { CreateIndicatorInput, SetIndicatorMilestoneArgs, SetIndicatorTargetArgs } from './dto/create-indicator.input';
+import { IndicatorMilestone } from './indicator-milestone.entity';
+import { IndicatorMilestonesRepository } from './indicator-milestones.repository';
 import { IndicatorsArgs } from './dto/indicators.args';
 import { RecordIndicatorValueInput } from './dto/record-indicator-value.input';
 import { ProgressCutArgs } from './dto/progress-cut.args';
@@ -70,6 +72,7 @@ export class IndicatorResolver {
     private readonly repository: ActionPlanRepository,
     private readonly organizations: OrganizationsRepository,
     private readonly progressReader: IndicatorProgressReader,
+    private readonly milestoneRepository: IndicatorMilestonesRepository,
   ) {}
 
   @Query(() => IndicatorConnection)
@@ -102,6 +105,14 @@ export class IndicatorResolver {
     return this.service.setTarget(args, actor);
   }
 
+  @Mutation(() => Indicator, {
+    description: "Sets a QUARTERLY indicator's target for one quarter of a plan year. MINISTRY tokens: only indicators of their organisation",
+  })
+  @Roles(...EDITORS, Role.MINISTRY)
+  setIndicatorMilestone(@Args() args: SetIndicatorMilestoneArgs, @CurrentActor() actor: Actor): Promise<Indicator> {
+    return this.service.setMilestone(args, actor);
+  }
+
   @Mutation(() => IndicatorValue, { description: 'MINISTRY tokens: only indicators of their organisation' })
   @Roles(...EDITORS, Role.MINISTRY)
   recordIndicatorValue(
@@ -115,6 +126,17 @@ export class IndicatorResolver {
   @ResolveField(() => [IndicatorTarget], { description: 'ordered by year' })
   targets(indicator: Indicator, _args: NoArgs, { loaders }: GraphqlContext): Promise<IndicatorTarget[]> {
     return this.repository.targetsByIndicatorId(loaders).load(indicator.id);
+  }
+
+  @ResolveField(() => [IndicatorMilestone], { description: 'quarterly targets (QUARTERLY indicators), ordered by year and quarter; of one year when given' })
+  async milestones(
+    @Parent() indicator: Indicator,
+    @Loaders() loaders: LoaderRegistry,
+    @Args('year', { type: () => Int, nullable: true }) year: number | null,
+  ): Promise<IndicatorMilestone[]> {
+    if (year !== null && year !== undefined && !isPlanYear(year)) throw DomainError.badInput('year', PLAN_YEAR_MESSAGE);
+    const all = await this.milestoneRepository.byIndicatorId(loaders).load(indicator.id);
+    return year === null || year === undefined ? all : all.filter((m) => m.year === year);
   }
 
   @ResolveField(() => [IndicatorValue], { description: "ordered by period: a year's quarters, then the year's own value" })

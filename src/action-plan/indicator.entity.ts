@@ -12,7 +12,7 @@ import {
 } from 'typeorm';
 import { Organization } from '../organizations/organization.entity';
 import { ActionPlan } from './action-plan.entity';
-import { IndicatorDirection } from './action-plan.enums';
+import { IndicatorDirection, IndicatorMeasure, ReportingFrequency } from './action-plan.enums';
 import { IndicatorUnit } from './indicator-unit';
 import { TranslatableField } from '../i18n/translatable-field';
 import type { Translations } from '../i18n/translations';
@@ -57,6 +57,14 @@ export class Indicator {
   @Field(() => IndicatorDirection)
   @Column({ type: 'enum', enum: IndicatorDirection, enumName: 'indicator_direction' })
   direction: IndicatorDirection;
+
+  @Field(() => IndicatorMeasure, { description: 'what a value measures: a level, a flow within its period, or a running total since the baseline' })
+  @Column({ type: 'enum', enum: IndicatorMeasure, enumName: 'indicator_measure', default: IndicatorMeasure.LEVEL })
+  measure: IndicatorMeasure;
+
+  @Field(() => ReportingFrequency, { description: 'how often a value is due' })
+  @Column({ type: 'enum', enum: ReportingFrequency, enumName: 'reporting_frequency', default: ReportingFrequency.YEARLY })
+  reportingFrequency: ReportingFrequency;
 
   @Field(() => Int, { nullable: true })
   @Column({ type: 'int', nullable: true })

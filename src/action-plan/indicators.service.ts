@@ -19,7 +19,9 @@ import type { Locale } from '../i18n/locales';
 import { createdTranslations, Translations, translationsFromInput } from '../i18n/translations';
 import { assertExpectedVersion, staleVersion } from '../common/errors/expected-version';
 import { UpdateIndicatorInput } from './dto/update-indicator.input';
-import { CreateIndicatorInput, SetIndicatorTargetArgs } from './dto/create-indicator.input';
+import { CreateIndicatorInput, SetIndicatorMilestoneArgs, SetIndicatorTargetArgs } from './dto/create-indicator.input';
+import { IndicatorMeasure, ReportingFrequency } from './action-plan.enums';
+import { IndicatorMilestonesRepository } from './indicator-milestones.repository';
 import { IndicatorsArgs } from './dto/indicators.args';
 import { RecordIndicatorValueInput } from './dto/record-indicator-value.input';
 import { IndicatorValue } from './indicator-value.entity';
@@ -33,6 +35,7 @@ export class IndicatorsService {
     private readonly repository: ActionPlanRepository,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly milestones: IndicatorMilestonesRepository,
   ) {}
 
   /** Whether the sample's illustrative values are loaded (the pages then say they are not official statistics). */
@@ -74,6 +77,8 @@ export class IndicatorsService {
           unit: input.unit,
           unitCode: input.unitCode ?? unitCodeFor(input.unit),
           direction: input.direction,
+          measure: input.measure ?? IndicatorMeasure.LEVEL,
+          reportingFrequency: input.reportingFrequency ?? ReportingFrequency.YEARLY,
           baselineYear: input.baselineYear ?? null,
           baselineValue: input.baselineValue ?? null,
           responsibleOrganizationId: input.responsibleOrganizationId ?? null,
@@ -128,6 +133,8 @@ export class IndicatorsService {
       if (input.unitCode !== undefined) changes.unitCode = input.unitCode;
       else if (input.unit !== undefined && input.unit !== current.unit) changes.unitCode = unitCodeFor(input.unit);
       if (input.direction !== undefined) changes.direction = input.direction;
+      if (input.measure !== undefined) changes.measure = input.measure;
+      if (input.reportingFrequency !== undefined) changes.reportingFrequency = input.reportingFrequency;
       if (input.baselineYear !== undefined) changes.baselineYear = input.baselineYear;
       if (input.baselineValue !== undefined) changes.baselineValue = input.baselineValue;
       if (input.responsibleOrganizationId !== undefined) {
@@ -158,6 +165,39 @@ export class IndicatorsService {
         after: { year: args.year, value: args.value },
       });
       return updated;
+    });
+  }
+
+  /**
+   * Sets (or replaces) the target of one quarter of a plan year: a QUARTERLY indicator's
+   * milestone, which period-target.ts prefers to the pro-rated year target. Same scope as
+   * setTarget; BAD_USER_INPUT for a quarter outside 1-4, a YEARLY indicator or a year
+   * outside the plan, with nothing changed.
+   */
+  async setMilestone(args: SetIndicatorMilestoneArgs, actor: Actor): Promise<Indicator> {
+    if (!Number.isInteger(args.quarter) || args.quarter < 1 || args.quarter > 4) {
+      throw DomainError.badInput('quarter', 'must be 1, 2, 3 or 4', { reason: 'quarterOutOfRange' });
+    }
+    return this.repository.transaction(async (tx) => {
+      const indicator = await this.indicatorOrFail(tx, args.indicatorId);
+      assertMayActFor(actor, [indicator.responsibleOrganizationId], `indicator ${indicator.code}`);
+      if (indicator.reportingFrequency !== ReportingFrequency.QUARTERLY) {
+        throw DomainError.badInput('indicatorId', `indicator ${indicator.code} is reported yearly: only a QUARTERLY indicator has quarterly milestones`, {
+          reason: 'yearlyIndicator',
+        });
+      }
+      const plan = await this.planOrFail(tx, indicator.actionPlanId, 'actionPlanId');
+      assertYearInPlan(plan, args.year, 'year');
+      const replaced = await this.milestones.upsert(tx, indicator.id, args.year, args.quarter, args.value);
+      await this.audit.record(tx, {
+        actor,
+        action: 'indicatorMilestone.set',
+        entityType: 'Indicator',
+        entityId: indicator.id,
+        before: replaced === null ? null : { year: args.year, quarter: args.quarter, value: replaced },
+        after: { year: args.year, quarter: args.quarter, value: args.value },
+      });
+      return (await this.repository.findIndicator(indicator.id, tx)) ?? indicator;
     });
   }
 
@@ -228,6 +268,10 @@ export class IndicatorsService {
 
 function assertYearInPlan(plan: ActionPlan, year: number, field: string): void {
   if (year < plan.startYear || year > plan.endYear) {
-    throw DomainError.badInput(field, `${year} is outside the plan's years ${plan.startYear}-${plan.endYear}`);
+    throw DomainError.badInput(field, `${year} is outside the plan's years ${plan.startYear}-${plan.endYear}`, {
+      reason: 'outsidePlan',
+      from: plan.startYear,
+      to: plan.endYear,
+    });
   }
 }

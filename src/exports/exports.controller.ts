@@ -14,6 +14,7 @@ import { CommonExportParameters, CommonExportQuery, CSV_ONLY_PARAMETERS } from '
 import { IndicatorsExportQuery, WorkbookExportQuery } from './dto/indicators-export.query';
 import { assertKnownParameters } from './dto/known-parameters';
 import { RecommendationsExportQuery } from './dto/recommendations-export.query';
+import { ReportingCompletenessExportQuery } from './dto/reporting-completeness-export.query';
 import { streamDownload } from './download';
 import { requestedLocale } from './export-language';
 import { ExportExtension, ExportName, ExportOptions, ExportsService } from './exports.service';
@@ -114,6 +115,14 @@ export class ExportsController {
   recommendationIndicators(@Query() query: CommonExportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
     assertKnownParameters(CommonExportQuery, req.query);
     return this.send(req, res, 'recommendation-indicators', query, { asOf: query.asOf });
+  }
+
+  /** Per organisation and period of `year` ended by asOf: the indicator values expected, reported, approved, on time and late. */
+  @Get(formats('reporting-completeness'))
+  @Roles(...READERS)
+  reportingCompleteness(@Query() query: ReportingCompletenessExportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+    assertKnownParameters(ReportingCompletenessExportQuery, req.query);
+    return this.send(req, res, 'reporting-completeness', query, { asOf: query.asOf, year: query.year });
   }
 
   /** Every export as a sheet, after a README sheet; actionPlanId and from/to limit the indicator sheets, year is the progress year. */

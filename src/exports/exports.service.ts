@@ -26,6 +26,7 @@ import { recommendationsExport } from './exporters/recommendations.export';
 import { statusHistoryExport } from './exporters/status-history.export';
 import type { IndicatorDefinition } from '../action-plan/action-plan.repository';
 import { deadlineChangesExport } from './exporters/deadline-changes.export';
+import { reportingCompletenessExport } from './exporters/reporting-completeness.export';
 import { ExportMetadata, readmeRows, tableSchemaResource } from './metadata/export-metadata';
 import { ExportFingerprint, ExportInputs, fingerprintTables } from './metadata/fingerprint';
 import { PgServerRowSource } from './row-source/pg-server.row-source';
@@ -45,6 +46,7 @@ export const EXPORT_NAMES = [
   'recommendation-organizations',
   'recommendation-barriers',
   'recommendation-indicators',
+  'reporting-completeness',
   'workbook',
 ] as const;
 export type ExportName = (typeof EXPORT_NAMES)[number];
@@ -140,7 +142,11 @@ export class ExportsService {
     const usesIndicators = name === 'indicators' || name === 'workbook';
     if (usesIndicators && options.year) await this.progress.assertReportYear(options.year, planId);
     // The same default year as the PDF and the home page.
-    const year = usesIndicators ? (options.year ?? (await this.progress.defaultYear(request, planId))) : null;
+    const year = usesIndicators
+      ? (options.year ?? (await this.progress.defaultYear(request, planId)))
+      : name === 'reporting-completeness'
+        ? (options.year ?? Number(asOf.slice(0, 4)))
+        : null;
     const filter = options.filter ?? null;
     const filterParameters = filter ? givenParameters(Object.fromEntries(FILTER_KEYS.map((k) => [k, filter[k]]))) : {};
     const allVersions = name === 'indicator-values' && options.versions === 'all';
@@ -232,6 +238,8 @@ export class ExportsService {
         return [recommendationBarriersExport(ctx)];
       case 'recommendation-indicators':
         return [recommendationIndicatorsExport(ctx)];
+      case 'reporting-completeness':
+        return [reportingCompletenessExport(progressYear, ctx)];
       case 'workbook':
         return [
           recommendationsExport(this.db, filter, ctx),

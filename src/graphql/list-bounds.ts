@@ -48,6 +48,10 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   'Query.valueReviewQueue': { rows: 'indicator_value' },
   // nodes(ids:) takes at most a page of ids (see NodeResolver).
   'Query.nodes': { fixed: MAX_PAGE_SIZE },
+  'Indicator.milestones': { perParent: { table: 'indicator_milestone', column: 'indicator_id' } },
+  // One entry per organisation responsible for an indicator; each has the year and its four quarters at most.
+  'Query.reportingCompleteness': { rows: 'organization' },
+  'OrganizationCompleteness.periods': { fixed: 5 },
   'Recommendation.factHistory': { perParent: { table: 'recommendation_fact_change', column: 'recommendation_id' } },
   // A past entry may name organisations no longer linked: bounded by all of them.
   'RecommendationFactChange.responsibleOrganizationIds': { rows: 'organization' },

@@ -1,6 +1,6 @@
 import { DataSource, EntityManager, EntityTarget, FindOperator, FindOptionsWhere, JsonContains, ObjectLiteral } from 'typeorm';
 import { ActionPlan } from '../action-plan/action-plan.entity';
-import { IndicatorDirection } from '../action-plan/action-plan.enums';
+import { IndicatorDirection, IndicatorMeasure, ReportingFrequency } from '../action-plan/action-plan.enums';
 import { Indicator } from '../action-plan/indicator.entity';
 import { SAMPLE_VALUE_RECORDER } from '../action-plan/indicator-value.entity';
 import { IndicatorUnit } from '../action-plan/indicator-unit';
@@ -165,6 +165,9 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
         unit: '%',
         unitCode: IndicatorUnit.PERCENT,
         direction: IndicatorDirection.INCREASE,
+        // A share at the end of each year.
+        measure: IndicatorMeasure.LEVEL,
+        reportingFrequency: ReportingFrequency.YEARLY,
         baselineYear: 2023,
         baselineValue: 20,
         responsibleOrganizationId: org.district.id,
@@ -177,11 +180,15 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
         unit: 'people',
         unitCode: IndicatorUnit.PERSON,
         direction: IndicatorDirection.INCREASE,
+        // People reached since the baseline, counted every quarter.
+        measure: IndicatorMeasure.CUMULATIVE,
+        reportingFrequency: ReportingFrequency.QUARTERLY,
         baselineYear: 2023,
         baselineValue: 0,
         responsibleOrganizationId: org.ministry.id,
         targets: { 2024: 300, 2025: 600, 2026: 900, 2027: 1200 },
         values: { '2024': 310, '2025-Q1': 380, '2025-Q2': 455, '2025-Q3': 520 },
+        milestones: { '2025-Q1': 375, '2025-Q2': 450, '2025-Q3': 525, '2025-Q4': 600 },
       },
       {
         code: 'WL-3',
@@ -189,6 +196,9 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
         unit: 'programmes',
         unitCode: IndicatorUnit.PROGRAMME,
         direction: IndicatorDirection.DECREASE,
+        // Programmes still in force at the end of each year.
+        measure: IndicatorMeasure.LEVEL,
+        reportingFrequency: ReportingFrequency.YEARLY,
         baselineYear: 2023,
         baselineValue: 10,
         responsibleOrganizationId: org.ministry.id,
@@ -198,7 +208,7 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
     ];
     const indicators: Record<string, Indicator> = {};
     for (const spec of indicatorSpecs) {
-      const { targets, values, ...fields } = spec;
+      const { targets, values, milestones, ...fields } = spec;
       const indicator = await find(Indicator, { actionPlanId: plan.id, code: spec.code }, { ...fields, actionPlanId: plan.id });
       indicators[spec.code] = indicator;
       await insertIgnoringDuplicates(
@@ -206,6 +216,16 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
         'indicator_target',
         ['indicator_id', 'year', 'value'],
         Object.entries(targets).map(([year, value]) => [indicator.id, Number(year), value]),
+      );
+      await insertIgnoringDuplicates(
+        tx,
+        'indicator_milestone',
+        ['indicator_id', 'year', 'quarter', 'value'],
+        Object.entries(milestones ?? {}).map(([period, value]): unknown[] => {
+          const parsed = parsePeriod(period);
+          if (!parsed?.quarter) throw new Error(`bad sample milestone ${period}`);
+          return [indicator.id, parsed.year, parsed.quarter, value];
+        }),
       );
       await insertIgnoringDuplicates(
         tx,

@@ -72,6 +72,39 @@ describeInBrowser('staff pages in a browser', () => {
     expect(found).toEqual({});
   });
 
+  it('shows reporting completeness (and a quarterly indicator with its milestones) without violations, at 360 px without sideways scrolling, its year chosen with the keyboard', async () => {
+    const context = await newVisitor(browser, baseURL, { width: 360, cookies: { lang: 'ky', display: 'large-text' } });
+    const page = await context.newPage();
+    await signIn(page, admin.email);
+    await page.goto('/work/completeness?year=2026');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBe(0);
+    // The tables scroll in focusable, named regions.
+    const regions = await page.$$eval('.app-table-wrapper', (els) => els.map((e) => [e.getAttribute('role'), e.getAttribute('tabindex'), Boolean(e.getAttribute('aria-label'))]));
+    expect(regions.length).toBeGreaterThan(0);
+    for (const region of regions) expect(region).toEqual(['region', '0', true]);
+    await page.focus('#year');
+    await page.selectOption('#year', '2025');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/year=2025/);
+    expect(await page.textContent('h1')).toBe('Отчеттуулуктун толуктугу');
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+    // In Russian and high contrast, at full width.
+    const contrast = await newVisitor(browser, baseURL, { cookies: { lang: 'ru', display: 'contrast' } });
+    const wide = await contrast.newPage();
+    await signIn(wide, admin.email);
+    await wide.goto('/work/completeness?year=2025');
+    expect(await wide.textContent('h1')).toBe('Полнота отчётности');
+    expect(await axeViolations(wide)).toEqual([]);
+    // The quarterly indicator's page: measure, frequency, milestones and the milestone form.
+    await wide.goto(`/work/indicators/${ids.indicator}?lang=en`);
+    expect(await wide.textContent('#milestone-title')).toContain('Set a quarterly milestone');
+    expect(await axeViolations(wide)).toEqual([]);
+    await contrast.close();
+  });
+
   it('shows forms with errors (error summary, inline errors) without violations', async () => {
     const context = await newVisitor(browser, baseURL);
     const page = await context.newPage();

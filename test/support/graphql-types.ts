@@ -140,6 +140,26 @@ export type BarrierCategory =
   /** support and recognition from society and colleagues */
   | 'SOCIAL_SUPPORT';
 
+/** Counts of the values expected from an organisation (periods ended by the cut-off date) */
+export type CompletenessCounts = {
+  /** of those, values with a version approved by the cut-off date */
+  approved: Scalars['Int']['output'];
+  /** days late summed over the late and overdue values (overdue ones counted to the cut-off date) */
+  daysLate: Scalars['Int']['output'];
+  /** values expected: one per indicator and period (a YEARLY indicator's year, a QUARTERLY one's quarters) that ended by the cut-off date */
+  expected: Scalars['Int']['output'];
+  /** values with no version whose due date is still to come */
+  notYetDue: Scalars['Int']['output'];
+  /** values with no version whose due date has passed */
+  overdue: Scalars['Int']['output'];
+  /** of those, values with a version submitted by the cut-off date */
+  reported: Scalars['Int']['output'];
+  /** values first submitted after their due date */
+  reportedLate: Scalars['Int']['output'];
+  /** values whose first version was submitted within the plan's reportingLagDays after the period's end */
+  reportedOnTime: Scalars['Int']['output'];
+};
+
 export type CreateActionPlanInput = {
   /** e.g. Presidential Decree */
   approvedBy?: InputMaybe<Scalars['String']['input']>;
@@ -181,10 +201,14 @@ export type CreateIndicatorInput = {
   /** unique within its plan, e.g. WL-1 */
   code: Scalars['String']['input'];
   direction: IndicatorDirection;
+  /** what a value measures; default LEVEL */
+  measure?: InputMaybe<IndicatorMeasure>;
   /** in the request's locale (Accept-Language); this or nameTranslations is required */
   name?: InputMaybe<Scalars['String']['input']>;
   /** name in several locales; name itself writes the request's locale (Accept-Language) */
   nameTranslations?: InputMaybe<Array<TranslationInput>>;
+  /** how often a value is due; default YEARLY */
+  reportingFrequency?: InputMaybe<ReportingFrequency>;
   responsibleOrganizationId?: InputMaybe<Scalars['ID']['input']>;
   /** one per year, within the plan years */
   targets?: InputMaybe<Array<IndicatorTargetInput>>;
@@ -270,6 +294,10 @@ export type Indicator = Node & {
   id: Scalars['ID']['output'];
   /** the value of the most recent period (a year counts after its quarters) */
   latestValue?: Maybe<IndicatorValue>;
+  /** what a value measures: a level, a flow within its period, or a running total since the baseline */
+  measure: IndicatorMeasure;
+  /** quarterly targets (QUARTERLY indicators), ordered by year and quarter; of one year when given */
+  milestones: Array<IndicatorMilestone>;
   name: Scalars['String']['output'];
   /** the locale name is served in (after fallback); null when it has no text */
   nameLocale?: Maybe<Locale>;
@@ -277,6 +305,8 @@ export type Indicator = Node & {
   nameTranslations: Array<Translation>;
   progress: IndicatorProgress;
   recommendations: Array<Recommendation>;
+  /** how often a value is due */
+  reportingFrequency: ReportingFrequency;
   responsibleOrganization?: Maybe<Organization>;
   /** ordered by year */
   targets: Array<IndicatorTarget>;
@@ -288,6 +318,11 @@ export type Indicator = Node & {
   values: Array<IndicatorValue>;
   /** increments on every change; pass it as expectedVersion to update */
   version: Scalars['Int']['output'];
+};
+
+
+export type IndicatorMilestonesArgs = {
+  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -327,6 +362,23 @@ export type IndicatorFilter = {
   responsibleOrganizationId?: InputMaybe<Scalars['ID']['input']>;
   /** case-insensitive match on code and name */
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What a value of the indicator measures; it decides the target a quarter is compared with */
+export type IndicatorMeasure =
+  /** a running total since the baseline (e.g. people trained so far) */
+  | 'CUMULATIVE'
+  /** a flow within the period (e.g. people trained during the quarter); a year is the sum of its quarters */
+  | 'FLOW'
+  /** a level at a point in time (e.g. a share at the end of the period) */
+  | 'LEVEL';
+
+/** A quarter's target (a QUARTERLY indicator's in-year milestone) */
+export type IndicatorMilestone = {
+  /** 1 to 4 */
+  quarter: Scalars['Int']['output'];
+  value: Scalars['Float']['output'];
+  year: Scalars['Int']['output'];
 };
 
 /** percentOfTarget = (actual - baseline) / (target - baseline) * 100 for INCREASE and DECREASE alike; actual = the year's annual value, else its latest quarter's value. */
@@ -592,6 +644,8 @@ export type Mutation = {
   reviewValue: IndicatorValueVersion;
   /** ADMIN only */
   revokeApiToken: ApiToken;
+  /** Sets a QUARTERLY indicator's target for one quarter of a plan year. MINISTRY tokens: only indicators of their organisation */
+  setIndicatorMilestone: Indicator;
   /** MINISTRY tokens: only indicators of their organisation */
   setIndicatorTarget: Indicator;
   /** MINISTRY tokens: only recommendations their organisation is responsible for */
@@ -660,6 +714,14 @@ export type MutationReviewValueArgs = {
 
 export type MutationRevokeApiTokenArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetIndicatorMilestoneArgs = {
+  indicatorId: Scalars['ID']['input'];
+  quarter: Scalars['Int']['input'];
+  value: Scalars['Float']['input'];
+  year: Scalars['Int']['input'];
 };
 
 
@@ -739,6 +801,16 @@ export type OrganizationNameLocaleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
+/** Reporting completeness of one organisation (the indicators it is responsible for) in a year */
+export type OrganizationCompleteness = {
+  organization: Organization;
+  organizationId: Scalars['ID']['output'];
+  /** the year, then its quarters, in order */
+  periods: Array<PeriodCompleteness>;
+  /** the periods summed */
+  totals: CompletenessCounts;
+};
+
 export type OrganizationKind =
   | 'DISTRICT_ADMINISTRATION'
   | 'INTERNATIONAL_ORGANIZATION'
@@ -777,6 +849,32 @@ export type ParticipantRole =
   | 'ORGANIZER'
   | 'PARTICIPANT'
   | 'SPEAKER';
+
+/** One period's counts for an organisation */
+export type PeriodCompleteness = {
+  /** of those, values with a version approved by the cut-off date */
+  approved: Scalars['Int']['output'];
+  /** days late summed over the late and overdue values (overdue ones counted to the cut-off date) */
+  daysLate: Scalars['Int']['output'];
+  /** the earliest due date of the period's values (plans may set different lags) */
+  dueOn: Scalars['Date']['output'];
+  /** values expected: one per indicator and period (a YEARLY indicator's year, a QUARTERLY one's quarters) that ended by the cut-off date */
+  expected: Scalars['Int']['output'];
+  /** values with no version whose due date is still to come */
+  notYetDue: Scalars['Int']['output'];
+  /** values with no version whose due date has passed */
+  overdue: Scalars['Int']['output'];
+  /** "2025" (the year of YEARLY indicators) or "2025-Q3" (a quarter of QUARTERLY ones) */
+  period: Scalars['String']['output'];
+  /** the period's last day */
+  periodEnd: Scalars['Date']['output'];
+  /** of those, values with a version submitted by the cut-off date */
+  reported: Scalars['Int']['output'];
+  /** values first submitted after their due date */
+  reportedLate: Scalars['Int']['output'];
+  /** values whose first version was submitted within the plan's reportingLagDays after the period's end */
+  reportedOnTime: Scalars['Int']['output'];
+};
 
 export type Person = Node & {
   fullName: Scalars['String']['output'];
@@ -853,6 +951,8 @@ export type Query = {
   progressSummary: ProgressSummary;
   recommendation?: Maybe<Recommendation>;
   recommendations: RecommendationConnection;
+  /** Per organisation responsible for indicators (by name), the values its indicators owe for the year's periods ended by asOf and how they were reported. Public, like progressSummary. */
+  reportingCompleteness: Array<OrganizationCompleteness>;
   /** What waits for review and the caller may review, oldest first (empty for roles that do not review) */
   valueReviewQueue: Array<ValueReviewItem>;
 };
@@ -929,6 +1029,13 @@ export type QueryRecommendationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<RecommendationOrder>;
+};
+
+
+export type QueryReportingCompletenessArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  year: Scalars['Int']['input'];
 };
 
 export type Recommendation = Node & {
@@ -1067,6 +1174,13 @@ export type RecordIndicatorValueInput = {
   sourceTranslations?: InputMaybe<Array<TranslationInput>>;
   value: Scalars['Float']['input'];
 };
+
+/** How often values of the indicator are due; each is due reportingLagDays after its period ends */
+export type ReportingFrequency =
+  /** one value per quarter of each plan year; quarterly milestones may be set */
+  | 'QUARTERLY'
+  /** one value per plan year */
+  | 'YEARLY';
 
 export type ReviewDecision =
   /** the version is checked: it becomes public and locked */

@@ -1,10 +1,10 @@
 import { TranslationInput, TranslationsInputField } from '../../i18n/translation.types';
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { CodeText, IsMeasurement, OptionalText, RequiredText, TITLE_MAX } from '../../common/validation/decorators';
 import { PlanYear } from '../reporting-period';
-import { IndicatorDirection } from '../action-plan.enums';
+import { IndicatorDirection, IndicatorMeasure, ReportingFrequency } from '../action-plan.enums';
 import { IndicatorUnit } from '../indicator-unit';
 
 @InputType()
@@ -48,6 +48,16 @@ export class CreateIndicatorInput {
   @IsEnum(IndicatorDirection)
   direction: IndicatorDirection;
 
+  @Field(() => IndicatorMeasure, { nullable: true, description: 'what a value measures; default LEVEL' })
+  @IsOptional()
+  @IsEnum(IndicatorMeasure)
+  measure?: IndicatorMeasure | null;
+
+  @Field(() => ReportingFrequency, { nullable: true, description: 'how often a value is due; default YEARLY' })
+  @IsOptional()
+  @IsEnum(ReportingFrequency)
+  reportingFrequency?: ReportingFrequency | null;
+
   @Field(() => Int, { nullable: true })
   @IsOptional()
   @PlanYear()
@@ -83,6 +93,27 @@ export class SetIndicatorTargetArgs {
   year: number;
 
   @Field(() => Float)
+  @IsMeasurement()
+  value: number;
+}
+
+@ArgsType()
+export class SetIndicatorMilestoneArgs {
+  @Field(() => ID)
+  @IsUUID()
+  indicatorId: string;
+
+  @Field(() => Int, { description: 'a year of the plan' })
+  @PlanYear()
+  year: number;
+
+  @Field(() => Int, { description: '1 to 4' })
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  quarter: number;
+
+  @Field(() => Float, { description: "the quarter's target" })
   @IsMeasurement()
   value: number;
 }

@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsUUID, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { CodeText, IsMeasurement, RequiredText, TITLE_MAX } from '../../common/validation/decorators';
 import { PlanYear } from '../reporting-period';
-import { IndicatorDirection } from '../action-plan.enums';
+import { IndicatorDirection, IndicatorMeasure, ReportingFrequency } from '../action-plan.enums';
 import { IndicatorUnit } from '../indicator-unit';
 
 /**
@@ -47,6 +47,16 @@ export class UpdateIndicatorInput {
   @ValidateIf((o: UpdateIndicatorInput) => o.direction !== undefined)
   @IsEnum(IndicatorDirection)
   direction?: IndicatorDirection;
+
+  @Field(() => IndicatorMeasure, { nullable: true, description: 'what a value measures' })
+  @ValidateIf((o: UpdateIndicatorInput) => o.measure !== undefined)
+  @IsEnum(IndicatorMeasure)
+  measure?: IndicatorMeasure;
+
+  @Field(() => ReportingFrequency, { nullable: true, description: 'how often a value is due; a QUARTERLY indicator made YEARLY keeps its milestones but no longer uses them' })
+  @ValidateIf((o: UpdateIndicatorInput) => o.reportingFrequency !== undefined)
+  @IsEnum(ReportingFrequency)
+  reportingFrequency?: ReportingFrequency;
 
   @Field(() => Int, { nullable: true })
   @IsOptional()

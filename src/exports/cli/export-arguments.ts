@@ -18,7 +18,7 @@ export const EXPORT_USAGE = `usage: npm run export -- <${EXPORT_NAMES.join('|')}
     recommendations, workbook: --status S (repeatable) --kind K (repeatable) --meetingId ID --barrierId ID
                                --responsibleOrganizationId ID --overdue true|false --search TEXT
     indicators, indicator-values, workbook: --actionPlanId ID --valuesKnownBy YYYY-MM-DD --values approved|submitted
-    indicators, workbook: --year YYYY
+    indicators, workbook, reporting-completeness: --year YYYY
     indicator-values, workbook: --from PERIOD --to PERIOD (2025 or 2025-Q3)
     indicator-values: --versions approved|all (all: every version with its review; the CLI reads as staff)
   CSV: --delimiter ,|; --decimal .|, --formulaEscape true|false

@@ -90,4 +90,16 @@ export interface ProgressReportData {
   statusesByQuarter: QuarterStatusCounts[];
   /** The due dates in scope moved by asOf, the latest first. */
   deadlineChanges: DeadlineChanges;
+  /** The organisations' reporting completeness in the report's year as of asOf (issue 23). */
+  completeness: CompletenessRow[];
+}
+
+/** One organisation's reporting completeness in the report's year, as the PDF lists it. */
+export interface CompletenessRow {
+  organization: string;
+  expected: number;
+  reported: number;
+  reportedOnTime: number;
+  overdue: number;
+  daysLate: number;
 }

@@ -11,6 +11,7 @@ import { PAGE } from './pdf-layout';
 import { drawOrganizationTable } from './pdf-organization-table.section';
 import { drawOverdueList } from './pdf-overdue.section';
 import { drawDeadlineChanges } from './pdf-deadline-changes.section';
+import { drawCompleteness } from './pdf-completeness.section';
 import { drawStatusChart, drawSummaryFigures } from './pdf-summary.section';
 import { INK, MUTED } from './pdf-theme';
 
@@ -134,6 +135,7 @@ export function renderProgressReport(data: ProgressReportData, out: Writable, op
   drawIndicatorSeries(doc, data.indicators, l);
   drawOverdueList(doc, data.overdue, data.summary.overdue, data.asOf, l);
   drawDeadlineChanges(doc, data.deadlineChanges, data.asOf, l);
+  drawCompleteness(doc, data.completeness, data.year, data.asOf, l);
   drawPageNumbers(doc, data, l);
   doc.end();
   return done;

@@ -23,6 +23,8 @@ import {
 } from './progress-report.data';
 import { DEFAULT_EXPORT_LOCALE, Locale } from '../../i18n/locales';
 import { DeadlineChanges } from './deadline-changes.data';
+import type { CompletenessRow } from './progress-report.data';
+import { ReportingCompletenessService } from '../../reporting-completeness/reporting-completeness.service';
 
 /** At most this many overdue recommendations are listed; the report says how many more there are. */
 export const OVERDUE_LISTED = 60;
@@ -67,6 +69,7 @@ export class ProgressReportService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly contentLocales: ContentLocaleService,
+    private readonly completeness: ReportingCompletenessService,
   ) {}
 
   async gather(year: number, scope: ReportScope, request: ProgressCutRequest = {}, lang: Locale = DEFAULT_EXPORT_LOCALE): Promise<ProgressReportData> {
@@ -87,7 +90,7 @@ export class ProgressReportService {
     const indicators: ReportIndicator[] = inScope.flatMap(({ indicator, indicatorId: _id, ...progress }) =>
       indicator ? [{ id: indicator.id, code: indicator.code, name: translatedText(indicator.name, chain) ?? '', unit: indicator.unit, unitCode: indicator.unitCode, direction: indicator.direction, progress }] : [],
     );
-    const [plan, filters, summary, byOrganization, overdue, statusesByQuarter, series, deadlineChanges] = await Promise.all([
+    const [plan, filters, summary, byOrganization, overdue, statusesByQuarter, series, deadlineChanges, completeness] = await Promise.all([
       this.plan(scope.actionPlanId, chain),
       this.filterLabels(scope, chain),
       this.summary(year, cut, asOfParams, planSummary),
@@ -96,14 +99,28 @@ export class ProgressReportService {
       this.statusesByQuarter(asOf, timeZone, asOfParams),
       this.indicatorSeries(indicators.map((i) => i.id), startOfNextDay(valuesKnownBy, timeZone), valueStatus),
       this.deadlineChanges(asOfParams, chain, timeZone),
+      this.completenessRows(year, asOf, scope.organizationId ?? null, lang, chain),
     ]);
     const parameters = Object.fromEntries(
       Object.entries({ year, ...scope, asOf: request.asOf, valuesKnownBy: request.valuesKnownBy, valueStatus: request.valueStatus, lang }).filter(([, v]) => v !== null && v !== undefined),
     );
     const withSeries = indicators.map((i) => ({ ...i, series: series.get(i.id) ?? { values: [], targets: [] } }));
     // Everything shown but the generation day: the same figures give the same fingerprint on any day.
-    const fingerprint = fingerprintOf({ report: 'progress', parameters, filters, asOf, valuesKnownBy, valueStatus, timeZone, plan, summary, withSeries, byOrganization, overdue, statusesByQuarter, deadlineChanges });
-    return { year, asOf, valuesKnownBy, valueStatus, today, timeZone, parameters, filters, lang, fingerprint, plan, summary, indicators: withSeries, byOrganization, overdue, statusesByQuarter, deadlineChanges };
+    const fingerprint = fingerprintOf({ report: 'progress', parameters, filters, asOf, valuesKnownBy, valueStatus, timeZone, plan, summary, withSeries, byOrganization, overdue, statusesByQuarter, deadlineChanges, completeness });
+    return { year, asOf, valuesKnownBy, valueStatus, today, timeZone, parameters, filters, lang, fingerprint, plan, summary, indicators: withSeries, byOrganization, overdue, statusesByQuarter, deadlineChanges, completeness };
+  }
+
+  /** Each organisation's reporting completeness of `year` as of `asOf` (one organisation when the report is about one), by name. */
+  private async completenessRows(year: number, asOf: string, organizationId: string | null, lang: Locale, chain: readonly Locale[]): Promise<CompletenessRow[]> {
+    const { organizations } = await this.completeness.forYear(year, organizationId, asOf, lang);
+    return organizations.map((o) => ({
+      organization: translatedText(o.name, chain) ?? '',
+      expected: o.totals.expected,
+      reported: o.totals.reported,
+      reportedOnTime: o.totals.reportedOnTime,
+      overdue: o.totals.overdue,
+      daysLate: o.totals.daysLate,
+    }));
   }
 
   private async plan(id: string | null, chain: readonly Locale[]): Promise<ProgressReportData['plan']> {

@@ -9,10 +9,21 @@ import { ProgressTag } from '../components/status-tag';
 import { TableWrapper } from '../components/table-wrapper';
 import { FeedLink, indicatorHref } from './links';
 import { RecommendationTable } from './recommendation-table';
-import type { OrganisationData } from './public-pages.service';
+import type { OrganisationCompleteness, OrganisationData } from './public-pages.service';
+import { CompletenessTable } from '../layout/completeness-table';
 
 /** `/organisations/{id}`: its recommendations by status, the overdue ones, its indicators. */
-export function OrganisationPage({ ctx, stylesheetHref, data }: { ctx: PageContext; stylesheetHref: string; data: OrganisationData }): SafeHtml {
+export function OrganisationPage({
+  ctx,
+  stylesheetHref,
+  data,
+  completeness,
+}: {
+  ctx: PageContext;
+  stylesheetHref: string;
+  data: OrganisationData;
+  completeness: OrganisationCompleteness;
+}): SafeHtml {
   const { t, i18n } = ctx;
   const o = data.organization;
   const feed = `/organisations/${o.id}/changes.atom`;
@@ -115,6 +126,15 @@ export function OrganisationPage({ ctx, stylesheetHref, data }: { ctx: PageConte
         </TableWrapper>
       )}
       {data.indicators.length === 0 ? null : <FiguresCutNote ctx={ctx} cut={data.cut} />}
+      <h2 class="govuk-heading-m" id="org-completeness">
+        {t('organisation.completeness', { year: String(completeness.year) })}
+      </h2>
+      <p class="govuk-body">{t('completeness.intro', { year: String(completeness.year), date: i18n.date(completeness.asOf) })}</p>
+      {completeness.entry ? (
+        <CompletenessTable ctx={ctx} caption={t('organisation.completeness', { year: String(completeness.year) })} periods={completeness.entry.periods} totals={completeness.entry.totals} />
+      ) : (
+        <p class="govuk-body">{t('completeness.none', { year: String(completeness.year), date: i18n.date(completeness.asOf) })}</p>
+      )}
       <p class="govuk-body">
         <a class="govuk-link" href={feed}>
           {t('organisation.feed')}

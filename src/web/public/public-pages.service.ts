@@ -28,6 +28,9 @@ import { OrganizationsService } from '../../organizations/organizations.service'
 import { Person } from '../../organizations/person.entity';
 import { RecommendationFilter } from '../../recommendations/dto/recommendations.args';
 import { isOverdue } from '../../recommendations/recommendation-lifecycle';
+import type { Locale } from '../../i18n/locales';
+import { ReportingCompletenessService } from '../../reporting-completeness/reporting-completeness.service';
+import type { OrganizationCompleteness } from '../../reporting-completeness/reporting-completeness.types';
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
 import { Recommendation } from '../../recommendations/recommendation.entity';
 import { RecommendationsRepository } from '../../recommendations/recommendations.repository';
@@ -101,6 +104,14 @@ export interface IndicatorData {
 
 export type IndicatorLookup = { kind: 'one'; data: IndicatorData } | { kind: 'several'; code: string; plans: ActionPlan[] };
 
+/** An organisation's reporting completeness on its public page. */
+export interface OrganisationCompleteness {
+  year: number;
+  asOf: string;
+  /** null: nothing was due from it in `year` by `asOf`. */
+  entry: OrganizationCompleteness | null;
+}
+
 export interface OrganisationData {
   organization: Organization;
   byStatus: Map<RecommendationStatus, number>;
@@ -141,6 +152,7 @@ export class PublicPagesService {
     private readonly plans: ActionPlansService,
     private readonly indicators: IndicatorsService,
     private readonly planLoader: ActionPlanRepository,
+    private readonly completeness: ReportingCompletenessService,
   ) {}
 
   currentYear(): number {
@@ -292,6 +304,13 @@ export class PublicPagesService {
   }
 
   /** The entries of a feed and what it is about (its title). */
+  /** The organisation's reporting completeness in the current year, as of today (null when nothing was due yet). */
+  async organisationCompleteness(id: string, locale: Locale): Promise<OrganisationCompleteness> {
+    const year = this.currentYear();
+    const result = await this.completeness.forYear(year, id, null, locale);
+    return { year, asOf: result.asOf, entry: result.organizations[0] ?? null };
+  }
+
   async feed(scope: { organisationId?: string; recommendationCode?: string }): Promise<{ entries: ChangeEntry[]; name: (string | Translations)[] | null; path: string }> {
     const changeScope: ChangeScope = {};
     let name: (string | Translations)[] | null = null;

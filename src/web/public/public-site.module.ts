@@ -6,6 +6,7 @@ import { MeetingsModule } from '../../meetings/meetings.module';
 import { OrganizationsModule } from '../../organizations/organizations.module';
 import { RecommendationsModule } from '../../recommendations/recommendations.module';
 import { ReportsModule } from '../../reports/reports.module';
+import { ReportingCompletenessModule } from '../../reporting-completeness/reporting-completeness.module';
 import { WebModule } from '../web.module';
 import { PublicPagesController } from './public-pages.controller';
 import { PublicPagesService } from './public-pages.service';
@@ -13,7 +14,7 @@ import { PublicSiteGuard } from './public-site.guard';
 
 /** The public progress pages: anonymous, read-only, cacheable (PUBLIC_SITE). */
 @Module({
-  imports: [WebModule, DataVersionModule, ReportsModule, RecommendationsModule, MeetingsModule, BarriersModule, OrganizationsModule, ActionPlanModule],
+  imports: [WebModule, DataVersionModule, ReportsModule, RecommendationsModule, MeetingsModule, BarriersModule, OrganizationsModule, ActionPlanModule, ReportingCompletenessModule],
   controllers: [PublicPagesController],
   providers: [PublicPagesService, PublicSiteGuard],
 })

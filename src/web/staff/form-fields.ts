@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IndicatorDirection } from '../../action-plan/action-plan.enums';
+import { IndicatorDirection, IndicatorMeasure, ReportingFrequency } from '../../action-plan/action-plan.enums';
 import { ActionPlansService } from '../../action-plan/action-plans.service';
 import { IndicatorsService } from '../../action-plan/indicators.service';
 import { BarrierCategory } from '../../barriers/barrier-category.enum';
@@ -117,6 +117,10 @@ export function fieldsOf(ctx: PageContext, kind: RecordKind, choices: Choices, m
         f('name', 'staff.create.field.title', 'translated'),
         f('unit', 'staff.indicator.unit', 'text', { hint: ctx.t('staff.create.unitHint') }),
         f('direction', 'staff.create.field.direction', 'radios', { choices: Object.values(IndicatorDirection).map((v) => ({ value: v, label: ctx.t(`staff.direction.${v}`) })) }),
+        f('measure', 'indicator.measure', 'radios', { choices: Object.values(IndicatorMeasure).map((v) => ({ value: v, label: ctx.t(`indicator.measure.${v}`) })) }),
+        f('reportingFrequency', 'indicator.frequency', 'radios', {
+          choices: Object.values(ReportingFrequency).map((v) => ({ value: v, label: ctx.t(`indicator.frequency.${v}`) })),
+        }),
         f('baselineYear', 'staff.create.field.baselineYear', 'number'),
         f('baselineValue', 'staff.indicator.baseline', 'number'),
         f('responsibleOrganizationId', 'staff.field.responsible', 'select', {

@@ -10,7 +10,8 @@ import { FormProblem, FormValues, valueOf } from '../forms/form-invalid';
 import type { PageContext } from '../layout/page-context';
 import { editPath } from './edit/edit-paths';
 import { IndicatorValueForm } from './indicator-value.form';
-import { IndicatorPage, ValueDraft } from './indicator.views';
+import { IndicatorMilestoneForm } from './indicator-milestone.form';
+import { IndicatorPage, MilestoneDraft, ValueDraft } from './indicator.views';
 import { StaffErrorFilter } from './staff-error.filter';
 import type { FormPageController } from './staff-error.filter';
 import { StaffPages, StaffView } from './staff-pages.service';
@@ -38,6 +39,19 @@ function valueMessage(ctx: PageContext, problem: FormProblem): string {
   }
 }
 
+/** The message of a problem of the milestone form, by control and reason code. */
+function milestoneMessage(ctx: PageContext, problem: FormProblem): string {
+  if (problem.reason === 'outsidePlan') return ctx.t('staff.indicator.error.outOfRange', { from: problem.params.from ?? '', to: problem.params.to ?? '' });
+  switch (problem.control) {
+    case 'milestoneYear':
+      return ctx.t('staff.indicator.error.year');
+    case 'milestoneQuarter':
+      return ctx.t('staff.milestone.error.quarter');
+    default:
+      return ctx.t('staff.indicator.error.value');
+  }
+}
+
 /** One indicator for staff: progress, values, and the form that records or corrects a value (recordIndicatorValue's service). */
 @Controller('work/indicators')
 @UseFilters(StaffErrorFilter)
@@ -51,11 +65,18 @@ export class IndicatorPageController implements FormPageController {
 
   @Get(':id')
   @Roles(...READERS)
-  show(@Param('id') id: string, @CurrentActor() actor: Actor, @Query('done') done?: string, @Query('correct') correct?: string): Promise<StaffView> {
+  show(
+    @Param('id') id: string,
+    @CurrentActor() actor: Actor,
+    @Query('done') done?: string,
+    @Query('correct') correct?: string,
+    @Query('milestone') milestone?: string,
+  ): Promise<StaffView> {
     const period = /^\d{4}(-Q[1-4])?$/.test(done ?? '') ? done : null;
+    const milestoneSet = /^\d{4}-Q[1-4]$/.test(milestone ?? '') ? (milestone as string) : null;
     // "Correct" (from My work): the form starts at the returned period.
     const start = /^(\d{4})(?:-Q([1-4]))?$/.exec(correct ?? '');
-    return this.page(id, actor, start ? { year: start[1], quarter: start[2] ?? '' } : {}, [], period);
+    return this.page(id, actor, start ? { year: start[1], quarter: start[2] ?? '' } : {}, [], period, {}, [], milestoneSet);
   }
 
   @Post(':id/values')
@@ -67,13 +88,38 @@ export class IndicatorPageController implements FormPageController {
     return { url: `/work/indicators/${id}?done=${encodeURIComponent(form.period)}` };
   }
 
-  formPage(req: StaffRequest, values: FormValues, problems: FormProblem[]): Promise<StaffView> {
-    if (!req.actor) throw new Error('the indicator form is shown to a signed-in person only');
-    return this.page(String(req.params.id), req.actor, values, problems, null);
+  @Post(':id/milestones')
+  @Roles(Role.ADMIN, Role.EDITOR, Role.MINISTRY)
+  @Redirect('', 303)
+  async setMilestone(@Param('id') id: string, @FormBody() form: IndicatorMilestoneForm, @CurrentActor() actor: Actor): Promise<{ url: string }> {
+    await this.reads.indicator(id, actor);
+    await this.indicators.setMilestone(form.toArgs(id), actor);
+    return { url: `/work/indicators/${id}?milestone=${form.year}-Q${form.quarter}` };
   }
 
-  private async page(id: string, actor: Actor, values: FormValues, problems: FormProblem[], recordedPeriod: string | null | undefined): Promise<StaffView> {
+  formPage(req: StaffRequest, values: FormValues, problems: FormProblem[]): Promise<StaffView> {
+    if (!req.actor) throw new Error('the indicator form is shown to a signed-in person only');
+    // Two forms post here: the milestone form's problems are shown at its own controls.
+    const milestone = req.path.endsWith('/milestones');
+    return this.page(String(req.params.id), req.actor, milestone ? {} : values, milestone ? [] : problems, null, milestone ? values : {}, milestone ? problems : []);
+  }
+
+  private async page(
+    id: string,
+    actor: Actor,
+    values: FormValues,
+    problems: FormProblem[],
+    recordedPeriod: string | null | undefined,
+    milestoneValues: FormValues = {},
+    milestoneProblems: FormProblem[] = [],
+    milestoneSet: string | null = null,
+  ): Promise<StaffView> {
     const detail = await this.reads.indicator(id, actor);
+    const milestoneDraft: MilestoneDraft = {
+      year: valueOf(milestoneValues, 'milestoneYear').trim(),
+      quarter: valueOf(milestoneValues, 'milestoneQuarter'),
+      value: valueOf(milestoneValues, 'milestoneValue').trim(),
+    };
     const draft: ValueDraft = {
       year: valueOf(values, 'year').trim(),
       quarter: valueOf(values, 'quarter'),
@@ -88,9 +134,14 @@ export class IndicatorPageController implements FormPageController {
         // The source's and note's errors are shown at their control in the page's language.
         errors[problem.translated ? translatedFieldId(problem.control, ctx.locale) : problem.control] = valueMessage(ctx, problem);
       }
-      const success = recordedPeriod ? ctx.t('staff.indicator.recorded', { period: recordedPeriod }) : null;
+      for (const problem of milestoneProblems) errors[problem.control] = milestoneMessage(ctx, problem);
+      const success = recordedPeriod
+        ? ctx.t('staff.indicator.recorded', { period: recordedPeriod })
+        : milestoneSet
+          ? ctx.t('staff.milestone.saved', { period: milestoneSet })
+          : null;
       const editHref = actor.role === Role.ADMIN || actor.role === Role.EDITOR ? editPath('indicator', id) : null;
-      return IndicatorPage({ ctx, stylesheetHref, detail, draft, errors, success, editHref });
+      return IndicatorPage({ ctx, stylesheetHref, detail, draft, milestoneDraft, errors, success, editHref });
     });
   }
 }

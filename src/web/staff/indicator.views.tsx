@@ -1,5 +1,6 @@
 import { quantityText, unitName } from '../../action-plan/indicator-unit';
-import { IndicatorDirection } from '../../action-plan/action-plan.enums';
+import { IndicatorDirection, ReportingFrequency } from '../../action-plan/action-plan.enums';
+import { progressRuleMessageKey } from '../../action-plan/period-target';
 import { Fragment, h, SafeHtml } from '../jsx/html';
 import { CsrfField } from '../components/csrf-field';
 import { ProgressTag } from '../components/status-tag';
@@ -25,6 +26,12 @@ export interface ValueDraft {
   correctionReason: string;
 }
 
+/** The milestone form's controls as posted (or blank). */
+export interface MilestoneDraft {
+  year: string;
+  quarter: string;
+  value: string;
+}
 
 function periodLabel(ctx: PageContext, year: number, quarter: number | null): string {
   return quarter ? ctx.t('staff.period.quarter', { year: String(year), quarter }) : ctx.t('staff.period.year', { year: String(year) });
@@ -108,6 +115,7 @@ export function IndicatorPage(props: {
   stylesheetHref: string;
   detail: IndicatorDetail;
   draft: ValueDraft;
+  milestoneDraft: MilestoneDraft;
   errors: FieldErrors;
   success: string | null;
   /** The edit form's address, for those who may edit the indicator (EDITOR/ADMIN). */
@@ -154,12 +162,29 @@ export function IndicatorPage(props: {
           <dt class="govuk-summary-list__key">{ctx.t('staff.field.responsible')}</dt>
           <dd class="govuk-summary-list__value">{ctx.text(detail.organizationName) || '—'}</dd>
         </div>
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">{ctx.t('indicator.measure')}</dt>
+          <dd class="govuk-summary-list__value">
+            <p class="govuk-body">{ctx.t(`indicator.measure.${indicator.measure}`)}</p>
+            <p class="govuk-body-s" data-period-rule={progressRuleMessageKey(indicator.measure, indicator.reportingFrequency)}>
+              {ctx.t(progressRuleMessageKey(indicator.measure, indicator.reportingFrequency) as `indicator.periodRule.${typeof indicator.measure}.${typeof indicator.reportingFrequency}`)}
+            </p>
+          </dd>
+        </div>
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">{ctx.t('indicator.frequency')}</dt>
+          <dd class="govuk-summary-list__value">{ctx.t(`indicator.frequency.${indicator.reportingFrequency}`)}</dd>
+        </div>
       </dl>
       <ProgressTable ctx={ctx} detail={detail} />
       <p class="govuk-body">{rule}</p>
+      {indicator.reportingFrequency === ReportingFrequency.QUARTERLY ? <MilestonesTable ctx={ctx} detail={detail} /> : null}
       <ValuesTable ctx={ctx} detail={detail} />
       <ValueHistory ctx={ctx} detail={detail} />
       {detail.mayRecord ? <ValueForm ctx={ctx} detail={detail} draft={props.draft} errors={props.errors} /> : null}
+      {detail.mayRecord && indicator.reportingFrequency === ReportingFrequency.QUARTERLY ? (
+        <MilestoneForm ctx={ctx} detail={detail} draft={props.milestoneDraft} errors={props.errors} />
+      ) : null}
     </StaffPage>
   );
 }
@@ -209,6 +234,70 @@ function ValueForm(props: { ctx: PageContext; detail: IndicatorDetail; draft: Va
           errors={props.errors}
         />
         <Button text={ctx.t('staff.indicator.save')} />
+      </form>
+    </section>
+  );
+}
+
+function MilestonesTable({ ctx, detail }: { ctx: PageContext; detail: IndicatorDetail }): SafeHtml {
+  if (detail.milestones.length === 0) return <p class="govuk-body">{ctx.t('staff.milestone.none')}</p>;
+  return (
+    <TableWrapper label={ctx.t('staff.milestone.caption')}>
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-table__caption--m">{ctx.t('staff.milestone.caption')}</caption>
+        <thead class="govuk-table__head">
+          <tr class="govuk-table__row">
+            <th scope="col" class="govuk-table__header">{ctx.t('staff.indicator.period')}</th>
+            <th scope="col" class="govuk-table__header govuk-table__header--numeric">{ctx.t('staff.indicator.target')}</th>
+          </tr>
+        </thead>
+        <tbody class="govuk-table__body">
+          {detail.milestones.map((m) => (
+            <tr class="govuk-table__row">
+              <th scope="row" class="govuk-table__header">
+                {periodLabel(ctx, m.year, m.quarter)}
+              </th>
+              <td class="govuk-table__cell govuk-table__cell--numeric">{quantityText(ctx.i18n, m.value, detail.indicator)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrapper>
+  );
+}
+
+function MilestoneForm(props: { ctx: PageContext; detail: IndicatorDetail; draft: MilestoneDraft; errors: FieldErrors }): SafeHtml {
+  const { ctx, detail, draft } = props;
+  const quarters = [1, 2, 3, 4].map((q) => ({ value: String(q), label: ctx.t('staff.period.quarterOnly', { quarter: q }) }));
+  return (
+    <section aria-labelledby="milestone-title">
+      <h2 class="govuk-heading-m" id="milestone-title">
+        {ctx.t('staff.milestone.title')}
+      </h2>
+      <p class="govuk-body">{ctx.t('staff.milestone.hint')}</p>
+      <form method="post" action={`/work/indicators/${detail.indicator.id}/milestones`} novalidate>
+        <CsrfField ctx={ctx} />
+        <TextField
+          ctx={ctx}
+          id="milestoneYear"
+          label={ctx.t('staff.indicator.year')}
+          hint={ctx.t('staff.indicator.yearHint', { from: String(detail.plan.startYear), to: String(detail.plan.endYear) })}
+          inputmode="numeric"
+          classes="govuk-input--width-5"
+          value={draft.year}
+          errors={props.errors}
+        />
+        <RadiosField ctx={ctx} id="milestoneQuarter" legend={ctx.t('staff.milestone.quarter')} choices={quarters} value={draft.quarter} errors={props.errors} />
+        <TextField
+          ctx={ctx}
+          id="milestoneValue"
+          label={ctx.t('staff.milestone.valueIn', { unit: unitName(ctx.i18n, detail.indicator) })}
+          inputmode="decimal"
+          classes="govuk-input--width-10"
+          value={draft.value}
+          errors={props.errors}
+        />
+        <Button text={ctx.t('staff.milestone.save')} />
       </form>
     </section>
   );

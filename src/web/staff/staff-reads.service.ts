@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { ActionPlanRepository } from '../../action-plan/action-plan.repository';
 import type { Indicator } from '../../action-plan/indicator.entity';
 import type { IndicatorTarget } from '../../action-plan/indicator-target.entity';
+import type { IndicatorMilestone } from '../../action-plan/indicator-milestone.entity';
+import { IndicatorMilestonesRepository } from '../../action-plan/indicator-milestones.repository';
 import type { IndicatorValue } from '../../action-plan/indicator-value.entity';
 import type { ActionPlan } from '../../action-plan/action-plan.entity';
 import { IndicatorsService } from '../../action-plan/indicators.service';
@@ -32,6 +34,8 @@ export interface IndicatorDetail {
   plan: ActionPlan;
   organizationName: Translations | null;
   targets: IndicatorTarget[];
+  /** A QUARTERLY indicator's quarterly targets, by year and quarter. */
+  milestones: IndicatorMilestone[];
   values: IndicatorValue[];
   /** Each plan year's progress as every surface reads it (IndicatorProgressReader, each year at its default cut). */
   progress: IndicatorProgress[];
@@ -77,6 +81,7 @@ export class StaffReads {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly review: ValueReviewService,
+    private readonly milestones: IndicatorMilestonesRepository,
   ) {}
 
   async recommendation(id: string, actor: Actor): Promise<RecommendationDetail> {
@@ -118,12 +123,13 @@ export class StaffReads {
     if (!indicator) throw DomainError.notFound('Indicator', id);
     assertMayActFor(actor, [indicator.responsibleOrganizationId], `indicator ${indicator.code}`);
     const loaders = new LoaderRegistry();
-    const [plan, organization, targets, values, versions] = await Promise.all([
+    const [plan, organization, targets, values, versions, milestones] = await Promise.all([
       this.plans.planById(loaders).load(indicator.actionPlanId),
       indicator.responsibleOrganizationId ? this.organizations.organizationById(loaders).load(indicator.responsibleOrganizationId) : null,
       this.plans.targetsByIndicatorId(loaders).load(id),
       this.plans.valuesByIndicatorId(loaders).load(id),
       this.review.historyOf(id),
+      this.milestones.byIndicatorId(loaders).load(id),
     ]);
     if (!plan) throw DomainError.notFound('ActionPlan', indicator.actionPlanId);
     const years = Array.from({ length: plan.endYear - plan.startYear + 1 }, (_, i) => plan.startYear + i);
@@ -140,6 +146,7 @@ export class StaffReads {
       plan,
       organizationName: organization?.name ?? null,
       targets,
+      milestones,
       values,
       progress,
       mayRecord: actor.role === Role.ADMIN || actor.role === Role.EDITOR || actor.role === Role.MINISTRY,

@@ -36,6 +36,8 @@ import { StaffReads } from './staff-reads.service';
 import { StaffViewInterceptor } from './staff-view.interceptor';
 import { ValueReviewPageController } from './value-review.controller';
 import { WorkController } from './work.controller';
+import { CompletenessPageController } from './completeness.controller';
+import { ReportingCompletenessModule } from '../../reporting-completeness/reporting-completeness.module';
 
 /**
  * The pages staff use: another client of the same services as the GraphQL API
@@ -51,6 +53,7 @@ import { WorkController } from './work.controller';
     BarriersModule,
     RecommendationsModule,
     ActionPlanModule,
+    ReportingCompletenessModule,
     ImportsModule,
     MulterModule.registerAsync({
       inject: [AppConfig],
@@ -61,6 +64,7 @@ import { WorkController } from './work.controller';
   controllers: [
     AccountController,
     WorkController,
+    CompletenessPageController,
     RecommendationPageController,
     RecommendationTextController,
     IndicatorPageController,

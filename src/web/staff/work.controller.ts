@@ -19,6 +19,7 @@ import type { OwnValues } from './own-values.views';
 import { StaffPages } from './staff-pages.service';
 import type { StaffRequest } from './staff-pages.service';
 import { WorkPage } from './work.views';
+import { DUE_SOON_DAYS, ReportingCompletenessService } from '../../reporting-completeness/reporting-completeness.service';
 
 const OPEN: RecommendationStatus[] = [
   RecommendationStatus.PROPOSED,
@@ -30,7 +31,10 @@ const OPEN: RecommendationStatus[] = [
 /** Enough for one organisation's open work; the list pages and exports hold the rest. */
 const MAX_ITEMS = 100;
 
-/** "My work": the open recommendations of my organisation (overdue first, then by due date) and the indicators awaiting a value. */
+/**
+ * "My work": the open recommendations of my organisation (overdue first, then by due date), the
+ * indicators awaiting a value, and the values owed: overdue, or due within DUE_SOON_DAYS.
+ */
 @Controller('work')
 @UseFilters(StaffErrorFilter)
 export class WorkController {
@@ -42,6 +46,7 @@ export class WorkController {
     private readonly clock: Clock,
     private readonly review: ValueReviewService,
     private readonly plans: ActionPlanRepository,
+    private readonly completeness: ReportingCompletenessService,
   ) {}
 
   @Get()
@@ -50,7 +55,7 @@ export class WorkController {
     const organizationId = actor.role === Role.MINISTRY ? actor.organizationId : null;
     const today = this.clock.today();
     const period = previousQuarter(today);
-    const [page, awaiting, organizations, own] = await Promise.all([
+    const [page, awaiting, organizations, own, owed] = await Promise.all([
       this.recommendations.list({
         first: MAX_ITEMS,
         filter: { status: OPEN, responsibleOrganizationId: organizationId },
@@ -59,11 +64,12 @@ export class WorkController {
       this.indicators.awaitingValue(organizationId, period.year, period.quarter),
       this.organizations.list(),
       this.ownValues(actor),
+      this.completeness.openValues(organizationId),
     ]);
     // Due date ascending already puts the overdue (due before today) first; undated ones come last.
     const items = page.edges.map(({ node }) => ({ recommendation: node, overdue: isOverdue(node.dueDate, node.status, today) }));
     const organizationName = organizations.find((o) => o.id === organizationId)?.name ?? null;
-    await this.pages.render(req, res, (ctx, stylesheetHref) => WorkPage({ ctx, stylesheetHref, organizationName, items, awaiting, period, own }));
+    await this.pages.render(req, res, (ctx, stylesheetHref) => WorkPage({ ctx, stylesheetHref, organizationName, items, awaiting, period, own, owed, dueSoonDays: DUE_SOON_DAYS }));
   }
 
   /** For those who submit values: theirs returned to them and theirs waiting for review. */

@@ -7,6 +7,11 @@ import { TableWrapper } from '../components/table-wrapper';
 import { OverdueTag, StatusTag } from '../components/status-tag';
 import { OwnValues, OwnValuesSections } from './own-values.views';
 import { StaffPage } from './staff-layout';
+import type { ExpectedValue } from '../../reporting-completeness/reporting-completeness.types';
+import { ExpectedValueStatus } from '../../reporting-completeness/reporting-completeness.types';
+import { Table } from '../components/table';
+import { Tag } from '../components/tag';
+import { periodText } from '../layout/completeness-table';
 
 export interface WorkItem {
   recommendation: Recommendation;
@@ -22,6 +27,9 @@ export function WorkPage(props: {
   period: { year: number; quarter: number };
   /** Values the person submitted: returned to them, waiting for review (null for those who submit none). */
   own: OwnValues | null;
+  /** Values owed: overdue ones and those due within `dueSoonDays`, by due date. */
+  owed: ExpectedValue[];
+  dueSoonDays: number;
 }): SafeHtml {
   const { ctx } = props;
   return (
@@ -87,6 +95,44 @@ export function WorkPage(props: {
       ) : (
         <p class="govuk-body">{ctx.t('staff.work.noneAwaiting')}</p>
       )}
+      <h2 class="govuk-heading-m" id="work-owed">
+        {ctx.t('staff.work.dueValues', { days: props.dueSoonDays })}
+      </h2>
+      {props.owed.length ? (
+        <TableWrapper labelledBy="work-owed">
+          {Table({
+            caption: ctx.t('staff.work.dueCaption'),
+            captionClasses: 'govuk-visually-hidden',
+            attributes: { 'data-table': 'owed-values' },
+            head: [{ text: ctx.t('table.indicator') }, { text: ctx.t('completeness.period') }, { text: ctx.t('staff.work.dueOn') }, { text: ctx.t('staff.field.status') }],
+            rows: props.owed.map((v) => [
+              {
+                html: (
+                  <a class="govuk-link" href={`/work/indicators/${v.indicatorId}`}>
+                    {v.indicatorCode}
+                  </a>
+                ),
+              },
+              { text: periodText(ctx, v.period) },
+              { text: ctx.i18n.date(v.dueOn) },
+              {
+                html:
+                  v.status === ExpectedValueStatus.OVERDUE
+                    ? Tag({ text: ctx.t('staff.work.overdueDays', { days: v.daysLate }), classes: 'govuk-tag--red' })
+                    : Tag({ text: ctx.t('staff.work.dueSoon'), classes: 'govuk-tag--yellow' }),
+              },
+            ]),
+            rowAttributes: props.owed.map((v) => ({ 'data-owed': `${v.indicatorCode}/${v.period}`, 'data-status': v.status })),
+          })}
+        </TableWrapper>
+      ) : (
+        <p class="govuk-body">{ctx.t('staff.work.noneDue', { days: props.dueSoonDays })}</p>
+      )}
+      <p class="govuk-body">
+        <a class="govuk-link" href="/work/completeness">
+          {ctx.t('staff.work.completenessLink')}
+        </a>
+      </p>
     </StaffPage>
   );
 }

@@ -57,6 +57,9 @@ formShape(PlanForm, {
 export class IndicatorForm extends CreateIndicatorInput {}
 formShape(IndicatorForm, {
   nameTranslations: TranslatedControl('name', { required: true }),
+  // Unchosen: LEVEL and YEARLY.
+  measure: BlankAsNull(),
+  reportingFrequency: BlankAsNull(),
   baselineYear: DecimalControl(),
   baselineValue: DecimalControl(),
   responsibleOrganizationId: BlankAsNull(),

@@ -171,6 +171,8 @@ function indicatorValues(i: Indicator): FormValues {
     ...texts('name', i.name),
     unit: i.unit,
     direction: i.direction,
+    measure: i.measure,
+    reportingFrequency: i.reportingFrequency,
     baselineYear: text(i.baselineYear),
     baselineValue: text(i.baselineValue),
     responsibleOrganizationId: text(i.responsibleOrganizationId),
