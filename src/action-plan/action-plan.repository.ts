@@ -191,10 +191,13 @@ export class ActionPlanRepository {
     const rows = await readQuery<Record<string, unknown>>(
       this.db,
       null,
-      `SELECT i.*, t.value AS figures_target, a.value AS figures_actual, a.period AS figures_actual_period
+      `SELECT i.*, t.value AS figures_target, a.value AS figures_actual, a.period AS figures_actual_period,
+              pt.value AS figures_previous_target, m.value AS figures_milestone
          FROM indicator i
          LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.year = ${y}
-         LEFT JOIN LATERAL ${actualForYearSql('i.id', y, { columns: 'v.value, v.period', recordedBefore: known, valueStatus: status })} a ON true
+         LEFT JOIN indicator_target pt ON pt.indicator_id = i.id AND pt.year = ${y} - 1
+         LEFT JOIN LATERAL ${actualForYearSql('i.id', y, { columns: 'v.value, v.period, v.quarter', recordedBefore: known, valueStatus: status })} a ON true
+         LEFT JOIN indicator_milestone m ON m.indicator_id = i.id AND m.year = ${y} AND m.quarter = a.quarter
         WHERE ${where.join(' AND ')}
         ORDER BY i.code, i.id`,
       p.values,
@@ -204,6 +207,8 @@ export class ActionPlanRepository {
       target: row.figures_target as number | null,
       actual: row.figures_actual as number | null,
       actualPeriod: row.figures_actual_period as string | null,
+      previousTarget: row.figures_previous_target as number | null,
+      milestone: row.figures_milestone as number | null,
     }));
   }
 
@@ -430,7 +435,11 @@ export function indicatorsExportQuery(actionPlanId: string | null, year: number,
              WHERE v.indicator_id = i.id) AS "values",
            (SELECT t.value FROM indicator_target t WHERE t.indicator_id = i.id AND t.year = ${y}) AS figures_target,
            ${actualForYearSql('i.id', y, { columns: 'v.value', recordedBefore: knownBy, valueStatus: ctx.valueStatus })} AS figures_actual,
-           ${actualForYearSql('i.id', y, { columns: 'v.period', recordedBefore: knownBy, valueStatus: ctx.valueStatus })} AS figures_actual_period
+           ${actualForYearSql('i.id', y, { columns: 'v.period', recordedBefore: knownBy, valueStatus: ctx.valueStatus })} AS figures_actual_period,
+           (SELECT t.value FROM indicator_target t WHERE t.indicator_id = i.id AND t.year = ${y} - 1) AS figures_previous_target,
+           (SELECT m.value FROM indicator_milestone m WHERE m.indicator_id = i.id AND m.year = ${y}
+               AND m.quarter = ${actualForYearSql('i.id', y, { columns: 'v.quarter', recordedBefore: knownBy, valueStatus: ctx.valueStatus })}) AS figures_milestone,
+           i.measure::text AS measure, i.reporting_frequency::text AS reporting_frequency
       FROM indicator i
       JOIN action_plan ap ON ap.id = i.action_plan_id
      ${plan ? `WHERE i.action_plan_id = ${plan}` : ''}`;

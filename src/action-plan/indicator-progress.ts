@@ -1,6 +1,8 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { DateScalarType } from '../common/scalars/date.scalar';
-import { IndicatorDirection, ProgressStatus } from './action-plan.enums';
+import { IndicatorDirection, IndicatorMeasure, ProgressStatus } from './action-plan.enums';
+import { targetForPeriod } from './period-target';
+import { parsePeriod } from './reporting-period';
 import type { Indicator } from './indicator.entity';
 import type { ProgressCut } from './progress-cut';
 import { ValueStatus } from './value-status';
@@ -10,8 +12,8 @@ export const AT_RISK_PERCENT = 50;
 
 @ObjectType({
   description:
-    'percentOfTarget = (actual - baseline) / (target - baseline) * 100 for INCREASE and DECREASE alike; ' +
-    "actual = the year's annual value, else its latest quarter's value.",
+    'percentOfTarget = (actual - baseline) / (periodTarget - baseline) * 100 for INCREASE and DECREASE alike; ' +
+    "actual = the year's annual value, else its latest quarter's value, measured against that quarter's target (periodTarget).",
 })
 export class IndicatorProgress {
   @Field(() => Int)
@@ -35,6 +37,16 @@ export class IndicatorProgress {
   /** The period `actual` was reported for (the year, or its latest reported quarter), where the caller knows it. */
   @Field(() => String, { nullable: true, description: 'the period actual was reported for: the year itself (2025) or its latest reported quarter (2025-Q3)' })
   actualPeriod?: string | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "the target the actual is measured against: the year's target for an annual value; for a quarter's, its milestone, else the year's target pro-rated by the indicator's measure",
+  })
+  periodTarget?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'where periodTarget comes from: YEAR_TARGET, MILESTONE, PRO_RATED or NONE' })
+  targetBasis?: string | null;
 
   @Field(() => DateScalarType, { description: 'statuses, due dates and responsibilities as they stood at the end of this day' })
   asOf: string;
@@ -114,6 +126,10 @@ export interface YearFigures {
   target: number | null;
   actual: number | null;
   actualPeriod: string | null;
+  /** The previous year's target (where a LEVEL or CUMULATIVE year's in-year line starts). */
+  previousTarget?: number | null;
+  /** The milestone of the actual's quarter, when the indicator has one. */
+  milestone?: number | null;
 }
 
 /**
@@ -121,13 +137,44 @@ export interface YearFigures {
  * through IndicatorProgressReader or the same SQL, and turns them into progress here.
  */
 export function progressOf(
-  indicator: Pick<Indicator, 'id' | 'direction' | 'baselineValue'>,
+  indicator: Pick<Indicator, 'id' | 'direction' | 'baselineValue' | 'measure' | 'reportingFrequency'>,
   year: number,
   figures: YearFigures,
   cut: ProgressCut,
 ): IndicatorProgress {
-  const progress = computeProgress({ year, direction: indicator.direction, baseline: indicator.baselineValue, target: figures.target, actual: figures.actual });
-  return { ...progress, actualPeriod: figures.actualPeriod, asOf: cut.asOf, valuesKnownBy: cut.valuesKnownBy, valueStatus: cut.valueStatus, indicatorId: indicator.id };
+  // A quarter's value is measured against that quarter's target (its milestone, else the year's
+  // target pro-rated by the indicator's measure: period-target.ts), not against the whole year's.
+  const quarter = figures.actualPeriod ? parsePeriod(figures.actualPeriod)?.quarter ?? null : null;
+  const period = targetForPeriod({
+    measure: indicator.measure,
+    frequency: indicator.reportingFrequency,
+    baseline: indicator.baselineValue,
+    yearTarget: figures.target,
+    previousYearTarget: figures.previousTarget ?? null,
+    milestones: quarter !== null && figures.milestone !== null && figures.milestone !== undefined ? [{ year, quarter, value: figures.milestone }] : [],
+    year,
+    quarter,
+  });
+  // A quarter's flow is measured from a quarter of the baseline's (yearly) flow.
+  const baseline = quarter !== null && indicator.measure === IndicatorMeasure.FLOW && indicator.baselineValue !== null ? indicator.baselineValue / 4 : indicator.baselineValue;
+  const progress = computeProgress({ year, direction: indicator.direction, baseline, target: period.value, actual: figures.actual });
+  // On a quarter's target is on track; ACHIEVED is for the year's own target reached.
+  const yearReached =
+    figures.actual !== null && figures.target !== null && (indicator.direction === IndicatorDirection.INCREASE ? figures.actual >= figures.target : figures.actual <= figures.target);
+  const status = period.basis !== 'YEAR_TARGET' && progress.status === ProgressStatus.ACHIEVED && !(yearReached && indicator.measure !== IndicatorMeasure.FLOW) ? ProgressStatus.ON_TRACK : progress.status;
+  return {
+    ...progress,
+    status,
+    baseline: indicator.baselineValue,
+    target: figures.target,
+    periodTarget: period.value,
+    targetBasis: period.basis,
+    actualPeriod: figures.actualPeriod,
+    asOf: cut.asOf,
+    valuesKnownBy: cut.valuesKnownBy,
+    valueStatus: cut.valueStatus,
+    indicatorId: indicator.id,
+  };
 }
 
 export function statusForPercent(percent: number): ProgressStatus {

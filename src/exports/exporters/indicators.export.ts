@@ -1,5 +1,5 @@
 import { indicatorsExportQuery } from '../../action-plan/action-plan.repository';
-import { IndicatorDirection } from '../../action-plan/action-plan.enums';
+import { IndicatorDirection, IndicatorMeasure, ReportingFrequency } from '../../action-plan/action-plan.enums';
 import { actualEntryForYear, PeriodValue, progressOf } from '../../action-plan/indicator-progress';
 import type { ValueStatus } from '../../action-plan/value-status';
 import { formatPeriod } from '../../action-plan/reporting-period';
@@ -57,7 +57,8 @@ export function indicatorsExport(years: readonly number[], actionPlanId: string 
       language.column('target', 'number', 12, 'The target for year'),
       language.column('actual', 'number', 12, 'The actual of year (see actual_period)'),
       language.column('actual_period', 'text', 12, 'The period the actual was reported for: the year itself, or its latest reported quarter'),
-      language.column('percent_of_target', 'percent', 17, '(actual − baseline) / (target − baseline) × 100, rounded to one decimal'),
+      language.column('period_target', 'number', 14, 'The target the actual is measured against: the year’s target for an annual value; for a quarter’s, its milestone, else the year’s target pro-rated by the indicator’s measure'),
+      language.column('percent_of_target', 'percent', 17, '(actual − baseline) / (period_target − baseline) × 100, rounded to one decimal'),
       language.column('percent_of_target_exact', 'number', 22, 'percent_of_target unrounded'),
       language.column('progress_status', 'text', 15, 'ACHIEVED (target reached), ON_TRACK (≥ 90 %), AT_RISK (≥ 50 %), OFF_TRACK, NO_DATA (no actual or no target)'),
     ],
@@ -88,12 +89,24 @@ function indicatorRow(row: Row, years: readonly number[], year: number, ctx: Exp
   }
   // The year's progress from the reader's own SQL figures, by the one progressOf.
   const progress = progressOf(
-    { id: '', direction: row.direction as IndicatorDirection, baselineValue: numberOrNull(row.baseline_value) },
+    {
+      id: '',
+      direction: row.direction as IndicatorDirection,
+      baselineValue: numberOrNull(row.baseline_value),
+      measure: row.measure as IndicatorMeasure,
+      reportingFrequency: row.reporting_frequency as ReportingFrequency,
+    },
     year,
-    { target: numberOrNull(row.figures_target), actual: numberOrNull(row.figures_actual), actualPeriod: (row.figures_actual_period as string | null) ?? null },
+    {
+      target: numberOrNull(row.figures_target),
+      actual: numberOrNull(row.figures_actual),
+      actualPeriod: (row.figures_actual_period as string | null) ?? null,
+      previousTarget: numberOrNull(row.figures_previous_target),
+      milestone: numberOrNull(row.figures_milestone),
+    },
     { asOf: ctx.asOf, valuesKnownBy: ctx.valuesKnownBy, valueStatus: ctx.valueStatus as ValueStatus },
   );
-  const { figures_target: _t, figures_actual: _a, figures_actual_period: _p, ...shown } = out;
+  const { figures_target: _t, figures_actual: _a, figures_actual_period: _p, figures_previous_target: _pt, figures_milestone: _m, measure: _me, reporting_frequency: _f, ...shown } = out;
   return {
     ...shown,
     direction: language.label('staff.direction', row.direction as IndicatorDirection),
@@ -101,6 +114,7 @@ function indicatorRow(row: Row, years: readonly number[], year: number, ctx: Exp
     target: progress.target,
     actual: progress.actual,
     actual_period: progress.actualPeriod,
+    period_target: progress.periodTarget ?? null,
     percent_of_target: displayPercent(progress.percentOfTarget),
     percent_of_target_exact: progress.percentOfTarget,
     progress_status: language.label('progress', progress.status),

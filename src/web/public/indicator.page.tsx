@@ -1,3 +1,4 @@
+import { progressRuleMessageKey } from '../../action-plan/period-target';
 import { periodText, unitName } from '../../action-plan/indicator-unit';
 import { h, SafeHtml } from '../jsx/html';
 import type { Translations } from '../../i18n/translations';
@@ -119,6 +120,9 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
           </tbody>
         </table>
       </TableWrapper>
+      <p class="govuk-body-s" data-period-rule={progressRuleMessageKey(ind.measure, ind.reportingFrequency)}>
+        {t(progressRuleMessageKey(ind.measure, ind.reportingFrequency) as `indicator.periodRule.${typeof ind.measure}.${typeof ind.reportingFrequency}`)}
+      </p>
       <p class="govuk-body-s">{t('indicator.cutNote')}</p>
       <h2 class="govuk-heading-m" id="values">
         {t('indicator.values')}
