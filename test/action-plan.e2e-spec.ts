@@ -489,10 +489,11 @@ describe('action plan and indicators', () => {
       });
     });
 
-    it("uses the year's latest quarter without an annual value, and the annual value once there is one", async () => {
+    it("uses the year's latest quarter without an annual value, measured against that quarter's share of the way, and the annual value once there is one", async () => {
+      // A LEVEL indicator's Q3 target is three quarters of the way from the baseline: 20 + (30 − 20) × 3/4 = 27.5.
       expect(await progressOf('INCREASE', 20, 30, { '2025-Q3': 26, '2025-Q1': 22 })).toMatchObject({
         actual: 26,
-        percentOfTarget: 60,
+        percentOfTarget: 80,
         status: 'AT_RISK',
       });
       expect(await progressOf('INCREASE', 20, 30, { '2025-Q4': 29.5, '2025': 24 })).toMatchObject({

@@ -146,7 +146,8 @@ describe('public progress pages on the Sokuluk sample', () => {
     const { text } = await get('/indicators/WL-1').expect(200);
     // Each year as the report for that year measures it: the period its actual is from, and the day by which values were known.
     expect(rowOf(text, 'year', '2024')).toEqual(['2024', '22', '21.5', '75%', 'At risk', '2024', '14 February 2025']);
-    expect(rowOf(text, 'year', '2025')).toEqual(['2025', '25', '23.1', '62%', 'At risk', '2025-Q2', '14 February 2026']);
+    // 2025's actual is Q2's, measured against Q2's share of the way from 2024's target (22) to 2025's (25): 23.5.
+    expect(rowOf(text, 'year', '2025')).toEqual(['2025', '25', '23.1', '89%', 'At risk', '2025-Q2', '14 February 2026']);
     expect(rowOf(text, 'year', '2027').slice(0, 6)).toEqual(['2027', '30', '—', '—', 'No data', '—']);
     expect(rowOf(text, 'period', '2025-Q2').slice(0, 2)).toEqual(['Q2 2025', '23.1']);
     expect(textOf(text)).toContain('20 (2023)');

@@ -129,17 +129,17 @@ describe('reportingCompleteness', () => {
       await createIndicator(t, { actionPlanId: plan });
 
       // 2025 is due 2026-01-30; submitted 2026-01-20 (on time) and approved the next day.
-      await setSubmitted((await recordValue(t, { indicatorId: yearly1, period: '2025', value: 5 })).id, '2026-01-20T10:00:00+06:00', '2026-01-21T10:00:00+06:00');
+      await setSubmitted((await recordValue(t, { indicatorId: yearly1, period: '2025', value: 5 }, { reportedOnTime: false })).id, '2026-01-20T10:00:00+06:00', '2026-01-21T10:00:00+06:00');
       // Q1 due 2025-04-30: on time, approved.
-      await setSubmitted((await recordValue(t, { indicatorId: quarterly, period: '2025-Q1', value: 1 })).id, '2025-04-10T10:00:00+06:00', '2025-04-11T10:00:00+06:00');
+      await setSubmitted((await recordValue(t, { indicatorId: quarterly, period: '2025-Q1', value: 1 }, { reportedOnTime: false })).id, '2025-04-10T10:00:00+06:00', '2025-04-11T10:00:00+06:00');
       // Q2 due 2025-07-30: submitted 2025-08-09, 10 days late, not approved.
       await setSubmitted(
-        (await recordValue(t, { indicatorId: quarterly, period: '2025-Q2', value: 2 }, { approve: false })).id,
+        (await recordValue(t, { indicatorId: quarterly, period: '2025-Q2', value: 2 }, { approve: false, reportedOnTime: false })).id,
         '2025-08-09T23:30:00+06:00',
         null,
       );
       // Q3 (due 2025-10-30): nothing. Q4 due 2026-01-30: submitted 2026-02-05 (6 days late), approved only today.
-      await setSubmitted((await recordValue(t, { indicatorId: quarterly, period: '2025-Q4', value: 4 })).id, '2026-02-05T09:00:00+06:00', null);
+      await setSubmitted((await recordValue(t, { indicatorId: quarterly, period: '2025-Q4', value: 4 }, { reportedOnTime: false })).id, '2026-02-05T09:00:00+06:00', null);
     });
 
     it('counts expected, reported, approved, on-time, late and overdue values with the days late, as of the cut-off', async () => {

@@ -114,8 +114,9 @@ describe('reproducible reports (asOf, fingerprints, metadata)', () => {
     }
     // The indicators: the actual as reported by asOf (Q3, not the Q4 recorded later), its period, and the percent.
     const share = indicators.find((i) => i.code === 'R-1') as Record<string, string>;
-    expect(share).toMatchObject({ actual: '19.5', actual_period: `${past}-Q3`, percent_of_target: '63.3', progress_status: 'AT_RISK' });
-    expect(Number(share.percent_of_target_exact)).toBeCloseTo(63.333333333, 6);
+    // Q3's value against Q3's share of the way from the baseline (10) to the year's target (25): 21.25.
+    expect(share).toMatchObject({ actual: '19.5', actual_period: `${past}-Q3`, period_target: '21.25', percent_of_target: '84.4', progress_status: 'AT_RISK' });
+    expect(Number(share.percent_of_target_exact)).toBeCloseTo(84.444444444, 6);
     for (const indicator of indicators) {
       // The PDF prints the period as prose ("Q3 2025"), the export as its code ("2025-Q3").
       const printedPeriod = String(indicator.actual_period).replace(/^(\d{4})-Q(\d)$/, 'Q$2 $1');
@@ -187,7 +188,7 @@ describe('reproducible reports (asOf, fingerprints, metadata)', () => {
     });
     expect(readme).toMatchObject({ asOf, 'Time zone': 'Asia/Bishkek', Generated: today, Software: expect.stringMatching(/^roundtable-tracker \d/) });
     expect(readme['Filters and parameters']).toBe(`actionPlanId=${ids.plan}; year=${past}`);
-    expect(String(readme['Percent of target'])).toContain('(actual − baseline) / (target − baseline) × 100');
+    expect(String(readme['Percent of target'])).toContain('(actual − baseline) / (period_target − baseline) × 100');
     expect(String(readme['Progress status'])).toContain('ON_TRACK from 90 %');
     expect(String(readme.actual_period)).toContain('period');
     expect(readmeRows).toContainEqual(['REPRO', 'R-1', 'Доля женщин в кенешах', '%', 'INCREASE', past - 1, 10, 'Нацстатком']);
@@ -196,7 +197,7 @@ describe('reproducible reports (asOf, fingerprints, metadata)', () => {
     expect(header.getCell(1).font).toMatchObject({ name: 'Calibri', size: 11, bold: true });
     const column = (name: string) => (header.values as unknown[]).indexOf(name);
     const row = indicators.getRow(2);
-    expect(row.getCell(column('percent_of_target')).value).toBe(63.3);
+    expect(row.getCell(column('percent_of_target')).value).toBe(84.4);
     expect(row.getCell(column('percent_of_target')).numFmt).toBe('0.0');
     expect(row.getCell(column('actual_period')).value).toBe(`${past}-Q3`);
     expect(indicators.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
@@ -228,7 +229,7 @@ describe('reproducible reports (asOf, fingerprints, metadata)', () => {
     expect(Object.keys(rows[0])).toEqual(['action_plan', 'indicator_code', 'period', 'value', 'source', 'note', 'indicator_name', 'unit', 'year', 'quarter', 'recorded_at', 'recorded_by']);
     expect(rows.find((r) => r.period === `${past}-Q3`)).toMatchObject({ indicator_code: 'R-1', value: '19,5', recorded_at: `${past}-10-20T09:00:00+06:00` });
     const indicators = records((await ok(`/exports/indicators.csv?asOf=${asOf}&year=${past}&delimiter=;&decimal=,`)).text, ';');
-    expect(indicators.find((r) => r.code === 'R-1')).toMatchObject({ actual: '19,5', percent_of_target: '63,3' });
+    expect(indicators.find((r) => r.code === 'R-1')).toMatchObject({ actual: '19,5', percent_of_target: '84,4' });
     expect(indicators.find((r) => r.code === 'R-2')).toMatchObject({ name: 'Pay gap', actual_period: `${past}` });
   });
 
