@@ -337,6 +337,9 @@ export type IndicatorNameLocaleArgs = {
 
 
 export type IndicatorProgressArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  valueStatus?: InputMaybe<ValueStatus>;
+  valuesKnownBy?: InputMaybe<Scalars['Date']['input']>;
   year: Scalars['Int']['input'];
 };
 
@@ -381,17 +384,27 @@ export type IndicatorMilestone = {
   year: Scalars['Int']['output'];
 };
 
-/** percentOfTarget = (actual - baseline) / (target - baseline) * 100 for INCREASE and DECREASE alike; actual = the year's annual value, else its latest quarter's value. */
+/** percentOfTarget = (actual - baseline) / (periodTarget - baseline) * 100 for INCREASE and DECREASE alike; actual = the year's annual value, else its latest quarter's value, measured against that quarter's target (periodTarget). */
 export type IndicatorProgress = {
   actual?: Maybe<Scalars['Float']['output']>;
   /** the period actual was reported for: the year itself (2025) or its latest reported quarter (2025-Q3) */
   actualPeriod?: Maybe<Scalars['String']['output']>;
+  /** statuses, due dates and responsibilities as they stood at the end of this day */
+  asOf: Scalars['Date']['output'];
   baseline?: Maybe<Scalars['Float']['output']>;
   /** the indicator this progress is about */
   indicator?: Maybe<Indicator>;
   percentOfTarget?: Maybe<Scalars['Float']['output']>;
+  /** the target the actual is measured against: the year's target for an annual value; for a quarter's, its milestone, else the year's target pro-rated by the indicator's measure */
+  periodTarget?: Maybe<Scalars['Float']['output']>;
   status: ProgressStatus;
   target?: Maybe<Scalars['Float']['output']>;
+  /** where periodTarget comes from: YEAR_TARGET, MILESTONE, PRO_RATED or NONE */
+  targetBasis?: Maybe<Scalars['String']['output']>;
+  /** which versions counted: APPROVED (public) or SUBMITTED (staff, not yet reviewed ones included) */
+  valueStatus: ValueStatus;
+  /** the value versions approved (or, for SUBMITTED, submitted) by the end of this day count */
+  valuesKnownBy: Scalars['Date']['output'];
   year: Scalars['Int']['output'];
 };
 
@@ -914,9 +927,9 @@ export type ProgressStatus =
   /** at least 90% of the way from baseline to target */
   | 'ON_TRACK';
 
-/** Where the programme stood at the end of `asOf` (default: the end of `year`, or today for the current year): each recommendation counted in the status it had then, and each indicator measured against `year`’s target with the values recorded by then. */
+/** Where the programme stood at the end of `asOf` (default: the end of `year`, or today for the current year): each recommendation counted in the status it had then, and each indicator measured against `year`’s target with the values known by `valuesKnownBy`. */
 export type ProgressSummary = {
-  /** the day the figures are taken at: statuses at its end, values recorded by then */
+  /** the day the figures are taken at: statuses, due dates and responsibilities as they stood at its end */
   asOf: Scalars['Date']['output'];
   /** every status, zero counts included */
   byStatus: Array<StatusCount>;
@@ -925,6 +938,10 @@ export type ProgressSummary = {
   indicators: Array<IndicatorProgress>;
   overdue: Scalars['Int']['output'];
   recommendationsTotal: Scalars['Int']['output'];
+  /** which versions counted: APPROVED, or SUBMITTED (staff only) */
+  valueStatus: ValueStatus;
+  /** the value versions approved by the end of this day count: asOf plus the plan's reporting lag unless asked otherwise */
+  valuesKnownBy: Scalars['Date']['output'];
   year: Scalars['Int']['output'];
 };
 
@@ -1013,6 +1030,8 @@ export type QueryNodesArgs = {
 export type QueryProgressSummaryArgs = {
   actionPlanId?: InputMaybe<Scalars['ID']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  valueStatus?: InputMaybe<ValueStatus>;
+  valuesKnownBy?: InputMaybe<Scalars['Date']['input']>;
   year: Scalars['Int']['input'];
 };
 
@@ -1305,10 +1324,14 @@ export type UpdateIndicatorInput = {
   /** unique within its plan; only while the indicator has no values */
   code?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<IndicatorDirection>;
+  /** what a value measures */
+  measure?: InputMaybe<IndicatorMeasure>;
   /** in the request's locale (Accept-Language) */
   name?: InputMaybe<Scalars['String']['input']>;
   /** name in several locales; name itself writes the request's locale (Accept-Language) */
   nameTranslations?: InputMaybe<Array<TranslationInput>>;
+  /** how often a value is due; a QUARTERLY indicator made YEARLY keeps its milestones but no longer uses them */
+  reportingFrequency?: InputMaybe<ReportingFrequency>;
   responsibleOrganizationId?: InputMaybe<Scalars['ID']['input']>;
   /** e.g. "%" or "people" */
   unit?: InputMaybe<Scalars['String']['input']>;
@@ -1361,3 +1384,9 @@ export type ValueReviewItem = {
   period: Scalars['String']['output'];
   version: IndicatorValueVersion;
 };
+
+export type ValueStatus =
+  /** the latest approved version of each value (the default; public) */
+  | 'APPROVED'
+  /** the latest submitted version not returned, reviewed or not (staff only) */
+  | 'SUBMITTED';
