@@ -153,6 +153,23 @@ describe('staff pages', () => {
     expect(bad.text).toContain('id="evidenceUrl-error"');
   });
 
+  it('refuses a move the lifecycle does not allow at the status control, keeps the note typed, and changes nothing', async () => {
+    const editor = await createUser(t, { email: 'editor-lifecycle@example.kg', role: Role.EDITOR });
+    const web = new WebSession(t);
+    await web.signIn(editor.email, editor.password);
+    const page = await web.get(`/work/recommendations/${recommendationId}`);
+    const version = /name="expectedVersion" value="(\d+)"/.exec(page.text)![1];
+    const [before] = await t.sql<{ status: keyof typeof ALLOWED_TRANSITIONS; version: number }>('SELECT status, version FROM recommendation WHERE id = $1', [recommendationId]);
+    const refusedMove = (Object.keys(ALLOWED_TRANSITIONS) as (keyof typeof ALLOWED_TRANSITIONS)[]).find((s) => s !== before.status && !ALLOWED_TRANSITIONS[before.status].includes(s))!;
+    const refused = await web.post(`/work/recommendations/${recommendationId}/transition`, { to: refusedMove, expectedVersion: version, 'note-en': 'Typed note', evidenceUrl: '' });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('href="#to"');
+    expect(refused.text).toContain('id="to-error"');
+    expect(refused.text).toContain('Typed note');
+    const [after] = await t.sql('SELECT status, version FROM recommendation WHERE id = $1', [recommendationId]);
+    expect(after).toEqual(before);
+  });
+
   it('after a conflicting change by another session, says who changed what and retries on the fresh version', async () => {
     const first = await createUser(t, { email: 'first-editor@example.kg', role: Role.EDITOR, displayName: 'Bakyt First' });
     const second = await createUser(t, { email: 'second-editor@example.kg', role: Role.EDITOR, displayName: 'Cholpon Second' });

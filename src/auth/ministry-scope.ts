@@ -14,5 +14,6 @@ export function assertMayActFor(actor: Actor, responsibleOrganizationIds: readon
   throw new DomainError(
     ErrorCode.FORBIDDEN,
     `this MINISTRY token acts for another organisation than the one responsible for ${what}`,
+    { reason: 'otherOrganization' },
   );
 }

@@ -83,21 +83,21 @@ export function mergeTranslations(
   const merged: Translations = { ...(current ?? {}) };
   const seen = new Set<Locale>();
   for (const change of changes) {
-    if (!isLocale(change.locale)) throw refused(options.field, `unknown locale ${String(change.locale)}`);
-    if (seen.has(change.locale)) throw refused(options.field, `${change.locale} is given twice`);
+    if (!isLocale(change.locale)) throw refused(options.field, `unknown locale ${String(change.locale)}`, 'unknownLocale');
+    if (seen.has(change.locale)) throw refused(options.field, `${change.locale} is given twice`, 'localeTwice');
     seen.add(change.locale);
     const text = typeof change.text === 'string' ? cleanText(change.text) : '';
     if (text === '') {
       delete merged[change.locale];
     } else if (text.length > options.maxLength) {
-      throw refused(options.field, `${change.locale} must be at most ${options.maxLength} characters`);
+      throw refused(options.field, `${change.locale} must be at most ${options.maxLength} characters`, 'tooLong', { locale: change.locale, max: options.maxLength });
     } else {
       merged[change.locale] = text;
     }
   }
   const result = normalizeTranslations(merged);
   if (result === null && options.required) {
-    throw refused(options.field, 'must not be blank: give a text in at least one locale (ky, ru or en)');
+    throw refused(options.field, 'must not be blank: give a text in at least one locale (ky, ru or en)', 'required');
   }
   return result;
 }
@@ -115,7 +115,7 @@ export function translationChanges(
   const changes = [...(translations ?? [])];
   if (text !== undefined) {
     if (changes.some((c) => c.locale === requestLocale)) {
-      throw refused(field, `${requestLocale} is given both as text and in the translations`);
+      throw refused(field, `${requestLocale} is given both as text and in the translations`, 'ambiguousLocale');
     }
     changes.push({ locale: requestLocale, text });
   }
@@ -200,7 +200,10 @@ export function translatedSql(columnSql: string, chain: readonly Locale[]): stri
   return `coalesce(${keys.join(', ')})`;
 }
 
-/** BAD_USER_INPUT naming the input field, as the validation pipe names it (`extensions.fields`). */
-function refused(field: string, message: string): DomainError {
-  return new DomainError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { field, fields: [field] });
+/**
+ * BAD_USER_INPUT naming the input field, as the validation pipe names it (`extensions.fields`),
+ * with a reason code (`details.reason`) a form picks its message by.
+ */
+function refused(field: string, message: string, reason: string, params: Record<string, string | number> = {}): DomainError {
+  return new DomainError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { field, fields: [field], reason, ...params });
 }

@@ -4,6 +4,25 @@ import { ImportColumn } from './import-file';
 export const IMPORT_ERROR_CODES = { UNKNOWN_LOCALE: 'UNKNOWN_LOCALE', CORRECTION_REASON_REQUIRED: 'CORRECTION_REASON_REQUIRED' } as const;
 export type ImportErrorCode = keyof typeof IMPORT_ERROR_CODES;
 
+/** Why a row cannot be imported, as a code a page picks its own message by (the English `reason` is the API's). */
+export type ImportReasonCode =
+  | 'required'
+  | 'noPlan'
+  | 'noIndicator'
+  | 'otherOrganization'
+  | 'notNumber'
+  | 'periodFormat'
+  | 'outOfRange'
+  | 'notStarted'
+  | 'repeats'
+  | 'locale';
+
+/** A reason code with the values its message shows (a code, a period, a row number). */
+export interface ImportReason {
+  code: ImportReasonCode;
+  params: Record<string, string>;
+}
+
 /** A reason a row cannot be imported; `column` is null when the row as a whole is wrong. */
 export interface ImportError {
   row: number;
@@ -11,6 +30,8 @@ export interface ImportError {
   reason: string;
   /** Set for the errors that have one (UNKNOWN_LOCALE: the locale cell is not ky, ru or en; CORRECTION_REASON_REQUIRED: the row corrects a value and the import gave no reason). */
   code?: ImportErrorCode;
+  /** The reason as a code, where the check knows one (not part of the API's answer: see publicImportSummary). */
+  why?: ImportReason;
 }
 
 /**
@@ -29,4 +50,9 @@ export interface ImportSummary {
   /** Rows with at least one error. */
   rejected: number;
   errors: ImportError[];
+}
+
+/** The summary as the API and the CLI answer it: each error's row, column, reason and code (the reason codes are the pages'). */
+export function publicImportSummary(summary: ImportSummary): ImportSummary {
+  return { ...summary, errors: summary.errors.map(({ why: _why, ...error }) => error) };
 }

@@ -9,7 +9,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config.service';
 import { assertKnownParameters } from '../exports/dto/known-parameters';
 import { ImportQuery } from './dto/import.query';
-import { ImportSummary } from './import-summary';
+import { ImportSummary, publicImportSummary } from './import-summary';
 import { ContentLocaleService } from '../i18n/content-locales';
 import { IndicatorValuesImportService } from './indicator-values-import.service';
 import { readImportFile } from './read-import-file';
@@ -50,6 +50,6 @@ export class ImportsController {
     });
     // Sources and notes of rows without a locale cell are in the request's content language, as GraphQL writes take it.
     const { locale } = this.contentLocales.forRequest(req.headers['accept-language']);
-    return this.imports.importFile(file, { dryRun: query.dryRun ?? false, actor, locale, correctionReason: query.correctionReason });
+    return publicImportSummary(await this.imports.importFile(file, { dryRun: query.dryRun ?? false, actor, locale, correctionReason: query.correctionReason }));
   }
 }

@@ -11,7 +11,7 @@ import { parsePeriod } from '../action-plan/reporting-period';
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../common/validation/storable-text';
 import { isLocale, Locale, LOCALES } from '../i18n/locales';
 import { IMPORT_COLUMNS, ImportColumn, ImportRow, LOCALE_COLUMN } from './import-file';
-import { ImportError, ImportErrorCode } from './import-summary';
+import { ImportError, ImportErrorCode, ImportReason, ImportReasonCode } from './import-summary';
 import { ImportIndicatorRow, ImportPlanRow, ImportsRepository } from './imports.repository';
 
 const UNKNOWN_LOCALE_REASON = `is not a language: write ${LOCALES.join(', ')}, or leave the cell empty for the request’s language`;
@@ -70,25 +70,29 @@ export async function checkRows(
   for (const [index, row] of storable.entries()) {
     // Validation is synchronous CPU work (~50 µs a row): let other requests (GET /health among them) in between.
     if (index > 0 && index % YIELD_EVERY_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
-    const reject = (column: ImportColumn | null, reason: string, code?: ImportErrorCode) => errors.push({ row: row.row, column, reason, ...(code ? { code } : {}) });
+    const reject = (column: ImportColumn | null, reason: string, why?: ImportReason, code?: ImportErrorCode) =>
+      errors.push({ row: row.row, column, reason, ...(code ? { code } : {}), ...(why ? { why } : {}) });
     const before = errors.length;
     if (row.shapeProblem) reject(null, row.shapeProblem);
     const { cells } = row;
 
     const plan = cells.action_plan ? plans.get(codeKey(cells.action_plan)) : undefined;
-    if (!cells.action_plan) reject('action_plan', 'is required (the action plan code)');
-    else if (!plan) reject('action_plan', `no action plan has the code ${cells.action_plan}`);
+    if (!cells.action_plan) reject('action_plan', 'is required (the action plan code)', why('required'));
+    else if (!plan) reject('action_plan', `no action plan has the code ${cells.action_plan}`, why('noPlan', { code: cells.action_plan }));
 
     const indicator = plan && cells.indicator_code ? indicators.get(`${plan.id}/${codeKey(cells.indicator_code)}`) : undefined;
-    if (!cells.indicator_code) reject('indicator_code', 'is required');
-    else if (plan && !indicator) reject('indicator_code', `action plan ${plan.code} has no indicator ${cells.indicator_code}`);
+    if (!cells.indicator_code) reject('indicator_code', 'is required', why('required'));
+    else if (plan && !indicator) reject('indicator_code', `action plan ${plan.code} has no indicator ${cells.indicator_code}`, why('noIndicator', { plan: plan.code, code: cells.indicator_code }));
     if (indicator) {
       const scope = ministryScopeProblem(actor, indicator);
-      if (scope) reject('indicator_code', scope);
+      if (scope) reject('indicator_code', scope.message, scope.why);
     }
 
-    if (!cells.value) reject('value', 'is required');
-    else if (!NUMBER.test(cells.value)) reject('value', `"${cells.value.slice(0, 40)}" is not a number (write 12.5, without thousands separators)`);
+    if (!cells.value) reject('value', 'is required', why('required'));
+    else if (!NUMBER.test(cells.value)) {
+      const typed = cells.value.slice(0, 40);
+      reject('value', `"${typed}" is not a number (write 12.5, without thousands separators)`, why('notNumber', { value: typed }));
+    }
 
     const input = plainToInstance(RecordIndicatorValueInput, {
       indicatorId: indicator?.id,
@@ -99,21 +103,29 @@ export async function checkRows(
     });
     for (const error of validateSync(input)) {
       if (error.property === 'indicatorId' || (error.property === 'value' && !NUMBER.test(cells.value))) continue;
-      reject(error.property as ImportColumn, Object.values(error.constraints ?? {}).join('; '));
+      // A period that is not "2025" or "2025-Q3" has a code; the other rules of the input speak the API's English.
+      const period = error.property === 'period' && error.constraints?.isPeriod !== undefined;
+      reject(error.property as ImportColumn, Object.values(error.constraints ?? {}).join('; '), period ? why('periodFormat') : undefined);
     }
 
     const locale = rowLocale(cells.locale, requestLocale);
-    if (!locale) reject(LOCALE_COLUMN, `"${cells.locale.slice(0, 20)}" ${UNKNOWN_LOCALE_REASON}`, 'UNKNOWN_LOCALE');
+    if (!locale) {
+      const typed = cells.locale.slice(0, 20);
+      reject(LOCALE_COLUMN, `"${typed}" ${UNKNOWN_LOCALE_REASON}`, why('locale', { value: typed }), 'UNKNOWN_LOCALE');
+    }
 
     const period = parsePeriod(cells.period);
     if (period && plan && indicator) {
       const problem = periodProblem(period, { baselineYear: indicator.baseline_year }, { startYear: plan.start_year, endYear: plan.end_year }, today);
-      if (problem) reject('period', problem.message);
+      if (problem) {
+        const params: Record<string, string> = problem.reason === 'outOfRange' ? { from: String(problem.from), to: String(problem.to) } : { period: problem.period };
+        reject('period', problem.message, why(problem.reason, params));
+      }
     }
     if (period && indicator) {
       const key = `${indicator.id}/${cells.period}`;
       const first = firstRowOf.get(key);
-      if (first !== undefined) reject('period', `repeats row ${first} (the same indicator and period)`);
+      if (first !== undefined) reject('period', `repeats row ${first} (the same indicator and period)`, why('repeats', { row: String(first) }));
       else firstRowOf.set(key, row.row);
     }
 
@@ -133,13 +145,18 @@ export async function checkRows(
   return { checked, errors };
 }
 
-/** The rule of assertMayActFor, as a row's reason rather than a failed request. */
-function ministryScopeProblem(actor: Actor, indicator: ImportIndicatorRow): string | null {
+/** A reason code and its values. */
+function why(code: ImportReasonCode, params: Record<string, string> = {}): ImportReason {
+  return { code, params };
+}
+
+/** The rule of assertMayActFor, as a row's reason rather than a failed request (its code from the error's `details.reason`). */
+function ministryScopeProblem(actor: Actor, indicator: ImportIndicatorRow): { message: string; why?: ImportReason } | null {
   try {
     assertMayActFor(actor, [indicator.responsible_organization_id], `indicator ${indicator.code}`);
     return null;
   } catch (error) {
-    if (error instanceof DomainError) return error.message;
+    if (error instanceof DomainError) return { message: error.message, why: error.details.reason === 'otherOrganization' ? why('otherOrganization') : undefined };
     throw error;
   }
 }

@@ -4,6 +4,7 @@ import type { Actor } from '../../auth/actor';
 import { Role } from '../../auth/role.enum';
 import { AppConfig } from '../../config/app-config.service';
 import { createCliContext, fail } from '../../exports/cli/cli-context';
+import { publicImportSummary } from '../import-summary';
 import { ImportsModule } from '../imports.module';
 import { isLocale, LOCALES } from '../../i18n/locales';
 import { IndicatorValuesImportService } from '../indicator-values-import.service';
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
       requestId: null,
     };
     const summary = await app.get(IndicatorValuesImportService).importFile(file, { dryRun: values['dry-run'], actor, locale, correctionReason: values.reason });
-    console.log(JSON.stringify(summary, null, 2));
+    console.log(JSON.stringify(publicImportSummary(summary), null, 2));
     process.exitCode = summary.rejected > 0 ? 1 : 0;
   } finally {
     await app.close();

@@ -9,6 +9,7 @@ import type { PageContext } from '../layout/page-context';
 import type { FieldErrors } from '../forms/field-errors';
 import { Button } from '../components/button';
 import { summaryOf } from '../forms/field-errors';
+import { Table } from '../components/table';
 import { TableWrapper } from '../components/table-wrapper';
 import { RadiosField, SelectField, TextField } from '../forms/bound-controls';
 import { StaffPage } from '../staff/staff-layout';
@@ -48,43 +49,43 @@ export function UsersPage(props: PageProps & { users: UserListItem[]; success: s
         </a>
       </p>
       <TableWrapper label={ctx.t('staff.admin.usersTitle')}>
-<table class="govuk-table">
-        <caption class="govuk-table__caption govuk-visually-hidden">{ctx.t('staff.admin.usersTitle')}</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">{ctx.t('staff.field.displayName')}</th>
-            <th scope="col" class="govuk-table__header">{ctx.t('staff.field.role')}</th>
-            <th scope="col" class="govuk-table__header">{ctx.t('staff.admin.state')}</th>
-            <th scope="col" class="govuk-table__header">{ctx.t('staff.admin.lastSignIn')}</th>
-            <th scope="col" class="govuk-table__header">{ctx.t('staff.tokens.action')}</th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {props.users.map((user) => (
-            <tr class="govuk-table__row">
-              <td class="govuk-table__cell">
-                {user.displayName}
-                <br />
-                <span class="govuk-body-s">{user.email}</span>
-              </td>
-              <td class="govuk-table__cell">
-                {ctx.t(`staff.role.${user.role}`)}
-                {user.organizationName ? (
-                  <>
-                    <br />
-                    <span class="govuk-body-s">{ctx.text(user.organizationName)}</span>
-                  </>
-                ) : null}
-              </td>
-              <td class="govuk-table__cell">
-                {user.deactivatedAt
-                  ? ctx.t('staff.admin.deactivated')
-                  : user.passwordHash
-                    ? ctx.t('staff.admin.active')
-                    : ctx.t('staff.admin.invited')}
-              </td>
-              <td class="govuk-table__cell">{user.lastSignInAt ? ctx.i18n.dateTime(user.lastSignInAt) : ctx.t('staff.never')}</td>
-              <td class="govuk-table__cell">
+        <Table
+          caption={ctx.t('staff.admin.usersTitle')}
+          captionClasses="govuk-visually-hidden"
+          head={[
+            { text: ctx.t('staff.field.displayName') },
+            { text: ctx.t('staff.field.role') },
+            { text: ctx.t('staff.admin.state') },
+            { text: ctx.t('staff.admin.lastSignIn') },
+            { text: ctx.t('staff.tokens.action') },
+          ]}
+          rows={props.users.map((user) => [
+            {
+              html: (
+                <>
+                  {user.displayName}
+                  <br />
+                  <span class="govuk-body-s">{user.email}</span>
+                </>
+              ),
+            },
+            {
+              html: (
+                <>
+                  {ctx.t(`staff.role.${user.role}`)}
+                  {user.organizationName ? (
+                    <>
+                      <br />
+                      <span class="govuk-body-s">{ctx.text(user.organizationName)}</span>
+                    </>
+                  ) : null}
+                </>
+              ),
+            },
+            { text: user.deactivatedAt ? ctx.t('staff.admin.deactivated') : user.passwordHash ? ctx.t('staff.admin.active') : ctx.t('staff.admin.invited') },
+            { text: user.lastSignInAt ? ctx.i18n.dateTime(user.lastSignInAt) : ctx.t('staff.never') },
+            {
+              html: (
                 <div class="govuk-button-group govuk-!-margin-bottom-0">
                   {user.deactivatedAt ? (
                     <SmallButton ctx={ctx} action={`/admin/users/${user.id}/reactivate`} label={ctx.t('staff.admin.reactivate')} hidden={user.email} />
@@ -97,12 +98,11 @@ export function UsersPage(props: PageProps & { users: UserListItem[]; success: s
                     </>
                   )}
                 </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-</TableWrapper>
+              ),
+            },
+          ])}
+        />
+      </TableWrapper>
     </StaffPage>
   );
 }
@@ -172,37 +172,24 @@ export function TokensPage(props: PageProps & { tokens: ApiToken[]; organization
     <StaffPage ctx={ctx} stylesheetHref={props.stylesheetHref} title={ctx.t('staff.admin.tokensTitle')} errors={summaryOf(props.errors)} success={props.success}>
       <h1 class="govuk-heading-l">{ctx.t('staff.admin.tokensTitle')}</h1>
       <TableWrapper label={ctx.t('staff.admin.tokensTitle')}>
-<table class="govuk-table">
-        <caption class="govuk-table__caption govuk-visually-hidden">{ctx.t('staff.admin.tokensTitle')}</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">{ctx.t('staff.tokens.name')}</th>
-            <th scope="col" class="govuk-table__header">{ctx.t('staff.field.role')}</th>
-            <th scope="col" class="govuk-table__header">{ctx.t('staff.tokens.lastUsed')}</th>
-            <th scope="col" class="govuk-table__header">{ctx.t('staff.tokens.action')}</th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {props.tokens.map((token) => (
-            <tr class="govuk-table__row">
-              <td class="govuk-table__cell">{token.name}</td>
-              <td class="govuk-table__cell">
-                {ctx.t(`staff.role.${token.role}`)}
-                {token.organizationId ? ` (${orgName(token.organizationId)})` : ''}
-              </td>
-              <td class="govuk-table__cell">{token.lastUsedAt ? ctx.i18n.dateTime(token.lastUsedAt) : ctx.t('staff.never')}</td>
-              <td class="govuk-table__cell">
-                {token.revokedAt ? (
-                  ctx.t('staff.tokens.revoked')
-                ) : (
-                  <SmallButton ctx={ctx} action={`/admin/tokens/${token.id}/revoke`} label={ctx.t('staff.tokens.revoke')} hidden={token.name} warning />
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-</TableWrapper>
+        <Table
+          caption={ctx.t('staff.admin.tokensTitle')}
+          captionClasses="govuk-visually-hidden"
+          head={[{ text: ctx.t('staff.tokens.name') }, { text: ctx.t('staff.field.role') }, { text: ctx.t('staff.tokens.lastUsed') }, { text: ctx.t('staff.tokens.action') }]}
+          rows={props.tokens.map((token) => [
+            { text: token.name },
+            { text: `${ctx.t(`staff.role.${token.role}`)}${token.organizationId ? ` (${orgName(token.organizationId)})` : ''}` },
+            { text: token.lastUsedAt ? ctx.i18n.dateTime(token.lastUsedAt) : ctx.t('staff.never') },
+            {
+              html: token.revokedAt ? (
+                ctx.t('staff.tokens.revoked')
+              ) : (
+                <SmallButton ctx={ctx} action={`/admin/tokens/${token.id}/revoke`} label={ctx.t('staff.tokens.revoke')} hidden={token.name} warning />
+              ),
+            },
+          ])}
+        />
+      </TableWrapper>
       <h2 class="govuk-heading-m">{ctx.t('staff.tokens.create')}</h2>
       <form method="post" action="/admin/tokens" novalidate>
         <CsrfField ctx={ctx} />
@@ -244,34 +231,24 @@ export function AuditPage(
       </form>
       <p class="govuk-body">{ctx.t('staff.audit.count', { count: props.total })}</p>
       <TableWrapper label={ctx.t('staff.audit.title')}>
-<table class="govuk-table">
-        <caption class="govuk-table__caption govuk-visually-hidden">{ctx.t('staff.audit.title')}</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">{ctx.t('staff.audit.when')}</th>
-            <th scope="col" class="govuk-table__header">{ctx.t('staff.audit.who')}</th>
-            <th scope="col" class="govuk-table__header">{ctx.t('staff.audit.action')}</th>
-            <th scope="col" class="govuk-table__header">{ctx.t('staff.audit.record')}</th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {props.entries.map((entry) => (
-            <tr class="govuk-table__row">
-              <td class="govuk-table__cell">{ctx.i18n.dateTime(entry.at)}</td>
-              <td class="govuk-table__cell">{entry.actorName}</td>
-              <td class="govuk-table__cell">
-                <code>{entry.action}</code>
-              </td>
-              <td class="govuk-table__cell">
+        <Table
+          caption={ctx.t('staff.audit.title')}
+          captionClasses="govuk-visually-hidden"
+          head={[{ text: ctx.t('staff.audit.when') }, { text: ctx.t('staff.audit.who') }, { text: ctx.t('staff.audit.action') }, { text: ctx.t('staff.audit.record') }]}
+          rows={props.entries.map((entry) => [
+            { text: ctx.i18n.dateTime(entry.at) },
+            { text: entry.actorName },
+            { html: <code>{entry.action}</code> },
+            {
+              html: (
                 <a class="govuk-link" href={`/admin/audit?entityType=${encodeURIComponent(entry.entityType)}&entityId=${entry.entityId}`}>
                   {`${entry.entityType} ${entry.entityId.slice(0, 8)}`}
                 </a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-</TableWrapper>
+              ),
+            },
+          ])}
+        />
+      </TableWrapper>
       {props.nextHref ? (
         <nav class="govuk-pagination govuk-pagination--block" aria-label={ctx.t('pagination.label')}>
           <div class="govuk-pagination__next">

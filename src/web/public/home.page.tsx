@@ -6,6 +6,7 @@ import { PageContext } from '../layout/page-context';
 import { describeChange } from './changes';
 import { FiguresCutNote } from './figures-cut-note';
 import { ProgressTag } from '../components/status-tag';
+import { Table } from '../components/table';
 import { TableWrapper } from '../components/table-wrapper';
 import { FeedLink, indicatorHref } from './links';
 import type { HomeData } from './public-pages.service';
@@ -72,30 +73,22 @@ export function HomePage({ ctx, stylesheetHref, data }: { ctx: PageContext; styl
         format={(n) => i18n.number(n)}
       />
       <TableWrapper labelledBy="by-status">
-        <table class="govuk-table" aria-labelledby="by-status" data-table="by-status">
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                {t('table.status')}
-              </th>
-              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                {t('table.count')}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {summary.byStatus.map((row) => (
-              <tr class="govuk-table__row" data-status={row.status}>
-                <th scope="row" class="govuk-table__header">
-                  <a class="govuk-link" href={`/recommendations?status=${row.status}`}>
-                    {t(`status.${row.status}`)}
-                  </a>
-                </th>
-                <td class="govuk-table__cell govuk-table__cell--numeric">{i18n.number(row.count)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          attributes={{ 'aria-labelledby': 'by-status', 'data-table': 'by-status' }}
+          head={[{ text: t('table.status') }, { text: t('table.count'), format: 'numeric' }]}
+          firstCellIsHeader
+          rowAttributes={summary.byStatus.map((row) => ({ 'data-status': row.status }))}
+          rows={summary.byStatus.map((row) => [
+            {
+              html: (
+                <a class="govuk-link" href={`/recommendations?status=${row.status}`}>
+                  {t(`status.${row.status}`)}
+                </a>
+              ),
+            },
+            { text: i18n.number(row.count), format: 'numeric' },
+          ])}
+        />
       </TableWrapper>
       <p class="govuk-body">
         <a class="govuk-link" href="/recommendations">
@@ -124,45 +117,33 @@ export function HomePage({ ctx, stylesheetHref, data }: { ctx: PageContext; styl
       ) : null}
       {data.indicators.length === 0 ? null : (
         <TableWrapper labelledBy="indicators">
-          <table class="govuk-table" aria-labelledby="indicators" data-table="indicators">
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header">
-                  {t('table.indicator')}
-                </th>
-                <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                  {t('table.baseline')}
-                </th>
-                <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                  {t('table.target')}
-                </th>
-                <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                  {t('table.actual')}
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  {t('table.progress')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-              {data.indicators.map((p) => (
-                <tr class="govuk-table__row" data-indicator={p.indicator.code} data-status={p.status} data-actual={p.actual === null ? "" : String(p.actual)}>
-                  <td class="govuk-table__cell">
+          <Table
+            attributes={{ 'aria-labelledby': 'indicators', 'data-table': 'indicators' }}
+            head={[
+              { text: t('table.indicator') },
+              { text: t('table.baseline'), format: 'numeric' },
+              { text: t('table.target'), format: 'numeric' },
+              { text: t('table.actual'), format: 'numeric' },
+              { text: t('table.progress') },
+            ]}
+            rowAttributes={data.indicators.map((p) => ({ 'data-indicator': p.indicator.code, 'data-status': p.status, 'data-actual': p.actual === null ? '' : String(p.actual) }))}
+            rows={data.indicators.map((p) => [
+              {
+                html: (
+                  <>
                     <a class="govuk-link" href={indicatorHref(p.indicator.code, p.plan?.code)}>
                       {p.indicator.code}
                     </a>{' '}
                     {ctx.text(p.indicator.name)}
-                  </td>
-                  <td class="govuk-table__cell govuk-table__cell--numeric">{number(p.baseline)}</td>
-                  <td class="govuk-table__cell govuk-table__cell--numeric">{number(p.target)}</td>
-                  <td class="govuk-table__cell govuk-table__cell--numeric">{number(p.actual)}</td>
-                  <td class="govuk-table__cell">
-                    <ProgressTag ctx={ctx} status={p.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { text: number(p.baseline), format: 'numeric' },
+              { text: number(p.target), format: 'numeric' },
+              { text: number(p.actual), format: 'numeric' },
+              { html: <ProgressTag ctx={ctx} status={p.status} /> },
+            ])}
+          />
         </TableWrapper>
       )}
 

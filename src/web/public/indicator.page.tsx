@@ -8,6 +8,7 @@ import { FallbackNote } from '../layout/fallback-note';
 import { Layout } from '../layout/layout';
 import { PageContext } from '../layout/page-context';
 import { ProgressTag } from '../components/status-tag';
+import { Table } from '../components/table';
 import { TableWrapper } from '../components/table-wrapper';
 import { indicatorHref } from './links';
 import { RecommendationTable } from './recommendation-table';
@@ -66,59 +67,37 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
         {t('indicator.targets')}
       </h2>
       <TableWrapper labelledBy="targets">
-        <table class="govuk-table" aria-labelledby="targets" data-table="progress">
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                {t('table.year')}
-              </th>
-              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                {t('table.target')}
-              </th>
-              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                {t('table.actual')}
-              </th>
-              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                {t('table.percentOfTarget')}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {t('table.progress')}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {t('table.actualPeriod')}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {t('table.valuesKnownBy')}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {data.progress.map((p) => (
-              <tr
-                class="govuk-table__row"
-                data-year={String(p.year)}
-                data-actual={p.actual === null ? '' : String(p.actual)}
-                data-actual-period={p.actualPeriod ?? ''}
-                data-percent={p.percentOfTarget === null ? '' : String(p.percentOfTarget)}
-                data-status={p.status}
-                data-as-of={p.asOf}
-                data-values-known-by={p.valuesKnownBy}
-              >
-                <th scope="row" class="govuk-table__header">
-                  {String(p.year)}
-                </th>
-                <td class="govuk-table__cell govuk-table__cell--numeric">{number(p.target)}</td>
-                <td class="govuk-table__cell govuk-table__cell--numeric">{number(p.actual)}</td>
-                <td class="govuk-table__cell govuk-table__cell--numeric">{p.percentOfTarget === null ? '—' : i18n.percent(p.percentOfTarget / 100)}</td>
-                <td class="govuk-table__cell">
-                  <ProgressTag ctx={ctx} status={p.status} />
-                </td>
-                <td class="govuk-table__cell">{p.actualPeriod ?? '—'}</td>
-                <td class="govuk-table__cell">{i18n.date(p.valuesKnownBy)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          attributes={{ 'aria-labelledby': 'targets', 'data-table': 'progress' }}
+          head={[
+            { text: t('table.year') },
+            { text: t('table.target'), format: 'numeric' },
+            { text: t('table.actual'), format: 'numeric' },
+            { text: t('table.percentOfTarget'), format: 'numeric' },
+            { text: t('table.progress') },
+            { text: t('table.actualPeriod') },
+            { text: t('table.valuesKnownBy') },
+          ]}
+          firstCellIsHeader
+          rowAttributes={data.progress.map((p) => ({
+            'data-year': String(p.year),
+            'data-actual': p.actual === null ? '' : String(p.actual),
+            'data-actual-period': p.actualPeriod ?? '',
+            'data-percent': p.percentOfTarget === null ? '' : String(p.percentOfTarget),
+            'data-status': p.status,
+            'data-as-of': p.asOf,
+            'data-values-known-by': p.valuesKnownBy,
+          }))}
+          rows={data.progress.map((p) => [
+            { text: String(p.year) },
+            { text: number(p.target), format: 'numeric' },
+            { text: number(p.actual), format: 'numeric' },
+            { text: p.percentOfTarget === null ? '—' : i18n.percent(p.percentOfTarget / 100), format: 'numeric' },
+            { html: <ProgressTag ctx={ctx} status={p.status} /> },
+            { text: p.actualPeriod ?? '—' },
+            { text: i18n.date(p.valuesKnownBy) },
+          ])}
+        />
       </TableWrapper>
       <p class="govuk-body-s" data-period-rule={progressRuleMessageKey(ind.measure, ind.reportingFrequency)}>
         {t(progressRuleMessageKey(ind.measure, ind.reportingFrequency) as `indicator.periodRule.${typeof ind.measure}.${typeof ind.reportingFrequency}`)}
@@ -131,36 +110,18 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
         <p class="govuk-body">{t('indicator.noValues')}</p>
       ) : (
         <TableWrapper labelledBy="values">
-          <table class="govuk-table" aria-labelledby="values" data-table="values">
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header">
-                  {t('table.period')}
-                </th>
-                <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                  {t('table.value')}
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  {t('table.source')}
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  {t('table.note')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-              {data.values.map((v) => (
-                <tr class="govuk-table__row" data-period={v.period}>
-                  <th scope="row" class="govuk-table__header">
-                    {periodText(ctx.i18n, v.period)}
-                  </th>
-                  <td class="govuk-table__cell govuk-table__cell--numeric">{i18n.number(v.value)}</td>
-                  <td class="govuk-table__cell">{ctx.text(v.source)}</td>
-                  <td class="govuk-table__cell">{ctx.text(v.note)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            attributes={{ 'aria-labelledby': 'values', 'data-table': 'values' }}
+            head={[{ text: t('table.period') }, { text: t('table.value'), format: 'numeric' }, { text: t('table.source') }, { text: t('table.note') }]}
+            firstCellIsHeader
+            rowAttributes={data.values.map((v) => ({ 'data-period': v.period }))}
+            rows={data.values.map((v) => [
+              { text: periodText(ctx.i18n, v.period) },
+              { text: i18n.number(v.value), format: 'numeric' },
+              { html: ctx.text(v.source) },
+              { html: ctx.text(v.note) },
+            ])}
+          />
         </TableWrapper>
       )}
       <h2 class="govuk-heading-m">{t('indicator.recommendations')}</h2>

@@ -1,3 +1,4 @@
+import { Table } from '../components/table';
 import { TableWrapper } from '../components/table-wrapper';
 import { ParticipantRole } from '../../meetings/meeting.enums';
 import { Fragment, h, SafeHtml } from '../jsx/html';
@@ -20,38 +21,23 @@ export function MeetingListPage(props: { ctx: PageContext; stylesheetHref: strin
         <p class="govuk-body">{t('meetings.none')}</p>
       ) : (
         <TableWrapper label={t('meetings.title')}>
-          <table class="govuk-table" data-list="meetings">
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header">
-                  {t('table.date')}
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  {t('table.meeting')}
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  {t('table.place')}
-                </th>
-                <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                  {t('recommendations.title')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-              {data.page.edges.map(({ node: m }) => (
-                <tr class="govuk-table__row" data-meeting={m.id}>
-                  <td class="govuk-table__cell app-nowrap">{i18n.date(m.heldOn)}</td>
-                  <td class="govuk-table__cell">
-                    <a class="govuk-link" href={`/meetings/${m.id}`}>
-                      {ctx.text(m.title)}
-                    </a>
-                  </td>
-                  <td class="govuk-table__cell">{ctx.text.join([m.settlement, m.region])}</td>
-                  <td class="govuk-table__cell govuk-table__cell--numeric">{i18n.number(data.recommendationCounts.get(m.id) ?? 0)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            attributes={{ 'data-list': 'meetings' }}
+            head={[{ text: t('table.date') }, { text: t('table.meeting') }, { text: t('table.place') }, { text: t('recommendations.title'), format: 'numeric' }]}
+            rowAttributes={data.page.edges.map(({ node: m }) => ({ 'data-meeting': m.id }))}
+            rows={data.page.edges.map(({ node: m }) => [
+              { classes: 'app-nowrap', text: i18n.date(m.heldOn) },
+              {
+                html: (
+                  <a class="govuk-link" href={`/meetings/${m.id}`}>
+                    {ctx.text(m.title)}
+                  </a>
+                ),
+              },
+              { html: ctx.text.join([m.settlement, m.region]) },
+              { text: i18n.number(data.recommendationCounts.get(m.id) ?? 0), format: 'numeric' },
+            ])}
+          />
         </TableWrapper>
       )}
       {hasNextPage || !props.isFirstPage ? (

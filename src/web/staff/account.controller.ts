@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Redirect, Req, Res, UseFilters, UseInterceptors } from '@nestjs/common';
 import type { Response } from 'express';
 import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from '../../accounts/session-cookie';
 import type { PasswordProblem } from '../../accounts/password-policy';
@@ -43,11 +43,10 @@ export class AccountController implements FormPageController {
 
   @Get('sign-in')
   @Public()
-  async signInForm(@Req() req: StaffRequest, @Res() res: Response, @Query('next') next?: string, @Query('done') done?: string): Promise<void> {
+  @UseInterceptors(StaffViewInterceptor)
+  signInForm(@Query('next') next?: string, @Query('done') done?: string): StaffView {
     const notice = (ctx: PageContext) => (done === 'signedOut' ? ctx.t('staff.signIn.signedOut') : done === 'passwordSet' ? ctx.t('staff.signIn.passwordSet') : null);
-    await this.pages.render(req, res, (ctx, stylesheetHref) =>
-      SignInPage({ ctx, stylesheetHref, email: '', next: safeNextPath(next), errors: {}, notice: notice(ctx) }),
-    );
+    return new StaffView((ctx, stylesheetHref) => SignInPage({ ctx, stylesheetHref, email: '', next: safeNextPath(next), errors: {}, notice: notice(ctx) }));
   }
 
   @Post('sign-in')
@@ -185,9 +184,9 @@ export class AccountController implements FormPageController {
 
   @Post('account/tokens/:id/revoke')
   @Roles(...READERS)
-  async revokeToken(@Param('id') id: string, @Res() res: Response, @CurrentActor() actor: Actor): Promise<void> {
+  @Redirect('/account?done=tokenRevoked', 303)
+  async revokeToken(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<void> {
     await this.tokens.revokePersonal(id, actor);
-    res.redirect(303, '/account?done=tokenRevoked');
   }
 
   private async accountView(actor: Actor, errorKeys: Record<string, 'staff.tokens.nameInvalid'>, tokenName: string, done: string | null): Promise<StaffView> {

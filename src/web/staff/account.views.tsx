@@ -7,6 +7,7 @@ import type { PageContext } from '../layout/page-context';
 import type { FieldErrors } from '../forms/field-errors';
 import { Button } from '../components/button';
 import { summaryOf } from '../forms/field-errors';
+import { Table } from '../components/table';
 import { TableWrapper } from '../components/table-wrapper';
 import { TextField } from '../forms/bound-controls';
 import { StaffPage } from './staff-layout';
@@ -122,40 +123,30 @@ export function AccountPage(
       <p class="govuk-body">{ctx.t('staff.tokens.text')}</p>
       {props.tokens.length ? (
         <TableWrapper label={ctx.t('staff.tokens.caption')}>
-<table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--s">{ctx.t('staff.tokens.caption')}</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">{ctx.t('staff.tokens.name')}</th>
-              <th scope="col" class="govuk-table__header">{ctx.t('staff.tokens.created')}</th>
-              <th scope="col" class="govuk-table__header">{ctx.t('staff.tokens.lastUsed')}</th>
-              <th scope="col" class="govuk-table__header">{ctx.t('staff.tokens.action')}</th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {props.tokens.map((token) => (
-              <tr class="govuk-table__row">
-                <td class="govuk-table__cell">{token.name}</td>
-                <td class="govuk-table__cell">{i18n.dateTime(token.createdAt)}</td>
-                <td class="govuk-table__cell">{token.lastUsedAt ? i18n.dateTime(token.lastUsedAt) : ctx.t('staff.never')}</td>
-                <td class="govuk-table__cell">
-                  {token.revokedAt ? (
-                    ctx.t('staff.tokens.revoked')
-                  ) : (
-                    <form method="post" action={`/account/tokens/${token.id}/revoke`}>
-                      <CsrfField ctx={ctx} />
-                      <button type="submit" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">
-                        {ctx.t('staff.tokens.revoke')}
-                        <span class="govuk-visually-hidden"> {token.name}</span>
-                      </button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-</TableWrapper>
+          <Table
+            caption={ctx.t('staff.tokens.caption')}
+            captionClasses="govuk-table__caption--s"
+            head={[{ text: ctx.t('staff.tokens.name') }, { text: ctx.t('staff.tokens.created') }, { text: ctx.t('staff.tokens.lastUsed') }, { text: ctx.t('staff.tokens.action') }]}
+            rows={props.tokens.map((token) => [
+              { text: token.name },
+              { text: i18n.dateTime(token.createdAt) },
+              { text: token.lastUsedAt ? i18n.dateTime(token.lastUsedAt) : ctx.t('staff.never') },
+              {
+                html: token.revokedAt ? (
+                  ctx.t('staff.tokens.revoked')
+                ) : (
+                  <form method="post" action={`/account/tokens/${token.id}/revoke`}>
+                    <CsrfField ctx={ctx} />
+                    <button type="submit" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">
+                      {ctx.t('staff.tokens.revoke')}
+                      <span class="govuk-visually-hidden"> {token.name}</span>
+                    </button>
+                  </form>
+                ),
+              },
+            ])}
+          />
+        </TableWrapper>
       ) : (
         <p class="govuk-body">{ctx.t('staff.tokens.none')}</p>
       )}

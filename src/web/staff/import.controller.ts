@@ -14,8 +14,9 @@ import { IndicatorValuesImportService } from '../../imports/indicator-values-imp
 import { ImportFileLimits, readImportFile } from '../../imports/read-import-file';
 import { ImportPage } from './import.views';
 import { StaffErrorFilter } from './staff-error.filter';
-import { StaffPages } from './staff-pages.service';
+import { StaffPages, StaffView } from './staff-pages.service';
 import type { StaffRequest } from './staff-pages.service';
+import { StaffViewInterceptor } from './staff-view.interceptor';
 
 interface UploadedImport {
   buffer: Buffer;
@@ -39,9 +40,10 @@ export class ImportPageController {
 
   @Get()
   @Roles(Role.ADMIN, Role.EDITOR, Role.MINISTRY)
-  async form(@Req() req: StaffRequest, @Res() res: Response, @Query('done') done?: string): Promise<void> {
+  @UseInterceptors(StaffViewInterceptor)
+  form(@Query('done') done?: string): StaffView {
     const count = /^\d{1,7}$/.test(done ?? '') ? Number(done) : null;
-    await this.pages.render(req, res, (ctx, stylesheetHref) =>
+    return new StaffView((ctx, stylesheetHref) =>
       ImportPage({ ctx, stylesheetHref, errors: {}, result: null, success: count === null ? null : ctx.t('staff.import.done', { count }) }),
     );
   }

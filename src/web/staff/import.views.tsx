@@ -5,6 +5,7 @@ import type { PageContext } from '../layout/page-context';
 import type { FieldErrors } from '../forms/field-errors';
 import { Button } from '../components/button';
 import { summaryOf } from '../forms/field-errors';
+import { Table } from '../components/table';
 import { TableWrapper } from '../components/table-wrapper';
 import { translateImportReason } from './import-reasons';
 import { StaffPage } from './staff-layout';
@@ -72,31 +73,20 @@ function DryRun(props: { ctx: PageContext; summary: ImportSummary; draftId: stri
         <h2 class="govuk-heading-m">{ctx.t('staff.import.rejectedTitle', { file: props.fileName, rows: summary.rejected })}</h2>
         <p class="govuk-body">{ctx.t('staff.import.rejectedText')}</p>
         <TableWrapper label={ctx.t('staff.import.errorsCaption')}>
-<table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--s">{ctx.t('staff.import.errorsCaption')}</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header govuk-table__header--numeric">{ctx.t('staff.import.row')}</th>
-              <th scope="col" class="govuk-table__header">{ctx.t('staff.import.column')}</th>
-              <th scope="col" class="govuk-table__header">{ctx.t('staff.import.reason')}</th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {summary.errors.map((error) => {
+          <Table
+            caption={ctx.t('staff.import.errorsCaption')}
+            captionClasses="govuk-table__caption--s"
+            head={[{ text: ctx.t('staff.import.row'), format: 'numeric' }, { text: ctx.t('staff.import.column') }, { text: ctx.t('staff.import.reason') }]}
+            rows={summary.errors.map((error) => {
               const reason = translateImportReason(ctx.t, error);
-              return (
-                <tr class="govuk-table__row">
-                  <td class="govuk-table__cell govuk-table__cell--numeric">{String(error.row)}</td>
-                  <td class="govuk-table__cell">{error.column ?? '—'}</td>
-                  <td class="govuk-table__cell" lang={reason.translated ? undefined : 'en'}>
-                    {reason.text}
-                  </td>
-                </tr>
-              );
+              return [
+                { text: String(error.row), format: 'numeric' },
+                { text: error.column ?? '—' },
+                { text: reason.text, attributes: { lang: reason.translated ? undefined : 'en' } },
+              ];
             })}
-          </tbody>
-        </table>
-</TableWrapper>
+          />
+        </TableWrapper>
       </>
     );
   }

@@ -1,5 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
-import type { Response } from 'express';
+import { Controller, Get, Param, Post, Query, Redirect, Req, UseFilters, UseInterceptors } from '@nestjs/common';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { EDITORS, READERS, Role } from '../../auth/role.enum';
@@ -7,28 +6,59 @@ import { Roles } from '../../auth/roles.decorator';
 import type { AuditEntry } from '../../audit/audit-entry.entity';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
-import { TransitionRecommendationInput } from '../../recommendations/dto/transition-recommendation.input';
 import { RecommendationsService } from '../../recommendations/recommendations.service';
-import { errorField, field, FieldErrors, validateForm } from './form';
+import type { FieldErrors } from '../forms/field-errors';
+import { FormBody } from '../forms/form-body';
+import { FormInvalid, FormProblem, formValuesOf, FormValues, valueOf } from '../forms/form-invalid';
 import { RecommendationPage, TransitionDraft } from './recommendation.views';
+import { TransitionForm } from './recommendation.forms';
 import { StaffErrorFilter } from './staff-error.filter';
-import { StaffPages } from './staff-pages.service';
+import type { FormPageController } from './staff-error.filter';
+import { StaffPages, StaffView } from './staff-pages.service';
 import type { StaffRequest } from './staff-pages.service';
 import { StaffReads } from './staff-reads.service';
-import { nonBlankChanges, postedTexts, translatedFieldId, translatedValues } from './translated-field';
+import { StaffViewInterceptor } from './staff-view.interceptor';
+import { postedTexts, translatedFieldId, translatedValues } from './translated-field';
 
-/** Which message explains an invalid field of the transition form. */
-const FIELD_MESSAGES = {
+/** Which message explains an invalid control of the transition form. */
+const CONTROL_MESSAGES = {
   to: 'staff.recommendation.error.to',
   note: 'staff.recommendation.error.note',
   evidenceUrl: 'staff.recommendation.error.evidenceUrl',
   expectedVersion: 'staff.recommendation.error.version',
 } as const;
 
+/** The reason of a move refused because someone changed the recommendation meanwhile (CONFLICT). */
+const STALE = 'stale';
+
+type TransitionControl = keyof typeof CONTROL_MESSAGES;
+
+/**
+ * A refused move as a problem of the form: a stale version (CONFLICT, shown with what changed
+ * meanwhile), a move the lifecycle does not allow or a reopening without a note (INVALID_TRANSITION,
+ * at the control its `details.field` names), a note the service refuses (BAD_USER_INPUT on `note`).
+ */
+function refusal(error: unknown, values: FormValues): FormInvalid | null {
+  if (!(error instanceof DomainError)) return null;
+  const reason = typeof error.details.reason === 'string' ? error.details.reason : error.code;
+  const problem = (control: TransitionControl, translated = false): FormProblem => ({ control, translated, reason, params: {} });
+  switch (error.code) {
+    case ErrorCode.CONFLICT:
+      return new FormInvalid(values, [{ ...problem('expectedVersion'), reason: STALE }], 409);
+    case ErrorCode.INVALID_TRANSITION:
+      return new FormInvalid(values, [error.details.field === 'note' ? problem('note', true) : problem('to')]);
+    case ErrorCode.BAD_USER_INPUT:
+      return error.details.field === 'note' ? new FormInvalid(values, [problem('note', true)]) : null;
+    default:
+      return null;
+  }
+}
+
 /** One recommendation for staff: its facts, timeline and the transition form (same service as the API's mutation). */
 @Controller('work/recommendations')
 @UseFilters(StaffErrorFilter)
-export class RecommendationPageController {
+@UseInterceptors(StaffViewInterceptor)
+export class RecommendationPageController implements FormPageController {
   constructor(
     private readonly pages: StaffPages,
     private readonly reads: StaffReads,
@@ -37,9 +67,9 @@ export class RecommendationPageController {
 
   @Get(':id')
   @Roles(...READERS)
-  async show(@Param('id') id: string, @Req() req: StaffRequest, @Res() res: Response, @CurrentActor() actor: Actor, @Query('done') done?: string): Promise<void> {
+  async show(@Param('id') id: string, @CurrentActor() actor: Actor, @Query('done') done?: string): Promise<StaffView> {
     const detail = await this.reads.recommendation(id, actor);
-    await this.pages.render(req, res, (ctx, stylesheetHref) =>
+    return new StaffView((ctx, stylesheetHref) =>
       RecommendationPage({
         ctx,
         stylesheetHref,
@@ -62,69 +92,40 @@ export class RecommendationPageController {
 
   @Post(':id/transition')
   @Roles(Role.ADMIN, Role.EDITOR, Role.MINISTRY)
-  async transition(@Param('id') id: string, @Req() req: StaffRequest, @Res() res: Response, @Body() body: unknown, @CurrentActor() actor: Actor): Promise<void> {
+  @Redirect('', 303)
+  async transition(@Param('id') id: string, @FormBody() form: TransitionForm, @Req() req: StaffRequest, @CurrentActor() actor: Actor): Promise<{ url: string }> {
     // Opening the form's target checks scope first: another organisation's recommendation is FORBIDDEN, unchanged.
     await this.reads.recommendation(id, actor);
-    const posted = (body ?? {}) as Record<string, unknown>;
-    const draft: TransitionDraft = { to: field(body, 'to'), note: postedTexts(posted, 'note'), evidenceUrl: field(body, 'evidenceUrl') };
-    const expectedVersion = Number(field(body, 'expectedVersion'));
-    // A blank field is an absent one (as in the API, where it would be null); the note in every language given.
-    const checked = await validateForm(TransitionRecommendationInput, {
-      id,
-      to: draft.to,
-      noteTranslations: nonBlankChanges(posted, 'note'),
-      evidenceUrl: draft.evidenceUrl.trim() || null,
-      expectedVersion,
-    });
-    if (checked.invalid) {
-      await this.renderForm(req, res, id, actor, draft, checked.invalid.map((name) => name.split('.')[0].replace(/Translations$/, '')), null, 400);
-      return;
-    }
     try {
-      await this.recommendations.transition(checked.input, actor, this.pages.context(req, res).locale);
+      await this.recommendations.transition({ id, ...form }, actor, this.pages.locale(req));
     } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      if (error.code === ErrorCode.CONFLICT) {
-        const changes = await this.reads.changesSince(id, expectedVersion);
-        await this.renderForm(req, res, id, actor, draft, [], changes, 409);
-        return;
-      }
-      if (error.code === ErrorCode.INVALID_TRANSITION) {
-        await this.renderForm(req, res, id, actor, draft, [errorField(error) === 'note' ? 'note' : 'to'], null, 400);
-        return;
-      }
-      throw error;
+      throw refusal(error, formValuesOf(req.body)) ?? error;
     }
-    res.redirect(303, `/work/recommendations/${id}?done=moved`);
+    return { url: `/work/recommendations/${id}?done=moved` };
   }
 
-  private async renderForm(
-    req: StaffRequest,
-    res: Response,
-    id: string,
-    actor: Actor,
-    draft: TransitionDraft,
-    invalid: string[],
-    conflict: AuditEntry[] | null,
-    status: number,
-  ): Promise<void> {
-    // Always the fresh version: after a conflict the form retries on what is there now.
-    const detail = await this.reads.recommendation(id, actor);
-    if (!detail.allowed.includes(draft.to as never)) draft = { ...draft, to: '' };
-    await this.pages.render(
-      req,
-      res,
-      (ctx, stylesheetHref) => {
-        const errors: FieldErrors = {};
-        for (const name of invalid) {
-          const key = FIELD_MESSAGES[name as keyof typeof FIELD_MESSAGES] ?? FIELD_MESSAGES.to;
-          const control = name in FIELD_MESSAGES ? name : 'to';
-          // The note's error is shown at its control in the page's language.
-          errors[control === 'note' ? translatedFieldId('note', ctx.locale) : control] = ctx.t(key);
-        }
-        return RecommendationPage({ ctx, stylesheetHref, detail, draft, errors, success: null, conflict });
-      },
-      status,
-    );
+  /** The page with the form as posted and its problems (always the fresh version: after a conflict the form retries on what is there now). */
+  async formPage(req: StaffRequest, values: FormValues, problems: FormProblem[]): Promise<StaffView> {
+    if (!req.actor) throw new Error('the recommendation page is shown to a signed-in person only');
+    const id = String(req.params.id);
+    const detail = await this.reads.recommendation(id, req.actor);
+    const stale = problems.some((p) => p.control === 'expectedVersion' && p.reason === STALE);
+    const conflict: AuditEntry[] | null = stale ? await this.reads.changesSince(id, Number(valueOf(values, 'expectedVersion'))) : null;
+    const to = valueOf(values, 'to');
+    const draft: TransitionDraft = {
+      to: detail.allowed.includes(to as never) ? to : '',
+      note: postedTexts(values, 'note'),
+      evidenceUrl: valueOf(values, 'evidenceUrl'),
+    };
+    return new StaffView((ctx, stylesheetHref) => {
+      const errors: FieldErrors = {};
+      for (const problem of problems) {
+        if (stale && problem.control === 'expectedVersion') continue;
+        const control: TransitionControl = problem.control in CONTROL_MESSAGES ? (problem.control as TransitionControl) : 'to';
+        // The note's error is shown at its control in the page's language.
+        errors[control === 'note' ? translatedFieldId('note', ctx.locale) : control] = ctx.t(CONTROL_MESSAGES[control]);
+      }
+      return RecommendationPage({ ctx, stylesheetHref, detail, draft, errors, success: null, conflict });
+    });
   }
 }

@@ -1,4 +1,3 @@
-import { cleanText } from '../../common/validation/storable-text';
 import { Locale, LOCALE_NAMES, LOCALES } from '../../i18n/locales';
 import type { TranslationChange, Translations } from '../../i18n/translations';
 import { Fragment, h, SafeHtml } from '../jsx/html';
@@ -43,19 +42,6 @@ export function postedValues(body: Record<string, unknown>, field: string, store
   const values = translatedValues(stored);
   for (const change of translationChangesFromForm(body, field)) values[change.locale] = change.text ?? '';
   return values;
-}
-
-/**
- * The controls whose posted text is longer than `maxLength` (after the same cleaning the
- * service applies), so the form can point at the exact language; the service checks it again.
- */
-/** The posted texts that are not blank: what a new record (a note, a source) is created with. */
-export function nonBlankChanges(body: Record<string, unknown>, field: string): TranslationChange[] {
-  return translationChangesFromForm(body, field).filter((change) => cleanText(change.text ?? '') !== '');
-}
-
-export function tooLongControls(changes: readonly TranslationChange[], field: string, maxLength: number): string[] {
-  return changes.filter((c) => cleanText(c.text ?? '').length > maxLength).map((c) => translatedFieldId(field, c.locale));
 }
 
 /** "Written in: Кыргызча, Русский" with each name in its own language, and "not yet translated" when the page's is missing. */
