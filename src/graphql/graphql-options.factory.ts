@@ -13,6 +13,7 @@ import { GraphqlContext } from '../common/graphql-context';
 import { LoaderRegistry } from '../common/loaders/loader-registry';
 import { SqlStatementCounter } from '../database/sql-statement-counter';
 import { CompiledExecution } from './compiled-execution';
+import { requestIdInErrorsPlugin } from './request-id.plugin';
 import { fieldErrorsPlugin } from './field-errors.plugin';
 import { ListBoundsService } from './list-bounds';
 import { queryLimitsPlugin } from './query-limits.plugin';
@@ -99,6 +100,7 @@ export class GraphqlOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
         this.responseCache.plugin(),
         ...noStoreCacheControlPlugins(),
         tooManyRequestsStatusPlugin(),
+        requestIdInErrorsPlugin(),
         ...(this.config.get('EXPOSE_SQL_STATEMENT_COUNT') ? [sqlStatementHeaderPlugin()] : []),
       ],
     };
