@@ -345,6 +345,10 @@ export class Environment {
    * comma-separated http(s) origins allowed to call the API from a browser
    *
    * Comma-separated origins allowed by CORS (browser dashboards); empty: no cross-origin access.
+   * Allowed origins may send `authorization`, `content-type`, `if-none-match`, `x-request-id`, the
+   * CSRF-prevention headers `apollo-require-preflight` and `x-apollo-operation-name`,
+   * `apollographql-client-name`/`-version` and `x-min-data-version`; they may read `etag`,
+   * `x-data-version`, `x-request-id`, `content-language`, `retry-after` and `x-ratelimit-*`.
    */
   @IsString()
   @MaxLength(2000)
