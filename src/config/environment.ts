@@ -308,9 +308,9 @@ export class Environment {
   REQUEST_BODY_LIMIT = '100kb';
 
   /**
-   * requests per minute per token (each root field counts)
+   * requests per minute per token (a GraphQL operation counts once)
    *
-   * Requests per minute per token (each root field of a GraphQL operation counts).
+   * Requests per minute per token (a GraphQL operation counts once, however many root fields it has; it is checked before anything executes).
    */
   @Transform(toInt)
   @IsInt()

@@ -55,7 +55,7 @@ export class EarlyAnswerMiddleware implements NestMiddleware {
     const cached = revalidated ? undefined : await this.cache.get(label.key);
     if (!revalidated && !cached) return false;
     // Over the limit: Apollo executes it, and the guard answers TOO_MANY_REQUESTS with Retry-After.
-    if (!(await this.labeller.charge(req, res, known.rootFields))) return false;
+    if (!(await this.labeller.charge(req, res))) return false;
     // The GraphQL context's Content-Language, then the label's headers (Vary included), as on Apollo's answers.
     res.setHeader('content-language', operation.locale);
     for (const [name, value] of this.labeller.headers(label)) res.setHeader(name, value);
