@@ -34,9 +34,30 @@ export function configureApp(app: INestApplication): void {
     .filter(Boolean);
   app.enableCors({
     origin: origins.length ? origins : false,
-    // The response cache's: revalidation, persisted queries over GET, read-your-writes (see src/response-cache/).
-    allowedHeaders: ['authorization', 'content-type', 'x-request-id', 'if-none-match', 'apollo-require-preflight', 'x-min-data-version'],
-    exposedHeaders: ['etag', 'x-data-version'],
+    // The response cache's (revalidation, persisted queries over GET, read-your-writes, see src/response-cache/),
+    // the CSRF-prevention headers Apollo Client, urql and graphql-request can send on a GET, and Apollo's client awareness.
+    allowedHeaders: [
+      'authorization',
+      'content-type',
+      'x-request-id',
+      'if-none-match',
+      'apollo-require-preflight',
+      'x-apollo-operation-name',
+      'apollographql-client-name',
+      'apollographql-client-version',
+      'x-min-data-version',
+    ],
+    // What a dashboard reads: revalidation, the request id to quote, the answer's language and the rate limit.
+    exposedHeaders: [
+      'etag',
+      'x-data-version',
+      'x-request-id',
+      'content-language',
+      'retry-after',
+      'x-ratelimit-limit',
+      'x-ratelimit-remaining',
+      'x-ratelimit-reset',
+    ],
   });
   app.useGlobalPipes(createValidationPipe());
   // SIGTERM/SIGINT: stop accepting requests, finish, close the database, then exit 0 (pino flushes).

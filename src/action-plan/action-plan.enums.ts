@@ -6,7 +6,8 @@ export enum IndicatorDirection {
 }
 registerEnumType(IndicatorDirection, {
   name: 'IndicatorDirection',
-  valuesMap: { INCREASE: { description: 'higher is better' }, DECREASE: { description: 'lower is better' } },
+  description: 'Whether higher or lower values of an indicator are better',
+  valuesMap: { INCREASE: { description: 'Higher is better' }, DECREASE: { description: 'Lower is better' } },
 });
 
 export enum ProgressStatus {
@@ -18,12 +19,13 @@ export enum ProgressStatus {
 }
 registerEnumType(ProgressStatus, {
   name: 'ProgressStatus',
+  description: 'How an indicator stands against its target for a year',
   valuesMap: {
-    ACHIEVED: { description: "actual reached the year's target" },
-    ON_TRACK: { description: 'at least 90% of the way from baseline to target' },
+    ACHIEVED: { description: "Actual reached the year's target" },
+    ON_TRACK: { description: 'At least 90% of the way from baseline to target' },
     AT_RISK: { description: '50% to 90%' },
-    OFF_TRACK: { description: 'under 50%' },
-    NO_DATA: { description: 'no value recorded for the year' },
+    OFF_TRACK: { description: 'Under 50%' },
+    NO_DATA: { description: 'No value recorded for the year' },
   },
 });
 

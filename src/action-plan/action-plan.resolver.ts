@@ -31,7 +31,7 @@ import { Indicator } from './indicator.entity';
 import { IndicatorsService } from './indicators.service';
 import { isPlanYear, PLAN_YEAR_MESSAGE } from './reporting-period';
 
-@ObjectType()
+@ObjectType({ description: 'A page of indicators (a Relay cursor connection)' })
 export class IndicatorConnection extends ConnectionType(Indicator, 'Indicator') {}
 
 @Resolver(() => ActionPlan)
@@ -41,15 +41,15 @@ export class ActionPlanResolver {
     private readonly repository: ActionPlanRepository,
   ) {}
 
-  @Query(() => [ActionPlan])
+  @Query(() => [ActionPlan], { description: 'Every action plan' })
   @Roles(...READERS)
   actionPlans(): Promise<ActionPlan[]> {
     return this.service.list();
   }
 
-  @Mutation(() => ActionPlan)
+  @Mutation(() => ActionPlan, { description: 'Records an action plan (EDITOR, ADMIN)' })
   @Roles(...EDITORS)
-  createActionPlan(@Args('input') input: CreateActionPlanInput, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<ActionPlan> {
+  createActionPlan(@Args('input', { description: 'The action plan to record' }) input: CreateActionPlanInput, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<ActionPlan> {
     return this.service.create(input, actor, locale);
   }
 
@@ -59,7 +59,7 @@ export class ActionPlanResolver {
     return this.service.update(args.id, args.input, args.expectedVersion, actor, locale);
   }
 
-  @ResolveField(() => [Indicator])
+  @ResolveField(() => [Indicator], { description: "The plan's indicators" })
   indicators(plan: ActionPlan, _args: NoArgs, { loaders }: GraphqlContext): Promise<Indicator[]> {
     return this.repository.indicatorsByPlanId(loaders).load(plan.id);
   }
@@ -75,21 +75,21 @@ export class IndicatorResolver {
     private readonly milestoneRepository: IndicatorMilestonesRepository,
   ) {}
 
-  @Query(() => IndicatorConnection)
+  @Query(() => IndicatorConnection, { description: 'A page of indicators, filtered' })
   @Roles(...READERS)
   indicators(@Args() args: IndicatorsArgs): Promise<Connection<Indicator>> {
     return this.service.list(args);
   }
 
-  @Query(() => Indicator, { nullable: true })
+  @Query(() => Indicator, { nullable: true, description: 'One indicator by id; null when there is none' })
   @Roles(...READERS)
-  indicator(@Args('id', { type: () => ID }) id: string): Promise<Indicator | null> {
+  indicator(@Args('id', { type: () => ID, description: "The indicator's id" }) id: string): Promise<Indicator | null> {
     return this.service.findById(id);
   }
 
-  @Mutation(() => Indicator)
+  @Mutation(() => Indicator, { description: 'Records an indicator of an action plan (EDITOR, ADMIN)' })
   @Roles(...EDITORS)
-  createIndicator(@Args('input') input: CreateIndicatorInput, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Indicator> {
+  createIndicator(@Args('input', { description: 'The indicator to record' }) input: CreateIndicatorInput, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Indicator> {
     return this.service.create(input, actor, locale);
   }
 
@@ -116,47 +116,47 @@ export class IndicatorResolver {
   @Mutation(() => IndicatorValue, { description: 'MINISTRY tokens: only indicators of their organisation' })
   @Roles(...EDITORS, Role.MINISTRY)
   recordIndicatorValue(
-    @Args('input') input: RecordIndicatorValueInput,
+    @Args('input', { description: 'The value to record' }) input: RecordIndicatorValueInput,
     @CurrentActor() actor: Actor,
     @RequestLocale() locale: Locale,
   ): Promise<IndicatorValue> {
     return this.service.recordValue(input, actor, locale);
   }
 
-  @ResolveField(() => [IndicatorTarget], { description: 'ordered by year' })
+  @ResolveField(() => [IndicatorTarget], { description: 'Ordered by year' })
   targets(indicator: Indicator, _args: NoArgs, { loaders }: GraphqlContext): Promise<IndicatorTarget[]> {
     return this.repository.targetsByIndicatorId(loaders).load(indicator.id);
   }
 
-  @ResolveField(() => [IndicatorMilestone], { description: 'quarterly targets (QUARTERLY indicators), ordered by year and quarter; of one year when given' })
+  @ResolveField(() => [IndicatorMilestone], { description: 'Quarterly targets (QUARTERLY indicators), ordered by year and quarter; of one year when given' })
   async milestones(
     @Parent() indicator: Indicator,
     @Loaders() loaders: LoaderRegistry,
-    @Args('year', { type: () => Int, nullable: true }) year: number | null,
+    @Args('year', { type: () => Int, nullable: true, description: 'Only this year’s milestones' }) year: number | null,
   ): Promise<IndicatorMilestone[]> {
     if (year !== null && year !== undefined && !isPlanYear(year)) throw DomainError.badInput('year', PLAN_YEAR_MESSAGE);
     const all = await this.milestoneRepository.byIndicatorId(loaders).load(indicator.id);
     return year === null || year === undefined ? all : all.filter((m) => m.year === year);
   }
 
-  @ResolveField(() => [IndicatorValue], { description: "ordered by period: a year's quarters, then the year's own value" })
+  @ResolveField(() => [IndicatorValue], { description: "Ordered by period: a year's quarters, then the year's own value" })
   values(indicator: Indicator, _args: NoArgs, { loaders }: GraphqlContext): Promise<IndicatorValue[]> {
     return this.repository.valuesByIndicatorId(loaders).load(indicator.id);
   }
 
   @ResolveField(() => IndicatorValue, {
     nullable: true,
-    description: 'the value of the most recent period (a year counts after its quarters)',
+    description: 'The value of the most recent period (a year counts after its quarters)',
   })
   async latestValue(indicator: Indicator, _args: NoArgs, { loaders }: GraphqlContext): Promise<IndicatorValue | null> {
     return this.repository.latestValue(loaders, indicator.id);
   }
 
-  @ResolveField(() => IndicatorProgress)
+  @ResolveField(() => IndicatorProgress, { description: "Progress towards the year's target, at the given cut-offs" })
   async progress(
     @Parent() indicator: Indicator,
     @Loaders() loaders: LoaderRegistry,
-    @Args('year', { type: () => Int }) year: number,
+    @Args('year', { type: () => Int, description: 'The plan year' }) year: number,
     @Args() cut: ProgressCutArgs,
     @CurrentActor() actor: Actor,
   ): Promise<IndicatorProgress> {
@@ -164,14 +164,14 @@ export class IndicatorResolver {
     return this.progressReader.forIndicator(loaders, indicator, year, this.progressReader.requestFor(actor, cut));
   }
 
-  @ResolveField(() => ActionPlan)
+  @ResolveField(() => ActionPlan, { description: 'The action plan it belongs to' })
   async actionPlan(indicator: Indicator, _args: NoArgs, { loaders }: GraphqlContext): Promise<ActionPlan> {
     const plan = await this.repository.planById(loaders).load(indicator.actionPlanId);
     if (!plan) throw new Error(`indicator ${indicator.id} has no action plan`);
     return plan;
   }
 
-  @ResolveField(() => Organization, { nullable: true })
+  @ResolveField(() => Organization, { nullable: true, description: 'The organisation that reports its values; null when none is set' })
   responsibleOrganization(indicator: Indicator, _args: NoArgs, { loaders }: GraphqlContext): Promise<Organization | null> | null {
     return indicator.responsibleOrganizationId
       ? this.organizations.organizationById(loaders).load(indicator.responsibleOrganizationId)
@@ -183,7 +183,7 @@ export class IndicatorResolver {
 export class IndicatorProgressResolver {
   constructor(private readonly repository: ActionPlanRepository) {}
 
-  @ResolveField(() => Indicator, { nullable: true, description: 'the indicator this progress is about' })
+  @ResolveField(() => Indicator, { nullable: true, description: 'The indicator this progress is about' })
   indicator(progress: IndicatorProgress, _args: NoArgs, { loaders }: GraphqlContext): Promise<Indicator | null> | null {
     if (progress.indicator) return Promise.resolve(progress.indicator);
     return progress.indicatorId ? this.repository.indicatorById(loaders).load(progress.indicatorId) : null;

@@ -14,7 +14,7 @@ export class IndicatorMilestone {
   @JoinColumn({ foreignKeyConstraintName: 'FK_indicator_milestone_indicator' })
   indicator?: Indicator;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The plan year' })
   @PrimaryColumn({ type: 'int', primaryKeyConstraintName: 'PK_indicator_milestone' })
   year: number;
 
@@ -22,7 +22,7 @@ export class IndicatorMilestone {
   @PrimaryColumn({ type: 'smallint', primaryKeyConstraintName: 'PK_indicator_milestone' })
   quarter: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'The target for that quarter' })
   @Column({ type: 'double precision' })
   value: number;
 }

@@ -12,49 +12,49 @@ export const AT_RISK_PERCENT = 50;
 
 @ObjectType({
   description:
-    'percentOfTarget = (actual - baseline) / (periodTarget - baseline) * 100 for INCREASE and DECREASE alike; ' +
+    'PercentOfTarget = (actual - baseline) / (periodTarget - baseline) * 100 for INCREASE and DECREASE alike; ' +
     "actual = the year's annual value, else its latest quarter's value, measured against that quarter's target (periodTarget).",
 })
 export class IndicatorProgress {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The plan year' })
   year: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'The baseline value; null when not set' })
   baseline: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: "The year's target; null when none is set" })
   target: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'The value counted for the year; null when none is known' })
   actual: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'How far from baseline to target the actual value is, in percent; null without actual, baseline or target' })
   percentOfTarget: number | null;
 
-  @Field(() => ProgressStatus)
+  @Field(() => ProgressStatus, { description: 'The progress category derived from percentOfTarget' })
   status: ProgressStatus;
 
   /** The period `actual` was reported for (the year, or its latest reported quarter), where the caller knows it. */
-  @Field(() => String, { nullable: true, description: 'the period actual was reported for: the year itself (2025) or its latest reported quarter (2025-Q3)' })
+  @Field(() => String, { nullable: true, description: 'The period actual was reported for: the year itself (2025) or its latest reported quarter (2025-Q3)' })
   actualPeriod?: string | null;
 
   @Field(() => Float, {
     nullable: true,
     description:
-      "the target the actual is measured against: the year's target for an annual value; for a quarter's, its milestone, else the year's target pro-rated by the indicator's measure",
+      "The target the actual is measured against: the year's target for an annual value; for a quarter's, its milestone, else the year's target pro-rated by the indicator's measure",
   })
   periodTarget?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'where periodTarget comes from: YEAR_TARGET, MILESTONE, PRO_RATED or NONE' })
+  @Field(() => String, { nullable: true, description: 'Where periodTarget comes from: YEAR_TARGET, MILESTONE, PRO_RATED or NONE' })
   targetBasis?: string | null;
 
-  @Field(() => DateScalarType, { description: 'statuses, due dates and responsibilities as they stood at the end of this day' })
+  @Field(() => DateScalarType, { description: 'Statuses, due dates and responsibilities as they stood at the end of this day' })
   asOf: string;
 
-  @Field(() => DateScalarType, { description: 'the value versions approved (or, for SUBMITTED, submitted) by the end of this day count' })
+  @Field(() => DateScalarType, { description: 'The value versions approved (or, for SUBMITTED, submitted) by the end of this day count' })
   valuesKnownBy: string;
 
-  @Field(() => ValueStatus, { description: 'which versions counted: APPROVED (public) or SUBMITTED (staff, not yet reviewed ones included)' })
+  @Field(() => ValueStatus, { description: 'Which versions counted: APPROVED (public) or SUBMITTED (staff, not yet reviewed ones included)' })
   valueStatus: ValueStatus;
 
   /** Which indicator this is about (resolved to `indicator` by IndicatorProgressResolver). */

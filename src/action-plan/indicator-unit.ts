@@ -21,11 +21,11 @@ registerEnumType(IndicatorUnit, {
   description: 'A unit the service can write in Kyrgyz, Russian and English with the right plural forms',
   valuesMap: {
     PERCENT: { description: '%' },
-    PERSON: { description: 'people' },
-    PROGRAMME: { description: 'programmes' },
-    ORGANIZATION: { description: 'organisations' },
-    EVENT: { description: 'events' },
-    DOCUMENT: { description: 'documents' },
+    PERSON: { description: 'People' },
+    PROGRAMME: { description: 'Programmes' },
+    ORGANIZATION: { description: 'Organisations' },
+    EVENT: { description: 'Events' },
+    DOCUMENT: { description: 'Documents' },
     SOM: { description: 'Kyrgyz som' },
   },
 });

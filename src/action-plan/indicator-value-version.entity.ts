@@ -12,10 +12,11 @@ export enum ReviewStatus {
 }
 registerEnumType(ReviewStatus, {
   name: 'ReviewStatus',
+  description: 'Where a version of a value stands in review: SUBMITTED, then APPROVED or RETURNED',
   valuesMap: {
-    SUBMITTED: { description: 'waiting for review; not public' },
-    APPROVED: { description: 'checked by a reviewer other than its submitter; public, locked' },
-    RETURNED: { description: 'sent back to the submitter with a reason; a correction is a new version' },
+    SUBMITTED: { description: 'Waiting for review; not public' },
+    APPROVED: { description: 'Checked by a reviewer other than its submitter; public, locked' },
+    RETURNED: { description: 'Sent back to the submitter with a reason; a correction is a new version' },
   },
 });
 
@@ -24,14 +25,14 @@ registerEnumType(ReviewStatus, {
  * 1, 2, … per value; nothing is overwritten. Which version counts in a report is chosen
  * "as known by" a date (action-plan.repository.ts, knownValuesSql).
  */
-@ObjectType()
+@ObjectType({ description: 'One version of a reported value: every write adds one, nothing is overwritten' })
 @Entity()
 @Index('UQ_indicator_value_version_number', ['indicatorValueId', 'number'], { unique: true })
 @Index('IDX_indicator_value_version_status', ['reviewStatus', 'submittedAt'])
 @Check('CHK_indicator_value_version_status', `"review_status" IN ('SUBMITTED', 'APPROVED', 'RETURNED')`)
 @Check('CHK_indicator_value_version_number', '"number" >= 1')
 export class IndicatorValueVersion {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The version's id" })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -46,11 +47,11 @@ export class IndicatorValueVersion {
   @Column({ type: 'int' })
   number: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'The value this version states' })
   @Column({ type: 'double precision' })
   value: number;
 
-  @TranslatableField({ nullable: true })
+  @TranslatableField({ nullable: true, description: 'Where the value comes from' })
   @Column({ type: 'jsonb', nullable: true })
   source: Translations | null;
 
@@ -58,37 +59,37 @@ export class IndicatorValueVersion {
   @Column({ type: 'jsonb', nullable: true })
   note: Translations | null;
 
-  @Field()
+  @Field({ description: 'When this version was submitted' })
   @Column({ type: 'timestamptz', default: () => 'now()' })
   submittedAt: Date;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who submitted it (token name or user)' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   submittedBy: string | null;
 
   @Column({ type: 'uuid', nullable: true })
   submittedByUserId: string | null;
 
-  @Field(() => String, { nullable: true, description: 'why this version corrects the previous one (required from version 2)' })
+  @Field(() => String, { nullable: true, description: 'Why this version corrects the previous one (required from version 2)' })
   @Column({ type: 'text', nullable: true })
   correctionReason: string | null;
 
-  @Field(() => ReviewStatus)
+  @Field(() => ReviewStatus, { description: 'Where this version stands in review' })
   @Column({ type: 'varchar', length: 10, default: ReviewStatus.SUBMITTED })
   reviewStatus: ReviewStatus;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was approved or returned; null while SUBMITTED' })
   @Column({ type: 'timestamptz', nullable: true })
   reviewedAt: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who approved or returned it; null while SUBMITTED' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   reviewedBy: string | null;
 
   @Column({ type: 'uuid', nullable: true })
   reviewedByUserId: string | null;
 
-  @Field(() => String, { nullable: true, description: 'why the reviewer returned it (RETURNED only)' })
+  @Field(() => String, { nullable: true, description: 'Why the reviewer returned it (RETURNED only)' })
   @Column({ type: 'text', nullable: true })
   returnReason: string | null;
 }

@@ -15,7 +15,7 @@ export const SAMPLE_VALUE_RECORDER = 'sample data';
  * null before one is approved. Readers that serve an IndicatorValue read it through
  * knownValuesSql, which fills them from the version that counts (never null there).
  */
-@ObjectType({ implements: () => [Node] })
+@ObjectType({ implements: () => [Node], description: 'The reported value of an indicator for one period (a year or a quarter), as its latest version states it' })
 @Entity()
 @Index('UQ_indicator_value_period', ['indicatorId', 'period'], { unique: true })
 @Index('IDX_indicator_value_year', ['indicatorId', 'year', 'quarter'])
@@ -23,7 +23,7 @@ export const SAMPLE_VALUE_RECORDER = 'sample data';
 @Index('IDX_indicator_value_recorded_at_id', ['recordedAt', 'id'])
 @Check('CHK_indicator_value_quarter', '"quarter" IS NULL OR "quarter" BETWEEN 1 AND 4')
 export class IndicatorValue {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the value (stable across its versions)' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -46,11 +46,11 @@ export class IndicatorValue {
   @Column({ type: 'smallint', nullable: true })
   quarter: number | null;
 
-  @Field(() => Float, { description: 'the value of the version that counts for the reader (the latest approved one, for the public)' })
+  @Field(() => Float, { description: 'The value of the version that counts for the reader (the latest approved one, for the public)' })
   @Column({ type: 'double precision', nullable: true })
   value: number;
 
-  @TranslatableField({ nullable: true })
+  @TranslatableField({ nullable: true, description: 'Where the value comes from' })
   @Column({ type: 'jsonb', nullable: true })
   source: Translations | null;
 
@@ -58,11 +58,11 @@ export class IndicatorValue {
   @Column({ type: 'jsonb', nullable: true })
   note: Translations | null;
 
-  @Field()
+  @Field({ description: 'When this version was recorded' })
   @Column({ type: 'timestamptz', default: () => 'now()' })
   recordedAt: Date;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who recorded this version (token name or user)' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   recordedBy: string | null;
 }

@@ -17,14 +17,14 @@ import { IndicatorUnit } from './indicator-unit';
 import { TranslatableField } from '../i18n/translatable-field';
 import type { Translations } from '../i18n/translations';
 
-@ObjectType({ implements: () => [Node] })
+@ObjectType({ implements: () => [Node], description: 'A measurable indicator of an action plan, with a baseline, yearly targets and reported values' })
 @Entity()
 @Index('UQ_indicator_plan_code', ['actionPlanId', 'code'], { unique: true })
 @Index('IDX_indicator_code_id', ['code', 'id'])
 // `search` over code and name (pg_trgm, where available), created by migrations/…-ListIndexes.
 @Index('IDX_indicator_search_trgm', { synchronize: false })
 export class Indicator {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global object id' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -35,7 +35,7 @@ export class Indicator {
   @JoinColumn()
   actionPlan?: ActionPlan;
 
-  @Field({ description: 'unique within its plan, e.g. WL-1' })
+  @Field({ description: 'Unique within its plan, e.g. WL-1' })
   @Column({ type: 'varchar', length: 40 })
   code: string;
 
@@ -43,34 +43,34 @@ export class Indicator {
   @Column({ type: 'jsonb' })
   name: Translations;
 
-  @Field({ description: 'e.g. "%" or "people", as written when the indicator was created' })
+  @Field({ description: 'E.g. "%" or "people", as written when the indicator was created' })
   @Column({ type: 'varchar', length: 40 })
   unit: string;
 
   @Field(() => IndicatorUnit, {
     nullable: true,
-    description: 'The unit as a code the pages, exports and reports write in the reader\'s language with plural forms; null for a unit they do not know (then `unit` is shown as written)',
+    description: "The unit as a code the pages, exports and reports write in the reader's language with plural forms; null for a unit they do not know (then `unit` is shown as written)",
   })
   @Column({ type: 'varchar', length: 20, nullable: true })
   unitCode: IndicatorUnit | null;
 
-  @Field(() => IndicatorDirection)
+  @Field(() => IndicatorDirection, { description: 'Whether higher or lower is better' })
   @Column({ type: 'enum', enum: IndicatorDirection, enumName: 'indicator_direction' })
   direction: IndicatorDirection;
 
-  @Field(() => IndicatorMeasure, { description: 'what a value measures: a level, a flow within its period, or a running total since the baseline' })
+  @Field(() => IndicatorMeasure, { description: 'What a value measures: a level, a flow within its period, or a running total since the baseline' })
   @Column({ type: 'enum', enum: IndicatorMeasure, enumName: 'indicator_measure', default: IndicatorMeasure.LEVEL })
   measure: IndicatorMeasure;
 
-  @Field(() => ReportingFrequency, { description: 'how often a value is due' })
+  @Field(() => ReportingFrequency, { description: 'How often a value is due' })
   @Column({ type: 'enum', enum: ReportingFrequency, enumName: 'reporting_frequency', default: ReportingFrequency.YEARLY })
   reportingFrequency: ReportingFrequency;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The year the baseline was measured' })
   @Column({ type: 'int', nullable: true })
   baselineYear: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'The value at the start (the baseline)' })
   @Column({ type: 'double precision', nullable: true })
   baselineValue: number | null;
 
@@ -83,7 +83,7 @@ export class Indicator {
   responsibleOrganization?: Organization;
 
   /** Optimistic concurrency: bumped by every change, checked in SQL (see src/database/versioned-update.ts). */
-  @Field(() => Int, { description: 'increments on every change; pass it as expectedVersion to update' })
+  @Field(() => Int, { description: 'Increments on every change; pass it as expectedVersion to update' })
   @Column({ type: 'int', default: 1 })
   version: number;
 

@@ -15,10 +15,10 @@ import { SEES_UNREVIEWED } from './value-status';
 
 @ObjectType({ description: 'A version waiting for review' })
 export class ValueReviewItem {
-  @Field(() => IndicatorValueVersion)
+  @Field(() => IndicatorValueVersion, { description: 'The version waiting for review' })
   version: IndicatorValueVersion;
 
-  @Field(() => Indicator)
+  @Field(() => Indicator, { description: 'The indicator the value is for' })
   indicator: Indicator;
 
   @Field({ description: '"2025" (a year) or "2025-Q3" (a quarter)' })
@@ -38,12 +38,12 @@ export class ValueReviewResolver {
     description: 'ADMIN and EDITOR: approve or return a SUBMITTED version submitted by someone else (four eyes; FORBIDDEN otherwise)',
   })
   @Roles(...EDITORS)
-  reviewValue(@Args('input') input: ReviewValueInput, @CurrentActor() actor: Actor): Promise<IndicatorValueVersion> {
+  reviewValue(@Args('input', { description: 'The decision' }) input: ReviewValueInput, @CurrentActor() actor: Actor): Promise<IndicatorValueVersion> {
     return this.service.reviewValue(input, actor);
   }
 
   @Query(() => Boolean, {
-    description: 'true when the caller (an ADMIN) may approve their own values: nobody else may review (a single-user install)',
+    description: 'True when the caller (an ADMIN) may approve their own values: nobody else may review (a single-user install)',
   })
   @Roles(...READERS)
   mayApproveOwnValues(@CurrentActor() actor: Actor): Promise<boolean> {
@@ -59,7 +59,7 @@ export class ValueReviewResolver {
   }
 
   @ResolveField(() => [IndicatorValueVersion], {
-    description: 'every version of this value, first to last (VIEWER callers: the approved ones only)',
+    description: 'Every version of this value, first to last (VIEWER callers: the approved ones only)',
   })
   async versions(value: IndicatorValue, _args: NoArgs, { loaders, req }: GraphqlContext): Promise<IndicatorValueVersion[]> {
     const all = await this.versionRows.versionsByValueId(loaders).load(value.id);

@@ -10,9 +10,10 @@ export enum ValueStatus {
 }
 registerEnumType(ValueStatus, {
   name: 'ValueStatus',
+  description: 'Which versions of reported values a figure counts',
   valuesMap: {
-    APPROVED: { description: 'the latest approved version of each value (the default; public)' },
-    SUBMITTED: { description: 'the latest submitted version not returned, reviewed or not (staff only)' },
+    APPROVED: { description: 'The latest approved version of each value (the default; public)' },
+    SUBMITTED: { description: 'The latest submitted version not returned, reviewed or not (staff only)' },
   },
 });
 

@@ -7,18 +7,18 @@ import { PageArgs } from '../common/pagination/page.args';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditService } from './audit.service';
 
-@ObjectType()
+@ObjectType({ description: 'A page of the audit trail, newest first (a Relay cursor connection)' })
 export class AuditEntryConnection extends ConnectionType(AuditEntry, 'AuditEntry') {}
 
 @ArgsType()
 class AuditLogArgs extends PageArgs {
-  @Field(() => String, { nullable: true, description: 'e.g. Recommendation, IndicatorValue' })
+  @Field(() => String, { nullable: true, description: 'E.g. Recommendation, IndicatorValue' })
   @IsOptional()
   @IsString()
   @MaxLength(80)
   entityType?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only the changes of this record' })
   @IsOptional()
   @IsUUID()
   entityId?: string | null;
@@ -34,12 +34,12 @@ export class AuditResolver {
     return this.service.list({ entityType: args.entityType, entityId: args.entityId }, args);
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'the record before the change, as JSON text; null for a creation' })
+  @ResolveField(() => String, { nullable: true, description: 'The record before the change, as JSON text; null for a creation' })
   before(entry: AuditEntry): string | null {
     return entry.before === null ? null : JSON.stringify(entry.before);
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'the record after the change, as JSON text' })
+  @ResolveField(() => String, { nullable: true, description: 'The record after the change, as JSON text' })
   after(entry: AuditEntry): string | null {
     return entry.after === null ? null : JSON.stringify(entry.after);
   }

@@ -6,19 +6,19 @@ import { Organization } from '../organizations/organization.entity';
 import { Role } from './role.enum';
 
 /** An API token. Only the SHA-256 of the secret is stored; the secret is shown once, at creation. */
-@ObjectType({ implements: () => [Node] })
+@ObjectType({ implements: () => [Node], description: 'An API token: a named credential with a role, used as `Authorization: Bearer <token>`' })
 @Entity()
 @Index('UQ_api_token_hash', ['tokenHash'], { unique: true })
 export class ApiToken {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global object id' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field()
+  @Field({ description: 'What the token is for, as its creator named it' })
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'What the token may do' })
   @Column({ type: 'enum', enum: Role, enumName: 'role' })
   role: Role;
 
@@ -44,15 +44,15 @@ export class ApiToken {
   @Column({ type: 'char', length: 64 })
   tokenHash: string;
 
-  @Field()
+  @Field({ description: 'When the token was created' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the token last authenticated a request; null when never used' })
   @Column({ type: 'timestamptz', nullable: true })
   lastUsedAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the token was revoked; null while it works' })
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
 }

@@ -10,12 +10,12 @@ import { CreateApiTokenInput } from './dto/create-api-token.input';
 import { Role } from './role.enum';
 import { Roles } from './roles.decorator';
 
-@ObjectType()
+@ObjectType({ description: 'A token just created, with its secret (shown only in this answer)' })
 export class CreatedApiToken {
-  @Field({ description: 'shown once; only a hash is stored' })
+  @Field({ description: 'Shown once; only a hash is stored' })
   token: string;
 
-  @Field(() => ApiToken)
+  @Field(() => ApiToken, { description: 'The token as listed from now on (without its secret)' })
   apiToken: ApiToken;
 }
 
@@ -34,17 +34,17 @@ export class ApiTokensResolver {
 
   @Mutation(() => CreatedApiToken, { description: 'ADMIN only' })
   @Roles(Role.ADMIN)
-  createApiToken(@Args('input') input: CreateApiTokenInput, @CurrentActor() actor: Actor): Promise<CreatedApiToken> {
+  createApiToken(@Args('input', { description: 'The token to create' }) input: CreateApiTokenInput, @CurrentActor() actor: Actor): Promise<CreatedApiToken> {
     return this.service.create(input, actor);
   }
 
   @Mutation(() => ApiToken, { description: 'ADMIN only' })
   @Roles(Role.ADMIN)
-  revokeApiToken(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<ApiToken> {
+  revokeApiToken(@Args('id', { type: () => ID, description: 'The id of the token to revoke' }) id: string, @CurrentActor() actor: Actor): Promise<ApiToken> {
     return this.service.revoke(id, actor);
   }
 
-  @ResolveField(() => Organization, { nullable: true })
+  @ResolveField(() => Organization, { nullable: true, description: 'The organisation a MINISTRY token acts for; null for other roles' })
   organization(token: ApiToken, _args: NoArgs, { loaders }: GraphqlContext): Promise<Organization | null> | null {
     return token.organizationId ? this.organizations.organizationById(loaders).load(token.organizationId) : null;
   }

@@ -24,6 +24,12 @@ export class RateLimitGuard extends ThrottlerGuard {
       : context.switchToHttp().getRequest<HttpLike>();
   }
 
+  /** GraphQL operations are charged once each, before execution (operationRateLimitPlugin), not per root field. */
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType<string>() === 'graphql') return true;
+    return super.canActivate(context);
+  }
+
   protected override getRequestResponse(context: ExecutionContext): { req: HttpLike; res: HttpLike } {
     if (context.getType<string>() === 'graphql') {
       const ctx = GqlExecutionContext.create(context).getContext<{ req: HttpLike; res: HttpLike }>();

@@ -9,15 +9,16 @@ export enum Role {
 }
 registerEnumType(Role, {
   name: 'Role',
+  description: 'What a token or user may do',
   valuesMap: {
-    ADMIN: { description: 'everything, manages tokens' },
-    EDITOR: { description: 'secretariat: records meetings, barriers, recommendations, any transition' },
+    ADMIN: { description: 'Everything, manages tokens' },
+    EDITOR: { description: 'Secretariat: records meetings, barriers, recommendations, any transition' },
     MINISTRY: {
       description:
-        'staff of one organisation: transitions and indicator values for what that organisation is responsible for',
+        'Staff of one organisation: transitions and indicator values for what that organisation is responsible for',
     },
-    ANALYST: { description: 'reads everything, exports reports' },
-    VIEWER: { description: 'reads everything (NGOs, the public portal)' },
+    ANALYST: { description: 'Reads everything, exports reports' },
+    VIEWER: { description: 'Reads everything (NGOs, the public portal)' },
   },
 });
 

@@ -11,12 +11,14 @@ export enum BarrierCategory {
 }
 registerEnumType(BarrierCategory, {
   name: 'BarrierCategory',
+  description: 'The kind of obstacle a barrier is',
   valuesMap: {
-    SOCIAL_SUPPORT: { description: 'support and recognition from society and colleagues' },
-    CONFIDENCE: { description: 'confidence and leadership skills' },
-    FINANCIAL: { description: 'financial resources for campaigns' },
-    LEGAL: { description: 'laws, norms, quotas' },
-    INSTITUTIONAL: { description: 'monitoring, control, capacity of bodies' },
-    EDUCATION: { description: 'access to education and mentorship' },
+    SOCIAL_SUPPORT: { description: 'Support and recognition from society and colleagues' },
+    CONFIDENCE: { description: 'Confidence and leadership skills' },
+    FINANCIAL: { description: 'Financial resources for campaigns' },
+    LEGAL: { description: 'Laws, norms, quotas' },
+    INSTITUTIONAL: { description: 'Monitoring, control, capacity of bodies' },
+    EDUCATION: { description: 'Access to education and mentorship' },
+    OTHER: { description: 'Any other obstacle' },
   },
 });

@@ -5,10 +5,10 @@ import { BarrierCategory } from './barrier-category.enum';
 import { TranslatableField } from '../i18n/translatable-field';
 import type { Translations } from '../i18n/translations';
 
-@ObjectType({ implements: () => [Node] })
+@ObjectType({ implements: () => [Node], description: "An obstacle to women's political participation raised at one or more meetings" })
 @Entity()
 export class Barrier {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global object id' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -20,13 +20,13 @@ export class Barrier {
   @Column({ type: 'jsonb', nullable: true })
   description: Translations | null;
 
-  @Field(() => BarrierCategory)
+  @Field(() => BarrierCategory, { description: 'The kind of obstacle' })
   @Index()
   @Column({ type: 'enum', enum: BarrierCategory, enumName: 'barrier_category' })
   category: BarrierCategory;
 
   /** Optimistic concurrency: bumped by every change, checked in SQL (see src/database/versioned-update.ts). */
-  @Field(() => Int, { description: 'increments on every change; pass it as expectedVersion to update' })
+  @Field(() => Int, { description: 'Increments on every change; pass it as expectedVersion to update' })
   @Column({ type: 'int', default: 1 })
   version: number;
 

@@ -18,7 +18,7 @@ import { UpdateBarrierArgs } from './dto/update-barrier.input';
 
 @ArgsType()
 class BarriersArgs {
-  @Field(() => BarrierCategory, { nullable: true })
+  @Field(() => BarrierCategory, { nullable: true, description: 'Only barriers of this category' })
   @IsOptional()
   @IsEnum(BarrierCategory)
   category?: BarrierCategory | null;
@@ -31,15 +31,15 @@ export class BarriersResolver {
     private readonly repository: BarriersRepository,
   ) {}
 
-  @Query(() => [Barrier])
+  @Query(() => [Barrier], { description: 'Every barrier, ordered by title' })
   @Roles(...READERS)
   barriers(@Args() args: BarriersArgs, @RequestLocale() locale: Locale): Promise<Barrier[]> {
     return this.service.list(args.category, undefined, locale);
   }
 
-  @Mutation(() => Barrier)
+  @Mutation(() => Barrier, { description: 'Records a barrier raised at one or more meetings (EDITOR, ADMIN)' })
   @Roles(...EDITORS)
-  createBarrier(@Args('input') input: CreateBarrierInput, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Barrier> {
+  createBarrier(@Args('input', { description: 'The barrier to record' }) input: CreateBarrierInput, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Barrier> {
     return this.service.create(input, actor, locale);
   }
 
@@ -49,7 +49,7 @@ export class BarriersResolver {
     return this.service.update(args.id, args.input, args.expectedVersion, actor, locale);
   }
 
-  @ResolveField(() => [Meeting], { description: 'every meeting where it was raised' })
+  @ResolveField(() => [Meeting], { description: 'Every meeting where it was raised' })
   meetings(barrier: Barrier, _args: NoArgs, { loaders }: GraphqlContext): Promise<Meeting[]> {
     return this.repository.meetingsByBarrierId(loaders).load(barrier.id);
   }
@@ -59,7 +59,7 @@ export class BarriersResolver {
 export class MeetingBarriersResolver {
   constructor(private readonly repository: BarriersRepository) {}
 
-  @ResolveField(() => [Barrier])
+  @ResolveField(() => [Barrier], { description: 'The barriers raised at this meeting' })
   barriers(meeting: Meeting, _args: NoArgs, { loaders }: GraphqlContext): Promise<Barrier[]> {
     return this.repository.byMeetingId(loaders).load(meeting.id);
   }

@@ -308,9 +308,9 @@ export class Environment {
   REQUEST_BODY_LIMIT = '100kb';
 
   /**
-   * requests per minute per token (each root field counts)
+   * requests per minute per token (a GraphQL operation counts once)
    *
-   * Requests per minute per token (each root field of a GraphQL operation counts).
+   * Requests per minute per token (a GraphQL operation counts once, however many root fields it has; it is checked before anything executes).
    */
   @Transform(toInt)
   @IsInt()
@@ -345,6 +345,10 @@ export class Environment {
    * comma-separated http(s) origins allowed to call the API from a browser
    *
    * Comma-separated origins allowed by CORS (browser dashboards); empty: no cross-origin access.
+   * Allowed origins may send `authorization`, `content-type`, `if-none-match`, `x-request-id`, the
+   * CSRF-prevention headers `apollo-require-preflight` and `x-apollo-operation-name`,
+   * `apollographql-client-name`/`-version` and `x-min-data-version`; they may read `etag`,
+   * `x-data-version`, `x-request-id`, `content-language`, `retry-after` and `x-ratelimit-*`.
    */
   @IsString()
   @MaxLength(2000)

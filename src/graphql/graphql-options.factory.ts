@@ -13,6 +13,8 @@ import { GraphqlContext } from '../common/graphql-context';
 import { LoaderRegistry } from '../common/loaders/loader-registry';
 import { SqlStatementCounter } from '../database/sql-statement-counter';
 import { CompiledExecution } from './compiled-execution';
+import { requestIdInErrorsPlugin } from './request-id.plugin';
+import { operationRateLimitPlugin } from './operation-rate-limit.plugin';
 import { fieldErrorsPlugin } from './field-errors.plugin';
 import { ListBoundsService } from './list-bounds';
 import { queryLimitsPlugin } from './query-limits.plugin';
@@ -20,6 +22,7 @@ import { noStoreCacheControlPlugins } from './cache-control.plugin';
 import { primaryReadsForMutationsPlugin } from './primary-reads.plugin';
 import { ResponseCachePlugin } from '../response-cache/response-cache.plugin';
 import { AuthGuard } from '../auth/auth.guard';
+import { RateLimitGuard } from '../auth/rate-limit.guard';
 import type { AuthenticatedRequest } from '../auth/current-actor.decorator';
 import { Role } from '../auth/role.enum';
 import { introspectionAccessPlugin } from './introspection';
@@ -37,6 +40,7 @@ export class GraphqlOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
     private readonly responseCache: ResponseCachePlugin,
     private readonly contentLocales: ContentLocaleService,
     private readonly authGuard: AuthGuard,
+    private readonly rateLimit: RateLimitGuard,
     private readonly listBounds: ListBoundsService,
   ) {}
 
@@ -93,12 +97,14 @@ export class GraphqlOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
           maxComplexity: this.config.get('GRAPHQL_MAX_COMPLEXITY'),
           maxRootFields: this.config.get('GRAPHQL_MAX_ROOT_FIELDS'),
         }, () => this.listBounds.current()),
+        operationRateLimitPlugin(this.authGuard, this.rateLimit),
         primaryReadsForMutationsPlugin(),
         fieldErrorsPlugin(),
         // Before the no-store default: it sets ETag and Cache-Control on the answers it labels.
         this.responseCache.plugin(),
         ...noStoreCacheControlPlugins(),
         tooManyRequestsStatusPlugin(),
+        requestIdInErrorsPlugin(),
         ...(this.config.get('EXPOSE_SQL_STATEMENT_COUNT') ? [sqlStatementHeaderPlugin()] : []),
       ],
     };

@@ -1,9 +1,10 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { DateScalar } from '../common/scalars/date.scalar';
 import { AuthModule } from '../auth/auth.module';
 import { ResponseCacheModule } from '../response-cache/response-cache.module';
+import { CsrfPreventionMiddleware } from './csrf-prevention';
 import { GraphqlOptionsFactory } from './graphql-options.factory';
 import { SchemaFileController } from './schema-file.controller';
 import { NodeRepository } from './node/node.repository';
@@ -27,4 +28,8 @@ export class ListBoundsModule {}
   controllers: [SchemaFileController],
   providers: [DateScalar, NodeRepository, NodeResolver],
 })
-export class AppGraphqlModule {}
+export class AppGraphqlModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(CsrfPreventionMiddleware).forRoutes({ path: 'graphql', method: RequestMethod.GET });
+  }
+}

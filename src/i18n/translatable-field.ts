@@ -49,17 +49,21 @@ export function TranslatableField(options: TranslatableFieldOptions = {}): Prope
       Extensions({ [RESOLVER_EXTENSION]: resolve })(target, fieldName);
     };
     declare(property, textOf, (name, middleware) =>
-      Field(() => String, { nullable: options.nullable ?? false, description: options.description, middleware: [middleware] })(target, name),
+      Field(() => String, {
+        nullable: options.nullable ?? false,
+        description: options.description ?? `The ${property} in the requested locale (the argument, else Accept-Language), falling back to another locale's text`,
+        middleware: [middleware],
+      })(target, name),
     );
     declare(`${property}Locale`, localeOf, (name, middleware) =>
       Field(() => LocaleEnum, {
         nullable: true,
-        description: `the locale ${property} is served in (after fallback); null when it has no text`,
+        description: `The locale ${property} is served in (after fallback); null when it has no text`,
         middleware: [middleware],
       })(target, name),
     );
     declare(`${property}Translations`, translationsOf, (name, middleware) =>
-      Field(() => [Translation], { description: `every locale's text of ${property}`, middleware: [middleware] })(target, name),
+      Field(() => [Translation], { description: `Every locale's text of ${property}`, middleware: [middleware] })(target, name),
     );
     for (const fieldName of [property, `${property}Locale`]) {
       // The optional `locale` argument, declared as @Args declares a resolver method's argument
@@ -70,7 +74,7 @@ export function TranslatableField(options: TranslatableFieldOptions = {}): Prope
           TypeMetadataStorage.addMethodParamMetadata({
             kind: 'arg',
             name: 'locale',
-            description: "this locale instead of the request's (Accept-Language); missing text falls back as usual",
+            description: "This locale instead of the request's (Accept-Language); missing text falls back as usual",
             target: typeClass,
             methodName: fieldName,
             typeFn: () => LocaleEnum,

@@ -21,23 +21,23 @@ registerEnumType(LocaleEnum, {
 });
 
 /** One locale's text of a translatable field. */
-@ObjectType()
+@ObjectType({ description: 'A text in one locale' })
 export class Translation {
-  @Field(() => LocaleEnum)
+  @Field(() => LocaleEnum, { description: "The text's locale" })
   locale: Locale;
 
-  @Field()
+  @Field({ description: 'The text' })
   text: string;
 }
 
 /** One locale's text in an input: a text sets that locale, null or a blank text removes it. */
-@InputType()
+@InputType({ description: 'A text in one locale, to set' })
 export class TranslationInput {
-  @Field(() => LocaleEnum)
+  @Field(() => LocaleEnum, { description: "The text's locale" })
   @IsIn(LOCALES)
   locale: Locale;
 
-  @Field(() => String, { nullable: true, description: 'null or blank removes this locale (a required field keeps at least one)' })
+  @Field(() => String, { nullable: true, description: 'Null or blank removes this locale (a required field keeps at least one)' })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? cleanText(value) : value))
   @IsOptional()
   @IsString()

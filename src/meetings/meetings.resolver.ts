@@ -20,7 +20,7 @@ import { Participant } from './participant.entity';
 import { ObjectType } from '@nestjs/graphql';
 import { Connection } from '../common/pagination/connection.type';
 
-@ObjectType()
+@ObjectType({ description: 'A page of meetings (a Relay cursor connection)' })
 export class MeetingConnection extends ConnectionType(Meeting, 'Meeting') {}
 
 @Resolver(() => Meeting)
@@ -36,15 +36,15 @@ export class MeetingsResolver {
     return this.service.list(page);
   }
 
-  @Query(() => Meeting, { nullable: true })
+  @Query(() => Meeting, { nullable: true, description: 'One meeting by id; null when there is none' })
   @Roles(...READERS)
-  meeting(@Args('id', { type: () => ID }) id: string): Promise<Meeting | null> {
+  meeting(@Args('id', { type: () => ID, description: "The meeting's id" }) id: string): Promise<Meeting | null> {
     return this.service.findById(id);
   }
 
-  @Mutation(() => Meeting)
+  @Mutation(() => Meeting, { description: 'Records a meeting (EDITOR, ADMIN)' })
   @Roles(...EDITORS)
-  createMeeting(@Args('input') input: CreateMeetingInput, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Meeting> {
+  createMeeting(@Args('input', { description: 'The meeting to record' }) input: CreateMeetingInput, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Meeting> {
     return this.service.create(input, actor, locale);
   }
 
@@ -54,7 +54,7 @@ export class MeetingsResolver {
     return this.service.update(args.id, args.input, args.expectedVersion, actor, locale);
   }
 
-  @ResolveField(() => [Participant])
+  @ResolveField(() => [Participant], { description: 'Who took part, in the recorded order' })
   participants(meeting: Meeting, _args: NoArgs, { loaders }: GraphqlContext): Promise<Participant[]> {
     return this.repository.participantsByMeetingId(loaders).load(meeting.id);
   }
@@ -64,12 +64,12 @@ export class MeetingsResolver {
 export class ParticipantResolver {
   constructor(private readonly organizations: OrganizationsRepository) {}
 
-  @ResolveField(() => Person, { nullable: true })
+  @ResolveField(() => Person, { nullable: true, description: 'The person who took part; null when an organisation took part as a whole' })
   person(participant: Participant, _args: NoArgs, { loaders }: GraphqlContext): Promise<Person | null> | null {
     return participant.personId ? this.organizations.personById(loaders).load(participant.personId) : null;
   }
 
-  @ResolveField(() => Organization, { nullable: true })
+  @ResolveField(() => Organization, { nullable: true, description: 'The organisation that took part or the person represented; null when none' })
   organization(participant: Participant, _args: NoArgs, { loaders }: GraphqlContext): Promise<Organization | null> | null {
     return participant.organizationId ? this.organizations.organizationById(loaders).load(participant.organizationId) : null;
   }

@@ -6,7 +6,7 @@ import { Meeting } from './meeting.entity';
 import { ParticipantRole } from './meeting.enums';
 
 /** Someone (a person, an organisation, or a person on behalf of one) who took part in a meeting. */
-@ObjectType('Participant')
+@ObjectType('Participant', { description: 'Someone who took part in a meeting: a person, an organisation or both, with their role' })
 @Entity()
 @Check('CHK_participant_who', '"person_id" IS NOT NULL OR "organization_id" IS NOT NULL')
 @Index('IDX_participant_meeting', ['meetingId', 'position'])
@@ -37,7 +37,7 @@ export class Participant {
   @JoinColumn()
   organization?: Organization;
 
-  @Field(() => ParticipantRole)
+  @Field(() => ParticipantRole, { description: 'The part they played in the meeting' })
   @Column({ type: 'enum', enum: ParticipantRole, enumName: 'participant_role' })
   role: ParticipantRole;
 

@@ -5,7 +5,7 @@ import { OrganizationKind } from './organization-kind.enum';
 import { TranslatableField } from '../i18n/translatable-field';
 import type { Translations } from '../i18n/translations';
 
-@ObjectType({ implements: () => [Node] })
+@ObjectType({ implements: () => [Node], description: 'A state body, local government, NGO or international organisation' })
 @Entity()
 // Unique per locale regardless of case, lower(name->>'ky') etc., created by migration TranslatableContent
 // (expressions TypeORM cannot declare).
@@ -13,7 +13,7 @@ import type { Translations } from '../i18n/translations';
 @Index('UQ_organization_name_ru', { synchronize: false })
 @Index('UQ_organization_name_en', { synchronize: false })
 export class Organization {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global object id' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -21,7 +21,7 @@ export class Organization {
   @Column({ type: 'jsonb' })
   name: Translations;
 
-  @Field(() => OrganizationKind)
+  @Field(() => OrganizationKind, { description: 'What kind of organisation it is' })
   @Column({ type: 'enum', enum: OrganizationKind, enumName: 'organization_kind' })
   kind: OrganizationKind;
 

@@ -17,15 +17,15 @@ import { Person } from './person.entity';
 export class OrganizationsResolver {
   constructor(private readonly service: OrganizationsService) {}
 
-  @Query(() => [Organization])
+  @Query(() => [Organization], { description: 'Every organisation, ordered by name' })
   @Roles(...READERS)
   organizations(@RequestLocale() locale: Locale): Promise<Organization[]> {
     return this.service.list(undefined, locale);
   }
 
-  @Mutation(() => Organization)
+  @Mutation(() => Organization, { description: 'Records an organisation (EDITOR, ADMIN)' })
   @Roles(...EDITORS)
-  createOrganization(@Args('input') input: CreateOrganizationInput, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Organization> {
+  createOrganization(@Args('input', { description: 'The organisation to record' }) input: CreateOrganizationInput, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Organization> {
     return this.service.create(input, actor, locale);
   }
 }
@@ -37,19 +37,19 @@ export class PeopleResolver {
     private readonly repository: OrganizationsRepository,
   ) {}
 
-  @Query(() => [Person])
+  @Query(() => [Person], { description: 'Every person, ordered by name' })
   @Roles(...READERS)
   people(): Promise<Person[]> {
     return this.service.listPeople();
   }
 
-  @Mutation(() => Person)
+  @Mutation(() => Person, { description: 'Records a person (EDITOR, ADMIN)' })
   @Roles(...EDITORS)
-  createPerson(@Args('input') input: CreatePersonInput, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Person> {
+  createPerson(@Args('input', { description: 'The person to record' }) input: CreatePersonInput, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Person> {
     return this.service.createPerson(input, actor, locale);
   }
 
-  @ResolveField(() => Organization, { nullable: true })
+  @ResolveField(() => Organization, { nullable: true, description: 'The organisation they work for; null when not known' })
   organization(person: Person, _args: NoArgs, { loaders }: GraphqlContext): Promise<Organization | null> | null {
     return person.organizationId ? this.repository.organizationById(loaders).load(person.organizationId) : null;
   }

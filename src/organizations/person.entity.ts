@@ -5,14 +5,14 @@ import { Organization } from './organization.entity';
 import { TranslatableField } from '../i18n/translatable-field';
 import type { Translations } from '../i18n/translations';
 
-@ObjectType({ implements: () => [Node] })
+@ObjectType({ implements: () => [Node], description: 'A person who takes part in meetings' })
 @Entity()
 export class Person {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global object id' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field()
+  @Field({ description: "The person's full name as they write it" })
   @Column({ type: 'varchar', length: 200 })
   fullName: string;
 

@@ -13,7 +13,7 @@ import { Recommendation } from './recommendation.entity';
  * status_change. The first entry is the creation (or, for rows loaded in bulk
  * without one, the state before their first change through the service).
  */
-@ObjectType({ description: 'due date, priority and responsible organisations from changedAt until the next entry' })
+@ObjectType({ description: 'Due date, priority and responsible organisations from changedAt until the next entry' })
 @Entity()
 @Index('UQ_recommendation_fact_change_recommendation_version', ['recommendationId', 'version'], { unique: true })
 // Deadline changes in the order they were made (the deadline-changes export's window over each recommendation).
@@ -30,29 +30,29 @@ export class RecommendationFactChange {
   recommendation?: Recommendation;
 
   /** The recommendation's version this entry describes; orders the history. */
-  @Field(() => Int, { description: 'the recommendation’s version from which these facts hold' })
+  @Field(() => Int, { description: 'The recommendation’s version from which these facts hold' })
   @Column({ type: 'int' })
   version: number;
 
-  @Field(() => DateScalarType, { nullable: true })
+  @Field(() => DateScalarType, { nullable: true, description: 'The due date then; null when none was set' })
   @Column({ type: 'date', nullable: true })
   dueDate: string | null;
 
-  @Field(() => Priority)
+  @Field(() => Priority, { description: 'The priority then' })
   @Column({ type: 'enum', enum: Priority, enumName: 'priority' })
   priority: Priority;
 
   /** The responsible organisations' ids (sorted); resolved to organisations by a loader. */
-  @Field(() => [ID])
+  @Field(() => [ID], { description: 'The ids of the responsible organisations then' })
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })
   responsibleOrganizationIds: string[];
 
   /** Millisecond precision, as the recommendation's updated_at: an entry and the write that made it carry the same instant. */
-  @Field()
+  @Field({ description: 'When these facts took effect' })
   @Column({ type: 'timestamptz', precision: 3, default: () => 'now()' })
   changedAt: Date;
 
-  @Field(() => String, { nullable: true, description: 'token name or user; null when not known (history rebuilt from rows without an audit entry)' })
+  @Field(() => String, { nullable: true, description: 'Token name or user; null when not known (history rebuilt from rows without an audit entry)' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   changedBy: string | null;
 }

@@ -9,7 +9,7 @@ import { RecommendationFactChange } from './fact-change.entity';
 export class FactChangeResolver {
   constructor(private readonly organizations: OrganizationsRepository) {}
 
-  @ResolveField(() => [Organization], { description: 'the responsible organisations then, by id; one deleted since is left out' })
+  @ResolveField(() => [Organization], { description: 'The responsible organisations then, by id; one deleted since is left out' })
   async responsibleOrganizations(entry: RecommendationFactChange, _args: NoArgs, { loaders }: GraphqlContext): Promise<Organization[]> {
     const found = await this.organizations.organizationById(loaders).loadMany(entry.responsibleOrganizationIds);
     return found.filter((o): o is Organization => o !== null && !(o instanceof Error));

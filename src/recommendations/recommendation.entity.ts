@@ -7,7 +7,7 @@ import { Priority, RecommendationKind, RecommendationStatus } from './recommenda
 import { TranslatableField } from '../i18n/translatable-field';
 import type { Translations } from '../i18n/translations';
 
-@ObjectType({ implements: () => [Node] })
+@ObjectType({ implements: () => [Node], description: 'A recommendation made at a meeting, followed through its lifecycle (see RecommendationStatus)' })
 @Entity()
 @Index('UQ_recommendation_code', ['code'], { unique: true })
 @Index('IDX_recommendation_meeting', ['meetingId'])
@@ -24,11 +24,11 @@ import type { Translations } from '../i18n/translations';
 @Index('IDX_recommendation_search_trgm', { synchronize: false })
 @Index('IDX_recommendation_summary', { synchronize: false })
 export class Recommendation {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global object id' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field({ description: 'unique, human-readable, e.g. SOK-2024-01' })
+  @Field({ description: 'Unique, human-readable, e.g. SOK-2024-01' })
   @Column({ type: 'varchar', length: 40 })
   code: string;
 
@@ -40,19 +40,19 @@ export class Recommendation {
   @Column({ type: 'jsonb', nullable: true })
   description: Translations | null;
 
-  @Field(() => RecommendationKind)
+  @Field(() => RecommendationKind, { description: 'What kind of measure it recommends' })
   @Column({ type: 'enum', enum: RecommendationKind, enumName: 'recommendation_kind' })
   kind: RecommendationKind;
 
-  @Field(() => Priority)
+  @Field(() => Priority, { description: 'How urgent it is' })
   @Column({ type: 'enum', enum: Priority, enumName: 'priority', default: Priority.MEDIUM })
   priority: Priority;
 
-  @Field(() => RecommendationStatus)
+  @Field(() => RecommendationStatus, { description: 'Where it stands in its lifecycle; changed only by transitionRecommendation' })
   @Column({ type: 'enum', enum: RecommendationStatus, enumName: 'recommendation_status', default: RecommendationStatus.PROPOSED })
   status: RecommendationStatus;
 
-  @Field(() => DateScalarType, { nullable: true })
+  @Field(() => DateScalarType, { nullable: true, description: 'When it should be implemented; null when no date was set' })
   @Column({ type: 'date', nullable: true })
   dueDate: string | null;
 
@@ -64,17 +64,17 @@ export class Recommendation {
   meeting?: Meeting;
 
   /** Optimistic concurrency: bumped by every change, checked in SQL (see RecommendationsService). */
-  @Field(() => Int, { description: 'increments on every change' })
+  @Field(() => Int, { description: 'Increments on every change' })
   @Column({ type: 'int', default: 1 })
   version: number;
 
   // Millisecond precision, so a JS Date in a cursor compares exactly with the stored value.
-  @Field()
+  @Field({ description: 'When it was recorded' })
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
   /** Set explicitly by every write, so that it moves with `version`. */
-  @Field()
+  @Field({ description: 'When it last changed (moves with version)' })
   @Column({ type: 'timestamptz', precision: 3, default: () => 'now()' })
   updatedAt: Date;
 }

@@ -24,7 +24,7 @@ import { RecommendationsService } from './recommendations.service';
 import { StatusChange } from './status-change.entity';
 import { RecommendationFactChange } from './fact-change.entity';
 
-@ObjectType()
+@ObjectType({ description: 'A page of recommendations (a Relay cursor connection)' })
 export class RecommendationConnection extends ConnectionType(Recommendation, 'Recommendation') {}
 
 @Resolver(() => Recommendation)
@@ -36,25 +36,25 @@ export class RecommendationsResolver {
     private readonly clock: Clock,
   ) {}
 
-  @Query(() => RecommendationConnection)
+  @Query(() => RecommendationConnection, { description: 'A page of recommendations, filtered and ordered' })
   @Roles(...READERS)
   recommendations(@Args() args: RecommendationsArgs): Promise<Connection<Recommendation>> {
     return this.service.list(args);
   }
 
-  @Query(() => Recommendation, { nullable: true })
+  @Query(() => Recommendation, { nullable: true, description: 'One recommendation by id; null when there is none' })
   @Roles(...READERS)
-  recommendation(@Args('id', { type: () => ID }) id: string): Promise<Recommendation | null> {
+  recommendation(@Args('id', { type: () => ID, description: "The recommendation's id" }) id: string): Promise<Recommendation | null> {
     return this.service.findById(id);
   }
 
-  @Mutation(() => Recommendation)
+  @Mutation(() => Recommendation, { description: 'Records a recommendation as PROPOSED (EDITOR, ADMIN)' })
   @Roles(...EDITORS)
-  createRecommendation(@Args('input') input: CreateRecommendationInput, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Recommendation> {
+  createRecommendation(@Args('input', { description: 'The recommendation to record' }) input: CreateRecommendationInput, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Recommendation> {
     return this.service.create(input, actor, locale);
   }
 
-  @Mutation(() => Recommendation)
+  @Mutation(() => Recommendation, { description: "Changes a recommendation's facts (not its status); CONFLICT when expectedVersion is given and stale" })
   @Roles(...EDITORS)
   updateRecommendation(@Args() args: UpdateRecommendationArgs, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Recommendation> {
     return this.service.update(args.id, args.input, args.expectedVersion, actor, locale);
@@ -65,19 +65,19 @@ export class RecommendationsResolver {
   })
   @Roles(...EDITORS, Role.MINISTRY)
   transitionRecommendation(
-    @Args('input') input: TransitionRecommendationInput,
+    @Args('input', { description: 'The step to take' }) input: TransitionRecommendationInput,
     @CurrentActor() actor: Actor,
     @RequestLocale() locale: Locale,
   ): Promise<Recommendation> {
     return this.service.transition(input, actor, locale);
   }
 
-  @ResolveField(() => Boolean, { description: 'dueDate passed and not IMPLEMENTED/REJECTED' })
+  @ResolveField(() => Boolean, { description: 'DueDate passed and not IMPLEMENTED/REJECTED' })
   isOverdue(recommendation: Recommendation): boolean {
     return isOverdue(recommendation.dueDate, recommendation.status, this.clock.today());
   }
 
-  @ResolveField(() => Meeting)
+  @ResolveField(() => Meeting, { description: 'The meeting where it was made' })
   async meeting(recommendation: Recommendation, _args: NoArgs, { loaders }: GraphqlContext): Promise<Meeting> {
     const meeting = await this.meetings.byId(loaders).load(recommendation.meetingId);
     // meeting_id is a NOT NULL foreign key with ON DELETE RESTRICT.
@@ -85,29 +85,29 @@ export class RecommendationsResolver {
     return meeting;
   }
 
-  @ResolveField(() => [Barrier])
+  @ResolveField(() => [Barrier], { description: 'The barriers it addresses' })
   barriers(recommendation: Recommendation, _args: NoArgs, { loaders }: GraphqlContext): Promise<Barrier[]> {
     return this.repository.barriers(loaders).load(recommendation.id);
   }
 
-  @ResolveField(() => [Organization])
+  @ResolveField(() => [Organization], { description: 'The organisations responsible for implementing it' })
   responsibleOrganizations(recommendation: Recommendation, _args: NoArgs, { loaders }: GraphqlContext): Promise<Organization[]> {
     return this.repository.responsibleOrganizations(loaders).load(recommendation.id);
   }
 
-  @ResolveField(() => [Indicator])
+  @ResolveField(() => [Indicator], { description: 'The action plan indicators that measure it' })
   indicators(recommendation: Recommendation, _args: NoArgs, { loaders }: GraphqlContext): Promise<Indicator[]> {
     return this.repository.indicators(loaders).load(recommendation.id);
   }
 
-  @ResolveField(() => [StatusChange], { description: 'oldest first; starts with the creation entry' })
+  @ResolveField(() => [StatusChange], { description: 'Oldest first; starts with the creation entry' })
   statusHistory(recommendation: Recommendation, _args: NoArgs, { loaders }: GraphqlContext): Promise<StatusChange[]> {
     return this.repository.statusHistory(loaders).load(recommendation.id);
   }
 
   @ResolveField(() => [RecommendationFactChange], {
     description:
-      'due date, priority and responsible organisations, oldest first: each entry holds from its changedAt until the next; ' +
+      'Due date, priority and responsible organisations, oldest first: each entry holds from its changedAt until the next; ' +
       'empty for a recommendation loaded in bulk and never changed since (its facts are its own fields)',
   })
   factHistory(recommendation: Recommendation, _args: NoArgs, { loaders }: GraphqlContext): Promise<RecommendationFactChange[]> {
@@ -120,7 +120,7 @@ export class RecommendationsResolver {
 export class MeetingRecommendationsResolver {
   constructor(private readonly repository: RecommendationsRepository) {}
 
-  @ResolveField(() => [Recommendation])
+  @ResolveField(() => [Recommendation], { description: 'The recommendations made at this meeting' })
   recommendations(meeting: Meeting, _args: NoArgs, { loaders }: GraphqlContext): Promise<Recommendation[]> {
     return this.repository.byMeetingId(loaders).load(meeting.id);
   }
@@ -130,7 +130,7 @@ export class MeetingRecommendationsResolver {
 export class BarrierRecommendationsResolver {
   constructor(private readonly repository: RecommendationsRepository) {}
 
-  @ResolveField(() => [Recommendation], { description: 'recommendations that address it' })
+  @ResolveField(() => [Recommendation], { description: 'Recommendations that address it' })
   recommendations(barrier: Barrier, _args: NoArgs, { loaders }: GraphqlContext): Promise<Recommendation[]> {
     return this.repository.byBarrierId(loaders).load(barrier.id);
   }
@@ -140,7 +140,7 @@ export class BarrierRecommendationsResolver {
 export class IndicatorRecommendationsResolver {
   constructor(private readonly repository: RecommendationsRepository) {}
 
-  @ResolveField(() => [Recommendation])
+  @ResolveField(() => [Recommendation], { description: 'The recommendations this indicator measures' })
   recommendations(indicator: Indicator, _args: NoArgs, { loaders }: GraphqlContext): Promise<Recommendation[]> {
     return this.repository.byIndicatorId(loaders).load(indicator.id);
   }

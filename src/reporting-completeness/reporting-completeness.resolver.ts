@@ -26,7 +26,7 @@ export class ReportingCompletenessResolver {
     return (await this.service.forYear(args.year, args.organizationId, args.asOf, locale)).organizations;
   }
 
-  @ResolveField(() => Organization)
+  @ResolveField(() => Organization, { description: 'The organisation itself' })
   async organization(completeness: OrganizationCompleteness, _args: NoArgs, { loaders }: GraphqlContext): Promise<Organization> {
     const organization = await this.organizations.organizationById(loaders).load(completeness.organizationId);
     if (!organization) throw new Error(`organization ${completeness.organizationId} is gone`);

@@ -13,11 +13,11 @@ import { ProgressSummary } from './progress-summary.type';
 
 @ArgsType()
 class ProgressSummaryArgs extends ProgressCutArgs {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The plan year for the indicator figures' })
   @PlanYear()
   year: number;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "Only this action plan's recommendations and indicators; all when absent" })
   @IsOptional()
   @IsUUID()
   actionPlanId?: string | null;
@@ -31,14 +31,14 @@ export class ReportsResolver {
     private readonly progress: IndicatorProgressReader,
   ) {}
 
-  @Query(() => ProgressSummary)
+  @Query(() => ProgressSummary, { description: 'The figures of the progress report: statuses, overdue count, implementation rate, indicator progress' })
   @Roles(...READERS)
   progressSummary(@Args() args: ProgressSummaryArgs, @CurrentActor() actor: Actor): Promise<ProgressSummary> {
     return this.summaries.recommendationCounts(args.year, args.actionPlanId, this.progress.requestFor(actor, args));
   }
 
   /** Computed only when asked for: it is one row per indicator, while the counts are a few rows whatever the data size. */
-  @ResolveField(() => [IndicatorProgress])
+  @ResolveField(() => [IndicatorProgress], { description: 'Progress of every indicator in the year' })
   indicators(summary: ProgressSummary): Promise<IndicatorProgress[]> {
     return summary.indicators ? Promise.resolve(summary.indicators) : this.summaries.indicatorProgress(summary);
   }

@@ -93,15 +93,15 @@ export class AnswerLabeller {
   }
 
   /**
-   * Counts the operation's root fields against the caller's budget, as the RateLimitGuard does when
-   * resolvers run. False when over the limit: the operation then executes, and its guard answers
-   * TOO_MANY_REQUESTS with Retry-After.
+   * Counts the operation once against the caller's budget, as operationRateLimitPlugin does before
+   * Apollo executes one. False when over the limit: the operation then goes to Apollo, whose check
+   * answers TOO_MANY_REQUESTS with Retry-After.
    */
-  async charge(req: Request, res: Response | undefined, rootFields: number): Promise<boolean> {
+  async charge(req: Request, res: Response | undefined): Promise<boolean> {
     // Seen by the throttler as an HTTP call of this class (the guard reads @SkipThrottle metadata from a handler).
     const context = new ExecutionContextHost([req, res], AnswerLabeller, chargeHandler);
     try {
-      for (let i = 0; i < rootFields; i++) await this.rateLimit.canActivate(context);
+      await this.rateLimit.canActivate(context);
       return true;
     } catch {
       return false;

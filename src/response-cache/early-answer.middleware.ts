@@ -2,16 +2,12 @@ import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { AppConfig } from '../config/app-config.service';
+import { isPreflighted } from '../graphql/csrf-prevention';
 import { ContentLocaleService } from '../i18n/content-locales';
 import { SqlStatementCounter } from '../database/sql-statement-counter';
 import { AnswerLabeller, etagMatches, OperationRequest } from './answer-labeller';
 import { ResponseCacheService } from './response-cache.service';
 
-/** The headers Apollo's CSRF prevention accepts (its defaults). */
-const PREFLIGHT_HEADERS = ['apollo-require-preflight', 'x-apollo-operation-name'];
-/** The content types a browser sends cross-site without a preflight (Apollo's list). */
-const SIMPLE_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
-const MIME_ESSENCE = /^[!#$%&'*+.^_`|~0-9a-z-]+\/[!#$%&'*+.^_`|~0-9a-z-]+$/;
 const SHA256_HEX = /^[a-f0-9]{64}$/;
 
 /**
@@ -59,7 +55,7 @@ export class EarlyAnswerMiddleware implements NestMiddleware {
     const cached = revalidated ? undefined : await this.cache.get(label.key);
     if (!revalidated && !cached) return false;
     // Over the limit: Apollo executes it, and the guard answers TOO_MANY_REQUESTS with Retry-After.
-    if (!(await this.labeller.charge(req, res, known.rootFields))) return false;
+    if (!(await this.labeller.charge(req, res))) return false;
     // The GraphQL context's Content-Language, then the label's headers (Vary included), as on Apollo's answers.
     res.setHeader('content-language', operation.locale);
     for (const [name, value] of this.labeller.headers(label)) res.setHeader(name, value);
@@ -74,19 +70,6 @@ export class EarlyAnswerMiddleware implements NestMiddleware {
     res.end(cached.body);
     return true;
   }
-}
-
-/**
- * Whether Apollo's CSRF prevention lets the request through: a content type a browser
- * cannot send cross-site without a preflight (e.g. application/json), or one of its
- * headers. A content type it could not parse goes to Apollo to judge (null here).
- */
-function isPreflighted(req: Request): boolean {
-  if (PREFLIGHT_HEADERS.some((header) => typeof req.headers[header] === 'string' && req.headers[header] !== '')) return true;
-  const contentType = req.headers['content-type'];
-  if (contentType === undefined) return false;
-  const essence = contentType.split(';', 1)[0].trim().toLowerCase();
-  return MIME_ESSENCE.test(essence) && !SIMPLE_CONTENT_TYPES.has(essence);
 }
 
 /**

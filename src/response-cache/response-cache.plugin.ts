@@ -56,8 +56,7 @@ export class ResponseCachePlugin {
             const revalidated = etagMatches(request.http?.headers.get('if-none-match'), labelled.etag);
             const cached = revalidated ? undefined : await this.cache.get(labelled.key);
             if (!revalidated && !cached) return null;
-            // An answer without executing still counts against the caller's rate limit.
-            if (!(await this.labeller.charge(contextValue.req, contextValue.res, rootFields))) return null;
+            // An answer without executing was already counted against the caller's rate limit (operationRateLimitPlugin).
             hit = true;
             if (!cached) {
               head.status = 304;

@@ -14,328 +14,423 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** A national or local action plan whose indicators measure progress on the recommendations */
 export type ActionPlan = Node & {
-  /** e.g. Presidential Decree */
+  /** E.g. Presidential Decree */
   approvedBy?: Maybe<Scalars['String']['output']>;
+  /** The day the plan was approved; null when not known */
   approvedOn?: Maybe<Scalars['Date']['output']>;
+  /** Unique, human-readable, e.g. NAP-2022-2026 */
   code: Scalars['String']['output'];
+  /** The plan's last year */
   endYear: Scalars['Int']['output'];
+  /** Global object id */
   id: Scalars['ID']['output'];
+  /** The plan's indicators */
   indicators: Array<Indicator>;
-  /** days after a period's end by which its values are expected; valuesKnownBy defaults to asOf plus this lag */
+  /** Days after a period's end by which its values are expected; valuesKnownBy defaults to asOf plus this lag */
   reportingLagDays: Scalars['Int']['output'];
+  /** The plan's first year */
   startYear: Scalars['Int']['output'];
+  /** The title in the requested locale (the argument, else Accept-Language), falling back to another locale's text */
   title: Scalars['String']['output'];
-  /** the locale title is served in (after fallback); null when it has no text */
+  /** The locale title is served in (after fallback); null when it has no text */
   titleLocale?: Maybe<Locale>;
-  /** every locale's text of title */
+  /** Every locale's text of title */
   titleTranslations: Array<Translation>;
-  /** increments on every change; pass it as expectedVersion to update */
+  /** Increments on every change; pass it as expectedVersion to update */
   version: Scalars['Int']['output'];
 };
 
 
+/** A national or local action plan whose indicators measure progress on the recommendations */
 export type ActionPlanTitleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
 
+/** A national or local action plan whose indicators measure progress on the recommendations */
 export type ActionPlanTitleLocaleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
+/** An API token: a named credential with a role, used as `Authorization: Bearer <token>` */
 export type ApiToken = Node & {
+  /** When the token was created */
   createdAt: Scalars['DateTime']['output'];
+  /** Global object id */
   id: Scalars['ID']['output'];
+  /** When the token last authenticated a request; null when never used */
   lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the token is for, as its creator named it */
   name: Scalars['String']['output'];
+  /** The organisation a MINISTRY token acts for; null for other roles */
   organization?: Maybe<Organization>;
+  /** When the token was revoked; null while it works */
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the token may do */
   role: Role;
 };
 
+/** One committed change: who made it, what, on which record, the state before and after */
 export type AuditEntry = Node & {
-  /** e.g. recommendation.transition */
+  /** E.g. recommendation.transition */
   action: Scalars['String']['output'];
+  /** Who made the change: the token's name or the user's display name */
   actorName: Scalars['String']['output'];
-  /** null for the bootstrap ADMIN_TOKEN */
+  /** Null for the bootstrap ADMIN_TOKEN */
   actorTokenId?: Maybe<Scalars['ID']['output']>;
-  /** the record after the change, as JSON text */
+  /** The record after the change, as JSON text */
   after?: Maybe<Scalars['String']['output']>;
-  /** when the change was committed */
+  /** When the change was committed */
   at: Scalars['DateTime']['output'];
-  /** the record before the change, as JSON text; null for a creation */
+  /** The record before the change, as JSON text; null for a creation */
   before?: Maybe<Scalars['String']['output']>;
+  /** The id of the changed record */
   entityId: Scalars['ID']['output'];
-  /** e.g. Recommendation */
+  /** E.g. Recommendation */
   entityType: Scalars['String']['output'];
+  /** Global object id */
   id: Scalars['ID']['output'];
+  /** The x-request-id of the request that made the change; null for changes made outside a request (CLI, seed) */
   requestId?: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of the audit trail, newest first (a Relay cursor connection) */
 export type AuditEntryConnection = {
+  /** The page, in the list order */
   edges: Array<AuditEntryEdge>;
+  /** Cursors of this page and whether more pages lie before or after it */
   pageInfo: PageInfo;
+  /** How many items the whole list has with these filters (not only this page) */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One AuditEntry in a page of a connection, with its cursor */
 export type AuditEntryEdge = {
+  /** Opaque position of this edge: pass it as `after` or `before` to page from here */
   cursor: Scalars['String']['output'];
+  /** The AuditEntry at this position */
   node: AuditEntry;
 };
 
+/** An obstacle to women's political participation raised at one or more meetings */
 export type Barrier = Node & {
+  /** The kind of obstacle */
   category: BarrierCategory;
+  /** The description in the requested locale (the argument, else Accept-Language), falling back to another locale's text */
   description?: Maybe<Scalars['String']['output']>;
-  /** the locale description is served in (after fallback); null when it has no text */
+  /** The locale description is served in (after fallback); null when it has no text */
   descriptionLocale?: Maybe<Locale>;
-  /** every locale's text of description */
+  /** Every locale's text of description */
   descriptionTranslations: Array<Translation>;
+  /** Global object id */
   id: Scalars['ID']['output'];
-  /** every meeting where it was raised */
+  /** Every meeting where it was raised */
   meetings: Array<Meeting>;
-  /** recommendations that address it */
+  /** Recommendations that address it */
   recommendations: Array<Recommendation>;
+  /** The title in the requested locale (the argument, else Accept-Language), falling back to another locale's text */
   title: Scalars['String']['output'];
-  /** the locale title is served in (after fallback); null when it has no text */
+  /** The locale title is served in (after fallback); null when it has no text */
   titleLocale?: Maybe<Locale>;
-  /** every locale's text of title */
+  /** Every locale's text of title */
   titleTranslations: Array<Translation>;
-  /** increments on every change; pass it as expectedVersion to update */
+  /** Increments on every change; pass it as expectedVersion to update */
   version: Scalars['Int']['output'];
 };
 
 
+/** An obstacle to women's political participation raised at one or more meetings */
 export type BarrierDescriptionArgs = {
   locale?: InputMaybe<Locale>;
 };
 
 
+/** An obstacle to women's political participation raised at one or more meetings */
 export type BarrierDescriptionLocaleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
 
+/** An obstacle to women's political participation raised at one or more meetings */
 export type BarrierTitleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
 
+/** An obstacle to women's political participation raised at one or more meetings */
 export type BarrierTitleLocaleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
+/** The kind of obstacle a barrier is */
 export type BarrierCategory =
-  /** confidence and leadership skills */
+  /** Confidence and leadership skills */
   | 'CONFIDENCE'
-  /** access to education and mentorship */
+  /** Access to education and mentorship */
   | 'EDUCATION'
-  /** financial resources for campaigns */
+  /** Financial resources for campaigns */
   | 'FINANCIAL'
-  /** monitoring, control, capacity of bodies */
+  /** Monitoring, control, capacity of bodies */
   | 'INSTITUTIONAL'
-  /** laws, norms, quotas */
+  /** Laws, norms, quotas */
   | 'LEGAL'
+  /** Any other obstacle */
   | 'OTHER'
-  /** support and recognition from society and colleagues */
+  /** Support and recognition from society and colleagues */
   | 'SOCIAL_SUPPORT';
 
 /** Counts of the values expected from an organisation (periods ended by the cut-off date) */
 export type CompletenessCounts = {
-  /** of those, values with a version approved by the cut-off date */
+  /** Of those, values with a version approved by the cut-off date */
   approved: Scalars['Int']['output'];
-  /** days late summed over the late and overdue values (overdue ones counted to the cut-off date) */
+  /** Days late summed over the late and overdue values (overdue ones counted to the cut-off date) */
   daysLate: Scalars['Int']['output'];
-  /** values expected: one per indicator and period (a YEARLY indicator's year, a QUARTERLY one's quarters) that ended by the cut-off date */
+  /** Values expected: one per indicator and period (a YEARLY indicator's year, a QUARTERLY one's quarters) that ended by the cut-off date */
   expected: Scalars['Int']['output'];
-  /** values with no version whose due date is still to come */
+  /** Values with no version whose due date is still to come */
   notYetDue: Scalars['Int']['output'];
-  /** values with no version whose due date has passed */
+  /** Values with no version whose due date has passed */
   overdue: Scalars['Int']['output'];
-  /** of those, values with a version submitted by the cut-off date */
+  /** Of those, values with a version submitted by the cut-off date */
   reported: Scalars['Int']['output'];
-  /** values first submitted after their due date */
+  /** Values first submitted after their due date */
   reportedLate: Scalars['Int']['output'];
-  /** values whose first version was submitted within the plan's reportingLagDays after the period's end */
+  /** Values whose first version was submitted within the plan's reportingLagDays after the period's end */
   reportedOnTime: Scalars['Int']['output'];
 };
 
+/** A new action plan */
 export type CreateActionPlanInput = {
-  /** e.g. Presidential Decree */
+  /** E.g. Presidential Decree */
   approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** The day the plan was approved */
   approvedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Unique, human-readable, e.g. NAP-2022-2026 */
   code: Scalars['String']['input'];
-  /** at least startYear */
+  /** At least startYear */
   endYear: Scalars['Int']['input'];
+  /** The plan's first year */
   startYear: Scalars['Int']['input'];
-  /** e.g. Action Plan 2024-2027 of the State Program for Supporting Women's Leadership */
+  /** E.g. Action Plan 2024-2027 of the State Program for Supporting Women's Leadership */
   title?: InputMaybe<Scalars['String']['input']>;
   /** title in several locales; title itself writes the request's locale (Accept-Language) */
   titleTranslations?: InputMaybe<Array<TranslationInput>>;
 };
 
+/** A new API token */
 export type CreateApiTokenInput = {
+  /** What the token is for (up to 200 characters) */
   name: Scalars['String']['input'];
-  /** required for MINISTRY */
+  /** Required for MINISTRY */
   organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** What the token may do */
   role: Role;
 };
 
+/** A new barrier */
 export type CreateBarrierInput = {
+  /** The kind of obstacle */
   category: BarrierCategory;
+  /** A longer explanation, in the request's locale (Accept-Language) */
   description?: InputMaybe<Scalars['String']['input']>;
   /** description in several locales; description itself writes the request's locale (Accept-Language) */
   descriptionTranslations?: InputMaybe<Array<TranslationInput>>;
-  /** the meetings where it was raised; at least one */
+  /** The meetings where it was raised; at least one */
   meetingIds: Array<Scalars['ID']['input']>;
-  /** in the request's locale (Accept-Language); this or titleTranslations is required */
+  /** In the request's locale (Accept-Language); this or titleTranslations is required */
   title?: InputMaybe<Scalars['String']['input']>;
   /** title in several locales; title itself writes the request's locale (Accept-Language) */
   titleTranslations?: InputMaybe<Array<TranslationInput>>;
 };
 
+/** A new indicator of an action plan */
 export type CreateIndicatorInput = {
+  /** The action plan it belongs to */
   actionPlanId: Scalars['ID']['input'];
+  /** The value at the start (the baseline) */
   baselineValue?: InputMaybe<Scalars['Float']['input']>;
+  /** The year the baseline was measured */
   baselineYear?: InputMaybe<Scalars['Int']['input']>;
-  /** unique within its plan, e.g. WL-1 */
+  /** Unique within its plan, e.g. WL-1 */
   code: Scalars['String']['input'];
+  /** Whether higher or lower is better */
   direction: IndicatorDirection;
-  /** what a value measures; default LEVEL */
+  /** What a value measures; default LEVEL */
   measure?: InputMaybe<IndicatorMeasure>;
-  /** in the request's locale (Accept-Language); this or nameTranslations is required */
+  /** In the request's locale (Accept-Language); this or nameTranslations is required */
   name?: InputMaybe<Scalars['String']['input']>;
   /** name in several locales; name itself writes the request's locale (Accept-Language) */
   nameTranslations?: InputMaybe<Array<TranslationInput>>;
-  /** how often a value is due; default YEARLY */
+  /** How often a value is due; default YEARLY */
   reportingFrequency?: InputMaybe<ReportingFrequency>;
+  /** The organisation that reports its values */
   responsibleOrganizationId?: InputMaybe<Scalars['ID']['input']>;
-  /** one per year, within the plan years */
+  /** One per year, within the plan years */
   targets?: InputMaybe<Array<IndicatorTargetInput>>;
-  /** e.g. "%" or "people" */
+  /** E.g. "%" or "people" */
   unit: Scalars['String']['input'];
   /** The unit as a code (written in each language with plural forms); unset: recognised from `unit` when it is a known one */
   unitCode?: InputMaybe<IndicatorUnit>;
 };
 
+/** A new meeting */
 export type CreateMeetingInput = {
+  /** What kind of meeting it was */
   format: MeetingFormat;
+  /** The day the meeting was held */
   heldOn: Scalars['Date']['input'];
+  /** Who took part, in the order to list them */
   participants?: InputMaybe<Array<ParticipantInput>>;
+  /** The oblast, in the request's locale (Accept-Language) */
   region?: InputMaybe<Scalars['String']['input']>;
   /** region in several locales; region itself writes the request's locale (Accept-Language) */
   regionTranslations?: InputMaybe<Array<TranslationInput>>;
+  /** The village or town, in the request's locale (Accept-Language) */
   settlement?: InputMaybe<Scalars['String']['input']>;
   /** settlement in several locales; settlement itself writes the request's locale (Accept-Language) */
   settlementTranslations?: InputMaybe<Array<TranslationInput>>;
-  /** where the texts come from, e.g. which are translations of the source */
+  /** Where the texts come from, e.g. which are translations of the source */
   sourceNote?: InputMaybe<Scalars['String']['input']>;
   /** sourceNote in several locales; sourceNote itself writes the request's locale (Accept-Language) */
   sourceNoteTranslations?: InputMaybe<Array<TranslationInput>>;
+  /** Where the meeting's record is published (http or https) */
   sourceUrl?: InputMaybe<Scalars['String']['input']>;
+  /** What was discussed, in the request's locale (Accept-Language) */
   summary?: InputMaybe<Scalars['String']['input']>;
   /** summary in several locales; summary itself writes the request's locale (Accept-Language) */
   summaryTranslations?: InputMaybe<Array<TranslationInput>>;
-  /** in the request's locale (Accept-Language); this or titleTranslations is required */
+  /** In the request's locale (Accept-Language); this or titleTranslations is required */
   title?: InputMaybe<Scalars['String']['input']>;
   /** title in several locales; title itself writes the request's locale (Accept-Language) */
   titleTranslations?: InputMaybe<Array<TranslationInput>>;
 };
 
+/** A new organisation */
 export type CreateOrganizationInput = {
+  /** What kind of organisation it is */
   kind: OrganizationKind;
-  /** in the request's locale (Accept-Language); this or nameTranslations is required */
+  /** In the request's locale (Accept-Language); this or nameTranslations is required */
   name?: InputMaybe<Scalars['String']['input']>;
   /** name in several locales; name itself writes the request's locale (Accept-Language) */
   nameTranslations?: InputMaybe<Array<TranslationInput>>;
 };
 
+/** A new person */
 export type CreatePersonInput = {
+  /** The person's full name as they write it */
   fullName: Scalars['String']['input'];
+  /** The organisation they work for */
   organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Their position, in the request's locale (Accept-Language) */
   position?: InputMaybe<Scalars['String']['input']>;
   /** position in several locales; position itself writes the request's locale (Accept-Language) */
   positionTranslations?: InputMaybe<Array<TranslationInput>>;
 };
 
+/** A new recommendation (it starts as PROPOSED) */
 export type CreateRecommendationInput = {
+  /** The barriers it addresses */
   barrierIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** generated when absent */
+  /** Generated when absent */
   code?: InputMaybe<Scalars['String']['input']>;
+  /** A longer explanation, in the request's locale (Accept-Language) */
   description?: InputMaybe<Scalars['String']['input']>;
   /** description in several locales; description itself writes the request's locale (Accept-Language) */
   descriptionTranslations?: InputMaybe<Array<TranslationInput>>;
+  /** When it should be implemented */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The action plan indicators that measure it */
   indicatorIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** What kind of measure it recommends */
   kind: RecommendationKind;
+  /** The meeting where it was made */
   meetingId: Scalars['ID']['input'];
   /** MEDIUM when absent */
   priority?: InputMaybe<Priority>;
+  /** The organisations responsible for implementing it */
   responsibleOrganizationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** in the request's locale (Accept-Language); this or titleTranslations is required */
+  /** In the request's locale (Accept-Language); this or titleTranslations is required */
   title?: InputMaybe<Scalars['String']['input']>;
   /** title in several locales; title itself writes the request's locale (Accept-Language) */
   titleTranslations?: InputMaybe<Array<TranslationInput>>;
 };
 
+/** A token just created, with its secret (shown only in this answer) */
 export type CreatedApiToken = {
+  /** The token as listed from now on (without its secret) */
   apiToken: ApiToken;
-  /** shown once; only a hash is stored */
+  /** Shown once; only a hash is stored */
   token: Scalars['String']['output'];
 };
 
+/** A measurable indicator of an action plan, with a baseline, yearly targets and reported values */
 export type Indicator = Node & {
+  /** The action plan it belongs to */
   actionPlan: ActionPlan;
+  /** The value at the start (the baseline) */
   baselineValue?: Maybe<Scalars['Float']['output']>;
+  /** The year the baseline was measured */
   baselineYear?: Maybe<Scalars['Int']['output']>;
-  /** unique within its plan, e.g. WL-1 */
+  /** Unique within its plan, e.g. WL-1 */
   code: Scalars['String']['output'];
+  /** Whether higher or lower is better */
   direction: IndicatorDirection;
+  /** Global object id */
   id: Scalars['ID']['output'];
-  /** the value of the most recent period (a year counts after its quarters) */
+  /** The value of the most recent period (a year counts after its quarters) */
   latestValue?: Maybe<IndicatorValue>;
-  /** what a value measures: a level, a flow within its period, or a running total since the baseline */
+  /** What a value measures: a level, a flow within its period, or a running total since the baseline */
   measure: IndicatorMeasure;
-  /** quarterly targets (QUARTERLY indicators), ordered by year and quarter; of one year when given */
+  /** Quarterly targets (QUARTERLY indicators), ordered by year and quarter; of one year when given */
   milestones: Array<IndicatorMilestone>;
+  /** The name in the requested locale (the argument, else Accept-Language), falling back to another locale's text */
   name: Scalars['String']['output'];
-  /** the locale name is served in (after fallback); null when it has no text */
+  /** The locale name is served in (after fallback); null when it has no text */
   nameLocale?: Maybe<Locale>;
-  /** every locale's text of name */
+  /** Every locale's text of name */
   nameTranslations: Array<Translation>;
+  /** Progress towards the year's target, at the given cut-offs */
   progress: IndicatorProgress;
+  /** The recommendations this indicator measures */
   recommendations: Array<Recommendation>;
-  /** how often a value is due */
+  /** How often a value is due */
   reportingFrequency: ReportingFrequency;
+  /** The organisation that reports its values; null when none is set */
   responsibleOrganization?: Maybe<Organization>;
-  /** ordered by year */
+  /** Ordered by year */
   targets: Array<IndicatorTarget>;
-  /** e.g. "%" or "people", as written when the indicator was created */
+  /** E.g. "%" or "people", as written when the indicator was created */
   unit: Scalars['String']['output'];
   /** The unit as a code the pages, exports and reports write in the reader's language with plural forms; null for a unit they do not know (then `unit` is shown as written) */
   unitCode?: Maybe<IndicatorUnit>;
-  /** ordered by period: a year's quarters, then the year's own value */
+  /** Ordered by period: a year's quarters, then the year's own value */
   values: Array<IndicatorValue>;
-  /** increments on every change; pass it as expectedVersion to update */
+  /** Increments on every change; pass it as expectedVersion to update */
   version: Scalars['Int']['output'];
 };
 
 
+/** A measurable indicator of an action plan, with a baseline, yearly targets and reported values */
 export type IndicatorMilestonesArgs = {
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** A measurable indicator of an action plan, with a baseline, yearly targets and reported values */
 export type IndicatorNameArgs = {
   locale?: InputMaybe<Locale>;
 };
 
 
+/** A measurable indicator of an action plan, with a baseline, yearly targets and reported values */
 export type IndicatorNameLocaleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
 
+/** A measurable indicator of an action plan, with a baseline, yearly targets and reported values */
 export type IndicatorProgressArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   valueStatus?: InputMaybe<ValueStatus>;
@@ -343,27 +438,38 @@ export type IndicatorProgressArgs = {
   year: Scalars['Int']['input'];
 };
 
+/** A page of indicators (a Relay cursor connection) */
 export type IndicatorConnection = {
+  /** The page, in the list order */
   edges: Array<IndicatorEdge>;
+  /** Cursors of this page and whether more pages lie before or after it */
   pageInfo: PageInfo;
+  /** How many items the whole list has with these filters (not only this page) */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Whether higher or lower values of an indicator are better */
 export type IndicatorDirection =
-  /** lower is better */
+  /** Lower is better */
   | 'DECREASE'
-  /** higher is better */
+  /** Higher is better */
   | 'INCREASE';
 
+/** One Indicator in a page of a connection, with its cursor */
 export type IndicatorEdge = {
+  /** Opaque position of this edge: pass it as `after` or `before` to page from here */
   cursor: Scalars['String']['output'];
+  /** The Indicator at this position */
   node: Indicator;
 };
 
+/** Which indicators to list: every given condition must hold */
 export type IndicatorFilter = {
+  /** Only this action plan's indicators */
   actionPlanId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only the indicators this organisation reports */
   responsibleOrganizationId?: InputMaybe<Scalars['ID']['input']>;
-  /** case-insensitive match on code and name */
+  /** Case-insensitive match on code and name */
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -380,145 +486,183 @@ export type IndicatorMeasure =
 export type IndicatorMilestone = {
   /** 1 to 4 */
   quarter: Scalars['Int']['output'];
+  /** The target for that quarter */
   value: Scalars['Float']['output'];
+  /** The plan year */
   year: Scalars['Int']['output'];
 };
 
-/** percentOfTarget = (actual - baseline) / (periodTarget - baseline) * 100 for INCREASE and DECREASE alike; actual = the year's annual value, else its latest quarter's value, measured against that quarter's target (periodTarget). */
+/** PercentOfTarget = (actual - baseline) / (periodTarget - baseline) * 100 for INCREASE and DECREASE alike; actual = the year's annual value, else its latest quarter's value, measured against that quarter's target (periodTarget). */
 export type IndicatorProgress = {
+  /** The value counted for the year; null when none is known */
   actual?: Maybe<Scalars['Float']['output']>;
-  /** the period actual was reported for: the year itself (2025) or its latest reported quarter (2025-Q3) */
+  /** The period actual was reported for: the year itself (2025) or its latest reported quarter (2025-Q3) */
   actualPeriod?: Maybe<Scalars['String']['output']>;
-  /** statuses, due dates and responsibilities as they stood at the end of this day */
+  /** Statuses, due dates and responsibilities as they stood at the end of this day */
   asOf: Scalars['Date']['output'];
+  /** The baseline value; null when not set */
   baseline?: Maybe<Scalars['Float']['output']>;
-  /** the indicator this progress is about */
+  /** The indicator this progress is about */
   indicator?: Maybe<Indicator>;
+  /** How far from baseline to target the actual value is, in percent; null without actual, baseline or target */
   percentOfTarget?: Maybe<Scalars['Float']['output']>;
-  /** the target the actual is measured against: the year's target for an annual value; for a quarter's, its milestone, else the year's target pro-rated by the indicator's measure */
+  /** The target the actual is measured against: the year's target for an annual value; for a quarter's, its milestone, else the year's target pro-rated by the indicator's measure */
   periodTarget?: Maybe<Scalars['Float']['output']>;
+  /** The progress category derived from percentOfTarget */
   status: ProgressStatus;
+  /** The year's target; null when none is set */
   target?: Maybe<Scalars['Float']['output']>;
-  /** where periodTarget comes from: YEAR_TARGET, MILESTONE, PRO_RATED or NONE */
+  /** Where periodTarget comes from: YEAR_TARGET, MILESTONE, PRO_RATED or NONE */
   targetBasis?: Maybe<Scalars['String']['output']>;
-  /** which versions counted: APPROVED (public) or SUBMITTED (staff, not yet reviewed ones included) */
+  /** Which versions counted: APPROVED (public) or SUBMITTED (staff, not yet reviewed ones included) */
   valueStatus: ValueStatus;
-  /** the value versions approved (or, for SUBMITTED, submitted) by the end of this day count */
+  /** The value versions approved (or, for SUBMITTED, submitted) by the end of this day count */
   valuesKnownBy: Scalars['Date']['output'];
+  /** The plan year */
   year: Scalars['Int']['output'];
 };
 
+/** The target of an indicator for one year */
 export type IndicatorTarget = {
+  /** The value to reach by the end of that year */
   value: Scalars['Float']['output'];
+  /** The plan year */
   year: Scalars['Int']['output'];
 };
 
+/** The target of an indicator for one year */
 export type IndicatorTargetInput = {
+  /** The value to reach by the end of that year */
   value: Scalars['Float']['input'];
+  /** The plan year */
   year: Scalars['Int']['input'];
 };
 
 /** A unit the service can write in Kyrgyz, Russian and English with the right plural forms */
 export type IndicatorUnit =
-  /** documents */
+  /** Documents */
   | 'DOCUMENT'
-  /** events */
+  /** Events */
   | 'EVENT'
-  /** organisations */
+  /** Organisations */
   | 'ORGANIZATION'
   /** % */
   | 'PERCENT'
-  /** people */
+  /** People */
   | 'PERSON'
-  /** programmes */
+  /** Programmes */
   | 'PROGRAMME'
   /** Kyrgyz som */
   | 'SOM';
 
+/** The reported value of an indicator for one period (a year or a quarter), as its latest version states it */
 export type IndicatorValue = Node & {
+  /** Global id of the value (stable across its versions) */
   id: Scalars['ID']['output'];
+  /** The note in the requested locale (the argument, else Accept-Language), falling back to another locale's text */
   note?: Maybe<Scalars['String']['output']>;
-  /** the locale note is served in (after fallback); null when it has no text */
+  /** The locale note is served in (after fallback); null when it has no text */
   noteLocale?: Maybe<Locale>;
-  /** every locale's text of note */
+  /** Every locale's text of note */
   noteTranslations: Array<Translation>;
   /** "2025" (a year) or "2025-Q3" (a quarter) */
   period: Scalars['String']['output'];
+  /** When this version was recorded */
   recordedAt: Scalars['DateTime']['output'];
+  /** Who recorded this version (token name or user) */
   recordedBy?: Maybe<Scalars['String']['output']>;
+  /** Where the value comes from */
   source?: Maybe<Scalars['String']['output']>;
-  /** the locale source is served in (after fallback); null when it has no text */
+  /** The locale source is served in (after fallback); null when it has no text */
   sourceLocale?: Maybe<Locale>;
-  /** every locale's text of source */
+  /** Every locale's text of source */
   sourceTranslations: Array<Translation>;
-  /** the value of the version that counts for the reader (the latest approved one, for the public) */
+  /** The value of the version that counts for the reader (the latest approved one, for the public) */
   value: Scalars['Float']['output'];
-  /** every version of this value, first to last (VIEWER callers: the approved ones only) */
+  /** Every version of this value, first to last (VIEWER callers: the approved ones only) */
   versions: Array<IndicatorValueVersion>;
 };
 
 
+/** The reported value of an indicator for one period (a year or a quarter), as its latest version states it */
 export type IndicatorValueNoteArgs = {
   locale?: InputMaybe<Locale>;
 };
 
 
+/** The reported value of an indicator for one period (a year or a quarter), as its latest version states it */
 export type IndicatorValueNoteLocaleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
 
+/** The reported value of an indicator for one period (a year or a quarter), as its latest version states it */
 export type IndicatorValueSourceArgs = {
   locale?: InputMaybe<Locale>;
 };
 
 
+/** The reported value of an indicator for one period (a year or a quarter), as its latest version states it */
 export type IndicatorValueSourceLocaleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
+/** One version of a reported value: every write adds one, nothing is overwritten */
 export type IndicatorValueVersion = {
-  /** why this version corrects the previous one (required from version 2) */
+  /** Why this version corrects the previous one (required from version 2) */
   correctionReason?: Maybe<Scalars['String']['output']>;
+  /** The version's id */
   id: Scalars['ID']['output'];
+  /** The note in the requested locale (the argument, else Accept-Language), falling back to another locale's text */
   note?: Maybe<Scalars['String']['output']>;
-  /** the locale note is served in (after fallback); null when it has no text */
+  /** The locale note is served in (after fallback); null when it has no text */
   noteLocale?: Maybe<Locale>;
-  /** every locale's text of note */
+  /** Every locale's text of note */
   noteTranslations: Array<Translation>;
   /** 1 for the first submission, 2 for its first correction, … */
   number: Scalars['Int']['output'];
-  /** why the reviewer returned it (RETURNED only) */
+  /** Why the reviewer returned it (RETURNED only) */
   returnReason?: Maybe<Scalars['String']['output']>;
+  /** Where this version stands in review */
   reviewStatus: ReviewStatus;
+  /** When it was approved or returned; null while SUBMITTED */
   reviewedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who approved or returned it; null while SUBMITTED */
   reviewedBy?: Maybe<Scalars['String']['output']>;
+  /** Where the value comes from */
   source?: Maybe<Scalars['String']['output']>;
-  /** the locale source is served in (after fallback); null when it has no text */
+  /** The locale source is served in (after fallback); null when it has no text */
   sourceLocale?: Maybe<Locale>;
-  /** every locale's text of source */
+  /** Every locale's text of source */
   sourceTranslations: Array<Translation>;
+  /** When this version was submitted */
   submittedAt: Scalars['DateTime']['output'];
+  /** Who submitted it (token name or user) */
   submittedBy?: Maybe<Scalars['String']['output']>;
+  /** The value this version states */
   value: Scalars['Float']['output'];
 };
 
 
+/** One version of a reported value: every write adds one, nothing is overwritten */
 export type IndicatorValueVersionNoteArgs = {
   locale?: InputMaybe<Locale>;
 };
 
 
+/** One version of a reported value: every write adds one, nothing is overwritten */
 export type IndicatorValueVersionNoteLocaleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
 
+/** One version of a reported value: every write adds one, nothing is overwritten */
 export type IndicatorValueVersionSourceArgs = {
   locale?: InputMaybe<Locale>;
 };
 
 
+/** One version of a reported value: every write adds one, nothing is overwritten */
 export type IndicatorValueVersionSourceLocaleArgs = {
   locale?: InputMaybe<Locale>;
 };
@@ -532,124 +676,165 @@ export type Locale =
   /** Russian */
   | 'RU';
 
+/** A roundtable, hearing or other meeting where barriers were raised and recommendations made */
 export type Meeting = Node & {
+  /** The barriers raised at this meeting */
   barriers: Array<Barrier>;
+  /** What kind of meeting it was */
   format: MeetingFormat;
+  /** The day the meeting was held */
   heldOn: Scalars['Date']['output'];
+  /** Global object id */
   id: Scalars['ID']['output'];
+  /** Who took part, in the recorded order */
   participants: Array<Participant>;
+  /** The recommendations made at this meeting */
   recommendations: Array<Recommendation>;
-  /** e.g. Chui */
+  /** E.g. Chui */
   region?: Maybe<Scalars['String']['output']>;
-  /** the locale region is served in (after fallback); null when it has no text */
+  /** The locale region is served in (after fallback); null when it has no text */
   regionLocale?: Maybe<Locale>;
-  /** every locale's text of region */
+  /** Every locale's text of region */
   regionTranslations: Array<Translation>;
-  /** e.g. Sokuluk */
+  /** E.g. Sokuluk */
   settlement?: Maybe<Scalars['String']['output']>;
-  /** the locale settlement is served in (after fallback); null when it has no text */
+  /** The locale settlement is served in (after fallback); null when it has no text */
   settlementLocale?: Maybe<Locale>;
-  /** every locale's text of settlement */
+  /** Every locale's text of settlement */
   settlementTranslations: Array<Translation>;
-  /** where the texts come from, e.g. which are translations of the source */
+  /** Where the texts come from, e.g. which are translations of the source */
   sourceNote?: Maybe<Scalars['String']['output']>;
-  /** the locale sourceNote is served in (after fallback); null when it has no text */
+  /** The locale sourceNote is served in (after fallback); null when it has no text */
   sourceNoteLocale?: Maybe<Locale>;
-  /** every locale's text of sourceNote */
+  /** Every locale's text of sourceNote */
   sourceNoteTranslations: Array<Translation>;
+  /** Where the meeting's record (minutes, report) is published; null when not published */
   sourceUrl?: Maybe<Scalars['String']['output']>;
+  /** The summary in the requested locale (the argument, else Accept-Language), falling back to another locale's text */
   summary?: Maybe<Scalars['String']['output']>;
-  /** the locale summary is served in (after fallback); null when it has no text */
+  /** The locale summary is served in (after fallback); null when it has no text */
   summaryLocale?: Maybe<Locale>;
-  /** every locale's text of summary */
+  /** Every locale's text of summary */
   summaryTranslations: Array<Translation>;
+  /** The title in the requested locale (the argument, else Accept-Language), falling back to another locale's text */
   title: Scalars['String']['output'];
-  /** the locale title is served in (after fallback); null when it has no text */
+  /** The locale title is served in (after fallback); null when it has no text */
   titleLocale?: Maybe<Locale>;
-  /** every locale's text of title */
+  /** Every locale's text of title */
   titleTranslations: Array<Translation>;
-  /** increments on every change; pass it as expectedVersion to update */
+  /** Increments on every change; pass it as expectedVersion to update */
   version: Scalars['Int']['output'];
 };
 
 
+/** A roundtable, hearing or other meeting where barriers were raised and recommendations made */
 export type MeetingRegionArgs = {
   locale?: InputMaybe<Locale>;
 };
 
 
+/** A roundtable, hearing or other meeting where barriers were raised and recommendations made */
 export type MeetingRegionLocaleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
 
+/** A roundtable, hearing or other meeting where barriers were raised and recommendations made */
 export type MeetingSettlementArgs = {
   locale?: InputMaybe<Locale>;
 };
 
 
+/** A roundtable, hearing or other meeting where barriers were raised and recommendations made */
 export type MeetingSettlementLocaleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
 
+/** A roundtable, hearing or other meeting where barriers were raised and recommendations made */
 export type MeetingSourceNoteArgs = {
   locale?: InputMaybe<Locale>;
 };
 
 
+/** A roundtable, hearing or other meeting where barriers were raised and recommendations made */
 export type MeetingSourceNoteLocaleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
 
+/** A roundtable, hearing or other meeting where barriers were raised and recommendations made */
 export type MeetingSummaryArgs = {
   locale?: InputMaybe<Locale>;
 };
 
 
+/** A roundtable, hearing or other meeting where barriers were raised and recommendations made */
 export type MeetingSummaryLocaleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
 
+/** A roundtable, hearing or other meeting where barriers were raised and recommendations made */
 export type MeetingTitleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
 
+/** A roundtable, hearing or other meeting where barriers were raised and recommendations made */
 export type MeetingTitleLocaleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
+/** A page of meetings (a Relay cursor connection) */
 export type MeetingConnection = {
+  /** The page, in the list order */
   edges: Array<MeetingEdge>;
+  /** Cursors of this page and whether more pages lie before or after it */
   pageInfo: PageInfo;
+  /** How many items the whole list has with these filters (not only this page) */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Meeting in a page of a connection, with its cursor */
 export type MeetingEdge = {
+  /** Opaque position of this edge: pass it as `after` or `before` to page from here */
   cursor: Scalars['String']['output'];
+  /** The Meeting at this position */
   node: Meeting;
 };
 
+/** What kind of meeting it was */
 export type MeetingFormat =
+  /** A conference */
   | 'CONFERENCE'
+  /** A consultation with stakeholders */
   | 'CONSULTATION'
+  /** A public or parliamentary hearing */
   | 'HEARING'
+  /** Any other format */
   | 'OTHER'
+  /** A roundtable discussion */
   | 'ROUNDTABLE'
+  /** A workshop or training */
   | 'WORKSHOP';
 
 export type Mutation = {
+  /** Records an action plan (EDITOR, ADMIN) */
   createActionPlan: ActionPlan;
   /** ADMIN only */
   createApiToken: CreatedApiToken;
+  /** Records a barrier raised at one or more meetings (EDITOR, ADMIN) */
   createBarrier: Barrier;
+  /** Records an indicator of an action plan (EDITOR, ADMIN) */
   createIndicator: Indicator;
+  /** Records a meeting (EDITOR, ADMIN) */
   createMeeting: Meeting;
+  /** Records an organisation (EDITOR, ADMIN) */
   createOrganization: Organization;
+  /** Records a person (EDITOR, ADMIN) */
   createPerson: Person;
+  /** Records a recommendation as PROPOSED (EDITOR, ADMIN) */
   createRecommendation: Recommendation;
   /** MINISTRY tokens: only indicators of their organisation */
   recordIndicatorValue: IndicatorValue;
@@ -671,6 +856,7 @@ export type Mutation = {
   updateIndicator: Indicator;
   /** CONFLICT when expectedVersion is given and stale */
   updateMeeting: Meeting;
+  /** Changes a recommendation's facts (not its status); CONFLICT when expectedVersion is given and stale */
   updateRecommendation: Recommendation;
 };
 
@@ -790,48 +976,68 @@ export type Node = {
   id: Scalars['ID']['output'];
 };
 
+/** Ascending or descending */
 export type OrderDirection =
+  /** Ascending: smallest, earliest or first first */
   | 'ASC'
+  /** Descending: largest, latest or last first */
   | 'DESC';
 
+/** A state body, local government, NGO or international organisation */
 export type Organization = Node & {
+  /** Global object id */
   id: Scalars['ID']['output'];
+  /** What kind of organisation it is */
   kind: OrganizationKind;
+  /** The name in the requested locale (the argument, else Accept-Language), falling back to another locale's text */
   name: Scalars['String']['output'];
-  /** the locale name is served in (after fallback); null when it has no text */
+  /** The locale name is served in (after fallback); null when it has no text */
   nameLocale?: Maybe<Locale>;
-  /** every locale's text of name */
+  /** Every locale's text of name */
   nameTranslations: Array<Translation>;
 };
 
 
+/** A state body, local government, NGO or international organisation */
 export type OrganizationNameArgs = {
   locale?: InputMaybe<Locale>;
 };
 
 
+/** A state body, local government, NGO or international organisation */
 export type OrganizationNameLocaleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
 /** Reporting completeness of one organisation (the indicators it is responsible for) in a year */
 export type OrganizationCompleteness = {
+  /** The organisation itself */
   organization: Organization;
+  /** The organisation responsible for the indicators counted */
   organizationId: Scalars['ID']['output'];
-  /** the year, then its quarters, in order */
+  /** The year, then its quarters, in order */
   periods: Array<PeriodCompleteness>;
-  /** the periods summed */
+  /** The periods summed */
   totals: CompletenessCounts;
 };
 
+/** What kind of body an organisation is */
 export type OrganizationKind =
+  /** A district (raion) state administration */
   | 'DISTRICT_ADMINISTRATION'
+  /** An international organisation or donor */
   | 'INTERNATIONAL_ORGANIZATION'
+  /** A local self-government body (aiyl okmotu, city hall, local council) */
   | 'LOCAL_GOVERNMENT'
+  /** A ministry */
   | 'MINISTRY'
+  /** A non-governmental organisation */
   | 'NGO'
+  /** Any other kind */
   | 'OTHER'
+  /** The Jogorku Kenesh, its committees and factions */
   | 'PARLIAMENT'
+  /** A state agency, service or inspectorate */
   | 'STATE_AGENCY';
 
 /** Where a page of a connection lies in the list (the Relay cursor connections specification) */
@@ -846,116 +1052,149 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** Someone who took part in a meeting: a person, an organisation or both, with their role */
 export type Participant = {
+  /** The organisation that took part or the person represented; null when none */
   organization?: Maybe<Organization>;
+  /** The person who took part; null when an organisation took part as a whole */
   person?: Maybe<Person>;
+  /** The part they played in the meeting */
   role: ParticipantRole;
 };
 
+/** A participant of a meeting: a person, an organisation or both */
 export type ParticipantInput = {
+  /** The organisation that took part (or the person's); this or personId is required */
   organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** The person who took part; this or organizationId is required */
   personId?: InputMaybe<Scalars['ID']['input']>;
+  /** The part they played in the meeting */
   role: ParticipantRole;
 };
 
+/** The part someone played in a meeting */
 export type ParticipantRole =
+  /** Organised or hosted the meeting */
   | 'ORGANIZER'
+  /** Took part */
   | 'PARTICIPANT'
+  /** Spoke or presented */
   | 'SPEAKER';
 
 /** One period's counts for an organisation */
 export type PeriodCompleteness = {
-  /** of those, values with a version approved by the cut-off date */
+  /** Of those, values with a version approved by the cut-off date */
   approved: Scalars['Int']['output'];
-  /** days late summed over the late and overdue values (overdue ones counted to the cut-off date) */
+  /** Days late summed over the late and overdue values (overdue ones counted to the cut-off date) */
   daysLate: Scalars['Int']['output'];
-  /** the earliest due date of the period's values (plans may set different lags) */
+  /** The earliest due date of the period's values (plans may set different lags) */
   dueOn: Scalars['Date']['output'];
-  /** values expected: one per indicator and period (a YEARLY indicator's year, a QUARTERLY one's quarters) that ended by the cut-off date */
+  /** Values expected: one per indicator and period (a YEARLY indicator's year, a QUARTERLY one's quarters) that ended by the cut-off date */
   expected: Scalars['Int']['output'];
-  /** values with no version whose due date is still to come */
+  /** Values with no version whose due date is still to come */
   notYetDue: Scalars['Int']['output'];
-  /** values with no version whose due date has passed */
+  /** Values with no version whose due date has passed */
   overdue: Scalars['Int']['output'];
   /** "2025" (the year of YEARLY indicators) or "2025-Q3" (a quarter of QUARTERLY ones) */
   period: Scalars['String']['output'];
-  /** the period's last day */
+  /** The period's last day */
   periodEnd: Scalars['Date']['output'];
-  /** of those, values with a version submitted by the cut-off date */
+  /** Of those, values with a version submitted by the cut-off date */
   reported: Scalars['Int']['output'];
-  /** values first submitted after their due date */
+  /** Values first submitted after their due date */
   reportedLate: Scalars['Int']['output'];
-  /** values whose first version was submitted within the plan's reportingLagDays after the period's end */
+  /** Values whose first version was submitted within the plan's reportingLagDays after the period's end */
   reportedOnTime: Scalars['Int']['output'];
 };
 
+/** A person who takes part in meetings */
 export type Person = Node & {
+  /** The person's full name as they write it */
   fullName: Scalars['String']['output'];
+  /** Global object id */
   id: Scalars['ID']['output'];
+  /** The organisation they work for; null when not known */
   organization?: Maybe<Organization>;
+  /** The position in the requested locale (the argument, else Accept-Language), falling back to another locale's text */
   position?: Maybe<Scalars['String']['output']>;
-  /** the locale position is served in (after fallback); null when it has no text */
+  /** The locale position is served in (after fallback); null when it has no text */
   positionLocale?: Maybe<Locale>;
-  /** every locale's text of position */
+  /** Every locale's text of position */
   positionTranslations: Array<Translation>;
 };
 
 
+/** A person who takes part in meetings */
 export type PersonPositionArgs = {
   locale?: InputMaybe<Locale>;
 };
 
 
+/** A person who takes part in meetings */
 export type PersonPositionLocaleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
+/** How urgent a recommendation is */
 export type Priority =
+  /** High priority */
   | 'HIGH'
+  /** Low priority */
   | 'LOW'
+  /** Medium priority (the default) */
   | 'MEDIUM';
 
+/** How an indicator stands against its target for a year */
 export type ProgressStatus =
-  /** actual reached the year's target */
+  /** Actual reached the year's target */
   | 'ACHIEVED'
   /** 50% to 90% */
   | 'AT_RISK'
-  /** no value recorded for the year */
+  /** No value recorded for the year */
   | 'NO_DATA'
-  /** under 50% */
+  /** Under 50% */
   | 'OFF_TRACK'
-  /** at least 90% of the way from baseline to target */
+  /** At least 90% of the way from baseline to target */
   | 'ON_TRACK';
 
 /** Where the programme stood at the end of `asOf` (default: the end of `year`, or today for the current year): each recommendation counted in the status it had then, and each indicator measured against `year`’s target with the values known by `valuesKnownBy`. */
 export type ProgressSummary = {
-  /** the day the figures are taken at: statuses, due dates and responsibilities as they stood at its end */
+  /** The day the figures are taken at: statuses, due dates and responsibilities as they stood at its end */
   asOf: Scalars['Date']['output'];
-  /** every status, zero counts included */
+  /** Every status, zero counts included */
   byStatus: Array<StatusCount>;
   /** IMPLEMENTED / (total - REJECTED) * 100; 0 when nothing counts */
   implementationRate: Scalars['Float']['output'];
+  /** Progress of every indicator in the year */
   indicators: Array<IndicatorProgress>;
+  /** How many were overdue at asOf */
   overdue: Scalars['Int']['output'];
+  /** How many recommendations count (of the action plan when one is asked) */
   recommendationsTotal: Scalars['Int']['output'];
-  /** which versions counted: APPROVED, or SUBMITTED (staff only) */
+  /** Which versions counted: APPROVED, or SUBMITTED (staff only) */
   valueStatus: ValueStatus;
-  /** the value versions approved by the end of this day count: asOf plus the plan's reporting lag unless asked otherwise */
+  /** The value versions approved by the end of this day count: asOf plus the plan's reporting lag unless asked otherwise */
   valuesKnownBy: Scalars['Date']['output'];
+  /** The plan year the indicator figures are for */
   year: Scalars['Int']['output'];
 };
 
 export type Query = {
+  /** Every action plan */
   actionPlans: Array<ActionPlan>;
   /** ADMIN only */
   apiTokens: Array<ApiToken>;
   /** Every committed change, newest first (ADMIN and ANALYST) */
   auditLog: AuditEntryConnection;
+  /** Every barrier, ordered by title */
   barriers: Array<Barrier>;
+  /** One indicator by id; null when there is none */
   indicator?: Maybe<Indicator>;
+  /** A page of indicators, filtered */
   indicators: IndicatorConnection;
-  /** true when the caller (an ADMIN) may approve their own values: nobody else may review (a single-user install) */
+  /** True when the caller (an ADMIN) may approve their own values: nobody else may review (a single-user install) */
   mayApproveOwnValues: Scalars['Boolean']['output'];
+  /** One meeting by id; null when there is none */
   meeting?: Maybe<Meeting>;
   /** Newest first */
   meetings: MeetingConnection;
@@ -963,10 +1202,15 @@ export type Query = {
   node?: Maybe<Node>;
   /** The objects with these ids, in the same order; null where none has the id (at most 100 ids) */
   nodes: Array<Maybe<Node>>;
+  /** Every organisation, ordered by name */
   organizations: Array<Organization>;
+  /** Every person, ordered by name */
   people: Array<Person>;
+  /** The figures of the progress report: statuses, overdue count, implementation rate, indicator progress */
   progressSummary: ProgressSummary;
+  /** One recommendation by id; null when there is none */
   recommendation?: Maybe<Recommendation>;
+  /** A page of recommendations, filtered and ordered */
   recommendations: RecommendationConnection;
   /** Per organisation responsible for indicators (by name), the values its indicators owe for the year's periods ended by asOf and how they were reported. Public, like progressSummary. */
   reportingCompleteness: Array<OrganizationCompleteness>;
@@ -1057,140 +1301,206 @@ export type QueryReportingCompletenessArgs = {
   year: Scalars['Int']['input'];
 };
 
+/** A recommendation made at a meeting, followed through its lifecycle (see RecommendationStatus) */
 export type Recommendation = Node & {
+  /** The barriers it addresses */
   barriers: Array<Barrier>;
-  /** unique, human-readable, e.g. SOK-2024-01 */
+  /** Unique, human-readable, e.g. SOK-2024-01 */
   code: Scalars['String']['output'];
+  /** When it was recorded */
   createdAt: Scalars['DateTime']['output'];
+  /** The description in the requested locale (the argument, else Accept-Language), falling back to another locale's text */
   description?: Maybe<Scalars['String']['output']>;
-  /** the locale description is served in (after fallback); null when it has no text */
+  /** The locale description is served in (after fallback); null when it has no text */
   descriptionLocale?: Maybe<Locale>;
-  /** every locale's text of description */
+  /** Every locale's text of description */
   descriptionTranslations: Array<Translation>;
+  /** When it should be implemented; null when no date was set */
   dueDate?: Maybe<Scalars['Date']['output']>;
-  /** due date, priority and responsible organisations, oldest first: each entry holds from its changedAt until the next; empty for a recommendation loaded in bulk and never changed since (its facts are its own fields) */
+  /** Due date, priority and responsible organisations, oldest first: each entry holds from its changedAt until the next; empty for a recommendation loaded in bulk and never changed since (its facts are its own fields) */
   factHistory: Array<RecommendationFactChange>;
+  /** Global object id */
   id: Scalars['ID']['output'];
+  /** The action plan indicators that measure it */
   indicators: Array<Indicator>;
-  /** dueDate passed and not IMPLEMENTED/REJECTED */
+  /** DueDate passed and not IMPLEMENTED/REJECTED */
   isOverdue: Scalars['Boolean']['output'];
+  /** What kind of measure it recommends */
   kind: RecommendationKind;
+  /** The meeting where it was made */
   meeting: Meeting;
+  /** How urgent it is */
   priority: Priority;
+  /** The organisations responsible for implementing it */
   responsibleOrganizations: Array<Organization>;
+  /** Where it stands in its lifecycle; changed only by transitionRecommendation */
   status: RecommendationStatus;
-  /** oldest first; starts with the creation entry */
+  /** Oldest first; starts with the creation entry */
   statusHistory: Array<StatusChange>;
+  /** The title in the requested locale (the argument, else Accept-Language), falling back to another locale's text */
   title: Scalars['String']['output'];
-  /** the locale title is served in (after fallback); null when it has no text */
+  /** The locale title is served in (after fallback); null when it has no text */
   titleLocale?: Maybe<Locale>;
-  /** every locale's text of title */
+  /** Every locale's text of title */
   titleTranslations: Array<Translation>;
+  /** When it last changed (moves with version) */
   updatedAt: Scalars['DateTime']['output'];
-  /** increments on every change */
+  /** Increments on every change */
   version: Scalars['Int']['output'];
 };
 
 
+/** A recommendation made at a meeting, followed through its lifecycle (see RecommendationStatus) */
 export type RecommendationDescriptionArgs = {
   locale?: InputMaybe<Locale>;
 };
 
 
+/** A recommendation made at a meeting, followed through its lifecycle (see RecommendationStatus) */
 export type RecommendationDescriptionLocaleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
 
+/** A recommendation made at a meeting, followed through its lifecycle (see RecommendationStatus) */
 export type RecommendationTitleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
 
+/** A recommendation made at a meeting, followed through its lifecycle (see RecommendationStatus) */
 export type RecommendationTitleLocaleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
+/** A page of recommendations (a Relay cursor connection) */
 export type RecommendationConnection = {
+  /** The page, in the list order */
   edges: Array<RecommendationEdge>;
+  /** Cursors of this page and whether more pages lie before or after it */
   pageInfo: PageInfo;
+  /** How many items the whole list has with these filters (not only this page) */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Recommendation in a page of a connection, with its cursor */
 export type RecommendationEdge = {
+  /** Opaque position of this edge: pass it as `after` or `before` to page from here */
   cursor: Scalars['String']['output'];
+  /** The Recommendation at this position */
   node: Recommendation;
 };
 
-/** due date, priority and responsible organisations from changedAt until the next entry */
+/** Due date, priority and responsible organisations from changedAt until the next entry */
 export type RecommendationFactChange = {
+  /** When these facts took effect */
   changedAt: Scalars['DateTime']['output'];
-  /** token name or user; null when not known (history rebuilt from rows without an audit entry) */
+  /** Token name or user; null when not known (history rebuilt from rows without an audit entry) */
   changedBy?: Maybe<Scalars['String']['output']>;
+  /** The due date then; null when none was set */
   dueDate?: Maybe<Scalars['Date']['output']>;
+  /** The priority then */
   priority: Priority;
+  /** The ids of the responsible organisations then */
   responsibleOrganizationIds: Array<Scalars['ID']['output']>;
-  /** the responsible organisations then, by id; one deleted since is left out */
+  /** The responsible organisations then, by id; one deleted since is left out */
   responsibleOrganizations: Array<Organization>;
-  /** the recommendation’s version from which these facts hold */
+  /** The recommendation’s version from which these facts hold */
   version: Scalars['Int']['output'];
 };
 
+/** Which recommendations to list: every given condition must hold */
 export type RecommendationFilter = {
+  /** Only those addressing this barrier */
   barrierId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only these kinds */
   kind?: InputMaybe<Array<RecommendationKind>>;
+  /** Only those made at this meeting */
   meetingId?: InputMaybe<Scalars['ID']['input']>;
+  /** True: only overdue ones (dueDate passed, not IMPLEMENTED or REJECTED); false: only the others */
   overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only those this organisation is responsible for */
   responsibleOrganizationId?: InputMaybe<Scalars['ID']['input']>;
-  /** case-insensitive match on code, title, description */
+  /** Case-insensitive match on code, title, description */
   search?: InputMaybe<Scalars['String']['input']>;
+  /** Only these statuses */
   status?: InputMaybe<Array<RecommendationStatus>>;
 };
 
+/** What kind of measure a recommendation asks for */
 export type RecommendationKind =
+  /** Awareness raising and information campaigns */
   | 'AWARENESS'
+  /** Education or training */
   | 'EDUCATION'
+  /** Funding or financial support */
   | 'FUNDING'
+  /** A change to how an institution works */
   | 'INSTITUTIONAL'
+  /** A change to a law or regulation */
   | 'LEGISLATIVE_CHANGE'
+  /** Mentorship programmes */
   | 'MENTORSHIP'
+  /** Monitoring or data collection */
   | 'MONITORING'
+  /** Any other measure */
   | 'OTHER'
+  /** A quota or reserved seats */
   | 'QUOTA';
 
+/** The order of a recommendations list; ties are broken by id */
 export type RecommendationOrder = {
+  /** Ascending or descending */
   direction: OrderDirection;
+  /** What to order by */
   field: RecommendationOrderField;
 };
 
+/** What a recommendations list can be ordered by */
 export type RecommendationOrderField =
+  /** The code, e.g. SOK-2024-01 */
   | 'CODE'
+  /** The due date; recommendations without one sort last */
   | 'DUE_DATE'
+  /** The priority, LOW to HIGH ascending */
   | 'PRIORITY'
+  /** When it last changed */
   | 'UPDATED_AT';
 
+/** Where a recommendation stands. The lifecycle: PROPOSED -> UNDER_REVIEW or REJECTED; UNDER_REVIEW -> ACCEPTED or REJECTED; ACCEPTED -> IN_PROGRESS; IN_PROGRESS -> IMPLEMENTED or STALLED; STALLED -> IN_PROGRESS; REJECTED -> UNDER_REVIEW (reopened, a note is required). IMPLEMENTED is final. Moved only by transitionRecommendation; any other step is INVALID_TRANSITION. */
 export type RecommendationStatus =
+  /** Agreed to be implemented, work not started. Next: IN_PROGRESS */
   | 'ACCEPTED'
+  /** Done, usually with evidence; final, no step leads out of it */
   | 'IMPLEMENTED'
+  /** Being implemented. Next: IMPLEMENTED or STALLED */
   | 'IN_PROGRESS'
+  /** Made at a meeting, not yet considered (every recommendation starts here). Next: UNDER_REVIEW or REJECTED */
   | 'PROPOSED'
+  /** Declined; closed, no longer overdue. Next: UNDER_REVIEW, when reopened with a note saying why */
   | 'REJECTED'
+  /** Implementation started but has stopped. Next: IN_PROGRESS */
   | 'STALLED'
+  /** Being considered by the responsible bodies. Next: ACCEPTED or REJECTED */
   | 'UNDER_REVIEW';
 
 /** Each recording adds a version (SUBMITTED, public once approved); recording a period that already has a value corrects it and needs a correctionReason. Nothing is overwritten. */
 export type RecordIndicatorValueInput = {
-  /** required when the period already has a value: why this version corrects it */
+  /** Required when the period already has a value: why this version corrects it */
   correctionReason?: InputMaybe<Scalars['String']['input']>;
+  /** The indicator the value is for */
   indicatorId: Scalars['ID']['input'];
+  /** A note on the value, in the request's locale (Accept-Language) */
   note?: InputMaybe<Scalars['String']['input']>;
   /** note in several locales; note itself writes the request's locale (Accept-Language) */
   noteTranslations?: InputMaybe<Array<TranslationInput>>;
   /** "2025" (a year) or "2025-Q3" (a quarter) */
   period: Scalars['String']['input'];
+  /** Where the value comes from (a statistics release, a report) */
   source?: InputMaybe<Scalars['String']['input']>;
   /** source in several locales; source itself writes the request's locale (Accept-Language) */
   sourceTranslations?: InputMaybe<Array<TranslationInput>>;
+  /** The measured value */
   value: Scalars['Float']['input'];
 };
 
@@ -1201,177 +1511,230 @@ export type ReportingFrequency =
   /** one value per plan year */
   | 'YEARLY';
 
+/** What a reviewer decides about a SUBMITTED version */
 export type ReviewDecision =
-  /** the version is checked: it becomes public and locked */
+  /** The version is checked: it becomes public and locked */
   | 'APPROVE'
-  /** the version goes back to its submitter with the reason */
+  /** The version goes back to its submitter with the reason */
   | 'RETURN';
 
+/** Where a version of a value stands in review: SUBMITTED, then APPROVED or RETURNED */
 export type ReviewStatus =
-  /** checked by a reviewer other than its submitter; public, locked */
+  /** Checked by a reviewer other than its submitter; public, locked */
   | 'APPROVED'
-  /** sent back to the submitter with a reason; a correction is a new version */
+  /** Sent back to the submitter with a reason; a correction is a new version */
   | 'RETURNED'
-  /** waiting for review; not public */
+  /** Waiting for review; not public */
   | 'SUBMITTED';
 
 /** Review of a SUBMITTED version by an ADMIN or EDITOR other than its submitter (four eyes). */
 export type ReviewValueInput = {
+  /** Approve or return it */
   decision: ReviewDecision;
-  /** the value's latest version number the reviewer saw; CONFLICT when a newer version was submitted since */
+  /** The value's latest version number the reviewer saw; CONFLICT when a newer version was submitted since */
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
-  /** required to RETURN: shown to the submitter */
+  /** Required to RETURN: shown to the submitter */
   reason?: InputMaybe<Scalars['String']['input']>;
+  /** The SUBMITTED version to review */
   versionId: Scalars['ID']['input'];
 };
 
+/** What a token or user may do */
 export type Role =
-  /** everything, manages tokens */
+  /** Everything, manages tokens */
   | 'ADMIN'
-  /** reads everything, exports reports */
+  /** Reads everything, exports reports */
   | 'ANALYST'
-  /** secretariat: records meetings, barriers, recommendations, any transition */
+  /** Secretariat: records meetings, barriers, recommendations, any transition */
   | 'EDITOR'
-  /** staff of one organisation: transitions and indicator values for what that organisation is responsible for */
+  /** Staff of one organisation: transitions and indicator values for what that organisation is responsible for */
   | 'MINISTRY'
-  /** reads everything (NGOs, the public portal) */
+  /** Reads everything (NGOs, the public portal) */
   | 'VIEWER';
 
+/** One step of a recommendation's lifecycle: the status it moved to, when, by whom and why */
 export type StatusChange = {
+  /** When it moved */
   changedAt: Scalars['DateTime']['output'];
-  /** token name or user; null before auth exists */
+  /** Token name or user; null before auth exists */
   changedBy?: Maybe<Scalars['String']['output']>;
+  /** A link to the evidence for the change (e.g. the adopted law); null when none was given */
   evidenceUrl?: Maybe<Scalars['String']['output']>;
-  /** null for the creation entry */
+  /** Null for the creation entry */
   from?: Maybe<RecommendationStatus>;
+  /** The note in the requested locale (the argument, else Accept-Language), falling back to another locale's text */
   note?: Maybe<Scalars['String']['output']>;
-  /** the locale note is served in (after fallback); null when it has no text */
+  /** The locale note is served in (after fallback); null when it has no text */
   noteLocale?: Maybe<Locale>;
-  /** every locale's text of note */
+  /** Every locale's text of note */
   noteTranslations: Array<Translation>;
+  /** The status it moved to */
   to: RecommendationStatus;
 };
 
 
+/** One step of a recommendation's lifecycle: the status it moved to, when, by whom and why */
 export type StatusChangeNoteArgs = {
   locale?: InputMaybe<Locale>;
 };
 
 
+/** One step of a recommendation's lifecycle: the status it moved to, when, by whom and why */
 export type StatusChangeNoteLocaleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
+/** How many recommendations have one status */
 export type StatusCount = {
+  /** How many recommendations have it */
   count: Scalars['Int']['output'];
+  /** The status */
   status: RecommendationStatus;
 };
 
+/** A step of a recommendation's lifecycle (see RecommendationStatus for the allowed steps) */
 export type TransitionRecommendationInput = {
+  /** A link to the evidence for the change (http or https) */
   evidenceUrl?: InputMaybe<Scalars['String']['input']>;
   /** CONFLICT when given and stale */
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The recommendation to move */
   id: Scalars['ID']['input'];
+  /** Why, in the request's locale (Accept-Language); required when reopening a REJECTED one */
   note?: InputMaybe<Scalars['String']['input']>;
   /** note in several locales; note itself writes the request's locale (Accept-Language) */
   noteTranslations?: InputMaybe<Array<TranslationInput>>;
+  /** The status to move it to */
   to: RecommendationStatus;
 };
 
+/** A text in one locale */
 export type Translation = {
+  /** The text's locale */
   locale: Locale;
+  /** The text */
   text: Scalars['String']['output'];
 };
 
+/** A text in one locale, to set */
 export type TranslationInput = {
+  /** The text's locale */
   locale: Locale;
-  /** null or blank removes this locale (a required field keeps at least one) */
+  /** Null or blank removes this locale (a required field keeps at least one) */
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Changes to an action plan: absent fields stay as they are */
 export type UpdateActionPlanInput = {
-  /** e.g. Presidential Decree */
+  /** E.g. Presidential Decree */
   approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** The day the plan was approved; null clears it */
   approvedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Unique, human-readable, e.g. NAP-2022-2026 */
   code?: InputMaybe<Scalars['String']['input']>;
-  /** at least startYear (the one given, else the stored one) */
+  /** At least startYear (the one given, else the stored one) */
   endYear?: InputMaybe<Scalars['Int']['input']>;
+  /** The plan's first year */
   startYear?: InputMaybe<Scalars['Int']['input']>;
-  /** in the request's locale (Accept-Language) */
+  /** In the request's locale (Accept-Language) */
   title?: InputMaybe<Scalars['String']['input']>;
   /** title in several locales; title itself writes the request's locale (Accept-Language) */
   titleTranslations?: InputMaybe<Array<TranslationInput>>;
 };
 
+/** Changes to a barrier: absent fields stay as they are */
 export type UpdateBarrierInput = {
+  /** The kind of obstacle */
   category?: InputMaybe<BarrierCategory>;
+  /** A longer explanation, in the request's locale (Accept-Language); null clears it */
   description?: InputMaybe<Scalars['String']['input']>;
   /** description in several locales; description itself writes the request's locale (Accept-Language) */
   descriptionTranslations?: InputMaybe<Array<TranslationInput>>;
-  /** the meetings where it was raised (replaces them); at least one */
+  /** The meetings where it was raised (replaces them); at least one */
   meetingIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** in the request's locale (Accept-Language) */
+  /** In the request's locale (Accept-Language) */
   title?: InputMaybe<Scalars['String']['input']>;
   /** title in several locales; title itself writes the request's locale (Accept-Language) */
   titleTranslations?: InputMaybe<Array<TranslationInput>>;
 };
 
+/** Changes to an indicator: absent fields stay as they are */
 export type UpdateIndicatorInput = {
-  /** only while the indicator has no values; its targets must fall within the plan's years */
+  /** Only while the indicator has no values; its targets must fall within the plan's years */
   actionPlanId?: InputMaybe<Scalars['ID']['input']>;
+  /** The value at the start (the baseline) */
   baselineValue?: InputMaybe<Scalars['Float']['input']>;
+  /** The year the baseline was measured */
   baselineYear?: InputMaybe<Scalars['Int']['input']>;
-  /** unique within its plan; only while the indicator has no values */
+  /** Unique within its plan; only while the indicator has no values */
   code?: InputMaybe<Scalars['String']['input']>;
+  /** Whether higher or lower is better */
   direction?: InputMaybe<IndicatorDirection>;
-  /** what a value measures */
+  /** What a value measures */
   measure?: InputMaybe<IndicatorMeasure>;
-  /** in the request's locale (Accept-Language) */
+  /** In the request's locale (Accept-Language) */
   name?: InputMaybe<Scalars['String']['input']>;
   /** name in several locales; name itself writes the request's locale (Accept-Language) */
   nameTranslations?: InputMaybe<Array<TranslationInput>>;
-  /** how often a value is due; a QUARTERLY indicator made YEARLY keeps its milestones but no longer uses them */
+  /** How often a value is due; a QUARTERLY indicator made YEARLY keeps its milestones but no longer uses them */
   reportingFrequency?: InputMaybe<ReportingFrequency>;
+  /** The organisation that reports its values; null clears it */
   responsibleOrganizationId?: InputMaybe<Scalars['ID']['input']>;
-  /** e.g. "%" or "people" */
+  /** E.g. "%" or "people" */
   unit?: InputMaybe<Scalars['String']['input']>;
-  /** absent with a new `unit`: recognised from it when it is a known one */
+  /** Absent with a new `unit`: recognised from it when it is a known one */
   unitCode?: InputMaybe<IndicatorUnit>;
 };
 
+/** Changes to a meeting: absent fields stay as they are, null clears an optional one */
 export type UpdateMeetingInput = {
+  /** What kind of meeting it was */
   format?: InputMaybe<MeetingFormat>;
+  /** The day the meeting was held */
   heldOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The oblast, in the request's locale (Accept-Language) */
   region?: InputMaybe<Scalars['String']['input']>;
   /** region in several locales; region itself writes the request's locale (Accept-Language) */
   regionTranslations?: InputMaybe<Array<TranslationInput>>;
+  /** The village or town, in the request's locale (Accept-Language) */
   settlement?: InputMaybe<Scalars['String']['input']>;
   /** settlement in several locales; settlement itself writes the request's locale (Accept-Language) */
   settlementTranslations?: InputMaybe<Array<TranslationInput>>;
-  /** where the texts come from, e.g. which are translations of the source */
+  /** Where the texts come from, e.g. which are translations of the source */
   sourceNote?: InputMaybe<Scalars['String']['input']>;
   /** sourceNote in several locales; sourceNote itself writes the request's locale (Accept-Language) */
   sourceNoteTranslations?: InputMaybe<Array<TranslationInput>>;
+  /** Where the meeting's record is published (http or https) */
   sourceUrl?: InputMaybe<Scalars['String']['input']>;
+  /** What was discussed, in the request's locale (Accept-Language) */
   summary?: InputMaybe<Scalars['String']['input']>;
   /** summary in several locales; summary itself writes the request's locale (Accept-Language) */
   summaryTranslations?: InputMaybe<Array<TranslationInput>>;
-  /** in the request's locale (Accept-Language) */
+  /** In the request's locale (Accept-Language) */
   title?: InputMaybe<Scalars['String']['input']>;
   /** title in several locales; title itself writes the request's locale (Accept-Language) */
   titleTranslations?: InputMaybe<Array<TranslationInput>>;
 };
 
+/** Changes to a recommendation: absent fields stay as they are; the status changes only by transitionRecommendation */
 export type UpdateRecommendationInput = {
+  /** The barriers it addresses (replaces them) */
   barrierIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** A longer explanation, in the request's locale (Accept-Language); null clears it */
   description?: InputMaybe<Scalars['String']['input']>;
   /** description in several locales; description itself writes the request's locale (Accept-Language) */
   descriptionTranslations?: InputMaybe<Array<TranslationInput>>;
+  /** When it should be implemented; null clears it */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The indicators that measure it (replaces them) */
   indicatorIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** What kind of measure it recommends */
   kind?: InputMaybe<RecommendationKind>;
+  /** How urgent it is */
   priority?: InputMaybe<Priority>;
+  /** The responsible organisations (replaces them) */
   responsibleOrganizationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The title in the request's locale (Accept-Language) */
   title?: InputMaybe<Scalars['String']['input']>;
   /** title in several locales; title itself writes the request's locale (Accept-Language) */
   titleTranslations?: InputMaybe<Array<TranslationInput>>;
@@ -1379,14 +1742,17 @@ export type UpdateRecommendationInput = {
 
 /** A version waiting for review */
 export type ValueReviewItem = {
+  /** The indicator the value is for */
   indicator: Indicator;
   /** "2025" (a year) or "2025-Q3" (a quarter) */
   period: Scalars['String']['output'];
+  /** The version waiting for review */
   version: IndicatorValueVersion;
 };
 
+/** Which versions of reported values a figure counts */
 export type ValueStatus =
-  /** the latest approved version of each value (the default; public) */
+  /** The latest approved version of each value (the default; public) */
   | 'APPROVED'
-  /** the latest submitted version not returned, reviewed or not (staff only) */
+  /** The latest submitted version not returned, reviewed or not (staff only) */
   | 'SUBMITTED';

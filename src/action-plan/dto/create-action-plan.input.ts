@@ -12,33 +12,33 @@ import {
 } from '../../common/validation/decorators';
 import { PlanYear } from '../reporting-period';
 
-@InputType()
+@InputType({ description: 'A new action plan' })
 export class CreateActionPlanInput {
-  @Field()
+  @Field({ description: 'Unique, human-readable, e.g. NAP-2022-2026' })
   @CodeText()
   code: string;
 
-  @Field(() => String, { nullable: true, description: "e.g. Action Plan 2024-2027 of the State Program for Supporting Women's Leadership" })
+  @Field(() => String, { nullable: true, description: "E.g. Action Plan 2024-2027 of the State Program for Supporting Women's Leadership" })
   @OptionalText(TITLE_MAX)
   title?: string | null;
 
   @TranslationsInputField('title')
   titleTranslations?: TranslationInput[] | null;
 
-  @Field(() => String, { nullable: true, description: 'e.g. Presidential Decree' })
+  @Field(() => String, { nullable: true, description: 'E.g. Presidential Decree' })
   @OptionalText(SHORT_TEXT_MAX)
   approvedBy?: string | null;
 
-  @Field(() => DateScalarType, { nullable: true })
+  @Field(() => DateScalarType, { nullable: true, description: 'The day the plan was approved' })
   @IsOptional()
   @IsCalendarDate()
   approvedOn?: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The plan's first year" })
   @PlanYear()
   startYear: number;
 
-  @Field(() => Int, { description: 'at least startYear' })
+  @Field(() => Int, { description: 'At least startYear' })
   @PlanYear()
   @IsNotLessThan('startYear')
   endYear: number;

@@ -7,35 +7,35 @@ import { PlanYear } from '../reporting-period';
 import { IndicatorDirection, IndicatorMeasure, ReportingFrequency } from '../action-plan.enums';
 import { IndicatorUnit } from '../indicator-unit';
 
-@InputType()
+@InputType({ description: 'The target of an indicator for one year' })
 export class IndicatorTargetInput {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The plan year' })
   @PlanYear()
   year: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'The value to reach by the end of that year' })
   @IsMeasurement()
   value: number;
 }
 
-@InputType()
+@InputType({ description: 'A new indicator of an action plan' })
 export class CreateIndicatorInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The action plan it belongs to' })
   @IsUUID()
   actionPlanId: string;
 
-  @Field({ description: 'unique within its plan, e.g. WL-1' })
+  @Field({ description: 'Unique within its plan, e.g. WL-1' })
   @CodeText()
   code: string;
 
-  @Field(() => String, { nullable: true, description: "in the request's locale (Accept-Language); this or nameTranslations is required" })
+  @Field(() => String, { nullable: true, description: "In the request's locale (Accept-Language); this or nameTranslations is required" })
   @OptionalText(TITLE_MAX)
   name?: string | null;
 
   @TranslationsInputField('name')
   nameTranslations?: TranslationInput[] | null;
 
-  @Field({ description: 'e.g. "%" or "people"' })
+  @Field({ description: 'E.g. "%" or "people"' })
   @RequiredText(40)
   unit: string;
 
@@ -44,31 +44,31 @@ export class CreateIndicatorInput {
   @IsEnum(IndicatorUnit)
   unitCode?: IndicatorUnit | null;
 
-  @Field(() => IndicatorDirection)
+  @Field(() => IndicatorDirection, { description: 'Whether higher or lower is better' })
   @IsEnum(IndicatorDirection)
   direction: IndicatorDirection;
 
-  @Field(() => IndicatorMeasure, { nullable: true, description: 'what a value measures; default LEVEL' })
+  @Field(() => IndicatorMeasure, { nullable: true, description: 'What a value measures; default LEVEL' })
   @IsOptional()
   @IsEnum(IndicatorMeasure)
   measure?: IndicatorMeasure | null;
 
-  @Field(() => ReportingFrequency, { nullable: true, description: 'how often a value is due; default YEARLY' })
+  @Field(() => ReportingFrequency, { nullable: true, description: 'How often a value is due; default YEARLY' })
   @IsOptional()
   @IsEnum(ReportingFrequency)
   reportingFrequency?: ReportingFrequency | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The year the baseline was measured' })
   @IsOptional()
   @PlanYear()
   baselineYear?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'The value at the start (the baseline)' })
   @IsOptional()
   @IsMeasurement()
   baselineValue?: number | null;
 
-  @Field(() => [IndicatorTargetInput], { nullable: true, description: 'one per year, within the plan years' })
+  @Field(() => [IndicatorTargetInput], { nullable: true, description: 'One per year, within the plan years' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
@@ -76,7 +76,7 @@ export class CreateIndicatorInput {
   @Type(() => IndicatorTargetInput)
   targets?: IndicatorTargetInput[] | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The organisation that reports its values' })
   @IsOptional()
   @IsUUID()
   responsibleOrganizationId?: string | null;
@@ -84,26 +84,26 @@ export class CreateIndicatorInput {
 
 @ArgsType()
 export class SetIndicatorTargetArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The indicator' })
   @IsUUID()
   indicatorId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The plan year' })
   @PlanYear()
   year: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'The value to reach by the end of that year' })
   @IsMeasurement()
   value: number;
 }
 
 @ArgsType()
 export class SetIndicatorMilestoneArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'A QUARTERLY indicator' })
   @IsUUID()
   indicatorId: string;
 
-  @Field(() => Int, { description: 'a year of the plan' })
+  @Field(() => Int, { description: 'A year of the plan' })
   @PlanYear()
   year: number;
 
@@ -113,7 +113,7 @@ export class SetIndicatorMilestoneArgs {
   @Max(4)
   quarter: number;
 
-  @Field(() => Float, { description: "the quarter's target" })
+  @Field(() => Float, { description: "The quarter's target" })
   @IsMeasurement()
   value: number;
 }

@@ -9,7 +9,7 @@ import { ValueStatus } from '../value-status';
 export class ProgressCutArgs {
   @Field(() => DateScalarType, {
     nullable: true,
-    description: 'statuses, due dates and responsibilities as they stood at the end of this day (not after today); default: the end of year, or today for the current year',
+    description: 'Statuses, due dates and responsibilities as they stood at the end of this day (not after today); default: the end of year, or today for the current year',
   })
   @IsOptional()
   @IsCalendarDate()
@@ -17,7 +17,7 @@ export class ProgressCutArgs {
 
   @Field(() => DateScalarType, {
     nullable: true,
-    description: "value versions approved by the end of this day count (not before asOf, not after today); default: asOf plus the plan's reportingLagDays, at most today",
+    description: "Value versions approved by the end of this day count (not before asOf, not after today); default: asOf plus the plan's reportingLagDays, at most today",
   })
   @IsOptional()
   @IsCalendarDate()

@@ -9,7 +9,7 @@ import { IsPeriod } from '../reporting-period';
     'Each recording adds a version (SUBMITTED, public once approved); recording a period that already has a value corrects it and needs a correctionReason. Nothing is overwritten.',
 })
 export class RecordIndicatorValueInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The indicator the value is for' })
   @IsUUID()
   indicatorId: string;
 
@@ -17,25 +17,25 @@ export class RecordIndicatorValueInput {
   @IsPeriod()
   period: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'The measured value' })
   @IsMeasurement()
   value: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where the value comes from (a statistics release, a report)' })
   @OptionalText(SOURCE_MAX)
   source?: string | null;
 
   @TranslationsInputField('source')
   sourceTranslations?: TranslationInput[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "A note on the value, in the request's locale (Accept-Language)" })
   @OptionalText(NOTE_MAX)
   note?: string | null;
 
   @TranslationsInputField('note')
   noteTranslations?: TranslationInput[] | null;
 
-  @Field(() => String, { nullable: true, description: 'required when the period already has a value: why this version corrects it' })
+  @Field(() => String, { nullable: true, description: 'Required when the period already has a value: why this version corrects it' })
   @OptionalText(NOTE_MAX)
   correctionReason?: string | null;
 }

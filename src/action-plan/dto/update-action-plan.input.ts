@@ -10,14 +10,14 @@ import { PlanYear } from '../reporting-period';
  * Absent fields are left as they are; `approvedBy` and `approvedOn` may be set to null to clear
  * them. The years must keep every target and value of the plan's indicators inside them.
  */
-@InputType()
+@InputType({ description: 'Changes to an action plan: absent fields stay as they are' })
 export class UpdateActionPlanInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Unique, human-readable, e.g. NAP-2022-2026' })
   @ValidateIf((o: UpdateActionPlanInput) => o.code !== undefined)
   @CodeText()
   code?: string;
 
-  @Field(() => String, { nullable: true, description: "in the request's locale (Accept-Language)" })
+  @Field(() => String, { nullable: true, description: "In the request's locale (Accept-Language)" })
   @ValidateIf((o: UpdateActionPlanInput) => o.title !== undefined)
   @RequiredText(TITLE_MAX)
   title?: string;
@@ -25,21 +25,21 @@ export class UpdateActionPlanInput {
   @TranslationsInputField('title')
   titleTranslations?: TranslationInput[] | null;
 
-  @Field(() => String, { nullable: true, description: 'e.g. Presidential Decree' })
+  @Field(() => String, { nullable: true, description: 'E.g. Presidential Decree' })
   @OptionalText(SHORT_TEXT_MAX)
   approvedBy?: string | null;
 
-  @Field(() => DateScalarType, { nullable: true })
+  @Field(() => DateScalarType, { nullable: true, description: 'The day the plan was approved; null clears it' })
   @IsOptional()
   @IsCalendarDate()
   approvedOn?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "The plan's first year" })
   @ValidateIf((o: UpdateActionPlanInput) => o.startYear !== undefined)
   @PlanYear()
   startYear?: number;
 
-  @Field(() => Int, { nullable: true, description: 'at least startYear (the one given, else the stored one)' })
+  @Field(() => Int, { nullable: true, description: 'At least startYear (the one given, else the stored one)' })
   @ValidateIf((o: UpdateActionPlanInput) => o.endYear !== undefined)
   @PlanYear()
   @IsNotLessThan('startYear')
@@ -48,11 +48,11 @@ export class UpdateActionPlanInput {
 
 @ArgsType()
 export class UpdateActionPlanArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The action plan to change' })
   @IsUUID()
   id: string;
 
-  @Field(() => UpdateActionPlanInput)
+  @Field(() => UpdateActionPlanInput, { description: 'The changes' })
   @ValidateNested()
   @Type(() => UpdateActionPlanInput)
   input: UpdateActionPlanInput;

@@ -13,19 +13,19 @@ import { IndicatorUnit } from '../indicator-unit';
  * indicator has values (BAD_USER_INPUT, reason `hasValues`). Targets keep their own mutation
  * (setIndicatorTarget).
  */
-@InputType()
+@InputType({ description: 'Changes to an indicator: absent fields stay as they are' })
 export class UpdateIndicatorInput {
-  @Field(() => ID, { nullable: true, description: 'only while the indicator has no values; its targets must fall within the plan\'s years' })
+  @Field(() => ID, { nullable: true, description: "Only while the indicator has no values; its targets must fall within the plan's years" })
   @ValidateIf((o: UpdateIndicatorInput) => o.actionPlanId !== undefined)
   @IsUUID()
   actionPlanId?: string;
 
-  @Field(() => String, { nullable: true, description: 'unique within its plan; only while the indicator has no values' })
+  @Field(() => String, { nullable: true, description: 'Unique within its plan; only while the indicator has no values' })
   @ValidateIf((o: UpdateIndicatorInput) => o.code !== undefined)
   @CodeText()
   code?: string;
 
-  @Field(() => String, { nullable: true, description: "in the request's locale (Accept-Language)" })
+  @Field(() => String, { nullable: true, description: "In the request's locale (Accept-Language)" })
   @ValidateIf((o: UpdateIndicatorInput) => o.name !== undefined)
   @RequiredText(TITLE_MAX)
   name?: string;
@@ -33,42 +33,42 @@ export class UpdateIndicatorInput {
   @TranslationsInputField('name')
   nameTranslations?: TranslationInput[] | null;
 
-  @Field(() => String, { nullable: true, description: 'e.g. "%" or "people"' })
+  @Field(() => String, { nullable: true, description: 'E.g. "%" or "people"' })
   @ValidateIf((o: UpdateIndicatorInput) => o.unit !== undefined)
   @RequiredText(40)
   unit?: string;
 
-  @Field(() => IndicatorUnit, { nullable: true, description: 'absent with a new `unit`: recognised from it when it is a known one' })
+  @Field(() => IndicatorUnit, { nullable: true, description: 'Absent with a new `unit`: recognised from it when it is a known one' })
   @IsOptional()
   @IsEnum(IndicatorUnit)
   unitCode?: IndicatorUnit | null;
 
-  @Field(() => IndicatorDirection, { nullable: true })
+  @Field(() => IndicatorDirection, { nullable: true, description: 'Whether higher or lower is better' })
   @ValidateIf((o: UpdateIndicatorInput) => o.direction !== undefined)
   @IsEnum(IndicatorDirection)
   direction?: IndicatorDirection;
 
-  @Field(() => IndicatorMeasure, { nullable: true, description: 'what a value measures' })
+  @Field(() => IndicatorMeasure, { nullable: true, description: 'What a value measures' })
   @ValidateIf((o: UpdateIndicatorInput) => o.measure !== undefined)
   @IsEnum(IndicatorMeasure)
   measure?: IndicatorMeasure;
 
-  @Field(() => ReportingFrequency, { nullable: true, description: 'how often a value is due; a QUARTERLY indicator made YEARLY keeps its milestones but no longer uses them' })
+  @Field(() => ReportingFrequency, { nullable: true, description: 'How often a value is due; a QUARTERLY indicator made YEARLY keeps its milestones but no longer uses them' })
   @ValidateIf((o: UpdateIndicatorInput) => o.reportingFrequency !== undefined)
   @IsEnum(ReportingFrequency)
   reportingFrequency?: ReportingFrequency;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The year the baseline was measured' })
   @IsOptional()
   @PlanYear()
   baselineYear?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'The value at the start (the baseline)' })
   @IsOptional()
   @IsMeasurement()
   baselineValue?: number | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The organisation that reports its values; null clears it' })
   @IsOptional()
   @IsUUID()
   responsibleOrganizationId?: string | null;
@@ -76,11 +76,11 @@ export class UpdateIndicatorInput {
 
 @ArgsType()
 export class UpdateIndicatorArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The indicator to change' })
   @IsUUID()
   id: string;
 
-  @Field(() => UpdateIndicatorInput)
+  @Field(() => UpdateIndicatorInput, { description: 'The changes' })
   @ValidateNested()
   @Type(() => UpdateIndicatorInput)
   input: UpdateIndicatorInput;

@@ -3,17 +3,17 @@ import { IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { RequiredText } from '../../common/validation/decorators';
 import { Role } from '../role.enum';
 
-@InputType()
+@InputType({ description: 'A new API token' })
 export class CreateApiTokenInput {
-  @Field()
+  @Field({ description: 'What the token is for (up to 200 characters)' })
   @RequiredText(200)
   name: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'What the token may do' })
   @IsEnum(Role)
   role: Role;
 
-  @Field(() => ID, { nullable: true, description: 'required for MINISTRY' })
+  @Field(() => ID, { nullable: true, description: 'Required for MINISTRY' })
   @IsOptional()
   @IsUUID()
   organizationId?: string | null;

@@ -9,9 +9,9 @@ import { BarrierCategory } from '../barrier-category.enum';
  * Absent fields are left as they are; `description` may be set to null to clear it.
  * `meetingIds` replaces the meetings where it was raised (at least one).
  */
-@InputType()
+@InputType({ description: 'Changes to a barrier: absent fields stay as they are' })
 export class UpdateBarrierInput {
-  @Field(() => String, { nullable: true, description: "in the request's locale (Accept-Language)" })
+  @Field(() => String, { nullable: true, description: "In the request's locale (Accept-Language)" })
   @ValidateIf((o: UpdateBarrierInput) => o.title !== undefined)
   @RequiredText(TITLE_MAX)
   title?: string;
@@ -19,19 +19,19 @@ export class UpdateBarrierInput {
   @TranslationsInputField('title')
   titleTranslations?: TranslationInput[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "A longer explanation, in the request's locale (Accept-Language); null clears it" })
   @OptionalText(DESCRIPTION_MAX)
   description?: string | null;
 
   @TranslationsInputField('description')
   descriptionTranslations?: TranslationInput[] | null;
 
-  @Field(() => BarrierCategory, { nullable: true })
+  @Field(() => BarrierCategory, { nullable: true, description: 'The kind of obstacle' })
   @ValidateIf((o: UpdateBarrierInput) => o.category !== undefined)
   @IsEnum(BarrierCategory)
   category?: BarrierCategory;
 
-  @Field(() => [ID], { nullable: true, description: 'the meetings where it was raised (replaces them); at least one' })
+  @Field(() => [ID], { nullable: true, description: 'The meetings where it was raised (replaces them); at least one' })
   @ValidateIf((o: UpdateBarrierInput) => o.meetingIds !== undefined)
   @IsArray()
   @ArrayMinSize(1)
@@ -42,11 +42,11 @@ export class UpdateBarrierInput {
 
 @ArgsType()
 export class UpdateBarrierArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The barrier to change' })
   @IsUUID()
   id: string;
 
-  @Field(() => UpdateBarrierInput)
+  @Field(() => UpdateBarrierInput, { description: 'The changes' })
   @ValidateNested()
   @Type(() => UpdateBarrierInput)
   input: UpdateBarrierInput;

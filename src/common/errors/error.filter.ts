@@ -53,7 +53,9 @@ export class ErrorFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const error = this.toClientError(exception, req);
     const status = this.httpStatus(exception, error);
-    res.status(status).json({ error: { code: error.code, message: error.message, ...error.details } });
+    // The request id (also the x-request-id header) in every error body, as in GraphQL's extensions.
+    const requestId = typeof req.id === 'string' || typeof req.id === 'number' ? String(req.id) : undefined;
+    res.status(status).json({ error: { code: error.code, message: error.message, ...error.details, ...(requestId ? { requestId } : {}) } });
     return undefined;
   }
 

@@ -29,24 +29,24 @@ export interface Connection<T> {
 
 /** Builds the `XEdge` / `XConnection` pair of the Relay cursor connection for a node type. */
 export function ConnectionType<T>(nodeType: Type<T>, name: string): Type<Connection<T>> {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} in a page of a connection, with its cursor` })
   class EdgeType {
-    @Field()
+    @Field({ description: 'Opaque position of this edge: pass it as `after` or `before` to page from here' })
     cursor: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name} at this position` })
     node: T;
   }
 
   @ObjectType({ isAbstract: true })
   class ConnectionClass {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The page, in the list order' })
     edges: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Cursors of this page and whether more pages lie before or after it' })
     pageInfo: PageInfo;
 
-    @Field(() => Int)
+    @Field(() => Int, { description: 'How many items the whole list has with these filters (not only this page)' })
     totalCount: number;
   }
   return ConnectionClass;

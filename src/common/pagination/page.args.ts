@@ -16,7 +16,7 @@ export class PageArgs {
   @Max(MAX_PAGE_SIZE)
   first?: number;
 
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page' })
+  @Field(() => String, { nullable: true, description: 'EndCursor of the previous page' })
   @IsOptional()
   @IsString()
   @MaxLength(512)
@@ -32,7 +32,7 @@ export class PageArgs {
   @Max(MAX_PAGE_SIZE)
   last?: number;
 
-  @Field(() => String, { nullable: true, description: 'startCursor of the next page: the page ends before it' })
+  @Field(() => String, { nullable: true, description: 'StartCursor of the next page: the page ends before it' })
   @IsOptional()
   @IsString()
   @MaxLength(512)

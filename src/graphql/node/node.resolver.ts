@@ -23,7 +23,7 @@ export class NodeResolver {
 
   @Query(() => Node, { nullable: true, description: 'The object with this id, of any type; null when none has it' })
   @Roles(...READERS)
-  async node(@Args('id', { type: () => ID, description: 'an id from any object' }) id: string, @CurrentActor() actor: Actor): Promise<NodeEntity | null> {
+  async node(@Args('id', { type: () => ID, description: 'An id from any object' }) id: string, @CurrentActor() actor: Actor): Promise<NodeEntity | null> {
     return (await this.find([id], actor))[0];
   }
 
@@ -33,7 +33,7 @@ export class NodeResolver {
   })
   @Roles(...READERS)
   async nodes(
-    @Args('ids', { type: () => [ID], description: `ids from any objects, at most ${MAX_PAGE_SIZE}` }) ids: string[],
+    @Args('ids', { type: () => [ID], description: `Ids from any objects, at most ${MAX_PAGE_SIZE}` }) ids: string[],
     @CurrentActor() actor: Actor,
   ): Promise<(NodeEntity | null)[]> {
     if (ids.length > MAX_PAGE_SIZE) throw DomainError.badInput('ids', `at most ${MAX_PAGE_SIZE} ids at a time`);

@@ -20,9 +20,9 @@ import { MeetingFormat } from '../meeting.enums';
  * to clear them. A translatable text given in some locales leaves the other locales as they are.
  * The participants are not edited here.
  */
-@InputType()
+@InputType({ description: 'Changes to a meeting: absent fields stay as they are, null clears an optional one' })
 export class UpdateMeetingInput {
-  @Field(() => String, { nullable: true, description: "in the request's locale (Accept-Language)" })
+  @Field(() => String, { nullable: true, description: "In the request's locale (Accept-Language)" })
   @ValidateIf((o: UpdateMeetingInput) => o.title !== undefined)
   @RequiredText(TITLE_MAX)
   title?: string;
@@ -30,56 +30,56 @@ export class UpdateMeetingInput {
   @TranslationsInputField('title')
   titleTranslations?: TranslationInput[] | null;
 
-  @Field(() => DateScalarType, { nullable: true })
+  @Field(() => DateScalarType, { nullable: true, description: 'The day the meeting was held' })
   @ValidateIf((o: UpdateMeetingInput) => o.heldOn !== undefined)
   @IsCalendarDate()
   heldOn?: string;
 
-  @Field(() => MeetingFormat, { nullable: true })
+  @Field(() => MeetingFormat, { nullable: true, description: 'What kind of meeting it was' })
   @ValidateIf((o: UpdateMeetingInput) => o.format !== undefined)
   @IsEnum(MeetingFormat)
   format?: MeetingFormat;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The village or town, in the request's locale (Accept-Language)" })
   @OptionalText(PLACE_NAME_MAX)
   settlement?: string | null;
 
   @TranslationsInputField('settlement')
   settlementTranslations?: TranslationInput[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The oblast, in the request's locale (Accept-Language)" })
   @OptionalText(PLACE_NAME_MAX)
   region?: string | null;
 
   @TranslationsInputField('region')
   regionTranslations?: TranslationInput[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What was discussed, in the request's locale (Accept-Language)" })
   @OptionalText(DESCRIPTION_MAX)
   summary?: string | null;
 
   @TranslationsInputField('summary')
   summaryTranslations?: TranslationInput[] | null;
 
-  @Field(() => String, { nullable: true, description: 'where the texts come from, e.g. which are translations of the source' })
+  @Field(() => String, { nullable: true, description: 'Where the texts come from, e.g. which are translations of the source' })
   @OptionalText(NOTE_MAX)
   sourceNote?: string | null;
 
   @TranslationsInputField('sourceNote')
   sourceNoteTranslations?: TranslationInput[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Where the meeting's record is published (http or https)" })
   @OptionalHttpUrl()
   sourceUrl?: string | null;
 }
 
 @ArgsType()
 export class UpdateMeetingArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The meeting to change' })
   @IsUUID()
   id: string;
 
-  @Field(() => UpdateMeetingInput)
+  @Field(() => UpdateMeetingInput, { description: 'The changes' })
   @ValidateNested()
   @Type(() => UpdateMeetingInput)
   input: UpdateMeetingInput;

@@ -4,16 +4,16 @@ import { IsEnum } from 'class-validator';
 import { OptionalText, SHORT_TEXT_MAX } from '../../common/validation/decorators';
 import { OrganizationKind } from '../organization-kind.enum';
 
-@InputType()
+@InputType({ description: 'A new organisation' })
 export class CreateOrganizationInput {
-  @Field(() => String, { nullable: true, description: "in the request's locale (Accept-Language); this or nameTranslations is required" })
+  @Field(() => String, { nullable: true, description: "In the request's locale (Accept-Language); this or nameTranslations is required" })
   @OptionalText(SHORT_TEXT_MAX)
   name?: string | null;
 
   @TranslationsInputField('name')
   nameTranslations?: TranslationInput[] | null;
 
-  @Field(() => OrganizationKind)
+  @Field(() => OrganizationKind, { description: 'What kind of organisation it is' })
   @IsEnum(OrganizationKind)
   kind: OrganizationKind;
 }

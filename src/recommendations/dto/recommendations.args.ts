@@ -10,61 +10,61 @@ import {
   RecommendationStatus,
 } from '../recommendation.enums';
 
-@InputType()
+@InputType({ description: 'Which recommendations to list: every given condition must hold' })
 export class RecommendationFilter {
-  @Field(() => [RecommendationStatus], { nullable: true })
+  @Field(() => [RecommendationStatus], { nullable: true, description: 'Only these statuses' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
   @IsEnum(RecommendationStatus, { each: true })
   status?: RecommendationStatus[] | null;
 
-  @Field(() => [RecommendationKind], { nullable: true })
+  @Field(() => [RecommendationKind], { nullable: true, description: 'Only these kinds' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
   @IsEnum(RecommendationKind, { each: true })
   kind?: RecommendationKind[] | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only those made at this meeting' })
   @IsOptional()
   @IsUUID()
   meetingId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only those addressing this barrier' })
   @IsOptional()
   @IsUUID()
   barrierId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only those this organisation is responsible for' })
   @IsOptional()
   @IsUUID()
   responsibleOrganizationId?: string | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'True: only overdue ones (dueDate passed, not IMPLEMENTED or REJECTED); false: only the others' })
   @IsOptional()
   @IsBoolean()
   overdue?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'case-insensitive match on code, title, description' })
+  @Field(() => String, { nullable: true, description: 'Case-insensitive match on code, title, description' })
   @OptionalText(200)
   search?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The order of a recommendations list; ties are broken by id' })
 export class RecommendationOrder {
-  @Field(() => RecommendationOrderField)
+  @Field(() => RecommendationOrderField, { description: 'What to order by' })
   @IsEnum(RecommendationOrderField)
   field: RecommendationOrderField;
 
-  @Field(() => OrderDirection)
+  @Field(() => OrderDirection, { description: 'Ascending or descending' })
   @IsEnum(OrderDirection)
   direction: OrderDirection;
 }
 
 @ArgsType()
 export class RecommendationsArgs extends PageArgs {
-  @Field(() => RecommendationFilter, { nullable: true })
+  @Field(() => RecommendationFilter, { nullable: true, description: 'Which recommendations to list; all when absent' })
   @IsOptional()
   @ValidateNested()
   @Type(() => RecommendationFilter)

@@ -11,9 +11,9 @@ import { OptionalIdList } from './recommendation-links.input';
  * Absent fields are left as they are. `description` and `dueDate` may be set to
  * null to clear them; a list replaces the current links (an empty list clears them).
  */
-@InputType()
+@InputType({ description: 'Changes to a recommendation: absent fields stay as they are; the status changes only by transitionRecommendation' })
 export class UpdateRecommendationInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The title in the request's locale (Accept-Language)" })
   @ValidateIf((o: UpdateRecommendationInput) => o.title !== undefined)
   @RequiredText(TITLE_MAX)
   title?: string;
@@ -21,48 +21,48 @@ export class UpdateRecommendationInput {
   @TranslationsInputField('title')
   titleTranslations?: TranslationInput[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "A longer explanation, in the request's locale (Accept-Language); null clears it" })
   @OptionalText(DESCRIPTION_MAX)
   description?: string | null;
 
   @TranslationsInputField('description')
   descriptionTranslations?: TranslationInput[] | null;
 
-  @Field(() => RecommendationKind, { nullable: true })
+  @Field(() => RecommendationKind, { nullable: true, description: 'What kind of measure it recommends' })
   @ValidateIf((o: UpdateRecommendationInput) => o.kind !== undefined)
   @IsEnum(RecommendationKind)
   kind?: RecommendationKind;
 
-  @Field(() => Priority, { nullable: true })
+  @Field(() => Priority, { nullable: true, description: 'How urgent it is' })
   @ValidateIf((o: UpdateRecommendationInput) => o.priority !== undefined)
   @IsEnum(Priority)
   priority?: Priority;
 
-  @Field(() => DateScalarType, { nullable: true })
+  @Field(() => DateScalarType, { nullable: true, description: 'When it should be implemented; null clears it' })
   @IsOptional()
   @IsCalendarDate()
   dueDate?: string | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'The barriers it addresses (replaces them)' })
   @OptionalIdList()
   barrierIds?: string[] | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'The responsible organisations (replaces them)' })
   @OptionalIdList()
   responsibleOrganizationIds?: string[] | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'The indicators that measure it (replaces them)' })
   @OptionalIdList()
   indicatorIds?: string[] | null;
 }
 
 @ArgsType()
 export class UpdateRecommendationArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The recommendation to change' })
   @IsUUID()
   id: string;
 
-  @Field(() => UpdateRecommendationInput)
+  @Field(() => UpdateRecommendationInput, { description: 'The changes' })
   @ValidateNested()
   @Type(() => UpdateRecommendationInput)
   input: UpdateRecommendationInput;

@@ -6,7 +6,7 @@ import { IsCalendarDate } from '../../common/validation/decorators';
 
 @ArgsType()
 export class ReportingCompletenessArgs {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The year whose periods are counted (one of the plans’ years)' })
   @PlanYear()
   year: number;
 
