@@ -105,7 +105,8 @@ describe('the embedded PostgreSQL server process', () => {
     }, '/health to answer 503 naming the embedded server');
     expect(body.status).toBe('error');
     expect(body.error?.embeddedPostgres?.message).toMatch(new RegExp(`embedded PostgreSQL \\(pid ${pid}\\) exited \\(SIGKILL\\)`));
-    expect(service.output()).toContain(`embedded PostgreSQL (pid ${pid}) exited`);
+    // The exit is logged too, though the log line may reach the output a moment after /health answers.
+    await waitFor(() => service.output().includes(`embedded PostgreSQL (pid ${pid}) exited`), 'the exit to be logged');
   });
 
   it('after kill -9 of the embedded server, the first restart waits for the new server (the stale postmaster.pid says ready)', async () => {
