@@ -5,6 +5,9 @@ import { DateScalarType } from '../common/scalars/date.scalar';
 import { TranslatableField } from '../i18n/translatable-field';
 import type { Translations } from '../i18n/translations';
 
+/** Days after a period's end by which its values are expected, where a plan says nothing else. */
+export const DEFAULT_REPORTING_LAG_DAYS = 45;
+
 @ObjectType({ implements: () => [Node], description: 'A national or local action plan whose indicators measure progress on the recommendations' })
 @Entity()
 @Index('UQ_action_plan_code', ['code'], { unique: true })
@@ -40,7 +43,7 @@ export class ActionPlan {
   endYear: number;
 
   @Field(() => Int, { description: "Days after a period's end by which its values are expected; valuesKnownBy defaults to asOf plus this lag" })
-  @Column({ type: 'int', default: 45 })
+  @Column({ type: 'int', default: DEFAULT_REPORTING_LAG_DAYS })
   reportingLagDays: number;
 
   /** Optimistic concurrency: bumped by every change, checked in SQL (see src/database/versioned-update.ts). */

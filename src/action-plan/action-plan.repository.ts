@@ -17,7 +17,7 @@ import { SqlParams } from '../database/sql/params';
 import { ExportQuery } from '../database/sql/query';
 import { translatedSql } from '../i18n/translations';
 import { readQuery } from '../database/read-routing';
-import { ActionPlan } from './action-plan.entity';
+import { ActionPlan, DEFAULT_REPORTING_LAG_DAYS } from './action-plan.entity';
 import { IndicatorFilter } from './dto/indicators.args';
 import { IndicatorTarget } from './indicator-target.entity';
 import { IndicatorValue, SAMPLE_VALUE_RECORDER } from './indicator-value.entity';
@@ -164,13 +164,13 @@ export class ActionPlanRepository {
     return row?.year ?? null;
   }
 
-  /** The plan's reporting lag in days, or the longest of all plans' (45, the column's default, when there are none). */
+  /** The plan's reporting lag in days, or the longest of all plans' (the column's default when there are none). */
   async reportingLagDays(actionPlanId: string | null): Promise<number> {
     const [row] = await readQuery<{ days: number }>(
       this.db,
       null,
-      'SELECT COALESCE(max(reporting_lag_days), 45)::int AS days FROM action_plan WHERE $1::uuid IS NULL OR id = $1',
-      [actionPlanId],
+      'SELECT COALESCE(max(reporting_lag_days), $2::int)::int AS days FROM action_plan WHERE $1::uuid IS NULL OR id = $1',
+      [actionPlanId, DEFAULT_REPORTING_LAG_DAYS],
     );
     return row.days;
   }

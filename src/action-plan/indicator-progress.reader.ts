@@ -6,14 +6,12 @@ import { DomainError } from '../common/errors/domain-error';
 import { LoaderRegistry } from '../common/loaders/loader-registry';
 import { startOfNextDay } from '../common/start-of-next-day';
 import { AppConfig } from '../config/app-config.service';
+import { DEFAULT_REPORTING_LAG_DAYS } from './action-plan.entity';
 import { ActionPlanRepository, ProgressScope } from './action-plan.repository';
 import { IndicatorProgress, progressOf } from './indicator-progress';
 import type { Indicator } from './indicator.entity';
 import { ProgressCut, ProgressCutRequest, resolveProgressCut } from './progress-cut';
 import { SEES_UNREVIEWED, ValueStatus } from './value-status';
-
-/** The reporting lag where no plan says otherwise (the column's default). */
-const DEFAULT_REPORTING_LAG_DAYS = 45;
 
 /** Progress of the indicators in scope for one year, and the cut it was read at. */
 export interface ProgressReading {
