@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { ErrorCode } from '../src/common/errors/error-codes';
+import { ErrorCode, ErrorSubcode } from '../src/common/errors/error-codes';
 import { bearer, createTestApp, GraphqlResponse, TestApp } from './support/test-app';
 
 /**
@@ -97,17 +97,20 @@ describe.each(MODES)('the error contract, %s execution (issue 27)', (mode) => {
   });
 
   it('CONFLICT: a stale expectedVersion, and nothing changes', async () => {
-    await expectError(
+    const res = await expectError(
       ErrorCode.CONFLICT,
       `mutation { updateMeeting(id: "${meetingId}", expectedVersion: 99, input: { summary: "stale" }) { id } }`,
     );
+    expect(res.errors![0].extensions).toMatchObject({ subcode: ErrorSubcode.STALE_VERSION, currentVersion: 1 });
     expect(await t.sql('SELECT version FROM meeting WHERE id = $1', [meetingId])).toEqual([{ version: 1 }]);
   });
 
   it('CONFLICT: a code already taken, without the constraint name', async () => {
     const create = `mutation { createRecommendation(input: { code: "DUP-1", title: "Twice", kind: QUOTA, meetingId: "${meetingId}" }) { id } }`;
     await t.gqlOk(create);
-    await expectError(ErrorCode.CONFLICT, create);
+    const res = await expectError(ErrorCode.CONFLICT, create);
+    expect(res.errors![0].extensions).toMatchObject({ subcode: ErrorSubcode.DUPLICATE, field: 'code' });
+    expect(res.errors![0].extensions).not.toHaveProperty('constraint');
     expect(await t.sql("SELECT count(*)::int AS n FROM recommendation WHERE code = 'DUP-1'")).toEqual([{ n: 1 }]);
   });
 

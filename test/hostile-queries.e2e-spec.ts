@@ -24,7 +24,7 @@ describe('defences against hostile queries', () => {
     expect(ok.errors).toBeUndefined();
     const res = await t.gql(nested(11));
     expect(res.errors).toHaveLength(1);
-    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'maxDepth' });
+    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', subcode: 'QUERY_TOO_COMPLEX', limit: 'maxDepth' });
     expect(res.errors![0].message).toBe('the query is 11 levels deep; at most 10 are allowed');
     expect(res.statements).toBe(0);
   });
@@ -36,7 +36,7 @@ describe('defences against hostile queries', () => {
     const small = await t.gql(query, { first: 1 });
     expect(small.errors).toBeUndefined();
     const big = await t.gql(query, { first: 100 });
-    expect(big.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'maxComplexity' });
+    expect(big.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', subcode: 'QUERY_TOO_COMPLEX', limit: 'maxComplexity' });
     expect(big.errors![0].message).toMatch(/estimated cost is \d+; at most 5000/);
     expect(big.statements).toBe(0);
     // Verdicts are remembered per document and variables: asked again, in any order, the answers stay.

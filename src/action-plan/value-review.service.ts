@@ -75,7 +75,7 @@ export class ValueReviewService {
       }
       const { version, latestNumber } = found;
       if (input.expectedVersion != null && input.expectedVersion !== latestNumber) {
-        throw DomainError.conflict(`the value is at version ${latestNumber}, not ${input.expectedVersion}: reload and review again`, {
+        throw DomainError.staleVersion(`the value is at version ${latestNumber}, not ${input.expectedVersion}: reload and review again`, {
           expectedVersion: input.expectedVersion,
           actualVersion: latestNumber,
         });
@@ -86,7 +86,7 @@ export class ValueReviewService {
         });
       }
       if (version.number !== latestNumber) {
-        throw DomainError.conflict(`version ${version.number} was corrected by version ${latestNumber}: review that one`, {
+        throw DomainError.staleVersion(`version ${version.number} was corrected by version ${latestNumber}: review that one`, {
           actualVersion: latestNumber,
         });
       }
@@ -96,7 +96,7 @@ export class ValueReviewService {
       }
       const decision = input.decision === ReviewDecision.APPROVE ? ReviewStatus.APPROVED : ReviewStatus.RETURNED;
       const reviewed = await this.versions.review(tx, version.id, decision, reviewer, decision === ReviewStatus.RETURNED ? reason : null);
-      if (!reviewed) throw DomainError.conflict(`version ${version.number} was reviewed meanwhile: reload`);
+      if (!reviewed) throw DomainError.staleVersion(`version ${version.number} was reviewed meanwhile: reload`);
       await this.audit.record(tx, {
         actor,
         action: decision === ReviewStatus.APPROVED ? 'indicatorValue.approve' : 'indicatorValue.return',

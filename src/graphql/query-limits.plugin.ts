@@ -11,7 +11,7 @@ import {
   SelectionSetNode,
 } from 'graphql';
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
-import { ErrorCode } from '../common/errors/error-codes';
+import { ErrorCode, ErrorSubcode } from '../common/errors/error-codes';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/pagination/page.args';
 import { isSchemaField } from './introspection';
 import type { ListLengths } from './list-bounds';
@@ -153,7 +153,7 @@ export function costOf(
 
 /** A client's mistake, refused before execution: 400, so that clients do not retry it as a server failure. */
 function limitError({ message, limit }: LimitBroken): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, limit, http: { status: 400 } } });
+  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, subcode: ErrorSubcode.QUERY_TOO_COMPLEX, limit, http: { status: 400 } } });
 }
 
 function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {

@@ -235,7 +235,7 @@ export class RecommendationsService {
     const current = isUUID(id) ? await this.repository.findById(id, tx) : null;
     if (!current) throw DomainError.notFound('Recommendation', id);
     if (expectedVersion != null && expectedVersion !== current.version) {
-      throw DomainError.conflict(`Recommendation ${id} is at version ${current.version}, not ${expectedVersion}`, {
+      throw DomainError.staleVersion(`Recommendation ${id} is at version ${current.version}, not ${expectedVersion}`, {
         currentVersion: current.version,
       });
     }
@@ -249,7 +249,7 @@ export class RecommendationsService {
     changes: Partial<Recommendation>,
   ): Promise<Recommendation> {
     const updated = await this.repository.updateIfVersion(tx, current, changes);
-    if (!updated) throw DomainError.conflict(`Recommendation ${current.id} was changed concurrently; reload it and retry`);
+    if (!updated) throw DomainError.staleVersion(`Recommendation ${current.id} was changed concurrently; reload it and retry`);
     return updated;
   }
 

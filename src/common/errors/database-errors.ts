@@ -1,6 +1,6 @@
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-error';
-import { ErrorCode } from './error-codes';
+import { ErrorCode, ErrorSubcode } from './error-codes';
 
 interface PgErrorFields {
   code?: string;
@@ -38,16 +38,14 @@ export function translateDatabaseError(error: unknown): unknown {
     case '23505': {
       const constraint = pg.constraint ?? '';
       const field = UNIQUE_VIOLATION_FIELDS[constraint];
-      return new DomainError(ErrorCode.CONFLICT, UNIQUE_VIOLATION_MESSAGES[constraint] ?? 'this value is already taken', {
-        constraint,
-        ...(field ? { field, reason: 'taken' } : {}),
-      });
+      // The constraint's name stays here: it is a table's internal name, not part of the API.
+      return DomainError.duplicate(UNIQUE_VIOLATION_MESSAGES[constraint] ?? 'this value is already taken', field ? { field, reason: 'taken' } : {});
     }
     case '23503':
       return new DomainError(ErrorCode.NOT_FOUND, 'a referenced record does not exist');
     case '40001':
     case '40P01':
-      return new DomainError(ErrorCode.CONFLICT, 'the record was changed concurrently; retry');
+      return new DomainError(ErrorCode.CONFLICT, 'the record was changed concurrently; retry', { subcode: ErrorSubcode.CONCURRENT_WRITE });
     default:
       return error;
   }

@@ -1,4 +1,4 @@
-import { ErrorCode } from './error-codes';
+import { ErrorCode, ErrorSubcode } from './error-codes';
 
 /**
  * An expected failure with a code clients can act on. Services throw these;
@@ -23,7 +23,13 @@ export class DomainError extends Error {
     return new DomainError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { ...details, field });
   }
 
-  static conflict(message: string, details: Record<string, unknown> = {}): DomainError {
-    return new DomainError(ErrorCode.CONFLICT, message, details);
+  /** CONFLICT because the record moved on since the caller read it (`subcode: STALE_VERSION`). */
+  static staleVersion(message: string, details: Record<string, unknown> = {}): DomainError {
+    return new DomainError(ErrorCode.CONFLICT, message, { ...details, subcode: ErrorSubcode.STALE_VERSION });
+  }
+
+  /** CONFLICT because a unique code, name or address is taken (`subcode: DUPLICATE`). */
+  static duplicate(message: string, details: Record<string, unknown> = {}): DomainError {
+    return new DomainError(ErrorCode.CONFLICT, message, { ...details, subcode: ErrorSubcode.DUPLICATE });
   }
 }

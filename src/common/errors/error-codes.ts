@@ -10,3 +10,18 @@ export enum ErrorCode {
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
+
+/**
+ * `extensions.subcode`: where clients act differently within one of the contract's codes. The
+ * contract fixes `code` to its list, so the split is an addition beside it, never a replacement.
+ */
+export enum ErrorSubcode {
+  /** CONFLICT: the record moved on since the caller read it; re-read it, re-apply, send again. */
+  STALE_VERSION = 'STALE_VERSION',
+  /** CONFLICT: a unique code, name or address is taken; choose another (retrying cannot help). */
+  DUPLICATE = 'DUPLICATE',
+  /** CONFLICT: two writes met in the database; send the same request again. */
+  CONCURRENT_WRITE = 'CONCURRENT_WRITE',
+  /** BAD_USER_INPUT (HTTP 400): the operation is over a depth, cost or root-field limit (`extensions.limit`). */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+}

@@ -19,11 +19,11 @@ export function assertExpectedVersion<T extends { version: number }>(
   return current;
 }
 
-/** CONFLICT: the record is at `currentVersion`, not the one the caller edited. */
+/** CONFLICT (STALE_VERSION): the record is at `currentVersion`, not the one the caller edited. */
 export function staleVersion(entity: string, id: string, currentVersion: number | null, expectedVersion?: number | null): DomainError {
   const message =
     expectedVersion != null && currentVersion != null
       ? `${entity} ${id} is at version ${currentVersion}, not ${expectedVersion}`
       : `${entity} ${id} was changed concurrently; reload it and retry`;
-  return DomainError.conflict(message, { field: 'expectedVersion', ...(currentVersion != null ? { currentVersion } : {}) });
+  return DomainError.staleVersion(message, { field: 'expectedVersion', ...(currentVersion != null ? { currentVersion } : {}) });
 }
