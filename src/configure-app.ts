@@ -23,10 +23,11 @@ export function configureApp(app: INestApplication): void {
   // (the dashboard's is ~90 kB) costs CPU on every request. Downloads are streamed without one anyway.
   express.set('etag', false);
   app.use(helmet());
-  // The pages and feeds are compressed (a page's HTML is 5-20 kB); GraphQL answers are left as they were
-  // (their clients and benchmarks measure them uncompressed), and the stylesheet comes precompressed.
-  // originalUrl: inside Apollo's route req.path is relative to /graphql, which let its answers through.
-  app.use(compression({ filter: (req, res) => !req.originalUrl.startsWith('/graphql') && compression.filter(req, res) }));
+  // Pages, feeds and GraphQL answers are compressed (brotli or gzip, as Accept-Encoding asks) from 1 kB:
+  // the dashboard's answer is ~90 kB of JSON, a page's HTML 5-20 kB. A client that sends no
+  // Accept-Encoding (autocannon, curl) gets them as they are. Cached answers sent early come
+  // compressed once per entry (EarlyAnswerMiddleware), and the stylesheet comes precompressed.
+  app.use(compression());
   const origins = config
     .get('CORS_ORIGINS')
     .split(',')

@@ -1,12 +1,13 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { createHash } from 'node:crypto';
+import Negotiator from 'negotiator';
 import { AppConfig } from '../config/app-config.service';
 import { isPreflighted } from '../graphql/csrf-prevention';
 import { ContentLocaleService } from '../i18n/content-locales';
 import { SqlStatementCounter } from '../database/sql-statement-counter';
 import { AnswerLabeller, etagMatches, OperationRequest } from './answer-labeller';
-import { ResponseCacheService } from './response-cache.service';
+import { AnswerEncoding, COMPRESS_FROM_BYTES, ResponseCacheService } from './response-cache.service';
 
 const SHA256_HEX = /^[a-f0-9]{64}$/;
 
@@ -54,6 +55,9 @@ export class EarlyAnswerMiddleware implements NestMiddleware {
     const revalidated = etagMatches(req.headers['if-none-match'], label.etag);
     const cached = revalidated ? undefined : await this.cache.get(label.key);
     if (!revalidated && !cached) return false;
+    const encoding = cached && cached.body.length >= COMPRESS_FROM_BYTES ? answerEncoding(req) : null;
+    // A coding cached answers are not kept in (deflate): Apollo answers, and the middleware compresses.
+    if (encoding === undefined) return false;
     // Over the limit: Apollo executes it, and the guard answers TOO_MANY_REQUESTS with Retry-After.
     if (!(await this.labeller.charge(req, res))) return false;
     // The GraphQL context's Content-Language, then the label's headers (Vary included), as on Apollo's answers.
@@ -65,11 +69,28 @@ export class EarlyAnswerMiddleware implements NestMiddleware {
       res.status(304).end();
       return true;
     }
+    // A coding cached answers are not kept in (deflate): Apollo answers, and the middleware compresses.
+    if (encoding === undefined) return false;
     res.status(200).setHeader('content-type', 'application/json; charset=utf-8');
-    res.setHeader('content-length', cached.body.length);
-    res.end(cached.body);
+    // Compressed as the compression middleware would, but once per cached answer: a Content-Encoding
+    // already set makes the middleware leave the body alone.
+    res.vary('Accept-Encoding');
+    const body = encoding ? this.cache.encodedBody(label.key, cached, encoding) : cached.body;
+    if (encoding) res.setHeader('content-encoding', encoding);
+    res.setHeader('content-length', body.length);
+    res.end(body);
     return true;
   }
+}
+
+/**
+ * The coding the client prefers, chosen as the compression middleware chooses: null for the body as it
+ * is, undefined for a coding cached answers are not kept in.
+ */
+function answerEncoding(req: Request): AnswerEncoding | null | undefined {
+  const encoding = new Negotiator(req).encoding(['br', 'gzip', 'deflate', 'identity']);
+  if (encoding === 'br' || encoding === 'gzip') return encoding;
+  return encoding === 'deflate' ? undefined : null;
 }
 
 /**

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import Redis from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import type { FormattedExecutionResult } from 'graphql';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { AppConfig } from '../config/app-config.service';
 
 /** A cached answer, and its HTTP body as Apollo writes it (the early answers send it as it is, see EarlyAnswerMiddleware). */
@@ -15,6 +16,12 @@ export interface KnownOperation {
   /** Its root fields, each charged against the caller's rate limit. */
   rootFields: number;
 }
+
+/** A content coding a cached answer can be sent in, as the client's Accept-Encoding chose it. */
+export type AnswerEncoding = 'br' | 'gzip';
+
+/** Smaller answers go as they are, as the compression middleware leaves them (its default threshold). */
+export const COMPRESS_FROM_BYTES = 1024;
 
 /** How many (document, operation name) pairs are remembered for early answers. */
 const KNOWN_OPERATIONS = 10_000;
@@ -34,6 +41,8 @@ export class ResponseCacheService implements OnModuleDestroy {
   private readonly logger = new Logger('ResponseCache');
   private readonly entries: LRUCache<string, CachedAnswer>;
   private readonly operations = new LRUCache<string, KnownOperation>({ max: KNOWN_OPERATIONS });
+  /** Compressed bodies of cached answers, made on a first hit that asks for them; a quarter of the answers' budget. */
+  private readonly encodedBodies: LRUCache<string, Buffer>;
   private readonly redis: Redis | null;
   private readonly prefix: string;
   private readonly ttlSeconds: number;
@@ -44,6 +53,10 @@ export class ResponseCacheService implements OnModuleDestroy {
     this.entries = new LRUCache<string, CachedAnswer>({
       maxSize: config.get('RESPONSE_CACHE_MAX_BYTES'),
       sizeCalculation: (entry) => Math.max(1, entry.body.length),
+    });
+    this.encodedBodies = new LRUCache<string, Buffer>({
+      maxSize: Math.max(1, Math.floor(config.get('RESPONSE_CACHE_MAX_BYTES') / 4)),
+      sizeCalculation: (body) => Math.max(1, body.length),
     });
     this.prefix = config.get('RESPONSE_CACHE_REDIS_PREFIX');
     this.ttlSeconds = config.get('RESPONSE_CACHE_REDIS_TTL_SECONDS');
@@ -90,6 +103,23 @@ export class ResponseCacheService implements OnModuleDestroy {
     }
   }
 
+  /**
+   * The cached answer's body in a content coding, compressed once per entry and coding rather than on
+   * every hit (brotli at quality 4 and gzip at level 6, the compression middleware's own defaults).
+   */
+  encodedBody(key: string, answer: CachedAnswer, encoding: AnswerEncoding): Buffer {
+    const slot = `${encoding}\n${key}`;
+    let body = this.encodedBodies.get(slot);
+    if (!body) {
+      body =
+        encoding === 'br'
+          ? brotliCompressSync(answer.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: answer.body.length } })
+          : gzipSync(answer.body, { level: 6 });
+      this.encodedBodies.set(slot, body);
+    }
+    return body;
+  }
+
   /** Remembers a query operation of a document, once labelled (see EarlyAnswerMiddleware). */
   rememberOperation(queryHash: string, operationName: string | null, operation: KnownOperation): void {
     this.operations.set(operationKey(queryHash, operationName), operation);
@@ -108,6 +138,7 @@ export class ResponseCacheService implements OnModuleDestroy {
   clearLocal(): void {
     this.entries.clear();
     this.operations.clear();
+    this.encodedBodies.clear();
   }
 
   onModuleDestroy(): void {
