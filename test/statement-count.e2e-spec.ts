@@ -171,4 +171,14 @@ describe('SQL statements per request (no N+1)', () => {
       expect(node.progress.actual).toBe(actualForYear(series, 2025));
     }
   });
+
+  it('reads a year\'s summary with one statement for the plans\' years and lag, one for the counts and one for the indicators', async () => {
+    const summary = await t.gql('{ progressSummary(year: 2025) { recommendationsTotal overdue implementationRate byStatus { status count } } }');
+    expect(summary.errors).toBeUndefined();
+    // The plans' years (the year check) and reporting lag (the cut) are one read, the status counts another.
+    expect(summary.statements).toBe(2);
+    const withIndicators = await t.gql('{ progressSummary(year: 2025) { recommendationsTotal indicators { indicator { code } status } } }');
+    expect(withIndicators.errors).toBeUndefined();
+    expect(withIndicators.statements).toBe(3);
+  });
 });

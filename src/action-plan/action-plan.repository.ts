@@ -78,6 +78,12 @@ export interface IndicatorYearFigures {
 }
 
 /** Which indicators a progress reading covers: each criterion given narrows it. */
+/** The years and the reporting lag of the plans a report covers (ActionPlanRepository.planFacts). */
+export interface PlanFacts {
+  years: number[];
+  reportingLagDays: number;
+}
+
 export interface ProgressScope {
   actionPlanId?: string | null;
   /** The indicators this organisation reports (is responsible for). */
@@ -142,12 +148,25 @@ export class ActionPlanRepository {
 
   /** The years the selected plans span (one plan, or all when null), first to last; none without plans. */
   async planYears(actionPlanId: string | null): Promise<number[]> {
-    const [years]: { first: number | null; last: number | null }[] = await this.db.query(
-      'SELECT min(start_year) AS first, max(end_year) AS last FROM action_plan WHERE $1::uuid IS NULL OR id = $1',
-      [actionPlanId],
+    return (await this.planFacts(actionPlanId)).years;
+  }
+
+  /**
+   * What a report over the selected plans (one, or all when null) is cut by, in one statement: the
+   * years they span, first to last (none without plans), and their reporting lag (the longest; the
+   * default without plans).
+   */
+  async planFacts(actionPlanId: string | null): Promise<PlanFacts> {
+    const [row] = await readQuery<{ first: number | null; last: number | null; lag: number }>(
+      this.db,
+      null,
+      `SELECT min(start_year) AS first, max(end_year) AS last, COALESCE(max(reporting_lag_days), $2::int)::int AS lag
+         FROM action_plan WHERE $1::uuid IS NULL OR id = $1`,
+      [actionPlanId, DEFAULT_REPORTING_LAG_DAYS],
     );
-    if (years.first === null || years.last === null) return [];
-    return Array.from({ length: years.last - years.first + 1 }, (_, i) => (years.first as number) + i);
+    const { first, last } = row;
+    const years = first === null || last === null ? [] : Array.from({ length: last - first + 1 }, (_, i) => first + i);
+    return { years, reportingLagDays: row.lag };
   }
 
   /** The latest year, up to `upToYear`, with a value known before `knownBy` (null: now) as `status` counts them; null when there is none. */
@@ -162,17 +181,6 @@ export class ActionPlanRepository {
       p.values,
     );
     return row?.year ?? null;
-  }
-
-  /** The plan's reporting lag in days, or the longest of all plans' (the column's default when there are none). */
-  async reportingLagDays(actionPlanId: string | null): Promise<number> {
-    const [row] = await readQuery<{ days: number }>(
-      this.db,
-      null,
-      'SELECT COALESCE(max(reporting_lag_days), $2::int)::int AS days FROM action_plan WHERE $1::uuid IS NULL OR id = $1',
-      [actionPlanId, DEFAULT_REPORTING_LAG_DAYS],
-    );
-    return row.days;
   }
 
   /**

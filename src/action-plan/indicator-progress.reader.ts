@@ -7,7 +7,7 @@ import { LoaderRegistry } from '../common/loaders/loader-registry';
 import { startOfNextDay } from '../common/start-of-next-day';
 import { AppConfig } from '../config/app-config.service';
 import { DEFAULT_REPORTING_LAG_DAYS } from './action-plan.entity';
-import { ActionPlanRepository, ProgressScope } from './action-plan.repository';
+import { ActionPlanRepository, PlanFacts, ProgressScope } from './action-plan.repository';
 import { IndicatorProgress, progressOf } from './indicator-progress';
 import type { Indicator } from './indicator.entity';
 import { ProgressCut, ProgressCutRequest, resolveProgressCut } from './progress-cut';
@@ -47,8 +47,15 @@ export class IndicatorProgressReader {
 
   /** The cut a report of `year` (null: none in particular) in the plan (null: all plans) is read at; BAD_USER_INPUT for impossible dates. */
   async cut(year: number | null, request: ProgressCutRequest, actionPlanId: string | null): Promise<ProgressCut> {
-    const lag = await this.repository.reportingLagDays(actionPlanId);
-    return resolveProgressCut(this.clock.today(), request, year, lag);
+    const { reportingLagDays } = await this.repository.planFacts(actionPlanId);
+    return resolveProgressCut(this.clock.today(), request, year, reportingLagDays);
+  }
+
+  /** assertReportYear() then cut(), from one read of the plans: a report of `year` and the cut it is read at. */
+  async reportCut(year: number, request: ProgressCutRequest, actionPlanId: string | null): Promise<ProgressCut> {
+    const facts = await this.repository.planFacts(actionPlanId);
+    this.checkReportYear(year, facts, actionPlanId);
+    return resolveProgressCut(this.clock.today(), request, year, facts.reportingLagDays);
   }
 
   /** Every indicator in scope measured against `year`'s target with the values the cut knows. */
@@ -95,7 +102,10 @@ export class IndicatorProgressReader {
    * home page offers it); any year while there are no plans.
    */
   async assertReportYear(year: number, actionPlanId: string | null): Promise<void> {
-    const years = await this.repository.planYears(actionPlanId);
+    this.checkReportYear(year, await this.repository.planFacts(actionPlanId), actionPlanId);
+  }
+
+  private checkReportYear(year: number, { years }: PlanFacts, actionPlanId: string | null): void {
     if (years.length && !years.includes(year) && year !== Number(this.clock.today().slice(0, 4))) {
       throw DomainError.badInput('year', `must be a year of the action plan${actionPlanId ? '' : 's'}: ${years[0]} to ${years[years.length - 1]}`);
     }

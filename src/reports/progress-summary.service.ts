@@ -37,9 +37,8 @@ export class ProgressSummaryService {
   async recommendationCounts(year: number, actionPlanId: string | null | undefined, request: ProgressCutRequest): Promise<ProgressSummary> {
     const today = this.clock.today();
     // BAD_USER_INPUT for a year outside the plans, an asOf after today or a valuesKnownBy out of range, before anything is read.
-    await this.progress.assertReportYear(year, actionPlanId ?? null);
     if (actionPlanId) await this.repository.assertPlanExists(actionPlanId);
-    const cut = await this.progress.cut(year, request, actionPlanId ?? null);
+    const cut = await this.progress.reportCut(year, request, actionPlanId ?? null);
     const { asOf } = cut;
     // Where things stand today, over every plan: the tally the triggers keep, whatever the data size.
     const statusRows =
