@@ -10,7 +10,7 @@ import { DEFAULT_REPORTING_LAG_DAYS } from './action-plan.entity';
 import { ActionPlanRepository, PlanFacts, ProgressScope } from './action-plan.repository';
 import { IndicatorProgress, progressOf } from './indicator-progress';
 import type { Indicator } from './indicator.entity';
-import { ProgressCut, ProgressCutRequest, resolveProgressCut } from './progress-cut';
+import { dependsOnReportingLag, ProgressCut, ProgressCutRequest, resolveProgressCut } from './progress-cut';
 import { SEES_UNREVIEWED, ValueStatus } from './value-status';
 
 /** Progress of the indicators in scope for one year, and the cut it was read at. */
@@ -75,9 +75,11 @@ export class IndicatorProgressReader {
    * one statement. The default cut uses the indicator's own plan's reporting lag.
    */
   async forIndicator(loaders: LoaderRegistry, indicator: Indicator, year: number, request: ProgressCutRequest): Promise<IndicatorProgress> {
-    // The plan's lag through the request's plan loader: one statement for a page of indicators, not one each.
-    const plan = await this.repository.planById(loaders).load(indicator.actionPlanId);
-    const cut = resolveProgressCut(this.clock.today(), request, year, plan?.reportingLagDays ?? DEFAULT_REPORTING_LAG_DAYS);
+    // The plan's lag through the request's plan loader (one statement for a page of indicators, not
+    // one each), and only when it can change the cut: not for the current year as of today.
+    const today = this.clock.today();
+    const plan = dependsOnReportingLag(today, request, year) ? await this.repository.planById(loaders).load(indicator.actionPlanId) : null;
+    const cut = resolveProgressCut(today, request, year, plan?.reportingLagDays ?? DEFAULT_REPORTING_LAG_DAYS);
     const key = `indicator.progress:${year}:${cut.asOf}:${cut.valuesKnownBy}:${cut.valueStatus}`;
     const loader = loaders.get<string, IndicatorProgress & { indicator: Indicator }>(key, async (ids) => {
       const read = await this.readAt(year, cut, { indicatorIds: [...ids] });

@@ -40,6 +40,15 @@ export function resolveProgressCut(today: string, request: ProgressCutRequest, y
   return { asOf, valuesKnownBy: lagged < today ? lagged : today, valueStatus };
 }
 
+/**
+ * Whether the plan's reporting lag can change the cut: only when valuesKnownBy is left to the
+ * default and asOf is before today (at today, asOf plus any lag is capped back to today). Readers
+ * skip reading the lag otherwise.
+ */
+export function dependsOnReportingLag(today: string, request: ProgressCutRequest, year: number | null): boolean {
+  return !request.valuesKnownBy && resolveAsOf(today, request.asOf, year) < today;
+}
+
 /** YYYY-MM-DD plus `days` calendar days (dates, not instants: no time zone is involved). */
 export function addDays(day: string, days: number): string {
   const [y, m, d] = day.split('-').map(Number);
