@@ -5,25 +5,14 @@ import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { LoaderRegistry, manyByKey, oneByKey } from '../common/loaders/loader-registry';
 import { Connection } from '../common/pagination/connection.type';
-import { KeysetOrder, keysetConnection } from '../common/pagination/keyset-page';
+import { keysetConnection } from '../common/pagination/keyset-page';
 import { countAll } from '../common/pagination/page-and-total';
-import { PageArgs } from '../common/pagination/page.args';
-import { isCalendarDate } from '../common/scalars/calendar-date';
 import { readEntities } from '../database/linked-rows';
 import { updateIfVersion } from '../database/versioned-update';
+import { MeetingsArgs } from './dto/meetings.args';
+import { applyMeetingFilter, meetingKeysetOrder } from './meeting-list.query';
 import { Meeting } from './meeting.entity';
 import { Participant } from './participant.entity';
-
-/** Newest first; ties on the date broken by id. */
-const NEWEST_FIRST: KeysetOrder<Meeting> = {
-  list: 'meetings',
-  sql: 'm.held_on',
-  idSql: 'm.id',
-  cast: 'date',
-  direction: 'DESC',
-  keyOf: (meeting) => meeting.heldOn,
-  isValidKey: (key) => typeof key === 'string' && isCalendarDate(key),
-};
 
 /** A participant row as the service has checked it: a person and/or an organisation, its role and place in the list. */
 export type ParticipantValues = Pick<Participant, 'personId' | 'organizationId' | 'role' | 'position'>;
@@ -58,10 +47,10 @@ export class MeetingsRepository {
     return meeting;
   }
 
-  /** One page of the meetings and their total, in one statement. */
-  listPage(args: PageArgs): Promise<Connection<Meeting>> {
-    const all = () => this.db.getRepository(Meeting).createQueryBuilder('m');
-    return keysetConnection(args, NEWEST_FIRST, all(), countAll(all()));
+  /** One page of the meetings the filter selects, in its order, and their total, in one statement. */
+  listPage(args: MeetingsArgs): Promise<Connection<Meeting>> {
+    const selected = () => applyMeetingFilter(this.db.getRepository(Meeting).createQueryBuilder('m'), args.filter);
+    return keysetConnection(args, meetingKeysetOrder(args.orderBy ?? undefined), selected(), countAll(selected()));
   }
 
   byId(loaders: LoaderRegistry): DataLoader<string, Meeting | null> {

@@ -7,12 +7,12 @@ import { EDITORS, READERS } from '../auth/role.enum';
 import { Roles } from '../auth/roles.decorator';
 import type { GraphqlContext, NoArgs } from '../common/graphql-context';
 import { ConnectionType } from '../common/pagination/connection.type';
-import { PageArgs } from '../common/pagination/page.args';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { Organization } from '../organizations/organization.entity';
 import { Person } from '../organizations/person.entity';
 import { CreateMeetingInput } from './dto/create-meeting.input';
 import { UpdateMeetingArgs } from './dto/update-meeting.input';
+import { MeetingsArgs } from './dto/meetings.args';
 import { MeetingsRepository } from './meetings.repository';
 import { Meeting } from './meeting.entity';
 import { MeetingsService } from './meetings.service';
@@ -30,10 +30,10 @@ export class MeetingsResolver {
     private readonly repository: MeetingsRepository,
   ) {}
 
-  @Query(() => MeetingConnection, { description: 'Newest first' })
+  @Query(() => MeetingConnection, { description: 'The meetings the filter selects; newest first unless orderBy says otherwise' })
   @Roles(...READERS)
-  meetings(@Args() page: PageArgs): Promise<Connection<Meeting>> {
-    return this.service.list(page);
+  meetings(@Args() args: MeetingsArgs): Promise<Connection<Meeting>> {
+    return this.service.list(args);
   }
 
   @Query(() => Meeting, { nullable: true, description: 'One meeting by id; null when there is none' })

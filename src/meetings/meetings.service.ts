@@ -3,7 +3,6 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { isPresent } from '../common/is-present';
 import { Connection } from '../common/pagination/connection.type';
-import { PageArgs } from '../common/pagination/page.args';
 import { assertAllExist } from '../database/assert-exist';
 import { Organization } from '../organizations/organization.entity';
 import { Person } from '../organizations/person.entity';
@@ -14,6 +13,7 @@ import { assertExpectedVersion, staleVersion } from '../common/errors/expected-v
 import { CreateMeetingInput } from './dto/create-meeting.input';
 import { UpdateMeetingInput } from './dto/update-meeting.input';
 import { Meeting } from './meeting.entity';
+import { MeetingsArgs } from './dto/meetings.args';
 import { MeetingsRepository } from './meetings.repository';
 
 /** The translatable texts of a meeting: their longest text per locale and whether one must remain. */
@@ -37,7 +37,7 @@ export class MeetingsService {
   }
 
   /** Newest first; ties on the date broken by id. */
-  list(args: PageArgs): Promise<Connection<Meeting>> {
+  list(args: MeetingsArgs): Promise<Connection<Meeting>> {
     return this.repository.listPage(args);
   }
 

@@ -86,15 +86,5 @@ registerEnumType(RecommendationOrderField, {
   },
 });
 
-export enum OrderDirection {
-  ASC = 'ASC',
-  DESC = 'DESC',
-}
-registerEnumType(OrderDirection, {
-  name: 'OrderDirection',
-  description: 'Ascending or descending',
-  valuesMap: {
-    ASC: { description: 'Ascending: smallest, earliest or first first' },
-    DESC: { description: 'Descending: largest, latest or last first' },
-  },
-});
+// Every list's order direction; it lives with the pagination all lists share.
+export { OrderDirection } from '../common/pagination/order-direction';

@@ -804,6 +804,20 @@ export type MeetingEdge = {
   node: Meeting;
 };
 
+/** Which meetings to list: every given condition must hold */
+export type MeetingFilter = {
+  /** Only these formats */
+  format?: InputMaybe<Array<MeetingFormat>>;
+  /** Only those held on this day or later */
+  heldFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Only those held on this day or earlier */
+  heldTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Only those this organisation took part in */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Case-insensitive match on title, settlement, region and summary, in any language */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** What kind of meeting it was */
 export type MeetingFormat =
   /** A conference */
@@ -818,6 +832,21 @@ export type MeetingFormat =
   | 'ROUNDTABLE'
   /** A workshop or training */
   | 'WORKSHOP';
+
+/** The order of a meetings list; ties are broken by id */
+export type MeetingOrder = {
+  /** Ascending or descending */
+  direction: OrderDirection;
+  /** What to order by */
+  field: MeetingOrderField;
+};
+
+/** What a meetings list can be ordered by */
+export type MeetingOrderField =
+  /** The day it was held */
+  | 'HELD_ON'
+  /** When it was last changed */
+  | 'UPDATED_AT';
 
 export type Mutation = {
   /** Records an action plan (EDITOR, ADMIN) */
@@ -1196,7 +1225,7 @@ export type Query = {
   mayApproveOwnValues: Scalars['Boolean']['output'];
   /** One meeting by id; null when there is none */
   meeting?: Maybe<Meeting>;
-  /** Newest first */
+  /** The meetings the filter selects; newest first unless orderBy says otherwise */
   meetings: MeetingConnection;
   /** The object with this id, of any type; null when none has it */
   node?: Maybe<Node>;
@@ -1256,8 +1285,10 @@ export type QueryMeetingArgs = {
 export type QueryMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MeetingFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MeetingOrder>;
 };
 
 
