@@ -39,11 +39,14 @@ const next = () => ++counter;
 const MATRIX: Record<string, Operation> = {
   'Query.organizations': { allowed: EVERYONE, call: async () => ['{ organizations { id } }'] },
   'Query.people': { allowed: EVERYONE, call: async () => ['{ people { id } }'] },
+  'Query.organizationsConnection': { allowed: EVERYONE, call: async () => ['{ organizationsConnection(first: 5) { totalCount edges { node { id } } } }'] },
+  'Query.peopleConnection': { allowed: EVERYONE, call: async () => ['{ peopleConnection(first: 5) { totalCount edges { node { id } } } }'] },
   'Query.meetings': { allowed: EVERYONE, call: async () => ['{ meetings { totalCount } }'] },
   'Query.node': { allowed: EVERYONE, call: async (f) => ['query ($id: ID!) { node(id: $id) { id } }', { id: f.meetingId }] },
   'Query.nodes': { allowed: EVERYONE, call: async (f) => ['query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [f.meetingId] }] },
   'Query.meeting': { allowed: EVERYONE, call: async (f) => ['query ($id: ID!) { meeting(id: $id) { id } }', { id: f.meetingId }] },
   'Query.barriers': { allowed: EVERYONE, call: async () => ['{ barriers { id } }'] },
+  'Query.barriersConnection': { allowed: EVERYONE, call: async () => ['{ barriersConnection(first: 5) { totalCount edges { node { id } } } }'] },
   'Query.recommendations': { allowed: EVERYONE, call: async () => ['{ recommendations { totalCount } }'] },
   'Query.recommendation': {
     allowed: EVERYONE,

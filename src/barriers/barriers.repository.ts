@@ -11,6 +11,11 @@ import { loadLinked } from '../database/linked-rows';
 import { updateIfVersion } from '../database/versioned-update';
 import { ContentLocaleService } from '../i18n/content-locales';
 import { translatedSql } from '../i18n/translations';
+import { translatedKeysetOrder } from '../i18n/translated-keyset-order';
+import { Connection } from '../common/pagination/connection.type';
+import { keysetConnection } from '../common/pagination/keyset-page';
+import { countAll } from '../common/pagination/page-and-total';
+import { PageArgs } from '../common/pagination/page.args';
 import { Meeting } from '../meetings/meeting.entity';
 import { BarrierMeeting } from './barrier-meeting.entity';
 import { Barrier } from './barrier.entity';
@@ -31,6 +36,23 @@ export class BarriersRepository {
     if (category) query.where('b.category = :category', { category });
     if (limit !== undefined) query.limit(limit);
     return query.getMany();
+  }
+
+  /** One page of the barriers (of `category` when given) by title in `locale`, as list() orders them, and their total, in one statement. */
+  listPage(category: BarrierCategory | null, args: PageArgs, locale: Locale): Promise<Connection<Barrier>> {
+    const order = translatedKeysetOrder<Barrier>({
+      list: 'barriers',
+      columnSql: 'b.title',
+      idSql: 'b.id',
+      chain: this.contentLocales.chain(locale),
+      collate: (sql) => this.capabilities.collated(sql, locale),
+      textOf: (barrier) => barrier.title,
+    });
+    const selected = () => {
+      const query = this.db.getRepository(Barrier).createQueryBuilder('b');
+      return category ? query.where('b.category = :category', { category }) : query;
+    };
+    return keysetConnection(args, order, selected(), countAll(selected()));
   }
 
   /** Runs `work` in one transaction; the service passes `tx` to the writing methods. */

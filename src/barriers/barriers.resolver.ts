@@ -2,7 +2,9 @@ import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestLocale } from '../common/graphql-context';
 import type { Locale } from '../i18n/locales';
 import { IsEnum, IsOptional } from 'class-validator';
-import { ArgsType, Field } from '@nestjs/graphql';
+import { ArgsType, Field, ObjectType } from '@nestjs/graphql';
+import { Connection, ConnectionType } from '../common/pagination/connection.type';
+import { PageArgs } from '../common/pagination/page.args';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { EDITORS, READERS } from '../auth/role.enum';
@@ -24,6 +26,17 @@ class BarriersArgs {
   category?: BarrierCategory | null;
 }
 
+@ArgsType()
+class BarriersPageArgs extends PageArgs {
+  @Field(() => BarrierCategory, { nullable: true, description: 'Only barriers of this category' })
+  @IsOptional()
+  @IsEnum(BarrierCategory)
+  category?: BarrierCategory | null;
+}
+
+@ObjectType({ description: 'A page of barriers (a Relay cursor connection)' })
+export class BarrierConnection extends ConnectionType(Barrier, 'Barrier') {}
+
 @Resolver(() => Barrier)
 export class BarriersResolver {
   constructor(
@@ -31,10 +44,19 @@ export class BarriersResolver {
     private readonly repository: BarriersRepository,
   ) {}
 
-  @Query(() => [Barrier], { description: 'Every barrier, ordered by title' })
+  @Query(() => [Barrier], {
+    description: 'Every barrier, ordered by title',
+    deprecationReason: 'Use barriersConnection: the same barriers in the same order, by pages, with totalCount',
+  })
   @Roles(...READERS)
   barriers(@Args() args: BarriersArgs, @RequestLocale() locale: Locale): Promise<Barrier[]> {
     return this.service.list(args.category, undefined, locale);
+  }
+
+  @Query(() => BarrierConnection, { description: 'A page of barriers, ordered by title in the request language, then id' })
+  @Roles(...READERS)
+  barriersConnection(@Args() args: BarriersPageArgs, @RequestLocale() locale: Locale): Promise<Connection<Barrier>> {
+    return this.service.listPage(args.category ?? null, args, locale);
   }
 
   @Mutation(() => Barrier, { description: 'Records a barrier raised at one or more meetings (EDITOR, ADMIN)' })

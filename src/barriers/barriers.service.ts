@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ContentLocaleService } from '../i18n/content-locales';
+import type { Connection } from '../common/pagination/connection.type';
+import type { PageArgs } from '../common/pagination/page.args';
 import { BarriersRepository } from './barriers.repository';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
@@ -28,6 +30,11 @@ export class BarriersService {
   /** `limit`: at most that many (the pages' filter lists); all when absent. Ordered by title in `locale` (default: DEFAULT_CONTENT_LOCALE). */
   list(category?: BarrierCategory | null, limit?: number, locale: Locale = this.contentLocales.defaultLocale): Promise<Barrier[]> {
     return this.repository.list(category ?? null, limit, locale);
+  }
+
+  /** A page of list()'s order. */
+  listPage(category: BarrierCategory | null, page: PageArgs, locale: Locale): Promise<Connection<Barrier>> {
+    return this.repository.listPage(category, page, locale);
   }
 
   /** `locale`: the request's, which `title` and `description` are written in. */

@@ -3,6 +3,12 @@ import { DatabaseCapabilities } from '../database/database-capabilities';
 import { ContentLocaleService } from '../i18n/content-locales';
 import type { Locale } from '../i18n/locales';
 import { translatedSql } from '../i18n/translations';
+import { translatedKeysetOrder } from '../i18n/translated-keyset-order';
+import { Connection } from '../common/pagination/connection.type';
+import { isCursorKeyText } from '../common/pagination/cursor-key-text';
+import { KeysetOrder, keysetConnection } from '../common/pagination/keyset-page';
+import { countAll } from '../common/pagination/page-and-total';
+import { PageArgs } from '../common/pagination/page.args';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { isUUID } from 'class-validator';
@@ -11,6 +17,17 @@ import { LoaderRegistry, oneByKey } from '../common/loaders/loader-registry';
 import { readEntities } from '../database/linked-rows';
 import { Organization } from './organization.entity';
 import { Person } from './person.entity';
+
+/** People by full name (one text in whatever language it was written), then id. */
+const BY_FULL_NAME: KeysetOrder<Person> = {
+  list: 'people',
+  sql: 'p.full_name',
+  idSql: 'p.id',
+  cast: 'varchar',
+  direction: 'ASC',
+  keyOf: (person) => person.fullName,
+  isValidKey: isCursorKeyText,
+};
 
 /** Every statement on organization and person: lists, single rows, other features' loader batches, and the writes (in the service's transaction, `tx`). */
 @Injectable()
@@ -29,6 +46,20 @@ export class OrganizationsRepository {
     return query.getMany();
   }
 
+  /** One page of the organisations by name in `locale`, as list() orders them, and their total, in one statement. */
+  listPage(args: PageArgs, locale: Locale): Promise<Connection<Organization>> {
+    const order = translatedKeysetOrder<Organization>({
+      list: 'organizations',
+      columnSql: 'o.name',
+      idSql: 'o.id',
+      chain: this.contentLocales.chain(locale),
+      collate: (sql) => this.capabilities.collated(sql, locale),
+      textOf: (organization) => organization.name,
+    });
+    const all = () => this.db.getRepository(Organization).createQueryBuilder('o');
+    return keysetConnection(args, order, all(), countAll(all()));
+  }
+
   findById(id: string): Promise<Organization | null> {
     if (!isUUID(id)) return Promise.resolve(null);
     return this.db.getRepository(Organization).findOneBy({ id });
@@ -37,6 +68,12 @@ export class OrganizationsRepository {
   /** By full name, then id. */
   listPeople(): Promise<Person[]> {
     return this.db.getRepository(Person).find({ order: { fullName: 'ASC', id: 'ASC' } });
+  }
+
+  /** One page of the people by full name, then id, as listPeople() orders them, and their total, in one statement. */
+  listPeoplePage(args: PageArgs): Promise<Connection<Person>> {
+    const all = () => this.db.getRepository(Person).createQueryBuilder('p');
+    return keysetConnection(args, BY_FULL_NAME, all(), countAll(all()));
   }
 
   /** Runs `work` in one transaction; the service passes `tx` to the writing methods. */

@@ -1,4 +1,6 @@
-import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Connection, ConnectionType } from '../common/pagination/connection.type';
+import { PageArgs } from '../common/pagination/page.args';
 import { RequestLocale } from '../common/graphql-context';
 import type { Locale } from '../i18n/locales';
 import type { Actor } from '../auth/actor';
@@ -13,14 +15,29 @@ import { Organization } from './organization.entity';
 import { OrganizationsService } from './organizations.service';
 import { Person } from './person.entity';
 
+@ObjectType({ description: 'A page of organisations (a Relay cursor connection)' })
+export class OrganizationConnection extends ConnectionType(Organization, 'Organization') {}
+
+@ObjectType({ description: 'A page of people (a Relay cursor connection)' })
+export class PersonConnection extends ConnectionType(Person, 'Person') {}
+
 @Resolver(() => Organization)
 export class OrganizationsResolver {
   constructor(private readonly service: OrganizationsService) {}
 
-  @Query(() => [Organization], { description: 'Every organisation, ordered by name' })
+  @Query(() => [Organization], {
+    description: 'Every organisation, ordered by name',
+    deprecationReason: 'Use organizationsConnection: the same organisations in the same order, by pages, with totalCount',
+  })
   @Roles(...READERS)
   organizations(@RequestLocale() locale: Locale): Promise<Organization[]> {
     return this.service.list(undefined, locale);
+  }
+
+  @Query(() => OrganizationConnection, { description: 'A page of organisations, ordered by name in the request language, then id' })
+  @Roles(...READERS)
+  organizationsConnection(@Args() page: PageArgs, @RequestLocale() locale: Locale): Promise<Connection<Organization>> {
+    return this.service.listPage(page, locale);
   }
 
   @Mutation(() => Organization, { description: 'Records an organisation (EDITOR, ADMIN)' })
@@ -37,10 +54,19 @@ export class PeopleResolver {
     private readonly repository: OrganizationsRepository,
   ) {}
 
-  @Query(() => [Person], { description: 'Every person, ordered by name' })
+  @Query(() => [Person], {
+    description: 'Every person, ordered by name',
+    deprecationReason: 'Use peopleConnection: the same people in the same order, by pages, with totalCount',
+  })
   @Roles(...READERS)
   people(): Promise<Person[]> {
     return this.service.listPeople();
+  }
+
+  @Query(() => PersonConnection, { description: 'A page of people, ordered by full name, then id' })
+  @Roles(...READERS)
+  peopleConnection(@Args() page: PageArgs): Promise<Connection<Person>> {
+    return this.service.listPeoplePage(page);
   }
 
   @Mutation(() => Person, { description: 'Records a person (EDITOR, ADMIN)' })

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ContentLocaleService } from '../i18n/content-locales';
+import type { Connection } from '../common/pagination/connection.type';
+import type { PageArgs } from '../common/pagination/page.args';
 import { OrganizationsRepository } from './organizations.repository';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
@@ -31,6 +33,16 @@ export class OrganizationsService {
 
   listPeople(): Promise<Person[]> {
     return this.repository.listPeople();
+  }
+
+  /** A page of list()'s order. */
+  listPage(page: PageArgs, locale: Locale): Promise<Connection<Organization>> {
+    return this.repository.listPage(page, locale);
+  }
+
+  /** A page of listPeople()'s order. */
+  listPeoplePage(page: PageArgs): Promise<Connection<Person>> {
+    return this.repository.listPeoplePage(page);
   }
 
   /** `locale`: the request's, which `name` is written in. */

@@ -55,6 +55,12 @@ export function applyRecommendationFilter(
       { barrierId: filter.barrierId },
     );
   }
+  if (filter.indicatorId) {
+    query.andWhere(
+      'EXISTS (SELECT 1 FROM recommendation_indicator ri WHERE ri.recommendation_id = r.id AND ri.indicator_id = :indicatorId)',
+      { indicatorId: filter.indicatorId },
+    );
+  }
   if (filter.responsibleOrganizationId) {
     query.andWhere(
       'EXISTS (SELECT 1 FROM recommendation_organization ro WHERE ro.recommendation_id = r.id AND ro.organization_id = :orgId)',

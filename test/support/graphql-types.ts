@@ -181,6 +181,24 @@ export type BarrierCategory =
   /** Support and recognition from society and colleagues */
   | 'SOCIAL_SUPPORT';
 
+/** A page of barriers (a Relay cursor connection) */
+export type BarrierConnection = {
+  /** The page, in the list order */
+  edges: Array<BarrierEdge>;
+  /** Cursors of this page and whether more pages lie before or after it */
+  pageInfo: PageInfo;
+  /** How many items the whole list has with these filters (not only this page) */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Barrier in a page of a connection, with its cursor */
+export type BarrierEdge = {
+  /** Opaque position of this edge: pass it as `after` or `before` to page from here */
+  cursor: Scalars['String']['output'];
+  /** The Barrier at this position */
+  node: Barrier;
+};
+
 /** Counts of the values expected from an organisation (periods ended by the cut-off date) */
 export type CompletenessCounts = {
   /** Of those, values with a version approved by the cut-off date */
@@ -1050,6 +1068,24 @@ export type OrganizationCompleteness = {
   totals: CompletenessCounts;
 };
 
+/** A page of organisations (a Relay cursor connection) */
+export type OrganizationConnection = {
+  /** The page, in the list order */
+  edges: Array<OrganizationEdge>;
+  /** Cursors of this page and whether more pages lie before or after it */
+  pageInfo: PageInfo;
+  /** How many items the whole list has with these filters (not only this page) */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Organization in a page of a connection, with its cursor */
+export type OrganizationEdge = {
+  /** Opaque position of this edge: pass it as `after` or `before` to page from here */
+  cursor: Scalars['String']['output'];
+  /** The Organization at this position */
+  node: Organization;
+};
+
 /** What kind of body an organisation is */
 export type OrganizationKind =
   /** A district (raion) state administration */
@@ -1164,6 +1200,24 @@ export type PersonPositionLocaleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
+/** A page of people (a Relay cursor connection) */
+export type PersonConnection = {
+  /** The page, in the list order */
+  edges: Array<PersonEdge>;
+  /** Cursors of this page and whether more pages lie before or after it */
+  pageInfo: PageInfo;
+  /** How many items the whole list has with these filters (not only this page) */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Person in a page of a connection, with its cursor */
+export type PersonEdge = {
+  /** Opaque position of this edge: pass it as `after` or `before` to page from here */
+  cursor: Scalars['String']['output'];
+  /** The Person at this position */
+  node: Person;
+};
+
 /** How urgent a recommendation is */
 export type Priority =
   /** High priority */
@@ -1215,8 +1269,13 @@ export type Query = {
   apiTokens: Array<ApiToken>;
   /** Every committed change, newest first (ADMIN and ANALYST) */
   auditLog: AuditEntryConnection;
-  /** Every barrier, ordered by title */
+  /**
+   * Every barrier, ordered by title
+   * @deprecated Use barriersConnection: the same barriers in the same order, by pages, with totalCount
+   */
   barriers: Array<Barrier>;
+  /** A page of barriers, ordered by title in the request language, then id */
+  barriersConnection: BarrierConnection;
   /** One indicator by id; null when there is none */
   indicator?: Maybe<Indicator>;
   /** A page of indicators, filtered */
@@ -1231,10 +1290,20 @@ export type Query = {
   node?: Maybe<Node>;
   /** The objects with these ids, in the same order; null where none has the id (at most 100 ids) */
   nodes: Array<Maybe<Node>>;
-  /** Every organisation, ordered by name */
+  /**
+   * Every organisation, ordered by name
+   * @deprecated Use organizationsConnection: the same organisations in the same order, by pages, with totalCount
+   */
   organizations: Array<Organization>;
-  /** Every person, ordered by name */
+  /** A page of organisations, ordered by name in the request language, then id */
+  organizationsConnection: OrganizationConnection;
+  /**
+   * Every person, ordered by name
+   * @deprecated Use peopleConnection: the same people in the same order, by pages, with totalCount
+   */
   people: Array<Person>;
+  /** A page of people, ordered by full name, then id */
+  peopleConnection: PersonConnection;
   /** The figures of the progress report: statuses, overdue count, implementation rate, indicator progress */
   progressSummary: ProgressSummary;
   /** One recommendation by id; null when there is none */
@@ -1260,6 +1329,15 @@ export type QueryAuditLogArgs = {
 
 export type QueryBarriersArgs = {
   category?: InputMaybe<BarrierCategory>;
+};
+
+
+export type QueryBarriersConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  category?: InputMaybe<BarrierCategory>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1299,6 +1377,22 @@ export type QueryNodeArgs = {
 
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryOrganizationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPeopleConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1444,6 +1538,8 @@ export type RecommendationFactChange = {
 export type RecommendationFilter = {
   /** Only those addressing this barrier */
   barrierId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only those this indicator measures */
+  indicatorId?: InputMaybe<Scalars['ID']['input']>;
   /** Only these kinds */
   kind?: InputMaybe<Array<RecommendationKind>>;
   /** Only those made at this meeting */

@@ -36,6 +36,11 @@ export class RecommendationFilter {
   @IsUUID()
   barrierId?: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'Only those this indicator measures' })
+  @IsOptional()
+  @IsUUID()
+  indicatorId?: string | null;
+
   @Field(() => ID, { nullable: true, description: 'Only those this organisation is responsible for' })
   @IsOptional()
   @IsUUID()
