@@ -1,4 +1,5 @@
 import { Args, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { expectedVersionOf } from '../common/dto/versioned-changes.input';
 import { RequestLocale } from '../common/graphql-context';
 import type { Locale } from '../i18n/locales';
 import type { Actor } from '../auth/actor';
@@ -56,7 +57,7 @@ export class ActionPlanResolver {
   @Mutation(() => ActionPlan, { description: 'CONFLICT when expectedVersion is given and stale' })
   @Roles(...EDITORS)
   updateActionPlan(@Args() args: UpdateActionPlanArgs, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<ActionPlan> {
-    return this.service.update(args.id, args.input, args.expectedVersion, actor, locale);
+    return this.service.update(args.id, args.input, expectedVersionOf(args), actor, locale);
   }
 
   @ResolveField(() => [Indicator], { description: "The plan's indicators" })
@@ -96,7 +97,7 @@ export class IndicatorResolver {
   @Mutation(() => Indicator, { description: 'CONFLICT when expectedVersion is given and stale; targets: setIndicatorTarget' })
   @Roles(...EDITORS)
   updateIndicator(@Args() args: UpdateIndicatorArgs, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Indicator> {
-    return this.service.update(args.id, args.input, args.expectedVersion, actor, locale);
+    return this.service.update(args.id, args.input, expectedVersionOf(args), actor, locale);
   }
 
   @Mutation(() => Indicator, { description: 'MINISTRY tokens: only indicators of their organisation' })

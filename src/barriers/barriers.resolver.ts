@@ -1,4 +1,5 @@
 import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { expectedVersionOf } from '../common/dto/versioned-changes.input';
 import { RequestLocale } from '../common/graphql-context';
 import type { Locale } from '../i18n/locales';
 import { IsEnum, IsOptional } from 'class-validator';
@@ -68,7 +69,7 @@ export class BarriersResolver {
   @Mutation(() => Barrier, { description: 'CONFLICT when expectedVersion is given and stale' })
   @Roles(...EDITORS)
   updateBarrier(@Args() args: UpdateBarrierArgs, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Barrier> {
-    return this.service.update(args.id, args.input, args.expectedVersion, actor, locale);
+    return this.service.update(args.id, args.input, expectedVersionOf(args), actor, locale);
   }
 
   @ResolveField(() => [Meeting], { description: 'Every meeting where it was raised' })

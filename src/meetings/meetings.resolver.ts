@@ -1,4 +1,5 @@
 import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { expectedVersionOf } from '../common/dto/versioned-changes.input';
 import { RequestLocale } from '../common/graphql-context';
 import type { Locale } from '../i18n/locales';
 import type { Actor } from '../auth/actor';
@@ -51,7 +52,7 @@ export class MeetingsResolver {
   @Mutation(() => Meeting, { description: 'CONFLICT when expectedVersion is given and stale' })
   @Roles(...EDITORS)
   updateMeeting(@Args() args: UpdateMeetingArgs, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Meeting> {
-    return this.service.update(args.id, args.input, args.expectedVersion, actor, locale);
+    return this.service.update(args.id, args.input, expectedVersionOf(args), actor, locale);
   }
 
   @ResolveField(() => [Participant], { description: 'Who took part, in the recorded order' })

@@ -1,4 +1,5 @@
 import { Args, ID, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { expectedVersionOf } from '../common/dto/versioned-changes.input';
 import { RequestLocale } from '../common/graphql-context';
 import type { Locale } from '../i18n/locales';
 import { Indicator } from '../action-plan/indicator.entity';
@@ -57,7 +58,7 @@ export class RecommendationsResolver {
   @Mutation(() => Recommendation, { description: "Changes a recommendation's facts (not its status); CONFLICT when expectedVersion is given and stale" })
   @Roles(...EDITORS)
   updateRecommendation(@Args() args: UpdateRecommendationArgs, @CurrentActor() actor: Actor, @RequestLocale() locale: Locale): Promise<Recommendation> {
-    return this.service.update(args.id, args.input, args.expectedVersion, actor, locale);
+    return this.service.update(args.id, args.input, expectedVersionOf(args), actor, locale);
   }
 
   @Mutation(() => Recommendation, {

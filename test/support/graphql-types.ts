@@ -1761,6 +1761,8 @@ export type UpdateActionPlanInput = {
   code?: InputMaybe<Scalars['String']['input']>;
   /** At least startYear (the one given, else the stored one) */
   endYear?: InputMaybe<Scalars['Int']['input']>;
+  /** The record's version the changes were made to; CONFLICT (subcode STALE_VERSION) when it has changed since. Absent: the changes apply to whatever is current */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The plan's first year */
   startYear?: InputMaybe<Scalars['Int']['input']>;
   /** In the request's locale (Accept-Language) */
@@ -1777,6 +1779,8 @@ export type UpdateBarrierInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** description in several locales; description itself writes the request's locale (Accept-Language) */
   descriptionTranslations?: InputMaybe<Array<TranslationInput>>;
+  /** The record's version the changes were made to; CONFLICT (subcode STALE_VERSION) when it has changed since. Absent: the changes apply to whatever is current */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The meetings where it was raised (replaces them); at least one */
   meetingIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** In the request's locale (Accept-Language) */
@@ -1797,6 +1801,8 @@ export type UpdateIndicatorInput = {
   code?: InputMaybe<Scalars['String']['input']>;
   /** Whether higher or lower is better */
   direction?: InputMaybe<IndicatorDirection>;
+  /** The record's version the changes were made to; CONFLICT (subcode STALE_VERSION) when it has changed since. Absent: the changes apply to whatever is current */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** What a value measures */
   measure?: InputMaybe<IndicatorMeasure>;
   /** In the request's locale (Accept-Language) */
@@ -1815,6 +1821,8 @@ export type UpdateIndicatorInput = {
 
 /** Changes to a meeting: absent fields stay as they are, null clears an optional one */
 export type UpdateMeetingInput = {
+  /** The record's version the changes were made to; CONFLICT (subcode STALE_VERSION) when it has changed since. Absent: the changes apply to whatever is current */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** What kind of meeting it was */
   format?: InputMaybe<MeetingFormat>;
   /** The day the meeting was held */
@@ -1853,6 +1861,8 @@ export type UpdateRecommendationInput = {
   descriptionTranslations?: InputMaybe<Array<TranslationInput>>;
   /** When it should be implemented; null clears it */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The record's version the changes were made to; CONFLICT (subcode STALE_VERSION) when it has changed since. Absent: the changes apply to whatever is current */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The indicators that measure it (replaces them) */
   indicatorIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** What kind of measure it recommends */

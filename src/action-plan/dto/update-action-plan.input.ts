@@ -1,4 +1,5 @@
 import { TranslationInput, TranslationsInputField } from '../../i18n/translation.types';
+import { EXPECTED_VERSION_ARGUMENT, VersionedChangesInput } from '../../common/dto/versioned-changes.input';
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Min, ValidateIf, ValidateNested } from 'class-validator';
@@ -11,7 +12,7 @@ import { PlanYear } from '../reporting-period';
  * them. The years must keep every target and value of the plan's indicators inside them.
  */
 @InputType({ description: 'Changes to an action plan: absent fields stay as they are' })
-export class UpdateActionPlanInput {
+export class UpdateActionPlanInput extends VersionedChangesInput {
   @Field(() => String, { nullable: true, description: 'Unique, human-readable, e.g. NAP-2022-2026' })
   @ValidateIf((o: UpdateActionPlanInput) => o.code !== undefined)
   @CodeText()
@@ -57,7 +58,7 @@ export class UpdateActionPlanArgs {
   @Type(() => UpdateActionPlanInput)
   input: UpdateActionPlanInput;
 
-  @Field(() => Int, { nullable: true, description: 'CONFLICT when given and stale' })
+  @Field(() => Int, { nullable: true, ...EXPECTED_VERSION_ARGUMENT })
   @IsOptional()
   @IsInt()
   @Min(1)

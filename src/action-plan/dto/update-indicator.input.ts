@@ -1,4 +1,5 @@
 import { TranslationInput, TranslationsInputField } from '../../i18n/translation.types';
+import { EXPECTED_VERSION_ARGUMENT, VersionedChangesInput } from '../../common/dto/versioned-changes.input';
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsUUID, Min, ValidateIf, ValidateNested } from 'class-validator';
@@ -14,7 +15,7 @@ import { IndicatorUnit } from '../indicator-unit';
  * (setIndicatorTarget).
  */
 @InputType({ description: 'Changes to an indicator: absent fields stay as they are' })
-export class UpdateIndicatorInput {
+export class UpdateIndicatorInput extends VersionedChangesInput {
   @Field(() => ID, { nullable: true, description: "Only while the indicator has no values; its targets must fall within the plan's years" })
   @ValidateIf((o: UpdateIndicatorInput) => o.actionPlanId !== undefined)
   @IsUUID()
@@ -85,7 +86,7 @@ export class UpdateIndicatorArgs {
   @Type(() => UpdateIndicatorInput)
   input: UpdateIndicatorInput;
 
-  @Field(() => Int, { nullable: true, description: 'CONFLICT when given and stale' })
+  @Field(() => Int, { nullable: true, ...EXPECTED_VERSION_ARGUMENT })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -1,4 +1,5 @@
 import { TranslationInput, TranslationsInputField } from '../../i18n/translation.types';
+import { EXPECTED_VERSION_ARGUMENT, VersionedChangesInput } from '../../common/dto/versioned-changes.input';
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsInt, IsOptional, IsUUID, Min, ValidateIf, ValidateNested } from 'class-validator';
@@ -10,7 +11,7 @@ import { BarrierCategory } from '../barrier-category.enum';
  * `meetingIds` replaces the meetings where it was raised (at least one).
  */
 @InputType({ description: 'Changes to a barrier: absent fields stay as they are' })
-export class UpdateBarrierInput {
+export class UpdateBarrierInput extends VersionedChangesInput {
   @Field(() => String, { nullable: true, description: "In the request's locale (Accept-Language)" })
   @ValidateIf((o: UpdateBarrierInput) => o.title !== undefined)
   @RequiredText(TITLE_MAX)
@@ -51,7 +52,7 @@ export class UpdateBarrierArgs {
   @Type(() => UpdateBarrierInput)
   input: UpdateBarrierInput;
 
-  @Field(() => Int, { nullable: true, description: 'CONFLICT when given and stale' })
+  @Field(() => Int, { nullable: true, ...EXPECTED_VERSION_ARGUMENT })
   @IsOptional()
   @IsInt()
   @Min(1)

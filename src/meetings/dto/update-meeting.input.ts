@@ -1,4 +1,5 @@
 import { TranslationInput, TranslationsInputField } from '../../i18n/translation.types';
+import { EXPECTED_VERSION_ARGUMENT, VersionedChangesInput } from '../../common/dto/versioned-changes.input';
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsUUID, Min, ValidateIf, ValidateNested } from 'class-validator';
@@ -21,7 +22,7 @@ import { MeetingFormat } from '../meeting.enums';
  * The participants are not edited here.
  */
 @InputType({ description: 'Changes to a meeting: absent fields stay as they are, null clears an optional one' })
-export class UpdateMeetingInput {
+export class UpdateMeetingInput extends VersionedChangesInput {
   @Field(() => String, { nullable: true, description: "In the request's locale (Accept-Language)" })
   @ValidateIf((o: UpdateMeetingInput) => o.title !== undefined)
   @RequiredText(TITLE_MAX)
@@ -84,7 +85,7 @@ export class UpdateMeetingArgs {
   @Type(() => UpdateMeetingInput)
   input: UpdateMeetingInput;
 
-  @Field(() => Int, { nullable: true, description: 'CONFLICT when given and stale' })
+  @Field(() => Int, { nullable: true, ...EXPECTED_VERSION_ARGUMENT })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -1,4 +1,5 @@
 import { TranslationInput, TranslationsInputField } from '../../i18n/translation.types';
+import { EXPECTED_VERSION_ARGUMENT, VersionedChangesInput } from '../../common/dto/versioned-changes.input';
 import { Field, ID, InputType, ArgsType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsUUID, Min, ValidateIf, ValidateNested } from 'class-validator';
@@ -12,7 +13,7 @@ import { OptionalIdList } from './recommendation-links.input';
  * null to clear them; a list replaces the current links (an empty list clears them).
  */
 @InputType({ description: 'Changes to a recommendation: absent fields stay as they are; the status changes only by transitionRecommendation' })
-export class UpdateRecommendationInput {
+export class UpdateRecommendationInput extends VersionedChangesInput {
   @Field(() => String, { nullable: true, description: "The title in the request's locale (Accept-Language)" })
   @ValidateIf((o: UpdateRecommendationInput) => o.title !== undefined)
   @RequiredText(TITLE_MAX)
@@ -67,7 +68,7 @@ export class UpdateRecommendationArgs {
   @Type(() => UpdateRecommendationInput)
   input: UpdateRecommendationInput;
 
-  @Field(() => Int, { nullable: true, description: 'CONFLICT when given and stale' })
+  @Field(() => Int, { nullable: true, ...EXPECTED_VERSION_ARGUMENT })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -1,5 +1,4 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Min } from 'class-validator';
 import { UpdateActionPlanInput } from '../../../action-plan/dto/update-action-plan.input';
 import { UpdateIndicatorInput } from '../../../action-plan/dto/update-indicator.input';
 import { UpdateBarrierInput } from '../../../barriers/dto/update-barrier.input';
@@ -16,21 +15,11 @@ import { BlankAsNull, DecimalControl, formShape, ListControl, TranslatedControl 
 
 const trimmed = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
-/** The version the form was shown with (a hidden field). */
-function ExpectedVersion(): PropertyDecorator {
-  return (target, property) => {
-    DecimalControl()(target, property);
-    IsOptional()(target, property);
-    IsInt()(target, property);
-    Min(1)(target, property);
-  };
-}
 
-export class MeetingEditForm extends UpdateMeetingInput {
-  @ExpectedVersion()
-  expectedVersion?: number | null;
-}
+export class MeetingEditForm extends UpdateMeetingInput {}
 formShape(MeetingEditForm, {
+  // The version the form was shown with (a hidden field); the input's own rules check it.
+  expectedVersion: DecimalControl(),
   titleTranslations: TranslatedControl('title', { required: true, edit: true }),
   heldOn: trimmed,
   settlementTranslations: TranslatedControl('settlement', { edit: true }),
@@ -39,22 +28,20 @@ formShape(MeetingEditForm, {
   sourceUrl: BlankAsNull(),
 });
 
-export class BarrierEditForm extends UpdateBarrierInput {
-  @ExpectedVersion()
-  expectedVersion?: number | null;
-}
+export class BarrierEditForm extends UpdateBarrierInput {}
 formShape(BarrierEditForm, {
+  // The version the form was shown with (a hidden field); the input's own rules check it.
+  expectedVersion: DecimalControl(),
   titleTranslations: TranslatedControl('title', { required: true, edit: true }),
   descriptionTranslations: TranslatedControl('description', { edit: true }),
   // The meetings ticked: none is refused (a barrier was raised somewhere).
   meetingIds: ListControl(),
 });
 
-export class PlanEditForm extends UpdateActionPlanInput {
-  @ExpectedVersion()
-  expectedVersion?: number | null;
-}
+export class PlanEditForm extends UpdateActionPlanInput {}
 formShape(PlanEditForm, {
+  // The version the form was shown with (a hidden field); the input's own rules check it.
+  expectedVersion: DecimalControl(),
   titleTranslations: TranslatedControl('title', { required: true, edit: true }),
   approvedBy: BlankAsNull(),
   approvedOn: BlankAsNull(),
@@ -62,11 +49,10 @@ formShape(PlanEditForm, {
   endYear: DecimalControl(),
 });
 
-export class IndicatorEditForm extends UpdateIndicatorInput {
-  @ExpectedVersion()
-  expectedVersion?: number | null;
-}
+export class IndicatorEditForm extends UpdateIndicatorInput {}
 formShape(IndicatorEditForm, {
+  // The version the form was shown with (a hidden field); the input's own rules check it.
+  expectedVersion: DecimalControl(),
   nameTranslations: TranslatedControl('name', { required: true, edit: true }),
   baselineYear: DecimalControl(),
   baselineValue: DecimalControl(),
