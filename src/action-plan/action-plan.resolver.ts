@@ -184,9 +184,11 @@ export class IndicatorResolver {
 export class IndicatorProgressResolver {
   constructor(private readonly repository: ActionPlanRepository) {}
 
-  @ResolveField(() => Indicator, { nullable: true, description: 'The indicator this progress is about' })
-  indicator(progress: IndicatorProgress, _args: NoArgs, { loaders }: GraphqlContext): Promise<Indicator | null> | null {
-    if (progress.indicator) return Promise.resolve(progress.indicator);
-    return progress.indicatorId ? this.repository.indicatorById(loaders).load(progress.indicatorId) : null;
+  // Non-null: every progress is read for an indicator (IndicatorProgressReader), which carries it or its id.
+  @ResolveField(() => Indicator, { description: 'The indicator this progress is about' })
+  async indicator(progress: IndicatorProgress, _args: NoArgs, { loaders }: GraphqlContext): Promise<Indicator> {
+    const indicator = progress.indicator ?? (progress.indicatorId ? await this.repository.indicatorById(loaders).load(progress.indicatorId) : null);
+    if (!indicator) throw new Error(`a progress figure without its indicator (${progress.indicatorId ?? 'no id'})`);
+    return indicator;
   }
 }

@@ -521,7 +521,7 @@ export type IndicatorProgress = {
   /** The baseline value; null when not set */
   baseline?: Maybe<Scalars['Float']['output']>;
   /** The indicator this progress is about */
-  indicator?: Maybe<Indicator>;
+  indicator: Indicator;
   /** How far from baseline to target the actual value is, in percent; null without actual, baseline or target */
   percentOfTarget?: Maybe<Scalars['Float']['output']>;
   /** The target the actual is measured against: the year's target for an annual value; for a quarter's, its milestone, else the year's target pro-rated by the indicator's measure */
