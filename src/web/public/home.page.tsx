@@ -5,10 +5,8 @@ import { Layout } from '../layout/layout';
 import { PageContext } from '../layout/page-context';
 import { describeChange } from './changes';
 import { FiguresCutNote } from './figures-cut-note';
-import { ProgressTag } from '../components/status-tag';
-import { Table } from '../components/table';
-import { TableWrapper } from '../components/table-wrapper';
-import { FeedLink, indicatorHref } from './links';
+import { FeedLink } from './links';
+import { IndicatorProgressTable, StatusCountTable } from './progress-tables';
 import type { HomeData } from './public-pages.service';
 
 /** `/`: the programme at a glance for a year. */
@@ -16,7 +14,6 @@ export function HomePage({ ctx, stylesheetHref, data }: { ctx: PageContext; styl
   const { summary } = data;
   const { t, i18n } = ctx;
   const year = String(data.year);
-  const number = (n: number | null) => (n === null ? '—' : i18n.number(n));
   return (
     <Layout ctx={ctx} title={t('home.title')} stylesheetHref={stylesheetHref} section="home" head={<FeedLink href="/changes.atom" title={t('feed.title')} />}>
       <h1 class="govuk-heading-xl">
@@ -72,24 +69,7 @@ export function HomePage({ ctx, stylesheetHref, data }: { ctx: PageContext; styl
         bars={summary.byStatus.map((row) => ({ label: t(`status.${row.status}`), value: row.count }))}
         format={(n) => i18n.number(n)}
       />
-      <TableWrapper labelledBy="by-status">
-        <Table
-          attributes={{ 'aria-labelledby': 'by-status', 'data-table': 'by-status' }}
-          head={[{ text: t('table.status') }, { text: t('table.count'), format: 'numeric' }]}
-          firstCellIsHeader
-          rowAttributes={summary.byStatus.map((row) => ({ 'data-status': row.status }))}
-          rows={summary.byStatus.map((row) => [
-            {
-              html: (
-                <a class="govuk-link" href={`/recommendations?status=${row.status}`}>
-                  {t(`status.${row.status}`)}
-                </a>
-              ),
-            },
-            { text: i18n.number(row.count), format: 'numeric' },
-          ])}
-        />
-      </TableWrapper>
+      <StatusCountTable ctx={ctx} id="by-status" counts={summary.byStatus} listHref={(status) => `/recommendations?status=${status}`} />
       <p class="govuk-body">
         <a class="govuk-link" href="/recommendations">
           {t('home.allRecommendations')}
@@ -116,35 +96,7 @@ export function HomePage({ ctx, stylesheetHref, data }: { ctx: PageContext; styl
         </>
       ) : null}
       {data.indicators.length === 0 ? null : (
-        <TableWrapper labelledBy="indicators">
-          <Table
-            attributes={{ 'aria-labelledby': 'indicators', 'data-table': 'indicators' }}
-            head={[
-              { text: t('table.indicator') },
-              { text: t('table.baseline'), format: 'numeric' },
-              { text: t('table.target'), format: 'numeric' },
-              { text: t('table.actual'), format: 'numeric' },
-              { text: t('table.progress') },
-            ]}
-            rowAttributes={data.indicators.map((p) => ({ 'data-indicator': p.indicator.code, 'data-status': p.status, 'data-actual': p.actual === null ? '' : String(p.actual) }))}
-            rows={data.indicators.map((p) => [
-              {
-                html: (
-                  <>
-                    <a class="govuk-link" href={indicatorHref(p.indicator.code, p.plan?.code)}>
-                      {p.indicator.code}
-                    </a>{' '}
-                    {ctx.text(p.indicator.name)}
-                  </>
-                ),
-              },
-              { text: number(p.baseline), format: 'numeric' },
-              { text: number(p.target), format: 'numeric' },
-              { text: number(p.actual), format: 'numeric' },
-              { html: <ProgressTag ctx={ctx} status={p.status} /> },
-            ])}
-          />
-        </TableWrapper>
+        <IndicatorProgressTable ctx={ctx} id="indicators" rows={data.indicators} withBaseline />
       )}
 
       <h2 class="govuk-heading-m">{t('home.changes.title')}</h2>

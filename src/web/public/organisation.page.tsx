@@ -5,9 +5,8 @@ import { BarChart } from '../layout/charts';
 import { Layout } from '../layout/layout';
 import { PageContext } from '../layout/page-context';
 import { FallbackNote } from '../layout/fallback-note';
-import { ProgressTag } from '../components/status-tag';
-import { TableWrapper } from '../components/table-wrapper';
-import { FeedLink, indicatorHref } from './links';
+import { FeedLink } from './links';
+import { IndicatorProgressTable, StatusCountTable } from './progress-tables';
 import { RecommendationTable } from './recommendation-table';
 import type { OrganisationCompleteness, OrganisationData } from './public-pages.service';
 import { CompletenessTable } from '../layout/completeness-table';
@@ -28,7 +27,6 @@ export function OrganisationPage({
   const o = data.organization;
   const feed = `/organisations/${o.id}/changes.atom`;
   const statuses = Object.values(RecommendationStatus).map((status) => ({ status, count: data.byStatus.get(status) ?? 0 }));
-  const number = (n: number | null) => (n === null ? '—' : i18n.number(n));
   return (
     <Layout ctx={ctx} title={ctx.text.plain(o.name)} stylesheetHref={stylesheetHref} section="none" head={<FeedLink href={feed} title={t('feed.titleFor', { name: ctx.text.plain(o.name) })} />}>
       <span class="govuk-caption-l">{t(`orgKind.${o.kind}`)}</span>
@@ -47,32 +45,7 @@ export function OrganisationPage({
         bars={statuses.map((s) => ({ label: t(`status.${s.status}`), value: s.count }))}
         format={(n) => i18n.number(n)}
       />
-      <TableWrapper labelledBy="org-by-status">
-        <table class="govuk-table" aria-labelledby="org-by-status" data-table="by-status">
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                {t('table.status')}
-              </th>
-              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                {t('table.count')}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {statuses.map((s) => (
-              <tr class="govuk-table__row" data-status={s.status}>
-                <th scope="row" class="govuk-table__header">
-                  <a class="govuk-link" href={`/recommendations?organisation=${o.id}&status=${s.status}`}>
-                    {t(`status.${s.status}`)}
-                  </a>
-                </th>
-                <td class="govuk-table__cell govuk-table__cell--numeric">{i18n.number(s.count)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrapper>
+      <StatusCountTable ctx={ctx} id="org-by-status" counts={statuses} listHref={(status) => `/recommendations?organisation=${o.id}&status=${status}`} />
       <p class="govuk-body">
         <a class="govuk-link" href={`/recommendations?organisation=${o.id}`}>
           {t('organisation.allRecommendations')}
@@ -86,44 +59,7 @@ export function OrganisationPage({
       {data.indicators.length === 0 ? (
         <p class="govuk-body">{t('none')}</p>
       ) : (
-        <TableWrapper labelledBy="org-indicators">
-          <table class="govuk-table" aria-labelledby="org-indicators" data-table="indicators">
-            <caption class="govuk-table__caption govuk-table__caption--s">{t('home.year', { year: String(data.year) })}</caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header">
-                  {t('table.indicator')}
-                </th>
-                <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                  {t('table.target')}
-                </th>
-                <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                  {t('table.actual')}
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  {t('table.progress')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-              {data.indicators.map((p) => (
-                <tr class="govuk-table__row" data-indicator={p.indicator.code} data-status={p.status} data-actual={p.actual === null ? '' : String(p.actual)}>
-                  <td class="govuk-table__cell">
-                    <a class="govuk-link" href={indicatorHref(p.indicator.code, p.plan?.code)}>
-                      {p.indicator.code}
-                    </a>{' '}
-                    {ctx.text(p.indicator.name)}
-                  </td>
-                  <td class="govuk-table__cell govuk-table__cell--numeric">{number(p.target)}</td>
-                  <td class="govuk-table__cell govuk-table__cell--numeric">{number(p.actual)}</td>
-                  <td class="govuk-table__cell">
-                    <ProgressTag ctx={ctx} status={p.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrapper>
+        <IndicatorProgressTable ctx={ctx} id="org-indicators" rows={data.indicators} caption={t('home.year', { year: String(data.year) })} />
       )}
       {data.indicators.length === 0 ? null : <FiguresCutNote ctx={ctx} cut={data.cut} />}
       <h2 class="govuk-heading-m" id="org-completeness">
