@@ -91,6 +91,29 @@ describeInBrowser('public pages in a browser: every page accessible, no JavaScri
     }
   });
 
+  it('in high contrast, no status tag is cut off by the table that scrolls around it', async () => {
+    const context = await newVisitor(browser, baseURL, { cookies: { lang: 'ru', display: 'contrast' } });
+    try {
+      const page = await context.newPage();
+      for (const path of ['/', '/recommendations', '/indicators/WL-1']) {
+        await page.goto(path);
+        // A tag's outline is part of what is seen: it must lie within the wrapper that clips (overflow-x).
+        const clipped = await page.evaluate(() =>
+          [...document.querySelectorAll('.app-table-wrapper .govuk-tag')].filter((tag) => {
+            const wrapper = tag.closest('.app-table-wrapper')!.getBoundingClientRect();
+            const box = tag.getBoundingClientRect();
+            const style = getComputedStyle(tag);
+            const outside = Math.max(0, parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset || '0'));
+            return box.right + outside > wrapper.right + 0.5 || box.left - outside < wrapper.left - 0.5;
+          }).length,
+        );
+        expect({ path, clipped }).toEqual({ path, clipped: 0 });
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   it('filters and pages the recommendations without JavaScript', async () => {
     for (let i = 10; i < 32; i++) {
       await t.gqlOk(`mutation ($m: ID!) { createRecommendation(input: { title: "Extra ${i}", kind: OTHER, meetingId: $m, code: "X-${i}" }) { id } }`, {
