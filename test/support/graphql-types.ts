@@ -181,6 +181,32 @@ export type BarrierCategory =
   /** Support and recognition from society and colleagues */
   | 'SOCIAL_SUPPORT';
 
+/** The value of one combination of dimension members */
+export type BreakdownCellInput = {
+  /** A RATIO indicator: the denominator (e.g. all deputies) */
+  denominator?: InputMaybe<Scalars['Float']['input']>;
+  /** Member codes, one per dimension the indicator is broken down by, in any order (e.g. ["CHUI-SOKULUK", "F"]) */
+  members: Array<Scalars['String']['input']>;
+  /** A RATIO indicator: the numerator (e.g. women deputies) */
+  numerator?: InputMaybe<Scalars['Float']['input']>;
+  /** The value (a NUMBER indicator); for a RATIO it is numerator / denominator and may be left out */
+  value?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** A total of a breakdown for one member of a dimension: Σ of values, or Σ numerator / Σ denominator for a ratio (never a mean of shares) */
+export type BreakdownTotal = {
+  /** How many cells it adds up */
+  cells: Scalars['Int']['output'];
+  /** For a ratio: Σ denominator */
+  denominator?: Maybe<Scalars['Float']['output']>;
+  /** The member (or parent member) the total is for */
+  member: DimensionMember;
+  /** For a ratio: Σ numerator */
+  numerator?: Maybe<Scalars['Float']['output']>;
+  /** The total (for a ratio: Σ numerator / Σ denominator, × 100 for a percentage) */
+  value: Scalars['Float']['output'];
+};
+
 /** Counts of the values expected from an organisation (periods ended by the cut-off date) */
 export type CompletenessCounts = {
   /** Of those, values with a version approved by the cut-off date */
@@ -245,6 +271,38 @@ export type CreateBarrierInput = {
   titleTranslations?: InputMaybe<Array<TranslationInput>>;
 };
 
+/** A new dimension (ADMIN) */
+export type CreateDimensionInput = {
+  /** Its code, e.g. DISABILITY (stored upper-case) */
+  code: Scalars['String']['input'];
+  /** Its name in the request's locale (Accept-Language); this or nameTranslations is required */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** name in several locales; name itself writes the request's locale (Accept-Language) */
+  nameTranslations?: InputMaybe<Array<TranslationInput>>;
+  /** The SDMX concept it corresponds to, e.g. DISABILITY_STATUS */
+  sdmxConcept?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A new member of a dimension (ADMIN) */
+export type CreateDimensionMemberInput = {
+  /** Its code, unique within the dimension (stored upper-case), e.g. ISSYK-KUL-TONG */
+  code: Scalars['String']['input'];
+  /** The code of its dimension, e.g. TERRITORY */
+  dimensionCode: Scalars['String']['input'];
+  /** Its name in the request's locale (Accept-Language); this or nameTranslations is required */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** name in several locales; name itself writes the request's locale (Accept-Language) */
+  nameTranslations?: InputMaybe<Array<TranslationInput>>;
+  /** Its code in an official classifier (a territory: its SOATE code, 8 to 14 digits) */
+  officialCode?: InputMaybe<Scalars['String']['input']>;
+  /** Its place in lists (smaller first); default: after the others */
+  ordering?: InputMaybe<Scalars['Int']['input']>;
+  /** The code of its parent in the same dimension (a district: its oblast) */
+  parentCode?: InputMaybe<Scalars['String']['input']>;
+  /** Its code in the SDMX code list of its dimension */
+  sdmxCode?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A new indicator of an action plan */
 export type CreateIndicatorInput = {
   /** The action plan it belongs to */
@@ -273,6 +331,8 @@ export type CreateIndicatorInput = {
   unit: Scalars['String']['input'];
   /** The unit as a code (written in each language with plural forms); unset: recognised from `unit` when it is a known one */
   unitCode?: InputMaybe<IndicatorUnit>;
+  /** NUMBER (default) or RATIO: a value recorded as numerator and denominator */
+  valueKind?: InputMaybe<IndicatorValueKind>;
 };
 
 /** A new meeting */
@@ -365,6 +425,70 @@ export type CreatedApiToken = {
   token: Scalars['String']['output'];
 };
 
+/** A dimension values are broken down by: sex, age group, territory, urban or rural, … */
+export type Dimension = {
+  /** Its code, e.g. SEX, AGE, TERRITORY */
+  code: Scalars['String']['output'];
+  /** The dimension's id */
+  id: Scalars['ID']['output'];
+  /** Its members, in their order */
+  members: Array<DimensionMember>;
+  /** Its name in the requested locale */
+  name: Scalars['String']['output'];
+  /** The locale name is served in (after fallback); null when it has no text */
+  nameLocale?: Maybe<Locale>;
+  /** Every locale's text of name */
+  nameTranslations: Array<Translation>;
+  /** The SDMX concept it corresponds to, e.g. SEX, AGE, REF_AREA, URBANISATION */
+  sdmxConcept?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A dimension values are broken down by: sex, age group, territory, urban or rural, … */
+export type DimensionNameArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+/** A dimension values are broken down by: sex, age group, territory, urban or rural, … */
+export type DimensionNameLocaleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+/** A member of a dimension, e.g. women, 25-34, Sokuluk district */
+export type DimensionMember = {
+  /** Its code, unique within its dimension, e.g. F, 25-34, CHUI-SOKULUK */
+  code: Scalars['String']['output'];
+  /** The member's id */
+  id: Scalars['ID']['output'];
+  /** Its name in the requested locale */
+  name: Scalars['String']['output'];
+  /** The locale name is served in (after fallback); null when it has no text */
+  nameLocale?: Maybe<Locale>;
+  /** Every locale's text of name */
+  nameTranslations: Array<Translation>;
+  /** Its code in an official classifier: for territories the state classifier of territorial units (СОАТЕ / SOATE); null where not known */
+  officialCode?: Maybe<Scalars['String']['output']>;
+  /** Its place in lists of its dimension (smaller first) */
+  ordering: Scalars['Int']['output'];
+  /** The member it lies within (a district: its oblast); null for none */
+  parent?: Maybe<DimensionMember>;
+  /** Its code in the SDMX code list of its dimension, e.g. F, M, Y25T34 */
+  sdmxCode?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A member of a dimension, e.g. women, 25-34, Sokuluk district */
+export type DimensionMemberNameArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+/** A member of a dimension, e.g. women, 25-34, Sokuluk district */
+export type DimensionMemberNameLocaleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
 /** A measurable indicator of an action plan, with a baseline, yearly targets and reported values */
 export type Indicator = Node & {
   /** The action plan it belongs to */
@@ -375,6 +499,8 @@ export type Indicator = Node & {
   baselineYear?: Maybe<Scalars['Int']['output']>;
   /** Unique within its plan, e.g. WL-1 */
   code: Scalars['String']['output'];
+  /** The dimensions its values are broken down by, in order (empty: not broken down) */
+  dimensions: Array<Dimension>;
   /** Whether higher or lower is better */
   direction: IndicatorDirection;
   /** Global object id */
@@ -401,10 +527,14 @@ export type Indicator = Node & {
   responsibleOrganization?: Maybe<Organization>;
   /** Ordered by year */
   targets: Array<IndicatorTarget>;
+  /** For a value broken down by dimensions: whether its total is recorded or derived from the parts */
+  totalSource: TotalSource;
   /** E.g. "%" or "people", as written when the indicator was created */
   unit: Scalars['String']['output'];
   /** The unit as a code the pages, exports and reports write in the reader's language with plural forms; null for a unit they do not know (then `unit` is shown as written) */
   unitCode?: Maybe<IndicatorUnit>;
+  /** Whether a value is a number or a ratio recorded as numerator and denominator */
+  valueKind: IndicatorValueKind;
   /** Ordered by period: a year's quarters, then the year's own value */
   values: Array<IndicatorValue>;
   /** Increments on every change; pass it as expectedVersion to update */
@@ -607,8 +737,31 @@ export type IndicatorValueSourceLocaleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
+/** One cell of a value's breakdown: the value for one combination of dimension members */
+export type IndicatorValueCell = {
+  /** For a ratio: the denominator (e.g. all deputies) */
+  denominator?: Maybe<Scalars['Float']['output']>;
+  /** The combination: one member of each of the indicator's dimensions */
+  members: Array<DimensionMember>;
+  /** For a ratio: the numerator (e.g. women deputies) */
+  numerator?: Maybe<Scalars['Float']['output']>;
+  /** The cell's value (for a ratio: numerator / denominator, × 100 for a percentage) */
+  value: Scalars['Float']['output'];
+};
+
+/** Whether a value is a number (a count, an amount) or a ratio recorded as a numerator and a denominator */
+export type IndicatorValueKind =
+  /** A number; the parts of a breakdown add up to their total */
+  | 'NUMBER'
+  /** A ratio (a share in % when the unit is PERCENT): numerator and denominator are recorded, and any total is Σ numerator / Σ denominator, never a mean of shares */
+  | 'RATIO';
+
 /** One version of a reported value: every write adds one, nothing is overwritten */
 export type IndicatorValueVersion = {
+  /** This version's breakdown: one cell per combination of members (empty: not broken down) */
+  breakdown: Array<IndicatorValueCell>;
+  /** Totals of this version's breakdown per member of one dimension (or per parent member), in the dimension's order; ratios as Σ numerator / Σ denominator */
+  breakdownTotals: Array<BreakdownTotal>;
   /** Why this version corrects the previous one (required from version 2) */
   correctionReason?: Maybe<Scalars['String']['output']>;
   /** The version's id */
@@ -826,6 +979,10 @@ export type Mutation = {
   createApiToken: CreatedApiToken;
   /** Records a barrier raised at one or more meetings (EDITOR, ADMIN) */
   createBarrier: Barrier;
+  /** ADMIN: adds a dimension (BAD_USER_INPUT when its code is taken) */
+  createDimension: Dimension;
+  /** ADMIN: adds a member to a dimension (BAD_USER_INPUT for a taken code or an unknown parent) */
+  createDimensionMember: DimensionMember;
   /** Records an indicator of an action plan (EDITOR, ADMIN) */
   createIndicator: Indicator;
   /** Records a meeting (EDITOR, ADMIN) */
@@ -838,10 +995,14 @@ export type Mutation = {
   createRecommendation: Recommendation;
   /** MINISTRY tokens: only indicators of their organisation */
   recordIndicatorValue: IndicatorValue;
+  /** Records a value with its breakdown as a new version (as recordIndicatorValue does), all or nothing. MINISTRY tokens: only indicators of their organisation */
+  recordIndicatorValueBreakdown: IndicatorValue;
   /** ADMIN and EDITOR: approve or return a SUBMITTED version submitted by someone else (four eyes; FORBIDDEN otherwise) */
   reviewValue: IndicatorValueVersion;
   /** ADMIN only */
   revokeApiToken: ApiToken;
+  /** ADMIN and EDITOR: which dimensions an indicator is broken down by, whether its total is recorded or derived, and its value kind */
+  setIndicatorDimensions: Indicator;
   /** Sets a QUARTERLY indicator's target for one quarter of a plan year. MINISTRY tokens: only indicators of their organisation */
   setIndicatorMilestone: Indicator;
   /** MINISTRY tokens: only indicators of their organisation */
@@ -876,6 +1037,16 @@ export type MutationCreateBarrierArgs = {
 };
 
 
+export type MutationCreateDimensionArgs = {
+  input: CreateDimensionInput;
+};
+
+
+export type MutationCreateDimensionMemberArgs = {
+  input: CreateDimensionMemberInput;
+};
+
+
 export type MutationCreateIndicatorArgs = {
   input: CreateIndicatorInput;
 };
@@ -906,6 +1077,11 @@ export type MutationRecordIndicatorValueArgs = {
 };
 
 
+export type MutationRecordIndicatorValueBreakdownArgs = {
+  input: RecordIndicatorValueBreakdownInput;
+};
+
+
 export type MutationReviewValueArgs = {
   input: ReviewValueInput;
 };
@@ -913,6 +1089,11 @@ export type MutationReviewValueArgs = {
 
 export type MutationRevokeApiTokenArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetIndicatorDimensionsArgs = {
+  input: SetIndicatorDimensionsInput;
 };
 
 
@@ -1188,6 +1369,8 @@ export type Query = {
   auditLog: AuditEntryConnection;
   /** Every barrier, ordered by title */
   barriers: Array<Barrier>;
+  /** Every dimension values may be broken down by, by code */
+  dimensions: Array<Dimension>;
   /** One indicator by id; null when there is none */
   indicator?: Maybe<Indicator>;
   /** A page of indicators, filtered */
@@ -1484,6 +1667,30 @@ export type RecommendationStatus =
   /** Being considered by the responsible bodies. Next: ACCEPTED or REJECTED */
   | 'UNDER_REVIEW';
 
+/** A value with its breakdown by the indicator's dimensions: a new version of the period's value (SUBMITTED, public once approved), exactly as recordIndicatorValue records one; all or nothing */
+export type RecordIndicatorValueBreakdownInput = {
+  /** One cell per combination of members */
+  cells: Array<BreakdownCellInput>;
+  /** Required when the period already has a value: why this version corrects it */
+  correctionReason?: InputMaybe<Scalars['String']['input']>;
+  /** The period's latest version number as the caller saw it (0: none yet); CONFLICT when it has moved on */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The indicator the value is for */
+  indicatorId: Scalars['ID']['input'];
+  /** A note on the value, in the request's locale (Accept-Language) */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** note in several locales; note itself writes the request's locale (Accept-Language) */
+  noteTranslations?: InputMaybe<Array<TranslationInput>>;
+  /** "2025" (a year) or "2025-Q3" (a quarter) */
+  period: Scalars['String']['input'];
+  /** Where the value comes from (a statistics release, a report) */
+  source?: InputMaybe<Scalars['String']['input']>;
+  /** source in several locales; source itself writes the request's locale (Accept-Language) */
+  sourceTranslations?: InputMaybe<Array<TranslationInput>>;
+  /** The total, when the indicator records it (totalSource RECORDED); refused when it is DERIVED */
+  total?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** Each recording adds a version (SUBMITTED, public once approved); recording a period that already has a value corrects it and needs a correctionReason. Nothing is overwritten. */
 export type RecordIndicatorValueInput = {
   /** Required when the period already has a value: why this version corrects it */
@@ -1552,6 +1759,18 @@ export type Role =
   /** Reads everything (NGOs, the public portal) */
   | 'VIEWER';
 
+/** Which dimensions an indicator is broken down by, and how its values are recorded */
+export type SetIndicatorDimensionsInput = {
+  /** The codes of its dimensions, in the order forms and tables show them; empty: not broken down */
+  dimensionCodes: Array<Scalars['String']['input']>;
+  /** The indicator */
+  indicatorId: Scalars['ID']['input'];
+  /** Whether the total of a breakdown is recorded with it or derived from its cells */
+  totalSource: TotalSource;
+  /** NUMBER or RATIO (numerator and denominator recorded per cell); unchanged when omitted */
+  valueKind?: InputMaybe<IndicatorValueKind>;
+};
+
 /** One step of a recommendation's lifecycle: the status it moved to, when, by whom and why */
 export type StatusChange = {
   /** When it moved */
@@ -1591,6 +1810,13 @@ export type StatusCount = {
   /** The status */
   status: RecommendationStatus;
 };
+
+/** Where the total of a value broken down by dimensions comes from */
+export type TotalSource =
+  /** Computed from the parts: their sum, or Σ numerator / Σ denominator for a ratio */
+  | 'DERIVED'
+  /** Recorded with the breakdown (the parts may cover only some of the whole) */
+  | 'RECORDED';
 
 /** A step of a recommendation's lifecycle (see RecommendationStatus for the allowed steps) */
 export type TransitionRecommendationInput = {
