@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { Clock } from '../src/common/clock';
 import { expectError } from './support/expect-error';
 import { createActionPlan, createIndicator, createOrganization, uniqueCode } from './support/factories';
@@ -25,6 +26,13 @@ const BREAKDOWN = `query ($id: ID!, $knownBy: Date) {
 }`;
 const REVIEW = `mutation ($input: ReviewValueInput!) { reviewValue(input: $input) { reviewStatus } }`;
 
+/** The cells of the table row marked data-<attr>="<value>", as text. */
+function cellsOf(html: string, attr: string, value: string): string[] {
+  const row = new RegExp(`<tr class="govuk-table__row" data-${attr}="${value}"[^>]*>(.*?)</tr>`).exec(html);
+  if (!row) throw new Error(`no row data-${attr}="${value}"`);
+  return [...row[1].matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((cell) => cell[1].replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim());
+}
+
 interface Cell {
   members: string[];
   value?: number;
@@ -44,10 +52,11 @@ describe('dimensions and breakdowns', () => {
   const count = async (table: string) => (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
   const auditCount = () => count('audit_entry');
   const record = (input: Record<string, unknown>, headers: Record<string, string> = {}) => t.gql(RECORD, { input }, headers);
-  const ratioIndicator = async (dimensionCodes: string[], totalSource = 'DERIVED', organizationId: string | null = ministryOrgId) => {
+  const ratioIndicator = async (dimensionCodes: string[], totalSource = 'DERIVED', organizationId: string | null = ministryOrgId) => (await ratioIndicatorWithCode(dimensionCodes, totalSource, organizationId)).id;
+  const ratioIndicatorWithCode = async (dimensionCodes: string[], totalSource = 'DERIVED', organizationId: string | null = ministryOrgId) => {
     const indicator = await createIndicator(t, { actionPlanId: planId, unit: '%', valueKind: 'RATIO', responsibleOrganizationId: organizationId });
     await t.gqlOk(SET_DIMENSIONS, { input: { indicatorId: indicator.id, dimensionCodes, totalSource } });
-    return indicator.id;
+    return indicator;
   };
   const approve = async (versionId: string) => {
     const res = await t.gql(REVIEW, { input: { versionId, decision: 'APPROVE' } }, { authorization: bearer(editorToken) });
@@ -119,7 +128,8 @@ describe('dimensions and breakdowns', () => {
   });
 
   it('aggregates a ratio as Σ numerator / Σ denominator: 10/20 and 90/100 make 83.3 %, not the 70 % mean of shares', async () => {
-    const indicatorId = await ratioIndicator(['TERRITORY']);
+    const { id: indicatorId, code } = await ratioIndicatorWithCode(['TERRITORY']);
+    const publicPage = async () => (await request(t.app.getHttpServer()).get(`/indicators/${code}`).set('accept-language', 'ky').expect(200)).text;
     const auditsBefore = await auditCount();
     const res = await record(
       {
@@ -145,6 +155,7 @@ describe('dimensions and breakdowns', () => {
 
     // The breakdown goes through the same review: nothing is public until an editor approves it.
     expect((await breakdownOf(indicatorId, { authorization: bearer(viewerToken) })).latestValue).toBeNull();
+    expect(await publicPage()).not.toContain('data-table="breakdown"');
     expect((await t.gql(REVIEW, { input: { versionId: version.id, decision: 'APPROVE' } }, { authorization: bearer(editorToken) })).errors).toBeUndefined();
 
     const read = await breakdownOf(indicatorId, { 'accept-language': 'ru', authorization: bearer(viewerToken) });
@@ -165,6 +176,14 @@ describe('dimensions and breakdowns', () => {
     expect(Math.abs(v.oblasts[0].value - meanOfShares)).toBeGreaterThan(13);
     // A dimension the indicator is not broken down by has no totals.
     expect(v.bySex).toEqual([]);
+
+    // The public page (in Kyrgyz): the cells, the whole, and the oblast's total as Σ/Σ, with a chart of the same numbers.
+    const html = await publicPage();
+    expect(cellsOf(html, 'members', 'CHUI-SOKULUK')).toEqual(['Сокулук району', '10', '20', '50']);
+    expect(cellsOf(html, 'members', 'CHUI-KEMIN')).toEqual(['Кемин району', '90', '100', '90']);
+    expect(cellsOf(html, 'members', 'TOTAL')).toEqual(['Бардыгы', '100', '120', '83,333']);
+    expect(cellsOf(html, 'member', 'CHUI')).toEqual(['Чүй облусу', '100', '120', '83,333']);
+    expect(html).toContain('<title id="chart-breakdown-title">');
   });
 
   it('corrects a breakdown with a new version (reason and expectedVersion), keeping the cells of the one before', async () => {

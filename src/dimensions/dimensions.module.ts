@@ -14,6 +14,7 @@ import { DimensionsRepository } from './dimensions.repository';
 import { DimensionsService } from './dimensions.service';
 import { IndicatorDimension } from './indicator-dimension.entity';
 import { IndicatorValueCell } from './indicator-value-cell.entity';
+import { PublishedBreakdownReader } from './published-breakdown';
 
 /** Dimensions, what indicators are broken down by, and the breakdowns of value versions (issue 24). */
 @Module({
@@ -27,7 +28,8 @@ import { IndicatorValueCell } from './indicator-value-cell.entity';
     IndicatorValueCellResolver,
     VersionBreakdownResolver,
     BreakdownTotalResolver,
+    PublishedBreakdownReader,
   ],
-  exports: [DimensionsRepository, DimensionsService],
+  exports: [DimensionsRepository, DimensionsService, PublishedBreakdownReader],
 })
 export class DimensionsModule {}

@@ -121,6 +121,49 @@ export class DimensionsRepository {
     );
   }
 
+  /**
+   * The latest period of the indicator whose latest APPROVED version has a breakdown: that
+   * version's id and period, or null (the public page's breakdown).
+   */
+  async latestApprovedBreakdown(indicatorId: string): Promise<{ versionId: string; period: string } | null> {
+    if (!isUUID(indicatorId)) return null;
+    const [row]: { version_id: string; period: string }[] = await this.db.query(
+      `SELECT w.id AS version_id, v.period
+         FROM indicator_value v
+         JOIN LATERAL (SELECT x.id FROM indicator_value_version x
+                        WHERE x.indicator_value_id = v.id AND x.review_status = 'APPROVED'
+                        ORDER BY x.number DESC LIMIT 1) w ON true
+        WHERE v.indicator_id = $1 AND EXISTS (SELECT 1 FROM indicator_value_cell c WHERE c.version_id = w.id)
+        ORDER BY v.year DESC, v.quarter DESC NULLS FIRST
+        LIMIT 1`,
+      [indicatorId],
+    );
+    return row ? { versionId: row.version_id, period: row.period } : null;
+  }
+
+  /** A version's cells, in their key's order. */
+  cellsOf(versionId: string): Promise<IndicatorValueCell[]> {
+    return readEntities(this.db, IndicatorValueCell, null, 'SELECT * FROM indicator_value_cell WHERE version_id = $1 ORDER BY member_ids', [versionId]);
+  }
+
+  /** These members and their parents, by their order. */
+  membersWithParents(ids: readonly string[]): Promise<DimensionMember[]> {
+    return readEntities(
+      this.db,
+      DimensionMember,
+      null,
+      `SELECT * FROM dimension_member WHERE id = ANY($1::uuid[])
+          OR id IN (SELECT parent_id FROM dimension_member WHERE id = ANY($1::uuid[]))
+        ORDER BY ordering, code`,
+      [ids],
+    );
+  }
+
+  /** Every member of these dimensions, by dimension and order (the staff form's rows). */
+  membersOf(dimensionIds: readonly string[]): Promise<DimensionMember[]> {
+    return readEntities(this.db, DimensionMember, null, 'SELECT * FROM dimension_member WHERE dimension_id = ANY($1::uuid[]) ORDER BY ordering, code', [dimensionIds]);
+  }
+
   /** Dimension.members: each dimension's members in their order, one statement per request. */
   membersByDimensionId(loaders: LoaderRegistry): DataLoader<string, DimensionMember[]> {
     return loaders.get('dimension.members', async (ids: readonly string[]) => {
