@@ -100,6 +100,7 @@ describe('breakdown rules', () => {
     ['shareAboveWhole', [{ members: ['KEMIN'], numerator: 3, denominator: 2 }]],
     ['valueDisagrees', [{ members: ['KEMIN'], numerator: 1, denominator: 2, value: 40 }]],
     ['noCells', []],
+    ['overlapping', [{ members: ['KEMIN'], numerator: 1, denominator: 2 }, { members: ['CHUI'], numerator: 1, denominator: 2 }]],
   ])('refuses a ratio breakdown with %s', (reason, cells) => {
     expect(reasonOf(() => checkCells(cells, [TERRITORY], byCode, PERCENT))).toBe(reason);
   });

@@ -60,7 +60,9 @@ const RATIO_TOLERANCE = 0.05;
  * and returns them keyed by their combination. Every problem is BAD_USER_INPUT with a `reason`
  * and the cell's `index`: unknownMember, undeclaredDimension, ambiguousMember, missingDimension,
  * repeatedDimension, duplicateCombination, missingValue, missingRatio, valueForRatio,
- * zeroDenominator, negative, shareAboveWhole, valueDisagrees, noCells, tooManyCells.
+ * zeroDenominator, negative, shareAboveWhole, valueDisagrees, noCells, tooManyCells, and
+ * overlapping (a cell of a member and one of its parent, e.g. a district and its oblast, would
+ * count the district twice in a total).
  */
 export function checkCells(
   cells: readonly CellInput[],
@@ -73,7 +75,8 @@ export function checkCells(
   const declaredIds = new Set(declared.map((d) => d.id));
   const codeOfDimension = new Map(declared.map((d) => [d.id, d.code]));
   const seen = new Set<string>();
-  return cells.map((cell, index) => {
+  const used = new Set<string>();
+  const checked = cells.map((cell, index) => {
     const bad = (message: string, reason: string, details: Record<string, unknown> = {}) =>
       DomainError.badInput(`cells[${index}]`, message, { reason, index, ...details });
     const byDimension = new Map<string, MemberRef>();
@@ -95,8 +98,22 @@ export function checkCells(
     const key = memberIds.join(',');
     if (seen.has(key)) throw bad(`the combination ${cell.members.join(' × ')} is given twice`, 'duplicateCombination', { members: cell.members });
     seen.add(key);
+    for (const id of memberIds) used.add(id);
     return { memberIds, ...cellFigures(cell, shape, bad) };
   });
+  const all = [...membersByCode.values()].flat();
+  checked.forEach((cell, index) => {
+    const nested = cell.memberIds.map((id) => all.find((m) => m.id === id)).find((m) => m?.parentId && used.has(m.parentId));
+    if (nested) {
+      const parent = all.find((m) => m.id === nested.parentId);
+      throw DomainError.badInput(`cells[${index}]`, `${nested.code} lies within ${parent?.code ?? 'another member'}, which has cells too: a total would count it twice`, {
+        reason: 'overlapping',
+        index,
+        member: nested.code,
+      });
+    }
+  });
+  return checked;
 }
 
 function cellFigures(

@@ -17,6 +17,13 @@ import { Dimension, DimensionMember } from './dimension.entity';
 import { DimensionsRepository } from './dimensions.repository';
 import { CreateDimensionInput, CreateDimensionMemberInput, RecordIndicatorValueBreakdownInput, SetIndicatorDimensionsInput } from './dto/dimension.inputs';
 
+/** The combinations of members a breakdown form offers, one row each. */
+export interface BreakdownCombinations {
+  dimensions: Dimension[];
+  rows: DimensionMember[][];
+  complete: boolean;
+}
+
 /** How an indicator's values are, for the breakdown rules. */
 export function shapeOf(indicator: Pick<Indicator, 'valueKind' | 'unitCode'>): ValueShape {
   return { kind: indicator.valueKind, percent: indicator.unitCode === IndicatorUnit.PERCENT };
@@ -155,6 +162,23 @@ export class DimensionsService {
         return checked;
       },
     });
+  }
+
+  /**
+   * The rows of a form that records a breakdown: one per combination of members of the
+   * indicator's dimensions (in their order), at most `limit` (`complete` false when there are more).
+   */
+  async combinations(indicatorId: string, limit: number): Promise<BreakdownCombinations> {
+    const dimensions = await this.repository.declaredDimensions(null, indicatorId);
+    if (dimensions.length === 0) return { dimensions, rows: [], complete: true };
+    const members = await this.repository.membersOf(dimensions.map((d) => d.id));
+    let rows: DimensionMember[][] = [[]];
+    for (const dimension of dimensions) {
+      const own = members.filter((m) => m.dimensionId === dimension.id);
+      rows = rows.flatMap((row) => own.map((m) => [...row, m]));
+      if (rows.length > limit) return { dimensions, rows: rows.slice(0, limit), complete: false };
+    }
+    return { dimensions, rows, complete: true };
   }
 
   private async indicatorOrFail(tx: EntityManager, id: string): Promise<Indicator> {
