@@ -164,6 +164,42 @@ export class DimensionsRepository {
     return readEntities(this.db, DimensionMember, null, 'SELECT * FROM dimension_member WHERE dimension_id = ANY($1::uuid[]) ORDER BY ordering, code', [dimensionIds]);
   }
 
+  /** Every dimension's code and names (each locale's), for the columns an import file may name them by. */
+  async dimensionNames(): Promise<{ code: string; name: Translations }[]> {
+    return this.db.query('SELECT code, name FROM dimension ORDER BY code');
+  }
+
+  /** The indicators' value kind, unit code and total source, by id (an import's breakdowns). */
+  async indicatorShapes(tx: EntityManager, ids: readonly string[]): Promise<Map<string, { valueKind: IndicatorValueKind; unitCode: string | null; totalSource: TotalSource }>> {
+    const rows: { id: string; value_kind: IndicatorValueKind; unit_code: string | null; total_source: TotalSource }[] = await tx.query(
+      'SELECT id, value_kind, unit_code, total_source FROM indicator WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, { valueKind: r.value_kind, unitCode: r.unit_code, totalSource: r.total_source }]));
+  }
+
+  /** The dimensions each of these indicators declares, in its order, one statement. */
+  async declaredByIndicators(tx: EntityManager, ids: readonly string[]): Promise<Map<string, Dimension[]>> {
+    const rows: Record<string, unknown>[] = await tx.query(
+      `SELECT d.*, x.indicator_id AS declared_by FROM indicator_dimension x JOIN dimension d ON d.id = x.dimension_id
+        WHERE x.indicator_id = ANY($1::uuid[]) ORDER BY x.indicator_id, x.position`,
+      [ids],
+    );
+    const found = new Map<string, Dimension[]>();
+    for (const row of rows) found.set(row.declared_by as string, [...(found.get(row.declared_by as string) ?? []), rowToEntity(this.db, Dimension, row)]);
+    return found;
+  }
+
+  /** Every member of the dimensions with these codes, by dimension and order. */
+  async membersOfCodes(tx: EntityManager, codes: readonly string[]): Promise<(DimensionMember & { dimensionCode: string })[]> {
+    const rows: Record<string, unknown>[] = await tx.query(
+      `SELECT m.*, d.code AS of_dimension FROM dimension_member m JOIN dimension d ON d.id = m.dimension_id
+        WHERE d.code = ANY($1::text[]) ORDER BY m.ordering, m.code`,
+      [codes],
+    );
+    return rows.map((row) => Object.assign(rowToEntity(this.db, DimensionMember, row), { dimensionCode: row.of_dimension as string }));
+  }
+
   /** Dimension.members: each dimension's members in their order, one statement per request. */
   membersByDimensionId(loaders: LoaderRegistry): DataLoader<string, DimensionMember[]> {
     return loaders.get('dimension.members', async (ids: readonly string[]) => {
