@@ -8,6 +8,7 @@ import { CommonModule } from './common/common.module';
 import { ErrorFilter } from './common/errors/error.filter';
 import { AppConfigModule, EnvironmentOverrides } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { DimensionsModule } from './dimensions/dimensions.module';
 import { SeedModule } from './seed/seed.module';
 import { DataVersionModule } from './data-version/data-version.module';
 import { ExportsModule } from './exports/exports.module';
@@ -51,6 +52,7 @@ export class AppModule {
         BarriersModule,
         RecommendationsModule,
         ActionPlanModule,
+        DimensionsModule,
         ReportsModule,
         ReportingCompletenessApiModule,
         ExportsModule,

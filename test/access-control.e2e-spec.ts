@@ -15,6 +15,8 @@ interface Fixtures {
   indicatorId: string;
   /** A QUARTERLY indicator of the MINISTRY token's organisation (milestones are set on it). */
   quarterlyIndicatorId: string;
+  /** An indicator of the MINISTRY token's organisation broken down by SEX. */
+  breakdownIndicatorId: string;
   recommendationId: () => Promise<string>;
   tokenId: () => Promise<string>;
   /** A new value's first version, submitted by the MINISTRY token (so any reviewer is someone else). */
@@ -155,6 +157,33 @@ const MATRIX: Record<string, Operation> = {
       { i: f.indicatorId },
     ],
   },
+  'Query.dimensions': { allowed: EVERYONE, call: async () => ['{ dimensions { code members { code } } }'] },
+  'Mutation.createDimension': {
+    allowed: ['ADMIN'],
+    call: async () => ['mutation ($c: String!) { createDimension(input: { code: $c, name: "Disability" }) { id } }', { c: `DIS-${next()}` }],
+  },
+  'Mutation.createDimensionMember': {
+    allowed: ['ADMIN'],
+    call: async () => [
+      'mutation ($c: String!) { createDimensionMember(input: { dimensionCode: "TERRITORY", code: $c, name: "Tong district", parentCode: "ISSYK-KUL" }) { id } }',
+      { c: `TONG-${next()}` },
+    ],
+  },
+  'Mutation.setIndicatorDimensions': {
+    allowed: EDITORS,
+    call: async (f) => [
+      'mutation ($i: ID!) { setIndicatorDimensions(input: { indicatorId: $i, dimensionCodes: ["SEX"], totalSource: DERIVED }) { id } }',
+      { i: f.breakdownIndicatorId },
+    ],
+  },
+  'Mutation.recordIndicatorValueBreakdown': {
+    allowed: ['ADMIN', 'EDITOR', 'MINISTRY'],
+    call: async (f) => [
+      `mutation ($i: ID!) { recordIndicatorValueBreakdown(input: { indicatorId: $i, period: "2025", correctionReason: "matrix",
+         cells: [{ members: ["F"], value: 3 }, { members: ["M"], value: 4 }] }) { id } }`,
+      { i: f.breakdownIndicatorId },
+    ],
+  },
   'Mutation.createApiToken': {
     allowed: ['ADMIN'],
     call: async () => ['mutation ($n: String!) { createApiToken(input: { name: $n, role: VIEWER }) { token } }', { n: `t-${next()}` }],
@@ -200,6 +229,11 @@ describe('access control', () => {
       quarterlyIndicatorId: (
         await createIndicator(t, { actionPlanId: planId, responsibleOrganizationId: ministryOrgId, reportingFrequency: 'QUARTERLY' })
       ).id,
+      breakdownIndicatorId: await (async () => {
+        const { id } = await createIndicator(t, { actionPlanId: planId, responsibleOrganizationId: ministryOrgId });
+        await t.gqlOk('mutation ($i: ID!) { setIndicatorDimensions(input: { indicatorId: $i, dimensionCodes: ["SEX"], totalSource: DERIVED }) { id } }', { i: id });
+        return id;
+      })(),
       recommendationId: async () =>
         (
           await t.gqlOk(

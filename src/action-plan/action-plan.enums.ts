@@ -58,3 +58,33 @@ registerEnumType(ReportingFrequency, {
     QUARTERLY: { description: 'one value per quarter of each plan year; quarterly milestones may be set' },
   },
 });
+
+/** What one value of an indicator is: a number, or a ratio of a recorded numerator and denominator. */
+export enum IndicatorValueKind {
+  NUMBER = 'NUMBER',
+  RATIO = 'RATIO',
+}
+registerEnumType(IndicatorValueKind, {
+  name: 'IndicatorValueKind',
+  description: 'Whether a value is a number (a count, an amount) or a ratio recorded as a numerator and a denominator',
+  valuesMap: {
+    NUMBER: { description: 'A number; the parts of a breakdown add up to their total' },
+    RATIO: {
+      description: 'A ratio (a share in % when the unit is PERCENT): numerator and denominator are recorded, and any total is Σ numerator / Σ denominator, never a mean of shares',
+    },
+  },
+});
+
+/** Where the total of a broken-down value comes from. */
+export enum TotalSource {
+  RECORDED = 'RECORDED',
+  DERIVED = 'DERIVED',
+}
+registerEnumType(TotalSource, {
+  name: 'TotalSource',
+  description: 'Where the total of a value broken down by dimensions comes from',
+  valuesMap: {
+    RECORDED: { description: 'Recorded with the breakdown (the parts may cover only some of the whole)' },
+    DERIVED: { description: 'Computed from the parts: their sum, or Σ numerator / Σ denominator for a ratio' },
+  },
+});

@@ -1,8 +1,9 @@
 import { EntityManager } from 'typeorm';
+import type { Indicator } from './indicator.entity';
 import type { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { Period } from './reporting-period';
-import type { Translations } from '../i18n/translations';
+import type { TranslatableInput, Translations } from '../i18n/translations';
 import { IndicatorValue } from './indicator-value.entity';
 import type { IndicatorValueVersion } from './indicator-value-version.entity';
 
@@ -36,6 +37,7 @@ export function auditValueWrite(
   actor: Actor,
   before: IndicatorValue | null,
   after: SubmittedValue,
+  breakdown?: unknown,
 ): Promise<void> {
   return audit.record(tx, {
     actor,
@@ -43,6 +45,22 @@ export function auditValueWrite(
     entityType: 'IndicatorValue',
     entityId: after.value.id,
     before,
-    after: { ...after.value, version: after.version },
+    after: { ...after.value, version: after.version, ...(breakdown === undefined ? {} : { breakdown }) },
   });
+}
+
+/** What a submission says besides its value: the slot, source, note and correction reason (as RecordIndicatorValueInput has them). */
+export type ValueFields = { indicatorId: string; period: string; correctionReason?: string | null } & TranslatableInput<'source'> & TranslatableInput<'note'>;
+
+/**
+ * How a submission finds its value and writes what comes with it (a breakdown by dimensions),
+ * inside the submission's transaction (IndicatorsService.recordValueWithParts).
+ */
+export interface ValueParts {
+  /** The latest version number the writer saw (0: none); CONFLICT when the period has moved on. */
+  expectedVersion?: number | null;
+  /** Before anything is written: checks what comes with the value against the indicator; returns the version's value. */
+  prepare(tx: EntityManager, indicator: Indicator): Promise<number>;
+  /** After the version is written: writes what comes with it; returns what its audit entry records of it (undefined: nothing). */
+  write(tx: EntityManager, submitted: SubmittedValue): Promise<unknown>;
 }

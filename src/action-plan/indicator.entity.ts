@@ -12,7 +12,7 @@ import {
 } from 'typeorm';
 import { Organization } from '../organizations/organization.entity';
 import { ActionPlan } from './action-plan.entity';
-import { IndicatorDirection, IndicatorMeasure, ReportingFrequency } from './action-plan.enums';
+import { IndicatorDirection, IndicatorMeasure, IndicatorValueKind, ReportingFrequency, TotalSource } from './action-plan.enums';
 import { IndicatorUnit } from './indicator-unit';
 import { TranslatableField } from '../i18n/translatable-field';
 import type { Translations } from '../i18n/translations';
@@ -65,6 +65,14 @@ export class Indicator {
   @Field(() => ReportingFrequency, { description: 'How often a value is due' })
   @Column({ type: 'enum', enum: ReportingFrequency, enumName: 'reporting_frequency', default: ReportingFrequency.YEARLY })
   reportingFrequency: ReportingFrequency;
+
+  @Field(() => IndicatorValueKind, { description: 'Whether a value is a number or a ratio recorded as numerator and denominator' })
+  @Column({ type: 'enum', enum: IndicatorValueKind, enumName: 'indicator_value_kind', default: IndicatorValueKind.NUMBER })
+  valueKind: IndicatorValueKind;
+
+  @Field(() => TotalSource, { description: 'For a value broken down by dimensions: whether its total is recorded or derived from the parts' })
+  @Column({ type: 'enum', enum: TotalSource, enumName: 'total_source', default: TotalSource.DERIVED })
+  totalSource: TotalSource;
 
   @Field(() => Int, { nullable: true, description: 'The year the baseline was measured' })
   @Column({ type: 'int', nullable: true })

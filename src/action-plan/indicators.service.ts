@@ -20,12 +20,12 @@ import { createdTranslations, Translations, translationsFromInput } from '../i18
 import { assertExpectedVersion, staleVersion } from '../common/errors/expected-version';
 import { UpdateIndicatorInput } from './dto/update-indicator.input';
 import { CreateIndicatorInput, SetIndicatorMilestoneArgs, SetIndicatorTargetArgs } from './dto/create-indicator.input';
-import { IndicatorMeasure, ReportingFrequency } from './action-plan.enums';
+import { IndicatorMeasure, IndicatorValueKind, ReportingFrequency, TotalSource } from './action-plan.enums';
 import { IndicatorMilestonesRepository } from './indicator-milestones.repository';
 import { IndicatorsArgs } from './dto/indicators.args';
 import { RecordIndicatorValueInput } from './dto/record-indicator-value.input';
 import { IndicatorValue } from './indicator-value.entity';
-import { auditValueWrite } from './indicator-value-writes';
+import { auditValueWrite, ValueFields, ValueParts } from './indicator-value-writes';
 import { currentValues, submitVersions } from './indicator-values.repository';
 import { Indicator } from './indicator.entity';
 
@@ -78,6 +78,8 @@ export class IndicatorsService {
           unitCode: input.unitCode ?? unitCodeFor(input.unit),
           direction: input.direction,
           measure: input.measure ?? IndicatorMeasure.LEVEL,
+          valueKind: input.valueKind ?? IndicatorValueKind.NUMBER,
+          totalSource: TotalSource.DERIVED,
           reportingFrequency: input.reportingFrequency ?? ReportingFrequency.YEARLY,
           baselineYear: input.baselineYear ?? null,
           baselineValue: input.baselineValue ?? null,
@@ -216,7 +218,25 @@ export class IndicatorsService {
    * its next version, which needs a correctionReason (BAD_USER_INPUT without one).
    * `locale`: the request's, which `source` and `note` are written in.
    */
-  async recordValue(input: RecordIndicatorValueInput, actor: Actor, locale: Locale): Promise<IndicatorValue> {
+  recordValue(input: RecordIndicatorValueInput, actor: Actor, locale: Locale): Promise<IndicatorValue> {
+    return this.submitValue(input, actor, locale, {
+      prepare: () => Promise.resolve(input.value),
+      write: () => Promise.resolve(undefined),
+    });
+  }
+
+  /**
+   * Submits a value with its breakdown by dimensions, exactly as recordValue submits a value
+   * (the same scope, period rules, corrections and review), all in one transaction: `parts`
+   * checks the breakdown against the indicator before anything is written and gives the
+   * version's total, then writes the breakdown of the version just submitted. CONFLICT when
+   * `parts.expectedVersion` is not the period's latest version number (0: none yet).
+   */
+  recordValueWithParts(input: ValueFields, actor: Actor, locale: Locale, parts: ValueParts): Promise<IndicatorValue> {
+    return this.submitValue(input, actor, locale, parts);
+  }
+
+  private async submitValue(input: ValueFields, actor: Actor, locale: Locale, parts: ValueParts): Promise<IndicatorValue> {
     const period = parsePeriod(input.period);
     if (!period) throw DomainError.badInput('period', 'must be a year (2025) or a quarter (2025-Q3)');
     const source = createdTranslations(input, 'source', locale, SOURCE_MAX);
@@ -231,24 +251,26 @@ export class IndicatorsService {
         const { message, ...details } = problem;
         throw DomainError.badInput('period', message, details);
       }
-      const value = {
-        indicatorId: indicator.id,
-        period: input.period,
-        parsed: period,
-        value: input.value,
-        source,
-        note,
-      };
+      const slot = { indicatorId: indicator.id, period: input.period, parsed: period };
       // The value as it stands (its latest version), kept in the audit trail.
-      const before = (await currentValues(tx, [value])).get(`${indicator.id}/${input.period}`) ?? null;
+      const before = (await currentValues(tx, [{ ...slot, value: 0, source: null, note: null }])).get(`${indicator.id}/${input.period}`) ?? null;
+      const latest = before?.versionNumber ?? 0;
+      if (parts.expectedVersion != null && parts.expectedVersion !== latest) {
+        throw DomainError.conflict(`${input.period} is at version ${latest}, not ${parts.expectedVersion}: reload and record again`, {
+          expectedVersion: parts.expectedVersion,
+          actualVersion: latest,
+        });
+      }
       if (before && !correctionReason) {
         throw DomainError.badInput(
           'correctionReason',
           `${input.period} already has a value (version ${before.versionNumber}); say why this version corrects it`,
         );
       }
-      const [recorded] = await submitVersions(tx, [value], { name: actor.name, userId: actor.userId ?? null }, correctionReason);
-      await auditValueWrite(this.audit, tx, actor, before, recorded);
+      const value = await parts.prepare(tx, indicator);
+      const [recorded] = await submitVersions(tx, [{ ...slot, value, source, note }], { name: actor.name, userId: actor.userId ?? null }, correctionReason);
+      const breakdown = await parts.write(tx, recorded);
+      await auditValueWrite(this.audit, tx, actor, before, recorded, breakdown);
       return recorded.value;
     });
   }

@@ -4,6 +4,7 @@ import { MAX_PAGE_SIZE } from '../common/pagination/page.args';
 import { LOCALES } from '../i18n/locales';
 import { ListBoundsRepository, MeasuredBound } from './list-bounds.repository';
 import { RecommendationStatus } from '../recommendations/recommendation.enums';
+import { MAX_DIMENSIONS } from '../dimensions/dto/dimension.inputs';
 
 /**
  * How long an unpaginated list can be:
@@ -56,6 +57,14 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   // A past entry may name organisations no longer linked: bounded by all of them.
   'RecommendationFactChange.responsibleOrganizationIds': { rows: 'organization' },
   'RecommendationFactChange.responsibleOrganizations': { rows: 'organization' },
+  'Query.dimensions': { rows: 'dimension' },
+  'Dimension.members': { perParent: { table: 'dimension_member', column: 'dimension_id' } },
+  'Indicator.dimensions': { perParent: { table: 'indicator_dimension', column: 'indicator_id' } },
+  'IndicatorValueVersion.breakdown': { perParent: { table: 'indicator_value_cell', column: 'version_id' } },
+  // At most one total per member that has a cell.
+  'IndicatorValueVersion.breakdownTotals': { perParent: { table: 'indicator_value_cell', column: 'version_id' } },
+  // One member per dimension of the indicator.
+  'IndicatorValueCell.members': { fixed: MAX_DIMENSIONS },
 };
 
 /** The bound of a list field, or null when the schema has a list the table above does not know. */

@@ -12,7 +12,6 @@ import { ImportQuery } from './dto/import.query';
 import { ImportSummary, publicImportSummary } from './import-summary';
 import { ContentLocaleService } from '../i18n/content-locales';
 import { IndicatorValuesImportService } from './indicator-values-import.service';
-import { readImportFile } from './read-import-file';
 
 /** The part of multer's file object the import reads (held in memory, see ImportsModule). */
 interface UploadedImport {
@@ -44,7 +43,7 @@ export class ImportsController {
   ): Promise<ImportSummary> {
     assertKnownParameters(ImportQuery, req.query);
     if (!upload) throw DomainError.badInput('file', 'send the CSV or XLSX file as the multipart/form-data field "file"');
-    const file = await readImportFile(upload.buffer, {
+    const file = await this.imports.readFile(upload.buffer, {
       maxRows: this.config.get('IMPORT_MAX_ROWS'),
       maxUnpackedBytes: this.config.get('IMPORT_MAX_UNPACKED_BYTES'),
     });

@@ -7,6 +7,7 @@ import { ImportsController } from './imports.controller';
 import { ImportsRepository } from './imports.repository';
 import { ImportDraftsService } from './import-drafts.service';
 import { IndicatorValuesImportService } from './indicator-values-import.service';
+import { DimensionsModule } from '../dimensions/dimensions.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ImportDraft } from './import-draft.entity';
 import { ActionPlanModule } from '../action-plan/action-plan.module';
@@ -18,6 +19,7 @@ import { User } from '../accounts/user.entity';
     // A draft belongs to a user; the values are written through the action plan's entities.
     TypeOrmModule.forFeature([ImportDraft, User]),
     ActionPlanModule,
+    DimensionsModule,
     // Global in the service; imported here too so that `npm run import` has them.
     AuditModule,
     I18nModule,

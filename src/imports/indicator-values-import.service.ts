@@ -8,7 +8,11 @@ import { Clock } from '../common/clock';
 import { ContentLocaleService } from '../i18n/content-locales';
 import type { Locale } from '../i18n/locales';
 import { normalizeTranslations, sameTranslations, Translations } from '../i18n/translations';
-import { ImportFile } from './import-file';
+import { DimensionsRepository } from '../dimensions/dimensions.repository';
+import { LOCALES } from '../i18n/locales';
+import { checkBreakdowns, headRow, splitBreakdowns } from './breakdown-rows.check';
+import { headerKey, ImportFile } from './import-file';
+import { ImportFileLimits, readImportFile } from './read-import-file';
 import { ImportSummary } from './import-summary';
 import { ImportsRepository } from './imports.repository';
 import { CheckedRow, checkRows } from './indicator-value-rows.check';
@@ -42,6 +46,8 @@ function isUnchanged(row: CheckedRow, current: IndicatorValue): boolean {
 /**
  * Bulk import of indicator values, all or nothing: the rows are checked and
  * recorded in one transaction, and if any row is rejected nothing is written.
+ * A value broken down by dimensions comes as one row per combination of members
+ * (breakdown-rows.check.ts) and is written as one version with its cells.
  * Each written value is audited like recordIndicatorValue, by the importing token.
  */
 @Injectable()
@@ -51,27 +57,49 @@ export class IndicatorValuesImportService {
     private readonly clock: Clock,
     private readonly auditTrail: AuditService,
     private readonly contentLocales: ContentLocaleService,
+    private readonly dimensions: DimensionsRepository,
   ) {}
+
+  /** Reads an uploaded file (readImportFile) with the columns the dimensions may be named by in it. */
+  async readFile(buffer: Buffer, limits: Omit<ImportFileLimits, 'dimensions'>): Promise<ImportFile> {
+    const columns = new Map<string, string>();
+    for (const d of await this.dimensions.dimensionNames()) {
+      columns.set(headerKey(d.code), d.code);
+      for (const locale of LOCALES) if (d.name[locale]) columns.set(headerKey(d.name[locale] ?? ''), d.code);
+    }
+    return readImportFile(buffer, { ...limits, dimensions: columns });
+  }
 
   importFile(file: ImportFile, options: ImportOptions): Promise<ImportSummary> {
     const today = this.clock.today();
     // Checked inside the transaction that writes, so what was checked is what is written.
     return this.repository.transaction(async (tx) => {
       const locale = options.locale ?? this.contentLocales.defaultLocale;
-      const { checked, errors } = await checkRows(this.repository, tx, file.rows, options.actor, today, locale);
+      // A breakdown's rows stand in the value checks as one row (its total row, else its first).
+      const { plain, groups } = splitBreakdowns(file.rows);
+      const heads = groups.map(headRow);
+      const headRows = new Set(heads.map((h) => h.row));
+      const { checked: all, errors } = await checkRows(this.repository, tx, [...plain, ...heads], options.actor, today, locale);
+      const checked = all.filter((row) => !headRows.has(row.row));
+      const breakdowns = await checkBreakdowns(this.dimensions, tx, groups, new Map(all.filter((row) => headRows.has(row.row)).map((row) => [row.row, row])));
+      errors.push(...breakdowns.errors);
       if (errors.length > 0) {
         const rejected = new Set(errors.map((e) => e.row)).size;
         errors.sort((a, b) => a.row - b.row);
         return { dryRun: options.dryRun, imported: 0, updated: 0, unchanged: 0, rejected, errors };
       }
-      const current = await currentValues(tx, checked);
+      const current = await currentValues(tx, [...checked, ...breakdowns.checked.map((b) => b.value)]);
+      const keyOf = (row: { indicatorId: string; period: string }) => `${row.indicatorId}/${row.period}`;
       const toWrite = checked
-        .map((row) => overOtherLocales(row, current.get(`${row.indicatorId}/${row.period}`)))
+        .map((row) => overOtherLocales(row, current.get(keyOf(row))))
         .filter((row) => {
-          const existing = current.get(`${row.indicatorId}/${row.period}`);
+          const existing = current.get(keyOf(row));
           return !existing || !isUnchanged(row, existing);
         });
-      const corrections = toWrite.filter((row) => current.has(`${row.indicatorId}/${row.period}`));
+      // A breakdown is always a new version: its cells are what it records.
+      const broken = breakdowns.checked.map((b) => ({ ...b, value: overOtherLocales(b.value, current.get(keyOf(b.value))) }));
+      const values = [...toWrite, ...broken.map((b) => b.value)];
+      const corrections = values.filter((row) => current.has(keyOf(row)));
       const updated = corrections.length;
       const correctionReason = options.correctionReason?.trim() || null;
       if (updated > 0 && !correctionReason) {
@@ -79,23 +107,26 @@ export class IndicatorValuesImportService {
         const reasonErrors = corrections.map((row) => ({
           row: row.row,
           column: null,
-          reason: `${row.period} already has a value (version ${current.get(`${row.indicatorId}/${row.period}`)?.versionNumber}): give the import a correction reason`,
+          reason: `${row.period} already has a value (version ${current.get(keyOf(row))?.versionNumber}): give the import a correction reason`,
           code: 'CORRECTION_REASON_REQUIRED' as const,
         }));
         return { dryRun: options.dryRun, imported: 0, updated: 0, unchanged: 0, rejected: reasonErrors.length, errors: reasonErrors };
       }
       const summary: ImportSummary = {
         dryRun: options.dryRun,
-        imported: toWrite.length - updated,
+        imported: values.length - updated,
         updated,
         unchanged: checked.length - toWrite.length,
         rejected: 0,
         errors: [],
       };
       if (options.dryRun) return summary;
-      const written = await submitVersions(tx, toWrite, { name: options.actor.name, userId: options.actor.userId ?? null }, correctionReason);
+      const cellsOf = new Map(broken.map((b) => [keyOf(b.value), b.cells]));
+      const written = await submitVersions(tx, values, { name: options.actor.name, userId: options.actor.userId ?? null }, correctionReason);
       for (const after of written) {
-        await auditValueWrite(this.auditTrail, tx, options.actor, current.get(`${after.value.indicatorId}/${after.value.period}`) ?? null, after);
+        const cells = cellsOf.get(keyOf(after.value));
+        if (cells) await this.dimensions.insertCells(tx, after.version.id, cells);
+        await auditValueWrite(this.auditTrail, tx, options.actor, current.get(keyOf(after.value)) ?? null, after, cells);
       }
       return summary;
     });

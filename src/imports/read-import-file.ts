@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { DomainError } from '../common/errors/domain-error';
 import { restoreFormula } from '../common/tabular/formula-injection';
-import { ImportFile, ImportHeader, ImportRow, readHeader, toImportRow } from './import-file';
+import { DimensionColumns, ImportFile, ImportHeader, ImportRow, readHeader, toImportRow } from './import-file';
 import { checkedWorkbookStream } from './xlsx-archive';
 
 export interface ImportFileLimits {
@@ -11,6 +11,8 @@ export interface ImportFileLimits {
   maxRows: number;
   /** IMPORT_MAX_UNPACKED_BYTES: what an XLSX may unpack to. */
   maxUnpackedBytes: number;
+  /** The dimension columns a breakdown's rows may have (see readHeader); none when not given. */
+  dimensions?: DimensionColumns;
 }
 
 /** An XLSX file is a ZIP archive: it starts with the local file header signature "PK\x03\x04". */
@@ -33,7 +35,7 @@ export async function readImportFile(buffer: Buffer, limits: ImportFileLimits): 
   const { maxRows } = limits;
   const file: ImportFile = isZip(buffer)
     ? { format: 'xlsx', rows: await readXlsx(buffer, limits) }
-    : { format: 'csv', rows: readCsv(buffer, maxRows) };
+    : { format: 'csv', rows: readCsv(buffer, maxRows, limits.dimensions) };
   if (file.rows.length === 0) throw malformed('has a header row but no data rows');
   return file;
 }
@@ -42,7 +44,7 @@ function tooMany(maxRows: number): DomainError {
   return malformed(`has more than ${maxRows} data rows (IMPORT_MAX_ROWS); split it into several imports`);
 }
 
-function readCsv(buffer: Buffer, maxRows: number): ImportRow[] {
+function readCsv(buffer: Buffer, maxRows: number, dimensions: DimensionColumns | undefined): ImportRow[] {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
@@ -62,7 +64,7 @@ function readCsv(buffer: Buffer, maxRows: number): ImportRow[] {
     throw error;
   }
   const [first, ...data] = records;
-  const header = readHeader(first.record);
+  const header = readHeader(first.record, dimensions);
   if ('problem' in header) throw malformed(header.problem);
   if (data.length > maxRows) throw tooMany(maxRows);
   // The CSV export neutralises formulas with an apostrophe (formula-injection.ts); an exported file read back stores the text it was made from.
@@ -95,11 +97,11 @@ function cellText(value: ExcelJS.CellValue): string {
  * are never loaded, from the checked and repacked archive (see checkedWorkbookStream):
  * nothing is unpacked beyond the limits, and nothing is written to temp files.
  */
-async function readXlsx(buffer: Buffer, { maxRows, maxUnpackedBytes }: ImportFileLimits): Promise<ImportRow[]> {
+async function readXlsx(buffer: Buffer, { maxRows, maxUnpackedBytes, dimensions }: ImportFileLimits): Promise<ImportRow[]> {
   const workbook = await checkedWorkbookStream(buffer, { maxUnpackedBytes });
   try {
     // The unpacking fails apart from the reader (a size the directory misstates, the budget): whichever comes first decides.
-    const rows = await Promise.race([readFirstSheet(workbook.stream, maxRows), workbook.failed]);
+    const rows = await Promise.race([readFirstSheet(workbook.stream, maxRows, dimensions), workbook.failed]);
     // A stream cut short by a failure can read as a complete, shorter sheet.
     const cause = workbook.failure();
     if (cause) throw cause;
@@ -121,7 +123,7 @@ async function readXlsx(buffer: Buffer, { maxRows, maxUnpackedBytes }: ImportFil
  * are never loaded, from the checked and repacked archive (see checkedWorkbookStream):
  * nothing is unpacked beyond the limits, and nothing is written to temp files.
  */
-async function readFirstSheet(workbook: Readable, maxRows: number): Promise<ImportRow[]> {
+async function readFirstSheet(workbook: Readable, maxRows: number, dimensions: DimensionColumns | undefined): Promise<ImportRow[]> {
   const rows: ImportRow[] = [];
   let header: ImportHeader | null = null;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(workbook, {
@@ -135,7 +137,7 @@ async function readFirstSheet(workbook: Readable, maxRows: number): Promise<Impo
     for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
       const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
       if (!header) {
-        const read = readHeader(values);
+        const read = readHeader(values, dimensions);
         if ('problem' in read) throw malformed(read.problem);
         header = read;
         continue;

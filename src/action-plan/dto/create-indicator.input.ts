@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { CodeText, IsMeasurement, OptionalText, RequiredText, TITLE_MAX } from '../../common/validation/decorators';
 import { PlanYear } from '../reporting-period';
-import { IndicatorDirection, IndicatorMeasure, ReportingFrequency } from '../action-plan.enums';
+import { IndicatorDirection, IndicatorMeasure, IndicatorValueKind, ReportingFrequency } from '../action-plan.enums';
 import { IndicatorUnit } from '../indicator-unit';
 
 @InputType({ description: 'The target of an indicator for one year' })
@@ -52,6 +52,11 @@ export class CreateIndicatorInput {
   @IsOptional()
   @IsEnum(IndicatorMeasure)
   measure?: IndicatorMeasure | null;
+
+  @Field(() => IndicatorValueKind, { nullable: true, description: 'NUMBER (default) or RATIO: a value recorded as numerator and denominator' })
+  @IsOptional()
+  @IsEnum(IndicatorValueKind)
+  valueKind?: IndicatorValueKind | null;
 
   @Field(() => ReportingFrequency, { nullable: true, description: 'How often a value is due; default YEARLY' })
   @IsOptional()

@@ -8,7 +8,6 @@ import { publicImportSummary } from '../import-summary';
 import { ImportsModule } from '../imports.module';
 import { isLocale, LOCALES } from '../../i18n/locales';
 import { IndicatorValuesImportService } from '../indicator-values-import.service';
-import { readImportFile } from '../read-import-file';
 
 const USAGE = `usage: npm run import -- FILE [--dry-run] [--as NAME] [--locale ky|ru|en]
   FILE      CSV (UTF-8) or XLSX with the header row action_plan,indicator_code,period,value,source,note[,locale]
@@ -41,7 +40,7 @@ async function main(): Promise<void> {
     if (size > config.get('IMPORT_MAX_BYTES')) {
       throw new Error(`${path} is larger than IMPORT_MAX_BYTES (${config.get('IMPORT_MAX_BYTES')} bytes)`);
     }
-    const file = await readImportFile(await readFile(path), {
+    const file = await app.get(IndicatorValuesImportService).readFile(await readFile(path), {
       maxRows: config.get('IMPORT_MAX_ROWS'),
       maxUnpackedBytes: config.get('IMPORT_MAX_UNPACKED_BYTES'),
     });

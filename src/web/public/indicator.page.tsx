@@ -12,6 +12,7 @@ import { Table } from '../components/table';
 import { TableWrapper } from '../components/table-wrapper';
 import { indicatorHref } from './links';
 import { RecommendationTable } from './recommendation-table';
+import { BreakdownSection } from './breakdown.section';
 import type { IndicatorData } from './public-pages.service';
 
 /** `/indicators/{code}`: baseline → reported values → targets, as a chart and as tables. */
@@ -124,6 +125,7 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
           />
         </TableWrapper>
       )}
+      {data.breakdown ? <BreakdownSection ctx={ctx} breakdown={data.breakdown} /> : null}
       <h2 class="govuk-heading-m">{t('indicator.recommendations')}</h2>
       {data.recommendations.length ? <RecommendationTable ctx={ctx} rows={data.recommendations} /> : <p class="govuk-body">{t('none')}</p>}
     </Layout>

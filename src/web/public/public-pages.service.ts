@@ -38,6 +38,7 @@ import { RecommendationsService } from '../../recommendations/recommendations.se
 import { StatusChange } from '../../recommendations/status-change.entity';
 import { ChangeEntry, ChangeScope, RecentChangesService } from '../../reports/recent-changes.service';
 import { ProgressSummaryService } from '../../reports/progress-summary.service';
+import { PublishedBreakdown, PublishedBreakdownReader } from '../../dimensions/published-breakdown';
 import { ProgressSummary } from '../../reports/progress-summary.type';
 
 /** A recommendation in a list: with whether it is overdue today. */
@@ -100,6 +101,8 @@ export interface IndicatorData {
   values: IndicatorValue[];
   progress: IndicatorProgress[];
   recommendations: RecommendationRow[];
+  /** The approved breakdown of the latest period that has one (null: none). */
+  breakdown: PublishedBreakdown | null;
 }
 
 export type IndicatorLookup = { kind: 'one'; data: IndicatorData } | { kind: 'several'; code: string; plans: ActionPlan[] };
@@ -151,6 +154,7 @@ export class PublicPagesService {
     private readonly organizationLoader: OrganizationsRepository,
     private readonly plans: ActionPlansService,
     private readonly indicators: IndicatorsService,
+    private readonly breakdowns: PublishedBreakdownReader,
     private readonly planLoader: ActionPlanRepository,
     private readonly completeness: ReportingCompletenessService,
   ) {}
@@ -261,18 +265,19 @@ export class PublicPagesService {
     if (chosen.length === 0) throw DomainError.notFound('Indicator', planCode ? `${planCode}/${code}` : code);
     if (chosen.length > 1) return { kind: 'several', code, plans: chosen.flatMap((c) => (c.plan ? [c.plan] : [])) };
     const { indicator, plan } = chosen[0];
-    const [targets, values, organization, recommendations] = await Promise.all([
+    const [targets, values, organization, recommendations, breakdown] = await Promise.all([
       this.planLoader.targetsByIndicatorId(loaders).load(indicator.id),
       this.planLoader.valuesByIndicatorId(loaders).load(indicator.id),
       indicator.responsibleOrganizationId ? this.organizationLoader.organizationById(loaders).load(indicator.responsibleOrganizationId) : null,
       this.recommendationLoader.byIndicatorId(loaders).load(indicator.id),
+      this.breakdowns.latest(indicator),
     ]);
     const years = plan ? range(plan.startYear, plan.endYear) : targets.map((t) => t.year);
     // Each year at its own default cut: the figures progressSummary and the PDF give for that year.
     const progress = await Promise.all(years.map(async (year) => (await this.progress.read(year, {}, { indicatorIds: [indicator.id] })).indicators[0]));
     return {
       kind: 'one',
-      data: { indicator, plan, organization, targets, values, progress, recommendations: recommendations.map((r) => this.row(r)) },
+      data: { indicator, plan, organization, targets, values, progress, recommendations: recommendations.map((r) => this.row(r)), breakdown },
     };
   }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ActionPlanModule } from '../../action-plan/action-plan.module';
 import { BarriersModule } from '../../barriers/barriers.module';
 import { DataVersionModule } from '../../data-version/data-version.module';
+import { DimensionsModule } from '../../dimensions/dimensions.module';
 import { MeetingsModule } from '../../meetings/meetings.module';
 import { OrganizationsModule } from '../../organizations/organizations.module';
 import { RecommendationsModule } from '../../recommendations/recommendations.module';
@@ -14,7 +15,7 @@ import { PublicSiteGuard } from './public-site.guard';
 
 /** The public progress pages: anonymous, read-only, cacheable (PUBLIC_SITE). */
 @Module({
-  imports: [WebModule, DataVersionModule, ReportsModule, RecommendationsModule, MeetingsModule, BarriersModule, OrganizationsModule, ActionPlanModule, ReportingCompletenessModule],
+  imports: [WebModule, DataVersionModule, ReportsModule, RecommendationsModule, MeetingsModule, BarriersModule, OrganizationsModule, ActionPlanModule, DimensionsModule, ReportingCompletenessModule],
   controllers: [PublicPagesController],
   providers: [PublicPagesService, PublicSiteGuard],
 })

@@ -11,7 +11,7 @@ import { AppConfig } from '../../config/app-config.service';
 import { ImportDraftsService } from '../../imports/import-drafts.service';
 import type { ImportSummary } from '../../imports/import-summary';
 import { IndicatorValuesImportService } from '../../imports/indicator-values-import.service';
-import { ImportFileLimits, readImportFile } from '../../imports/read-import-file';
+import { ImportFileLimits } from '../../imports/read-import-file';
 import { ImportPage } from './import.views';
 import { StaffErrorFilter } from './staff-error.filter';
 import { StaffPages, StaffView } from './staff-pages.service';
@@ -58,7 +58,7 @@ export class ImportPageController {
     }
     let summary: ImportSummary;
     try {
-      const file = await readImportFile(upload.buffer, this.importLimits());
+      const file = await this.imports.readFile(upload.buffer, this.importLimits());
       summary = await this.imports.importFile(file, { dryRun: true, actor, locale: this.pages.context(req, res).locale });
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.BAD_USER_INPUT) {
@@ -81,7 +81,7 @@ export class ImportPageController {
   async confirm(@Param('draftId') draftId: string, @Req() req: StaffRequest, @Res() res: Response, @CurrentActor() actor: Actor): Promise<void> {
     const draft = actor.userId ? await this.drafts.find(draftId, actor.userId) : null;
     if (!draft) throw new DomainError(ErrorCode.NOT_FOUND, 'this import has expired; upload the file again');
-    const file = await readImportFile(draft.content, this.importLimits());
+    const file = await this.imports.readFile(draft.content, this.importLimits());
     const summary = await this.imports.importFile(file, { dryRun: false, actor, locale: this.pages.context(req, res).locale });
     await this.drafts.delete(draft.id);
     if (summary.errors.length) {

@@ -1,16 +1,20 @@
 import { Controller, Get, Param, Post, Query, Redirect, Req, UseFilters, UseInterceptors } from '@nestjs/common';
+import { IndicatorValueKind } from '../../action-plan/action-plan.enums';
 import { IndicatorsService } from '../../action-plan/indicators.service';
+import { DimensionsService } from '../../dimensions/dimensions.service';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { READERS, Role } from '../../auth/role.enum';
 import { Roles } from '../../auth/roles.decorator';
 import type { FieldErrors } from '../forms/field-errors';
 import { FormBody } from '../forms/form-body';
-import { FormProblem, FormValues, valueOf } from '../forms/form-invalid';
+import { FormProblem, FormValues, formValuesOf, valueOf } from '../forms/form-invalid';
 import type { PageContext } from '../layout/page-context';
 import { editPath } from './edit/edit-paths';
 import { IndicatorValueForm } from './indicator-value.form';
 import { IndicatorMilestoneForm } from './indicator-milestone.form';
+import { BREAKDOWN_FORM_ROWS, breakdownInput, cellProblem, cellsOf, IndicatorBreakdownForm } from './indicator-breakdown.form';
+import { breakdownMessage } from './indicator-breakdown.views';
 import { IndicatorPage, MilestoneDraft, ValueDraft } from './indicator.views';
 import { StaffErrorFilter } from './staff-error.filter';
 import type { FormPageController } from './staff-error.filter';
@@ -61,6 +65,7 @@ export class IndicatorPageController implements FormPageController {
     private readonly pages: StaffPages,
     private readonly reads: StaffReads,
     private readonly indicators: IndicatorsService,
+    private readonly dimensions: DimensionsService,
   ) {}
 
   @Get(':id')
@@ -85,6 +90,27 @@ export class IndicatorPageController implements FormPageController {
   async record(@Param('id') id: string, @FormBody() form: IndicatorValueForm, @Req() req: StaffRequest, @CurrentActor() actor: Actor): Promise<{ url: string }> {
     await this.reads.indicator(id, actor);
     await this.indicators.recordValue(form.toInput(id), actor, this.pages.locale(req));
+    return { url: `/work/indicators/${id}?done=${encodeURIComponent(form.period)}` };
+  }
+
+  @Post(':id/breakdown')
+  @Roles(Role.ADMIN, Role.EDITOR, Role.MINISTRY)
+  @Redirect('', 303)
+  async recordBreakdown(
+    @Param('id') id: string,
+    @FormBody() form: IndicatorBreakdownForm,
+    @Req() req: StaffRequest,
+    @CurrentActor() actor: Actor,
+  ): Promise<{ url: string }> {
+    const { indicator } = await this.reads.indicator(id, actor);
+    const values = formValuesOf(req.body);
+    const ratio = indicator.valueKind === IndicatorValueKind.RATIO;
+    const cells = cellsOf(values, ratio);
+    try {
+      await this.dimensions.recordBreakdown(breakdownInput(form, id, cells), actor, this.pages.locale(req));
+    } catch (error) {
+      throw cellProblem(error, values, cells, ratio) ?? error;
+    }
     return { url: `/work/indicators/${id}?done=${encodeURIComponent(form.period)}` };
   }
 
@@ -128,11 +154,14 @@ export class IndicatorPageController implements FormPageController {
       note: problems.length ? postedValues(values, 'note', null) : translatedValues(null),
       correctionReason: valueOf(values, 'correctionReason'),
     };
+    const combinations = await this.dimensions.combinations(id, BREAKDOWN_FORM_ROWS);
+    const breakdown = combinations.dimensions.length ? { combinations, values, source: draft.source, note: draft.note } : null;
     return new StaffView((ctx, stylesheetHref) => {
       const errors: FieldErrors = {};
       for (const problem of problems) {
         // The source's and note's errors are shown at their control in the page's language.
-        errors[problem.translated ? translatedFieldId(problem.control, ctx.locale) : problem.control] = valueMessage(ctx, problem);
+        const message = problem.control.startsWith('cell-') || problem.control === 'total' ? breakdownMessage(ctx, problem.reason) : valueMessage(ctx, problem);
+        errors[problem.translated ? translatedFieldId(problem.control, ctx.locale) : problem.control] = message;
       }
       for (const problem of milestoneProblems) errors[problem.control] = milestoneMessage(ctx, problem);
       const success = recordedPeriod
@@ -141,7 +170,7 @@ export class IndicatorPageController implements FormPageController {
           ? ctx.t('staff.milestone.saved', { period: milestoneSet })
           : null;
       const editHref = actor.role === Role.ADMIN || actor.role === Role.EDITOR ? editPath('indicator', id) : null;
-      return IndicatorPage({ ctx, stylesheetHref, detail, draft, milestoneDraft, errors, success, editHref });
+      return IndicatorPage({ ctx, stylesheetHref, detail, draft, milestoneDraft, errors, success, editHref, breakdown });
     });
   }
 }

@@ -14,6 +14,7 @@ import { LanguagesOf, TranslatedField, TranslatedValues } from './translated-fie
 import { StaffPage } from './staff-layout';
 import { ReturnedToReader, ValueHistory } from './value-history.views';
 import type { IndicatorDetail } from './staff-reads.service';
+import { BreakdownDraft, BreakdownForm } from './indicator-breakdown.views';
 
 export interface ValueDraft {
   year: string;
@@ -120,6 +121,8 @@ export function IndicatorPage(props: {
   success: string | null;
   /** The edit form's address, for those who may edit the indicator (EDITOR/ADMIN). */
   editHref?: string | null;
+  /** For an indicator broken down by dimensions: the breakdown form, shown instead of the value form. */
+  breakdown?: BreakdownDraft | null;
 }): SafeHtml {
   const { ctx, detail } = props;
   const { indicator, plan } = detail;
@@ -181,7 +184,13 @@ export function IndicatorPage(props: {
       {indicator.reportingFrequency === ReportingFrequency.QUARTERLY ? <MilestonesTable ctx={ctx} detail={detail} /> : null}
       <ValuesTable ctx={ctx} detail={detail} />
       <ValueHistory ctx={ctx} detail={detail} />
-      {detail.mayRecord ? <ValueForm ctx={ctx} detail={detail} draft={props.draft} errors={props.errors} /> : null}
+      {detail.mayRecord ? (
+        props.breakdown ? (
+          <BreakdownForm ctx={ctx} detail={detail} draft={props.breakdown} errors={props.errors} />
+        ) : (
+          <ValueForm ctx={ctx} detail={detail} draft={props.draft} errors={props.errors} />
+        )
+      ) : null}
       {detail.mayRecord && indicator.reportingFrequency === ReportingFrequency.QUARTERLY ? (
         <MilestoneForm ctx={ctx} detail={detail} draft={props.milestoneDraft} errors={props.errors} />
       ) : null}

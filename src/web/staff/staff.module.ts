@@ -6,6 +6,7 @@ import { AuthModule } from '../../auth/auth.module';
 import { BarriersModule } from '../../barriers/barriers.module';
 import { AppConfig } from '../../config/app-config.service';
 import { ImportsModule } from '../../imports/imports.module';
+import { DimensionsModule } from '../../dimensions/dimensions.module';
 import { MeetingsModule } from '../../meetings/meetings.module';
 import { OrganizationsModule } from '../../organizations/organizations.module';
 import { RecommendationsModule } from '../../recommendations/recommendations.module';
@@ -53,6 +54,7 @@ import { ReportingCompletenessModule } from '../../reporting-completeness/report
     BarriersModule,
     RecommendationsModule,
     ActionPlanModule,
+    DimensionsModule,
     ReportingCompletenessModule,
     ImportsModule,
     MulterModule.registerAsync({
