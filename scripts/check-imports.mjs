@@ -13,7 +13,7 @@ const src = join(root, 'src');
 
 /** Lowest first. A file may import its own layer and any layer below it. */
 export const LAYERS = [
-  ['base', ['config', 'logging', 'common', 'database', 'i18n']],
+  ['base', ['config', 'logging', 'common', 'database', 'i18n', 'jobs']],
   ['features', ['organizations', 'meetings', 'barriers', 'recommendations', 'action-plan', 'audit', 'auth', 'accounts', 'data-version']],
   ['read models', ['reports', 'reporting-completeness']],
   ['channels', ['exports', 'imports', 'graphql', 'web', 'response-cache', 'health']],
