@@ -5,6 +5,8 @@ import { Period } from './reporting-period';
 import type { Translations } from '../i18n/translations';
 import { IndicatorValue } from './indicator-value.entity';
 import type { IndicatorValueVersion } from './indicator-value-version.entity';
+import type { NotificationsService } from '../notifications/notifications.service';
+import { NotificationKind } from '../notifications/notification-event';
 
 /**
  * The one way indicator values are written, by recordIndicatorValue and by the
@@ -44,5 +46,18 @@ export function auditValueWrite(
     entityId: after.value.id,
     before,
     after: { ...after.value, version: after.version },
+  });
+}
+
+/** Tells the reviewers that a value waits for them (delivered after the write commits; see NotificationsService). */
+export function announceValueSubmitted(notifications: NotificationsService, tx: EntityManager, actor: Actor, after: SubmittedValue): Promise<void> {
+  return notifications.notify(tx, {
+    kind: NotificationKind.VALUE_SUBMITTED,
+    subjectType: 'IndicatorValue',
+    subjectId: after.value.id,
+    occurrence: after.version.id,
+    audience: { kind: 'REVIEWERS' },
+    actorUserId: actor.userId ?? null,
+    payload: { versionId: after.version.id, versionNumber: after.version.number },
   });
 }

@@ -25,7 +25,8 @@ import { IndicatorMilestonesRepository } from './indicator-milestones.repository
 import { IndicatorsArgs } from './dto/indicators.args';
 import { RecordIndicatorValueInput } from './dto/record-indicator-value.input';
 import { IndicatorValue } from './indicator-value.entity';
-import { auditValueWrite } from './indicator-value-writes';
+import { announceValueSubmitted, auditValueWrite } from './indicator-value-writes';
+import { NotificationsService } from '../notifications/notifications.service';
 import { currentValues, submitVersions } from './indicator-values.repository';
 import { Indicator } from './indicator.entity';
 
@@ -36,6 +37,7 @@ export class IndicatorsService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly milestones: IndicatorMilestonesRepository,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Whether the sample's illustrative values are loaded (the pages then say they are not official statistics). */
@@ -249,6 +251,7 @@ export class IndicatorsService {
       }
       const [recorded] = await submitVersions(tx, [value], { name: actor.name, userId: actor.userId ?? null }, correctionReason);
       await auditValueWrite(this.audit, tx, actor, before, recorded);
+      await announceValueSubmitted(this.notifications, tx, actor, recorded);
       return recorded.value;
     });
   }

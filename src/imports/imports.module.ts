@@ -10,6 +10,7 @@ import { IndicatorValuesImportService } from './indicator-values-import.service'
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ImportDraft } from './import-draft.entity';
 import { ActionPlanModule } from '../action-plan/action-plan.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { User } from '../accounts/user.entity';
 
 /** Bulk import of indicator values (CSV or XLSX), audited. */
@@ -18,6 +19,7 @@ import { User } from '../accounts/user.entity';
     // A draft belongs to a user; the values are written through the action plan's entities.
     TypeOrmModule.forFeature([ImportDraft, User]),
     ActionPlanModule,
+    NotificationsModule,
     // Global in the service; imported here too so that `npm run import` has them.
     AuditModule,
     I18nModule,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { auditValueWrite } from '../action-plan/indicator-value-writes';
+import { announceValueSubmitted, auditValueWrite } from '../action-plan/indicator-value-writes';
+import { NotificationsService } from '../notifications/notifications.service';
 import { currentValues, submitVersions } from '../action-plan/indicator-values.repository';
 import { IndicatorValue } from '../action-plan/indicator-value.entity';
 import { AuditService } from '../audit/audit.service';
@@ -51,6 +52,7 @@ export class IndicatorValuesImportService {
     private readonly clock: Clock,
     private readonly auditTrail: AuditService,
     private readonly contentLocales: ContentLocaleService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   importFile(file: ImportFile, options: ImportOptions): Promise<ImportSummary> {
@@ -96,6 +98,7 @@ export class IndicatorValuesImportService {
       const written = await submitVersions(tx, toWrite, { name: options.actor.name, userId: options.actor.userId ?? null }, correctionReason);
       for (const after of written) {
         await auditValueWrite(this.auditTrail, tx, options.actor, current.get(`${after.value.indicatorId}/${after.value.period}`) ?? null, after);
+        await announceValueSubmitted(this.notifications, tx, options.actor, after);
       }
       return summary;
     });

@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Logger as WorkerLogger, runMigrations } from 'graphile-worker';
+import { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
+import { primaryConnectionConfig } from '../database/primary-connection';
 
 /** What a task receives besides its payload. */
 export interface JobContext {
@@ -57,11 +60,23 @@ export const DEFAULT_MAX_ATTEMPTS = 10;
  * after graphile-worker's lock timeout (4 hours).
  */
 @Injectable()
-export class JobQueue {
+export class JobQueue implements OnApplicationBootstrap {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly schedules: Schedule[] = [];
+  private schema: Promise<void> | null = null;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Brings the queue's schema up to date at start (wherever jobs may be enqueued: the service, the CLIs). */
+  onApplicationBootstrap(): Promise<void> {
+    return this.ready();
+  }
+
+  /** Resolves once graphile-worker's schema (its own migrations, idempotent) is up to date. */
+  ready(): Promise<void> {
+    this.schema ??= migrateQueueSchema(this.db);
+    return this.schema;
+  }
 
   register(task: string, handler: JobHandler): void {
     if (!/^[a-z][a-zA-Z0-9_.:-]{0,99}$/.test(task)) throw new Error(`job task name "${task}" is not valid`);
@@ -110,4 +125,27 @@ function addJobParameters(task: string, payload: object, options: EnqueueOptions
     options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     options.jobKey ?? null,
   ];
+}
+
+/** graphile-worker's migrations on a connection of their own (under its advisory lock: instances may start together). */
+async function migrateQueueSchema(db: DataSource): Promise<void> {
+  const pool = new Pool({ ...primaryConnectionConfig(db), application_name: 'roundtable-tracker jobs', max: 1 });
+  const lost = (error: Error) => new Logger('Jobs').warn(`job queue migration connection lost: ${error.message}`);
+  pool.on('error', lost);
+  pool.on('connect', (client) => client.on('error', lost));
+  try {
+    await runMigrations({ pgPool: pool, logger: jobLogger() });
+  } finally {
+    await pool.end();
+  }
+}
+
+/** graphile-worker's log lines through the application's logger ("Jobs"). */
+export function jobLogger(): WorkerLogger {
+  const logger = new Logger('Jobs');
+  return new WorkerLogger(() => (level, message) => {
+    if (String(level) === 'error') logger.error(message);
+    else if (String(level) === 'warning') logger.warn(message);
+    else logger.debug(message);
+  });
 }

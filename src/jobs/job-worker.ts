@@ -1,16 +1,15 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Logger as WorkerLogger, parseCronItems, run, runMigrations, type Runner, type TaskList } from 'graphile-worker';
+import { parseCronItems, run, type Runner, type TaskList } from 'graphile-worker';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.service';
 import { primaryConnectionConfig } from '../database/primary-connection';
-import { JobQueue } from './job-queue';
+import { jobLogger, JobQueue } from './job-queue';
 
 /**
- * The job queue's lifecycle in the application. At start it brings graphile-worker's schema
- * (`graphile_worker`, its own migrations) up to date, on every instance, so features can enqueue;
- * with JOBS_WORKER it then works the queue (JOBS_CONCURRENCY jobs at once) until shutdown, when it
+ * The worker's lifecycle in the service (JobQueue brings the schema up to date first). With
+ * JOBS_WORKER it works the queue (JOBS_CONCURRENCY jobs at once) until shutdown, when it
  * stops taking jobs and waits for the running ones before the database closes.
  */
 @Injectable()
@@ -26,7 +25,6 @@ export class JobWorker implements OnApplicationBootstrap, BeforeApplicationShutd
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await runMigrations({ pgPool: this.connections(), logger: this.workerLogger() });
     if (this.config.get('JOBS_WORKER')) await this.start();
   }
 
@@ -38,6 +36,7 @@ export class JobWorker implements OnApplicationBootstrap, BeforeApplicationShutd
   /** Starts working the queue (at boot with JOBS_WORKER; tests start it by hand). */
   async start(): Promise<void> {
     if (this.runner) return;
+    await this.queue.ready();
     const { handlers, schedules } = this.queue.registered();
     const taskList: TaskList = {};
     for (const [task, handler] of handlers) {
@@ -49,7 +48,7 @@ export class JobWorker implements OnApplicationBootstrap, BeforeApplicationShutd
       concurrency: this.config.get('JOBS_CONCURRENCY'),
       pollInterval: this.config.get('JOBS_POLL_INTERVAL_MS'),
       noHandleSignals: true,
-      logger: this.workerLogger(),
+      logger: jobLogger(),
       taskList,
       parsedCronItems: parseCronItems(
         schedules.map((s) => ({ task: s.task, match: s.pattern, identifier: s.identifier ?? s.task, options: { backfillPeriod: 0 } })),
@@ -86,13 +85,5 @@ export class JobWorker implements OnApplicationBootstrap, BeforeApplicationShutd
       this.pool.on('connect', (client) => client.on('error', lost));
     }
     return this.pool;
-  }
-
-  private workerLogger(): WorkerLogger {
-    return new WorkerLogger(() => (level, message) => {
-      if (String(level) === 'error') this.logger.error(message);
-      else if (String(level) === 'warning') this.logger.warn(message);
-      else this.logger.debug(message);
-    });
   }
 }

@@ -36,6 +36,8 @@ import { StaffReads } from './staff-reads.service';
 import { StaffViewInterceptor } from './staff-view.interceptor';
 import { ValueReviewPageController } from './value-review.controller';
 import { WorkController } from './work.controller';
+import { NotificationsPageController } from './notifications.controller';
+import { NotificationsModule } from '../../notifications/notifications.module';
 import { CompletenessPageController } from './completeness.controller';
 import { ReportingCompletenessModule } from '../../reporting-completeness/reporting-completeness.module';
 
@@ -55,6 +57,7 @@ import { ReportingCompletenessModule } from '../../reporting-completeness/report
     ActionPlanModule,
     ReportingCompletenessModule,
     ImportsModule,
+    NotificationsModule,
     MulterModule.registerAsync({
       inject: [AppConfig],
       // As for POST /imports/indicator-values: one file of at most IMPORT_MAX_BYTES in memory, a few fields.
@@ -65,6 +68,7 @@ import { ReportingCompletenessModule } from '../../reporting-completeness/report
     AccountController,
     WorkController,
     CompletenessPageController,
+    NotificationsPageController,
     RecommendationPageController,
     RecommendationTextController,
     IndicatorPageController,
