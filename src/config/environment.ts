@@ -580,6 +580,26 @@ export class Environment {
   @Min(100)
   @Max(600_000)
   JOBS_POLL_INTERVAL_MS = 2000;
+
+  /**
+   * the SMTP server notifications and account links are mailed through, e.g.
+   * `smtp://user:password@mail.example.kg:587` or `smtps://…:465`. Unset: notifications stay in the
+   * application (the log says so once at start)
+   *
+   * SMTP server for mail (smtp:// or smtps://, credentials in the URL); unset: no mail is sent.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /**
+   * the sender of every mail, an address or `Name <address>`
+   */
+  @IsString()
+  @MaxLength(320)
+  @Matches(/^([^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, { message: 'MAIL_FROM must be an address or "Name <address>"' })
+  MAIL_FROM = 'Roundtable tracker <no-reply@localhost>';
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

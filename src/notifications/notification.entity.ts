@@ -43,4 +43,8 @@ export class Notification {
 
   @Column({ type: 'varchar', length: 200 })
   dedupeKey: string;
+
+  /** When the mail of it was handed to the SMTP server (null: not mailed, or not to be). */
+  @Column({ type: 'timestamptz', nullable: true })
+  mailedAt: Date | null;
 }

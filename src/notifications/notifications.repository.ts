@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { SqlParams } from '../database/sql/params';
 import type { Notification } from './notification.entity';
+import type { MailDelivery } from './notification-preference.entity';
 import type { Audience, NotificationEvent, SubjectType } from './notification-event';
 
 /** A notification written by a delivery, with who it is for. */
@@ -87,7 +88,7 @@ export class NotificationsRepository {
   /** A person's notifications, newest first. */
   async listFor(userId: string, limit: number): Promise<Notification[]> {
     const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT id, recipient_id, kind, subject_type, subject_id, payload, created_at, read_at, dedupe_key
+      `SELECT id, recipient_id, kind, subject_type, subject_id, payload, created_at, read_at, dedupe_key, mailed_at
          FROM notification WHERE recipient_id = $1::uuid ORDER BY created_at DESC, id DESC LIMIT $2::int`,
       [userId, limit],
     );
@@ -112,6 +113,53 @@ export class NotificationsRepository {
     return row.n === 1;
   }
 
+  /**
+   * The notification, locked until the transaction ends (two mail jobs of one notification wait
+   * for each other), with its recipient's address, language and choice for its kind; null if gone.
+   */
+  async lockForMail(tx: EntityManager, id: string): Promise<NotificationToMail | null> {
+    const [row] = await tx.query<Record<string, unknown>[]>(
+      `SELECT n.*, u.email, u.preferred_language, u.deactivated_at IS NULL AS active, coalesce(p.delivery, 'IMMEDIATE') AS delivery
+         FROM notification n
+         JOIN app_user u ON u.id = n.recipient_id
+         LEFT JOIN notification_preference p ON p.user_id = n.recipient_id AND p.kind = n.kind
+        WHERE n.id = $1::uuid
+          FOR UPDATE OF n`,
+      [id],
+    );
+    if (!row) return null;
+    return {
+      notification: toNotification(row),
+      email: row.email as string,
+      language: row.preferred_language as string,
+      active: row.active as boolean,
+      delivery: row.delivery as MailDelivery,
+    };
+  }
+
+  async markMailed(tx: EntityManager, id: string): Promise<void> {
+    await tx.query(`UPDATE notification SET mailed_at = now() WHERE id = $1::uuid`, [id]);
+  }
+
+  /** Sets how the person gets mail of this kind (insert or update). */
+  async setMailDelivery(userId: string, kind: string, delivery: MailDelivery): Promise<void> {
+    await this.db.query(
+      `INSERT INTO notification_preference (user_id, kind, delivery)
+       SELECT $1::uuid, $2::varchar, $3::varchar WHERE EXISTS (SELECT 1 FROM app_user WHERE id = $1::uuid)
+       ON CONFLICT (user_id, kind) DO UPDATE SET delivery = EXCLUDED.delivery, updated_at = now()`,
+      [userId, kind, delivery],
+    );
+  }
+
+  /** The person's choice of mail for each kind they set (the rest: IMMEDIATE). */
+  async mailDeliveries(userId: string): Promise<Map<string, MailDelivery>> {
+    const rows = await this.db.query<{ kind: string; delivery: MailDelivery }[]>(
+      `SELECT kind, delivery FROM notification_preference WHERE user_id = $1::uuid`,
+      [userId],
+    );
+    return new Map(rows.map((r) => [r.kind, r.delivery]));
+  }
+
   /** Marks every unread notification of the person read; how many. */
   async markAllRead(userId: string): Promise<number> {
     const [row] = await this.db.query<{ n: number }[]>(
@@ -121,6 +169,15 @@ export class NotificationsRepository {
     );
     return row.n;
   }
+}
+
+/** A notification about to be mailed, with what the mail needs of its recipient. */
+export interface NotificationToMail {
+  notification: Notification;
+  email: string;
+  language: string;
+  active: boolean;
+  delivery: MailDelivery;
 }
 
 function toNotification(row: Record<string, unknown>): Notification {
@@ -134,5 +191,6 @@ function toNotification(row: Record<string, unknown>): Notification {
     createdAt: row.created_at as Date,
     readAt: (row.read_at as Date | null) ?? null,
     dedupeKey: row.dedupe_key as string,
+    mailedAt: (row.mailed_at as Date | null) ?? null,
   };
 }

@@ -37,6 +37,7 @@ import { StaffViewInterceptor } from './staff-view.interceptor';
 import { ValueReviewPageController } from './value-review.controller';
 import { WorkController } from './work.controller';
 import { NotificationsPageController } from './notifications.controller';
+import { UnsubscribeController } from './unsubscribe.controller';
 import { NotificationsModule } from '../../notifications/notifications.module';
 import { CompletenessPageController } from './completeness.controller';
 import { ReportingCompletenessModule } from '../../reporting-completeness/reporting-completeness.module';
@@ -69,6 +70,7 @@ import { ReportingCompletenessModule } from '../../reporting-completeness/report
     WorkController,
     CompletenessPageController,
     NotificationsPageController,
+    UnsubscribeController,
     RecommendationPageController,
     RecommendationTextController,
     IndicatorPageController,
