@@ -52,7 +52,9 @@ describe('notifications by mail', () => {
     // The SMTP server has parsed what it accepted.
     await new Promise((resolve) => setTimeout(resolve, 100));
   };
-  const to = (email: string) => smtp.mails.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((a) => a?.text.includes(email)));
+  const addressedTo = (email: string) => smtp.mails.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((a) => a?.text.includes(email)));
+  /** The notification mails a person received (createUser's invitations are mailed too: see the invitation test). */
+  const to = (email: string) => addressedTo(email).filter((m) => m.messageId?.startsWith('<notification-'));
   const submit = async (session: WebSession, fields: Record<string, string>) => {
     await session.get(`/work/indicators/${indicatorId}`);
     return session.post(`/work/indicators/${indicatorId}/values`, { quarter: '', 'source-en': '', 'note-en': '', ...fields });
@@ -154,6 +156,26 @@ describe('notifications by mail', () => {
       ['2025', true],
       ['2024', false],
     ]);
+  });
+
+  it('mails an invitation link in the invited person\'s language; the link sets the password', async () => {
+    const admin = await createUser(t, { email: 'admin@example.kg', role: Role.ADMIN });
+    const adminWeb = new WebSession(t);
+    await adminWeb.signIn(admin.email, admin.password);
+    await adminWeb.get('/admin/users/new');
+    const invited = await adminWeb.post('/admin/users', { email: 'new.officer@mlsp.kg', displayName: 'Nurgul', role: 'EDITOR', preferredLanguage: 'ky' });
+    expect(invited.status).toBe(200);
+    // Still shown to the admin as before.
+    const shown = /(http:\/\/[^<\s]+\/account\/set-password\/[A-Za-z0-9_%-]+)/.exec(invited.text)?.[1];
+    await settled();
+    const mails = addressedTo('new.officer@mlsp.kg');
+    expect(mails.map((m) => m.subject)).toEqual(['Тегерек стол сунуштарынын мониторинг системасына чакыруу']);
+    expect(mails[0].text).toContain('Nurgul, сиз үчүн');
+    expect(mails[0].text).toContain(shown);
+    const path = new URL(shown!).pathname;
+    const person = new WebSession(t);
+    await person.get(path);
+    expect((await person.post(path, { password: 'a long and memorable passphrase', confirm: 'a long and memorable passphrase' })).status).toBe(303);
   });
 
   it('mails a notification at most once, however often its job runs', async () => {

@@ -48,3 +48,26 @@ export function composeNotificationMail(
 `;
   return { subject, text, html };
 }
+
+/** An invitation or password link as a mail in the person's language (no unsubscribe: it is not a notification). */
+export function composeAccountLinkMail(
+  translator: Translator,
+  link: { name: string; url: string; until: Date; purpose: 'INVITATION' | 'PASSWORD_RESET' },
+): ComposedMail {
+  const { t } = translator;
+  const invitation = link.purpose === 'INVITATION';
+  const subject = t(invitation ? 'mail.invitation.subject' : 'mail.passwordReset.subject');
+  const body = t(invitation ? 'mail.invitation.body' : 'mail.passwordReset.body', { name: link.name, until: translator.dateTime(link.until) });
+  const text = [body, '', link.url, '', t('mail.accountLink.ignore'), ''].join('\n');
+  const html = `<!doctype html>
+<html lang="${translator.locale}">
+<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<body style="font-family: Arial, sans-serif; font-size: 16px; line-height: 1.4; color: #0b0c0c;">
+<p>${escapeHtml(body)}</p>
+<p><a href="${escapeHtml(link.url)}" style="color: #1d70b8;">${escapeHtml(link.url)}</a></p>
+<p style="font-size: 14px; color: #505a5f;">${escapeHtml(t('mail.accountLink.ignore'))}</p>
+</body>
+</html>
+`;
+  return { subject, text, html };
+}

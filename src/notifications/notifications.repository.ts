@@ -141,6 +141,15 @@ export class NotificationsRepository {
     await tx.query(`UPDATE notification SET mailed_at = now() WHERE id = $1::uuid`, [id]);
   }
 
+  /** A person's address, name, language and whether the account is active; null if there is none. */
+  async person(userId: string): Promise<{ email: string; displayName: string; language: string; active: boolean } | null> {
+    const [row] = await this.db.query<{ email: string; display_name: string; preferred_language: string; active: boolean }[]>(
+      `SELECT email, display_name, preferred_language, deactivated_at IS NULL AS active FROM app_user WHERE id = $1::uuid`,
+      [userId],
+    );
+    return row ? { email: row.email, displayName: row.display_name, language: row.preferred_language, active: row.active } : null;
+  }
+
   /** Sets how the person gets mail of this kind (insert or update). */
   async setMailDelivery(userId: string, kind: string, delivery: MailDelivery): Promise<void> {
     await this.db.query(

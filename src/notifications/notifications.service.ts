@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { ACCOUNT_LINK_MAIL_TASK, type AccountLinkMail } from '../accounts/users.service';
 import { AppConfig } from '../config/app-config.service';
 import { I18nService } from '../i18n/i18n.service';
 import { isLocale } from '../i18n/locales';
@@ -8,7 +9,7 @@ import { MailLinks } from './mail-links';
 import { Mailer } from './mailer';
 import type { Notification } from './notification.entity';
 import type { NotificationEvent } from './notification-event';
-import { composeNotificationMail } from './notification-mail';
+import { composeAccountLinkMail, composeNotificationMail } from './notification-mail';
 import { notificationPath } from './notification-message';
 import { MailDelivery } from './notification-preference.entity';
 import { NotificationsRepository } from './notifications.repository';
@@ -44,6 +45,22 @@ export class NotificationsService implements OnModuleInit {
   onModuleInit(): void {
     this.jobs.register(DELIVER_TASK, (payload) => this.deliver(payload as NotificationEvent).then(() => undefined));
     this.jobs.register(MAIL_TASK, (payload) => this.mail((payload as { notificationId: string }).notificationId).then(() => undefined));
+    this.jobs.register(ACCOUNT_LINK_MAIL_TASK, (payload) => this.mailAccountLink(payload as AccountLinkMail).then(() => undefined));
+  }
+
+  /** Mails an invitation or password link (the job UsersService adds with the link), in the person's language. */
+  async mailAccountLink(job: AccountLinkMail): Promise<'sent' | 'skipped'> {
+    if (!this.mailer.enabled) return 'skipped';
+    const person = await this.repository.person(job.userId);
+    if (!person || !person.active || new Date(job.expiresAt) <= new Date()) return 'skipped';
+    const translator = this.i18n.translator(isLocale(person.language) ? person.language : this.config.get('DEFAULT_LOCALE'));
+    const composed = composeAccountLinkMail(translator, { name: person.displayName, url: job.url, until: new Date(job.expiresAt), purpose: job.purpose });
+    await this.mailer.send({
+      to: person.email,
+      ...composed,
+      messageId: `<account-link-${job.userId}-${Date.parse(job.expiresAt)}@${new URL(this.config.publicBaseUrl).hostname}>`,
+    });
+    return 'sent';
   }
 
   /** Enqueues the event's delivery in the caller's transaction. */
