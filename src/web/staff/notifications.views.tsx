@@ -2,7 +2,6 @@ import type { Notification } from '../../notifications/notification.entity';
 import { notificationMessage, notificationPath } from '../../notifications/notification-message';
 import { Button } from '../components/button';
 import { CsrfField } from '../components/csrf-field';
-import { Table } from '../components/table';
 import { Tag } from '../components/tag';
 import { h, SafeHtml } from '../jsx/html';
 import type { PageContext } from '../layout/page-context';
@@ -18,34 +17,27 @@ export function NotificationsPage(props: { ctx: PageContext; stylesheetHref: str
       {notifications.length === 0 ? (
         <p class="govuk-body">{ctx.t('staff.notifications.empty')}</p>
       ) : (
-        <Table
-          head={[{ text: ctx.t('staff.notifications.when') }, { text: ctx.t('staff.notifications.what') }, { text: '' }]}
-          rowAttributes={notifications.map((n) => ({ 'data-notification': n.id, 'data-unread': n.readAt === null ? 'true' : 'false' }))}
-          rows={notifications.map((n) => [
-            { text: ctx.i18n.dateTime(n.createdAt) },
-            {
-              html: (
-                <span>
-                  {n.readAt === null ? <Tag text={ctx.t('staff.notifications.unread')} classes="govuk-tag--blue govuk-!-margin-right-2" /> : null}
-                  <a class="govuk-link" href={notificationPath(n)}>
-                    {notificationMessage(ctx.t, n)}
-                  </a>
-                </span>
-              ),
-            },
-            {
-              html:
-                n.readAt === null ? (
-                  <form method="post" action={`/work/notifications/${encodeURIComponent(n.id)}/read`}>
-                    <CsrfField ctx={ctx} />
-                    <Button classes="govuk-button--secondary govuk-!-margin-bottom-0" text={ctx.t('staff.notifications.markRead')} />
-                  </form>
-                ) : (
-                  ''
-                ),
-            },
-          ])}
-        />
+        <ul class="govuk-list app-notifications">
+          {notifications.map((n) => (
+            <li class="govuk-!-margin-bottom-6" data-notification={n.id} data-unread={n.readAt === null ? 'true' : 'false'}>
+              <p class="govuk-body govuk-!-margin-bottom-1">
+                {n.readAt === null ? <Tag text={ctx.t('staff.notifications.unread')} classes="govuk-tag--blue govuk-!-margin-right-2" /> : null}
+                <a class="govuk-link" href={notificationPath(n)}>
+                  {notificationMessage(ctx.t, n)}
+                </a>
+              </p>
+              <p class="govuk-body-s govuk-!-margin-bottom-2">
+                <time datetime={n.createdAt.toISOString()}>{ctx.i18n.dateTime(n.createdAt)}</time>
+              </p>
+              {n.readAt === null ? (
+                <form method="post" action={`/work/notifications/${encodeURIComponent(n.id)}/read`}>
+                  <CsrfField ctx={ctx} />
+                  <Button classes="govuk-button--secondary govuk-!-margin-bottom-0" text={ctx.t('staff.notifications.markRead')} />
+                </form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
       )}
       {unread ? (
         <form method="post" action="/work/notifications/read">
