@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Role } from '../../src/auth/role.enum';
@@ -13,7 +13,9 @@ import { createUser } from '../support/web-session';
 import { axeViolations, describeInBrowser, launchBrowser, listen, newVisitor, signIn } from './harness';
 
 const MINISTRY = 'Ministry of Labor, Social Security and Migration of the Kyrgyz Republic';
-const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+/** `WRITE_SCREENSHOTS=docs/screenshots npx jest test/browser/notifications.e2e-spec.ts` refreshes the pictures docs/jobs.md shows. */
+const SCREENSHOTS = process.env.WRITE_SCREENSHOTS ?? null;
+const screenshot = (page: Page, name: string, fullPage = true) => (SCREENSHOTS ? page.screenshot({ path: join(SCREENSHOTS, name), fullPage }) : Promise.resolve());
 
 /** Issue 25's pages in a browser without JavaScript, at 360 px, in Russian: the notifications list and the unsubscribe page. */
 describeInBrowser('notifications in a browser (Russian, 360 px, no JavaScript)', () => {
@@ -58,7 +60,7 @@ describeInBrowser('notifications in a browser (Russian, 360 px, no JavaScript)',
     await signIn(checked, officer.email, '/sign-in?lang=ru');
     await checked.goto('/work/notifications');
     expect(await axeViolations(checked)).toEqual([]);
-    await checked.screenshot({ path: join(SCREENSHOTS, 'notifications-ru-360.png'), fullPage: true });
+    await screenshot(checked, 'notifications-ru-360.png');
     await checker.close();
 
     const context = await newVisitor(browser, baseURL, { locale: 'ru-RU', width: 360, javaScriptEnabled: false });
@@ -105,7 +107,7 @@ describeInBrowser('notifications in a browser (Russian, 360 px, no JavaScript)',
     await page.setContent(mail.html);
     expect(await page.textContent('body')).toContain('ваше значение возвращено: Уточните источник данных');
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, 'notification-mail-ru.png') });
+    await screenshot(page, 'notification-mail-ru.png', false);
     await context.close();
   });
 });
