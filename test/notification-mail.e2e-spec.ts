@@ -6,7 +6,7 @@ import { Role } from '../src/auth/role.enum';
 import { JobWorker } from '../src/jobs/job-worker';
 import { NotificationsService } from '../src/notifications/notifications.service';
 import { UsersService } from '../src/accounts/users.service';
-import { createActionPlan, createIndicator, createOrganization } from './support/factories';
+import { createActionPlan, createIndicator, createOrganization, createRecommendation } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 import { createUser, WebSession } from './support/web-session';
 
@@ -183,5 +183,32 @@ describe('notifications by mail', () => {
     const before = smtp.mails.length;
     expect(await t.app.get(NotificationsService).mail(first.id)).toBe('skipped');
     expect(smtp.mails.length).toBe(before);
+  });
+
+  it('two instances working one queue mail each notification once', async () => {
+    const second = await createTestApp(
+      { JOBS_POLL_INTERVAL_MS: '200', SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_FROM: 'Tracker <tracker@example.kg>', PUBLIC_BASE_URL: BASE },
+      { databaseUrl: t.databaseUrl },
+    );
+    try {
+      await second.app.get(JobWorker).start();
+      const before = smtp.mails.length;
+      // Twenty recommendations of the officer's organisation move: one notification (and mail) each.
+      const [{ organization_id: org }] = await t.sql<{ organization_id: string }>(`SELECT organization_id FROM app_user WHERE id = $1`, [users.officer.id]);
+      const ids: string[] = [];
+      for (let i = 0; i < 20; i++) ids.push((await createRecommendation(t, { responsibleOrganizationIds: [org] })).id);
+      for (const id of ids) {
+        const via = ids.indexOf(id) % 2 ? t : second;
+        await via.gqlOk('mutation ($id: ID!) { transitionRecommendation(input: { id: $id, to: UNDER_REVIEW }) { id } }', { id });
+      }
+      await settled();
+      const moved = smtp.mails.slice(before).filter((m) => m.messageId?.startsWith('<notification-'));
+      expect(moved).toHaveLength(20);
+      expect(new Set(moved.map((m) => m.messageId)).size).toBe(20);
+      const [{ n }] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM notification WHERE kind = 'RECOMMENDATION_TRANSITIONED' AND mailed_at IS NOT NULL`);
+      expect(n).toBe(20);
+    } finally {
+      await second.close();
+    }
   });
 });
