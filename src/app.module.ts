@@ -16,6 +16,7 @@ import { AppGraphqlModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
 import { I18nModule } from './i18n/i18n.module';
 import { ImportsModule } from './imports/imports.module';
+import { JobsModule, JobWorkerModule } from './jobs/jobs.module';
 import { LoggingModule } from './logging/logging.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -42,6 +43,8 @@ export class AppModule {
         CommonModule,
         I18nModule,
         DatabaseModule,
+        JobsModule,
+        JobWorkerModule,
         DataVersionModule,
         AppGraphqlModule,
         AuditModule,

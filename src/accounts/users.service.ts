@@ -10,6 +10,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-codes';
 import { AppConfig } from '../config/app-config.service';
 import { assertAllExist } from '../database/assert-exist';
+import { JobQueue } from '../jobs/job-queue';
 import { Organization } from '../organizations/organization.entity';
 import { AccountLink, AccountLinkPurpose } from './account-link.entity';
 import { AccountsRepository } from './accounts.repository';
@@ -22,6 +23,17 @@ import { Language, User, userView } from './user.entity';
 const HOUR_MS = 3_600_000;
 
 /** A set-password link as shown once to whoever made it. */
+/** The job that mails an invitation or password link (its handler: src/notifications). */
+export const ACCOUNT_LINK_MAIL_TASK = 'accounts.link-mail';
+
+/** What the link mail job gets. The secret link is in the job only until it is mailed (a finished job is deleted). */
+export interface AccountLinkMail {
+  userId: string;
+  url: string;
+  expiresAt: string;
+  purpose: AccountLinkPurpose;
+}
+
 export interface IssuedLink {
   url: string;
   expiresAt: Date;
@@ -43,6 +55,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly hasher: PasswordHasher,
     private readonly config: AppConfig,
+    private readonly jobs: JobQueue,
   ) {}
 
   get baseUrl(): string {
@@ -84,6 +97,7 @@ export class UsersService {
         lastSignInAt: null,
       });
       const link = await this.issueLink(tx, user.id, AccountLinkPurpose.INVITATION, actor.name);
+      await this.mailLink(tx, user.id, link, AccountLinkPurpose.INVITATION);
       await this.audit.record(tx, { actor, action: 'user.invite', entityType: 'User', entityId: user.id, before: null, after: userView(user) });
       return { user, link };
     });
@@ -96,6 +110,7 @@ export class UsersService {
       if (user.deactivatedAt) throw DomainError.badInput('userId', 'is deactivated; reactivate the account first');
       const purpose = user.passwordHash ? AccountLinkPurpose.PASSWORD_RESET : AccountLinkPurpose.INVITATION;
       const link = await this.issueLink(tx, user.id, purpose, actor.name);
+      await this.mailLink(tx, user.id, link, purpose);
       await this.audit.record(tx, {
         actor,
         action: purpose === AccountLinkPurpose.PASSWORD_RESET ? 'user.passwordReset' : 'user.reinvite',
@@ -182,6 +197,13 @@ export class UsersService {
     const expiresAt = new Date(Date.now() + this.config.get('ACCOUNT_LINK_TTL_HOURS') * HOUR_MS);
     await this.accounts.insertLink(tx, { userId, purpose, tokenHash: hash, createdBy, expiresAt, usedAt: null });
     return { url: setPasswordUrl(this.baseUrl, secret), expiresAt };
+  }
+
+  /** With SMTP configured, the link is also mailed to the person (a job added in the link's transaction). */
+  private async mailLink(tx: EntityManager, userId: string, link: IssuedLink, purpose: AccountLinkPurpose): Promise<void> {
+    if (!this.config.get('SMTP_URL')) return;
+    const payload: AccountLinkMail = { userId, url: link.url, expiresAt: link.expiresAt.toISOString(), purpose };
+    await this.jobs.enqueueInTransaction(tx, ACCOUNT_LINK_MAIL_TASK, payload, { jobKey: `account-link:${userId}:${link.expiresAt.getTime()}` });
   }
 
   private async userOrFail(tx: EntityManager, userId: string): Promise<User> {

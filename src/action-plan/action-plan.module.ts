@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { ActionPlanRepository } from './action-plan.repository';
 import { ActionPlanResolver, IndicatorProgressResolver, IndicatorResolver } from './action-plan.resolver';
@@ -18,7 +19,7 @@ import { ValueReviewResolver } from './value-review.resolver';
 import { ValueReviewService } from './value-review.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ActionPlan, Indicator, IndicatorTarget, IndicatorMilestone, IndicatorValue, IndicatorValueVersion]), OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([ActionPlan, Indicator, IndicatorTarget, IndicatorMilestone, IndicatorValue, IndicatorValueVersion]), OrganizationsModule, NotificationsModule],
   providers: [
     ActionPlansService,
     IndicatorsService,

@@ -6,6 +6,8 @@ import { Period } from './reporting-period';
 import type { TranslatableInput, Translations } from '../i18n/translations';
 import { IndicatorValue } from './indicator-value.entity';
 import type { IndicatorValueVersion } from './indicator-value-version.entity';
+import type { NotificationsService } from '../notifications/notifications.service';
+import { NotificationKind } from '../notifications/notification-event';
 
 /**
  * The one way indicator values are written, by recordIndicatorValue and by the
@@ -63,4 +65,17 @@ export interface ValueParts {
   prepare(tx: EntityManager, indicator: Indicator): Promise<number>;
   /** After the version is written: writes what comes with it; returns what its audit entry records of it (undefined: nothing). */
   write(tx: EntityManager, submitted: SubmittedValue): Promise<unknown>;
+}
+
+/** Tells the reviewers that a value waits for them (delivered after the write commits; see NotificationsService). */
+export function announceValueSubmitted(notifications: NotificationsService, tx: EntityManager, actor: Actor, after: SubmittedValue): Promise<void> {
+  return notifications.notify(tx, {
+    kind: NotificationKind.VALUE_SUBMITTED,
+    subjectType: 'IndicatorValue',
+    subjectId: after.value.id,
+    occurrence: after.version.id,
+    audience: { kind: 'REVIEWERS' },
+    actorUserId: actor.userId ?? null,
+    payload: { versionId: after.version.id, versionNumber: after.version.number },
+  });
 }

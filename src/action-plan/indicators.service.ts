@@ -25,7 +25,8 @@ import { IndicatorMilestonesRepository } from './indicator-milestones.repository
 import { IndicatorsArgs } from './dto/indicators.args';
 import { RecordIndicatorValueInput } from './dto/record-indicator-value.input';
 import { IndicatorValue } from './indicator-value.entity';
-import { auditValueWrite, ValueFields, ValueParts } from './indicator-value-writes';
+import { announceValueSubmitted, auditValueWrite, ValueFields, ValueParts } from './indicator-value-writes';
+import { NotificationsService } from '../notifications/notifications.service';
 import { currentValues, submitVersions } from './indicator-values.repository';
 import { Indicator } from './indicator.entity';
 
@@ -36,6 +37,7 @@ export class IndicatorsService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly milestones: IndicatorMilestonesRepository,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Whether the sample's illustrative values are loaded (the pages then say they are not official statistics). */
@@ -256,7 +258,7 @@ export class IndicatorsService {
       const before = (await currentValues(tx, [{ ...slot, value: 0, source: null, note: null }])).get(`${indicator.id}/${input.period}`) ?? null;
       const latest = before?.versionNumber ?? 0;
       if (parts.expectedVersion != null && parts.expectedVersion !== latest) {
-        throw DomainError.conflict(`${input.period} is at version ${latest}, not ${parts.expectedVersion}: reload and record again`, {
+        throw DomainError.staleVersion(`${input.period} is at version ${latest}, not ${parts.expectedVersion}: reload and record again`, {
           expectedVersion: parts.expectedVersion,
           actualVersion: latest,
         });
@@ -271,6 +273,7 @@ export class IndicatorsService {
       const [recorded] = await submitVersions(tx, [{ ...slot, value, source, note }], { name: actor.name, userId: actor.userId ?? null }, correctionReason);
       const breakdown = await parts.write(tx, recorded);
       await auditValueWrite(this.audit, tx, actor, before, recorded, breakdown);
+      await announceValueSubmitted(this.notifications, tx, actor, recorded);
       return recorded.value;
     });
   }

@@ -5,6 +5,8 @@ import { EDITORS, Role } from '../auth/role.enum';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-codes';
 import type { Locale } from '../i18n/locales';
+import { NotificationKind } from '../notifications/notification-event';
+import { NotificationsService } from '../notifications/notifications.service';
 import { RecordIndicatorValueInput } from './dto/record-indicator-value.input';
 import { ReviewDecision, ReviewValueInput } from './dto/review-value.input';
 import { IndicatorValueVersion, ReviewStatus } from './indicator-value-version.entity';
@@ -43,6 +45,7 @@ export class ValueReviewService {
     private readonly versions: IndicatorValueVersionsRepository,
     private readonly indicators: IndicatorsService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Submits a value (a new SUBMITTED version; a correction needs its reason), as recordIndicatorValue does. */
@@ -105,6 +108,18 @@ export class ValueReviewService {
         before: version,
         after: { ...reviewed, ...(decision === ReviewStatus.APPROVED && reason ? { reviewNote: reason } : {}) },
       });
+      // Its author hears of it (delivered after commit; an author without an account is told nothing).
+      if (version.submittedByUserId) {
+        await this.notifications.notify(tx, {
+          kind: decision === ReviewStatus.APPROVED ? NotificationKind.VALUE_APPROVED : NotificationKind.VALUE_RETURNED,
+          subjectType: 'IndicatorValue',
+          subjectId: version.indicatorValueId,
+          occurrence: version.id,
+          audience: { kind: 'USERS', userIds: [version.submittedByUserId] },
+          actorUserId: actor.userId ?? null,
+          payload: { versionId: version.id, versionNumber: version.number, reason: decision === ReviewStatus.RETURNED ? reason : null },
+        });
+      }
       return reviewed;
     });
   }

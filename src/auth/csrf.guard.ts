@@ -1,4 +1,5 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { PRE_SESSION_CSRF_COOKIE, readCookie } from '../accounts/session-cookie';
@@ -11,6 +12,14 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const CSRF_FIELD = '_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 
+const CSRF_EXEMPT = 'csrfExempt';
+/**
+ * For a POST whose URL carries its own unguessable, signed capability (e.g. the one-click
+ * unsubscribe of RFC 8058, which a mail provider sends without cookies or form token): the
+ * capability is what a forged request cannot have, so no CSRF token is asked for. Nothing else.
+ */
+export const CsrfExempt = () => SetMetadata(CSRF_EXEMPT, true);
+
 /**
  * The one CSRF check: every state-changing HTTP request a browser could send on
  * its own (no Authorization header; GraphQL is bearer-only and not concerned)
@@ -20,8 +29,11 @@ export const CSRF_HEADER = 'x-csrf-token';
  */
 @Injectable()
 export class CsrfGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
   canActivate(context: ExecutionContext): boolean {
     if (context.getType<string>() !== 'http') return true;
+    if (this.reflector.getAllAndOverride<boolean>(CSRF_EXEMPT, [context.getHandler(), context.getClass()])) return true;
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (SAFE_METHODS.has(req.method) || req.headers.authorization) return true;
     const expected = req.actor?.session?.csrfToken ?? readCookie(req, PRE_SESSION_CSRF_COOKIE);

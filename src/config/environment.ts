@@ -550,6 +550,56 @@ export class Environment {
   @Min(10)
   @Max(7 * 24 * 3600)
   RESPONSE_CACHE_REDIS_TTL_SECONDS = 3600;
+
+  /**
+   * this instance runs jobs (mail, reminders, digests) from the queue in PostgreSQL; `false` only
+   * adds them, for an instance that serves requests while others work. The queue's schema is
+   * created at start either way
+   *
+   * Whether this instance works the job queue; false only enqueues (jobs wait for an instance that works).
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  JOBS_WORKER = true;
+
+  /**
+   * jobs this instance runs at once
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  JOBS_CONCURRENCY = 2;
+
+  /**
+   * how often (milliseconds) an idle worker looks for jobs that became due; new jobs are announced
+   * at once (`LISTEN`/`NOTIFY`)
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  JOBS_POLL_INTERVAL_MS = 2000;
+
+  /**
+   * the SMTP server notifications and account links are mailed through, e.g.
+   * `smtp://user:password@mail.example.kg:587` or `smtps://…:465`. Unset: notifications stay in the
+   * application (the log says so once at start)
+   *
+   * SMTP server for mail (smtp:// or smtps://, credentials in the URL); unset: no mail is sent.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /**
+   * the sender of every mail, an address or `Name <address>`
+   */
+  @IsString()
+  @MaxLength(320)
+  @Matches(/^([^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, { message: 'MAIL_FROM must be an address or "Name <address>"' })
+  MAIL_FROM = 'Roundtable tracker <no-reply@localhost>';
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

@@ -11,6 +11,7 @@ import { DimensionsModule } from '../dimensions/dimensions.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ImportDraft } from './import-draft.entity';
 import { ActionPlanModule } from '../action-plan/action-plan.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { User } from '../accounts/user.entity';
 
 /** Bulk import of indicator values (CSV or XLSX), audited. */
@@ -20,6 +21,7 @@ import { User } from '../accounts/user.entity';
     TypeOrmModule.forFeature([ImportDraft, User]),
     ActionPlanModule,
     DimensionsModule,
+    NotificationsModule,
     // Global in the service; imported here too so that `npm run import` has them.
     AuditModule,
     I18nModule,

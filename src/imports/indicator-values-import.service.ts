@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { auditValueWrite } from '../action-plan/indicator-value-writes';
+import { announceValueSubmitted, auditValueWrite } from '../action-plan/indicator-value-writes';
+import { NotificationsService } from '../notifications/notifications.service';
 import { currentValues, submitVersions } from '../action-plan/indicator-values.repository';
 import { IndicatorValue } from '../action-plan/indicator-value.entity';
 import { AuditService } from '../audit/audit.service';
@@ -58,6 +59,7 @@ export class IndicatorValuesImportService {
     private readonly auditTrail: AuditService,
     private readonly contentLocales: ContentLocaleService,
     private readonly dimensions: DimensionsRepository,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Reads an uploaded file (readImportFile) with the columns the dimensions may be named by in it. */
@@ -127,6 +129,7 @@ export class IndicatorValuesImportService {
         const cells = cellsOf.get(keyOf(after.value));
         if (cells) await this.dimensions.insertCells(tx, after.version.id, cells);
         await auditValueWrite(this.auditTrail, tx, options.actor, current.get(keyOf(after.value)) ?? null, after, cells);
+        await announceValueSubmitted(this.notifications, tx, options.actor, after);
       }
       return summary;
     });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MeetingsModule } from '../meetings/meetings.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { FactChangeResolver } from './fact-history.resolver';
 import { RecommendationsRepository } from './recommendations.repository';
@@ -17,7 +18,7 @@ import { StatusChange } from './status-change.entity';
 import { RecommendationFactChange } from './fact-change.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Recommendation, StatusChange, RecommendationFactChange, RecommendationBarrier, RecommendationOrganization, RecommendationIndicator]), MeetingsModule, OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([Recommendation, StatusChange, RecommendationFactChange, RecommendationBarrier, RecommendationOrganization, RecommendationIndicator]), MeetingsModule, OrganizationsModule, NotificationsModule],
   providers: [
     RecommendationsService,
     RecommendationsRepository,

@@ -25,6 +25,8 @@ import { DEFAULT_ORDER } from './recommendation-list.query';
 import { Priority, RecommendationStatus } from './recommendation.enums';
 import { Recommendation } from './recommendation.entity';
 import { LinkIds, RecommendationsRepository } from './recommendations.repository';
+import { NotificationKind } from '../notifications/notification-event';
+import { NotificationsService } from '../notifications/notifications.service';
 
 const TITLE_OPTIONS: MergeOptions = { field: 'title', maxLength: TITLE_MAX, required: true };
 const DESCRIPTION_OPTIONS: MergeOptions = { field: 'description', maxLength: DESCRIPTION_MAX, required: false };
@@ -35,6 +37,7 @@ export class RecommendationsService {
     private readonly repository: RecommendationsRepository,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   findById(id: string): Promise<Recommendation | null> {
@@ -188,6 +191,15 @@ export class RecommendationsService {
         entityId: current.id,
         before: current,
         after: { ...updated, note, evidenceUrl: input.evidenceUrl ?? null },
+      });
+      await this.notifications.notify(tx, {
+        kind: NotificationKind.RECOMMENDATION_TRANSITIONED,
+        subjectType: 'Recommendation',
+        subjectId: current.id,
+        occurrence: `${current.id}:${updated.version}`,
+        audience: { kind: 'RESPONSIBLE' },
+        actorUserId: actor.userId ?? null,
+        payload: { from: current.status, to: input.to },
       });
       return updated;
     });

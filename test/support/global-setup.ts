@@ -36,6 +36,13 @@ export default async function globalSetup(): Promise<void> {
     env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl(server, template) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  // The job queue's schema (graphile-worker's own migrations, which the app also runs at start): in the
+  // template, so each app's start only checks it.
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'graphile-worker'), ['--schema-only', '--connection', databaseUrl(server, template)], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'test' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   process.env[ENV.serverUrl] = server;
   process.env[ENV.template] = template;
   console.log(`[e2e] each test file gets a database cloned from ${template}`);

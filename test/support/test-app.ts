@@ -79,6 +79,8 @@ export async function createTestApp(env: EnvironmentOverrides = {}, options: Tes
     // Statement counts in tests measure execution; the response cache (which answers without executing)
     // has tests of its own that turn it on.
     RESPONSE_CACHE: 'false',
+    // The job queue's schema is there, but no worker runs jobs unless a test starts one (JobWorker.start()).
+    JOBS_WORKER: 'false',
     DATABASE_URL: databaseUrl,
     ...env,
   };

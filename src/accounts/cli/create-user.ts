@@ -11,6 +11,7 @@ import dataSource from '../../database/data-source';
 import { AccountsRepository } from '../accounts.repository';
 import { InviteUserInput } from '../dto/invite-user.input';
 import { PasswordHasher } from '../password-hasher';
+import { JobQueue } from '../../jobs/job-queue';
 import { UsersService } from '../users.service';
 
 const USAGE =
@@ -46,7 +47,10 @@ async function main(): Promise<void> {
   const config = new AppConfig(env);
   await dataSource.initialize();
   try {
-    const users = new UsersService(new AccountsRepository(dataSource), new AuditService(new AuditRepository(dataSource)), new PasswordHasher(), config);
+    // With SMTP_URL the link is also mailed by the service's worker (a job queued with the account).
+    const jobs = new JobQueue(dataSource);
+    if (config.get('SMTP_URL')) await jobs.ready();
+    const users = new UsersService(new AccountsRepository(dataSource), new AuditService(new AuditRepository(dataSource)), new PasswordHasher(), config, jobs);
     const { user, link } = await users.invite(input, {
       tokenId: null,
       name: `cli:${process.env.USER ?? 'operator'}`,

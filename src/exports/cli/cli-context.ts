@@ -5,16 +5,17 @@ import { NestFactory } from '@nestjs/core';
 import { CommonModule } from '../../common/common.module';
 import { AppConfigModule } from '../../config/config.module';
 import { DatabaseModule } from '../../database/database.module';
+import { JobsModule } from '../../jobs/jobs.module';
 
 /**
- * The configuration, database and one feature module, without HTTP or GraphQL:
+ * The configuration, database, the job queue (to enqueue; no worker) and one feature module, without HTTP or GraphQL:
  * what `npm run export` and `npm run import` run in. Reads the same environment
  * (and .env) as the service.
  */
 export async function createCliContext(feature: Type<unknown>, extra: Type<unknown>[] = []): Promise<INestApplicationContext> {
   // Like the TypeORM CLI and `npm run seed`: the service's .env, real variables winning.
   if (existsSync('.env') && process.env.NODE_ENV !== 'test') process.loadEnvFile('.env');
-  @Module({ imports: [AppConfigModule.forRoot(), CommonModule, DatabaseModule, ...extra, feature] })
+  @Module({ imports: [AppConfigModule.forRoot(), CommonModule, DatabaseModule, JobsModule, ...extra, feature] })
   class CliModule {}
   return NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
 }

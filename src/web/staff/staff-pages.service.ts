@@ -10,6 +10,7 @@ import type { Locale } from '../../i18n/locales';
 import type { NavigationLink, PageContext, WebRequest } from '../layout/page-context';
 import { PageContextService } from '../layout/page-context.service';
 import { PageRender, PageResponder } from '../layout/page-responder.service';
+import { NotificationsService } from '../../notifications/notifications.service';
 
 export type StaffRequest = WebRequest & AuthenticatedRequest;
 
@@ -21,9 +22,13 @@ export class StaffView {
   constructor(readonly render: PageRender) {}
 }
 
-/** The links a signed-in person sees after the public ones, by role; reviewers see how many values wait for them (`waiting`). */
-export function staffNavigation(t: Translator['t'], role: Role, waiting = 0): NavigationLink[] {
+/**
+ * The links a signed-in person sees after the public ones, by role; reviewers see how many values
+ * wait for them (`waiting`), everyone how many notifications they have not read (`unread`).
+ */
+export function staffNavigation(t: Translator['t'], role: Role, waiting = 0, unread = 0): NavigationLink[] {
   const links: NavigationLink[] = [{ href: '/work', label: t('staff.nav.work') }];
+  links.push({ href: '/work/notifications', label: t('staff.nav.notifications', { count: unread }) });
   if (EDITORS.includes(role)) links.push({ href: '/work/review', label: t('staff.nav.review', { count: waiting }) });
   if (role === Role.ADMIN || role === Role.EDITOR || role === Role.MINISTRY) links.push({ href: '/work/import', label: t('staff.nav.import') });
   if (role === Role.ADMIN || role === Role.EDITOR) {
@@ -48,6 +53,7 @@ export class StaffPages {
     private readonly pages: PageResponder,
     private readonly contexts: PageContextService,
     private readonly review: ValueReviewService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async render(req: StaffRequest, res: Response, render: PageRender, status = 200): Promise<void> {
@@ -66,8 +72,11 @@ export class StaffPages {
     const actor = req.actor;
     if (actor?.userId) {
       const { t } = this.contexts.contextFor(req, res);
-      const waiting = EDITORS.includes(actor.role) ? await this.review.countWaiting() : 0;
-      req.signedIn = { displayName: actor.name, navigation: staffNavigation(t, actor.role, waiting) };
+      const [waiting, unread] = await Promise.all([
+        EDITORS.includes(actor.role) ? this.review.countWaiting() : 0,
+        this.notifications.unreadCount(actor.userId),
+      ]);
+      req.signedIn = { displayName: actor.name, navigation: staffNavigation(t, actor.role, waiting, unread) };
     }
   }
 

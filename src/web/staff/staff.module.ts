@@ -37,6 +37,9 @@ import { StaffReads } from './staff-reads.service';
 import { StaffViewInterceptor } from './staff-view.interceptor';
 import { ValueReviewPageController } from './value-review.controller';
 import { WorkController } from './work.controller';
+import { NotificationsPageController } from './notifications.controller';
+import { UnsubscribeController } from './unsubscribe.controller';
+import { NotificationsModule } from '../../notifications/notifications.module';
 import { CompletenessPageController } from './completeness.controller';
 import { ReportingCompletenessModule } from '../../reporting-completeness/reporting-completeness.module';
 
@@ -57,6 +60,7 @@ import { ReportingCompletenessModule } from '../../reporting-completeness/report
     DimensionsModule,
     ReportingCompletenessModule,
     ImportsModule,
+    NotificationsModule,
     MulterModule.registerAsync({
       inject: [AppConfig],
       // As for POST /imports/indicator-values: one file of at most IMPORT_MAX_BYTES in memory, a few fields.
@@ -67,6 +71,8 @@ import { ReportingCompletenessModule } from '../../reporting-completeness/report
     AccountController,
     WorkController,
     CompletenessPageController,
+    NotificationsPageController,
+    UnsubscribeController,
     RecommendationPageController,
     RecommendationTextController,
     IndicatorPageController,

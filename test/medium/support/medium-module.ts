@@ -7,6 +7,7 @@ import { Role } from '../../../src/auth/role.enum';
 import { CommonModule } from '../../../src/common/common.module';
 import { AppConfigModule, EnvironmentOverrides } from '../../../src/config/config.module';
 import { DatabaseModule } from '../../../src/database/database.module';
+import { JobsModule } from '../../../src/jobs/jobs.module';
 import { I18nModule } from '../../../src/i18n/i18n.module';
 import { createDatabaseFromTemplate, dropDatabase, ENV, serverUrl } from '../../support/test-database';
 
@@ -45,7 +46,7 @@ export async function createMediumModule(features: NonNullable<ModuleMetadata['i
   let module: TestingModule;
   try {
     module = await Test.createTestingModule({
-      imports: [AppConfigModule.forRoot(overrides), CommonModule, I18nModule, DatabaseModule, AuditModule, ...features],
+      imports: [AppConfigModule.forRoot(overrides), CommonModule, I18nModule, DatabaseModule, JobsModule, AuditModule, ...features],
     })
       .setLogger({ log() {}, error() {}, warn() {}, debug() {}, verbose() {}, fatal() {} })
       .compile();

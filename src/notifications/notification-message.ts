@@ -1,0 +1,47 @@
+import type { MessageKey, Translator } from '../i18n/i18n.service';
+import type { Notification } from './notification.entity';
+import { NotificationKind } from './notification-event';
+
+const KIND_MESSAGES: Record<NotificationKind, MessageKey> = {
+  [NotificationKind.VALUE_SUBMITTED]: 'notifications.kind.VALUE_SUBMITTED',
+  [NotificationKind.VALUE_RETURNED]: 'notifications.kind.VALUE_RETURNED',
+  [NotificationKind.VALUE_APPROVED]: 'notifications.kind.VALUE_APPROVED',
+  [NotificationKind.RECOMMENDATION_TRANSITIONED]: 'notifications.kind.RECOMMENDATION_TRANSITIONED',
+};
+
+const STATUS_KEYS = new Set(['PROPOSED', 'UNDER_REVIEW', 'ACCEPTED', 'REJECTED', 'IN_PROGRESS', 'STALLED', 'IMPLEMENTED']);
+
+function text(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
+function statusLabel(t: Translator['t'], status: unknown): string {
+  const code = text(status);
+  return STATUS_KEYS.has(code) ? t(`status.${code}` as MessageKey) : code;
+}
+
+/** A notification's sentence in the translator's language (the page, the mail's subject and body). */
+export function notificationMessage(t: Translator['t'], notification: Pick<Notification, 'kind' | 'payload'>): string {
+  const p = notification.payload;
+  const key = KIND_MESSAGES[notification.kind as NotificationKind];
+  if (!key) return notification.kind;
+  return t(key, {
+    indicator: text(p.indicatorCode),
+    period: text(p.period),
+    version: text(p.versionNumber),
+    reason: text(p.reason),
+    code: text(p.code),
+    from: statusLabel(t, p.from),
+    to: statusLabel(t, p.to),
+  });
+}
+
+/** Where a notification leads on the staff pages (a path: the mail makes it absolute). */
+export function notificationPath(notification: Pick<Notification, 'kind' | 'subjectType' | 'subjectId' | 'payload'>): string {
+  if (notification.kind === String(NotificationKind.VALUE_SUBMITTED)) return '/work/review';
+  if (notification.subjectType === 'IndicatorValue' && typeof notification.payload.indicatorId === 'string') {
+    return `/work/indicators/${encodeURIComponent(notification.payload.indicatorId)}`;
+  }
+  if (notification.subjectType === 'Recommendation') return `/work/recommendations/${encodeURIComponent(notification.subjectId)}`;
+  return '/work/notifications';
+}

@@ -1,0 +1,205 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { SqlParams } from '../database/sql/params';
+import type { Notification } from './notification.entity';
+import type { MailDelivery } from './notification-preference.entity';
+import type { Audience, NotificationEvent, SubjectType } from './notification-event';
+
+/** A notification written by a delivery, with who it is for. */
+export interface Delivered {
+  id: string;
+  recipientId: string;
+}
+
+/** The organisations responsible for a subject (what a MINISTRY user may be told about). */
+function subjectOrganizationsSql(type: SubjectType, subject: string): string {
+  switch (type) {
+    case 'IndicatorValue':
+      return `SELECT i.responsible_organization_id AS organization_id
+                FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id
+               WHERE v.id = ${subject} AND i.responsible_organization_id IS NOT NULL`;
+    case 'Recommendation':
+      return `SELECT organization_id FROM recommendation_organization WHERE recommendation_id = ${subject}`;
+  }
+}
+
+/** What the messages of every subject say besides the event's payload, read when it is delivered. */
+function subjectFactsSql(type: SubjectType, subject: string): string {
+  switch (type) {
+    case 'IndicatorValue':
+      return `SELECT jsonb_build_object('indicatorId', i.id, 'indicatorCode', i.code, 'period', v.period) AS facts
+                FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id WHERE v.id = ${subject}`;
+    case 'Recommendation':
+      return `SELECT jsonb_build_object('code', r.code) AS facts FROM recommendation r WHERE r.id = ${subject}`;
+  }
+}
+
+/** The users an audience names, before the rules every delivery applies. */
+function audienceSql(audience: Audience, params: SqlParams): string {
+  switch (audience.kind) {
+    case 'REVIEWERS':
+      return `SELECT id AS user_id FROM app_user WHERE role IN ('ADMIN', 'EDITOR')`;
+    case 'USERS':
+      return `SELECT unnest(${params.add(audience.userIds, 'uuid[]')}) AS user_id`;
+    case 'RESPONSIBLE':
+      return `SELECT u.id AS user_id FROM app_user u WHERE u.role = 'MINISTRY' AND u.organization_id IN (SELECT organization_id FROM subject_orgs)`;
+  }
+}
+
+/** All SQL of notifications: who an event reaches, the rows, a person's list and unread count. */
+@Injectable()
+export class NotificationsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /**
+   * Writes the event's notifications, one per recipient, and returns those written now (none
+   * that an earlier delivery of the same event wrote). The rules, in SQL so no path forgets them:
+   * active users only, never the actor, and a MINISTRY user only about a subject one of whose
+   * responsible organisations is theirs.
+   */
+  async deliver(tx: EntityManager, event: NotificationEvent): Promise<Delivered[]> {
+    const params = new SqlParams();
+    const subject = params.add(event.subjectId, 'uuid');
+    const orgs = subjectOrganizationsSql(event.subjectType, subject);
+    const audience = audienceSql(event.audience, params);
+    const sql = `
+      WITH subject_orgs AS (${orgs}),
+           subject_facts AS (${subjectFactsSql(event.subjectType, subject)}),
+           audience AS (${audience})
+      INSERT INTO notification (recipient_id, kind, subject_type, subject_id, payload, dedupe_key)
+      SELECT DISTINCT u.id, ${params.add(event.kind, 'varchar')}, ${params.add(event.subjectType, 'varchar')}, ${subject},
+             coalesce((SELECT facts FROM subject_facts), '{}'::jsonb) || ${params.add(JSON.stringify(event.payload), 'jsonb')},
+             ${params.add(`${event.kind}:${event.occurrence}:`, 'text')} || u.id::text
+        FROM audience a JOIN app_user u ON u.id = a.user_id
+       WHERE u.deactivated_at IS NULL
+         AND u.id IS DISTINCT FROM ${params.add(event.actorUserId, 'uuid')}
+         AND (u.role <> 'MINISTRY' OR u.organization_id IN (SELECT organization_id FROM subject_orgs))
+      ON CONFLICT (dedupe_key) DO NOTHING
+      RETURNING id, recipient_id`;
+    const rows: { id: string; recipient_id: string }[] = await tx.query(sql, params.values);
+    return rows.map((r) => ({ id: r.id, recipientId: r.recipient_id }));
+  }
+
+  /** A person's notifications, newest first. */
+  async listFor(userId: string, limit: number): Promise<Notification[]> {
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT id, recipient_id, kind, subject_type, subject_id, payload, created_at, read_at, dedupe_key, mailed_at
+         FROM notification WHERE recipient_id = $1::uuid ORDER BY created_at DESC, id DESC LIMIT $2::int`,
+      [userId, limit],
+    );
+    return rows.map(toNotification);
+  }
+
+  async unreadCount(userId: string): Promise<number> {
+    const [row] = await this.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM notification WHERE recipient_id = $1::uuid AND read_at IS NULL`,
+      [userId],
+    );
+    return row.n;
+  }
+
+  /** Marks one of the person's notifications read; false when it is not theirs or does not exist. */
+  async markRead(userId: string, id: string): Promise<boolean> {
+    const [row] = await this.db.query<{ n: number }[]>(
+      `WITH marked AS (UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $1::uuid AND recipient_id = $2::uuid RETURNING id)
+       SELECT count(*)::int AS n FROM marked`,
+      [id, userId],
+    );
+    return row.n === 1;
+  }
+
+  /**
+   * The notification, locked until the transaction ends (two mail jobs of one notification wait
+   * for each other), with its recipient's address, language and choice for its kind; null if gone.
+   */
+  async lockForMail(tx: EntityManager, id: string): Promise<NotificationToMail | null> {
+    const [row] = await tx.query<Record<string, unknown>[]>(
+      `SELECT n.*, u.email, u.preferred_language, u.deactivated_at IS NULL AS active, coalesce(p.delivery, 'IMMEDIATE') AS delivery
+         FROM notification n
+         JOIN app_user u ON u.id = n.recipient_id
+         LEFT JOIN notification_preference p ON p.user_id = n.recipient_id AND p.kind = n.kind
+        WHERE n.id = $1::uuid
+          FOR UPDATE OF n`,
+      [id],
+    );
+    if (!row) return null;
+    return {
+      notification: toNotification(row),
+      email: row.email as string,
+      language: row.preferred_language as string,
+      active: row.active as boolean,
+      delivery: row.delivery as MailDelivery,
+    };
+  }
+
+  async markMailed(tx: EntityManager, id: string): Promise<void> {
+    await tx.query(`UPDATE notification SET mailed_at = now() WHERE id = $1::uuid`, [id]);
+  }
+
+  /** A person's address, name, language and whether the account is active; null if there is none. */
+  async person(userId: string): Promise<{ email: string; displayName: string; language: string; active: boolean } | null> {
+    const [row] = await this.db.query<{ email: string; display_name: string; preferred_language: string; active: boolean }[]>(
+      `SELECT email, display_name, preferred_language, deactivated_at IS NULL AS active FROM app_user WHERE id = $1::uuid`,
+      [userId],
+    );
+    return row ? { email: row.email, displayName: row.display_name, language: row.preferred_language, active: row.active } : null;
+  }
+
+  /** Sets how the person gets mail of this kind (insert or update). */
+  async setMailDelivery(userId: string, kind: string, delivery: MailDelivery): Promise<void> {
+    await this.db.query(
+      `INSERT INTO notification_preference (user_id, kind, delivery)
+       SELECT $1::uuid, $2::varchar, $3::varchar WHERE EXISTS (SELECT 1 FROM app_user WHERE id = $1::uuid)
+       ON CONFLICT (user_id, kind) DO UPDATE SET delivery = EXCLUDED.delivery, updated_at = now()`,
+      [userId, kind, delivery],
+    );
+  }
+
+  /** The person's choice of mail for each kind they set (the rest: IMMEDIATE). */
+  async mailDeliveries(userId: string): Promise<Map<string, MailDelivery>> {
+    const rows = await this.db.query<{ kind: string; delivery: MailDelivery }[]>(
+      `SELECT kind, delivery FROM notification_preference WHERE user_id = $1::uuid`,
+      [userId],
+    );
+    return new Map(rows.map((r) => [r.kind, r.delivery]));
+  }
+
+  /** Marks every unread notification of the person read; how many. */
+  async markAllRead(userId: string): Promise<number> {
+    const [row] = await this.db.query<{ n: number }[]>(
+      `WITH marked AS (UPDATE notification SET read_at = now() WHERE recipient_id = $1::uuid AND read_at IS NULL RETURNING id)
+       SELECT count(*)::int AS n FROM marked`,
+      [userId],
+    );
+    return row.n;
+  }
+}
+
+/** A notification about to be mailed, with what the mail needs of its recipient. */
+export interface NotificationToMail {
+  notification: Notification;
+  email: string;
+  language: string;
+  active: boolean;
+  delivery: MailDelivery;
+}
+
+function toNotification(row: Record<string, unknown>): Notification {
+  return {
+    id: row.id as string,
+    recipientId: row.recipient_id as string,
+    kind: row.kind as string,
+    subjectType: row.subject_type as string,
+    subjectId: row.subject_id as string,
+    payload: row.payload as Record<string, unknown>,
+    createdAt: row.created_at as Date,
+    readAt: (row.read_at as Date | null) ?? null,
+    dedupeKey: row.dedupe_key as string,
+    mailedAt: (row.mailed_at as Date | null) ?? null,
+  };
+}

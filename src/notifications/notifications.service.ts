@@ -1,0 +1,142 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ACCOUNT_LINK_MAIL_TASK, type AccountLinkMail } from '../accounts/users.service';
+import { AppConfig } from '../config/app-config.service';
+import { I18nService } from '../i18n/i18n.service';
+import { isLocale } from '../i18n/locales';
+import { JobQueue } from '../jobs/job-queue';
+import { MailLinks } from './mail-links';
+import { Mailer } from './mailer';
+import type { Notification } from './notification.entity';
+import type { NotificationEvent } from './notification-event';
+import { composeAccountLinkMail, composeNotificationMail } from './notification-mail';
+import { notificationPath } from './notification-message';
+import { MailDelivery } from './notification-preference.entity';
+import { NotificationsRepository } from './notifications.repository';
+
+/** The job that turns an event into notifications. */
+export const DELIVER_TASK = 'notifications.deliver';
+/** The job that mails one notification (retried with backoff while the SMTP server refuses). */
+export const MAIL_TASK = 'notifications.mail';
+
+/** The most notifications a person's list shows. */
+export const NOTIFICATION_LIST_LIMIT = 100;
+
+/**
+ * Who is told what, through which channel. Features call `notify(manager, event)` inside the
+ * transaction of the write that causes it: that only enqueues a delivery job (one statement), so a
+ * rolled-back write tells nobody and a committed one cannot be lost. The job works out the
+ * recipients (NotificationsRepository.deliver: the audience, then the rules every delivery applies)
+ * and writes one notification each, once per event and person however often it runs.
+ */
+@Injectable()
+export class NotificationsService implements OnModuleInit {
+  private readonly logger = new Logger('Notifications');
+
+  constructor(
+    private readonly repository: NotificationsRepository,
+    private readonly jobs: JobQueue,
+    private readonly mailer: Mailer,
+    private readonly links: MailLinks,
+    private readonly i18n: I18nService,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register(DELIVER_TASK, (payload) => this.deliver(payload as NotificationEvent).then(() => undefined));
+    this.jobs.register(MAIL_TASK, (payload) => this.mail((payload as { notificationId: string }).notificationId).then(() => undefined));
+    this.jobs.register(ACCOUNT_LINK_MAIL_TASK, (payload) => this.mailAccountLink(payload as AccountLinkMail).then(() => undefined));
+  }
+
+  /** Mails an invitation or password link (the job UsersService adds with the link), in the person's language. */
+  async mailAccountLink(job: AccountLinkMail): Promise<'sent' | 'skipped'> {
+    if (!this.mailer.enabled) return 'skipped';
+    const person = await this.repository.person(job.userId);
+    if (!person || !person.active || new Date(job.expiresAt) <= new Date()) return 'skipped';
+    const translator = this.i18n.translator(isLocale(person.language) ? person.language : this.config.get('DEFAULT_LOCALE'));
+    const composed = composeAccountLinkMail(translator, { name: person.displayName, url: job.url, until: new Date(job.expiresAt), purpose: job.purpose });
+    await this.mailer.send({
+      to: person.email,
+      ...composed,
+      messageId: `<account-link-${job.userId}-${Date.parse(job.expiresAt)}@${new URL(this.config.publicBaseUrl).hostname}>`,
+    });
+    return 'sent';
+  }
+
+  /** Enqueues the event's delivery in the caller's transaction. */
+  notify(manager: EntityManager, event: NotificationEvent): Promise<void> {
+    return this.jobs.enqueueInTransaction(manager, DELIVER_TASK, event, { jobKey: `deliver:${event.kind}:${event.occurrence}` });
+  }
+
+  /** Writes the event's notifications (the delivery job); returns how many were new. */
+  async deliver(event: NotificationEvent): Promise<number> {
+    const written = await this.repository.transaction(async (tx) => {
+      const rows = await this.repository.deliver(tx, event);
+      // With SMTP, each new notification's mail is a job of its own, added with the row.
+      if (this.mailer.enabled) {
+        for (const row of rows) await this.jobs.enqueueInTransaction(tx, MAIL_TASK, { notificationId: row.id }, { jobKey: `mail:${row.id}` });
+      }
+      return rows;
+    });
+    if (written.length) this.logger.debug(`${event.kind} ${event.occurrence}: ${written.length} notified`);
+    return written.length;
+  }
+
+  /**
+   * Mails one notification (the mail job): at most once per notification (`mailed_at`, under the
+   * row's lock), only to an active recipient who wants this kind at once, in their language.
+   * 'sent' | 'skipped'; throws when the SMTP server refuses (the job is retried).
+   */
+  async mail(notificationId: string): Promise<'sent' | 'skipped'> {
+    if (!this.mailer.enabled) return 'skipped';
+    return this.repository.transaction(async (tx) => {
+      const found = await this.repository.lockForMail(tx, notificationId);
+      if (!found || found.notification.mailedAt || !found.active || found.delivery !== MailDelivery.IMMEDIATE) return 'skipped';
+      const { notification } = found;
+      const translator = this.i18n.translator(isLocale(found.language) ? found.language : this.config.get('DEFAULT_LOCALE'));
+      const base = this.config.publicBaseUrl;
+      const unsubscribe = `${base}/notifications/unsubscribe/${await this.links.unsubscribeToken({ userId: notification.recipientId, kind: notification.kind })}`;
+      const composed = composeNotificationMail(translator, notification, {
+        open: `${base}${notificationPath(notification)}?lang=${translator.locale}`,
+        unsubscribe,
+      });
+      await this.mailer.send({
+        to: found.email,
+        ...composed,
+        messageId: `<notification-${notification.id}@${new URL(base).hostname}>`,
+        headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      });
+      await this.repository.markMailed(tx, notification.id);
+      return 'sent';
+    });
+  }
+
+  /** Turns mail of one kind off for the person named by a signed unsubscribe token; the kind, or null for a bad token. */
+  async unsubscribe(token: string): Promise<string | null> {
+    const target = await this.links.checkUnsubscribeToken(token);
+    if (!target) return null;
+    await this.repository.setMailDelivery(target.userId, target.kind, MailDelivery.OFF);
+    return target.kind;
+  }
+
+  /** The kind a signed unsubscribe token names (for the confirmation page), or null. */
+  async unsubscribeKind(token: string): Promise<string | null> {
+    return (await this.links.checkUnsubscribeToken(token))?.kind ?? null;
+  }
+
+  list(userId: string, limit = NOTIFICATION_LIST_LIMIT): Promise<Notification[]> {
+    return this.repository.listFor(userId, limit);
+  }
+
+  unreadCount(userId: string): Promise<number> {
+    return this.repository.unreadCount(userId);
+  }
+
+  markRead(userId: string, id: string): Promise<boolean> {
+    return this.repository.markRead(userId, id);
+  }
+
+  markAllRead(userId: string): Promise<number> {
+    return this.repository.markAllRead(userId);
+  }
+}
