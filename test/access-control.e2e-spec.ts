@@ -2,8 +2,9 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { createActionPlan, createBarrier, createIndicator, createMeeting, createOrganization } from './support/factories';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
-type RoleName = 'ADMIN' | 'EDITOR' | 'MINISTRY' | 'ANALYST' | 'VIEWER';
-const ROLES: RoleName[] = ['ADMIN', 'EDITOR', 'MINISTRY', 'ANALYST', 'VIEWER'];
+type RoleName = 'ADMIN' | 'EDITOR' | 'MINISTRY' | 'ANALYST' | 'VIEWER' | 'NGO';
+/** NGO: a civil-society organisation's token reads like a VIEWER and changes no official data. */
+const ROLES: RoleName[] = ['ADMIN', 'EDITOR', 'MINISTRY', 'ANALYST', 'VIEWER', 'NGO'];
 const EVERYONE = ROLES;
 const EDITORS: RoleName[] = ['ADMIN', 'EDITOR'];
 
@@ -171,6 +172,7 @@ describe('access control', () => {
   let f: Fixtures;
   const tokens = {} as Record<RoleName, string>;
   let ministryOrgId: string;
+  let ngoOrgId: string;
 
   const createToken = async (input: Record<string, unknown>) => {
     const res = await t.gqlOk(CREATE_TOKEN, { input });
@@ -182,8 +184,10 @@ describe('access control', () => {
   beforeAll(async () => {
     t = await createTestApp();
     ministryOrgId = (await createOrganization(t, { kind: 'MINISTRY' })).id;
+    ngoOrgId = (await createOrganization(t, { kind: 'NGO' })).id;
+    const organizationOf: Partial<Record<RoleName, string>> = { MINISTRY: ministryOrgId, NGO: ngoOrgId };
     for (const role of ROLES) {
-      const input = { name: `${role.toLowerCase()}-token`, role, organizationId: role === 'MINISTRY' ? ministryOrgId : null };
+      const input = { name: `${role.toLowerCase()}-token`, role, organizationId: organizationOf[role] ?? null };
       tokens[role] = (await createToken(input)).token;
     }
     const meetingId = (await createMeeting(t)).id;
@@ -273,10 +277,12 @@ describe('access control', () => {
       }
     });
 
-    it('requires an organisation for MINISTRY tokens, and only for them', async () => {
+    it('requires an organisation for MINISTRY and NGO tokens, and only for them', async () => {
       for (const input of [
         { name: 'm', role: 'MINISTRY' },
+        { name: 'n', role: 'NGO' },
         { name: 'v', role: 'VIEWER', organizationId: ministryOrgId },
+        { name: 'v', role: 'VIEWER', organizationId: ngoOrgId },
       ]) {
         const res = await t.gql(CREATE_TOKEN, { input });
         expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
@@ -286,6 +292,12 @@ describe('access control', () => {
         input: { name: 'm', role: 'MINISTRY', organizationId: '7d1b1c9e-0000-4000-8000-000000000000' },
       });
       expect(unknownOrg.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      // An NGO token acts for a civil-society organisation, never for a ministry.
+      const before = (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM api_token'))[0].n;
+      const ministryNgo = await t.gql(CREATE_TOKEN, { input: { name: 'n', role: 'NGO', organizationId: ministryOrgId } });
+      expect(ministryNgo.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(ministryNgo.errors?.[0].extensions?.reason).toBe('notNgo');
+      expect((await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM api_token'))[0].n).toBe(before);
     });
 
     it('lists tokens for ADMIN with lastUsedAt kept, never the secret', async () => {

@@ -223,7 +223,7 @@ export type CreateActionPlanInput = {
 export type CreateApiTokenInput = {
   /** What the token is for (up to 200 characters) */
   name: Scalars['String']['input'];
-  /** Required for MINISTRY */
+  /** Required for MINISTRY and NGO (an organisation of kind NGO), refused otherwise */
   organizationId?: InputMaybe<Scalars['ID']['input']>;
   /** What the token may do */
   role: Role;
@@ -1549,7 +1549,9 @@ export type Role =
   | 'EDITOR'
   /** Staff of one organisation: transitions and indicator values for what that organisation is responsible for */
   | 'MINISTRY'
-  /** Reads everything (NGOs, the public portal) */
+  /** A civil-society organisation: reads like a VIEWER and writes only its own independent assessments, for its own organisation */
+  | 'NGO'
+  /** Reads everything (the public portal, any reader) */
   | 'VIEWER';
 
 /** One step of a recommendation's lifecycle: the status it moved to, when, by whom and why */

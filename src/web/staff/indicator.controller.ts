@@ -2,7 +2,7 @@ import { Controller, Get, Param, Post, Query, Redirect, Req, UseFilters, UseInte
 import { IndicatorsService } from '../../action-plan/indicators.service';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { READERS, Role } from '../../auth/role.enum';
+import { STAFF_READERS, Role } from '../../auth/role.enum';
 import { Roles } from '../../auth/roles.decorator';
 import type { FieldErrors } from '../forms/field-errors';
 import { FormBody } from '../forms/form-body';
@@ -64,7 +64,7 @@ export class IndicatorPageController implements FormPageController {
   ) {}
 
   @Get(':id')
-  @Roles(...READERS)
+  @Roles(...STAFF_READERS)
   show(
     @Param('id') id: string,
     @CurrentActor() actor: Actor,

@@ -23,6 +23,8 @@ export class StaffView {
 
 /** The links a signed-in person sees after the public ones, by role; reviewers see how many values wait for them (`waiting`). */
 export function staffNavigation(t: Translator['t'], role: Role, waiting = 0): NavigationLink[] {
+  // An NGO person sees no official staff pages: their own account (and, as they come, their organisation's assessments).
+  if (role === Role.NGO) return [{ href: '/account', label: t('staff.nav.account') }];
   const links: NavigationLink[] = [{ href: '/work', label: t('staff.nav.work') }];
   if (EDITORS.includes(role)) links.push({ href: '/work/review', label: t('staff.nav.review', { count: waiting }) });
   if (role === Role.ADMIN || role === Role.EDITOR || role === Role.MINISTRY) links.push({ href: '/work/import', label: t('staff.nav.import') });
@@ -35,6 +37,11 @@ export function staffNavigation(t: Translator['t'], role: Role, waiting = 0): Na
   if (role === Role.ADMIN || role === Role.ANALYST) links.push({ href: '/admin/audit', label: t('staff.nav.audit') });
   links.push({ href: '/account', label: t('staff.nav.account') });
   return links;
+}
+
+/** Where a person lands after signing in when no page was asked for: /work, or for an NGO person their account. */
+export function staffHome(role: Role, next: string): string {
+  return role === Role.NGO && next === '/work' ? '/account' : next;
 }
 
 /**
