@@ -20,6 +20,8 @@ interface Fixtures {
   tokenId: () => Promise<string>;
   /** A new value's first version, submitted by the MINISTRY token (so any reviewer is someone else). */
   submittedVersionId: () => Promise<string>;
+  /** An independent assessment's first version, submitted by the NGO token. */
+  submittedAssessmentId: () => Promise<string>;
 }
 
 interface Operation {
@@ -68,6 +70,23 @@ const MATRIX: Record<string, Operation> = {
       'mutation ($v: ID!) { reviewValue(input: { versionId: $v, decision: APPROVE }) { reviewStatus } }',
       { v: await f.submittedVersionId() },
     ],
+  },
+  'Query.assessments': { allowed: EVERYONE, call: async () => ['{ assessments { totalCount } }'] },
+  'Mutation.submitAssessment': {
+    // Only a civil-society organisation assesses, for itself; the secretariat moderates.
+    allowed: ['NGO'],
+    call: async (f) => [
+      'mutation ($r: ID!) { submitAssessment(input: { recommendationId: $r, status: STALLED, text: "Stalled" }) { id } }',
+      { r: await f.recommendationId() },
+    ],
+  },
+  'Mutation.publishAssessment': {
+    allowed: EDITORS,
+    call: async (f) => ['mutation ($id: ID!) { publishAssessment(input: { id: $id }) { id } }', { id: await f.submittedAssessmentId() }],
+  },
+  'Mutation.returnAssessment': {
+    allowed: EDITORS,
+    call: async (f) => ['mutation ($id: ID!) { returnAssessment(input: { id: $id, reason: "Form" }) { id } }', { id: await f.submittedAssessmentId() }],
   },
   'Mutation.createOrganization': {
     allowed: EDITORS,
@@ -217,6 +236,14 @@ describe('access control', () => {
           { authorization: bearer(tokens.MINISTRY) },
         );
         return res.data!.recordIndicatorValue.versions[0].id as string;
+      },
+      submittedAssessmentId: async () => {
+        const res = await t.gql(
+          'mutation ($r: ID!) { submitAssessment(input: { recommendationId: $r, status: STALLED, text: "Stalled" }) { id } }',
+          { r: await f.recommendationId() },
+          { authorization: bearer(tokens.NGO) },
+        );
+        return res.data!.submitAssessment.id as string;
       },
     };
   });

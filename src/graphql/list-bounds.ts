@@ -56,6 +56,10 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   // A past entry may name organisations no longer linked: bounded by all of them.
   'RecommendationFactChange.responsibleOrganizationIds': { rows: 'organization' },
   'RecommendationFactChange.responsibleOrganizations': { rows: 'organization' },
+  // Each organisation's latest published version and at most one later one: bounded by the versions of one recommendation.
+  'Recommendation.assessments': { perParent: { table: 'assessment_version', column: 'recommendation_id' } },
+  // SubmitAssessmentInput and a check constraint (CHK_assessment_version_evidence) keep it to EVIDENCE_MAX.
+  'Assessment.evidenceUrls': { fixed: 10 },
 };
 
 /** The bound of a list field, or null when the schema has a list the table above does not know. */

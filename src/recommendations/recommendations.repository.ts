@@ -6,7 +6,7 @@ import DataLoader from 'dataloader';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Indicator } from '../action-plan/indicator.entity';
 import { Barrier } from '../barriers/barrier.entity';
-import { LoaderRegistry, manyByKey } from '../common/loaders/loader-registry';
+import { LoaderRegistry, manyByKey, oneByKey } from '../common/loaders/loader-registry';
 import { Connection } from '../common/pagination/connection.type';
 import { keysetConnection } from '../common/pagination/keyset-page';
 import { countAll } from '../common/pagination/page-and-total';
@@ -252,6 +252,13 @@ export class RecommendationsRepository {
         { via: 'recommendation_indicator', entityColumn: 'indicator_id', keyColumn: 'recommendation_id', orderBy: 'e.code, e.id' },
         loaders,
       ),
+    );
+  }
+
+  /** Recommendations by id, one statement per request (what other features' rows point at). */
+  byId(loaders: LoaderRegistry): DataLoader<string, Recommendation | null> {
+    return loaders.get('recommendation.byId', async (ids: readonly string[]) =>
+      oneByKey(ids, await readEntities(this.db, Recommendation, loaders, 'SELECT * FROM recommendation WHERE id = ANY($1)', [ids]), (r) => r.id),
     );
   }
 

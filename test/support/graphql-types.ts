@@ -72,6 +72,93 @@ export type ApiToken = Node & {
   role: Role;
 };
 
+/** One version of a civil-society organisation's independent assessment of a recommendation: its own status on the official scale, a text and evidence; every edit adds a version, published after moderation for form and safety (not agreement) */
+export type Assessment = {
+  /** The day the organisation made its assessment */
+  assessedOn: Scalars['Date']['output'];
+  /** Links to the evidence (http or https), at most 10 */
+  evidenceUrls: Array<Scalars['String']['output']>;
+  /** The version's id */
+  id: Scalars['ID']['output'];
+  /** 1 for the organisation's first assessment of the recommendation, 2 for its first edit, … */
+  number: Scalars['Int']['output'];
+  /** The civil-society organisation whose assessment it is */
+  organization: Organization;
+  /** When it was published; null unless PUBLISHED */
+  publishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The recommendation assessed */
+  recommendation: Recommendation;
+  /** Why the secretariat returned it (RETURNED only) */
+  returnReason?: Maybe<Scalars['String']['output']>;
+  /** Where this version stands in moderation */
+  reviewStatus: AssessmentReviewStatus;
+  /** When it was published or returned; null while SUBMITTED */
+  reviewedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the organisation sees the recommendation, on the same scale as the official status */
+  status: RecommendationStatus;
+  /** When this version was submitted */
+  submittedAt: Scalars['DateTime']['output'];
+  /** Who submitted it: shown to its organisation and to ADMIN and EDITOR only, null for others */
+  submittedBy?: Maybe<Scalars['String']['output']>;
+  /** The organisation's reasons, in at least one of Kyrgyz, Russian and English */
+  text: Scalars['String']['output'];
+  /** The locale text is served in (after fallback); null when it has no text */
+  textLocale?: Maybe<Locale>;
+  /** Every locale's text of text */
+  textTranslations: Array<Translation>;
+};
+
+
+/** One version of a civil-society organisation's independent assessment of a recommendation: its own status on the official scale, a text and evidence; every edit adds a version, published after moderation for form and safety (not agreement) */
+export type AssessmentTextArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+/** One version of a civil-society organisation's independent assessment of a recommendation: its own status on the official scale, a text and evidence; every edit adds a version, published after moderation for form and safety (not agreement) */
+export type AssessmentTextLocaleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+/** A page of independent assessment versions (a Relay cursor connection) */
+export type AssessmentConnection = {
+  /** The page, in the list order */
+  edges: Array<AssessmentEdge>;
+  /** Cursors of this page and whether more pages lie before or after it */
+  pageInfo: PageInfo;
+  /** How many items the whole list has with these filters (not only this page) */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Assessment in a page of a connection, with its cursor */
+export type AssessmentEdge = {
+  /** Opaque position of this edge: pass it as `after` or `before` to page from here */
+  cursor: Scalars['String']['output'];
+  /** The Assessment at this position */
+  node: Assessment;
+};
+
+/** Which assessment versions to list: every given condition must hold */
+export type AssessmentFilter = {
+  /** True: only each assessment's latest version the caller may read (with reviewStatus [SUBMITTED]: the moderation queue); false or absent: every version */
+  latest?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only those of this organisation */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only those of this recommendation */
+  recommendationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only these moderation states (readers see PUBLISHED ones only) */
+  reviewStatus?: InputMaybe<Array<AssessmentReviewStatus>>;
+};
+
+/** Where a version of an independent assessment stands in moderation: SUBMITTED, then PUBLISHED or RETURNED */
+export type AssessmentReviewStatus =
+  /** Checked for form and safety by an EDITOR (not for agreement) and public; a change is a new version */
+  | 'PUBLISHED'
+  /** Sent back to the organisation with a reason; a correction is a new version */
+  | 'RETURNED'
+  /** Waiting for moderation; seen only by its organisation and the secretariat */
+  | 'SUBMITTED';
+
 /** One committed change: who made it, what, on which record, the state before and after */
 export type AuditEntry = Node & {
   /** E.g. recommendation.transition */
@@ -836,8 +923,12 @@ export type Mutation = {
   createPerson: Person;
   /** Records a recommendation as PROPOSED (EDITOR, ADMIN) */
   createRecommendation: Recommendation;
+  /** ADMIN and EDITOR: publish a SUBMITTED assessment (checked for form and safety, not agreement) */
+  publishAssessment: Assessment;
   /** MINISTRY tokens: only indicators of their organisation */
   recordIndicatorValue: IndicatorValue;
+  /** ADMIN and EDITOR: return a SUBMITTED assessment to its organisation with a reason */
+  returnAssessment: Assessment;
   /** ADMIN and EDITOR: approve or return a SUBMITTED version submitted by someone else (four eyes; FORBIDDEN otherwise) */
   reviewValue: IndicatorValueVersion;
   /** ADMIN only */
@@ -846,6 +937,8 @@ export type Mutation = {
   setIndicatorMilestone: Indicator;
   /** MINISTRY tokens: only indicators of their organisation */
   setIndicatorTarget: Indicator;
+  /** NGO users and tokens: a new version of their own organisation's assessment of a recommendation, SUBMITTED for moderation (FORBIDDEN for any other role) */
+  submitAssessment: Assessment;
   /** MINISTRY tokens: only recommendations their organisation is responsible for */
   transitionRecommendation: Recommendation;
   /** CONFLICT when expectedVersion is given and stale */
@@ -901,8 +994,18 @@ export type MutationCreateRecommendationArgs = {
 };
 
 
+export type MutationPublishAssessmentArgs = {
+  input: PublishAssessmentInput;
+};
+
+
 export type MutationRecordIndicatorValueArgs = {
   input: RecordIndicatorValueInput;
+};
+
+
+export type MutationReturnAssessmentArgs = {
+  input: ReturnAssessmentInput;
 };
 
 
@@ -928,6 +1031,11 @@ export type MutationSetIndicatorTargetArgs = {
   indicatorId: Scalars['ID']['input'];
   value: Scalars['Float']['input'];
   year: Scalars['Int']['input'];
+};
+
+
+export type MutationSubmitAssessmentArgs = {
+  input: SubmitAssessmentInput;
 };
 
 
@@ -1179,11 +1287,19 @@ export type ProgressSummary = {
   year: Scalars['Int']['output'];
 };
 
+/** An EDITOR publishes a SUBMITTED assessment: it is checked for form and safety, not for agreement */
+export type PublishAssessmentInput = {
+  /** The SUBMITTED version to publish (the latest of its assessment) */
+  id: Scalars['ID']['input'];
+};
+
 export type Query = {
   /** Every action plan */
   actionPlans: Array<ActionPlan>;
   /** ADMIN only */
   apiTokens: Array<ApiToken>;
+  /** Versions of independent assessments, newest submission first: the PUBLISHED ones for every reader; besides, their own for an NGO, all for ADMIN and EDITOR */
+  assessments: AssessmentConnection;
   /** Every committed change, newest first (ADMIN and ANALYST) */
   auditLog: AuditEntryConnection;
   /** Every barrier, ordered by title */
@@ -1216,6 +1332,15 @@ export type Query = {
   reportingCompleteness: Array<OrganizationCompleteness>;
   /** What waits for review and the caller may review, oldest first (empty for roles that do not review) */
   valueReviewQueue: Array<ValueReviewItem>;
+};
+
+
+export type QueryAssessmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AssessmentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1303,6 +1428,8 @@ export type QueryReportingCompletenessArgs = {
 
 /** A recommendation made at a meeting, followed through its lifecycle (see RecommendationStatus) */
 export type Recommendation = Node & {
+  /** Civil-society organisations' independent assessments, most recent assessment first: each organisation's latest PUBLISHED version; for ADMIN and EDITOR (and an NGO, for its own) also a later version waiting for moderation or returned. With asOf: the published versions as known at the end of that day */
+  assessments: Array<Assessment>;
   /** The barriers it addresses */
   barriers: Array<Barrier>;
   /** Unique, human-readable, e.g. SOK-2024-01 */
@@ -1315,6 +1442,8 @@ export type Recommendation = Node & {
   descriptionLocale?: Maybe<Locale>;
   /** Every locale's text of description */
   descriptionTranslations: Array<Translation>;
+  /** True when a civil-society organisation's latest published assessment gives another status than the official one (docs/domain.md, Independent assessments) */
+  divergent: Scalars['Boolean']['output'];
   /** When it should be implemented; null when no date was set */
   dueDate?: Maybe<Scalars['Date']['output']>;
   /** Due date, priority and responsible organisations, oldest first: each entry holds from its changedAt until the next; empty for a recommendation loaded in bulk and never changed since (its facts are its own fields) */
@@ -1347,6 +1476,12 @@ export type Recommendation = Node & {
   updatedAt: Scalars['DateTime']['output'];
   /** Increments on every change */
   version: Scalars['Int']['output'];
+};
+
+
+/** A recommendation made at a meeting, followed through its lifecycle (see RecommendationStatus) */
+export type RecommendationAssessmentsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -1413,6 +1548,8 @@ export type RecommendationFactChange = {
 export type RecommendationFilter = {
   /** Only those addressing this barrier */
   barrierId?: InputMaybe<Scalars['ID']['input']>;
+  /** True: only those where a civil-society organisation's latest published assessment gives another status than the official one (docs/domain.md); false: only the others */
+  divergent?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only these kinds */
   kind?: InputMaybe<Array<RecommendationKind>>;
   /** Only those made at this meeting */
@@ -1511,6 +1648,14 @@ export type ReportingFrequency =
   /** one value per plan year */
   | 'YEARLY';
 
+/** An EDITOR returns a SUBMITTED assessment to its organisation with a reason (form or safety, never disagreement) */
+export type ReturnAssessmentInput = {
+  /** The SUBMITTED version to return (the latest of its assessment) */
+  id: Scalars['ID']['input'];
+  /** Why it is returned: shown to the organisation */
+  reason: Scalars['String']['input'];
+};
+
 /** What a reviewer decides about a SUBMITTED version */
 export type ReviewDecision =
   /** The version is checked: it becomes public and locked */
@@ -1592,6 +1737,24 @@ export type StatusCount = {
   count: Scalars['Int']['output'];
   /** The status */
   status: RecommendationStatus;
+};
+
+/** An NGO's independent assessment of a recommendation, for the caller's own organisation: a new version, SUBMITTED for moderation (the first one, or an edit of the last one; a version waiting for moderation is replaced by the new one) */
+export type SubmitAssessmentInput = {
+  /** The day of the assessment (not after today); today when absent */
+  assessedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Links to the evidence (http or https), at most 10; none when absent */
+  evidenceUrls?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The number of the organisation's latest version the caller saw (0: none yet); CONFLICT when given and stale */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The recommendation assessed */
+  recommendationId: Scalars['ID']['input'];
+  /** Where the organisation sees it, on the scale of the official status */
+  status: RecommendationStatus;
+  /** The organisation's reasons, in the request's locale (Accept-Language); this or textTranslations is required */
+  text?: InputMaybe<Scalars['String']['input']>;
+  /** text in several locales; text itself writes the request's locale (Accept-Language) */
+  textTranslations?: InputMaybe<Array<TranslationInput>>;
 };
 
 /** A step of a recommendation's lifecycle (see RecommendationStatus for the allowed steps) */
