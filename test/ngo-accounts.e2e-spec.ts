@@ -55,16 +55,17 @@ describe('NGO accounts', () => {
     ).rejects.toThrow(/CHK_app_user_organization_role/);
   });
 
-  it('lands an NGO user on their account and refuses the official staff pages', async () => {
+  it('lands an NGO user on their organisation\'s assessments and refuses the official staff pages', async () => {
     const user = await createUser(t, { email: 'reader@ngo.example.kg', role: Role.NGO, organizationId: ngoId });
     const web = new WebSession(t);
     const signedIn = await web.signIn(user.email, user.password);
     expect(signedIn.status).toBe(303);
-    expect(signedIn.headers.location).toBe('/account');
+    expect(signedIn.headers.location).toBe('/work/assessments');
     const account = await web.get('/account');
     expect(account.status).toBe(200);
     expect(account.text).not.toContain('href="/work"');
-    for (const path of ['/work', '/work/downloads', '/work/completeness', `/work/recommendations/${recommendationId}`, '/work/review', '/work/import', '/admin/users']) {
+    expect(account.text).toContain('href="/work/assessments"');
+    for (const path of ['/work', '/work/downloads', '/work/completeness', `/work/recommendations/${recommendationId}`, '/work/review', '/work/moderation', '/work/import', '/admin/users']) {
       expect({ path, status: (await web.get(path)).status }).toEqual({ path, status: 403 });
     }
     // Public pages stay open to them, as to anyone.

@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { randomBytes } from 'node:crypto';
 import { PRE_SESSION_CSRF_COOKIE, readCookie, setSessionCookie } from '../../accounts/session-cookie';
 import { ValueReviewService } from '../../action-plan/value-review.service';
+import { AssessmentsService } from '../../assessments/assessments.service';
 import type { AuthenticatedRequest } from '../../auth/current-actor.decorator';
 import { EDITORS, Role } from '../../auth/role.enum';
 import type { Translator } from '../../i18n/i18n.service';
@@ -22,11 +23,17 @@ export class StaffView {
 }
 
 /** The links a signed-in person sees after the public ones, by role; reviewers see how many values wait for them (`waiting`). */
-export function staffNavigation(t: Translator['t'], role: Role, waiting = 0): NavigationLink[] {
-  // An NGO person sees no official staff pages: their own account (and, as they come, their organisation's assessments).
-  if (role === Role.NGO) return [{ href: '/account', label: t('staff.nav.account') }];
+export function staffNavigation(t: Translator['t'], role: Role, waiting = 0, assessmentsWaiting = 0): NavigationLink[] {
+  // An NGO person sees no official staff pages: their organisation's assessments and their own account.
+  if (role === Role.NGO) {
+    return [
+      { href: '/work/assessments', label: t('staff.nav.assessments') },
+      { href: '/account', label: t('staff.nav.account') },
+    ];
+  }
   const links: NavigationLink[] = [{ href: '/work', label: t('staff.nav.work') }];
   if (EDITORS.includes(role)) links.push({ href: '/work/review', label: t('staff.nav.review', { count: waiting }) });
+  if (EDITORS.includes(role)) links.push({ href: '/work/moderation', label: t('staff.nav.moderation', { count: assessmentsWaiting }) });
   if (role === Role.ADMIN || role === Role.EDITOR || role === Role.MINISTRY) links.push({ href: '/work/import', label: t('staff.nav.import') });
   if (role === Role.ADMIN || role === Role.EDITOR) {
     links.push({ href: '/work/new', label: t('staff.nav.create') });
@@ -39,9 +46,9 @@ export function staffNavigation(t: Translator['t'], role: Role, waiting = 0): Na
   return links;
 }
 
-/** Where a person lands after signing in when no page was asked for: /work, or for an NGO person their account. */
+/** Where a person lands after signing in when no page was asked for: /work, or for an NGO person their organisation's assessments. */
 export function staffHome(role: Role, next: string): string {
-  return role === Role.NGO && next === '/work' ? '/account' : next;
+  return role === Role.NGO && next === '/work' ? '/work/assessments' : next;
 }
 
 /**
@@ -55,6 +62,7 @@ export class StaffPages {
     private readonly pages: PageResponder,
     private readonly contexts: PageContextService,
     private readonly review: ValueReviewService,
+    private readonly assessments: AssessmentsService,
   ) {}
 
   async render(req: StaffRequest, res: Response, render: PageRender, status = 200): Promise<void> {
@@ -73,8 +81,9 @@ export class StaffPages {
     const actor = req.actor;
     if (actor?.userId) {
       const { t } = this.contexts.contextFor(req, res);
-      const waiting = EDITORS.includes(actor.role) ? await this.review.countWaiting() : 0;
-      req.signedIn = { displayName: actor.name, navigation: staffNavigation(t, actor.role, waiting) };
+      const reviewer = EDITORS.includes(actor.role);
+      const [waiting, assessmentsWaiting] = reviewer ? await Promise.all([this.review.countWaiting(), this.assessments.countWaiting()]) : [0, 0];
+      req.signedIn = { displayName: actor.name, navigation: staffNavigation(t, actor.role, waiting, assessmentsWaiting) };
     }
   }
 

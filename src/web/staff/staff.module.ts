@@ -9,11 +9,13 @@ import { ImportsModule } from '../../imports/imports.module';
 import { MeetingsModule } from '../../meetings/meetings.module';
 import { OrganizationsModule } from '../../organizations/organizations.module';
 import { RecommendationsModule } from '../../recommendations/recommendations.module';
+import { AssessmentsModule } from '../../assessments/assessments.module';
 import { AdminAuditController } from '../admin/audit.controller';
 import { AdminTokensController } from '../admin/tokens.controller';
 import { AdminUsersController } from '../admin/users.controller';
 import { WebModule } from '../web.module';
 import { AccountController } from './account.controller';
+import { AssessmentPageController, ModerationPageController } from './assessment.controller';
 import { BarrierFormController } from './create/barrier-form.controller';
 import { CreateFormPages } from './create/create-form-pages';
 import { CreateIndexController } from './create/create-index.controller';
@@ -52,6 +54,7 @@ import { ReportingCompletenessModule } from '../../reporting-completeness/report
     MeetingsModule,
     BarriersModule,
     RecommendationsModule,
+    AssessmentsModule,
     ActionPlanModule,
     ReportingCompletenessModule,
     ImportsModule,
@@ -69,6 +72,8 @@ import { ReportingCompletenessModule } from '../../reporting-completeness/report
     RecommendationTextController,
     IndicatorPageController,
     ValueReviewPageController,
+    AssessmentPageController,
+    ModerationPageController,
     ImportPageController,
     DownloadsController,
     CreateIndexController,
