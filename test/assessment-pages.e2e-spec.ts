@@ -101,6 +101,29 @@ describe('assessment pages', () => {
     expect(after.review_status).toBe('PUBLISHED');
   });
 
+  it('shows the published assessment beside the official status on the public pages, flags and filters the divergence', async () => {
+    const anyone = new WebSession(t);
+    const page = await anyone.get(`/recommendations/${recommendation.code}?lang=en`);
+    expect(page.status).toBe(200);
+    const section = page.text.slice(page.text.indexOf('data-list="assessments"'));
+    expect(section).toContain('Sokuluk Monitors');
+    expect(section).toContain('data-independent-status="STALLED"');
+    expect(section).toContain('data-status="PROPOSED"');
+    expect(section).toContain('Квота не соблюдается');
+    expect(section).toContain('href="https://example.kg/report.pdf"');
+    expect(section).toContain('data-moderation-note="true"');
+    expect(page.text).toContain('data-divergent="true"');
+    const list = await anyone.get('/recommendations?divergent=true&lang=en');
+    expect(list.status).toBe(200);
+    expect(list.text).toContain(`data-code="${recommendation.code}"`);
+    expect(list.text).toContain('data-divergent="true"');
+    const none = await anyone.get('/recommendations?divergent=true&status=IMPLEMENTED&lang=en');
+    expect(none.text).not.toContain(`data-code="${recommendation.code}"`);
+    const home = await anyone.get('/?lang=en');
+    expect(home.text).toMatch(/data-figure="divergent"><span class="app-figure__value">1<\/span>/);
+    expect(home.text).toContain('href="/recommendations?divergent=true"');
+  });
+
   it('refuses an edit on a stale version with the conflict message, writing nothing', async () => {
     const before = await versions();
     const res = await ngo.post(`/work/assessments/${recommendation.id}`, { status: 'STALLED', 'text-en': 'Again', evidenceUrls: '', assessedOn: '', expectedVersion: '0' });

@@ -5,6 +5,7 @@ import { DataVersionModule } from '../../data-version/data-version.module';
 import { MeetingsModule } from '../../meetings/meetings.module';
 import { OrganizationsModule } from '../../organizations/organizations.module';
 import { RecommendationsModule } from '../../recommendations/recommendations.module';
+import { AssessmentsModule } from '../../assessments/assessments.module';
 import { ReportsModule } from '../../reports/reports.module';
 import { ReportingCompletenessModule } from '../../reporting-completeness/reporting-completeness.module';
 import { WebModule } from '../web.module';
@@ -14,7 +15,7 @@ import { PublicSiteGuard } from './public-site.guard';
 
 /** The public progress pages: anonymous, read-only, cacheable (PUBLIC_SITE). */
 @Module({
-  imports: [WebModule, DataVersionModule, ReportsModule, RecommendationsModule, MeetingsModule, BarriersModule, OrganizationsModule, ActionPlanModule, ReportingCompletenessModule],
+  imports: [WebModule, DataVersionModule, ReportsModule, RecommendationsModule, AssessmentsModule, MeetingsModule, BarriersModule, OrganizationsModule, ActionPlanModule, ReportingCompletenessModule],
   controllers: [PublicPagesController],
   providers: [PublicPagesService, PublicSiteGuard],
 })
