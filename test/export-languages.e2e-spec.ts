@@ -182,6 +182,7 @@ describe('exports and the PDF report in Kyrgyz, Russian and English', () => {
         'Сун. — тоскоолдуктар',
         'Сун. — индикаторлор',
         'Мөөнөттөрдүн өзгөрүшү',
+        'Көз карандысыз баалоолор',
       ]);
       const readme = book.worksheets[0];
       const language = readme.getRows(1, readme.rowCount)?.find((r) => r.getCell(1).value === 'Тил');
