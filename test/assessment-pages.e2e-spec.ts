@@ -122,6 +122,13 @@ describe('assessment pages', () => {
     const home = await anyone.get('/?lang=en');
     expect(home.text).toMatch(/data-figure="divergent"><span class="app-figure__value">1<\/span>/);
     expect(home.text).toContain('href="/recommendations?divergent=true"');
+    // The Atom feeds carry the publication, its text and evidence.
+    for (const path of ['/changes.atom?lang=en', `/recommendations/${recommendation.code}/changes.atom?lang=en`]) {
+      const feed = await anyone.get(path);
+      expect(feed.status).toBe(200);
+      expect(feed.text).toContain(`${recommendation.code}: Sokuluk Monitors assesses it independently as Stalled`);
+      expect(feed.text).toContain('Квота не соблюдается — https://example.kg/report.pdf — https://example.kg/photo.jpg');
+    }
   });
 
   it('refuses an edit on a stale version with the conflict message, writing nothing', async () => {
