@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ru from '../src/i18n/catalogs/ru.json';
 import { download } from './exports-support';
+import { readPdf } from './progress-report-pdf-text';
 import { createMeeting, createOrganization, createRecommendation } from './support/factories';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
@@ -77,6 +78,20 @@ describe('independent assessments in the exports', () => {
     expect(records((await download(t, '/exports/assessments.csv?asOf=2020-01-01')).text)).toEqual([]);
     const earlier = records((await download(t, '/exports/recommendations.csv?asOf=2025-01-01')).text);
     expect(earlier.every((r) => r.divergent === 'false' && r.independent_statuses === '')).toBe(true);
+  });
+
+  it('gives the PDF report a divergence section as of asOf', async () => {
+    const year = new Date().getFullYear();
+    const now = await download(t, `/reports/progress.pdf?year=${year}`);
+    expect(now.status).toBe(200);
+    const text = readPdf(now.body).pageTexts.join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain('Where civil society sees it otherwise (1)');
+    expect(text).toContain(code);
+    expect(text).toContain('Official: Proposed');
+    expect(text).toMatch(/Sokuluk Monitors: Stalled \(assessed /);
+    expect(text).not.toContain(otherCode);
+    const before = readPdf((await download(t, '/reports/progress.pdf?year=2025&asOf=2025-01-01')).body).pageTexts.join('\n').replace(/\s+/g, ' ');
+    expect(before).toContain('Where civil society sees it otherwise (0)');
   });
 
   it('gives the same bytes for the same asOf after an edit waits for moderation', async () => {
