@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ActionPlanModule } from './action-plan/action-plan.module';
+import { AssessmentsModule } from './assessments/assessments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BarriersModule } from './barriers/barriers.module';
@@ -54,6 +55,7 @@ export class AppModule {
         MeetingsModule,
         BarriersModule,
         RecommendationsModule,
+        AssessmentsModule,
         ActionPlanModule,
         DimensionsModule,
         ReportsModule,

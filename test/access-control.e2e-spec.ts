@@ -2,8 +2,9 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { createActionPlan, createBarrier, createIndicator, createMeeting, createOrganization } from './support/factories';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
-type RoleName = 'ADMIN' | 'EDITOR' | 'MINISTRY' | 'ANALYST' | 'VIEWER';
-const ROLES: RoleName[] = ['ADMIN', 'EDITOR', 'MINISTRY', 'ANALYST', 'VIEWER'];
+type RoleName = 'ADMIN' | 'EDITOR' | 'MINISTRY' | 'ANALYST' | 'VIEWER' | 'NGO';
+/** NGO: a civil-society organisation's token reads like a VIEWER and changes no official data. */
+const ROLES: RoleName[] = ['ADMIN', 'EDITOR', 'MINISTRY', 'ANALYST', 'VIEWER', 'NGO'];
 const EVERYONE = ROLES;
 const EDITORS: RoleName[] = ['ADMIN', 'EDITOR'];
 
@@ -21,6 +22,8 @@ interface Fixtures {
   tokenId: () => Promise<string>;
   /** A new value's first version, submitted by the MINISTRY token (so any reviewer is someone else). */
   submittedVersionId: () => Promise<string>;
+  /** An independent assessment's first version, submitted by the NGO token. */
+  submittedAssessmentId: () => Promise<string>;
 }
 
 interface Operation {
@@ -72,6 +75,23 @@ const MATRIX: Record<string, Operation> = {
       'mutation ($v: ID!) { reviewValue(input: { versionId: $v, decision: APPROVE }) { reviewStatus } }',
       { v: await f.submittedVersionId() },
     ],
+  },
+  'Query.assessments': { allowed: EVERYONE, call: async () => ['{ assessments { totalCount } }'] },
+  'Mutation.submitAssessment': {
+    // Only a civil-society organisation assesses, for itself; the secretariat moderates.
+    allowed: ['NGO'],
+    call: async (f) => [
+      'mutation ($r: ID!) { submitAssessment(input: { recommendationId: $r, status: STALLED, text: "Stalled" }) { id } }',
+      { r: await f.recommendationId() },
+    ],
+  },
+  'Mutation.publishAssessment': {
+    allowed: EDITORS,
+    call: async (f) => ['mutation ($id: ID!) { publishAssessment(input: { id: $id }) { id } }', { id: await f.submittedAssessmentId() }],
+  },
+  'Mutation.returnAssessment': {
+    allowed: EDITORS,
+    call: async (f) => ['mutation ($id: ID!) { returnAssessment(input: { id: $id, reason: "Form" }) { id } }', { id: await f.submittedAssessmentId() }],
   },
   'Mutation.createOrganization': {
     allowed: EDITORS,
@@ -203,6 +223,7 @@ describe('access control', () => {
   let f: Fixtures;
   const tokens = {} as Record<RoleName, string>;
   let ministryOrgId: string;
+  let ngoOrgId: string;
 
   const createToken = async (input: Record<string, unknown>) => {
     const res = await t.gqlOk(CREATE_TOKEN, { input });
@@ -214,8 +235,10 @@ describe('access control', () => {
   beforeAll(async () => {
     t = await createTestApp();
     ministryOrgId = (await createOrganization(t, { kind: 'MINISTRY' })).id;
+    ngoOrgId = (await createOrganization(t, { kind: 'NGO' })).id;
+    const organizationOf: Partial<Record<RoleName, string>> = { MINISTRY: ministryOrgId, NGO: ngoOrgId };
     for (const role of ROLES) {
-      const input = { name: `${role.toLowerCase()}-token`, role, organizationId: role === 'MINISTRY' ? ministryOrgId : null };
+      const input = { name: `${role.toLowerCase()}-token`, role, organizationId: organizationOf[role] ?? null };
       tokens[role] = (await createToken(input)).token;
     }
     const meetingId = (await createMeeting(t)).id;
@@ -250,6 +273,14 @@ describe('access control', () => {
           { authorization: bearer(tokens.MINISTRY) },
         );
         return res.data!.recordIndicatorValue.versions[0].id as string;
+      },
+      submittedAssessmentId: async () => {
+        const res = await t.gql(
+          'mutation ($r: ID!) { submitAssessment(input: { recommendationId: $r, status: STALLED, text: "Stalled" }) { id } }',
+          { r: await f.recommendationId() },
+          { authorization: bearer(tokens.NGO) },
+        );
+        return res.data!.submitAssessment.id as string;
       },
     };
   });
@@ -310,10 +341,12 @@ describe('access control', () => {
       }
     });
 
-    it('requires an organisation for MINISTRY tokens, and only for them', async () => {
+    it('requires an organisation for MINISTRY and NGO tokens, and only for them', async () => {
       for (const input of [
         { name: 'm', role: 'MINISTRY' },
+        { name: 'n', role: 'NGO' },
         { name: 'v', role: 'VIEWER', organizationId: ministryOrgId },
+        { name: 'v', role: 'VIEWER', organizationId: ngoOrgId },
       ]) {
         const res = await t.gql(CREATE_TOKEN, { input });
         expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
@@ -323,6 +356,12 @@ describe('access control', () => {
         input: { name: 'm', role: 'MINISTRY', organizationId: '7d1b1c9e-0000-4000-8000-000000000000' },
       });
       expect(unknownOrg.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      // An NGO token acts for a civil-society organisation, never for a ministry.
+      const before = (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM api_token'))[0].n;
+      const ministryNgo = await t.gql(CREATE_TOKEN, { input: { name: 'n', role: 'NGO', organizationId: ministryOrgId } });
+      expect(ministryNgo.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(ministryNgo.errors?.[0].extensions?.reason).toBe('notNgo');
+      expect((await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM api_token'))[0].n).toBe(before);
     });
 
     it('lists tokens for ADMIN with lastUsedAt kept, never the secret', async () => {

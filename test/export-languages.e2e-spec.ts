@@ -182,6 +182,7 @@ describe('exports and the PDF report in Kyrgyz, Russian and English', () => {
         'Сун. — тоскоолдуктар',
         'Сун. — индикаторлор',
         'Мөөнөттөрдүн өзгөрүшү',
+        'Көз карандысыз баалоолор',
       ]);
       const readme = book.worksheets[0];
       const language = readme.getRows(1, readme.rowCount)?.find((r) => r.getCell(1).value === 'Тил');
@@ -189,7 +190,7 @@ describe('exports and the PDF report in Kyrgyz, Russian and English', () => {
       expect(readme.getRow(1).getCell(1).value).toBe('Тегерек үстөлдөрдүн сунуштарына мониторинг: бардык экспорттор');
       expect(readme.getColumn(1).values).toEqual(expect.arrayContaining(['Чыпкалар жана параметрлер', 'Изи (SHA-256)', 'Индикаторлор', 'Иш-аракеттер планы']));
       const english = await workbook((await download(t, '/exports/workbook.xlsx')).body);
-      expect(english.worksheets.map((w) => w.name)).toEqual(['README', 'Recommendations', 'Status history', 'Indicators', 'Indicator values', 'Rec. organisations', 'Rec. barriers', 'Rec. indicators', 'Deadline changes']);
+      expect(english.worksheets.map((w) => w.name)).toEqual(['README', 'Recommendations', 'Status history', 'Indicators', 'Indicator values', 'Rec. organisations', 'Rec. barriers', 'Rec. indicators', 'Deadline changes', 'Assessments']);
     });
   });
 

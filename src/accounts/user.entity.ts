@@ -15,7 +15,7 @@ export type Language = Locale;
 @Entity('app_user')
 @Index('UQ_app_user_email', ['email'], { unique: true })
 @Check('CHK_app_user_email_lower', `"email" = lower("email")`)
-@Check('CHK_app_user_ministry_organization', `("role" = 'MINISTRY') = ("organization_id" IS NOT NULL)`)
+@Check('CHK_app_user_organization_role', `("role"::text IN ('MINISTRY', 'NGO')) = ("organization_id" IS NOT NULL)`)
 @Check('CHK_app_user_language', `"preferred_language" IN ('ky', 'ru', 'en')`)
 export class User {
   @PrimaryGeneratedColumn('uuid')

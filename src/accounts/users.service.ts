@@ -4,7 +4,7 @@ import { isUUID } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
-import { Role } from '../auth/role.enum';
+import { assertOrganizationFitsRole, assertOrganizationNamedForRole } from '../auth/organization-roles';
 import { hashTokenSecret } from '../auth/token-secret';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-codes';
@@ -78,14 +78,9 @@ export class UsersService {
 
   /** Creates the account (no password yet) and its invitation link, shown once. */
   async invite(input: InviteUserInput, actor: Actor): Promise<{ user: User; link: IssuedLink }> {
-    if (input.role === Role.MINISTRY && !input.organizationId) {
-      throw DomainError.badInput('organizationId', 'is required for a MINISTRY user');
-    }
-    if (input.role !== Role.MINISTRY && input.organizationId) {
-      throw DomainError.badInput('organizationId', 'is only for MINISTRY users');
-    }
+    assertOrganizationNamedForRole(input.role, input.organizationId, 'user');
     return this.accounts.transaction(async (tx) => {
-      await assertAllExist(tx, Organization, input.organizationId ? [input.organizationId] : [], 'organizationId');
+      await assertOrganizationFitsRole(tx, input.role, input.organizationId);
       const user = await this.accounts.insertUser(tx, {
         email: input.email.trim().toLowerCase(),
         displayName: input.displayName,

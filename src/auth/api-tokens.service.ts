@@ -3,13 +3,11 @@ import { isUUID } from 'class-validator';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-codes';
-import { assertAllExist } from '../database/assert-exist';
-import { Organization } from '../organizations/organization.entity';
 import { Actor } from './actor';
 import { ApiToken } from './api-token.entity';
 import { ApiTokensRepository } from './api-tokens.repository';
 import { CreateApiTokenInput } from './dto/create-api-token.input';
-import { Role } from './role.enum';
+import { assertOrganizationFitsRole, assertOrganizationNamedForRole } from './organization-roles';
 import { generateTokenSecret, hashTokenSecret } from './token-secret';
 
 /** lastUsedAt is kept to the minute: no write on every request. */
@@ -31,15 +29,10 @@ export class ApiTokensService {
 
   /** Creates a token; the secret is returned here and never again. */
   async create(input: CreateApiTokenInput, actor: Actor): Promise<{ token: string; apiToken: ApiToken }> {
-    if (input.role === Role.MINISTRY && !input.organizationId) {
-      throw DomainError.badInput('organizationId', 'is required for a MINISTRY token');
-    }
-    if (input.role !== Role.MINISTRY && input.organizationId) {
-      throw DomainError.badInput('organizationId', 'is only for MINISTRY tokens');
-    }
+    assertOrganizationNamedForRole(input.role, input.organizationId, 'token');
     const token = generateTokenSecret();
     const apiToken = await this.tokens.transaction(async (tx) => {
-      await assertAllExist(tx, Organization, input.organizationId ? [input.organizationId] : [], 'organizationId');
+      await assertOrganizationFitsRole(tx, input.role, input.organizationId);
       const saved = await this.tokens.insert(tx, {
         name: input.name,
         role: input.role,

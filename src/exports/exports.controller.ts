@@ -117,6 +117,14 @@ export class ExportsController {
     return this.send(req, res, 'recommendation-indicators', query, { asOf: query.asOf });
   }
 
+  /** Civil-society organisations' assessments published by the end of asOf: one row per published version. */
+  @Get(formats('assessments'))
+  @Roles(...READERS)
+  assessments(@Query() query: CommonExportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+    assertKnownParameters(CommonExportQuery, req.query);
+    return this.send(req, res, 'assessments', query, { asOf: query.asOf });
+  }
+
   /** Per organisation and period of `year` ended by asOf: the indicator values expected, reported, approved, on time and late. */
   @Get(formats('reporting-completeness'))
   @Roles(...READERS)

@@ -26,6 +26,7 @@ import { recommendationsExport } from './exporters/recommendations.export';
 import { statusHistoryExport } from './exporters/status-history.export';
 import type { IndicatorDefinition } from '../action-plan/action-plan.repository';
 import { deadlineChangesExport } from './exporters/deadline-changes.export';
+import { assessmentsExport } from './exporters/assessments.export';
 import { reportingCompletenessExport } from './exporters/reporting-completeness.export';
 import { ExportMetadata, readmeRows, tableSchemaResource } from './metadata/export-metadata';
 import { ExportFingerprint, ExportInputs, fingerprintTables } from './metadata/fingerprint';
@@ -47,6 +48,7 @@ export const EXPORT_NAMES = [
   'recommendation-barriers',
   'recommendation-indicators',
   'reporting-completeness',
+  'assessments',
   'workbook',
 ] as const;
 export type ExportName = (typeof EXPORT_NAMES)[number];
@@ -91,7 +93,7 @@ function givenParameters(values: Record<string, unknown>): Record<string, unknow
   );
 }
 
-const FILTER_KEYS = ['status', 'kind', 'meetingId', 'barrierId', 'responsibleOrganizationId', 'overdue', 'search'] as const;
+const FILTER_KEYS = ['status', 'kind', 'meetingId', 'barrierId', 'responsibleOrganizationId', 'overdue', 'divergent', 'search'] as const;
 
 /**
  * Prepares the exports (checking their parameters against the database before
@@ -240,6 +242,8 @@ export class ExportsService {
         return [recommendationIndicatorsExport(ctx)];
       case 'reporting-completeness':
         return [reportingCompletenessExport(progressYear, ctx)];
+      case 'assessments':
+        return [assessmentsExport(ctx)];
       case 'workbook':
         return [
           recommendationsExport(this.db, filter, ctx),
@@ -250,6 +254,7 @@ export class ExportsService {
           recommendationBarriersExport(ctx),
           recommendationIndicatorsExport(ctx),
           deadlineChangesExport(ctx),
+          assessmentsExport(ctx),
         ];
     }
   }

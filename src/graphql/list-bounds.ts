@@ -65,6 +65,10 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   'IndicatorValueVersion.breakdownTotals': { perParent: { table: 'indicator_value_cell', column: 'version_id' } },
   // One member per dimension of the indicator.
   'IndicatorValueCell.members': { fixed: MAX_DIMENSIONS },
+  // Each organisation's latest published version and at most one later one: bounded by the versions of one recommendation.
+  'Recommendation.assessments': { perParent: { table: 'assessment_version', column: 'recommendation_id' } },
+  // SubmitAssessmentInput and a check constraint (CHK_assessment_version_evidence) keep it to EVIDENCE_MAX.
+  'Assessment.evidenceUrls': { fixed: 10 },
 };
 
 /** The bound of a list field, or null when the schema has a list the table above does not know. */

@@ -3,6 +3,7 @@ import { likePattern } from '../common/like-pattern';
 import { isCursorTimestamp } from '../common/pagination/cursor';
 import { KeysetOrder } from '../common/pagination/keyset-page';
 import { isCalendarDate } from '../common/scalars/calendar-date';
+import { divergentSql } from '../assessments/divergence';
 import { RecommendationFilter, RecommendationOrder } from './dto/recommendations.args';
 import { CLOSED_STATUSES } from './recommendation-lifecycle';
 import { OrderDirection, Priority, RecommendationOrderField } from './recommendation.enums';
@@ -75,6 +76,8 @@ export function applyRecommendationFilter(
       closed: CLOSED_STATUSES,
     });
   }
+  if (filter.divergent === true) query.andWhere(divergentSql('r.id', 'r.status'));
+  else if (filter.divergent === false) query.andWhere(`NOT ${divergentSql('r.id', 'r.status')}`);
   if (filter.search) {
     const pattern = likePattern(filter.search);
     query.andWhere(

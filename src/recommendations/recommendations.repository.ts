@@ -6,7 +6,7 @@ import DataLoader from 'dataloader';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Indicator } from '../action-plan/indicator.entity';
 import { Barrier } from '../barriers/barrier.entity';
-import { LoaderRegistry, manyByKey } from '../common/loaders/loader-registry';
+import { LoaderRegistry, manyByKey, oneByKey } from '../common/loaders/loader-registry';
 import { Connection } from '../common/pagination/connection.type';
 import { keysetConnection } from '../common/pagination/keyset-page';
 import { countAll } from '../common/pagination/page-and-total';
@@ -26,6 +26,7 @@ import { RecommendationFactChange } from './fact-change.entity';
 import { factsAsOf } from './fact-history.sql';
 import type { ReadScope } from '../database/sql/read-scope';
 import { isoTimestamp, SqlParams } from '../database/sql/params';
+import { divergentSql, publishedAssessmentsSql } from '../assessments/divergence';
 import { ExportQuery } from '../database/sql/query';
 
 /** The link lists an input may set; null or absent leaves that set as it is. */
@@ -255,6 +256,13 @@ export class RecommendationsRepository {
     );
   }
 
+  /** Recommendations by id, one statement per request (what other features' rows point at). */
+  byId(loaders: LoaderRegistry): DataLoader<string, Recommendation | null> {
+    return loaders.get('recommendation.byId', async (ids: readonly string[]) =>
+      oneByKey(ids, await readEntities(this.db, Recommendation, loaders, 'SELECT * FROM recommendation WHERE id = ANY($1)', [ids]), (r) => r.id),
+    );
+  }
+
   byMeetingId(loaders: LoaderRegistry): DataLoader<string, Recommendation[]> {
     return loaders.get('recommendation.byMeetingId', async (meetingIds: readonly string[]) => {
       const rows = await readEntities(
@@ -302,7 +310,7 @@ export class RecommendationsRepository {
  * and facts as of `asOf` instead (see below). Null without such criteria.
  */
 function filteredIds(db: DataSource, filter: RecommendationFilter | null, today: string): [string, unknown[]] | null {
-  const timeless = filter ? { ...filter, status: null, overdue: null, responsibleOrganizationId: null } : null;
+  const timeless = filter ? { ...filter, status: null, overdue: null, responsibleOrganizationId: null, divergent: null } : null;
   const query = applyRecommendationFilter(db.getRepository(Recommendation).createQueryBuilder('r').select('r.id'), timeless, today);
   return query.expressionMap.wheres.length > 0 ? query.getQueryAndParameters() : null;
 }
@@ -336,6 +344,10 @@ export function recommendationsExportQuery(db: DataSource, filter: Recommendatio
   if (filter?.responsibleOrganizationId) where.push(`${p.add(filter.responsibleOrganizationId, 'uuid')} = ANY(${facts.organizationIds})`);
   if (filter?.overdue === true) where.push(overdue);
   if (filter?.overdue === false) where.push(`NOT ${overdue}`);
+  // Civil society's published view at the end of asOf against the official status of that day (docs/domain.md).
+  const divergent = divergentSql('r.id', 'last_change.to_status', asOfEnd);
+  if (filter?.divergent === true) where.push(divergent);
+  if (filter?.divergent === false) where.push(`NOT ${divergent}`);
   const tr = (column: string) => translatedSql(column, ctx.contentChain);
   const sql = `
     SELECT r.code, ${tr('r.title')} AS title, ${language.enumSql('r.kind', 'kind', p)} AS kind, ${language.enumSql(`(${facts.priority})`, 'priority', p)} AS priority,
@@ -348,7 +360,11 @@ export function recommendationsExportQuery(db: DataSource, filter: Recommendatio
                 ELSE organizations.names END AS responsible_organizations, indicators.codes AS indicator_codes,
            ${isoTimestamp('last_change.changed_at', tz)} AS last_status_change_at,
            last_change.changed_by AS last_status_change_by,
-           ${tr('last_change.note')} AS last_status_change_note
+           ${tr('last_change.note')} AS last_status_change_note,
+           (SELECT string_agg(${tr('o.name')} || ': ' || ${language.enumSql('pa.status', 'status', p)}, '; ' ORDER BY ${tr('o.name')})
+              FROM (${publishedAssessmentsSql('r.id', asOfEnd).replace('SELECT 1 FROM', 'SELECT pa.status, pa.organization_id FROM')}) pa
+              JOIN organization o ON o.id = pa.organization_id) AS independent_statuses,
+           ${divergent} AS divergent
       FROM recommendation r
       JOIN meeting m ON m.id = r.meeting_id
       JOIN LATERAL (

@@ -32,12 +32,25 @@ export interface IndicatorValueEntry {
   source: Translations | null;
 }
 
-export type ChangeEntry = StatusChangeEntry | IndicatorValueEntry;
+/** A civil-society organisation's independent assessment was published. */
+export interface AssessmentEntry {
+  kind: 'assessment';
+  id: string;
+  at: Date;
+  recommendationCode: string;
+  recommendationTitle: Translations;
+  organizationName: Translations;
+  status: RecommendationStatus;
+  text: Translations;
+  evidenceUrls: string[];
+}
+
+export type ChangeEntry = StatusChangeEntry | IndicatorValueEntry | AssessmentEntry;
 
 export type { ChangeScope } from './reports.repository';
 
 /**
- * The latest public changes, newest first: status changes and recorded indicator values
+ * The latest public changes, newest first: status changes, recorded indicator values and published independent assessments
  * (what the home page lists and the Atom feeds carry). Who made a change is not part of
  * it: the changedBy/recordedBy names are token and user names, not public.
  */
@@ -49,6 +62,7 @@ export class RecentChangesService {
     const statusRows = await this.repository.statusChanges(scope, limit);
     // A recommendation's history has no indicator values.
     const valueRows = scope.recommendationId ? [] : await this.repository.valueChanges(scope.organizationId ?? null, limit);
+    const assessmentRows = await this.repository.assessmentChanges(scope, limit);
     const entries: ChangeEntry[] = [
       ...statusRows.map(
         (row): StatusChangeEntry => ({
@@ -76,6 +90,19 @@ export class RecentChangesService {
           period: String(row.period),
           value: Number(row.value),
           source: (row.source as Translations | null) ?? null,
+        }),
+      ),
+      ...assessmentRows.map(
+        (row): AssessmentEntry => ({
+          kind: 'assessment',
+          id: String(row.id),
+          at: new Date(row.reviewed_at as string),
+          recommendationCode: String(row.code),
+          recommendationTitle: row.title as Translations,
+          organizationName: row.organization_name as Translations,
+          status: row.status as RecommendationStatus,
+          text: row.text as Translations,
+          evidenceUrls: (row.evidence_urls as string[] | null) ?? [],
         }),
       ),
     ];

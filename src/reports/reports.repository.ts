@@ -170,6 +170,25 @@ export class ReportsRepository {
     );
   }
 
+  /**
+   * The latest published independent assessments, newest publication first: of one recommendation,
+   * or of the recommendations an organisation is responsible for and those it assessed itself, or all.
+   */
+  assessmentChanges(scope: ChangeScope, limit: number): Promise<Record<string, unknown>[]> {
+    return readQuery<Record<string, unknown>>(
+      this.db,
+      null,
+      `SELECT v.id, v.reviewed_at, r.code, r.title, o.name AS organization_name, v.status, v.text, v.evidence_urls
+         FROM assessment_version v JOIN recommendation r ON r.id = v.recommendation_id JOIN organization o ON o.id = v.organization_id
+        WHERE v.review_status = 'PUBLISHED'
+          AND ($1::uuid IS NULL OR v.recommendation_id = $1)
+          AND ($2::uuid IS NULL OR v.organization_id = $2
+               OR EXISTS (SELECT 1 FROM recommendation_organization ro WHERE ro.recommendation_id = r.id AND ro.organization_id = $2))
+        ORDER BY v.reviewed_at DESC, v.id DESC LIMIT $3`,
+      [scope.recommendationId ?? null, scope.organizationId ?? null, limit],
+    );
+  }
+
   /** The latest recorded indicator values (of one organisation's indicators, or all), newest first. */
   valueChanges(organizationId: string | null, limit: number): Promise<Record<string, unknown>[]> {
     return readQuery<Record<string, unknown>>(

@@ -37,12 +37,12 @@ export interface Label {
 
 /**
  * The read scope a cached answer may be shared within: callers of the same role see the
- * same data, except MINISTRY callers, who are scoped to their organisation, and anonymous
+ * same data, except MINISTRY and NGO callers, who are scoped to their organisation, and anonymous
  * readers, kept apart from tokens of any role.
  */
 export function readScope(actor: Actor): string {
   if (actor.name === 'anonymous' && actor.tokenId === null) return 'anonymous';
-  return actor.role === Role.MINISTRY ? `MINISTRY:${actor.organizationId ?? ''}` : actor.role;
+  return actor.role === Role.MINISTRY || actor.role === Role.NGO ? `${actor.role}:${actor.organizationId ?? ''}` : actor.role;
 }
 
 /**

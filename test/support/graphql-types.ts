@@ -72,6 +72,93 @@ export type ApiToken = Node & {
   role: Role;
 };
 
+/** One version of a civil-society organisation's independent assessment of a recommendation: its own status on the official scale, a text and evidence; every edit adds a version, published after moderation for form and safety (not agreement) */
+export type Assessment = {
+  /** The day the organisation made its assessment */
+  assessedOn: Scalars['Date']['output'];
+  /** Links to the evidence (http or https), at most 10 */
+  evidenceUrls: Array<Scalars['String']['output']>;
+  /** The version's id */
+  id: Scalars['ID']['output'];
+  /** 1 for the organisation's first assessment of the recommendation, 2 for its first edit, … */
+  number: Scalars['Int']['output'];
+  /** The civil-society organisation whose assessment it is */
+  organization: Organization;
+  /** When it was published; null unless PUBLISHED */
+  publishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The recommendation assessed */
+  recommendation: Recommendation;
+  /** Why the secretariat returned it (RETURNED only) */
+  returnReason?: Maybe<Scalars['String']['output']>;
+  /** Where this version stands in moderation */
+  reviewStatus: AssessmentReviewStatus;
+  /** When it was published or returned; null while SUBMITTED */
+  reviewedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the organisation sees the recommendation, on the same scale as the official status */
+  status: RecommendationStatus;
+  /** When this version was submitted */
+  submittedAt: Scalars['DateTime']['output'];
+  /** Who submitted it: shown to its organisation and to ADMIN and EDITOR only, null for others */
+  submittedBy?: Maybe<Scalars['String']['output']>;
+  /** The organisation's reasons, in at least one of Kyrgyz, Russian and English */
+  text: Scalars['String']['output'];
+  /** The locale text is served in (after fallback); null when it has no text */
+  textLocale?: Maybe<Locale>;
+  /** Every locale's text of text */
+  textTranslations: Array<Translation>;
+};
+
+
+/** One version of a civil-society organisation's independent assessment of a recommendation: its own status on the official scale, a text and evidence; every edit adds a version, published after moderation for form and safety (not agreement) */
+export type AssessmentTextArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+/** One version of a civil-society organisation's independent assessment of a recommendation: its own status on the official scale, a text and evidence; every edit adds a version, published after moderation for form and safety (not agreement) */
+export type AssessmentTextLocaleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+/** A page of independent assessment versions (a Relay cursor connection) */
+export type AssessmentConnection = {
+  /** The page, in the list order */
+  edges: Array<AssessmentEdge>;
+  /** Cursors of this page and whether more pages lie before or after it */
+  pageInfo: PageInfo;
+  /** How many items the whole list has with these filters (not only this page) */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Assessment in a page of a connection, with its cursor */
+export type AssessmentEdge = {
+  /** Opaque position of this edge: pass it as `after` or `before` to page from here */
+  cursor: Scalars['String']['output'];
+  /** The Assessment at this position */
+  node: Assessment;
+};
+
+/** Which assessment versions to list: every given condition must hold */
+export type AssessmentFilter = {
+  /** True: only each assessment's latest version the caller may read (with reviewStatus [SUBMITTED]: the moderation queue); false or absent: every version */
+  latest?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only those of this organisation */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only those of this recommendation */
+  recommendationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only these moderation states (readers see PUBLISHED ones only) */
+  reviewStatus?: InputMaybe<Array<AssessmentReviewStatus>>;
+};
+
+/** Where a version of an independent assessment stands in moderation: SUBMITTED, then PUBLISHED or RETURNED */
+export type AssessmentReviewStatus =
+  /** Checked for form and safety by an EDITOR (not for agreement) and public; a change is a new version */
+  | 'PUBLISHED'
+  /** Sent back to the organisation with a reason; a correction is a new version */
+  | 'RETURNED'
+  /** Waiting for moderation; seen only by its organisation and the secretariat */
+  | 'SUBMITTED';
+
 /** One committed change: who made it, what, on which record, the state before and after */
 export type AuditEntry = Node & {
   /** E.g. recommendation.transition */
@@ -181,32 +268,6 @@ export type BarrierCategory =
   /** Support and recognition from society and colleagues */
   | 'SOCIAL_SUPPORT';
 
-/** The value of one combination of dimension members */
-export type BreakdownCellInput = {
-  /** A RATIO indicator: the denominator (e.g. all deputies) */
-  denominator?: InputMaybe<Scalars['Float']['input']>;
-  /** Member codes, one per dimension the indicator is broken down by, in any order (e.g. ["CHUI-SOKULUK", "F"]) */
-  members: Array<Scalars['String']['input']>;
-  /** A RATIO indicator: the numerator (e.g. women deputies) */
-  numerator?: InputMaybe<Scalars['Float']['input']>;
-  /** The value (a NUMBER indicator); for a RATIO it is numerator / denominator and may be left out */
-  value?: InputMaybe<Scalars['Float']['input']>;
-};
-
-/** A total of a breakdown for one member of a dimension: Σ of values, or Σ numerator / Σ denominator for a ratio (never a mean of shares) */
-export type BreakdownTotal = {
-  /** How many cells it adds up */
-  cells: Scalars['Int']['output'];
-  /** For a ratio: Σ denominator */
-  denominator?: Maybe<Scalars['Float']['output']>;
-  /** The member (or parent member) the total is for */
-  member: DimensionMember;
-  /** For a ratio: Σ numerator */
-  numerator?: Maybe<Scalars['Float']['output']>;
-  /** The total (for a ratio: Σ numerator / Σ denominator, × 100 for a percentage) */
-  value: Scalars['Float']['output'];
-};
-
 /** Counts of the values expected from an organisation (periods ended by the cut-off date) */
 export type CompletenessCounts = {
   /** Of those, values with a version approved by the cut-off date */
@@ -249,7 +310,7 @@ export type CreateActionPlanInput = {
 export type CreateApiTokenInput = {
   /** What the token is for (up to 200 characters) */
   name: Scalars['String']['input'];
-  /** Required for MINISTRY */
+  /** Required for MINISTRY and NGO (an organisation of kind NGO), refused otherwise */
   organizationId?: InputMaybe<Scalars['ID']['input']>;
   /** What the token may do */
   role: Role;
@@ -269,38 +330,6 @@ export type CreateBarrierInput = {
   title?: InputMaybe<Scalars['String']['input']>;
   /** title in several locales; title itself writes the request's locale (Accept-Language) */
   titleTranslations?: InputMaybe<Array<TranslationInput>>;
-};
-
-/** A new dimension (ADMIN) */
-export type CreateDimensionInput = {
-  /** Its code, e.g. DISABILITY (stored upper-case) */
-  code: Scalars['String']['input'];
-  /** Its name in the request's locale (Accept-Language); this or nameTranslations is required */
-  name?: InputMaybe<Scalars['String']['input']>;
-  /** name in several locales; name itself writes the request's locale (Accept-Language) */
-  nameTranslations?: InputMaybe<Array<TranslationInput>>;
-  /** The SDMX concept it corresponds to, e.g. DISABILITY_STATUS */
-  sdmxConcept?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** A new member of a dimension (ADMIN) */
-export type CreateDimensionMemberInput = {
-  /** Its code, unique within the dimension (stored upper-case), e.g. ISSYK-KUL-TONG */
-  code: Scalars['String']['input'];
-  /** The code of its dimension, e.g. TERRITORY */
-  dimensionCode: Scalars['String']['input'];
-  /** Its name in the request's locale (Accept-Language); this or nameTranslations is required */
-  name?: InputMaybe<Scalars['String']['input']>;
-  /** name in several locales; name itself writes the request's locale (Accept-Language) */
-  nameTranslations?: InputMaybe<Array<TranslationInput>>;
-  /** Its code in an official classifier (a territory: its SOATE code, 8 to 14 digits) */
-  officialCode?: InputMaybe<Scalars['String']['input']>;
-  /** Its place in lists (smaller first); default: after the others */
-  ordering?: InputMaybe<Scalars['Int']['input']>;
-  /** The code of its parent in the same dimension (a district: its oblast) */
-  parentCode?: InputMaybe<Scalars['String']['input']>;
-  /** Its code in the SDMX code list of its dimension */
-  sdmxCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A new indicator of an action plan */
@@ -331,8 +360,6 @@ export type CreateIndicatorInput = {
   unit: Scalars['String']['input'];
   /** The unit as a code (written in each language with plural forms); unset: recognised from `unit` when it is a known one */
   unitCode?: InputMaybe<IndicatorUnit>;
-  /** NUMBER (default) or RATIO: a value recorded as numerator and denominator */
-  valueKind?: InputMaybe<IndicatorValueKind>;
 };
 
 /** A new meeting */
@@ -425,70 +452,6 @@ export type CreatedApiToken = {
   token: Scalars['String']['output'];
 };
 
-/** A dimension values are broken down by: sex, age group, territory, urban or rural, … */
-export type Dimension = {
-  /** Its code, e.g. SEX, AGE, TERRITORY */
-  code: Scalars['String']['output'];
-  /** The dimension's id */
-  id: Scalars['ID']['output'];
-  /** Its members, in their order */
-  members: Array<DimensionMember>;
-  /** Its name in the requested locale */
-  name: Scalars['String']['output'];
-  /** The locale name is served in (after fallback); null when it has no text */
-  nameLocale?: Maybe<Locale>;
-  /** Every locale's text of name */
-  nameTranslations: Array<Translation>;
-  /** The SDMX concept it corresponds to, e.g. SEX, AGE, REF_AREA, URBANISATION */
-  sdmxConcept?: Maybe<Scalars['String']['output']>;
-};
-
-
-/** A dimension values are broken down by: sex, age group, territory, urban or rural, … */
-export type DimensionNameArgs = {
-  locale?: InputMaybe<Locale>;
-};
-
-
-/** A dimension values are broken down by: sex, age group, territory, urban or rural, … */
-export type DimensionNameLocaleArgs = {
-  locale?: InputMaybe<Locale>;
-};
-
-/** A member of a dimension, e.g. women, 25-34, Sokuluk district */
-export type DimensionMember = {
-  /** Its code, unique within its dimension, e.g. F, 25-34, CHUI-SOKULUK */
-  code: Scalars['String']['output'];
-  /** The member's id */
-  id: Scalars['ID']['output'];
-  /** Its name in the requested locale */
-  name: Scalars['String']['output'];
-  /** The locale name is served in (after fallback); null when it has no text */
-  nameLocale?: Maybe<Locale>;
-  /** Every locale's text of name */
-  nameTranslations: Array<Translation>;
-  /** Its code in an official classifier: for territories the state classifier of territorial units (СОАТЕ / SOATE); null where not known */
-  officialCode?: Maybe<Scalars['String']['output']>;
-  /** Its place in lists of its dimension (smaller first) */
-  ordering: Scalars['Int']['output'];
-  /** The member it lies within (a district: its oblast); null for none */
-  parent?: Maybe<DimensionMember>;
-  /** Its code in the SDMX code list of its dimension, e.g. F, M, Y25T34 */
-  sdmxCode?: Maybe<Scalars['String']['output']>;
-};
-
-
-/** A member of a dimension, e.g. women, 25-34, Sokuluk district */
-export type DimensionMemberNameArgs = {
-  locale?: InputMaybe<Locale>;
-};
-
-
-/** A member of a dimension, e.g. women, 25-34, Sokuluk district */
-export type DimensionMemberNameLocaleArgs = {
-  locale?: InputMaybe<Locale>;
-};
-
 /** A measurable indicator of an action plan, with a baseline, yearly targets and reported values */
 export type Indicator = Node & {
   /** The action plan it belongs to */
@@ -499,8 +462,6 @@ export type Indicator = Node & {
   baselineYear?: Maybe<Scalars['Int']['output']>;
   /** Unique within its plan, e.g. WL-1 */
   code: Scalars['String']['output'];
-  /** The dimensions its values are broken down by, in order (empty: not broken down) */
-  dimensions: Array<Dimension>;
   /** Whether higher or lower is better */
   direction: IndicatorDirection;
   /** Global object id */
@@ -527,14 +488,10 @@ export type Indicator = Node & {
   responsibleOrganization?: Maybe<Organization>;
   /** Ordered by year */
   targets: Array<IndicatorTarget>;
-  /** For a value broken down by dimensions: whether its total is recorded or derived from the parts */
-  totalSource: TotalSource;
   /** E.g. "%" or "people", as written when the indicator was created */
   unit: Scalars['String']['output'];
   /** The unit as a code the pages, exports and reports write in the reader's language with plural forms; null for a unit they do not know (then `unit` is shown as written) */
   unitCode?: Maybe<IndicatorUnit>;
-  /** Whether a value is a number or a ratio recorded as numerator and denominator */
-  valueKind: IndicatorValueKind;
   /** Ordered by period: a year's quarters, then the year's own value */
   values: Array<IndicatorValue>;
   /** Increments on every change; pass it as expectedVersion to update */
@@ -737,31 +694,8 @@ export type IndicatorValueSourceLocaleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
-/** One cell of a value's breakdown: the value for one combination of dimension members */
-export type IndicatorValueCell = {
-  /** For a ratio: the denominator (e.g. all deputies) */
-  denominator?: Maybe<Scalars['Float']['output']>;
-  /** The combination: one member of each of the indicator's dimensions */
-  members: Array<DimensionMember>;
-  /** For a ratio: the numerator (e.g. women deputies) */
-  numerator?: Maybe<Scalars['Float']['output']>;
-  /** The cell's value (for a ratio: numerator / denominator, × 100 for a percentage) */
-  value: Scalars['Float']['output'];
-};
-
-/** Whether a value is a number (a count, an amount) or a ratio recorded as a numerator and a denominator */
-export type IndicatorValueKind =
-  /** A number; the parts of a breakdown add up to their total */
-  | 'NUMBER'
-  /** A ratio (a share in % when the unit is PERCENT): numerator and denominator are recorded, and any total is Σ numerator / Σ denominator, never a mean of shares */
-  | 'RATIO';
-
 /** One version of a reported value: every write adds one, nothing is overwritten */
 export type IndicatorValueVersion = {
-  /** This version's breakdown: one cell per combination of members (empty: not broken down) */
-  breakdown: Array<IndicatorValueCell>;
-  /** Totals of this version's breakdown per member of one dimension (or per parent member), in the dimension's order; ratios as Σ numerator / Σ denominator */
-  breakdownTotals: Array<BreakdownTotal>;
   /** Why this version corrects the previous one (required from version 2) */
   correctionReason?: Maybe<Scalars['String']['output']>;
   /** The version's id */
@@ -979,10 +913,6 @@ export type Mutation = {
   createApiToken: CreatedApiToken;
   /** Records a barrier raised at one or more meetings (EDITOR, ADMIN) */
   createBarrier: Barrier;
-  /** ADMIN: adds a dimension (BAD_USER_INPUT when its code is taken) */
-  createDimension: Dimension;
-  /** ADMIN: adds a member to a dimension (BAD_USER_INPUT for a taken code or an unknown parent) */
-  createDimensionMember: DimensionMember;
   /** Records an indicator of an action plan (EDITOR, ADMIN) */
   createIndicator: Indicator;
   /** Records a meeting (EDITOR, ADMIN) */
@@ -993,20 +923,22 @@ export type Mutation = {
   createPerson: Person;
   /** Records a recommendation as PROPOSED (EDITOR, ADMIN) */
   createRecommendation: Recommendation;
+  /** ADMIN and EDITOR: publish a SUBMITTED assessment (checked for form and safety, not agreement) */
+  publishAssessment: Assessment;
   /** MINISTRY tokens: only indicators of their organisation */
   recordIndicatorValue: IndicatorValue;
-  /** Records a value with its breakdown as a new version (as recordIndicatorValue does), all or nothing. MINISTRY tokens: only indicators of their organisation */
-  recordIndicatorValueBreakdown: IndicatorValue;
+  /** ADMIN and EDITOR: return a SUBMITTED assessment to its organisation with a reason */
+  returnAssessment: Assessment;
   /** ADMIN and EDITOR: approve or return a SUBMITTED version submitted by someone else (four eyes; FORBIDDEN otherwise) */
   reviewValue: IndicatorValueVersion;
   /** ADMIN only */
   revokeApiToken: ApiToken;
-  /** ADMIN and EDITOR: which dimensions an indicator is broken down by, whether its total is recorded or derived, and its value kind */
-  setIndicatorDimensions: Indicator;
   /** Sets a QUARTERLY indicator's target for one quarter of a plan year. MINISTRY tokens: only indicators of their organisation */
   setIndicatorMilestone: Indicator;
   /** MINISTRY tokens: only indicators of their organisation */
   setIndicatorTarget: Indicator;
+  /** NGO users and tokens: a new version of their own organisation's assessment of a recommendation, SUBMITTED for moderation (FORBIDDEN for any other role) */
+  submitAssessment: Assessment;
   /** MINISTRY tokens: only recommendations their organisation is responsible for */
   transitionRecommendation: Recommendation;
   /** CONFLICT when expectedVersion is given and stale */
@@ -1037,16 +969,6 @@ export type MutationCreateBarrierArgs = {
 };
 
 
-export type MutationCreateDimensionArgs = {
-  input: CreateDimensionInput;
-};
-
-
-export type MutationCreateDimensionMemberArgs = {
-  input: CreateDimensionMemberInput;
-};
-
-
 export type MutationCreateIndicatorArgs = {
   input: CreateIndicatorInput;
 };
@@ -1072,13 +994,18 @@ export type MutationCreateRecommendationArgs = {
 };
 
 
+export type MutationPublishAssessmentArgs = {
+  input: PublishAssessmentInput;
+};
+
+
 export type MutationRecordIndicatorValueArgs = {
   input: RecordIndicatorValueInput;
 };
 
 
-export type MutationRecordIndicatorValueBreakdownArgs = {
-  input: RecordIndicatorValueBreakdownInput;
+export type MutationReturnAssessmentArgs = {
+  input: ReturnAssessmentInput;
 };
 
 
@@ -1089,11 +1016,6 @@ export type MutationReviewValueArgs = {
 
 export type MutationRevokeApiTokenArgs = {
   id: Scalars['ID']['input'];
-};
-
-
-export type MutationSetIndicatorDimensionsArgs = {
-  input: SetIndicatorDimensionsInput;
 };
 
 
@@ -1109,6 +1031,11 @@ export type MutationSetIndicatorTargetArgs = {
   indicatorId: Scalars['ID']['input'];
   value: Scalars['Float']['input'];
   year: Scalars['Int']['input'];
+};
+
+
+export type MutationSubmitAssessmentArgs = {
+  input: SubmitAssessmentInput;
 };
 
 
@@ -1360,17 +1287,23 @@ export type ProgressSummary = {
   year: Scalars['Int']['output'];
 };
 
+/** An EDITOR publishes a SUBMITTED assessment: it is checked for form and safety, not for agreement */
+export type PublishAssessmentInput = {
+  /** The SUBMITTED version to publish (the latest of its assessment) */
+  id: Scalars['ID']['input'];
+};
+
 export type Query = {
   /** Every action plan */
   actionPlans: Array<ActionPlan>;
   /** ADMIN only */
   apiTokens: Array<ApiToken>;
+  /** Versions of independent assessments, newest submission first: the PUBLISHED ones for every reader; besides, their own for an NGO, all for ADMIN and EDITOR */
+  assessments: AssessmentConnection;
   /** Every committed change, newest first (ADMIN and ANALYST) */
   auditLog: AuditEntryConnection;
   /** Every barrier, ordered by title */
   barriers: Array<Barrier>;
-  /** Every dimension values may be broken down by, by code */
-  dimensions: Array<Dimension>;
   /** One indicator by id; null when there is none */
   indicator?: Maybe<Indicator>;
   /** A page of indicators, filtered */
@@ -1399,6 +1332,15 @@ export type Query = {
   reportingCompleteness: Array<OrganizationCompleteness>;
   /** What waits for review and the caller may review, oldest first (empty for roles that do not review) */
   valueReviewQueue: Array<ValueReviewItem>;
+};
+
+
+export type QueryAssessmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AssessmentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1486,6 +1428,8 @@ export type QueryReportingCompletenessArgs = {
 
 /** A recommendation made at a meeting, followed through its lifecycle (see RecommendationStatus) */
 export type Recommendation = Node & {
+  /** Civil-society organisations' independent assessments, most recent assessment first: each organisation's latest PUBLISHED version; for ADMIN and EDITOR (and an NGO, for its own) also a later version waiting for moderation or returned. With asOf: the published versions as known at the end of that day */
+  assessments: Array<Assessment>;
   /** The barriers it addresses */
   barriers: Array<Barrier>;
   /** Unique, human-readable, e.g. SOK-2024-01 */
@@ -1498,6 +1442,8 @@ export type Recommendation = Node & {
   descriptionLocale?: Maybe<Locale>;
   /** Every locale's text of description */
   descriptionTranslations: Array<Translation>;
+  /** True when a civil-society organisation's latest published assessment gives another status than the official one (docs/domain.md, Independent assessments) */
+  divergent: Scalars['Boolean']['output'];
   /** When it should be implemented; null when no date was set */
   dueDate?: Maybe<Scalars['Date']['output']>;
   /** Due date, priority and responsible organisations, oldest first: each entry holds from its changedAt until the next; empty for a recommendation loaded in bulk and never changed since (its facts are its own fields) */
@@ -1530,6 +1476,12 @@ export type Recommendation = Node & {
   updatedAt: Scalars['DateTime']['output'];
   /** Increments on every change */
   version: Scalars['Int']['output'];
+};
+
+
+/** A recommendation made at a meeting, followed through its lifecycle (see RecommendationStatus) */
+export type RecommendationAssessmentsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -1596,6 +1548,8 @@ export type RecommendationFactChange = {
 export type RecommendationFilter = {
   /** Only those addressing this barrier */
   barrierId?: InputMaybe<Scalars['ID']['input']>;
+  /** True: only those where a civil-society organisation's latest published assessment gives another status than the official one (docs/domain.md); false: only the others */
+  divergent?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only these kinds */
   kind?: InputMaybe<Array<RecommendationKind>>;
   /** Only those made at this meeting */
@@ -1667,30 +1621,6 @@ export type RecommendationStatus =
   /** Being considered by the responsible bodies. Next: ACCEPTED or REJECTED */
   | 'UNDER_REVIEW';
 
-/** A value with its breakdown by the indicator's dimensions: a new version of the period's value (SUBMITTED, public once approved), exactly as recordIndicatorValue records one; all or nothing */
-export type RecordIndicatorValueBreakdownInput = {
-  /** One cell per combination of members */
-  cells: Array<BreakdownCellInput>;
-  /** Required when the period already has a value: why this version corrects it */
-  correctionReason?: InputMaybe<Scalars['String']['input']>;
-  /** The period's latest version number as the caller saw it (0: none yet); CONFLICT when it has moved on */
-  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
-  /** The indicator the value is for */
-  indicatorId: Scalars['ID']['input'];
-  /** A note on the value, in the request's locale (Accept-Language) */
-  note?: InputMaybe<Scalars['String']['input']>;
-  /** note in several locales; note itself writes the request's locale (Accept-Language) */
-  noteTranslations?: InputMaybe<Array<TranslationInput>>;
-  /** "2025" (a year) or "2025-Q3" (a quarter) */
-  period: Scalars['String']['input'];
-  /** Where the value comes from (a statistics release, a report) */
-  source?: InputMaybe<Scalars['String']['input']>;
-  /** source in several locales; source itself writes the request's locale (Accept-Language) */
-  sourceTranslations?: InputMaybe<Array<TranslationInput>>;
-  /** The total, when the indicator records it (totalSource RECORDED); refused when it is DERIVED */
-  total?: InputMaybe<Scalars['Float']['input']>;
-};
-
 /** Each recording adds a version (SUBMITTED, public once approved); recording a period that already has a value corrects it and needs a correctionReason. Nothing is overwritten. */
 export type RecordIndicatorValueInput = {
   /** Required when the period already has a value: why this version corrects it */
@@ -1717,6 +1647,14 @@ export type ReportingFrequency =
   | 'QUARTERLY'
   /** one value per plan year */
   | 'YEARLY';
+
+/** An EDITOR returns a SUBMITTED assessment to its organisation with a reason (form or safety, never disagreement) */
+export type ReturnAssessmentInput = {
+  /** The SUBMITTED version to return (the latest of its assessment) */
+  id: Scalars['ID']['input'];
+  /** Why it is returned: shown to the organisation */
+  reason: Scalars['String']['input'];
+};
 
 /** What a reviewer decides about a SUBMITTED version */
 export type ReviewDecision =
@@ -1756,20 +1694,10 @@ export type Role =
   | 'EDITOR'
   /** Staff of one organisation: transitions and indicator values for what that organisation is responsible for */
   | 'MINISTRY'
-  /** Reads everything (NGOs, the public portal) */
+  /** A civil-society organisation: reads like a VIEWER and writes only its own independent assessments, for its own organisation */
+  | 'NGO'
+  /** Reads everything (the public portal, any reader) */
   | 'VIEWER';
-
-/** Which dimensions an indicator is broken down by, and how its values are recorded */
-export type SetIndicatorDimensionsInput = {
-  /** The codes of its dimensions, in the order forms and tables show them; empty: not broken down */
-  dimensionCodes: Array<Scalars['String']['input']>;
-  /** The indicator */
-  indicatorId: Scalars['ID']['input'];
-  /** Whether the total of a breakdown is recorded with it or derived from its cells */
-  totalSource: TotalSource;
-  /** NUMBER or RATIO (numerator and denominator recorded per cell); unchanged when omitted */
-  valueKind?: InputMaybe<IndicatorValueKind>;
-};
 
 /** One step of a recommendation's lifecycle: the status it moved to, when, by whom and why */
 export type StatusChange = {
@@ -1811,12 +1739,23 @@ export type StatusCount = {
   status: RecommendationStatus;
 };
 
-/** Where the total of a value broken down by dimensions comes from */
-export type TotalSource =
-  /** Computed from the parts: their sum, or Σ numerator / Σ denominator for a ratio */
-  | 'DERIVED'
-  /** Recorded with the breakdown (the parts may cover only some of the whole) */
-  | 'RECORDED';
+/** An NGO's independent assessment of a recommendation, for the caller's own organisation: a new version, SUBMITTED for moderation (the first one, or an edit of the last one; a version waiting for moderation is replaced by the new one) */
+export type SubmitAssessmentInput = {
+  /** The day of the assessment (not after today); today when absent */
+  assessedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Links to the evidence (http or https), at most 10; none when absent */
+  evidenceUrls?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The number of the organisation's latest version the caller saw (0: none yet); CONFLICT when given and stale */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The recommendation assessed */
+  recommendationId: Scalars['ID']['input'];
+  /** Where the organisation sees it, on the scale of the official status */
+  status: RecommendationStatus;
+  /** The organisation's reasons, in the request's locale (Accept-Language); this or textTranslations is required */
+  text?: InputMaybe<Scalars['String']['input']>;
+  /** text in several locales; text itself writes the request's locale (Accept-Language) */
+  textTranslations?: InputMaybe<Array<TranslationInput>>;
+};
 
 /** A step of a recommendation's lifecycle (see RecommendationStatus for the allowed steps) */
 export type TransitionRecommendationInput = {

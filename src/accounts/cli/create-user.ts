@@ -15,7 +15,7 @@ import { JobQueue } from '../../jobs/job-queue';
 import { UsersService } from '../users.service';
 
 const USAGE =
-  'usage: npm run user:create -- --email ADDRESS --role ADMIN|EDITOR|MINISTRY|ANALYST|VIEWER [--name "DISPLAY NAME"] [--organization ORGANIZATION_ID] [--language ky|ru|en]';
+  'usage: npm run user:create -- --email ADDRESS --role ADMIN|EDITOR|MINISTRY|ANALYST|VIEWER|NGO [--name "DISPLAY NAME"] [--organization ORGANIZATION_ID] [--language ky|ru|en]';
 
 /**
  * `npm run user:create`: for operators with database access (the first admin on

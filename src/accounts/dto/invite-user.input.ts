@@ -18,10 +18,10 @@ export class InviteUserInput {
   @RequiredText(200)
   displayName: string;
 
-  @IsEnum(Role, { message: 'role must be one of ADMIN, EDITOR, MINISTRY, ANALYST, VIEWER' })
+  @IsEnum(Role, { message: 'role must be one of ADMIN, EDITOR, MINISTRY, ANALYST, VIEWER, NGO' })
   role: Role;
 
-  /** Required for MINISTRY, refused otherwise (as for tokens). */
+  /** Required for MINISTRY and NGO (an organisation of kind NGO), refused otherwise (as for tokens). */
   @blankToNull
   @IsOptional()
   @IsUUID(undefined, { message: 'organizationId must be an organisation' })

@@ -10,7 +10,7 @@ import { ApiTokensService } from '../api-tokens.service';
 import { CreateApiTokenInput } from '../dto/create-api-token.input';
 import { Role } from '../role.enum';
 
-const USAGE = 'usage: npm run token:create -- --name NAME --role ADMIN|EDITOR|MINISTRY|ANALYST|VIEWER [--organization ORGANIZATION_ID]';
+const USAGE = 'usage: npm run token:create -- --name NAME --role ADMIN|EDITOR|MINISTRY|ANALYST|VIEWER|NGO [--organization ORGANIZATION_ID]';
 
 /**
  * `npm run token:create`: for operators with database access (the first tokens,

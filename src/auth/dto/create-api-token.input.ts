@@ -13,7 +13,7 @@ export class CreateApiTokenInput {
   @IsEnum(Role)
   role: Role;
 
-  @Field(() => ID, { nullable: true, description: 'Required for MINISTRY' })
+  @Field(() => ID, { nullable: true, description: 'Required for MINISTRY and NGO (an organisation of kind NGO), refused otherwise' })
   @IsOptional()
   @IsUUID()
   organizationId?: string | null;

@@ -7,7 +7,7 @@ import { BooleanParameter, RepeatableParameter } from '../../common/validation/q
  * The query parameters of /exports/recommendations.*: RecommendationFilter's
  * fields and validation rules, inherited, plus the conversions a query string
  * needs (a repeatable parameter given once is a string; booleans arrive as text),
- * plus asOf and the CSV options. `status` and `overdue` apply to the statuses as of asOf.
+ * plus asOf and the CSV options. `status`, `overdue` and `divergent` apply to the statuses as of asOf.
  */
 export class RecommendationsExportQuery extends RecommendationFilter implements CommonExportParameters {
   asOf?: string;
@@ -21,4 +21,5 @@ export class RecommendationsExportQuery extends RecommendationFilter implements 
 RepeatableParameter()(RecommendationsExportQuery.prototype, 'status');
 RepeatableParameter()(RecommendationsExportQuery.prototype, 'kind');
 BooleanParameter()(RecommendationsExportQuery.prototype, 'overdue');
+BooleanParameter()(RecommendationsExportQuery.prototype, 'divergent');
 withCommonExportParameters(RecommendationsExportQuery);

@@ -31,6 +31,13 @@ export function recommendationsExport(db: DataSource, filter: RecommendationFilt
       language.column('last_status_change_at', 'timestamp', 26, 'When the status shown was set'),
       language.column('last_status_change_by', 'text', 20, 'Who set it'),
       language.column('last_status_change_note', 'text', 40, 'The note given with it'),
+      language.column(
+        'independent_statuses',
+        'text',
+        40,
+        'Each civil-society organisation’s latest assessment published by the end of asOf, as "organisation: status", joined with "; " (one per row: assessments)',
+      ),
+      language.column('divergent', 'boolean', 10, 'true when one of those statuses differs from the status at the end of asOf (docs/domain.md)'),
     ],
   };
 }

@@ -51,6 +51,15 @@ export class RecommendationFilter {
   @IsBoolean()
   overdue?: boolean | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "True: only those where a civil-society organisation's latest published assessment gives another status than the official one (docs/domain.md); false: only the others",
+  })
+  @IsOptional()
+  @IsBoolean()
+  divergent?: boolean | null;
+
   @Field(() => String, { nullable: true, description: 'Case-insensitive match on code, title, description' })
   @OptionalText(200)
   search?: string | null;

@@ -16,3 +16,19 @@ export interface DeadlineChanges {
   rows: DeadlineChange[];
   total: number;
 }
+
+/** A recommendation whose official status at asOf differs from a civil-society organisation's assessment published by then. */
+export interface DivergentRecommendation {
+  code: string;
+  title: string;
+  /** The official status at the end of asOf. */
+  status: string;
+  /** Each organisation's latest assessment published by then, by organisation name. */
+  assessments: { organization: string; status: string; assessedOn: string }[];
+}
+
+/** The report's divergence section: the first `rows`, and how many recommendations in scope diverge. */
+export interface Divergences {
+  rows: DivergentRecommendation[];
+  total: number;
+}

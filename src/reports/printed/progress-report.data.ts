@@ -5,7 +5,7 @@ import { IndicatorDirection } from '../../action-plan/action-plan.enums';
 import { IndicatorProgress } from '../../action-plan/indicator-progress';
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
 import { ProgressSummary } from '../progress-summary.type';
-import type { DeadlineChanges } from './deadline-changes.data';
+import type { DeadlineChanges, Divergences } from './deadline-changes.data';
 
 export interface IndicatorSeries {
   /** The values recorded by asOf, oldest period first (a year after its quarters). */
@@ -90,6 +90,8 @@ export interface ProgressReportData {
   statusesByQuarter: QuarterStatusCounts[];
   /** The due dates in scope moved by asOf, the latest first. */
   deadlineChanges: DeadlineChanges;
+  /** Where civil society's published view differs from the official status at asOf. */
+  divergences: Divergences;
   /** The organisations' reporting completeness in the report's year as of asOf (issue 23). */
   completeness: CompletenessRow[];
 }

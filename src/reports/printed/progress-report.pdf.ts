@@ -10,7 +10,7 @@ import { FONT, fontFile } from './pdf-fonts';
 import { PAGE } from './pdf-layout';
 import { drawOrganizationTable } from './pdf-organization-table.section';
 import { drawOverdueList } from './pdf-overdue.section';
-import { drawDeadlineChanges } from './pdf-deadline-changes.section';
+import { drawDeadlineChanges, drawDivergences } from './pdf-deadline-changes.section';
 import { drawCompleteness } from './pdf-completeness.section';
 import { drawStatusChart, drawSummaryFigures } from './pdf-summary.section';
 import { INK, MUTED } from './pdf-theme';
@@ -135,6 +135,7 @@ export function renderProgressReport(data: ProgressReportData, out: Writable, op
   drawIndicatorSeries(doc, data.indicators, l);
   drawOverdueList(doc, data.overdue, data.summary.overdue, data.asOf, l);
   drawDeadlineChanges(doc, data.deadlineChanges, data.asOf, l);
+  drawDivergences(doc, data.divergences, data.asOf, l);
   drawCompleteness(doc, data.completeness, data.year, data.asOf, l);
   drawPageNumbers(doc, data, l);
   doc.end();

@@ -12,7 +12,8 @@ import type { StatusRow } from '../reports.repository';
 import { factsAsOf } from '../../recommendations/fact-history.sql';
 import { knownValuesSql } from '../../action-plan/action-plan.repository';
 import type { ValueStatus } from '../../action-plan/value-status';
-import type { DeadlineChange } from './deadline-changes.data';
+import type { DeadlineChange, DivergentRecommendation } from './deadline-changes.data';
+import { divergentSql, publishedAssessmentsSql } from '../../assessments/divergence';
 import type { IndicatorSeries, OverdueRecommendation } from './progress-report.data';
 
 /**
@@ -177,6 +178,23 @@ export class ProgressReportRepository {
    * The due dates of recommendations in scope moved by asOf (recorded before $2), the latest first, at most
    * `limit`, each with the number of such changes in scope (see scopedStatusCounts for `params`).
    */
+  divergentInScope(params: readonly unknown[], chain: readonly Locale[], limit: number): Promise<(DivergentRecommendation & { total: number })[]> {
+    const published = publishedAssessmentsSql('a.recommendation_id', '$2').replace('SELECT 1 FROM', 'SELECT pa.status, pa.organization_id, pa.assessed_on FROM');
+    return this.db.query(
+      `SELECT a.code, ${translatedSql('a.title', chain)} AS title, a.status,
+              (SELECT json_agg(json_build_object('organization', ${translatedSql('o.name', chain)}, 'status', pa.status::text,
+                                                 'assessedOn', to_char(pa.assessed_on, 'YYYY-MM-DD')) ORDER BY ${translatedSql('o.name', chain)})
+                 FROM (${published}) pa JOIN organization o ON o.id = pa.organization_id) AS assessments,
+              count(*) OVER ()::int AS total
+         FROM (${STATUS_AS_OF}) a
+        WHERE ${divergentSql('a.recommendation_id', 'a.status', '$2')}
+          AND $1::date IS NOT NULL -- asOf: the day $2 ends (typed here, as every statement of STATUS_AS_OF's parameters must)
+        ORDER BY a.code
+        LIMIT ${limit}`,
+      [...params],
+    );
+  }
+
   deadlineChangesInScope(params: readonly unknown[], chain: readonly Locale[], timeZone: string, limit: number): Promise<(DeadlineChange & { total: number })[]> {
     return this.db.query(
       `SELECT a.code, ${translatedSql('a.title', chain)} AS title,

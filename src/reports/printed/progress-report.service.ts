@@ -22,12 +22,14 @@ import {
   ReportScope,
 } from './progress-report.data';
 import { DEFAULT_EXPORT_LOCALE, Locale } from '../../i18n/locales';
-import { DeadlineChanges } from './deadline-changes.data';
+import { DeadlineChanges, Divergences } from './deadline-changes.data';
 import type { CompletenessRow } from './progress-report.data';
 import { ReportingCompletenessService } from '../../reporting-completeness/reporting-completeness.service';
 
 /** At most this many overdue recommendations are listed; the report says how many more there are. */
 export const OVERDUE_LISTED = 60;
+/** At most this many divergent recommendations are listed, by code; the report says how many more there are. */
+const DIVERGENCES_LISTED = 30;
 /** At most this many deadline changes are listed, the latest first; the report says how many more there are. */
 export const DEADLINE_CHANGES_LISTED = 40;
 /** Statuses over time: at most this many quarter ends, the last being asOf. */
@@ -90,7 +92,7 @@ export class ProgressReportService {
     const indicators: ReportIndicator[] = inScope.flatMap(({ indicator, indicatorId: _id, ...progress }) =>
       indicator ? [{ id: indicator.id, code: indicator.code, name: translatedText(indicator.name, chain) ?? '', unit: indicator.unit, unitCode: indicator.unitCode, direction: indicator.direction, progress }] : [],
     );
-    const [plan, filters, summary, byOrganization, overdue, statusesByQuarter, series, deadlineChanges, completeness] = await Promise.all([
+    const [plan, filters, summary, byOrganization, overdue, statusesByQuarter, series, deadlineChanges, completeness, divergences] = await Promise.all([
       this.plan(scope.actionPlanId, chain),
       this.filterLabels(scope, chain),
       this.summary(year, cut, asOfParams, planSummary),
@@ -100,14 +102,21 @@ export class ProgressReportService {
       this.indicatorSeries(indicators.map((i) => i.id), startOfNextDay(valuesKnownBy, timeZone), valueStatus),
       this.deadlineChanges(asOfParams, chain, timeZone),
       this.completenessRows(year, asOf, scope.organizationId ?? null, lang, chain),
+      this.divergences(asOfParams, chain),
     ]);
     const parameters = Object.fromEntries(
       Object.entries({ year, ...scope, asOf: request.asOf, valuesKnownBy: request.valuesKnownBy, valueStatus: request.valueStatus, lang }).filter(([, v]) => v !== null && v !== undefined),
     );
     const withSeries = indicators.map((i) => ({ ...i, series: series.get(i.id) ?? { values: [], targets: [] } }));
     // Everything shown but the generation day: the same figures give the same fingerprint on any day.
-    const fingerprint = fingerprintOf({ report: 'progress', parameters, filters, asOf, valuesKnownBy, valueStatus, timeZone, plan, summary, withSeries, byOrganization, overdue, statusesByQuarter, deadlineChanges, completeness });
-    return { year, asOf, valuesKnownBy, valueStatus, today, timeZone, parameters, filters, lang, fingerprint, plan, summary, indicators: withSeries, byOrganization, overdue, statusesByQuarter, deadlineChanges, completeness };
+    const fingerprint = fingerprintOf({ report: 'progress', parameters, filters, asOf, valuesKnownBy, valueStatus, timeZone, plan, summary, withSeries, byOrganization, overdue, statusesByQuarter, deadlineChanges, completeness, divergences });
+    return { year, asOf, valuesKnownBy, valueStatus, today, timeZone, parameters, filters, lang, fingerprint, plan, summary, indicators: withSeries, byOrganization, overdue, statusesByQuarter, deadlineChanges, completeness, divergences };
+  }
+
+  /** The recommendations in scope where a published independent assessment differs from the official status at asOf (docs/domain.md). */
+  private async divergences(params: unknown[], chain: readonly Locale[]): Promise<Divergences> {
+    const rows = await this.reports.divergentInScope(params, chain, DIVERGENCES_LISTED);
+    return { rows: rows.map(({ total: _total, ...row }) => ({ ...row, assessments: row.assessments ?? [] })), total: rows[0]?.total ?? 0 };
   }
 
   /** Each organisation's reporting completeness of `year` as of `asOf` (one organisation when the report is about one), by name. */

@@ -1,5 +1,6 @@
 import { ProgressStatus } from '../../action-plan/action-plan.enums';
 import { ReviewStatus } from '../../action-plan/indicator-value-version.entity';
+import { AssessmentReviewStatus } from '../../assessments/assessment.entity';
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
 import { h, SafeHtml } from '../jsx/html';
 import type { PageContext } from '../layout/page-context';
@@ -49,4 +50,20 @@ export function ProgressTag({ ctx, status }: { ctx: PageContext; status: Progres
 /** "Overdue", next to the status of a recommendation past its due date. */
 export function OverdueTag({ ctx }: { ctx: PageContext }): SafeHtml {
   return <Tag text={ctx.t('overdue.tag')} classes="govuk-tag--red" attributes={{ 'data-overdue': 'true' }} />;
+}
+
+export const ASSESSMENT_REVIEW_COLOURS: Record<AssessmentReviewStatus, string> = {
+  SUBMITTED: 'purple',
+  PUBLISHED: 'green',
+  RETURNED: 'red',
+};
+
+/** Where a version of an independent assessment stands in moderation, as a tag. */
+export function AssessmentReviewTag({ ctx, status }: { ctx: PageContext; status: AssessmentReviewStatus }): SafeHtml {
+  return <Tag text={ctx.t(`assessment.reviewStatus.${status}`)} classes={`govuk-tag--${ASSESSMENT_REVIEW_COLOURS[status]}`} attributes={{ 'data-assessment-review': status }} />;
+}
+
+/** "Views differ", next to the official status of a recommendation an organisation assesses otherwise (docs/domain.md). */
+export function DivergentTag({ ctx }: { ctx: PageContext }): SafeHtml {
+  return <Tag text={ctx.t('divergent.tag')} classes="govuk-tag--pink" attributes={{ 'data-divergent': 'true' }} />;
 }

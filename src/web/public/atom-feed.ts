@@ -38,11 +38,16 @@ export function atomFeed(params: {
       author: { name: i18n.t('site.name') },
       entry: params.entries.map((entry) => {
         const change = describeChange(i18n, params.plain, entry);
-        const summaryText = entry.kind === 'status' ? entry.note : entry.source;
-        const summary = entry.kind === 'status' ? [params.plain(entry.note), entry.evidenceUrl].filter(Boolean).join(' — ') : params.plain(entry.source);
+        const summaryText = entry.kind === 'status' ? entry.note : entry.kind === 'assessment' ? entry.text : entry.source;
+        const summary =
+          entry.kind === 'status'
+            ? [params.plain(entry.note), entry.evidenceUrl].filter(Boolean).join(' — ')
+            : entry.kind === 'assessment'
+              ? [params.plain(entry.text), ...entry.evidenceUrls].filter(Boolean).join(' — ')
+              : params.plain(entry.source);
         // An entry about a recommendation or indicator not yet translated is marked with the language of its title,
         // the bulk of its text (the event's few words stay in the feed's language).
-        const entryLang = servedIn(entry.kind === 'status' ? entry.recommendationTitle : entry.indicatorName);
+        const entryLang = servedIn(entry.kind === 'value' ? entry.indicatorName : entry.recommendationTitle);
         const summaryLang = servedIn(summaryText);
         return {
           ...(entryLang !== i18n.locale ? { '@xml:lang': entryLang } : {}),

@@ -13,6 +13,10 @@ export function describeChange(i18n: Translator, plain: ContentText['plain'], en
       : i18n.t('changes.created', { code: entry.recommendationCode, to });
     return { text: `${text} — ${plain(entry.recommendationTitle)}`, href: recommendationHref(entry.recommendationCode) };
   }
+  if (entry.kind === 'assessment') {
+    const text = i18n.t('changes.assessment', { organization: plain(entry.organizationName), code: entry.recommendationCode, status: i18n.t(`status.${entry.status}`) });
+    return { text: `${text} — ${plain(entry.recommendationTitle)}`, href: recommendationHref(entry.recommendationCode) };
+  }
   const text = i18n.t('changes.value', {
     code: entry.indicatorCode,
     quantity: quantityText(i18n, entry.value, entry),

@@ -57,6 +57,14 @@ export function HomePage({ ctx, stylesheetHref, data }: { ctx: PageContext; styl
           <span class="app-figure__value">{i18n.number(summary.overdue)}</span>
           <span class="app-figure__label">{t('home.figures.overdue')}</span>
         </li>
+        <li class="app-figure" data-figure="divergent">
+          <span class="app-figure__value">{i18n.number(data.divergent)}</span>
+          <span class="app-figure__label">
+            <a class="govuk-link" href="/recommendations?divergent=true">
+              {t('home.figures.divergent')}
+            </a>
+          </span>
+        </li>
       </ul>
 
       <h2 class="govuk-heading-m" id="by-status">

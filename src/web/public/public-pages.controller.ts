@@ -44,6 +44,7 @@ export class PublicPagesController {
       meeting: query.meeting,
       barrier: query.barrier,
       overdue: query.overdue === 'true',
+      divergent: query.divergent === 'true',
       q: query.q,
     };
     return this.pages.publicPage(req, res, async (ctx, stylesheetHref) => {
@@ -54,6 +55,7 @@ export class PublicPagesController {
           meetingId: filters.meeting ?? null,
           barrierId: filters.barrier ?? null,
           overdue: filters.overdue ? true : null,
+          divergent: filters.divergent ? true : null,
           search: filters.q ?? null,
         },
         query.after,

@@ -56,6 +56,11 @@ export class RecommendationListQuery extends PageQuery {
   @IsIn(['true'])
   overdue?: 'true';
 
+  /** Only those a civil-society organisation assesses otherwise (docs/domain.md). */
+  @IsOptional()
+  @IsIn(['true'])
+  divergent?: 'true';
+
   @IsOptional()
   @EmptyIsAbsent()
   @IsString()

@@ -39,12 +39,16 @@ import { StatusChange } from '../../recommendations/status-change.entity';
 import { ChangeEntry, ChangeScope, RecentChangesService } from '../../reports/recent-changes.service';
 import { ProgressSummaryService } from '../../reports/progress-summary.service';
 import { PublishedBreakdown, PublishedBreakdownReader } from '../../dimensions/published-breakdown';
+import { Assessment, AssessmentReviewStatus } from '../../assessments/assessment.entity';
+import { AssessmentsRepository } from '../../assessments/assessments.repository';
+import { divergesFrom } from '../../assessments/divergence';
 import { ProgressSummary } from '../../reports/progress-summary.type';
 
-/** A recommendation in a list: with whether it is overdue today. */
+/** A recommendation in a list: with whether it is overdue today, and whether a published independent assessment differs from its status. */
 export interface RecommendationRow {
   recommendation: Recommendation;
   overdue: boolean;
+  divergent: boolean;
 }
 
 export interface HomeData {
@@ -60,6 +64,8 @@ export interface HomeData {
   indicatorTally: Map<ProgressStatus, number>;
   indicatorTotal: number;
   changes: ChangeEntry[];
+  /** How many recommendations a civil-society organisation assesses otherwise today (docs/domain.md). */
+  divergent: number;
 }
 
 export interface RecommendationListData {
@@ -74,11 +80,14 @@ export interface RecommendationListData {
 export interface RecommendationData {
   recommendation: Recommendation;
   overdue: boolean;
+  divergent: boolean;
   meeting: Meeting | null;
   barriers: Barrier[];
   organizations: Organization[];
   indicators: (Indicator & { plan: ActionPlan | null })[];
   history: StatusChange[];
+  /** Each organisation's latest published assessment, most recent assessment first, with the organisation. */
+  assessments: { version: Assessment; organization: Organization | null }[];
 }
 
 export interface MeetingListData {
@@ -157,6 +166,7 @@ export class PublicPagesService {
     private readonly breakdowns: PublishedBreakdownReader,
     private readonly planLoader: ActionPlanRepository,
     private readonly completeness: ReportingCompletenessService,
+    private readonly assessments: AssessmentsRepository,
   ) {}
 
   currentYear(): number {
@@ -174,7 +184,11 @@ export class PublicPagesService {
     const year = requestedYear ?? (latestWithValues !== null && years.includes(latestWithValues) ? latestWithValues : current);
     // The year's figures at the same cut as progressSummary and the PDF give for it (IndicatorProgressReader).
     const summary = await this.summaries.recommendationCounts(year, null, {});
-    const [progress, changes] = await Promise.all([this.summaries.indicatorProgress(summary), this.changes.latest({}, 10)]);
+    const [progress, changes, divergent] = await Promise.all([
+      this.summaries.indicatorProgress(summary),
+      this.changes.latest({}, 10),
+      this.recommendations.list({ filter: { divergent: true }, first: 0 }),
+    ]);
     const planById = this.planLoader.planById(loaders);
     const listed = [...progress].sort((a, b) => a.indicator.code.localeCompare(b.indicator.code)).slice(0, SCORECARD_ROWS);
     const indicators = await Promise.all(
@@ -183,7 +197,7 @@ export class PublicPagesService {
     const indicatorTally = new Map<ProgressStatus, number>();
     for (const p of progress) indicatorTally.set(p.status, (indicatorTally.get(p.status) ?? 0) + 1);
     const defaultedFrom = requestedYear === undefined && year !== current ? current : null;
-    return { year, years, defaultedFrom, summary, indicators, indicatorTally, indicatorTotal: progress.length, changes };
+    return { year, years, defaultedFrom, summary, indicators, indicatorTally, indicatorTotal: progress.length, changes, divergent: divergent.totalCount };
   }
 
   async recommendationList(filter: RecommendationFilter, after: string | undefined): Promise<RecommendationListData> {
@@ -194,9 +208,10 @@ export class PublicPagesService {
       this.barriers.list(null, FILTER_CHOICES + 1),
     ]);
     const short = <T>(list: T[]) => (list.length > FILTER_CHOICES ? null : list);
+    const published = await this.published(page.edges.map((edge) => edge.node));
     return {
       page,
-      rows: page.edges.map((edge) => this.row(edge.node)),
+      rows: page.edges.map((edge) => this.row(edge.node, published.get(edge.node.id))),
       organizations: short(organizations),
       meetings: meetings.pageInfo.hasNextPage ? null : meetings.edges.map((e) => e.node),
       barriers: short(barriers),
@@ -207,7 +222,8 @@ export class PublicPagesService {
     const recommendation = await this.recommendations.findByCode(code);
     if (!recommendation) throw DomainError.notFound('Recommendation', code);
     const loaders = new LoaderRegistry();
-    const [meeting, barriers, organizations, indicators, history] = await Promise.all([
+    const [published, meeting, barriers, organizations, indicators, history] = await Promise.all([
+      this.published([recommendation]),
       this.meetingLoader.byId(loaders).load(recommendation.meetingId),
       this.recommendationLoader.barriers(loaders).load(recommendation.id),
       this.recommendationLoader.responsibleOrganizations(loaders).load(recommendation.id),
@@ -215,8 +231,11 @@ export class PublicPagesService {
       this.recommendationLoader.statusHistory(loaders).load(recommendation.id),
     ]);
     const planById = this.planLoader.planById(loaders);
+    const assessments = published.get(recommendation.id) ?? [];
+    const organizationById = this.organizationLoader.organizationById(loaders);
     return {
-      ...this.row(recommendation),
+      ...this.row(recommendation, assessments),
+      assessments: await Promise.all(assessments.map(async (version) => ({ version, organization: await organizationById.load(version.organizationId) }))),
       meeting,
       barriers,
       organizations,
@@ -252,7 +271,7 @@ export class PublicPagesService {
         ),
       ),
       barriers,
-      recommendations: recommendations.map((r) => this.row(r)),
+      recommendations: await this.rows(recommendations),
     };
   }
 
@@ -277,7 +296,7 @@ export class PublicPagesService {
     const progress = await Promise.all(years.map(async (year) => (await this.progress.read(year, {}, { indicatorIds: [indicator.id] })).indicators[0]));
     return {
       kind: 'one',
-      data: { indicator, plan, organization, targets, values, progress, recommendations: recommendations.map((r) => this.row(r)), breakdown },
+      data: { indicator, plan, organization, targets, values, progress, recommendations: await this.rows(recommendations), breakdown },
     };
   }
 
@@ -301,7 +320,7 @@ export class PublicPagesService {
       organization,
       byStatus: counts.byStatus,
       total: [...counts.byStatus.values()].reduce((a, b) => a + b, 0),
-      overdue: overdue.edges.map((e) => this.row(e.node)),
+      overdue: await this.rows(overdue.edges.map((e) => e.node)),
       indicators: progress,
       year,
       cut: reading.cut,
@@ -337,8 +356,30 @@ export class PublicPagesService {
     return { entries: await this.changes.latest(changeScope, 50), name, path };
   }
 
-  private row(recommendation: Recommendation): RecommendationRow {
-    return { recommendation, overdue: isOverdue(recommendation.dueDate, recommendation.status, this.clock.today()) };
+  private row(recommendation: Recommendation, published: Assessment[] = []): RecommendationRow {
+    return {
+      recommendation,
+      overdue: isOverdue(recommendation.dueDate, recommendation.status, this.clock.today()),
+      divergent: divergesFrom(recommendation.status, published.map((a) => a.status)),
+    };
+  }
+
+  /** Recommendations as list rows, their divergence read in one statement. */
+  private async rows(recommendations: Recommendation[]): Promise<RecommendationRow[]> {
+    const published = await this.published(recommendations);
+    return recommendations.map((r) => this.row(r, published.get(r.id)));
+  }
+
+  /** The published assessments of each recommendation (what the public reads), in one statement. */
+  private async published(recommendations: Recommendation[]): Promise<Map<string, Assessment[]>> {
+    const loader = this.assessments.currentByRecommendationId(new LoaderRegistry(), null);
+    const lists = await loader.loadMany(recommendations.map((r) => r.id));
+    return new Map(
+      recommendations.map((r, i) => {
+        const list = lists[i];
+        return [r.id, list instanceof Error ? [] : list.filter((a) => a.reviewStatus === AssessmentReviewStatus.PUBLISHED)];
+      }),
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 import { Table } from '../components/table';
 import { TableWrapper } from '../components/table-wrapper';
-import { OverdueTag, StatusTag } from '../components/status-tag';
+import { DivergentTag, OverdueTag, StatusTag } from '../components/status-tag';
 import { Fragment, h, SafeHtml } from '../jsx/html';
 import { PageContext } from '../layout/page-context';
 import { recommendationHref } from './links';
@@ -17,7 +17,7 @@ export function RecommendationTable({ ctx, rows, caption }: { ctx: PageContext; 
         captionClasses="govuk-table__caption--m"
         head={[{ text: t('table.code') }, { text: t('table.recommendation') }, { text: t('recommendation.status') }, { text: t('table.dueDate') }]}
         rowAttributes={rows.map(({ recommendation: r }) => ({ 'data-code': r.code }))}
-        rows={rows.map(({ recommendation: r, overdue }) => [
+        rows={rows.map(({ recommendation: r, overdue, divergent }) => [
           {
             classes: 'app-nowrap',
             html: (
@@ -30,7 +30,7 @@ export function RecommendationTable({ ctx, rows, caption }: { ctx: PageContext; 
           {
             html: (
               <>
-                <StatusTag ctx={ctx} status={r.status} /> {overdue ? <OverdueTag ctx={ctx} /> : null}
+                <StatusTag ctx={ctx} status={r.status} /> {overdue ? <OverdueTag ctx={ctx} /> : null} {divergent ? <DivergentTag ctx={ctx} /> : null}
               </>
             ),
           },

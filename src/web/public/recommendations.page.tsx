@@ -4,7 +4,8 @@ import { rowsWithValues, SummaryList } from '../components/summary-list';
 import { FallbackNote } from '../layout/fallback-note';
 import { Layout } from '../layout/layout';
 import { PageContext } from '../layout/page-context';
-import { OverdueTag, StatusTag } from '../components/status-tag';
+import { DivergentTag, OverdueTag, StatusTag } from '../components/status-tag';
+import { EvidenceLinks } from '../staff/assessment.views';
 import { FeedLink, indicatorHref } from './links';
 import { RecommendationTable } from './recommendation-table';
 import type { RecommendationData, RecommendationListData } from './public-pages.service';
@@ -16,6 +17,7 @@ export interface RecommendationListFilters {
   meeting?: string;
   barrier?: string;
   overdue: boolean;
+  divergent: boolean;
   q?: string;
 }
 
@@ -27,6 +29,7 @@ export function filtersQuery(filters: RecommendationListFilters): URLSearchParam
   if (filters.meeting) query.set('meeting', filters.meeting);
   if (filters.barrier) query.set('barrier', filters.barrier);
   if (filters.overdue) query.set('overdue', 'true');
+  if (filters.divergent) query.set('divergent', 'true');
   if (filters.q) query.set('q', filters.q);
   return query;
 }
@@ -127,6 +130,12 @@ export function RecommendationListPage(props: {
                 {t('filters.overdue')}
               </label>
             </div>
+            <div class="govuk-checkboxes__item">
+              <input class="govuk-checkboxes__input" id="divergent" name="divergent" type="checkbox" value="true" checked={filters.divergent} />
+              <label class="govuk-label govuk-checkboxes__label" for="divergent">
+                {t('filters.divergent')}
+              </label>
+            </div>
           </div>
         </div>
         <div class="govuk-button-group">
@@ -182,7 +191,7 @@ export function RecommendationPage({ ctx, stylesheetHref: css, data }: { ctx: Pa
       <h1 class="govuk-heading-l">{ctx.text(r.title)}</h1>
       <FallbackNote ctx={ctx} translations={r.title} />
       <p class="govuk-body">
-        <StatusTag ctx={ctx} status={r.status} /> {data.overdue ? <OverdueTag ctx={ctx} /> : null}
+        <StatusTag ctx={ctx} status={r.status} /> {data.overdue ? <OverdueTag ctx={ctx} /> : null} {data.divergent ? <DivergentTag ctx={ctx} /> : null}
       </p>
       {r.description ? <p class="govuk-body-l">{ctx.text(r.description)}</p> : null}
       <SummaryList
@@ -228,6 +237,7 @@ export function RecommendationPage({ ctx, stylesheetHref: css, data }: { ctx: Pa
           },
         ])}
       />
+      <IndependentAssessments ctx={ctx} data={data} />
       <h2 class="govuk-heading-m">{t('recommendation.history')}</h2>
       <ol class="app-timeline" data-list="history">
         {data.history.map((change) => (
@@ -272,5 +282,49 @@ export function RecommendationPage({ ctx, stylesheetHref: css, data }: { ctx: Pa
         </a>
       </p>
     </Layout>
+  );
+}
+
+/**
+ * Civil society's own view beside the official status: each organisation's latest published
+ * assessment with its name, date and evidence, and what publication means (form and safety were
+ * checked, not agreement).
+ */
+function IndependentAssessments({ ctx, data }: { ctx: PageContext; data: RecommendationData }): SafeHtml {
+  const { t, i18n } = ctx;
+  return (
+    <section aria-labelledby="assessments-title" data-list="assessments">
+      <h2 class="govuk-heading-m" id="assessments-title">
+        {t('recommendation.assessments.title')}
+      </h2>
+      {data.assessments.length === 0 ? (
+        <p class="govuk-body">{t('recommendation.assessments.none')}</p>
+      ) : (
+        <>
+          {data.divergent ? (
+            <div class="govuk-inset-text" data-divergence-note="true">
+              {t('recommendation.assessments.divergent', { status: t(`status.${data.recommendation.status}`) })}
+            </div>
+          ) : null}
+          {data.assessments.map(({ version, organization }) => (
+            <div class="app-assessment govuk-!-margin-bottom-6" data-organization={version.organizationId} data-independent-status={version.status}>
+              <h3 class="govuk-heading-s govuk-!-margin-bottom-2">{organization ? ctx.text(organization.name) : '—'}</h3>
+              <SummaryList
+                rows={rowsWithValues([
+                  { key: t('recommendation.assessments.official'), value: <StatusTag ctx={ctx} status={data.recommendation.status} /> },
+                  { key: t('recommendation.assessments.independent'), value: <StatusTag ctx={ctx} status={version.status} /> },
+                  { key: t('recommendation.assessments.assessedOn'), value: i18n.date(version.assessedOn) },
+                  { key: t('recommendation.assessments.text'), value: ctx.text(version.text) },
+                  { key: t('recommendation.assessments.evidence'), value: <EvidenceLinks ctx={ctx} urls={version.evidenceUrls} /> },
+                ])}
+              />
+            </div>
+          ))}
+        </>
+      )}
+      <p class="govuk-body-s" data-moderation-note="true">
+        {t('assessment.moderationNote')}
+      </p>
+    </section>
   );
 }

@@ -21,7 +21,7 @@ import { valueOf } from '../forms/form-invalid';
 import { PersonalTokenForm, SetPasswordForm, SignInForm } from './account.forms';
 import { FieldErrors, safeNextPath } from './form';
 import type { FormPageController } from './staff-error.filter';
-import { StaffView } from './staff-pages.service';
+import { StaffView, staffHome } from './staff-pages.service';
 import { StaffErrorFilter } from './staff-error.filter';
 import { StaffPages } from './staff-pages.service';
 import type { StaffRequest } from './staff-pages.service';
@@ -65,7 +65,7 @@ export class AccountController implements FormPageController {
       if (!readCookie(req, LANG_COOKIE, /^[a-z]{2}$/)) {
         res.cookie(LANG_COOKIE, user.preferredLanguage, { maxAge: ONE_YEAR_MS, sameSite: 'lax', path: '/', httpOnly: true });
       }
-      res.redirect(303, next);
+      res.redirect(303, staffHome(user.role, next));
     } catch (error) {
       if (!(error instanceof DomainError) || (error.code !== ErrorCode.UNAUTHENTICATED && error.code !== ErrorCode.TOO_MANY_REQUESTS)) throw error;
       const throttled = error.code === ErrorCode.TOO_MANY_REQUESTS;

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { ActionPlansService } from '../../action-plan/action-plans.service';
-import { READERS } from '../../auth/role.enum';
+import { STAFF_READERS } from '../../auth/role.enum';
 import { Roles } from '../../auth/roles.decorator';
 import { Clock } from '../../common/clock';
 import { OrganizationsService } from '../../organizations/organizations.service';
@@ -24,7 +24,7 @@ export class CompletenessPageController {
   ) {}
 
   @Get()
-  @Roles(...READERS)
+  @Roles(...STAFF_READERS)
   async overview(@Req() req: StaffRequest, @Res() res: Response, @Query('year') year?: string): Promise<void> {
     const plans = await this.plans.list();
     const currentYear = Number(this.clock.today().slice(0, 4));

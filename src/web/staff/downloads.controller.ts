@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { ActionPlansService } from '../../action-plan/action-plans.service';
-import { READERS } from '../../auth/role.enum';
+import { STAFF_READERS } from '../../auth/role.enum';
 import { Roles } from '../../auth/roles.decorator';
 import { Clock } from '../../common/clock';
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
@@ -21,7 +21,7 @@ export class DownloadsController {
   ) {}
 
   @Get()
-  @Roles(...READERS)
+  @Roles(...STAFF_READERS)
   async downloads(
     @Req() req: StaffRequest,
     @Res() res: Response,

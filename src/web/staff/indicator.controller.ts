@@ -4,7 +4,7 @@ import { IndicatorsService } from '../../action-plan/indicators.service';
 import { DimensionsService } from '../../dimensions/dimensions.service';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { READERS, Role } from '../../auth/role.enum';
+import { STAFF_READERS, Role } from '../../auth/role.enum';
 import { Roles } from '../../auth/roles.decorator';
 import type { FieldErrors } from '../forms/field-errors';
 import { FormBody } from '../forms/form-body';
@@ -69,7 +69,7 @@ export class IndicatorPageController implements FormPageController {
   ) {}
 
   @Get(':id')
-  @Roles(...READERS)
+  @Roles(...STAFF_READERS)
   show(
     @Param('id') id: string,
     @CurrentActor() actor: Actor,

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Post, Query, Redirect, Req, UseFilters, UseInterceptors } from '@nestjs/common';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { EDITORS, READERS, Role } from '../../auth/role.enum';
+import { EDITORS, STAFF_READERS, Role } from '../../auth/role.enum';
 import { Roles } from '../../auth/roles.decorator';
 import type { AuditEntry } from '../../audit/audit-entry.entity';
 import { DomainError } from '../../common/errors/domain-error';
@@ -66,7 +66,7 @@ export class RecommendationPageController implements FormPageController {
   ) {}
 
   @Get(':id')
-  @Roles(...READERS)
+  @Roles(...STAFF_READERS)
   async show(@Param('id') id: string, @CurrentActor() actor: Actor, @Query('done') done?: string): Promise<StaffView> {
     const detail = await this.reads.recommendation(id, actor);
     return new StaffView((ctx, stylesheetHref) =>

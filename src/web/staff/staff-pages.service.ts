@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { randomBytes } from 'node:crypto';
 import { PRE_SESSION_CSRF_COOKIE, readCookie, setSessionCookie } from '../../accounts/session-cookie';
 import { ValueReviewService } from '../../action-plan/value-review.service';
+import { AssessmentsService } from '../../assessments/assessments.service';
 import type { AuthenticatedRequest } from '../../auth/current-actor.decorator';
 import { EDITORS, Role } from '../../auth/role.enum';
 import type { Translator } from '../../i18n/i18n.service';
@@ -24,12 +25,21 @@ export class StaffView {
 
 /**
  * The links a signed-in person sees after the public ones, by role; reviewers see how many values
- * wait for them (`waiting`), everyone how many notifications they have not read (`unread`).
+ * (`waiting`) and assessments (`assessmentsWaiting`) wait for them, everyone how many notifications
+ * they have not read (`unread`).
  */
-export function staffNavigation(t: Translator['t'], role: Role, waiting = 0, unread = 0): NavigationLink[] {
+export function staffNavigation(t: Translator['t'], role: Role, waiting = 0, unread = 0, assessmentsWaiting = 0): NavigationLink[] {
+  // An NGO person sees no official staff pages: their organisation's assessments and their own account.
+  if (role === Role.NGO) {
+    return [
+      { href: '/work/assessments', label: t('staff.nav.assessments') },
+      { href: '/account', label: t('staff.nav.account') },
+    ];
+  }
   const links: NavigationLink[] = [{ href: '/work', label: t('staff.nav.work') }];
   links.push({ href: '/work/notifications', label: t('staff.nav.notifications', { count: unread }) });
   if (EDITORS.includes(role)) links.push({ href: '/work/review', label: t('staff.nav.review', { count: waiting }) });
+  if (EDITORS.includes(role)) links.push({ href: '/work/moderation', label: t('staff.nav.moderation', { count: assessmentsWaiting }) });
   if (role === Role.ADMIN || role === Role.EDITOR || role === Role.MINISTRY) links.push({ href: '/work/import', label: t('staff.nav.import') });
   if (role === Role.ADMIN || role === Role.EDITOR) {
     links.push({ href: '/work/new', label: t('staff.nav.create') });
@@ -40,6 +50,11 @@ export function staffNavigation(t: Translator['t'], role: Role, waiting = 0, unr
   if (role === Role.ADMIN || role === Role.ANALYST) links.push({ href: '/admin/audit', label: t('staff.nav.audit') });
   links.push({ href: '/account', label: t('staff.nav.account') });
   return links;
+}
+
+/** Where a person lands after signing in when no page was asked for: /work, or for an NGO person their organisation's assessments. */
+export function staffHome(role: Role, next: string): string {
+  return role === Role.NGO && next === '/work' ? '/work/assessments' : next;
 }
 
 /**
@@ -54,6 +69,7 @@ export class StaffPages {
     private readonly contexts: PageContextService,
     private readonly review: ValueReviewService,
     private readonly notifications: NotificationsService,
+    private readonly assessments: AssessmentsService,
   ) {}
 
   async render(req: StaffRequest, res: Response, render: PageRender, status = 200): Promise<void> {
@@ -72,11 +88,13 @@ export class StaffPages {
     const actor = req.actor;
     if (actor?.userId) {
       const { t } = this.contexts.contextFor(req, res);
-      const [waiting, unread] = await Promise.all([
-        EDITORS.includes(actor.role) ? this.review.countWaiting() : 0,
+      const reviewer = EDITORS.includes(actor.role);
+      const [waiting, assessmentsWaiting, unread] = await Promise.all([
+        reviewer ? this.review.countWaiting() : 0,
+        reviewer ? this.assessments.countWaiting() : 0,
         this.notifications.unreadCount(actor.userId),
       ]);
-      req.signedIn = { displayName: actor.name, navigation: staffNavigation(t, actor.role, waiting, unread) };
+      req.signedIn = { displayName: actor.name, navigation: staffNavigation(t, actor.role, waiting, unread, assessmentsWaiting) };
     }
   }
 

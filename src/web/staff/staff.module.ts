@@ -10,11 +10,13 @@ import { DimensionsModule } from '../../dimensions/dimensions.module';
 import { MeetingsModule } from '../../meetings/meetings.module';
 import { OrganizationsModule } from '../../organizations/organizations.module';
 import { RecommendationsModule } from '../../recommendations/recommendations.module';
+import { AssessmentsModule } from '../../assessments/assessments.module';
 import { AdminAuditController } from '../admin/audit.controller';
 import { AdminTokensController } from '../admin/tokens.controller';
 import { AdminUsersController } from '../admin/users.controller';
 import { WebModule } from '../web.module';
 import { AccountController } from './account.controller';
+import { AssessmentPageController, ModerationPageController } from './assessment.controller';
 import { BarrierFormController } from './create/barrier-form.controller';
 import { CreateFormPages } from './create/create-form-pages';
 import { CreateIndexController } from './create/create-index.controller';
@@ -56,6 +58,7 @@ import { ReportingCompletenessModule } from '../../reporting-completeness/report
     MeetingsModule,
     BarriersModule,
     RecommendationsModule,
+    AssessmentsModule,
     ActionPlanModule,
     DimensionsModule,
     ReportingCompletenessModule,
@@ -77,6 +80,8 @@ import { ReportingCompletenessModule } from '../../reporting-completeness/report
     RecommendationTextController,
     IndicatorPageController,
     ValueReviewPageController,
+    AssessmentPageController,
+    ModerationPageController,
     ImportPageController,
     DownloadsController,
     CreateIndexController,

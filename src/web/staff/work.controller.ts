@@ -6,7 +6,7 @@ import type { Indicator } from '../../action-plan/indicator.entity';
 import { ValueReviewService } from '../../action-plan/value-review.service';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { READERS, Role } from '../../auth/role.enum';
+import { STAFF_READERS, Role } from '../../auth/role.enum';
 import { Roles } from '../../auth/roles.decorator';
 import { Clock } from '../../common/clock';
 import { LoaderRegistry } from '../../common/loaders/loader-registry';
@@ -50,7 +50,7 @@ export class WorkController {
   ) {}
 
   @Get()
-  @Roles(...READERS)
+  @Roles(...STAFF_READERS)
   async work(@Req() req: StaffRequest, @Res() res: Response, @CurrentActor() actor: Actor): Promise<void> {
     const organizationId = actor.role === Role.MINISTRY ? actor.organizationId : null;
     const today = this.clock.today();
