@@ -268,6 +268,57 @@ export type BarrierCategory =
   /** Support and recognition from society and colleagues */
   | 'SOCIAL_SUPPORT';
 
+/** A page of barriers (a Relay cursor connection) */
+export type BarrierConnection = {
+  /** The page, in the list order */
+  edges: Array<BarrierEdge>;
+  /** Cursors of this page and whether more pages lie before or after it */
+  pageInfo: PageInfo;
+  /** How many items the whole list has with these filters (not only this page) */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Barrier in a page of a connection, with its cursor */
+export type BarrierEdge = {
+  /** Opaque position of this edge: pass it as `after` or `before` to page from here */
+  cursor: Scalars['String']['output'];
+  /** The Barrier at this position */
+  node: Barrier;
+};
+
+/** The value of one combination of dimension members */
+export type BreakdownCellInput = {
+  /** A RATIO indicator: the denominator (e.g. all deputies) */
+  denominator?: InputMaybe<Scalars['Float']['input']>;
+  /** Member codes, one per dimension the indicator is broken down by, in any order (e.g. ["CHUI-SOKULUK", "F"]) */
+  members: Array<Scalars['String']['input']>;
+  /** A RATIO indicator: the numerator (e.g. women deputies) */
+  numerator?: InputMaybe<Scalars['Float']['input']>;
+  /** The value (a NUMBER indicator); for a RATIO it is numerator / denominator and may be left out */
+  value?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Whether breakdown totals are per member of a dimension or per parent member (a district counted in its oblast) */
+export type BreakdownLevel =
+  /** One total per member that has cells */
+  | 'MEMBER'
+  /** One total per parent of the members (a member without a parent is its own); e.g. an oblast's districts together */
+  | 'PARENT';
+
+/** A total of a breakdown for one member of a dimension: Σ of values, or Σ numerator / Σ denominator for a ratio (never a mean of shares) */
+export type BreakdownTotal = {
+  /** How many cells it adds up */
+  cells: Scalars['Int']['output'];
+  /** For a ratio: Σ denominator */
+  denominator?: Maybe<Scalars['Float']['output']>;
+  /** The member (or parent member) the total is for */
+  member: DimensionMember;
+  /** For a ratio: Σ numerator */
+  numerator?: Maybe<Scalars['Float']['output']>;
+  /** The total (for a ratio: Σ numerator / Σ denominator, × 100 for a percentage) */
+  value: Scalars['Float']['output'];
+};
+
 /** Counts of the values expected from an organisation (periods ended by the cut-off date) */
 export type CompletenessCounts = {
   /** Of those, values with a version approved by the cut-off date */
@@ -332,6 +383,38 @@ export type CreateBarrierInput = {
   titleTranslations?: InputMaybe<Array<TranslationInput>>;
 };
 
+/** A new dimension (ADMIN) */
+export type CreateDimensionInput = {
+  /** Its code, e.g. DISABILITY (stored upper-case) */
+  code: Scalars['String']['input'];
+  /** Its name in the request's locale (Accept-Language); this or nameTranslations is required */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** name in several locales; name itself writes the request's locale (Accept-Language) */
+  nameTranslations?: InputMaybe<Array<TranslationInput>>;
+  /** The SDMX concept it corresponds to, e.g. DISABILITY_STATUS */
+  sdmxConcept?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A new member of a dimension (ADMIN) */
+export type CreateDimensionMemberInput = {
+  /** Its code, unique within the dimension (stored upper-case), e.g. ISSYK-KUL-TONG */
+  code: Scalars['String']['input'];
+  /** The code of its dimension, e.g. TERRITORY */
+  dimensionCode: Scalars['String']['input'];
+  /** Its name in the request's locale (Accept-Language); this or nameTranslations is required */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** name in several locales; name itself writes the request's locale (Accept-Language) */
+  nameTranslations?: InputMaybe<Array<TranslationInput>>;
+  /** Its code in an official classifier (a territory: its SOATE code, 8 to 14 digits) */
+  officialCode?: InputMaybe<Scalars['String']['input']>;
+  /** Its place in lists (smaller first); default: after the others */
+  ordering?: InputMaybe<Scalars['Int']['input']>;
+  /** The code of its parent in the same dimension (a district: its oblast) */
+  parentCode?: InputMaybe<Scalars['String']['input']>;
+  /** Its code in the SDMX code list of its dimension */
+  sdmxCode?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A new indicator of an action plan */
 export type CreateIndicatorInput = {
   /** The action plan it belongs to */
@@ -360,6 +443,8 @@ export type CreateIndicatorInput = {
   unit: Scalars['String']['input'];
   /** The unit as a code (written in each language with plural forms); unset: recognised from `unit` when it is a known one */
   unitCode?: InputMaybe<IndicatorUnit>;
+  /** NUMBER (default) or RATIO: a value recorded as numerator and denominator */
+  valueKind?: InputMaybe<IndicatorValueKind>;
 };
 
 /** A new meeting */
@@ -452,6 +537,70 @@ export type CreatedApiToken = {
   token: Scalars['String']['output'];
 };
 
+/** A dimension values are broken down by: sex, age group, territory, urban or rural, … */
+export type Dimension = {
+  /** Its code, e.g. SEX, AGE, TERRITORY */
+  code: Scalars['String']['output'];
+  /** The dimension's id */
+  id: Scalars['ID']['output'];
+  /** Its members, in their order */
+  members: Array<DimensionMember>;
+  /** Its name in the requested locale */
+  name: Scalars['String']['output'];
+  /** The locale name is served in (after fallback); null when it has no text */
+  nameLocale?: Maybe<Locale>;
+  /** Every locale's text of name */
+  nameTranslations: Array<Translation>;
+  /** The SDMX concept it corresponds to, e.g. SEX, AGE, REF_AREA, URBANISATION */
+  sdmxConcept?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A dimension values are broken down by: sex, age group, territory, urban or rural, … */
+export type DimensionNameArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+/** A dimension values are broken down by: sex, age group, territory, urban or rural, … */
+export type DimensionNameLocaleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+/** A member of a dimension, e.g. women, 25-34, Sokuluk district */
+export type DimensionMember = {
+  /** Its code, unique within its dimension, e.g. F, 25-34, CHUI-SOKULUK */
+  code: Scalars['String']['output'];
+  /** The member's id */
+  id: Scalars['ID']['output'];
+  /** Its name in the requested locale */
+  name: Scalars['String']['output'];
+  /** The locale name is served in (after fallback); null when it has no text */
+  nameLocale?: Maybe<Locale>;
+  /** Every locale's text of name */
+  nameTranslations: Array<Translation>;
+  /** Its code in an official classifier: for territories the state classifier of territorial units (СОАТЕ / SOATE); null where not known */
+  officialCode?: Maybe<Scalars['String']['output']>;
+  /** Its place in lists of its dimension (smaller first) */
+  ordering: Scalars['Int']['output'];
+  /** The member it lies within (a district: its oblast); null for none */
+  parent?: Maybe<DimensionMember>;
+  /** Its code in the SDMX code list of its dimension, e.g. F, M, Y25T34 */
+  sdmxCode?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A member of a dimension, e.g. women, 25-34, Sokuluk district */
+export type DimensionMemberNameArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+/** A member of a dimension, e.g. women, 25-34, Sokuluk district */
+export type DimensionMemberNameLocaleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
 /** A measurable indicator of an action plan, with a baseline, yearly targets and reported values */
 export type Indicator = Node & {
   /** The action plan it belongs to */
@@ -462,6 +611,8 @@ export type Indicator = Node & {
   baselineYear?: Maybe<Scalars['Int']['output']>;
   /** Unique within its plan, e.g. WL-1 */
   code: Scalars['String']['output'];
+  /** The dimensions its values are broken down by, in order (empty: not broken down) */
+  dimensions: Array<Dimension>;
   /** Whether higher or lower is better */
   direction: IndicatorDirection;
   /** Global object id */
@@ -488,10 +639,14 @@ export type Indicator = Node & {
   responsibleOrganization?: Maybe<Organization>;
   /** Ordered by year */
   targets: Array<IndicatorTarget>;
+  /** For a value broken down by dimensions: whether its total is recorded or derived from the parts */
+  totalSource: TotalSource;
   /** E.g. "%" or "people", as written when the indicator was created */
   unit: Scalars['String']['output'];
   /** The unit as a code the pages, exports and reports write in the reader's language with plural forms; null for a unit they do not know (then `unit` is shown as written) */
   unitCode?: Maybe<IndicatorUnit>;
+  /** Whether a value is a number or a ratio recorded as numerator and denominator */
+  valueKind: IndicatorValueKind;
   /** Ordered by period: a year's quarters, then the year's own value */
   values: Array<IndicatorValue>;
   /** Increments on every change; pass it as expectedVersion to update */
@@ -590,7 +745,7 @@ export type IndicatorProgress = {
   /** The baseline value; null when not set */
   baseline?: Maybe<Scalars['Float']['output']>;
   /** The indicator this progress is about */
-  indicator?: Maybe<Indicator>;
+  indicator: Indicator;
   /** How far from baseline to target the actual value is, in percent; null without actual, baseline or target */
   percentOfTarget?: Maybe<Scalars['Float']['output']>;
   /** The target the actual is measured against: the year's target for an annual value; for a quarter's, its milestone, else the year's target pro-rated by the indicator's measure */
@@ -694,8 +849,31 @@ export type IndicatorValueSourceLocaleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
+/** One cell of a value's breakdown: the value for one combination of dimension members */
+export type IndicatorValueCell = {
+  /** For a ratio: the denominator (e.g. all deputies) */
+  denominator?: Maybe<Scalars['Float']['output']>;
+  /** The combination: one member of each of the indicator's dimensions */
+  members: Array<DimensionMember>;
+  /** For a ratio: the numerator (e.g. women deputies) */
+  numerator?: Maybe<Scalars['Float']['output']>;
+  /** The cell's value (for a ratio: numerator / denominator, × 100 for a percentage) */
+  value: Scalars['Float']['output'];
+};
+
+/** Whether a value is a number (a count, an amount) or a ratio recorded as a numerator and a denominator */
+export type IndicatorValueKind =
+  /** A number; the parts of a breakdown add up to their total */
+  | 'NUMBER'
+  /** A ratio (a share in % when the unit is PERCENT): numerator and denominator are recorded, and any total is Σ numerator / Σ denominator, never a mean of shares */
+  | 'RATIO';
+
 /** One version of a reported value: every write adds one, nothing is overwritten */
 export type IndicatorValueVersion = {
+  /** This version's breakdown: one cell per combination of members (empty: not broken down) */
+  breakdown: Array<IndicatorValueCell>;
+  /** Totals of this version's breakdown per member of one dimension (or per parent member), in the dimension's order; ratios as Σ numerator / Σ denominator */
+  breakdownTotals: Array<BreakdownTotal>;
   /** Why this version corrects the previous one (required from version 2) */
   correctionReason?: Maybe<Scalars['String']['output']>;
   /** The version's id */
@@ -728,6 +906,13 @@ export type IndicatorValueVersion = {
   submittedBy?: Maybe<Scalars['String']['output']>;
   /** The value this version states */
   value: Scalars['Float']['output'];
+};
+
+
+/** One version of a reported value: every write adds one, nothing is overwritten */
+export type IndicatorValueVersionBreakdownTotalsArgs = {
+  dimension: Scalars['String']['input'];
+  level?: InputMaybe<BreakdownLevel>;
 };
 
 
@@ -891,6 +1076,20 @@ export type MeetingEdge = {
   node: Meeting;
 };
 
+/** Which meetings to list: every given condition must hold */
+export type MeetingFilter = {
+  /** Only these formats */
+  format?: InputMaybe<Array<MeetingFormat>>;
+  /** Only those held on this day or later */
+  heldFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Only those held on this day or earlier */
+  heldTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Only those this organisation took part in */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Case-insensitive match on title, settlement, region and summary, in any language */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** What kind of meeting it was */
 export type MeetingFormat =
   /** A conference */
@@ -906,6 +1105,21 @@ export type MeetingFormat =
   /** A workshop or training */
   | 'WORKSHOP';
 
+/** The order of a meetings list; ties are broken by id */
+export type MeetingOrder = {
+  /** Ascending or descending */
+  direction: OrderDirection;
+  /** What to order by */
+  field: MeetingOrderField;
+};
+
+/** What a meetings list can be ordered by */
+export type MeetingOrderField =
+  /** The day it was held */
+  | 'HELD_ON'
+  /** When it was last changed */
+  | 'UPDATED_AT';
+
 export type Mutation = {
   /** Records an action plan (EDITOR, ADMIN) */
   createActionPlan: ActionPlan;
@@ -913,6 +1127,10 @@ export type Mutation = {
   createApiToken: CreatedApiToken;
   /** Records a barrier raised at one or more meetings (EDITOR, ADMIN) */
   createBarrier: Barrier;
+  /** ADMIN: adds a dimension (BAD_USER_INPUT when its code is taken) */
+  createDimension: Dimension;
+  /** ADMIN: adds a member to a dimension (BAD_USER_INPUT for a taken code or an unknown parent) */
+  createDimensionMember: DimensionMember;
   /** Records an indicator of an action plan (EDITOR, ADMIN) */
   createIndicator: Indicator;
   /** Records a meeting (EDITOR, ADMIN) */
@@ -927,12 +1145,16 @@ export type Mutation = {
   publishAssessment: Assessment;
   /** MINISTRY tokens: only indicators of their organisation */
   recordIndicatorValue: IndicatorValue;
+  /** Records a value with its breakdown as a new version (as recordIndicatorValue does), all or nothing. MINISTRY tokens: only indicators of their organisation */
+  recordIndicatorValueBreakdown: IndicatorValue;
   /** ADMIN and EDITOR: return a SUBMITTED assessment to its organisation with a reason */
   returnAssessment: Assessment;
   /** ADMIN and EDITOR: approve or return a SUBMITTED version submitted by someone else (four eyes; FORBIDDEN otherwise) */
   reviewValue: IndicatorValueVersion;
   /** ADMIN only */
   revokeApiToken: ApiToken;
+  /** ADMIN and EDITOR: which dimensions an indicator is broken down by, whether its total is recorded or derived, and its value kind */
+  setIndicatorDimensions: Indicator;
   /** Sets a QUARTERLY indicator's target for one quarter of a plan year. MINISTRY tokens: only indicators of their organisation */
   setIndicatorMilestone: Indicator;
   /** MINISTRY tokens: only indicators of their organisation */
@@ -966,6 +1188,16 @@ export type MutationCreateApiTokenArgs = {
 
 export type MutationCreateBarrierArgs = {
   input: CreateBarrierInput;
+};
+
+
+export type MutationCreateDimensionArgs = {
+  input: CreateDimensionInput;
+};
+
+
+export type MutationCreateDimensionMemberArgs = {
+  input: CreateDimensionMemberInput;
 };
 
 
@@ -1004,6 +1236,11 @@ export type MutationRecordIndicatorValueArgs = {
 };
 
 
+export type MutationRecordIndicatorValueBreakdownArgs = {
+  input: RecordIndicatorValueBreakdownInput;
+};
+
+
 export type MutationReturnAssessmentArgs = {
   input: ReturnAssessmentInput;
 };
@@ -1016,6 +1253,11 @@ export type MutationReviewValueArgs = {
 
 export type MutationRevokeApiTokenArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetIndicatorDimensionsArgs = {
+  input: SetIndicatorDimensionsInput;
 };
 
 
@@ -1127,6 +1369,24 @@ export type OrganizationCompleteness = {
   periods: Array<PeriodCompleteness>;
   /** The periods summed */
   totals: CompletenessCounts;
+};
+
+/** A page of organisations (a Relay cursor connection) */
+export type OrganizationConnection = {
+  /** The page, in the list order */
+  edges: Array<OrganizationEdge>;
+  /** Cursors of this page and whether more pages lie before or after it */
+  pageInfo: PageInfo;
+  /** How many items the whole list has with these filters (not only this page) */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Organization in a page of a connection, with its cursor */
+export type OrganizationEdge = {
+  /** Opaque position of this edge: pass it as `after` or `before` to page from here */
+  cursor: Scalars['String']['output'];
+  /** The Organization at this position */
+  node: Organization;
 };
 
 /** What kind of body an organisation is */
@@ -1243,6 +1503,24 @@ export type PersonPositionLocaleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
+/** A page of people (a Relay cursor connection) */
+export type PersonConnection = {
+  /** The page, in the list order */
+  edges: Array<PersonEdge>;
+  /** Cursors of this page and whether more pages lie before or after it */
+  pageInfo: PageInfo;
+  /** How many items the whole list has with these filters (not only this page) */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Person in a page of a connection, with its cursor */
+export type PersonEdge = {
+  /** Opaque position of this edge: pass it as `after` or `before` to page from here */
+  cursor: Scalars['String']['output'];
+  /** The Person at this position */
+  node: Person;
+};
+
 /** How urgent a recommendation is */
 export type Priority =
   /** High priority */
@@ -1302,8 +1580,15 @@ export type Query = {
   assessments: AssessmentConnection;
   /** Every committed change, newest first (ADMIN and ANALYST) */
   auditLog: AuditEntryConnection;
-  /** Every barrier, ordered by title */
+  /**
+   * Every barrier, ordered by title
+   * @deprecated Use barriersConnection: the same barriers in the same order, by pages, with totalCount
+   */
   barriers: Array<Barrier>;
+  /** A page of barriers, ordered by title in the request language, then id */
+  barriersConnection: BarrierConnection;
+  /** Every dimension values may be broken down by, by code */
+  dimensions: Array<Dimension>;
   /** One indicator by id; null when there is none */
   indicator?: Maybe<Indicator>;
   /** A page of indicators, filtered */
@@ -1312,16 +1597,26 @@ export type Query = {
   mayApproveOwnValues: Scalars['Boolean']['output'];
   /** One meeting by id; null when there is none */
   meeting?: Maybe<Meeting>;
-  /** Newest first */
+  /** The meetings the filter selects; newest first unless orderBy says otherwise */
   meetings: MeetingConnection;
   /** The object with this id, of any type; null when none has it */
   node?: Maybe<Node>;
   /** The objects with these ids, in the same order; null where none has the id (at most 100 ids) */
   nodes: Array<Maybe<Node>>;
-  /** Every organisation, ordered by name */
+  /**
+   * Every organisation, ordered by name
+   * @deprecated Use organizationsConnection: the same organisations in the same order, by pages, with totalCount
+   */
   organizations: Array<Organization>;
-  /** Every person, ordered by name */
+  /** A page of organisations, ordered by name in the request language, then id */
+  organizationsConnection: OrganizationConnection;
+  /**
+   * Every person, ordered by name
+   * @deprecated Use peopleConnection: the same people in the same order, by pages, with totalCount
+   */
   people: Array<Person>;
+  /** A page of people, ordered by full name, then id */
+  peopleConnection: PersonConnection;
   /** The figures of the progress report: statuses, overdue count, implementation rate, indicator progress */
   progressSummary: ProgressSummary;
   /** One recommendation by id; null when there is none */
@@ -1359,6 +1654,15 @@ export type QueryBarriersArgs = {
 };
 
 
+export type QueryBarriersConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  category?: InputMaybe<BarrierCategory>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryIndicatorArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1381,8 +1685,10 @@ export type QueryMeetingArgs = {
 export type QueryMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MeetingFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MeetingOrder>;
 };
 
 
@@ -1393,6 +1699,22 @@ export type QueryNodeArgs = {
 
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryOrganizationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPeopleConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1550,6 +1872,8 @@ export type RecommendationFilter = {
   barrierId?: InputMaybe<Scalars['ID']['input']>;
   /** True: only those where a civil-society organisation's latest published assessment gives another status than the official one (docs/domain.md); false: only the others */
   divergent?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only those this indicator measures */
+  indicatorId?: InputMaybe<Scalars['ID']['input']>;
   /** Only these kinds */
   kind?: InputMaybe<Array<RecommendationKind>>;
   /** Only those made at this meeting */
@@ -1620,6 +1944,30 @@ export type RecommendationStatus =
   | 'STALLED'
   /** Being considered by the responsible bodies. Next: ACCEPTED or REJECTED */
   | 'UNDER_REVIEW';
+
+/** A value with its breakdown by the indicator's dimensions: a new version of the period's value (SUBMITTED, public once approved), exactly as recordIndicatorValue records one; all or nothing */
+export type RecordIndicatorValueBreakdownInput = {
+  /** One cell per combination of members */
+  cells: Array<BreakdownCellInput>;
+  /** Required when the period already has a value: why this version corrects it */
+  correctionReason?: InputMaybe<Scalars['String']['input']>;
+  /** The period's latest version number as the caller saw it (0: none yet); CONFLICT when it has moved on */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The indicator the value is for */
+  indicatorId: Scalars['ID']['input'];
+  /** A note on the value, in the request's locale (Accept-Language) */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** note in several locales; note itself writes the request's locale (Accept-Language) */
+  noteTranslations?: InputMaybe<Array<TranslationInput>>;
+  /** "2025" (a year) or "2025-Q3" (a quarter) */
+  period: Scalars['String']['input'];
+  /** Where the value comes from (a statistics release, a report) */
+  source?: InputMaybe<Scalars['String']['input']>;
+  /** source in several locales; source itself writes the request's locale (Accept-Language) */
+  sourceTranslations?: InputMaybe<Array<TranslationInput>>;
+  /** The total, when the indicator records it (totalSource RECORDED); refused when it is DERIVED */
+  total?: InputMaybe<Scalars['Float']['input']>;
+};
 
 /** Each recording adds a version (SUBMITTED, public once approved); recording a period that already has a value corrects it and needs a correctionReason. Nothing is overwritten. */
 export type RecordIndicatorValueInput = {
@@ -1699,6 +2047,18 @@ export type Role =
   /** Reads everything (the public portal, any reader) */
   | 'VIEWER';
 
+/** Which dimensions an indicator is broken down by, and how its values are recorded */
+export type SetIndicatorDimensionsInput = {
+  /** The codes of its dimensions, in the order forms and tables show them; empty: not broken down */
+  dimensionCodes: Array<Scalars['String']['input']>;
+  /** The indicator */
+  indicatorId: Scalars['ID']['input'];
+  /** Whether the total of a breakdown is recorded with it or derived from its cells */
+  totalSource: TotalSource;
+  /** NUMBER or RATIO (numerator and denominator recorded per cell); unchanged when omitted */
+  valueKind?: InputMaybe<IndicatorValueKind>;
+};
+
 /** One step of a recommendation's lifecycle: the status it moved to, when, by whom and why */
 export type StatusChange = {
   /** When it moved */
@@ -1757,6 +2117,13 @@ export type SubmitAssessmentInput = {
   textTranslations?: InputMaybe<Array<TranslationInput>>;
 };
 
+/** Where the total of a value broken down by dimensions comes from */
+export type TotalSource =
+  /** Computed from the parts: their sum, or Σ numerator / Σ denominator for a ratio */
+  | 'DERIVED'
+  /** Recorded with the breakdown (the parts may cover only some of the whole) */
+  | 'RECORDED';
+
 /** A step of a recommendation's lifecycle (see RecommendationStatus for the allowed steps) */
 export type TransitionRecommendationInput = {
   /** A link to the evidence for the change (http or https) */
@@ -1799,6 +2166,8 @@ export type UpdateActionPlanInput = {
   code?: InputMaybe<Scalars['String']['input']>;
   /** At least startYear (the one given, else the stored one) */
   endYear?: InputMaybe<Scalars['Int']['input']>;
+  /** The record's version the changes were made to; CONFLICT (subcode STALE_VERSION) when it has changed since. Absent: the changes apply to whatever is current */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The plan's first year */
   startYear?: InputMaybe<Scalars['Int']['input']>;
   /** In the request's locale (Accept-Language) */
@@ -1815,6 +2184,8 @@ export type UpdateBarrierInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** description in several locales; description itself writes the request's locale (Accept-Language) */
   descriptionTranslations?: InputMaybe<Array<TranslationInput>>;
+  /** The record's version the changes were made to; CONFLICT (subcode STALE_VERSION) when it has changed since. Absent: the changes apply to whatever is current */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The meetings where it was raised (replaces them); at least one */
   meetingIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** In the request's locale (Accept-Language) */
@@ -1835,6 +2206,8 @@ export type UpdateIndicatorInput = {
   code?: InputMaybe<Scalars['String']['input']>;
   /** Whether higher or lower is better */
   direction?: InputMaybe<IndicatorDirection>;
+  /** The record's version the changes were made to; CONFLICT (subcode STALE_VERSION) when it has changed since. Absent: the changes apply to whatever is current */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** What a value measures */
   measure?: InputMaybe<IndicatorMeasure>;
   /** In the request's locale (Accept-Language) */
@@ -1853,6 +2226,8 @@ export type UpdateIndicatorInput = {
 
 /** Changes to a meeting: absent fields stay as they are, null clears an optional one */
 export type UpdateMeetingInput = {
+  /** The record's version the changes were made to; CONFLICT (subcode STALE_VERSION) when it has changed since. Absent: the changes apply to whatever is current */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** What kind of meeting it was */
   format?: InputMaybe<MeetingFormat>;
   /** The day the meeting was held */
@@ -1891,6 +2266,8 @@ export type UpdateRecommendationInput = {
   descriptionTranslations?: InputMaybe<Array<TranslationInput>>;
   /** When it should be implemented; null clears it */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The record's version the changes were made to; CONFLICT (subcode STALE_VERSION) when it has changed since. Absent: the changes apply to whatever is current */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The indicators that measure it (replaces them) */
   indicatorIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** What kind of measure it recommends */
