@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { User } from '../accounts/user.entity';
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { Notification } from './notification.entity';
 import { NotificationPreference } from './notification-preference.entity';
 import { NotificationSecret } from './notification-secret.entity';
@@ -10,7 +12,8 @@ import { NotificationsService } from './notifications.service';
 
 /** Notifications: NotificationsService.notify is the entry point for features (see its comment). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Notification, NotificationPreference, NotificationSecret])],
+  // A notification (and a preference) belongs to a user, who may belong to an organisation: their entities too.
+  imports: [TypeOrmModule.forFeature([Notification, NotificationPreference, NotificationSecret, User]), OrganizationsModule],
   providers: [NotificationsRepository, NotificationsService, Mailer, MailLinks],
   exports: [NotificationsService],
 })
