@@ -81,8 +81,19 @@ describe('assessment pages', () => {
     const list = await ngo.get('/work/assessments?done=submitted');
     expect(list.text).toContain(`data-code="${recommendation.code}"`);
     expect(list.text).toContain('data-assessment-review="SUBMITTED"');
-    const [row] = await t.sql<{ evidence_urls: string[]; status: string; submitted_by: string }>('SELECT evidence_urls, status::text, submitted_by FROM assessment_version');
+    const [row] = await t.sql<{ evidence_urls: string[]; status: string; submitted_by: string }>('SELECT evidence_urls, status::text, submitted_by FROM assessment_version WHERE organization_id = $1', [ngoId]);
     expect(row).toEqual({ evidence_urls: ['https://example.kg/report.pdf', 'https://example.kg/photo.jpg'], status: 'STALLED', submitted_by: 'Aigul' });
+
+    // Another organisation's assessment, submitted later, waits behind it.
+    const otherNgo = (await createOrganization(t, { kind: 'NGO' })).id;
+    const { createApiToken } = await t.gqlOk('mutation ($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }', {
+      input: { name: 'other-ngo', role: 'NGO', organizationId: otherNgo },
+    });
+    const later = await createRecommendation(t, { meetingId: (await createMeeting(t)).id });
+    const laterRes = await t.gql('mutation ($r: ID!) { submitAssessment(input: { recommendationId: $r, status: IMPLEMENTED, text: "Done" }) { id } }', { r: later.id }, {
+      authorization: `Bearer ${createApiToken.token}`,
+    });
+    expect(laterRes.errors).toBeUndefined();
 
     expect((await ngo.get('/work/moderation')).status).toBe(403);
     expect((await editor.get('/work/assessments')).status).toBe(403);
@@ -90,8 +101,11 @@ describe('assessment pages', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('data-moderation-note="true"');
     expect(page.text).toContain('Квота не соблюдается');
-    expect(page.text).toContain('Assessments to moderate (1)');
-    const [{ id }] = await t.sql<{ id: string }>('SELECT id FROM assessment_version');
+    expect(page.text).toContain('Assessments to moderate (2)');
+    const [{ id }] = await t.sql<{ id: string }>('SELECT id FROM assessment_version WHERE organization_id = $1', [ngoId]);
+    // Oldest first.
+    const listed = [...page.text.matchAll(/data-assessment-id="([^"]+)"/g)].map((m) => m[1]);
+    expect(listed).toEqual([id, laterRes.data!.submitAssessment.id]);
     const noReason = await editor.post(`/work/moderation/${id}/return`, { reason: ' ' });
     expect(noReason.status).toBe(400);
     expect(noReason.text).toContain(`href="#reason-${id}"`);

@@ -173,6 +173,21 @@ export class AssessmentsRepository {
     });
   }
 
+  /** The moderation queue: each assessment whose latest version is SUBMITTED, that version, oldest submission first (at most `limit`). */
+  waiting(limit: number): Promise<Assessment[]> {
+    return readEntities(
+      this.db,
+      Assessment,
+      null,
+      `SELECT v.* FROM assessment_version v
+        WHERE v.review_status = 'SUBMITTED'
+          AND v.number = (SELECT max(x.number) FROM assessment_version x WHERE x.assessment_id = v.assessment_id)
+        ORDER BY v.submitted_at, v.id
+        LIMIT $1`,
+      [limit],
+    );
+  }
+
   /** How many assessments wait for moderation: their latest version is SUBMITTED. */
   async countWaiting(): Promise<number> {
     const [row]: { n: number }[] = await this.db.query(

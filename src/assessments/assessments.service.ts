@@ -131,6 +131,14 @@ export class AssessmentsService {
     return version && mayRead(assessmentScopeOf(actor), version) ? version : null;
   }
 
+  /** What waits for moderation, oldest first (the secretariat's page); FORBIDDEN for roles that do not moderate. */
+  moderationQueue(actor: Actor, limit: number): Promise<Assessment[]> {
+    if (!EDITORS.includes(actor.role)) {
+      throw new DomainError(ErrorCode.FORBIDDEN, 'only ADMIN and EDITOR moderate assessments', { reason: 'notAModerator' });
+    }
+    return this.assessments.waiting(limit);
+  }
+
   /** How many assessments wait for moderation (the secretariat's navigation). */
   countWaiting(): Promise<number> {
     return this.assessments.countWaiting();

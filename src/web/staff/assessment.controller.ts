@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Post, Query, Redirect, Req, UseFilters, UseInterceptors } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { Assessment, AssessmentReviewStatus } from '../../assessments/assessment.entity';
+import type { Assessment } from '../../assessments/assessment.entity';
 import { AssessmentsService } from '../../assessments/assessments.service';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
@@ -207,9 +207,7 @@ export class ModerationPageController implements FormPageController {
   }
 
   private async page(actor: Actor, posted: { id: string; reason: string; invalid: boolean } | null, success: MessageKey | null): Promise<StaffView> {
-    const page = await this.assessments.list({ first: PAGE_ROWS, filter: { latest: true, reviewStatus: [AssessmentReviewStatus.SUBMITTED] } }, actor);
-    const versions = page.edges.map((e) => e.node).reverse();
-    const rows = await rowsOf(versions, this.recommendations, this.organizations);
+    const rows = await rowsOf(await this.assessments.moderationQueue(actor, PAGE_ROWS), this.recommendations, this.organizations);
     return new StaffView((ctx, stylesheetHref) => {
       const listed = posted !== null && rows.some((row) => row.version.id === posted.id);
       const failure = posted
