@@ -5,12 +5,13 @@ import { Button } from '../components/button';
 import { CsrfField } from '../components/csrf-field';
 import { ErrorMessage } from '../components/error-message';
 import { TableWrapper } from '../components/table-wrapper';
-import { RadiosField, TextField } from '../forms/bound-controls';
+import { TextField } from '../forms/bound-controls';
 import type { FieldErrors } from '../forms/field-errors';
 import { FormValues, valueOf } from '../forms/form-invalid';
 import { h, SafeHtml } from '../jsx/html';
 import type { PageContext } from '../layout/page-context';
 import { cellControl } from './indicator-breakdown.form';
+import { PeriodFields } from './period-fields';
 import type { IndicatorDetail } from './staff-reads.service';
 import { TranslatedField, TranslatedValues } from './translated-field';
 
@@ -36,10 +37,6 @@ export function BreakdownForm(props: { ctx: PageContext; detail: IndicatorDetail
   const parts = ratio ? (['numerator', 'denominator'] as const) : (['value'] as const);
   const partLabel = (part: 'numerator' | 'denominator' | 'value') =>
     part === 'value' ? ctx.t('staff.indicator.valueIn', { unit: unitName(ctx.i18n, indicator) }) : ctx.t(`indicator.breakdown.${part}`);
-  const quarters = [
-    { value: '', label: ctx.t('staff.period.wholeYear') },
-    ...[1, 2, 3, 4].map((q) => ({ value: String(q), label: ctx.t('staff.period.quarterOnly', { quarter: q }) })),
-  ];
   return (
     <section aria-labelledby="record-title">
       <h2 class="govuk-heading-m" id="record-title">
@@ -49,17 +46,7 @@ export function BreakdownForm(props: { ctx: PageContext; detail: IndicatorDetail
       {complete ? null : <p class="govuk-body">{ctx.t('staff.breakdown.tooMany', { rows: rows.length })}</p>}
       <form method="post" action={`/work/indicators/${indicator.id}/breakdown`} novalidate>
         <CsrfField ctx={ctx} />
-        <TextField
-          ctx={ctx}
-          id="year"
-          label={ctx.t('staff.indicator.year')}
-          hint={ctx.t('staff.indicator.yearHint', { from: String(detail.plan.startYear), to: String(detail.plan.endYear) })}
-          inputmode="numeric"
-          classes="govuk-input--width-5"
-          value={valueOf(draft.values, 'year').trim()}
-          errors={errors}
-        />
-        <RadiosField ctx={ctx} id="quarter" legend={ctx.t('staff.indicator.quarter')} choices={quarters} value={valueOf(draft.values, 'quarter')} errors={errors} />
+        <PeriodFields ctx={ctx} plan={detail.plan} year={valueOf(draft.values, 'year').trim()} quarter={valueOf(draft.values, 'quarter')} errors={errors} wholeYear />
         <TableWrapper labelledBy="breakdown-rows-caption">
           <table class="govuk-table" data-table="breakdown-form">
             <caption class="govuk-table__caption govuk-table__caption--s" id="breakdown-rows-caption">

@@ -8,13 +8,15 @@ import type { PageContext } from '../layout/page-context';
 import type { FieldErrors } from '../forms/field-errors';
 import { Button } from '../components/button';
 import { summaryOf } from '../forms/field-errors';
+import { Table } from '../components/table';
 import { TableWrapper } from '../components/table-wrapper';
-import { RadiosField, TextField } from '../forms/bound-controls';
+import { TextField } from '../forms/bound-controls';
 import { LanguagesOf, TranslatedField, TranslatedValues } from './translated-field';
 import { StaffPage } from './staff-layout';
 import { ReturnedToReader, ValueHistory } from './value-history.views';
 import type { IndicatorDetail } from './staff-reads.service';
 import { BreakdownDraft, BreakdownForm } from './indicator-breakdown.views';
+import { PeriodFields } from './period-fields';
 
 export interface ValueDraft {
   year: string;
@@ -39,44 +41,33 @@ function periodLabel(ctx: PageContext, year: number, quarter: number | null): st
 }
 
 function ProgressTable({ ctx, detail }: { ctx: PageContext; detail: IndicatorDetail }): SafeHtml {
+  const figure = (n: number | null) => (n === null ? '—' : ctx.i18n.number(n));
   return (
     <Fragment>
-    <TableWrapper label={ctx.t('staff.indicator.progressCaption')}>
-<table class="govuk-table">
-      <caption class="govuk-table__caption govuk-table__caption--m">{ctx.t('staff.indicator.progressCaption')}</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">{ctx.t('staff.indicator.year')}</th>
-          <th scope="col" class="govuk-table__header govuk-table__header--numeric">{ctx.t('staff.indicator.target')}</th>
-          <th scope="col" class="govuk-table__header govuk-table__header--numeric">{ctx.t('staff.indicator.actual')}</th>
-          <th scope="col" class="govuk-table__header govuk-table__header--numeric">{ctx.t('staff.indicator.percent')}</th>
-          <th scope="col" class="govuk-table__header">{ctx.t('staff.indicator.status')}</th>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {detail.progress.map((progress) => {
-          const { year, target } = progress;
-          return (
-            <tr class="govuk-table__row" data-year={String(year)} data-status={progress.status}>
-              <th scope="row" class="govuk-table__header">
-                {String(year)}
-              </th>
-              <td class="govuk-table__cell govuk-table__cell--numeric">{target === null ? '—' : ctx.i18n.number(target)}</td>
-              <td class="govuk-table__cell govuk-table__cell--numeric">{progress.actual === null ? '—' : ctx.i18n.number(progress.actual)}</td>
-              <td class="govuk-table__cell govuk-table__cell--numeric">
-                {progress.percentOfTarget === null ? '—' : ctx.i18n.percent(progress.percentOfTarget / 100)}
-              </td>
-              <td class="govuk-table__cell">
-                <ProgressTag ctx={ctx} status={progress.status} />
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
-</TableWrapper>
-    <p class="govuk-body-s">{ctx.t('indicator.cutNote')}</p>
-  </Fragment>
+      <TableWrapper label={ctx.t('staff.indicator.progressCaption')}>
+        <Table
+          caption={ctx.t('staff.indicator.progressCaption')}
+          captionClasses="govuk-table__caption--m"
+          head={[
+            { text: ctx.t('staff.indicator.year') },
+            { text: ctx.t('staff.indicator.target'), format: 'numeric' },
+            { text: ctx.t('staff.indicator.actual'), format: 'numeric' },
+            { text: ctx.t('staff.indicator.percent'), format: 'numeric' },
+            { text: ctx.t('staff.indicator.status') },
+          ]}
+          firstCellIsHeader
+          rowAttributes={detail.progress.map((progress) => ({ 'data-year': String(progress.year), 'data-status': progress.status }))}
+          rows={detail.progress.map((progress) => [
+            { text: String(progress.year) },
+            { text: figure(progress.target), format: 'numeric' },
+            { text: figure(progress.actual), format: 'numeric' },
+            { text: progress.percentOfTarget === null ? '—' : ctx.i18n.percent(progress.percentOfTarget / 100), format: 'numeric' },
+            { html: <ProgressTag ctx={ctx} status={progress.status} /> },
+          ])}
+        />
+      </TableWrapper>
+      <p class="govuk-body-s">{ctx.t('indicator.cutNote')}</p>
+    </Fragment>
   );
 }
 
@@ -84,30 +75,24 @@ function ValuesTable({ ctx, detail }: { ctx: PageContext; detail: IndicatorDetai
   if (detail.values.length === 0) return <p class="govuk-body">{ctx.t('staff.indicator.noValues')}</p>;
   return (
     <TableWrapper label={ctx.t('staff.indicator.valuesCaption')}>
-<table class="govuk-table">
-      <caption class="govuk-table__caption govuk-table__caption--m">{ctx.t('staff.indicator.valuesCaption')}</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">{ctx.t('staff.indicator.period')}</th>
-          <th scope="col" class="govuk-table__header govuk-table__header--numeric">{ctx.t('staff.indicator.value')}</th>
-          <th scope="col" class="govuk-table__header">{ctx.t('staff.field.source')}</th>
-          <th scope="col" class="govuk-table__header">{ctx.t('staff.indicator.recordedBy')}</th>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {[...detail.values].reverse().map((v) => (
-          <tr class="govuk-table__row">
-            <th scope="row" class="govuk-table__header">
-              {periodLabel(ctx, v.year, v.quarter)}
-            </th>
-            <td class="govuk-table__cell govuk-table__cell--numeric">{ctx.i18n.number(v.value)}</td>
-            <td class="govuk-table__cell">{ctx.text(v.source) || '—'}</td>
-            <td class="govuk-table__cell">{ctx.t('staff.history.byAt', { name: v.recordedBy ?? '—', at: ctx.i18n.dateTime(v.recordedAt) })}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-</TableWrapper>
+      <Table
+        caption={ctx.t('staff.indicator.valuesCaption')}
+        captionClasses="govuk-table__caption--m"
+        head={[
+          { text: ctx.t('staff.indicator.period') },
+          { text: ctx.t('staff.indicator.value'), format: 'numeric' },
+          { text: ctx.t('staff.field.source') },
+          { text: ctx.t('staff.indicator.recordedBy') },
+        ]}
+        firstCellIsHeader
+        rows={[...detail.values].reverse().map((v) => [
+          { text: periodLabel(ctx, v.year, v.quarter) },
+          { text: ctx.i18n.number(v.value), format: 'numeric' },
+          { text: ctx.text.plain(v.source) || '—' },
+          { text: ctx.t('staff.history.byAt', { name: v.recordedBy ?? '—', at: ctx.i18n.dateTime(v.recordedAt) }) },
+        ])}
+      />
+    </TableWrapper>
   );
 }
 
@@ -200,10 +185,6 @@ export function IndicatorPage(props: {
 
 function ValueForm(props: { ctx: PageContext; detail: IndicatorDetail; draft: ValueDraft; errors: FieldErrors }): SafeHtml {
   const { ctx, detail, draft } = props;
-  const quarters = [
-    { value: '', label: ctx.t('staff.period.wholeYear') },
-    ...[1, 2, 3, 4].map((q) => ({ value: String(q), label: ctx.t('staff.period.quarterOnly', { quarter: q }) })),
-  ];
   return (
     <section aria-labelledby="record-title">
       <h2 class="govuk-heading-m" id="record-title">
@@ -212,17 +193,7 @@ function ValueForm(props: { ctx: PageContext; detail: IndicatorDetail; draft: Va
       <p class="govuk-body">{ctx.t('staff.indicator.recordHint')}</p>
       <form method="post" action={`/work/indicators/${detail.indicator.id}/values`} novalidate>
         <CsrfField ctx={ctx} />
-        <TextField
-          ctx={ctx}
-          id="year"
-          label={ctx.t('staff.indicator.year')}
-          hint={ctx.t('staff.indicator.yearHint', { from: String(detail.plan.startYear), to: String(detail.plan.endYear) })}
-          inputmode="numeric"
-          classes="govuk-input--width-5"
-          value={draft.year}
-          errors={props.errors}
-        />
-        <RadiosField ctx={ctx} id="quarter" legend={ctx.t('staff.indicator.quarter')} choices={quarters} value={draft.quarter} errors={props.errors} />
+        <PeriodFields ctx={ctx} plan={detail.plan} year={draft.year} quarter={draft.quarter} errors={props.errors} wholeYear />
         <TextField
           ctx={ctx}
           id="value"
@@ -252,32 +223,22 @@ function MilestonesTable({ ctx, detail }: { ctx: PageContext; detail: IndicatorD
   if (detail.milestones.length === 0) return <p class="govuk-body">{ctx.t('staff.milestone.none')}</p>;
   return (
     <TableWrapper label={ctx.t('staff.milestone.caption')}>
-      <table class="govuk-table">
-        <caption class="govuk-table__caption govuk-table__caption--m">{ctx.t('staff.milestone.caption')}</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">{ctx.t('staff.indicator.period')}</th>
-            <th scope="col" class="govuk-table__header govuk-table__header--numeric">{ctx.t('staff.indicator.target')}</th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {detail.milestones.map((m) => (
-            <tr class="govuk-table__row">
-              <th scope="row" class="govuk-table__header">
-                {periodLabel(ctx, m.year, m.quarter)}
-              </th>
-              <td class="govuk-table__cell govuk-table__cell--numeric">{quantityText(ctx.i18n, m.value, detail.indicator)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption={ctx.t('staff.milestone.caption')}
+        captionClasses="govuk-table__caption--m"
+        head={[{ text: ctx.t('staff.indicator.period') }, { text: ctx.t('staff.indicator.target'), format: 'numeric' }]}
+        firstCellIsHeader
+        rows={detail.milestones.map((m) => [
+          { text: periodLabel(ctx, m.year, m.quarter) },
+          { text: quantityText(ctx.i18n, m.value, detail.indicator), format: 'numeric' },
+        ])}
+      />
     </TableWrapper>
   );
 }
 
 function MilestoneForm(props: { ctx: PageContext; detail: IndicatorDetail; draft: MilestoneDraft; errors: FieldErrors }): SafeHtml {
   const { ctx, detail, draft } = props;
-  const quarters = [1, 2, 3, 4].map((q) => ({ value: String(q), label: ctx.t('staff.period.quarterOnly', { quarter: q }) }));
   return (
     <section aria-labelledby="milestone-title">
       <h2 class="govuk-heading-m" id="milestone-title">
@@ -286,17 +247,16 @@ function MilestoneForm(props: { ctx: PageContext; detail: IndicatorDetail; draft
       <p class="govuk-body">{ctx.t('staff.milestone.hint')}</p>
       <form method="post" action={`/work/indicators/${detail.indicator.id}/milestones`} novalidate>
         <CsrfField ctx={ctx} />
-        <TextField
+        <PeriodFields
           ctx={ctx}
-          id="milestoneYear"
-          label={ctx.t('staff.indicator.year')}
-          hint={ctx.t('staff.indicator.yearHint', { from: String(detail.plan.startYear), to: String(detail.plan.endYear) })}
-          inputmode="numeric"
-          classes="govuk-input--width-5"
-          value={draft.year}
+          plan={detail.plan}
+          year={draft.year}
+          quarter={draft.quarter}
           errors={props.errors}
+          wholeYear={false}
+          ids={{ year: 'milestoneYear', quarter: 'milestoneQuarter' }}
+          quarterLegend={ctx.t('staff.milestone.quarter')}
         />
-        <RadiosField ctx={ctx} id="milestoneQuarter" legend={ctx.t('staff.milestone.quarter')} choices={quarters} value={draft.quarter} errors={props.errors} />
         <TextField
           ctx={ctx}
           id="milestoneValue"

@@ -42,27 +42,22 @@ export function WorkPage(props: {
       <h2 class="govuk-heading-m">{ctx.t('staff.work.recommendations', { count: props.items.length })}</h2>
       {props.items.length ? (
         <TableWrapper label={ctx.t('staff.work.recommendationsCaption')}>
-<table class="govuk-table">
-          <caption class="govuk-table__caption govuk-visually-hidden">{ctx.t('staff.work.recommendationsCaption')}</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">{ctx.t('staff.field.recommendation')}</th>
-              <th scope="col" class="govuk-table__header">{ctx.t('staff.field.status')}</th>
-              <th scope="col" class="govuk-table__header">{ctx.t('staff.field.dueDate')}</th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {props.items.map(({ recommendation: r, overdue }) => (
-              <tr class="govuk-table__row">
-                <td class="govuk-table__cell">
-                  <a class="govuk-link" href={`/work/recommendations/${r.id}`}>
-                    {`${r.code}: ${ctx.text.plain(r.title)}`}
-                  </a>
-                </td>
-                <td class="govuk-table__cell">
-                  <StatusTag ctx={ctx} status={r.status} />
-                </td>
-                <td class="govuk-table__cell">
+<Table
+          caption={ctx.t('staff.work.recommendationsCaption')}
+          captionClasses="govuk-visually-hidden"
+          head={[{ text: ctx.t('staff.field.recommendation') }, { text: ctx.t('staff.field.status') }, { text: ctx.t('staff.field.dueDate') }]}
+          rows={props.items.map(({ recommendation: r, overdue }) => [
+            {
+              html: (
+                <a class="govuk-link" href={`/work/recommendations/${r.id}`}>
+                  {`${r.code}: ${ctx.text.plain(r.title)}`}
+                </a>
+              ),
+            },
+            { html: <StatusTag ctx={ctx} status={r.status} /> },
+            {
+              html: (
+                <>
                   {r.dueDate ? ctx.i18n.date(r.dueDate) : '—'}
                   {overdue ? (
                     <>
@@ -70,11 +65,11 @@ export function WorkPage(props: {
                       <OverdueTag ctx={ctx} />
                     </>
                   ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ])}
+        />
 </TableWrapper>
       ) : (
         <p class="govuk-body">{ctx.t('staff.work.noRecommendations')}</p>
