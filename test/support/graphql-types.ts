@@ -193,6 +193,13 @@ export type BreakdownCellInput = {
   value?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/** Whether breakdown totals are per member of a dimension or per parent member (a district counted in its oblast) */
+export type BreakdownLevel =
+  /** One total per member that has cells */
+  | 'MEMBER'
+  /** One total per parent of the members (a member without a parent is its own); e.g. an oblast's districts together */
+  | 'PARENT';
+
 /** A total of a breakdown for one member of a dimension: Σ of values, or Σ numerator / Σ denominator for a ratio (never a mean of shares) */
 export type BreakdownTotal = {
   /** How many cells it adds up */
@@ -794,6 +801,13 @@ export type IndicatorValueVersion = {
   submittedBy?: Maybe<Scalars['String']['output']>;
   /** The value this version states */
   value: Scalars['Float']['output'];
+};
+
+
+/** One version of a reported value: every write adds one, nothing is overwritten */
+export type IndicatorValueVersionBreakdownTotalsArgs = {
+  dimension: Scalars['String']['input'];
+  level?: InputMaybe<BreakdownLevel>;
 };
 
 
