@@ -205,10 +205,15 @@ describe('dimensions and breakdowns', () => {
     const second = await record({ indicatorId, period: '2025', cells: cells(12), total: 30, correctionReason: 'recount', expectedVersion: 1 });
     expect(second.errors).toBeUndefined();
     const read = await breakdownOf(indicatorId);
-    const versions = read.values[0].versions as { number: number; breakdown: { numerator: number }[]; bySex: { member: { code: string }; value: number }[] }[];
+    const versions = read.values[0].versions as { number: number; breakdown: { numerator: number; members: { code: string }[] }[]; bySex: { member: { code: string }; value: number }[] }[];
     expect(versions.map((v) => [v.number, v.breakdown.map((c) => c.numerator).sort((a, b) => a - b)])).toEqual([
       [1, [10, 30]],
       [2, [12, 28]],
+    ]);
+    // A cell's members come by their dimensions' codes (SEX, then TERRITORY), whatever order they were given in.
+    expect(versions[1].breakdown.map((c) => c.members.map((m) => m.code)).sort()).toEqual([
+      ['F', 'CHUI-ALAMUDUN'],
+      ['M', 'CHUI-ALAMUDUN'],
     ]);
     expect(versions[1].bySex.map((s) => [s.member.code, s.value])).toEqual([
       ['F', 30],
