@@ -1,4 +1,6 @@
+import { parse } from 'csv-parse/sync';
 import request from 'supertest';
+import { download } from './exports-support';
 import { Clock } from '../src/common/clock';
 import { expectError } from './support/expect-error';
 import { createActionPlan, createIndicator, createOrganization, uniqueCode } from './support/factories';
@@ -203,10 +205,15 @@ describe('dimensions and breakdowns', () => {
     const second = await record({ indicatorId, period: '2025', cells: cells(12), total: 30, correctionReason: 'recount', expectedVersion: 1 });
     expect(second.errors).toBeUndefined();
     const read = await breakdownOf(indicatorId);
-    const versions = read.values[0].versions as { number: number; breakdown: { numerator: number }[]; bySex: { member: { code: string }; value: number }[] }[];
+    const versions = read.values[0].versions as { number: number; breakdown: { numerator: number; members: { code: string }[] }[]; bySex: { member: { code: string }; value: number }[] }[];
     expect(versions.map((v) => [v.number, v.breakdown.map((c) => c.numerator).sort((a, b) => a - b)])).toEqual([
       [1, [10, 30]],
       [2, [12, 28]],
+    ]);
+    // A cell's members come by their dimensions' codes (SEX, then TERRITORY), whatever order they were given in.
+    expect(versions[1].breakdown.map((c) => c.members.map((m) => m.code)).sort()).toEqual([
+      ['F', 'CHUI-ALAMUDUN'],
+      ['M', 'CHUI-ALAMUDUN'],
     ]);
     expect(versions[1].bySex.map((s) => [s.member.code, s.value])).toEqual([
       ['F', 30],
@@ -261,6 +268,43 @@ describe('dimensions and breakdowns', () => {
     expectError(res, 'FORBIDDEN');
     expectError(await t.gql(SET_DIMENSIONS, { input: { indicatorId, dimensionCodes: ['NO-SUCH'], totalSource: 'DERIVED' } }), 'NOT_FOUND', /NO-SUCH/);
     expectError(await t.gql(SET_DIMENSIONS, { input: { indicatorId, dimensionCodes: [], totalSource: 'DERIVED' } }, { authorization: bearer(ministryToken) }), 'FORBIDDEN');
+  });
+
+  it('exports the cells of the versions the values export counts (breakdown=cells): same cut, Σ/Σ of the cells is the value', async () => {
+    const plan = await createActionPlan(t, { startYear: 2024, endYear: 2027 });
+    const indicator = await createIndicator(t, { actionPlanId: plan.id, unit: '%', valueKind: 'RATIO' });
+    await t.gqlOk(SET_DIMENSIONS, { input: { indicatorId: indicator.id, dimensionCodes: ['TERRITORY', 'SEX'], totalSource: 'DERIVED' } });
+    const cells = (n: number) => [
+      { members: ['CHUI-SOKULUK', 'F'], numerator: n, denominator: 20 },
+      { members: ['CHUI-KEMIN', 'F'], numerator: 90, denominator: 100 },
+    ];
+    const first = await t.gqlOk(RECORD, { input: { indicatorId: indicator.id, period: '2025', cells: cells(10) } });
+    await approve(first.recordIndicatorValueBreakdown.versions[0].id as string);
+    // A correction waiting for review: staff see it with values=submitted, nobody else.
+    await t.gqlOk(RECORD, { input: { indicatorId: indicator.id, period: '2025', cells: cells(14), correctionReason: 'recount' } });
+    const today = t.app.get(Clock).today();
+    const read = async (query: string) => {
+      const res = await download(t, `/exports/indicator-values.csv?actionPlanId=${plan.id}&valuesKnownBy=${today}${query}`);
+      expect(res.status).toBe(200);
+      return parse<Record<string, string>>(res.text.replace(/^\uFEFF/, ''), { columns: true });
+    };
+    const approved = await read('&breakdown=cells');
+    // Members in the order of their dimensions' codes (SEX, TERRITORY), rows by members.
+    expect(approved.map((r) => [r.indicator_code, r.period, r.members, r.dimensions, r.numerator, r.denominator, r.version])).toEqual([
+      [indicator.code, '2025', 'F CHUI-KEMIN', 'SEX TERRITORY', '90', '100', '1'],
+      [indicator.code, '2025', 'F CHUI-SOKULUK', 'SEX TERRITORY', '10', '20', '1'],
+    ]);
+    expect(approved[0].member_names).toBe('Women; Kemin district');
+    const [value] = await read('');
+    const sum = (rows: Record<string, string>[], column: string) => rows.reduce((acc, r) => acc + Number(r[column]), 0);
+    expect(Number(value.value)).toBeCloseTo((100 * sum(approved, 'numerator')) / sum(approved, 'denominator'), 6);
+    const submitted = await read('&breakdown=cells&values=submitted');
+    expect(submitted.map((r) => [r.numerator, r.version])).toEqual([
+      ['90', '2'],
+      ['14', '2'],
+    ]);
+    const both = await download(t, `/exports/indicator-values.csv?breakdown=cells&versions=all`);
+    expect(both.status).toBe(400);
   });
 
   it('reads breakdowns of many versions with the same statements as of one (DataLoaders, no N+1)', async () => {

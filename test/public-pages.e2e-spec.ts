@@ -159,6 +159,17 @@ describe('public progress pages on the Sokuluk sample', () => {
     await get('/indicators/WL-1?plan=OTHER-PLAN').expect(404);
   });
 
+  it("/indicators/WL-1: the sample's 2024 breakdown by district of Chui oblast, the oblast's total Σ women / Σ deputies", async () => {
+    const { text } = await get('/indicators/WL-1').expect(200);
+    expect(textOf(text)).toContain('Breakdown, 2024');
+    expect(rowOf(text, 'members', 'CHUI-SOKULUK')).toEqual(['Sokuluk district', '9', '34', '26.471']);
+    expect(text.match(/<tr class="govuk-table__row" data-members="CHUI-[A-Z-]+"/g)).toHaveLength(8);
+    // 43 of 200 deputies: 21.5 %, the value itself; the mean of the districts' shares would be 21.0 %.
+    expect(rowOf(text, 'members', 'TOTAL')).toEqual(['Total', '43', '200', '21.5']);
+    expect(rowOf(text, 'member', 'CHUI')).toEqual(['Chui oblast', '43', '200', '21.5']);
+    expect(textOf(text)).toContain('Illustrative sample data, not official statistics');
+  });
+
   it('/organisations/{id}: its recommendations by status, overdue ones, its indicators', async () => {
     const { text } = await get(`/organisations/${ids.ministry}`).expect(200);
     expect(text).toMatch(/data-total="2"/);

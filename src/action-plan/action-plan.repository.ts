@@ -25,6 +25,17 @@ import { Indicator } from './indicator.entity';
 import { ValueStatus } from './value-status';
 
 /**
+ * SQL: whether version `kv` counts at the instant `by` (an SQL expression): approved by then
+ * (APPROVED), or submitted by then and not returned by then (SUBMITTED). The rule of knownValuesSql,
+ * for reads that need the version itself (a breakdown's cells).
+ */
+export function countedVersionSql(kv: string, by: string, status: `${ValueStatus}`): string {
+  return status === 'APPROVED'
+    ? `${kv}.review_status = 'APPROVED' AND ${kv}.reviewed_at < ${by}`
+    : `${kv}.submitted_at < ${by} AND NOT (${kv}.review_status = 'RETURNED' AND ${kv}.reviewed_at < ${by})`;
+}
+
+/**
  * SQL (a parenthesised relation, to alias `v`) of the value slots as a reader knows them: one
  * row per indicator_value that has a version that counts, with indicator_value's columns and
  * value, source and note of that version. The one place the rule is written (issue 23):
@@ -38,11 +49,7 @@ import { ValueStatus } from './value-status';
  */
 export function knownValuesSql(knownBy: string | null, status: `${ValueStatus}` = ValueStatus.APPROVED): string {
   if (knownBy === null && status === 'APPROVED') return '(SELECT * FROM indicator_value WHERE value IS NOT NULL)';
-  const by = knownBy ?? 'now()';
-  const counts =
-    status === 'APPROVED'
-      ? `kv.review_status = 'APPROVED' AND kv.reviewed_at < ${by}`
-      : `kv.submitted_at < ${by} AND NOT (kv.review_status = 'RETURNED' AND kv.reviewed_at < ${by})`;
+  const counts = countedVersionSql('kv', knownBy ?? 'now()', status);
   return `(SELECT ks.id, ks.indicator_id, ks.period, ks.year, ks.quarter, ks.recorded_at, ks.recorded_by, kv.value, kv.source, kv.note
              FROM indicator_value ks
              JOIN LATERAL (SELECT kv.value, kv.source, kv.note FROM indicator_value_version kv

@@ -135,7 +135,7 @@ export async function submitVersions(
 }
 
 /** SQL conditions on `indicator_value v` for the periods lying wholly within from … to. */
-function periodConditions(p: SqlParams, from: Period | null, to: Period | null): string[] {
+export function periodConditions(p: SqlParams, from: Period | null, to: Period | null): string[] {
   const conditions: string[] = [];
   if (from) conditions.push(`v.year * 4 + COALESCE(v.quarter, 1) - 1 >= ${p.add(periodStartQuarter(from), 'int')}`);
   if (to) conditions.push(`v.year * 4 + COALESCE(v.quarter, 4) - 1 <= ${p.add(periodEndQuarter(to), 'int')}`);

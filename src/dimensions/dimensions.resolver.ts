@@ -103,10 +103,12 @@ export class IndicatorDimensionsResolver {
 export class IndicatorValueCellResolver {
   constructor(private readonly repository: DimensionsRepository) {}
 
-  @ResolveField(() => [DimensionMember], { description: "The combination: one member of each of the indicator's dimensions" })
+  @ResolveField(() => [DimensionMember], { description: "The combination: one member of each of the indicator's dimensions, by the dimensions' codes" })
   async members(cell: IndicatorValueCell, _args: NoArgs, { loaders }: GraphqlContext): Promise<DimensionMember[]> {
-    const members = await this.repository.memberById(loaders).loadMany(cell.memberIds);
-    return members.filter((m): m is DimensionMember => m !== null && !(m instanceof Error));
+    const members = (await this.repository.memberById(loaders).loadMany(cell.memberIds)).filter((m): m is DimensionMember => m !== null && !(m instanceof Error));
+    const dimensions = await this.repository.dimensionsByIds(loaders).loadMany([...new Set(members.map((m) => m.dimensionId))]);
+    const codeOf = new Map(dimensions.filter((d): d is Dimension => d !== null && !(d instanceof Error)).map((d) => [d.id, d.code]));
+    return members.sort((a, b) => (codeOf.get(a.dimensionId) ?? '').localeCompare(codeOf.get(b.dimensionId) ?? ''));
   }
 }
 

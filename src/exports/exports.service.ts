@@ -19,7 +19,7 @@ import { DEFAULT_EXPORT_LOCALE } from '../i18n/locales';
 import { ExportLanguage, languageSuffix } from './export-language';
 import { ExportContext } from './exporters/export-context';
 import type { ValueSelection } from '../action-plan/indicator-values.repository';
-import { indicatorValuesExport, indicatorValueVersionsExport } from './exporters/indicator-values.export';
+import { indicatorValueCellsExport, indicatorValuesExport, indicatorValueVersionsExport } from './exporters/indicator-values.export';
 import { indicatorsExport } from './exporters/indicators.export';
 import { recommendationBarriersExport, recommendationIndicatorsExport, recommendationOrganizationsExport } from './exporters/links.export';
 import { recommendationsExport } from './exporters/recommendations.export';
@@ -74,6 +74,8 @@ export interface ExportOptions {
   enumCodes?: boolean;
   /** Indicator values: 'all' for every version (staff only; the caller checks), else the approved values. */
   versions?: 'approved' | 'all' | null;
+  /** indicator-values: `cells` for the breakdowns' cells instead of the values. */
+  breakdown?: 'cells' | null;
 }
 
 /** An export checked against the database and ready to be written in any format. */
@@ -152,6 +154,8 @@ export class ExportsService {
     const filter = options.filter ?? null;
     const filterParameters = filter ? givenParameters(Object.fromEntries(FILTER_KEYS.map((k) => [k, filter[k]]))) : {};
     const allVersions = name === 'indicator-values' && options.versions === 'all';
+    const cells = name === 'indicator-values' && options.breakdown === 'cells';
+    if (cells && allVersions) throw DomainError.badInput('breakdown', 'breakdown=cells and versions=all cannot be combined');
     const parameters = givenParameters({
       ...(name === 'recommendations' || name === 'workbook' ? filterParameters : {}),
       actionPlanId: planId,
@@ -159,8 +163,13 @@ export class ExportsService {
       from: options.from,
       to: options.to,
       versions: allVersions ? 'all' : null,
+      breakdown: cells ? 'cells' : null,
     });
-    const tables = allVersions ? [indicatorValueVersionsExport(values, ctx)] : await this.tables(name, filter, values, year, ctx);
+    const tables = allVersions
+      ? [indicatorValueVersionsExport(values, ctx)]
+      : cells
+        ? [indicatorValueCellsExport(values, ctx)]
+        : await this.tables(name, filter, values, year, ctx);
     const indicators = tables.some((t) => t.name === 'indicators' || t.name.startsWith('indicator-value')) ? await this.actionPlans.indicatorDefinitions(planId, ctx) : [];
     const inputs = { export: name, asOf, valuesKnownBy: cut.valuesKnownBy, valueStatus: cut.valueStatus, timeZone: ctx.timeZone, lang: locale, parameters };
     return { name, tables, context: ctx, inputs, indicators };

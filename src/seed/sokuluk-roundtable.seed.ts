@@ -1,6 +1,6 @@
 import { DataSource, EntityManager, EntityTarget, FindOperator, FindOptionsWhere, JsonContains, ObjectLiteral } from 'typeorm';
 import { ActionPlan } from '../action-plan/action-plan.entity';
-import { IndicatorDirection, IndicatorMeasure, ReportingFrequency } from '../action-plan/action-plan.enums';
+import { IndicatorDirection, IndicatorMeasure, IndicatorValueKind, ReportingFrequency, TotalSource } from '../action-plan/action-plan.enums';
 import { Indicator } from '../action-plan/indicator.entity';
 import { SAMPLE_VALUE_RECORDER } from '../action-plan/indicator-value.entity';
 import { IndicatorUnit } from '../action-plan/indicator-unit';
@@ -27,7 +27,9 @@ import { StatusChange } from '../recommendations/status-change.entity';
  * The meeting, the people, the organisations, the barriers and the three
  * proposals are from the report. The indicators' baselines, targets and values
  * are ILLUSTRATIVE, not official statistics, and say so in their names and in
- * each value's source and note.
+ * each value's source and note. So is WL-1's breakdown of 2024 by the districts
+ * of Chui oblast (CHUI_DISTRICTS_2024): women and all deputies of each district's
+ * local keneshes, made up so that Σ women / Σ deputies is the value's 21.5 %.
  */
 const ILLUSTRATIVE_SOURCE: Translations = SAMPLE_TEXTS.illustrativeSource;
 const ILLUSTRATIVE_NOTE: Translations = SAMPLE_TEXTS.illustrativeNote;
@@ -44,6 +46,22 @@ function sampleReportedAt(period: { year: number; quarter: number | null }): Dat
   const periodEnd = Date.UTC(period.year, (period.quarter ?? 4) * 3, 1);
   return new Date(Math.min(periodEnd + SAMPLE_REPORTING_DAYS * 86_400_000, Date.now()));
 }
+/**
+ * ILLUSTRATIVE, not official statistics: WL-1's 2024 value by district of Chui oblast, as
+ * [member code, women deputies, all deputies]. 43 / 200 = 21.5 %, the sample's value for 2024;
+ * the mean of the districts' shares (21.0 %) is not it.
+ */
+const CHUI_DISTRICTS_2024: [string, number, number][] = [
+  ['CHUI-ALAMUDUN', 8, 36],
+  ['CHUI-CHUI', 4, 20],
+  ['CHUI-ISSYK-ATA', 5, 24],
+  ['CHUI-JAYIL', 5, 26],
+  ['CHUI-KEMIN', 3, 16],
+  ['CHUI-MOSKVA', 5, 24],
+  ['CHUI-PANFILOV', 4, 20],
+  ['CHUI-SOKULUK', 9, 34],
+];
+
 /** The proposals date from the roundtable, not from when the sample was loaded. */
 const PROPOSED_AT = new Date('2024-08-13T12:00:00+06:00');
 
@@ -170,6 +188,9 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
         reportingFrequency: ReportingFrequency.YEARLY,
         baselineYear: 2023,
         baselineValue: 20,
+        // Recorded as women deputies / all deputies, broken down by territory (district of Chui oblast).
+        valueKind: IndicatorValueKind.RATIO,
+        totalSource: TotalSource.DERIVED,
         responsibleOrganizationId: org.district.id,
         targets: { 2024: 22, 2025: 25, 2026: 28, 2027: 30 },
         values: { '2024': 21.5, '2025-Q2': 23.1 },
@@ -245,6 +266,8 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
         [indicator.id],
       );
     }
+
+    await breakDownByDistrict(tx, indicators['WL-1'].id);
 
     const proposals = [
       {
@@ -342,6 +365,30 @@ function sameEnglish(text: Translations): FindOperator<Translations> {
   // jsonb containment (@>): the stored object has this English text, whatever else it holds.
   // (JsonContains is typed FindOperator<any>.)
   return JsonContains({ en: text.en }) as FindOperator<Translations>;
+}
+
+/**
+ * WL-1 broken down by territory, and its sample value of 2024 (version 1) by the districts of
+ * Chui oblast (CHUI_DISTRICTS_2024). Idempotent; an indicator loaded by an earlier sample
+ * becomes a ratio as it is now.
+ */
+async function breakDownByDistrict(tx: EntityManager, indicatorId: string): Promise<void> {
+  await tx.query(`UPDATE indicator SET value_kind = $2 WHERE id = $1 AND value_kind <> $2`, [indicatorId, IndicatorValueKind.RATIO]);
+  await tx.query(
+    `INSERT INTO indicator_dimension (indicator_id, dimension_id, position) SELECT $1, id, 1 FROM dimension WHERE code = 'TERRITORY' ON CONFLICT DO NOTHING`,
+    [indicatorId],
+  );
+  await tx.query(
+    `INSERT INTO indicator_value_cell (version_id, member_ids, value, numerator, denominator)
+     SELECT w.id, ARRAY[m.id], 100 * t.n / t.d, t.n, t.d
+       FROM unnest($2::text[], $3::float8[], $4::float8[]) AS t(code, n, d)
+       JOIN dimension d ON d.code = 'TERRITORY'
+       JOIN dimension_member m ON m.dimension_id = d.id AND m.code = t.code
+       JOIN indicator_value v ON v.indicator_id = $1 AND v.period = '2024'
+       JOIN indicator_value_version w ON w.indicator_value_id = v.id AND w.number = 1
+     ON CONFLICT DO NOTHING`,
+    [indicatorId, CHUI_DISTRICTS_2024.map((r) => r[0]), CHUI_DISTRICTS_2024.map((r) => r[1]), CHUI_DISTRICTS_2024.map((r) => r[2])],
+  );
 }
 
 async function insertIgnoringDuplicates(tx: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {

@@ -853,7 +853,7 @@ export type IndicatorValueSourceLocaleArgs = {
 export type IndicatorValueCell = {
   /** For a ratio: the denominator (e.g. all deputies) */
   denominator?: Maybe<Scalars['Float']['output']>;
-  /** The combination: one member of each of the indicator's dimensions */
+  /** The combination: one member of each of the indicator's dimensions, by the dimensions' codes */
   members: Array<DimensionMember>;
   /** For a ratio: the numerator (e.g. women deputies) */
   numerator?: Maybe<Scalars['Float']['output']>;

@@ -21,6 +21,7 @@ export const EXPORT_USAGE = `usage: npm run export -- <${EXPORT_NAMES.join('|')}
     indicators, workbook, reporting-completeness: --year YYYY
     indicator-values, workbook: --from PERIOD --to PERIOD (2025 or 2025-Q3)
     indicator-values: --versions approved|all (all: every version with its review; the CLI reads as staff)
+    indicator-values: --breakdown cells (one row per cell of each value's breakdown, the same cut)
   CSV: --delimiter ,|; --decimal .|, --formulaEscape true|false
   --stats prints {rows, seconds, rssBeforeMiB, maxRssMiB} as JSON on stderr when done`;
 
@@ -67,6 +68,7 @@ export function parseExportArguments(argv: string[]): ExportArguments {
       from: { type: 'string' },
       to: { type: 'string' },
       versions: { type: 'string' },
+      breakdown: { type: 'string' },
       delimiter: { type: 'string' },
       decimal: { type: 'string' },
       formulaEscape: { type: 'string' },
@@ -82,8 +84,9 @@ export function parseExportArguments(argv: string[]): ExportArguments {
   const { status, kind, meetingId, barrierId, responsibleOrganizationId, overdue, search, actionPlanId, year, asOf, from, to } = values;
   const filter = validated(RecommendationsExportQuery, { status, kind, meetingId, barrierId, responsibleOrganizationId, overdue, search });
   const plan = validated(WorkbookExportQuery, { actionPlanId, year, asOf, valuesKnownBy: values.valuesKnownBy, values: values.values, lang: values.lang, from, to, delimiter: values.delimiter, decimal: values.decimal, formulaEscape: values.formulaEscape });
-  const { versions } = validated(IndicatorValuesExportQuery, { versions: values.versions });
+  const { versions, breakdown } = validated(IndicatorValuesExportQuery, { versions: values.versions, breakdown: values.breakdown });
   if (versions && name !== 'indicator-values') throw new Error('--versions applies to indicator-values only');
+  if (breakdown && name !== 'indicator-values') throw new Error('--breakdown applies to indicator-values only');
   const csv: CsvOptions = {
     delimiter: plan.delimiter ?? DEFAULT_CSV_OPTIONS.delimiter,
     decimal: plan.decimal ?? DEFAULT_CSV_OPTIONS.decimal,
@@ -102,6 +105,7 @@ export function parseExportArguments(argv: string[]): ExportArguments {
     lang: plan.lang ?? DEFAULT_EXPORT_LOCALE,
     enumCodes: format === 'json',
     versions: versions ?? null,
+    breakdown: breakdown ?? null,
   };
   return { name, format, out: values.out, options, csv, stats: values.stats };
 }

@@ -30,5 +30,10 @@ export class IndicatorValuesExportQuery extends ActionPlanExportQuery {
   @IsOptional()
   @IsIn(['approved', 'all'], { message: 'versions must be "approved" or "all"' })
   versions?: 'approved' | 'all';
+
+  /** `cells`: the breakdowns of the values (one row per cell, the same cut) instead of the values. */
+  @IsOptional()
+  @IsIn(['cells'], { message: 'breakdown must be "cells"' })
+  breakdown?: 'cells';
 }
 withPeriodRange(IndicatorValuesExportQuery);

@@ -1,4 +1,5 @@
 import { indicatorValuesExportQuery, indicatorValueVersionsExportQuery, ValueSelection } from '../../action-plan/indicator-values.repository';
+import { indicatorValueCellsExportQuery } from '../../dimensions/value-cells.export-query';
 import { wholeNumbers } from '../tabular/export-column';
 import { TabularExport } from '../tabular/tabular-export';
 import { ExportContext } from './export-context';
@@ -65,6 +66,37 @@ export function indicatorValueVersionsExport(selection: ValueSelection, ctx: Exp
       language.column('return_reason', 'text', 40, 'Why the reviewer returned it'),
       language.column('indicator_name', 'text', 50, 'The indicator’s name'),
       language.column('unit', 'text', 10, 'The unit of value'),
+      wholeNumbers(language.column('year', 'number', 7, 'The period’s year'), 'year'),
+      wholeNumbers(language.column('quarter', 'number', 8, 'The period’s quarter (1–4); empty for a whole year'), 'year'),
+    ],
+  };
+}
+
+/**
+ * breakdown=cells: one row per cell of the breakdown of each value the values export shows (the
+ * same cut: the version counted by valuesKnownBy and the value status), by plan code, indicator
+ * code, period and members. A ratio's value is numerator / denominator (× 100 for a percentage);
+ * totals over cells are Σ numerator / Σ denominator. The rows come from indicatorValueCellsExportQuery.
+ */
+export function indicatorValueCellsExport(selection: ValueSelection, ctx: ExportContext): TabularExport {
+  const { language } = ctx;
+  return {
+    name: 'indicator-value-cells',
+    sheetName: language.sheetName('indicator-value-cells'),
+    description: 'One row per cell of the breakdown of each indicator value of the values export (the same cut): its members, value, numerator and denominator.',
+    primaryKey: ['action_plan', 'indicator_code', 'period', 'members'],
+    query: indicatorValueCellsExportQuery(selection, ctx),
+    columns: [
+      language.column('action_plan', 'text', 14, 'The action plan’s code'),
+      language.column('indicator_code', 'text', 14, 'The indicator’s code within its plan'),
+      language.column('period', 'text', 9, 'The period measured: a year (2025) or a quarter (2025-Q3)'),
+      language.column('members', 'text', 24, 'The cell’s members, one per dimension, by code (in the order of the dimensions column)'),
+      language.column('dimensions', 'text', 20, 'The dimensions of the members, by code'),
+      language.column('member_names', 'text', 40, 'The members’ names'),
+      language.column('value', 'number', 12, 'The cell’s value, in the indicator’s unit (a ratio: numerator / denominator)'),
+      language.column('numerator', 'number', 12, 'A ratio’s numerator; empty for a number'),
+      language.column('denominator', 'number', 12, 'A ratio’s denominator; empty for a number'),
+      wholeNumbers(language.column('version', 'number', 9, 'The version of the period’s value the cell belongs to'), 'count'),
       wholeNumbers(language.column('year', 'number', 7, 'The period’s year'), 'year'),
       wholeNumbers(language.column('quarter', 'number', 8, 'The period’s quarter (1–4); empty for a whole year'), 'year'),
     ],
