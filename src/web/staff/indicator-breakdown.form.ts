@@ -1,10 +1,10 @@
-import { IsArray, IsIn, IsOptional, Matches } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { DomainError } from '../../common/errors/domain-error';
-import { IsMeasurement, NOTE_MAX, OptionalText, SOURCE_MAX } from '../../common/validation/decorators';
+import { IsMeasurement } from '../../common/validation/decorators';
 import { RecordIndicatorValueBreakdownInput } from '../../dimensions/dto/dimension.inputs';
-import type { TranslationInput } from '../../i18n/translation.types';
 import { parseDecimal } from '../forms/decimal';
-import { BlankAsNull, Control, DecimalControl, TextsAtMost, TranslatedControl } from '../forms/form-controls';
+import { DecimalControl } from '../forms/form-controls';
+import { ValueSubmissionForm } from './value-submission.form';
 import { FormInvalid, FormProblem, FormValues, valueOf } from '../forms/form-invalid';
 
 /** The most rows a breakdown form shows (more combinations: the import takes them). */
@@ -19,38 +19,11 @@ export const cellControl = (index: number, part: 'members' | 'numerator' | 'deno
  * (read by cellsOf: each row's member codes come back in a hidden control, its figures take either
  * decimal separator, an empty row is left out).
  */
-export class IndicatorBreakdownForm {
-  @Matches(/^\d{4}$/)
-  year: string;
-
-  @BlankAsNull()
-  @IsOptional()
-  @IsIn(['1', '2', '3', '4'])
-  quarter?: string | null;
-
+export class IndicatorBreakdownForm extends ValueSubmissionForm {
   @DecimalControl()
   @IsOptional()
   @IsMeasurement()
   total?: number | null;
-
-  @TranslatedControl('source')
-  @IsArray()
-  @TextsAtMost(SOURCE_MAX)
-  sourceTranslations: TranslationInput[];
-
-  @TranslatedControl('note')
-  @IsArray()
-  @TextsAtMost(NOTE_MAX)
-  noteTranslations: TranslationInput[];
-
-  @BlankAsNull()
-  @OptionalText(NOTE_MAX)
-  correctionReason?: string | null;
-
-  @Control('year')
-  get period(): string {
-    return this.quarter ? `${this.year}-Q${this.quarter}` : this.year;
-  }
 }
 
 /** A row of the posted form that has figures: its index on the form and the API's cell. */
