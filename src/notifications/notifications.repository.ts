@@ -113,22 +113,24 @@ export class NotificationsRepository {
     mailTask: string | null,
   ): Promise<number> {
     const p = set.params;
-    const audience =
+    // RESPONSIBLE: an equality join on each responsible organisation (a hash join however many subjects and people).
+    const recipients =
       event.audience === 'RESPONSIBLE'
-        ? `u.role = 'MINISTRY' AND u.organization_id = ANY (s.organization_ids)`
-        : `u.role IN ('ADMIN', 'EDITOR')`;
+        ? `subjects s CROSS JOIN LATERAL unnest(s.organization_ids) AS so(organization_id)
+           JOIN app_user u ON u.organization_id = so.organization_id AND u.role = 'MINISTRY'`
+        : `subjects s JOIN app_user u ON u.role IN ('ADMIN', 'EDITOR')`;
     const kind = p.add(event.kind, 'varchar');
     const mail = mailTask
       ? `SELECT count(graphile_worker.add_job(identifier => ${p.add(mailTask, 'text')}, payload => json_build_object('notificationId', id),
                   max_attempts => ${p.add(DEFAULT_MAX_ATTEMPTS, 'int')}, job_key => 'mail:' || id, job_key_mode => 'unsafe_dedupe'))::int FROM inserted`
       : '0';
     const sql = `
-      WITH subjects AS (${set.sql}),
+      WITH subjects AS MATERIALIZED (${set.sql}),
            inserted AS (
              INSERT INTO notification (recipient_id, kind, subject_type, subject_id, payload, dedupe_key)
              SELECT u.id, ${kind}, ${p.add(event.subjectType, 'varchar')}, s.subject_id, s.payload,
                     ${kind} || ':' || ${p.add(event.rule, 'text')} || ':' || s.item_key || ':' || ${p.add(event.day, 'text')} || ':' || u.id::text
-               FROM subjects s JOIN app_user u ON ${audience}
+               FROM ${recipients}
               WHERE u.deactivated_at IS NULL
              ON CONFLICT (dedupe_key) DO NOTHING
              RETURNING id)
