@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
+import { Clock } from '../src/common/clock';
 import { RemindersService } from '../src/reminders/reminders.service';
 
 const USAGE =
-  'usage: DATABASE_URL=postgres://…/a_database npm run bench:reminders -- [--scale N]\n' +
+  'usage: DATABASE_URL=postgres://…/a_database npm run bench:reminders -- [--scale N] [--today YYYY-MM-DD]\n' +
   '  (the database holds the synthetic data: npm run seed:synthetic -- --scale N; --scale only labels the figures)';
 
 /**
@@ -19,10 +20,15 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const scaleAt = args.indexOf('--scale');
   const scale = scaleAt >= 0 ? args[scaleAt + 1] : '?';
+  const todayAt = args.indexOf('--today');
+  const today = todayAt >= 0 ? args[todayAt + 1] : null;
+  if (today !== null && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`--today must be a date YYYY-MM-DD\n${USAGE}`);
   if (!process.env.DATABASE_URL) throw new Error(`DATABASE_URL is not set\n${USAGE}`);
   Object.assign(process.env, { NODE_ENV: 'production', LOG_LEVEL: 'warn', SEED_DEMO: 'false', MIGRATIONS_RUN: 'true', JOBS_WORKER: 'false', SMTP_URL: '' });
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(), { logger: ['error', 'warn'] });
   try {
+    // The sweep's "today" (noon in Bishkek on that day), or the real one.
+    if (today) app.get(Clock).now = () => new Date(`${today}T06:00:00Z`);
     const db = app.get(DataSource);
     const [{ n: recommendations }] = await db.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM recommendation WHERE status NOT IN ('IMPLEMENTED', 'REJECTED') AND due_date IS NOT NULL`,
@@ -45,6 +51,7 @@ async function main(): Promise<void> {
     };
     const first = await time();
     const second = await time();
+    console.log(`today: ${app.get(Clock).today()}`);
     console.log(`| scale | open recommendations with a due date | active people | sweep (first of the day) | notifications written | sweep again (same day) |`);
     console.log(`|---|---|---|---|---|---|`);
     console.log(`| ${scale} | ${recommendations} | ${people} | ${first.seconds.toFixed(2)} s | ${first.written} | ${second.seconds.toFixed(2)} s |`);
