@@ -117,7 +117,7 @@ describe('calendar feed', () => {
     expect(audit.map((a) => a.action)).toEqual(['calendarFeed.create', 'calendarFeed.create', 'calendarFeed.create', 'calendarFeed.create', 'calendarFeed.revoke']);
   });
 
-  it('refuses a revocation without the form token', async () => {
+  it('refuses a revocation from someone not signed in', async () => {
     const res = await request(t.app.getHttpServer()).post('/account/calendar/revoke');
     expect([401, 403, 303]).toContain(res.status);
     expect(res.status).not.toBe(200);
