@@ -22,6 +22,7 @@ import { LoggingModule } from './logging/logging.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { RecommendationsModule } from './recommendations/recommendations.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { ReportsModule } from './reports/reports.module';
 import { ReportingCompletenessApiModule } from './reporting-completeness/reporting-completeness.module';
 import { PublicSiteModule } from './web/public/public-site.module';
@@ -60,6 +61,7 @@ export class AppModule {
         DimensionsModule,
         ReportsModule,
         ReportingCompletenessApiModule,
+        RemindersModule,
         ExportsModule,
         ImportsModule,
         WebModule,

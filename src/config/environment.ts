@@ -582,6 +582,32 @@ export class Environment {
   JOBS_POLL_INTERVAL_MS = 2000;
 
   /**
+   * the days before a due date (a recommendation's, an indicator period's reporting deadline) on
+   * which the people responsible are reminded, comma-separated, e.g. `14,3`; they are also reminded
+   * on the day and weekly while it is late
+   */
+  @Matches(/^\s*\d{1,3}\s*(,\s*\d{1,3}\s*)*$/, { message: 'REMINDER_DAYS_BEFORE must be whole numbers of days separated by commas, e.g. 14,3' })
+  REMINDER_DAYS_BEFORE = '14,3';
+
+  /**
+   * the days late after which an editor is told as well (an ESCALATION, once per item)
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  ESCALATION_AFTER_DAYS = 14;
+
+  /**
+   * the hour of the day (in APP_TIMEZONE) from which the daily reminder sweep sends that day's reminders
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  REMINDER_HOUR = 6;
+
+  /**
    * the SMTP server notifications and account links are mailed through, e.g.
    * `smtp://user:password@mail.example.kg:587` or `smtps://…:465`. Unset: notifications stay in the
    * application (the log says so once at start)

@@ -8,10 +8,16 @@ export enum NotificationKind {
   VALUE_APPROVED = 'VALUE_APPROVED',
   /** A recommendation moved along its lifecycle (the people responsible for it). */
   RECOMMENDATION_TRANSITIONED = 'RECOMMENDATION_TRANSITIONED',
+  /** A recommendation or an indicator period is due soon or today (the people responsible; the daily sweep). */
+  REMINDER_DUE = 'REMINDER_DUE',
+  /** A recommendation or an indicator period is late (the people responsible, weekly; the daily sweep). */
+  REMINDER_LATE = 'REMINDER_LATE',
+  /** Something has been late for ESCALATION_AFTER_DAYS (the editors, once; the daily sweep). */
+  ESCALATION = 'ESCALATION',
 }
 
 /** The records a notification can be about; their organisations decide what a MINISTRY user may be told. */
-export type SubjectType = 'IndicatorValue' | 'Recommendation';
+export type SubjectType = 'IndicatorValue' | 'Recommendation' | 'Indicator';
 
 /**
  * Who is meant. Whoever it names, nobody deactivated is told, nor the person who acted, nor a

@@ -27,7 +27,7 @@ export function kindName(t: Translator['t'], kind: string): string {
  */
 export function composeNotificationMail(
   translator: Translator,
-  notification: Pick<Notification, 'kind' | 'payload'>,
+  notification: Pick<Notification, 'kind' | 'payload'> & { subjectType?: string },
   links: { open: string; unsubscribe: string },
 ): ComposedMail {
   const { t } = translator;

@@ -7,6 +7,16 @@ const KIND_MESSAGES: Record<NotificationKind, MessageKey> = {
   [NotificationKind.VALUE_RETURNED]: 'notifications.kind.VALUE_RETURNED',
   [NotificationKind.VALUE_APPROVED]: 'notifications.kind.VALUE_APPROVED',
   [NotificationKind.RECOMMENDATION_TRANSITIONED]: 'notifications.kind.RECOMMENDATION_TRANSITIONED',
+  [NotificationKind.REMINDER_DUE]: 'notifications.kind.REMINDER_DUE',
+  [NotificationKind.REMINDER_LATE]: 'notifications.kind.REMINDER_LATE',
+  [NotificationKind.ESCALATION]: 'notifications.kind.ESCALATION',
+};
+
+/** The reminders' sentences about an indicator's period (the keys above are about a recommendation). */
+const INDICATOR_MESSAGES: Partial<Record<NotificationKind, MessageKey>> = {
+  [NotificationKind.REMINDER_DUE]: 'notifications.kind.REMINDER_DUE_INDICATOR',
+  [NotificationKind.REMINDER_LATE]: 'notifications.kind.REMINDER_LATE_INDICATOR',
+  [NotificationKind.ESCALATION]: 'notifications.kind.ESCALATION_INDICATOR',
 };
 
 const STATUS_KEYS = new Set(['PROPOSED', 'UNDER_REVIEW', 'ACCEPTED', 'REJECTED', 'IN_PROGRESS', 'STALLED', 'IMPLEMENTED']);
@@ -21,9 +31,10 @@ function statusLabel(t: Translator['t'], status: unknown): string {
 }
 
 /** A notification's sentence in the translator's language (the page, the mail's subject and body). */
-export function notificationMessage(t: Translator['t'], notification: Pick<Notification, 'kind' | 'payload'>): string {
+export function notificationMessage(t: Translator['t'], notification: Pick<Notification, 'kind' | 'payload'> & { subjectType?: string }): string {
   const p = notification.payload;
-  const key = KIND_MESSAGES[notification.kind as NotificationKind];
+  const kind = notification.kind as NotificationKind;
+  const key = (notification.subjectType === 'Indicator' ? INDICATOR_MESSAGES[kind] : undefined) ?? KIND_MESSAGES[kind];
   if (!key) return notification.kind;
   return t(key, {
     indicator: text(p.indicatorCode),
@@ -33,6 +44,8 @@ export function notificationMessage(t: Translator['t'], notification: Pick<Notif
     code: text(p.code),
     from: statusLabel(t, p.from),
     to: statusLabel(t, p.to),
+    dueOn: text(p.dueOn),
+    days: typeof p.days === 'number' ? p.days : 0,
   });
 }
 
@@ -42,6 +55,8 @@ export function notificationPath(notification: Pick<Notification, 'kind' | 'subj
   if (notification.subjectType === 'IndicatorValue' && typeof notification.payload.indicatorId === 'string') {
     return `/work/indicators/${encodeURIComponent(notification.payload.indicatorId)}`;
   }
+  // A reminder about an indicator's period: its page, where the value form is.
+  if (notification.subjectType === 'Indicator') return `/work/indicators/${encodeURIComponent(notification.subjectId)}`;
   if (notification.subjectType === 'Recommendation') return `/work/recommendations/${encodeURIComponent(notification.subjectId)}`;
   return '/work/notifications';
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { SqlParams } from '../database/sql/params';
+import { DEFAULT_MAX_ATTEMPTS } from '../jobs/job-queue';
 import type { Notification } from './notification.entity';
 import type { MailDelivery } from './notification-preference.entity';
 import type { Audience, NotificationEvent, SubjectType } from './notification-event';
@@ -21,6 +22,8 @@ function subjectOrganizationsSql(type: SubjectType, subject: string): string {
                WHERE v.id = ${subject} AND i.responsible_organization_id IS NOT NULL`;
     case 'Recommendation':
       return `SELECT organization_id FROM recommendation_organization WHERE recommendation_id = ${subject}`;
+    case 'Indicator':
+      return `SELECT responsible_organization_id AS organization_id FROM indicator WHERE id = ${subject} AND responsible_organization_id IS NOT NULL`;
   }
 }
 
@@ -32,6 +35,8 @@ function subjectFactsSql(type: SubjectType, subject: string): string {
                 FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id WHERE v.id = ${subject}`;
     case 'Recommendation':
       return `SELECT jsonb_build_object('code', r.code) AS facts FROM recommendation r WHERE r.id = ${subject}`;
+    case 'Indicator':
+      return `SELECT jsonb_build_object('indicatorId', i.id, 'indicatorCode', i.code) AS facts FROM indicator i WHERE i.id = ${subject}`;
   }
 }
 
@@ -45,6 +50,16 @@ function audienceSql(audience: Audience, params: SqlParams): string {
     case 'RESPONSIBLE':
       return `SELECT u.id AS user_id FROM app_user u WHERE u.role = 'MINISTRY' AND u.organization_id IN (SELECT organization_id FROM subject_orgs)`;
   }
+}
+
+/**
+ * Many subjects at once (the reminder sweep): SQL of one row per subject, with the columns
+ * `subject_id` (uuid), `item_key` (text: the occurrence's item, unique per subject and rule),
+ * `organization_ids` (uuid[]: its responsible organisations) and `payload` (jsonb).
+ */
+export interface SubjectSet {
+  sql: string;
+  params: SqlParams;
 }
 
 /** All SQL of notifications: who an event reaches, the rows, a person's list and unread count. */
@@ -83,6 +98,45 @@ export class NotificationsRepository {
       RETURNING id, recipient_id`;
     const rows: { id: string; recipient_id: string }[] = await tx.query(sql, params.values);
     return rows.map((r) => ({ id: r.id, recipientId: r.recipient_id }));
+  }
+
+  /**
+   * Writes one notification per subject of the set and person of the audience, in one statement,
+   * under the same rules and dedupe key as `deliver` (`KIND:occurrence:recipient`, the occurrence
+   * being `rule:item_key:day`), and with `mailTask` the mail job of each new one in that statement
+   * too. How many were new.
+   */
+  async deliverSet(
+    tx: EntityManager,
+    set: SubjectSet,
+    event: { kind: string; subjectType: SubjectType; rule: string; day: string; audience: 'RESPONSIBLE' | 'REVIEWERS' },
+    mailTask: string | null,
+  ): Promise<number> {
+    const p = set.params;
+    // RESPONSIBLE: an equality join on each responsible organisation (a hash join however many subjects and people).
+    const recipients =
+      event.audience === 'RESPONSIBLE'
+        ? `subjects s CROSS JOIN LATERAL unnest(s.organization_ids) AS so(organization_id)
+           JOIN app_user u ON u.organization_id = so.organization_id AND u.role = 'MINISTRY'`
+        : `subjects s JOIN app_user u ON u.role IN ('ADMIN', 'EDITOR')`;
+    const kind = p.add(event.kind, 'varchar');
+    const mail = mailTask
+      ? `SELECT count(graphile_worker.add_job(identifier => ${p.add(mailTask, 'text')}, payload => json_build_object('notificationId', id),
+                  max_attempts => ${p.add(DEFAULT_MAX_ATTEMPTS, 'int')}, job_key => 'mail:' || id, job_key_mode => 'unsafe_dedupe'))::int FROM inserted`
+      : '0';
+    const sql = `
+      WITH subjects AS MATERIALIZED (${set.sql}),
+           inserted AS (
+             INSERT INTO notification (recipient_id, kind, subject_type, subject_id, payload, dedupe_key)
+             SELECT u.id, ${kind}, ${p.add(event.subjectType, 'varchar')}, s.subject_id, s.payload,
+                    ${kind} || ':' || ${p.add(event.rule, 'text')} || ':' || s.item_key || ':' || ${p.add(event.day, 'text')} || ':' || u.id::text
+               FROM ${recipients}
+              WHERE u.deactivated_at IS NULL
+             ON CONFLICT (dedupe_key) DO NOTHING
+             RETURNING id)
+      SELECT (SELECT count(*)::int FROM inserted) AS written, (${mail}) AS mailed`;
+    const [row] = await tx.query<{ written: number }[]>(sql, p.values);
+    return row.written;
   }
 
   /** A person's notifications, newest first. */

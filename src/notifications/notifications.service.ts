@@ -8,11 +8,11 @@ import { JobQueue } from '../jobs/job-queue';
 import { MailLinks } from './mail-links';
 import { Mailer } from './mailer';
 import type { Notification } from './notification.entity';
-import type { NotificationEvent } from './notification-event';
+import type { NotificationEvent, NotificationKind, SubjectType } from './notification-event';
 import { composeAccountLinkMail, composeNotificationMail } from './notification-mail';
 import { notificationPath } from './notification-message';
 import { MailDelivery } from './notification-preference.entity';
-import { NotificationsRepository } from './notifications.repository';
+import { NotificationsRepository, type SubjectSet } from './notifications.repository';
 
 /** The job that turns an event into notifications. */
 export const DELIVER_TASK = 'notifications.deliver';
@@ -80,6 +80,19 @@ export class NotificationsService implements OnModuleInit {
     });
     if (written.length) this.logger.debug(`${event.kind} ${event.occurrence}: ${written.length} notified`);
     return written.length;
+  }
+
+  /**
+   * Notifies about many subjects at once in the caller's transaction (the reminder sweep: one
+   * statement per rule, however many subjects), with the rules and once-only dedupe of `deliver`;
+   * with SMTP each new notification's mail job is added by that statement. How many were new.
+   */
+  notifySet(
+    tx: EntityManager,
+    set: SubjectSet,
+    event: { kind: NotificationKind; subjectType: SubjectType; rule: string; day: string; audience: 'RESPONSIBLE' | 'REVIEWERS' },
+  ): Promise<number> {
+    return this.repository.deliverSet(tx, set, event, this.mailer.enabled ? MAIL_TASK : null);
   }
 
   /**

@@ -47,7 +47,7 @@ export interface PeriodCountsRow {
  * YEARLY indicators, its four quarters for QUARTERLY ones; each with its last day and due date
  * (the last day plus the plan's reporting_lag_days). The one place the rule is written.
  */
-function expectedSql(year: string): string {
+export function expectedSql(year: string): string {
   return `(SELECT i.id AS indicator_id, i.code AS indicator_code, i.responsible_organization_id AS organization_id,
                   per.period, per.period_end, per.period_end + p.reporting_lag_days AS due_on, p.code AS plan_code
              FROM indicator i
@@ -67,7 +67,7 @@ function expectedSql(year: string): string {
  * (in `$tz`) their first version was submitted, whether one was approved, their status and days
  * late as of `$asOf` (a date).
  */
-function factsSql(expected: string, asOf: string, asOfEnd: string, tz: string): string {
+export function factsSql(expected: string, asOf: string, asOfEnd: string, tz: string): string {
   return `(SELECT e.*, f.first_submitted_on, COALESCE(f.approved, false) AS approved,
                   CASE WHEN f.first_submitted_on IS NULL AND e.due_on < ${asOf} THEN '${ExpectedValueStatus.OVERDUE}'
                        WHEN f.first_submitted_on IS NULL THEN '${ExpectedValueStatus.NOT_YET_DUE}'

@@ -12,6 +12,7 @@ import { Public, Roles } from '../../auth/roles.decorator';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { OrganizationsService } from '../../organizations/organizations.service';
+import { CalendarService } from '../../reminders/calendar.service';
 import type { PageContext } from '../layout/page-context';
 import { AccountPage, LinkInvalidPage, SetPasswordPage, ShownOncePage, SignInPage } from './account.views';
 import { LANG_COOKIE } from '../layout/page-context.service';
@@ -39,6 +40,7 @@ export class AccountController implements FormPageController {
     private readonly users: UsersService,
     private readonly tokens: ApiTokensService,
     private readonly organizations: OrganizationsService,
+    private readonly calendar: CalendarService,
   ) {}
 
   @Get('sign-in')
@@ -189,15 +191,41 @@ export class AccountController implements FormPageController {
     await this.tokens.revokePersonal(id, actor);
   }
 
+  @Post('account/calendar')
+  @Roles(...READERS)
+  @HttpCode(200)
+  @UseInterceptors(StaffViewInterceptor)
+  async createCalendarFeed(@CurrentActor() actor: Actor): Promise<StaffView> {
+    const url = await this.calendar.create(actor);
+    return new StaffView((ctx, stylesheetHref) =>
+      ShownOncePage({
+        ctx,
+        stylesheetHref,
+        title: ctx.t('staff.calendar.createdTitle'),
+        intro: ctx.t('staff.calendar.createdIntro'),
+        secret: url,
+        label: ctx.t('staff.calendar.urlLabel'),
+        back: { href: '/account', label: ctx.t('staff.account.back') },
+      }),
+    );
+  }
+
+  @Post('account/calendar/revoke')
+  @Roles(...READERS)
+  @Redirect('/account?done=calendarRevoked', 303)
+  async revokeCalendarFeed(@CurrentActor() actor: Actor): Promise<void> {
+    await this.calendar.revoke(actor);
+  }
+
   private async accountView(actor: Actor, errorKeys: Record<string, 'staff.tokens.nameInvalid'>, tokenName: string, done: string | null): Promise<StaffView> {
     const user = actor.userId ? await this.users.findById(actor.userId) : null;
     if (!user) throw new DomainError(ErrorCode.FORBIDDEN, 'this page is for signed-in people');
-    const [tokens, organizations] = await Promise.all([this.tokens.listPersonal(user.id), this.organizations.list()]);
+    const [tokens, organizations, calendarFeed] = await Promise.all([this.tokens.listPersonal(user.id), this.organizations.list(), this.calendar.has(user.id)]);
     const organizationName = organizations.find((o) => o.id === user.organizationId)?.name ?? null;
     return new StaffView((ctx, stylesheetHref) => {
       const errors: FieldErrors = Object.fromEntries(Object.entries(errorKeys).map(([id, key]) => [id, ctx.t(key)]));
-      const success = done === 'tokenRevoked' ? ctx.t('staff.tokens.revokedDone') : null;
-      return AccountPage({ ctx, stylesheetHref, user, organizationName, tokens, errors, tokenName, success });
+      const success = done === 'tokenRevoked' ? ctx.t('staff.tokens.revokedDone') : done === 'calendarRevoked' ? ctx.t('staff.calendar.revokedDone') : null;
+      return AccountPage({ ctx, stylesheetHref, user, organizationName, tokens, errors, tokenName, success, calendarFeed });
     });
   }
 }

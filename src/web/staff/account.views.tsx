@@ -84,6 +84,8 @@ export function AccountPage(
     errors: FieldErrors;
     tokenName: string;
     success: string | null;
+    /** Whether the person has a calendar feed. */
+    calendarFeed: boolean;
   },
 ): SafeHtml {
   const { ctx, user } = props;
@@ -155,6 +157,22 @@ export function AccountPage(
         <TextField ctx={ctx} id="name" label={ctx.t('staff.tokens.newName')} hint={ctx.t('staff.tokens.newNameHint')} value={props.tokenName} errors={props.errors} classes="govuk-input--width-20" />
         <Button classes="govuk-button--secondary" text={ctx.t('staff.tokens.create')} />
       </form>
+
+      <h2 class="govuk-heading-m">{ctx.t('staff.calendar.title')}</h2>
+      <p class="govuk-body">{ctx.t('staff.calendar.text')}</p>
+      <p class="govuk-body">{ctx.t(props.calendarFeed ? 'staff.calendar.active' : 'staff.calendar.none')}</p>
+      <div class="govuk-button-group">
+        <form method="post" action="/account/calendar">
+          <CsrfField ctx={ctx} />
+          <Button classes="govuk-button--secondary" text={ctx.t(props.calendarFeed ? 'staff.calendar.replace' : 'staff.calendar.create')} />
+        </form>
+        {props.calendarFeed ? (
+          <form method="post" action="/account/calendar/revoke">
+            <CsrfField ctx={ctx} />
+            <Button classes="govuk-button--warning" text={ctx.t('staff.calendar.revoke')} />
+          </form>
+        ) : null}
+      </div>
     </StaffPage>
   );
 }

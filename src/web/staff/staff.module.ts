@@ -16,6 +16,8 @@ import { AdminTokensController } from '../admin/tokens.controller';
 import { AdminUsersController } from '../admin/users.controller';
 import { WebModule } from '../web.module';
 import { AccountController } from './account.controller';
+import { CalendarFeedController } from './calendar-feed.controller';
+import { RemindersModule } from '../../reminders/reminders.module';
 import { AssessmentPageController, ModerationPageController } from './assessment.controller';
 import { BarrierFormController } from './create/barrier-form.controller';
 import { CreateFormPages } from './create/create-form-pages';
@@ -64,6 +66,7 @@ import { ReportingCompletenessModule } from '../../reporting-completeness/report
     ReportingCompletenessModule,
     ImportsModule,
     NotificationsModule,
+    RemindersModule,
     MulterModule.registerAsync({
       inject: [AppConfig],
       // As for POST /imports/indicator-values: one file of at most IMPORT_MAX_BYTES in memory, a few fields.
@@ -76,6 +79,7 @@ import { ReportingCompletenessModule } from '../../reporting-completeness/report
     CompletenessPageController,
     NotificationsPageController,
     UnsubscribeController,
+    CalendarFeedController,
     RecommendationPageController,
     RecommendationTextController,
     IndicatorPageController,

@@ -1,0 +1,100 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { addDays } from '../action-plan/progress-cut';
+import { Clock } from '../common/clock';
+import { startOfNextDay } from '../common/start-of-next-day';
+import { AppConfig } from '../config/app-config.service';
+import { JobQueue } from '../jobs/job-queue';
+import { NotificationKind, type SubjectType } from '../notifications/notification-event';
+import type { SubjectSet } from '../notifications/notifications.repository';
+import { NotificationsService } from '../notifications/notifications.service';
+import { RemindersRepository, type DueRule } from './reminders.repository';
+
+/** The job of the daily reminder sweep. */
+export const SWEEP_TASK = 'reminders.sweep';
+
+/** How many notifications one sweep wrote, per rule (`recommendation.due`, `indicator.late`, …). */
+export type SweepResult = Record<string, number>;
+
+/** REMINDER_DAYS_BEFORE as distinct whole days, largest first (0, the day itself, is always reminded). */
+export function reminderDays(setting: string): number[] {
+  const days = setting
+    .split(',')
+    .map((d) => Number(d.trim()))
+    .filter((d) => Number.isInteger(d) && d > 0);
+  return [...new Set(days)].sort((a, b) => b - a);
+}
+
+/** The hour of the day (0–23) at `now` in `timeZone`. */
+function localHour(now: Date, timeZone: string): number {
+  return Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(now));
+}
+
+/**
+ * The daily reminder sweep. graphile-worker's crontab is in UTC, so the job runs hourly and, from
+ * REMINDER_HOUR in APP_TIMEZONE on, sends that local day's reminders: every rule is one statement
+ * over all items, and each notification's occurrence (`rule:item:day`) makes the rest of the day's
+ * runs, other instances and restarts write nothing new.
+ *
+ * - REMINDER_DUE to the people responsible: REMINDER_DAYS_BEFORE days before a due date, and on it;
+ * - REMINDER_LATE to them each week while it is late;
+ * - ESCALATION to the editors (and admins) once, ESCALATION_AFTER_DAYS days after it.
+ *
+ * Items: open recommendations (not IMPLEMENTED or REJECTED) with a due date, and the periods an
+ * indicator's responsible organisation must report on, due their last day plus the plan's
+ * reporting lag, of which no value was submitted.
+ */
+@Injectable()
+export class RemindersService implements OnModuleInit {
+  private readonly logger = new Logger('Reminders');
+
+  constructor(
+    private readonly repository: RemindersRepository,
+    private readonly notifications: NotificationsService,
+    private readonly jobs: JobQueue,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register(SWEEP_TASK, async () => {
+      const timeZone = this.config.get('APP_TIMEZONE');
+      if (localHour(this.clock.now(), timeZone) < this.config.get('REMINDER_HOUR')) return;
+      await this.sweep();
+    });
+    this.jobs.schedule({ task: SWEEP_TASK, pattern: '0 * * * *' });
+  }
+
+  /** Sends today's reminders (today by the Clock, in APP_TIMEZONE), in one transaction; how many were new, per rule. */
+  async sweep(): Promise<SweepResult> {
+    const today = this.clock.today();
+    const timeZone = this.config.get('APP_TIMEZONE');
+    const todayEnd = startOfNextDay(today, timeZone);
+    const dates = [today, ...reminderDays(this.config.get('REMINDER_DAYS_BEFORE')).map((d) => addDays(today, d))];
+    const rules: { rule: DueRule; kind: NotificationKind; audience: 'RESPONSIBLE' | 'REVIEWERS' }[] = [
+      { rule: { rule: 'due', today, dates }, kind: NotificationKind.REMINDER_DUE, audience: 'RESPONSIBLE' },
+      { rule: { rule: 'late', today }, kind: NotificationKind.REMINDER_LATE, audience: 'RESPONSIBLE' },
+      { rule: { rule: 'escalation', today, daysLate: this.config.get('ESCALATION_AFTER_DAYS') }, kind: NotificationKind.ESCALATION, audience: 'REVIEWERS' },
+    ];
+    const subjects: { name: string; subjectType: SubjectType; set: (rule: DueRule) => SubjectSet }[] = [
+      { name: 'recommendation', subjectType: 'Recommendation', set: (rule) => this.repository.recommendations(rule) },
+      { name: 'indicator', subjectType: 'Indicator', set: (rule) => this.repository.indicatorPeriods(rule, todayEnd, timeZone) },
+    ];
+    const result: SweepResult = {};
+    await this.repository.transaction(async (tx) => {
+      for (const subject of subjects) {
+        for (const { rule, kind, audience } of rules) {
+          result[`${subject.name}.${rule.rule}`] = await this.notifications.notifySet(tx, subject.set(rule), {
+            kind,
+            subjectType: subject.subjectType,
+            rule: `${subject.name}.${rule.rule}`,
+            day: today,
+            audience,
+          });
+        }
+      }
+    });
+    const total = Object.values(result).reduce((a, b) => a + b, 0);
+    if (total) this.logger.log(`reminders of ${today}: ${total} notified (${JSON.stringify(result)})`);
+    return result;
+  }
+}
