@@ -1,3 +1,5 @@
+import { DataSource } from 'typeorm';
+import { seedSokulukRoundtable } from '../src/seed/sokuluk-roundtable.seed';
 import { createIndicator, createMeeting, createRecommendation } from './support/factories';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
@@ -180,5 +182,29 @@ describe('frameworks', () => {
     expect(await auditCount()).toBe(audits + 1);
     const [row] = await t.sql('SELECT paragraph FROM framework_item WHERE id = $1', [tsm.id]);
     expect(row.paragraph).toBe(12);
+  });
+
+  // Last: the sample's recommendations join the lists the tests above count.
+  it('maps the sample: the SOK proposals to SDG 5.5 (the quota one also to temporary special measures), WL-1 to 5.5.1(b), once however often it loads', async () => {
+    await seedSokulukRoundtable(t.app.get(DataSource));
+    await seedSokulukRoundtable(t.app.get(DataSource));
+    const res = await t.gqlOk<{ recommendations: { edges: { node: { code: string; frameworkItems: { framework: string; code: string }[]; indicators: { code: string; frameworkItems: { code: string }[] }[] } }[] } }>(
+      `query ($f: ID!) { recommendations(filter: { frameworkItem: $f }, orderBy: { field: CODE, direction: ASC }) { edges { node {
+        code frameworkItems { framework code } indicators { code frameworkItems { code } }
+      } } } }`,
+      { f: item('SDG', '5.5').id },
+    );
+    const nodes = res.recommendations.edges.map((e) => e.node);
+    expect(nodes.map((n) => n.code)).toEqual(['SOK-2024-01', 'SOK-2024-02', 'SOK-2024-03']);
+    expect(nodes[0].frameworkItems).toEqual([
+      { framework: 'CEDAW', code: 'CO5-TSM' },
+      { framework: 'SDG', code: '5.5' },
+    ]);
+    expect(nodes[0].indicators).toEqual([{ code: 'WL-1', frameworkItems: [{ code: '5.5.1(b)' }] }]);
+    const tsm = await t.gqlOk<{ recommendations: { edges: { node: { code: string } }[] } }>(
+      'query ($f: ID!) { recommendations(filter: { frameworkItem: $f }) { edges { node { code } } } }',
+      { f: item('CEDAW', 'CO5-TSM').id },
+    );
+    expect(tsm.recommendations.edges.map((e) => e.node.code).filter((code) => code.startsWith('SOK-'))).toEqual(['SOK-2024-01']);
   });
 });
