@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
+import { Indicator } from '../action-plan/indicator.entity';
 import { LoaderRegistry } from '../common/loaders/loader-registry';
 import { loadLinked, readEntities, rowToEntity } from '../database/linked-rows';
 import { Framework, FrameworkItem } from './framework-item.entity';
@@ -75,9 +76,22 @@ export class FrameworksRepository {
     );
   }
 
-  /** The ids mapped to an item (the recommendations or indicators addressing it). */
-  async mappedTo(target: MappingTarget, itemId: string): Promise<string[]> {
-    const rows: Record<string, string>[] = await this.db.query(`SELECT ${target.column} AS id FROM ${target.table} WHERE framework_item_id = $1`, [itemId]);
-    return rows.map((row) => row.id);
+  /** The indicators mapped to an item, by code. */
+  indicatorsOf(itemId: string, request: object | null): Promise<Indicator[]> {
+    return readEntities(
+      this.db,
+      Indicator,
+      request,
+      'SELECT e.* FROM indicator e JOIN indicator_framework_item l ON l.indicator_id = e.id WHERE l.framework_item_id = $1 ORDER BY e.code, e.id',
+      [itemId],
+    );
+  }
+
+  /** The items under an item (a target's indicators, a goal's targets), in the list's order. */
+  childrenOf(item: FrameworkItem, request: object | null): Promise<FrameworkItem[]> {
+    return readEntities(this.db, FrameworkItem, request, `SELECT e.* FROM framework_item e WHERE e.framework = $1 AND e.parent_code = $2 ORDER BY ${ITEM_ORDER}`, [
+      item.framework,
+      item.code,
+    ]);
   }
 }

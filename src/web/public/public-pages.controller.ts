@@ -6,6 +6,7 @@ import type { WebRequest } from '../layout/page-context';
 import { PageResponder } from '../layout/page-responder.service';
 import { WebErrorFilter } from '../layout/web-error.filter';
 import { atomFeed } from './atom-feed';
+import { FrameworkItemPage } from './framework-item.page';
 import { HomePage } from './home.page';
 import { IndicatorChoicePage, IndicatorPage } from './indicator.page';
 import { MeetingListPage, MeetingPage } from './meetings.page';
@@ -91,6 +92,19 @@ export class PublicPagesController {
         ? IndicatorPage({ ctx, stylesheetHref, data: found.data })
         : IndicatorChoicePage({ ctx, stylesheetHref, code: found.code, plans: found.plans });
     });
+  }
+
+  @Get('frameworks/:framework/:code')
+  frameworkItem(
+    @Param('framework') framework: string,
+    @Param('code') code: string,
+    @Query() _query: PageQuery,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    return this.pages.publicPage(req, res, async (ctx, stylesheetHref) =>
+      FrameworkItemPage({ ctx, stylesheetHref, data: await this.data.frameworkItem(framework, code) }),
+    );
   }
 
   @Get('organisations/:id')
