@@ -13,7 +13,7 @@ import { Framework, FrameworkItem, FrameworkItemKind } from './framework-item.en
 import { FrameworksRepository, INDICATOR_MAPPING, MappingTarget, RECOMMENDATION_MAPPING } from './frameworks.repository';
 
 /**
- * International frameworks (docs/domain.md): reference lists loaded from src/frameworks/lists,
+ * International frameworks (docs/domain.md, International frameworks): reference lists from src/frameworks/lists,
  * edited by ADMIN; EDITORS map recommendations and indicators to any item. Every write is
  * audited in its transaction; a mapping that is already there (or already gone) changes nothing.
  */
