@@ -59,6 +59,18 @@ describe('framework pages', () => {
     expect(ru.text).not.toContain('app-fallback-note');
   });
 
+  it("links to the recommendations list filtered by the item, which keeps that filter while others change", async () => {
+    const page = await get('/frameworks/cedaw/CO5-TSM');
+    const href = /href="(\/recommendations\?framework=[^"]+)" data-filter-link="framework"/.exec(page.text)![1];
+    const list = await get(href);
+    expect(list.status).toBe(200);
+    const rows = list.text.split('data-list="recommendations"')[1].split('</table>')[0];
+    expect(rows).toContain('data-code="SOK-2024-01"');
+    expect(rows).not.toContain('data-code="SOK-2024-02"');
+    expect(list.text).toContain(`name="framework" value="${href.split('=')[1]}"`);
+    expect((await get('/recommendations?framework=not-an-id')).status).toBe(400);
+  });
+
   it('answers an unknown framework or code with a 404 page', async () => {
     expect((await get('/frameworks/sdg/99.9')).status).toBe(404);
     expect((await get('/frameworks/nope/5.5')).status).toBe(404);

@@ -74,7 +74,14 @@ export function FrameworkItemPage({ ctx, stylesheetHref, data }: { ctx: PageCont
       ) : null}
       <h2 class="govuk-heading-m">{t('framework.recommendations')}</h2>
       {data.recommendations.length ? (
-        <RecommendationTable ctx={ctx} rows={data.recommendations} caption={t('framework.recommendations')} />
+        <>
+          <RecommendationTable ctx={ctx} rows={data.recommendations} caption={t('framework.recommendations')} />
+          <p class="govuk-body">
+            <a class="govuk-link" href={`/recommendations?framework=${item.id}`} data-filter-link="framework">
+              {t('framework.filterRecommendations')}
+            </a>
+          </p>
+        </>
       ) : (
         <p class="govuk-body">{t('framework.noRecommendations')}</p>
       )}
