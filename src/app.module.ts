@@ -10,6 +10,7 @@ import { ErrorFilter } from './common/errors/error.filter';
 import { AppConfigModule, EnvironmentOverrides } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DimensionsModule } from './dimensions/dimensions.module';
+import { FrameworksModule } from './frameworks/frameworks.module';
 import { SeedModule } from './seed/seed.module';
 import { DataVersionModule } from './data-version/data-version.module';
 import { ExportsModule } from './exports/exports.module';
@@ -59,6 +60,7 @@ export class AppModule {
         AssessmentsModule,
         ActionPlanModule,
         DimensionsModule,
+        FrameworksModule,
         ReportsModule,
         ReportingCompletenessApiModule,
         RemindersModule,

@@ -24,6 +24,10 @@ interface Fixtures {
   submittedVersionId: () => Promise<string>;
   /** An independent assessment's first version, submitted by the NGO token. */
   submittedAssessmentId: () => Promise<string>;
+  /** SDG target 5.5, from the reference lists. */
+  frameworkItemId: string;
+  /** A new recommendation mapped to frameworkItemId (a mapping to remove). */
+  mappedRecommendationId: () => Promise<string>;
 }
 
 interface Operation {
@@ -92,6 +96,25 @@ const MATRIX: Record<string, Operation> = {
   'Mutation.returnAssessment': {
     allowed: EDITORS,
     call: async (f) => ['mutation ($id: ID!) { returnAssessment(input: { id: $id, reason: "Form" }) { id } }', { id: await f.submittedAssessmentId() }],
+  },
+  'Query.frameworkItems': { allowed: EVERYONE, call: async () => ['{ frameworkItems(framework: SDG) { id code title } }'] },
+  'Mutation.mapToFrameworkItem': {
+    allowed: EDITORS,
+    call: async (f) => [
+      'mutation ($i: ID!, $r: ID!) { mapToFrameworkItem(input: { frameworkItemId: $i, recommendationId: $r }) { id } }',
+      { i: f.frameworkItemId, r: await f.recommendationId() },
+    ],
+  },
+  'Mutation.unmapFromFrameworkItem': {
+    allowed: EDITORS,
+    call: async (f) => [
+      'mutation ($i: ID!, $r: ID!) { unmapFromFrameworkItem(input: { frameworkItemId: $i, recommendationId: $r }) { id } }',
+      { i: f.frameworkItemId, r: await f.mappedRecommendationId() },
+    ],
+  },
+  'Mutation.updateFrameworkItem': {
+    allowed: ['ADMIN'],
+    call: async (f) => ['mutation ($i: ID!) { updateFrameworkItem(input: { id: $i, titleTranslations: [{ locale: EN, text: "Women in leadership" }] }) { id } }', { i: f.frameworkItemId }],
   },
   'Mutation.createOrganization': {
     allowed: EDITORS,
@@ -244,6 +267,7 @@ describe('access control', () => {
     const meetingId = (await createMeeting(t)).id;
     const planId = (await createActionPlan(t)).id;
     f = {
+      frameworkItemId: (await t.sql<{ id: string }>("SELECT id FROM framework_item WHERE framework = 'SDG' AND code = '5.5'"))[0].id,
       orgId: ministryOrgId,
       meetingId,
       barrierId: (await createBarrier(t, { meetingIds: [meetingId] })).id,
@@ -264,6 +288,11 @@ describe('access control', () => {
             { m: meetingId, o: ministryOrgId },
           )
         ).createRecommendation.id,
+      mappedRecommendationId: async () => {
+        const r = await f.recommendationId();
+        await t.gqlOk('mutation ($i: ID!, $r: ID!) { mapToFrameworkItem(input: { frameworkItemId: $i, recommendationId: $r }) { id } }', { i: f.frameworkItemId, r });
+        return r;
+      },
       tokenId: async () => (await createToken({ name: `victim-${next()}`, role: 'VIEWER' })).apiToken.id,
       submittedVersionId: async () => {
         const indicator = await createIndicator(t, { actionPlanId: planId, responsibleOrganizationId: ministryOrgId });

@@ -69,6 +69,9 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   'Recommendation.assessments': { perParent: { table: 'assessment_version', column: 'recommendation_id' } },
   // SubmitAssessmentInput and a check constraint (CHK_assessment_version_evidence) keep it to EVIDENCE_MAX.
   'Assessment.evidenceUrls': { fixed: 10 },
+  'Query.frameworkItems': { rows: 'framework_item' },
+  'Recommendation.frameworkItems': { perParent: { table: 'recommendation_framework_item', column: 'recommendation_id' } },
+  'Indicator.frameworkItems': { perParent: { table: 'indicator_framework_item', column: 'indicator_id' } },
 };
 
 /** The bound of a list field, or null when the schema has a list the table above does not know. */

@@ -76,6 +76,12 @@ export function applyRecommendationFilter(
       closed: CLOSED_STATUSES,
     });
   }
+  if (filter.frameworkItem) {
+    query.andWhere(
+      'EXISTS (SELECT 1 FROM recommendation_framework_item rf WHERE rf.recommendation_id = r.id AND rf.framework_item_id = :frameworkItem)',
+      { frameworkItem: filter.frameworkItem },
+    );
+  }
   if (filter.divergent === true) query.andWhere(divergentSql('r.id', 'r.status'));
   else if (filter.divergent === false) query.andWhere(`NOT ${divergentSql('r.id', 'r.status')}`);
   if (filter.search) {

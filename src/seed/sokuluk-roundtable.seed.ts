@@ -6,6 +6,7 @@ import { SAMPLE_VALUE_RECORDER } from '../action-plan/indicator-value.entity';
 import { IndicatorUnit } from '../action-plan/indicator-unit';
 import { BarrierCategory } from '../barriers/barrier-category.enum';
 import { Barrier } from '../barriers/barrier.entity';
+import { Framework } from '../frameworks/framework-item.entity';
 import { parsePeriod } from '../action-plan/reporting-period';
 import type { Translations } from '../i18n/translations';
 import { SAMPLE_TEXTS } from './sokuluk-roundtable.texts';
@@ -336,8 +337,44 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
       await insertIgnoringDuplicates(tx, 'recommendation_organization', ['recommendation_id', 'organization_id'], p.organizations.map((id) => [rec.id, id]));
       await insertIgnoringDuplicates(tx, 'recommendation_indicator', ['recommendation_id', 'indicator_id'], p.indicators.map((id) => [rec.id, id]));
     }
+    await mapToFrameworks(tx, indicators);
   });
   return `${tally.created} records created, ${tally.existing} already present`;
+}
+
+/**
+ * What the sample addresses in the international frameworks: every proposal SDG target 5.5, the
+ * quota proposal also CEDAW's temporary special measures; the local-kenesh indicator measures
+ * SDG 5.5.1(b), the leadership programmes indicator target 5.5. Mappings already there stay.
+ */
+const FRAMEWORK_MAPPINGS: { recommendations: Record<string, [Framework, string][]>; indicators: Record<string, [Framework, string][]> } = {
+  recommendations: {
+    'SOK-2024-01': [[Framework.SDG, '5.5'], [Framework.CEDAW, 'CO5-TSM']],
+    'SOK-2024-02': [[Framework.SDG, '5.5']],
+    'SOK-2024-03': [[Framework.SDG, '5.5']],
+  },
+  indicators: {
+    'WL-1': [[Framework.SDG, '5.5.1(b)']],
+    'WL-2': [[Framework.SDG, '5.5']],
+  },
+};
+
+async function mapToFrameworks(tx: EntityManager, indicators: Record<string, Indicator>): Promise<void> {
+  const items: { id: string; framework: Framework; code: string }[] = await tx.query('SELECT id, framework, code FROM framework_item');
+  const itemId = (framework: Framework, code: string) => items.find((i) => i.framework === framework && i.code === code)?.id;
+  const pairs = (targetId: string, refs: [Framework, string][]) =>
+    refs.flatMap(([framework, code]) => {
+      const id = itemId(framework, code);
+      return id ? [[targetId, id]] : [];
+    });
+  for (const [code, refs] of Object.entries(FRAMEWORK_MAPPINGS.recommendations)) {
+    const recommendation = await tx.getRepository(Recommendation).findOneBy({ code });
+    if (recommendation) await insertIgnoringDuplicates(tx, 'recommendation_framework_item', ['recommendation_id', 'framework_item_id'], pairs(recommendation.id, refs));
+  }
+  for (const [code, refs] of Object.entries(FRAMEWORK_MAPPINGS.indicators)) {
+    const indicator = indicators[code];
+    if (indicator) await insertIgnoringDuplicates(tx, 'indicator_framework_item', ['indicator_id', 'framework_item_id'], pairs(indicator.id, refs));
+  }
 }
 
 async function findOrCreate<T extends ObjectLiteral>(

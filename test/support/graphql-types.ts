@@ -601,6 +601,78 @@ export type DimensionMemberNameLocaleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
+/** An international framework that recommendations and indicators are mapped to */
+export type Framework =
+  /** The CEDAW Committee's concluding observations to Kyrgyzstan */
+  | 'CEDAW'
+  /** The Sustainable Development Goals: goals, targets and indicators */
+  | 'SDG'
+  /** The Universal Periodic Review's recommendations to Kyrgyzstan, by document symbol */
+  | 'UPR';
+
+/** An item of an international framework (an SDG target or indicator, a CEDAW paragraph, a UPR document) that work is mapped to */
+export type FrameworkItem = {
+  /** The official code (e.g. 5.5.1(b)), or the list's own code where the data file says so (e.g. CO5-TSM) */
+  code: Scalars['String']['output'];
+  /** The framework it belongs to */
+  framework: Framework;
+  /** The item's id */
+  id: Scalars['ID']['output'];
+  /** What the item is */
+  kind: FrameworkItemKind;
+  /** True when no official Kyrgyz title is known: Kyrgyz readers get another language */
+  kyUntranslated: Scalars['Boolean']['output'];
+  /** The paragraph's number in its document, once checked; null when unknown */
+  paragraph?: Maybe<Scalars['Int']['output']>;
+  /** The code of the item it belongs to (an indicator its target, a target its goal); null at the top */
+  parentCode?: Maybe<Scalars['String']['output']>;
+  /** The UN SDG Global Database series code, where known for sure */
+  seriesCode?: Maybe<Scalars['String']['output']>;
+  /** Where the item comes from (document and address) */
+  source: Scalars['String']['output'];
+  /** A short title (not the official text) */
+  title: Scalars['String']['output'];
+  /** The locale title is served in (after fallback); null when it has no text */
+  titleLocale?: Maybe<Locale>;
+  /** Every locale's text of title */
+  titleTranslations: Array<Translation>;
+};
+
+
+/** An item of an international framework (an SDG target or indicator, a CEDAW paragraph, a UPR document) that work is mapped to */
+export type FrameworkItemTitleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+/** An item of an international framework (an SDG target or indicator, a CEDAW paragraph, a UPR document) that work is mapped to */
+export type FrameworkItemTitleLocaleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+/** What an item of a framework is */
+export type FrameworkItemKind =
+  /** A document, named by its symbol */
+  | 'DOCUMENT'
+  /** An SDG goal */
+  | 'GOAL'
+  /** An SDG indicator */
+  | 'INDICATOR'
+  /** A paragraph (or subject) of concluding observations */
+  | 'PARAGRAPH'
+  /** An SDG target */
+  | 'TARGET';
+
+/** A recommendation or an indicator (exactly one) and the framework item it addresses */
+export type FrameworkMappingInput = {
+  /** The framework item */
+  frameworkItemId: Scalars['ID']['input'];
+  /** The indicator (give it or recommendationId, not both) */
+  indicatorId?: InputMaybe<Scalars['ID']['input']>;
+  /** The recommendation (give it or indicatorId, not both) */
+  recommendationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A measurable indicator of an action plan, with a baseline, yearly targets and reported values */
 export type Indicator = Node & {
   /** The action plan it belongs to */
@@ -615,6 +687,8 @@ export type Indicator = Node & {
   dimensions: Array<Dimension>;
   /** Whether higher or lower is better */
   direction: IndicatorDirection;
+  /** The framework items (SDG indicators and targets, CEDAW paragraphs) it measures */
+  frameworkItems: Array<FrameworkItem>;
   /** Global object id */
   id: Scalars['ID']['output'];
   /** The value of the most recent period (a year counts after its quarters) */
@@ -1141,6 +1215,8 @@ export type Mutation = {
   createPerson: Person;
   /** Records a recommendation as PROPOSED (EDITOR, ADMIN) */
   createRecommendation: Recommendation;
+  /** ADMIN and EDITOR: map a recommendation or an indicator to a framework item (nothing changes when it is mapped already) */
+  mapToFrameworkItem: FrameworkItem;
   /** ADMIN and EDITOR: publish a SUBMITTED assessment (checked for form and safety, not agreement) */
   publishAssessment: Assessment;
   /** MINISTRY tokens: only indicators of their organisation */
@@ -1163,10 +1239,14 @@ export type Mutation = {
   submitAssessment: Assessment;
   /** MINISTRY tokens: only recommendations their organisation is responsible for */
   transitionRecommendation: Recommendation;
+  /** ADMIN and EDITOR: remove the mapping of a recommendation or an indicator to a framework item (nothing changes when there is none) */
+  unmapFromFrameworkItem: FrameworkItem;
   /** CONFLICT when expectedVersion is given and stale */
   updateActionPlan: ActionPlan;
   /** CONFLICT when expectedVersion is given and stale */
   updateBarrier: Barrier;
+  /** ADMIN: correct a framework item's title or paragraph number (the reference lists are ADMIN's) */
+  updateFrameworkItem: FrameworkItem;
   /** CONFLICT when expectedVersion is given and stale; targets: setIndicatorTarget */
   updateIndicator: Indicator;
   /** CONFLICT when expectedVersion is given and stale */
@@ -1223,6 +1303,11 @@ export type MutationCreatePersonArgs = {
 
 export type MutationCreateRecommendationArgs = {
   input: CreateRecommendationInput;
+};
+
+
+export type MutationMapToFrameworkItemArgs = {
+  input: FrameworkMappingInput;
 };
 
 
@@ -1286,6 +1371,11 @@ export type MutationTransitionRecommendationArgs = {
 };
 
 
+export type MutationUnmapFromFrameworkItemArgs = {
+  input: FrameworkMappingInput;
+};
+
+
 export type MutationUpdateActionPlanArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -1297,6 +1387,11 @@ export type MutationUpdateBarrierArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   input: UpdateBarrierInput;
+};
+
+
+export type MutationUpdateFrameworkItemArgs = {
+  input: UpdateFrameworkItemInput;
 };
 
 
@@ -1589,6 +1684,8 @@ export type Query = {
   barriersConnection: BarrierConnection;
   /** Every dimension values may be broken down by, by code */
   dimensions: Array<Dimension>;
+  /** The frameworks' reference lists (SDG, CEDAW, UPR), in each list's order */
+  frameworkItems: Array<FrameworkItem>;
   /** One indicator by id; null when there is none */
   indicator?: Maybe<Indicator>;
   /** A page of indicators, filtered */
@@ -1660,6 +1757,11 @@ export type QueryBarriersConnectionArgs = {
   category?: InputMaybe<BarrierCategory>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryFrameworkItemsArgs = {
+  framework?: InputMaybe<Framework>;
 };
 
 
@@ -1770,6 +1872,8 @@ export type Recommendation = Node & {
   dueDate?: Maybe<Scalars['Date']['output']>;
   /** Due date, priority and responsible organisations, oldest first: each entry holds from its changedAt until the next; empty for a recommendation loaded in bulk and never changed since (its facts are its own fields) */
   factHistory: Array<RecommendationFactChange>;
+  /** The framework items (SDG targets and indicators, CEDAW paragraphs, UPR documents) it addresses */
+  frameworkItems: Array<FrameworkItem>;
   /** Global object id */
   id: Scalars['ID']['output'];
   /** The action plan indicators that measure it */
@@ -1872,6 +1976,8 @@ export type RecommendationFilter = {
   barrierId?: InputMaybe<Scalars['ID']['input']>;
   /** True: only those where a civil-society organisation's latest published assessment gives another status than the official one (docs/domain.md); false: only the others */
   divergent?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only those mapped to this framework item (an SDG target or indicator, a CEDAW paragraph, a UPR document) */
+  frameworkItem?: InputMaybe<Scalars['ID']['input']>;
   /** Only those this indicator measures */
   indicatorId?: InputMaybe<Scalars['ID']['input']>;
   /** Only these kinds */
@@ -2189,6 +2295,18 @@ export type UpdateBarrierInput = {
   /** The meetings where it was raised (replaces them); at least one */
   meetingIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** In the request's locale (Accept-Language) */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** title in several locales; title itself writes the request's locale (Accept-Language) */
+  titleTranslations?: InputMaybe<Array<TranslationInput>>;
+};
+
+/** ADMIN's changes to a framework item: what is absent stays as it is */
+export type UpdateFrameworkItemInput = {
+  /** The item to change */
+  id: Scalars['ID']['input'];
+  /** The paragraph's number in its document, once checked against it; null clears it */
+  paragraph?: InputMaybe<Scalars['Int']['input']>;
+  /** The short title in the request's locale (Accept-Language) */
   title?: InputMaybe<Scalars['String']['input']>;
   /** title in several locales; title itself writes the request's locale (Accept-Language) */
   titleTranslations?: InputMaybe<Array<TranslationInput>>;

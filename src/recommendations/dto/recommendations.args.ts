@@ -60,6 +60,11 @@ export class RecommendationFilter {
   @IsBoolean()
   divergent?: boolean | null;
 
+  @Field(() => ID, { nullable: true, description: 'Only those mapped to this framework item (an SDG target or indicator, a CEDAW paragraph, a UPR document)' })
+  @IsOptional()
+  @IsUUID()
+  frameworkItem?: string | null;
+
   @Field(() => String, { nullable: true, description: 'Case-insensitive match on code, title, description' })
   @OptionalText(200)
   search?: string | null;

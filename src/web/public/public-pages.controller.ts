@@ -6,6 +6,7 @@ import type { WebRequest } from '../layout/page-context';
 import { PageResponder } from '../layout/page-responder.service';
 import { WebErrorFilter } from '../layout/web-error.filter';
 import { atomFeed } from './atom-feed';
+import { FrameworkItemPage } from './framework-item.page';
 import { HomePage } from './home.page';
 import { IndicatorChoicePage, IndicatorPage } from './indicator.page';
 import { MeetingListPage, MeetingPage } from './meetings.page';
@@ -43,6 +44,7 @@ export class PublicPagesController {
       organisation: query.organisation,
       meeting: query.meeting,
       barrier: query.barrier,
+      framework: query.framework,
       overdue: query.overdue === 'true',
       divergent: query.divergent === 'true',
       q: query.q,
@@ -54,6 +56,7 @@ export class PublicPagesController {
           responsibleOrganizationId: filters.organisation ?? null,
           meetingId: filters.meeting ?? null,
           barrierId: filters.barrier ?? null,
+          frameworkItem: filters.framework ?? null,
           overdue: filters.overdue ? true : null,
           divergent: filters.divergent ? true : null,
           search: filters.q ?? null,
@@ -91,6 +94,19 @@ export class PublicPagesController {
         ? IndicatorPage({ ctx, stylesheetHref, data: found.data })
         : IndicatorChoicePage({ ctx, stylesheetHref, code: found.code, plans: found.plans });
     });
+  }
+
+  @Get('frameworks/:framework/:code')
+  frameworkItem(
+    @Param('framework') framework: string,
+    @Param('code') code: string,
+    @Query() _query: PageQuery,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    return this.pages.publicPage(req, res, async (ctx, stylesheetHref) =>
+      FrameworkItemPage({ ctx, stylesheetHref, data: await this.data.frameworkItem(framework, code) }),
+    );
   }
 
   @Get('organisations/:id')

@@ -52,6 +52,12 @@ export class RecommendationListQuery extends PageQuery {
   @IsUUID()
   barrier?: string;
 
+  /** A framework item's id: only the recommendations mapped to it. */
+  @IsOptional()
+  @EmptyIsAbsent()
+  @IsUUID()
+  framework?: string;
+
   @IsOptional()
   @IsIn(['true'])
   overdue?: 'true';

@@ -43,6 +43,8 @@ import { Assessment, AssessmentReviewStatus } from '../../assessments/assessment
 import { AssessmentsRepository } from '../../assessments/assessments.repository';
 import { divergesFrom } from '../../assessments/divergence';
 import { ProgressSummary } from '../../reports/progress-summary.type';
+import { Framework, FrameworkItem } from '../../frameworks/framework-item.entity';
+import { FrameworksRepository } from '../../frameworks/frameworks.repository';
 
 /** A recommendation in a list: with whether it is overdue today, and whether a published independent assessment differs from its status. */
 export interface RecommendationRow {
@@ -124,6 +126,14 @@ export interface OrganisationCompleteness {
   entry: OrganizationCompleteness | null;
 }
 
+/** `/frameworks/{framework}/{code}`: an item, the items under it, what addresses it. */
+export interface FrameworkItemData {
+  item: FrameworkItem;
+  children: FrameworkItem[];
+  recommendations: RecommendationRow[];
+  indicators: { indicator: Indicator; plan: ActionPlan | null }[];
+}
+
 export interface OrganisationData {
   organization: Organization;
   byStatus: Map<RecommendationStatus, number>;
@@ -167,6 +177,7 @@ export class PublicPagesService {
     private readonly planLoader: ActionPlanRepository,
     private readonly completeness: ReportingCompletenessService,
     private readonly assessments: AssessmentsRepository,
+    private readonly frameworks: FrameworksRepository,
   ) {}
 
   currentYear(): number {
@@ -297,6 +308,26 @@ export class PublicPagesService {
     return {
       kind: 'one',
       data: { indicator, plan, organization, targets, values, progress, recommendations: await this.rows(recommendations), breakdown },
+    };
+  }
+
+  /** A framework item by its framework (sdg, cedaw, upr in the address) and code; NOT_FOUND otherwise. */
+  async frameworkItem(framework: string, code: string): Promise<FrameworkItemData> {
+    const known = Object.values(Framework).find((f) => f.toLowerCase() === framework.toLowerCase());
+    const item = known ? await this.frameworks.byCode(known, code, null) : null;
+    if (!item) throw DomainError.notFound('FrameworkItem', `${framework}/${code}`);
+    const loaders = new LoaderRegistry();
+    const planById = this.planLoader.planById(loaders);
+    const [children, recommendations, indicators] = await Promise.all([
+      this.frameworks.childrenOf(item, null),
+      this.recommendations.list({ filter: { frameworkItem: item.id }, first: LIST_SIZE }),
+      this.frameworks.indicatorsOf(item.id, null),
+    ]);
+    return {
+      item,
+      children,
+      recommendations: await this.rows(recommendations.edges.map((e) => e.node)),
+      indicators: await Promise.all(indicators.map(async (indicator) => ({ indicator, plan: await planById.load(indicator.actionPlanId) }))),
     };
   }
 

@@ -7,6 +7,7 @@ import { MeetingsModule } from '../../meetings/meetings.module';
 import { OrganizationsModule } from '../../organizations/organizations.module';
 import { RecommendationsModule } from '../../recommendations/recommendations.module';
 import { AssessmentsModule } from '../../assessments/assessments.module';
+import { FrameworksModule } from '../../frameworks/frameworks.module';
 import { ReportsModule } from '../../reports/reports.module';
 import { ReportingCompletenessModule } from '../../reporting-completeness/reporting-completeness.module';
 import { WebModule } from '../web.module';
@@ -16,7 +17,7 @@ import { PublicSiteGuard } from './public-site.guard';
 
 /** The public progress pages: anonymous, read-only, cacheable (PUBLIC_SITE). */
 @Module({
-  imports: [WebModule, DataVersionModule, ReportsModule, RecommendationsModule, AssessmentsModule, MeetingsModule, BarriersModule, OrganizationsModule, ActionPlanModule, DimensionsModule, ReportingCompletenessModule],
+  imports: [WebModule, DataVersionModule, ReportsModule, RecommendationsModule, AssessmentsModule, MeetingsModule, BarriersModule, OrganizationsModule, ActionPlanModule, DimensionsModule, ReportingCompletenessModule, FrameworksModule],
   controllers: [PublicPagesController],
   providers: [PublicPagesService, PublicSiteGuard],
 })

@@ -16,6 +16,8 @@ export interface RecommendationListFilters {
   organisation?: string;
   meeting?: string;
   barrier?: string;
+  /** A framework item's id (from its page's link): kept, hidden, while the other filters change. */
+  framework?: string;
   overdue: boolean;
   divergent: boolean;
   q?: string;
@@ -28,6 +30,7 @@ export function filtersQuery(filters: RecommendationListFilters): URLSearchParam
   if (filters.organisation) query.set('organisation', filters.organisation);
   if (filters.meeting) query.set('meeting', filters.meeting);
   if (filters.barrier) query.set('barrier', filters.barrier);
+  if (filters.framework) query.set('framework', filters.framework);
   if (filters.overdue) query.set('overdue', 'true');
   if (filters.divergent) query.set('divergent', 'true');
   if (filters.q) query.set('q', filters.q);
@@ -122,6 +125,7 @@ export function RecommendationListPage(props: {
           value={filters.barrier}
           options={data.barriers?.map((b) => ({ value: b.id, label: ctx.text.plain(b.title) })) ?? null}
         />
+        {filters.framework ? <input type="hidden" name="framework" value={filters.framework} /> : null}
         <div class="govuk-form-group">
           <div class="govuk-checkboxes govuk-checkboxes--small">
             <div class="govuk-checkboxes__item">
