@@ -17,8 +17,12 @@ export interface PostedForm {
 
 export type FormRequest = Request & { postedForm?: PostedForm };
 
-/** The problems of a failed validation, by the controls that show the invalid properties. */
-export function problemsOf(type: FormType, errors: ValidationError[]): FormProblem[] {
+/**
+ * The problems of a failed validation, by the controls that show the invalid properties, in the
+ * order the form posted its controls (a browser posts them in the page's order, so the error
+ * summary lists them as the person meets them, whatever order the class declares them in).
+ */
+export function problemsOf(type: FormType, errors: ValidationError[], values: FormValues = {}): FormProblem[] {
   const seen = new Set<string>();
   const problems: FormProblem[] = [];
   for (const error of errors) {
@@ -27,7 +31,12 @@ export function problemsOf(type: FormType, errors: ValidationError[]): FormProbl
     seen.add(control.name);
     problems.push({ control: control.name, translated: control.translated, reason: 'invalid', params: {} });
   }
-  return problems;
+  const posted = Object.keys(values);
+  const place = (name: string) => {
+    const index = posted.findIndex((key) => key === name || key.startsWith(`${name}-`));
+    return index < 0 ? posted.length : index;
+  };
+  return problems.map((problem, index) => ({ problem, index })).sort((a, b) => place(a.problem.control) - place(b.problem.control) || a.index - b.index).map(({ problem }) => problem);
 }
 
 /**
@@ -41,7 +50,7 @@ export class FormPipe implements PipeTransform<unknown, Promise<object>> {
     const values = formValuesOf(body);
     const form = plainToInstance(type, { ...values });
     const errors = await validate(form, { whitelist: true, forbidUnknownValues: false });
-    if (errors.length > 0) throw new FormInvalid(values, problemsOf(type, errors));
+    if (errors.length > 0) throw new FormInvalid(values, problemsOf(type, errors, values));
     return form;
   }
 }
