@@ -32,10 +32,16 @@ describe('SQL statements per request at scale (synthetic data)', () => {
   let t: TestApp;
   let client: Client | null = null;
 
-  /** Statement counts of every operation at every page size, checking each answer is complete. */
+  /**
+   * Statement counts of every operation at every page size, checking each answer is complete. Each
+   * operation runs once unmeasured first: what is read once per data version (the plans' facts)
+   * is then read, and the counts are those of every later request.
+   */
   const measure = async (): Promise<Counts> => {
     const counts: Counts = {};
     for (const [name, build] of Object.entries(OPERATIONS)) {
+      const warm = build(PAGE_SIZES[0]);
+      expect((await t.gql(warm.query, warm.variables)).errors).toBeUndefined();
       for (const first of PAGE_SIZES) {
         const { query, variables } = build(first);
         const res = await t.gql(query, variables);

@@ -172,13 +172,27 @@ describe('SQL statements per request (no N+1)', () => {
     }
   });
 
-  it('reads a year\'s summary with one statement for the plans\' years and lag, one for the counts and one for the indicators', async () => {
-    const summary = await t.gql('{ progressSummary(year: 2025) { recommendationsTotal overdue implementationRate byStatus { status count } } }');
-    expect(summary.errors).toBeUndefined();
-    // The plans' years (the year check) and reporting lag (the cut) are one read, the status counts another.
-    expect(summary.statements).toBe(2);
-    const withIndicators = await t.gql('{ progressSummary(year: 2025) { recommendationsTotal indicators { indicator { code } status } } }');
+  it('reads a year\'s summary with one statement for the counts, and the plans\' years and lag once per data version', async () => {
+    const SUMMARY = '{ progressSummary(year: 2025) { recommendationsTotal overdue implementationRate byStatus { status count } } }';
+    const WITH_INDICATORS = '{ progressSummary(year: 2025) { recommendationsTotal indicators { indicator { code } status } } }';
+    // A write moves the data version on: the next summary reads the plans' facts again.
+    const [plan] = await t.sql<{ id: string; version: number; end_year: number }>('SELECT id, version, end_year FROM action_plan LIMIT 1');
+    await t.gqlOk(`mutation ($id: ID!) { updateActionPlan(id: $id, input: { approvedBy: "Cabinet" }) { id } }`, { id: plan.id });
+    const cold = await t.gql(SUMMARY);
+    expect(cold.errors).toBeUndefined();
+    expect(cold.statements).toBe(2);
+    // Until the next write: the counts alone; with every indicator, one more.
+    const warm = await t.gql(SUMMARY);
+    expect(warm.statements).toBe(1);
+    const withIndicators = await t.gql(WITH_INDICATORS);
     expect(withIndicators.errors).toBeUndefined();
-    expect(withIndicators.statements).toBe(3);
+    expect(withIndicators.statements).toBe(2);
+    // The facts are the current ones after a write: a year the plan now spans is accepted at once.
+    const beyond = plan.end_year + 1;
+    const refused = await t.gql(`{ progressSummary(year: ${beyond}) { recommendationsTotal } }`);
+    if (beyond !== new Date().getFullYear()) expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    await t.gqlOk(`mutation ($id: ID!) { updateActionPlan(id: $id, input: { endYear: ${beyond} }) { id } }`, { id: plan.id });
+    const accepted = await t.gql(`{ progressSummary(year: ${beyond}) { recommendationsTotal } }`);
+    expect(accepted.errors).toBeUndefined();
   });
 });

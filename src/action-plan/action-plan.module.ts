@@ -1,3 +1,4 @@
+import { DataVersionModule } from '../data-version/data-version.module';
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
@@ -19,7 +20,7 @@ import { ValueReviewResolver } from './value-review.resolver';
 import { ValueReviewService } from './value-review.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ActionPlan, Indicator, IndicatorTarget, IndicatorMilestone, IndicatorValue, IndicatorValueVersion]), OrganizationsModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([ActionPlan, Indicator, IndicatorTarget, IndicatorMilestone, IndicatorValue, IndicatorValueVersion]), OrganizationsModule, NotificationsModule, DataVersionModule],
   providers: [
     ActionPlansService,
     IndicatorsService,

@@ -6,6 +6,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { LoaderRegistry } from '../common/loaders/loader-registry';
 import { startOfNextDay } from '../common/start-of-next-day';
 import { AppConfig } from '../config/app-config.service';
+import { DataVersionService } from '../data-version/data-version.service';
 import { DEFAULT_REPORTING_LAG_DAYS } from './action-plan.entity';
 import { ActionPlanRepository, PlanFacts, ProgressScope } from './action-plan.repository';
 import { IndicatorProgress, progressOf } from './indicator-progress';
@@ -32,7 +33,36 @@ export class IndicatorProgressReader {
     private readonly repository: ActionPlanRepository,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly versions: DataVersionService,
   ) {}
+
+  /** The plans' facts by plan (or '' for all), valid for one data version (planFacts()). */
+  private readonly factsByPlan = new Map<string, Promise<PlanFacts>>();
+  private factsVersion: string | null = null;
+
+  /**
+   * The plans' years and reporting lag, read once per data version while the version is held in
+   * memory (a live listener: reading it costs no statement). Every summary, report and year check
+   * needs them, and they change only with a write, which moves the version on. Without a
+   * listener, each call reads them.
+   */
+  private async planFacts(actionPlanId: string | null): Promise<PlanFacts> {
+    if (!this.versions.inMemory) return this.repository.planFacts(actionPlanId);
+    const { version } = await this.versions.current();
+    if (version !== this.factsVersion) {
+      this.factsByPlan.clear();
+      this.factsVersion = version;
+    }
+    const key = actionPlanId ?? '';
+    let facts = this.factsByPlan.get(key);
+    if (!facts) {
+      facts = this.repository.planFacts(actionPlanId);
+      this.factsByPlan.set(key, facts);
+      // A failed read is not kept: the next call reads again.
+      facts.catch(() => this.factsByPlan.delete(key));
+    }
+    return facts;
+  }
 
   /**
    * The request as `actor` may make it: SUBMITTED values (not yet reviewed) are for staff only
@@ -47,13 +77,13 @@ export class IndicatorProgressReader {
 
   /** The cut a report of `year` (null: none in particular) in the plan (null: all plans) is read at; BAD_USER_INPUT for impossible dates. */
   async cut(year: number | null, request: ProgressCutRequest, actionPlanId: string | null): Promise<ProgressCut> {
-    const { reportingLagDays } = await this.repository.planFacts(actionPlanId);
+    const { reportingLagDays } = await this.planFacts(actionPlanId);
     return resolveProgressCut(this.clock.today(), request, year, reportingLagDays);
   }
 
   /** assertReportYear() then cut(), from one read of the plans: a report of `year` and the cut it is read at. */
   async reportCut(year: number, request: ProgressCutRequest, actionPlanId: string | null): Promise<ProgressCut> {
-    const facts = await this.repository.planFacts(actionPlanId);
+    const facts = await this.planFacts(actionPlanId);
     this.checkReportYear(year, facts, actionPlanId);
     return resolveProgressCut(this.clock.today(), request, year, facts.reportingLagDays);
   }
@@ -104,7 +134,7 @@ export class IndicatorProgressReader {
    * home page offers it); any year while there are no plans.
    */
   async assertReportYear(year: number, actionPlanId: string | null): Promise<void> {
-    this.checkReportYear(year, await this.repository.planFacts(actionPlanId), actionPlanId);
+    this.checkReportYear(year, await this.planFacts(actionPlanId), actionPlanId);
   }
 
   private checkReportYear(year: number, { years }: PlanFacts, actionPlanId: string | null): void {
