@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { NotificationsRepository } from './notifications.repository';
 
 /** What an unsubscribe link names: one person, one kind of notification. */
 export interface UnsubscribeTarget {
@@ -19,7 +18,7 @@ export interface UnsubscribeTarget {
 export class MailLinks {
   private key: Promise<string> | null = null;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly repository: NotificationsRepository) {}
 
   async unsubscribeToken(target: UnsubscribeTarget): Promise<string> {
     return `${target.userId}.${target.kind}.${await this.sign(target)}`;
@@ -37,12 +36,10 @@ export class MailLinks {
   }
 
   private async sign(target: UnsubscribeTarget): Promise<string> {
-    this.key ??= this.db
-      .query<{ value: string }[]>(`SELECT value FROM notification_secret WHERE name = 'mail-links'`)
-      .then(([row]) => {
-        if (!row) throw new Error('notification_secret has no mail-links key: run the migrations');
-        return row.value;
-      });
+    this.key ??= this.repository.secret('mail-links').then((value) => {
+      if (value === null) throw new Error('notification_secret has no mail-links key: run the migrations');
+      return value;
+    });
     const key = await this.key.catch((error: unknown) => {
       this.key = null;
       throw error;

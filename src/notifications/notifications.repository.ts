@@ -139,6 +139,12 @@ export class NotificationsRepository {
     return row.written;
   }
 
+  /** A signing key the migrations made (notification_secret), by name; null when there is none. */
+  async secret(name: string): Promise<string | null> {
+    const [row] = await this.db.query<{ value: string }[]>('SELECT value FROM notification_secret WHERE name = $1', [name]);
+    return row?.value ?? null;
+  }
+
   /** A person's notifications, newest first. */
   async listFor(userId: string, limit: number): Promise<Notification[]> {
     const rows: Record<string, unknown>[] = await this.db.query(
