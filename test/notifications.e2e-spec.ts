@@ -24,9 +24,10 @@ describe('notifications in the application', () => {
   const users: Record<'officerA' | 'officerB' | 'editor' | 'editor2' | 'gone', { id: string; email: string; password: string }> = {} as never;
   const web: Record<'officerA' | 'officerB' | 'editor', WebSession> = {} as never;
 
+  // By recipient (byte order), then time: one event's rows are written by one statement, in no set order.
   const rows = () =>
     t.sql<Row>(
-      `SELECT u.email AS recipient, n.kind, n.payload, n.read_at FROM notification n JOIN app_user u ON u.id = n.recipient_id ORDER BY n.created_at, u.email`,
+      `SELECT u.email AS recipient, n.kind, n.payload, n.read_at FROM notification n JOIN app_user u ON u.id = n.recipient_id ORDER BY u.email COLLATE "C", n.created_at`,
     );
   const pendingJobs = async () => (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM graphile_worker.jobs`))[0].n;
   /** Waits until the queue is empty (every delivery ran). */
