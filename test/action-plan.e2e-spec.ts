@@ -378,8 +378,9 @@ describe('action plan and indicators', () => {
   });
 
   it('answers latestValue and progress(year) alike whether or not the query also reads the whole series', async () => {
-    // Without values/targets in the query, latestValue is one statement per page and each
-    // year's progress one more (IndicatorProgressReader); the same answers must come with the series also asked.
+    // Without values/targets in the query, latestValue and progress are read together: one statement
+    // for every cut asked, the latest values alongside (ActionPlanRepository.yearFigures); the same
+    // answers must come with the series also asked.
     const indicator = await createIndicator(t, { actionPlanId: plan.id, baselineYear: 2024, baselineValue: 10, targets: [{ year: 2025, value: 20 }, { year: 2026, value: 30 }] });
     for (const [period, value] of [['2025-Q1', 12], ['2025', 15], ['2026-Q2', 22], ['2026-Q1', 21]] as const) {
       await recordValue(t, { indicatorId: indicator.id, period, value });
@@ -401,8 +402,9 @@ describe('action plan and indicators', () => {
       p2026: { target: 30, actual: 22 },
       p2030: { target: null, actual: null },
     });
-    // The page, the latest values, the plans' reporting lags, and one per progress year asked.
-    expect(figures.statements).toBe(6);
+    // The page, the plans' reporting lags, and two for the figures: 2026 and 2030 (as of today) with
+    // the latest values at once, and 2025 (as of its year's end plus its plan's lag) once the lag is read.
+    expect(figures.statements).toBe(4);
   });
 
   describe('progress(year:)', () => {

@@ -1,3 +1,4 @@
+import { BENCH_YEAR, DASHBOARD_QUERY, INDICATORS_QUERY, OPEN_STATUSES } from '../bench/operations';
 import { actualForYear } from '../src/action-plan/indicator-progress';
 import { createActionPlan, createBarrier, createIndicator, createMeeting, createOrganization, recordValue } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
@@ -170,6 +171,18 @@ describe('SQL statements per request (no N+1)', () => {
       const series = node.values.map((v) => ({ year: Number(v.period.slice(0, 4)), quarter: v.period.length > 4 ? Number(v.period.slice(-1)) : null, value: v.value }));
       expect(node.progress.actual).toBe(actualForYear(series, 2025));
     }
+  });
+
+  it("costs the benchmark's dashboard and indicators pages the statements they took before values had versions", async () => {
+    // The page (and its count), meeting, barriers, organisations, indicators, history, and one for
+    // each indicator's latest value and progress together: 7 (8 while they were read apart).
+    const dashboard = await t.gql(DASHBOARD_QUERY, { status: OPEN_STATUSES, year: BENCH_YEAR });
+    expect(dashboard.errors).toBeUndefined();
+    expect(dashboard.statements).toBe(7);
+    // The page and its count, targets, values, latest value and progress together, organisations: 5.
+    const indicators = await t.gql(INDICATORS_QUERY, { year: BENCH_YEAR });
+    expect(indicators.errors).toBeUndefined();
+    expect(indicators.statements).toBe(5);
   });
 
   it('reads a year\'s summary with one statement for the counts, and the plans\' years and lag once per data version', async () => {

@@ -22,6 +22,7 @@ import { IndicatorFilter } from './dto/indicators.args';
 import { IndicatorTarget } from './indicator-target.entity';
 import { IndicatorValue, SAMPLE_VALUE_RECORDER } from './indicator-value.entity';
 import { Indicator } from './indicator.entity';
+import type { YearFigures } from './indicator-progress';
 import { ValueStatus } from './value-status';
 
 /**
@@ -410,23 +411,133 @@ export class ActionPlanRepository {
     });
   }
 
-  /** Each indicator's most recent value (latestOf's order: the latest year; in it, the annual value, else the latest quarter), one statement per page. */
+  /** Each indicator's most recent value (latestOf's order: the latest year; in it, the annual value, else the latest quarter). */
   latestValue(loaders: LoaderRegistry, indicatorId: string): Promise<IndicatorValue | null> {
-    return loaders
-      .get<string, IndicatorValue | null>('indicator.latestValue', async (ids) => {
-        const rows = await readEntities(
-          this.db,
-          IndicatorValue,
-          loaders,
-          `SELECT latest.* FROM unnest($1::uuid[]) AS i(id)
-             JOIN LATERAL (SELECT * FROM ${knownValuesSql(null)} v WHERE v.indicator_id = i.id
-                            ORDER BY v.year DESC, v.quarter DESC NULLS FIRST LIMIT 1) latest ON true`,
-          [ids],
-        );
-        return oneByKey(ids, rows, (v) => v.indicatorId);
-      })
-      .load(indicatorId);
+    return this.figures(loaders)
+      .load({ indicatorId, cut: null })
+      .then((figures) => figures.latest);
   }
+
+  /** The indicator's figures for one year as a cut knows them (IndicatorProgressReader.forIndicator). */
+  yearFigures(loaders: LoaderRegistry, indicatorId: string, cut: FiguresCut): Promise<Required<YearFigures>> {
+    return this.figures(loaders)
+      .load({ indicatorId, cut })
+      .then(({ latest: _latest, ...figures }) => figures);
+  }
+
+  /**
+   * Indicator.latestValue and Indicator.progress asked for in the same tick are read by one
+   * statement: one row per indicator and cut (year, asOf, valuesKnownBy), the latest value joined
+   * alongside, so a page of indicators with both fields, or an indicator's every year, costs one
+   * round trip. Only a second value status (SUBMITTED beside APPROVED) costs one more.
+   */
+  private figures(loaders: LoaderRegistry): DataLoader<FiguresKey, PageFigures, string> {
+    return loaders.get<FiguresKey, PageFigures, string>(
+      'indicator.figures',
+      async (keys) => {
+        const ids = [...new Set(keys.map((k) => k.indicatorId))];
+        // One statement per value status asked (in practice one): each holds every (year, knownBy) asked with it.
+        const groups = new Map<ValueStatus, Map<string, FiguresCut>>();
+        for (const { cut } of keys) {
+          if (!cut) continue;
+          const group = groups.get(cut.status) ?? new Map<string, FiguresCut>();
+          group.set(cutKey(cut), cut);
+          groups.set(cut.status, group);
+        }
+        const withLatest = keys.some((k) => k.cut === null);
+        const byKey = new Map<string, PageFigures>();
+        const statements = groups.size ? [...groups.values()].map((group) => [...group.values()]) : [null];
+        for (const [index, cuts] of statements.entries()) {
+          const latest = withLatest && index === 0;
+          const { sql, params } = pageFiguresQuery(ids, latest, cuts);
+          const rows = await readQuery<Record<string, unknown>>(this.db, loaders, sql, params);
+          for (const row of rows) {
+            const indicatorId = row.figures_indicator_id as string;
+            if (latest) byKey.set(figuresKey({ indicatorId, cut: null }), { ...NO_FIGURES, latest: row.id === null ? null : rowToEntity(this.db, IndicatorValue, row) });
+            if (cuts) {
+              byKey.set(figuresKey({ indicatorId, cut: cuts[Number(row.figures_slot) - 1] }), {
+                latest: null,
+                target: row.figures_target as number | null,
+                actual: row.figures_actual as number | null,
+                actualPeriod: row.figures_actual_period as string | null,
+                previousTarget: row.figures_previous_target as number | null,
+                milestone: row.figures_milestone as number | null,
+              });
+            }
+          }
+        }
+        return keys.map((key) => byKey.get(figuresKey(key)) ?? NO_FIGURES);
+      },
+      { cacheKeyFn: figuresKey },
+    );
+  }
+}
+
+/** The cut a page's progress is read at: the year, and the values as known (null: approved, now) with that status. */
+export interface FiguresCut {
+  year: number;
+  knownBy: Date | null;
+  status: ValueStatus;
+}
+
+interface FiguresKey {
+  indicatorId: string;
+  /** null: the latest value only. */
+  cut: FiguresCut | null;
+}
+
+interface PageFigures extends Required<YearFigures> {
+  latest: IndicatorValue | null;
+}
+
+const NO_FIGURES: PageFigures = { latest: null, target: null, actual: null, actualPeriod: null, previousTarget: null, milestone: null };
+
+function cutKey(cut: FiguresCut): string {
+  return `${cut.year}:${cut.knownBy?.toISOString() ?? 'now'}:${cut.status}`;
+}
+
+function figuresKey({ indicatorId, cut }: FiguresKey): string {
+  return cut ? `${indicatorId}:${cutKey(cut)}` : indicatorId;
+}
+
+/**
+ * The statement of a page's figures: with `latest`, each indicator's latest approved value (its
+ * columns as indicator_value's); with `cuts` (of one value status), per indicator and cut the
+ * year's target, the previous year's, the actual as the cut knows it with its period, and that
+ * quarter's milestone (what ActionPlanRepository.progressFigures reads for a whole scope), each
+ * row numbered by its cut (figures_slot, from 1).
+ */
+function pageFiguresQuery(ids: string[], latest: boolean, cuts: FiguresCut[] | null): { sql: string; params: unknown[] } {
+  const p = new SqlParams();
+  const indicatorIds = p.add(ids, 'uuid[]');
+  const columns = ['i.id AS figures_indicator_id'];
+  const joins: string[] = [];
+  if (latest) {
+    columns.push('latest.*');
+    joins.push(`LEFT JOIN LATERAL (SELECT * FROM ${knownValuesSql(null)} v WHERE v.indicator_id = i.id
+                                    ORDER BY v.year DESC, v.quarter DESC NULLS FIRST LIMIT 1) latest ON true`);
+  }
+  if (cuts) {
+    // "Approved, now" reads the slots' copies; mixed with other cuts, it is every approval before 'infinity'.
+    const now = cuts.every((c) => c.knownBy === null);
+    const actual = actualForYearSql('i.id', 'y.year', {
+      columns: 'v.value AS figures_actual, v.period AS figures_actual_period, v.quarter AS figures_actual_quarter',
+      recordedBefore: now ? null : "COALESCE(y.known_by, 'infinity')",
+      valueStatus: cuts[0].status,
+    });
+    columns.push(
+      'y.slot AS figures_slot, t.value AS figures_target, pt.value AS figures_previous_target',
+      'a.figures_actual, a.figures_actual_period, m.value AS figures_milestone',
+    );
+    joins.push(
+      `CROSS JOIN unnest(${p.add(cuts.map((c) => c.year), 'int[]')}, ${p.add(cuts.map((c) => c.knownBy), 'timestamptz[]')}) WITH ORDINALITY AS y(year, known_by, slot)`,
+      'LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.year = y.year',
+      'LEFT JOIN indicator_target pt ON pt.indicator_id = i.id AND pt.year = y.year - 1',
+      `LEFT JOIN LATERAL ${actual} a ON true`,
+      'LEFT JOIN indicator_milestone m ON m.indicator_id = i.id AND m.year = y.year AND m.quarter = a.figures_actual_quarter',
+    );
+  }
+  return { sql: `SELECT ${columns.join(', ')} FROM unnest(${indicatorIds}) AS i(id) ${joins.join('\n')}`, params: p.values };
 }
 
 /**

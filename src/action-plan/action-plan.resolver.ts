@@ -23,7 +23,9 @@ import { IndicatorMilestone } from './indicator-milestone.entity';
 import { IndicatorMilestonesRepository } from './indicator-milestones.repository';
 import { IndicatorsArgs } from './dto/indicators.args';
 import { RecordIndicatorValueInput } from './dto/record-indicator-value.input';
-import { ProgressCutArgs } from './dto/progress-cut.args';
+import { PROGRESS_CUT_DESCRIPTIONS } from './dto/progress-cut.args';
+import { DateScalarType } from '../common/scalars/date.scalar';
+import { ValueStatus } from './value-status';
 import { IndicatorProgress } from './indicator-progress';
 import { IndicatorProgressReader } from './indicator-progress.reader';
 import { IndicatorTarget } from './indicator-target.entity';
@@ -158,11 +160,16 @@ export class IndicatorResolver {
     @Parent() indicator: Indicator,
     @Loaders() loaders: LoaderRegistry,
     @Args('year', { type: () => Int, description: 'The plan year' }) year: number,
-    @Args() cut: ProgressCutArgs,
+    // One argument each, not the ProgressCutArgs class: a class would be validated again for every
+    // indicator of a page (class-validator, per field), while the Date scalar and the enum already
+    // reject what the class's rules would.
+    @Args('asOf', { type: () => DateScalarType, nullable: true, description: PROGRESS_CUT_DESCRIPTIONS.asOf }) asOf: string | null,
+    @Args('valuesKnownBy', { type: () => DateScalarType, nullable: true, description: PROGRESS_CUT_DESCRIPTIONS.valuesKnownBy }) valuesKnownBy: string | null,
+    @Args('valueStatus', { type: () => ValueStatus, nullable: true, description: PROGRESS_CUT_DESCRIPTIONS.valueStatus }) valueStatus: ValueStatus | null,
     @CurrentActor() actor: Actor,
   ): Promise<IndicatorProgress> {
     if (!isPlanYear(year)) throw DomainError.badInput('year', PLAN_YEAR_MESSAGE);
-    return this.progressReader.forIndicator(loaders, indicator, year, this.progressReader.requestFor(actor, cut));
+    return this.progressReader.forIndicator(loaders, indicator, year, this.progressReader.requestFor(actor, { asOf, valuesKnownBy, valueStatus }));
   }
 
   @ResolveField(() => ActionPlan, { description: 'The action plan it belongs to' })

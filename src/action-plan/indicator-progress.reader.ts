@@ -102,7 +102,8 @@ export class IndicatorProgressReader {
 
   /**
    * Indicator.progress: the indicators of a page asking for the same year and cut are read by
-   * one statement. The default cut uses the indicator's own plan's reporting lag.
+   * one statement, with their latest values when the page asks for them too
+   * (ActionPlanRepository.yearFigures). The default cut uses the indicator's own plan's reporting lag.
    */
   async forIndicator(loaders: LoaderRegistry, indicator: Indicator, year: number, request: ProgressCutRequest): Promise<IndicatorProgress> {
     // The plan's lag through the request's plan loader (one statement for a page of indicators, not
@@ -110,13 +111,25 @@ export class IndicatorProgressReader {
     const today = this.clock.today();
     const plan = dependsOnReportingLag(today, request, year) ? await this.repository.planById(loaders).load(indicator.actionPlanId) : null;
     const cut = resolveProgressCut(today, request, year, plan?.reportingLagDays ?? DEFAULT_REPORTING_LAG_DAYS);
-    const key = `indicator.progress:${year}:${cut.asOf}:${cut.valuesKnownBy}:${cut.valueStatus}`;
-    const loader = loaders.get<string, IndicatorProgress & { indicator: Indicator }>(key, async (ids) => {
-      const read = await this.readAt(year, cut, { indicatorIds: [...ids] });
-      const byId = new Map(read.map((p) => [p.indicator.id, p]));
-      return ids.map((id) => byId.get(id) ?? new Error(`indicator ${id} not found`));
-    });
-    return loader.load(indicator.id);
+    const figures = await this.repository.yearFigures(loaders, indicator.id, { year, knownBy: this.knownBy(cut), status: cut.valueStatus });
+    return { ...progressOf(indicator, year, figures, cut), indicator };
+  }
+
+  /**
+   * An indicator's progress in each of `years`, each at that year's default cut over all plans
+   * (what progressSummary and the PDF give for the year), read by one statement.
+   */
+  async years(indicator: Indicator, years: number[]): Promise<(IndicatorProgress & { indicator: Indicator })[]> {
+    const { reportingLagDays } = await this.planFacts(null);
+    const today = this.clock.today();
+    const loaders = new LoaderRegistry();
+    return Promise.all(
+      years.map(async (year) => {
+        const cut = resolveProgressCut(today, {}, year, reportingLagDays);
+        const figures = await this.repository.yearFigures(loaders, indicator.id, { year, knownBy: this.knownBy(cut), status: cut.valueStatus });
+        return { ...progressOf(indicator, year, figures, cut), indicator };
+      }),
+    );
   }
 
   /**

@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config.service';
 import { DEFAULT_EXPORT_LOCALE, type Locale } from '../i18n/locales';
 import { startOfNextDay } from '../common/start-of-next-day';
 import { CompletenessScope, PeriodCountsRow, ReportingCompletenessRepository } from './reporting-completeness.repository';
+import type { Organization } from '../organizations/organization.entity';
 import { CompletenessCounts, ExpectedValue, OrganizationCompleteness, PeriodCompleteness } from './reporting-completeness.types';
 
 /** How far ahead "My work" looks for values coming due. */
@@ -34,11 +35,19 @@ export class ReportingCompletenessService {
     locale: Locale = DEFAULT_EXPORT_LOCALE,
   ): Promise<{ asOf: string; organizations: OrganizationCompleteness[] }> {
     const scope = this.scope(asOf, locale);
-    if (organizationId) {
-      if (!(await this.repository.organizationExists(organizationId))) throw DomainError.notFound('Organization', organizationId);
-    }
     const rows = await this.repository.periodCounts(year, organizationId ?? null, scope);
+    // Nothing expected of an organisation, or no such organisation: only the second is an error.
+    if (organizationId && rows.length === 0 && !(await this.repository.organizationExists(organizationId))) {
+      throw DomainError.notFound('Organization', organizationId);
+    }
     return { asOf: scope.asOf, organizations: groupByOrganization(rows) };
+  }
+
+  /** The completeness of `year` as of today of an organisation the caller has read (so it exists). */
+  async ofOrganization(year: number, organization: Pick<Organization, 'id'>, locale: Locale): Promise<{ asOf: string; entry: OrganizationCompleteness | null }> {
+    const scope = this.scope(null, locale);
+    const rows = await this.repository.periodCounts(year, organization.id, scope);
+    return { asOf: scope.asOf, entry: groupByOrganization(rows)[0] ?? null };
   }
 
   /**

@@ -8,7 +8,7 @@ import { FallbackNote } from '../layout/fallback-note';
 import { FeedLink } from './links';
 import { IndicatorProgressTable, StatusCountTable } from './progress-tables';
 import { RecommendationTable } from './recommendation-table';
-import type { OrganisationCompleteness, OrganisationData } from './public-pages.service';
+import type { OrganisationData } from './public-pages.service';
 import { CompletenessTable } from '../layout/completeness-table';
 
 /** `/organisations/{id}`: its recommendations by status, the overdue ones, its indicators. */
@@ -16,14 +16,13 @@ export function OrganisationPage({
   ctx,
   stylesheetHref,
   data,
-  completeness,
 }: {
   ctx: PageContext;
   stylesheetHref: string;
   data: OrganisationData;
-  completeness: OrganisationCompleteness;
 }): SafeHtml {
   const { t, i18n } = ctx;
+  const { completeness } = data;
   const o = data.organization;
   const feed = `/organisations/${o.id}/changes.atom`;
   const statuses = Object.values(RecommendationStatus).map((status) => ({ status, count: data.byStatus.get(status) ?? 0 }));

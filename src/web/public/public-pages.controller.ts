@@ -111,9 +111,7 @@ export class PublicPagesController {
 
   @Get('organisations/:id')
   organisation(@Param('id') id: string, @Query() _query: PageQuery, @Req() req: WebRequest, @Res() res: Response): Promise<void> {
-    return this.pages.publicPage(req, res, async (ctx, stylesheetHref) =>
-      OrganisationPage({ ctx, stylesheetHref, data: await this.data.organisation(id), completeness: await this.data.organisationCompleteness(id, ctx.locale) }),
-    );
+    return this.pages.publicPage(req, res, async (ctx, stylesheetHref) => OrganisationPage({ ctx, stylesheetHref, data: await this.data.organisation(id, ctx.locale) }));
   }
 
   @Get('changes.atom')

@@ -144,6 +144,8 @@ export interface OrganisationData {
   year: number;
   /** As of when the indicators' figures are. */
   cut: ProgressCut;
+  /** Its reporting completeness in the current year, as of today. */
+  completeness: OrganisationCompleteness;
 }
 
 const LIST_SIZE = 100;
@@ -304,7 +306,7 @@ export class PublicPagesService {
     ]);
     const years = plan ? range(plan.startYear, plan.endYear) : targets.map((t) => t.year);
     // Each year at its own default cut: the figures progressSummary and the PDF give for that year.
-    const progress = await Promise.all(years.map(async (year) => (await this.progress.read(year, {}, { indicatorIds: [indicator.id] })).indicators[0]));
+    const progress = await this.progress.years(indicator, years);
     return {
       kind: 'one',
       data: { indicator, plan, organization, targets, values, progress, recommendations: await this.rows(recommendations), breakdown },
@@ -331,22 +333,20 @@ export class PublicPagesService {
     };
   }
 
-  async organisation(id: string): Promise<OrganisationData> {
+  async organisation(id: string, locale: Locale): Promise<OrganisationData> {
     const organization = await this.organizations.findById(id);
     if (!organization) throw DomainError.notFound('Organisation', id);
     const year = this.currentYear();
-    const [counts, overdue, indicators] = await Promise.all([
+    const [counts, overdue, reading, completeness] = await Promise.all([
       this.recommendations.statusCounts({ responsibleOrganizationId: id }),
       this.recommendations.list({ filter: { responsibleOrganizationId: id, overdue: true }, first: LIST_SIZE }),
-      this.indicators.list({ filter: { responsibleOrganizationId: id }, first: LIST_SIZE }),
+      // Its indicators by code, as the indicators list orders them, with their figures: one statement.
+      this.progress.read(year, {}, { organizationId: id }),
+      this.completeness.ofOrganization(year, organization, locale),
     ]);
     const loaders = new LoaderRegistry();
     const planById = this.planLoader.planById(loaders);
-    const listed = new Set(indicators.edges.map((e) => e.node.id));
-    const reading = await this.progress.read(year, {}, { organizationId: id });
-    const progress = await Promise.all(
-      reading.indicators.filter((p) => listed.has(p.indicator.id)).map(async (p) => ({ ...p, plan: await planById.load(p.indicator.actionPlanId) })),
-    );
+    const progress = await Promise.all(reading.indicators.slice(0, LIST_SIZE).map(async (p) => ({ ...p, plan: await planById.load(p.indicator.actionPlanId) })));
     return {
       organization,
       byStatus: counts.byStatus,
@@ -355,17 +355,11 @@ export class PublicPagesService {
       indicators: progress,
       year,
       cut: reading.cut,
+      completeness: { year, ...completeness },
     };
   }
 
   /** The entries of a feed and what it is about (its title). */
-  /** The organisation's reporting completeness in the current year, as of today (null when nothing was due yet). */
-  async organisationCompleteness(id: string, locale: Locale): Promise<OrganisationCompleteness> {
-    const year = this.currentYear();
-    const result = await this.completeness.forYear(year, id, null, locale);
-    return { year, asOf: result.asOf, entry: result.organizations[0] ?? null };
-  }
-
   async feed(scope: { organisationId?: string; recommendationCode?: string }): Promise<{ entries: ChangeEntry[]; name: (string | Translations)[] | null; path: string }> {
     const changeScope: ChangeScope = {};
     let name: (string | Translations)[] | null = null;
