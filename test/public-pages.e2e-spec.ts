@@ -67,6 +67,30 @@ describe('public progress pages on the Sokuluk sample', () => {
     expect(rowOf((await get('/?year=2026').expect(200)).text, 'indicator', 'WL-1')).toEqual([expect.stringContaining('WL-1'), '20', '28', '—', 'No data']);
   });
 
+  it('costs each page a fixed number of statements, reading what changes only with a write once per data version', async () => {
+    const statements = async (path: string) => {
+      const res = await get(path).expect(200);
+      return Number(res.headers['x-sql-statements']);
+    };
+    const wl1 = (await t.sql<{ code: string; plan: string }>(`SELECT i.code, p.code AS plan FROM indicator i JOIN action_plan p ON p.id = i.action_plan_id WHERE i.code = 'WL-1'`))[0];
+    const pages = ['/', '/recommendations', '/recommendations/SOK-2024-01', `/indicators/${wl1.code}?plan=${wl1.plan}`, `/organisations/${ids.ministry}`];
+    // Warm: the plans' facts, the latest year with values, which recommendations have published
+    // assessments and which indicators have breakdowns are read once per data version.
+    for (const page of pages) await statements(page);
+    const counts = Object.fromEntries(await Promise.all(pages.map(async (page) => [page, await statements(page)] as const)));
+    expect(counts).toEqual({
+      // Plans, the year's counts and indicator figures, the latest changes of each kind, the scorecard's plans.
+      '/': 7,
+      // The page with its count, and the filters' organisations, meetings and barriers.
+      '/recommendations': 4,
+      '/recommendations/SOK-2024-01': 7,
+      // The indicator, its plan, targets, values, organisation, recommendations, every year's figures
+      // at once, and its breakdown (WL-1 has one: its version, dimensions, cells and members).
+      [`/indicators/${wl1.code}?plan=${wl1.plan}`]: 11,
+      [`/organisations/${ids.ministry}`]: 6,
+    });
+  });
+
   it('speaks Russian and Kyrgyz with their number formats', async () => {
     const ru = (await get('/?year=2024', 'ru').expect(200)).text;
     expect(rowOf(ru, 'indicator', 'WL-1').slice(1)).toEqual(['20', '22', '21,5', 'Под угрозой']);

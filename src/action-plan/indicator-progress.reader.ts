@@ -7,6 +7,7 @@ import { LoaderRegistry } from '../common/loaders/loader-registry';
 import { startOfNextDay } from '../common/start-of-next-day';
 import { AppConfig } from '../config/app-config.service';
 import { DataVersionService } from '../data-version/data-version.service';
+import { PerVersionMemo } from '../data-version/per-version-memo';
 import { DEFAULT_REPORTING_LAG_DAYS } from './action-plan.entity';
 import { ActionPlanRepository, PlanFacts, ProgressScope } from './action-plan.repository';
 import { IndicatorProgress, progressOf } from './indicator-progress';
@@ -29,39 +30,24 @@ export interface ProgressReading {
  */
 @Injectable()
 export class IndicatorProgressReader {
+  /**
+   * The plans' years and reporting lag (every summary, report and year check needs them) and the
+   * latest year with values (the home page's default year): read once per data version.
+   */
+  private readonly memo: PerVersionMemo;
+
   constructor(
     private readonly repository: ActionPlanRepository,
     private readonly clock: Clock,
     private readonly config: AppConfig,
-    private readonly versions: DataVersionService,
-  ) {}
+    versions: DataVersionService,
+  ) {
+    this.memo = new PerVersionMemo(versions);
+  }
 
-  /** The plans' facts by plan (or '' for all), valid for one data version (planFacts()). */
-  private readonly factsByPlan = new Map<string, Promise<PlanFacts>>();
-  private factsVersion: string | null = null;
-
-  /**
-   * The plans' years and reporting lag, read once per data version while the version is held in
-   * memory (a live listener: reading it costs no statement). Every summary, report and year check
-   * needs them, and they change only with a write, which moves the version on. Without a
-   * listener, each call reads them.
-   */
-  private async planFacts(actionPlanId: string | null): Promise<PlanFacts> {
-    if (!this.versions.inMemory) return this.repository.planFacts(actionPlanId);
-    const { version } = await this.versions.current();
-    if (version !== this.factsVersion) {
-      this.factsByPlan.clear();
-      this.factsVersion = version;
-    }
-    const key = actionPlanId ?? '';
-    let facts = this.factsByPlan.get(key);
-    if (!facts) {
-      facts = this.repository.planFacts(actionPlanId);
-      this.factsByPlan.set(key, facts);
-      // A failed read is not kept: the next call reads again.
-      facts.catch(() => this.factsByPlan.delete(key));
-    }
-    return facts;
+  /** The plans' years and reporting lag (of one plan, or of all). */
+  private planFacts(actionPlanId: string | null): Promise<PlanFacts> {
+    return this.memo.get(`plan-facts:${actionPlanId ?? ''}`, () => this.repository.planFacts(actionPlanId));
   }
 
   /**
@@ -139,7 +125,9 @@ export class IndicatorProgressReader {
   async defaultYear(request: ProgressCutRequest, actionPlanId: string | null): Promise<number> {
     const cut = await this.cut(null, request, actionPlanId);
     const asOfYear = Number(cut.asOf.slice(0, 4));
-    return (await this.repository.latestYearWithValues(actionPlanId, asOfYear, this.knownBy(cut), cut.valueStatus)) ?? asOfYear;
+    const knownBy = this.knownBy(cut);
+    const key = `latest-year:${actionPlanId ?? ''}:${asOfYear}:${knownBy?.toISOString() ?? 'now'}:${cut.valueStatus}`;
+    return (await this.memo.get(key, () => this.repository.latestYearWithValues(actionPlanId, asOfYear, knownBy, cut.valueStatus))) ?? asOfYear;
   }
 
   /**

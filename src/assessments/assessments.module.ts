@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataVersionModule } from '../data-version/data-version.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { RecommendationsModule } from '../recommendations/recommendations.module';
 import { Assessment, IndependentAssessment } from './assessment.entity';
@@ -9,7 +10,7 @@ import { AssessmentsService } from './assessments.service';
 
 /** Independent assessments by civil-society organisations: submission, moderation, reads (API, pages, exports). */
 @Module({
-  imports: [TypeOrmModule.forFeature([IndependentAssessment, Assessment]), OrganizationsModule, RecommendationsModule],
+  imports: [TypeOrmModule.forFeature([IndependentAssessment, Assessment]), DataVersionModule, OrganizationsModule, RecommendationsModule],
   providers: [AssessmentsRepository, AssessmentsService, AssessmentsResolver, RecommendationAssessmentsResolver],
   exports: [AssessmentsRepository, AssessmentsService],
 })

@@ -9,8 +9,10 @@ import { isCursorTimestamp } from '../common/pagination/cursor';
 import { KeysetOrder, keysetConnection } from '../common/pagination/keyset-page';
 import { countAll } from '../common/pagination/page-and-total';
 import { PageArgs } from '../common/pagination/page.args';
+import { readQuery } from '../database/read-routing';
 import { readEntities, rowToEntity } from '../database/linked-rows';
 import { Assessment, AssessmentReviewStatus } from './assessment.entity';
+import { divergentSql } from './divergence';
 import { AssessmentFilter } from './dto/assessments.args';
 
 /**
@@ -171,6 +173,22 @@ export class AssessmentsRepository {
       );
       return manyByKey(ids, rows, (v) => v.recommendationId);
     });
+  }
+
+  /** How many recommendations' official and independent views diverge now (divergence.ts). */
+  async countDivergent(): Promise<number> {
+    const [row] = await readQuery<{ n: number }>(this.db, null, `SELECT count(*)::int AS n FROM recommendation r WHERE ${divergentSql('r.id', 'r.status')}`);
+    return row?.n ?? 0;
+  }
+
+  /** The recommendations with at least one published assessment version (as they are now). */
+  async publishedRecommendationIds(): Promise<Set<string>> {
+    const rows = await readQuery<{ recommendation_id: string }>(
+      this.db,
+      null,
+      `SELECT DISTINCT recommendation_id FROM assessment_version WHERE review_status = 'PUBLISHED'`,
+    );
+    return new Set(rows.map((row) => row.recommendation_id));
   }
 
   /** The moderation queue: each assessment whose latest version is SUBMITTED, that version, oldest submission first (at most `limit`). */

@@ -5,7 +5,10 @@ import { EDITORS, Role } from '../auth/role.enum';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-codes';
+import { LoaderRegistry } from '../common/loaders/loader-registry';
 import { Connection } from '../common/pagination/connection.type';
+import { DataVersionService } from '../data-version/data-version.service';
+import { PerVersionMemo } from '../data-version/per-version-memo';
 import { assertAllExist } from '../database/assert-exist';
 import type { Locale } from '../i18n/locales';
 import { createdTranslations } from '../i18n/translations';
@@ -36,11 +39,39 @@ export function mayRead(scope: AssessmentReadScope, version: Assessment): boolea
  */
 @Injectable()
 export class AssessmentsService {
+  /** Which recommendations have a published assessment, and how many diverge: read once per data version. */
+  private readonly memo: PerVersionMemo;
+
   constructor(
     private readonly assessments: AssessmentsRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-  ) {}
+    versions: DataVersionService,
+  ) {
+    this.memo = new PerVersionMemo(versions);
+  }
+
+  /** How many recommendations' official and independent views diverge now (the home page's figure); read once per data version. */
+  divergentCount(): Promise<number> {
+    return this.memo.get('divergent-count', () => this.assessments.countDivergent());
+  }
+
+  /**
+   * Each recommendation's published assessments as they are now (each organisation's latest
+   * published version), by recommendation id. Public pages ask it for every list they show; most
+   * recommendations have none, so only those known to have one are read.
+   */
+  async publishedNow(recommendationIds: readonly string[]): Promise<Map<string, Assessment[]>> {
+    const assessed = await this.memo.get('published-recommendations', () => this.assessments.publishedRecommendationIds());
+    const wanted = recommendationIds.filter((id) => assessed.has(id));
+    const lists = wanted.length ? await this.assessments.currentByRecommendationId(new LoaderRegistry(), null).loadMany(wanted) : [];
+    const byId = new Map<string, Assessment[]>(recommendationIds.map((id) => [id, []]));
+    wanted.forEach((id, i) => {
+      const list = lists[i];
+      byId.set(id, list instanceof Error ? [] : list.filter((a) => a.reviewStatus === AssessmentReviewStatus.PUBLISHED));
+    });
+    return byId;
+  }
 
   list(args: AssessmentsArgs, actor: Actor): Promise<Connection<Assessment>> {
     return this.assessments.page(args.filter, assessmentScopeOf(actor), args);

@@ -24,4 +24,9 @@ export class SqlStatementCounter {
   static current(): number | undefined {
     return SqlStatementCounter.storage.getStore()?.statements;
   }
+
+  /** The running tally itself, to read when the response is written (which may be in another async context). */
+  static tally(): Readonly<Tally> | undefined {
+    return SqlStatementCounter.storage.getStore();
+  }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataVersionModule } from '../data-version/data-version.module';
 import { ActionPlanModule } from '../action-plan/action-plan.module';
 import { Dimension, DimensionMember } from './dimension.entity';
 import {
@@ -18,7 +19,7 @@ import { PublishedBreakdownReader } from './published-breakdown';
 
 /** Dimensions, what indicators are broken down by, and the breakdowns of value versions (issue 24). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Dimension, DimensionMember, IndicatorDimension, IndicatorValueCell]), ActionPlanModule],
+  imports: [TypeOrmModule.forFeature([Dimension, DimensionMember, IndicatorDimension, IndicatorValueCell]), ActionPlanModule, DataVersionModule],
   providers: [
     DimensionsRepository,
     DimensionsService,

@@ -125,6 +125,15 @@ export class DimensionsRepository {
    * The latest period of the indicator whose latest APPROVED version has a breakdown: that
    * version's id and period, or null (the public page's breakdown).
    */
+  /** The indicators with at least one approved version that has cells (a breakdown to publish). */
+  async indicatorsWithApprovedBreakdowns(): Promise<Set<string>> {
+    const rows: { indicator_id: string }[] = await this.db.query(
+      `SELECT DISTINCT v.indicator_id FROM indicator_value v JOIN indicator_value_version x ON x.indicator_value_id = v.id
+        WHERE x.review_status = 'APPROVED' AND EXISTS (SELECT 1 FROM indicator_value_cell c WHERE c.version_id = x.id)`,
+    );
+    return new Set(rows.map((row) => row.indicator_id));
+  }
+
   async latestApprovedBreakdown(indicatorId: string): Promise<{ versionId: string; period: string } | null> {
     if (!isUUID(indicatorId)) return null;
     const [row]: { version_id: string; period: string }[] = await this.db.query(

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Indicator } from '../action-plan/indicator.entity';
+import { DataVersionService } from '../data-version/data-version.service';
+import { PerVersionMemo } from '../data-version/per-version-memo';
 import { BreakdownLevel, CellTotal, totalOf, totalsBy } from './breakdown';
 import { Dimension, DimensionMember } from './dimension.entity';
 import { DimensionsRepository } from './dimensions.repository';
@@ -22,9 +24,19 @@ export interface PublishedBreakdown {
 /** Reads the published breakdown (DimensionsRepository's statements, breakdown.ts's rules). */
 @Injectable()
 export class PublishedBreakdownReader {
-  constructor(private readonly repository: DimensionsRepository) {}
+  /** Which indicators have a breakdown to publish: read once per data version, as most have none. */
+  private readonly memo: PerVersionMemo;
+
+  constructor(
+    private readonly repository: DimensionsRepository,
+    versions: DataVersionService,
+  ) {
+    this.memo = new PerVersionMemo(versions);
+  }
 
   async latest(indicator: Pick<Indicator, 'id' | 'valueKind' | 'unitCode'>): Promise<PublishedBreakdown | null> {
+    const withBreakdowns = await this.memo.get('indicators-with-breakdowns', () => this.repository.indicatorsWithApprovedBreakdowns());
+    if (!withBreakdowns.has(indicator.id)) return null;
     const found = await this.repository.latestApprovedBreakdown(indicator.id);
     if (!found) return null;
     const [dimensions, cells] = await Promise.all([this.repository.declaredDimensions(null, indicator.id), this.repository.cellsOf(found.versionId)]);

@@ -39,8 +39,8 @@ import { StatusChange } from '../../recommendations/status-change.entity';
 import { ChangeEntry, ChangeScope, RecentChangesService } from '../../reports/recent-changes.service';
 import { ProgressSummaryService } from '../../reports/progress-summary.service';
 import { PublishedBreakdown, PublishedBreakdownReader } from '../../dimensions/published-breakdown';
-import { Assessment, AssessmentReviewStatus } from '../../assessments/assessment.entity';
-import { AssessmentsRepository } from '../../assessments/assessments.repository';
+import { Assessment } from '../../assessments/assessment.entity';
+import { AssessmentsService } from '../../assessments/assessments.service';
 import { divergesFrom } from '../../assessments/divergence';
 import { ProgressSummary } from '../../reports/progress-summary.type';
 import { Framework, FrameworkItem } from '../../frameworks/framework-item.entity';
@@ -178,7 +178,7 @@ export class PublicPagesService {
     private readonly breakdowns: PublishedBreakdownReader,
     private readonly planLoader: ActionPlanRepository,
     private readonly completeness: ReportingCompletenessService,
-    private readonly assessments: AssessmentsRepository,
+    private readonly assessments: AssessmentsService,
     private readonly frameworks: FrameworksRepository,
   ) {}
 
@@ -200,7 +200,7 @@ export class PublicPagesService {
     const [progress, changes, divergent] = await Promise.all([
       this.summaries.indicatorProgress(summary),
       this.changes.latest({}, 10),
-      this.recommendations.list({ filter: { divergent: true }, first: 0 }),
+      this.assessments.divergentCount(),
     ]);
     const planById = this.planLoader.planById(loaders);
     const listed = [...progress].sort((a, b) => a.indicator.code.localeCompare(b.indicator.code)).slice(0, SCORECARD_ROWS);
@@ -210,7 +210,7 @@ export class PublicPagesService {
     const indicatorTally = new Map<ProgressStatus, number>();
     for (const p of progress) indicatorTally.set(p.status, (indicatorTally.get(p.status) ?? 0) + 1);
     const defaultedFrom = requestedYear === undefined && year !== current ? current : null;
-    return { year, years, defaultedFrom, summary, indicators, indicatorTally, indicatorTotal: progress.length, changes, divergent: divergent.totalCount };
+    return { year, years, defaultedFrom, summary, indicators, indicatorTally, indicatorTotal: progress.length, changes, divergent };
   }
 
   async recommendationList(filter: RecommendationFilter, after: string | undefined): Promise<RecommendationListData> {
@@ -396,15 +396,8 @@ export class PublicPagesService {
   }
 
   /** The published assessments of each recommendation (what the public reads), in one statement. */
-  private async published(recommendations: Recommendation[]): Promise<Map<string, Assessment[]>> {
-    const loader = this.assessments.currentByRecommendationId(new LoaderRegistry(), null);
-    const lists = await loader.loadMany(recommendations.map((r) => r.id));
-    return new Map(
-      recommendations.map((r, i) => {
-        const list = lists[i];
-        return [r.id, list instanceof Error ? [] : list.filter((a) => a.reviewStatus === AssessmentReviewStatus.PUBLISHED)];
-      }),
-    );
+  private published(recommendations: Recommendation[]): Promise<Map<string, Assessment[]>> {
+    return this.assessments.publishedNow(recommendations.map((r) => r.id));
   }
 }
 
