@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '../../auth/roles.decorator';
+import { AppConfig } from '../../config/app-config.service';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { assertKnownParameters } from '../dto/known-parameters';
@@ -23,7 +24,7 @@ function split(file: string, extensions: readonly string[], what: string): [stri
 }
 
 /**
- * Files statisticians load (issue 24), public like the pages (approved values only):
+ * Files statisticians load (issue 24), public like the pages (approved values only; none with PUBLIC_SITE=false):
  * GET /exports/open-sdg/5-5-1.csv (Open SDG data), .md (its metadata), .meta.json (the CSV's Table Schema);
  * GET /exports/sdmx/DF_SDG_KG.csv (SDMX-CSV 2.0), .meta.json; GET /exports/sdmx/codelists/CL_SEX.csv.
  * Thin: parameters in, StatisticsFilesService prepares, ExportsService writes.
@@ -34,6 +35,7 @@ export class StatisticsFilesController {
   constructor(
     private readonly files: StatisticsFilesService,
     private readonly exports: ExportsService,
+    private readonly config: AppConfig,
   ) {}
 
   @Get('open-sdg/:file')
@@ -65,7 +67,9 @@ export class StatisticsFilesController {
     return this.send(res, await this.files.sdmxData(id, this.options(query, req)), extension);
   }
 
+  /** Public like the pages: with PUBLIC_SITE=false they do not exist either (NOT_FOUND). */
   private options(query: StatisticsFileQuery, req: Request): StatisticsFileOptions {
+    if (!this.config.get('PUBLIC_SITE')) throw new DomainError(ErrorCode.NOT_FOUND, 'the public site is switched off (PUBLIC_SITE=false): its statistics files with it', { field: 'PUBLIC_SITE' });
     return { asOf: query.asOf, valuesKnownBy: query.valuesKnownBy, lang: requestedLocale(query.lang, req.headers['accept-language']) };
   }
 
