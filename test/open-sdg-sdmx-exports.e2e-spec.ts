@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync';
+import { DataSource } from 'typeorm';
 import { Clock } from '../src/common/clock';
+import { seedSokulukRoundtable } from '../src/seed/sokuluk-roundtable.seed';
 import { download } from './exports-support';
 import { createActionPlan, createIndicator, createOrganization } from './support/factories';
 import { bearer, createTestApp, TestApp } from './support/test-app';
@@ -228,6 +230,30 @@ describe('Open SDG and SDMX-CSV files', () => {
         const res = await download(t, path, '');
         expect([path, res.status, res.json.error.code]).toEqual([path, 404, 'NOT_FOUND']);
       }
+    });
+  });
+
+  describe('on the Sokuluk sample', () => {
+    let s: TestApp;
+    beforeAll(async () => {
+      s = await createTestApp();
+      await seedSokulukRoundtable(s.app.get(DataSource));
+    });
+    afterAll(() => s.close());
+
+    it('has the real Jogorku Kenesh figure of 2021 under 5.5.1(a) and the illustrative district breakdown under 5.5.1(b), Σ/Σ', async () => {
+      const rows = csv((await download(s, '/exports/open-sdg/5-5-1.csv', '')).text);
+      expect(rows.filter((r) => r.Series === 'SG_GEN_PARL')).toEqual([{ Year: '2021', Territory: '', GeoCode: '', Units: '%', Series: 'SG_GEN_PARL', Value: '21.1' }]);
+      const local = rows.filter((r) => r.Series === 'SG_GEN_LOCGELS');
+      // WL-1 of 2024: eight districts and their total 43 / 200 (the quarter of 2025 is not annual: left out).
+      expect(local).toHaveLength(9);
+      expect(Number(local[0].Value)).toBeCloseTo(21.5, 10);
+      expect(local.find((r) => r.Territory === 'Sokuluk district')?.Value).toBe(String((100 * 9) / 34));
+      const meta = (await download(s, '/exports/open-sdg/5-5-1.md', '')).text;
+      expect(meta).toContain('IPU Parline database (Inter-Parliamentary Union), https://data.ipu.org/parliament/KG/KG-LC01/');
+      expect(meta).toContain('19 women among its 90 deputies (21.1 %)');
+      const sdmx = csv((await download(s, '/exports/sdmx/DF_SDG_KG.csv', '')).text);
+      expect(sdmx.find((r) => r.SERIES === 'SG_GEN_PARL')).toMatchObject({ REF_AREA: 'KG', SEX: '_T', TIME_PERIOD: '2021', OBS_VALUE: '21.1', UNIT_MEASURE: 'PT' });
     });
   });
 });
