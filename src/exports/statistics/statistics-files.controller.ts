@@ -9,12 +9,10 @@ import { streamDownload } from '../download';
 import { requestedLocale } from '../export-language';
 import { ExportsService, PreparedExport } from '../exports.service';
 import { languageSuffix } from '../export-language';
-import { CsvOptions, DEFAULT_CSV_OPTIONS } from '../tabular/csv-options';
+import { STATISTICS_CSV } from './statistics-csv';
 import { StatisticsFileQuery } from './statistics-files.query';
 import { StatisticsFileOptions, StatisticsFilesService } from './statistics-files.service';
 
-/** As statistical tools read CSV: comma, decimal point, no byte-order mark (formulas still neutralised, as in every CSV download). */
-const STATISTICS_CSV: CsvOptions = { ...DEFAULT_CSV_OPTIONS, bom: false };
 
 /** `5-5-1.csv` → ['5-5-1', 'csv']; `DF_SDG_KG.meta.json` → ['DF_SDG_KG', 'meta.json']. */
 function split(file: string, extensions: readonly string[], what: string): [string, string] {
