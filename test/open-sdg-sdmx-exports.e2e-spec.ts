@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
 import { Clock } from '../src/common/clock';
+import { parseExportArguments } from '../src/exports/cli/export-arguments';
 import { seedSokulukRoundtable } from '../src/seed/sokuluk-roundtable.seed';
 import { download } from './exports-support';
 import { createActionPlan, createIndicator, createOrganization } from './support/factories';
@@ -231,6 +232,26 @@ describe('Open SDG and SDMX-CSV files', () => {
         expect([path, res.status, res.json.error.code]).toEqual([path, 404, 'NOT_FOUND']);
       }
     });
+  });
+
+  it('are written by npm run export too, named like their URLs, as CSV only', () => {
+    expect(parseExportArguments(['open-sdg/5-5-1', '--out', '-', '--lang', 'ky']).statistics).toEqual({ kind: 'open-sdg', id: '5-5-1' });
+    expect(parseExportArguments(['sdmx/DF_SDG_KG', '--out', '-']).statistics).toEqual({ kind: 'sdmx', id: 'DF_SDG_KG' });
+    expect(parseExportArguments(['sdmx/codelists/CL_SEX', '--out', '-']).statistics).toEqual({ kind: 'codelist', id: 'CL_SEX' });
+    expect(parseExportArguments(['recommendations', '--out', '-']).statistics).toBeNull();
+    expect(() => parseExportArguments(['open-sdg/5-5-1', '--out', '-', '--format', 'xlsx'])).toThrow('CSV only');
+  });
+
+  it('are public like the pages: none with PUBLIC_SITE=false', async () => {
+    const off = await createTestApp({ PUBLIC_SITE: 'false' });
+    try {
+      for (const path of ['/exports/open-sdg/5-5-1.csv', '/exports/sdmx/DF_SDG_KG.csv', '/exports/sdmx/codelists/CL_SEX.csv']) {
+        const res = await download(off, path, '');
+        expect([path, res.status, res.json.error.code]).toEqual([path, 404, 'NOT_FOUND']);
+      }
+    } finally {
+      await off.close();
+    }
   });
 
   describe('on the Sokuluk sample', () => {
