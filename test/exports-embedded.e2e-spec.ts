@@ -32,13 +32,13 @@ describe('exports and import on the embedded database', () => {
     expect(Number.isFinite(Number(values[0].value))).toBe(true);
 
     const indicators = parse<Record<string, string>>(await (await get('/exports/indicators.csv?year=2025')).text(), { bom: true, columns: true });
-    expect(indicators.map((r) => r.code)).toEqual(['WL-1', 'WL-2', 'WL-3']);
+    expect(indicators.map((r) => r.code)).toEqual(['WL-1', 'WL-2', 'WL-3', 'WL-4']);
     expect(indicators.every((r) => r.progress_status !== '')).toBe(true);
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await (await get('/exports/workbook.xlsx')).arrayBuffer()) as unknown as ArrayBuffer);
     expect(workbook.worksheets[0].name).toBe('README');
-    expect(workbook.worksheets.slice(1, 5).map((s) => s.rowCount - 1)).toEqual([3, expect.any(Number), 3, values.length]);
+    expect(workbook.worksheets.slice(1, 5).map((s) => s.rowCount - 1)).toEqual([3, expect.any(Number), 4, values.length]);
 
     const pdf = await get('/reports/progress.pdf?year=2025');
     expect(pdf.status).toBe(200);

@@ -219,11 +219,12 @@ describe('public progress pages on the Sokuluk sample', () => {
         expect(Number.isNaN(Date.parse(entry.updated))).toBe(false);
         expect(entry.link[0]['@href']).toMatch(/^https:\/\/tracker\.example\.kg\//);
       }
-      return doc.feed as { title: string; entry?: { title: string }[] };
+      return doc.feed as { title: string; entry?: { title: string; summary?: string }[] };
     };
     const all = await feed('/changes.atom');
-    // 3 creations, 1 transition, 7 recorded values.
-    expect(all.entry).toHaveLength(11);
+    // 3 creations, 1 transition, 8 recorded values (7 illustrative, and WL-4's real figure of 2021 citing its source).
+    expect(all.entry).toHaveLength(12);
+    expect(all.entry!.find((e) => e.title.startsWith('WL-4: 21.1 % for 2021'))?.summary).toContain('IPU Parline database');
     expect(all.entry![0].title).toMatch(/^SOK-2024-01: Proposed → Under review/);
     const rec = await feed('/recommendations/SOK-2024-01/changes.atom');
     expect(rec.entry!.map((e) => e.title.split(' — ')[0])).toEqual(['SOK-2024-01: Proposed → Under review', 'Recommendation SOK-2024-01 recorded: Proposed']);

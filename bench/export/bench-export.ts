@@ -10,7 +10,9 @@ import { exportContext } from '../../src/exports/as-of';
 import { ExportLanguage } from '../../src/exports/export-language';
 import { buildTranslator } from '../../src/i18n/i18n.service';
 import { ExportContext } from '../../src/exports/exporters/export-context';
-import { indicatorValuesExport } from '../../src/exports/exporters/indicator-values.export';
+import { indicatorValueCellsExport, indicatorValuesExport } from '../../src/exports/exporters/indicator-values.export';
+import { sdgObservationsQuery } from '../../src/dimensions/sdg-observations.export-query';
+import { breakdownCells, breakdownIndicators, BREAKDOWN_PLAN, BREAKDOWN_YEARS, CELLS_PER_VALUE, seedBreakdowns } from './bench-breakdown';
 import { recommendationsExport } from '../../src/exports/exporters/recommendations.export';
 import { ExportQuery } from '../../src/database/sql/query';
 import { ChildStats, runExportChild } from './bench-child';
@@ -18,14 +20,18 @@ import { timeCopy } from './bench-copy';
 import { BenchRow, markdownTable, writeSection } from './bench-report';
 import { benchCounts, isSeeded, seedBenchData } from './bench-seed';
 
-const USAGE = `usage: DATABASE_URL=postgres://… npm run bench:export -- [--reseed] [--no-docs]
-  Seeds (or reuses) 100,000 recommendations and 1,000,000 indicator values tagged BENCH-,
-  times the CSV and XLSX exports against COPY of the same rows, and measures peak memory.`;
+const USAGE = `usage: DATABASE_URL=postgres://… npm run bench:export -- [--reseed] [--no-docs] [--breakdown-scale N] [--only breakdowns]
+  Seeds (or reuses) 100,000 recommendations and 1,000,000 indicator values tagged BENCH-, and
+  100 × N ratio indicators broken down by sex × age × territory (plan BENCH-PD, default N = 10),
+  times the CSV and XLSX exports against COPY of the same rows, and measures peak memory.
+  --only breakdowns runs the breakdown cases alone (without seeding the rest).`;
 
 interface BenchCase {
   label: string;
   args: string[];
   query: ExportQuery;
+  /** The formats timed (default CSV and XLSX). */
+  formats?: readonly ('csv' | 'xlsx')[];
 }
 
 const log = (line: string) => console.log(line);
@@ -38,29 +44,71 @@ async function copySeconds(query: ExportQuery): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { reseed: { type: 'boolean', default: false }, 'no-docs': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      reseed: { type: 'boolean', default: false },
+      'no-docs': { type: 'boolean', default: false },
+      'breakdown-scale': { type: 'string', default: '10' },
+      only: { type: 'string' },
+    },
+  });
+  const onlyBreakdowns = values.only === 'breakdowns';
+  if (values.only !== undefined && !onlyBreakdowns) throw new Error(`--only takes "breakdowns"\n${USAGE}`);
+  const breakdownScale = Number(values['breakdown-scale']);
   if (!process.env.DATABASE_URL) throw new Error(`DATABASE_URL is required (a PostgreSQL database migrated with npm run migration:run)\n${USAGE}`);
   await dataSource.initialize();
   try {
     const counts = await benchCounts(dataSource);
-    if (values.reseed || !isSeeded(counts)) {
+    if (onlyBreakdowns) {
+      log('breakdown cases only');
+    } else if (values.reseed || !isSeeded(counts)) {
       log('seeding synthetic data (BENCH-*) …');
       await seedBenchData(dataSource, log);
     } else {
       log(`reusing synthetic data: ${counts.recommendations} recommendations, ${counts.values} indicator values`);
     }
+    const expectedCells = breakdownIndicators(breakdownScale) * (BREAKDOWN_YEARS[1] - BREAKDOWN_YEARS[0] + 1) * CELLS_PER_VALUE;
+    if (values.reseed || (await breakdownCells(dataSource)) !== expectedCells) {
+      log(`seeding synthetic breakdowns (${BREAKDOWN_PLAN}, scale ${breakdownScale}: ${expectedCells.toLocaleString('en')} cells) …`);
+      await seedBreakdowns(dataSource, breakdownScale, log);
+    } else {
+      log(`reusing synthetic breakdowns: ${expectedCells.toLocaleString('en')} cells`);
+    }
     const [smallPlan]: { id: string }[] = await dataSource.query(`SELECT id FROM action_plan WHERE code = 'BENCH-P1'`);
+    const [breakdownPlan]: { id: string }[] = await dataSource.query(`SELECT id FROM action_plan WHERE code = $1`, [BREAKDOWN_PLAN]);
+    const [sdgItem]: { id: string }[] = await dataSource.query(`SELECT id FROM framework_item WHERE framework = 'SDG' AND code = '5.5.1(b)'`);
+    const dimensions: { id: string; code: string; sdmxConcept: string | null }[] = await dataSource.query(
+      `SELECT id, code, sdmx_concept AS "sdmxConcept" FROM dimension WHERE code IN ('SEX', 'AGE', 'TERRITORY') ORDER BY array_position(ARRAY['SEX', 'AGE', 'TERRITORY'], code::text)`,
+    );
     const timeZone = process.env.APP_TIMEZONE ?? 'Asia/Bishkek';
     const ctx: ExportContext = exportContext(todayIn(timeZone), timeZone, { asOf: todayIn(timeZone), valuesKnownBy: todayIn(timeZone), valueStatus: ValueStatus.APPROVED }, new ExportLanguage(buildTranslator('en', timeZone)), fallbackChain('en', ['ru', 'ky']));
-    const cases: BenchCase[] = [
-      { label: 'recommendations', args: ['recommendations'], query: recommendationsExport(dataSource, null, ctx).query },
-      { label: 'indicator values (plan BENCH-P1)', args: ['indicator-values', '--actionPlanId', smallPlan.id], query: indicatorValuesExport({ actionPlanId: smallPlan.id, from: null, to: null }, ctx).query },
-      { label: 'indicator values (all)', args: ['indicator-values'], query: indicatorValuesExport({ actionPlanId: null, from: null, to: null }, ctx).query },
+    const breakdownCases: BenchCase[] = [
+      {
+        label: `indicator value cells, sex × age × territory (${BREAKDOWN_PLAN}, scale ${breakdownScale})`,
+        args: ['indicator-values', '--actionPlanId', breakdownPlan.id, '--breakdown', 'cells'],
+        query: indicatorValueCellsExport({ actionPlanId: breakdownPlan.id, from: null, to: null }, ctx).query,
+        formats: ['csv'],
+      },
+      {
+        // Every indicator mapped to 5.5.1(b): the sample's and earlier data's too, if any (a few rows beside these).
+        label: `Open SDG 5-5-1, sex × age × territory with subtotals (${BREAKDOWN_PLAN}, scale ${breakdownScale})`,
+        args: ['open-sdg/5-5-1'],
+        query: sdgObservationsQuery([sdgItem.id], dimensions, ctx),
+        formats: ['csv'],
+      },
     ];
+    const cases: BenchCase[] = onlyBreakdowns
+      ? breakdownCases
+      : [
+          { label: 'recommendations', args: ['recommendations'], query: recommendationsExport(dataSource, null, ctx).query },
+          { label: 'indicator values (plan BENCH-P1)', args: ['indicator-values', '--actionPlanId', smallPlan.id], query: indicatorValuesExport({ actionPlanId: smallPlan.id, from: null, to: null }, ctx).query },
+          { label: 'indicator values (all)', args: ['indicator-values'], query: indicatorValuesExport({ actionPlanId: null, from: null, to: null }, ctx).query },
+          ...breakdownCases,
+        ];
     const rows: BenchRow[] = [];
     for (const c of cases) {
       const copy = await copySeconds(c.query);
-      for (const format of ['csv', 'xlsx'] as const) {
+      for (const format of c.formats ?? (['csv', 'xlsx'] as const)) {
         log(`${c.label}, ${format} …`);
         const stats = await bestOf(format === 'csv' ? 2 : 1, () => runExportChild([...c.args, '--format', format]));
         rows.push({ export: c.label, format, copySeconds: copy, ...stats });
@@ -70,7 +118,7 @@ async function main(): Promise<void> {
     const table = markdownTable(rows);
     const summary = verdicts(rows);
     console.log(`\n${table}\n\n${summary.join('\n')}`);
-    if (!values['no-docs']) {
+    if (!values['no-docs'] && !onlyBreakdowns) {
       writeSection(join(__dirname, '..', '..', 'docs', 'benchmarks.md'), await section(table, summary));
       log('\nwrote the "## Exports" section of docs/benchmarks.md');
     }
@@ -119,6 +167,10 @@ async function section(table: string, summary: string[]): Promise<string> {
     '',
     'Data: 100,000 synthetic recommendations (with barriers, organisations, indicator links and status changes) and 1,000,000',
     'indicator values (plan BENCH-P1 holds 100,000 of them), seeded by bulk SQL with codes starting BENCH-, beside any other data.',
+    `Breakdowns: plan ${BREAKDOWN_PLAN} with 100 × scale ratio indicators mapped to SDG 5.5.1(b), each with an approved value for`,
+    `${BREAKDOWN_YEARS[0]}–${BREAKDOWN_YEARS[1]} broken down by sex × age group × territory (${CELLS_PER_VALUE} cells a value; scale 10: 432,000 cells). Their cases`,
+    'are the cells export (`indicator-values --breakdown cells`) and the Open SDG file of 5-5-1, whose rows add every subtotal',
+    '(GROUP BY CUBE: 210 rows a value); each is compared with COPY of its own SELECT.',
     'Each export runs in a fresh `npm run export -- … --out /dev/null` process (ts-node included); "peak RSS" is that',
     "process's `maxRSS`, boot included, and \"RSS before export\" what it held once booted (about 200 MiB of which are",
     'ts-node and the TypeScript compiler; a built `node dist/…` process starts smaller). COPY is PostgreSQL\'s',

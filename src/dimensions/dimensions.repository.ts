@@ -7,7 +7,9 @@ import { IndicatorValueKind, TotalSource } from '../action-plan/action-plan.enum
 import { LoaderRegistry, manyByKey, oneByKey } from '../common/loaders/loader-registry';
 import { readEntities, rowToEntity } from '../database/linked-rows';
 import type { Translations } from '../i18n/translations';
+import type { ReadScope } from '../database/sql/read-scope';
 import type { CheckedCell } from './breakdown';
+import { fileDimensionsSql, FileDimension, sdgIndicatorsSql } from './sdg-observations.export-query';
 import { Dimension, DimensionMember } from './dimension.entity';
 import { IndicatorValueCell } from './indicator-value-cell.entity';
 
@@ -16,6 +18,20 @@ export interface VersionCells {
   cells: IndicatorValueCell[];
   valueKind: IndicatorValueKind;
   percent: boolean;
+}
+
+/** An indicator mapped to an SDG indicator, as a statistics file's metadata describes it. */
+export interface SdgMappedIndicator {
+  sdg_code: string;
+  series_code: string | null;
+  sdg_title: string;
+  action_plan: string;
+  indicator_code: string;
+  name: string;
+  unit: string;
+  value_kind: string;
+  total_source: string;
+  values: { year: number; source: string | null; note: string | null }[];
 }
 
 /** All of the SQL of dimensions, their members, what indicators declare and the cells of value versions. */
@@ -265,5 +281,18 @@ export class DimensionsRepository {
         percent: list[0]?.of_unit === 'PERCENT',
       }));
     });
+  }
+
+  /** The dimensions the indicators mapped to these SDG framework items are broken down by (the columns of their statistics files). */
+  async fileDimensions(itemIds: readonly string[]): Promise<(FileDimension & { name: Translations })[]> {
+    const { sql, params } = fileDimensionsSql(itemIds);
+    const rows: { id: string; code: string; sdmx_concept: string | null; name: Translations }[] = await this.db.query(sql, params);
+    return rows.map((r) => ({ id: r.id, code: r.code, sdmxConcept: r.sdmx_concept, name: r.name }));
+  }
+
+  /** The indicators mapped to these SDG framework items, with the sources and notes of their annual values at the cut (sdgIndicatorsSql). */
+  sdgIndicators(itemIds: readonly string[], scope: ReadScope): Promise<SdgMappedIndicator[]> {
+    const { sql, params } = sdgIndicatorsSql(itemIds, scope);
+    return this.db.query(sql, params);
   }
 }

@@ -8,6 +8,7 @@ const CONTENT_TYPES = {
   pdf: 'application/pdf',
   ndjson: 'application/x-ndjson; charset=utf-8',
   json: 'application/json; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
 } as const;
 
 export type DownloadFormat = keyof typeof CONTENT_TYPES;

@@ -10,13 +10,18 @@ import { ActionPlan } from '../action-plan/action-plan.entity';
 import { Meeting } from '../meetings/meeting.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Recommendation } from '../recommendations/recommendation.entity';
+import { DimensionsRepository } from '../dimensions/dimensions.repository';
+import { FrameworksRepository } from '../frameworks/frameworks.repository';
+import { FrameworkItem } from '../frameworks/framework-item.entity';
+import { StatisticsFilesController } from './statistics/statistics-files.controller';
+import { StatisticsFilesService } from './statistics/statistics-files.service';
 
-/** CSV and XLSX downloads for analysts, and the printable PDF progress report. */
+/** CSV and XLSX downloads for analysts, the printable PDF progress report, and the Open SDG and SDMX files. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Recommendation, Meeting, ActionPlan, Organization]), ReportsModule, I18nModule],
-  controllers: [ExportsController, ProgressReportController],
+  imports: [TypeOrmModule.forFeature([Recommendation, Meeting, ActionPlan, Organization, FrameworkItem]), ReportsModule, I18nModule],
+  controllers: [ExportsController, ProgressReportController, StatisticsFilesController],
   // ActionPlanRepository itself, not ActionPlanModule: `npm run export` boots this module alone, without the audit the plan services need.
-  providers: [ExportsService, ActionPlanRepository],
+  providers: [ExportsService, ActionPlanRepository, StatisticsFilesService, FrameworksRepository, DimensionsRepository],
   exports: [ExportsService],
 })
 export class ExportsModule {}

@@ -80,7 +80,8 @@ export interface ExportOptions {
 
 /** An export checked against the database and ready to be written in any format. */
 export interface PreparedExport {
-  name: ExportName;
+  /** The export, or a statistics file (exports/statistics: Open SDG, SDMX-CSV). */
+  name: ExportName | 'open-sdg' | 'sdmx';
   tables: TabularExport[];
   context: ExportContext;
   inputs: ExportInputs;
@@ -202,6 +203,11 @@ export class ExportsService {
   async describeCsv(prepared: PreparedExport, options: CsvOptions = DEFAULT_CSV_OPTIONS): Promise<object> {
     const fingerprint = await fingerprintTables(this.rows, prepared.tables, prepared.inputs);
     return tableSchemaResource(this.metadata(prepared), prepared.tables[0], options, this.fileName(prepared, 'csv'), fingerprint);
+  }
+
+  /** The fingerprint of the export's rows and inputs, as its Table Schema states it (reads every row). */
+  fingerprint(prepared: PreparedExport): Promise<string> {
+    return fingerprintTables(this.rows, prepared.tables, prepared.inputs);
   }
 
   private metadata(prepared: PreparedExport): ExportMetadata {

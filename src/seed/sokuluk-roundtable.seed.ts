@@ -31,6 +31,11 @@ import { StatusChange } from '../recommendations/status-change.entity';
  * each value's source and note. So is WL-1's breakdown of 2024 by the districts
  * of Chui oblast (CHUI_DISTRICTS_2024): women and all deputies of each district's
  * local keneshes, made up so that Σ women / Σ deputies is the value's 21.5 %.
+ *
+ * One figure is real, not illustrative: WL-4, the share of women in the Jogorku Kenesh elected in
+ * 2021, 19 of 90 deputies (21.1 %), as the IPU's Parline database reports it
+ * (https://data.ipu.org/parliament/KG/KG-LC01/); its value's source and note cite it, and it has
+ * no targets (the plan sets none for it: the sample does not invent them).
  */
 const ILLUSTRATIVE_SOURCE: Translations = SAMPLE_TEXTS.illustrativeSource;
 const ILLUSTRATIVE_NOTE: Translations = SAMPLE_TEXTS.illustrativeNote;
@@ -62,6 +67,9 @@ const CHUI_DISTRICTS_2024: [string, number, number][] = [
   ['CHUI-PANFILOV', 4, 20],
   ['CHUI-SOKULUK', 9, 34],
 ];
+
+/** WL-4's targets: none (the real figure's indicator is not given invented ones). */
+const NO_TARGETS: Record<number, number> = {};
 
 /** The proposals date from the roundtable, not from when the sample was loaded. */
 const PROPOSED_AT = new Date('2024-08-13T12:00:00+06:00');
@@ -227,10 +235,28 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
         targets: { 2024: 8, 2025: 6, 2026: 4, 2027: 2 },
         values: { '2024': 9 },
       },
+      {
+        code: 'WL-4',
+        name: SAMPLE_TEXTS.indicators['WL-4'].name,
+        unit: '%',
+        unitCode: IndicatorUnit.PERCENT,
+        direction: IndicatorDirection.INCREASE,
+        measure: IndicatorMeasure.LEVEL,
+        reportingFrequency: ReportingFrequency.YEARLY,
+        // The last election before the plan: its result is the baseline, and the one value.
+        baselineYear: 2021,
+        baselineValue: 21.1,
+        responsibleOrganizationId: org.parliament.id,
+        targets: NO_TARGETS,
+        values: { '2021': 21.1 },
+        // A real figure: its own source and note, not the illustrative ones.
+        source: SAMPLE_TEXTS.parlineSource,
+        note: SAMPLE_TEXTS.parlineNote,
+      },
     ];
     const indicators: Record<string, Indicator> = {};
     for (const spec of indicatorSpecs) {
-      const { targets, values, milestones, ...fields } = spec;
+      const { targets, values, milestones, source, note, ...fields } = { milestones: undefined, source: ILLUSTRATIVE_SOURCE, note: ILLUSTRATIVE_NOTE, ...spec };
       const indicator = await find(Indicator, { actionPlanId: plan.id, code: spec.code }, { ...fields, actionPlanId: plan.id });
       indicators[spec.code] = indicator;
       await insertIgnoringDuplicates(
@@ -256,7 +282,7 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
         Object.entries(values).map(([period, value]): unknown[] => {
           const parsed = parsePeriod(period);
           if (!parsed) throw new Error(`bad sample period ${period}`);
-          return [indicator.id, period, parsed.year, parsed.quarter, value, ILLUSTRATIVE_SOURCE, ILLUSTRATIVE_NOTE, SEEDED_BY, sampleReportedAt(parsed)];
+          return [indicator.id, period, parsed.year, parsed.quarter, value, source, note, SEEDED_BY, sampleReportedAt(parsed)];
         }),
       );
       // The sample's values are published: each is its first version, approved when it was (as if) reported.
@@ -345,7 +371,8 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
 /**
  * What the sample addresses in the international frameworks: every proposal SDG target 5.5, the
  * quota proposal also CEDAW's temporary special measures; the local-kenesh indicator measures
- * SDG 5.5.1(b), the leadership programmes indicator target 5.5. Mappings already there stay.
+ * SDG 5.5.1(b), the Jogorku Kenesh indicator 5.5.1(a), the leadership programmes indicator target 5.5.
+ * Mappings already there stay.
  */
 const FRAMEWORK_MAPPINGS: { recommendations: Record<string, [Framework, string][]>; indicators: Record<string, [Framework, string][]> } = {
   recommendations: {
@@ -356,6 +383,7 @@ const FRAMEWORK_MAPPINGS: { recommendations: Record<string, [Framework, string][
   indicators: {
     'WL-1': [[Framework.SDG, '5.5.1(b)']],
     'WL-2': [[Framework.SDG, '5.5']],
+    'WL-4': [[Framework.SDG, '5.5.1(a)']],
   },
 };
 

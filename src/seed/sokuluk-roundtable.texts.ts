@@ -174,6 +174,26 @@ export const SAMPLE_TEXTS = {
         en: 'Gender programmes without an annual monitoring report (illustrative sample)',
       },
     },
+    'WL-4': {
+      name: {
+        ky: 'Жогорку Кеңештин депутаттарынын арасындагы аялдардын үлүшү',
+        ru: 'Доля женщин среди депутатов Жогорку Кенеша',
+        en: 'Share of women among deputies of the Jogorku Kenesh',
+      },
+    },
+  },
+
+  /** Source of the sample's one real figure (WL-4, 2021): the IPU's Parline database, named as it names itself. */
+  parlineSource: {
+    ky: 'IPU Parline маалымат базасы (Парламенттер аралык союз), https://data.ipu.org/parliament/KG/KG-LC01/',
+    ru: 'База данных IPU Parline (Межпарламентский союз), https://data.ipu.org/parliament/KG/KG-LC01/',
+    en: 'IPU Parline database (Inter-Parliamentary Union), https://data.ipu.org/parliament/KG/KG-LC01/',
+  },
+  /** Note on the sample's one real figure. */
+  parlineNote: {
+    ky: 'Ачык булактагы чыныгы көрсөткүч: 2021-жылы шайланган Жогорку Кеңештин 90 депутатынын 19у аялдар (21,1 %), IPU Parline маалымат базасы боюнча.',
+    ru: 'Реальный показатель из открытого источника: в Жогорку Кенеше, избранном в 2021 году, 19 женщин из 90 депутатов (21,1 %), по данным базы IPU Parline.',
+    en: 'A real figure from a public source: the Jogorku Kenesh elected in 2021 had 19 women among its 90 deputies (21.1 %), as reported by the IPU Parline database.',
   },
 
   /** Source of every sample indicator value. */

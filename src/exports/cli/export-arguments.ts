@@ -12,6 +12,7 @@ import { DEFAULT_EXPORT_LOCALE } from '../../i18n/locales';
 import { EXPORT_NAMES, ExportName, ExportOptions } from '../exports.service';
 
 export const EXPORT_USAGE = `usage: npm run export -- <${EXPORT_NAMES.join('|')}> --format csv|json|xlsx --out FILE [filters]
+       npm run export -- <open-sdg/5-5-1|sdmx/DF_SDG_KG|sdmx/codelists/CL_SEX> --out FILE [--asOf --valuesKnownBy --lang]
   FILE "-" writes to standard output
   filters (as the HTTP query parameters):
     every export: --asOf YYYY-MM-DD (default today) --lang ky|ru|en (default en)
@@ -25,8 +26,22 @@ export const EXPORT_USAGE = `usage: npm run export -- <${EXPORT_NAMES.join('|')}
   CSV: --delimiter ,|; --decimal .|, --formulaEscape true|false
   --stats prints {rows, seconds, rssBeforeMiB, maxRssMiB} as JSON on stderr when done`;
 
+/** A statistics file (exports/statistics) as the command line names it, like its URL: open-sdg/5-5-1, sdmx/DF_SDG_KG, sdmx/codelists/CL_SEX. */
+export interface StatisticsFileArgument {
+  kind: 'open-sdg' | 'sdmx' | 'codelist';
+  id: string;
+}
+
+export function statisticsFileOf(positional: string | undefined): StatisticsFileArgument | null {
+  const match = /^(open-sdg|sdmx|sdmx\/codelists)\/([^/]+)$/.exec(positional ?? '');
+  if (!match) return null;
+  return { kind: match[1] === 'sdmx/codelists' ? 'codelist' : (match[1] as 'open-sdg' | 'sdmx'), id: match[2] };
+}
+
 export interface ExportArguments {
   name: ExportName;
+  /** A statistics file instead of the export `name` (CSV only, approved values). */
+  statistics: StatisticsFileArgument | null;
   format: 'csv' | 'json' | 'xlsx';
   out: string;
   options: ExportOptions;
@@ -75,9 +90,11 @@ export function parseExportArguments(argv: string[]): ExportArguments {
       stats: { type: 'boolean', default: false },
     },
   });
-  const name = positionals[0] as ExportName;
+  const statistics = statisticsFileOf(positionals[0]);
+  const name = (statistics ? 'indicator-values' : positionals[0]) as ExportName;
   if (positionals.length !== 1 || !EXPORT_NAMES.includes(name)) throw new Error(EXPORT_USAGE);
   const format = values.format ?? 'csv';
+  if (statistics && format !== 'csv') throw new Error(`${positionals[0]} is written as CSV only`);
   if (format !== 'csv' && format !== 'json' && format !== 'xlsx') throw new Error(`--format must be csv, json or xlsx\n${EXPORT_USAGE}`);
   if (name === 'workbook' && format !== 'xlsx') throw new Error('the workbook is only written as --format xlsx');
   if (!values.out) throw new Error(`--out FILE is required\n${EXPORT_USAGE}`);
@@ -107,5 +124,5 @@ export function parseExportArguments(argv: string[]): ExportArguments {
     versions: versions ?? null,
     breakdown: breakdown ?? null,
   };
-  return { name, format, out: values.out, options, csv, stats: values.stats };
+  return { name, statistics, format, out: values.out, options, csv, stats: values.stats };
 }

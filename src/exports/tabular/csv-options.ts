@@ -8,6 +8,8 @@ export interface CsvOptions {
   delimiter: ',' | ';';
   decimal: '.' | ',';
   formulaEscape: boolean;
+  /** false: no byte-order mark before the header (files for statistical tools, not Excel: Open SDG, SDMX-CSV). Default: one. */
+  bom?: boolean;
 }
 
 export const DEFAULT_CSV_OPTIONS: CsvOptions = { delimiter: ',', decimal: '.', formulaEscape: true };

@@ -76,7 +76,7 @@ function csvCell(format: CsvFormat, type: CellType, value: unknown): string {
 /** The header line (with the BOM Excel needs), as written before the records. */
 export function csvHeader(table: TabularExport, options: CsvOptions = DEFAULT_CSV_OPTIONS): string {
   const format = csvFormat(options);
-  return `${UTF8_BOM}${table.columns.map((c) => field(format, c.header)).join(options.delimiter)}\r\n`;
+  return `${options.bom === false ? '' : UTF8_BOM}${table.columns.map((c) => field(format, c.header)).join(options.delimiter)}\r\n`;
 }
 
 /**
