@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { User } from '../accounts/user.entity';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { Notification } from './notification.entity';
+import { NotificationDigest } from './notification-digest.entity';
 import { NotificationPreference } from './notification-preference.entity';
 import { NotificationSecret } from './notification-secret.entity';
 import { MailLinks } from './mail-links';
@@ -13,7 +14,7 @@ import { NotificationsService } from './notifications.service';
 /** Notifications: NotificationsService.notify is the entry point for features (see its comment). */
 @Module({
   // A notification (and a preference) belongs to a user, who may belong to an organisation: their entities too.
-  imports: [TypeOrmModule.forFeature([Notification, NotificationPreference, NotificationSecret, User]), OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([Notification, NotificationDigest, NotificationPreference, NotificationSecret, User]), OrganizationsModule],
   providers: [NotificationsRepository, NotificationsService, Mailer, MailLinks],
   exports: [NotificationsService],
 })
