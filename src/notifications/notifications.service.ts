@@ -202,10 +202,10 @@ export class NotificationsService implements OnModuleInit {
   async setPreferences(actor: Actor, choices: { kind: string; delivery: string }[]): Promise<KindPreference[]> {
     const userId = personOf(actor);
     for (const { kind, delivery } of choices) {
-      if (!isNotificationKind(kind)) throw DomainError.badInput('kind', `"${kind}" is not a kind of notification`, { reason: 'UNKNOWN_KIND', kind });
-      if (!isMailDelivery(delivery)) throw DomainError.badInput('delivery', `"${delivery}" is not a mail delivery`, { reason: 'UNKNOWN_DELIVERY', kind });
+      if (!isNotificationKind(kind)) throw DomainError.badInput('kind', `"${kind}" is not a kind of notification`, { reason: 'unknownKind', kind });
+      if (!isMailDelivery(delivery)) throw DomainError.badInput('delivery', `"${delivery}" is not a mail delivery`, { reason: 'unknownDelivery', kind });
       if (delivery === MailDelivery.OFF && !canTurnOff(kind)) {
-        throw DomainError.badInput('delivery', 'escalations cannot be turned off', { reason: 'CANNOT_TURN_OFF', kind });
+        throw DomainError.badInput('delivery', 'escalations cannot be turned off', { reason: 'cannotTurnOff', kind });
       }
     }
     await this.repository.transaction(async (tx) => {

@@ -46,7 +46,7 @@ export class SetNotificationPreferenceInput {
   @IsEnum(NotificationKind)
   kind: NotificationKind;
 
-  @Field(() => MailDelivery, { description: 'OFF is refused for ESCALATION (BAD_USER_INPUT, reason CANNOT_TURN_OFF)' })
+  @Field(() => MailDelivery, { description: 'OFF is refused for ESCALATION (BAD_USER_INPUT, reason cannotTurnOff)' })
   @IsEnum(MailDelivery)
   delivery: MailDelivery;
 }
