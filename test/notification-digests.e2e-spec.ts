@@ -175,7 +175,7 @@ describe('notification preferences and digests', () => {
     it('lists every kind (IMMEDIATE where nothing was chosen) and sets one', async () => {
       const listed = await gql('{ notificationPreferences { kind delivery canTurnOff } }');
       expect(listed.errors).toBeUndefined();
-      expect(listed.data!.notificationPreferences).toEqual(KINDS.map((kind) => ({ kind, delivery: 'IMMEDIATE', canTurnOff: kind !== 'ESCALATION' })));
+      expect(listed.data!.notificationPreferences).toEqual(KINDS.map((kind) => ({ kind, delivery: 'IMMEDIATE', canTurnOff: kind !== NotificationKind.ESCALATION })));
       const set = await gql(SET, { kind: 'RECOMMENDATION_TRANSITIONED', delivery: 'WEEKLY' });
       expect(set.errors).toBeUndefined();
       expect(set.data!.setNotificationPreference).toEqual({ kind: 'RECOMMENDATION_TRANSITIONED', delivery: 'WEEKLY', canTurnOff: true });

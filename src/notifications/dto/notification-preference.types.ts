@@ -30,19 +30,19 @@ registerEnumType(MailDelivery, {
 
 @ObjectType('NotificationPreference', { description: "The signed-in person's mail choice for one kind of notification" })
 export class NotificationPreferenceView {
-  @Field(() => NotificationKind)
+  @Field(() => NotificationKind, { description: 'The kind of notification' })
   kind: NotificationKind;
 
-  @Field(() => MailDelivery)
+  @Field(() => MailDelivery, { description: 'How it reaches the person by mail (IMMEDIATE where they chose nothing)' })
   delivery: MailDelivery;
 
-  @Field({ description: 'false for kinds that cannot be turned OFF (ESCALATION)' })
+  @Field({ description: 'False for kinds that cannot be turned OFF (ESCALATION)' })
   canTurnOff: boolean;
 }
 
 @InputType({ description: 'How notifications of one kind should reach the signed-in person by mail' })
 export class SetNotificationPreferenceInput {
-  @Field(() => NotificationKind)
+  @Field(() => NotificationKind, { description: 'The kind of notification' })
   @IsEnum(NotificationKind)
   kind: NotificationKind;
 
