@@ -192,6 +192,10 @@ describe('notification preferences and digests', () => {
       expect(unknownKind.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       // A token that is nobody's (the bootstrap admin token) has no preferences to read or set.
       expect((await t.gql(SET, { kind: 'VALUE_SUBMITTED', delivery: 'DAILY' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      // Nor can any other path: the database refuses it too.
+      await expect(
+        t.sql(`INSERT INTO notification_preference (user_id, kind, delivery) VALUES ($1, 'ESCALATION', 'OFF')`, [users.weekly.id]),
+      ).rejects.toThrow(/CHK_notification_preference_escalation/);
       expect(await t.sql(`SELECT * FROM notification_preference ORDER BY user_id, kind`)).toEqual(before);
     });
   });
