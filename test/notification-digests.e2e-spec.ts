@@ -11,6 +11,7 @@ import { DIGEST_RUN_TASK, DigestsService } from '../src/notifications/digests.se
 import { MailLinks } from '../src/notifications/mail-links';
 import { NotificationKind } from '../src/notifications/notification-event';
 import { NotificationsService } from '../src/notifications/notifications.service';
+import { RemindersService } from '../src/reminders/reminders.service';
 import { createOrganization, createRecommendation } from './support/factories';
 import { startService, stopAllServices, type ServiceProcess } from './support/service-process';
 import { bearer, createTestApp, TestApp } from './support/test-app';
@@ -365,5 +366,40 @@ describe('notification preferences and digests', () => {
       const [{ n: mailed }] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM notification_digest WHERE mailed_at IS NOT NULL AND cadence = 'DAILY' AND period_start = '2027-03-03'`);
       expect(mailed).toBe(PEOPLE);
     }, 180_000);
+
+    it('the reminder sweep (set-based) mails only those who want its kind at once; DAILY waits for the digest', async () => {
+      await t.sql(
+        `INSERT INTO notification_preference (user_id, kind, delivery) VALUES ($1, 'REMINDER_DUE', 'DAILY'), ($2, 'REMINDER_DUE', 'OFF')
+         ON CONFLICT (user_id, kind) DO UPDATE SET delivery = EXCLUDED.delivery`,
+        [users.daily.id, users.off.id],
+      );
+      // Thursday 4 March 2027, noon in Bishkek: a recommendation of the organisation is due today.
+      setNow(t, '2027-03-04T06:00:00Z');
+      const { id } = await createRecommendation(t, { responsibleOrganizationIds: [orgId], dueDate: '2027-03-04' });
+      await t.app.get(RemindersService).sweep();
+      await settled();
+      const told = async () =>
+        t.sql<{ email: string; mailed: boolean; digested: boolean }>(
+          `SELECT u.email, n.mailed_at IS NOT NULL AS mailed, n.digest_id IS NOT NULL AS digested
+             FROM notification n JOIN app_user u ON u.id = n.recipient_id WHERE n.kind = 'REMINDER_DUE' AND n.subject_id = $1 ORDER BY u.email`,
+          [id],
+        );
+      expect(await told()).toEqual([
+        { email: 'daily@mlsp.kg', mailed: false, digested: false },
+        { email: 'now@mlsp.kg', mailed: true, digested: false },
+        { email: 'off@mlsp.kg', mailed: false, digested: false },
+        { email: 'weekly@mlsp.kg', mailed: true, digested: false },
+      ]);
+      // Friday's digest lists it, in Russian.
+      await arrivedAt('2027-03-04T06:00:00Z');
+      setNow(t, '2027-03-05T02:00:00Z');
+      expect((await t.app.get(DigestsService).run()).DAILY).toEqual({ digests: 1, listed: 1 });
+      await settled();
+      const digest = digestMails('daily@mlsp.kg').at(-1)!;
+      expect(digest.subject).toBe('Ежедневная сводка: 1 уведомление');
+      expect(digest.text).toContain('сегодня');
+      expect(digest.text).toContain(`${BASE}/work/recommendations/${id}?lang=ru`);
+      expect((await told()).map((r) => r.digested)).toEqual([true, false, false, false]);
+    });
   });
 });
