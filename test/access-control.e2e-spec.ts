@@ -70,6 +70,13 @@ const MATRIX: Record<string, Operation> = {
     call: async () => ['{ reportingCompleteness(year: 2025) { organizationId periods { period expected } totals { reported } } }'],
   },
   'Query.apiTokens': { allowed: ['ADMIN'], call: async () => ['{ apiTokens { id } }'] },
+  // A person's own choices: every role may, but only as a person (a session or a personal token,
+  // see test/notification-digests.e2e-spec.ts); these shared tokens are nobody, so FORBIDDEN for all.
+  'Query.notificationPreferences': { allowed: [], call: async () => ['{ notificationPreferences { kind delivery } }'] },
+  'Mutation.setNotificationPreference': {
+    allowed: [],
+    call: async () => ['mutation { setNotificationPreference(input: { kind: VALUE_SUBMITTED, delivery: DAILY }) { kind delivery } }'],
+  },
   'Query.auditLog': { allowed: ['ADMIN', 'ANALYST'], call: async () => ['{ auditLog { totalCount } }'] },
   'Query.mayApproveOwnValues': { allowed: EVERYONE, call: async () => ['{ mayApproveOwnValues }'] },
   'Query.valueReviewQueue': { allowed: EVERYONE, call: async () => ['{ valueReviewQueue { period } }'] },

@@ -608,6 +608,16 @@ export class Environment {
   REMINDER_HOUR = 6;
 
   /**
+   * the hour of the day (in APP_TIMEZONE) at which daily digests (and, on Mondays, weekly digests) of
+   * notifications are mailed to those who chose them; a digest lists what arrived before that hour
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  DIGEST_HOUR = 7;
+
+  /**
    * the SMTP server notifications and account links are mailed through, e.g.
    * `smtp://user:password@mail.example.kg:587` or `smtps://…:465`. Unset: notifications stay in the
    * application (the log says so once at start)

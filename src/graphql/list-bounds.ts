@@ -5,6 +5,7 @@ import { LOCALES } from '../i18n/locales';
 import { ListBoundsRepository, MeasuredBound } from './list-bounds.repository';
 import { RecommendationStatus } from '../recommendations/recommendation.enums';
 import { MAX_DIMENSIONS } from '../dimensions/dto/dimension.inputs';
+import { NotificationKind } from '../notifications/notification-event';
 
 /**
  * How long an unpaginated list can be:
@@ -72,6 +73,8 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   'Query.frameworkItems': { rows: 'framework_item' },
   'Recommendation.frameworkItems': { perParent: { table: 'recommendation_framework_item', column: 'recommendation_id' } },
   'Indicator.frameworkItems': { perParent: { table: 'indicator_framework_item', column: 'indicator_id' } },
+  // One per kind of notification.
+  'Query.notificationPreferences': { fixed: Object.keys(NotificationKind).length },
 };
 
 /** The bound of a list field, or null when the schema has a list the table above does not know. */

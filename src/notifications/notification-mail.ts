@@ -20,20 +20,27 @@ export function kindName(t: Translator['t'], kind: string): string {
   return /^[A-Z_]+$/.test(kind) ? t(`notifications.kindName.${kind}` as MessageKey) : kind;
 }
 
+/** The footer's way out: the one-click unsubscribe link, or (escalations, digests) the mail settings on /account. */
+function footerLink(t: Translator['t'], links: { unsubscribe: string | null; settings: string }): { label: string; href: string } {
+  return links.unsubscribe ? { label: t('mail.unsubscribe'), href: links.unsubscribe } : { label: t('mail.settings'), href: links.settings };
+}
+
 /**
  * A notification as a mail in the recipient's language: the sentence of the page as subject and
- * first line, a link back to the page and the one-click unsubscribe link. Only what the
- * notification's sentence says (the recipient may see it), nothing from other records.
+ * first line, a link back to the page and the one-click unsubscribe link (for escalations, which
+ * cannot be turned off, a link to the mail settings instead). Only what the notification's
+ * sentence says (the recipient may see it), nothing from other records.
  */
 export function composeNotificationMail(
   translator: Translator,
   notification: Pick<Notification, 'kind' | 'payload'> & { subjectType?: string },
-  links: { open: string; unsubscribe: string },
+  links: { open: string; unsubscribe: string | null; settings: string },
 ): ComposedMail {
   const { t } = translator;
   const message = notificationMessage(t, notification);
   const subject = message.length > SUBJECT_MAX ? `${message.slice(0, SUBJECT_MAX - 1)}…` : message;
-  const text = [message, '', `${t('mail.openLink')}: ${links.open}`, '', '-- ', t('mail.why'), `${t('mail.unsubscribe')}: ${links.unsubscribe}`, ''].join('\n');
+  const out = footerLink(t, links);
+  const text = [message, '', `${t('mail.openLink')}: ${links.open}`, '', '-- ', t('mail.why'), `${out.label}: ${out.href}`, ''].join('\n');
   const html = `<!doctype html>
 <html lang="${translator.locale}">
 <head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
@@ -42,7 +49,58 @@ export function composeNotificationMail(
 <p><a href="${escapeHtml(links.open)}" style="color: #1d70b8;">${escapeHtml(t('mail.openLink'))}</a></p>
 <hr style="border: 0; border-top: 1px solid #b1b4b6;">
 <p style="font-size: 14px; color: #505a5f;">${escapeHtml(t('mail.why'))}<br>
-<a href="${escapeHtml(links.unsubscribe)}" style="color: #505a5f;">${escapeHtml(t('mail.unsubscribe'))}</a></p>
+<a href="${escapeHtml(out.href)}" style="color: #505a5f;">${escapeHtml(out.label)}</a></p>
+</body>
+</html>
+`;
+  return { subject, text, html };
+}
+
+/** One line of a digest: the notification's sentence and where it leads (absolute). */
+export interface DigestLine {
+  notification: Pick<Notification, 'kind' | 'payload'> & { subjectType?: string };
+  open: string;
+}
+
+/**
+ * A digest as a mail in the person's language: how many notifications, each one's sentence with a
+ * link to its page (at most the lines given; `total` says how many the digest lists in all), a link
+ * to all notifications and one to the mail settings. Only the notifications' sentences.
+ */
+export function composeDigestMail(
+  translator: Translator,
+  digest: { cadence: 'DAILY' | 'WEEKLY'; total: number; lines: DigestLine[] },
+  links: { all: string; settings: string },
+): ComposedMail {
+  const { t } = translator;
+  const subject = t(digest.cadence === 'DAILY' ? 'mail.digest.subject.DAILY' : 'mail.digest.subject.WEEKLY', { count: digest.total });
+  const lines = digest.lines.map((line) => ({ message: notificationMessage(t, line.notification), open: line.open }));
+  const more = digest.total - lines.length;
+  const text = [
+    t('mail.digest.intro'),
+    '',
+    ...lines.flatMap((line) => [`- ${line.message}`, `  ${line.open}`]),
+    ...(more > 0 ? ['', t('mail.digest.more', { count: more })] : []),
+    '',
+    `${t('mail.digest.openAll')}: ${links.all}`,
+    '',
+    '-- ',
+    t('mail.why'),
+    `${t('mail.settings')}: ${links.settings}`,
+    '',
+  ].join('\n');
+  const html = `<!doctype html>
+<html lang="${translator.locale}">
+<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<body style="font-family: Arial, sans-serif; font-size: 16px; line-height: 1.4; color: #0b0c0c;">
+<p>${escapeHtml(t('mail.digest.intro'))}</p>
+<ul>
+${lines.map((line) => `<li><a href="${escapeHtml(line.open)}" style="color: #1d70b8;">${escapeHtml(line.message)}</a></li>`).join('\n')}
+</ul>
+${more > 0 ? `<p>${escapeHtml(t('mail.digest.more', { count: more }))}</p>\n` : ''}<p><a href="${escapeHtml(links.all)}" style="color: #1d70b8;">${escapeHtml(t('mail.digest.openAll'))}</a></p>
+<hr style="border: 0; border-top: 1px solid #b1b4b6;">
+<p style="font-size: 14px; color: #505a5f;">${escapeHtml(t('mail.why'))}<br>
+<a href="${escapeHtml(links.settings)}" style="color: #505a5f;">${escapeHtml(t('mail.settings'))}</a></p>
 </body>
 </html>
 `;

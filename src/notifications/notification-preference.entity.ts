@@ -15,6 +15,8 @@ export enum MailDelivery {
  */
 @Entity()
 @Check('CHK_notification_preference_delivery', `"delivery" IN ('IMMEDIATE', 'DAILY', 'WEEKLY', 'OFF')`)
+// Escalations cannot be turned off by their recipient (NotificationsService refuses it; this keeps every path to it shut).
+@Check('CHK_notification_preference_escalation', `"kind" <> 'ESCALATION' OR "delivery" <> 'OFF'`)
 export class NotificationPreference {
   @PrimaryColumn({ type: 'uuid' })
   userId: string;

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from '../accounts/user.entity';
+import { NotificationDigest } from './notification-digest.entity';
 
 /**
  * One thing one person is told (in the application; by mail too where configured). Written by the
@@ -9,6 +10,7 @@ import { User } from '../accounts/user.entity';
 @Entity()
 @Index('UQ_notification_dedupe_key', ['dedupeKey'], { unique: true })
 @Index('IDX_notification_recipient_created', ['recipientId', 'createdAt'])
+@Index('IDX_notification_digest', ['digestId'], { where: '"digest_id" IS NOT NULL' })
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -47,4 +49,12 @@ export class Notification {
   /** When the mail of it was handed to the SMTP server (null: not mailed, or not to be). */
   @Column({ type: 'timestamptz', nullable: true })
   mailedAt: Date | null;
+
+  /** The digest that listed it (kinds the person gets daily or weekly); null: not in a digest (yet). */
+  @Column({ type: 'uuid', nullable: true })
+  digestId: string | null;
+
+  @ManyToOne(() => NotificationDigest, { onDelete: 'SET NULL' })
+  @JoinColumn()
+  digest?: NotificationDigest;
 }

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { SqlParams } from '../database/sql/params';
 import { DEFAULT_MAX_ATTEMPTS } from '../jobs/job-queue';
 import type { Notification } from './notification.entity';
+import type { DigestCadence } from './notification-digest.entity';
 import type { MailDelivery } from './notification-preference.entity';
 import type { Audience, NotificationEvent, SubjectType } from './notification-event';
 
@@ -11,6 +12,13 @@ import type { Audience, NotificationEvent, SubjectType } from './notification-ev
 export interface Delivered {
   id: string;
   recipientId: string;
+  /** How the recipient wants this kind by mail (IMMEDIATE: a mail job; DAILY, WEEKLY: a digest; OFF: none). */
+  delivery: MailDelivery;
+}
+
+/** A person's choice for a kind, from the preference row aliased `alias` (no row: IMMEDIATE). */
+function deliverySql(alias: string): string {
+  return `coalesce(${alias}.delivery, 'IMMEDIATE')`;
 }
 
 /** The organisations responsible for a subject (what a MINISTRY user may be told about). */
@@ -95,9 +103,15 @@ export class NotificationsRepository {
          AND u.id IS DISTINCT FROM ${params.add(event.actorUserId, 'uuid')}
          AND (u.role <> 'MINISTRY' OR u.organization_id IN (SELECT organization_id FROM subject_orgs))
       ON CONFLICT (dedupe_key) DO NOTHING
-      RETURNING id, recipient_id`;
-    const rows: { id: string; recipient_id: string }[] = await tx.query(sql, params.values);
-    return rows.map((r) => ({ id: r.id, recipientId: r.recipient_id }));
+      RETURNING id, recipient_id, kind`;
+    // With the recipient's choice for the kind (one join), so the caller mails only what goes at once.
+    const rows: { id: string; recipient_id: string; delivery: MailDelivery }[] = await tx.query(
+      `WITH written AS (${sql})
+       SELECT w.id, w.recipient_id, ${deliverySql('p')} AS delivery
+         FROM written w LEFT JOIN notification_preference p ON p.user_id = w.recipient_id AND p.kind = w.kind`,
+      params.values,
+    );
+    return rows.map((r) => ({ id: r.id, recipientId: r.recipient_id, delivery: r.delivery }));
   }
 
   /**
@@ -120,9 +134,13 @@ export class NotificationsRepository {
            JOIN app_user u ON u.organization_id = so.organization_id AND u.role = 'MINISTRY'`
         : `subjects s JOIN app_user u ON u.role IN ('ADMIN', 'EDITOR')`;
     const kind = p.add(event.kind, 'varchar');
+    // A mail job only for those who want this kind at once (one join on their choices): DAILY and
+    // WEEKLY wait for the digest, OFF stays in the application.
     const mail = mailTask
-      ? `SELECT count(graphile_worker.add_job(identifier => ${p.add(mailTask, 'text')}, payload => json_build_object('notificationId', id),
-                  max_attempts => ${p.add(DEFAULT_MAX_ATTEMPTS, 'int')}, job_key => 'mail:' || id, job_key_mode => 'unsafe_dedupe'))::int FROM inserted`
+      ? `SELECT count(graphile_worker.add_job(identifier => ${p.add(mailTask, 'text')}, payload => json_build_object('notificationId', i.id),
+                  max_attempts => ${p.add(DEFAULT_MAX_ATTEMPTS, 'int')}, job_key => 'mail:' || i.id, job_key_mode => 'unsafe_dedupe'))::int
+           FROM inserted i LEFT JOIN notification_preference mp ON mp.user_id = i.recipient_id AND mp.kind = ${kind}
+          WHERE ${deliverySql('mp')} = 'IMMEDIATE'`
       : '0';
     const sql = `
       WITH subjects AS MATERIALIZED (${set.sql}),
@@ -133,7 +151,7 @@ export class NotificationsRepository {
                FROM ${recipients}
               WHERE u.deactivated_at IS NULL
              ON CONFLICT (dedupe_key) DO NOTHING
-             RETURNING id)
+             RETURNING id, recipient_id)
       SELECT (SELECT count(*)::int FROM inserted) AS written, (${mail}) AS mailed`;
     const [row] = await tx.query<{ written: number }[]>(sql, p.values);
     return row.written;
@@ -179,7 +197,7 @@ export class NotificationsRepository {
    */
   async lockForMail(tx: EntityManager, id: string): Promise<NotificationToMail | null> {
     const [row] = await tx.query<Record<string, unknown>[]>(
-      `SELECT n.*, u.email, u.preferred_language, u.deactivated_at IS NULL AS active, coalesce(p.delivery, 'IMMEDIATE') AS delivery
+      `SELECT n.*, u.email, u.preferred_language, u.deactivated_at IS NULL AS active, ${deliverySql('p')} AS delivery
          FROM notification n
          JOIN app_user u ON u.id = n.recipient_id
          LEFT JOIN notification_preference p ON p.user_id = n.recipient_id AND p.kind = n.kind
@@ -210,14 +228,20 @@ export class NotificationsRepository {
     return row ? { email: row.email, displayName: row.display_name, language: row.preferred_language, active: row.active } : null;
   }
 
-  /** Sets how the person gets mail of this kind (insert or update). */
-  async setMailDelivery(userId: string, kind: string, delivery: MailDelivery): Promise<void> {
-    await this.db.query(
-      `INSERT INTO notification_preference (user_id, kind, delivery)
-       SELECT $1::uuid, $2::varchar, $3::varchar WHERE EXISTS (SELECT 1 FROM app_user WHERE id = $1::uuid)
-       ON CONFLICT (user_id, kind) DO UPDATE SET delivery = EXCLUDED.delivery, updated_at = now()`,
+  /** Sets how the person gets mail of this kind (insert or update); the choice before, or null when there is no such person. */
+  async setMailDelivery(userId: string, kind: string, delivery: MailDelivery, tx: EntityManager | DataSource = this.db): Promise<MailDelivery | null> {
+    const [row] = await tx.query<{ before: MailDelivery | null }[]>(
+      `WITH before AS (SELECT delivery FROM notification_preference WHERE user_id = $1::uuid AND kind = $2::varchar),
+            saved AS (
+              INSERT INTO notification_preference (user_id, kind, delivery)
+              SELECT $1::uuid, $2::varchar, $3::varchar WHERE EXISTS (SELECT 1 FROM app_user WHERE id = $1::uuid)
+              ON CONFLICT (user_id, kind) DO UPDATE SET delivery = EXCLUDED.delivery, updated_at = now()
+                WHERE notification_preference.delivery IS DISTINCT FROM EXCLUDED.delivery
+              RETURNING 1)
+       SELECT CASE WHEN EXISTS (SELECT 1 FROM app_user WHERE id = $1::uuid) THEN coalesce((SELECT delivery FROM before), 'IMMEDIATE') END AS before`,
       [userId, kind, delivery],
     );
+    return row?.before ?? null;
   }
 
   /** The person's choice of mail for each kind they set (the rest: IMMEDIATE). */
@@ -229,6 +253,82 @@ export class NotificationsRepository {
     return new Map(rows.map((r) => [r.kind, r.delivery]));
   }
 
+  /**
+   * Makes the digests of one period in one statement: for every active person with notifications
+   * of kinds they get `cadence`, created in [from, until) and in no digest nor mail yet, one digest
+   * (unique per person, cadence and period: a second run, on any instance, makes none), the
+   * notifications pointing to it, and its mail job. How many digests and notifications.
+   */
+  async makeDigests(
+    tx: EntityManager,
+    run: { cadence: DigestCadence; periodStart: string; from: Date; until: Date },
+    mailTask: string,
+  ): Promise<{ digests: number; listed: number }> {
+    const p = new SqlParams();
+    const cadence = p.add(run.cadence, 'varchar');
+    const sql = `
+      WITH pending AS MATERIALIZED (
+             SELECT n.id, n.recipient_id
+               FROM notification_preference pref
+               JOIN app_user u ON u.id = pref.user_id AND u.deactivated_at IS NULL
+               JOIN notification n ON n.recipient_id = pref.user_id AND n.kind = pref.kind
+              WHERE pref.delivery = ${cadence}
+                AND n.digest_id IS NULL AND n.mailed_at IS NULL
+                AND n.created_at >= ${p.add(run.from, 'timestamptz')} AND n.created_at < ${p.add(run.until, 'timestamptz')}),
+           digests AS (
+             INSERT INTO notification_digest (user_id, cadence, period_start)
+             SELECT DISTINCT recipient_id, ${cadence}, ${p.add(run.periodStart, 'date')} FROM pending
+             ON CONFLICT (user_id, cadence, period_start) DO NOTHING
+             RETURNING id, user_id),
+           listed AS (
+             UPDATE notification n SET digest_id = d.id
+               FROM pending x JOIN digests d ON d.user_id = x.recipient_id
+              WHERE n.id = x.id
+             RETURNING n.id)
+      SELECT (SELECT count(*)::int FROM listed) AS listed,
+             (SELECT count(graphile_worker.add_job(identifier => ${p.add(mailTask, 'text')}, payload => json_build_object('digestId', id),
+                       max_attempts => ${p.add(DEFAULT_MAX_ATTEMPTS, 'int')}, job_key => 'digest:' || id, job_key_mode => 'unsafe_dedupe'))::int
+                FROM digests) AS digests`;
+    const [row] = await tx.query<{ digests: number; listed: number }[]>(sql, p.values);
+    return row;
+  }
+
+  /** A digest, locked until the transaction ends, with its person's address, language and whether active; null if gone. */
+  async lockDigest(tx: EntityManager, id: string): Promise<DigestToMail | null> {
+    const [row] = await tx.query<Record<string, unknown>[]>(
+      `SELECT d.id, d.user_id, d.cadence, to_char(d.period_start, 'YYYY-MM-DD') AS period_start, d.mailed_at,
+              u.email, u.preferred_language, u.deactivated_at IS NULL AS active
+         FROM notification_digest d JOIN app_user u ON u.id = d.user_id
+        WHERE d.id = $1::uuid
+          FOR UPDATE OF d`,
+      [id],
+    );
+    if (!row) return null;
+    return {
+      id: row.id as string,
+      userId: row.user_id as string,
+      cadence: row.cadence as DigestCadence,
+      periodStart: row.period_start as string,
+      mailedAt: (row.mailed_at as Date | null) ?? null,
+      email: row.email as string,
+      language: row.preferred_language as string,
+      active: row.active as boolean,
+    };
+  }
+
+  /** The notifications a digest lists, oldest first (at most `limit`), and how many it lists in all. */
+  async digestItems(tx: EntityManager, digestId: string, limit: number): Promise<{ items: Notification[]; total: number }> {
+    const rows: Record<string, unknown>[] = await tx.query(
+      `SELECT n.*, count(*) OVER ()::int AS total FROM notification n WHERE n.digest_id = $1::uuid ORDER BY n.created_at, n.id LIMIT $2::int`,
+      [digestId, limit],
+    );
+    return { items: rows.map(toNotification), total: (rows[0]?.total as number | undefined) ?? 0 };
+  }
+
+  async markDigestMailed(tx: EntityManager, id: string): Promise<void> {
+    await tx.query(`UPDATE notification_digest SET mailed_at = now() WHERE id = $1::uuid`, [id]);
+  }
+
   /** Marks every unread notification of the person read; how many. */
   async markAllRead(userId: string): Promise<number> {
     const [row] = await this.db.query<{ n: number }[]>(
@@ -238,6 +338,18 @@ export class NotificationsRepository {
     );
     return row.n;
   }
+}
+
+/** A digest about to be mailed, with what the mail needs of its person. */
+export interface DigestToMail {
+  id: string;
+  userId: string;
+  cadence: DigestCadence;
+  periodStart: string;
+  mailedAt: Date | null;
+  email: string;
+  language: string;
+  active: boolean;
 }
 
 /** A notification about to be mailed, with what the mail needs of its recipient. */
@@ -261,5 +373,6 @@ function toNotification(row: Record<string, unknown>): Notification {
     readAt: (row.read_at as Date | null) ?? null,
     dedupeKey: row.dedupe_key as string,
     mailedAt: (row.mailed_at as Date | null) ?? null,
+    digestId: (row.digest_id as string | null) ?? null,
   };
 }

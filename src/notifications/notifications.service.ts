@@ -1,5 +1,9 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { DomainError } from '../common/errors/domain-error';
+import { ErrorCode } from '../common/errors/error-codes';
 import { ACCOUNT_LINK_MAIL_TASK, type AccountLinkMail } from '../accounts/users.service';
 import { AppConfig } from '../config/app-config.service';
 import { I18nService } from '../i18n/i18n.service';
@@ -8,11 +12,48 @@ import { JobQueue } from '../jobs/job-queue';
 import { MailLinks } from './mail-links';
 import { Mailer } from './mailer';
 import type { Notification } from './notification.entity';
-import type { NotificationEvent, NotificationKind, SubjectType } from './notification-event';
+import { NotificationKind, type NotificationEvent, type SubjectType } from './notification-event';
 import { composeAccountLinkMail, composeNotificationMail } from './notification-mail';
 import { notificationPath } from './notification-message';
 import { MailDelivery } from './notification-preference.entity';
 import { NotificationsRepository, type SubjectSet } from './notifications.repository';
+
+/** Where a person changes which mails they get (/account, its mail section). */
+export const MAIL_SETTINGS_PATH = '/account#mail';
+
+/** Every kind of notification, in the order people see them. */
+export const NOTIFICATION_KINDS: readonly NotificationKind[] = Object.values(NotificationKind);
+
+export function isNotificationKind(kind: string): kind is NotificationKind {
+  return (NOTIFICATION_KINDS as readonly string[]).includes(kind);
+}
+
+function isMailDelivery(delivery: string): delivery is MailDelivery {
+  return (Object.values(MailDelivery) as string[]).includes(delivery);
+}
+
+/** Whether the recipient may turn mail of the kind off: every kind but escalations. */
+export function canTurnOff(kind: string): boolean {
+  return kind !== String(NotificationKind.ESCALATION);
+}
+
+/** The mail choices offered for a kind (escalations: not OFF). */
+export function deliveriesFor(kind: string): MailDelivery[] {
+  return Object.values(MailDelivery).filter((d) => d !== MailDelivery.OFF || canTurnOff(kind));
+}
+
+/** A person's choice for one kind. */
+export interface KindPreference {
+  kind: NotificationKind;
+  delivery: MailDelivery;
+  canTurnOff: boolean;
+}
+
+/** The person an actor is (preferences are a person's, not a shared token's). */
+function personOf(actor: Actor): string {
+  if (!actor.userId) throw new DomainError(ErrorCode.FORBIDDEN, 'notification preferences belong to a signed-in person');
+  return actor.userId;
+}
 
 /** The job that turns an event into notifications. */
 export const DELIVER_TASK = 'notifications.deliver';
@@ -40,6 +81,7 @@ export class NotificationsService implements OnModuleInit {
     private readonly links: MailLinks,
     private readonly i18n: I18nService,
     private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   onModuleInit(): void {
@@ -72,9 +114,12 @@ export class NotificationsService implements OnModuleInit {
   async deliver(event: NotificationEvent): Promise<number> {
     const written = await this.repository.transaction(async (tx) => {
       const rows = await this.repository.deliver(tx, event);
-      // With SMTP, each new notification's mail is a job of its own, added with the row.
+      // With SMTP, each new notification its recipient wants at once gets a mail job of its own,
+      // added with the row; DAILY and WEEKLY wait for the digest, OFF stays in the application.
       if (this.mailer.enabled) {
-        for (const row of rows) await this.jobs.enqueueInTransaction(tx, MAIL_TASK, { notificationId: row.id }, { jobKey: `mail:${row.id}` });
+        for (const row of rows) {
+          if (row.delivery === MailDelivery.IMMEDIATE) await this.jobs.enqueueInTransaction(tx, MAIL_TASK, { notificationId: row.id }, { jobKey: `mail:${row.id}` });
+        }
       }
       return rows;
     });
@@ -108,16 +153,20 @@ export class NotificationsService implements OnModuleInit {
       const { notification } = found;
       const translator = this.i18n.translator(isLocale(found.language) ? found.language : this.config.get('DEFAULT_LOCALE'));
       const base = this.config.publicBaseUrl;
-      const unsubscribe = `${base}/notifications/unsubscribe/${await this.links.unsubscribeToken({ userId: notification.recipientId, kind: notification.kind })}`;
+      // Escalations cannot be turned off by their recipient: no unsubscribe link for them.
+      const unsubscribe = canTurnOff(notification.kind)
+        ? `${base}/notifications/unsubscribe/${await this.links.unsubscribeToken({ userId: notification.recipientId, kind: notification.kind })}`
+        : null;
       const composed = composeNotificationMail(translator, notification, {
         open: `${base}${notificationPath(notification)}?lang=${translator.locale}`,
         unsubscribe,
+        settings: `${base}${MAIL_SETTINGS_PATH}`,
       });
       await this.mailer.send({
         to: found.email,
         ...composed,
         messageId: `<notification-${notification.id}@${new URL(base).hostname}>`,
-        headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+        headers: unsubscribe ? { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : undefined,
       });
       await this.repository.markMailed(tx, notification.id);
       return 'sent';
@@ -126,15 +175,55 @@ export class NotificationsService implements OnModuleInit {
 
   /** Turns mail of one kind off for the person named by a signed unsubscribe token; the kind, or null for a bad token. */
   async unsubscribe(token: string): Promise<string | null> {
-    const target = await this.links.checkUnsubscribeToken(token);
-    if (!target) return null;
-    await this.repository.setMailDelivery(target.userId, target.kind, MailDelivery.OFF);
-    return target.kind;
+    const kind = await this.unsubscribeKind(token);
+    if (!kind) return null;
+    const target = (await this.links.checkUnsubscribeToken(token))!;
+    // OFF (if it is not already: a second POST changes nothing); null when the person is gone.
+    return (await this.repository.setMailDelivery(target.userId, kind, MailDelivery.OFF)) === null ? null : kind;
   }
 
-  /** The kind a signed unsubscribe token names (for the confirmation page), or null. */
+  /** The kind a signed unsubscribe token names (for the confirmation page), or null (also for kinds that cannot be turned off). */
   async unsubscribeKind(token: string): Promise<string | null> {
-    return (await this.links.checkUnsubscribeToken(token))?.kind ?? null;
+    const kind = (await this.links.checkUnsubscribeToken(token))?.kind ?? null;
+    return kind !== null && isNotificationKind(kind) && canTurnOff(kind) ? kind : null;
+  }
+
+  /** The person's mail choice for every kind of notification (IMMEDIATE where they chose nothing). */
+  async preferences(actor: Actor): Promise<KindPreference[]> {
+    const chosen = await this.repository.mailDeliveries(personOf(actor));
+    return NOTIFICATION_KINDS.map((kind) => ({ kind, delivery: chosen.get(kind) ?? MailDelivery.IMMEDIATE, canTurnOff: canTurnOff(kind) }));
+  }
+
+  /**
+   * Sets the person's mail choices (one kind or several, in one transaction, audited once); every
+   * choice is checked before anything is written: an unknown kind, or OFF for escalations, is
+   * BAD_USER_INPUT and changes nothing. The choices for every kind afterwards.
+   */
+  async setPreferences(actor: Actor, choices: { kind: string; delivery: string }[]): Promise<KindPreference[]> {
+    const userId = personOf(actor);
+    for (const { kind, delivery } of choices) {
+      if (!isNotificationKind(kind)) throw DomainError.badInput('kind', `"${kind}" is not a kind of notification`, { reason: 'unknownKind', kind });
+      if (!isMailDelivery(delivery)) throw DomainError.badInput('delivery', `"${delivery}" is not a mail delivery`, { reason: 'unknownDelivery', kind });
+      if (delivery === MailDelivery.OFF && !canTurnOff(kind)) {
+        throw DomainError.badInput('delivery', 'escalations cannot be turned off', { reason: 'cannotTurnOff', kind });
+      }
+    }
+    await this.repository.transaction(async (tx) => {
+      const before: Record<string, string> = {};
+      const after: Record<string, string> = {};
+      for (const { kind, delivery } of choices) {
+        const was = await this.repository.setMailDelivery(userId, kind, delivery as MailDelivery, tx);
+        if (was === null) throw new DomainError(ErrorCode.FORBIDDEN, 'notification preferences belong to a signed-in person');
+        if (String(was) !== delivery) {
+          before[kind] = was;
+          after[kind] = delivery;
+        }
+      }
+      if (Object.keys(after).length) {
+        await this.audit.record(tx, { actor, action: 'notificationPreference.set', entityType: 'NotificationPreference', entityId: userId, before, after });
+      }
+    });
+    return this.preferences(actor);
   }
 
   list(userId: string, limit = NOTIFICATION_LIST_LIMIT): Promise<Notification[]> {

@@ -101,6 +101,7 @@ describeInBrowser('notifications in a browser (Russian, 360 px, no JavaScript)',
     const mail = composeNotificationMail(t.app.get(I18nService).translator('ru'), row, {
       open: 'https://tracker.example.kg/work/indicators/1?lang=ru',
       unsubscribe: 'https://tracker.example.kg/notifications/unsubscribe/token',
+      settings: 'https://tracker.example.kg/account#mail',
     });
     const context = await newVisitor(browser, baseURL, { locale: 'ru-RU', width: 600 });
     const page = await context.newPage();

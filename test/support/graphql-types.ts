@@ -1235,6 +1235,8 @@ export type Mutation = {
   setIndicatorMilestone: Indicator;
   /** MINISTRY tokens: only indicators of their organisation */
   setIndicatorTarget: Indicator;
+  /** Sets how one kind of notification reaches the signed-in person by mail (FORBIDDEN for tokens that are not a person's) */
+  setNotificationPreference: NotificationPreference;
   /** NGO users and tokens: a new version of their own organisation's assessment of a recommendation, SUBMITTED for moderation (FORBIDDEN for any other role) */
   submitAssessment: Assessment;
   /** MINISTRY tokens: only recommendations their organisation is responsible for */
@@ -1361,6 +1363,11 @@ export type MutationSetIndicatorTargetArgs = {
 };
 
 
+export type MutationSetNotificationPreferenceArgs = {
+  input: SetNotificationPreferenceInput;
+};
+
+
 export type MutationSubmitAssessmentArgs = {
   input: SubmitAssessmentInput;
 };
@@ -1419,6 +1426,44 @@ export type MutationUpdateRecommendationArgs = {
 export type Node = {
   /** Unique across all types; stable for the life of the record */
   id: Scalars['ID']['output'];
+};
+
+/** How notifications of a kind reach a person by mail (the application always lists them) */
+export type NotificationDelivery =
+  /** In a daily digest (at DIGEST_HOUR, APP_TIMEZONE) */
+  | 'DAILY'
+  /** One mail each, at once */
+  | 'IMMEDIATE'
+  /** No mail (not for ESCALATION) */
+  | 'OFF'
+  /** In a weekly digest (Mondays, at DIGEST_HOUR) */
+  | 'WEEKLY';
+
+/** What a person is told about */
+export type NotificationKind =
+  /** Something has been late for long (the editors); cannot be turned OFF */
+  | 'ESCALATION'
+  /** A recommendation moved along its lifecycle (the people responsible) */
+  | 'RECOMMENDATION_TRANSITIONED'
+  /** A due date or reporting deadline is near, or today (the people responsible) */
+  | 'REMINDER_DUE'
+  /** A due date or reporting deadline has passed (the people responsible, weekly) */
+  | 'REMINDER_LATE'
+  /** A reviewer approved a value (its author) */
+  | 'VALUE_APPROVED'
+  /** A reviewer returned a value to its author */
+  | 'VALUE_RETURNED'
+  /** A value was submitted and waits for review (reviewers) */
+  | 'VALUE_SUBMITTED';
+
+/** The signed-in person's mail choice for one kind of notification */
+export type NotificationPreference = {
+  /** False for kinds that cannot be turned OFF (ESCALATION) */
+  canTurnOff: Scalars['Boolean']['output'];
+  /** How it reaches the person by mail (IMMEDIATE where they chose nothing) */
+  delivery: NotificationDelivery;
+  /** The kind of notification */
+  kind: NotificationKind;
 };
 
 /** Ascending or descending */
@@ -1700,6 +1745,8 @@ export type Query = {
   node?: Maybe<Node>;
   /** The objects with these ids, in the same order; null where none has the id (at most 100 ids) */
   nodes: Array<Maybe<Node>>;
+  /** The signed-in person's mail choice for every kind of notification (FORBIDDEN for tokens that are not a person's) */
+  notificationPreferences: Array<NotificationPreference>;
   /**
    * Every organisation, ordered by name
    * @deprecated Use organizationsConnection: the same organisations in the same order, by pages, with totalCount
@@ -2163,6 +2210,14 @@ export type SetIndicatorDimensionsInput = {
   totalSource: TotalSource;
   /** NUMBER or RATIO (numerator and denominator recorded per cell); unchanged when omitted */
   valueKind?: InputMaybe<IndicatorValueKind>;
+};
+
+/** How notifications of one kind should reach the signed-in person by mail */
+export type SetNotificationPreferenceInput = {
+  /** OFF is refused for ESCALATION (BAD_USER_INPUT, reason cannotTurnOff) */
+  delivery: NotificationDelivery;
+  /** The kind of notification */
+  kind: NotificationKind;
 };
 
 /** One step of a recommendation's lifecycle: the status it moved to, when, by whom and why */

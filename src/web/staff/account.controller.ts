@@ -13,8 +13,11 @@ import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { OrganizationsService } from '../../organizations/organizations.service';
 import { CalendarService } from '../../reminders/calendar.service';
+import { kindName } from '../../notifications/notification-mail';
+import { deliveriesFor, NOTIFICATION_KINDS, NotificationsService } from '../../notifications/notifications.service';
+import { postedText } from '../forms/form-controls';
 import type { PageContext } from '../layout/page-context';
-import { AccountPage, LinkInvalidPage, SetPasswordPage, ShownOncePage, SignInPage } from './account.views';
+import { AccountPage, mailControl, LinkInvalidPage, SetPasswordPage, ShownOncePage, SignInPage } from './account.views';
 import { LANG_COOKIE } from '../layout/page-context.service';
 import { FormBody } from '../forms/form-body';
 import type { FormProblem, FormValues } from '../forms/form-invalid';
@@ -41,6 +44,7 @@ export class AccountController implements FormPageController {
     private readonly tokens: ApiTokensService,
     private readonly organizations: OrganizationsService,
     private readonly calendar: CalendarService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   @Get('sign-in')
@@ -217,15 +221,61 @@ export class AccountController implements FormPageController {
     await this.calendar.revoke(actor);
   }
 
-  private async accountView(actor: Actor, errorKeys: Record<string, 'staff.tokens.nameInvalid'>, tokenName: string, done: string | null): Promise<StaffView> {
+  /**
+   * The mail choices (one select per kind). Every posted choice is checked first: a missing or
+   * unknown one, or OFF for escalations, is shown again on the page (400) and nothing changes.
+   */
+  @Post('account/mail')
+  @Roles(...READERS)
+  async setMail(@Req() req: StaffRequest, @Res() res: Response, @CurrentActor() actor: Actor): Promise<void> {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const values = Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, postedText(body, mailControl(kind))]));
+    const invalid = NOTIFICATION_KINDS.filter((kind) => !(deliveriesFor(kind) as string[]).includes(values[kind]));
+    if (invalid.length) {
+      const view = await this.accountView(actor, {}, '', null, {
+        values,
+        errors: (ctx) => Object.fromEntries(invalid.map((kind) => [mailControl(kind), ctx.t('staff.mailPreferences.invalid', { kind: kindName(ctx.t, kind) })])),
+      });
+      await this.pages.render(req, res, view.render, 400);
+      return;
+    }
+    await this.notifications.setPreferences(
+      actor,
+      NOTIFICATION_KINDS.map((kind) => ({ kind, delivery: values[kind] })),
+    );
+    res.redirect(303, '/account?done=mailSaved#mail');
+  }
+
+  private async accountView(
+    actor: Actor,
+    errorKeys: Record<string, 'staff.tokens.nameInvalid'>,
+    tokenName: string,
+    done: string | null,
+    mailForm?: { values: Record<string, string>; errors: (ctx: PageContext) => FieldErrors },
+  ): Promise<StaffView> {
     const user = actor.userId ? await this.users.findById(actor.userId) : null;
     if (!user) throw new DomainError(ErrorCode.FORBIDDEN, 'this page is for signed-in people');
-    const [tokens, organizations, calendarFeed] = await Promise.all([this.tokens.listPersonal(user.id), this.organizations.list(), this.calendar.has(user.id)]);
+    const [tokens, organizations, calendarFeed, mail] = await Promise.all([
+      this.tokens.listPersonal(user.id),
+      this.organizations.list(),
+      this.calendar.has(user.id),
+      this.notifications.preferences(actor),
+    ]);
     const organizationName = organizations.find((o) => o.id === user.organizationId)?.name ?? null;
     return new StaffView((ctx, stylesheetHref) => {
-      const errors: FieldErrors = Object.fromEntries(Object.entries(errorKeys).map(([id, key]) => [id, ctx.t(key)]));
-      const success = done === 'tokenRevoked' ? ctx.t('staff.tokens.revokedDone') : done === 'calendarRevoked' ? ctx.t('staff.calendar.revokedDone') : null;
-      return AccountPage({ ctx, stylesheetHref, user, organizationName, tokens, errors, tokenName, success, calendarFeed });
+      const errors: FieldErrors = {
+        ...Object.fromEntries(Object.entries(errorKeys).map(([id, key]) => [id, ctx.t(key)])),
+        ...(mailForm?.errors(ctx) ?? {}),
+      };
+      const success =
+        done === 'tokenRevoked'
+          ? ctx.t('staff.tokens.revokedDone')
+          : done === 'calendarRevoked'
+            ? ctx.t('staff.calendar.revokedDone')
+            : done === 'mailSaved'
+              ? ctx.t('staff.mailPreferences.saved')
+              : null;
+      return AccountPage({ ctx, stylesheetHref, user, organizationName, tokens, errors, tokenName, success, calendarFeed, mail, mailValues: mailForm?.values });
     });
   }
 }

@@ -9,7 +9,10 @@ import { Button } from '../components/button';
 import { summaryOf } from '../forms/field-errors';
 import { Table } from '../components/table';
 import { TableWrapper } from '../components/table-wrapper';
-import { TextField } from '../forms/bound-controls';
+import { SelectField, TextField } from '../forms/bound-controls';
+import { kindName } from '../../notifications/notification-mail';
+import type { MailDelivery } from '../../notifications/notification-preference.entity';
+import { deliveriesFor, type KindPreference } from '../../notifications/notifications.service';
 import { StaffPage } from './staff-layout';
 
 interface PageProps {
@@ -86,6 +89,10 @@ export function AccountPage(
     success: string | null;
     /** Whether the person has a calendar feed. */
     calendarFeed: boolean;
+    /** The person's mail choice per kind of notification. */
+    mail: KindPreference[];
+    /** The mail choices as posted (shown again with their problems), by kind. */
+    mailValues?: Record<string, string>;
   },
 ): SafeHtml {
   const { ctx, user } = props;
@@ -158,6 +165,8 @@ export function AccountPage(
         <Button classes="govuk-button--secondary" text={ctx.t('staff.tokens.create')} />
       </form>
 
+      <MailPreferencesSection ctx={ctx} mail={props.mail} values={props.mailValues} errors={props.errors} />
+
       <h2 class="govuk-heading-m">{ctx.t('staff.calendar.title')}</h2>
       <p class="govuk-body">{ctx.t('staff.calendar.text')}</p>
       <p class="govuk-body">{ctx.t(props.calendarFeed ? 'staff.calendar.active' : 'staff.calendar.none')}</p>
@@ -174,6 +183,39 @@ export function AccountPage(
         ) : null}
       </div>
     </StaffPage>
+  );
+}
+
+/** The id (and name) of the mail choice control of a kind. */
+export function mailControl(kind: string): string {
+  return `mail-${kind}`;
+}
+
+/** Each kind of notification with how it reaches the person by mail; one form, one button (escalations: not OFF). */
+function MailPreferencesSection(props: { ctx: PageContext; mail: KindPreference[]; values?: Record<string, string>; errors: FieldErrors }): SafeHtml {
+  const { ctx } = props;
+  return (
+    <section aria-labelledby="mail">
+      <h2 class="govuk-heading-m" id="mail">
+        {ctx.t('staff.mailPreferences.title')}
+      </h2>
+      <p class="govuk-body">{ctx.t('staff.mailPreferences.text')}</p>
+      <form method="post" action="/account/mail" novalidate>
+        <CsrfField ctx={ctx} />
+        {props.mail.map((preference) => (
+          <SelectField
+            ctx={ctx}
+            id={mailControl(preference.kind)}
+            label={ctx.t('staff.mailPreferences.deliveryFor', { kind: kindName(ctx.t, preference.kind) })}
+            hint={preference.canTurnOff ? undefined : ctx.t('staff.mailPreferences.escalationHint')}
+            choices={deliveriesFor(preference.kind).map((delivery: MailDelivery) => ({ value: delivery, label: ctx.t(`staff.mailPreferences.${delivery}`) }))}
+            value={props.values?.[preference.kind] ?? preference.delivery}
+            errors={props.errors}
+          />
+        ))}
+        <Button classes="govuk-button--secondary" text={ctx.t('staff.mailPreferences.save')} />
+      </form>
+    </section>
   );
 }
 
