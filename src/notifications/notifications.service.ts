@@ -12,7 +12,7 @@ import type { NotificationEvent, NotificationKind, SubjectType } from './notific
 import { composeAccountLinkMail, composeNotificationMail } from './notification-mail';
 import { notificationPath } from './notification-message';
 import { MailDelivery } from './notification-preference.entity';
-import { NotificationsRepository, type SubjectSet } from './notifications.repository';
+import { NotificationsRepository, type SetAudience, type SubjectSet } from './notifications.repository';
 
 /** The job that turns an event into notifications. */
 export const DELIVER_TASK = 'notifications.deliver';
@@ -90,7 +90,7 @@ export class NotificationsService implements OnModuleInit {
   notifySet(
     tx: EntityManager,
     set: SubjectSet,
-    event: { kind: NotificationKind; subjectType: SubjectType; rule: string; day: string; audience: 'RESPONSIBLE' | 'REVIEWERS' },
+    event: { kind: NotificationKind; subjectType: SubjectType; rule: string; day: string; audience: SetAudience },
   ): Promise<number> {
     return this.repository.deliverSet(tx, set, event, this.mailer.enabled ? MAIL_TASK : null);
   }
