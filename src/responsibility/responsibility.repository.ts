@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
+import { Role } from '../auth/role.enum';
 import { LoaderRegistry, manyByKey, oneByKey } from '../common/loaders/loader-registry';
 import { readQuery } from '../database/read-routing';
 import type { StaffMember } from './staff-member.type';
@@ -10,7 +11,7 @@ import type { StaffMember } from './staff-member.type';
 export interface OfficerCandidate {
   id: string;
   organizationId: string | null;
-  role: string;
+  role: Role;
   active: boolean;
 }
 
@@ -40,7 +41,7 @@ export class ResponsibilityRepository {
   /** The users named, as the checks need them (missing ids are absent). */
   async candidates(tx: EntityManager, userIds: readonly string[]): Promise<OfficerCandidate[]> {
     if (userIds.length === 0) return [];
-    const rows = await tx.query<{ id: string; organization_id: string | null; role: string; active: boolean }[]>(
+    const rows = await tx.query<{ id: string; organization_id: string | null; role: Role; active: boolean }[]>(
       `SELECT id, organization_id, role::text AS role, deactivated_at IS NULL AS active FROM app_user WHERE id = ANY($1::uuid[])`,
       [[...userIds]],
     );
