@@ -44,6 +44,7 @@ import { WorkController } from './work.controller';
 import { NotificationsPageController } from './notifications.controller';
 import { UnsubscribeController } from './unsubscribe.controller';
 import { NotificationsModule } from '../../notifications/notifications.module';
+import { ResponsibilityModule } from '../../responsibility/responsibility.module';
 import { CompletenessPageController } from './completeness.controller';
 import { ReportingCompletenessModule } from '../../reporting-completeness/reporting-completeness.module';
 
@@ -66,6 +67,7 @@ import { ReportingCompletenessModule } from '../../reporting-completeness/report
     ReportingCompletenessModule,
     ImportsModule,
     NotificationsModule,
+    ResponsibilityModule,
     RemindersModule,
     MulterModule.registerAsync({
       inject: [AppConfig],
