@@ -6,7 +6,7 @@ import { RemindersService } from '../src/reminders/reminders.service';
 import { expectError } from './support/expect-error';
 import { createActionPlan, createIndicator, createOrganization, createRecommendation } from './support/factories';
 import { bearer, createTestApp, TestApp } from './support/test-app';
-import { createUser } from './support/web-session';
+import { createUser, PASSWORD, WebSession } from './support/web-session';
 
 const ADMIN = { tokenId: null, name: 'test', role: Role.ADMIN, organizationId: null, requestId: null };
 
@@ -75,7 +75,7 @@ describe('people responsible', () => {
       expect(res.setFocalPoints.focalPoints.map((m: { displayName: string }) => m.displayName)).toEqual(['Bakyt', 'Focal A']);
       expect(await auditCount()).toBe(before + 1);
       const [entry] = await t.sql<{ action: string; after: { focalPointUserIds: string[] } }>(
-        `SELECT action, after FROM audit_entry WHERE entity_id = $1 ORDER BY id DESC LIMIT 1`,
+        `SELECT action, after FROM audit_entry WHERE entity_id = $1 ORDER BY at DESC LIMIT 1`,
         [orgA],
       );
       expect(entry.action).toBe('organization.setFocalPoints');
@@ -119,13 +119,45 @@ describe('people responsible', () => {
     });
   });
 
+  describe('the admin page of focal points', () => {
+    it('lists them, saves a choice, and shows a bad one back in the form, changing nothing', async () => {
+      const admin = await createUser(t, { email: 'admin@secretariat.kg', role: Role.ADMIN });
+      const web = new WebSession(t);
+      expect((await web.signIn(admin.email, admin.password)).status).toBe(303);
+      const list = await web.get('/admin/organizations?lang=ru');
+      expect(list.status).toBe(200);
+      expect(list.text).toMatch(new RegExp(`data-organization="${orgA}"[\\s\\S]*?Focal A`));
+      const form = await web.get(`/admin/organizations/${orgA}`);
+      expect(form.text).toContain(`value="${u.bakyt.id}"`);
+      expect(form.text).not.toContain(`value="${u.goneA.id}"`);
+      expect(form.text).not.toContain(`value="${u.otherB.id}"`);
+
+      const bad = await web.post(`/admin/organizations/${orgA}`, { userIds: [u.focalA.id, u.otherB.id] });
+      expect(bad.status).toBe(400);
+      expect(bad.text).toContain('govuk-error-summary');
+      expect(bad.text).toContain('Выберите только активных пользователей министерства из этой организации');
+      expect(await focalOf(orgA)).toEqual([u.focalA.id]);
+
+      const saved = await web.post(`/admin/organizations/${orgA}`, { userIds: [u.focalA.id, u.bakyt.id] });
+      expect(saved.status).toBe(303);
+      expect(await focalOf(orgA)).toEqual([u.focalA.id, u.bakyt.id].sort());
+      expect((await web.post(`/admin/organizations/${orgA}`, { userIds: u.focalA.id })).status).toBe(303);
+      expect(await focalOf(orgA)).toEqual([u.focalA.id]);
+
+      // Not for anyone but ADMIN.
+      const editor = new WebSession(t);
+      expect((await editor.signIn(u.editor.email, PASSWORD)).status).toBe(303);
+      expect((await editor.get('/admin/organizations')).status).toBe(403);
+    });
+  });
+
   describe('responsible officer', () => {
     it('is set on a recommendation through its update input, audited, and shown by name only', async () => {
       const r = await createRecommendation(t, { responsibleOrganizationIds: [orgA, orgB] });
       const res = await t.gqlOk(UPDATE_REC, { id: r.id, input: { expectedVersion: 1, responsibleUserId: u.aliya.id } });
       expect(res.updateRecommendation).toMatchObject({ version: 2, responsibleOfficer: { id: u.aliya.id, displayName: 'Aliya' } });
       const [entry] = await t.sql<{ after: { responsibleUserId: string } }>(
-        `SELECT after FROM audit_entry WHERE entity_id = $1 AND action = 'recommendation.update' ORDER BY id DESC LIMIT 1`,
+        `SELECT after FROM audit_entry WHERE entity_id = $1 AND action = 'recommendation.update' ORDER BY at DESC LIMIT 1`,
         [r.id],
       );
       expect(entry.after.responsibleUserId).toBe(u.aliya.id);
@@ -237,7 +269,7 @@ describe('people responsible', () => {
       setToday(new Date(Date.parse('2026-06-01T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10));
       await sweep();
       expect(await toldOf(r.id, 'REMINDER_LATE')).toEqual(['aliya@a.kg']);
-      expect(await toldOf(r.id, 'ESCALATION')).toEqual(['editor@secretariat.kg', 'focal@a.kg']);
+      expect(await toldOf(r.id, 'ESCALATION')).toEqual(['admin@secretariat.kg', 'editor@secretariat.kg', 'focal@a.kg']);
     });
 
     it('never tells a MINISTRY user of an item of another organisation, whatever the route', async () => {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { User } from '../accounts/user.entity';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { OrganizationFocalPoint } from './organization-focal-point.entity';
 import { ResponsibilityRepository } from './responsibility.repository';
@@ -8,7 +9,8 @@ import { ResponsibilityService } from './responsibility.service';
 
 /** Focal points and responsible officers (issue 25): who answers for an organisation's items. */
 @Module({
-  imports: [TypeOrmModule.forFeature([OrganizationFocalPoint]), OrganizationsModule],
+  // User: the officer's relation on Recommendation and Indicator (every module that loads them has its metadata).
+  imports: [TypeOrmModule.forFeature([OrganizationFocalPoint, User]), OrganizationsModule],
   providers: [ResponsibilityRepository, ResponsibilityService, FocalPointsResolver, RecommendationOfficerResolver, IndicatorOfficerResolver],
   exports: [ResponsibilityService],
 })

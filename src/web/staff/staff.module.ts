@@ -14,6 +14,7 @@ import { AssessmentsModule } from '../../assessments/assessments.module';
 import { AdminAuditController } from '../admin/audit.controller';
 import { AdminTokensController } from '../admin/tokens.controller';
 import { AdminUsersController } from '../admin/users.controller';
+import { AdminOrganizationsController } from '../admin/organizations.controller';
 import { WebModule } from '../web.module';
 import { AccountController } from './account.controller';
 import { CalendarFeedController } from './calendar-feed.controller';
@@ -102,6 +103,7 @@ import { ReportingCompletenessModule } from '../../reporting-completeness/report
     PlanEditController,
     IndicatorEditController,
     AdminUsersController,
+    AdminOrganizationsController,
     AdminTokensController,
     AdminAuditController,
   ],
