@@ -219,6 +219,30 @@ describe('people responsible', () => {
     });
   });
 
+  describe('the indicator edit page', () => {
+    it('names the officer among active ministry users, and shows a refused one back in the form, changing nothing', async () => {
+      const admin = await createUser(t, { email: 'admin2@secretariat.kg', role: Role.ADMIN, language: 'en' });
+      const web = new WebSession(t);
+      expect((await web.signIn(admin.email, admin.password)).status).toBe(303);
+      const indicator = await createIndicator(t, { actionPlanId: planId, responsibleOrganizationId: orgA });
+      const form = await web.get(`/work/indicators/${indicator.id}/edit?lang=en`);
+      expect(form.text).toContain('name="responsibleUserId"');
+      expect(form.text).toContain(`<option value="${u.aliya.id}">Aliya — Ministry A</option>`);
+      expect(form.text).not.toContain(`value="${u.goneA.id}"`);
+      const values = postedFields(form.text);
+
+      const bad = await web.post(`/work/indicators/${indicator.id}/edit`, { ...values, responsibleUserId: u.otherB.id });
+      expect(bad.status).toBe(400);
+      expect(bad.text).toContain('Choose an active ministry user of the responsible organisation, or no one');
+      expect((await t.sql('SELECT version, responsible_user_id FROM indicator WHERE id = $1', [indicator.id]))[0]).toEqual({ version: 1, responsible_user_id: null });
+
+      expect((await web.post(`/work/indicators/${indicator.id}/edit`, { ...values, responsibleUserId: u.aliya.id })).status).toBe(303);
+      expect((await t.sql('SELECT responsible_user_id FROM indicator WHERE id = $1', [indicator.id]))[0]).toEqual({ responsible_user_id: u.aliya.id });
+      const page = await web.get(`/work/indicators/${indicator.id}`);
+      expect(page.text).toMatch(new RegExp(`data-officer="${u.aliya.id}"[\\s\\S]*?Aliya`));
+    });
+  });
+
   describe('who reminders reach', () => {
     const sweep = () => t.app.get(RemindersService).sweep();
 
@@ -269,7 +293,9 @@ describe('people responsible', () => {
       setToday(new Date(Date.parse('2026-06-01T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10));
       await sweep();
       expect(await toldOf(r.id, 'REMINDER_LATE')).toEqual(['aliya@a.kg']);
-      expect(await toldOf(r.id, 'ESCALATION')).toEqual(['admin@secretariat.kg', 'editor@secretariat.kg', 'focal@a.kg']);
+      const secretariat = (await t.sql<{ email: string }>(`SELECT email FROM app_user WHERE role IN ('ADMIN', 'EDITOR') AND deactivated_at IS NULL`)).map((r) => r.email);
+      expect(secretariat).toContain('editor@secretariat.kg');
+      expect(await toldOf(r.id, 'ESCALATION')).toEqual([...secretariat, 'focal@a.kg'].sort());
     });
 
     it('never tells a MINISTRY user of an item of another organisation, whatever the route', async () => {
@@ -294,3 +320,25 @@ describe('people responsible', () => {
     });
   });
 });
+
+/** What the page's first staff form posts as shown (inputs, checked choices, selected options, textareas). */
+function postedFields(html: string): Record<string, string | string[]> {
+  const form = html.slice(html.indexOf('<form method="post" action="/work/'));
+  const values: Record<string, string | string[]> = {};
+  const add = (name: string, value: string) => {
+    const existing = values[name];
+    values[name] = existing === undefined ? value : [existing, value].flat();
+  };
+  const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  for (const [input] of form.matchAll(/<input[^>]*>/g)) {
+    const name = /name="([^"]*)"/.exec(input)?.[1];
+    if (!name || name === '_csrf') continue;
+    if (/type="(radio|checkbox)"/.test(input) && !/\schecked/.test(input)) continue;
+    add(name, decode(/value="([^"]*)"/.exec(input)?.[1] ?? ''));
+  }
+  for (const [, name, body] of form.matchAll(/<textarea[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/textarea>/g)) add(name, decode(body));
+  for (const [, name, options] of form.matchAll(/<select[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/select>/g)) {
+    add(name, decode(/<option[^>]*value="([^"]*)"[^>]*\sselected/.exec(options)?.[1] ?? ''));
+  }
+  return values;
+}
