@@ -243,6 +243,35 @@ describe('people responsible', () => {
     });
   });
 
+  describe('the recommendation officer page', () => {
+    it('names the officer from the organisations\' active ministry users; a refused or stale choice changes nothing', async () => {
+      const web = new WebSession(t);
+      expect((await web.signIn(u.editor.email, PASSWORD)).status).toBe(303);
+      const r = await createRecommendation(t, { responsibleOrganizationIds: [orgA] });
+      expect((await web.get(`/work/recommendations/${r.id}`)).text).toContain(`href="/work/recommendations/${r.id}/officer"`);
+      const form = await web.get(`/work/recommendations/${r.id}/officer?lang=en`);
+      expect(form.status).toBe(200);
+      expect(form.text).toContain(`<option value="${u.aliya.id}">Aliya</option>`);
+      expect(form.text).not.toContain(`value="${u.otherB.id}"`);
+
+      const bad = await web.post(`/work/recommendations/${r.id}/officer`, { responsibleUserId: u.otherB.id, expectedVersion: '1' });
+      expect(bad.status).toBe(400);
+      expect(bad.text).toContain('Choose an active ministry user of the responsible organisation, or no one');
+      const stale = await web.post(`/work/recommendations/${r.id}/officer`, { responsibleUserId: u.aliya.id, expectedVersion: '7' });
+      expect(stale.status).toBe(409);
+      expect((await t.sql('SELECT version, responsible_user_id FROM recommendation WHERE id = $1', [r.id]))[0]).toEqual({ version: 1, responsible_user_id: null });
+
+      const saved = await web.post(`/work/recommendations/${r.id}/officer`, { responsibleUserId: u.aliya.id, expectedVersion: '1' });
+      expect(saved.status).toBe(303);
+      expect((await t.sql('SELECT responsible_user_id FROM recommendation WHERE id = $1', [r.id]))[0]).toEqual({ responsible_user_id: u.aliya.id });
+      expect((await web.get(`/work/recommendations/${r.id}`)).text).toContain('Aliya');
+      // A ministry officer sees who it is, but cannot change it.
+      const ministry = new WebSession(t);
+      expect((await ministry.signIn(u.aliya.email, PASSWORD)).status).toBe(303);
+      expect((await ministry.get(`/work/recommendations/${r.id}/officer`)).status).toBe(403);
+    });
+  });
+
   describe('who reminders reach', () => {
     const sweep = () => t.app.get(RemindersService).sweep();
 

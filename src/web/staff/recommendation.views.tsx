@@ -150,7 +150,19 @@ function Facts({ ctx, detail, mayEdit }: { ctx: PageContext; detail: Recommendat
       ),
     },
     { key: ctx.t('staff.field.responsible'), value: detail.organizations.length ? ctx.text.join(detail.organizations.map((o) => o.name), '; ') : '—' },
-    ...(detail.maySeeOfficer ? [{ key: ctx.t('staff.responsible.officer'), value: officerText(ctx, detail.officer) }] : []),
+    ...(detail.maySeeOfficer
+      ? [
+          {
+            key: ctx.t('staff.responsible.officer'),
+            value: (
+              <>
+                {officerText(ctx, detail.officer)}
+                {mayEdit ? <EditLink ctx={ctx} href={`/work/recommendations/${r.id}/officer`} name={ctx.t('staff.responsible.officer')} /> : null}
+              </>
+            ),
+          },
+        ]
+      : []),
     {
       key: ctx.t('staff.field.barriers'),
       value: detail.barriers.length ? (

@@ -15,6 +15,7 @@ import { AdminAuditController } from '../admin/audit.controller';
 import { AdminTokensController } from '../admin/tokens.controller';
 import { AdminUsersController } from '../admin/users.controller';
 import { AdminOrganizationsController } from '../admin/organizations.controller';
+import { RecommendationOfficerController } from './recommendation-officer.controller';
 import { WebModule } from '../web.module';
 import { AccountController } from './account.controller';
 import { CalendarFeedController } from './calendar-feed.controller';
@@ -104,6 +105,7 @@ import { ReportingCompletenessModule } from '../../reporting-completeness/report
     IndicatorEditController,
     AdminUsersController,
     AdminOrganizationsController,
+    RecommendationOfficerController,
     AdminTokensController,
     AdminAuditController,
   ],
