@@ -70,6 +70,27 @@ describeInBrowser('/work lists in a browser (Russian, 360 px)', () => {
     await context.close();
   });
 
+  it('the pages that name the people responsible pass axe (Russian, 360 px)', async () => {
+    const admin = await createUser(t, { email: 'admin@secretariat.kg', role: Role.ADMIN, language: 'ru' });
+    const [indicator] = await t.sql<{ organization_id: string }>(`SELECT responsible_organization_id AS organization_id FROM indicator WHERE id = $1`, [wl1]);
+    const [rec] = await t.sql<{ id: string }>(
+      `SELECT r.id FROM recommendation r JOIN recommendation_organization o ON o.recommendation_id = r.id WHERE o.organization_id = $1 ORDER BY r.code LIMIT 1`,
+      [indicator.organization_id],
+    );
+    const context = await newVisitor(browser, baseURL, { locale: 'ru-RU', width: 360 });
+    const page = await context.newPage();
+    await signIn(page, admin.email, '/sign-in?lang=ru');
+    const found: Record<string, unknown> = {};
+    for (const path of ['/admin/organizations', `/admin/organizations/${indicator.organization_id}`, `/work/recommendations/${rec.id}/officer`, `/work/indicators/${wl1}/edit`, `/work/indicators/${wl1}`]) {
+      const response = await page.goto(path);
+      if (response?.status() !== 200) found[`${path} status`] = response?.status();
+      const violations = await axeViolations(page);
+      if (violations.length) found[path] = violations;
+    }
+    expect(found).toEqual({});
+    await context.close();
+  });
+
   it("renders the officer's reminder mail (HTML, in Russian) that passes axe", async () => {
     const [row] = await t.sql<{ kind: string; subjectType: string; payload: Record<string, unknown> }>(
       `SELECT kind, subject_type AS "subjectType", payload FROM notification WHERE recipient_id = $1 AND kind = 'REMINDER_LATE' AND payload->>'period' = '2026-Q1'`,
