@@ -234,6 +234,10 @@ const MATRIX: Record<string, Operation> = {
       { i: f.breakdownIndicatorId },
     ],
   },
+  'Mutation.setFocalPoints': {
+    allowed: ['ADMIN'],
+    call: async (f) => ['mutation ($o: ID!) { setFocalPoints(input: { organizationId: $o, userIds: [] }) { id } }', { o: f.orgId }],
+  },
   'Mutation.createApiToken': {
     allowed: ['ADMIN'],
     call: async () => ['mutation ($n: String!) { createApiToken(input: { name: $n, role: VIEWER }) { token } }', { n: `t-${next()}` }],

@@ -2,6 +2,7 @@ import { DataVersionModule } from '../data-version/data-version.module';
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { ResponsibilityModule } from '../responsibility/responsibility.module';
 import { ActionPlanRepository } from './action-plan.repository';
 import { ActionPlanResolver, IndicatorProgressResolver, IndicatorResolver } from './action-plan.resolver';
 import { ActionPlansService } from './action-plans.service';
@@ -20,7 +21,7 @@ import { ValueReviewResolver } from './value-review.resolver';
 import { ValueReviewService } from './value-review.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ActionPlan, Indicator, IndicatorTarget, IndicatorMilestone, IndicatorValue, IndicatorValueVersion]), OrganizationsModule, NotificationsModule, DataVersionModule],
+  imports: [TypeOrmModule.forFeature([ActionPlan, Indicator, IndicatorTarget, IndicatorMilestone, IndicatorValue, IndicatorValueVersion]), OrganizationsModule, NotificationsModule, DataVersionModule, ResponsibilityModule],
   providers: [
     ActionPlansService,
     IndicatorsService,

@@ -11,6 +11,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Organization } from '../organizations/organization.entity';
+import { User } from '../accounts/user.entity';
 import { ActionPlan } from './action-plan.entity';
 import { IndicatorDirection, IndicatorMeasure, IndicatorValueKind, ReportingFrequency, TotalSource } from './action-plan.enums';
 import { IndicatorUnit } from './indicator-unit';
@@ -89,6 +90,19 @@ export class Indicator {
   @ManyToOne(() => Organization, { onDelete: 'SET NULL' })
   @JoinColumn()
   responsibleOrganization?: Organization;
+
+  /**
+   * The officer who reports its values: a user of its responsible organisation (checked by
+   * IndicatorsService), told of its reporting deadlines before the focal points; null when none.
+   * Exposed as `responsibleOfficer` (src/responsibility).
+   */
+  @Index('IDX_indicator_responsible_user')
+  @Column({ type: 'uuid', nullable: true })
+  responsibleUserId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn()
+  responsibleUser?: User;
 
   /** Optimistic concurrency: bumped by every change, checked in SQL (see src/database/versioned-update.ts). */
   @Field(() => Int, { description: 'Increments on every change; pass it as expectedVersion to update' })

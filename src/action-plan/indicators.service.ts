@@ -27,6 +27,7 @@ import { RecordIndicatorValueInput } from './dto/record-indicator-value.input';
 import { IndicatorValue } from './indicator-value.entity';
 import { announceValueSubmitted, auditValueWrite, ValueFields, ValueParts } from './indicator-value-writes';
 import { NotificationsService } from '../notifications/notifications.service';
+import { ResponsibilityService } from '../responsibility/responsibility.service';
 import { currentValues, submitVersions } from './indicator-values.repository';
 import { Indicator } from './indicator.entity';
 
@@ -38,6 +39,7 @@ export class IndicatorsService {
     private readonly audit: AuditService,
     private readonly milestones: IndicatorMilestonesRepository,
     private readonly notifications: NotificationsService,
+    private readonly responsibility: ResponsibilityService,
   ) {}
 
   /** Whether the sample's illustrative values are loaded (the pages then say they are not official statistics). */
@@ -86,6 +88,7 @@ export class IndicatorsService {
           baselineYear: input.baselineYear ?? null,
           baselineValue: input.baselineValue ?? null,
           responsibleOrganizationId: input.responsibleOrganizationId ?? null,
+          responsibleUserId: null,
         },
         targets,
       );
@@ -144,6 +147,13 @@ export class IndicatorsService {
       if (input.responsibleOrganizationId !== undefined) {
         await assertAllExist(tx, Organization, input.responsibleOrganizationId ? [input.responsibleOrganizationId] : [], 'responsibleOrganizationId');
         changes.responsibleOrganizationId = input.responsibleOrganizationId;
+      }
+      if (input.responsibleUserId !== undefined) changes.responsibleUserId = input.responsibleUserId?.toLowerCase() ?? null;
+      if (input.responsibleUserId !== undefined || input.responsibleOrganizationId !== undefined) {
+        // The officer (a new one, or the current one when the organisation changes) must be of the organisation responsible after the edit.
+        const officer = changes.responsibleUserId !== undefined ? changes.responsibleUserId : current.responsibleUserId;
+        const organization = changes.responsibleOrganizationId !== undefined ? changes.responsibleOrganizationId : current.responsibleOrganizationId;
+        await this.responsibility.assertOfficer(tx, officer, [organization?.toLowerCase() ?? null], 'responsibleUserId');
       }
       const updated = await this.repository.updateIndicatorIfVersion(tx, current, changes);
       if (!updated) throw staleVersion('Indicator', id, null);

@@ -9,6 +9,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActionPlan } from '../action-plan/action-plan.entity';
 import { Meeting } from '../meetings/meeting.entity';
 import { Organization } from '../organizations/organization.entity';
+import { User } from '../accounts/user.entity';
 import { Recommendation } from '../recommendations/recommendation.entity';
 import { DimensionsRepository } from '../dimensions/dimensions.repository';
 import { FrameworksRepository } from '../frameworks/frameworks.repository';
@@ -18,7 +19,7 @@ import { StatisticsFilesService } from './statistics/statistics-files.service';
 
 /** CSV and XLSX downloads for analysts, the printable PDF progress report, and the Open SDG and SDMX files. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Recommendation, Meeting, ActionPlan, Organization, FrameworkItem]), ReportsModule, I18nModule],
+  imports: [TypeOrmModule.forFeature([Recommendation, Meeting, ActionPlan, Organization, User, FrameworkItem]), ReportsModule, I18nModule],
   controllers: [ExportsController, ProgressReportController, StatisticsFilesController],
   // ActionPlanRepository itself, not ActionPlanModule: `npm run export` boots this module alone, without the audit the plan services need.
   providers: [ExportsService, ActionPlanRepository, StatisticsFilesService, FrameworksRepository, DimensionsRepository],

@@ -72,6 +72,7 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   'Assessment.evidenceUrls': { fixed: 10 },
   'Query.frameworkItems': { rows: 'framework_item' },
   'Recommendation.frameworkItems': { perParent: { table: 'recommendation_framework_item', column: 'recommendation_id' } },
+  'Organization.focalPoints': { perParent: { table: 'organization_focal_point', column: 'organization_id' } },
   'Indicator.frameworkItems': { perParent: { table: 'indicator_framework_item', column: 'indicator_id' } },
   // One per kind of notification.
   'Query.notificationPreferences': { fixed: Object.keys(NotificationKind).length },

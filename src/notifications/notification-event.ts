@@ -12,7 +12,7 @@ export enum NotificationKind {
   REMINDER_DUE = 'REMINDER_DUE',
   /** A recommendation or an indicator period is late (the people responsible, weekly; the daily sweep). */
   REMINDER_LATE = 'REMINDER_LATE',
-  /** Something has been late for ESCALATION_AFTER_DAYS (the editors, once; the daily sweep). */
+  /** Something has been late for ESCALATION_AFTER_DAYS (its organisations' focal points and the secretariat, once; the daily sweep). */
   ESCALATION = 'ESCALATION',
 }
 
@@ -28,7 +28,7 @@ export type Audience =
   | { kind: 'REVIEWERS' }
   /** Named people (e.g. a value's author). */
   | { kind: 'USERS'; userIds: string[] }
-  /** The people responsible for the subject: the MINISTRY users of its responsible organisations. */
+  /** The people responsible for the subject: its active officer, else its organisations' focal points, else their MINISTRY users (recipients.sql.ts). */
   | { kind: 'RESPONSIBLE' };
 
 /** Values a message is written from; only what every recipient may see (codes, periods, statuses). */

@@ -7,6 +7,7 @@ import type { Notification } from './notification.entity';
 import type { DigestCadence } from './notification-digest.entity';
 import type { MailDelivery } from './notification-preference.entity';
 import type { Audience, NotificationEvent, SubjectType } from './notification-event';
+import { responsibleSetSql, responsibleUsersSql, subjectOfficerSql } from './recipients.sql';
 
 /** A notification written by a delivery, with who it is for. */
 export interface Delivered {
@@ -48,27 +49,31 @@ function subjectFactsSql(type: SubjectType, subject: string): string {
   }
 }
 
-/** The users an audience names, before the rules every delivery applies. */
-function audienceSql(audience: Audience, params: SqlParams): string {
+/** The users an audience names, before the rules every delivery applies (`officer`: the subject's officer, scalar SQL). */
+function audienceSql(audience: Audience, params: SqlParams, officer: string): string {
   switch (audience.kind) {
     case 'REVIEWERS':
       return `SELECT id AS user_id FROM app_user WHERE role IN ('ADMIN', 'EDITOR')`;
     case 'USERS':
       return `SELECT unnest(${params.add(audience.userIds, 'uuid[]')}) AS user_id`;
     case 'RESPONSIBLE':
-      return `SELECT u.id AS user_id FROM app_user u WHERE u.role = 'MINISTRY' AND u.organization_id IN (SELECT organization_id FROM subject_orgs)`;
+      return responsibleUsersSql(officer);
   }
 }
 
 /**
  * Many subjects at once (the reminder sweep): SQL of one row per subject, with the columns
  * `subject_id` (uuid), `item_key` (text: the occurrence's item, unique per subject and rule),
- * `organization_ids` (uuid[]: its responsible organisations) and `payload` (jsonb).
+ * `organization_ids` (uuid[]: its responsible organisations), `responsible_user_id` (uuid: its
+ * officer, or null) and `payload` (jsonb).
  */
 export interface SubjectSet {
   sql: string;
   params: SqlParams;
 }
+
+/** Who a set of subjects is told to: the people responsible, the reviewers, or (escalations) focal points and the secretariat. */
+export type SetAudience = 'RESPONSIBLE' | 'REVIEWERS' | 'ESCALATION';
 
 /** All SQL of notifications: who an event reaches, the rows, a person's list and unread count. */
 @Injectable()
@@ -89,7 +94,7 @@ export class NotificationsRepository {
     const params = new SqlParams();
     const subject = params.add(event.subjectId, 'uuid');
     const orgs = subjectOrganizationsSql(event.subjectType, subject);
-    const audience = audienceSql(event.audience, params);
+    const audience = audienceSql(event.audience, params, subjectOfficerSql(event.subjectType, subject));
     const sql = `
       WITH subject_orgs AS (${orgs}),
            subject_facts AS (${subjectFactsSql(event.subjectType, subject)}),
@@ -123,16 +128,12 @@ export class NotificationsRepository {
   async deliverSet(
     tx: EntityManager,
     set: SubjectSet,
-    event: { kind: string; subjectType: SubjectType; rule: string; day: string; audience: 'RESPONSIBLE' | 'REVIEWERS' },
+    event: { kind: string; subjectType: SubjectType; rule: string; day: string; audience: SetAudience },
     mailTask: string | null,
   ): Promise<number> {
     const p = set.params;
-    // RESPONSIBLE: an equality join on each responsible organisation (a hash join however many subjects and people).
-    const recipients =
-      event.audience === 'RESPONSIBLE'
-        ? `subjects s CROSS JOIN LATERAL unnest(s.organization_ids) AS so(organization_id)
-           JOIN app_user u ON u.organization_id = so.organization_id AND u.role = 'MINISTRY'`
-        : `subjects s JOIN app_user u ON u.role IN ('ADMIN', 'EDITOR')`;
+    // Who, per subject (recipients.sql.ts): equality joins, hash joins however many subjects and people.
+    const recipients = `(${responsibleSetSql(event.audience)}) s JOIN app_user u ON u.id = s.user_id`;
     const kind = p.add(event.kind, 'varchar');
     // A mail job only for those who want this kind at once (one join on their choices): DAILY and
     // WEEKLY wait for the digest, OFF stays in the application.

@@ -16,7 +16,7 @@ import { NotificationKind, type NotificationEvent, type SubjectType } from './no
 import { composeAccountLinkMail, composeNotificationMail } from './notification-mail';
 import { notificationPath } from './notification-message';
 import { MailDelivery } from './notification-preference.entity';
-import { NotificationsRepository, type SubjectSet } from './notifications.repository';
+import { NotificationsRepository, type SetAudience, type SubjectSet } from './notifications.repository';
 
 /** Where a person changes which mails they get (/account, its mail section). */
 export const MAIL_SETTINGS_PATH = '/account#mail';
@@ -135,7 +135,7 @@ export class NotificationsService implements OnModuleInit {
   notifySet(
     tx: EntityManager,
     set: SubjectSet,
-    event: { kind: NotificationKind; subjectType: SubjectType; rule: string; day: string; audience: 'RESPONSIBLE' | 'REVIEWERS' },
+    event: { kind: NotificationKind; subjectType: SubjectType; rule: string; day: string; audience: SetAudience },
   ): Promise<number> {
     return this.repository.deliverSet(tx, set, event, this.mailer.enabled ? MAIL_TASK : null);
   }

@@ -3,6 +3,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { DateScalarType } from '../common/scalars/date.scalar';
 import { Meeting } from '../meetings/meeting.entity';
+import { User } from '../accounts/user.entity';
 import { Priority, RecommendationKind, RecommendationStatus } from './recommendation.enums';
 import { TranslatableField } from '../i18n/translatable-field';
 import type { Translations } from '../i18n/translations';
@@ -62,6 +63,19 @@ export class Recommendation {
   @ManyToOne(() => Meeting, { onDelete: 'RESTRICT' })
   @JoinColumn()
   meeting?: Meeting;
+
+  /**
+   * The officer responsible for it: a user of one of its responsible organisations (checked by
+   * RecommendationsService), told of its reminders before the focal points; null when none is named.
+   * Exposed as `responsibleOfficer` (src/responsibility), never as the id alone.
+   */
+  @Index('IDX_recommendation_responsible_user')
+  @Column({ type: 'uuid', nullable: true })
+  responsibleUserId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn()
+  responsibleUser?: User;
 
   /** Optimistic concurrency: bumped by every change, checked in SQL (see RecommendationsService). */
   @Field(() => Int, { description: 'Increments on every change' })

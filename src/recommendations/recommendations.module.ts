@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { ResponsibilityModule } from '../responsibility/responsibility.module';
 import { FactChangeResolver } from './fact-history.resolver';
 import { RecommendationsRepository } from './recommendations.repository';
 import {
@@ -18,7 +19,7 @@ import { StatusChange } from './status-change.entity';
 import { RecommendationFactChange } from './fact-change.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Recommendation, StatusChange, RecommendationFactChange, RecommendationBarrier, RecommendationOrganization, RecommendationIndicator]), MeetingsModule, OrganizationsModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([Recommendation, StatusChange, RecommendationFactChange, RecommendationBarrier, RecommendationOrganization, RecommendationIndicator]), MeetingsModule, OrganizationsModule, NotificationsModule, ResponsibilityModule],
   providers: [
     RecommendationsService,
     RecommendationsRepository,

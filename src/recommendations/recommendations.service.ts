@@ -27,6 +27,7 @@ import { Recommendation } from './recommendation.entity';
 import { LinkIds, RecommendationsRepository } from './recommendations.repository';
 import { NotificationKind } from '../notifications/notification-event';
 import { NotificationsService } from '../notifications/notifications.service';
+import { ResponsibilityService } from '../responsibility/responsibility.service';
 
 const TITLE_OPTIONS: MergeOptions = { field: 'title', maxLength: TITLE_MAX, required: true };
 const DESCRIPTION_OPTIONS: MergeOptions = { field: 'description', maxLength: DESCRIPTION_MAX, required: false };
@@ -38,6 +39,7 @@ export class RecommendationsService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly responsibility: ResponsibilityService,
   ) {}
 
   findById(id: string): Promise<Recommendation | null> {
@@ -144,9 +146,15 @@ export class RecommendationsService {
       if (input.priority !== undefined) changes.priority = input.priority;
       if (input.dueDate !== undefined) changes.dueDate = input.dueDate;
       const organizationsBefore = sortedIds(await this.repository.responsibleOrganizationIds(tx, id));
+      const organizationsAfter = input.responsibleOrganizationIds != null ? sortedIds(input.responsibleOrganizationIds) : organizationsBefore;
+      // The officer (a new one, or the current one when the organisations change) must be of an organisation responsible after the edit.
+      if (input.responsibleUserId !== undefined) changes.responsibleUserId = input.responsibleUserId?.toLowerCase() ?? null;
+      if (input.responsibleUserId !== undefined || input.responsibleOrganizationIds != null) {
+        const officer = changes.responsibleUserId !== undefined ? changes.responsibleUserId : current.responsibleUserId;
+        await this.responsibility.assertOfficer(tx, officer, organizationsAfter, 'responsibleUserId');
+      }
       const updated = await this.bumpVersion(tx, current, changes);
       await this.repository.replaceLinks(tx, id, input);
-      const organizationsAfter = input.responsibleOrganizationIds != null ? sortedIds(input.responsibleOrganizationIds) : organizationsBefore;
       await this.appendFacts(tx, current, organizationsBefore, updated, organizationsAfter, actor);
       await this.audit.record(tx, {
         actor,

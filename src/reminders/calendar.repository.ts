@@ -73,9 +73,9 @@ export class CalendarRepository {
   /**
    * The deadlines from `from` to `until` (dates) of the organisation's (or, for null, every)
    * open recommendation with a due date and indicator period not yet reported (the
-   * reporting-completeness rule), by date. At most CALENDAR_EVENT_LIMIT.
+   * reporting-completeness rule), by date. At most `limit` (CALENDAR_EVENT_LIMIT at most).
    */
-  async deadlines(organizationId: string | null, from: string, until: string, fromEnd: Date, timeZone: string): Promise<Deadline[]> {
+  async deadlines(organizationId: string | null, from: string, until: string, fromEnd: Date, timeZone: string, limit = CALENDAR_EVENT_LIMIT): Promise<Deadline[]> {
     const facts = factsSql(expectedSql('y.year'), '$1::date', '$4::timestamptz', '$5::text');
     const rows = await this.db.query<{ type: Deadline['type']; id: string; code: string; title: Record<string, string> | null; period: string | null; due_on: string }[]>(
       `SELECT * FROM (
@@ -91,8 +91,8 @@ export class CalendarRepository {
           WHERE f.first_submitted_on IS NULL AND f.due_on BETWEEN $1::date AND $2::date
             AND ($3::uuid IS NULL OR f.organization_id = $3::uuid)) d
        ORDER BY due_on, type, code, period
-       LIMIT ${CALENDAR_EVENT_LIMIT}`,
-      [from, until, organizationId, fromEnd.toISOString(), timeZone, [...CLOSED_STATUSES]],
+       LIMIT $7::int`,
+      [from, until, organizationId, fromEnd.toISOString(), timeZone, [...CLOSED_STATUSES], Math.min(limit, CALENDAR_EVENT_LIMIT)],
     );
     return rows.map((r) => ({ type: r.type, id: r.id, code: r.code, title: r.title, period: r.period, dueOn: r.due_on }));
   }

@@ -18,6 +18,9 @@ import { CalendarRepository, type Deadline } from './calendar.repository';
 /** How far ahead a feed lists deadlines (days). */
 export const CALENDAR_DAYS_AHEAD = 366;
 
+/** Before any plan or recommendation: where the late deadlines are looked for from. */
+const EARLIEST_DEADLINE = '2000-01-01';
+
 /** `YYYY-MM-DD` as the date array `ics` takes (an all-day event). */
 function dateArray(day: string): [number, number, number] {
   const [y, m, d] = day.split('-').map(Number);
@@ -64,6 +67,22 @@ export class CalendarService {
   /** Whether the person has a feed. */
   has(userId: string): Promise<boolean> {
     return this.repository.exists(userId);
+  }
+
+  /**
+   * The deadlines of the feeds and of /work (one source): the organisation's (all for null), by
+   * date, at most `limit` of each: `upcoming` from today to today + `daysAhead`, and `late` (before
+   * today, still open or not reported).
+   */
+  async worklist(organizationId: string | null, daysAhead: number, limit: number): Promise<{ upcoming: Deadline[]; late: Deadline[] }> {
+    const today = this.clock.today();
+    const timeZone = this.config.get('APP_TIMEZONE');
+    const todayEnd = startOfNextDay(today, timeZone);
+    const [upcoming, late] = await Promise.all([
+      this.repository.deadlines(organizationId, today, addDays(today, daysAhead), todayEnd, timeZone, limit),
+      this.repository.deadlines(organizationId, EARLIEST_DEADLINE, addDays(today, -1), todayEnd, timeZone, limit),
+    ]);
+    return { upcoming, late };
   }
 
   /** The feed of a secret as iCalendar text, or null for an unknown or revoked secret (or a deactivated person). */

@@ -45,6 +45,7 @@ export class RemindersRepository {
     const sql = `
       SELECT r.id AS subject_id, r.id::text AS item_key,
              ARRAY(SELECT ro.organization_id FROM recommendation_organization ro WHERE ro.recommendation_id = r.id) AS organization_ids,
+             r.responsible_user_id,
              jsonb_build_object('code', r.code, 'dueOn', to_char(r.due_date, 'YYYY-MM-DD'), 'days', abs(r.due_date - ${today})) AS payload
         FROM recommendation r
        WHERE ${dueCondition('r.due_date', rule, today, p)}
@@ -66,6 +67,7 @@ export class RemindersRepository {
     const sql = `
       SELECT f.indicator_id AS subject_id, f.indicator_id::text || '/' || f.period AS item_key,
              ARRAY[f.organization_id] AS organization_ids,
+             (SELECT ind.responsible_user_id FROM indicator ind WHERE ind.id = f.indicator_id) AS responsible_user_id,
              jsonb_build_object('indicatorId', f.indicator_id, 'indicatorCode', f.indicator_code, 'period', f.period,
                                 'dueOn', to_char(f.due_on, 'YYYY-MM-DD'), 'days', abs(f.due_on - ${today})) AS payload
         FROM generate_series((SELECT min(start_year) FROM action_plan),

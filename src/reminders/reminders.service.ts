@@ -5,7 +5,7 @@ import { startOfNextDay } from '../common/start-of-next-day';
 import { AppConfig } from '../config/app-config.service';
 import { JobQueue } from '../jobs/job-queue';
 import { NotificationKind, type SubjectType } from '../notifications/notification-event';
-import type { SubjectSet } from '../notifications/notifications.repository';
+import type { SetAudience, SubjectSet } from '../notifications/notifications.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RemindersRepository, type DueRule } from './reminders.repository';
 
@@ -37,7 +37,11 @@ function localHour(now: Date, timeZone: string): number {
  *
  * - REMINDER_DUE to the people responsible: REMINDER_DAYS_BEFORE days before a due date, and on it;
  * - REMINDER_LATE to them each week while it is late;
- * - ESCALATION to the editors (and admins) once, ESCALATION_AFTER_DAYS days after it.
+ * - ESCALATION to the focal points of its organisations and the secretariat (ADMIN, EDITOR) once,
+ *   ESCALATION_AFTER_DAYS days after it.
+ *
+ * "The people responsible" are the item's active officer, else its organisations' focal points,
+ * else their MINISTRY users (src/notifications/recipients.sql.ts).
  *
  * Items: open recommendations (not IMPLEMENTED or REJECTED) with a due date, and the periods an
  * indicator's responsible organisation must report on, due their last day plus the plan's
@@ -70,10 +74,10 @@ export class RemindersService implements OnModuleInit {
     const timeZone = this.config.get('APP_TIMEZONE');
     const todayEnd = startOfNextDay(today, timeZone);
     const dates = [today, ...reminderDays(this.config.get('REMINDER_DAYS_BEFORE')).map((d) => addDays(today, d))];
-    const rules: { rule: DueRule; kind: NotificationKind; audience: 'RESPONSIBLE' | 'REVIEWERS' }[] = [
+    const rules: { rule: DueRule; kind: NotificationKind; audience: SetAudience }[] = [
       { rule: { rule: 'due', today, dates }, kind: NotificationKind.REMINDER_DUE, audience: 'RESPONSIBLE' },
       { rule: { rule: 'late', today }, kind: NotificationKind.REMINDER_LATE, audience: 'RESPONSIBLE' },
-      { rule: { rule: 'escalation', today, daysLate: this.config.get('ESCALATION_AFTER_DAYS') }, kind: NotificationKind.ESCALATION, audience: 'REVIEWERS' },
+      { rule: { rule: 'escalation', today, daysLate: this.config.get('ESCALATION_AFTER_DAYS') }, kind: NotificationKind.ESCALATION, audience: 'ESCALATION' },
     ];
     const subjects: { name: string; subjectType: SubjectType; set: (rule: DueRule) => SubjectSet }[] = [
       { name: 'recommendation', subjectType: 'Recommendation', set: (rule) => this.repository.recommendations(rule) },

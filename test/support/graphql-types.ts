@@ -709,6 +709,8 @@ export type Indicator = Node & {
   recommendations: Array<Recommendation>;
   /** How often a value is due */
   reportingFrequency: ReportingFrequency;
+  /** Who is responsible for it (told of its reminders first): shown to ADMIN, EDITOR and the MINISTRY users of their organisation, null for others or when none is named */
+  responsibleOfficer?: Maybe<StaffMember>;
   /** The organisation that reports its values; null when none is set */
   responsibleOrganization?: Maybe<Organization>;
   /** Ordered by year */
@@ -1229,6 +1231,8 @@ export type Mutation = {
   reviewValue: IndicatorValueVersion;
   /** ADMIN only */
   revokeApiToken: ApiToken;
+  /** Replaces an organisation's focal points (ADMIN): active MINISTRY users of that organisation */
+  setFocalPoints: Organization;
   /** ADMIN and EDITOR: which dimensions an indicator is broken down by, whether its total is recorded or derived, and its value kind */
   setIndicatorDimensions: Indicator;
   /** Sets a QUARTERLY indicator's target for one quarter of a plan year. MINISTRY tokens: only indicators of their organisation */
@@ -1340,6 +1344,11 @@ export type MutationReviewValueArgs = {
 
 export type MutationRevokeApiTokenArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetFocalPointsArgs = {
+  input: SetFocalPointsInput;
 };
 
 
@@ -1475,6 +1484,8 @@ export type OrderDirection =
 
 /** A state body, local government, NGO or international organisation */
 export type Organization = Node & {
+  /** Its focal points (told of escalations, and of reminders no active officer is named for): shown to ADMIN, EDITOR and its own MINISTRY users, null for others */
+  focalPoints?: Maybe<Array<StaffMember>>;
   /** Global object id */
   id: Scalars['ID']['output'];
   /** What kind of organisation it is */
@@ -1933,6 +1944,8 @@ export type Recommendation = Node & {
   meeting: Meeting;
   /** How urgent it is */
   priority: Priority;
+  /** Who is responsible for it (told of its reminders first): shown to ADMIN, EDITOR and the MINISTRY users of their organisation, null for others or when none is named */
+  responsibleOfficer?: Maybe<StaffMember>;
   /** The organisations responsible for implementing it */
   responsibleOrganizations: Array<Organization>;
   /** Where it stands in its lifecycle; changed only by transitionRecommendation */
@@ -2200,6 +2213,14 @@ export type Role =
   /** Reads everything (the public portal, any reader) */
   | 'VIEWER';
 
+/** An organisation's focal points: replaces the list (an empty list clears it) */
+export type SetFocalPointsInput = {
+  /** The organisation */
+  organizationId: Scalars['ID']['input'];
+  /** Active MINISTRY users of that organisation, at most 20 */
+  userIds: Array<Scalars['ID']['input']>;
+};
+
 /** Which dimensions an indicator is broken down by, and how its values are recorded */
 export type SetIndicatorDimensionsInput = {
   /** The codes of its dimensions, in the order forms and tables show them; empty: not broken down */
@@ -2218,6 +2239,14 @@ export type SetNotificationPreferenceInput = {
   delivery: NotificationDelivery;
   /** The kind of notification */
   kind: NotificationKind;
+};
+
+/** A staff member as others see them: their name, never their e-mail address */
+export type StaffMember = {
+  /** The name they chose to be shown */
+  displayName: Scalars['String']['output'];
+  /** The person's id */
+  id: Scalars['ID']['output'];
 };
 
 /** One step of a recommendation's lifecycle: the status it moved to, when, by whom and why */
@@ -2391,6 +2420,8 @@ export type UpdateIndicatorInput = {
   reportingFrequency?: InputMaybe<ReportingFrequency>;
   /** The organisation that reports its values; null clears it */
   responsibleOrganizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** The responsible officer: an active MINISTRY user of its responsible organisation (after this change) (BAD_USER_INPUT, reason notOfOrganization, unknownUser or deactivated, otherwise); null clears it */
+  responsibleUserId?: InputMaybe<Scalars['ID']['input']>;
   /** E.g. "%" or "people" */
   unit?: InputMaybe<Scalars['String']['input']>;
   /** Absent with a new `unit`: recognised from it when it is a known one */
@@ -2449,6 +2480,8 @@ export type UpdateRecommendationInput = {
   priority?: InputMaybe<Priority>;
   /** The responsible organisations (replaces them) */
   responsibleOrganizationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The responsible officer: an active MINISTRY user of one of its responsible organisations (after this change) (BAD_USER_INPUT, reason notOfOrganization, unknownUser or deactivated, otherwise); null clears it */
+  responsibleUserId?: InputMaybe<Scalars['ID']['input']>;
   /** The title in the request's locale (Accept-Language) */
   title?: InputMaybe<Scalars['String']['input']>;
   /** title in several locales; title itself writes the request's locale (Accept-Language) */

@@ -73,6 +73,14 @@ export class UpdateIndicatorInput extends VersionedChangesInput {
   @IsOptional()
   @IsUUID()
   responsibleOrganizationId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The responsible officer: an active MINISTRY user of its responsible organisation (after this change) (BAD_USER_INPUT, reason notOfOrganization, unknownUser or deactivated, otherwise); null clears it',
+  })
+  @IsOptional()
+  @IsUUID()
+  responsibleUserId?: string | null;
 }
 
 @ArgsType()

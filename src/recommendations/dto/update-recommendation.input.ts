@@ -55,6 +55,14 @@ export class UpdateRecommendationInput extends VersionedChangesInput {
   @Field(() => [ID], { nullable: true, description: 'The indicators that measure it (replaces them)' })
   @OptionalIdList()
   indicatorIds?: string[] | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The responsible officer: an active MINISTRY user of one of its responsible organisations (after this change) (BAD_USER_INPUT, reason notOfOrganization, unknownUser or deactivated, otherwise); null clears it',
+  })
+  @IsOptional()
+  @IsUUID()
+  responsibleUserId?: string | null;
 }
 
 @ArgsType()

@@ -46,6 +46,9 @@ export function UsersPage(props: PageProps & { users: UserListItem[]; success: s
         </a>{' '}
         <a class="govuk-link" href="/admin/tokens">
           {ctx.t('staff.admin.tokensTitle')}
+        </a>{' '}
+        <a class="govuk-link govuk-!-margin-left-2" href="/admin/organizations">
+          {ctx.t('staff.admin.organizationsTitle')}
         </a>
       </p>
       <TableWrapper label={ctx.t('staff.admin.usersTitle')}>

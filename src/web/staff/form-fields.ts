@@ -8,6 +8,7 @@ import type { Translations } from '../../i18n/translations';
 import { MeetingFormat } from '../../meetings/meeting.enums';
 import { MeetingsService } from '../../meetings/meetings.service';
 import { OrganizationsService } from '../../organizations/organizations.service';
+import { ResponsibilityService } from '../../responsibility/responsibility.service';
 import { Priority, RecommendationKind } from '../../recommendations/recommendation.enums';
 import type { PageContext } from '../layout/page-context';
 import type { FieldSpec } from './create.views';
@@ -31,6 +32,8 @@ interface Choices {
   organizations: { id: string; name: Translations }[];
   indicators: { id: string; code: string; name: Translations }[];
   plans: { id: string; code: string; title: Translations }[];
+  /** Who may be named responsible officer (active MINISTRY users), for the edit form of an indicator. */
+  officers: { id: string; displayName: string; organizationId: string | null }[];
 }
 
 /** Reads the records a form of `kind` offers, once per request. */
@@ -42,12 +45,16 @@ export class FormChoices {
     private readonly plans: ActionPlansService,
     private readonly indicators: IndicatorsService,
     private readonly organizations: OrganizationsService,
+    private readonly responsibility: ResponsibilityService,
   ) {}
 
   async of(kind: RecordKind): Promise<Choices> {
-    const none: Choices = { meetings: [], barriers: [], organizations: [], indicators: [], plans: [] };
+    const none: Choices = { meetings: [], barriers: [], organizations: [], indicators: [], plans: [], officers: [] };
     if (kind === 'barrier') return { ...none, meetings: (await this.meetings.list({ first: 100 })).edges.map((e) => e.node) };
-    if (kind === 'indicator') return { ...none, plans: await this.plans.list(), organizations: await this.organizations.list() };
+    if (kind === 'indicator') {
+      const [plans, organizations] = await Promise.all([this.plans.list(), this.organizations.list()]);
+      return { ...none, plans, organizations, officers: await this.responsibility.eligible(organizations.map((o) => o.id)) };
+    }
     if (kind !== 'recommendation') return none;
     const [meetings, barriers, organizations, indicators] = await Promise.all([
       this.meetings.list({ first: 100 }),
@@ -126,6 +133,20 @@ export function fieldsOf(ctx: PageContext, kind: RecordKind, choices: Choices, m
         f('responsibleOrganizationId', 'staff.field.responsible', 'select', {
           choices: [{ value: '', label: ctx.t('staff.admin.noOrganization') }, ...choices.organizations.map((o) => ({ value: o.id, label: ctx.text.plain(o.name) }))],
         }),
+        ...(mode === 'edit'
+          ? [
+              f('responsibleUserId', 'staff.responsible.officer', 'select', {
+                hint: ctx.t('staff.responsible.officerHint'),
+                choices: [
+                  { value: '', label: ctx.t('staff.responsible.noOfficer') },
+                  ...choices.officers.map((o) => {
+                    const organization = choices.organizations.find((org) => org.id === o.organizationId);
+                    return { value: o.id, label: organization ? `${o.displayName} — ${ctx.text.plain(organization.name)}` : o.displayName };
+                  }),
+                ],
+              }),
+            ]
+          : []),
       ];
   }
 }

@@ -17,6 +17,7 @@ import { ReturnedToReader, ValueHistory } from './value-history.views';
 import type { IndicatorDetail } from './staff-reads.service';
 import { BreakdownDraft, BreakdownForm } from './indicator-breakdown.views';
 import { PeriodFields } from './period-fields';
+import { OfficerRow } from './responsible-people.views';
 
 export interface ValueDraft {
   year: string;
@@ -150,6 +151,7 @@ export function IndicatorPage(props: {
           <dt class="govuk-summary-list__key">{ctx.t('staff.field.responsible')}</dt>
           <dd class="govuk-summary-list__value">{ctx.text(detail.organizationName) || '—'}</dd>
         </div>
+        {detail.maySeeOfficer ? <OfficerRow ctx={ctx} officer={detail.officer} /> : null}
         <div class="govuk-summary-list__row">
           <dt class="govuk-summary-list__key">{ctx.t('indicator.measure')}</dt>
           <dd class="govuk-summary-list__value">

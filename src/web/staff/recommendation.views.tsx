@@ -16,6 +16,8 @@ import { summaryOf } from '../forms/field-errors';
 import { RadiosField, TextField } from '../forms/bound-controls';
 import { editPath } from './edit/edit-paths';
 import { StaffPage } from './staff-layout';
+import type { StaffMember } from '../../responsibility/staff-member.type';
+import { officerText } from './responsible-people.views';
 import { LanguagesOf, TranslatedField, TranslatedValues } from './translated-field';
 
 export interface RecommendationDetail {
@@ -29,6 +31,9 @@ export interface RecommendationDetail {
   /** Whether this person may move it (role and organisation). */
   mayTransition: boolean;
   overdue: boolean;
+  /** The responsible officer, for those who may see names. */
+  officer: StaffMember | null;
+  maySeeOfficer: boolean;
 }
 
 export interface TransitionDraft {
@@ -145,6 +150,19 @@ function Facts({ ctx, detail, mayEdit }: { ctx: PageContext; detail: Recommendat
       ),
     },
     { key: ctx.t('staff.field.responsible'), value: detail.organizations.length ? ctx.text.join(detail.organizations.map((o) => o.name), '; ') : '—' },
+    ...(detail.maySeeOfficer
+      ? [
+          {
+            key: ctx.t('staff.responsible.officer'),
+            value: (
+              <>
+                {officerText(ctx, detail.officer)}
+                {mayEdit ? <EditLink ctx={ctx} href={`/work/recommendations/${r.id}/officer`} name={ctx.t('staff.responsible.officer')} /> : null}
+              </>
+            ),
+          },
+        ]
+      : []),
     {
       key: ctx.t('staff.field.barriers'),
       value: detail.barriers.length ? (

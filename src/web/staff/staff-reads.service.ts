@@ -18,7 +18,9 @@ import { AuditEntry } from '../../audit/audit-entry.entity';
 import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../auth/actor';
 import { assertMayActFor } from '../../auth/ministry-scope';
-import { Role } from '../../auth/role.enum';
+import { EDITORS, Role } from '../../auth/role.enum';
+import { ResponsibilityService } from '../../responsibility/responsibility.service';
+import type { StaffMember } from '../../responsibility/staff-member.type';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
 import { LoaderRegistry } from '../../common/loaders/loader-registry';
@@ -44,6 +46,10 @@ export interface IndicatorDetail {
   history: PeriodHistory[];
   /** The periods whose latest version was returned to the person reading (with its reason). */
   returnedToReader: { period: string; version: IndicatorValueVersion }[];
+  /** The responsible officer, for those who may see names (null otherwise, or when none is named). */
+  officer: StaffMember | null;
+  /** Whether the reader may see who is responsible (the officer row is shown at all). */
+  maySeeOfficer: boolean;
 }
 
 /** One period's versions, newest first. */
@@ -82,7 +88,15 @@ export class StaffReads {
     private readonly clock: Clock,
     private readonly review: ValueReviewService,
     private readonly milestones: IndicatorMilestonesRepository,
+    private readonly responsibility: ResponsibilityService,
   ) {}
+
+  /** The officer of a record and whether the reader may see them (ADMIN, EDITOR, the MINISTRY users of the officer's or the record's organisation). */
+  private async officerFor(actor: Actor, userId: string | null, organizationIds: string[]): Promise<{ officer: StaffMember | null; maySeeOfficer: boolean }> {
+    const maySeeOfficer = EDITORS.includes(actor.role) || (actor.role === Role.MINISTRY && actor.organizationId !== null && organizationIds.includes(actor.organizationId));
+    if (!maySeeOfficer || !userId) return { officer: null, maySeeOfficer };
+    return { officer: await this.responsibility.member(userId), maySeeOfficer };
+  }
 
   async recommendation(id: string, actor: Actor): Promise<RecommendationDetail> {
     const recommendation = await this.recommendations.findById(id);
@@ -96,7 +110,9 @@ export class StaffReads {
       this.recommendationLoader.statusHistory(loaders).load(id),
     ]);
     assertMayActFor(actor, organizations.map((o) => o.id), `recommendation ${recommendation.code}`);
+    const people = await this.officerFor(actor, recommendation.responsibleUserId, organizations.map((o) => o.id));
     return {
+      ...people,
       recommendation,
       meeting,
       barriers,
@@ -139,7 +155,9 @@ export class StaffReads {
     const returnedToReader = history
       .map(({ period, versions: [latest] }) => ({ period, version: latest }))
       .filter(({ version }) => version.reviewStatus === ReviewStatus.RETURNED && isSubmitter(version, reader));
+    const people = await this.officerFor(actor, indicator.responsibleUserId, indicator.responsibleOrganizationId ? [indicator.responsibleOrganizationId] : []);
     return {
+      ...people,
       history,
       returnedToReader,
       indicator,

@@ -14,6 +14,8 @@ import { AssessmentsModule } from '../../assessments/assessments.module';
 import { AdminAuditController } from '../admin/audit.controller';
 import { AdminTokensController } from '../admin/tokens.controller';
 import { AdminUsersController } from '../admin/users.controller';
+import { AdminOrganizationsController } from '../admin/organizations.controller';
+import { RecommendationOfficerController } from './recommendation-officer.controller';
 import { WebModule } from '../web.module';
 import { AccountController } from './account.controller';
 import { CalendarFeedController } from './calendar-feed.controller';
@@ -44,6 +46,7 @@ import { WorkController } from './work.controller';
 import { NotificationsPageController } from './notifications.controller';
 import { UnsubscribeController } from './unsubscribe.controller';
 import { NotificationsModule } from '../../notifications/notifications.module';
+import { ResponsibilityModule } from '../../responsibility/responsibility.module';
 import { CompletenessPageController } from './completeness.controller';
 import { ReportingCompletenessModule } from '../../reporting-completeness/reporting-completeness.module';
 
@@ -66,6 +69,7 @@ import { ReportingCompletenessModule } from '../../reporting-completeness/report
     ReportingCompletenessModule,
     ImportsModule,
     NotificationsModule,
+    ResponsibilityModule,
     RemindersModule,
     MulterModule.registerAsync({
       inject: [AppConfig],
@@ -100,6 +104,8 @@ import { ReportingCompletenessModule } from '../../reporting-completeness/report
     PlanEditController,
     IndicatorEditController,
     AdminUsersController,
+    AdminOrganizationsController,
+    RecommendationOfficerController,
     AdminTokensController,
     AdminAuditController,
   ],

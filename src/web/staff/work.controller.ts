@@ -19,6 +19,7 @@ import type { OwnValues } from './own-values.views';
 import { StaffPages } from './staff-pages.service';
 import type { StaffRequest } from './staff-pages.service';
 import { WorkPage } from './work.views';
+import { CalendarService } from '../../reminders/calendar.service';
 import { DUE_SOON_DAYS, ReportingCompletenessService } from '../../reporting-completeness/reporting-completeness.service';
 
 const OPEN: RecommendationStatus[] = [
@@ -30,6 +31,8 @@ const OPEN: RecommendationStatus[] = [
 ];
 /** Enough for one organisation's open work; the list pages and exports hold the rest. */
 const MAX_ITEMS = 100;
+/** How far ahead /work lists deadlines (days). */
+export const WORK_DAYS_AHEAD = 30;
 
 /**
  * "My work": the open recommendations of my organisation (overdue first, then by due date), the
@@ -47,6 +50,7 @@ export class WorkController {
     private readonly review: ValueReviewService,
     private readonly plans: ActionPlanRepository,
     private readonly completeness: ReportingCompletenessService,
+    private readonly calendar: CalendarService,
   ) {}
 
   @Get()
@@ -55,7 +59,7 @@ export class WorkController {
     const organizationId = actor.role === Role.MINISTRY ? actor.organizationId : null;
     const today = this.clock.today();
     const period = previousQuarter(today);
-    const [page, awaiting, organizations, own, owed] = await Promise.all([
+    const [page, awaiting, organizations, own, owed, deadlines, toReview] = await Promise.all([
       this.recommendations.list({
         first: MAX_ITEMS,
         filter: { status: OPEN, responsibleOrganizationId: organizationId },
@@ -65,11 +69,15 @@ export class WorkController {
       this.organizations.list(),
       this.ownValues(actor),
       this.completeness.openValues(organizationId),
+      // The calendar feed's deadlines (one source), scoped as the feed is: a MINISTRY user's organisation's.
+      this.calendar.worklist(organizationId, WORK_DAYS_AHEAD, MAX_ITEMS),
+      this.review.reviewQueue(actor, MAX_ITEMS),
     ]);
+    const lists = { daysAhead: WORK_DAYS_AHEAD, today, ...deadlines, toReview, returned: own?.returned ?? [] };
     // Due date ascending already puts the overdue (due before today) first; undated ones come last.
     const items = page.edges.map(({ node }) => ({ recommendation: node, overdue: isOverdue(node.dueDate, node.status, today) }));
     const organizationName = organizations.find((o) => o.id === organizationId)?.name ?? null;
-    await this.pages.render(req, res, (ctx, stylesheetHref) => WorkPage({ ctx, stylesheetHref, organizationName, items, awaiting, period, own, owed, dueSoonDays: DUE_SOON_DAYS }));
+    await this.pages.render(req, res, (ctx, stylesheetHref) => WorkPage({ ctx, stylesheetHref, organizationName, items, awaiting, period, own, owed, dueSoonDays: DUE_SOON_DAYS, lists }));
   }
 
   /** For those who submit values: theirs returned to them and theirs waiting for review. */

@@ -12,6 +12,7 @@ import { ExpectedValueStatus } from '../../reporting-completeness/reporting-comp
 import { Table } from '../components/table';
 import { Tag } from '../components/tag';
 import { periodText } from '../layout/completeness-table';
+import { WorkLists, WorkListsSections } from './work-lists.views';
 
 export interface WorkItem {
   recommendation: Recommendation;
@@ -30,6 +31,8 @@ export function WorkPage(props: {
   /** Values owed: overdue ones and those due within `dueSoonDays`, by due date. */
   owed: ExpectedValue[];
   dueSoonDays: number;
+  /** Due soon, late, waiting for me. */
+  lists: WorkLists;
 }): SafeHtml {
   const { ctx } = props;
   return (
@@ -38,6 +41,7 @@ export function WorkPage(props: {
       <p class="govuk-body-l">
         {props.organizationName ? ctx.t('staff.work.forOrganization', { organization: ctx.text.plain(props.organizationName) }) : ctx.t('staff.work.forAll')}
       </p>
+      <WorkListsSections ctx={ctx} lists={props.lists} />
       {props.own ? <OwnValuesSections ctx={ctx} own={props.own} /> : null}
       <h2 class="govuk-heading-m">{ctx.t('staff.work.recommendations', { count: props.items.length })}</h2>
       {props.items.length ? (

@@ -125,6 +125,10 @@ function problemMessage(ctx: PageContext, spec: FieldSpec, problem: FormProblem)
       return ctx.t('staff.edit.error.taken');
     case 'endBeforeStart':
       return ctx.t('staff.edit.error.endBeforeStart');
+    case 'notOfOrganization':
+    case 'deactivated':
+    case 'unknownUser':
+      return ctx.t('staff.edit.error.officer');
     default:
       return ctx.t('staff.create.error', { label: spec.label });
   }
@@ -176,5 +180,6 @@ function indicatorValues(i: Indicator): FormValues {
     baselineYear: text(i.baselineYear),
     baselineValue: text(i.baselineValue),
     responsibleOrganizationId: text(i.responsibleOrganizationId),
+    responsibleUserId: text(i.responsibleUserId),
   };
 }

@@ -57,4 +57,5 @@ formShape(IndicatorEditForm, {
   baselineYear: DecimalControl(),
   baselineValue: DecimalControl(),
   responsibleOrganizationId: BlankAsNull(),
+  responsibleUserId: BlankAsNull(),
 });
