@@ -420,9 +420,7 @@ export class ActionPlanRepository {
 
   /** The indicator's figures for one year as a cut knows them (IndicatorProgressReader.forIndicator). */
   yearFigures(loaders: LoaderRegistry, indicatorId: string, cut: FiguresCut): Promise<Required<YearFigures>> {
-    return this.figures(loaders)
-      .load({ indicatorId, cut })
-      .then(({ latest: _latest, ...figures }) => figures);
+    return this.figures(loaders).load({ indicatorId, cut });
   }
 
   /**

@@ -91,14 +91,40 @@ export class IndicatorProgressReader {
    * one statement, with their latest values when the page asks for them too
    * (ActionPlanRepository.yearFigures). The default cut uses the indicator's own plan's reporting lag.
    */
-  async forIndicator(loaders: LoaderRegistry, indicator: Indicator, year: number, request: ProgressCutRequest): Promise<IndicatorProgress> {
+  forIndicator(loaders: LoaderRegistry, indicator: Indicator, year: number, request: ProgressCutRequest): Promise<IndicatorProgress> {
     // The plan's lag through the request's plan loader (one statement for a page of indicators, not
     // one each), and only when it can change the cut: not for the current year as of today.
     const today = this.clock.today();
-    const plan = dependsOnReportingLag(today, request, year) ? await this.repository.planById(loaders).load(indicator.actionPlanId) : null;
-    const cut = resolveProgressCut(today, request, year, plan?.reportingLagDays ?? DEFAULT_REPORTING_LAG_DAYS);
-    const figures = await this.repository.yearFigures(loaders, indicator.id, { year, knownBy: this.knownBy(cut), status: cut.valueStatus });
-    return { ...progressOf(indicator, year, figures, cut), indicator };
+    if (!dependsOnReportingLag(today, request, year)) return this.progressAt(loaders, indicator, year, this.defaultCut(today, request, year, DEFAULT_REPORTING_LAG_DAYS));
+    return this.repository
+      .planById(loaders)
+      .load(indicator.actionPlanId)
+      .then((plan) => this.progressAt(loaders, indicator, year, this.defaultCut(today, request, year, plan?.reportingLagDays ?? DEFAULT_REPORTING_LAG_DAYS)));
+  }
+
+  private progressAt(loaders: LoaderRegistry, indicator: Indicator, year: number, cut: ProgressCut): Promise<IndicatorProgress> {
+    return this.repository
+      .yearFigures(loaders, indicator.id, { year, knownBy: this.knownBy(cut), status: cut.valueStatus })
+      .then((figures) => ({ ...progressOf(indicator, year, figures, cut), indicator }));
+  }
+
+  /** Cuts as resolveProgressCut gives them, kept for the day: a page asks the same one for each of its indicators. */
+  private readonly cuts = new Map<string, ProgressCut>();
+  private cutsDay = '';
+
+  private defaultCut(today: string, request: ProgressCutRequest, year: number, lagDays: number): ProgressCut {
+    if (today !== this.cutsDay || this.cuts.size >= 1000) {
+      this.cuts.clear();
+      this.cutsDay = today;
+    }
+    const key = `${year}:${request.asOf ?? ''}:${request.valuesKnownBy ?? ''}:${request.valueStatus ?? ''}:${lagDays}`;
+    let cut = this.cuts.get(key);
+    if (!cut) {
+      // Throws BAD_USER_INPUT for impossible dates, and keeps nothing then.
+      cut = resolveProgressCut(today, request, year, lagDays);
+      this.cuts.set(key, cut);
+    }
+    return cut;
   }
 
   /**

@@ -1,0 +1,111 @@
+import autocannon from 'autocannon';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { BENCH_YEAR, DASHBOARD_QUERY, graphqlBody, INDICATORS_QUERY, OPEN_STATUSES, SUMMARY_QUERY, SUMMARY_WITH_INDICATORS_QUERY } from './operations';
+import { freePort } from './processes';
+
+const USAGE = `usage: npm run bench:interleaved -- BEFORE_DIR BEFORE_DATABASE_URL AFTER_DIR AFTER_DATABASE_URL [PAGE …]
+  Two builds (npm run build in each directory, e.g. a git worktree of the older commit) run side by side, each on
+  its own database seeded alike (npm run seed:synthetic -- --scale N --reset); every operation is driven on one,
+  then the other, ROUNDS times (alternating which goes first), and the median round is kept. A machine whose
+  speed drifts between two back-to-back runs then weighs both alike. Env: ROUNDS (3), SECONDS (4), CONNECTIONS (32).`;
+
+interface Operation {
+  name: string;
+  path: string;
+  body?: string;
+}
+
+const token = randomBytes(16).toString('hex');
+
+async function start(dir: string, databaseUrl: string): Promise<{ port: number; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', 'dist/src/main.js'], {
+    cwd: dir,
+    stdio: 'ignore',
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_SIZE: '10',
+      EXPOSE_SQL_STATEMENT_COUNT: 'false',
+      LOG_LEVEL: 'warn',
+      MIGRATIONS_RUN: 'true',
+      ADMIN_TOKEN: token,
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000000',
+      RESPONSE_CACHE: 'false',
+      PUBLIC_SITE: 'true',
+      SEED_DEMO: 'false',
+      PORT: String(port),
+    },
+  });
+  for (let i = 0; i < 480; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return { port, child };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${dir} did not become healthy`);
+}
+
+async function drive(port: number, op: Operation, seconds: number, connections: number): Promise<number> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}${op.path}`,
+    connections,
+    duration: seconds,
+    ...(op.body
+      ? { method: 'POST' as const, body: op.body, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } }
+      : { headers: { 'accept-language': 'en', 'accept-encoding': 'gzip' } }),
+  });
+  if (result.non2xx || result.errors) throw new Error(`${op.name}: ${result.non2xx} answers not 2xx, ${result.errors} errors`);
+  return result.requests.average;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function main(): Promise<void> {
+  const [beforeDir, beforeUrl, afterDir, afterUrl, ...pages] = process.argv.slice(2);
+  if (!afterUrl) throw new Error(USAGE);
+  const rounds = Number(process.env.ROUNDS ?? 3);
+  const seconds = Number(process.env.SECONDS ?? 4);
+  const connections = Number(process.env.CONNECTIONS ?? 32);
+  const graphql = (name: string, query: string, variables: Record<string, unknown>): Operation => ({ name, path: '/graphql', body: graphqlBody(query, variables) });
+  const operations: Operation[] = [
+    graphql('1. NGO dashboard (50 recommendations)', DASHBOARD_QUERY, { status: OPEN_STATUSES, year: BENCH_YEAR }),
+    graphql(`2. progressSummary(${BENCH_YEAR})`, SUMMARY_QUERY, { year: BENCH_YEAR }),
+    graphql('2b. progressSummary with every indicator', SUMMARY_WITH_INDICATORS_QUERY, { year: BENCH_YEAR }),
+    graphql('3. indicators (50)', INDICATORS_QUERY, { year: BENCH_YEAR }),
+    ...pages.map((path) => ({ name: `\`${path}\``, path })),
+  ];
+  const before = await start(beforeDir, beforeUrl);
+  const after = await start(afterDir, afterUrl);
+  try {
+    console.log(`${rounds} rounds of ${seconds} s at ${connections} connections, median round\n`);
+    console.log('| operation | before req/s | after req/s | change | rounds (before / after) |\n|---|---:|---:|---:|---|');
+    for (const op of operations) {
+      await drive(before.port, op, 2, connections);
+      await drive(after.port, op, 2, connections);
+      const got = { before: [] as number[], after: [] as number[] };
+      for (let round = 0; round < rounds; round++) {
+        for (const side of round % 2 ? (['after', 'before'] as const) : (['before', 'after'] as const)) {
+          got[side].push(await drive(side === 'before' ? before.port : after.port, op, seconds, connections));
+        }
+      }
+      const [b, a] = [median(got.before), median(got.after)];
+      const list = (values: number[]) => values.map((v) => v.toFixed(0)).join(', ');
+      console.log(`| ${op.name} | ${b.toFixed(1)} | ${a.toFixed(1)} | ${((a / b - 1) * 100).toFixed(0)} % | ${list(got.before)} / ${list(got.after)} |`);
+    }
+  } finally {
+    before.child.kill('SIGTERM');
+    after.child.kill('SIGTERM');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
