@@ -1,37 +1,14 @@
-import { simpleParser, type ParsedMail } from 'mailparser';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
 import { Role } from '../src/auth/role.enum';
 import { JobWorker } from '../src/jobs/job-worker';
 import { NotificationsService } from '../src/notifications/notifications.service';
 import { UsersService } from '../src/accounts/users.service';
 import { createActionPlan, createIndicator, createOrganization, createRecommendation } from './support/factories';
+import { startSmtp } from './support/smtp-server';
 import { createTestApp, TestApp } from './support/test-app';
 import { createUser, WebSession } from './support/web-session';
 
 const BASE = 'http://tracker.example.kg';
-
-/** An SMTP server in this process: every mail it accepts, parsed. */
-async function startSmtp(): Promise<{ server: SMTPServer; port: number; mails: ParsedMail[] }> {
-  const mails: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          mails.push(mail);
-          callback();
-        })
-        .catch((error: Error) => callback(error));
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { server, port, mails };
-}
 
 /** Issue 25, step 3: notifications by mail, once, in the recipient's language, with working links and one-click unsubscribe. */
 describe('notifications by mail', () => {

@@ -1,6 +1,3 @@
-import { simpleParser, type ParsedMail } from 'mailparser';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { UsersService } from '../src/accounts/users.service';
 import { addDays } from '../src/action-plan/progress-cut';
 import { Role } from '../src/auth/role.enum';
@@ -8,30 +5,11 @@ import { Clock } from '../src/common/clock';
 import { JobWorker } from '../src/jobs/job-worker';
 import { RemindersService } from '../src/reminders/reminders.service';
 import { createActionPlan, createIndicator, createOrganization, createRecommendation, recordValue } from './support/factories';
+import { startSmtp } from './support/smtp-server';
 import { createTestApp, TestApp } from './support/test-app';
 import { createUser, WebSession } from './support/web-session';
 
 const BASE = 'http://tracker.example.kg';
-
-/** An SMTP server in this process: every mail it accepts, parsed. */
-async function startSmtp(): Promise<{ server: SMTPServer; port: number; mails: ParsedMail[] }> {
-  const mails: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          mails.push(mail);
-          callback();
-        })
-        .catch((error: Error) => callback(error));
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.server.address() as AddressInfo).port, mails };
-}
 
 interface Row {
   recipient: string;
