@@ -14,7 +14,7 @@ const src = join(root, 'src');
 /** Lowest first. A file may import its own layer and any layer below it. */
 export const LAYERS = [
   ['base', ['config', 'logging', 'common', 'database', 'i18n', 'jobs']],
-  ['features', ['organizations', 'meetings', 'barriers', 'recommendations', 'assessments', 'action-plan', 'dimensions', 'frameworks', 'audit', 'auth', 'accounts', 'data-version', 'notifications', 'responsibility']],
+  ['features', ['organizations', 'meetings', 'barriers', 'recommendations', 'assessments', 'action-plan', 'dimensions', 'frameworks', 'audit', 'auth', 'accounts', 'data-version', 'notifications', 'responsibility', 'public-events']],
   ['read models', ['reports', 'reporting-completeness', 'reminders']],
   ['channels', ['exports', 'imports', 'graphql', 'web', 'response-cache', 'health']],
   ['composition', ['seed', 'app.module.ts', 'configure-app.ts', 'main.ts', 'start-message.ts']],

@@ -1,5 +1,6 @@
 import { DataVersionModule } from '../data-version/data-version.module';
 import { Module } from '@nestjs/common';
+import { PublicEventsModule } from '../public-events/public-events.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { ResponsibilityModule } from '../responsibility/responsibility.module';
@@ -21,7 +22,7 @@ import { ValueReviewResolver } from './value-review.resolver';
 import { ValueReviewService } from './value-review.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ActionPlan, Indicator, IndicatorTarget, IndicatorMilestone, IndicatorValue, IndicatorValueVersion]), OrganizationsModule, NotificationsModule, DataVersionModule, ResponsibilityModule],
+  imports: [TypeOrmModule.forFeature([ActionPlan, Indicator, IndicatorTarget, IndicatorMilestone, IndicatorValue, IndicatorValueVersion]), OrganizationsModule, NotificationsModule, DataVersionModule, ResponsibilityModule, PublicEventsModule],
   providers: [
     ActionPlansService,
     IndicatorsService,

@@ -6,6 +6,8 @@ import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-codes';
 import type { Locale } from '../i18n/locales';
 import { NotificationKind } from '../notifications/notification-event';
+import { PublicEventType } from '../public-events/public-event';
+import { PublicEventsService } from '../public-events/public-events.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RecordIndicatorValueInput } from './dto/record-indicator-value.input';
 import { ReviewDecision, ReviewValueInput } from './dto/review-value.input';
@@ -46,6 +48,7 @@ export class ValueReviewService {
     private readonly indicators: IndicatorsService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly publicEvents: PublicEventsService,
   ) {}
 
   /** Submits a value (a new SUBMITTED version; a correction needs its reason), as recordIndicatorValue does. */
@@ -108,6 +111,16 @@ export class ValueReviewService {
         before: version,
         after: { ...reviewed, ...(decision === ReviewStatus.APPROVED && reason ? { reviewNote: reason } : {}) },
       });
+      if (decision === ReviewStatus.APPROVED) {
+        await this.publicEvents.publish(tx, {
+          type: PublicEventType.INDICATOR_VALUE_APPROVED,
+          subjectType: 'IndicatorValue',
+          subjectId: version.indicatorValueId,
+          recommendationId: null,
+          indicatorId: found.indicatorId,
+          data: { versionId: version.id, versionNumber: version.number, value: version.value },
+        });
+      }
       // Its author hears of it (delivered after commit; an author without an account is told nothing).
       if (version.submittedByUserId) {
         await this.notifications.notify(tx, {

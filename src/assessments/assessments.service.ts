@@ -12,6 +12,8 @@ import { PerVersionMemo } from '../data-version/per-version-memo';
 import { assertAllExist } from '../database/assert-exist';
 import type { Locale } from '../i18n/locales';
 import { createdTranslations } from '../i18n/translations';
+import { PublicEventType } from '../public-events/public-event';
+import { PublicEventsService } from '../public-events/public-events.service';
 import { Recommendation } from '../recommendations/recommendation.entity';
 import { Assessment, AssessmentReviewStatus } from './assessment.entity';
 import { AssessmentReadScope, AssessmentsRepository } from './assessments.repository';
@@ -46,6 +48,7 @@ export class AssessmentsService {
     private readonly assessments: AssessmentsRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly publicEvents: PublicEventsService,
     versions: DataVersionService,
   ) {
     this.memo = new PerVersionMemo(versions);
@@ -152,6 +155,16 @@ export class AssessmentsService {
         before: version,
         after: reviewed,
       });
+      if (decision === AssessmentReviewStatus.PUBLISHED) {
+        await this.publicEvents.publish(tx, {
+          type: PublicEventType.ASSESSMENT_PUBLISHED,
+          subjectType: 'Assessment',
+          subjectId: version.id,
+          recommendationId: version.recommendationId,
+          indicatorId: null,
+          data: { assessmentId: version.assessmentId, versionNumber: version.number, status: version.status, organizationId: version.organizationId },
+        });
+      }
       return reviewed;
     });
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MeetingsModule } from '../meetings/meetings.module';
+import { PublicEventsModule } from '../public-events/public-events.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { ResponsibilityModule } from '../responsibility/responsibility.module';
@@ -19,7 +20,7 @@ import { StatusChange } from './status-change.entity';
 import { RecommendationFactChange } from './fact-change.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Recommendation, StatusChange, RecommendationFactChange, RecommendationBarrier, RecommendationOrganization, RecommendationIndicator]), MeetingsModule, OrganizationsModule, NotificationsModule, ResponsibilityModule],
+  imports: [TypeOrmModule.forFeature([Recommendation, StatusChange, RecommendationFactChange, RecommendationBarrier, RecommendationOrganization, RecommendationIndicator]), MeetingsModule, OrganizationsModule, NotificationsModule, ResponsibilityModule, PublicEventsModule],
   providers: [
     RecommendationsService,
     RecommendationsRepository,

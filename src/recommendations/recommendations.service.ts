@@ -26,6 +26,8 @@ import { Priority, RecommendationStatus } from './recommendation.enums';
 import { Recommendation } from './recommendation.entity';
 import { LinkIds, RecommendationsRepository } from './recommendations.repository';
 import { NotificationKind } from '../notifications/notification-event';
+import { PublicEventType } from '../public-events/public-event';
+import { PublicEventsService } from '../public-events/public-events.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ResponsibilityService } from '../responsibility/responsibility.service';
 
@@ -40,6 +42,7 @@ export class RecommendationsService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly responsibility: ResponsibilityService,
+    private readonly publicEvents: PublicEventsService,
   ) {}
 
   findById(id: string): Promise<Recommendation | null> {
@@ -208,6 +211,14 @@ export class RecommendationsService {
         audience: { kind: 'RESPONSIBLE' },
         actorUserId: actor.userId ?? null,
         payload: { from: current.status, to: input.to },
+      });
+      await this.publicEvents.publish(tx, {
+        type: PublicEventType.RECOMMENDATION_TRANSITIONED,
+        subjectType: 'Recommendation',
+        subjectId: current.id,
+        recommendationId: current.id,
+        indicatorId: null,
+        data: { code: current.code, from: current.status, to: input.to, version: updated.version },
       });
       return updated;
     });

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { PublicEvent, PublicEventInput } from './public-event';
+
+/** The channel on which each committed event's id is announced (NOTIFY is sent only at commit). */
+export const PUBLIC_EVENTS_CHANNEL = 'public_events';
+
+/** The job that hands one committed event to its consumers (webhooks, followers). */
+export const DISPATCH_TASK = 'public-events.dispatch';
+
+/**
+ * One statement: the event row (with the organisations responsible for its recommendation or
+ * indicator as they are in this transaction), its NOTIFY and its dispatch job. All three are
+ * transactional: a rolled-back write leaves no event, announces nothing and dispatches nothing.
+ */
+const PUBLISH = `
+WITH event AS (
+  INSERT INTO public_event (type, subject_type, subject_id, recommendation_id, indicator_id, organization_ids, data)
+  VALUES ($1, $2, $3::uuid, $4::uuid, $5::uuid,
+    COALESCE(
+      (SELECT array_agg(ro.organization_id ORDER BY ro.organization_id) FROM recommendation_organization ro WHERE ro.recommendation_id = $4::uuid),
+      (SELECT ARRAY[i.responsible_organization_id] FROM indicator i WHERE i.id = $5::uuid AND i.responsible_organization_id IS NOT NULL),
+      '{}'
+    ),
+    $6::jsonb)
+  RETURNING id
+)
+SELECT event.id,
+  pg_notify('${PUBLIC_EVENTS_CHANNEL}', event.id::text),
+  (graphile_worker.add_job(identifier => '${DISPATCH_TASK}', payload => json_build_object('eventId', event.id), max_attempts => $7::int)).id AS job_id
+FROM event`;
+
+const COLUMNS = `id, type, subject_type AS "subjectType", subject_id AS "subjectId", recommendation_id AS "recommendationId",
+  indicator_id AS "indicatorId", organization_ids AS "organizationIds", data, occurred_at AS "occurredAt"`;
+
+@Injectable()
+export class PublicEventsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Writes the event, its announcement and its dispatch job in the caller's transaction; returns its id. */
+  async insert(manager: EntityManager, event: PublicEventInput, maxAttempts: number): Promise<string> {
+    const rows: { id: string }[] = await manager.query(PUBLISH, [
+      event.type,
+      event.subjectType,
+      event.subjectId,
+      event.recommendationId,
+      event.indicatorId,
+      JSON.stringify(event.data),
+      maxAttempts,
+    ]);
+    return rows[0].id;
+  }
+
+  /** One event by id (null if unknown). */
+  async find(id: string): Promise<PublicEvent | null> {
+    const rows: PublicEvent[] = await this.db.query(`SELECT ${COLUMNS} FROM public_event WHERE id = $1::uuid`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** Events after a moment, oldest first (a consumer catching up, e.g. a subscriber that reconnects). */
+  since(after: Date, limit: number): Promise<PublicEvent[]> {
+    return this.db.query(`SELECT ${COLUMNS} FROM public_event WHERE occurred_at > $1 ORDER BY occurred_at, id LIMIT $2`, [after, limit]);
+  }
+}
