@@ -71,6 +71,41 @@ describe('framework pages', () => {
     expect((await get('/recommendations?framework=not-an-id')).status).toBe(400);
   });
 
+  it('rolls a target up: 5.5 lists what is mapped to 5.5.1(a), 5.5.1(b) and 5.5.2 too, in the page and the filter; an indicator of the target does not list its siblings', async () => {
+    const items = new Map(
+      (await t.gqlOk<{ frameworkItems: { id: string; code: string }[] }>('{ frameworkItems(framework: SDG) { id code } }')).frameworkItems.map((i) => [i.code, i.id]),
+    );
+    const [meeting] = await t.sql<{ id: string }>(`SELECT id FROM meeting ORDER BY held_on LIMIT 1`);
+    const created = await t.gqlOk<{ createRecommendation: { id: string; code: string } }>(
+      'mutation ($input: CreateRecommendationInput!) { createRecommendation(input: $input) { id code } }',
+      { input: { meetingId: meeting.id, code: 'ROLL-UP-1', title: 'Publish the share of women deputies of the Jogorku Kenesh', kind: 'MONITORING' } },
+    );
+    await t.gqlOk('mutation ($input: FrameworkMappingInput!) { mapToFrameworkItem(input: $input) { id } }', {
+      input: { frameworkItemId: items.get('5.5.1(a)'), recommendationId: created.createRecommendation.id },
+    });
+    const target = await get('/frameworks/sdg/5.5');
+    expect(target.text).toContain('data-rolls-up="true"');
+    const rows = target.text.split('data-list="recommendations"')[1].split('</table>')[0];
+    expect(rows).toContain('data-code="ROLL-UP-1"');
+    // WL-1 measures 5.5.1(b) and WL-4 5.5.1(a): both count under the target, beside WL-2 mapped to 5.5 itself.
+    const indicators = target.text.split('data-list="framework-indicators"')[1].split('</table>')[0];
+    for (const code of ['WL-1', 'WL-2', 'WL-4']) expect(indicators).toContain(`data-code="${code}"`);
+    const sibling = await get('/frameworks/sdg/5.5.2');
+    expect(sibling.text).not.toContain('data-code="ROLL-UP-1"');
+    expect(sibling.text).not.toContain('data-rolls-up="true"');
+    const filtered = async (code: string) =>
+      (
+        await t.gqlOk<{ recommendations: { edges: { node: { code: string } }[] } }>(
+          'query ($f: ID!) { recommendations(first: 100, filter: { frameworkItem: $f }) { edges { node { code } } } }',
+          { f: items.get(code) },
+        )
+      ).recommendations.edges.map((e) => e.node.code);
+    expect(await filtered('5.5')).toContain('ROLL-UP-1');
+    expect(await filtered('5')).toContain('ROLL-UP-1');
+    expect(await filtered('5.5.1(a)')).toEqual(['ROLL-UP-1']);
+    expect(await filtered('5.5.2')).not.toContain('ROLL-UP-1');
+  });
+
   it('answers an unknown framework or code with a 404 page', async () => {
     expect((await get('/frameworks/sdg/99.9')).status).toBe(404);
     expect((await get('/frameworks/nope/5.5')).status).toBe(404);

@@ -6,6 +6,7 @@ import { Indicator } from '../action-plan/indicator.entity';
 import { LoaderRegistry } from '../common/loaders/loader-registry';
 import { loadLinked, readEntities, rowToEntity } from '../database/linked-rows';
 import { Framework, FrameworkItem } from './framework-item.entity';
+import { frameworkSubtreeIdsSql } from './framework-subtree.sql';
 
 /** What a mapping joins an item to: the join table and its column. */
 export type MappingTarget = { table: 'recommendation_framework_item'; column: 'recommendation_id' } | { table: 'indicator_framework_item'; column: 'indicator_id' };
@@ -76,13 +77,15 @@ export class FrameworksRepository {
     );
   }
 
-  /** The indicators mapped to an item, by code. */
+  /** The indicators mapped to an item or to an item under it (frameworkSubtreeIdsSql), by code. */
   indicatorsOf(itemId: string, request: object | null): Promise<Indicator[]> {
     return readEntities(
       this.db,
       Indicator,
       request,
-      'SELECT e.* FROM indicator e JOIN indicator_framework_item l ON l.indicator_id = e.id WHERE l.framework_item_id = $1 ORDER BY e.code, e.id',
+      `SELECT e.* FROM indicator e
+        WHERE EXISTS (SELECT 1 FROM indicator_framework_item l WHERE l.indicator_id = e.id AND l.framework_item_id IN ${frameworkSubtreeIdsSql('$1::uuid')})
+        ORDER BY e.code, e.id`,
       [itemId],
     );
   }

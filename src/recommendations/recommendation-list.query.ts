@@ -8,6 +8,7 @@ import { RecommendationFilter, RecommendationOrder } from './dto/recommendations
 import { CLOSED_STATUSES } from './recommendation-lifecycle';
 import { OrderDirection, Priority, RecommendationOrderField } from './recommendation.enums';
 import { Recommendation } from './recommendation.entity';
+import { frameworkSubtreeIdsSql } from '../frameworks/framework-subtree.sql';
 
 /** How each order field sorts (SQL over alias `r`, nulls mapped so that the keyset comparison is total) and how a cursor writes it. */
 const SORT_KEYS: Record<RecommendationOrderField, Pick<KeysetOrder<Recommendation>, 'sql' | 'cast' | 'keyOf' | 'isValidKey'>> = {
@@ -78,7 +79,7 @@ export function applyRecommendationFilter(
   }
   if (filter.frameworkItem) {
     query.andWhere(
-      'EXISTS (SELECT 1 FROM recommendation_framework_item rf WHERE rf.recommendation_id = r.id AND rf.framework_item_id = :frameworkItem)',
+      `EXISTS (SELECT 1 FROM recommendation_framework_item rf WHERE rf.recommendation_id = r.id AND rf.framework_item_id IN ${frameworkSubtreeIdsSql(':frameworkItem')})`,
       { frameworkItem: filter.frameworkItem },
     );
   }

@@ -2036,7 +2036,7 @@ export type RecommendationFilter = {
   barrierId?: InputMaybe<Scalars['ID']['input']>;
   /** True: only those where a civil-society organisation's latest published assessment gives another status than the official one (docs/domain.md); false: only the others */
   divergent?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Only those mapped to this framework item (an SDG target or indicator, a CEDAW paragraph, a UPR document) */
+  /** Only those mapped to this framework item (an SDG goal, target or indicator, a CEDAW paragraph, a UPR document) or to an item under it (5.5 includes 5.5.1(a), 5.5.1(b) and 5.5.2) */
   frameworkItem?: InputMaybe<Scalars['ID']['input']>;
   /** Only those this indicator measures */
   indicatorId?: InputMaybe<Scalars['ID']['input']>;

@@ -60,7 +60,7 @@ export class RecommendationFilter {
   @IsBoolean()
   divergent?: boolean | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only those mapped to this framework item (an SDG target or indicator, a CEDAW paragraph, a UPR document)' })
+  @Field(() => ID, { nullable: true, description: 'Only those mapped to this framework item (an SDG goal, target or indicator, a CEDAW paragraph, a UPR document) or to an item under it (5.5 includes 5.5.1(a), 5.5.1(b) and 5.5.2)' })
   @IsOptional()
   @IsUUID()
   frameworkItem?: string | null;

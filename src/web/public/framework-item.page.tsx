@@ -73,6 +73,11 @@ export function FrameworkItemPage({ ctx, stylesheetHref, data }: { ctx: PageCont
         </>
       ) : null}
       <h2 class="govuk-heading-m">{t('framework.recommendations')}</h2>
+      {data.children.length ? (
+        <p class="govuk-body" data-rolls-up="true">
+          {t('framework.includesChildren')}
+        </p>
+      ) : null}
       {data.recommendations.length ? (
         <>
           <RecommendationTable ctx={ctx} rows={data.recommendations} caption={t('framework.recommendations')} />
