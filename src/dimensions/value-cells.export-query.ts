@@ -17,18 +17,20 @@ export function indicatorValueCellsExportQuery(selection: ValueSelection, ctx: R
   const where = ['true', ...periodConditions(p, selection.from, selection.to)];
   if (selection.actionPlanId) where.push(`i.action_plan_id = ${p.add(selection.actionPlanId, 'uuid')}`);
   const tr = (column: string) => translatedSql(column, ctx.contentChain);
-  const members = (expression: string, separator: string) =>
-    `(SELECT string_agg(${expression}, '${separator}' ORDER BY d.code) FROM unnest(c.member_ids) AS cm(id)
-        JOIN dimension_member m ON m.id = cm.id JOIN dimension d ON d.id = m.dimension_id)`;
+  // The three member lists of a cell in one subquery (one pass over its members, not three).
   const sql = `
-    SELECT ap.code AS action_plan, i.code AS indicator_code, v.period, ${members('m.code', ' ')} AS members,
-           ${members('d.code', ' ')} AS dimensions, ${members(tr('m.name'), '; ')} AS member_names,
+    SELECT ap.code AS action_plan, i.code AS indicator_code, v.period, cm.members, cm.dimensions, cm.member_names,
            c.value, c.numerator, c.denominator, w.number AS version, v.year, v.quarter
       FROM indicator_value v
       JOIN LATERAL (SELECT kv.id, kv.number FROM indicator_value_version kv
                      WHERE kv.indicator_value_id = v.id AND ${countedVersionSql('kv', knownBy, ctx.valueStatus)}
                      ORDER BY kv.number DESC LIMIT 1) w ON true
       JOIN indicator_value_cell c ON c.version_id = w.id
+      CROSS JOIN LATERAL (
+        SELECT string_agg(m.code, ' ' ORDER BY d.code) AS members, string_agg(d.code, ' ' ORDER BY d.code) AS dimensions,
+               string_agg(${tr('m.name')}, '; ' ORDER BY d.code) AS member_names
+          FROM unnest(c.member_ids) AS member(id) JOIN dimension_member m ON m.id = member.id JOIN dimension d ON d.id = m.dimension_id
+      ) cm
       JOIN indicator i ON i.id = v.indicator_id
       JOIN action_plan ap ON ap.id = i.action_plan_id
      WHERE ${where.join(' AND ')}`;
