@@ -87,7 +87,7 @@ describe('exports', () => {
       // RFC 4180: CRLF after every record.
       expect(res.text.split('\r\n')[0]).toBe(
         `${BOM}code,title,kind,priority,status,due_date,overdue,meeting_title,meeting_date,settlement,region,barriers,` +
-          'responsible_organizations,indicator_codes,last_status_change_at,last_status_change_by,last_status_change_note,independent_statuses,divergent',
+          'responsible_organizations,indicator_codes,last_status_change_at,last_status_change_by,last_status_change_note,independent_statuses,divergent,framework_items',
       );
     });
 

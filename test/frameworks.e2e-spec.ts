@@ -1,3 +1,5 @@
+import { parse } from 'csv-parse/sync';
+import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { seedSokulukRoundtable } from '../src/seed/sokuluk-roundtable.seed';
 import { createIndicator, createMeeting, createRecommendation } from './support/factories';
@@ -206,5 +208,26 @@ describe('frameworks', () => {
       { f: item('CEDAW', 'CO5-TSM').id },
     );
     expect(tsm.recommendations.edges.map((e) => e.node.code).filter((code) => code.startsWith('SOK-'))).toEqual(['SOK-2024-01']);
+  });
+
+  // After the sample: what a shadow-report author downloads.
+  it('exports the mapped items beside each recommendation and indicator, and filters the recommendations export by an item and the items under it, with their status', async () => {
+    const csv = async (path: string) => {
+      const res = await request(t.app.getHttpServer()).get(path).set('authorization', bearer(tokens.viewer));
+      expect(res.status).toBe(200);
+      return parse<Record<string, string>>(res.text, { columns: true, bom: true });
+    };
+    const target = await csv(`/exports/recommendations.csv?frameworkItem=${item('SDG', '5.5').id}`);
+    const sample = target.filter((row) => row.code.startsWith('SOK-'));
+    expect(sample.map((row) => [row.code, row.status, row.framework_items])).toEqual([
+      ['SOK-2024-01', 'PROPOSED', 'CEDAW CO5-TSM; SDG 5.5'],
+      ['SOK-2024-02', 'PROPOSED', 'SDG 5.5'],
+      ['SOK-2024-03', 'PROPOSED', 'SDG 5.5'],
+    ]);
+    const tsm = await csv(`/exports/recommendations.csv?frameworkItem=${item('CEDAW', 'CO5-TSM').id}`);
+    expect(tsm.map((row) => row.code).filter((code) => code.startsWith('SOK-'))).toEqual(['SOK-2024-01']);
+    const indicators = await csv('/exports/indicators.csv');
+    expect(indicators.find((row) => row.code === 'WL-1')?.framework_items).toBe('SDG 5.5.1(b)');
+    expect((await request(t.app.getHttpServer()).get('/exports/recommendations.csv?frameworkItem=nope').set('authorization', bearer(tokens.viewer))).status).toBe(400);
   });
 });

@@ -24,6 +24,7 @@ import { IndicatorValue, SAMPLE_VALUE_RECORDER } from './indicator-value.entity'
 import { Indicator } from './indicator.entity';
 import type { YearFigures } from './indicator-progress';
 import { ValueStatus } from './value-status';
+import { frameworkItemCodesByOwnerSql } from '../frameworks/framework-items.sql';
 
 /**
  * SQL: whether version `kv` counts at the instant `by` (an SQL expression): approved by then
@@ -563,9 +564,11 @@ export function indicatorsExportQuery(actionPlanId: string | null, year: number,
            (SELECT t.value FROM indicator_target t WHERE t.indicator_id = i.id AND t.year = ${y} - 1) AS figures_previous_target,
            (SELECT m.value FROM indicator_milestone m WHERE m.indicator_id = i.id AND m.year = ${y}
                AND m.quarter = ${actualForYearSql('i.id', y, { columns: 'v.quarter', recordedBefore: knownBy, valueStatus: ctx.valueStatus })}) AS figures_milestone,
-           i.measure::text AS measure, i.reporting_frequency::text AS reporting_frequency
+           i.measure::text AS measure, i.reporting_frequency::text AS reporting_frequency,
+           framework_items.codes AS framework_items
       FROM indicator i
       JOIN action_plan ap ON ap.id = i.action_plan_id
+      LEFT JOIN ${frameworkItemCodesByOwnerSql('indicator')} framework_items ON framework_items.owner_id = i.id
      ${plan ? `WHERE i.action_plan_id = ${plan}` : ''}`;
   return {
     sql,

@@ -96,7 +96,7 @@ function givenParameters(values: Record<string, unknown>): Record<string, unknow
   );
 }
 
-const FILTER_KEYS = ['status', 'kind', 'meetingId', 'barrierId', 'responsibleOrganizationId', 'overdue', 'divergent', 'search'] as const;
+const FILTER_KEYS = ['status', 'kind', 'meetingId', 'barrierId', 'responsibleOrganizationId', 'overdue', 'divergent', 'frameworkItem', 'search'] as const;
 
 /**
  * Prepares the exports (checking their parameters against the database before

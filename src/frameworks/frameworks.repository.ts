@@ -6,7 +6,7 @@ import { Indicator } from '../action-plan/indicator.entity';
 import { LoaderRegistry } from '../common/loaders/loader-registry';
 import { loadLinked, readEntities, rowToEntity } from '../database/linked-rows';
 import { Framework, FrameworkItem } from './framework-item.entity';
-import { frameworkSubtreeIdsSql } from './framework-subtree.sql';
+import { frameworkSubtreeIdsSql } from './framework-items.sql';
 
 /** What a mapping joins an item to: the join table and its column. */
 export type MappingTarget = { table: 'recommendation_framework_item'; column: 'recommendation_id' } | { table: 'indicator_framework_item'; column: 'indicator_id' };

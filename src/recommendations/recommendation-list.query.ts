@@ -8,7 +8,7 @@ import { RecommendationFilter, RecommendationOrder } from './dto/recommendations
 import { CLOSED_STATUSES } from './recommendation-lifecycle';
 import { OrderDirection, Priority, RecommendationOrderField } from './recommendation.enums';
 import { Recommendation } from './recommendation.entity';
-import { frameworkSubtreeIdsSql } from '../frameworks/framework-subtree.sql';
+import { frameworkSubtreeIdsSql } from '../frameworks/framework-items.sql';
 
 /** How each order field sorts (SQL over alias `r`, nulls mapped so that the keyset comparison is total) and how a cursor writes it. */
 const SORT_KEYS: Record<RecommendationOrderField, Pick<KeysetOrder<Recommendation>, 'sql' | 'cast' | 'keyOf' | 'isValidKey'>> = {

@@ -28,6 +28,7 @@ import type { ReadScope } from '../database/sql/read-scope';
 import { isoTimestamp, SqlParams } from '../database/sql/params';
 import { divergentSql, publishedAssessmentsSql } from '../assessments/divergence';
 import { ExportQuery } from '../database/sql/query';
+import { frameworkItemCodesByOwnerSql } from '../frameworks/framework-items.sql';
 
 /** The link lists an input may set; null or absent leaves that set as it is. */
 export interface LinkIds {
@@ -364,7 +365,8 @@ export function recommendationsExportQuery(db: DataSource, filter: Recommendatio
            (SELECT string_agg(${tr('o.name')} || ': ' || ${language.enumSql('pa.status', 'status', p)}, '; ' ORDER BY ${tr('o.name')})
               FROM (${publishedAssessmentsSql('r.id', asOfEnd).replace('SELECT 1 FROM', 'SELECT pa.status, pa.organization_id FROM')}) pa
               JOIN organization o ON o.id = pa.organization_id) AS independent_statuses,
-           ${divergent} AS divergent
+           ${divergent} AS divergent,
+           framework_items.codes AS framework_items
       FROM recommendation r
       JOIN meeting m ON m.id = r.meeting_id
       JOIN LATERAL (
@@ -384,6 +386,7 @@ export function recommendationsExportQuery(db: DataSource, filter: Recommendatio
         SELECT ri.recommendation_id, string_agg(i.code, '; ' ORDER BY i.code) AS codes
           FROM recommendation_indicator ri JOIN indicator i ON i.id = ri.indicator_id GROUP BY ri.recommendation_id
       ) indicators ON indicators.recommendation_id = r.id
+      LEFT JOIN ${frameworkItemCodesByOwnerSql('recommendation')} framework_items ON framework_items.owner_id = r.id
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   return { sql, params: p.values, orderBy: [{ column: 'code', cast: 'varchar' }] };
 }

@@ -61,6 +61,7 @@ export function indicatorsExport(years: readonly number[], actionPlanId: string 
       language.column('percent_of_target', 'percent', 17, '(actual − baseline) / (period_target − baseline) × 100, rounded to one decimal'),
       language.column('percent_of_target_exact', 'number', 22, 'percent_of_target unrounded'),
       language.column('progress_status', 'text', 15, 'ACHIEVED (target reached), ON_TRACK (≥ 90 %), AT_RISK (≥ 50 %), OFF_TRACK, NO_DATA (no actual or no target)'),
+      language.column('framework_items', 'text', 30, 'The SDG indicators and targets, CEDAW paragraphs and UPR documents it measures, as "SDG 5.5.1(b)", joined with "; " (as they are now)'),
     ],
   };
 }
@@ -118,5 +119,7 @@ function indicatorRow(row: Row, years: readonly number[], year: number, ctx: Exp
     percent_of_target: displayPercent(progress.percentOfTarget),
     percent_of_target_exact: progress.percentOfTarget,
     progress_status: language.label('progress', progress.status),
+    // Last, after the progress columns, as in the column list.
+    framework_items: row.framework_items ?? null,
   };
 }

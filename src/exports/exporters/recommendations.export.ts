@@ -38,6 +38,7 @@ export function recommendationsExport(db: DataSource, filter: RecommendationFilt
         'Each civil-society organisation’s latest assessment published by the end of asOf, as "organisation: status", joined with "; " (one per row: assessments)',
       ),
       language.column('divergent', 'boolean', 10, 'true when one of those statuses differs from the status at the end of asOf (docs/domain.md)'),
+      language.column('framework_items', 'text', 30, 'The SDG targets and indicators, CEDAW paragraphs and UPR documents it addresses, as "SDG 5.5; CEDAW CO5-TSM", joined with "; " (as they are now)'),
     ],
   };
 }
