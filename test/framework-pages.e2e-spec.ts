@@ -34,6 +34,8 @@ describe('framework pages', () => {
     const res = await get(`/frameworks/sdg/${encodeURIComponent('5.5.1(b)')}`);
     expect(res.status).toBe(200);
     expect(res.text).toContain('SG_GEN_LOCGELS');
+    // Paragraph numbers are for UN documents' paragraphs, not SDG codes.
+    expect(res.text).not.toContain('data-paragraph');
     expect(res.text).toContain('data-code="WL-1"');
     expect(res.text).toContain('No recommendation is mapped to it yet.');
   });

@@ -3,6 +3,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-codes';
+import { LoaderRegistry } from '../common/loaders/loader-registry';
 import { assertAllExist } from '../database/assert-exist';
 import { Indicator } from '../action-plan/indicator.entity';
 import type { Locale } from '../i18n/locales';
@@ -30,6 +31,11 @@ export class FrameworksService {
 
   byCode(framework: Framework, code: string, request: object | null): Promise<FrameworkItem | null> {
     return this.items.byCode(framework, code, request);
+  }
+
+  /** The items a recommendation or an indicator is mapped to, in the lists' order (the staff pages). */
+  mappedTo(owner: 'recommendation' | 'indicator', id: string): Promise<FrameworkItem[]> {
+    return this.items.itemsOf(new LoaderRegistry(), owner === 'recommendation' ? RECOMMENDATION_MAPPING : INDICATOR_MAPPING).load(id);
   }
 
   map(input: FrameworkMappingInput, actor: Actor): Promise<FrameworkItem> {

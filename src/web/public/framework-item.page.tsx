@@ -4,7 +4,7 @@ import { Fragment, h, SafeHtml } from '../jsx/html';
 import { FallbackNote } from '../layout/fallback-note';
 import { Layout } from '../layout/layout';
 import { PageContext } from '../layout/page-context';
-import type { FrameworkItem } from '../../frameworks/framework-item.entity';
+import { Framework, FrameworkItem } from '../../frameworks/framework-item.entity';
 import { indicatorHref } from './links';
 import type { FrameworkItemData } from './public-pages.service';
 import { RecommendationTable } from './recommendation-table';
@@ -46,12 +46,15 @@ export function FrameworkItemPage({ ctx, stylesheetHref, data }: { ctx: PageCont
             <dd class="govuk-summary-list__value">{item.seriesCode}</dd>
           </div>
         ) : null}
-        <div class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key">{t('framework.paragraph')}</dt>
-          <dd class="govuk-summary-list__value" data-paragraph={item.paragraph === null ? 'unknown' : String(item.paragraph)}>
-            {item.paragraph === null ? t('framework.paragraphUnknown') : String(item.paragraph)}
-          </dd>
-        </div>
+        {item.framework === Framework.SDG ? null : (
+          // A paragraph number belongs to a UN document (CEDAW, UPR); SDG items have codes only.
+          <div class="govuk-summary-list__row">
+            <dt class="govuk-summary-list__key">{t('framework.paragraph')}</dt>
+            <dd class="govuk-summary-list__value" data-paragraph={item.paragraph === null ? 'unknown' : String(item.paragraph)}>
+              {item.paragraph === null ? t('framework.paragraphUnknown') : String(item.paragraph)}
+            </dd>
+          </div>
+        )}
         <div class="govuk-summary-list__row">
           <dt class="govuk-summary-list__key">{t('framework.source')}</dt>
           <dd class="govuk-summary-list__value">{item.source}</dd>

@@ -18,6 +18,7 @@ import type { IndicatorDetail } from './staff-reads.service';
 import { BreakdownDraft, BreakdownForm } from './indicator-breakdown.views';
 import { PeriodFields } from './period-fields';
 import { OfficerRow } from './responsible-people.views';
+import { FrameworkItemsValue } from './framework-mappings.views';
 
 export interface ValueDraft {
   year: string;
@@ -152,6 +153,18 @@ export function IndicatorPage(props: {
           <dd class="govuk-summary-list__value">{ctx.text(detail.organizationName) || '—'}</dd>
         </div>
         {detail.maySeeOfficer ? <OfficerRow ctx={ctx} officer={detail.officer} /> : null}
+        <div class="govuk-summary-list__row" data-row="framework-items">
+          <dt class="govuk-summary-list__key">{ctx.t('staff.frameworks.title')}</dt>
+          <dd class="govuk-summary-list__value">
+            <FrameworkItemsValue ctx={ctx} items={detail.frameworkItems} />
+            {props.editHref ? (
+              <a class="govuk-link" href={`/work/indicators/${indicator.id}/frameworks`}>
+                {ctx.t('staff.edit.link')}
+                <span class="govuk-visually-hidden">{` ${ctx.t('staff.frameworks.title')}`}</span>
+              </a>
+            ) : null}
+          </dd>
+        </div>
         <div class="govuk-summary-list__row">
           <dt class="govuk-summary-list__key">{ctx.t('indicator.measure')}</dt>
           <dd class="govuk-summary-list__value">

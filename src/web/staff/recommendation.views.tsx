@@ -18,6 +18,8 @@ import { editPath } from './edit/edit-paths';
 import { StaffPage } from './staff-layout';
 import type { StaffMember } from '../../responsibility/staff-member.type';
 import { officerText } from './responsible-people.views';
+import { FrameworkItemsValue } from './framework-mappings.views';
+import type { FrameworkItem } from '../../frameworks/framework-item.entity';
 import { LanguagesOf, TranslatedField, TranslatedValues } from './translated-field';
 
 export interface RecommendationDetail {
@@ -34,6 +36,8 @@ export interface RecommendationDetail {
   /** The responsible officer, for those who may see names. */
   officer: StaffMember | null;
   maySeeOfficer: boolean;
+  /** The SDG targets and indicators, CEDAW paragraphs and UPR documents it addresses. */
+  frameworkItems: FrameworkItem[];
 }
 
 export interface TransitionDraft {
@@ -163,6 +167,15 @@ function Facts({ ctx, detail, mayEdit }: { ctx: PageContext; detail: Recommendat
           },
         ]
       : []),
+    {
+      key: ctx.t('staff.frameworks.title'),
+      value: (
+        <>
+          <FrameworkItemsValue ctx={ctx} items={detail.frameworkItems} />
+          {mayEdit ? <EditLink ctx={ctx} href={`/work/recommendations/${r.id}/frameworks`} name={ctx.t('staff.frameworks.title')} /> : null}
+        </>
+      ),
+    },
     {
       key: ctx.t('staff.field.barriers'),
       value: detail.barriers.length ? (

@@ -24,6 +24,8 @@ import type { StaffMember } from '../../responsibility/staff-member.type';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
 import { LoaderRegistry } from '../../common/loaders/loader-registry';
+import type { FrameworkItem } from '../../frameworks/framework-item.entity';
+import { FrameworksService } from '../../frameworks/frameworks.service';
 import { MeetingsRepository } from '../../meetings/meetings.repository';
 import { OrganizationsRepository } from '../../organizations/organizations.repository';
 import { ALLOWED_TRANSITIONS, isOverdue } from '../../recommendations/recommendation-lifecycle';
@@ -50,6 +52,8 @@ export interface IndicatorDetail {
   officer: StaffMember | null;
   /** Whether the reader may see who is responsible (the officer row is shown at all). */
   maySeeOfficer: boolean;
+  /** The SDG indicators, CEDAW paragraphs and UPR documents it measures. */
+  frameworkItems: FrameworkItem[];
 }
 
 /** One period's versions, newest first. */
@@ -89,6 +93,7 @@ export class StaffReads {
     private readonly review: ValueReviewService,
     private readonly milestones: IndicatorMilestonesRepository,
     private readonly responsibility: ResponsibilityService,
+    private readonly frameworks: FrameworksService,
   ) {}
 
   /** The officer of a record and whether the reader may see them (ADMIN, EDITOR, the MINISTRY users of the officer's or the record's organisation). */
@@ -102,12 +107,13 @@ export class StaffReads {
     const recommendation = await this.recommendations.findById(id);
     if (!recommendation) throw DomainError.notFound('Recommendation', id);
     const loaders = new LoaderRegistry();
-    const [meeting, barriers, organizations, indicators, history] = await Promise.all([
+    const [meeting, barriers, organizations, indicators, history, frameworkItems] = await Promise.all([
       this.meetings.byId(loaders).load(recommendation.meetingId),
       this.recommendationLoader.barriers(loaders).load(id),
       this.recommendationLoader.responsibleOrganizations(loaders).load(id),
       this.recommendationLoader.indicators(loaders).load(id),
       this.recommendationLoader.statusHistory(loaders).load(id),
+      this.frameworks.mappedTo('recommendation', id),
     ]);
     assertMayActFor(actor, organizations.map((o) => o.id), `recommendation ${recommendation.code}`);
     const people = await this.officerFor(actor, recommendation.responsibleUserId, organizations.map((o) => o.id));
@@ -119,6 +125,7 @@ export class StaffReads {
       organizations,
       indicators,
       history,
+      frameworkItems,
       allowed: [...ALLOWED_TRANSITIONS[recommendation.status]],
       mayTransition: actor.role === Role.ADMIN || actor.role === Role.EDITOR || actor.role === Role.MINISTRY,
       overdue: isOverdue(recommendation.dueDate, recommendation.status, this.clock.today()),
@@ -139,13 +146,14 @@ export class StaffReads {
     if (!indicator) throw DomainError.notFound('Indicator', id);
     assertMayActFor(actor, [indicator.responsibleOrganizationId], `indicator ${indicator.code}`);
     const loaders = new LoaderRegistry();
-    const [plan, organization, targets, values, versions, milestones] = await Promise.all([
+    const [plan, organization, targets, values, versions, milestones, frameworkItems] = await Promise.all([
       this.plans.planById(loaders).load(indicator.actionPlanId),
       indicator.responsibleOrganizationId ? this.organizations.organizationById(loaders).load(indicator.responsibleOrganizationId) : null,
       this.plans.targetsByIndicatorId(loaders).load(id),
       this.plans.valuesByIndicatorId(loaders).load(id),
       this.review.historyOf(id),
       this.milestones.byIndicatorId(loaders).load(id),
+      this.frameworks.mappedTo('indicator', id),
     ]);
     if (!plan) throw DomainError.notFound('ActionPlan', indicator.actionPlanId);
     const years = Array.from({ length: plan.endYear - plan.startYear + 1 }, (_, i) => plan.startYear + i);
@@ -167,6 +175,7 @@ export class StaffReads {
       milestones,
       values,
       progress,
+      frameworkItems,
       mayRecord: actor.role === Role.ADMIN || actor.role === Role.EDITOR || actor.role === Role.MINISTRY,
     };
   }

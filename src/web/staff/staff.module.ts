@@ -16,6 +16,8 @@ import { AdminTokensController } from '../admin/tokens.controller';
 import { AdminUsersController } from '../admin/users.controller';
 import { AdminOrganizationsController } from '../admin/organizations.controller';
 import { RecommendationOfficerController } from './recommendation-officer.controller';
+import { FrameworkMappingsController } from './framework-mappings.controller';
+import { FrameworksModule } from '../../frameworks/frameworks.module';
 import { WebModule } from '../web.module';
 import { AccountController } from './account.controller';
 import { CalendarFeedController } from './calendar-feed.controller';
@@ -71,6 +73,7 @@ import { ReportingCompletenessModule } from '../../reporting-completeness/report
     NotificationsModule,
     ResponsibilityModule,
     RemindersModule,
+    FrameworksModule,
     MulterModule.registerAsync({
       inject: [AppConfig],
       // As for POST /imports/indicator-values: one file of at most IMPORT_MAX_BYTES in memory, a few fields.
@@ -106,6 +109,7 @@ import { ReportingCompletenessModule } from '../../reporting-completeness/report
     AdminUsersController,
     AdminOrganizationsController,
     RecommendationOfficerController,
+    FrameworkMappingsController,
     AdminTokensController,
     AdminAuditController,
   ],
