@@ -1,19 +1,54 @@
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { BENCH_YEAR, DASHBOARD_QUERY, graphqlBody, INDICATORS_QUERY, OPEN_STATUSES, SUMMARY_QUERY, SUMMARY_WITH_INDICATORS_QUERY } from './operations';
+import { Client } from 'pg';
+import {
+  BENCH_YEAR,
+  DASHBOARD_QUERY,
+  graphqlBody,
+  INDICATORS_QUERY,
+  OPEN_STATUSES,
+  SUMMARY_QUERY,
+  SUMMARY_WITH_INDICATORS_QUERY,
+  TRANSITION_MUTATION,
+  TransitionTarget,
+  transitionInput,
+} from './operations';
 import { freePort } from './processes';
 
 const USAGE = `usage: npm run bench:interleaved -- BEFORE_DIR BEFORE_DATABASE_URL AFTER_DIR AFTER_DATABASE_URL [PAGE …]
   Two builds (npm run build in each directory, e.g. a git worktree of the older commit) run side by side, each on
   its own database seeded alike (npm run seed:synthetic -- --scale N --reset); every operation is driven on one,
   then the other, ROUNDS times (alternating which goes first), and the median round is kept. A machine whose
-  speed drifts between two back-to-back runs then weighs both alike. Env: ROUNDS (3), SECONDS (4), CONNECTIONS (32).`;
+  speed drifts between two back-to-back runs then weighs both alike. Env: ROUNDS (3), SECONDS (4), CONNECTIONS (32).
+  PAGE "transitions" drives operation 4 instead of a page: transitionRecommendation, one distinct recommendation
+  per request (each side walks its own database's recommendations), with the job worker running as deployed.`;
 
 interface Operation {
   name: string;
   path: string;
   body?: string;
+  /** A fresh body per request, per side (writes that each consume a target). */
+  bodies?: { before: () => string; after: () => string };
+}
+
+/** The recommendations a side can move, in code order, as run-bench's operation 4 walks them. */
+async function transitionTargets(databaseUrl: string): Promise<TransitionTarget[]> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<TransitionTarget>(`SELECT id, status::text AS status, version FROM recommendation WHERE status <> 'IMPLEMENTED' ORDER BY code`)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+function transitionBodies(targets: TransitionTarget[]): () => string {
+  let next = 0;
+  return () => {
+    if (next >= targets.length) throw new Error('every recommendation has been moved once: seed again, or a larger scale');
+    return graphqlBody(TRANSITION_MUTATION, { input: transitionInput(targets[next++]) });
+  };
 }
 
 const token = randomBytes(16).toString('hex');
@@ -52,14 +87,16 @@ async function start(dir: string, databaseUrl: string): Promise<{ port: number; 
   throw new Error(`${dir} did not become healthy`);
 }
 
-async function drive(port: number, op: Operation, seconds: number, connections: number): Promise<number> {
+async function drive(port: number, op: Operation, seconds: number, connections: number, side: 'before' | 'after'): Promise<number> {
+  const nextBody = op.bodies?.[side];
   const result = await autocannon({
     url: `http://127.0.0.1:${port}${op.path}`,
     connections,
     duration: seconds,
-    ...(op.body
+    ...(op.body || nextBody
       ? { method: 'POST' as const, body: op.body, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } }
       : { headers: { 'accept-language': 'en', 'accept-encoding': 'gzip' } }),
+    ...(nextBody ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: nextBody() }) }] } : {}),
   });
   if (result.non2xx || result.errors) throw new Error(`${op.name}: ${result.non2xx} answers not 2xx, ${result.errors} errors`);
   return result.requests.average;
@@ -79,20 +116,27 @@ async function main(): Promise<void> {
     graphql(`2. progressSummary(${BENCH_YEAR})`, SUMMARY_QUERY, { year: BENCH_YEAR }),
     graphql('2b. progressSummary with every indicator', SUMMARY_WITH_INDICATORS_QUERY, { year: BENCH_YEAR }),
     graphql('3. indicators (50)', INDICATORS_QUERY, { year: BENCH_YEAR }),
-    ...pages.map((path) => ({ name: `\`${path}\``, path })),
+    ...pages.filter((path) => path !== 'transitions').map((path) => ({ name: `\`${path}\``, path })),
   ];
+  if (pages.includes('transitions')) {
+    operations.push({
+      name: '4. transitionRecommendation',
+      path: '/graphql',
+      bodies: { before: transitionBodies(await transitionTargets(beforeUrl)), after: transitionBodies(await transitionTargets(afterUrl)) },
+    });
+  }
   const before = await start(beforeDir, beforeUrl);
   const after = await start(afterDir, afterUrl);
   try {
     console.log(`${rounds} rounds of ${seconds} s at ${connections} connections, median round\n`);
     console.log('| operation | before req/s | after req/s | change | rounds (before / after) |\n|---|---:|---:|---:|---|');
     for (const op of operations) {
-      await drive(before.port, op, 2, connections);
-      await drive(after.port, op, 2, connections);
+      await drive(before.port, op, 2, connections, 'before');
+      await drive(after.port, op, 2, connections, 'after');
       const got = { before: [] as number[], after: [] as number[] };
       for (let round = 0; round < rounds; round++) {
         for (const side of round % 2 ? (['after', 'before'] as const) : (['before', 'after'] as const)) {
-          got[side].push(await drive(side === 'before' ? before.port : after.port, op, seconds, connections));
+          got[side].push(await drive(side === 'before' ? before.port : after.port, op, seconds, connections, side));
         }
       }
       const [b, a] = [median(got.before), median(got.after)];
