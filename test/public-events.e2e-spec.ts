@@ -58,6 +58,8 @@ describe('public events', () => {
     });
     const [{ id }] = await t.sql<{ id: string }>('SELECT id FROM public_event');
     await until(() => announced.includes(id));
+    // No consumer has anything to do with it (no webhook endpoint, no follower): no dispatch job.
+    expect((await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'public-events.dispatch'`))[0].n).toBe(0);
   });
 
   it('writes, announces and dispatches nothing for a write that fails', async () => {
@@ -92,6 +94,17 @@ describe('public events', () => {
         data: { versionId: expect.any(String), versionNumber: 1, value: 14 },
       },
     ]);
+  });
+
+  it('adds a dispatch job only when some consumer is interested in the event, by its SQL', async () => {
+    const service = t.app.get(PublicEventsService);
+    const jobs = async () => (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'public-events.dispatch'`))[0].n;
+    const picky = await createRecommendation(t, { meetingId: (await createMeeting(t)).id });
+    service.registerConsumer('test.picky', async () => undefined, { interest: `$4::uuid = '${picky.id}'::uuid` });
+    await t.gqlOk(TRANSITION, { id: (await createRecommendation(t, { meetingId: (await createMeeting(t)).id })).id, to: 'UNDER_REVIEW' });
+    expect(await jobs()).toBe(0);
+    await t.gqlOk(TRANSITION, { id: picky.id, to: 'UNDER_REVIEW' });
+    expect(await jobs()).toBe(1);
   });
 
   it('hands each committed event to every consumer, again after a consumer fails', async () => {

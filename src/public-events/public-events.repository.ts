@@ -11,10 +11,12 @@ export const DISPATCH_TASK = 'public-events.dispatch';
 
 /**
  * One statement: the event row (with the organisations responsible for its recommendation or
- * indicator as they are in this transaction), its NOTIFY and its dispatch job. All three are
- * transactional: a rolled-back write leaves no event, announces nothing and dispatches nothing.
+ * indicator as they are in this transaction), its NOTIFY and its dispatch job — the job only when
+ * `interest` (the consumers' SQL, e.g. "an active webhook endpoint exists") holds, so a deployment
+ * with no webhooks and no followers pays no job per write. All three are transactional: a
+ * rolled-back write leaves no event, announces nothing and dispatches nothing.
  */
-const PUBLISH = `
+const publishSql = (interest: string) => `
 WITH event AS (
   INSERT INTO public_event (type, subject_type, subject_id, recommendation_id, indicator_id, organization_ids, data)
   VALUES ($1, $2, $3::uuid, $4::uuid, $5::uuid,
@@ -28,7 +30,7 @@ WITH event AS (
 )
 SELECT event.id,
   pg_notify('${PUBLIC_EVENTS_CHANNEL}', event.id::text),
-  (graphile_worker.add_job(identifier => '${DISPATCH_TASK}', payload => json_build_object('eventId', event.id), max_attempts => $7::int)).id AS job_id
+  CASE WHEN ${interest} THEN (graphile_worker.add_job(identifier => '${DISPATCH_TASK}', payload => json_build_object('eventId', event.id), max_attempts => $7::int)).id END AS job_id
 FROM event`;
 
 const COLUMNS = `id, type, subject_type AS "subjectType", subject_id AS "subjectId", recommendation_id AS "recommendationId",
@@ -38,9 +40,12 @@ const COLUMNS = `id, type, subject_type AS "subjectType", subject_id AS "subject
 export class PublicEventsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Writes the event, its announcement and its dispatch job in the caller's transaction; returns its id. */
-  async insert(manager: EntityManager, event: PublicEventInput, maxAttempts: number): Promise<string> {
-    const rows: { id: string }[] = await manager.query(PUBLISH, [
+  /**
+   * Writes the event, its announcement and (when `interest`, SQL on the event's own values — `$1`
+   * its type … `$5` its indicator — holds) its dispatch job in the caller's transaction; returns its id.
+   */
+  async insert(manager: EntityManager, event: PublicEventInput, maxAttempts: number, interest: string): Promise<string> {
+    const rows: { id: string }[] = await manager.query(publishSql(interest), [
       event.type,
       event.subjectType,
       event.subjectId,

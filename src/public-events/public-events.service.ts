@@ -7,6 +7,16 @@ import { DISPATCH_TASK, PublicEventsRepository } from './public-events.repositor
 /** Hands a committed event to one kind of consumer. Runs again if the dispatch is retried: must be idempotent. */
 export type PublicEventConsumer = (event: PublicEvent) => Promise<void>;
 
+export interface ConsumerOptions {
+  /**
+   * SQL that is true when this consumer may have something to do with an event (e.g. `EXISTS
+   * (SELECT 1 FROM webhook_endpoint WHERE active)`), evaluated in the publishing statement; it may
+   * read the event's parameters `$1` (type), `$4` (recommendation id), `$5` (indicator id). When no
+   * consumer's interest holds, no dispatch job is added. Without it, every event is dispatched.
+   */
+  interest?: string;
+}
+
 /** Dispatch attempts before an event is given up (about a day of graphile-worker's exponential backoff). */
 export const DISPATCH_MAX_ATTEMPTS = 25;
 
@@ -21,6 +31,7 @@ export const DISPATCH_MAX_ATTEMPTS = 25;
 export class PublicEventsService implements OnModuleInit {
   private readonly logger = new Logger('PublicEvents');
   private readonly consumers = new Map<string, PublicEventConsumer>();
+  private readonly interests = new Map<string, string>();
 
   constructor(
     private readonly repository: PublicEventsRepository,
@@ -32,15 +43,22 @@ export class PublicEventsService implements OnModuleInit {
   }
 
   /** Registers a consumer (in its provider's onModuleInit); `name` appears in logs and must be unique. */
-  registerConsumer(name: string, consumer: PublicEventConsumer): void {
+  registerConsumer(name: string, consumer: PublicEventConsumer, options: ConsumerOptions = {}): void {
     if (this.consumers.has(name)) throw new Error(`public event consumer "${name}" is registered twice`);
     this.consumers.set(name, consumer);
+    this.interests.set(name, options.interest ? `(${options.interest})` : 'true');
+  }
+
+  /** Whether an event needs its dispatch job, as SQL: any consumer's interest (false with no consumer). */
+  private interest(): string {
+    const interests = [...this.interests.values()];
+    return interests.length ? interests.join(' OR ') : 'false';
   }
 
   /** Records the event in the caller's transaction (one statement); returns its id. */
   publish(manager: EntityManager, event: PublicEventInput): Promise<string> {
     if (!manager.queryRunner?.isTransactionActive) throw new Error('publish needs the EntityManager of an open transaction');
-    return this.repository.insert(manager, event, DISPATCH_MAX_ATTEMPTS);
+    return this.repository.insert(manager, event, DISPATCH_MAX_ATTEMPTS, this.interest());
   }
 
   /** A stored event (subscriptions read what an announcement names). */
