@@ -55,6 +55,22 @@ describe('data version', () => {
     }
   });
 
+  it("advances when what answers show of a person changes (a responsible officer's name), not when they sign in", async () => {
+    const [user] = await t.sql<{ id: string }>(
+      `INSERT INTO app_user (email, display_name, role, preferred_language) VALUES ($1, 'Айгуль', 'EDITOR', 'ru') RETURNING id`,
+      [`${unique('officer')}@example.kg`],
+    );
+    const start = await current();
+    await t.sql(`UPDATE app_user SET last_sign_in_at = now(), preferred_language = 'ky' WHERE id = $1`, [user.id]);
+    expect(await current()).toBe(start);
+    await t.sql(`UPDATE app_user SET display_name = 'Айгуль Асанова' WHERE id = $1`, [user.id]);
+    expect(await current()).toBe(start + 1n);
+    await t.sql(`UPDATE app_user SET display_name = 'Айгуль Асанова' WHERE id = $1`, [user.id]);
+    expect(await current()).toBe(start + 1n);
+    await t.sql(`UPDATE app_user SET deactivated_at = now() WHERE id = $1`, [user.id]);
+    expect(await current()).toBe(start + 2n);
+  });
+
   it('concurrent writers each advance it once (no lost increment, no deadlock)', async () => {
     const start = await current();
     await Promise.all(Array.from({ length: 8 }, (_, i) => createOrganization(t, { name: unique(`Parallel ${i}`), kind: 'NGO' })));
