@@ -582,6 +582,17 @@ export class Environment {
   JOBS_POLL_INTERVAL_MS = 2000;
 
   /**
+   * how long (seconds) a working instance's lease on its workers lasts without renewal (renewed every
+   * third of it): the jobs of an instance that died (killed, machine lost) are freed for the others
+   * once its lease has lapsed, instead of after graphile-worker's 4-hour lock timeout
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(3)
+  @Max(3600)
+  JOBS_WORKER_LEASE_SECONDS = 60;
+
+  /**
    * the days before a due date (a recommendation's, an indicator period's reporting deadline) on
    * which the people responsible are reminded, comma-separated, e.g. `14,3`; they are also reminded
    * on the day and weekly while it is late

@@ -57,7 +57,7 @@ export const DEFAULT_MAX_ATTEMPTS = 10;
  * - `schedule(...)` adds a recurring job (crontab).
  *
  * Several instances share the jobs (SKIP LOCKED); a job locked by an instance that died is run again
- * after graphile-worker's lock timeout (4 hours).
+ * once its lease lapses (JobWorkerLeases, JOBS_WORKER_LEASE_SECONDS), not graphile-worker's 4-hour lock timeout.
  */
 @Injectable()
 export class JobQueue implements OnApplicationBootstrap {

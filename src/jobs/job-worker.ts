@@ -1,11 +1,15 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { parseCronItems, run, type Runner, type TaskList } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { parseCronItems, run, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.service';
 import { primaryConnectionConfig } from '../database/primary-connection';
 import { jobLogger, JobQueue } from './job-queue';
+import { JobWorkerLeases } from './job-worker-leases';
 
 /**
  * The worker's lifecycle in the service (JobQueue brings the schema up to date first). With
@@ -17,6 +21,7 @@ export class JobWorker implements OnApplicationBootstrap, BeforeApplicationShutd
   private readonly logger = new Logger('Jobs');
   private pool: Pool | null = null;
   private runner: Runner | null = null;
+  private leases: JobWorkerLeases | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -43,7 +48,15 @@ export class JobWorker implements OnApplicationBootstrap, BeforeApplicationShutd
       taskList[task] = (payload, helpers) =>
         handler(payload, { jobId: helpers.job.id, attempt: helpers.job.attempts, jobKey: helpers.job.key ?? null });
     }
+    const leases = new JobWorkerLeases(this.connections(), `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`, this.config.get('JOBS_WORKER_LEASE_SECONDS'));
+    this.leases = leases;
+    const events: WorkerEvents = new EventEmitter();
+    // graphile-worker locks jobs in the name of the worker pool (its id): that is what is leased,
+    // from the pool's creation until it is released on a clean stop.
+    events.on('pool:create', ({ workerPool }) => void leases.add(workerPool.id).catch((error: Error) => this.logger.warn(`job worker lease failed: ${error.message}`)));
+    events.on('pool:release', ({ workerPool }) => void leases.remove(workerPool.id).catch(() => undefined));
     this.runner = await run({
+      events,
       pgPool: this.connections(),
       concurrency: this.config.get('JOBS_CONCURRENCY'),
       pollInterval: this.config.get('JOBS_POLL_INTERVAL_MS'),
@@ -54,6 +67,7 @@ export class JobWorker implements OnApplicationBootstrap, BeforeApplicationShutd
         schedules.map((s) => ({ task: s.task, match: s.pattern, identifier: s.identifier ?? s.task, options: { backfillPeriod: 0 } })),
       ),
     });
+    leases.start();
     this.logger.log(`working the job queue (${handlers.size} tasks, ${this.config.get('JOBS_CONCURRENCY')} at once)`);
   }
 
@@ -62,6 +76,8 @@ export class JobWorker implements OnApplicationBootstrap, BeforeApplicationShutd
     const runner = this.runner;
     this.runner = null;
     if (runner) await runner.stop();
+    await this.leases?.stop();
+    this.leases = null;
   }
 
   async beforeApplicationShutdown(): Promise<void> {
