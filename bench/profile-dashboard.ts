@@ -1,0 +1,95 @@
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BENCH_YEAR, DASHBOARD_QUERY, graphqlBody, OPEN_STATUSES } from './operations';
+import { freePort, ROOT } from './processes';
+
+const USAGE = `usage: DATABASE_URL=postgres://… npm run bench:profile -- [--seconds S] [--connections C]
+  Where the uncached dashboard's time goes (issue 28): the built service (npm run build, run as
+  npm run start:prod runs it) under
+  operation 1 of npm run bench (RESPONSE_CACHE=false) with --cpu-prof, its CPU time by part
+  (SQL driver, ORM, GraphQL execution, DataLoader, Nest, logging, the application's own code by
+  folder, GC, idle) and the SQL statements per request.`;
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string };
+}
+
+/** The part of the stack a sampled function belongs to: a package, a folder of src, Node itself, or V8's own. */
+function partOf(node: ProfileNode): string {
+  const { url, functionName } = node.callFrame;
+  if (!url) return functionName.startsWith('(') ? functionName : '(native)';
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (pkg) return pkg[1];
+  const app = /\/dist\/src\/([^/]+)/.exec(url);
+  if (app) return `app: ${app[1]}`;
+  if (url.startsWith('node:')) return 'node core';
+  return url;
+}
+
+async function main(): Promise<void> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error(`DATABASE_URL is not set\n${USAGE}`);
+  const args = process.argv.slice(2);
+  const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+  const seconds = option('--seconds', 20);
+  const connections = option('--connections', 32);
+  const dir = mkdtempSync(join(tmpdir(), 'dashboard-profile-'));
+  const port = await freePort();
+  const token = randomBytes(16).toString('hex');
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', '--cpu-prof', `--cpu-prof-dir=${dir}`, 'dist/src/main.js'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      EXPOSE_SQL_STATEMENT_COUNT: 'true',
+      LOG_LEVEL: 'warn',
+      ADMIN_TOKEN: token,
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      RESPONSE_CACHE: 'false',
+      SEED_DEMO: 'false',
+      JOBS_WORKER: 'false',
+      PORT: String(port),
+    },
+  });
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (i > 480) throw new Error('the service did not become healthy');
+    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const body = graphqlBody(DASHBOARD_QUERY, { status: OPEN_STATUSES, year: BENCH_YEAR });
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const probe = await fetch(`${url}/graphql`, { method: 'POST', headers, body });
+  const statements = probe.headers.get('x-sql-statements');
+  await probe.arrayBuffer();
+  const result = await autocannon({ url: `${url}/graphql`, method: 'POST', body, headers, connections, duration: seconds });
+  child.kill('SIGTERM');
+  await exited;
+  const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
+  if (!file) throw new Error(`no CPU profile was written in ${dir}`);
+  const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  const partById = new Map(profile.nodes.map((node) => [node.id, partOf(node)]));
+  const micros = new Map<string, number>();
+  profile.samples.forEach((id, i) => micros.set(partById.get(id)!, (micros.get(partById.get(id)!) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const busy = [...micros.entries()].filter(([part]) => part !== '(idle)').reduce((sum, [, us]) => sum + us, 0);
+  console.log(`operation 1 (dashboard, 50 per page), RESPONSE_CACHE=false, ${connections} connections, ${seconds} s: ${result.requests.average.toFixed(1)} req/s, p50 ${result.latency.p50} ms, ${statements} SQL statements per request`);
+  console.log(`CPU busy ${(busy / 1e6).toFixed(1)} s of ${((busy + (micros.get('(idle)') ?? 0)) / 1e6).toFixed(1)} s profiled; self time by part (of the busy time), per request:\n`);
+  console.log('| part | share | ms per request |\n|---|---:|---:|');
+  const requests = result.requests.total;
+  for (const [part, us] of [...micros.entries()].filter(([p]) => p !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+    console.log(`| ${part} | ${((100 * us) / busy).toFixed(1)} % | ${(us / 1000 / requests).toFixed(2)} |`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
