@@ -34,14 +34,18 @@ function parseOptions(argv: string[]): Options {
 }
 
 /**
- * Preloaded into the service: on SIGUSR2 it collects garbage and prints its memory on one line,
- * so that the service's own cost is read, not this client's.
+ * Preloaded into the service: asked over the IPC channel, it collects garbage and answers its
+ * memory, so that the service's own cost is read, not this client's. (Not a signal: the service's
+ * shutdown hooks take SIGUSR2 and the others for a stop.)
  */
 const MEMORY_PROBE = `
-process.on('SIGUSR2', () => {
+process.on('message', (message) => {
+  if (message !== 'memory') return;
   if (global.gc) { global.gc(); global.gc(); }
-  process.stdout.write('MEMORY ' + JSON.stringify(process.memoryUsage()) + '\\n');
-});`;
+  process.send(process.memoryUsage());
+});
+// The channel must not keep the service alive after a stop.
+process.channel && process.channel.unref();`;
 
 interface Memory {
   rss: number;
@@ -64,17 +68,17 @@ class Service {
       while ((end = line.indexOf('\n')) >= 0) {
         const text = line.slice(0, end);
         line = line.slice(end + 1);
-        if (text.startsWith('MEMORY ')) this.memoryWaiters.shift()?.(JSON.parse(text.slice(7)) as Memory);
-        else this.output = (this.output + text + '\n').slice(-20_000);
+        this.output = (this.output + text + '\n').slice(-20_000);
       }
     });
+    child.on('message', (memory) => this.memoryWaiters.shift()?.(memory as Memory));
     child.stderr?.on('data', (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-20_000)));
   }
 
   memory(): Promise<Memory> {
     return new Promise((resolveMemory) => {
       this.memoryWaiters.push(resolveMemory);
-      this.child.kill('SIGUSR2');
+      this.child.send('memory');
     });
   }
 
@@ -118,7 +122,7 @@ async function start(options: Options, probe: string): Promise<Service> {
       ...process.env,
       PORT: String(port),
       NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       SEED_DEMO: 'false',
       MIGRATIONS_RUN: 'true',
       ADMIN_TOKEN,
@@ -126,7 +130,7 @@ async function start(options: Options, probe: string): Promise<Service> {
       RATE_LIMIT_PER_MINUTE: '1000000',
       RESPONSE_CACHE: 'false',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const service = new Service(child, `http://127.0.0.1:${port}`);
   const deadline = Date.now() + 180_000;
@@ -147,7 +151,9 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+let lastLogs: () => string = () => '';
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+const signedMb = (bytes: number) => `${bytes >= 0 ? '+' : '−'}${mb(Math.abs(bytes))}`;
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
@@ -156,6 +162,7 @@ async function main(): Promise<void> {
   const probe = join(dir, 'memory-probe.js');
   writeFileSync(probe, MEMORY_PROBE);
   const service = await start(options, probe);
+  lastLogs = () => service.logs();
   const clients: Client[] = [];
   try {
     const wsUrl = `${service.url.replace('http', 'ws')}/graphql`;
@@ -208,14 +215,21 @@ async function main(): Promise<void> {
     await new Promise((wait) => setTimeout(wait, 500));
     await clients.pop()!.dispose();
     await new Promise((wait) => setTimeout(wait, 500));
-    await service.memory();
-    const before = await service.memory();
+    // RSS falls for a while after the setup's writes as collected pages are returned: settle first.
+    const settled = async () => {
+      for (let i = 0; i < 3; i += 1) {
+        await service.memory();
+        await new Promise((wait) => setTimeout(wait, 1_000));
+      }
+      return service.memory();
+    };
+    const before = await settled();
     const opening = Date.now();
     await open(options.subscriptions);
     const openedMs = Date.now() - opening;
     // Idle for a moment: the subscribe messages are handled, the sockets settle.
-    await new Promise((wait) => setTimeout(wait, 3_000));
-    const after = await service.memory();
+    await new Promise((wait) => setTimeout(wait, 2_000));
+    const after = await settled();
     const rssDelta = after.rss - before.rss;
     const heapDelta = after.heapUsed + after.external - (before.heapUsed + before.external);
 
@@ -239,8 +253,8 @@ async function main(): Promise<void> {
     console.log(`service memory before: RSS ${mb(before.rss)} MB, heap+external ${mb(before.heapUsed + before.external)} MB`);
     console.log(`service memory with them idle: RSS ${mb(after.rss)} MB, heap+external ${mb(after.heapUsed + after.external)} MB`);
     console.log(
-      `cost of ${options.subscriptions} idle subscriptions: RSS +${mb(rssDelta)} MB, heap+external +${mb(heapDelta)} MB ` +
-        `(${((rssDelta / options.subscriptions) / 1024).toFixed(1)} kB RSS each)`,
+      `cost of ${options.subscriptions} idle subscriptions: RSS ${signedMb(rssDelta)} MB, heap+external ${signedMb(heapDelta)} MB ` +
+        `(${(rssDelta / options.subscriptions / 1024).toFixed(1)} kB RSS, ${(heapDelta / options.subscriptions / 1024).toFixed(1)} kB heap each)`,
     );
     console.log(`events: ${options.events} committed, ${count()} of ${expected} deliveries received`);
     console.log(
@@ -255,6 +269,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  console.error(lastLogs().split('\n').filter((l) => !l.includes('"level":30')).join('\n').slice(-3000));
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });
