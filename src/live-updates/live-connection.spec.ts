@@ -4,7 +4,7 @@ import type { AuthenticatedRequest } from '../auth/current-actor.decorator';
 import { Role } from '../auth/role.enum';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-codes';
-import { LiveConnection } from './live-connection';
+import { clientAddress, LiveConnection } from './live-connection';
 import { matchesFilter } from './live-event-hub';
 import { PublicEventType } from '../public-events/public-event';
 
@@ -82,5 +82,18 @@ describe('matchesFilter', () => {
     expect(matchesFilter({ ...any, recommendationId: 'other' }, event)).toBe(false);
     expect(matchesFilter({ ...any, indicatorId: 'i' }, event)).toBe(false);
     expect(matchesFilter({ ...any, organizationId: 'o3' }, event)).toBe(false);
+  });
+});
+
+describe('clientAddress', () => {
+  const upgrade = (forwarded?: string) =>
+    ({ socket: { remoteAddress: '10.0.0.1' }, headers: forwarded ? { 'x-forwarded-for': forwarded } : {} }) as unknown as Parameters<typeof clientAddress>[0];
+
+  it('reads X-Forwarded-For only as far back as TRUST_PROXY hops', () => {
+    expect(clientAddress(upgrade('203.0.113.9, 198.51.100.2'), 0)).toBe('10.0.0.1');
+    expect(clientAddress(upgrade('203.0.113.9, 198.51.100.2'), 1)).toBe('198.51.100.2');
+    expect(clientAddress(upgrade('203.0.113.9, 198.51.100.2'), 2)).toBe('203.0.113.9');
+    expect(clientAddress(upgrade('203.0.113.9'), 5)).toBe('203.0.113.9');
+    expect(clientAddress(upgrade(), 1)).toBe('10.0.0.1');
   });
 });

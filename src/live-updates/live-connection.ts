@@ -19,15 +19,30 @@ const REFUSALS = new Set<unknown>([ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDE
  * header, and never its cookies (GraphQL is bearer-only: a session cookie would let any web page
  * a staff member opens subscribe as them).
  */
-export function connectionRequest(upgrade: IncomingMessage, authorization: string | undefined): AuthenticatedRequest {
+export function connectionRequest(upgrade: IncomingMessage, authorization: string | undefined, trustedProxies: number): AuthenticatedRequest {
   const { cookie: _cookie, authorization: _header, ...headers } = upgrade.headers;
   return {
     headers: authorization ? { ...headers, authorization } : headers,
-    ip: upgrade.socket.remoteAddress,
+    ip: clientAddress(upgrade, trustedProxies),
     method: 'GET',
     url: upgrade.url,
     id: randomUUID(),
   } as unknown as AuthenticatedRequest;
+}
+
+/**
+ * The client's address as Express reads it with `trust proxy` = TRUST_PROXY hops: the address
+ * that many hops back along X-Forwarded-For (anonymous subscribers are rate-limited by it).
+ */
+export function clientAddress(upgrade: IncomingMessage, trustedProxies: number): string | undefined {
+  const forwarded = upgrade.headers['x-forwarded-for'];
+  const chain = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? ''))
+    .split(',')
+    .map((address) => address.trim())
+    .filter(Boolean)
+    .reverse();
+  const addresses = [upgrade.socket.remoteAddress, ...chain];
+  return addresses[Math.min(trustedProxies, addresses.length - 1)];
 }
 
 /**

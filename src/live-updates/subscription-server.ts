@@ -82,6 +82,7 @@ export class SubscriptionServer {
   options({ limits, listLengths }: SubscriptionLimits): ServerOptions<Record<string, unknown> | undefined, LiveExtra> {
     const production = this.config.isProduction;
     const recheckMs = this.config.get('SUBSCRIPTION_ACCESS_RECHECK_SECONDS') * 1000;
+    const trustedProxies = this.config.get('TRUST_PROXY');
     const identify = (req: AuthenticatedRequest) => this.authGuard.identify(req, [...READERS], false);
     const toClientError = (error: unknown, req: AuthenticatedRequest) => this.filter.toGraphqlError(error, req);
     const format = (errors: readonly GraphQLError[], req: AuthenticatedRequest | undefined): GraphQLFormattedError[] =>
@@ -92,7 +93,7 @@ export class SubscriptionServer {
         const params = ctx.connectionParams ?? {};
         const given = params.authorization ?? params.Authorization;
         const authorization = typeof given === 'string' ? given : (ctx.extra.request.headers.authorization ?? undefined);
-        const req = connectionRequest(ctx.extra.request, authorization);
+        const req = connectionRequest(ctx.extra.request, authorization, trustedProxies);
         try {
           const actor = await identify(req);
           ctx.extra.connection = new LiveConnection({ ...req, actor } as AuthenticatedRequest & { actor: typeof actor }, identify, toClientError, recheckMs);
