@@ -1,3 +1,4 @@
+import WebSocket from 'ws';
 import { LiveEventHub } from '../src/live-updates/live-event-hub';
 import { PublicEventsListener } from '../src/live-updates/public-events.listener';
 import { createIndicator, createMeeting, createOrganization, createRecommendation, recordValue } from './support/factories';
@@ -181,6 +182,16 @@ describe('subscriptions', () => {
     const badFilter = collect(admin, EVENTS, { recommendationId: 'not-an-id' });
     await until(() => badFilter.completed);
     expect(badFilter.errors[0][0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  it('closes a connection whose message is over REQUEST_BODY_LIMIT (1009), before it is read whole', async () => {
+    const socket = new WebSocket(urlB, 'graphql-transport-ws');
+    const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+    await new Promise((resolve) => socket.on('open', resolve));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: bearer(TEST_ADMIN_TOKEN) } }));
+    // The default limit is 100kb.
+    socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `subscription { dataVersionChanged { version } } # ${'x'.repeat(110 * 1024)}` } }));
+    expect(await closed).toBe(1009);
   });
 
   it('sends the events committed while its LISTEN connection was down once it is back', async () => {

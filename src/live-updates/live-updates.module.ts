@@ -10,6 +10,7 @@ import { LiveEventHub } from './live-event-hub';
 import { LiveUpdatesResolver } from './live-updates.resolver';
 import { PublicEventsListener } from './public-events.listener';
 import { SubscriptionServer } from './subscription-server';
+import { WebSocketLimits } from './websocket-limits';
 
 /** The WebSocket server's hooks, for the GraphQL options (see AppGraphqlModule). */
 @Module({ imports: [AuthModule], providers: [SubscriptionServer], exports: [SubscriptionServer] })
@@ -18,7 +19,7 @@ export class SubscriptionServerModule {}
 /** Live updates by GraphQL subscriptions (issue 26): one LISTEN per instance, fanned out in process. */
 @Module({
   imports: [PublicEventsModule, DataVersionModule, RecommendationsModule, ActionPlanModule, AssessmentsModule],
-  providers: [LiveEventHub, PublicEventsListener, DataVersionFeed, LiveUpdatesResolver],
+  providers: [LiveEventHub, PublicEventsListener, DataVersionFeed, LiveUpdatesResolver, WebSocketLimits],
   exports: [LiveEventHub, PublicEventsListener],
 })
 export class LiveUpdatesModule {}
