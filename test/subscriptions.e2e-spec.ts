@@ -109,6 +109,40 @@ describe('subscriptions', () => {
     await until(() => hubB().publicEventSubscribers === 0);
   });
 
+  it('sends a published assessment with the version through its field, and a VIEWER reads it as the public does', async () => {
+    const ngo = await createOrganization(a, { kind: 'NGO' });
+    const token = async (role: string, organizationId: string | null) =>
+      (
+        await a.gqlOk<{ createApiToken: { token: string } }>(
+          'mutation ($role: Role!, $o: ID) { createApiToken(input: { name: "live", role: $role, organizationId: $o }) { token } }',
+          { role, o: organizationId },
+        )
+      ).createApiToken.token;
+    const ngoToken = await token('NGO', ngo.id);
+    const recommendation = await createRecommendation(a, { meetingId: (await createMeeting(a)).id });
+    const received = await subscribed<{ publicEvent: { type: string; subjectId: string; assessment: { id: string; status: string; reviewStatus: string; submittedBy: string | null } | null } }>(
+      bearer(await token('VIEWER', null)),
+      'subscription ($r: ID) { publicEvent(recommendationId: $r, types: [ASSESSMENT_PUBLISHED]) { type subjectId assessment { id status reviewStatus submittedBy } } }',
+      { r: recommendation.id },
+    );
+    const submitted = await a.gql<{ submitAssessment: { id: string } }>(
+      'mutation ($r: ID!) { submitAssessment(input: { recommendationId: $r, status: STALLED, text: "Stalled" }) { id } }',
+      { r: recommendation.id },
+      { authorization: bearer(ngoToken) },
+    );
+    const versionId = submitted.data!.submitAssessment.id;
+    await a.gqlOk('mutation ($id: ID!) { publishAssessment(input: { id: $id }) { id } }', { id: versionId });
+    await until(() => received.data.length === 1);
+    // submittedBy is for the organisation and the secretariat only: the field rule holds in a subscription too.
+    expect(received.data[0].publicEvent).toEqual({
+      type: 'ASSESSMENT_PUBLISHED',
+      subjectId: versionId,
+      assessment: { id: versionId, status: 'STALLED', reviewStatus: 'PUBLISHED', submittedBy: null },
+    });
+    expect(received.errors).toEqual([]);
+    received.stop();
+  });
+
   it('sends nothing for a write that is rolled back', async () => {
     const meetingId = (await createMeeting(a)).id;
     const refused = await createRecommendation(a, { meetingId });
