@@ -171,6 +171,24 @@ describe('subscriptions', () => {
     received.stop();
   });
 
+  it('follows the data version by reading it where the instance does not LISTEN for it (DATA_VERSION_LISTEN=false)', async () => {
+    const c = await createTestApp({ DATA_VERSION_LISTEN: 'false' }, { databaseUrl: a.databaseUrl });
+    try {
+      await c.app.listen(0, '127.0.0.1');
+      const live = client(subscriptionUrl(c.app), bearer(TEST_ADMIN_TOKEN));
+      const received = collect<{ dataVersionChanged: { version: string } }>(live, VERSIONS);
+      await until(() => received.data.length === 1);
+      const first = BigInt(received.data[0].dataVersionChanged.version);
+      await createMeeting(a);
+      // Read every 2 s while someone subscribes.
+      await until(() => received.data.length >= 2, 6_000);
+      expect(BigInt(received.data.at(-1)!.dataVersionChanged.version)).toBeGreaterThan(first);
+      await live.dispose();
+    } finally {
+      await c.close();
+    }
+  }, 20_000);
+
   it('refuses an anonymous subscriber where anonymous reading is off, and serves one where it is on', async () => {
     const refused = client(urlA);
     expect(await refused.closed).toEqual({ code: 4401, reason: expect.stringMatching(/^UNAUTHENTICATED: /) });
