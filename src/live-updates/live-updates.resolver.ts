@@ -65,8 +65,10 @@ export class LiveUpdatesResolver {
   @Roles(...READERS)
   async dataVersionChanged(@Context() context: LiveContext): Promise<SubscriberQueue<DataVersion>> {
     const queue = this.hub.subscribeDataVersion(() => context.connection.ensureAllowed());
-    // Subscribed before reading: a write committed in between is sent after this (never lost).
-    queue.push(await this.dataVersion.current());
+    // Subscribed before reading, so a write committed in between is not lost; if one came while
+    // reading, it is newer than what was read and is sent instead (versions never go back).
+    const current = await this.dataVersion.current();
+    if (queue.length === 0) queue.push(current);
     return queue;
   }
 
