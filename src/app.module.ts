@@ -19,6 +19,7 @@ import { HealthModule } from './health/health.module';
 import { I18nModule } from './i18n/i18n.module';
 import { ImportsModule } from './imports/imports.module';
 import { JobsModule, JobWorkerModule } from './jobs/jobs.module';
+import { LiveUpdatesModule } from './live-updates/live-updates.module';
 import { LoggingModule } from './logging/logging.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -50,6 +51,7 @@ export class AppModule {
         JobWorkerModule,
         DataVersionModule,
         AppGraphqlModule,
+        LiveUpdatesModule,
         AuditModule,
         AuthModule,
         HealthModule,

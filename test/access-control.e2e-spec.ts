@@ -1,5 +1,6 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { createActionPlan, createBarrier, createIndicator, createMeeting, createOrganization } from './support/factories';
+import { collect, liveClient, subscriptionUrl, until } from './support/subscriptions';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
 type RoleName = 'ADMIN' | 'EDITOR' | 'MINISTRY' | 'ANALYST' | 'VIEWER' | 'NGO';
@@ -28,6 +29,8 @@ interface Fixtures {
   frameworkItemId: string;
   /** A new recommendation mapped to frameworkItemId (a mapping to remove). */
   mappedRecommendationId: () => Promise<string>;
+  /** A write as the bootstrap admin. */
+  write: (query: string, variables: Record<string, unknown>) => Promise<void>;
 }
 
 interface Operation {
@@ -252,6 +255,33 @@ const CREATE_TOKEN = `mutation ($input: CreateApiTokenInput!) {
   createApiToken(input: $input) { token apiToken { id name role createdAt lastUsedAt revokedAt organization { id } } }
 }`;
 
+interface SubscriptionRow {
+  /** Which roles may subscribe; every other role, and anonymous callers, are refused. */
+  allowed: RoleName[];
+  /** The subscription, and a write that makes it send a message (none: it sends one at once). */
+  subscribe: (f: Fixtures) => Promise<{ query: string; variables?: Record<string, unknown>; trigger?: () => Promise<void> }>;
+}
+
+const TRANSITION = 'mutation ($id: ID!) { transitionRecommendation(input: { id: $id, to: UNDER_REVIEW }) { id } }';
+
+/** The Subscription fields (over WebSocket, graphql-ws), like MATRIX for queries and mutations. */
+const SUBSCRIPTION_MATRIX: Record<string, SubscriptionRow> = {
+  'Subscription.publicEvent': {
+    allowed: EVERYONE,
+    subscribe: async (f) => {
+      const id = await f.recommendationId();
+      return {
+        query: 'subscription ($id: ID) { publicEvent(recommendationId: $id) { id recommendation { id } } }',
+        variables: { id },
+        trigger: async () => {
+          await f.write(TRANSITION, { id });
+        },
+      };
+    },
+  },
+  'Subscription.dataVersionChanged': { allowed: EVERYONE, subscribe: async () => ({ query: 'subscription { dataVersionChanged { version } }' }) },
+};
+
 describe('access control', () => {
   let t: TestApp;
   let f: Fixtures;
@@ -268,6 +298,7 @@ describe('access control', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    await t.app.listen(0, '127.0.0.1');
     ministryOrgId = (await createOrganization(t, { kind: 'MINISTRY' })).id;
     ngoOrgId = (await createOrganization(t, { kind: 'NGO' })).id;
     const organizationOf: Partial<Record<RoleName, string>> = { MINISTRY: ministryOrgId, NGO: ngoOrgId };
@@ -299,6 +330,9 @@ describe('access control', () => {
             { m: meetingId, o: ministryOrgId },
           )
         ).createRecommendation.id,
+      write: async (query, variables) => {
+        await t.gqlOk(query, variables);
+      },
       mappedRecommendationId: async () => {
         const r = await f.recommendationId();
         await t.gqlOk('mutation ($i: ID!, $r: ID!) { mapToFrameworkItem(input: { frameworkItemId: $i, recommendationId: $r }) { id } }', { i: f.frameworkItemId, r });
@@ -358,6 +392,44 @@ describe('access control', () => {
       const res = await t.gql(query, variables, { authorization: '' });
       expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
       expect(await auditCount()).toBe(before);
+    });
+  });
+
+  it('has a row in the subscription matrix for every subscription field, and no other', () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    expect(Object.keys(SUBSCRIPTION_MATRIX).sort()).toEqual(Object.keys(schema.getSubscriptionType()!.getFields()).map((name) => `Subscription.${name}`).sort());
+  });
+
+  describe.each(Object.entries(SUBSCRIPTION_MATRIX))('%s', (_name, row) => {
+    it.each(ROLES)(`as %s is ${'allowed or refused by the matrix'}`, async (role) => {
+      const client = liveClient(subscriptionUrl(t.app), bearer(tokens[role]));
+      try {
+        const { query, variables, trigger } = await row.subscribe(f);
+        const received = collect(client, query, variables);
+        if (row.allowed.includes(role)) {
+          // Registered once the subscription is running: give it a moment before the write it waits for.
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          await trigger?.();
+          await until(() => received.data.length > 0 || received.completed);
+          expect(received.errors).toEqual([]);
+          expect(received.data).toHaveLength(1);
+        } else {
+          await until(() => received.completed);
+          expect(received.errors.flat().map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+          expect(received.data).toEqual([]);
+        }
+      } finally {
+        await client.dispose();
+      }
+    });
+
+    it('is refused anonymously: the connection is closed UNAUTHENTICATED (4401)', async () => {
+      const client = liveClient(subscriptionUrl(t.app));
+      try {
+        expect(await client.closed).toEqual({ code: 4401, reason: expect.stringMatching(/^UNAUTHENTICATED: /) });
+      } finally {
+        await client.dispose();
+      }
     });
   });
 

@@ -504,6 +504,31 @@ export class Environment {
   DATA_VERSION_LISTEN = true;
 
   /**
+   * how often (seconds) a live GraphQL subscription's credentials are checked again before an
+   * event is sent: a revoked token or a deactivated user gets nothing more after at most this long
+   *
+   * Seconds between re-checks of a subscriber's token (revoked, owner deactivated) at send time.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  SUBSCRIPTION_ACCESS_RECHECK_SECONDS = 30;
+
+  /**
+   * events waiting for one slow subscriber before its subscription is ended with
+   * `TOO_MANY_REQUESTS` (`subcode: SLOW_SUBSCRIBER`): bounds the memory a client that does not
+   * read can hold
+   *
+   * Events queued per subscription before a client that does not read is dropped.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  SUBSCRIPTION_QUEUE_LIMIT = 100;
+
+  /**
    * caches GraphQL query answers per data version, caller scope, document, variables, locale and
    * day; sends `ETag` and answers `If-None-Match` with `304` (see "Caching" in docs/api.md)
    */

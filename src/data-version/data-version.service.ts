@@ -48,7 +48,9 @@ export class DataVersionService implements OnModuleInit, OnModuleDestroy, Entity
   private warned = false;
 
   /** Whether this instance keeps the version in memory: one primary, and DATA_VERSION_LISTEN on. */
-  private readonly listens: boolean;
+  readonly listens: boolean;
+  /** Told of every advance of memory (live subscriptions to the data version). */
+  private readonly advanceListeners = new Set<(version: DataVersion) => void>();
 
   constructor(
     private readonly repository: DataVersionRepository,
@@ -151,9 +153,20 @@ export class DataVersionService implements OnModuleInit, OnModuleDestroy, Entity
     );
   }
 
+  /**
+   * Calls `listener` with each newer committed version this process learns of (its own commits,
+   * other instances' by NOTIFY), only while `listens`; returns the function that stops it.
+   */
+  onAdvance(listener: (version: DataVersion) => void): () => void {
+    this.advanceListeners.add(listener);
+    return () => this.advanceListeners.delete(listener);
+  }
+
   /** Memory moves forward only (notifications and reads may arrive in any order). */
   private advance(version: DataVersion): void {
-    if (!this.known || BigInt(version.version) > BigInt(this.known.version)) this.known = version;
+    if (this.known && BigInt(version.version) <= BigInt(this.known.version)) return;
+    this.known = version;
+    for (const listener of this.advanceListeners) listener(version);
   }
 
   /** Back to SQL on every call until the listener is re-established; logged once at warn per loss. */

@@ -11,6 +11,7 @@ import { NodeRepository } from './node/node.repository';
 import { NodeResolver } from './node/node.resolver';
 import { ListBoundsService } from './list-bounds';
 import { ListBoundsRepository } from './list-bounds.repository';
+import { SubscriptionServerModule } from '../live-updates/live-updates.module';
 
 /** The list lengths the query cost is estimated with, for the options factory. */
 @Module({ providers: [ListBoundsRepository, ListBoundsService], exports: [ListBoundsService] })
@@ -20,7 +21,7 @@ export class ListBoundsModule {}
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [ResponseCacheModule, AuthModule, ListBoundsModule],
+      imports: [ResponseCacheModule, AuthModule, ListBoundsModule, SubscriptionServerModule],
       useClass: GraphqlOptionsFactory,
     }),
     AuthModule,

@@ -31,10 +31,8 @@ export function operationRateLimitPlugin(
           } catch {
             return;
           }
-          // Seen by the throttler as one HTTP call of this plugin (no @SkipThrottle on it).
-          const context = new ExecutionContextHost([req, res], OperationRateLimit, chargeOperation);
           try {
-            await rateLimit.canActivate(context);
+            await chargeOperation(rateLimit, req, res);
           } catch (error) {
             throw filter.toGraphqlError(error, req);
           }
@@ -44,6 +42,15 @@ export function operationRateLimitPlugin(
   };
 }
 
+/**
+ * Charges one operation to the caller's budget (req.actor, identified before): throws
+ * TOO_MANY_REQUESTS over the limit. Also for subscriptions over WebSocket, one per subscribe.
+ */
+export async function chargeOperation(rateLimit: RateLimitGuard, req: object, res: object | undefined): Promise<void> {
+  // Seen by the throttler as one HTTP call of this plugin (no @SkipThrottle on it).
+  await rateLimit.canActivate(new ExecutionContextHost([req, res], OperationRateLimit, operation));
+}
+
 /** The class and handler the throttler sees for a GraphQL operation. */
 class OperationRateLimit {}
-function chargeOperation(): void {}
+function operation(): void {}

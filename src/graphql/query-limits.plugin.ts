@@ -92,6 +92,23 @@ export function queryLimitsPlugin(limits: QueryLimits, listLengths: () => Promis
   };
 }
 
+/**
+ * The same verdict for one operation outside Apollo's request pipeline (GraphQL subscriptions over
+ * WebSocket, see src/live-updates/subscription-server.ts): the error to answer, or null.
+ */
+export function operationLimitError(
+  limits: QueryLimits,
+  lengths: ListLengths,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  selectionSet: SelectionSetNode,
+  variables: Record<string, unknown>,
+  operationName: string | undefined,
+): GraphQLError | null {
+  const verdict = check(limits, lengths, schema, document, selectionSet, variables, operationName);
+  return verdict ? limitError(verdict) : null;
+}
+
 /** Variables larger than this (a bulk input, say) are checked on every request rather than remembered. */
 const MAX_REMEMBERED_KEY = 2_000;
 const MAX_REMEMBERED_PER_DOCUMENT = 100;

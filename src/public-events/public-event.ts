@@ -1,3 +1,5 @@
+import { registerEnumType } from '@nestjs/graphql';
+
 /**
  * What happened to public data, told outside the service: to webhooks, to GraphQL subscriptions
  * and to people who follow a record by e-mail. Only what the public site may show is ever an
@@ -13,6 +15,16 @@ export enum PublicEventType {
   /** An EDITOR published an NGO's independent assessment (data: recommendation code, status, organisation). */
   ASSESSMENT_PUBLISHED = 'assessment.published',
 }
+
+registerEnumType(PublicEventType, {
+  name: 'PublicEventType',
+  description: 'What happened to public data (a live subscription can ask for some of these only)',
+  valuesMap: {
+    RECOMMENDATION_TRANSITIONED: { description: 'A recommendation moved along its lifecycle' },
+    INDICATOR_VALUE_APPROVED: { description: "A reviewer approved a value version: it is now the indicator's published figure" },
+    ASSESSMENT_PUBLISHED: { description: "A civil-society organisation's independent assessment was published" },
+  },
+});
 
 export const PUBLIC_EVENT_TYPES = Object.values(PublicEventType);
 

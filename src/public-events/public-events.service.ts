@@ -66,6 +66,11 @@ export class PublicEventsService implements OnModuleInit {
     return this.repository.find(id);
   }
 
+  /** Events stored after a moment, oldest first (a listener catching up after its connection was lost). */
+  since(after: Date, limit: number): Promise<PublicEvent[]> {
+    return this.repository.since(after, limit);
+  }
+
   /**
    * The dispatch job: every consumer, in turn. A consumer that throws makes the job retry, and
    * the retry runs every consumer again, which their once-only records make harmless.

@@ -537,6 +537,14 @@ export type CreatedApiToken = {
   token: Scalars['String']['output'];
 };
 
+/** The data version after a committed change to the public data (see x-data-version in the API guide) */
+export type DataVersionChange = {
+  /** When it advanced */
+  changedAt: Scalars['DateTime']['output'];
+  /** The version (a growing integer, as text): re-fetch what you show if it is newer than the one your data was read at */
+  version: Scalars['String']['output'];
+};
+
 /** A dimension values are broken down by: sex, age group, territory, urban or rural, … */
 export type Dimension = {
   /** Its code, e.g. SEX, AGE, TERRITORY */
@@ -1716,6 +1724,41 @@ export type ProgressSummary = {
   year: Scalars['Int']['output'];
 };
 
+/** Something that happened to public data, sent live to `publicEvent` subscribers: what, when and about which records; the records themselves are read through their usual fields */
+export type PublicEventMessage = {
+  /** The assessment version published (ASSESSMENT_PUBLISHED only) */
+  assessment?: Maybe<Assessment>;
+  /** The event's id (the same in webhooks and e-mails about it) */
+  id: Scalars['ID']['output'];
+  /** The indicator it concerns, as it is now */
+  indicator?: Maybe<Indicator>;
+  /** The indicator it concerns (an approved value), if any */
+  indicatorId?: Maybe<Scalars['ID']['output']>;
+  /** When it was written (its transaction committed just before it was sent) */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The organisations responsible for its recommendation or indicator when it happened */
+  organizationIds: Array<Scalars['ID']['output']>;
+  /** The recommendation it concerns, as it is now */
+  recommendation?: Maybe<Recommendation>;
+  /** The recommendation it concerns (a transition, an assessment), if any */
+  recommendationId?: Maybe<Scalars['ID']['output']>;
+  /** The id of the record it is about */
+  subjectId: Scalars['ID']['output'];
+  /** The type of the record it is about: Recommendation, IndicatorValue or Assessment */
+  subjectType: Scalars['String']['output'];
+  /** What happened */
+  type: PublicEventType;
+};
+
+/** What happened to public data (a live subscription can ask for some of these only) */
+export type PublicEventType =
+  /** A civil-society organisation's independent assessment was published */
+  | 'ASSESSMENT_PUBLISHED'
+  /** A reviewer approved a value version: it is now the indicator's published figure */
+  | 'INDICATOR_VALUE_APPROVED'
+  /** A recommendation moved along its lifecycle */
+  | 'RECOMMENDATION_TRANSITIONED';
+
 /** An EDITOR publishes a SUBMITTED assessment: it is checked for form and safety, not for agreement */
 export type PublishAssessmentInput = {
   /** The SUBMITTED version to publish (the latest of its assessment) */
@@ -2305,6 +2348,21 @@ export type SubmitAssessmentInput = {
   text?: InputMaybe<Scalars['String']['input']>;
   /** text in several locales; text itself writes the request's locale (Accept-Language) */
   textTranslations?: InputMaybe<Array<TranslationInput>>;
+};
+
+export type Subscription = {
+  /** The data version: first as it is when the subscription starts, then each time a write to the public data commits. A dashboard re-fetches only when it is newer than the x-data-version of what it shows. */
+  dataVersionChanged: DataVersionChange;
+  /** Public events as they are committed, on any instance: a recommendation transitioned, an indicator value approved, an assessment published. Filters narrow them; each is sent only while the caller may still read the API. */
+  publicEvent: PublicEventMessage;
+};
+
+
+export type SubscriptionPublicEventArgs = {
+  indicatorId?: InputMaybe<Scalars['ID']['input']>;
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  recommendationId?: InputMaybe<Scalars['ID']['input']>;
+  types?: InputMaybe<Array<PublicEventType>>;
 };
 
 /** Where the total of a value broken down by dimensions comes from */

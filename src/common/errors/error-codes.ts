@@ -24,4 +24,6 @@ export enum ErrorSubcode {
   CONCURRENT_WRITE = 'CONCURRENT_WRITE',
   /** BAD_USER_INPUT (HTTP 400): the operation is over a depth, cost or root-field limit (`extensions.limit`). */
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** TOO_MANY_REQUESTS: a subscriber read events slower than they came and was dropped; subscribe again and re-fetch. */
+  SLOW_SUBSCRIBER = 'SLOW_SUBSCRIBER',
 }
