@@ -11,6 +11,7 @@ import { FollowsService } from './follows.service';
 /** Following public records by e-mail: a channel on public events and the mail of notifications. */
 @Module({
   imports: [TypeOrmModule.forFeature([Follow, FollowMail, FollowConfirmation]), NotificationsModule, PublicEventsModule],
+  providers: [FollowsRepository, FollowsService],
   exports: [FollowsService],
 })
 export class FollowsModule {}

@@ -110,7 +110,7 @@ export class FollowsService implements OnModuleInit {
     const limit = this.config.get('FOLLOW_CONFIRMATIONS_PER_ADDRESS_PER_DAY');
     const outcome = await this.repository.transaction(async (tx) => {
       const follow = await this.repository.findOrCreate(tx, email, request.target, request.language);
-      if (!follow) throw DomainError.notFound('Record', Object.values(request.target)[0] as string);
+      if (!follow) throw DomainError.notFound('Record', Object.values(request.target)[0]);
       if (follow.confirmedAt) return { result: 'following' as const, followId: follow.id };
       if ((await this.repository.confirmationsSince(tx, addressHash, new Date(Date.now() - DAY_MS))) >= limit) return { result: 'limited' as const, followId: follow.id };
       await this.repository.confirmationSent(tx, follow.id, addressHash, request.language);
