@@ -211,6 +211,20 @@ describe('following records by e-mail', () => {
     expect(JSON.stringify(counted)).not.toContain('example.kg');
   });
 
+  it('takes the same request through GraphQL, anonymously, with the same answer whatever happens', async () => {
+    const recommendation = await createRecommendation(t, { meetingId: (await createMeeting(t)).id });
+    const mutation = 'mutation ($input: FollowByEmailInput!) { followByEmail(input: $input) }';
+    const input = { email: 'api-reader@example.kg', recommendationId: recommendation.id, language: 'KY' };
+    expect((await t.gql(mutation, { input }, { authorization: '' })).data).toEqual({ followByEmail: true });
+    await until(() => to('api-reader@example.kg').length === 1);
+    expect(to('api-reader@example.kg')[0].subject).toBe(`Ырастаңыз: ${recommendation.code} сунушу боюнча өзгөрүүлөр тууралуу каттар`);
+    // Again: a pending follow within the limit gets its link again; the answer is the same.
+    expect((await t.gql(mutation, { input }, { authorization: '' })).data).toEqual({ followByEmail: true });
+    expect((await t.gql(mutation, { input: { ...input, email: 'not an address' } }, { authorization: '' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const both = await t.gql(mutation, { input: { ...input, organizationId: recommendation.id } }, { authorization: '' });
+    expect(both.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('refuses a POST from another site, and shows a bad address back with an error summary', async () => {
     const recommendation = await createRecommendation(t, { meetingId: (await createMeeting(t)).id });
     const foreign = await http().post('/follow?lang=en').set('origin', 'http://evil.example').type('form').send({ email: 'x@example.kg', recommendationId: recommendation.id });
@@ -271,6 +285,8 @@ describe('following records by e-mail without SMTP', () => {
     const refused = await request(t.app.getHttpServer()).post('/follow?lang=en').set('origin', 'http://localhost').type('form').send({ email: 'x@example.kg', recommendationId: recommendation.id });
     expect(refused.status).toBe(404);
     expect(refused.text).toContain('data-error-code="NOT_FOUND"');
+    const api = await t.gql('mutation ($r: ID!) { followByEmail(input: { email: "x@example.kg", recommendationId: $r }) }', { r: recommendation.id }, { authorization: '' });
+    expect(api.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 });
 
