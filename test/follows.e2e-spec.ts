@@ -231,6 +231,11 @@ describe('following records by e-mail', () => {
     expect(foreign.status).toBe(403);
     const none = await http().post('/follow?lang=en').type('form').send({ email: 'x@example.kg', recommendationId: recommendation.id });
     expect(none.status).toBe(403);
+    // Sec-Fetch-Site, which a page cannot forge, decides where a browser sends it.
+    const crossSite = await http().post('/follow?lang=en').set('sec-fetch-site', 'cross-site').set('origin', BASE).type('form').send({ email: 'x@example.kg', recommendationId: recommendation.id });
+    expect(crossSite.status).toBe(403);
+    const sameOrigin = await http().post('/follow?lang=en').set('sec-fetch-site', 'same-origin').set('origin', 'null').type('form').send({ email: 'x@example.kg', recommendationId: recommendation.id });
+    expect(sameOrigin.status).toBe(303);
     const bad = await follow('not an address', { recommendationId: recommendation.id }, 'ky');
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('govuk-error-summary');

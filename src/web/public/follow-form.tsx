@@ -17,13 +17,21 @@ function hiddenField(target: FollowTarget): { name: string; value: string } {
  * JavaScript, no cookie: the page stays cacheable; the POST is checked for same origin instead of
  * a token). Shown only when mail is on (the caller decides). `error`: the address was not valid.
  */
-export function FollowByEmail({ ctx, target, email, error }: { ctx: PageContext; target: FollowTarget; email?: string; error?: string }): SafeHtml {
-  const hidden = hiddenField(target);
+export function FollowByEmail(props: { ctx: PageContext; target: FollowTarget; email?: string; error?: string; standalone?: boolean }): SafeHtml {
+  const { ctx, email, error } = props;
+  const hidden = hiddenField(props.target);
   return (
     <section class="app-follow" aria-labelledby="follow-title">
-      <h2 class="govuk-heading-m" id="follow-title">
-        {ctx.t('follow.form.title')}
-      </h2>
+      {/* A section of a record's page; the page's own heading when shown again with an error. */}
+      {props.standalone ? (
+        <h1 class="govuk-heading-l" id="follow-title">
+          {ctx.t('follow.form.title')}
+        </h1>
+      ) : (
+        <h2 class="govuk-heading-m" id="follow-title">
+          {ctx.t('follow.form.title')}
+        </h2>
+      )}
       <form method="post" action={`/follow?lang=${ctx.locale}`} novalidate>
         <input type="hidden" name={hidden.name} value={hidden.value} />
         <Input

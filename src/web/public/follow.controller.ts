@@ -26,7 +26,7 @@ import { PublicSiteGuard } from './public-site.guard';
  * - /follow/unsubscribe/{token}: GET shows a button, its POST (or a mail provider's one-click POST,
  *   RFC 8058) deletes the follow and the address.
  * The public pages are cached and carry no cookie, so /follow is guarded by a same-origin check
- * (Origin, else Referer) instead of a CSRF token; the two link routes are their own authority (a
+ * (Sec-Fetch-Site, else Origin or Referer) instead of a CSRF token; the two link routes are their own authority (a
  * signed token), as for the notifications' unsubscribe. Without SMTP every route is NOT_FOUND.
  */
 @Public()
@@ -119,11 +119,19 @@ export class FollowController {
   }
 
   /**
-   * A browser sends Origin with every form POST (Referer where a privacy setting drops Origin);
-   * either must be this site: the configured address or the one the request came to.
+   * A browser says where a form POST comes from: Sec-Fetch-Site (which a page cannot forge) must be
+   * `same-origin`; a browser without it must send Origin (or, where it sends `null` under the
+   * site's no-referrer policy, a Referer) naming this site: the configured address or the one the
+   * request came to. Anything else, a request saying nothing included, is refused.
    */
   private assertSameOrigin(req: WebRequest): void {
-    const sent = req.headers.origin ?? refererOrigin(req.headers.referer);
+    const site = req.headers['sec-fetch-site'];
+    if (typeof site === 'string') {
+      if (site === 'same-origin') return;
+      throw new DomainError(ErrorCode.FORBIDDEN, 'the form did not come from this site; open the page and try again', { reason: 'csrf' });
+    }
+    const origin = req.headers.origin;
+    const sent = origin && origin !== 'null' ? origin : refererOrigin(req.headers.referer);
     const allowed = new Set([new URL(this.config.publicBaseUrl).origin, `${req.protocol}://${req.get('host') ?? ''}`]);
     if (!sent || !allowed.has(sent)) {
       throw new DomainError(ErrorCode.FORBIDDEN, 'the form did not come from this site; open the page and try again', { reason: 'csrf' });

@@ -13,7 +13,7 @@ export function FollowFormPage(props: { ctx: PageContext; stylesheetHref: string
   return (
     <Layout ctx={ctx} title={ctx.t('follow.form.title')} stylesheetHref={props.stylesheetHref} head={NOINDEX}>
       <FollowErrorSummary ctx={ctx} error={props.error} />
-      <FollowByEmail ctx={ctx} target={props.target} email={props.email} error={props.error} />
+      <FollowByEmail ctx={ctx} target={props.target} email={props.email} error={props.error} standalone />
     </Layout>
   );
 }
