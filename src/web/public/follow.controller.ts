@@ -31,7 +31,6 @@ import { PublicSiteGuard } from './public-site.guard';
  */
 @Public()
 @Controller('follow')
-@UseGuards(PublicSiteGuard)
 @UseFilters(WebErrorFilter)
 export class FollowController {
   constructor(
@@ -41,8 +40,11 @@ export class FollowController {
     private readonly config: AppConfig,
   ) {}
 
+  // The form belongs to the public pages; the links in mails work whatever PUBLIC_SITE says (a
+  // follow asked for through the API must still be confirmable and, above all, endable).
   @Post()
   @CsrfExempt()
+  @UseGuards(PublicSiteGuard)
   async request(@Body() body: unknown, @Req() req: WebRequest, @Res() res: Response): Promise<void> {
     this.assertEnabled();
     this.assertSameOrigin(req);
@@ -61,6 +63,7 @@ export class FollowController {
   }
 
   @Get('requested')
+  @UseGuards(PublicSiteGuard)
   requested(@Req() req: WebRequest, @Res() res: Response): Promise<void> {
     this.assertEnabled();
     return this.pages.privatePage(req, res, (ctx, css) => FollowRequestedPage({ ctx, stylesheetHref: css, days: this.config.get('FOLLOW_CONFIRM_DAYS') }));
