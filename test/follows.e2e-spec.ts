@@ -196,6 +196,26 @@ describe('following records by e-mail', () => {
     expect(to('ministry-watch@example.kg')).toHaveLength(2);
   });
 
+  it('mails once when two instances dispatch the same event at the same time', async () => {
+    const second = await createTestApp({ JOBS_POLL_INTERVAL_MS: '200', SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, PUBLIC_BASE_URL: BASE }, { databaseUrl: t.databaseUrl });
+    try {
+      await second.app.get(JobWorker).start();
+      const recommendation = await createRecommendation(t, { meetingId: (await createMeeting(t)).id });
+      await confirmedFollow('twice@example.kg', { recommendationId: recommendation.id }, 'en');
+      await t.gqlOk(TRANSITION, { id: recommendation.id, to: 'UNDER_REVIEW' });
+      await until(() => to('twice@example.kg').length === 2);
+      const [event] = await t.sql<{ id: string }>(`SELECT id FROM public_event WHERE recommendation_id = $1`, [recommendation.id]);
+      // Both instances run the dispatch again, together: nothing is left to mail.
+      await Promise.all([t.app.get(PublicEventsService).dispatch(event.id), second.app.get(PublicEventsService).dispatch(event.id)]);
+      await settled();
+      await pause(300);
+      expect(to('twice@example.kg')).toHaveLength(2);
+      expect(await t.sql(`SELECT count(*)::int AS n FROM follow_mail WHERE public_event_id = $1`, [event.id])).toEqual([{ n: 1 }]);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('sends at most the per-address number of confirmations a day, with the same answer, and keeps no address for counting', async () => {
     const recommendations = await Promise.all([1, 2, 3].map(async () => createRecommendation(t, { meetingId: (await createMeeting(t)).id })));
     for (const recommendation of recommendations) {
