@@ -259,6 +259,14 @@ describe('following records by e-mail', () => {
     expect(bad.text).toContain('govuk-error-summary');
     expect(bad.text).toContain('href="#follow-email"');
     expect(bad.text).toContain('Электрондук почтанын дарегин туура форматта жазыңыз');
+    // Not what a page's form sends: two records, or none, is the error page's BAD_USER_INPUT.
+    for (const target of [{ recommendationId: recommendation.id, organizationId: recommendation.id }, {}]) {
+      for (const email of ['x@example.kg', 'not an address']) {
+        const refused = await follow(email, target, 'en');
+        expect(refused.status).toBe(400);
+        expect(refused.text).toContain('data-error-code="BAD_USER_INPUT"');
+      }
+    }
     expect(await t.sql('SELECT 1 FROM follow WHERE recommendation_id = $1', [recommendation.id])).toEqual([]);
     // Chromium's form post under the site's no-referrer policy: Origin null, Sec-Fetch-Site same-origin.
     const sameOrigin = await http().post('/follow?lang=en').set('sec-fetch-site', 'same-origin').set('origin', 'null').type('form').send({ email: 'x@example.kg', recommendationId: recommendation.id });

@@ -13,6 +13,8 @@ import { ReportingCompletenessModule } from '../../reporting-completeness/report
 import { FollowsModule } from '../../follows/follows.module';
 import { WebModule } from '../web.module';
 import { FollowController } from './follow.controller';
+import { FollowFormFilter } from './follow-form.filter';
+import { FollowEnabledGuard, SameOriginGuard } from './follow.guards';
 import { PublicPagesController } from './public-pages.controller';
 import { PublicPagesService } from './public-pages.service';
 import { PublicSiteGuard } from './public-site.guard';
@@ -21,6 +23,6 @@ import { PublicSiteGuard } from './public-site.guard';
 @Module({
   imports: [WebModule, DataVersionModule, ReportsModule, RecommendationsModule, AssessmentsModule, MeetingsModule, BarriersModule, OrganizationsModule, ActionPlanModule, DimensionsModule, ReportingCompletenessModule, FrameworksModule, FollowsModule],
   controllers: [PublicPagesController, FollowController],
-  providers: [PublicPagesService, PublicSiteGuard],
+  providers: [PublicPagesService, PublicSiteGuard, FollowEnabledGuard, SameOriginGuard, FollowFormFilter],
 })
 export class PublicSiteModule {}
