@@ -260,7 +260,8 @@ describe('following records by e-mail', () => {
     expect(bad.text).toContain('href="#follow-email"');
     expect(bad.text).toContain('Электрондук почтанын дарегин туура форматта жазыңыз');
     // Not what a page's form sends: two records, or none, is the error page's BAD_USER_INPUT.
-    for (const target of [{ recommendationId: recommendation.id, organizationId: recommendation.id }, {}]) {
+    const notFromAPage: Record<string, string>[] = [{ recommendationId: recommendation.id, organizationId: recommendation.id }, {}];
+    for (const target of notFromAPage) {
       for (const email of ['x@example.kg', 'not an address']) {
         const refused = await follow(email, target, 'en');
         expect(refused.status).toBe(400);

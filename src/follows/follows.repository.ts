@@ -102,8 +102,13 @@ export class FollowsRepository {
     return rows[0] ?? null;
   }
 
-  /** Confirmation mails sent to an address (by its keyed hash) since a moment. */
+  /**
+   * Confirmation mails sent to an address (by its keyed hash) since a moment. The address is
+   * locked until the transaction ends, so two requests for one address (for different records)
+   * count one after the other and cannot both slip under the limit.
+   */
   async confirmationsSince(tx: EntityManager, addressHash: string, since: Date): Promise<number> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('follow-address:' || $1, 0))`, [addressHash]);
     const rows: { count: number }[] = await tx.query(`SELECT count(*)::int AS count FROM follow_confirmation WHERE address_hash = $1 AND sent_at > $2`, [addressHash, since]);
     return rows[0].count;
   }
