@@ -1,6 +1,6 @@
 import { buildTranslator } from '../i18n/i18n.service';
 import { PublicEventType } from '../public-events/public-event';
-import { composeChangeMail, composeConfirmationMail } from './follow-mail';
+import { changeSentence, composeChangeMail, composeConfirmationMail } from './follow-mail';
 import { normaliseAddress } from './follows.service';
 
 describe('follow mails', () => {
@@ -24,6 +24,13 @@ describe('follow mails', () => {
     expect(mail.subject).toBe(`Индикатор <b>1.2</b>: опубликовано значение за 2025-Q1: ${ru.number(1234.5)}`);
     expect(mail.html).not.toContain('<b>');
     expect(mail.html).toContain('&lt;b&gt;1.2&lt;/b&gt;');
+  });
+
+  it('says in each language that an independent assessment was published', () => {
+    const change = { type: PublicEventType.ASSESSMENT_PUBLISHED, code: 'R-7' };
+    expect(changeSentence(buildTranslator('en', 'UTC'), change)).toBe('An independent assessment of recommendation R-7 was published');
+    expect(changeSentence(buildTranslator('ru', 'UTC'), change)).toBe('Опубликована независимая оценка рекомендации R-7');
+    expect(changeSentence(buildTranslator('ky', 'UTC'), change)).toBe('R-7 сунушу боюнча көз карандысыз баа жарыяланды');
   });
 
   it('asks for confirmation with the link and the days the address is kept, and no unsubscribe footer', () => {
