@@ -9,7 +9,7 @@ import { PublicEventsService } from '../src/public-events/public-events.service'
 import { download } from './exports-support';
 import { createIndicator, createMeeting, createOrganization, createRecommendation, recordValue } from './support/factories';
 import { startSmtp } from './support/smtp-server';
-import { createTestApp, TestApp } from './support/test-app';
+import { bearer, createTestApp, TestApp } from './support/test-app';
 
 const BASE = 'http://tracker.example.kg';
 const TRANSITION = 'mutation ($id: ID!, $to: RecommendationStatus!) { transitionRecommendation(input: { id: $id, to: $to }) { id version } }';
@@ -194,6 +194,27 @@ describe('following records by e-mail', () => {
     expect(to('ministry-watch@example.kg')[1].subject).toBe(`Recommendation ${recommendation.code} is now: Under review`);
     await settled();
     expect(to('ministry-watch@example.kg')).toHaveLength(2);
+  });
+
+  it('mails a follower of a recommendation when an independent assessment of it is published', async () => {
+    const ngo = await createOrganization(t, { kind: 'NGO' });
+    const { createApiToken } = await t.gqlOk<{ createApiToken: { token: string } }>(
+      'mutation ($o: ID!) { createApiToken(input: { name: "monitor", role: NGO, organizationId: $o }) { token } }',
+      { o: ngo.id },
+    );
+    const recommendation = await createRecommendation(t, { meetingId: (await createMeeting(t)).id });
+    await confirmedFollow('assessed@example.kg', { recommendationId: recommendation.id }, 'ru');
+    const submitted = await t.gql<{ submitAssessment: { id: string } }>(
+      'mutation ($r: ID!) { submitAssessment(input: { recommendationId: $r, status: STALLED, text: "Нет движения" }) { id } }',
+      { r: recommendation.id },
+      { authorization: bearer(createApiToken.token) },
+    );
+    expect(submitted.errors).toBeUndefined();
+    await settled();
+    expect(to('assessed@example.kg')).toHaveLength(1);
+    await t.gqlOk('mutation ($id: ID!) { publishAssessment(input: { id: $id }) { id } }', { id: submitted.data!.submitAssessment.id });
+    await until(() => to('assessed@example.kg').length === 2);
+    expect(to('assessed@example.kg')[1].subject).toBe(`Опубликована независимая оценка рекомендации ${recommendation.code}`);
   });
 
   it('mails once when two instances dispatch the same event at the same time', async () => {
