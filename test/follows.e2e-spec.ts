@@ -60,6 +60,8 @@ describe('following records by e-mail', () => {
       MAIL_FROM: 'Tracker <tracker@example.kg>',
       PUBLIC_BASE_URL: BASE,
       FOLLOW_CONFIRMATIONS_PER_ADDRESS_PER_DAY: '2',
+      // Every request here comes from one IP; the per-IP limit has its own test below.
+      FOLLOW_REQUESTS_PER_IP_PER_HOUR: '1000',
     });
     await t.app.get(JobWorker).start();
   });
