@@ -28,6 +28,7 @@ import { RemindersModule } from './reminders/reminders.module';
 import { ReportsModule } from './reports/reports.module';
 import { ReportingCompletenessApiModule } from './reporting-completeness/reporting-completeness.module';
 import { PublicSiteModule } from './web/public/public-site.module';
+import { FollowsModule } from './follows/follows.module';
 import { StaffModule } from './web/staff/staff.module';
 import { WebModule } from './web/web.module';
 
@@ -68,6 +69,7 @@ export class AppModule {
         RemindersModule,
         ExportsModule,
         ImportsModule,
+        FollowsModule,
         WebModule,
         PublicSiteModule,
         StaffModule,

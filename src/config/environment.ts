@@ -672,6 +672,42 @@ export class Environment {
   @MaxLength(320)
   @Matches(/^([^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, { message: 'MAIL_FROM must be an address or "Name <address>"' })
   MAIL_FROM = 'Roundtable tracker <no-reply@localhost>';
+
+  /**
+   * confirmation mails one e-mail address may be sent per day for following records (more
+   * requests get the same answer page and send nothing)
+   *
+   * Confirmation mails sent to one address within 24 hours when following records by e-mail.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  FOLLOW_CONFIRMATIONS_PER_ADDRESS_PER_DAY = 3;
+
+  /**
+   * requests to follow a record by e-mail from one IP address per hour (the page form and the
+   * followByEmail mutation alike; more get the same answer and send nothing)
+   *
+   * Follow requests from one IP address within an hour.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  FOLLOW_REQUESTS_PER_IP_PER_HOUR = 20;
+
+  /**
+   * days an unconfirmed follow (and its confirmation link) is kept before the daily clean-up
+   * deletes it with its address
+   *
+   * Days before an unconfirmed follow is deleted.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  FOLLOW_CONFIRM_DAYS = 7;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

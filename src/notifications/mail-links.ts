@@ -35,7 +35,34 @@ export class MailLinks {
     return given.length === expected.length && timingSafeEqual(given, expected) ? { userId, kind } : null;
   }
 
-  private async sign(target: UnsubscribeTarget): Promise<string> {
+  /**
+   * A link token for one record and one purpose (e.g. confirming or ending a follow by e-mail):
+   * `<id>.<hmac>` under the same key, the purpose inside the signed text, so a token made for one
+   * purpose is worthless for another and for the unsubscribe links above.
+   */
+  async recordToken(purpose: string, id: string): Promise<string> {
+    return `${id}.${await this.hmac(`${purpose}:${id}`)}`;
+  }
+
+  /** The record id of a well-signed token of this purpose; null for anything else. */
+  async checkRecordToken(purpose: string, token: string): Promise<string | null> {
+    const parts = token.split('.');
+    if (parts.length !== 2 || !isUUID(parts[0])) return null;
+    const expected = Buffer.from(await this.hmac(`${purpose}:${parts[0]}`));
+    const given = Buffer.from(parts[1]);
+    return given.length === expected.length && timingSafeEqual(given, expected) ? parts[0] : null;
+  }
+
+  /** A keyed hash of a value (e.g. an e-mail address counted against a limit without keeping it). */
+  keyedHash(purpose: string, value: string): Promise<string> {
+    return this.hmac(`${purpose}:${value}`, 'hex');
+  }
+
+  private sign(target: UnsubscribeTarget): Promise<string> {
+    return this.hmac(`unsubscribe:${target.userId}:${target.kind}`);
+  }
+
+  private async hmac(text: string, encoding: 'base64url' | 'hex' = 'base64url'): Promise<string> {
     this.key ??= this.repository.secret('mail-links').then((value) => {
       if (value === null) throw new Error('notification_secret has no mail-links key: run the migrations');
       return value;
@@ -44,6 +71,6 @@ export class MailLinks {
       this.key = null;
       throw error;
     });
-    return createHmac('sha256', key).update(`unsubscribe:${target.userId}:${target.kind}`).digest('base64url');
+    return createHmac('sha256', key).update(text).digest(encoding);
   }
 }

@@ -18,6 +18,7 @@ import { NotificationPreferencesResolver } from './notification-preferences.reso
   // A notification (and a preference) belongs to a user, who may belong to an organisation: their entities too.
   imports: [TypeOrmModule.forFeature([Notification, NotificationDigest, NotificationPreference, NotificationSecret, User]), OrganizationsModule],
   providers: [NotificationsRepository, NotificationsService, DigestsService, NotificationPreferencesResolver, Mailer, MailLinks],
-  exports: [NotificationsService, DigestsService],
+  // Mailer and MailLinks: the follows channel mails the public through the same SMTP and link keys.
+  exports: [NotificationsService, DigestsService, Mailer, MailLinks],
 })
 export class NotificationsModule {}

@@ -609,6 +609,20 @@ export type DimensionMemberNameLocaleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
+/** A request to follow one public record by e-mail: exactly one of recommendationId, indicatorId, organizationId */
+export type FollowByEmailInput = {
+  /** The address to mail (a confirmation first: double opt-in) */
+  email: Scalars['String']['input'];
+  /** Follow this indicator (its approved values) */
+  indicatorId?: InputMaybe<Scalars['ID']['input']>;
+  /** The language of the mails (default: the request's language, Accept-Language) */
+  language?: InputMaybe<Locale>;
+  /** Follow this organisation (the recommendations and indicators it is responsible for) */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Follow this recommendation (its transitions and published assessments) */
+  recommendationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** An international framework that recommendations and indicators are mapped to */
 export type Framework =
   /** The CEDAW Committee's concluding observations to Kyrgyzstan */
@@ -1225,6 +1239,8 @@ export type Mutation = {
   createPerson: Person;
   /** Records a recommendation as PROPOSED (EDITOR, ADMIN) */
   createRecommendation: Recommendation;
+  /** Asks to follow a public record by e-mail; anyone may, without a token. Always true: whether a confirmation mail was sent (not yet following, within the limits per address and per IP) is not told, so the answer reveals nobody. BAD_USER_INPUT for an address that is not one; NOT_FOUND when mail is off (no SMTP) or the record does not exist. */
+  followByEmail: Scalars['Boolean']['output'];
   /** ADMIN and EDITOR: map a recommendation or an indicator to a framework item (nothing changes when it is mapped already) */
   mapToFrameworkItem: FrameworkItem;
   /** ADMIN and EDITOR: publish a SUBMITTED assessment (checked for form and safety, not agreement) */
@@ -1317,6 +1333,11 @@ export type MutationCreatePersonArgs = {
 
 export type MutationCreateRecommendationArgs = {
   input: CreateRecommendationInput;
+};
+
+
+export type MutationFollowByEmailArgs = {
+  input: FollowByEmailInput;
 };
 
 

@@ -1,3 +1,4 @@
+import { FollowByEmail } from './follow-form';
 import { progressRuleMessageKey } from '../../action-plan/period-target';
 import { periodText, unitName } from '../../action-plan/indicator-unit';
 import { h, SafeHtml } from '../jsx/html';
@@ -16,7 +17,7 @@ import { BreakdownSection } from './breakdown.section';
 import type { IndicatorData } from './public-pages.service';
 
 /** `/indicators/{code}`: baseline → reported values → targets, as a chart and as tables. */
-export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext; stylesheetHref: string; data: IndicatorData }): SafeHtml {
+export function IndicatorPage({ ctx, stylesheetHref, data, followable = false }: { ctx: PageContext; stylesheetHref: string; data: IndicatorData; followable?: boolean }): SafeHtml {
   const { t, i18n } = ctx;
   const { indicator: ind, plan } = data;
   const number = (n: number | null) => (n === null ? '—' : i18n.number(n));
@@ -128,6 +129,7 @@ export function IndicatorPage({ ctx, stylesheetHref, data }: { ctx: PageContext;
       {data.breakdown ? <BreakdownSection ctx={ctx} breakdown={data.breakdown} /> : null}
       <h2 class="govuk-heading-m">{t('indicator.recommendations')}</h2>
       {data.recommendations.length ? <RecommendationTable ctx={ctx} rows={data.recommendations} /> : <p class="govuk-body">{t('none')}</p>}
+      {followable ? <FollowByEmail ctx={ctx} target={{ indicatorId: ind.id }} /> : null}
     </Layout>
   );
 }

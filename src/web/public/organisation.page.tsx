@@ -1,3 +1,4 @@
+import { FollowByEmail } from './follow-form';
 import { FiguresCutNote } from './figures-cut-note';
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
 import { h, SafeHtml } from '../jsx/html';
@@ -16,10 +17,13 @@ export function OrganisationPage({
   ctx,
   stylesheetHref,
   data,
+  followable = false,
 }: {
   ctx: PageContext;
   stylesheetHref: string;
   data: OrganisationData;
+  /** Whether to offer following by e-mail (only when mail is on). */
+  followable?: boolean;
 }): SafeHtml {
   const { t, i18n } = ctx;
   const { completeness } = data;
@@ -75,6 +79,7 @@ export function OrganisationPage({
           {t('organisation.feed')}
         </a>
       </p>
+      {followable ? <FollowByEmail ctx={ctx} target={{ organizationId: data.organization.id }} /> : null}
     </Layout>
   );
 }

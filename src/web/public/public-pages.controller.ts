@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query, Req, Res, UseFilters, UseGuards } from '
 import type { Response } from 'express';
 import { Public } from '../../auth/roles.decorator';
 import { DataVersionService } from '../../data-version/data-version.service';
+import { FollowsService } from '../../follows/follows.service';
 import type { WebRequest } from '../layout/page-context';
 import { PageResponder } from '../layout/page-responder.service';
 import { WebErrorFilter } from '../layout/web-error.filter';
@@ -28,6 +29,7 @@ export class PublicPagesController {
     private readonly pages: PageResponder,
     private readonly data: PublicPagesService,
     private readonly versions: DataVersionService,
+    private readonly follows: FollowsService,
   ) {}
 
   @Get()
@@ -70,7 +72,7 @@ export class PublicPagesController {
   @Get('recommendations/:code')
   recommendation(@Param('code') code: string, @Query() _query: PageQuery, @Req() req: WebRequest, @Res() res: Response): Promise<void> {
     return this.pages.publicPage(req, res, async (ctx, stylesheetHref) =>
-      RecommendationPage({ ctx, stylesheetHref, data: await this.data.recommendation(code) }),
+      RecommendationPage({ ctx, stylesheetHref, data: await this.data.recommendation(code), followable: this.follows.enabled }),
     );
   }
 
@@ -91,7 +93,7 @@ export class PublicPagesController {
     return this.pages.publicPage(req, res, async (ctx, stylesheetHref) => {
       const found = await this.data.indicator(code, query.plan);
       return found.kind === 'one'
-        ? IndicatorPage({ ctx, stylesheetHref, data: found.data })
+        ? IndicatorPage({ ctx, stylesheetHref, data: found.data, followable: this.follows.enabled })
         : IndicatorChoicePage({ ctx, stylesheetHref, code: found.code, plans: found.plans });
     });
   }
@@ -111,7 +113,7 @@ export class PublicPagesController {
 
   @Get('organisations/:id')
   organisation(@Param('id') id: string, @Query() _query: PageQuery, @Req() req: WebRequest, @Res() res: Response): Promise<void> {
-    return this.pages.publicPage(req, res, async (ctx, stylesheetHref) => OrganisationPage({ ctx, stylesheetHref, data: await this.data.organisation(id, ctx.locale) }));
+    return this.pages.publicPage(req, res, async (ctx, stylesheetHref) => OrganisationPage({ ctx, stylesheetHref, data: await this.data.organisation(id, ctx.locale), followable: this.follows.enabled }));
   }
 
   @Get('changes.atom')

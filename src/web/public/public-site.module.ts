@@ -10,15 +10,19 @@ import { AssessmentsModule } from '../../assessments/assessments.module';
 import { FrameworksModule } from '../../frameworks/frameworks.module';
 import { ReportsModule } from '../../reports/reports.module';
 import { ReportingCompletenessModule } from '../../reporting-completeness/reporting-completeness.module';
+import { FollowsModule } from '../../follows/follows.module';
 import { WebModule } from '../web.module';
+import { FollowController } from './follow.controller';
+import { FollowFormFilter } from './follow-form.filter';
+import { FollowEnabledGuard, SameOriginGuard } from './follow.guards';
 import { PublicPagesController } from './public-pages.controller';
 import { PublicPagesService } from './public-pages.service';
 import { PublicSiteGuard } from './public-site.guard';
 
 /** The public progress pages: anonymous, read-only, cacheable (PUBLIC_SITE). */
 @Module({
-  imports: [WebModule, DataVersionModule, ReportsModule, RecommendationsModule, AssessmentsModule, MeetingsModule, BarriersModule, OrganizationsModule, ActionPlanModule, DimensionsModule, ReportingCompletenessModule, FrameworksModule],
-  controllers: [PublicPagesController],
-  providers: [PublicPagesService, PublicSiteGuard],
+  imports: [WebModule, DataVersionModule, ReportsModule, RecommendationsModule, AssessmentsModule, MeetingsModule, BarriersModule, OrganizationsModule, ActionPlanModule, DimensionsModule, ReportingCompletenessModule, FrameworksModule, FollowsModule],
+  controllers: [PublicPagesController, FollowController],
+  providers: [PublicPagesService, PublicSiteGuard, FollowEnabledGuard, SameOriginGuard, FollowFormFilter],
 })
 export class PublicSiteModule {}

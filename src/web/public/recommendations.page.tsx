@@ -1,3 +1,4 @@
+import { FollowByEmail } from './follow-form';
 import { RecommendationStatus } from '../../recommendations/recommendation.enums';
 import { Fragment, h, SafeHtml } from '../jsx/html';
 import { rowsWithValues, SummaryList } from '../components/summary-list';
@@ -178,7 +179,7 @@ export function RecommendationListPage(props: {
 }
 
 /** `/recommendations/{code}`: the recommendation, where it came from, who answers for it, its history. */
-export function RecommendationPage({ ctx, stylesheetHref: css, data }: { ctx: PageContext; stylesheetHref: string; data: RecommendationData }): SafeHtml {
+export function RecommendationPage({ ctx, stylesheetHref: css, data, followable = false }: { ctx: PageContext; stylesheetHref: string; data: RecommendationData; followable?: boolean }): SafeHtml {
   const { t, i18n } = ctx;
   const r = data.recommendation;
   const feed = `/recommendations/${encodeURIComponent(r.code)}/changes.atom`;
@@ -285,6 +286,7 @@ export function RecommendationPage({ ctx, stylesheetHref: css, data }: { ctx: Pa
           {t('recommendation.feed')}
         </a>
       </p>
+      {followable ? <FollowByEmail ctx={ctx} target={{ recommendationId: r.id }} /> : null}
     </Layout>
   );
 }
