@@ -10,6 +10,12 @@ export enum PublicEventType {
   RECOMMENDATION_TRANSITIONED = 'recommendation.transitioned',
   /** A reviewer approved a value version: it is now the published figure (data: indicator code, period, version). */
   INDICATOR_VALUE_APPROVED = 'indicator_value.approved',
+  /**
+   * A value was reported for a period (data: indicator code, period), by hand or by an import,
+   * and waits for review. The figure is not in it: it is staff-only until approved (see
+   * ValueStatus); that a period was reported, and when, is public (reporting completeness).
+   */
+  INDICATOR_VALUE_SUBMITTED = 'indicator_value.submitted',
   /** An EDITOR published an NGO's independent assessment (data: recommendation code, status, organisation). */
   ASSESSMENT_PUBLISHED = 'assessment.published',
 }

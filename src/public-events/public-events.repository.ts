@@ -31,6 +31,31 @@ SELECT event.id,
   (graphile_worker.add_job(identifier => '${DISPATCH_TASK}', payload => json_build_object('eventId', event.id), max_attempts => $7::int)).id AS job_id
 FROM event`;
 
+/**
+ * Many events in one statement (an import's rows): the same as PUBLISH per row, in the order given,
+ * each with its organisations, its NOTIFY and its dispatch job.
+ */
+const PUBLISH_MANY = `
+WITH input AS (
+  SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::uuid[], $4::uuid[], $5::uuid[], $6::jsonb[])
+    WITH ORDINALITY AS t(type, subject_type, subject_id, recommendation_id, indicator_id, data, n)
+), event AS (
+  INSERT INTO public_event (type, subject_type, subject_id, recommendation_id, indicator_id, organization_ids, data)
+  SELECT t.type, t.subject_type, t.subject_id, t.recommendation_id, t.indicator_id,
+    COALESCE(
+      (SELECT array_agg(ro.organization_id ORDER BY ro.organization_id) FROM recommendation_organization ro WHERE ro.recommendation_id = t.recommendation_id),
+      (SELECT ARRAY[i.responsible_organization_id] FROM indicator i WHERE i.id = t.indicator_id AND i.responsible_organization_id IS NOT NULL),
+      '{}'
+    ),
+    t.data
+  FROM input t ORDER BY t.n
+  RETURNING id
+)
+SELECT event.id,
+  pg_notify('${PUBLIC_EVENTS_CHANNEL}', event.id::text),
+  (graphile_worker.add_job(identifier => '${DISPATCH_TASK}', payload => json_build_object('eventId', event.id), max_attempts => $7::int)).id AS job_id
+FROM event`;
+
 const COLUMNS = `id, type, subject_type AS "subjectType", subject_id AS "subjectId", recommendation_id AS "recommendationId",
   indicator_id AS "indicatorId", organization_ids AS "organizationIds", data, occurred_at AS "occurredAt"`;
 
@@ -50,6 +75,21 @@ export class PublicEventsRepository {
       maxAttempts,
     ]);
     return rows[0].id;
+  }
+
+  /** Writes many events (one statement, whatever their number) in the caller's transaction; returns their ids. */
+  async insertMany(manager: EntityManager, events: readonly PublicEventInput[], maxAttempts: number): Promise<string[]> {
+    if (!events.length) return [];
+    const rows: { id: string }[] = await manager.query(PUBLISH_MANY, [
+      events.map((e) => e.type),
+      events.map((e) => e.subjectType),
+      events.map((e) => e.subjectId),
+      events.map((e) => e.recommendationId),
+      events.map((e) => e.indicatorId),
+      events.map((e) => JSON.stringify(e.data)),
+      maxAttempts,
+    ]);
+    return rows.map((r) => r.id);
   }
 
   /** One event by id (null if unknown). */

@@ -43,6 +43,12 @@ export class PublicEventsService implements OnModuleInit {
     return this.repository.insert(manager, event, DISPATCH_MAX_ATTEMPTS);
   }
 
+  /** Records many events in the caller's transaction, in one statement (an import's rows); returns their ids. */
+  publishMany(manager: EntityManager, events: readonly PublicEventInput[]): Promise<string[]> {
+    if (!manager.queryRunner?.isTransactionActive) throw new Error('publishMany needs the EntityManager of an open transaction');
+    return this.repository.insertMany(manager, events, DISPATCH_MAX_ATTEMPTS);
+  }
+
   /** A stored event (subscriptions read what an announcement names). */
   find(id: string): Promise<PublicEvent | null> {
     return this.repository.find(id);
