@@ -51,11 +51,11 @@ export class WebhookDelivery {
   @JoinColumn({ foreignKeyConstraintName: 'FK_webhook_delivery_public_event' })
   publicEvent?: PublicEventRecord;
 
-  @Field(() => PublicEventType)
+  @Field(() => PublicEventType, { description: 'The kind of event delivered' })
   @Column({ type: 'varchar', length: 60 })
   eventType: PublicEventType;
 
-  @Field(() => WebhookDeliveryStatus)
+  @Field(() => WebhookDeliveryStatus, { description: 'Where it stands' })
   @Column({ type: 'varchar', length: 20, default: WebhookDeliveryStatus.PENDING })
   status: WebhookDeliveryStatus;
 
@@ -63,11 +63,11 @@ export class WebhookDelivery {
   @Column({ type: 'int', default: 0 })
   attemptCount: number;
 
-  @Field()
+  @Field({ description: 'When the event became this delivery' })
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was last attempted; null before the first attempt' })
   @Column({ type: 'timestamptz', nullable: true })
   lastAttemptAt: Date | null;
 
@@ -75,7 +75,7 @@ export class WebhookDelivery {
   @Column({ type: 'timestamptz', nullable: true })
   nextAttemptAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the endpoint last answered 2xx; null until then' })
   @Column({ type: 'timestamptz', nullable: true })
   deliveredAt: Date | null;
 }
@@ -85,7 +85,7 @@ export class WebhookDelivery {
 @Entity('webhook_attempt')
 @Index('UQ_webhook_attempt_delivery_number', ['deliveryId', 'number'], { unique: true })
 export class WebhookAttempt {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The attempt's id" })
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_webhook_attempt' })
   id: string;
 
@@ -100,7 +100,7 @@ export class WebhookAttempt {
   @Column({ type: 'int' })
   number: number;
 
-  @Field()
+  @Field({ description: 'When the POST began' })
   @Column({ type: 'timestamptz' })
   startedAt: Date;
 

@@ -24,7 +24,7 @@ registerEnumType(PublicEventType, {
 @Index('IDX_webhook_endpoint_organization', ['organizationId'])
 @Check('CHK_webhook_endpoint_event_types', 'cardinality("event_types") >= 1')
 export class WebhookEndpoint {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The endpoint's id" })
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_webhook_endpoint' })
   id: string;
 
@@ -68,7 +68,7 @@ export class WebhookEndpoint {
   @Column({ type: 'timestamptz', nullable: true })
   failingSince: Date | null;
 
-  @Field()
+  @Field({ description: 'When it was registered' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

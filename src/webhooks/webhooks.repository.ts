@@ -170,11 +170,12 @@ export class WebhooksRepository {
     outcome: { status: WebhookDeliveryStatus; nextAttemptAt: Date | null },
   ): Promise<number> {
     const [row]: { attempt_count: number }[] = await tx.query(
-      `UPDATE webhook_delivery
-          SET attempt_count = attempt_count + 1, last_attempt_at = $2, status = $3, next_attempt_at = $4,
-              delivered_at = CASE WHEN $3 = '${WebhookDeliveryStatus.DELIVERED}' THEN $2 ELSE delivered_at END
+      // In a WITH: TypeORM answers a bare UPDATE … RETURNING with [rows, count], a SELECT with its rows.
+      `WITH updated AS (UPDATE webhook_delivery
+          SET attempt_count = attempt_count + 1, last_attempt_at = $2::timestamptz, status = $3::varchar, next_attempt_at = $4::timestamptz,
+              delivered_at = CASE WHEN $3::varchar = '${WebhookDeliveryStatus.DELIVERED}' THEN $2::timestamptz ELSE delivered_at END
         WHERE id = $1::uuid
-        RETURNING attempt_count`,
+        RETURNING attempt_count) SELECT attempt_count FROM updated`,
       [deliveryId, attempt.startedAt, outcome.status, outcome.nextAttemptAt],
     );
     await tx.query(
@@ -193,7 +194,7 @@ export class WebhooksRepository {
   /** A failure starts the endpoint's failure clock if it is not running; returns since when it has been failing (null if the endpoint is gone). */
   async markEndpointFailing(tx: EntityManager, endpointId: string, at: Date): Promise<Date | null> {
     const rows: { failing_since: Date }[] = await tx.query(
-      'UPDATE webhook_endpoint SET failing_since = COALESCE(failing_since, $2) WHERE id = $1::uuid RETURNING failing_since',
+      'WITH updated AS (UPDATE webhook_endpoint SET failing_since = COALESCE(failing_since, $2) WHERE id = $1::uuid RETURNING failing_since) SELECT failing_since FROM updated',
       [endpointId, at],
     );
     return rows[0]?.failing_since ?? null;
@@ -202,7 +203,7 @@ export class WebhooksRepository {
   /** Disables an active endpoint (once: true only for the call that did it) and gives up its waiting deliveries. */
   async disableEndpoint(tx: EntityManager, endpointId: string, at: Date, reason: string): Promise<boolean> {
     const rows: unknown[] = await tx.query(
-      'UPDATE webhook_endpoint SET active = false, disabled_at = $2, disabled_reason = $3 WHERE id = $1::uuid AND active RETURNING id',
+      'WITH updated AS (UPDATE webhook_endpoint SET active = false, disabled_at = $2, disabled_reason = $3 WHERE id = $1::uuid AND active RETURNING id) SELECT id FROM updated',
       [endpointId, at, reason],
     );
     if (!rows.length) return false;

@@ -17,10 +17,10 @@ export class WebhookDeliveryConnection extends ConnectionType(WebhookDelivery, '
 
 @ObjectType({ description: 'A webhook endpoint with its signing secret (only in the answer that created or rotated it)' })
 export class WebhookEndpointWithSecret {
-  @Field({ description: 'whsec_…: verify deliveries with it (Standard Webhooks); shown only now' })
+  @Field({ description: 'The signing secret, whsec_…: verify deliveries with it (Standard Webhooks); shown only now' })
   secret: string;
 
-  @Field(() => WebhookEndpoint)
+  @Field(() => WebhookEndpoint, { description: 'The endpoint as listed from now on (without its secret)' })
   endpoint: WebhookEndpoint;
 }
 
@@ -37,37 +37,37 @@ export class WebhooksResolver {
 
   @Query(() => WebhookEndpoint, { description: "One endpoint (ADMIN: any; NGO: its organisation's, else NOT_FOUND)" })
   @Roles(Role.ADMIN, Role.NGO)
-  webhookEndpoint(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<WebhookEndpoint> {
+  webhookEndpoint(@Args('id', { type: () => ID, description: 'The endpoint' }) id: string, @CurrentActor() actor: Actor): Promise<WebhookEndpoint> {
     return this.service.get(id, actor);
   }
 
   @Mutation(() => WebhookEndpointWithSecret, { description: 'Registers an endpoint; its secret is in this answer only (audited without it)' })
   @Roles(Role.ADMIN, Role.NGO)
-  createWebhookEndpoint(@Args('input') input: CreateWebhookEndpointInput, @CurrentActor() actor: Actor): Promise<WebhookEndpointWithSecret> {
+  createWebhookEndpoint(@Args('input', { description: 'The endpoint to register' }) input: CreateWebhookEndpointInput, @CurrentActor() actor: Actor): Promise<WebhookEndpointWithSecret> {
     return this.service.create(input, actor);
   }
 
   @Mutation(() => WebhookEndpoint, { description: 'Changes the URL, description, events, or disables / enables it again' })
   @Roles(Role.ADMIN, Role.NGO)
-  updateWebhookEndpoint(@Args('input') input: UpdateWebhookEndpointInput, @CurrentActor() actor: Actor): Promise<WebhookEndpoint> {
+  updateWebhookEndpoint(@Args('input', { description: 'The endpoint and what changes' }) input: UpdateWebhookEndpointInput, @CurrentActor() actor: Actor): Promise<WebhookEndpoint> {
     return this.service.update(input, actor);
   }
 
   @Mutation(() => WebhookEndpointWithSecret, { description: 'A new signing secret (in this answer only); the old one stops at once' })
   @Roles(Role.ADMIN, Role.NGO)
-  rotateWebhookEndpointSecret(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<WebhookEndpointWithSecret> {
+  rotateWebhookEndpointSecret(@Args('id', { type: () => ID, description: 'The endpoint whose secret is replaced' }) id: string, @CurrentActor() actor: Actor): Promise<WebhookEndpointWithSecret> {
     return this.service.rotateSecret(id, actor);
   }
 
   @Mutation(() => WebhookEndpoint, { description: 'Deletes the endpoint with its delivery log' })
   @Roles(Role.ADMIN, Role.NGO)
-  deleteWebhookEndpoint(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<WebhookEndpoint> {
+  deleteWebhookEndpoint(@Args('id', { type: () => ID, description: 'The endpoint to delete' }) id: string, @CurrentActor() actor: Actor): Promise<WebhookEndpoint> {
     return this.service.delete(id, actor);
   }
 
   @Mutation(() => WebhookDelivery, { description: 'Sends a delivery again, with the same webhook-id (one attempt, logged)' })
   @Roles(Role.ADMIN, Role.NGO)
-  redeliverWebhook(@Args('deliveryId', { type: () => ID }) deliveryId: string, @CurrentActor() actor: Actor): Promise<WebhookDelivery> {
+  redeliverWebhook(@Args('deliveryId', { type: () => ID, description: 'The delivery to send again' }) deliveryId: string, @CurrentActor() actor: Actor): Promise<WebhookDelivery> {
     return this.service.redeliver(deliveryId, actor);
   }
 

@@ -48,11 +48,11 @@ export class CreateWebhookEndpointInput {
 
 @InputType({ description: 'Changes to a webhook endpoint (fields left out stay as they are)' })
 export class UpdateWebhookEndpointInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The endpoint to change' })
   @IsUUID()
   id: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A new URL (checked as at registration)' })
   @IsOptional()
   @WebhookUrl()
   url?: string | null;
@@ -61,7 +61,7 @@ export class UpdateWebhookEndpointInput {
   @OptionalText(WEBHOOK_DESCRIPTION_MAX)
   description?: string | null;
 
-  @Field(() => [PublicEventType], { nullable: true })
+  @Field(() => [PublicEventType], { nullable: true, description: 'The events it receives from now on (at least one)' })
   @IsOptional()
   @ArrayMinSize(1)
   @ArrayMaxSize(PUBLIC_EVENT_TYPES.length)
