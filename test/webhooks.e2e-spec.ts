@@ -8,7 +8,7 @@ import { PublicEventsService } from '../src/public-events/public-events.service'
 import { WebhookSender } from '../src/webhooks/webhook-sender';
 import { createMeeting, createOrganization, createRecommendation } from './support/factories';
 import { bearer, createTestApp, TestApp } from './support/test-app';
-import { createUser } from './support/web-session';
+import { createUser, WebSession } from './support/web-session';
 
 async function until(done: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
@@ -293,6 +293,74 @@ describe('webhooks', () => {
       const rotated = await t.gql('mutation ($id: ID!) { rotateWebhookEndpointSecret(id: $id) { secret } }', { id }, a);
       expect(rotated.data!.rotateWebhookEndpointSecret.secret).toMatch(/^whsec_/);
       expect(rotated.data!.rotateWebhookEndpointSecret.secret).not.toBe(created.data!.createWebhookEndpoint.secret);
+    });
+  });
+
+  describe('pages', () => {
+    it('lets an NGO user register an endpoint, see its deliveries log and redeliver from it; not another organisation’s', async () => {
+      const ngo = (await createOrganization(t, { kind: 'NGO' })).id;
+      const user = await createUser(t, { email: 'hooks@ngo-pages.example', role: Role.NGO, organizationId: ngo });
+      const other = await createUser(t, { email: 'hooks@other-ngo.example', role: Role.NGO, organizationId: (await createOrganization(t, { kind: 'NGO' })).id });
+      const session = new WebSession(t);
+      await session.signIn(user.email, user.password);
+      const list = await session.get('/work/webhooks');
+      expect(list.status).toBe(200);
+      expect(list.text).toContain('href="/work/webhooks"');
+
+      // A form with problems comes back with them, as typed.
+      const invalid = await session.post('/work/webhooks', { url: 'not a url', description: '' });
+      expect(invalid.status).toBe(400);
+      expect(invalid.text).toContain('govuk-error-summary');
+      expect(invalid.text).toContain('Choose at least one event');
+
+      const created = await session.post('/work/webhooks', { url: receiver.url('/page'), description: 'Our monitor', eventTypes: ['recommendation.transitioned'] });
+      expect(created.status).toBe(200);
+      const secret = /whsec_[A-Za-z0-9+/=]+/.exec(created.text)?.[0];
+      expect(secret).toBeDefined();
+      const [{ id }] = await t.sql<{ id: string }>('SELECT id FROM webhook_endpoint WHERE organization_id = $1', [ngo]);
+
+      const recommendation = await createRecommendation(t, { meetingId: (await createMeeting(t)).id, responsibleOrganizationIds: [ngo] });
+      await transition(recommendation.id, 'UNDER_REVIEW');
+      await until(async () => (await deliveriesOf(id))[0]?.status === 'DELIVERED');
+      const [delivery] = await deliveriesOf(id);
+      const page = await session.get(`/work/webhooks/${id}`);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain(delivery.id);
+      expect(page.text).toContain('HTTP 204');
+      expect(page.text).toContain(`/work/webhooks/${id}/deliveries/${delivery.id}/redeliver`);
+      const redelivered = await session.post(`/work/webhooks/${id}/deliveries/${delivery.id}/redeliver`);
+      expect(redelivered.status).toBe(303);
+      expect(redelivered.headers.location).toBe(`/work/webhooks/${id}?done=redelivered`);
+      await until(() => receiver.at('/page').length === 2);
+      const [first, again] = receiver.at('/page');
+      expect(again.headers['webhook-id']).toBe(first.headers['webhook-id']);
+      expect(() => new Webhook(secret!).verify(again.body, again.headers as Record<string, string>)).not.toThrow();
+
+      // Without the CSRF token nothing is sent again.
+      const forged = await session.agent.post(`/work/webhooks/${id}/deliveries/${delivery.id}/redeliver`).type('form').send({});
+      expect(forged.status).toBe(403);
+
+      const disabled = await session.post(`/work/webhooks/${id}/disable`);
+      expect(disabled.headers.location).toBe(`/work/webhooks/${id}?done=disabled`);
+      expect((await session.get(`/work/webhooks/${id}`)).text).toContain('Enable again');
+
+      const outsider = new WebSession(t);
+      await outsider.signIn(other.email, other.password);
+      expect((await outsider.get(`/work/webhooks/${id}`)).status).toBe(404);
+      expect((await outsider.get('/work/webhooks')).text).not.toContain(receiver.url('/page'));
+      expect((await outsider.get('/admin/webhooks')).status).toBe(403);
+    });
+
+    it('shows ADMINs every endpoint under /admin/webhooks, in the page language', async () => {
+      await register('/admin-page');
+      const admin = await createUser(t, { email: 'hooks-admin@example.kg', role: Role.ADMIN, language: 'ky' });
+      const session = new WebSession(t);
+      await session.signIn(admin.email, admin.password);
+      const page = await session.get('/admin/webhooks?lang=ky');
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('Вебхуктар');
+      expect(page.text).toContain(receiver.url('/admin-page'));
+      expect((await session.get('/work/webhooks')).status).toBe(403);
     });
   });
 

@@ -9,12 +9,13 @@ import { Role } from '../auth/role.enum';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-codes';
+import { LoaderRegistry } from '../common/loaders/loader-registry';
 import type { Connection } from '../common/pagination/connection.type';
 import type { PageArgs } from '../common/pagination/page.args';
 import { JobQueue } from '../jobs/job-queue';
 import { CreateWebhookEndpointInput, UpdateWebhookEndpointInput } from './dto/webhook-endpoint.inputs';
 import { WEBHOOK_DELIVER_TASK, type DeliverJob } from './webhook-deliveries.service';
-import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
+import { WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 import { WebhookSender } from './webhook-sender';
 import { type EndpointOwnerFilter, WebhooksRepository } from './webhooks.repository';
@@ -71,6 +72,19 @@ export class WebhooksService {
 
   deliveries(endpoint: WebhookEndpoint, args: PageArgs): Promise<Connection<WebhookDelivery>> {
     return this.repository.deliveries(endpoint.id, args);
+  }
+
+  /** An endpoint's latest deliveries with their attempts (the page's log), and how many there are in all. */
+  async deliveryLog(endpoint: WebhookEndpoint, first: number): Promise<{ deliveries: WebhookDelivery[]; attempts: Map<string, WebhookAttempt[]>; total: number }> {
+    const page = await this.repository.deliveries(endpoint.id, { first });
+    const deliveries = page.edges.map((edge) => edge.node);
+    const loader = this.repository.attemptsByDelivery(new LoaderRegistry());
+    const attempts = await loader.loadMany(deliveries.map((d) => d.id));
+    return {
+      deliveries,
+      attempts: new Map(deliveries.map((d, i) => [d.id, attempts[i] instanceof Error ? [] : attempts[i]])),
+      total: page.totalCount,
+    };
   }
 
   async create(input: CreateWebhookEndpointInput, actor: Actor): Promise<{ secret: string; endpoint: WebhookEndpoint }> {
@@ -150,11 +164,12 @@ export class WebhooksService {
     });
   }
 
-  /** Sends a delivery again (same webhook-id, one attempt, logged like the others) from a new job. */
-  async redeliver(deliveryId: string, actor: Actor): Promise<WebhookDelivery> {
+  /** Sends a delivery again (same webhook-id, one attempt, logged like the others) from a new job; `endpointId`: it must be that endpoint's. */
+  async redeliver(deliveryId: string, actor: Actor, endpointId: string | null = null): Promise<WebhookDelivery> {
     if (!isUUID(deliveryId)) throw DomainError.badInput('deliveryId', 'must be a UUID');
     const delivery = await this.repository.delivery(deliveryId);
-    if (!delivery) throw DomainError.notFound('WebhookDelivery', deliveryId);
+    // From an endpoint's page, the delivery must be that endpoint's.
+    if (!delivery || (endpointId !== null && delivery.endpointId !== endpointId)) throw DomainError.notFound('WebhookDelivery', deliveryId);
     const endpoint = await this.get(delivery.endpointId, actor).catch(() => {
       throw DomainError.notFound('WebhookDelivery', deliveryId);
     });

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { WebhooksModule } from '../../webhooks/webhooks.module';
+import { WebhookPagesController } from './webhooks.controller';
 import { MulterModule } from '@nestjs/platform-express';
 import { AccountsModule } from '../../accounts/accounts.module';
 import { ActionPlanModule } from '../../action-plan/action-plan.module';
@@ -57,6 +59,7 @@ import { ReportingCompletenessModule } from '../../reporting-completeness/report
 @Module({
   imports: [
     WebModule,
+    WebhooksModule,
     AccountsModule,
     AuthModule,
     OrganizationsModule,
@@ -79,6 +82,7 @@ import { ReportingCompletenessModule } from '../../reporting-completeness/report
   ],
   controllers: [
     AccountController,
+    WebhookPagesController,
     WorkController,
     CompletenessPageController,
     NotificationsPageController,
