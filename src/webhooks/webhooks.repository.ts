@@ -93,9 +93,11 @@ export class WebhooksRepository {
          FROM webhook_endpoint e
         WHERE e.active AND $2::varchar = ANY (e.event_types)
           AND (e.organization_id IS NULL OR e.organization_id = ANY ($3::uuid[]) OR e.organization_id::text = $4::text)
+          -- A dispatch retried later does not hand an endpoint what happened before it was registered.
+          AND e.created_at <= $5::timestamptz
        ON CONFLICT (endpoint_id, public_event_id) DO NOTHING
        RETURNING id`,
-      [event.id, event.type, event.organizationIds, typeof event.data.organizationId === 'string' ? event.data.organizationId : null],
+      [event.id, event.type, event.organizationIds, typeof event.data.organizationId === 'string' ? event.data.organizationId : null, event.occurredAt],
     );
     return rows.map((r) => r.id);
   }
