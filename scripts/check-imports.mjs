@@ -16,7 +16,7 @@ export const LAYERS = [
   ['base', ['config', 'logging', 'common', 'database', 'i18n', 'jobs']],
   ['features', ['organizations', 'meetings', 'barriers', 'recommendations', 'assessments', 'action-plan', 'dimensions', 'frameworks', 'audit', 'auth', 'accounts', 'data-version', 'notifications', 'responsibility', 'public-events']],
   ['read models', ['reports', 'reporting-completeness', 'reminders']],
-  ['channels', ['exports', 'imports', 'graphql', 'live-updates', 'web', 'response-cache', 'health', 'follows']],
+  ['channels', ['exports', 'imports', 'graphql', 'live-updates', 'web', 'response-cache', 'health', 'follows', 'webhooks']],
   ['composition', ['seed', 'app.module.ts', 'configure-app.ts', 'main.ts', 'start-message.ts']],
 ];
 const layerOfTop = new Map(LAYERS.flatMap(([, tops], index) => tops.map((top) => [top, index])));

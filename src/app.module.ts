@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ActionPlanModule } from './action-plan/action-plan.module';
 import { AssessmentsModule } from './assessments/assessments.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BarriersModule } from './barriers/barriers.module';
@@ -61,6 +62,7 @@ export class AppModule {
         BarriersModule,
         RecommendationsModule,
         AssessmentsModule,
+        WebhooksModule,
         ActionPlanModule,
         DimensionsModule,
         FrameworksModule,

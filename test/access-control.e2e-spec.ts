@@ -1,4 +1,5 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { PublicEventsService } from '../src/public-events/public-events.service';
 import { createActionPlan, createBarrier, createIndicator, createMeeting, createOrganization } from './support/factories';
 import { collect, liveClient, subscriptionUrl, until } from './support/subscriptions';
 import { bearer, createTestApp, TestApp } from './support/test-app';
@@ -25,6 +26,10 @@ interface Fixtures {
   submittedVersionId: () => Promise<string>;
   /** An independent assessment's first version, submitted by the NGO token. */
   submittedAssessmentId: () => Promise<string>;
+  /** A new webhook endpoint of the NGO token's organisation (so its ADMIN and that NGO both manage it). */
+  webhookEndpointId: () => Promise<string>;
+  /** A delivery to such an endpoint (an assessment by that NGO, published and dispatched). */
+  webhookDeliveryId: () => Promise<string>;
   /** SDG target 5.5, from the reference lists. */
   frameworkItemId: string;
   /** A new recommendation mapped to frameworkItemId (a mapping to remove). */
@@ -261,6 +266,32 @@ const MATRIX: Record<string, Operation> = {
     allowed: ['ADMIN'],
     call: async (f) => ['mutation ($id: ID!) { revokeApiToken(id: $id) { id } }', { id: await f.tokenId() }],
   },
+  // Webhooks: ADMIN manages every endpoint, an NGO its own organisation's (the fixtures' are the NGO token's).
+  'Query.webhookEndpoints': { allowed: ['ADMIN', 'NGO'], call: async () => ['{ webhookEndpoints { id } }'] },
+  'Query.webhookEndpoint': {
+    allowed: ['ADMIN', 'NGO'],
+    call: async (f) => ['query ($id: ID!) { webhookEndpoint(id: $id) { id deliveries(first: 5) { totalCount } } }', { id: await f.webhookEndpointId() }],
+  },
+  'Mutation.createWebhookEndpoint': {
+    allowed: ['ADMIN', 'NGO'],
+    call: async () => ['mutation { createWebhookEndpoint(input: { url: "https://93.184.215.14/hook", eventTypes: [ASSESSMENT_PUBLISHED] }) { secret } }'],
+  },
+  'Mutation.updateWebhookEndpoint': {
+    allowed: ['ADMIN', 'NGO'],
+    call: async (f) => ['mutation ($id: ID!) { updateWebhookEndpoint(input: { id: $id, description: "Changed" }) { id } }', { id: await f.webhookEndpointId() }],
+  },
+  'Mutation.rotateWebhookEndpointSecret': {
+    allowed: ['ADMIN', 'NGO'],
+    call: async (f) => ['mutation ($id: ID!) { rotateWebhookEndpointSecret(id: $id) { secret } }', { id: await f.webhookEndpointId() }],
+  },
+  'Mutation.deleteWebhookEndpoint': {
+    allowed: ['ADMIN', 'NGO'],
+    call: async (f) => ['mutation ($id: ID!) { deleteWebhookEndpoint(id: $id) { id } }', { id: await f.webhookEndpointId() }],
+  },
+  'Mutation.redeliverWebhook': {
+    allowed: ['ADMIN', 'NGO'],
+    call: async (f) => ['mutation ($id: ID!) { redeliverWebhook(deliveryId: $id) { id } }', { id: await f.webhookDeliveryId() }],
+  },
 };
 
 const CREATE_TOKEN = `mutation ($input: CreateApiTokenInput!) {
@@ -360,6 +391,21 @@ describe('access control', () => {
           { authorization: bearer(tokens.MINISTRY) },
         );
         return res.data!.recordIndicatorValue.versions[0].id as string;
+      },
+      webhookEndpointId: async () =>
+        (
+          await t.gqlOk(
+            'mutation ($o: ID!) { createWebhookEndpoint(input: { url: "https://93.184.215.14/hook", eventTypes: [ASSESSMENT_PUBLISHED], organizationId: $o }) { endpoint { id } } }',
+            { o: ngoOrgId },
+          )
+        ).createWebhookEndpoint.endpoint.id,
+      webhookDeliveryId: async () => {
+        const endpointId = await f.webhookEndpointId();
+        const assessmentId = await f.submittedAssessmentId();
+        await t.gqlOk('mutation ($id: ID!) { publishAssessment(input: { id: $id }) { id } }', { id: assessmentId });
+        const [event] = await t.sql<{ id: string }>(`SELECT id FROM public_event WHERE type = 'assessment.published' AND data->>'assessmentId' = (SELECT assessment_id::text FROM assessment_version WHERE id = $1)`, [assessmentId]);
+        await t.app.get(PublicEventsService).dispatch(event.id);
+        return (await t.sql<{ id: string }>('SELECT id FROM webhook_delivery WHERE endpoint_id = $1', [endpointId]))[0].id;
       },
       submittedAssessmentId: async () => {
         const res = await t.gql(

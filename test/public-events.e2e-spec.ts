@@ -76,14 +76,24 @@ describe('public events', () => {
     expect(announced.length).toBe(announcedBefore);
   });
 
-  it('writes an approved value with its indicator and organisation, not a value waiting for review', async () => {
+  it('writes an approved value with its indicator and organisation; a value waiting for review only as reported, without its figure', async () => {
     const organization = await createOrganization(t, { kind: 'MINISTRY' });
     const indicator = await createIndicator(t, { responsibleOrganizationId: organization.id });
     const before = (await events()).length;
-    await recordValue(t, { indicatorId: indicator.id, period: '2025', value: 12 }, { approve: false });
-    expect((await events()).length).toBe(before);
+    const waiting = await recordValue(t, { indicatorId: indicator.id, period: '2025', value: 12 }, { approve: false });
+    // That the period was reported is public (reporting completeness); its figure is not until approved.
+    expect((await events()).slice(before)).toEqual([
+      {
+        type: PublicEventType.INDICATOR_VALUE_SUBMITTED,
+        subject_id: waiting.id,
+        recommendation_id: null,
+        indicator_id: indicator.id,
+        organization_ids: [organization.id],
+        data: { period: '2025' },
+      },
+    ]);
     const value = await recordValue(t, { indicatorId: indicator.id, period: '2026', value: 14 });
-    const approved = (await events()).slice(before);
+    const approved = (await events()).slice(before).filter((e) => e.type === String(PublicEventType.INDICATOR_VALUE_APPROVED));
     expect(approved).toEqual([
       {
         type: PublicEventType.INDICATOR_VALUE_APPROVED,
@@ -100,7 +110,7 @@ describe('public events', () => {
     const service = t.app.get(PublicEventsService);
     const jobs = async () => (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'public-events.dispatch'`))[0].n;
     const picky = await createRecommendation(t, { meetingId: (await createMeeting(t)).id });
-    service.registerConsumer('test.picky', async () => undefined, { interest: `$4::uuid = '${picky.id}'::uuid` });
+    service.registerConsumer('test.picky', async () => undefined, { interest: `event.recommendation_id = '${picky.id}'::uuid` });
     await t.gqlOk(TRANSITION, { id: (await createRecommendation(t, { meetingId: (await createMeeting(t)).id })).id, to: 'UNDER_REVIEW' });
     expect(await jobs()).toBe(0);
     await t.gqlOk(TRANSITION, { id: picky.id, to: 'UNDER_REVIEW' });

@@ -97,12 +97,14 @@ describe('subscriptions', () => {
     await a.gqlOk(TRANSITION, { id: other.id, to: 'UNDER_REVIEW' });
     await a.gqlOk(TRANSITION, { id: watched.id, to: 'UNDER_REVIEW' });
     await recordValue(a, { indicatorId: indicator.id, period: '2025', value: 3 });
-    await until(() => byOrganization.data.length === 2 && valuesOnly.data.length >= 1 && byIndicator.data.length === 1 && byRecommendation.data.length === 1);
+    await until(() => byOrganization.data.length === 3 && valuesOnly.data.length >= 1 && byIndicator.data.length === 1 && byRecommendation.data.length === 1);
     // A moment for anything that should not come to arrive.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(byRecommendation.data.map((m) => m.publicEvent.recommendationId)).toEqual([watched.id]);
-    expect(byOrganization.data.map((m) => m.publicEvent.subjectId)).toEqual([watched.id, expect.any(String)]);
-    expect(byOrganization.data[1].publicEvent).toMatchObject({ type: 'INDICATOR_VALUE_APPROVED', indicatorId: indicator.id, indicator: { id: indicator.id } });
+    // The organisation's recommendation moved, then its indicator's value was reported (without its figure) and approved.
+    expect(byOrganization.data.map((m) => m.publicEvent.type)).toEqual(['RECOMMENDATION_TRANSITIONED', 'INDICATOR_VALUE_SUBMITTED', 'INDICATOR_VALUE_APPROVED']);
+    expect(byOrganization.data[0].publicEvent.subjectId).toBe(watched.id);
+    expect(byOrganization.data[2].publicEvent).toMatchObject({ type: 'INDICATOR_VALUE_APPROVED', indicatorId: indicator.id, indicator: { id: indicator.id } });
     expect(valuesOnly.data.map((m) => m.publicEvent.type)).toEqual(['INDICATOR_VALUE_APPROVED']);
     expect(byIndicator.data.map((m) => m.publicEvent.indicatorId)).toEqual([indicator.id]);
     for (const received of [byRecommendation, byOrganization, valuesOnly, byIndicator]) received.stop();

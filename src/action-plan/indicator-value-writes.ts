@@ -8,6 +8,7 @@ import { IndicatorValue } from './indicator-value.entity';
 import type { IndicatorValueVersion } from './indicator-value-version.entity';
 import type { NotificationsService } from '../notifications/notifications.service';
 import { NotificationKind } from '../notifications/notification-event';
+import { PublicEventType, type PublicEventInput } from '../public-events/public-event';
 
 /**
  * The one way indicator values are written, by recordIndicatorValue and by the
@@ -78,4 +79,20 @@ export function announceValueSubmitted(notifications: NotificationsService, tx: 
     actorUserId: actor.userId ?? null,
     payload: { versionId: after.version.id, versionNumber: after.version.number },
   });
+}
+
+/**
+ * The public event of a written value: that its period was reported (the figure stays out: it is
+ * staff-only until approved). recordIndicatorValue publishes one; an import all of its own in one
+ * statement (PublicEventsService.publishMany).
+ */
+export function valueSubmittedEvent(after: SubmittedValue): PublicEventInput {
+  return {
+    type: PublicEventType.INDICATOR_VALUE_SUBMITTED,
+    subjectType: 'IndicatorValue',
+    subjectId: after.value.id,
+    recommendationId: null,
+    indicatorId: after.value.indicatorId,
+    data: { period: after.value.period },
+  };
 }

@@ -25,8 +25,9 @@ import { IndicatorMilestonesRepository } from './indicator-milestones.repository
 import { IndicatorsArgs } from './dto/indicators.args';
 import { RecordIndicatorValueInput } from './dto/record-indicator-value.input';
 import { IndicatorValue } from './indicator-value.entity';
-import { announceValueSubmitted, auditValueWrite, ValueFields, ValueParts } from './indicator-value-writes';
+import { announceValueSubmitted, auditValueWrite, ValueFields, ValueParts, valueSubmittedEvent } from './indicator-value-writes';
 import { NotificationsService } from '../notifications/notifications.service';
+import { PublicEventsService } from '../public-events/public-events.service';
 import { ResponsibilityService } from '../responsibility/responsibility.service';
 import { currentValues, submitVersions } from './indicator-values.repository';
 import { Indicator } from './indicator.entity';
@@ -40,6 +41,7 @@ export class IndicatorsService {
     private readonly milestones: IndicatorMilestonesRepository,
     private readonly notifications: NotificationsService,
     private readonly responsibility: ResponsibilityService,
+    private readonly publicEvents: PublicEventsService,
   ) {}
 
   /** Whether the sample's illustrative values are loaded (the pages then say they are not official statistics). */
@@ -284,6 +286,7 @@ export class IndicatorsService {
       const breakdown = await parts.write(tx, recorded);
       await auditValueWrite(this.audit, tx, actor, before, recorded, breakdown);
       await announceValueSubmitted(this.notifications, tx, actor, recorded);
+      await this.publicEvents.publish(tx, valueSubmittedEvent(recorded));
       return recorded.value;
     });
   }

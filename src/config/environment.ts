@@ -708,6 +708,25 @@ export class Environment {
   @Min(1)
   @Max(30)
   FOLLOW_CONFIRM_DAYS = 7;
+
+  /**
+   * let webhook endpoints be on loopback, private, link-local or other internal addresses (and on
+   * plain http). Off, such endpoints are refused when registered and at each delivery, on the
+   * address actually connected to (DNS rebinding). For tests and closed networks only
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = false;
+
+  /**
+   * how long (milliseconds) a webhook delivery waits for the endpoint's answer before the attempt
+   * counts as failed (and is retried)
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOKS_TIMEOUT_MS = 10_000;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

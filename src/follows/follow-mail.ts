@@ -70,6 +70,9 @@ export function changeSentence(translator: Translator, change: FollowedChange): 
       });
     case PublicEventType.ASSESSMENT_PUBLISHED:
       return t('follow.mail.event.assessmentPublished', { code: change.code });
+    case PublicEventType.INDICATOR_VALUE_SUBMITTED:
+      // Followers hear of a value once it is approved and public (FOLLOWED_EVENT_TYPES), never of a submission.
+      throw new Error('a submitted value is not mailed to followers');
   }
 }
 

@@ -61,6 +61,16 @@ export function normaliseAddress(email: string): string {
  * every mail can end the follow in one click, which deletes the address. Addresses appear in no
  * log, audit entry or export: logs name follows by id.
  */
+/**
+ * What followers are told: what the public pages show changed. A submitted value is not among them
+ * (its figure waits for review; followers hear of it once approved).
+ */
+export const FOLLOWED_EVENT_TYPES: readonly PublicEventType[] = [
+  PublicEventType.RECOMMENDATION_TRANSITIONED,
+  PublicEventType.INDICATOR_VALUE_APPROVED,
+  PublicEventType.ASSESSMENT_PUBLISHED,
+];
+
 @Injectable()
 export class FollowsService implements OnModuleInit {
   private readonly logger = new Logger('Follows');
@@ -78,9 +88,11 @@ export class FollowsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // A dispatch job only while someone confirmed a follow (and mail can be sent at all).
+    // A dispatch job only for what followers are told, while someone confirmed a follow (and mail can be sent at all).
     this.publicEvents.registerConsumer('follows', (event) => this.consume(event).then(() => undefined), {
-      interest: this.enabled ? 'EXISTS (SELECT 1 FROM follow WHERE confirmed_at IS NOT NULL)' : 'false',
+      interest: this.enabled
+        ? `event.type::text = ANY('{${FOLLOWED_EVENT_TYPES.join(',')}}'::text[]) AND EXISTS (SELECT 1 FROM follow WHERE confirmed_at IS NOT NULL)`
+        : 'false',
     });
     this.jobs.register(CONFIRMATION_MAIL_TASK, (payload) => this.mailConfirmation((payload as { followId: string }).followId).then(() => undefined));
     this.jobs.register(CHANGE_MAIL_TASK, (payload) => {
@@ -171,7 +183,7 @@ export class FollowsService implements OnModuleInit {
    * each gets a mail job, in one transaction; what was claimed before is not claimed again.
    */
   async consume(event: PublicEvent): Promise<number> {
-    if (!this.enabled) return 0;
+    if (!this.enabled || !FOLLOWED_EVENT_TYPES.includes(event.type)) return 0;
     const claimed = await this.repository.transaction(async (tx) => {
       const followIds = await this.repository.claimFollowers(tx, event);
       for (const followId of followIds) {

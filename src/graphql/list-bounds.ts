@@ -6,6 +6,7 @@ import { ListBoundsRepository, MeasuredBound } from './list-bounds.repository';
 import { RecommendationStatus } from '../recommendations/recommendation.enums';
 import { MAX_DIMENSIONS } from '../dimensions/dto/dimension.inputs';
 import { NotificationKind } from '../notifications/notification-event';
+import { PUBLIC_EVENT_TYPES } from '../public-events/public-event';
 
 /**
  * How long an unpaginated list can be:
@@ -76,6 +77,11 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   'Indicator.frameworkItems': { perParent: { table: 'indicator_framework_item', column: 'indicator_id' } },
   // One per kind of notification.
   'Query.notificationPreferences': { fixed: Object.keys(NotificationKind).length },
+  'Query.webhookEndpoints': { rows: 'webhook_endpoint' },
+  // Chosen from the event types, each at most once (ArrayUnique).
+  'WebhookEndpoint.eventTypes': { fixed: PUBLIC_EVENT_TYPES.length },
+  // The retries (WEBHOOK_MAX_ATTEMPTS) and any redeliveries: measured.
+  'WebhookDelivery.attempts': { perParent: { table: 'webhook_attempt', column: 'delivery_id' } },
 };
 
 /** The bound of a list field, or null when the schema has a list the table above does not know. */

@@ -13,6 +13,7 @@ import { ImportDraft } from './import-draft.entity';
 import { ActionPlanModule } from '../action-plan/action-plan.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { User } from '../accounts/user.entity';
+import { PublicEventsModule } from '../public-events/public-events.module';
 
 /** Bulk import of indicator values (CSV or XLSX), audited. */
 @Module({
@@ -22,6 +23,7 @@ import { User } from '../accounts/user.entity';
     ActionPlanModule,
     DimensionsModule,
     NotificationsModule,
+    PublicEventsModule,
     // Global in the service; imported here too so that `npm run import` has them.
     AuditModule,
     I18nModule,

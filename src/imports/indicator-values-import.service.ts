@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { announceValueSubmitted, auditValueWrite } from '../action-plan/indicator-value-writes';
+import { announceValueSubmitted, auditValueWrite, valueSubmittedEvent } from '../action-plan/indicator-value-writes';
+import { PublicEventsService } from '../public-events/public-events.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { currentValues, submitVersions } from '../action-plan/indicator-values.repository';
 import { IndicatorValue } from '../action-plan/indicator-value.entity';
@@ -60,6 +61,7 @@ export class IndicatorValuesImportService {
     private readonly contentLocales: ContentLocaleService,
     private readonly dimensions: DimensionsRepository,
     private readonly notifications: NotificationsService,
+    private readonly publicEvents: PublicEventsService,
   ) {}
 
   /** Reads an uploaded file (readImportFile) with the columns the dimensions may be named by in it. */
@@ -131,6 +133,8 @@ export class IndicatorValuesImportService {
         await auditValueWrite(this.auditTrail, tx, options.actor, current.get(keyOf(after.value)) ?? null, after, cells);
         await announceValueSubmitted(this.notifications, tx, options.actor, after);
       }
+      // Every reported period is public (not its figure): one statement for all of the import's.
+      await this.publicEvents.publishMany(tx, written.map(valueSubmittedEvent));
       return summary;
     });
   }

@@ -14,10 +14,12 @@ export enum NotificationKind {
   REMINDER_LATE = 'REMINDER_LATE',
   /** Something has been late for ESCALATION_AFTER_DAYS (its organisations' focal points and the secretariat, once; the daily sweep). */
   ESCALATION = 'ESCALATION',
+  /** A webhook endpoint failed for a day and was disabled (its owner: the NGO's users, or the ADMINs for the secretariat's). */
+  WEBHOOK_DISABLED = 'WEBHOOK_DISABLED',
 }
 
 /** The records a notification can be about; their organisations decide what a MINISTRY user may be told. */
-export type SubjectType = 'IndicatorValue' | 'Recommendation' | 'Indicator';
+export type SubjectType = 'IndicatorValue' | 'Recommendation' | 'Indicator' | 'WebhookEndpoint';
 
 /**
  * Who is meant. Whoever it names, nobody deactivated is told, nor the person who acted, nor a

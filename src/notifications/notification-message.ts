@@ -10,6 +10,7 @@ const KIND_MESSAGES: Record<NotificationKind, MessageKey> = {
   [NotificationKind.REMINDER_DUE]: 'notifications.kind.REMINDER_DUE',
   [NotificationKind.REMINDER_LATE]: 'notifications.kind.REMINDER_LATE',
   [NotificationKind.ESCALATION]: 'notifications.kind.ESCALATION',
+  [NotificationKind.WEBHOOK_DISABLED]: 'notifications.kind.WEBHOOK_DISABLED',
 };
 
 /** The reminders' sentences about an indicator's period (the keys above are about a recommendation). */
@@ -46,6 +47,7 @@ export function notificationMessage(t: Translator['t'], notification: Pick<Notif
     to: statusLabel(t, p.to),
     dueOn: text(p.dueOn),
     days: typeof p.days === 'number' ? p.days : 0,
+    url: text(p.url),
   });
 }
 
@@ -58,5 +60,9 @@ export function notificationPath(notification: Pick<Notification, 'kind' | 'subj
   // A reminder about an indicator's period: its page, where the value form is.
   if (notification.subjectType === 'Indicator') return `/work/indicators/${encodeURIComponent(notification.subjectId)}`;
   if (notification.subjectType === 'Recommendation') return `/work/recommendations/${encodeURIComponent(notification.subjectId)}`;
+  // A disabled webhook: its page, under /work for an NGO's endpoint, under /admin for the secretariat's.
+  if (notification.subjectType === 'WebhookEndpoint') {
+    return `${typeof notification.payload.organizationId === 'string' ? '/work' : '/admin'}/webhooks/${encodeURIComponent(notification.subjectId)}`;
+  }
   return '/work/notifications';
 }

@@ -33,6 +33,8 @@ function subjectOrganizationsSql(type: SubjectType, subject: string): string {
       return `SELECT organization_id FROM recommendation_organization WHERE recommendation_id = ${subject}`;
     case 'Indicator':
       return `SELECT responsible_organization_id AS organization_id FROM indicator WHERE id = ${subject} AND responsible_organization_id IS NOT NULL`;
+    case 'WebhookEndpoint':
+      return `SELECT organization_id FROM webhook_endpoint WHERE id = ${subject} AND organization_id IS NOT NULL`;
   }
 }
 
@@ -46,6 +48,8 @@ function subjectFactsSql(type: SubjectType, subject: string): string {
       return `SELECT jsonb_build_object('code', r.code) AS facts FROM recommendation r WHERE r.id = ${subject}`;
     case 'Indicator':
       return `SELECT jsonb_build_object('indicatorId', i.id, 'indicatorCode', i.code) AS facts FROM indicator i WHERE i.id = ${subject}`;
+    case 'WebhookEndpoint':
+      return `SELECT jsonb_build_object('url', e.url, 'organizationId', e.organization_id) AS facts FROM webhook_endpoint e WHERE e.id = ${subject}`;
   }
 }
 

@@ -19,7 +19,7 @@ export const ACTIVE_FOCAL_POINTS_SQL = `
     JOIN app_user fu ON fu.id = f.user_id AND fu.organization_id = f.organization_id AND fu.role = 'MINISTRY' AND fu.deactivated_at IS NULL`;
 
 /** The officer named on a subject (a scalar uuid SQL, null when none), `subject` being its id's placeholder. */
-export function subjectOfficerSql(type: 'IndicatorValue' | 'Recommendation' | 'Indicator', subject: string): string {
+export function subjectOfficerSql(type: 'IndicatorValue' | 'Recommendation' | 'Indicator' | 'WebhookEndpoint', subject: string): string {
   switch (type) {
     case 'IndicatorValue':
       return `(SELECT i.responsible_user_id FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id WHERE v.id = ${subject})`;
@@ -27,6 +27,8 @@ export function subjectOfficerSql(type: 'IndicatorValue' | 'Recommendation' | 'I
       return `(SELECT responsible_user_id FROM recommendation WHERE id = ${subject})`;
     case 'Indicator':
       return `(SELECT responsible_user_id FROM indicator WHERE id = ${subject})`;
+    case 'WebhookEndpoint':
+      return 'NULL::uuid';
   }
 }
 

@@ -12,17 +12,24 @@ export enum PublicEventType {
   RECOMMENDATION_TRANSITIONED = 'recommendation.transitioned',
   /** A reviewer approved a value version: it is now the published figure (data: indicator code, period, version). */
   INDICATOR_VALUE_APPROVED = 'indicator_value.approved',
+  /**
+   * A value was reported for a period (data: indicator code, period), by hand or by an import,
+   * and waits for review. The figure is not in it: it is staff-only until approved (see
+   * ValueStatus); that a period was reported, and when, is public (reporting completeness).
+   */
+  INDICATOR_VALUE_SUBMITTED = 'indicator_value.submitted',
   /** An EDITOR published an NGO's independent assessment (data: recommendation code, status, organisation). */
   ASSESSMENT_PUBLISHED = 'assessment.published',
 }
 
 registerEnumType(PublicEventType, {
   name: 'PublicEventType',
-  description: 'What happened to public data (a live subscription can ask for some of these only)',
+  description: 'What happened to public data: what webhook endpoints choose and live subscriptions ask for',
   valuesMap: {
-    RECOMMENDATION_TRANSITIONED: { description: 'A recommendation moved along its lifecycle' },
-    INDICATOR_VALUE_APPROVED: { description: "A reviewer approved a value version: it is now the indicator's published figure" },
-    ASSESSMENT_PUBLISHED: { description: "A civil-society organisation's independent assessment was published" },
+    RECOMMENDATION_TRANSITIONED: { description: 'recommendation.transitioned: a recommendation moved along its lifecycle' },
+    INDICATOR_VALUE_APPROVED: { description: "indicator_value.approved: a reviewer approved a value version: it is now the indicator's published figure" },
+    INDICATOR_VALUE_SUBMITTED: { description: 'indicator_value.submitted: a value was reported for a period (by hand or by an import) and waits for review; without its figure' },
+    ASSESSMENT_PUBLISHED: { description: "assessment.published: a civil-society organisation's independent assessment was published" },
   },
 });
 

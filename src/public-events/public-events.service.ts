@@ -10,9 +10,10 @@ export type PublicEventConsumer = (event: PublicEvent) => Promise<void>;
 export interface ConsumerOptions {
   /**
    * SQL that is true when this consumer may have something to do with an event (e.g. `EXISTS
-   * (SELECT 1 FROM webhook_endpoint WHERE active)`), evaluated in the publishing statement; it may
-   * read the event's parameters `$1` (type), `$4` (recommendation id), `$5` (indicator id). When no
-   * consumer's interest holds, no dispatch job is added. Without it, every event is dispatched.
+   * (SELECT 1 FROM webhook_endpoint e WHERE e.active AND event.type = ANY(e.event_types))`),
+   * evaluated in the publishing statement on the row written, `event` (its `type`,
+   * `recommendation_id`, `indicator_id`, `organization_ids`). When no consumer's interest holds,
+   * no dispatch job is added. Without it, every event is dispatched.
    */
   interest?: string;
 }
@@ -59,6 +60,12 @@ export class PublicEventsService implements OnModuleInit {
   publish(manager: EntityManager, event: PublicEventInput): Promise<string> {
     if (!manager.queryRunner?.isTransactionActive) throw new Error('publish needs the EntityManager of an open transaction');
     return this.repository.insert(manager, event, DISPATCH_MAX_ATTEMPTS, this.interest());
+  }
+
+  /** Records many events in the caller's transaction, in one statement (an import's rows); returns their ids. */
+  publishMany(manager: EntityManager, events: readonly PublicEventInput[]): Promise<string[]> {
+    if (!manager.queryRunner?.isTransactionActive) throw new Error('publishMany needs the EntityManager of an open transaction');
+    return this.repository.insertMany(manager, events, DISPATCH_MAX_ATTEMPTS, this.interest());
   }
 
   /** A stored event (subscriptions read what an announcement names). */

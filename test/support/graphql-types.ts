@@ -529,6 +529,18 @@ export type CreateRecommendationInput = {
   titleTranslations?: InputMaybe<Array<TranslationInput>>;
 };
 
+/** A new webhook endpoint */
+export type CreateWebhookEndpointInput = {
+  /** What it is for (up to 500 characters) */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The events it receives (at least one) */
+  eventTypes: Array<PublicEventType>;
+  /** ADMIN: the NGO organisation that will own it, or null for the secretariat's own; an NGO caller's endpoints are always its organisation's */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Where deliveries are POSTed: https, on a public address (see docs/api.md, Webhooks) */
+  url: Scalars['String']['input'];
+};
+
 /** A token just created, with its secret (shown only in this answer) */
 export type CreatedApiToken = {
   /** The token as listed from now on (without its secret) */
@@ -1239,6 +1251,10 @@ export type Mutation = {
   createPerson: Person;
   /** Records a recommendation as PROPOSED (EDITOR, ADMIN) */
   createRecommendation: Recommendation;
+  /** Registers an endpoint; its secret is in this answer only (audited without it) */
+  createWebhookEndpoint: WebhookEndpointWithSecret;
+  /** Deletes the endpoint with its delivery log */
+  deleteWebhookEndpoint: WebhookEndpoint;
   /** Asks to follow a public record by e-mail; anyone may, without a token. Always true: whether a confirmation mail was sent (not yet following, within the limits per address and per IP) is not told, so the answer reveals nobody. BAD_USER_INPUT for an address that is not one; NOT_FOUND when mail is off (no SMTP) or the record does not exist. */
   followByEmail: Scalars['Boolean']['output'];
   /** ADMIN and EDITOR: map a recommendation or an indicator to a framework item (nothing changes when it is mapped already) */
@@ -1249,12 +1265,16 @@ export type Mutation = {
   recordIndicatorValue: IndicatorValue;
   /** Records a value with its breakdown as a new version (as recordIndicatorValue does), all or nothing. MINISTRY tokens: only indicators of their organisation */
   recordIndicatorValueBreakdown: IndicatorValue;
+  /** Sends a delivery again, with the same webhook-id (one attempt, logged) */
+  redeliverWebhook: WebhookDelivery;
   /** ADMIN and EDITOR: return a SUBMITTED assessment to its organisation with a reason */
   returnAssessment: Assessment;
   /** ADMIN and EDITOR: approve or return a SUBMITTED version submitted by someone else (four eyes; FORBIDDEN otherwise) */
   reviewValue: IndicatorValueVersion;
   /** ADMIN only */
   revokeApiToken: ApiToken;
+  /** A new signing secret (in this answer only); the old one stops at once */
+  rotateWebhookEndpointSecret: WebhookEndpointWithSecret;
   /** Replaces an organisation's focal points (ADMIN): active MINISTRY users of that organisation */
   setFocalPoints: Organization;
   /** ADMIN and EDITOR: which dimensions an indicator is broken down by, whether its total is recorded or derived, and its value kind */
@@ -1283,6 +1303,8 @@ export type Mutation = {
   updateMeeting: Meeting;
   /** Changes a recommendation's facts (not its status); CONFLICT when expectedVersion is given and stale */
   updateRecommendation: Recommendation;
+  /** Changes the URL, description, events, or disables / enables it again */
+  updateWebhookEndpoint: WebhookEndpoint;
 };
 
 
@@ -1336,6 +1358,16 @@ export type MutationCreateRecommendationArgs = {
 };
 
 
+export type MutationCreateWebhookEndpointArgs = {
+  input: CreateWebhookEndpointInput;
+};
+
+
+export type MutationDeleteWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationFollowByEmailArgs = {
   input: FollowByEmailInput;
 };
@@ -1361,6 +1393,11 @@ export type MutationRecordIndicatorValueBreakdownArgs = {
 };
 
 
+export type MutationRedeliverWebhookArgs = {
+  deliveryId: Scalars['ID']['input'];
+};
+
+
 export type MutationReturnAssessmentArgs = {
   input: ReturnAssessmentInput;
 };
@@ -1372,6 +1409,11 @@ export type MutationReviewValueArgs = {
 
 
 export type MutationRevokeApiTokenArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRotateWebhookEndpointSecretArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1460,6 +1502,11 @@ export type MutationUpdateRecommendationArgs = {
   input: UpdateRecommendationInput;
 };
 
+
+export type MutationUpdateWebhookEndpointArgs = {
+  input: UpdateWebhookEndpointInput;
+};
+
 /** An object with an id unique across all types: fetch it again with `node(id:)` or `nodes(ids:)` */
 export type Node = {
   /** Unique across all types; stable for the life of the record */
@@ -1492,7 +1539,9 @@ export type NotificationKind =
   /** A reviewer returned a value to its author */
   | 'VALUE_RETURNED'
   /** A value was submitted and waits for review (reviewers) */
-  | 'VALUE_SUBMITTED';
+  | 'VALUE_SUBMITTED'
+  /** A webhook endpoint failed for a day and was disabled (its owner: the NGO organisation, or the ADMINs) */
+  | 'WEBHOOK_DISABLED';
 
 /** The signed-in person's mail choice for one kind of notification */
 export type NotificationPreference = {
@@ -1771,13 +1820,15 @@ export type PublicEventMessage = {
   type: PublicEventType;
 };
 
-/** What happened to public data (a live subscription can ask for some of these only) */
+/** What happened to public data: what webhook endpoints choose and live subscriptions ask for */
 export type PublicEventType =
-  /** A civil-society organisation's independent assessment was published */
+  /** assessment.published: a civil-society organisation's independent assessment was published */
   | 'ASSESSMENT_PUBLISHED'
-  /** A reviewer approved a value version: it is now the indicator's published figure */
+  /** indicator_value.approved: a reviewer approved a value version: it is now the indicator's published figure */
   | 'INDICATOR_VALUE_APPROVED'
-  /** A recommendation moved along its lifecycle */
+  /** indicator_value.submitted: a value was reported for a period (by hand or by an import) and waits for review; without its figure */
+  | 'INDICATOR_VALUE_SUBMITTED'
+  /** recommendation.transitioned: a recommendation moved along its lifecycle */
   | 'RECOMMENDATION_TRANSITIONED';
 
 /** An EDITOR publishes a SUBMITTED assessment: it is checked for form and safety, not for agreement */
@@ -1846,6 +1897,10 @@ export type Query = {
   reportingCompleteness: Array<OrganizationCompleteness>;
   /** What waits for review and the caller may review, oldest first (empty for roles that do not review) */
   valueReviewQueue: Array<ValueReviewItem>;
+  /** One endpoint (ADMIN: any; NGO: its organisation's, else NOT_FOUND) */
+  webhookEndpoint: WebhookEndpoint;
+  /** ADMIN: every endpoint; NGO: its organisation's */
+  webhookEndpoints: Array<WebhookEndpoint>;
 };
 
 
@@ -1970,6 +2025,11 @@ export type QueryReportingCompletenessArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   organizationId?: InputMaybe<Scalars['ID']['input']>;
   year: Scalars['Int']['input'];
+};
+
+
+export type QueryWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** A recommendation made at a meeting, followed through its lifecycle (see RecommendationStatus) */
@@ -2567,6 +2627,20 @@ export type UpdateRecommendationInput = {
   titleTranslations?: InputMaybe<Array<TranslationInput>>;
 };
 
+/** Changes to a webhook endpoint (fields left out stay as they are) */
+export type UpdateWebhookEndpointInput = {
+  /** false disables it; true enables it again and clears its failure record */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Blank clears it */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The events it receives from now on (at least one) */
+  eventTypes?: InputMaybe<Array<PublicEventType>>;
+  /** The endpoint to change */
+  id: Scalars['ID']['input'];
+  /** A new URL (checked as at registration) */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A version waiting for review */
 export type ValueReviewItem = {
   /** The indicator the value is for */
@@ -2583,3 +2657,115 @@ export type ValueStatus =
   | 'APPROVED'
   /** The latest submitted version not returned, reviewed or not (staff only) */
   | 'SUBMITTED';
+
+/** One attempt at a webhook delivery */
+export type WebhookAttempt = {
+  /** Milliseconds until the answer or the failure */
+  durationMs: Scalars['Int']['output'];
+  /** Why the attempt failed without an answer, or null */
+  error?: Maybe<Scalars['String']['output']>;
+  /** The HTTP status answered; null when none was (refused address, timeout, network error) */
+  httpStatus?: Maybe<Scalars['Int']['output']>;
+  /** The attempt's id */
+  id: Scalars['ID']['output'];
+  /** 1, 2, … per delivery */
+  number: Scalars['Int']['output'];
+  /** The answer's first kilobyte (as text) */
+  responseExcerpt?: Maybe<Scalars['String']['output']>;
+  /** When the POST began */
+  startedAt: Scalars['DateTime']['output'];
+};
+
+/** One public event sent to one endpoint, with its attempts */
+export type WebhookDelivery = {
+  /** Attempts made so far (redeliveries included) */
+  attemptCount: Scalars['Int']['output'];
+  /** Its attempts, first to last */
+  attempts: Array<WebhookAttempt>;
+  /** When the event became this delivery */
+  createdAt: Scalars['DateTime']['output'];
+  /** When the endpoint last answered 2xx; null until then */
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The kind of event delivered */
+  eventType: PublicEventType;
+  /** Also the webhook-id header of every attempt */
+  id: Scalars['ID']['output'];
+  /** When it was last attempted; null before the first attempt */
+  lastAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the queue will try again (an estimate from its backoff); null when not waiting */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The public event delivered */
+  publicEventId: Scalars['ID']['output'];
+  /** Where it stands */
+  status: WebhookDeliveryStatus;
+};
+
+/** A page of an endpoint's deliveries, newest first (a Relay cursor connection) */
+export type WebhookDeliveryConnection = {
+  /** The page, in the list order */
+  edges: Array<WebhookDeliveryEdge>;
+  /** Cursors of this page and whether more pages lie before or after it */
+  pageInfo: PageInfo;
+  /** How many items the whole list has with these filters (not only this page) */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One WebhookDelivery in a page of a connection, with its cursor */
+export type WebhookDeliveryEdge = {
+  /** Opaque position of this edge: pass it as `after` or `before` to page from here */
+  cursor: Scalars['String']['output'];
+  /** The WebhookDelivery at this position */
+  node: WebhookDelivery;
+};
+
+/** Where a webhook delivery stands */
+export type WebhookDeliveryStatus =
+  /** The endpoint answered 2xx */
+  | 'DELIVERED'
+  /** Given up: every attempt failed (about a day), or the endpoint was disabled */
+  | 'FAILED'
+  /** Not delivered yet: queued, or waiting for its next attempt */
+  | 'PENDING';
+
+/** A URL the service POSTs signed public events to (Standard Webhooks) */
+export type WebhookEndpoint = {
+  /** Whether deliveries are made; false once disabled (by hand, or after a day of failures) */
+  active: Scalars['Boolean']['output'];
+  /** When it was registered */
+  createdAt: Scalars['DateTime']['output'];
+  /** Its deliveries, newest first */
+  deliveries: WebhookDeliveryConnection;
+  /** What the endpoint is for, as its owner describes it */
+  description: Scalars['String']['output'];
+  /** When it was disabled; null while active */
+  disabledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why it was disabled; null while active */
+  disabledReason?: Maybe<Scalars['String']['output']>;
+  /** The events it receives */
+  eventTypes: Array<PublicEventType>;
+  /** Since when every attempt has failed; null after a success */
+  failingSince?: Maybe<Scalars['DateTime']['output']>;
+  /** The endpoint's id */
+  id: Scalars['ID']['output'];
+  /** The NGO organisation that owns it; null for the secretariat's endpoints */
+  organizationId?: Maybe<Scalars['ID']['output']>;
+  /** Where deliveries are POSTed (http or https) */
+  url: Scalars['String']['output'];
+};
+
+
+/** A URL the service POSTs signed public events to (Standard Webhooks) */
+export type WebhookEndpointDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A webhook endpoint with its signing secret (only in the answer that created or rotated it) */
+export type WebhookEndpointWithSecret = {
+  /** The endpoint as listed from now on (without its secret) */
+  endpoint: WebhookEndpoint;
+  /** The signing secret, whsec_…: verify deliveries with it (Standard Webhooks); shown only now */
+  secret: Scalars['String']['output'];
+};

@@ -14,6 +14,7 @@ registerEnumType(NotificationKind, {
     REMINDER_DUE: { description: 'A due date or reporting deadline is near, or today (the people responsible)' },
     REMINDER_LATE: { description: 'A due date or reporting deadline has passed (the people responsible, weekly)' },
     ESCALATION: { description: 'Something has been late for long (the editors); cannot be turned OFF' },
+    WEBHOOK_DISABLED: { description: 'A webhook endpoint failed for a day and was disabled (its owner: the NGO organisation, or the ADMINs)' },
   },
 });
 

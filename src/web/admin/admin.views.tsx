@@ -47,6 +47,9 @@ export function UsersPage(props: PageProps & { users: UserListItem[]; success: s
         <a class="govuk-link" href="/admin/tokens">
           {ctx.t('staff.admin.tokensTitle')}
         </a>{' '}
+        <a class="govuk-link govuk-!-margin-left-2" href="/admin/webhooks">
+          {ctx.t('staff.webhooks.title')}
+        </a>{' '}
         <a class="govuk-link govuk-!-margin-left-2" href="/admin/organizations">
           {ctx.t('staff.admin.organizationsTitle')}
         </a>

@@ -33,6 +33,7 @@ export function staffNavigation(t: Translator['t'], role: Role, waiting = 0, unr
   if (role === Role.NGO) {
     return [
       { href: '/work/assessments', label: t('staff.nav.assessments') },
+      { href: '/work/webhooks', label: t('staff.nav.webhooks') },
       { href: '/account', label: t('staff.nav.account') },
     ];
   }

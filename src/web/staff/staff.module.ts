@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { WebhooksModule } from '../../webhooks/webhooks.module';
+import { WebhookPagesController } from './webhooks.controller';
 import { MulterModule } from '@nestjs/platform-express';
 import { AccountsModule } from '../../accounts/accounts.module';
 import { ActionPlanModule } from '../../action-plan/action-plan.module';
@@ -59,6 +61,7 @@ import { ReportingCompletenessModule } from '../../reporting-completeness/report
 @Module({
   imports: [
     WebModule,
+    WebhooksModule,
     AccountsModule,
     AuthModule,
     OrganizationsModule,
@@ -82,6 +85,7 @@ import { ReportingCompletenessModule } from '../../reporting-completeness/report
   ],
   controllers: [
     AccountController,
+    WebhookPagesController,
     WorkController,
     CompletenessPageController,
     NotificationsPageController,
