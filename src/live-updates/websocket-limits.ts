@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { WebSocketServer } from 'ws';
 import { AppConfig } from '../config/app-config.service';
@@ -26,9 +26,12 @@ export class WebSocketLimits implements OnApplicationBootstrap {
   constructor(
     private readonly moduleRef: ModuleRef,
     private readonly config: AppConfig,
+    private readonly adapterHost: HttpAdapterHost,
   ) {}
 
   onApplicationBootstrap(): void {
+    // A context without an HTTP server (the CLIs, the benchmarks' in-process instances) serves no WebSocket.
+    if (!this.adapterHost.httpAdapter) return;
     const graphql = this.moduleRef.get(GraphQLModule, { strict: false });
     const driver = graphql.graphQlAdapter as unknown as { _subscriptionService?: { wss?: WebSocketServer } };
     const wss = driver._subscriptionService?.wss;
