@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client, ClientConfig, Notification } from 'pg';
+import { Client, ClientConfig } from 'pg';
 import { DataSource, DataSourceOptions, QueryRunner } from 'typeorm';
 import { readQuery } from '../database/read-routing';
+import { openNotificationListener } from '../database/notification-listener';
 
 /** The channel the data_version trigger notifies on (migration DataVersionNotify). */
 export const DATA_VERSION_CHANNEL = 'data_version';
@@ -46,35 +47,8 @@ export class DataVersionRepository {
    * Opens a connection of its own to the primary (not one of the pool's: it is held for the
    * process's life) listening on the data_version channel. `onLost` runs once when it fails or ends.
    */
-  async listen(onNotification: (payload: string | undefined) => void, onLost: (error: Error) => void): Promise<Client> {
-    const client = new Client({
-      ...this.connectionConfig(),
-      application_name: 'roundtable-tracker data-version listener',
-      // A dead peer is noticed by TCP keepalive; a server that does not answer, within 5 s.
-      keepAlive: true,
-      connectionTimeoutMillis: 5_000,
-    });
-    let lost = false;
-    const lose = (error: Error) => {
-      if (lost) return;
-      lost = true;
-      client.removeAllListeners('notification');
-      onLost(error);
-    };
-    client.on('notification', (message: Notification) => {
-      if (message.channel === DATA_VERSION_CHANNEL) onNotification(message.payload);
-    });
-    client.on('error', lose);
-    client.on('end', () => lose(new Error('the listening connection ended')));
-    try {
-      await client.connect();
-      await client.query(`LISTEN "${DATA_VERSION_CHANNEL}"`);
-    } catch (error) {
-      lost = true;
-      await client.end().catch(() => undefined);
-      throw error;
-    }
-    return client;
+  listen(onNotification: (payload: string | undefined) => void, onLost: (error: Error) => void): Promise<Client> {
+    return openNotificationListener(this.connectionConfig(), DATA_VERSION_CHANNEL, 'roundtable-tracker data-version listener', onNotification, onLost);
   }
 
   /** The listening connection's own read, right after LISTEN (a version committed before it was not notified to it). */
