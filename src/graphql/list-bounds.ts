@@ -80,6 +80,8 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   'Query.webhookEndpoints': { rows: 'webhook_endpoint' },
   // Chosen from the event types, each at most once (ArrayUnique).
   'WebhookEndpoint.eventTypes': { fixed: PUBLIC_EVENT_TYPES.length },
+  // An event's organisations are its recommendation's responsible ones (or its indicator's one).
+  'PublicEventMessage.organizationIds': { perParent: { table: 'recommendation_organization', column: 'recommendation_id' } },
   // The retries (WEBHOOK_MAX_ATTEMPTS) and any redeliveries: measured.
   'WebhookDelivery.attempts': { perParent: { table: 'webhook_attempt', column: 'delivery_id' } },
 };
