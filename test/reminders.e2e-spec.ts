@@ -3,6 +3,7 @@ import { addDays } from '../src/action-plan/progress-cut';
 import { Role } from '../src/auth/role.enum';
 import { Clock } from '../src/common/clock';
 import { JobWorker } from '../src/jobs/job-worker';
+import { RemindersRepository } from '../src/reminders/reminders.repository';
 import { RemindersService } from '../src/reminders/reminders.service';
 import { createActionPlan, createIndicator, createOrganization, createRecommendation, recordValue } from './support/factories';
 import { startSmtp } from './support/smtp-server';
@@ -185,5 +186,24 @@ describe('reminders', () => {
     await sweep();
     const rows = (await about(indicatorId)).filter((n) => n.payload.period === '2026');
     expect(rows.map((n) => [n.recipient, n.kind, n.payload.days])).toEqual([['officer@mlsp.kg', 'REMINDER_DUE', 3]]);
+  });
+
+  it('keeps what a sweep cut short committed, and the next run writes the rest once (each rule commits on its own)', async () => {
+    const due = addDays('2027-12-31', lag);
+    const r = await recommendation(due);
+    setToday(addDays(due, -3));
+    // The indicators' first rule fails (a lost connection, say) after the recommendations' rules have committed.
+    jest.spyOn(t.app.get(RemindersRepository), 'indicatorPeriods').mockImplementationOnce(() => {
+      throw new Error('connection lost');
+    });
+    await expect(sweep()).rejects.toThrow('connection lost');
+    const period2027 = async () => (await about(indicatorId)).filter((n) => n.payload.period === '2027');
+    expect((await about(r.id)).map((n) => [n.recipient, n.kind])).toEqual([['officer@mlsp.kg', 'REMINDER_DUE']]);
+    expect(await period2027()).toEqual([]);
+
+    const again = await sweep();
+    expect(again).toMatchObject({ 'recommendation.due': 0, 'indicator.due': 1 });
+    expect(await about(r.id)).toHaveLength(1);
+    expect((await period2027()).map((n) => [n.recipient, n.kind, n.payload.days])).toEqual([['officer@mlsp.kg', 'REMINDER_DUE', 3]]);
   });
 });

@@ -644,6 +644,18 @@ export class Environment {
   REMINDER_HOUR = 6;
 
   /**
+   * the share of time (percent) the daily reminder sweep may work while it runs: it writes each rule's
+   * reminders in a transaction of its own and pauses after each in proportion, so that the API it
+   * shares the machine and the database with keeps its throughput (as autovacuum's cost delay does).
+   * 100: no pauses
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  REMINDER_SWEEP_BUSY_PERCENT = 10;
+
+  /**
    * the hour of the day (in APP_TIMEZONE) at which daily digests (and, on Mondays, weekly digests) of
    * notifications are mailed to those who chose them; a digest lists what arrived before that hour
    */

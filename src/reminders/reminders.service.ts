@@ -3,6 +3,7 @@ import { addDays } from '../action-plan/progress-cut';
 import { Clock } from '../common/clock';
 import { startOfNextDay } from '../common/start-of-next-day';
 import { AppConfig } from '../config/app-config.service';
+import { DutyCyclePacer } from '../jobs/duty-cycle-pacer';
 import { JobQueue } from '../jobs/job-queue';
 import { NotificationKind, type SubjectType } from '../notifications/notification-event';
 import type { SetAudience, SubjectSet } from '../notifications/notifications.repository';
@@ -32,8 +33,9 @@ function localHour(now: Date, timeZone: string): number {
 /**
  * The daily reminder sweep. graphile-worker's crontab is in UTC, so the job runs hourly and, from
  * REMINDER_HOUR in APP_TIMEZONE on, sends that local day's reminders: every rule is one statement
- * over all items, and each notification's occurrence (`rule:item:day`) makes the rest of the day's
- * runs, other instances and restarts write nothing new.
+ * over all items, committed on its own and followed by a pause (REMINDER_SWEEP_BUSY_PERCENT) so that
+ * the sweep does not take the API's share of the machine, and each notification's occurrence
+ * (`rule:item:day`) makes the rest of the day's runs, other instances and restarts write nothing new.
  *
  * - REMINDER_DUE to the people responsible: REMINDER_DAYS_BEFORE days before a due date, and on it;
  * - REMINDER_LATE to them each week while it is late;
@@ -68,7 +70,11 @@ export class RemindersService implements OnModuleInit {
     this.jobs.schedule({ task: SWEEP_TASK, pattern: '0 * * * *' });
   }
 
-  /** Sends today's reminders (today by the Clock, in APP_TIMEZONE), in one transaction; how many were new, per rule. */
+  /**
+   * Sends today's reminders (today by the Clock, in APP_TIMEZONE): one statement per rule and kind of
+   * item, each in its own transaction, with pauses between them (REMINDER_SWEEP_BUSY_PERCENT); how
+   * many were new, per rule.
+   */
   async sweep(): Promise<SweepResult> {
     const today = this.clock.today();
     const timeZone = this.config.get('APP_TIMEZONE');
@@ -84,19 +90,20 @@ export class RemindersService implements OnModuleInit {
       { name: 'indicator', subjectType: 'Indicator', set: (rule) => this.repository.indicatorPeriods(rule, todayEnd, timeZone) },
     ];
     const result: SweepResult = {};
-    await this.repository.transaction(async (tx) => {
-      for (const subject of subjects) {
-        for (const { rule, kind, audience } of rules) {
-          result[`${subject.name}.${rule.rule}`] = await this.notifications.notifySet(tx, subject.set(rule), {
-            kind,
-            subjectType: subject.subjectType,
-            rule: `${subject.name}.${rule.rule}`,
-            day: today,
-            audience,
-          });
-        }
-      }
-    });
+    // Each rule's statement commits on its own (its occurrences make a re-run write nothing twice, so a
+    // sweep cut short is finished by the next hour's), paced so that the API keeps its throughput.
+    const pacer = new DutyCyclePacer(this.config.get('REMINDER_SWEEP_BUSY_PERCENT'));
+    const steps = subjects.flatMap((subject) => rules.map((r) => ({ subject, ...r })));
+    for (const [index, { subject, rule, kind, audience }] of steps.entries()) {
+      const name = `${subject.name}.${rule.rule}`;
+      result[name] = await pacer.step(
+        () =>
+          this.repository.transaction((tx) =>
+            this.notifications.notifySet(tx, subject.set(rule), { kind, subjectType: subject.subjectType, rule: name, day: today, audience }),
+          ),
+        { last: index === steps.length - 1 },
+      );
+    }
     const total = Object.values(result).reduce((a, b) => a + b, 0);
     if (total) this.logger.log(`reminders of ${today}: ${total} notified (${JSON.stringify(result)})`);
     return result;
