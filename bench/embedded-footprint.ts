@@ -1,10 +1,10 @@
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BENCH_YEAR, DASHBOARD_QUERY, graphqlBody, OPEN_STATUSES } from './operations';
-import { freePort, ROOT } from './processes';
+import { freePort, ROOT, treeMemory } from './processes';
 
 const USAGE = `usage: npm run bench:embedded -- [--main dist/src/main.js] [--requests 1000] [--duration 10]
 Measures the service on the embedded database (no DATABASE_URL), as \`npm start\` runs it, with the sample:
@@ -32,42 +32,6 @@ function parseOptions(argv: string[]): Options {
     i += 1;
   }
   return options;
-}
-
-/** The pid and every descendant's pid (from /proc/<pid>/task/<tid>/children). */
-function processTree(pid: number): number[] {
-  const pids = [pid];
-  for (let i = 0; i < pids.length; i += 1) {
-    try {
-      for (const task of readdirSync(`/proc/${pids[i]}/task`)) {
-        const children = readFileSync(`/proc/${pids[i]}/task/${task}/children`, 'utf8').trim();
-        if (children) pids.push(...children.split(/\s+/).map(Number));
-      }
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return pids;
-}
-
-/** Sums resident (RSS) and proportional (PSS, shared pages split between sharers) memory of the tree, in MB. */
-function treeMemory(pid: number): { processes: number; rssMb: number; pssMb: number; servicePssMb: number } {
-  let rss = 0;
-  let pss = 0;
-  let servicePss = 0;
-  const pids = processTree(pid);
-  for (const p of pids) {
-    try {
-      const rollup = readFileSync(`/proc/${p}/smaps_rollup`, 'utf8');
-      rss += Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
-      const own = Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
-      pss += own;
-      if (p === pid) servicePss = own;
-    } catch {
-      // ended
-    }
-  }
-  return { processes: pids.length, rssMb: Math.round(rss / 1024), pssMb: Math.round(pss / 1024), servicePssMb: Math.round(servicePss / 1024) };
 }
 
 function describeMemory(m: ReturnType<typeof treeMemory>): string {

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -66,4 +67,40 @@ function stopChild(child: ChildProcess): Promise<void> {
     });
     child.kill('SIGTERM');
   });
+}
+
+/** The pid and every descendant's pid (from /proc/<pid>/task/<tid>/children). */
+function processTree(pid: number): number[] {
+  const pids = [pid];
+  for (let i = 0; i < pids.length; i += 1) {
+    try {
+      for (const task of readdirSync(`/proc/${pids[i]}/task`)) {
+        const children = readFileSync(`/proc/${pids[i]}/task/${task}/children`, 'utf8').trim();
+        if (children) pids.push(...children.split(/\s+/).map(Number));
+      }
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return pids;
+}
+
+/** Sums resident (RSS) and proportional (PSS, shared pages split between sharers) memory of the tree, in MB. */
+export function treeMemory(pid: number): { processes: number; rssMb: number; pssMb: number; servicePssMb: number } {
+  let rss = 0;
+  let pss = 0;
+  let servicePss = 0;
+  const pids = processTree(pid);
+  for (const p of pids) {
+    try {
+      const rollup = readFileSync(`/proc/${p}/smaps_rollup`, 'utf8');
+      rss += Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+      const own = Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+      pss += own;
+      if (p === pid) servicePss = own;
+    } catch {
+      // ended
+    }
+  }
+  return { processes: pids.length, rssMb: Math.round(rss / 1024), pssMb: Math.round(pss / 1024), servicePssMb: Math.round(servicePss / 1024) };
 }

@@ -7,12 +7,13 @@ import { join } from 'node:path';
 import { BENCH_YEAR, DASHBOARD_QUERY, graphqlBody, OPEN_STATUSES } from './operations';
 import { freePort, ROOT } from './processes';
 
-const USAGE = `usage: DATABASE_URL=postgres://… npm run bench:profile -- [--seconds S] [--connections C]
+const USAGE = `usage: DATABASE_URL=postgres://… npm run bench:profile -- [--seconds S] [--connections C] [--dir BUILD_DIR] [--functions N]
   Where the uncached dashboard's time goes (issue 28): the built service (npm run build, run as
   npm run start:prod runs it) under
   operation 1 of npm run bench (RESPONSE_CACHE=false) with --cpu-prof, its CPU time by part
   (SQL driver, ORM, GraphQL execution, DataLoader, Nest, logging, the application's own code by
-  folder, GC, idle) and the SQL statements per request.`;
+  folder, GC, idle) and the SQL statements per request. --dir profiles another build (e.g. a git worktree
+  of an older commit, built); --functions N also lists the N functions with the most self time.`;
 
 interface ProfileNode {
   id: number;
@@ -38,11 +39,13 @@ async function main(): Promise<void> {
   const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
   const seconds = option('--seconds', 20);
   const connections = option('--connections', 32);
+  const functions = option('--functions', 0);
+  const buildDir = args.includes('--dir') ? args[args.indexOf('--dir') + 1] : ROOT;
   const dir = mkdtempSync(join(tmpdir(), 'dashboard-profile-'));
   const port = await freePort();
   const token = randomBytes(16).toString('hex');
   const child = spawn(process.execPath, ['--max-semi-space-size=64', '--cpu-prof', `--cpu-prof-dir=${dir}`, 'dist/src/main.js'], {
-    cwd: ROOT,
+    cwd: buildDir,
     stdio: 'ignore',
     env: {
       ...process.env,
@@ -86,6 +89,19 @@ async function main(): Promise<void> {
   const requests = result.requests.total;
   for (const [part, us] of [...micros.entries()].filter(([p]) => p !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 25)) {
     console.log(`| ${part} | ${((100 * us) / busy).toFixed(1)} % | ${(us / 1000 / requests).toFixed(2)} |`);
+  }
+  if (functions > 0) {
+    const nodeById = new Map(profile.nodes.map((node) => [node.id, node]));
+    const byFunction = new Map<string, number>();
+    profile.samples.forEach((id, i) => {
+      const { functionName, url } = nodeById.get(id)!.callFrame;
+      const name = `${functionName || '(anonymous)'} ${url.replace(/^.*\/(node_modules|dist)\//, '')}`;
+      byFunction.set(name, (byFunction.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    });
+    console.log('\n| function | share | ms per request |\n|---|---:|---:|');
+    for (const [name, us] of [...byFunction.entries()].filter(([n]) => !n.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, functions)) {
+      console.log(`| ${name} | ${((100 * us) / busy).toFixed(1)} % | ${(us / 1000 / requests).toFixed(2)} |`);
+    }
   }
 }
 

@@ -61,6 +61,8 @@ export function configureApp(app: INestApplication): void {
     ],
   });
   app.useGlobalPipes(createValidationPipe());
-  // SIGTERM/SIGINT: stop accepting requests, finish, close the database, then exit 0 (pino flushes).
-  app.enableShutdownHooks(undefined, { useProcessExit: true });
+  // SIGTERM/SIGINT/SIGHUP: stop accepting requests, finish, close the database, then exit 0 (pino flushes).
+  // Named, not Nest's default of every signal: SIGUSR1/SIGUSR2 are Node's own (the inspector, and heap
+  // snapshots with --heapsnapshot-signal=SIGUSR2), which must not stop the service.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT', 'SIGHUP'], { useProcessExit: true });
 }

@@ -1,0 +1,268 @@
+import autocannon from 'autocannon';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  BENCH_YEAR,
+  DASHBOARD_QUERY,
+  graphqlBody,
+  INDICATORS_QUERY,
+  OPEN_STATUSES,
+  SUMMARY_WITH_INDICATORS_QUERY,
+  TRANSITION_MUTATION,
+} from './operations';
+import { ALLOWED_TRANSITIONS } from '../src/recommendations/recommendation-lifecycle';
+import { RecommendationStatus } from '../src/recommendations/recommendation.enums';
+import { freePort, ROOT, treeMemory } from './processes';
+
+const USAGE = `usage: npm run build && npm run bench:memory -- [--minutes 5] [--connections 32] [--sample-seconds 30] [--database-url URL] [--no-snapshots]
+  Memory of the service under sustained mixed load (issue 28): the built service as \`npm start\` runs it (the embedded
+  PostgreSQL with the sample, node flags of package.json's "start"), or with --database-url as a server-mode instance
+  (node flags of "start:prod"); BENCH_NODE_FLAGS replaces the flags. --connections connections cycle through the NGO
+  dashboard, progressSummary with every indicator, indicators (50), \`/\` and \`/recommendations\` for --minutes, while a
+  recommendation moves IN_PROGRESS <-> STALLED once a second. PSS (proportional resident memory, shared pages split
+  between sharers) of the service — with the embedded default, of the service and its database processes — is sampled
+  every --sample-seconds. Heap snapshots of the Node process before and after (after the PSS figures, as taking one
+  allocates) are summarised by constructor: what the old generation keeps.`;
+
+interface Options {
+  minutes: number;
+  connections: number;
+  sampleSeconds: number;
+  databaseUrl: string | null;
+  snapshots: boolean;
+}
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { minutes: 5, connections: 32, sampleSeconds: 30, databaseUrl: null, snapshots: true };
+  for (let i = 0; i < argv.length; i += 1) {
+    const value = argv[i + 1];
+    if (argv[i] === '--no-snapshots') {
+      options.snapshots = false;
+      continue;
+    }
+    if (argv[i] === '--minutes' && value) options.minutes = Number(value);
+    else if (argv[i] === '--connections' && value) options.connections = Number(value);
+    else if (argv[i] === '--sample-seconds' && value) options.sampleSeconds = Number(value);
+    else if (argv[i] === '--database-url' && value) options.databaseUrl = value;
+    else throw new Error(USAGE);
+    i += 1;
+  }
+  if (!(options.minutes > 0) || !Number.isInteger(options.connections) || !(options.sampleSeconds > 0)) throw new Error(USAGE);
+  return options;
+}
+
+/** The node flags an npm script of package.json runs the service with (`node FLAGS dist/src/main.js`). */
+function scriptNodeFlags(script: string): string[] {
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const match = /^node (.*)dist\/src\/main\.js$/.exec(scripts[script] ?? '');
+  if (!match) throw new Error(`package.json's "${script}" does not run node … dist/src/main.js`);
+  return match[1].split(' ').filter(Boolean);
+}
+
+interface HeapSummary {
+  totalMb: number;
+  byConstructor: Map<string, { bytes: number; count: number }>;
+}
+
+/** Self sizes of a .heapsnapshot's nodes grouped by type and constructor (or, for strings and code, by type). */
+function summariseHeapSnapshot(file: string): HeapSummary {
+  const snapshot = JSON.parse(readFileSync(file, 'utf8')) as {
+    snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+    nodes: number[];
+    strings: string[];
+  };
+  const fields = snapshot.snapshot.meta.node_fields;
+  const width = fields.length;
+  const typeAt = fields.indexOf('type');
+  const nameAt = fields.indexOf('name');
+  const sizeAt = fields.indexOf('self_size');
+  const types = snapshot.snapshot.meta.node_types[0];
+  const byConstructor = new Map<string, { bytes: number; count: number }>();
+  let total = 0;
+  for (let i = 0; i < snapshot.nodes.length; i += width) {
+    const type = types[snapshot.nodes[i + typeAt]];
+    const size = snapshot.nodes[i + sizeAt];
+    total += size;
+    const named = type === 'object' || type === 'closure' || type === 'native';
+    const key = named ? `${type} ${snapshot.strings[snapshot.nodes[i + nameAt]].slice(0, 60)}` : type;
+    const entry = byConstructor.get(key) ?? { bytes: 0, count: 0 };
+    entry.bytes += size;
+    entry.count += 1;
+    byConstructor.set(key, entry);
+  }
+  return { totalMb: total / 1048576, byConstructor };
+}
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  output(): string;
+}
+
+async function start(flags: string[], env: Record<string, string>, diagnosticDir: string): Promise<Started> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...flags, '--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${diagnosticDir}`, 'dist/src/main.js'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`service exited with ${child.exitCode}:\n${output}`);
+    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) return { child, url, output: () => output };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`not healthy within 180 s:\n${output}`);
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.once('close', () => {
+      clearTimeout(killer);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Asks the process for a heap snapshot (SIGUSR2) and waits until the file is complete. */
+async function heapSnapshot(child: ChildProcess, dir: string): Promise<string> {
+  const before = new Set(readdirSync(dir));
+  child.kill('SIGUSR2');
+  const deadline = Date.now() + 300_000;
+  let lastSize = -1;
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const file = readdirSync(dir).find((name) => name.endsWith('.heapsnapshot') && !before.has(name));
+    if (!file) continue;
+    const text = readFileSync(join(dir, file), 'utf8');
+    // Written as one JSON document: complete when its closing brace is there and the size holds still.
+    if (text.length === lastSize && text.trimEnd().endsWith('}')) return join(dir, file);
+    lastSize = text.length;
+  }
+  throw new Error('no heap snapshot within 300 s');
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const embedded = options.databaseUrl === null;
+  const flags = process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean) : scriptNodeFlags(embedded ? 'start' : 'start:prod');
+  const work = mkdtempSync(join(tmpdir(), 'tracker-memory-'));
+  // Run as root, the embedded server's own user must be able to enter its data directory.
+  chmodSync(work, 0o755);
+  const token = randomBytes(24).toString('hex');
+  const env: Record<string, string> = { NODE_ENV: 'production', ADMIN_TOKEN: token, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000000', PUBLIC_READ: 'true' };
+  if (embedded) env.DATA_DIR = join(work, 'data');
+  else Object.assign(env, { DATABASE_URL: options.databaseUrl!, MIGRATIONS_RUN: 'true', SEED_DEMO: 'false' });
+  if (embedded) delete process.env.DATABASE_URL;
+  const service = await start(flags, env, work);
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const memory = () => {
+    const m = treeMemory(service.child.pid!);
+    return embedded ? { pss: m.pssMb, node: m.servicePssMb, rest: m.pssMb - m.servicePssMb } : { pss: m.servicePssMb, node: m.servicePssMb, rest: 0 };
+  };
+  try {
+    // The recommendation the writer moves back and forth.
+    const listed = (await (
+      await fetch(`${service.url}/graphql`, {
+        method: 'POST',
+        headers,
+        body: graphqlBody(`query { recommendations(first: 100, filter: { status: [IN_PROGRESS, STALLED, ACCEPTED, UNDER_REVIEW, PROPOSED] }) { edges { node { id status version } } } }`, {}),
+      })
+    ).json()) as { data?: { recommendations: { edges: { node: { id: string; status: string; version: number } }[] } } };
+    const target = listed.data?.recommendations.edges[0]?.node;
+    if (!target) throw new Error(`no open recommendation to move: ${JSON.stringify(listed)}`);
+    const move = async (to: string) => {
+      const body = graphqlBody(TRANSITION_MUTATION, { input: { id: target.id, to, expectedVersion: target.version, note: 'Memory benchmark' } });
+      const answer = (await (await fetch(`${service.url}/graphql`, { method: 'POST', headers, body })).json()) as {
+        data?: { transitionRecommendation: { status: string; version: number } };
+      };
+      const moved = answer.data?.transitionRecommendation;
+      if (moved) Object.assign(target, { status: moved.status, version: moved.version });
+      return moved;
+    };
+    // Along the lifecycle's main line to IN_PROGRESS (the sample's recommendations are mostly earlier).
+    while (target.status !== 'IN_PROGRESS' && target.status !== 'STALLED') {
+      if (!(await move(ALLOWED_TRANSITIONS[target.status as RecommendationStatus][0]))) throw new Error(`could not move ${target.id} on from ${target.status}`);
+    }
+    let writes = 0;
+    let writeErrors = 0;
+    const writer = setInterval(() => {
+      void move(target.status === 'IN_PROGRESS' ? 'STALLED' : 'IN_PROGRESS').then(
+        (moved) => void (moved ? (writes += 1) : (writeErrors += 1)),
+        () => void (writeErrors += 1),
+      );
+    }, 1000);
+
+    await new Promise((r) => setTimeout(r, 3000));
+    const idle = memory();
+    console.log(`${embedded ? 'embedded default (npm start)' : 'server mode (npm run start:prod)'}, node ${process.version}, flags ${flags.join(' ') || '(none)'}`);
+    console.log(`idle: PSS ${idle.pss} MB (Node ${idle.node} MB${embedded ? `, PostgreSQL ${idle.rest} MB` : ''})`);
+    const before = options.snapshots ? summariseHeapSnapshot(await heapSnapshot(service.child, work)) : null;
+    if (before) console.log(`heap snapshot before: ${before.totalMb.toFixed(1)} MB live`);
+
+    const post = (query: string, variables: Record<string, unknown>) => ({ method: 'POST' as const, path: '/graphql', headers, body: graphqlBody(query, variables) });
+    const requests = [
+      post(DASHBOARD_QUERY, { status: OPEN_STATUSES, year: BENCH_YEAR }),
+      post(SUMMARY_WITH_INDICATORS_QUERY, { year: BENCH_YEAR }),
+      post(INDICATORS_QUERY, { year: BENCH_YEAR }),
+      { method: 'GET' as const, path: '/' },
+      { method: 'GET' as const, path: '/recommendations' },
+    ];
+    const samples: { second: number; pss: number; node: number; rest: number }[] = [];
+    const started = Date.now();
+    const sampler = setInterval(() => samples.push({ second: Math.round((Date.now() - started) / 1000), ...memory() }), options.sampleSeconds * 1000);
+    let errors = 0;
+    const result = await autocannon({
+      url: service.url,
+      connections: options.connections,
+      duration: options.minutes * 60,
+      timeout: 60,
+      requests: requests.map((r) => ({ ...r, onResponse: (status: number) => void (status === 200 || (errors += 1)) })),
+    });
+    clearInterval(sampler);
+    clearInterval(writer);
+    if (service.child.exitCode !== null || service.child.signalCode !== null) {
+      throw new Error(`the service ended during the load (${service.child.exitCode ?? service.child.signalCode}):\n${service.output().slice(-3000)}`);
+    }
+    const after = memory();
+    samples.push({ second: Math.round((Date.now() - started) / 1000), ...after });
+    console.log(`mixed load, ${options.connections} connections, ${options.minutes} min: ${result.requests.average.toFixed(1)} req/s, p99 ${result.latency.p99} ms, ${errors + result.non2xx} errors; ${writes} writes (${writeErrors} failed)`);
+    console.log('\n| after (s) | PSS (MB) | Node (MB) |' + (embedded ? ' PostgreSQL (MB) |' : '') + '\n|---:|---:|---:|' + (embedded ? '---:|' : ''));
+    for (const s of samples) console.log(`| ${s.second} | ${s.pss} | ${s.node} |${embedded ? ` ${s.rest} |` : ''}`);
+    const budget = embedded ? 300 : 250;
+    console.log(`\nPSS after ${options.minutes} min: ${after.pss} MB (budget ${budget} MB: ${after.pss <= budget ? 'within' : 'OVER'})`);
+
+    if (before) {
+      const afterHeap = summariseHeapSnapshot(await heapSnapshot(service.child, work));
+      console.log(`heap snapshot after: ${afterHeap.totalMb.toFixed(1)} MB live (before: ${before.totalMb.toFixed(1)} MB)`);
+      console.log('\n| kept (type, constructor) | before (KB) | after (KB) | growth (KB) | objects after |\n|---|---:|---:|---:|---:|');
+      const rows = [...afterHeap.byConstructor.entries()]
+        .map(([key, a]) => ({ key, a, b: before.byConstructor.get(key) ?? { bytes: 0, count: 0 } }))
+        .sort((x, y) => y.a.bytes - y.b.bytes - (x.a.bytes - x.b.bytes))
+        .slice(0, 15);
+      for (const { key, a, b } of rows) {
+        console.log(`| ${key.replace(/\|/g, '\\|')} | ${(b.bytes / 1024).toFixed(0)} | ${(a.bytes / 1024).toFixed(0)} | ${((a.bytes - b.bytes) / 1024).toFixed(0)} | ${a.count} |`);
+      }
+    }
+  } finally {
+    await stop(service.child);
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
