@@ -18,6 +18,7 @@ import { ExportQuery } from '../database/sql/query';
 import { translatedSql } from '../i18n/translations';
 import { readQuery } from '../database/read-routing';
 import { ActionPlan, DEFAULT_REPORTING_LAG_DAYS } from './action-plan.entity';
+import { IndicatorValueKind } from './action-plan.enums';
 import { IndicatorFilter } from './dto/indicators.args';
 import { IndicatorTarget } from './indicator-target.entity';
 import { IndicatorValue, SAMPLE_VALUE_RECORDER } from './indicator-value.entity';
@@ -309,6 +310,26 @@ export class ActionPlanRepository {
       await tx.getRepository(IndicatorTarget).insert(targets.map((t) => ({ indicatorId: indicator.id, year: t.year, value: t.value })));
     }
     return indicator;
+  }
+
+  /** Adds the indicator's targets for the years that have none; a year's target already there stays as it is (a data load run again). */
+  async insertMissingTargets(tx: EntityManager, indicatorId: string, targets: readonly { year: number; value: number }[]): Promise<void> {
+    if (targets.length === 0) return;
+    await tx.query(
+      `INSERT INTO indicator_target (indicator_id, year, value)
+       SELECT $1, t.year, t.value FROM unnest($2::int[], $3::float8[]) AS t(year, value)
+       ON CONFLICT DO NOTHING`,
+      [indicatorId, targets.map((t) => t.year), targets.map((t) => t.value)],
+    );
+  }
+
+  /**
+   * Sets how the indicator's values are recorded when it differs, leaving its version and updated_at
+   * as they are: for data loads (the sample upgrading an indicator an earlier sample loaded); an
+   * edit goes through updateIndicatorIfVersion, a breakdown through DimensionsRepository.setIndicatorDimensions.
+   */
+  async setValueKindUnversioned(tx: EntityManager, indicatorId: string, valueKind: IndicatorValueKind): Promise<void> {
+    await tx.query(`UPDATE indicator SET value_kind = $2 WHERE id = $1 AND value_kind <> $2`, [indicatorId, valueKind]);
   }
 
   /** Sets the target of one year, replacing any; returns the value replaced (null: none) and the indicator as it is now (its updated_at touched). */

@@ -26,6 +26,17 @@ export class IndicatorMilestonesRepository {
     return before ? before.value : null;
   }
 
+  /** Adds the indicator's milestones for the quarters that have none; a quarter's milestone already there stays as it is (a data load run again). */
+  async insertMissing(tx: EntityManager, indicatorId: string, milestones: readonly { year: number; quarter: number; value: number }[]): Promise<void> {
+    if (milestones.length === 0) return;
+    await tx.query(
+      `INSERT INTO indicator_milestone (indicator_id, year, quarter, value)
+       SELECT $1, t.year, t.quarter, t.value FROM unnest($2::int[], $3::smallint[], $4::float8[]) AS t(year, quarter, value)
+       ON CONFLICT DO NOTHING`,
+      [indicatorId, milestones.map((m) => m.year), milestones.map((m) => m.quarter), milestones.map((m) => m.value)],
+    );
+  }
+
   /** Each indicator's milestones, by year and quarter (one query per request for every indicator asked). */
   byIndicatorId(loaders: LoaderRegistry): DataLoader<string, IndicatorMilestone[]> {
     return loaders.get('indicator.milestones', async (ids: readonly string[]) => {

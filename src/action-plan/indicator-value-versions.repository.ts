@@ -44,6 +44,20 @@ export class IndicatorValueVersionsRepository {
     return this.db.transaction(work);
   }
 
+  /**
+   * Gives each of the indicator's values that has no version yet its first: the slot's value, source
+   * and note, submitted by whoever recorded it and approved, both when it was recorded. For values
+   * loaded as published (insertMissingValues, the sample's); a value with versions is left as it is.
+   */
+  async insertApprovedFirstVersions(tx: EntityManager, indicatorId: string): Promise<void> {
+    await tx.query(
+      `INSERT INTO indicator_value_version (indicator_value_id, number, value, source, note, submitted_at, submitted_by, review_status, reviewed_at)
+       SELECT v.id, 1, v.value, v.source, v.note, v.recorded_at, v.recorded_by, 'APPROVED', v.recorded_at FROM indicator_value v
+        WHERE v.indicator_id = $1 AND NOT EXISTS (SELECT 1 FROM indicator_value_version w WHERE w.indicator_value_id = v.id)`,
+      [indicatorId],
+    );
+  }
+
   /** The version, locked until the transaction ends, with its value's latest version number; null when there is none. */
   async lockForReview(tx: EntityManager, versionId: string): Promise<VersionUnderReview | null> {
     if (!isUUID(versionId)) return null;

@@ -134,6 +134,37 @@ export async function submitVersions(
   return written;
 }
 
+/** A value as recorded and published at once (a data load's): the slot's value, source and note, who recorded it and when. */
+export type RecordedValue = Pick<IndicatorValue, 'period' | 'year' | 'quarter' | 'value' | 'source' | 'note' | 'recordedBy' | 'recordedAt'>;
+
+/**
+ * Inserts the indicator's value slots for the periods that have none, with their value, source and
+ * note as given (the slot's copy of an approved version), in one statement; a period's slot already
+ * there stays as it is. No version is written: IndicatorValueVersionsRepository.insertApprovedFirstVersions
+ * gives these slots theirs. For data loads (the sample), not for submissions (submitVersions).
+ */
+export async function insertMissingValues(tx: EntityManager, indicatorId: string, values: readonly RecordedValue[]): Promise<void> {
+  if (values.length === 0) return;
+  await tx.query(
+    `INSERT INTO indicator_value (indicator_id, period, year, quarter, value, source, note, recorded_by, recorded_at)
+     SELECT $1, t.period, t.year, t.quarter, t.value, t.source, t.note, t.recorded_by, t.recorded_at
+       FROM unnest($2::text[], $3::int[], $4::smallint[], $5::float8[], $6::jsonb[], $7::jsonb[], $8::text[], $9::timestamptz[])
+         AS t(period, year, quarter, value, source, note, recorded_by, recorded_at)
+     ON CONFLICT DO NOTHING`,
+    [
+      indicatorId,
+      values.map((v) => v.period),
+      values.map((v) => v.year),
+      values.map((v) => v.quarter),
+      values.map((v) => v.value),
+      values.map((v) => v.source),
+      values.map((v) => v.note),
+      values.map((v) => v.recordedBy),
+      values.map((v) => v.recordedAt),
+    ],
+  );
+}
+
 /** SQL conditions on `indicator_value v` for the periods lying wholly within from … to. */
 export function periodConditions(p: SqlParams, from: Period | null, to: Period | null): string[] {
   const conditions: string[] = [];

@@ -20,7 +20,17 @@ import { Meeting } from '../meetings/meeting.entity';
 import { BarrierMeeting } from './barrier-meeting.entity';
 import { Barrier } from './barrier.entity';
 
-/** Every statement on barrier and barrier_meeting: the list, the loaders' batches and the writes (in the service's transaction, `tx`). */
+/**
+ * Links the barriers to a meeting that raised them; links already there stay. A plain function over
+ * the caller's transaction, not a method: the sample's seed, which runs without the Nest container
+ * (and so without the content locales BarriersRepository is built with), calls it.
+ */
+export async function linkBarriersToMeeting(tx: EntityManager, meetingId: string, barrierIds: readonly string[]): Promise<void> {
+  if (barrierIds.length === 0) return;
+  await tx.query('INSERT INTO barrier_meeting (barrier_id, meeting_id) SELECT b.id, $1 FROM unnest($2::uuid[]) AS b(id) ON CONFLICT DO NOTHING', [meetingId, barrierIds]);
+}
+
+/** Every statement on barrier and barrier_meeting (besides linkBarriersToMeeting): the list, the loaders' batches and the writes (in the service's transaction, `tx`). */
 @Injectable()
 export class BarriersRepository {
   constructor(

@@ -127,6 +127,51 @@ export class DimensionsRepository {
     ]);
   }
 
+  /**
+   * Breaks the indicator down by the dimension with this code too, at `position`, unless it already
+   * is; its version, value kind and total source stay as they are (for data loads, the sample's;
+   * an edit replaces the whole list with setIndicatorDimensions).
+   */
+  async addIndicatorDimension(tx: EntityManager, indicatorId: string, dimensionCode: string, position: number): Promise<void> {
+    await tx.query(
+      `INSERT INTO indicator_dimension (indicator_id, dimension_id, position) SELECT $1, id, $3::int FROM dimension WHERE code = $2 ON CONFLICT DO NOTHING`,
+      [indicatorId, dimensionCode, position],
+    );
+  }
+
+  /**
+   * Adds cells to version `versionNumber` of the indicator's value for `period`, one per member of
+   * the dimension `dimensionCode` named by its code, each a percentage: 100 × numerator / denominator.
+   * Cells already there stay, codes the dimension lacks are skipped, and nothing is written when the
+   * value or version does not exist. For data loads (the sample's breakdown); a submission's cells
+   * are checked first and written with insertCells.
+   */
+  async insertPercentCellsByMemberCode(
+    tx: EntityManager,
+    version: { indicatorId: string; period: string; versionNumber: number; dimensionCode: string },
+    cells: readonly { memberCode: string; numerator: number; denominator: number }[],
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO indicator_value_cell (version_id, member_ids, value, numerator, denominator)
+       SELECT w.id, ARRAY[m.id], 100 * t.n / t.d, t.n, t.d
+         FROM unnest($2::text[], $3::float8[], $4::float8[]) AS t(code, n, d)
+         JOIN dimension d ON d.code = $5
+         JOIN dimension_member m ON m.dimension_id = d.id AND m.code = t.code
+         JOIN indicator_value v ON v.indicator_id = $1 AND v.period = $6
+         JOIN indicator_value_version w ON w.indicator_value_id = v.id AND w.number = $7::int
+       ON CONFLICT DO NOTHING`,
+      [
+        version.indicatorId,
+        cells.map((c) => c.memberCode),
+        cells.map((c) => c.numerator),
+        cells.map((c) => c.denominator),
+        version.dimensionCode,
+        version.period,
+        version.versionNumber,
+      ],
+    );
+  }
+
   /** Writes a version's cells, one statement. */
   async insertCells(tx: EntityManager, versionId: string, cells: readonly CheckedCell[]): Promise<void> {
     await tx.query(

@@ -37,6 +37,11 @@ export class FrameworksRepository {
     return item ?? null;
   }
 
+  /** Every item's id, framework and code, read in `tx`: to find many items by their code with one statement. */
+  itemCodes(tx: EntityManager): Promise<Pick<FrameworkItem, 'id' | 'framework' | 'code'>[]> {
+    return tx.query('SELECT id, framework, code FROM framework_item');
+  }
+
   /** The item, locked for the rest of the transaction (mappings and edits of one item queue behind each other). */
   async lock(tx: EntityManager, id: string): Promise<FrameworkItem | null> {
     const [row]: Record<string, unknown>[] = await tx.query('SELECT * FROM framework_item WHERE id = $1 FOR NO KEY UPDATE', [id]);

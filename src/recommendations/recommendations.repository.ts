@@ -38,7 +38,28 @@ export interface LinkIds {
 }
 
 /**
- * Every statement on the recommendation tables: single rows, the list page and its
+ * Adds each link set given (null/absent adds none) to the recommendation; links already there stay.
+ * A plain function over the caller's transaction, not a method: the sample's seed, which runs
+ * without the Nest container (and so without the content locales RecommendationsRepository is
+ * built with), calls it. An edit replaces a set with RecommendationsRepository.replaceLinks.
+ */
+export async function addRecommendationLinks(tx: EntityManager, recommendationId: string, links: LinkIds): Promise<void> {
+  const sets = [
+    { table: 'recommendation_barrier', column: 'barrier_id', ids: links.barrierIds },
+    { table: 'recommendation_organization', column: 'organization_id', ids: links.responsibleOrganizationIds },
+    { table: 'recommendation_indicator', column: 'indicator_id', ids: links.indicatorIds },
+  ] as const;
+  for (const set of sets) {
+    if (!set.ids?.length) continue;
+    await tx.query(`INSERT INTO ${set.table} (recommendation_id, ${set.column}) SELECT $1, l.id FROM unnest($2::uuid[]) AS l(id) ON CONFLICT DO NOTHING`, [
+      recommendationId,
+      set.ids,
+    ]);
+  }
+}
+
+/**
+ * Every statement on the recommendation tables (besides addRecommendationLinks): single rows, the list page and its
  * count, the version-checked update, links, history, and the loaders' batches (one
  * `= ANY($1)` query per relation and request). Methods that write take the
  * service's transaction (`tx`). Loader rows are mapped by column metadata (see

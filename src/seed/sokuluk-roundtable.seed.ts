@@ -1,23 +1,31 @@
 import { DataSource, EntityManager, EntityTarget, FindOperator, FindOptionsWhere, JsonContains, ObjectLiteral } from 'typeorm';
 import { ActionPlan } from '../action-plan/action-plan.entity';
 import { IndicatorDirection, IndicatorMeasure, IndicatorValueKind, ReportingFrequency, TotalSource } from '../action-plan/action-plan.enums';
+import { ActionPlanRepository } from '../action-plan/action-plan.repository';
 import { Indicator } from '../action-plan/indicator.entity';
+import { IndicatorMilestonesRepository } from '../action-plan/indicator-milestones.repository';
 import { SAMPLE_VALUE_RECORDER } from '../action-plan/indicator-value.entity';
+import { IndicatorValueVersionsRepository } from '../action-plan/indicator-value-versions.repository';
+import { insertMissingValues, RecordedValue } from '../action-plan/indicator-values.repository';
 import { IndicatorUnit } from '../action-plan/indicator-unit';
 import { BarrierCategory } from '../barriers/barrier-category.enum';
 import { Barrier } from '../barriers/barrier.entity';
+import { linkBarriersToMeeting } from '../barriers/barriers.repository';
+import { DimensionsRepository } from '../dimensions/dimensions.repository';
 import { Framework } from '../frameworks/framework-item.entity';
+import { FrameworksRepository, INDICATOR_MAPPING, RECOMMENDATION_MAPPING } from '../frameworks/frameworks.repository';
 import { parsePeriod } from '../action-plan/reporting-period';
 import type { Translations } from '../i18n/translations';
 import { SAMPLE_TEXTS } from './sokuluk-roundtable.texts';
 import { MeetingFormat, ParticipantRole } from '../meetings/meeting.enums';
 import { Meeting } from '../meetings/meeting.entity';
-import { Participant } from '../meetings/participant.entity';
+import { MeetingsRepository } from '../meetings/meetings.repository';
 import { OrganizationKind } from '../organizations/organization-kind.enum';
 import { Organization } from '../organizations/organization.entity';
 import { Person } from '../organizations/person.entity';
 import { Priority, RecommendationKind, RecommendationStatus } from '../recommendations/recommendation.enums';
 import { Recommendation } from '../recommendations/recommendation.entity';
+import { addRecommendationLinks } from '../recommendations/recommendations.repository';
 import { StatusChange } from '../recommendations/status-change.entity';
 
 /**
@@ -114,6 +122,27 @@ export interface SeedSummary {
   existing: number;
 }
 
+/** The features' repositories the seed writes through (built on the data source, as the CLIs build theirs): the SQL is theirs, not the seed's. */
+interface SeedRepositories {
+  meetings: MeetingsRepository;
+  actionPlan: ActionPlanRepository;
+  milestones: IndicatorMilestonesRepository;
+  valueVersions: IndicatorValueVersionsRepository;
+  dimensions: DimensionsRepository;
+  frameworks: FrameworksRepository;
+}
+
+function repositoriesOf(db: DataSource): SeedRepositories {
+  return {
+    meetings: new MeetingsRepository(db),
+    actionPlan: new ActionPlanRepository(db),
+    milestones: new IndicatorMilestonesRepository(db),
+    valueVersions: new IndicatorValueVersionsRepository(db),
+    dimensions: new DimensionsRepository(db),
+    frameworks: new FrameworksRepository(db),
+  };
+}
+
 /** True when nothing has been recorded yet (no organisation, meeting or action plan). */
 export async function isDatabaseEmpty(db: DataSource): Promise<boolean> {
   const [row] = await db.query<{ empty: boolean }[]>(
@@ -127,6 +156,7 @@ export async function isDatabaseEmpty(db: DataSource): Promise<boolean> {
 /** Loads the sample in one transaction. Idempotent: what exists (by name, code or date) is kept, not duplicated. */
 export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
   const tally: SeedSummary = { created: 0, existing: 0 };
+  const repositories = repositoriesOf(db);
   await db.transaction(async (tx) => {
     const find = <T extends ObjectLiteral>(entity: EntityTarget<T>, where: FindOptionsWhere<T>, values: Partial<T>) =>
       findOrCreate(tx, tally, entity, where, values);
@@ -150,17 +180,18 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
     };
 
     const existingMeeting = await tx.getRepository(Meeting).findOneBy({ title: sameEnglish(MEETING.title), heldOn: MEETING.heldOn });
-    const meeting = existingMeeting ?? (await tx.getRepository(Meeting).save(tx.getRepository(Meeting).create(MEETING)));
+    const meeting =
+      existingMeeting ??
+      (await repositories.meetings.insert(tx, MEETING, [
+        { personId: people.raimbachaeva.id, organizationId: org.parliament.id, role: ParticipantRole.SPEAKER, position: 0 },
+        { personId: people.ashimova.id, organizationId: org.parliament.id, role: ParticipantRole.SPEAKER, position: 1 },
+        { personId: null, organizationId: org.ministry.id, role: ParticipantRole.PARTICIPANT, position: 2 },
+        { personId: null, organizationId: org.district.id, role: ParticipantRole.ORGANIZER, position: 3 },
+      ]));
     if (existingMeeting) {
       tally.existing += 1;
     } else {
       tally.created += 1;
-      await tx.getRepository(Participant).insert([
-        { meetingId: meeting.id, personId: people.raimbachaeva.id, organizationId: org.parliament.id, role: ParticipantRole.SPEAKER, position: 0 },
-        { meetingId: meeting.id, personId: people.ashimova.id, organizationId: org.parliament.id, role: ParticipantRole.SPEAKER, position: 1 },
-        { meetingId: meeting.id, personId: null, organizationId: org.ministry.id, role: ParticipantRole.PARTICIPANT, position: 2 },
-        { meetingId: meeting.id, personId: null, organizationId: org.district.id, role: ParticipantRole.ORGANIZER, position: 3 },
-      ]);
     }
 
     const barrier = {
@@ -168,12 +199,7 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
       confidence: await find(Barrier, { title: sameEnglish(BARRIERS.confidence.title) }, BARRIERS.confidence),
       money: await find(Barrier, { title: sameEnglish(BARRIERS.money.title) }, BARRIERS.money),
     };
-    await insertIgnoringDuplicates(
-      tx,
-      'barrier_meeting',
-      ['barrier_id', 'meeting_id'],
-      Object.values(barrier).map((b) => [b.id, meeting.id]),
-    );
+    await linkBarriersToMeeting(tx, meeting.id, Object.values(barrier).map((b) => b.id));
 
     const plan = await find(ActionPlan, { code: 'WL-2024-2027' }, {
       code: 'WL-2024-2027',
@@ -259,42 +285,34 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
       const { targets, values, milestones, source, note, ...fields } = { milestones: undefined, source: ILLUSTRATIVE_SOURCE, note: ILLUSTRATIVE_NOTE, ...spec };
       const indicator = await find(Indicator, { actionPlanId: plan.id, code: spec.code }, { ...fields, actionPlanId: plan.id });
       indicators[spec.code] = indicator;
-      await insertIgnoringDuplicates(
+      await repositories.actionPlan.insertMissingTargets(
         tx,
-        'indicator_target',
-        ['indicator_id', 'year', 'value'],
-        Object.entries(targets).map(([year, value]) => [indicator.id, Number(year), value]),
+        indicator.id,
+        Object.entries(targets).map(([year, value]) => ({ year: Number(year), value })),
       );
-      await insertIgnoringDuplicates(
+      await repositories.milestones.insertMissing(
         tx,
-        'indicator_milestone',
-        ['indicator_id', 'year', 'quarter', 'value'],
-        Object.entries(milestones ?? {}).map(([period, value]): unknown[] => {
+        indicator.id,
+        Object.entries(milestones ?? {}).map(([period, value]) => {
           const parsed = parsePeriod(period);
           if (!parsed?.quarter) throw new Error(`bad sample milestone ${period}`);
-          return [indicator.id, parsed.year, parsed.quarter, value];
+          return { year: parsed.year, quarter: parsed.quarter, value };
         }),
       );
-      await insertIgnoringDuplicates(
+      await insertMissingValues(
         tx,
-        'indicator_value',
-        ['indicator_id', 'period', 'year', 'quarter', 'value', 'source', 'note', 'recorded_by', 'recorded_at'],
-        Object.entries(values).map(([period, value]): unknown[] => {
+        indicator.id,
+        Object.entries(values).map(([period, value]: [string, number]): RecordedValue => {
           const parsed = parsePeriod(period);
           if (!parsed) throw new Error(`bad sample period ${period}`);
-          return [indicator.id, period, parsed.year, parsed.quarter, value, source, note, SEEDED_BY, sampleReportedAt(parsed)];
+          return { period, year: parsed.year, quarter: parsed.quarter, value, source, note, recordedBy: SEEDED_BY, recordedAt: sampleReportedAt(parsed) };
         }),
       );
       // The sample's values are published: each is its first version, approved when it was (as if) reported.
-      await tx.query(
-        `INSERT INTO indicator_value_version (indicator_value_id, number, value, source, note, submitted_at, submitted_by, review_status, reviewed_at)
-         SELECT v.id, 1, v.value, v.source, v.note, v.recorded_at, v.recorded_by, 'APPROVED', v.recorded_at FROM indicator_value v
-          WHERE v.indicator_id = $1 AND NOT EXISTS (SELECT 1 FROM indicator_value_version w WHERE w.indicator_value_id = v.id)`,
-        [indicator.id],
-      );
+      await repositories.valueVersions.insertApprovedFirstVersions(tx, indicator.id);
     }
 
-    await breakDownByDistrict(tx, indicators['WL-1'].id);
+    await breakDownByDistrict(tx, repositories, indicators['WL-1'].id);
 
     const proposals = [
       {
@@ -359,11 +377,9 @@ export async function seedSokulukRoundtable(db: DataSource): Promise<string> {
         changedBy: SEEDED_BY,
         note: SAMPLE_TEXTS.proposedNote,
       });
-      await insertIgnoringDuplicates(tx, 'recommendation_barrier', ['recommendation_id', 'barrier_id'], p.barriers.map((id) => [rec.id, id]));
-      await insertIgnoringDuplicates(tx, 'recommendation_organization', ['recommendation_id', 'organization_id'], p.organizations.map((id) => [rec.id, id]));
-      await insertIgnoringDuplicates(tx, 'recommendation_indicator', ['recommendation_id', 'indicator_id'], p.indicators.map((id) => [rec.id, id]));
+      await addRecommendationLinks(tx, rec.id, { barrierIds: p.barriers, responsibleOrganizationIds: p.organizations, indicatorIds: p.indicators });
     }
-    await mapToFrameworks(tx, indicators);
+    await mapToFrameworks(tx, repositories.frameworks, indicators);
   });
   return `${tally.created} records created, ${tally.existing} already present`;
 }
@@ -387,21 +403,22 @@ const FRAMEWORK_MAPPINGS: { recommendations: Record<string, [Framework, string][
   },
 };
 
-async function mapToFrameworks(tx: EntityManager, indicators: Record<string, Indicator>): Promise<void> {
-  const items: { id: string; framework: Framework; code: string }[] = await tx.query('SELECT id, framework, code FROM framework_item');
-  const itemId = (framework: Framework, code: string) => items.find((i) => i.framework === framework && i.code === code)?.id;
-  const pairs = (targetId: string, refs: [Framework, string][]) =>
+async function mapToFrameworks(tx: EntityManager, frameworks: FrameworksRepository, indicators: Record<string, Indicator>): Promise<void> {
+  const items = await frameworks.itemCodes(tx);
+  const itemIds = (refs: [Framework, string][]) =>
     refs.flatMap(([framework, code]) => {
-      const id = itemId(framework, code);
-      return id ? [[targetId, id]] : [];
+      const id = items.find((i) => i.framework === framework && i.code === code)?.id;
+      return id ? [id] : [];
     });
   for (const [code, refs] of Object.entries(FRAMEWORK_MAPPINGS.recommendations)) {
     const recommendation = await tx.getRepository(Recommendation).findOneBy({ code });
-    if (recommendation) await insertIgnoringDuplicates(tx, 'recommendation_framework_item', ['recommendation_id', 'framework_item_id'], pairs(recommendation.id, refs));
+    if (!recommendation) continue;
+    for (const itemId of itemIds(refs)) await frameworks.map(tx, RECOMMENDATION_MAPPING, recommendation.id, itemId);
   }
   for (const [code, refs] of Object.entries(FRAMEWORK_MAPPINGS.indicators)) {
     const indicator = indicators[code];
-    if (indicator) await insertIgnoringDuplicates(tx, 'indicator_framework_item', ['indicator_id', 'framework_item_id'], pairs(indicator.id, refs));
+    if (!indicator) continue;
+    for (const itemId of itemIds(refs)) await frameworks.map(tx, INDICATOR_MAPPING, indicator.id, itemId);
   }
 }
 
@@ -437,30 +454,12 @@ function sameEnglish(text: Translations): FindOperator<Translations> {
  * Chui oblast (CHUI_DISTRICTS_2024). Idempotent; an indicator loaded by an earlier sample
  * becomes a ratio as it is now.
  */
-async function breakDownByDistrict(tx: EntityManager, indicatorId: string): Promise<void> {
-  await tx.query(`UPDATE indicator SET value_kind = $2 WHERE id = $1 AND value_kind <> $2`, [indicatorId, IndicatorValueKind.RATIO]);
-  await tx.query(
-    `INSERT INTO indicator_dimension (indicator_id, dimension_id, position) SELECT $1, id, 1 FROM dimension WHERE code = 'TERRITORY' ON CONFLICT DO NOTHING`,
-    [indicatorId],
-  );
-  await tx.query(
-    `INSERT INTO indicator_value_cell (version_id, member_ids, value, numerator, denominator)
-     SELECT w.id, ARRAY[m.id], 100 * t.n / t.d, t.n, t.d
-       FROM unnest($2::text[], $3::float8[], $4::float8[]) AS t(code, n, d)
-       JOIN dimension d ON d.code = 'TERRITORY'
-       JOIN dimension_member m ON m.dimension_id = d.id AND m.code = t.code
-       JOIN indicator_value v ON v.indicator_id = $1 AND v.period = '2024'
-       JOIN indicator_value_version w ON w.indicator_value_id = v.id AND w.number = 1
-     ON CONFLICT DO NOTHING`,
-    [indicatorId, CHUI_DISTRICTS_2024.map((r) => r[0]), CHUI_DISTRICTS_2024.map((r) => r[1]), CHUI_DISTRICTS_2024.map((r) => r[2])],
-  );
-}
-
-async function insertIgnoringDuplicates(tx: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
-  if (rows.length === 0) return;
-  const placeholders = rows.map((row, r) => `(${row.map((_, c) => `$${r * row.length + c + 1}`).join(', ')})`);
-  await tx.query(
-    `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders.join(', ')} ON CONFLICT DO NOTHING`,
-    rows.flat(),
+async function breakDownByDistrict(tx: EntityManager, repositories: SeedRepositories, indicatorId: string): Promise<void> {
+  await repositories.actionPlan.setValueKindUnversioned(tx, indicatorId, IndicatorValueKind.RATIO);
+  await repositories.dimensions.addIndicatorDimension(tx, indicatorId, 'TERRITORY', 1);
+  await repositories.dimensions.insertPercentCellsByMemberCode(
+    tx,
+    { indicatorId, period: '2024', versionNumber: 1, dimensionCode: 'TERRITORY' },
+    CHUI_DISTRICTS_2024.map(([memberCode, numerator, denominator]) => ({ memberCode, numerator, denominator })),
   );
 }
