@@ -17,15 +17,17 @@ import { ALLOWED_TRANSITIONS } from '../src/recommendations/recommendation-lifec
 import { RecommendationStatus } from '../src/recommendations/recommendation.enums';
 import { freePort, ROOT, treeMemory } from './processes';
 
-const USAGE = `usage: npm run build && npm run bench:memory -- [--minutes 5] [--connections 32] [--sample-seconds 30] [--database-url URL] [--no-snapshots]
+const USAGE = `usage: npm run build && npm run bench:memory -- [--minutes 5] [--connections 32] [--sample-seconds 30] [--database-url URL] [--snapshots] [--retainers CONSTRUCTOR]
   Memory of the service under sustained mixed load (issue 28): the built service as \`npm start\` runs it (the embedded
   PostgreSQL with the sample, node flags of package.json's "start"), or with --database-url as a server-mode instance
   (node flags of "start:prod"); BENCH_NODE_FLAGS replaces the flags. --connections connections cycle through the NGO
   dashboard, progressSummary with every indicator, indicators (50), \`/\` and \`/recommendations\` for --minutes, while a
   recommendation moves IN_PROGRESS <-> STALLED once a second. PSS (proportional resident memory, shared pages split
   between sharers) of the service — with the embedded default, of the service and its database processes — is sampled
-  every --sample-seconds. Heap snapshots of the Node process before and after (after the PSS figures, as taking one
-  allocates) are summarised by constructor: what the old generation keeps.`;
+  every --sample-seconds. With --snapshots, heap snapshots of the Node process before and after are summarised by
+  constructor (what the old generation keeps); taking one leaves its working memory resident, so the PSS figures of
+  such a run are not the service's: measure PSS without --snapshots. --retainers prints what keeps the first object
+  of a constructor alive after the load (its path from a GC root).`;
 
 interface Options {
   minutes: number;
@@ -33,14 +35,21 @@ interface Options {
   sampleSeconds: number;
   databaseUrl: string | null;
   snapshots: boolean;
+  retainers: string | null;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { minutes: 5, connections: 32, sampleSeconds: 30, databaseUrl: null, snapshots: true };
+  const options: Options = { minutes: 5, connections: 32, sampleSeconds: 30, databaseUrl: null, snapshots: false, retainers: null };
   for (let i = 0; i < argv.length; i += 1) {
     const value = argv[i + 1];
-    if (argv[i] === '--no-snapshots') {
-      options.snapshots = false;
+    if (argv[i] === '--snapshots') {
+      options.snapshots = true;
+      continue;
+    }
+    if (argv[i] === '--retainers' && value) {
+      options.retainers = value;
+      options.snapshots = true;
+      i += 1;
       continue;
     }
     if (argv[i] === '--minutes' && value) options.minutes = Number(value);
@@ -62,18 +71,66 @@ function scriptNodeFlags(script: string): string[] {
   return match[1].split(' ').filter(Boolean);
 }
 
+interface HeapSnapshot {
+  snapshot: { meta: { node_fields: string[]; node_types: [string[]]; edge_fields: string[]; edge_types: [string[]] } };
+  nodes: number[];
+  edges: number[];
+  strings: string[];
+}
+
 interface HeapSummary {
   totalMb: number;
   byConstructor: Map<string, { bytes: number; count: number }>;
+  snapshot: HeapSnapshot;
+}
+
+/**
+ * The path by which the first object named `name` is kept alive: from it, each step to the object
+ * that references it (preferring non-weak references), up to a GC root, as "Constructor.edge" lines.
+ */
+function retainingPath(snapshot: HeapSnapshot, name: string, steps = 25): string[] {
+  const { node_fields: nodeFields, edge_fields: edgeFields, node_types: [nodeTypes], edge_types: [edgeTypes] } = snapshot.snapshot.meta;
+  const width = nodeFields.length;
+  const edgeWidth = edgeFields.length;
+  const [typeAt, nameAt, edgeCountAt] = ['type', 'name', 'edge_count'].map((f) => nodeFields.indexOf(f));
+  const [edgeTypeAt, edgeNameAt, toAt] = ['type', 'name_or_index', 'to_node'].map((f) => edgeFields.indexOf(f));
+  // Who references whom: for each node (by its index in `nodes`), its first strong referrer and the edge's label.
+  const referrer = new Map<number, { from: number; label: string }>();
+  let edge = 0;
+  for (let node = 0; node < snapshot.nodes.length; node += width) {
+    for (let e = 0; e < snapshot.nodes[node + edgeCountAt]; e += 1, edge += edgeWidth) {
+      const type = edgeTypes[snapshot.edges[edge + edgeTypeAt]];
+      if (type === 'weak' || type === 'shortcut') continue;
+      const to = snapshot.edges[edge + toAt];
+      const raw = snapshot.edges[edge + edgeNameAt];
+      const label = type === 'element' || type === 'hidden' ? `[${raw}]` : snapshot.strings[raw];
+      if (!referrer.has(to)) referrer.set(to, { from: node, label });
+    }
+  }
+  const describe = (node: number) => `${nodeTypes[snapshot.nodes[node + typeAt]]} ${snapshot.strings[snapshot.nodes[node + nameAt]].slice(0, 80)}`;
+  let node = -1;
+  for (let i = 0; i < snapshot.nodes.length; i += width) {
+    if (nodeTypes[snapshot.nodes[i + typeAt]] === 'object' && snapshot.strings[snapshot.nodes[i + nameAt]] === name) {
+      node = i;
+      break;
+    }
+  }
+  if (node < 0) return [`no object named ${name}`];
+  const path = [describe(node)];
+  const seen = new Set([node]);
+  for (let i = 0; i < steps; i += 1) {
+    const next = referrer.get(node);
+    if (!next || seen.has(next.from)) break;
+    seen.add(next.from);
+    path.push(`  kept by ${describe(next.from)} .${next.label}`);
+    node = next.from;
+  }
+  return path;
 }
 
 /** Self sizes of a .heapsnapshot's nodes grouped by type and constructor (or, for strings and code, by type). */
 function summariseHeapSnapshot(file: string): HeapSummary {
-  const snapshot = JSON.parse(readFileSync(file, 'utf8')) as {
-    snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
-    nodes: number[];
-    strings: string[];
-  };
+  const snapshot = JSON.parse(readFileSync(file, 'utf8')) as HeapSnapshot;
   const fields = snapshot.snapshot.meta.node_fields;
   const width = fields.length;
   const typeAt = fields.indexOf('type');
@@ -93,7 +150,7 @@ function summariseHeapSnapshot(file: string): HeapSummary {
     entry.count += 1;
     byConstructor.set(key, entry);
   }
-  return { totalMb: total / 1048576, byConstructor };
+  return { totalMb: total / 1048576, byConstructor, snapshot };
 }
 
 interface Started {
@@ -255,6 +312,7 @@ async function main(): Promise<void> {
       for (const { key, a, b } of rows) {
         console.log(`| ${key.replace(/\|/g, '\\|')} | ${(b.bytes / 1024).toFixed(0)} | ${(a.bytes / 1024).toFixed(0)} | ${((a.bytes - b.bytes) / 1024).toFixed(0)} | ${a.count} |`);
       }
+      if (options.retainers) console.log(`\nwhat keeps ${options.retainers} alive:\n${retainingPath(afterHeap.snapshot, options.retainers).join('\n')}`);
     }
   } finally {
     await stop(service.child);

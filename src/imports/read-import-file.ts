@@ -1,6 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../common/loaded-on-first-use';
 import { DomainError } from '../common/errors/domain-error';
 import { restoreFormula } from '../common/tabular/formula-injection';
 import { DimensionColumns, ImportFile, ImportHeader, ImportRow, readHeader, toImportRow } from './import-file';
@@ -126,7 +127,7 @@ async function readXlsx(buffer: Buffer, { maxRows, maxUnpackedBytes, dimensions 
 async function readFirstSheet(workbook: Readable, maxRows: number, dimensions: DimensionColumns | undefined): Promise<ImportRow[]> {
   const rows: ImportRow[] = [];
   let header: ImportHeader | null = null;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(workbook, {
+  const reader = new (exceljs().stream.xlsx.WorkbookReader)(workbook, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'ignore',

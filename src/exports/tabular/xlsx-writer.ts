@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../../common/loaded-on-first-use';
 import { RowSource } from '../row-source/row-source';
 import { cellText } from './cell-text';
 import { CellType, ExportColumn } from './export-column';
@@ -132,7 +133,7 @@ export interface WorkbookOptions {
  * the data sheets and then moved to the front of the workbook's sheet list.
  */
 export async function writeXlsx(source: RowSource, tables: readonly TabularExport[], out: Writable, options: WorkbookOptions): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new (exceljs().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true, useSharedStrings: false });
   fixDates(workbook, options.fixedDate);
   let total = 0;
   const { formats, booleans } = options.style;

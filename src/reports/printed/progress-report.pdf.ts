@@ -1,6 +1,6 @@
 import { ValueStatus } from '../../action-plan/value-status';
 import { Writable } from 'node:stream';
-import PDFDocument from 'pdfkit';
+import { pdfkit } from '../../common/loaded-on-first-use';
 import { ProgressReportData, ReportFilter } from './progress-report.data';
 import { ReportLanguage } from './report-language';
 import { drawIndicatorBars } from './pdf-indicator-bars.section';
@@ -104,6 +104,7 @@ function drawPageNumbers(doc: PDFKit.PDFDocument, data: ProgressReportData, l: R
  */
 export function renderProgressReport(data: ProgressReportData, out: Writable, options: RenderOptions): Promise<void> {
   const l = options.language;
+  const PDFDocument = pdfkit();
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,
