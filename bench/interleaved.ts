@@ -20,7 +20,9 @@ const USAGE = `usage: npm run bench:interleaved -- BEFORE_DIR BEFORE_DATABASE_UR
   Two builds (npm run build in each directory, e.g. a git worktree of the older commit) run side by side, each on
   its own database seeded alike (npm run seed:synthetic -- --scale N --reset); every operation is driven on one,
   then the other, ROUNDS times (alternating which goes first), and the median round is kept. A machine whose
-  speed drifts between two back-to-back runs then weighs both alike. Env: ROUNDS (3), SECONDS (4), CONNECTIONS (32).
+  speed drifts between two back-to-back runs then weighs both alike. Env: ROUNDS (3), SECONDS (4), CONNECTIONS (32),
+  BEFORE_NODE_FLAGS / AFTER_NODE_FLAGS (default --max-semi-space-size=64; the same build twice with two sets of flags
+  measures what a heap bound costs).
   PAGE "transitions" drives operation 4 instead of a page: transitionRecommendation, one distinct recommendation
   per request (each side walks its own database's recommendations), with the job worker running as deployed.`;
 
@@ -53,9 +55,12 @@ function transitionBodies(targets: TransitionTarget[]): () => string {
 
 const token = randomBytes(16).toString('hex');
 
-async function start(dir: string, databaseUrl: string): Promise<{ port: number; child: ChildProcess }> {
+/** Node flags per side: BEFORE_NODE_FLAGS / AFTER_NODE_FLAGS, else those of `npm run start:prod` before the heap was bounded. */
+const nodeFlags = (side: 'BEFORE' | 'AFTER') => (process.env[`${side}_NODE_FLAGS`] ?? '--max-semi-space-size=64').split(' ').filter(Boolean);
+
+async function start(dir: string, databaseUrl: string, flags: string[]): Promise<{ port: number; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', 'dist/src/main.js'], {
+  const child = spawn(process.execPath, [...flags, 'dist/src/main.js'], {
     cwd: dir,
     stdio: 'ignore',
     env: {
@@ -125,8 +130,8 @@ async function main(): Promise<void> {
       bodies: { before: transitionBodies(await transitionTargets(beforeUrl)), after: transitionBodies(await transitionTargets(afterUrl)) },
     });
   }
-  const before = await start(beforeDir, beforeUrl);
-  const after = await start(afterDir, afterUrl);
+  const before = await start(beforeDir, beforeUrl, nodeFlags('BEFORE'));
+  const after = await start(afterDir, afterUrl, nodeFlags('AFTER'));
   try {
     console.log(`${rounds} rounds of ${seconds} s at ${connections} connections, median round\n`);
     console.log('| operation | before req/s | after req/s | change | rounds (before / after) |\n|---|---:|---:|---:|---|');

@@ -255,11 +255,17 @@ async function main(): Promise<void> {
     }
     let writes = 0;
     let writeErrors = 0;
+    // One write at a time: a second's write waits for the one before (its expectedVersion would be stale).
+    let writing = false;
     const writer = setInterval(() => {
-      void move(target.status === 'IN_PROGRESS' ? 'STALLED' : 'IN_PROGRESS').then(
-        (moved) => void (moved ? (writes += 1) : (writeErrors += 1)),
-        () => void (writeErrors += 1),
-      );
+      if (writing) return;
+      writing = true;
+      void move(target.status === 'IN_PROGRESS' ? 'STALLED' : 'IN_PROGRESS')
+        .then(
+          (moved) => void (moved ? (writes += 1) : (writeErrors += 1)),
+          () => void (writeErrors += 1),
+        )
+        .finally(() => (writing = false));
     }, 1000);
 
     await new Promise((r) => setTimeout(r, 3000));
