@@ -59,29 +59,27 @@ export class RecentChangesService {
   constructor(private readonly repository: ReportsRepository) {}
 
   async latest(scope: ChangeScope, limit: number): Promise<ChangeEntry[]> {
-    const statusRows = await this.repository.statusChanges(scope, limit);
-    // A recommendation's history has no indicator values.
-    const valueRows = scope.recommendationId ? [] : await this.repository.valueChanges(scope.organizationId ?? null, limit);
-    const assessmentRows = await this.repository.assessmentChanges(scope, limit);
-    const entries: ChangeEntry[] = [
-      ...statusRows.map(
-        (row): StatusChangeEntry => ({
+    // Every kind in one statement (a recommendation's history has no indicator values).
+    const rows = await this.repository.latestChanges(scope, limit);
+    const entries: ChangeEntry[] = rows.map((row): ChangeEntry => {
+      if (row.kind === 'status') {
+        return {
           kind: 'status',
           id: String(row.id),
-          at: new Date(row.changed_at as string),
+          at: new Date(row.at),
           recommendationCode: String(row.code),
           recommendationTitle: row.title as Translations,
-          fromStatus: (row.from_status as RecommendationStatus | null) ?? null,
+          fromStatus: row.from_status ?? null,
           toStatus: row.to_status as RecommendationStatus,
-          note: (row.note as Translations | null) ?? null,
-          evidenceUrl: (row.evidence_url as string | null) ?? null,
-        }),
-      ),
-      ...valueRows.map(
-        (row): IndicatorValueEntry => ({
+          note: row.note ?? null,
+          evidenceUrl: row.evidence_url ?? null,
+        };
+      }
+      if (row.kind === 'value') {
+        return {
           kind: 'value',
           id: String(row.id),
-          at: new Date(row.recorded_at as string),
+          at: new Date(row.at),
           indicatorCode: String(row.code),
           indicatorName: row.name as Translations,
           actionPlanCode: String(row.plan_code),
@@ -89,23 +87,21 @@ export class RecentChangesService {
           unitCode: (row.unit_code as IndicatorUnit | null) ?? null,
           period: String(row.period),
           value: Number(row.value),
-          source: (row.source as Translations | null) ?? null,
-        }),
-      ),
-      ...assessmentRows.map(
-        (row): AssessmentEntry => ({
-          kind: 'assessment',
-          id: String(row.id),
-          at: new Date(row.reviewed_at as string),
-          recommendationCode: String(row.code),
-          recommendationTitle: row.title as Translations,
-          organizationName: row.organization_name as Translations,
-          status: row.status as RecommendationStatus,
-          text: row.text as Translations,
-          evidenceUrls: (row.evidence_urls as string[] | null) ?? [],
-        }),
-      ),
-    ];
+          source: row.source ?? null,
+        };
+      }
+      return {
+        kind: 'assessment',
+        id: String(row.id),
+        at: new Date(row.at),
+        recommendationCode: String(row.code),
+        recommendationTitle: row.title as Translations,
+        organizationName: row.organization_name as Translations,
+        status: row.status as RecommendationStatus,
+        text: row.text as Translations,
+        evidenceUrls: row.evidence_urls ?? [],
+      };
+    });
     return entries.sort((a, b) => b.at.getTime() - a.at.getTime() || b.id.localeCompare(a.id)).slice(0, limit);
   }
 }
