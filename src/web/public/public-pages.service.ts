@@ -187,8 +187,8 @@ export class PublicPagesService {
   }
 
   async home(requestedYear: number | undefined): Promise<HomeData> {
-    const loaders = new LoaderRegistry();
-    const plans = await this.plans.list();
+    // The plans, once per data version: the year picker's years and the scorecard's plans.
+    const plans = await this.plans.listShown();
     const current = this.currentYear();
     const years = [...new Set([current, ...plans.flatMap((p) => range(p.startYear, p.endYear))])].sort((a, b) => a - b);
     if (requestedYear !== undefined && !years.includes(requestedYear)) throw DomainError.badInput('year', `must be one of ${years.join(', ')}`);
@@ -202,11 +202,9 @@ export class PublicPagesService {
       this.changes.latest({}, 10),
       this.assessments.divergentCount(),
     ]);
-    const planById = this.planLoader.planById(loaders);
+    const planById = new Map(plans.map((plan) => [plan.id, plan]));
     const listed = [...progress].sort((a, b) => a.indicator.code.localeCompare(b.indicator.code)).slice(0, SCORECARD_ROWS);
-    const indicators = await Promise.all(
-      listed.map(async (p) => ({ ...p, indicator: p.indicator, plan: await planById.load(p.indicator.actionPlanId) })),
-    );
+    const indicators = listed.map((p) => ({ ...p, indicator: p.indicator, plan: planById.get(p.indicator.actionPlanId) ?? null }));
     const indicatorTally = new Map<ProgressStatus, number>();
     for (const p of progress) indicatorTally.set(p.status, (indicatorTally.get(p.status) ?? 0) + 1);
     const defaultedFrom = requestedYear === undefined && year !== current ? current : null;
