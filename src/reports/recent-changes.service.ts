@@ -2,6 +2,8 @@ import type { IndicatorUnit } from '../action-plan/indicator-unit';
 import { Injectable } from '@nestjs/common';
 import { RecommendationStatus } from '../recommendations/recommendation.enums';
 import { ChangeScope, ReportsRepository } from './reports.repository';
+import { DataVersionService } from '../data-version/data-version.service';
+import { PerVersionMemo } from '../data-version/per-version-memo';
 import type { Translations } from '../i18n/translations';
 
 /** A recommendation moved from one status to another (or was created). */
@@ -56,11 +58,20 @@ export type { ChangeScope } from './reports.repository';
  */
 @Injectable()
 export class RecentChangesService {
-  constructor(private readonly repository: ReportsRepository) {}
+  /** Whether any assessment is published: read once per data version (most deployments have few or none). */
+  private readonly memo: PerVersionMemo;
+
+  constructor(
+    private readonly repository: ReportsRepository,
+    versions: DataVersionService,
+  ) {
+    this.memo = new PerVersionMemo(versions);
+  }
 
   async latest(scope: ChangeScope, limit: number): Promise<ChangeEntry[]> {
+    const withAssessments = await this.memo.get('any-published-assessment', () => this.repository.anyPublishedAssessment());
     // Every kind in one statement (a recommendation's history has no indicator values).
-    const rows = await this.repository.latestChanges(scope, limit);
+    const rows = await this.repository.latestChanges(scope, limit, withAssessments);
     const entries: ChangeEntry[] = rows.map((row): ChangeEntry => {
       if (row.kind === 'status') {
         return {

@@ -187,12 +187,12 @@ export class ReportsRepository {
 
   /**
    * The latest public changes of each kind, in one statement (the home page and every feed read them):
-   * up to `limit` status changes, recorded indicator values (none for one recommendation's history)
-   * and published independent assessments, each kind newest first, told apart by `kind`
-   * ('status', 'value', 'assessment'). Of one recommendation, or of the recommendations and
+   * up to `limit` status changes, recorded indicator values (none for one recommendation's history: no part for them)
+   * and published independent assessments (unless `withAssessments` is false: none is published),
+   * each kind newest first, told apart by `kind` ('status', 'value', 'assessment'). Of one recommendation, or of the recommendations and
    * indicators an organisation is responsible for (and the assessments it published), or all.
    */
-  latestChanges(scope: ChangeScope, limit: number): Promise<ChangeRow[]> {
+  latestChanges(scope: ChangeScope, limit: number, withAssessments = true): Promise<ChangeRow[]> {
     return readQuery<ChangeRow>(
       this.db,
       null,
@@ -206,17 +206,32 @@ export class ReportsRepository {
            AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM recommendation_organization ro
                                              WHERE ro.recommendation_id = r.id AND ro.organization_id = $2))
          ORDER BY s.changed_at DESC, s.id DESC LIMIT $3)
-       UNION ALL
+       ${scope.recommendationId ? '' : VALUE_CHANGES}
+       ${withAssessments ? ASSESSMENT_CHANGES : ''}`,
+      [scope.recommendationId ?? null, scope.organizationId ?? null, limit],
+    );
+  }
+
+  /** Whether any independent assessment is published (else latestChanges leaves their part out). */
+  async anyPublishedAssessment(): Promise<boolean> {
+    const [row] = await readQuery<{ any: boolean }>(this.db, null, `SELECT EXISTS (SELECT 1 FROM assessment_version WHERE review_status = 'PUBLISHED') AS any`, []);
+    return row.any;
+  }
+}
+
+/** latestChanges' recorded indicator values (the second kind), except in one recommendation's history. */
+const VALUE_CHANGES = `UNION ALL
        (SELECT 'value', v.id, v.recorded_at, i.code, NULL, i.name,
                NULL, NULL, NULL, NULL,
                p.code, i.unit, i.unit_code, v.period,
                v.value, v.source,
                NULL, NULL, NULL, NULL
           FROM ${knownValuesSql(null)} v JOIN indicator i ON i.id = v.indicator_id JOIN action_plan p ON p.id = i.action_plan_id
-         WHERE $1::uuid IS NULL
-           AND ($2::uuid IS NULL OR i.responsible_organization_id = $2)
-         ORDER BY v.recorded_at DESC, v.id DESC LIMIT $3)
-       UNION ALL
+         WHERE $2::uuid IS NULL OR i.responsible_organization_id = $2
+         ORDER BY v.recorded_at DESC, v.id DESC LIMIT $3)`;
+
+/** latestChanges' published assessments (the third kind), when there are any. */
+const ASSESSMENT_CHANGES = `UNION ALL
        (SELECT 'assessment', v.id, v.reviewed_at, r.code, r.title, NULL,
                NULL, NULL, NULL, NULL,
                NULL, NULL, NULL, NULL,
@@ -227,8 +242,4 @@ export class ReportsRepository {
            AND ($1::uuid IS NULL OR v.recommendation_id = $1)
            AND ($2::uuid IS NULL OR v.organization_id = $2
                 OR EXISTS (SELECT 1 FROM recommendation_organization ro WHERE ro.recommendation_id = r.id AND ro.organization_id = $2))
-         ORDER BY v.reviewed_at DESC, v.id DESC LIMIT $3)`,
-      [scope.recommendationId ?? null, scope.organizationId ?? null, limit],
-    );
-  }
-}
+         ORDER BY v.reviewed_at DESC, v.id DESC LIMIT $3)`;
