@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { AuditService } from '../audit/audit.service';
+import { DataVersionService } from '../data-version/data-version.service';
+import { PerVersionMemo } from '../data-version/per-version-memo';
 import type { Actor } from '../auth/actor';
 import { ActionPlan } from './action-plan.entity';
 import { ActionPlanRepository } from './action-plan.repository';
@@ -14,14 +16,28 @@ import { UpdateActionPlanInput } from './dto/update-action-plan.input';
 
 @Injectable()
 export class ActionPlansService {
+  /** The plans (a handful, changed only by a write): read once per data version for readers that only show them. */
+  private readonly memo: PerVersionMemo;
+
   constructor(
     private readonly repository: ActionPlanRepository,
     private readonly audit: AuditService,
-  ) {}
+    versions: DataVersionService,
+  ) {
+    this.memo = new PerVersionMemo(versions);
+  }
 
   /** Most recent plans first. */
   list(): Promise<ActionPlan[]> {
     return this.repository.listPlans();
+  }
+
+  /**
+   * As list(), read once per data version (the public pages' year picker and their indicators'
+   * plans). The same objects go to every caller of a version: read them, never change them.
+   */
+  listShown(): Promise<readonly ActionPlan[]> {
+    return this.memo.get('plans', () => this.repository.listPlans());
   }
 
   /** `locale`: the request's, which `title` is written in. */

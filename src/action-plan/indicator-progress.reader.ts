@@ -10,7 +10,7 @@ import { DataVersionService } from '../data-version/data-version.service';
 import { PerVersionMemo } from '../data-version/per-version-memo';
 import { DEFAULT_REPORTING_LAG_DAYS } from './action-plan.entity';
 import { ActionPlanRepository, PlanFacts, ProgressScope } from './action-plan.repository';
-import { IndicatorProgress, progressOf } from './indicator-progress';
+import { IndicatorProgress, progressWithIndicator } from './indicator-progress';
 import type { Indicator } from './indicator.entity';
 import { dependsOnReportingLag, ProgressCut, ProgressCutRequest, resolveProgressCut } from './progress-cut';
 import { SEES_UNREVIEWED, ValueStatus } from './value-status';
@@ -83,7 +83,8 @@ export class IndicatorProgressReader {
   /** As read(), at a cut already resolved (a report that shows its cut once and reads several scopes). */
   async readAt(year: number, cut: ProgressCut, scope: ProgressScope = {}): Promise<(IndicatorProgress & { indicator: Indicator })[]> {
     const rows = await this.repository.progressFigures(year, this.knownBy(cut), cut.valueStatus, scope);
-    return rows.map(({ indicator, ...figures }) => ({ ...progressOf(indicator, year, figures, cut), indicator }));
+    // Each row is its indicator's figures (and the indicator): no copy of it is made.
+    return rows.map((row) => progressWithIndicator(row.indicator, year, row, cut));
   }
 
   /**
@@ -105,7 +106,7 @@ export class IndicatorProgressReader {
   private progressAt(loaders: LoaderRegistry, indicator: Indicator, year: number, cut: ProgressCut): Promise<IndicatorProgress> {
     return this.repository
       .yearFigures(loaders, indicator.id, { year, knownBy: this.knownBy(cut), status: cut.valueStatus })
-      .then((figures) => ({ ...progressOf(indicator, year, figures, cut), indicator }));
+      .then((figures) => progressWithIndicator(indicator, year, figures, cut));
   }
 
   /** Cuts as resolveProgressCut gives them, kept for the day: a page asks the same one for each of its indicators. */
@@ -139,7 +140,7 @@ export class IndicatorProgressReader {
       years.map(async (year) => {
         const cut = resolveProgressCut(today, {}, year, reportingLagDays);
         const figures = await this.repository.yearFigures(loaders, indicator.id, { year, knownBy: this.knownBy(cut), status: cut.valueStatus });
-        return { ...progressOf(indicator, year, figures, cut), indicator };
+        return progressWithIndicator(indicator, year, figures, cut);
       }),
     );
   }

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { DateScalarType } from '../common/scalars/date.scalar';
 import { IndicatorDirection, IndicatorMeasure, ProgressStatus } from './action-plan.enums';
-import { targetForPeriod } from './period-target';
+import { MilestoneFigure, targetForPeriod } from './period-target';
 import { parsePeriod } from './reporting-period';
 import type { Indicator } from './indicator.entity';
 import type { ProgressCut } from './progress-cut';
@@ -106,14 +106,23 @@ export interface ProgressInput {
  */
 export function computeProgress(input: ProgressInput): Omit<IndicatorProgress, 'asOf' | 'valuesKnownBy' | 'valueStatus'> {
   const { year, direction, baseline, target, actual } = input;
-  const result = { year, baseline, target, actual, percentOfTarget: null as number | null };
-  if (actual === null || target === null) return { ...result, status: ProgressStatus.NO_DATA };
-  const measurable = baseline !== null && target !== baseline;
-  const percentOfTarget = measurable ? withoutFloatNoise(((actual - baseline) / (target - baseline)) * 100) : null;
+  const percentOfTarget = percentOf(baseline, target, actual);
+  return { year, baseline, target, actual, percentOfTarget, status: statusOf(direction, target, actual, percentOfTarget) };
+}
+
+/** computeProgress's percentOfTarget: null without actual or target, and when the way cannot be measured (no baseline, or target = baseline). */
+function percentOf(baseline: number | null, target: number | null, actual: number | null): number | null {
+  if (actual === null || target === null || baseline === null || target === baseline) return null;
+  return withoutFloatNoise(((actual - baseline) / (target - baseline)) * 100);
+}
+
+/** computeProgress's status, given its percentOfTarget (percentOf). */
+function statusOf(direction: IndicatorDirection, target: number | null, actual: number | null, percentOfTarget: number | null): ProgressStatus {
+  if (actual === null || target === null) return ProgressStatus.NO_DATA;
   const reached = direction === IndicatorDirection.INCREASE ? actual >= target : actual <= target;
-  if (reached) return { ...result, percentOfTarget, status: ProgressStatus.ACHIEVED };
-  if (percentOfTarget === null) return { ...result, status: ProgressStatus.OFF_TRACK };
-  return { ...result, percentOfTarget, status: statusForPercent(percentOfTarget) };
+  if (reached) return ProgressStatus.ACHIEVED;
+  if (percentOfTarget === null) return ProgressStatus.OFF_TRACK;
+  return statusForPercent(percentOfTarget);
 }
 
 /** 62.000000000000036 -> 62: binary floating point noise is not progress. */
@@ -142,6 +151,7 @@ export function progressOf(
   figures: YearFigures,
   cut: ProgressCut,
 ): IndicatorProgress {
+  // Called for every indicator of a page or report: one object is built, no intermediate copies.
   // A quarter's value is measured against that quarter's target (its milestone, else the year's
   // target pro-rated by the indicator's measure: period-target.ts), not against the whole year's.
   const quarter = figures.actualPeriod ? parsePeriod(figures.actualPeriod)?.quarter ?? null : null;
@@ -151,22 +161,26 @@ export function progressOf(
     baseline: indicator.baselineValue,
     yearTarget: figures.target,
     previousYearTarget: figures.previousTarget ?? null,
-    milestones: quarter !== null && figures.milestone !== null && figures.milestone !== undefined ? [{ year, quarter, value: figures.milestone }] : [],
+    milestones: quarter !== null && figures.milestone !== null && figures.milestone !== undefined ? [{ year, quarter, value: figures.milestone }] : NO_MILESTONES,
     year,
     quarter,
   });
   // A quarter's flow is measured from a quarter of the baseline's (yearly) flow.
   const baseline = quarter !== null && indicator.measure === IndicatorMeasure.FLOW && indicator.baselineValue !== null ? indicator.baselineValue / 4 : indicator.baselineValue;
-  const progress = computeProgress({ year, direction: indicator.direction, baseline, target: period.value, actual: figures.actual });
+  // computeProgress against the period's target.
+  const percentOfTarget = percentOf(baseline, period.value, figures.actual);
+  const measured = statusOf(indicator.direction, period.value, figures.actual, percentOfTarget);
   // On a quarter's target is on track; ACHIEVED is for the year's own target reached.
   const yearReached =
     figures.actual !== null && figures.target !== null && (indicator.direction === IndicatorDirection.INCREASE ? figures.actual >= figures.target : figures.actual <= figures.target);
-  const status = period.basis !== 'YEAR_TARGET' && progress.status === ProgressStatus.ACHIEVED && !(yearReached && indicator.measure !== IndicatorMeasure.FLOW) ? ProgressStatus.ON_TRACK : progress.status;
+  const status = period.basis !== 'YEAR_TARGET' && measured === ProgressStatus.ACHIEVED && !(yearReached && indicator.measure !== IndicatorMeasure.FLOW) ? ProgressStatus.ON_TRACK : measured;
   return {
-    ...progress,
-    status,
+    year,
     baseline: indicator.baselineValue,
     target: figures.target,
+    actual: figures.actual,
+    percentOfTarget,
+    status,
     periodTarget: period.value,
     targetBasis: period.basis,
     actualPeriod: figures.actualPeriod,
@@ -176,6 +190,15 @@ export function progressOf(
     indicatorId: indicator.id,
   };
 }
+
+/** progressOf() carrying its indicator (the readers' answers: `indicator { … }` needs no further read). */
+export function progressWithIndicator(indicator: Indicator, year: number, figures: YearFigures, cut: ProgressCut): IndicatorProgress & { indicator: Indicator } {
+  const progress = progressOf(indicator, year, figures, cut);
+  progress.indicator = indicator;
+  return progress as IndicatorProgress & { indicator: Indicator };
+}
+
+const NO_MILESTONES: readonly MilestoneFigure[] = [];
 
 export function statusForPercent(percent: number): ProgressStatus {
   if (percent >= 100) return ProgressStatus.ACHIEVED;

@@ -2,6 +2,8 @@ import type { IndicatorUnit } from '../action-plan/indicator-unit';
 import { Injectable } from '@nestjs/common';
 import { RecommendationStatus } from '../recommendations/recommendation.enums';
 import { ChangeScope, ReportsRepository } from './reports.repository';
+import { DataVersionService } from '../data-version/data-version.service';
+import { PerVersionMemo } from '../data-version/per-version-memo';
 import type { Translations } from '../i18n/translations';
 
 /** A recommendation moved from one status to another (or was created). */
@@ -56,32 +58,39 @@ export type { ChangeScope } from './reports.repository';
  */
 @Injectable()
 export class RecentChangesService {
-  constructor(private readonly repository: ReportsRepository) {}
+  /** Whether any assessment is published: read once per data version (most deployments have few or none). */
+  private readonly memo: PerVersionMemo;
+
+  constructor(
+    private readonly repository: ReportsRepository,
+    versions: DataVersionService,
+  ) {
+    this.memo = new PerVersionMemo(versions);
+  }
 
   async latest(scope: ChangeScope, limit: number): Promise<ChangeEntry[]> {
-    const statusRows = await this.repository.statusChanges(scope, limit);
-    // A recommendation's history has no indicator values.
-    const valueRows = scope.recommendationId ? [] : await this.repository.valueChanges(scope.organizationId ?? null, limit);
-    const assessmentRows = await this.repository.assessmentChanges(scope, limit);
-    const entries: ChangeEntry[] = [
-      ...statusRows.map(
-        (row): StatusChangeEntry => ({
+    const withAssessments = await this.memo.get('any-published-assessment', () => this.repository.anyPublishedAssessment());
+    // Every kind in one statement (a recommendation's history has no indicator values).
+    const rows = await this.repository.latestChanges(scope, limit, withAssessments);
+    const entries: ChangeEntry[] = rows.map((row): ChangeEntry => {
+      if (row.kind === 'status') {
+        return {
           kind: 'status',
           id: String(row.id),
-          at: new Date(row.changed_at as string),
+          at: new Date(row.at),
           recommendationCode: String(row.code),
           recommendationTitle: row.title as Translations,
-          fromStatus: (row.from_status as RecommendationStatus | null) ?? null,
+          fromStatus: row.from_status ?? null,
           toStatus: row.to_status as RecommendationStatus,
-          note: (row.note as Translations | null) ?? null,
-          evidenceUrl: (row.evidence_url as string | null) ?? null,
-        }),
-      ),
-      ...valueRows.map(
-        (row): IndicatorValueEntry => ({
+          note: row.note ?? null,
+          evidenceUrl: row.evidence_url ?? null,
+        };
+      }
+      if (row.kind === 'value') {
+        return {
           kind: 'value',
           id: String(row.id),
-          at: new Date(row.recorded_at as string),
+          at: new Date(row.at),
           indicatorCode: String(row.code),
           indicatorName: row.name as Translations,
           actionPlanCode: String(row.plan_code),
@@ -89,23 +98,21 @@ export class RecentChangesService {
           unitCode: (row.unit_code as IndicatorUnit | null) ?? null,
           period: String(row.period),
           value: Number(row.value),
-          source: (row.source as Translations | null) ?? null,
-        }),
-      ),
-      ...assessmentRows.map(
-        (row): AssessmentEntry => ({
-          kind: 'assessment',
-          id: String(row.id),
-          at: new Date(row.reviewed_at as string),
-          recommendationCode: String(row.code),
-          recommendationTitle: row.title as Translations,
-          organizationName: row.organization_name as Translations,
-          status: row.status as RecommendationStatus,
-          text: row.text as Translations,
-          evidenceUrls: (row.evidence_urls as string[] | null) ?? [],
-        }),
-      ),
-    ];
+          source: row.source ?? null,
+        };
+      }
+      return {
+        kind: 'assessment',
+        id: String(row.id),
+        at: new Date(row.at),
+        recommendationCode: String(row.code),
+        recommendationTitle: row.title as Translations,
+        organizationName: row.organization_name as Translations,
+        status: row.status as RecommendationStatus,
+        text: row.text as Translations,
+        evidenceUrls: row.evidence_urls ?? [],
+      };
+    });
     return entries.sort((a, b) => b.at.getTime() - a.at.getTime() || b.id.localeCompare(a.id)).slice(0, limit);
   }
 }

@@ -10,6 +10,7 @@ import { readQuery } from '../database/read-routing';
 import { CLOSED_STATUSES } from '../recommendations/recommendation-lifecycle';
 import { RecommendationStatus } from '../recommendations/recommendation.enums';
 import { factsAsOf } from '../recommendations/fact-history.sql';
+import type { Translations } from '../i18n/translations';
 
 /** The facts of `r` at $2 (statusCounts' parameter: the instant the day after asOf begins). */
 const CHANGED_FACTS = factsAsOf('r', '$2::timestamptz');
@@ -20,6 +21,35 @@ export interface ChangeScope {
   organizationId?: string;
   /** Only this recommendation's history (no indicator values). */
   recommendationId?: string;
+}
+
+/**
+ * A row of ReportsRepository.latestChanges: its kind, id and instant, and the columns of that kind
+ * (null in the others'): a status change's recommendation, statuses, note and evidence; a value's
+ * indicator, plan, unit, period, figure and source; an assessment's recommendation, organisation,
+ * status, text and evidence.
+ */
+export interface ChangeRow {
+  kind: 'status' | 'value' | 'assessment';
+  id: string;
+  at: Date;
+  code: string;
+  title: Translations | null;
+  name: Translations | null;
+  from_status: RecommendationStatus | null;
+  to_status: RecommendationStatus | null;
+  note: Translations | null;
+  evidence_url: string | null;
+  plan_code: string | null;
+  unit: string | null;
+  unit_code: string | null;
+  period: string | null;
+  value: number | null;
+  source: Translations | null;
+  organization_name: Translations | null;
+  status: RecommendationStatus | null;
+  text: Translations | null;
+  evidence_urls: string[] | null;
 }
 
 /** One status's recommendations and how many of them are overdue. */
@@ -155,50 +185,61 @@ export class ReportsRepository {
     return row?.year ?? null;
   }
 
-  /** The latest status changes (of one recommendation, or of one organisation's), newest first. */
-  statusChanges(scope: ChangeScope, limit: number): Promise<Record<string, unknown>[]> {
-    return readQuery<Record<string, unknown>>(
-      this.db,
-      null,
-      `SELECT s.id, s.changed_at, r.code, r.title, s.from_status, s.to_status, s.note, s.evidence_url
-         FROM status_change s JOIN recommendation r ON r.id = s.recommendation_id
-        WHERE ($1::uuid IS NULL OR s.recommendation_id = $1)
-          AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM recommendation_organization ro
-                                            WHERE ro.recommendation_id = r.id AND ro.organization_id = $2))
-        ORDER BY s.changed_at DESC, s.id DESC LIMIT $3`,
-      [scope.recommendationId ?? null, scope.organizationId ?? null, limit],
-    );
-  }
-
   /**
-   * The latest published independent assessments, newest publication first: of one recommendation,
-   * or of the recommendations an organisation is responsible for and those it assessed itself, or all.
+   * The latest public changes of each kind, in one statement (the home page and every feed read them):
+   * up to `limit` status changes, recorded indicator values (none for one recommendation's history: no part for them)
+   * and published independent assessments (unless `withAssessments` is false: none is published),
+   * each kind newest first, told apart by `kind` ('status', 'value', 'assessment'). Of one recommendation, or of the recommendations and
+   * indicators an organisation is responsible for (and the assessments it published), or all.
    */
-  assessmentChanges(scope: ChangeScope, limit: number): Promise<Record<string, unknown>[]> {
-    return readQuery<Record<string, unknown>>(
+  latestChanges(scope: ChangeScope, limit: number, withAssessments = true): Promise<ChangeRow[]> {
+    return readQuery<ChangeRow>(
       this.db,
       null,
-      `SELECT v.id, v.reviewed_at, r.code, r.title, o.name AS organization_name, v.status, v.text, v.evidence_urls
-         FROM assessment_version v JOIN recommendation r ON r.id = v.recommendation_id JOIN organization o ON o.id = v.organization_id
-        WHERE v.review_status = 'PUBLISHED'
-          AND ($1::uuid IS NULL OR v.recommendation_id = $1)
-          AND ($2::uuid IS NULL OR v.organization_id = $2
-               OR EXISTS (SELECT 1 FROM recommendation_organization ro WHERE ro.recommendation_id = r.id AND ro.organization_id = $2))
-        ORDER BY v.reviewed_at DESC, v.id DESC LIMIT $3`,
+      `(SELECT 'status' AS kind, s.id, s.changed_at AS at, r.code, r.title, NULL::jsonb AS name,
+               s.from_status, s.to_status, s.note, s.evidence_url,
+               NULL::varchar AS plan_code, NULL::varchar AS unit, NULL::varchar AS unit_code, NULL::varchar AS period,
+               NULL::float8 AS value, NULL::jsonb AS source,
+               NULL::jsonb AS organization_name, NULL::recommendation_status AS status, NULL::jsonb AS text, NULL::text[] AS evidence_urls
+          FROM status_change s JOIN recommendation r ON r.id = s.recommendation_id
+         WHERE ($1::uuid IS NULL OR s.recommendation_id = $1)
+           AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM recommendation_organization ro
+                                             WHERE ro.recommendation_id = r.id AND ro.organization_id = $2))
+         ORDER BY s.changed_at DESC, s.id DESC LIMIT $3)
+       ${scope.recommendationId ? '' : VALUE_CHANGES}
+       ${withAssessments ? ASSESSMENT_CHANGES : ''}`,
       [scope.recommendationId ?? null, scope.organizationId ?? null, limit],
     );
   }
 
-  /** The latest recorded indicator values (of one organisation's indicators, or all), newest first. */
-  valueChanges(organizationId: string | null, limit: number): Promise<Record<string, unknown>[]> {
-    return readQuery<Record<string, unknown>>(
-      this.db,
-      null,
-      `SELECT v.id, v.recorded_at, i.code, i.name, p.code AS plan_code, i.unit, i.unit_code, v.period, v.value, v.source
-         FROM ${knownValuesSql(null)} v JOIN indicator i ON i.id = v.indicator_id JOIN action_plan p ON p.id = i.action_plan_id
-        WHERE ($1::uuid IS NULL OR i.responsible_organization_id = $1)
-        ORDER BY v.recorded_at DESC, v.id DESC LIMIT $2`,
-      [organizationId, limit],
-    );
+  /** Whether any independent assessment is published (else latestChanges leaves their part out). */
+  async anyPublishedAssessment(): Promise<boolean> {
+    const [row] = await readQuery<{ any: boolean }>(this.db, null, `SELECT EXISTS (SELECT 1 FROM assessment_version WHERE review_status = 'PUBLISHED') AS any`, []);
+    return row.any;
   }
 }
+
+/** latestChanges' recorded indicator values (the second kind), except in one recommendation's history. */
+const VALUE_CHANGES = `UNION ALL
+       (SELECT 'value', v.id, v.recorded_at, i.code, NULL, i.name,
+               NULL, NULL, NULL, NULL,
+               p.code, i.unit, i.unit_code, v.period,
+               v.value, v.source,
+               NULL, NULL, NULL, NULL
+          FROM ${knownValuesSql(null)} v JOIN indicator i ON i.id = v.indicator_id JOIN action_plan p ON p.id = i.action_plan_id
+         WHERE $2::uuid IS NULL OR i.responsible_organization_id = $2
+         ORDER BY v.recorded_at DESC, v.id DESC LIMIT $3)`;
+
+/** latestChanges' published assessments (the third kind), when there are any. */
+const ASSESSMENT_CHANGES = `UNION ALL
+       (SELECT 'assessment', v.id, v.reviewed_at, r.code, r.title, NULL,
+               NULL, NULL, NULL, NULL,
+               NULL, NULL, NULL, NULL,
+               NULL, NULL,
+               o.name, v.status, v.text, v.evidence_urls
+          FROM assessment_version v JOIN recommendation r ON r.id = v.recommendation_id JOIN organization o ON o.id = v.organization_id
+         WHERE v.review_status = 'PUBLISHED'
+           AND ($1::uuid IS NULL OR v.recommendation_id = $1)
+           AND ($2::uuid IS NULL OR v.organization_id = $2
+                OR EXISTS (SELECT 1 FROM recommendation_organization ro WHERE ro.recommendation_id = r.id AND ro.organization_id = $2))
+         ORDER BY v.reviewed_at DESC, v.id DESC LIMIT $3)`;

@@ -45,6 +45,8 @@ import { divergesFrom } from '../../assessments/divergence';
 import { ProgressSummary } from '../../reports/progress-summary.type';
 import { Framework, FrameworkItem } from '../../frameworks/framework-item.entity';
 import { FrameworksRepository } from '../../frameworks/frameworks.repository';
+import { DataVersionService } from '../../data-version/data-version.service';
+import { PerVersionMemo } from '../../data-version/per-version-memo';
 
 /** A recommendation in a list: with whether it is overdue today, and whether a published independent assessment differs from its status. */
 export interface RecommendationRow {
@@ -160,6 +162,9 @@ export const SCORECARD_ROWS = 30;
  */
 @Injectable()
 export class PublicPagesService {
+  /** Reads that change only with a write (the filters' choices), kept per data version. */
+  private readonly memo: PerVersionMemo;
+
   constructor(
     private readonly clock: Clock,
     private readonly summaries: ProgressSummaryService,
@@ -180,15 +185,18 @@ export class PublicPagesService {
     private readonly completeness: ReportingCompletenessService,
     private readonly assessments: AssessmentsService,
     private readonly frameworks: FrameworksRepository,
-  ) {}
+    versions: DataVersionService,
+  ) {
+    this.memo = new PerVersionMemo(versions);
+  }
 
   currentYear(): number {
     return Number(this.clock.today().slice(0, 4));
   }
 
   async home(requestedYear: number | undefined): Promise<HomeData> {
-    const loaders = new LoaderRegistry();
-    const plans = await this.plans.list();
+    // The plans, once per data version: the year picker's years and the scorecard's plans.
+    const plans = await this.plans.listShown();
     const current = this.currentYear();
     const years = [...new Set([current, ...plans.flatMap((p) => range(p.startYear, p.endYear))])].sort((a, b) => a - b);
     if (requestedYear !== undefined && !years.includes(requestedYear)) throw DomainError.badInput('year', `must be one of ${years.join(', ')}`);
@@ -202,11 +210,9 @@ export class PublicPagesService {
       this.changes.latest({}, 10),
       this.assessments.divergentCount(),
     ]);
-    const planById = this.planLoader.planById(loaders);
+    const planById = new Map(plans.map((plan) => [plan.id, plan]));
     const listed = [...progress].sort((a, b) => a.indicator.code.localeCompare(b.indicator.code)).slice(0, SCORECARD_ROWS);
-    const indicators = await Promise.all(
-      listed.map(async (p) => ({ ...p, indicator: p.indicator, plan: await planById.load(p.indicator.actionPlanId) })),
-    );
+    const indicators = listed.map((p) => ({ ...p, indicator: p.indicator, plan: planById.get(p.indicator.actionPlanId) ?? null }));
     const indicatorTally = new Map<ProgressStatus, number>();
     for (const p of progress) indicatorTally.set(p.status, (indicatorTally.get(p.status) ?? 0) + 1);
     const defaultedFrom = requestedYear === undefined && year !== current ? current : null;
@@ -214,21 +220,30 @@ export class PublicPagesService {
   }
 
   async recommendationList(filter: RecommendationFilter, after: string | undefined): Promise<RecommendationListData> {
-    const [page, organizations, meetings, barriers] = await Promise.all([
-      this.recommendations.list({ filter, first: 20, after }),
-      this.organizations.list(FILTER_CHOICES + 1),
-      this.meetings.list({ first: FILTER_CHOICES }),
-      this.barriers.list(null, FILTER_CHOICES + 1),
-    ]);
-    const short = <T>(list: T[]) => (list.length > FILTER_CHOICES ? null : list);
+    const [page, choices] = await Promise.all([this.recommendations.list({ filter, first: 20, after }), this.filterChoices()]);
     const published = await this.published(page.edges.map((edge) => edge.node));
-    return {
-      page,
-      rows: page.edges.map((edge) => this.row(edge.node, published.get(edge.node.id))),
-      organizations: short(organizations),
-      meetings: meetings.pageInfo.hasNextPage ? null : meetings.edges.map((e) => e.node),
-      barriers: short(barriers),
-    };
+    return { page, rows: page.edges.map((edge) => this.row(edge.node, published.get(edge.node.id))), ...choices };
+  }
+
+  /**
+   * The filters' organisations, meetings and barriers (at most FILTER_CHOICES each, else null): the
+   * same for every request until a write, so read once per data version, not three statements a page.
+   * Shared by the requests of a version: shown, never changed.
+   */
+  private filterChoices(): Promise<Pick<RecommendationListData, 'organizations' | 'meetings' | 'barriers'>> {
+    return this.memo.get('filter-choices', async () => {
+      const [organizations, meetings, barriers] = await Promise.all([
+        this.organizations.list(FILTER_CHOICES + 1),
+        this.meetings.list({ first: FILTER_CHOICES }),
+        this.barriers.list(null, FILTER_CHOICES + 1),
+      ]);
+      const short = <T>(list: T[]) => (list.length > FILTER_CHOICES ? null : list);
+      return {
+        organizations: short(organizations),
+        meetings: meetings.pageInfo.hasNextPage ? null : meetings.edges.map((e) => e.node),
+        barriers: short(barriers),
+      };
+    });
   }
 
   async recommendation(code: string): Promise<RecommendationData> {
