@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ import {
 } from './operations';
 import { ALLOWED_TRANSITIONS } from '../src/recommendations/recommendation-lifecycle';
 import { RecommendationStatus } from '../src/recommendations/recommendation.enums';
-import { freePort, ROOT, treeMemory } from './processes';
+import { ROOT, startChild, treeMemory } from './processes';
 
 const USAGE = `usage: npm run build && npm run bench:memory -- [--minutes 5] [--connections 32] [--sample-seconds 30] [--database-url URL] [--snapshots] [--retainers CONSTRUCTOR]
   Memory of the service under sustained mixed load (issue 28): the built service as \`npm start\` runs it (the embedded
@@ -153,46 +153,6 @@ function summariseHeapSnapshot(file: string): HeapSummary {
   return { totalMb: total / 1048576, byConstructor, snapshot };
 }
 
-interface Started {
-  child: ChildProcess;
-  url: string;
-  output(): string;
-}
-
-async function start(flags: string[], env: Record<string, string>, diagnosticDir: string): Promise<Started> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [...flags, '--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${diagnosticDir}`, 'dist/src/main.js'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`service exited with ${child.exitCode}:\n${output}`);
-    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) return { child, url, output: () => output };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`not healthy within 180 s:\n${output}`);
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.once('close', () => {
-      clearTimeout(killer);
-      done();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
 /** Asks the process for a heap snapshot (SIGUSR2) and waits until the file is complete. */
 async function heapSnapshot(child: ChildProcess, dir: string): Promise<string> {
   const before = new Set(readdirSync(dir));
@@ -223,7 +183,7 @@ async function main(): Promise<void> {
   if (embedded) env.DATA_DIR = join(work, 'data');
   else Object.assign(env, { DATABASE_URL: options.databaseUrl!, MIGRATIONS_RUN: 'true', SEED_DEMO: 'false' });
   if (embedded) delete process.env.DATABASE_URL;
-  const service = await start(flags, env, work);
+  const service = await startChild([...flags, '--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${work}`, 'dist/src/main.js'], env);
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   const memory = () => {
     const m = treeMemory(service.child.pid!);
@@ -321,7 +281,7 @@ async function main(): Promise<void> {
       if (options.retainers) console.log(`\nwhat keeps ${options.retainers} alive:\n${retainingPath(afterHeap.snapshot, options.retainers).join('\n')}`);
     }
   } finally {
-    await stop(service.child);
+    await service.stop();
     rmSync(work, { recursive: true, force: true });
   }
 }

@@ -7,6 +7,7 @@ export const ROOT = join(__dirname, '..');
 
 export interface ChildServer {
   url: string;
+  child: ChildProcess;
   output(): string;
   stop(): Promise<void>;
 }
@@ -38,7 +39,7 @@ export async function startChild(args: string[], env: Record<string, string>, he
   child.stderr?.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child, () => output, headers);
-  return { url, output: () => output, stop: () => stopChild(child) };
+  return { url, child, output: () => output, stop: () => stopChild(child) };
 }
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string, headers: Record<string, string>): Promise<void> {
