@@ -22,7 +22,7 @@ const USAGE = `usage: npm run bench:interleaved -- BEFORE_DIR BEFORE_DATABASE_UR
   then the other, ROUNDS times (alternating which goes first), and the median round is kept. A machine whose
   speed drifts between two back-to-back runs then weighs both alike. Env: ROUNDS (3), SECONDS (4), CONNECTIONS (32),
   BEFORE_NODE_FLAGS / AFTER_NODE_FLAGS (default --max-semi-space-size=64; the same build twice with two sets of flags
-  measures what a heap bound costs).
+  measures what a heap bound costs), BEFORE_NODE / AFTER_NODE (a node binary per side: the same build on Node 20 and 24).
   PAGE "transitions" drives operation 4 instead of a page: transitionRecommendation, one distinct recommendation
   per request (each side walks its own database's recommendations), with the job worker running as deployed.`;
 
@@ -58,9 +58,12 @@ const token = randomBytes(16).toString('hex');
 /** Node flags per side: BEFORE_NODE_FLAGS / AFTER_NODE_FLAGS, else those of `npm run start:prod` before the heap was bounded. */
 const nodeFlags = (side: 'BEFORE' | 'AFTER') => (process.env[`${side}_NODE_FLAGS`] ?? '--max-semi-space-size=64').split(' ').filter(Boolean);
 
-async function start(dir: string, databaseUrl: string, flags: string[]): Promise<{ port: number; child: ChildProcess }> {
+/** The node binary per side: BEFORE_NODE / AFTER_NODE (e.g. a Node 24 binary), else the one running this bench. */
+const nodeBinary = (side: 'BEFORE' | 'AFTER') => process.env[`${side}_NODE`] || process.execPath;
+
+async function start(dir: string, databaseUrl: string, flags: string[], node: string): Promise<{ port: number; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...flags, 'dist/src/main.js'], {
+  const child = spawn(node, [...flags, 'dist/src/main.js'], {
     cwd: dir,
     stdio: 'ignore',
     env: {
@@ -130,8 +133,8 @@ async function main(): Promise<void> {
       bodies: { before: transitionBodies(await transitionTargets(beforeUrl)), after: transitionBodies(await transitionTargets(afterUrl)) },
     });
   }
-  const before = await start(beforeDir, beforeUrl, nodeFlags('BEFORE'));
-  const after = await start(afterDir, afterUrl, nodeFlags('AFTER'));
+  const before = await start(beforeDir, beforeUrl, nodeFlags('BEFORE'), nodeBinary('BEFORE'));
+  const after = await start(afterDir, afterUrl, nodeFlags('AFTER'), nodeBinary('AFTER'));
   try {
     console.log(`${rounds} rounds of ${seconds} s at ${connections} connections, median round\n`);
     console.log('| operation | before req/s | after req/s | change | rounds (before / after) |\n|---|---:|---:|---:|---|');
