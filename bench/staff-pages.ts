@@ -84,7 +84,7 @@ async function main(): Promise<void> {
       cookieOf[who] = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     }
     const rows: string[] = [];
-    const cssGzip = stylesheet.gzip.length;
+    const cssGzip = (await stylesheet.body('gzip')).length;
     for (const p of pages) {
       const page = await contexts[p.as].newPage();
       await page.goto(p.path);

@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { seedSokulukRoundtable } from '../src/seed/sokuluk-roundtable.seed';
@@ -63,6 +64,16 @@ describe('web foundation: layout, languages, display settings, stylesheet, cachi
     const { href, css } = t.app.get(StylesheetService);
     const res = await get(href).set('accept-encoding', 'br, gzip').buffer(true).expect(200);
     expect(res.headers['content-encoding']).toBe('br');
+    // Compressed on first request, once per encoding (the same bytes each time); each decodes to the stylesheet.
+    const stylesheet = t.app.get(StylesheetService);
+    for (const encoding of ['br', 'gzip'] as const) {
+      const answer = await get(href).set('accept-encoding', encoding).expect(200);
+      expect(answer.headers['content-encoding']).toBe(encoding);
+      expect(answer.text).toBe(css.toString('utf8'));
+      expect(await stylesheet.body(encoding)).toBe(await stylesheet.body(encoding));
+    }
+    expect(brotliDecompressSync(await stylesheet.body('br')).equals(css)).toBe(true);
+    expect(gunzipSync(await stylesheet.body('gzip')).equals(css)).toBe(true);
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(res.headers['content-type']).toBe('text/css; charset=utf-8');
     const plain = await get(href).set('accept-encoding', 'identity').expect(200);

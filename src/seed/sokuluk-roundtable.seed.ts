@@ -143,14 +143,12 @@ function repositoriesOf(db: DataSource): SeedRepositories {
   };
 }
 
-/** True when nothing has been recorded yet (no organisation, meeting or action plan). */
+/** True when nothing has been recorded yet (no organisation, meeting or action plan): each feature's table asked through the ORM. */
 export async function isDatabaseEmpty(db: DataSource): Promise<boolean> {
-  const [row] = await db.query<{ empty: boolean }[]>(
-    `SELECT NOT EXISTS (SELECT 1 FROM organization)
-        AND NOT EXISTS (SELECT 1 FROM meeting)
-        AND NOT EXISTS (SELECT 1 FROM action_plan) AS empty`,
-  );
-  return row.empty;
+  for (const entity of [Organization, Meeting, ActionPlan] as EntityTarget<ObjectLiteral>[]) {
+    if (await db.getRepository(entity).exists()) return false;
+  }
+  return true;
 }
 
 /** Loads the sample in one transaction. Idempotent: what exists (by name, code or date) is kept, not duplicated. */

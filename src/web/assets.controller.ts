@@ -2,7 +2,7 @@ import { Controller, Get, NotFoundException, Param, Req, Res } from '@nestjs/com
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import Negotiator from 'negotiator';
-import { StylesheetService } from './layout/stylesheet.service';
+import { StylesheetEncoding, StylesheetService } from './layout/stylesheet.service';
 import { Public } from '../auth/roles.decorator';
 
 /** Serves the hashed stylesheet, compressed as the browser accepts, cached for a year. */
@@ -15,11 +15,11 @@ export class AssetsController {
   constructor(private readonly stylesheet: StylesheetService) {}
 
   @Get('app.:hash.css')
-  stylesheetFile(@Param('hash') hash: string, @Req() req: Request, @Res() res: Response): void {
+  async stylesheetFile(@Param('hash') hash: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     // Another hash is another build's stylesheet: a year-long cache must not keep this one under its name.
     if (hash !== this.stylesheet.hash) throw new NotFoundException(`No stylesheet app.${hash}.css`);
-    const encoding = new Negotiator(req).encoding(['br', 'gzip', 'identity']);
-    const body = encoding === 'br' ? this.stylesheet.brotli : encoding === 'gzip' ? this.stylesheet.gzip : this.stylesheet.css;
+    const encoding = (new Negotiator(req).encoding(['br', 'gzip', 'identity']) ?? 'identity') as StylesheetEncoding;
+    const body = await this.stylesheet.body(encoding);
     res.setHeader('cache-control', 'public, max-age=31536000, immutable');
     res.setHeader('content-type', 'text/css; charset=utf-8');
     res.setHeader('vary', 'Accept-Encoding');
