@@ -97,6 +97,15 @@ export class Environment {
   DATABASE_POOL_SIZE = 10;
 
   /**
+   * reads run as named prepared statements, parsed once per connection and planned from
+   * PostgreSQL's plan cache (see docs/operations.md); `false` sends each one unnamed, as needed
+   * behind a transaction-pooling PgBouncer older than 1.21
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  DATABASE_PREPARED_STATEMENTS = true;
+
+  /**
    * comma-separated `postgres://` URLs of streaming read replicas of `DATABASE_URL`. Queries read
    * from a replica (picked per statement); writes, transactions and the answer of a mutation use
    * the primary. A replica may lag: a query right after a mutation can still show the old state.

@@ -7,6 +7,7 @@ import { buildDataSourceOptions } from './data-source-options';
 import { SqlStatementCounterMiddleware } from './sql-statement-counter.middleware';
 import { EmbeddedDatabase, EmbeddedDatabaseModule } from './embedded-database';
 import { DatabaseCapabilitiesModule } from './database-capabilities';
+import { disablePreparedStatements } from './prepared-statements';
 
 @Module({
   imports: [
@@ -40,7 +41,9 @@ export class DatabaseModule implements NestModule, OnApplicationShutdown {
     @InjectDataSource() private readonly db: DataSource,
     private readonly config: AppConfig,
     private readonly embedded: EmbeddedDatabase,
-  ) {}
+  ) {
+    if (!config.get('DATABASE_PREPARED_STATEMENTS')) disablePreparedStatements(db);
+  }
 
   /**
    * Runs after the HTTP server has closed (Nest disposes it first), so in-flight requests finish;

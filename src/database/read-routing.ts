@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { queryPrepared } from './prepared-statements';
 
 /**
  * Where a request's bulk reads go when read replicas are configured
@@ -22,7 +23,8 @@ export function readsFromPrimary(request: object | null | undefined): boolean {
 /**
  * Runs one read-only statement outside any transaction: on a replica, or on the
  * primary when `request` was marked by a mutation. (A bare `dataSource.query()`
- * always uses the primary; query builders and repositories use a replica.)
+ * always uses the primary; query builders and repositories use a replica.) It runs
+ * as a named prepared statement (see prepared-statements.ts).
  */
 export async function readQuery<R = Record<string, unknown>>(
   db: DataSource,
@@ -32,7 +34,7 @@ export async function readQuery<R = Record<string, unknown>>(
 ): Promise<R[]> {
   const runner = db.createQueryRunner(readsFromPrimary(request) ? 'master' : 'slave');
   try {
-    return (await runner.query(sql, parameters)) as R[];
+    return await queryPrepared<R>(db, runner, sql, parameters);
   } finally {
     await runner.release();
   }

@@ -4,13 +4,14 @@ import { createServer } from 'node:net';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serviceBuild } from './service-build';
 
 const ROOT = join(__dirname, '..', '..');
 
 /** Children still running, so a failing test cannot leave one behind (see stopAllServices). */
 const running = new Set<ChildProcess>();
 
-/** The real service (src/main.ts) in a child process, as `npm start` runs it, for tests of process-level behaviour. */
+/** The real service in a child process, compiled and run as `npm start` runs it (serviceBuild), for tests of process-level behaviour. */
 export interface ServiceProcess {
   url: string;
   output(): string;
@@ -34,7 +35,7 @@ export async function startService(env: Record<string, string>): Promise<Service
   };
   delete childEnv.DATABASE_URL;
   if (env.DATABASE_URL) childEnv.DATABASE_URL = env.DATABASE_URL;
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+  const child = spawn(process.execPath, [serviceBuild()], {
     cwd: ROOT,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
