@@ -21,9 +21,10 @@ const USAGE = `usage: npm run bench:interleaved -- BEFORE_DIR BEFORE_DATABASE_UR
   its own database seeded alike (npm run seed:synthetic -- --scale N --reset); every operation is driven on one,
   then the other, ROUNDS times (alternating which goes first), and the median round is kept. A machine whose
   speed drifts between two back-to-back runs then weighs both alike. Env: ROUNDS (3), SECONDS (4), CONNECTIONS (32),
+  OPERATIONS (e.g. 1,2b: only those GraphQL operations; none: the PAGEs alone),
   BEFORE_NODE_FLAGS / AFTER_NODE_FLAGS (default --max-semi-space-size=64; the same build twice with two sets of flags
   measures what a heap bound costs), BEFORE_NODE / AFTER_NODE (a node binary per side: the same build on Node 20 and 24).
-  PAGE "transitions" drives operation 4 instead of a page: transitionRecommendation, one distinct recommendation
+  A PAGE under /exports/ or /reports/ (a download) is asked with the bench's token. PAGE "transitions" drives operation 4 instead of a page: transitionRecommendation, one distinct recommendation
   per request (each side walks its own database's recommendations), with the job worker running as deployed.`;
 
 interface Operation {
@@ -103,12 +104,15 @@ async function drive(port: number, op: Operation, seconds: number, connections: 
     duration: seconds,
     ...(op.body || nextBody
       ? { method: 'POST' as const, body: op.body, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } }
-      : { headers: { 'accept-language': 'en', 'accept-encoding': 'gzip' } }),
+      : { headers: { 'accept-language': 'en', 'accept-encoding': 'gzip', ...(isDownload(op.path) ? { authorization: `Bearer ${token}` } : {}) } }),
     ...(nextBody ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: nextBody() }) }] } : {}),
   });
   if (result.non2xx || result.errors) throw new Error(`${op.name}: ${result.non2xx} answers not 2xx, ${result.errors} errors`);
   return result.requests.average;
 }
+
+/** Downloads (/exports/…, /reports/…) are for token holders: they are asked with the bench's token, as an analyst's script would. */
+const isDownload = (path: string) => /^\/(exports|reports)\//.test(path);
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -118,12 +122,16 @@ async function main(): Promise<void> {
   const rounds = Number(process.env.ROUNDS ?? 3);
   const seconds = Number(process.env.SECONDS ?? 4);
   const connections = Number(process.env.CONNECTIONS ?? 32);
+  // OPERATIONS=1,2b: only those GraphQL operations; OPERATIONS=none: the pages alone.
+  const graphqlOperations = process.env.OPERATIONS?.split(',').map((name) => name.trim());
   const graphql = (name: string, query: string, variables: Record<string, unknown>): Operation => ({ name, path: '/graphql', body: graphqlBody(query, variables) });
   const operations: Operation[] = [
-    graphql('1. NGO dashboard (50 recommendations)', DASHBOARD_QUERY, { status: OPEN_STATUSES, year: BENCH_YEAR }),
-    graphql(`2. progressSummary(${BENCH_YEAR})`, SUMMARY_QUERY, { year: BENCH_YEAR }),
-    graphql('2b. progressSummary with every indicator', SUMMARY_WITH_INDICATORS_QUERY, { year: BENCH_YEAR }),
-    graphql('3. indicators (50)', INDICATORS_QUERY, { year: BENCH_YEAR }),
+    ...[
+      graphql('1. NGO dashboard (50 recommendations)', DASHBOARD_QUERY, { status: OPEN_STATUSES, year: BENCH_YEAR }),
+      graphql(`2. progressSummary(${BENCH_YEAR})`, SUMMARY_QUERY, { year: BENCH_YEAR }),
+      graphql('2b. progressSummary with every indicator', SUMMARY_WITH_INDICATORS_QUERY, { year: BENCH_YEAR }),
+      graphql('3. indicators (50)', INDICATORS_QUERY, { year: BENCH_YEAR }),
+    ].filter((op) => !graphqlOperations || graphqlOperations.includes(op.name.split('.')[0])),
     ...pages.filter((path) => path !== 'transitions').map((path) => ({ name: `\`${path}\``, path })),
   ];
   if (pages.includes('transitions')) {
