@@ -34,3 +34,13 @@ export function publishedAssessmentsSql(recommendationIdSql: string, publishedBe
              AND pa.number = (SELECT max(px.number) FROM assessment_version px
                                WHERE px.assessment_id = pa.assessment_id AND px.review_status = 'PUBLISHED'${upTo('px')})`;
 }
+
+/**
+ * SQL: some assessment of the recommendation was published (before `publishedBeforeSql`). Implied by
+ * divergentSql and cheaper: on the recommendation alone, a query can filter by it before reading the
+ * official status.
+ */
+export function hasPublishedAssessmentSql(recommendationIdSql: string, publishedBeforeSql: string): string {
+  return `EXISTS (SELECT 1 FROM assessment_version av
+                   WHERE av.recommendation_id = ${recommendationIdSql} AND av.review_status = 'PUBLISHED' AND av.reviewed_at < ${publishedBeforeSql})`;
+}

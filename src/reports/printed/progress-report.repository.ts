@@ -13,7 +13,7 @@ import { factsAsOf } from '../../recommendations/fact-history.sql';
 import { knownValuesSql } from '../../action-plan/action-plan.repository';
 import type { ValueStatus } from '../../action-plan/value-status';
 import type { DeadlineChange, DivergentRecommendation } from './deadline-changes.data';
-import { divergentSql, publishedAssessmentsSql } from '../../assessments/divergence';
+import { divergentSql, hasPublishedAssessmentSql, publishedAssessmentsSql } from '../../assessments/divergence';
 import type { IndicatorSeries, OverdueRecommendation } from './progress-report.data';
 
 /**
@@ -145,6 +145,9 @@ export class ProgressReportRepository {
 
   /** The recommendations in scope by status at the end of each of `days` (`ends`: the instants the next days begin). */
   statusesAtDays(params: readonly unknown[], days: string[], ends: Date[]): Promise<{ day: string; status: RecommendationStatus; count: number }[]> {
+    // The facts of each day are read only to scope by organisation ($4 of `params`): without one, the
+    // join would probe the fact history once per recommendation and day for nothing.
+    const byOrganization = params[3] !== null && params[3] !== undefined;
     return this.db.query(
       `SELECT to_char(p.day, 'YYYY-MM-DD') AS day, h.status, count(*)::int AS count
          FROM unnest($5::date[], $6::timestamptz[]) AS p(day, day_end)
@@ -153,8 +156,8 @@ export class ProgressReportRepository {
          JOIN LATERAL (SELECT sc.to_status::text AS status FROM status_change sc
                         WHERE sc.recommendation_id = r.id AND sc.changed_at < p.day_end
                         ORDER BY sc.version DESC LIMIT 1) h ON true
-         ${DAY_FACTS.join}
-        WHERE ${scopeSql(1, DAY_FACTS.organizationIds)}
+         ${byOrganization ? DAY_FACTS.join : ''}
+        WHERE ${scopeSql(1, byOrganization ? DAY_FACTS.organizationIds : "'{}'::uuid[]")}
         GROUP BY p.day, h.status`,
       [...params.slice(2, 6), days, ends],
     );
@@ -187,7 +190,10 @@ export class ProgressReportRepository {
                  FROM (${published}) pa JOIN organization o ON o.id = pa.organization_id) AS assessments,
               count(*) OVER ()::int AS total
          FROM (${STATUS_AS_OF}) a
-        WHERE ${divergentSql('a.recommendation_id', 'a.status', '$2')}
+        -- Only recommendations with an assessment published by $2 (implied by the divergence; on the
+        -- recommendation alone, so PostgreSQL filters before reading each one's status history).
+        WHERE ${hasPublishedAssessmentSql('a.recommendation_id', '$2')}
+          AND ${divergentSql('a.recommendation_id', 'a.status', '$2')}
           AND $1::date IS NOT NULL -- asOf: the day $2 ends (typed here, as every statement of STATUS_AS_OF's parameters must)
         ORDER BY a.code
         LIMIT ${limit}`,
@@ -197,19 +203,25 @@ export class ProgressReportRepository {
 
   deadlineChangesInScope(params: readonly unknown[], chain: readonly Locale[], timeZone: string, limit: number): Promise<(DeadlineChange & { total: number })[]> {
     return this.db.query(
-      `SELECT a.code, ${translatedSql('a.title', chain)} AS title,
+      // From the changes (few) to their recommendations, scoped as STATUS_AS_OF scopes them; not from
+      // every recommendation's status as of $2 to its changes, which read the whole history first.
+      `SELECT r.code, ${translatedSql('r.title', chain)} AS title,
               to_char(c.from_due_date, 'YYYY-MM-DD') AS "fromDueDate", to_char(c.to_due_date, 'YYYY-MM-DD') AS "toDueDate",
               to_char(c.changed_at AT TIME ZONE $7, 'YYYY-MM-DD') AS "changedOn", c.changed_by AS "changedBy",
               count(*) OVER ()::int AS total
-         FROM (${STATUS_AS_OF}) a
-         JOIN (SELECT f.recommendation_id, f.version, f.changed_at, f.changed_by, f.due_date AS to_due_date,
+         FROM (SELECT f.recommendation_id, f.version, f.changed_at, f.changed_by, f.due_date AS to_due_date,
                       lag(f.due_date) OVER w AS from_due_date, row_number() OVER w AS n
                  FROM recommendation_fact_change f
                 WHERE f.changed_at < $2
-               WINDOW w AS (PARTITION BY f.recommendation_id ORDER BY f.version)) c ON c.recommendation_id = a.recommendation_id
+               WINDOW w AS (PARTITION BY f.recommendation_id ORDER BY f.version)) c
+         JOIN recommendation r ON r.id = c.recommendation_id
+         JOIN meeting m ON m.id = r.meeting_id
+         ${FACTS_AS_OF.join}
         WHERE c.n > 1 AND c.from_due_date IS DISTINCT FROM c.to_due_date
-          AND $1::date IS NOT NULL -- asOf: the day $2 ends (typed here, as every statement of STATUS_AS_OF's parameters must)
-        ORDER BY c.changed_at DESC, a.code, c.version DESC
+          AND EXISTS (SELECT 1 FROM status_change sc WHERE sc.recommendation_id = r.id AND sc.changed_at < $2)
+          AND ${scopeSql(3, FACTS_AS_OF.organizationIds)}
+          AND $1::date IS NOT NULL -- asOf: the day $2 ends (typed here, as in every statement over the same parameters)
+        ORDER BY c.changed_at DESC, r.code, c.version DESC
         LIMIT ${limit}`,
       [...params, timeZone],
     );
