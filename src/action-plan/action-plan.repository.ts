@@ -580,16 +580,16 @@ export function indicatorsExportQuery(actionPlanId: string | null, year: number,
            (SELECT json_agg(json_build_array(v.year, v.quarter, v.value)) FROM ${knownValuesSql(knownBy, ctx.valueStatus)} v
              WHERE v.indicator_id = i.id) AS "values",
            (SELECT t.value FROM indicator_target t WHERE t.indicator_id = i.id AND t.year = ${y}) AS figures_target,
-           ${actualForYearSql('i.id', y, { columns: 'v.value', recordedBefore: knownBy, valueStatus: ctx.valueStatus })} AS figures_actual,
-           ${actualForYearSql('i.id', y, { columns: 'v.period', recordedBefore: knownBy, valueStatus: ctx.valueStatus })} AS figures_actual_period,
+           a.value AS figures_actual, a.period AS figures_actual_period,
            (SELECT t.value FROM indicator_target t WHERE t.indicator_id = i.id AND t.year = ${y} - 1) AS figures_previous_target,
-           (SELECT m.value FROM indicator_milestone m WHERE m.indicator_id = i.id AND m.year = ${y}
-               AND m.quarter = ${actualForYearSql('i.id', y, { columns: 'v.quarter', recordedBefore: knownBy, valueStatus: ctx.valueStatus })}) AS figures_milestone,
+           (SELECT m.value FROM indicator_milestone m WHERE m.indicator_id = i.id AND m.year = ${y} AND m.quarter = a.quarter) AS figures_milestone,
            i.measure::text AS measure, i.reporting_frequency::text AS reporting_frequency,
            framework_items.codes AS framework_items
       FROM indicator i
       JOIN action_plan ap ON ap.id = i.action_plan_id
       LEFT JOIN ${frameworkItemCodesByOwnerSql('indicator')} framework_items ON framework_items.owner_id = i.id
+      -- The actual, its period and its quarter (for the milestone) read once, not once each.
+      LEFT JOIN LATERAL ${actualForYearSql('i.id', y, { columns: 'v.value, v.period, v.quarter', recordedBefore: knownBy, valueStatus: ctx.valueStatus })} a ON true
      ${plan ? `WHERE i.action_plan_id = ${plan}` : ''}`;
   return {
     sql,
