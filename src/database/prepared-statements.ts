@@ -4,10 +4,11 @@ import { DataSource, QueryFailedError, QueryRunner } from 'typeorm';
 /**
  * Named (server-side) prepared statements for the read path's own SQL (readQuery: the DataLoader
  * batches, the progress figures, the pages' lists). A statement sent unnamed is parsed and planned
- * by PostgreSQL on every execution: for the dashboard's seven statements that was about half of
- * PostgreSQL's time per request, on the core the service shares with it. Named, each is parsed once
- * per connection and, after five executions, runs on PostgreSQL's cached generic plan when that plan
- * is no worse than the custom ones (plan_cache_mode = auto).
+ * by PostgreSQL on every execution: for the uncached dashboard, parsing and planning were about half
+ * of PostgreSQL's time per request, on the cores the service shares with it. Named, each is parsed
+ * once per connection; how it is planned stays PostgreSQL's choice (plan_cache_mode = auto: a cached
+ * generic plan once one is no worse than the custom ones; for the dashboard's statements it keeps
+ * custom plans, which forcing generic ones showed to execute faster).
  *
  * The statements are few and their texts fixed (parameters are `$n`, lists are arrays), so each text
  * gets a name from its hash; past MAX_NAMED distinct texts in a process, further ones run unnamed,
