@@ -4,6 +4,8 @@
 // processes of their own (the service, PostgreSQL servers, replicas, chromium) or measure
 // memory, which would fight over the two cores. Extra arguments go to both runs.
 //   TEST_WORKERS (default 2): the parallel run's workers.
+//   TEST_REPORT_DIR: write Jest's JSON report of each run there (parallel.json, serial.json),
+//     with each file's start and end: what `node scripts/test-timings.mjs DIR` summarises.
 import { spawnSync } from 'node:child_process';
 
 export const SERIAL = [
@@ -25,14 +27,21 @@ const escape = (path) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const extra = process.argv.slice(2);
 const workers = process.env.TEST_WORKERS || '2';
 
-function jest(args) {
+const reportDir = process.env.TEST_REPORT_DIR;
+
+function jest(args, report) {
+  const reportArgs = reportDir ? ['--json', `--outputFile=${reportDir}/${report}.json`] : [];
   console.log(`\n> jest ${args.join(' ')}`);
-  const run = spawnSync('npx', ['jest', ...args, ...extra], { stdio: 'inherit' });
+  const run = spawnSync('npx', ['jest', ...args, ...reportArgs, ...extra], { stdio: 'inherit' });
   return run.status ?? 1;
 }
 
 const started = Date.now();
-const parallel = jest(['--selectProjects', 'unit', 'medium', 'e2e', `--maxWorkers=${workers}`, '--testPathIgnorePatterns', '/node_modules/', ...SERIAL.map((path) => `/${escape(path)}`)]);
-const serial = jest(['--selectProjects', 'e2e', '--runInBand', ...SERIAL.map((path) => `/${escape(path)}`)]);
-console.log(`\nnpm test: ${Math.round((Date.now() - started) / 1000)} s (parallel run ${parallel === 0 ? 'passed' : 'FAILED'}, serial run ${serial === 0 ? 'passed' : 'FAILED'})`);
+const seconds = (since) => Math.round((Date.now() - since) / 1000);
+const parallel = jest(['--selectProjects', 'unit', 'medium', 'e2e', `--maxWorkers=${workers}`, '--testPathIgnorePatterns', '/node_modules/', ...SERIAL.map((path) => `/${escape(path)}`)], 'parallel');
+const parallelSeconds = seconds(started);
+const serialStarted = Date.now();
+const serial = jest(['--selectProjects', 'e2e', '--runInBand', ...SERIAL.map((path) => `/${escape(path)}`)], 'serial');
+const outcome = (status) => (status === 0 ? 'passed' : 'FAILED');
+console.log(`\nnpm test: ${seconds(started)} s (parallel run ${outcome(parallel)} in ${parallelSeconds} s, serial run ${outcome(serial)} in ${seconds(serialStarted)} s)`);
 process.exit(parallel || serial);

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { seedSokulukRoundtable } from '../src/seed/sokuluk-roundtable.seed';
+import { waitForVersion } from './support/data-version';
 import { createTestApp, TestApp } from './support/test-app';
 
 const NOTICE = 'data-notice="sample-data"';
@@ -32,6 +33,8 @@ describe('the sample-data notice in the footer', () => {
     expect((await get('/meetings', 'ky').expect(200)).text).toContain(NOTICE);
     // The sample's values deleted (a deployment moving to real statistics): the notice goes with them.
     await t.sql(`DELETE FROM indicator_value WHERE recorded_by = 'sample data'`);
+    // A write beside the service reaches its data version by NOTIFY, a moment later.
+    await waitForVersion(t, (await t.sql<{ version: string }>('SELECT version::text FROM data_version'))[0].version);
     expect((await get('/').expect(200)).text).not.toContain(NOTICE);
   });
 });
