@@ -96,6 +96,9 @@ describe('public progress pages on the Sokuluk sample', () => {
     const ru = (await get('/?year=2024', 'ru').expect(200)).text;
     expect(rowOf(ru, 'indicator', 'WL-1').slice(1)).toEqual(['20', '22', '21,5', 'Под угрозой']);
     expect(ru).toContain('Ход выполнения рекомендаций');
+    // The long Russian date ends with its abbreviation point, which also ends the sentence: one point, not two.
+    expect(textOf(ru)).toMatch(/утверждённые к концу дня \d{1,2} [а-я]+ \d{4} г\.(?!\.)/);
+    expect(textOf(ru)).not.toContain('г..');
     const ky = (await get('/?year=2024', 'ky').expect(200)).text;
     expect(rowOf(ky, 'status', 'PROPOSED')).toEqual(['Сунушталды', '3']);
     // Units and periods in the reader's language, with the plural forms the number takes.
