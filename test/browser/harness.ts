@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { SESSION_COOKIE } from '../../src/accounts/session-cookie';
 import { PASSWORD } from '../support/web-session';
 
 /** Debian's chromium (`apt-get install chromium`); nothing here downloads a browser. */
@@ -147,6 +148,24 @@ export async function signIn(page: Page, email: string, signInPath = '/sign-in')
   await page.fill('#password', PASSWORD);
   await page.click('button[type=submit]:not(.govuk-button--secondary)');
   await page.waitForURL(/\/work$/);
+}
+
+/**
+ * Signs in once through the form (in a visitor of its own) and returns the session cookie, for
+ * tests that visit many pages as that user and test the pages, not the sign-in: give it to
+ * `newVisitor(…, { cookies })`. A sign-in costs three page loads and a password hash.
+ */
+export async function signedInCookie(browser: Browser, baseURL: string, email: string): Promise<Record<string, string>> {
+  const context = await newVisitor(browser, baseURL);
+  try {
+    const page = await context.newPage();
+    await signIn(page, email);
+    const session = (await context.cookies()).find((cookie) => cookie.name === SESSION_COOKIE);
+    if (!session) throw new Error(`signing in as ${email} set no ${SESSION_COOKIE} cookie`);
+    return { [SESSION_COOKIE]: session.value };
+  } finally {
+    await context.close();
+  }
 }
 
 /** Signs in from the keyboard alone on the page already open at the sign-in form; waits for My work. */

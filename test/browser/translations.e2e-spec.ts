@@ -7,7 +7,7 @@ import { seedSokulukRoundtable } from '../../src/seed/sokuluk-roundtable.seed';
 import { SAMPLE_TEXTS } from '../../src/seed/sokuluk-roundtable.texts';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createUser } from '../support/web-session';
-import { axeViolations, describeInBrowser, launchBrowser, listen, newVisitor, signIn, signInWithKeyboard, tabTo, VisitorOptions } from './harness';
+import { axeViolations, describeInBrowser, launchBrowser, listen, newVisitor, signedInCookie, signInWithKeyboard, tabTo, VisitorOptions } from './harness';
 
 const LANGS = ['ky', 'ru', 'en'] as const;
 const REC = SAMPLE_TEXTS.proposals['SOK-2024-01'];
@@ -23,6 +23,8 @@ describeInBrowser('translated content in a browser', () => {
   let baseURL: string;
   let editor: { email: string };
   let recId: string;
+  /** The editor's session cookie: these tests are about the pages, not the sign-in (signed in once). */
+  let editorSession: Record<string, string> | undefined;
 
   const title = async () => (await t.sql<{ title: Record<string, string> }>('SELECT title FROM recommendation WHERE id = $1', [recId]))[0].title;
 
@@ -41,9 +43,10 @@ describeInBrowser('translated content in a browser', () => {
 
   /** A signed-in editor's page (or an anonymous one), at `options`. */
   async function open(path: string, signedIn: boolean, lang: string, options: VisitorOptions = {}): Promise<Page> {
-    const context = await newVisitor(browser, baseURL, { locale: lang, ...options });
+    editorSession ??= await signedInCookie(browser, baseURL, editor.email);
+    const cookies = signedIn ? { ...editorSession, ...options.cookies } : options.cookies;
+    const context = await newVisitor(browser, baseURL, { locale: lang, ...options, cookies });
     const page = await context.newPage();
-    if (signedIn) await signIn(page, editor.email, `/sign-in?lang=${lang}`);
     await page.goto(path);
     return page;
   }
