@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Summarises the JSON reports that `TEST_REPORT_DIR=DIR npm test` writes (parallel.json,
 // serial.json): each run's file time summed over workers, time inside test bodies, and the
-// slowest files (npm test prints each run's wall time). The difference between file time and test bodies is what a file costs
-// before its first test (loading modules, booting the app, cloning its database).
+// slowest files (npm test prints each run's wall time). File time less test bodies is what a
+// file costs before its first test (loading modules, booting the app, cloning its database).
 //   node scripts/test-timings.mjs DIR [--top N]
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';

@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import request from 'supertest';
 import { DataVersionRepository } from '../src/data-version/data-version.repository';
 import { DataVersionService } from '../src/data-version/data-version.service';
-import { waitForVersion, waitUntil } from './support/data-version';
+import { storedVersion, waitForVersion, waitUntil } from './support/data-version';
 import { unique } from './support/factories';
 import { startService, stopAllServices, tempDataDir } from './support/service-process';
 import { bearer, createTestApp, TEST_ADMIN_TOKEN, TestApp } from './support/test-app';
@@ -40,11 +40,6 @@ async function post(app: TestApp, query: string, variables: Record<string, unkno
   };
 }
 
-/** The version stored in the database, as any instance would read it. */
-async function stored(app: TestApp): Promise<bigint> {
-  return BigInt((await app.sql<{ version: string }>('SELECT "version" FROM "data_version"'))[0].version);
-}
-
 describe('data version in memory (one instance)', () => {
   let t: TestApp;
   let versions: DataVersionService;
@@ -60,7 +55,7 @@ describe('data version in memory (one instance)', () => {
 
   it('answers from memory once listening, with the stored version', async () => {
     await waitUntil(() => versions.inMemory, 'the listener is up');
-    expect(BigInt((await versions.current()).version)).toBe(await stored(t));
+    expect(BigInt((await versions.current()).version)).toBe(await storedVersion(t));
     const first = await post(t, ORGANIZATIONS);
     const revalidated = await post(t, ORGANIZATIONS, {}, { 'if-none-match': first.etag! });
     expect(revalidated.status).toBe(304);
@@ -76,7 +71,7 @@ describe('data version in memory (one instance)', () => {
         const name = unique('Read your write');
         const write = await request(t.app.getHttpServer()).post('/graphql').set(admin).send({ query: CREATE_ORGANIZATION, variables: { name } });
         const written = BigInt(write.headers['x-data-version']);
-        expect(written).toBe(await stored(t));
+        expect(written).toBe(await storedVersion(t));
         const after = await post(t, ORGANIZATIONS, {}, { 'if-none-match': before.etag! });
         expect(after.status).toBe(200);
         expect(after.names).toContain(name);
@@ -94,7 +89,7 @@ describe('data version in memory (one instance)', () => {
       // A version advanced by hand, announced with a payload that says nothing: only a re-read finds it.
       await t.sql(`BEGIN; UPDATE "data_version" SET "version" = "version" + 1, "changed_at" = now();
         SELECT pg_notify('data_version', 'not json'); COMMIT;`);
-      await waitForVersion(t, await stored(t));
+      await waitForVersion(t, await storedVersion(t));
       expect(warn.mock.calls.some(([message]) => String(message).includes('unexpected notification'))).toBe(true);
       expect(versions.inMemory).toBe(true);
     } finally {
@@ -121,7 +116,7 @@ describe('data version in memory (one instance)', () => {
       const fallback = await post(t, ORGANIZATIONS, {}, { 'if-none-match': before.etag! });
       expect(fallback.status).toBe(200);
       expect(fallback.names).toContain(name);
-      expect(BigInt(fallback.dataVersion!)).toBe(await stored(t));
+      expect(BigInt(fallback.dataVersion!)).toBe(await storedVersion(t));
       const revalidated = await post(t, ORGANIZATIONS, {}, { 'if-none-match': fallback.etag! });
       expect(revalidated.status).toBe(304);
       // The version check is a statement again.
@@ -133,7 +128,7 @@ describe('data version in memory (one instance)', () => {
       // Re-read after LISTEN: a write made while deaf is in memory, and the 304 costs nothing again.
       const name2 = unique('After recovery');
       await t.sql(`INSERT INTO organization (name, kind) VALUES (jsonb_build_object('en', $1::text), 'NGO')`, [name2]);
-      await waitForVersion(t, await stored(t));
+      await waitForVersion(t, await storedVersion(t));
       const recovered = await post(t, ORGANIZATIONS);
       expect(recovered.names).toContain(name2);
       const again = await post(t, ORGANIZATIONS, {}, { 'if-none-match': recovered.etag! });

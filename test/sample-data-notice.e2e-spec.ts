@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { seedSokulukRoundtable } from '../src/seed/sokuluk-roundtable.seed';
-import { waitForVersion } from './support/data-version';
+import { storedVersion, waitForVersion } from './support/data-version';
 import { createTestApp, TestApp } from './support/test-app';
 
 const NOTICE = 'data-notice="sample-data"';
@@ -34,7 +34,7 @@ describe('the sample-data notice in the footer', () => {
     // The sample's values deleted (a deployment moving to real statistics): the notice goes with them.
     await t.sql(`DELETE FROM indicator_value WHERE recorded_by = 'sample data'`);
     // A write beside the service reaches its data version by NOTIFY, a moment later.
-    await waitForVersion(t, (await t.sql<{ version: string }>('SELECT version::text FROM data_version'))[0].version);
+    await waitForVersion(t, await storedVersion(t));
     expect((await get('/').expect(200)).text).not.toContain(NOTICE);
   });
 });

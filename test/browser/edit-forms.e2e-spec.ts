@@ -4,7 +4,7 @@ import { Role } from '../../src/auth/role.enum';
 import { seedSokulukRoundtable } from '../../src/seed/sokuluk-roundtable.seed';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createUser } from '../support/web-session';
-import { axeViolations, describeInBrowser, launchBrowser, listen, newVisitor, signedInCookie, signIn, tabTo } from './harness';
+import { axeViolations, describeInBrowser, isAt, launchBrowser, listen, newVisitor, signedInCookie, signIn, tabTo } from './harness';
 
 describeInBrowser('edit forms in a browser', () => {
   let t: TestApp;
@@ -50,8 +50,8 @@ describeInBrowser('edit forms in a browser', () => {
       const page = await context.newPage();
       const response = await page.goto(path);
       if (response?.status() !== 200) found[`${path} status`] = [response?.status()];
-      // Signed in by the cookie: the page itself, not the sign-in form it would redirect to.
-      if (new URL(page.url()).pathname !== new URL(path, baseURL).pathname) found[`${path} landed on`] = [page.url()];
+      // Signed in by the cookie: the page itself, not the sign-in form.
+      if (!isAt(page, path)) found[`${path} landed on`] = [page.url()];
       const violations = await axeViolations(page);
       if (violations.length) found[`${path} ${JSON.stringify(cookies)} ${width ?? ''}`] = violations;
       if (width) {

@@ -168,6 +168,14 @@ export async function signedInCookie(browser: Browser, baseURL: string, email: s
   }
 }
 
+/**
+ * Whether the page shows the path asked for, not a page it was redirected to (a lost session
+ * lands on the sign-in form, which answers 200).
+ */
+export function isAt(page: Page, path: string): boolean {
+  return new URL(page.url()).pathname === new URL(path, page.url()).pathname;
+}
+
 /** Signs in from the keyboard alone on the page already open at the sign-in form; waits for My work. */
 export async function signInWithKeyboard(page: Page, email: string): Promise<void> {
   await tabTo(page, '#email');

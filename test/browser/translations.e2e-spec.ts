@@ -43,8 +43,7 @@ describeInBrowser('translated content in a browser', () => {
 
   /** A signed-in editor's page (or an anonymous one), at `options`. */
   async function open(path: string, signedIn: boolean, lang: string, options: VisitorOptions = {}): Promise<Page> {
-    editorSession ??= await signedInCookie(browser, baseURL, editor.email);
-    const cookies = signedIn ? { ...editorSession, ...options.cookies } : options.cookies;
+    const cookies = signedIn ? { ...(editorSession ??= await signedInCookie(browser, baseURL, editor.email)), ...options.cookies } : options.cookies;
     const context = await newVisitor(browser, baseURL, { locale: lang, ...options, cookies });
     const page = await context.newPage();
     await page.goto(path);

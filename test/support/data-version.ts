@@ -1,6 +1,11 @@
 import { DataVersionService } from '../../src/data-version/data-version.service';
 import { TestApp } from './test-app';
 
+/** The data version stored in the database, as any instance would read it. */
+export async function storedVersion(app: TestApp): Promise<bigint> {
+  return BigInt((await app.sql<{ version: string }>('SELECT "version" FROM "data_version"'))[0].version);
+}
+
 /**
  * Waits (bounded) until an instance knows at least `version`: another instance's write reaches
  * it by NOTIFY, so it may take the notification's delivery time. Fails after `timeoutMs`.
