@@ -262,6 +262,19 @@ export class Environment {
   GRAPHQL_EXECUTION: (typeof GRAPHQL_EXECUTIONS)[number] = 'compiled';
 
   /**
+   * `true`: pages of recommendations are assembled with one statement for their nested lists
+   * (with `GRAPHQL_EXECUTION=compiled`)
+   *
+   * Whether a `recommendations` query is answered by the page assembler: the page's meetings,
+   * barriers, organisations and status histories written as JSON by PostgreSQL in one statement,
+   * with no resolver per field (src/graphql/page-assembler). The answers are the same; `false` is
+   * the way back should one ever differ. Only with `GRAPHQL_EXECUTION=compiled`.
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  GRAPHQL_PAGE_ASSEMBLY = true;
+
+  /**
    * deepest query nesting
    *
    * Deepest selection nesting a query may have.

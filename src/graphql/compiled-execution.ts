@@ -7,6 +7,8 @@ import type {
 import { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema, printSchema } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import type { GraphqlContext } from '../common/graphql-context';
+import type { RecommendationPageAssembler } from './page-assembler/recommendation-page-assembler';
 
 /**
  * Executes operations with graphql-jit instead of graphql-js's interpreter: each distinct
@@ -23,6 +25,9 @@ export class CompiledExecution {
   // Apollo keeps one parsed DocumentNode per query text (its bounded document store),
   // so compiled operations live exactly as long as Apollo keeps their document.
   private readonly compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery>>();
+
+  /** @param pages answers the pages of recommendations it can assemble, before graphql-jit (GRAPHQL_PAGE_ASSEMBLY). */
+  constructor(private readonly pages: RecommendationPageAssembler | null = null) {}
 
   /** For `transformSchema`: remembers the executable schema and returns it unchanged. */
   readonly useSchema = (schema: GraphQLSchema): GraphQLSchema => {
@@ -47,6 +52,11 @@ export class CompiledExecution {
     // definition, which is how Apollo recognises them as the client's (BAD_USER_INPUT).
     const coerced = getVariableValues(this.requireSchema(), operation.variableDefinitions ?? [], variables);
     if (coerced.errors) return { errors: coerced.errors };
+    if (this.pages) {
+      const schema = this.requireSchema();
+      const assembled = await this.pages.execute({ schema, document, operation, variables: coerced.coerced, context: context as GraphqlContext });
+      if (assembled) return assembled;
+    }
     const query = this.compile(document, operationName ?? undefined);
     const result = isCompiledQuery(query) ? await query.query(undefined, context, variables) : query;
     return result.errors ? { ...result, errors: result.errors.map(asGraphqlJsError) } : result;

@@ -28,6 +28,7 @@ import { Role } from '../auth/role.enum';
 import { introspectionAccessPlugin } from './introspection';
 import { formatError } from './format-error';
 import { SubscriptionServer } from '../live-updates/subscription-server';
+import { RecommendationPageAssembler } from './page-assembler/recommendation-page-assembler';
 
 
 @Injectable()
@@ -40,11 +41,13 @@ export class GraphqlOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
     private readonly rateLimit: RateLimitGuard,
     private readonly listBounds: ListBoundsService,
     private readonly subscriptionServer: SubscriptionServer,
+    private readonly pageAssembler: RecommendationPageAssembler,
   ) {}
 
   createGqlOptions(): ApolloDriverConfig {
     const production = this.config.isProduction;
-    const execution = this.config.get('GRAPHQL_EXECUTION') === 'compiled' ? new CompiledExecution() : null;
+    const pages = this.config.get('GRAPHQL_PAGE_ASSEMBLY') ? this.pageAssembler : null;
+    const execution = this.config.get('GRAPHQL_EXECUTION') === 'compiled' ? new CompiledExecution(pages) : null;
     // Introspection is on for authenticated callers everywhere and for anonymous ones outside production
     // (or with GRAPHQL_INTROSPECTION=true): see introspectionAccessPlugin. "Did you mean" suggestions
     // name fields to anonymous probes, so production hides them unless the schema is public.

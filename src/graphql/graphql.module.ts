@@ -12,16 +12,21 @@ import { NodeResolver } from './node/node.resolver';
 import { ListBoundsService } from './list-bounds';
 import { ListBoundsRepository } from './list-bounds.repository';
 import { SubscriptionServerModule } from '../live-updates/live-updates.module';
+import { RecommendationPageAssembler } from './page-assembler/recommendation-page-assembler';
 
 /** The list lengths the query cost is estimated with, for the options factory. */
 @Module({ providers: [ListBoundsRepository, ListBoundsService], exports: [ListBoundsService] })
 export class ListBoundsModule {}
 
+/** The page assembler, for the options factory (it finds the resolvers it calls by ModuleRef). */
+@Module({ imports: [AuthModule], providers: [RecommendationPageAssembler], exports: [RecommendationPageAssembler] })
+export class PageAssemblerModule {}
+
 @Module({
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [ResponseCacheModule, AuthModule, ListBoundsModule, SubscriptionServerModule],
+      imports: [ResponseCacheModule, AuthModule, ListBoundsModule, SubscriptionServerModule, PageAssemblerModule],
       useClass: GraphqlOptionsFactory,
     }),
     AuthModule,

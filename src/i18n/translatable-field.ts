@@ -24,6 +24,25 @@ type TranslationResolver = (source: Record<string, unknown>, args: LocaleArgs, c
 
 /** The field extension that carries a translatable field's synchronous resolver (see useTranslationResolvers). */
 const RESOLVER_EXTENSION = 'translationResolver';
+/** The field extension that says which stored property a translatable field reads, and what of it (see translatableSourceOf). */
+const SOURCE_EXTENSION = 'translatableSource';
+
+/** What a translatable field answers from its stored Translations: the text, the locale served, or every locale's text. */
+export interface TranslatableSource {
+  /** The entity property holding the Translations (jsonb). */
+  property: string;
+  answers: 'text' | 'locale' | 'translations';
+}
+
+/** A schema field's TranslatableSource, or null when the field is not one of a TranslatableField's three. */
+export function translatableSourceOf(field: { extensions?: Record<string, unknown> | null }): TranslatableSource | null {
+  return (field.extensions?.[SOURCE_EXTENSION] as TranslatableSource | undefined) ?? null;
+}
+
+/** The fallback chain a translatable field's text is picked by: its `locale` argument's, else the request's. */
+export function translationChain(content: ContentLocales, args: LocaleArgs): readonly Locale[] {
+  return content.chains[args.locale ?? content.locale];
+}
 
 /**
  * A translatable text on an @ObjectType whose property holds the stored Translations (jsonb).
@@ -44,25 +63,31 @@ export function TranslatableField(options: TranslatableFieldOptions = {}): Prope
     const localeOf: TranslationResolver = (source, args, context) => pickTranslation(stored(source), chainFor(context, args))?.locale ?? null;
     const translationsOf: TranslationResolver = (source) => translationList(stored(source));
 
-    const declare = (fieldName: string, resolve: TranslationResolver, field: (name: string, middleware: FieldMiddleware) => void) => {
+    const declare = (
+      fieldName: string,
+      resolve: TranslationResolver,
+      answers: TranslatableSource['answers'],
+      field: (name: string, middleware: FieldMiddleware) => void,
+    ) => {
       field(fieldName, ({ source, args, context }) => resolve(source as Record<string, unknown>, args, context as LocaleContext));
-      Extensions({ [RESOLVER_EXTENSION]: resolve })(target, fieldName);
+      const source: TranslatableSource = { property, answers };
+      Extensions({ [RESOLVER_EXTENSION]: resolve, [SOURCE_EXTENSION]: source })(target, fieldName);
     };
-    declare(property, textOf, (name, middleware) =>
+    declare(property, textOf, 'text', (name, middleware) =>
       Field(() => String, {
         nullable: options.nullable ?? false,
         description: options.description ?? `The ${property} in the requested locale (the argument, else Accept-Language), falling back to another locale's text`,
         middleware: [middleware],
       })(target, name),
     );
-    declare(`${property}Locale`, localeOf, (name, middleware) =>
+    declare(`${property}Locale`, localeOf, 'locale', (name, middleware) =>
       Field(() => LocaleEnum, {
         nullable: true,
         description: `The locale ${property} is served in (after fallback); null when it has no text`,
         middleware: [middleware],
       })(target, name),
     );
-    declare(`${property}Translations`, translationsOf, (name, middleware) =>
+    declare(`${property}Translations`, translationsOf, 'translations', (name, middleware) =>
       Field(() => [Translation], { description: `Every locale's text of ${property}`, middleware: [middleware] })(target, name),
     );
     for (const fieldName of [property, `${property}Locale`]) {
@@ -106,5 +131,5 @@ export function useTranslationResolvers(schema: GraphQLSchema): GraphQLSchema {
 }
 
 function chainFor(context: LocaleContext, args: LocaleArgs): readonly Locale[] {
-  return context.content.chains[args.locale ?? context.content.locale];
+  return translationChain(context.content, args);
 }

@@ -58,6 +58,15 @@ export async function addRecommendationLinks(tx: EntityManager, recommendationId
   }
 }
 
+/** A row or list hanging from a recommendation that PostgreSQL can write as JSON for a page (relationsJson). */
+export type RecommendationRelation = 'meeting' | 'barriers' | 'responsibleOrganizations' | 'statusHistory';
+
+/** One relation a page asks for: each related row is written by `objectSql` (a JSON object over the row's alias). */
+export interface RelationJson {
+  relation: RecommendationRelation;
+  objectSql: (alias: string) => string;
+}
+
 /**
  * Every statement on the recommendation tables (besides addRecommendationLinks): single rows, the list page and its
  * count, the version-checked update, links, history, and the loaders' batches (one
@@ -276,6 +285,42 @@ export class RecommendationsRepository {
         loaders,
       ),
     );
+  }
+
+  /**
+   * For each recommendation of a page, each relation asked for as JSON written by PostgreSQL, in one
+   * statement: the meeting as an object, the lists as arrays in the loaders' orders (barriers and
+   * organisations by their default-locale text, then id; the history by version). The page
+   * assembler (src/graphql/page-assembler) sends it on as it is, with no entity built per row.
+   * Row i of the answer holds the relations of `ids[i]`, each under its index in `fields`.
+   */
+  async relationsJson(loaders: LoaderRegistry, ids: readonly string[], fields: readonly RelationJson[]): Promise<Map<string, unknown[]>> {
+    const defaultText = (column: string) => translatedSql(column, this.contentLocales.defaultChain);
+    const list = (object: string, from: string, order: string) => `COALESCE((SELECT json_agg(${object} ORDER BY ${order}) ${from}), '[]'::json)`;
+    const expression = ({ relation, objectSql }: RelationJson): string => {
+      switch (relation) {
+        case 'meeting':
+          return `(SELECT ${objectSql('m')} FROM meeting m WHERE m.id = r.meeting_id)`;
+        case 'barriers':
+          return list(objectSql('b'), 'FROM recommendation_barrier rb JOIN barrier b ON b.id = rb.barrier_id WHERE rb.recommendation_id = r.id', `${defaultText('b.title')}, b.id`);
+        case 'responsibleOrganizations':
+          return list(
+            objectSql('o'),
+            'FROM recommendation_organization ro JOIN organization o ON o.id = ro.organization_id WHERE ro.recommendation_id = r.id',
+            `${defaultText('o.name')}, o.id`,
+          );
+        case 'statusHistory':
+          return list(objectSql('s'), 'FROM status_change s WHERE s.recommendation_id = r.id', 's.version');
+      }
+    };
+    const columns = fields.map((field, index) => `${expression(field)} AS f${index}`);
+    const rows = await readQuery<Record<string, unknown>>(
+      this.db,
+      loaders,
+      `SELECT r.id, ${columns.join(', ')} FROM unnest($1::uuid[]) AS page(id) JOIN recommendation r ON r.id = page.id`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id as string, fields.map((_, index) => row[`f${index}`])]));
   }
 
   /** Recommendations by id, one statement per request (what other features' rows point at). */

@@ -1,0 +1,346 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import {
+  DocumentNode,
+  ExecutionResult,
+  FieldNode,
+  FragmentDefinitionNode,
+  getNamedType,
+  GraphQLObjectType,
+  GraphQLOutputType,
+  GraphQLSchema,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+  OperationDefinitionNode,
+  OperationTypeNode,
+} from 'graphql';
+import { collectFields } from 'graphql/execution/collectFields';
+import { getArgumentValues } from 'graphql/execution/values';
+import { DataSource } from 'typeorm';
+import { IndicatorResolver } from '../../action-plan/action-plan.resolver';
+import type { Indicator } from '../../action-plan/indicator.entity';
+import type { ValueStatus } from '../../action-plan/value-status';
+import type { Actor } from '../../auth/actor';
+import { AuthGuard } from '../../auth/auth.guard';
+import type { AuthenticatedRequest } from '../../auth/current-actor.decorator';
+import { READERS } from '../../auth/role.enum';
+import { DomainError } from '../../common/errors/domain-error';
+import type { GraphqlContext } from '../../common/graphql-context';
+import { createValidationPipe } from '../../common/validation/validation.pipe';
+import { translatableSourceOf } from '../../i18n/translatable-field';
+import { RecommendationsArgs } from '../../recommendations/dto/recommendations.args';
+import type { Recommendation } from '../../recommendations/recommendation.entity';
+import { RecommendationsResolver } from '../../recommendations/recommendations.resolver';
+import { RecommendationRelation, RecommendationsRepository, RelationJson } from '../../recommendations/recommendations.repository';
+import { rowJsonSql } from './row-json-sql';
+import { collectedFields, propertyFields, SelectionScope } from './selection';
+
+/** What an operation is assembled from: what the gateway executor has after validation. */
+export interface AssemblyRequest {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  /** Coerced by graphql-js (getVariableValues). */
+  variables: Record<string, unknown>;
+  context: GraphqlContext;
+}
+
+/** One request's assembly: its context, its caller and the loaders of the relations PostgreSQL writes. */
+interface Assembly {
+  context: GraphqlContext;
+  actor: Actor;
+  /** The loader of an object selection's relations: one statement for a page of its objects. */
+  relationsOf: (plan: ObjectPlan) => DataLoader<string, unknown[]>;
+}
+
+type FieldResolver = (source: never, args: Record<string, unknown>, assembly: Assembly) => unknown;
+
+/** How an object selection answers, decided before anything is read. */
+interface ObjectPlan {
+  type: GraphQLObjectType;
+  fields: FieldPlan[];
+  /** The relations of this selection PostgreSQL writes as JSON (RELATIONS), read once per object. */
+  relations: RelationJson[];
+}
+
+type FieldPlan =
+  | { kind: 'typename'; key: string; typeName: string }
+  | { kind: 'property'; key: string; property: string; defaultValue: unknown; type: GraphQLOutputType; object: ObjectPlan | null }
+  | { kind: 'resolver'; key: string; resolve: FieldResolver; args: Record<string, unknown>; type: GraphQLOutputType; object: ObjectPlan | null }
+  | { kind: 'relation'; key: string; index: number; type: GraphQLOutputType; requiredKeys: string[] };
+
+/** The relations of a recommendation that PostgreSQL writes as JSON (RecommendationsRepository.relationsJson). */
+const RELATIONS: Record<string, RecommendationRelation> = {
+  'Recommendation.meeting': 'meeting',
+  'Recommendation.barriers': 'barriers',
+  'Recommendation.responsibleOrganizations': 'responsibleOrganizations',
+  'Recommendation.statusHistory': 'statusHistory',
+};
+
+/** An answer the assembly cannot give as the resolvers would (a null where none may be): the operation is executed as usual. */
+class AssemblyMismatch extends Error {}
+
+/**
+ * Answers a page of recommendations without a resolver per field (issue 28): the page itself and
+ * the fields computed in code (isOverdue, indicators, their progress and latest value) through
+ * the same resolver methods the schema calls; the meeting, barriers, organisations and status
+ * history of every recommendation of the page written as JSON by PostgreSQL in one statement,
+ * and passed on without an entity per row. The dashboard's answer (~3,200 fields) was mostly
+ * rows parsed into objects, resolved field by field and serialised again (docs/benchmarks.md).
+ *
+ * Only what it can answer exactly as the schema's resolvers would is assembled: a query whose
+ * root fields are all `recommendations`, whose selections use only the fields it knows, for a
+ * caller the AuthGuard lets read, with arguments the validation pipe accepts. For anything else,
+ * or when a result would differ (a null where none may be) or a step fails, execute() answers
+ * null and the operation is executed as usual, which gives the errors their usual form.
+ */
+@Injectable()
+export class RecommendationPageAssembler {
+  private readonly logger = new Logger(RecommendationPageAssembler.name);
+  private readonly validation = createValidationPipe();
+  private parts: { recommendations: RecommendationsResolver; indicators: IndicatorResolver; repository: RecommendationsRepository } | null = null;
+  private resolvers: Record<string, FieldResolver> | null = null;
+
+  constructor(
+    private readonly moduleRef: ModuleRef,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly auth: AuthGuard,
+  ) {}
+
+  /** The operation's answer, or null when it is to be executed as usual. */
+  async execute(request: AssemblyRequest): Promise<ExecutionResult | null> {
+    const { schema, operation, context } = request;
+    const queryType = schema.getQueryType();
+    if (operation.operation !== OperationTypeNode.QUERY || !queryType) return null;
+    const scope: SelectionScope = { schema, fragments: fragmentsOf(request.document), variables: request.variables };
+    let roots: { key: string; args: Record<string, unknown>; plan: ObjectPlan | null; type: GraphQLOutputType | null }[];
+    try {
+      roots = this.planRoots(scope, queryType, operation, context);
+    } catch (error) {
+      this.logger.warn(`not assembled, planning failed: ${(error as Error).message}`);
+      return null;
+    }
+    if (roots.some((root) => root.type && !root.plan)) return null;
+    try {
+      const actor = await this.auth.identify(context.req as AuthenticatedRequest, [...READERS], false);
+      if (!READERS.includes(actor.role)) return null;
+      const loaders = new Map<ObjectPlan, DataLoader<string, unknown[]>>();
+      const assembly: Assembly = { context, actor, relationsOf: (plan) => this.relationsLoader(loaders, plan, context) };
+      const data: Record<string, unknown> = {};
+      for (const root of roots) {
+        if (!root.type || !root.plan) {
+          data[root.key] = queryType.name;
+          continue;
+        }
+        const args = (await this.validation.transform(root.args, { type: 'query', metatype: RecommendationsArgs, data: undefined })) as RecommendationsArgs;
+        const connection = await this.part('recommendations').recommendations(args);
+        data[root.key] = await complete(root.type, root.plan, connection, assembly);
+      }
+      return { data };
+    } catch (error) {
+      // DomainErrors (refused caller, invalid arguments or cursor) and mismatches are answered by the usual execution.
+      if (!(error instanceof DomainError) && !(error instanceof AssemblyMismatch)) {
+        this.logger.warn(`not assembled: ${(error as Error).message}`);
+      }
+      return null;
+    }
+  }
+
+  private planRoots(scope: SelectionScope, queryType: GraphQLObjectType, operation: OperationDefinitionNode, context: GraphqlContext) {
+    const fields = collectFields(scope.schema, scope.fragments, scope.variables, queryType, operation.selectionSet);
+    return [...fields].map(([key, nodes]) => {
+      const name = nodes[0].name.value;
+      if (name === '__typename') return { key, args: {}, plan: null, type: null };
+      const definition = queryType.getFields()[name];
+      if (name !== 'recommendations' || !definition) return { key, args: {}, plan: null, type: definition?.type ?? queryType };
+      const connection = getNamedType(definition.type);
+      const plan = isObjectType(connection) ? this.planObject(scope, context, connection, nodes) : null;
+      return { key, args: getArgumentValues(definition, nodes[0], scope.variables), plan, type: definition.type };
+    });
+  }
+
+  /** The plan of an object selection, or null when a field of it is not one the assembly answers. */
+  private planObject(scope: SelectionScope, context: GraphqlContext, type: GraphQLObjectType, nodes: readonly FieldNode[]): ObjectPlan | null {
+    const properties = propertyFields(type);
+    const plan: ObjectPlan = { type, fields: [], relations: [] };
+    for (const field of collectedFields(scope, type, nodes)) {
+      const { key, definition } = field;
+      if (!definition) {
+        plan.fields.push({ kind: 'typename', key, typeName: type.name });
+        continue;
+      }
+      const id = `${type.name}.${field.name}`;
+      const named = getNamedType(definition.type);
+      const relation = RELATIONS[id];
+      if (relation) {
+        const row = isObjectType(named) ? rowJsonSql(this.db, scope, context.content, named, field.nodes) : null;
+        if (!row) return null;
+        plan.relations.push({ relation, objectSql: row.objectSql });
+        plan.fields.push({ kind: 'relation', key, index: plan.relations.length - 1, type: definition.type, requiredKeys: row.requiredKeys });
+        continue;
+      }
+      const object = isObjectType(named) ? this.planObject(scope, context, named, field.nodes) : null;
+      if (isObjectType(named) && !object) return null;
+      if (!isObjectType(named) && !isLeafType(named)) return null;
+      const resolver = this.resolver(id);
+      const translatable = translatableSourceOf(definition);
+      const property = properties.get(field.name);
+      if (resolver) {
+        plan.fields.push({ kind: 'resolver', key, resolve: resolver, args: field.args, type: definition.type, object });
+      } else if (translatable && definition.resolve) {
+        // The translation resolver useTranslationResolvers installed: synchronous, reads the loaded row.
+        const resolve = definition.resolve;
+        const translated: FieldResolver = (source, args, assembly) => resolve(source, args, assembly.context, undefined as never);
+        plan.fields.push({ kind: 'resolver', key, resolve: translated, args: field.args, type: definition.type, object });
+      } else if (property) {
+        plan.fields.push({ kind: 'property', key, property: property.property, defaultValue: property.defaultValue, type: definition.type, object });
+      } else {
+        return null;
+      }
+    }
+    return plan;
+  }
+
+  /** The fields computed in code, answered by the resolver methods the schema calls for them. */
+  private resolver(id: string): FieldResolver | undefined {
+    if (!this.resolvers) {
+      const recommendations = this.part('recommendations');
+      const indicators = this.part('indicators');
+      const resolvers: Record<string, (source: never, args: Record<string, unknown>, assembly: Assembly) => unknown> = {
+        'Recommendation.isOverdue': (recommendation: Recommendation) => recommendations.isOverdue(recommendation),
+        'Recommendation.indicators': (recommendation: Recommendation, _args, { context }) => recommendations.indicators(recommendation, {}, context),
+        'Indicator.latestValue': (indicator: Indicator, _args, { context }) => indicators.latestValue(indicator, {}, context),
+        'Indicator.progress': (indicator: Indicator, args, { context, actor }) =>
+          indicators.progress(
+            indicator,
+            context.loaders,
+            args.year as number,
+            args.asOf as string | null,
+            args.valuesKnownBy as string | null,
+            args.valueStatus as ValueStatus | null,
+            actor,
+          ),
+      };
+      this.resolvers = resolvers;
+    }
+    return this.resolvers[id];
+  }
+
+  private part<K extends 'recommendations' | 'indicators' | 'repository'>(name: K) {
+    if (!this.parts) {
+      this.parts = {
+        recommendations: this.moduleRef.get(RecommendationsResolver, { strict: false }),
+        indicators: this.moduleRef.get(IndicatorResolver, { strict: false }),
+        repository: this.moduleRef.get(RecommendationsRepository, { strict: false }),
+      };
+    }
+    return this.parts[name];
+  }
+
+  /** The relations of one object selection, for a page of its objects: one statement (batched by DataLoader). */
+  private relationsLoader(loaders: Map<ObjectPlan, DataLoader<string, unknown[]>>, plan: ObjectPlan, context: GraphqlContext): DataLoader<string, unknown[]> {
+    let loader = loaders.get(plan);
+    if (!loader) {
+      const repository = this.part('repository');
+      loader = new DataLoader<string, unknown[]>(async (ids) => {
+        const rows = await repository.relationsJson(context.loaders, ids, plan.relations);
+        return ids.map((id) => rows.get(id) ?? new AssemblyMismatch(`no row for recommendation ${id}`));
+      });
+      loaders.set(plan, loader);
+    }
+    return loader;
+  }
+}
+
+function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  }
+  return fragments;
+}
+
+function isPromise(value: unknown): value is Promise<unknown> {
+  return typeof (value as Promise<unknown> | null)?.then === 'function';
+}
+
+/** `value` completed as graphql-js completes a field's value of `type`: non-null checked, lists mapped, leaves serialised. */
+function complete(type: GraphQLOutputType, object: ObjectPlan | null, value: unknown, assembly: Assembly): unknown {
+  if (isNonNullType(type)) {
+    const completed = complete(type.ofType, object, value, assembly);
+    return isPromise(completed) ? completed.then(required) : required(completed);
+  }
+  if (value === null || value === undefined) return null;
+  if (isListType(type)) {
+    if (!Array.isArray(value)) throw new AssemblyMismatch('a list field answered no list');
+    const items = value.map((item) => complete(type.ofType, object, item, assembly));
+    return items.some(isPromise) ? Promise.all(items) : items;
+  }
+  if (isLeafType(type)) {
+    const serialized = type.serialize(value);
+    if (serialized === undefined) throw new AssemblyMismatch(`${type.name} cannot serialise the value`);
+    return serialized;
+  }
+  if (!object) throw new AssemblyMismatch('an object field without a plan');
+  return project(object, value as Record<string, unknown>, assembly);
+}
+
+function required(value: unknown): unknown {
+  if (value === null || value === undefined) throw new AssemblyMismatch('a null where the schema allows none');
+  return value;
+}
+
+/** An object's answer to its selection: every field started before any is awaited, so that loaders batch across the page. */
+function project(plan: ObjectPlan, source: Record<string, unknown>, assembly: Assembly): unknown {
+  const relations = plan.relations.length ? assembly.relationsOf(plan).load(source.id as string) : null;
+  const values = plan.fields.map((field) => answer(field, source, relations, assembly));
+  const toObject = (settled: unknown[]) => {
+    const result: Record<string, unknown> = {};
+    plan.fields.forEach((field, index) => (result[field.key] = settled[index]));
+    return result;
+  };
+  return values.some(isPromise) ? Promise.all(values).then(toObject) : toObject(values);
+}
+
+function answer(field: FieldPlan, source: Record<string, unknown>, relations: Promise<unknown[]> | null, assembly: Assembly): unknown {
+  switch (field.kind) {
+    case 'typename':
+      return field.typeName;
+    case 'property': {
+      const value = source[field.property];
+      return complete(field.type, field.object, value === undefined ? field.defaultValue : value, assembly);
+    }
+    case 'resolver': {
+      const value = field.resolve(source as never, field.args, assembly);
+      return isPromise(value) ? value.then((resolved) => complete(field.type, field.object, resolved, assembly)) : complete(field.type, field.object, value, assembly);
+    }
+    case 'relation':
+      if (!relations) throw new AssemblyMismatch('a relation without its statement');
+      return relations.then((row) => checkedJson(field, row[field.index]));
+  }
+}
+
+/** The JSON PostgreSQL wrote for a relation, checked for nulls where the schema allows none. */
+function checkedJson(field: Extract<FieldPlan, { kind: 'relation' }>, value: unknown): unknown {
+  let type = field.type;
+  if (isNonNullType(type)) {
+    required(value);
+    type = type.ofType;
+  }
+  if (value === null) return null;
+  const objects = isListType(type) ? (value as unknown[]) : [value];
+  const itemsRequired = isListType(type) && isNonNullType(type.ofType);
+  for (const object of objects) {
+    if (object === null) {
+      if (itemsRequired) throw new AssemblyMismatch('a null item where the schema allows none');
+      continue;
+    }
+    for (const key of field.requiredKeys) required((object as Record<string, unknown>)[key]);
+  }
+  return value;
+}

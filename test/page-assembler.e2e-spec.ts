@@ -1,0 +1,171 @@
+import { DataSource } from 'typeorm';
+import { BENCH_YEAR, DASHBOARD_QUERY, OPEN_STATUSES } from '../bench/operations';
+import { seedSokulukRoundtable } from '../src/seed/sokuluk-roundtable.seed';
+import { createIndicator, createMeeting, createOrganization, createRecommendation, recordValue } from './support/factories';
+import { bearer, createTestApp, GraphqlResponse, TestApp } from './support/test-app';
+
+/**
+ * The page assembler (src/graphql/page-assembler) against the usual execution: one app assembles
+ * pages, a second on the same database does not (GRAPHQL_PAGE_ASSEMBLY=false); every query must
+ * get the same answer, errors included, from both. Assembled pages cost fewer statements, which
+ * tells that the assembler answered (it answers null, and the usual execution runs, for what it
+ * cannot answer exactly).
+ */
+describe('page assembler: the same answers as the resolvers, with fewer statements', () => {
+  let assembled: TestApp;
+  let usual: TestApp;
+  let viewerToken: string;
+
+  beforeAll(async () => {
+    assembled = await createTestApp({ PUBLIC_READ: 'true' });
+    usual = await createTestApp({ PUBLIC_READ: 'true', GRAPHQL_PAGE_ASSEMBLY: 'false' }, { databaseUrl: assembled.databaseUrl });
+    await seedSokulukRoundtable(assembled.app.get(DataSource));
+    // Rows the sample lacks: a second meeting without settlement or region, an organisation named
+    // only in Russian, due dates past (overdue), absent and future, notes and evidence on status
+    // changes, an empty English title (a missing translation).
+    const meeting = await createMeeting(assembled);
+    await assembled.sql(`UPDATE meeting SET settlement = NULL, region = '{"ru": "Чуйская область"}' WHERE id = $1`, [meeting.id]);
+    const ruOnly = await createOrganization(assembled);
+    await assembled.sql(`UPDATE organization SET name = '{"ru": "Только по-русски"}' WHERE id = $1`, [ruOnly.id]);
+    // An indicator with a baseline, targets and approved values, measuring every fourth recommendation.
+    const indicator = await createIndicator(assembled, {
+      baselineYear: 2023,
+      baselineValue: 10,
+      targets: [
+        { year: 2025, value: 40 },
+        { year: 2026, value: 50 },
+      ],
+    });
+    await recordValue(assembled, { indicatorId: indicator.id, period: '2025', value: 31.5 });
+    await recordValue(assembled, { indicatorId: indicator.id, period: '2026-Q1', value: 33 });
+    for (let i = 0; i < 12; i++) {
+      const { id } = await createRecommendation(assembled, {
+        meetingId: meeting.id,
+        dueDate: i % 3 === 0 ? '2024-01-31' : i % 3 === 1 ? undefined : '2030-12-31',
+        responsibleOrganizationIds: i % 2 ? [ruOnly.id] : [],
+        indicatorIds: i % 4 === 0 ? [indicator.id] : [],
+      });
+      await assembled.gqlOk(
+        `mutation ($id: ID!, $url: String) { transitionRecommendation(input: { id: $id, to: UNDER_REVIEW, note: "Reviewed at the meeting", evidenceUrl: $url }) { id } }`,
+        { id, url: i % 2 ? `https://example.org/evidence/${i}` : null },
+      );
+    }
+    await assembled.sql(`UPDATE recommendation SET title = '{"en": "", "ru": "Только по-русски"}'::jsonb WHERE code = (SELECT min(code) FROM recommendation)`);
+    const token = await assembled.gqlOk<{ createApiToken: { token: string } }>(
+      `mutation { createApiToken(input: { name: "viewer", role: VIEWER }) { token } }`,
+    );
+    viewerToken = token.createApiToken.token;
+  });
+
+  afterAll(async () => {
+    await usual?.close();
+    await assembled?.close();
+  });
+
+  /** Both apps' answers to the same request: the same status, data and errors (each error's request id aside). */
+  async function both(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+    const a: GraphqlResponse = await assembled.gql(query, variables, headers);
+    const b: GraphqlResponse = await usual.gql(query, variables, headers);
+    const body = (res: GraphqlResponse) => ({
+      data: res.data,
+      errors: res.errors?.map((error) => ({ ...error, extensions: { ...error.extensions, requestId: undefined } })),
+    });
+    expect(a.status).toBe(b.status);
+    expect(body(a)).toEqual(body(b));
+    return { assembled: a, usual: b };
+  }
+
+  it("answers the benchmark's dashboard as the resolvers do, with 4 statements instead of 7", async () => {
+    for (const first of [1, 5, 50]) {
+      const { assembled: a, usual: b } = await both(DASHBOARD_QUERY, { status: OPEN_STATUSES, year: BENCH_YEAR, first });
+      expect(a.errors).toBeUndefined();
+      expect(a.data!.recommendations.edges.length).toBeGreaterThan(0);
+      // The page and its count, the relations as JSON, the indicators, their progress and latest values
+      // (a page without indicators needs neither of the last).
+      expect(a.statements).toBeLessThanOrEqual(4);
+      expect(a.statements).toBeLessThan(b.statements);
+    }
+  });
+
+  it('answers every field it assembles, in every language, with locale arguments, aliases, fragments and __typename', async () => {
+    const query = `query ($first: Int, $withHistory: Boolean!) {
+      __typename
+      page: recommendations(first: $first, orderBy: { field: DUE_DATE, direction: DESC }) {
+        __typename totalCount
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor __typename }
+        edges { cursor node { ...Rec } }
+        more: edges { node { id kyTitle: title(locale: KY) enTitle: title(locale: EN) titleLocale(locale: EN) } }
+      }
+    }
+    fragment Rec on Recommendation {
+      __typename id code title titleLocale description descriptionLocale titleTranslations { locale text }
+      kind priority status dueDate isOverdue version createdAt updatedAt
+      meeting { __typename id title titleLocale heldOn format settlement region regionLocale(locale: KY) sourceUrl version }
+      barriers { id title category description version }
+      responsibleOrganizations { id name nameLocale kind }
+      statusHistory @include(if: $withHistory) { from to changedAt changedBy note noteLocale evidenceUrl }
+      indicators { __typename id code name nameLocale unit unitCode direction measure reportingFrequency valueKind totalSource baselineYear baselineValue version
+        latestValue { id period value source recordedAt recordedBy }
+        progress(year: 2025) { year baseline target actual percentOfTarget status actualPeriod periodTarget targetBasis asOf valuesKnownBy valueStatus }
+        p2026: progress(year: 2026) { percentOfTarget status }
+      }
+    }`;
+    for (const language of ['en', 'ru', 'ky', 'ru;q=0.9, en;q=0.8', '*']) {
+      for (const withHistory of [true, false]) {
+        const { assembled: a, usual: b } = await both(query, { first: 100, withHistory }, { 'accept-language': language });
+        expect(a.errors).toBeUndefined();
+        expect(a.statements).toBeLessThan(b.statements);
+      }
+    }
+  });
+
+  it('pages forward and backward, with filters, the same way', async () => {
+    const query = `query ($first: Int, $last: Int, $after: String, $before: String, $filter: RecommendationFilter) {
+      recommendations(first: $first, last: $last, after: $after, before: $before, filter: $filter, orderBy: { field: CODE, direction: ASC }) {
+        totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+        edges { cursor node { code status isOverdue meeting { title } statusHistory { to changedAt } } }
+      }
+    }`;
+    const first = await both(query, { first: 4 });
+    const after = first.assembled.data!.recommendations.pageInfo.endCursor as string;
+    await both(query, { first: 4, after });
+    await both(query, { last: 3, before: after });
+    await both(query, { last: 2 });
+    await both(query, { first: 0 });
+    await both(query, { first: 10, filter: { overdue: true } });
+    await both(query, { first: 10, filter: { status: ['UNDER_REVIEW'], search: 'a' } });
+    await both(query, { first: 10, filter: { status: ['IMPLEMENTED', 'REJECTED'] } });
+  });
+
+  it('gives anonymous readers and VIEWER tokens the same answers, and the same refusals', async () => {
+    const query = `{ recommendations(first: 20) { edges { node { code meeting { title } indicators { code progress(year: 2025) { actual status } } } } } }`;
+    const anonymous = await both(query, {}, { authorization: '' });
+    expect(anonymous.assembled.errors).toBeUndefined();
+    await both(query, {}, { authorization: bearer(viewerToken) });
+    // Values not yet reviewed are for staff: VIEWER is refused, with the usual error.
+    const submitted = query.replace('progress(year: 2025)', 'progress(year: 2025, valueStatus: SUBMITTED)');
+    const refused = await both(submitted, {}, { authorization: bearer(viewerToken) });
+    expect(refused.assembled.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    await both(query, {}, { authorization: 'Bearer not-a-token' });
+  });
+
+  it('leaves bad arguments and what it does not assemble to the usual execution, which answers them', async () => {
+    const page = (args: string, node = 'code') => `{ recommendations(${args}) { edges { node { ${node} } } } }`;
+    const badCursor = await both(page('first: 2, after: "bm90LWEtY3Vyc29y"'));
+    expect(badCursor.assembled.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const tooMany = await both(page('first: 101'));
+    expect(tooMany.assembled.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const both2 = await both(page('first: 2, last: 2'));
+    expect(both2.assembled.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const badYear = await both(page('first: 50', 'code indicators { progress(year: 1899) { status } }'));
+    expect(badYear.assembled.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    // Fields it does not assemble: the whole operation is executed as usual, with the usual statements.
+    for (const node of ['code factHistory { version }', 'code meeting { participants { role } }', 'code meeting { titleTranslations { text } }']) {
+      const { assembled: a, usual: b } = await both(page('first: 5', node));
+      expect(a.errors).toBeUndefined();
+      expect(a.statements).toBe(b.statements);
+    }
+    const mixed = await both(`{ recommendations(first: 3) { edges { node { code } } } meetings(first: 1) { totalCount } }`);
+    expect(mixed.assembled.statements).toBe(mixed.usual.statements);
+  });
+});
