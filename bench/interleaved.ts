@@ -23,7 +23,10 @@ const USAGE = `usage: npm run bench:interleaved -- BEFORE_DIR BEFORE_DATABASE_UR
   speed drifts between two back-to-back runs then weighs both alike. Env: ROUNDS (3), SECONDS (4), CONNECTIONS (32),
   OPERATIONS (e.g. 1,2b: only those GraphQL operations; none: the PAGEs alone),
   BEFORE_NODE_FLAGS / AFTER_NODE_FLAGS (default --max-semi-space-size=64; the same build twice with two sets of flags
-  measures what a heap bound costs), BEFORE_NODE / AFTER_NODE (a node binary per side: the same build on Node 20 and 24).
+  measures what a heap bound costs), BEFORE_NODE / AFTER_NODE (a node binary per side: the same build on Node 20 and 24),
+  BEFORE_ENV / AFTER_ENV (settings per side, e.g. AFTER_ENV=GRAPHQL_PAGE_ASSEMBLY=false,DATABASE_POOL_SIZE=5: the same
+  build twice with two configurations), FLOOR=true (operation 1 also on the baseline server, bench/baseline-server.ts,
+  on the after side's database, in the same rounds: the single-statement floor, and after / floor).
   A PAGE under /exports/ or /reports/ (a download) is asked with the bench's token. PAGE "transitions" drives operation 4 instead of a page: transitionRecommendation, one distinct recommendation
   per request (each side walks its own database's recommendations), with the job worker running as deployed.`;
 
@@ -62,7 +65,43 @@ const nodeFlags = (side: 'BEFORE' | 'AFTER') => (process.env[`${side}_NODE_FLAGS
 /** The node binary per side: BEFORE_NODE / AFTER_NODE (e.g. a Node 24 binary), else the one running this bench. */
 const nodeBinary = (side: 'BEFORE' | 'AFTER') => process.env[`${side}_NODE`] || process.execPath;
 
-async function start(dir: string, databaseUrl: string, flags: string[], node: string): Promise<{ port: number; child: ChildProcess }> {
+/** BEFORE_ENV / AFTER_ENV: `NAME=value,NAME=value`, applied over the bench's settings. */
+function sideEnv(side: 'BEFORE' | 'AFTER'): Record<string, string> {
+  const pairs = (process.env[`${side}_ENV`] ?? '').split(',').filter(Boolean);
+  return Object.fromEntries(
+    pairs.map((pair) => {
+      const at = pair.indexOf('=');
+      if (at < 1) throw new Error(`${side}_ENV: "${pair}" is not NAME=value`);
+      return [pair.slice(0, at), pair.slice(at + 1)];
+    }),
+  );
+}
+
+async function waitHealthy(port: number, child: ChildProcess, what: string): Promise<void> {
+  for (let i = 0; i < 480; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${what} did not become healthy`);
+}
+
+/** The baseline server (the single-statement floor of operation 1), run as run-bench runs it. */
+async function startFloor(databaseUrl: string): Promise<{ port: number; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'bench/baseline-server.ts'], {
+    stdio: 'ignore',
+    env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '10', PORT: String(port) },
+  });
+  await waitHealthy(port, child, 'the baseline server');
+  return { port, child };
+}
+
+async function start(dir: string, databaseUrl: string, flags: string[], node: string, env: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(node, [...flags, 'dist/src/main.js'], {
     cwd: dir,
@@ -82,22 +121,15 @@ async function start(dir: string, databaseUrl: string, flags: string[], node: st
       PUBLIC_SITE: 'true',
       SEED_DEMO: 'false',
       PORT: String(port),
+      ...env,
     },
   });
-  for (let i = 0; i < 480; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return { port, child };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`${dir} did not become healthy`);
+  await waitHealthy(port, child, dir);
+  return { port, child };
 }
 
-async function drive(port: number, op: Operation, seconds: number, connections: number, side: 'before' | 'after'): Promise<number> {
-  const nextBody = op.bodies?.[side];
+async function drive(port: number, op: Operation, seconds: number, connections: number, side: 'before' | 'after' | 'floor'): Promise<number> {
+  const nextBody = side === 'floor' ? undefined : op.bodies?.[side];
   const result = await autocannon({
     url: `http://127.0.0.1:${port}${op.path}`,
     connections,
@@ -141,27 +173,40 @@ async function main(): Promise<void> {
       bodies: { before: transitionBodies(await transitionTargets(beforeUrl)), after: transitionBodies(await transitionTargets(afterUrl)) },
     });
   }
-  const before = await start(beforeDir, beforeUrl, nodeFlags('BEFORE'), nodeBinary('BEFORE'));
-  const after = await start(afterDir, afterUrl, nodeFlags('AFTER'), nodeBinary('AFTER'));
+  const before = await start(beforeDir, beforeUrl, nodeFlags('BEFORE'), nodeBinary('BEFORE'), sideEnv('BEFORE'));
+  const after = await start(afterDir, afterUrl, nodeFlags('AFTER'), nodeBinary('AFTER'), sideEnv('AFTER'));
+  const floor = process.env.FLOOR === 'true' ? await startFloor(afterUrl) : null;
+  const ports = { before: before.port, after: after.port, floor: floor?.port ?? 0 };
   try {
     console.log(`${rounds} rounds of ${seconds} s at ${connections} connections, median round\n`);
     console.log('| operation | before req/s | after req/s | change | rounds (before / after) |\n|---|---:|---:|---:|---|');
+    const floorRows: string[] = [];
     for (const op of operations) {
-      await drive(before.port, op, 2, connections, 'before');
-      await drive(after.port, op, 2, connections, 'after');
-      const got = { before: [] as number[], after: [] as number[] };
+      // The floor answers operation 1 only; it takes its turn in the same rounds.
+      const withFloor = floor !== null && op.body === operations[0].body && op.name.startsWith('1.');
+      const sides = withFloor ? (['before', 'after', 'floor'] as const) : (['before', 'after'] as const);
+      for (const side of sides) await drive(ports[side], op, 2, connections, side);
+      const got = { before: [] as number[], after: [] as number[], floor: [] as number[] };
       for (let round = 0; round < rounds; round++) {
-        for (const side of round % 2 ? (['after', 'before'] as const) : (['before', 'after'] as const)) {
-          got[side].push(await drive(side === 'before' ? before.port : after.port, op, seconds, connections, side));
-        }
+        const order = round % 2 ? [...sides].reverse() : sides;
+        for (const side of order) got[side].push(await drive(ports[side], op, seconds, connections, side));
       }
       const [b, a] = [median(got.before), median(got.after)];
       const list = (values: number[]) => values.map((v) => v.toFixed(0)).join(', ');
       console.log(`| ${op.name} | ${b.toFixed(1)} | ${a.toFixed(1)} | ${((a / b - 1) * 100).toFixed(0)} % | ${list(got.before)} / ${list(got.after)} |`);
+      if (withFloor) {
+        const f = median(got.floor);
+        floorRows.push(`| ${op.name} | ${f.toFixed(1)} | ${(b / f).toFixed(2)} | ${(a / f).toFixed(2)} | ${list(got.floor)} |`);
+      }
+    }
+    if (floorRows.length) {
+      console.log('\n| operation | floor req/s | before / floor | after / floor | floor rounds |\n|---|---:|---:|---:|---|');
+      for (const row of floorRows) console.log(row);
     }
   } finally {
     before.child.kill('SIGTERM');
     after.child.kill('SIGTERM');
+    floor?.child.kill('SIGTERM');
   }
 }
 

@@ -168,4 +168,16 @@ describe('page assembler: the same answers as the resolvers, with fewer statemen
     const mixed = await both(`{ recommendations(first: 3) { edges { node { code } } } meetings(first: 1) { totalCount } }`);
     expect(mixed.assembled.statements).toBe(mixed.usual.statements);
   });
+
+  it('answers a null where the schema allows none as the usual execution does: with its error', async () => {
+    const query = `{ recommendations(first: 100, orderBy: { field: CODE, direction: ASC }) { edges { node { code title barriers { title } } } } }`;
+    const [{ id, title }] = await assembled.sql<{ id: string; title: unknown }>('SELECT id, title FROM barrier ORDER BY id LIMIT 1');
+    await assembled.sql(`UPDATE barrier SET title = '{}' WHERE id = $1`, [id]);
+    try {
+      const { assembled: a } = await both(query);
+      expect(a.errors?.[0].message).toMatch(/non-nullable field Barrier.title/);
+    } finally {
+      await assembled.sql('UPDATE barrier SET title = $2 WHERE id = $1', [id, title]);
+    }
+  });
 });

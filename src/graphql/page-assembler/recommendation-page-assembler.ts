@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import DataLoader from 'dataloader';
 import {
   DocumentNode,
   ExecutionResult,
@@ -50,12 +49,11 @@ export interface AssemblyRequest {
   context: GraphqlContext;
 }
 
-/** One request's assembly: its context, its caller and the loaders of the relations PostgreSQL writes. */
+/** One request's assembly: its context, its caller and the relations PostgreSQL wrote, by object selection and id. */
 interface Assembly {
   context: GraphqlContext;
   actor: Actor;
-  /** The loader of an object selection's relations: one statement for a page of its objects. */
-  relationsOf: (plan: ObjectPlan) => DataLoader<string, unknown[]>;
+  relations: Map<ObjectPlan, Map<string, unknown[]>>;
 }
 
 type FieldResolver = (source: never, args: Record<string, unknown>, assembly: Assembly) => unknown;
@@ -129,8 +127,7 @@ export class RecommendationPageAssembler {
     try {
       const actor = await this.auth.identify(context.req as AuthenticatedRequest, [...READERS], false);
       if (!READERS.includes(actor.role)) return null;
-      const loaders = new Map<ObjectPlan, DataLoader<string, unknown[]>>();
-      const assembly: Assembly = { context, actor, relationsOf: (plan) => this.relationsLoader(loaders, plan, context) };
+      const assembly: Assembly = { context, actor, relations: new Map() };
       const data: Record<string, unknown> = {};
       for (const root of roots) {
         if (!root.type || !root.plan) {
@@ -139,6 +136,7 @@ export class RecommendationPageAssembler {
         }
         const args = (await this.validation.transform(root.args, { type: 'query', metatype: RecommendationsArgs, data: undefined })) as RecommendationsArgs;
         const connection = await this.part('recommendations').recommendations(args);
+        await this.readRelations(root.plan, [connection], assembly);
         data[root.key] = await complete(root.type, root.plan, connection, assembly);
       }
       return { data };
@@ -242,18 +240,25 @@ export class RecommendationPageAssembler {
     return this.parts[name];
   }
 
-  /** The relations of one object selection, for a page of its objects: one statement (batched by DataLoader). */
-  private relationsLoader(loaders: Map<ObjectPlan, DataLoader<string, unknown[]>>, plan: ObjectPlan, context: GraphqlContext): DataLoader<string, unknown[]> {
-    let loader = loaders.get(plan);
-    if (!loader) {
-      const repository = this.part('repository');
-      loader = new DataLoader<string, unknown[]>(async (ids) => {
-        const rows = await repository.relationsJson(context.loaders, ids, plan.relations);
-        return ids.map((id) => rows.get(id) ?? new AssemblyMismatch(`no row for recommendation ${id}`));
-      });
-      loaders.set(plan, loader);
+  /**
+   * The relations of every object selection that has some, for all its objects (the page's
+   * recommendations, reached through properties: edges, node): one statement each, before the
+   * answer is put together, which then reads them without waiting.
+   */
+  private async readRelations(plan: ObjectPlan, values: unknown[], assembly: Assembly): Promise<void> {
+    const objects = values.filter((value): value is Record<string, unknown> => value !== null && typeof value === 'object');
+    if (plan.relations.length && objects.length) {
+      const ids = objects.map((object) => object.id as string);
+      assembly.relations.set(plan, await this.part('repository').relationsJson(assembly.context.loaders, ids, plan.relations));
     }
-    return loader;
+    for (const field of plan.fields) {
+      if (field.kind !== 'property' || !field.object) continue;
+      const children = objects.flatMap((object) => {
+        const value = object[field.property];
+        return Array.isArray(value) ? (value as unknown[]) : [value];
+      });
+      await this.readRelations(field.object, children, assembly);
+    }
   }
 }
 
@@ -297,7 +302,9 @@ function required(value: unknown): unknown {
 
 /** An object's answer to its selection: every field started before any is awaited, so that loaders batch across the page. */
 function project(plan: ObjectPlan, source: Record<string, unknown>, assembly: Assembly): unknown {
-  const relations = plan.relations.length ? assembly.relationsOf(plan).load(source.id as string) : null;
+  const relations = plan.relations.length ? (assembly.relations.get(plan)?.get(source.id as string) ?? null) : null;
+  // Only objects reached through properties have their relations read (readRelations); none is reached otherwise.
+  if (plan.relations.length && !relations) throw new AssemblyMismatch('relations not read for an object');
   const values = plan.fields.map((field) => answer(field, source, relations, assembly));
   const toObject = (settled: unknown[]) => {
     const result: Record<string, unknown> = {};
@@ -307,7 +314,7 @@ function project(plan: ObjectPlan, source: Record<string, unknown>, assembly: As
   return values.some(isPromise) ? Promise.all(values).then(toObject) : toObject(values);
 }
 
-function answer(field: FieldPlan, source: Record<string, unknown>, relations: Promise<unknown[]> | null, assembly: Assembly): unknown {
+function answer(field: FieldPlan, source: Record<string, unknown>, relations: unknown[] | null, assembly: Assembly): unknown {
   switch (field.kind) {
     case 'typename':
       return field.typeName;
@@ -321,7 +328,7 @@ function answer(field: FieldPlan, source: Record<string, unknown>, relations: Pr
     }
     case 'relation':
       if (!relations) throw new AssemblyMismatch('a relation without its statement');
-      return relations.then((row) => checkedJson(field, row[field.index]));
+      return checkedJson(field, relations[field.index]);
   }
 }
 

@@ -55,7 +55,7 @@ export function rowJsonSql(
     if (translatable) {
       const column = table.findColumnWithPropertyName(translatable.property);
       if (!column || translatable.answers === 'translations') return null;
-      const chain = translationChain(content, field.args as { locale?: Locale | null });
+      const chain = translationChain(content, field.args);
       if (!chain.every(isLocale)) return null;
       const fieldType = field.definition.type;
       const columnSql = (alias: string) => `${alias}."${column.databaseName}"`;

@@ -46,6 +46,14 @@ export interface PropertyField {
  * (the connection types' fields are declared on an abstract class).
  */
 export function propertyFields(type: GraphQLObjectType): Map<string, PropertyField> {
+  let fields = propertyFieldsByType.get(type);
+  if (!fields) propertyFieldsByType.set(type, (fields = readPropertyFields(type)));
+  return fields;
+}
+// The schema's types live as long as the schema: read once each.
+const propertyFieldsByType = new WeakMap<GraphQLObjectType, Map<string, PropertyField>>();
+
+function readPropertyFields(type: GraphQLObjectType): Map<string, PropertyField> {
   const fields = new Map<string, PropertyField>();
   const metadata = TypeMetadataStorage.getObjectTypesMetadata().find((candidate) => candidate.name === type.name);
   if (!metadata) return fields;
