@@ -6,6 +6,7 @@ import {
   BENCH_YEAR,
   DASHBOARD_QUERY,
   graphqlBody,
+  HISTORY_PAGE_QUERY,
   INDICATORS_QUERY,
   OPEN_STATUSES,
   SUMMARY_QUERY,
@@ -163,6 +164,7 @@ async function main(): Promise<void> {
       graphql(`2. progressSummary(${BENCH_YEAR})`, SUMMARY_QUERY, { year: BENCH_YEAR }),
       graphql('2b. progressSummary with every indicator', SUMMARY_WITH_INDICATORS_QUERY, { year: BENCH_YEAR }),
       graphql('3. indicators (50)', INDICATORS_QUERY, { year: BENCH_YEAR }),
+      graphql('5. recommendations(first: 100) with their status history', HISTORY_PAGE_QUERY, {}),
     ].filter((op) => !graphqlOperations || graphqlOperations.includes(op.name.split('.')[0])),
     ...pages.filter((path) => path !== 'transitions').map((path) => ({ name: `\`${path}\``, path })),
   ];

@@ -63,6 +63,20 @@ export const INDICATORS_QUERY = `query Indicators($year: Int!, $first: Int = 50)
   }
 }`;
 
+/**
+ * Operation 5: a page of 100 recommendations with their whole status history (an analyst's
+ * notebook paging through the list): the largest page the API gives, its size set by the history.
+ */
+export const HISTORY_PAGE_QUERY = `query HistoryPage($first: Int = 100, $after: String) {
+  recommendations(first: $first, after: $after) {
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      id code title status dueDate version
+      statusHistory { from to changedAt changedBy note evidenceUrl }
+    } }
+  }
+}`;
+
 /** Operation 4: one status change, answered with the changed recommendation and its history (read after write). */
 export const TRANSITION_MUTATION = `mutation Transition($input: TransitionRecommendationInput!) {
   transitionRecommendation(input: $input) { id status version statusHistory { from to changedAt } }

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { BENCH_YEAR, DASHBOARD_QUERY, OPEN_STATUSES } from '../bench/operations';
+import { BENCH_YEAR, DASHBOARD_QUERY, HISTORY_PAGE_QUERY, OPEN_STATUSES } from '../bench/operations';
 import { seedSokulukRoundtable } from '../src/seed/sokuluk-roundtable.seed';
 import { createIndicator, createMeeting, createOrganization, createRecommendation, recordValue } from './support/factories';
 import { bearer, createTestApp, GraphqlResponse, TestApp } from './support/test-app';
@@ -84,6 +84,16 @@ describe('page assembler: the same answers as the resolvers, with fewer statemen
       // (a page without indicators needs neither of the last).
       expect(a.statements).toBeLessThanOrEqual(4);
       expect(a.statements).toBeLessThan(b.statements);
+    }
+  });
+
+  it("answers the benchmark's page of 100 with status histories with the same two statements, whatever the page size", async () => {
+    for (const first of [1, 100]) {
+      const { assembled: a, usual: b } = await both(HISTORY_PAGE_QUERY, { first });
+      expect(a.errors).toBeUndefined();
+      // The page, and the histories: as JSON (assembled) or as rows (a loader).
+      expect(a.statements).toBe(2);
+      expect(b.statements).toBe(2);
     }
   });
 
