@@ -190,4 +190,20 @@ describe('page assembler: the same answers as the resolvers, with fewer statemen
       await assembled.sql('UPDATE barrier SET title = $2 WHERE id = $1', [id, title]);
     }
   });
+
+  it('stores and serves assembled answers from the response cache as they were sent', async () => {
+    const cached = await createTestApp({ PUBLIC_READ: 'true', RESPONSE_CACHE: 'true' }, { databaseUrl: assembled.databaseUrl });
+    try {
+      const variables = { status: OPEN_STATUSES, year: BENCH_YEAR, first: 50 };
+      const expected = await usual.gql(DASHBOARD_QUERY, variables);
+      // Executed (assembled) and stored, then answered from the cache: by the plugin, then before Apollo.
+      for (let i = 0; i < 3; i++) {
+        const res = await cached.gql(DASHBOARD_QUERY, variables);
+        expect(res.errors).toBeUndefined();
+        expect(res.data).toEqual(expected.data);
+      }
+    } finally {
+      await cached.close();
+    }
+  });
 });

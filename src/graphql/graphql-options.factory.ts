@@ -28,6 +28,7 @@ import { Role } from '../auth/role.enum';
 import { introspectionAccessPlugin } from './introspection';
 import { formatError } from './format-error';
 import { SubscriptionServer } from '../live-updates/subscription-server';
+import { stringifyWithRawJson } from '../common/raw-json';
 import { RecommendationPageAssembler } from './page-assembler/recommendation-page-assembler';
 
 
@@ -105,6 +106,8 @@ export class GraphqlOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
         return { req, res, loaders: new LoaderRegistry(), content };
       },
       formatError: (formatted) => formatError(formatted, production),
+      // As Apollo writes answers (JSON and a newline), with the page assembler's JSON from PostgreSQL spliced in as it is.
+      stringifyResult: (result) => `${stringifyWithRawJson(result)}\n`,
       plugins: [
         introspectionAccessPlugin({
           anonymousAllowed: schemaPublic,

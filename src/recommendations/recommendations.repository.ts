@@ -290,11 +290,11 @@ export class RecommendationsRepository {
   /**
    * For each recommendation of a page, each relation asked for as JSON written by PostgreSQL, in one
    * statement: the meeting as an object, the lists as arrays in the loaders' orders (barriers and
-   * organisations by their default-locale text, then id; the history by version). The page
-   * assembler (src/graphql/page-assembler) sends it on as it is, with no entity built per row.
-   * Row i of the answer holds the relations of `ids[i]`, each under its index in `fields`.
+   * organisations by their default-locale text, then id; the history by version). As JSON text,
+   * not parsed: the page assembler (src/graphql/page-assembler) sends it on as it is, with no
+   * entity, nor object, built per row. By id: each relation's text (null: no meeting), in the order of `fields`.
    */
-  async relationsJson(loaders: LoaderRegistry, ids: readonly string[], fields: readonly RelationJson[]): Promise<Map<string, unknown[]>> {
+  async relationsJson(loaders: LoaderRegistry, ids: readonly string[], fields: readonly RelationJson[]): Promise<Map<string, (string | null)[]>> {
     const defaultText = (column: string) => translatedSql(column, this.contentLocales.defaultChain);
     const list = (object: string, from: string, order: string) => `COALESCE((SELECT json_agg(${object} ORDER BY ${order}) ${from}), '[]'::json)`;
     const expression = ({ relation, objectSql }: RelationJson): string => {
@@ -313,14 +313,14 @@ export class RecommendationsRepository {
           return list(objectSql('s'), 'FROM status_change s WHERE s.recommendation_id = r.id', 's.version');
       }
     };
-    const columns = fields.map((field, index) => `${expression(field)} AS f${index}`);
+    const columns = fields.map((field, index) => `(${expression(field)})::text AS f${index}`);
     const rows = await readQuery<Record<string, unknown>>(
       this.db,
       loaders,
       `SELECT r.id, ${columns.join(', ')} FROM unnest($1::uuid[]) AS page(id) JOIN recommendation r ON r.id = page.id`,
       [ids],
     );
-    return new Map(rows.map((row) => [row.id as string, fields.map((_, index) => row[`f${index}`])]));
+    return new Map(rows.map((row) => [row.id as string, fields.map((_, index) => row[`f${index}`] as string | null)]));
   }
 
   /** Recommendations by id, one statement per request (what other features' rows point at). */

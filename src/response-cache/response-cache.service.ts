@@ -4,6 +4,7 @@ import { LRUCache } from 'lru-cache';
 import type { FormattedExecutionResult } from 'graphql';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { AppConfig } from '../config/app-config.service';
+import { stringifyWithRawJson } from '../common/raw-json';
 
 /** A cached answer, and its HTTP body as Apollo writes it (the early answers send it as it is, see EarlyAnswerMiddleware). */
 export interface CachedAnswer {
@@ -92,8 +93,8 @@ export class ResponseCacheService implements OnModuleDestroy {
   }
 
   async set(key: string, result: FormattedExecutionResult): Promise<void> {
-    // One serialisation per stored answer: Redis and the early answers use it.
-    const json = JSON.stringify(result);
+    // One serialisation per stored answer: Redis and the early answers use it (written as Apollo writes it).
+    const json = stringifyWithRawJson(result);
     this.entries.set(key, { result, body: httpBody(json) });
     if (!this.redis) return;
     try {

@@ -30,13 +30,14 @@ import type { AuthenticatedRequest } from '../../auth/current-actor.decorator';
 import { READERS } from '../../auth/role.enum';
 import { DomainError } from '../../common/errors/domain-error';
 import type { GraphqlContext } from '../../common/graphql-context';
+import { RawJson } from '../../common/raw-json';
 import { createValidationPipe } from '../../common/validation/validation.pipe';
 import { translatableSourceOf } from '../../i18n/translatable-field';
 import { RecommendationsArgs } from '../../recommendations/dto/recommendations.args';
 import type { Recommendation } from '../../recommendations/recommendation.entity';
 import { RecommendationsResolver } from '../../recommendations/recommendations.resolver';
 import { RecommendationRelation, RecommendationsRepository, RelationJson } from '../../recommendations/recommendations.repository';
-import { rowJsonSql } from './row-json-sql';
+import { MISSING_IN_TEXT, rowJsonSql } from './row-json-sql';
 import { collectedFields, propertyFields, SelectionScope } from './selection';
 
 /** What an operation is assembled from: what the gateway executor has after validation. */
@@ -53,7 +54,7 @@ export interface AssemblyRequest {
 interface Assembly {
   context: GraphqlContext;
   actor: Actor;
-  relations: Map<ObjectPlan, Map<string, unknown[]>>;
+  relations: Map<ObjectPlan, Map<string, (string | null)[]>>;
 }
 
 type FieldResolver = (source: never, args: Record<string, unknown>, assembly: Assembly) => unknown;
@@ -70,7 +71,7 @@ type FieldPlan =
   | { kind: 'typename'; key: string; typeName: string }
   | { kind: 'property'; key: string; property: string; defaultValue: unknown; type: GraphQLOutputType; object: ObjectPlan | null }
   | { kind: 'resolver'; key: string; resolve: FieldResolver; args: Record<string, unknown>; type: GraphQLOutputType; object: ObjectPlan | null }
-  | { kind: 'relation'; key: string; index: number; type: GraphQLOutputType; requiredKeys: string[] };
+  | { kind: 'relation'; key: string; index: number; type: GraphQLOutputType };
 
 /** The relations of a recommendation that PostgreSQL writes as JSON (RecommendationsRepository.relationsJson). */
 const RELATIONS: Record<string, RecommendationRelation> = {
@@ -88,7 +89,8 @@ class AssemblyMismatch extends Error {}
  * the fields computed in code (isOverdue, indicators, their progress and latest value) through
  * the same resolver methods the schema calls; the meeting, barriers, organisations and status
  * history of every recommendation of the page written as JSON by PostgreSQL in one statement,
- * and passed on without an entity per row. The dashboard's answer (~3,200 fields) was mostly
+ * and sent on as that text (RawJson, spliced into the answer by stringifyWithRawJson), without
+ * an entity or object per row. The dashboard's answer (~3,200 fields) was mostly
  * rows parsed into objects, resolved field by field and serialised again (docs/benchmarks.md).
  *
  * Only what it can answer exactly as the schema's resolvers would is assembled: a query whose
@@ -179,7 +181,7 @@ export class RecommendationPageAssembler {
         const row = isObjectType(named) ? rowJsonSql(this.db, scope, context.content, named, field.nodes) : null;
         if (!row) return null;
         plan.relations.push({ relation, objectSql: row.objectSql });
-        plan.fields.push({ kind: 'relation', key, index: plan.relations.length - 1, type: definition.type, requiredKeys: row.requiredKeys });
+        plan.fields.push({ kind: 'relation', key, index: plan.relations.length - 1, type: definition.type });
         continue;
       }
       const object = isObjectType(named) ? this.planObject(scope, context, named, field.nodes) : null;
@@ -314,7 +316,7 @@ function project(plan: ObjectPlan, source: Record<string, unknown>, assembly: As
   return values.some(isPromise) ? Promise.all(values).then(toObject) : toObject(values);
 }
 
-function answer(field: FieldPlan, source: Record<string, unknown>, relations: unknown[] | null, assembly: Assembly): unknown {
+function answer(field: FieldPlan, source: Record<string, unknown>, relations: (string | null)[] | null, assembly: Assembly): unknown {
   switch (field.kind) {
     case 'typename':
       return field.typeName;
@@ -332,22 +334,16 @@ function answer(field: FieldPlan, source: Record<string, unknown>, relations: un
   }
 }
 
-/** The JSON PostgreSQL wrote for a relation, checked for nulls where the schema allows none. */
-function checkedJson(field: Extract<FieldPlan, { kind: 'relation' }>, value: unknown): unknown {
-  let type = field.type;
-  if (isNonNullType(type)) {
-    required(value);
-    type = type.ofType;
+/**
+ * The JSON text PostgreSQL wrote for a relation, to be sent as it is (RawJson), checked for a null
+ * where the schema allows none: the relation itself (no meeting) or a field of a related row
+ * (written as MISSING_IN_TEXT). A list's items are rows, never null.
+ */
+function checkedJson(field: Extract<FieldPlan, { kind: 'relation' }>, text: string | null): RawJson | null {
+  if (text === null) {
+    if (isNonNullType(field.type)) throw new AssemblyMismatch('a null where the schema allows none');
+    return null;
   }
-  if (value === null) return null;
-  const objects = isListType(type) ? (value as unknown[]) : [value];
-  const itemsRequired = isListType(type) && isNonNullType(type.ofType);
-  for (const object of objects) {
-    if (object === null) {
-      if (itemsRequired) throw new AssemblyMismatch('a null item where the schema allows none');
-      continue;
-    }
-    for (const key of field.requiredKeys) required((object as Record<string, unknown>)[key]);
-  }
-  return value;
+  if (text.includes(MISSING_IN_TEXT)) throw new AssemblyMismatch('a null field where the schema allows none');
+  return new RawJson(text);
 }

@@ -6,11 +6,18 @@ import { translatableSourceOf, translationChain } from '../../i18n/translatable-
 import { collectedFields, propertyFields, SelectionScope, typeClass } from './selection';
 import type { FieldNode } from 'graphql';
 
-/** A related row's selection written as SQL: the JSON object over the row's alias, and the keys that may not be null. */
+/** A related row's selection written as SQL: the JSON object over the row's alias. */
 export interface RowJsonSql {
   objectSql: (alias: string) => string;
-  requiredKeys: string[];
 }
+
+/**
+ * What a field the schema makes non-null is written as when its value is null: a string
+ * starting with NUL, which no text read from PostgreSQL can hold, so finding it in the JSON
+ * text (MISSING_IN_TEXT) tells that the answer would differ from the resolvers'.
+ */
+const MISSING_JSON = `'"\\u0000missing"'::json`;
+export const MISSING_IN_TEXT = '"\\u0000missing"';
 
 /** json_build_object takes at most 100 arguments: 50 keys. */
 const MAX_KEYS = 50;
@@ -41,7 +48,6 @@ export function rowJsonSql(
   const table = db.getMetadata(entity);
   const properties = propertyFields(type);
   const parts: ((alias: string) => string)[] = [];
-  const requiredKeys: string[] = [];
   const fields = collectedFields(scope, type, nodes);
   if (fields.length > MAX_KEYS) return null;
   for (const field of fields) {
@@ -50,7 +56,8 @@ export function rowJsonSql(
       parts.push(() => `'${field.key}', '${type.name}'`);
       continue;
     }
-    if (isNonNullType(field.definition.type)) requiredKeys.push(field.key);
+    const required = isNonNullType(field.definition.type);
+    const checked = (sql: string) => (required ? `coalesce(${sql}, ${MISSING_JSON})` : sql);
     const translatable = translatableSourceOf(field.definition);
     if (translatable) {
       const column = table.findColumnWithPropertyName(translatable.property);
@@ -63,7 +70,7 @@ export function rowJsonSql(
         translatable.answers === 'text'
           ? (alias: string) => translatedTextSql(columnSql(alias), chain)
           : (alias: string) => servedLocaleSql(columnSql(alias), chain, fieldType);
-      parts.push((alias) => `'${field.key}', ${value(alias)}`);
+      parts.push((alias) => `'${field.key}', ${checked(value(alias))}`);
       continue;
     }
     const property = properties.get(field.name);
@@ -71,10 +78,10 @@ export function rowJsonSql(
     if (!column || property?.defaultValue !== undefined) return null;
     const leaf = leafSql(field.definition.type, typeof column.type === 'string' ? column.type : '');
     if (!leaf) return null;
-    parts.push((alias) => `'${field.key}', ${leaf(`${alias}."${column.databaseName}"`)}`);
+    parts.push((alias) => `'${field.key}', ${checked(leaf(`${alias}."${column.databaseName}"`))}`);
   }
   if (!parts.length) return null;
-  return { objectSql: (alias) => `json_build_object(${parts.map((part) => part(alias)).join(', ')})`, requiredKeys };
+  return { objectSql: (alias) => `json_build_object(${parts.map((part) => part(alias)).join(', ')})` };
 }
 
 /** How a column of `columnType` is written as the JSON of a leaf of `type`; null when not exactly as the scalar serialises it. */
