@@ -125,7 +125,8 @@ export class RecommendationPageAssembler {
       this.logger.warn(`not assembled, planning failed: ${(error as Error).message}`);
       return null;
     }
-    if (roots.some((root) => root.type && !root.plan)) return null;
+    // Every root field a page it can assemble (__typename aside), and at least one.
+    if (roots.some((root) => root.type && !root.plan) || !roots.some((root) => root.plan)) return null;
     try {
       const actor = await this.auth.identify(context.req as AuthenticatedRequest, [...READERS], false);
       if (!READERS.includes(actor.role)) return null;
