@@ -181,7 +181,12 @@ describe('page assembler: the same answers as the resolvers, with fewer statemen
 
   it('answers a null where the schema allows none as the usual execution does: with its error', async () => {
     const query = `{ recommendations(first: 100, orderBy: { field: CODE, direction: ASC }) { edges { node { code title barriers { title } } } } }`;
-    const [{ id, title }] = await assembled.sql<{ id: string; title: unknown }>('SELECT id, title FROM barrier ORDER BY id LIMIT 1');
+    // A barrier of the first recommendation in code order, so that the page shows it.
+    const [{ id, title }] = await assembled.sql<{ id: string; title: unknown }>(
+      `SELECT b.id, b.title FROM barrier b
+         JOIN recommendation_barrier rb ON rb.barrier_id = b.id JOIN recommendation r ON r.id = rb.recommendation_id
+        ORDER BY r.code LIMIT 1`,
+    );
     await assembled.sql(`UPDATE barrier SET title = '{}' WHERE id = $1`, [id]);
     try {
       const { assembled: a } = await both(query);
