@@ -201,6 +201,34 @@ export function translatedSql(columnSql: string, chain: readonly Locale[]): stri
 }
 
 /**
+ * As pickTranslation, in SQL: the text of the chain's first locale that has one (an empty text
+ * counts as missing, unlike translatedSql's), as JSON; null when none has. The locales come from
+ * the fixed whitelist.
+ */
+export function pickedTranslationJsonSql(columnSql: string, chain: readonly Locale[]): string {
+  return `to_json(coalesce(${chainKeys(chain).map((locale) => `nullif(${columnSql}->>'${locale}', '')`).join(', ')}))`;
+}
+
+/**
+ * As pickTranslation's locale, in SQL: the locale the text is served in, as JSON, written as
+ * `nameOf` gives it (the Locale enum's names); null when no locale has a text.
+ */
+export function pickedLocaleJsonSql(columnSql: string, chain: readonly Locale[], nameOf: (locale: Locale) => string): string {
+  const cases = chainKeys(chain).map((locale) => {
+    const name = nameOf(locale);
+    if (!/^[A-Za-z_]+$/.test(name)) throw new Error(`not a locale name: ${name}`);
+    return `WHEN nullif(${columnSql}->>'${locale}', '') IS NOT NULL THEN '${name}'`;
+  });
+  return `to_json(CASE ${cases.join(' ')} END)`;
+}
+
+function chainKeys(chain: readonly Locale[]): Locale[] {
+  const keys = chain.filter(isLocale).map((locale) => LOCALES[LOCALES.indexOf(locale)]);
+  if (keys.length === 0) throw new Error('a translation needs at least one locale');
+  return keys;
+}
+
+/**
  * BAD_USER_INPUT naming the input field, as the validation pipe names it (`extensions.fields`),
  * with a reason code (`details.reason`) a form picks its message by.
  */

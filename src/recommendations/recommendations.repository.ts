@@ -28,6 +28,7 @@ import type { ReadScope } from '../database/sql/read-scope';
 import { isoTimestamp, SqlParams } from '../database/sql/params';
 import { divergentSql, publishedAssessmentsSql } from '../assessments/divergence';
 import { ExportQuery } from '../database/sql/query';
+import { jsonObjectSql, JsonObjectEntry } from '../database/sql/json-object';
 import { frameworkItemCodesByOwnerSql } from '../frameworks/framework-items.sql';
 
 /** The link lists an input may set; null or absent leaves that set as it is. */
@@ -61,10 +62,10 @@ export async function addRecommendationLinks(tx: EntityManager, recommendationId
 /** A row or list hanging from a recommendation that PostgreSQL can write as JSON for a page (relationsJson). */
 export type RecommendationRelation = 'meeting' | 'barriers' | 'responsibleOrganizations' | 'statusHistory';
 
-/** One relation a page asks for: each related row is written by `objectSql` (a JSON object over the row's alias). */
+/** One relation a page asks for: each related row written as the JSON object of `entries` (over the row's alias). */
 export interface RelationJson {
   relation: RecommendationRelation;
-  objectSql: (alias: string) => string;
+  entries: (alias: string) => JsonObjectEntry[];
 }
 
 /**
@@ -297,7 +298,8 @@ export class RecommendationsRepository {
   async relationsJson(loaders: LoaderRegistry, ids: readonly string[], fields: readonly RelationJson[]): Promise<Map<string, (string | null)[]>> {
     const defaultText = (column: string) => translatedSql(column, this.contentLocales.defaultChain);
     const list = (object: string, from: string, order: string) => `COALESCE((SELECT json_agg(${object} ORDER BY ${order}) ${from}), '[]'::json)`;
-    const expression = ({ relation, objectSql }: RelationJson): string => {
+    const expression = ({ relation, entries }: RelationJson): string => {
+      const objectSql = (alias: string) => jsonObjectSql(entries(alias));
       switch (relation) {
         case 'meeting':
           return `(SELECT ${objectSql('m')} FROM meeting m WHERE m.id = r.meeting_id)`;

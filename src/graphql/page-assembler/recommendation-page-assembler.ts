@@ -37,7 +37,8 @@ import { RecommendationsArgs } from '../../recommendations/dto/recommendations.a
 import type { Recommendation } from '../../recommendations/recommendation.entity';
 import { RecommendationsResolver } from '../../recommendations/recommendations.resolver';
 import { RecommendationRelation, RecommendationsRepository, RelationJson } from '../../recommendations/recommendations.repository';
-import { MISSING_IN_TEXT, rowJsonSql } from './row-json-sql';
+import { MISSING_IN_TEXT } from '../../database/sql/json-object';
+import { rowJson } from './row-json';
 import { collectedFields, propertyFields, SelectionScope } from './selection';
 
 /** What an operation is assembled from: what the gateway executor has after validation. */
@@ -179,9 +180,9 @@ export class RecommendationPageAssembler {
       const named = getNamedType(definition.type);
       const relation = RELATIONS[id];
       if (relation) {
-        const row = isObjectType(named) ? rowJsonSql(this.db, scope, context.content, named, field.nodes) : null;
-        if (!row) return null;
-        plan.relations.push({ relation, objectSql: row.objectSql });
+        const entries = isObjectType(named) ? rowJson(this.db, scope, context.content, named, field.nodes) : null;
+        if (!entries) return null;
+        plan.relations.push({ relation, entries });
         plan.fields.push({ kind: 'relation', key, index: plan.relations.length - 1, type: definition.type });
         continue;
       }

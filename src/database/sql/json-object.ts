@@ -1,0 +1,55 @@
+/**
+ * JSON objects written by PostgreSQL for a row (the page assembler's relations,
+ * RecommendationsRepository.relationsJson): what each value is, and what a value that may not be
+ * null is written as when it is.
+ */
+
+/** One key of the object: its value as SQL over the row, and whether null is allowed. */
+export interface JsonObjectEntry {
+  key: string;
+  valueSql: string;
+  /** A null value is written as MISSING_IN_TEXT, which the caller looks for. */
+  required: boolean;
+}
+
+/** A JSON object key or a fixed text value: a GraphQL name, never user text. */
+const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
+
+/** json_build_object takes at most 100 arguments: 50 keys. */
+export const MAX_JSON_OBJECT_KEYS = 50;
+
+/**
+ * What a required value is written as when it is null: a string starting with NUL, which no text
+ * read from PostgreSQL can hold, so finding it in the JSON text tells that a value was missing.
+ */
+const MISSING_SQL = `'"\\u0000missing"'::json`;
+export const MISSING_IN_TEXT = '"\\u0000missing"';
+
+/** The JSON object of one row, with the entries in order. */
+export function jsonObjectSql(entries: readonly JsonObjectEntry[]): string {
+  if (!entries.length || entries.length > MAX_JSON_OBJECT_KEYS) throw new Error(`a JSON object of 1 to ${MAX_JSON_OBJECT_KEYS} keys, not ${entries.length}`);
+  const pairs = entries.map(({ key, valueSql, required }) => {
+    if (!NAME.test(key)) throw new Error(`not a name: ${key}`);
+    return `'${key}', ${required ? `coalesce(${valueSql}, ${MISSING_SQL})` : valueSql}`;
+  });
+  return `json_build_object(${pairs.join(', ')})`;
+}
+
+/** A fixed text (a GraphQL type's name), as a JSON string. */
+export function jsonNameSql(name: string): string {
+  if (!NAME.test(name)) throw new Error(`not a name: ${name}`);
+  return `to_json('${name}'::text)`;
+}
+
+/** A column as JSON: as PostgreSQL writes its value (text, numbers, booleans, enums, dates as YYYY-MM-DD). */
+export function jsonColumnSql(column: string): string {
+  return `to_json(${column})`;
+}
+
+/**
+ * A timestamptz column as JavaScript's Date.prototype.toISOString() writes it: UTC, milliseconds
+ * and Z (microseconds cut, as postgres-date reads them), which is what the DateTime scalar answers.
+ */
+export function jsonIsoTimestampSql(column: string): string {
+  return `to_json(to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
+}
