@@ -1,4 +1,5 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { readWholeEntities } from '../../database/linked-rows';
 
 const TOTAL = 'page_total';
 
@@ -21,10 +22,9 @@ export async function pageAndTotal<T extends ObjectLiteral>(
   for (const [name, value] of Object.entries(count.getParameters())) {
     if (name in pageParameters && pageParameters[name] !== value) throw new Error(`pageAndTotal: parameter :${name} differs between page and count`);
   }
-  const { entities, raw } = await page
-    .addSelect(`(${count.getQuery()})`, TOTAL)
-    .setParameters({ ...count.getParameters(), ...pageParameters })
-    .getRawAndEntities<Record<string, unknown>>();
+  const query = page.addSelect(`(${count.getQuery()})`, TOTAL).setParameters({ ...count.getParameters(), ...pageParameters });
+  // Without TypeORM's hydration where the page is one entity selected whole (every list today).
+  const { entities, raw } = (await readWholeEntities(query, [TOTAL])) ?? (await query.getRawAndEntities<Record<string, unknown>>());
   if (raw.length) return [entities, Number(raw[0][TOTAL])];
   if (!afterCursor) return [entities, 0];
   const alone = await count.getRawOne<{ n: string | number }>();
