@@ -75,13 +75,13 @@ export async function readWholeEntities<T extends ObjectLiteral>(
     return null;
   }
   const db = query.connection;
-  const metadata = alias.metadata;
-  const columns = metadata.columns.map((column) => [column.propertyName, DriverUtils.buildAlias(db.driver, undefined, alias.name, column.databaseName)]);
+  const shape = shapeOf(db, alias.metadata.target);
+  // TypeORM selects each column as alias_column (shortened past PostgreSQL's name length).
+  const columns = shape.columns.map(([property, column]) => [property, DriverUtils.buildAlias(db.driver, undefined, alias.name, column)]);
   const [sql, parameters] = query.getQueryAndParameters();
   const raw = await readQuery<Record<string, unknown>>(db, null, sql, parameters);
-  const create = typeof metadata.target === 'function' ? () => new (metadata.target as new () => T)() : () => metadata.create() as T;
   const entities = raw.map((row) => {
-    const entity = create() as Record<string, unknown>;
+    const entity = shape.create() as Record<string, unknown>;
     for (const [property, column] of columns) entity[property] = row[column];
     return entity as T;
   });

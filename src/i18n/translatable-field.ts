@@ -59,8 +59,8 @@ export function TranslatableField(options: TranslatableFieldOptions = {}): Prope
     const property = String(key);
     const typeClass = target.constructor as new () => unknown;
     const stored = (source: Record<string, unknown>) => source[property] as Translations | null | undefined;
-    const textOf: TranslationResolver = (source, args, context) => pickTranslation(stored(source), chainFor(context, args))?.text ?? null;
-    const localeOf: TranslationResolver = (source, args, context) => pickTranslation(stored(source), chainFor(context, args))?.locale ?? null;
+    const textOf: TranslationResolver = (source, args, context) => pickTranslation(stored(source), translationChain(context.content, args))?.text ?? null;
+    const localeOf: TranslationResolver = (source, args, context) => pickTranslation(stored(source), translationChain(context.content, args))?.locale ?? null;
     const translationsOf: TranslationResolver = (source) => translationList(stored(source));
 
     const declare = (
@@ -130,6 +130,3 @@ export function useTranslationResolvers(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
-function chainFor(context: LocaleContext, args: LocaleArgs): readonly Locale[] {
-  return translationChain(context.content, args);
-}

@@ -195,9 +195,7 @@ export function allTranslationsText(translations: Translations | null | undefine
  * spliced into the statement.
  */
 export function translatedSql(columnSql: string, chain: readonly Locale[]): string {
-  const keys = chain.filter(isLocale).map((locale) => `${columnSql}->>'${LOCALES[LOCALES.indexOf(locale)]}'`);
-  if (keys.length === 0) throw new Error('translatedSql needs at least one locale');
-  return `coalesce(${keys.join(', ')})`;
+  return `coalesce(${chainKeys(chain).map((locale) => `${columnSql}->>'${locale}'`).join(', ')})`;
 }
 
 /**
@@ -222,6 +220,7 @@ export function pickedLocaleJsonSql(columnSql: string, chain: readonly Locale[],
   return `to_json(CASE ${cases.join(' ')} END)`;
 }
 
+/** The chain's locales as whitelisted keys (never user text), at least one. */
 function chainKeys(chain: readonly Locale[]): Locale[] {
   const keys = chain.filter(isLocale).map((locale) => LOCALES[LOCALES.indexOf(locale)]);
   if (keys.length === 0) throw new Error('a translation needs at least one locale');

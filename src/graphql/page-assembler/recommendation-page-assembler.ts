@@ -213,7 +213,7 @@ export class RecommendationPageAssembler {
     if (!this.resolvers) {
       const recommendations = this.part('recommendations');
       const indicators = this.part('indicators');
-      const resolvers: Record<string, (source: never, args: Record<string, unknown>, assembly: Assembly) => unknown> = {
+      const resolvers: Record<string, FieldResolver> = {
         'Recommendation.isOverdue': (recommendation: Recommendation) => recommendations.isOverdue(recommendation),
         'Recommendation.indicators': (recommendation: Recommendation, _args, { context }) => recommendations.indicators(recommendation, {}, context),
         'Indicator.latestValue': (indicator: Indicator, _args, { context }) => indicators.latestValue(indicator, {}, context),

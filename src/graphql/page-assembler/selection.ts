@@ -55,7 +55,7 @@ const propertyFieldsByType = new WeakMap<GraphQLObjectType, Map<string, Property
 
 function readPropertyFields(type: GraphQLObjectType): Map<string, PropertyField> {
   const fields = new Map<string, PropertyField>();
-  const metadata = TypeMetadataStorage.getObjectTypesMetadata().find((candidate) => candidate.name === type.name);
+  const metadata = objectTypeMetadata(type);
   if (!metadata) return fields;
   const declared = type.getFields();
   for (const property of inheritedProperties(metadata)) {
@@ -79,6 +79,9 @@ function inheritedProperties(metadata: ObjectTypeMetadata): PropertyMetadata[] {
 
 /** The class Nest built the object type from (for an entity, its TypeORM entity class); null for others. */
 export function typeClass(type: GraphQLObjectType): (new () => unknown) | null {
-  const metadata = TypeMetadataStorage.getObjectTypesMetadata().find((candidate) => candidate.name === type.name);
-  return (metadata?.target as (new () => unknown) | undefined) ?? null;
+  return (objectTypeMetadata(type)?.target as (new () => unknown) | undefined) ?? null;
+}
+
+function objectTypeMetadata(type: GraphQLObjectType): ObjectTypeMetadata | undefined {
+  return TypeMetadataStorage.getObjectTypesMetadata().find((candidate) => candidate.name === type.name);
 }
