@@ -33,6 +33,20 @@ function partOf(node: ProfileNode): string {
   return url;
 }
 
+/** The samples taken between start and end (microseconds on the profile's clock), with their time deltas. */
+function duringLoad<T extends { samples: number[]; timeDeltas: number[]; startTime: number }>(profile: T, start: number, end: number): T {
+  const samples: number[] = [];
+  const timeDeltas: number[] = [];
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (at < start || at > end) return;
+    samples.push(id);
+    timeDeltas.push(profile.timeDeltas[i] ?? 0);
+  });
+  return { ...profile, samples, timeDeltas };
+}
+
 async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error(`DATABASE_URL is not set\n${USAGE}`);
@@ -75,12 +89,17 @@ async function main(): Promise<void> {
   const probe = await fetch(`${url}/graphql`, { method: 'POST', headers, body });
   const statements = probe.headers.get('x-sql-statements');
   await probe.arrayBuffer();
+  // The window of the load on the monotonic clock V8 stamps its samples with (both are CLOCK_MONOTONIC,
+  // in microseconds), so that start-up and shutdown are left out of the figures.
+  const loadStart = Number(process.hrtime.bigint() / 1000n);
   const result = await autocannon({ url: `${url}/graphql`, method: 'POST', body, headers, connections, duration: seconds });
+  const loadEnd = Number(process.hrtime.bigint() / 1000n);
   child.kill('SIGTERM');
   await exited;
   const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
   if (!file) throw new Error(`no CPU profile was written in ${dir}`);
-  const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  const whole = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number };
+  const profile = duringLoad(whole, loadStart, loadEnd);
   const partById = new Map(profile.nodes.map((node) => [node.id, partOf(node)]));
   const micros = new Map<string, number>();
   profile.samples.forEach((id, i) => micros.set(partById.get(id)!, (micros.get(partById.get(id)!) ?? 0) + (profile.timeDeltas[i] ?? 0)));
