@@ -7,6 +7,7 @@
 //   TEST_REPORT_DIR: write Jest's JSON report of each run there (parallel.json, serial.json),
 //     with each file's start and end: what `node scripts/test-timings.mjs DIR` summarises.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 
 export const SERIAL = [
   'test/backup.e2e-spec.ts',
@@ -28,6 +29,8 @@ const extra = process.argv.slice(2);
 const workers = process.env.TEST_WORKERS || '2';
 
 const reportDir = process.env.TEST_REPORT_DIR;
+// Jest writes --outputFile into an existing folder only, and fails the run after the tests otherwise.
+if (reportDir) mkdirSync(reportDir, { recursive: true });
 
 function jest(args, report) {
   const reportArgs = reportDir ? ['--json', `--outputFile=${reportDir}/${report}.json`] : [];
