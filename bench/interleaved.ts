@@ -15,7 +15,7 @@ import {
   TransitionTarget,
   transitionInput,
 } from './operations';
-import { freePort } from './processes';
+import { freePort, scriptNodeFlags } from './processes';
 
 const USAGE = `usage: npm run bench:interleaved -- BEFORE_DIR BEFORE_DATABASE_URL AFTER_DIR AFTER_DATABASE_URL [PAGE …]
   Two builds (npm run build in each directory, e.g. a git worktree of the older commit) run side by side, each on
@@ -23,7 +23,7 @@ const USAGE = `usage: npm run bench:interleaved -- BEFORE_DIR BEFORE_DATABASE_UR
   then the other, ROUNDS times (alternating which goes first), and the median round is kept. A machine whose
   speed drifts between two back-to-back runs then weighs both alike. Env: ROUNDS (3), SECONDS (4), CONNECTIONS (32),
   OPERATIONS (e.g. 1,2b: only those GraphQL operations; none: the PAGEs alone),
-  BEFORE_NODE_FLAGS / AFTER_NODE_FLAGS (default --max-semi-space-size=64; the same build twice with two sets of flags
+  BEFORE_NODE_FLAGS / AFTER_NODE_FLAGS (default: those of package.json's start:prod; the same build twice with two sets of flags
   measures what a heap bound costs), BEFORE_NODE / AFTER_NODE (a node binary per side: the same build on Node 20 and 24),
   BEFORE_ENV / AFTER_ENV (settings per side, e.g. AFTER_ENV=GRAPHQL_PAGE_ASSEMBLY=false,DATABASE_POOL_SIZE=5: the same
   build twice with two configurations), FLOOR=true (operation 1 also on the baseline server, bench/baseline-server.ts,
@@ -61,7 +61,7 @@ function transitionBodies(targets: TransitionTarget[]): () => string {
 const token = randomBytes(16).toString('hex');
 
 /** Node flags per side: BEFORE_NODE_FLAGS / AFTER_NODE_FLAGS, else those of `npm run start:prod` before the heap was bounded. */
-const nodeFlags = (side: 'BEFORE' | 'AFTER') => (process.env[`${side}_NODE_FLAGS`] ?? '--max-semi-space-size=64').split(' ').filter(Boolean);
+const nodeFlags = (side: 'BEFORE' | 'AFTER') => process.env[`${side}_NODE_FLAGS`]?.split(' ').filter(Boolean) ?? scriptNodeFlags('start:prod');
 
 /** The node binary per side: BEFORE_NODE / AFTER_NODE (e.g. a Node 24 binary), else the one running this bench. */
 const nodeBinary = (side: 'BEFORE' | 'AFTER') => process.env[`${side}_NODE`] || process.execPath;

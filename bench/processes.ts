@@ -105,3 +105,11 @@ export function treeMemory(pid: number): { processes: number; rssMb: number; pss
   }
   return { processes: pids.length, rssMb: Math.round(rss / 1024), pssMb: Math.round(pss / 1024), servicePssMb: Math.round(servicePss / 1024) };
 }
+
+/** The node flags package.json's script runs the built service with ("node FLAGS dist/src/main.js"): benchmarks run what is shipped. */
+export function scriptNodeFlags(script: string): string[] {
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const match = /^node (.*)dist\/src\/main\.js$/.exec(scripts[script] ?? '');
+  if (!match) throw new Error(`package.json's "${script}" does not run node … dist/src/main.js`);
+  return match[1].split(' ').filter(Boolean);
+}

@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_YEAR, DASHBOARD_QUERY, graphqlBody, HISTORY_PAGE_QUERY, OPEN_STATUSES } from './operations';
-import { freePort, ROOT } from './processes';
+import { freePort, ROOT, scriptNodeFlags } from './processes';
 
 const USAGE = `usage: DATABASE_URL=postgres://… npm run bench:profile -- [--seconds S] [--connections C] [--dir BUILD_DIR] [--functions N] [--history]
   Where the uncached dashboard's time goes (issue 28): the built service (npm run build, run as
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dashboard-profile-'));
   const port = await freePort();
   const token = randomBytes(16).toString('hex');
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', '--cpu-prof', `--cpu-prof-dir=${dir}`, 'dist/src/main.js'], {
+  const child = spawn(process.execPath, [...scriptNodeFlags('start:prod'), '--cpu-prof', `--cpu-prof-dir=${dir}`, 'dist/src/main.js'], {
     cwd: buildDir,
     stdio: 'ignore',
     env: {

@@ -16,7 +16,7 @@ import {
   TransitionTarget,
   transitionInput,
 } from './operations';
-import { ChildServer, ROOT, startChild } from './processes';
+import { ChildServer, ROOT, scriptNodeFlags, startChild } from './processes';
 import { Cell, table, writeReport } from './report';
 
 const USAGE = `usage: DATABASE_URL=postgres://… npm run bench -- [--scale N] [--label TEXT] [--duration S] [--warmup S]
@@ -248,7 +248,7 @@ async function main(): Promise<void> {
   const cachedEnv = { RESPONSE_CACHE: 'true' };
   // As `npm start` runs it: a 64 MB young generation, so requests in flight survive fewer
   // scavenges (+10–20 % on the dashboard at 32 connections, see docs/benchmarks.md).
-  const nodeFlags = ['--max-semi-space-size=64'];
+  const nodeFlags = scriptNodeFlags('start:prod');
   const tsNode = ['-r', 'ts-node/register/transpile-only'];
   const serviceProgram = { flags: [...nodeFlags, ...(options.dist ? [] : tsNode)], script: options.dist ? 'dist/src/main.js' : 'src/main.ts' };
   const baselineProgram = { flags: tsNode, script: 'bench/baseline-server.ts' };

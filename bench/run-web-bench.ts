@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import { describeMachine, Machine } from './machine';
-import { ChildServer, ROOT, startChild } from './processes';
+import { ChildServer, ROOT, scriptNodeFlags, startChild } from './processes';
 
 const USAGE = `usage: DATABASE_URL=postgres://… npm run bench:web -- [--scales 1,10] [--duration S] [--warmup S]
                                      [--connections 1,32] [--no-write] [--output docs/benchmarks.md]
@@ -186,7 +186,7 @@ async function main(): Promise<void> {
     const { pages, data } = await pickPages(databaseUrl);
     let server: ChildServer | null = null;
     try {
-      server = await startChild(['--max-semi-space-size=64', 'dist/src/main.js'], {
+      server = await startChild([...scriptNodeFlags('start:prod'), 'dist/src/main.js'], {
         NODE_ENV: 'production',
         DATABASE_URL: databaseUrl,
         LOG_LEVEL: 'warn',

@@ -8,7 +8,7 @@ import { AppModule } from '../src/app.module';
 import { Clock } from '../src/common/clock';
 import { RemindersService } from '../src/reminders/reminders.service';
 import { BENCH_YEAR, DASHBOARD_QUERY, graphqlBody, OPEN_STATUSES } from './operations';
-import { startChild } from './processes';
+import { scriptNodeFlags, startChild } from './processes';
 
 const USAGE =
   'usage: DATABASE_URL=postgres://…/a_database npm run bench:sweep-throughput -- [--scale N] [--duration S] [--connections C] [--today YYYY-MM-DD]\n' +
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
 
   const adminToken = randomBytes(32).toString('hex');
   const auth = { authorization: `Bearer ${adminToken}` };
-  const service = await startChild(['--max-semi-space-size=64', '-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+  const service = await startChild([...scriptNodeFlags('start:prod'), '-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
     NODE_ENV: 'production',
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '10',
