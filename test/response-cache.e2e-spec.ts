@@ -191,6 +191,24 @@ describe('GraphQL response cache, ETag and 304', () => {
     }
   });
 
+  it('drops the entries of older versions when a write advances the version, on the writing and on another instance', async () => {
+    await post(t, DASHBOARD, { first: 50 }, admin);
+    await post(other, DASHBOARD, { first: 50 }, admin);
+    const caches = [t, other].map((app) => app.app.get(ResponseCacheService));
+    for (const cache of caches) expect(cache.size).toBeGreaterThan(0);
+    const write = await addRecommendation(t, 'third');
+    await waitForVersion(other, write.dataVersion!);
+    // Unreachable once the version moved on (their keys carry the old one): none is kept.
+    for (const cache of caches) expect(cache.size).toBe(0);
+    // The newer version's answers are cached again, and answered from the cache.
+    const first = await post(t, DASHBOARD, { first: 50 }, admin);
+    expect(caches[0].size).toBe(1);
+    const again = await post(t, DASHBOARD, { first: 50 }, admin);
+    expect(again.etag).toBe(first.etag);
+    expect(again.statements).toBeLessThan(first.statements);
+    expect(again.body).toEqual(first.body);
+  });
+
   it('keys answers by the date in APP_TIMEZONE, so they change at midnight', async () => {
     const today = await post(t, DASHBOARD, { first: 50 }, admin);
     const clock = t.app.get(Clock);

@@ -53,7 +53,7 @@ export class EarlyAnswerMiddleware implements NestMiddleware {
     const label = await this.labeller.label(req, operation, null);
     if (!label) return false;
     const revalidated = etagMatches(req.headers['if-none-match'], label.etag);
-    const cached = revalidated ? undefined : await this.cache.get(label.key);
+    const cached = revalidated ? undefined : await this.cache.get(label.key, label.version);
     if (!revalidated && !cached) return false;
     const encoding = cached && cached.body.length >= COMPRESS_FROM_BYTES ? answerEncoding(req) : null;
     // A coding cached answers are not kept in (deflate): Apollo answers, and the middleware compresses.

@@ -54,7 +54,7 @@ export class ResponseCachePlugin {
             this.cache.rememberOperation(queryHash, operationName, { rootFields });
             const head: HTTPGraphQLHead = { status: undefined, headers: new HeaderMap() };
             const revalidated = etagMatches(request.http?.headers.get('if-none-match'), labelled.etag);
-            const cached = revalidated ? undefined : await this.cache.get(labelled.key);
+            const cached = revalidated ? undefined : await this.cache.get(labelled.key, labelled.version);
             if (!revalidated && !cached) return null;
             // An answer without executing was already counted against the caller's rate limit (operationRateLimitPlugin).
             hit = true;
@@ -62,7 +62,7 @@ export class ResponseCachePlugin {
               head.status = 304;
               return { http: head, body: { kind: 'single', singleResult: {} } } satisfies GraphQLResponse;
             }
-            return { http: head, body: { kind: 'single', singleResult: cached.result } } satisfies GraphQLResponse;
+            return { http: head, body: { kind: 'single', singleResult: this.cache.resultOf(cached) } } satisfies GraphQLResponse;
           },
           willSendResponse: async ({ response }) => {
             if (mutation) {
@@ -83,7 +83,7 @@ export class ResponseCachePlugin {
             if (!answered && !clean) return;
             // Headers first, before any await: the no-store default runs alongside this hook.
             for (const [name, value] of this.labeller.headers(label)) response.http.headers.set(name, value);
-            if (clean && !hit && body.kind === 'single') await this.cache.set(label.key, body.singleResult);
+            if (clean && !hit && body.kind === 'single') await this.cache.set(label.key, label.version, body.singleResult);
           },
         };
       },

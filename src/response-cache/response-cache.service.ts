@@ -5,11 +5,16 @@ import type { FormattedExecutionResult } from 'graphql';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { AppConfig } from '../config/app-config.service';
 import { stringifyWithRawJson } from '../common/raw-json';
+import { DataVersionService } from '../data-version/data-version.service';
 
-/** A cached answer, and its HTTP body as Apollo writes it (the early answers send it as it is, see EarlyAnswerMiddleware). */
+/**
+ * A cached answer: its HTTP body as Apollo writes it (the early answers send it as it is, see
+ * EarlyAnswerMiddleware), and the data version it was read at. Only the body is kept, not the
+ * result's objects, so that the entries' budget (their bodies' bytes) is what they hold.
+ */
 export interface CachedAnswer {
-  result: FormattedExecutionResult;
   body: Buffer;
+  version: bigint;
 }
 
 /** A query operation this process has labelled: enough to answer it again before Apollo parses it. */
@@ -33,8 +38,9 @@ const WARN_EVERY_MS = 30_000;
 /**
  * Whole answers of GraphQL queries: in process, bounded by their serialised size, and,
  * with REDIS_URL, shared by every instance in Redis. Keys carry the data version (see
- * ResponseCachePlugin), so a write makes every older entry unreachable at once; they then
- * age out (LRU here, a TTL in Redis). A Redis that is away only costs executions.
+ * ResponseCachePlugin), so a write makes every older entry unreachable at once: here they are
+ * dropped when the version advances (at a write a second, they would otherwise fill the budget
+ * within minutes), in Redis they age out (a TTL). A Redis that is away only costs executions.
  */
 @Injectable()
 export class ResponseCacheService implements OnModuleDestroy {
@@ -49,11 +55,13 @@ export class ResponseCacheService implements OnModuleDestroy {
   private readonly ttlSeconds: number;
   private lastWarning = 0;
 
-  constructor(config: AppConfig) {
+  constructor(config: AppConfig, versions: DataVersionService) {
     this.enabled = config.get('RESPONSE_CACHE');
     this.entries = new LRUCache<string, CachedAnswer>({
       maxSize: config.get('RESPONSE_CACHE_MAX_BYTES'),
       sizeCalculation: (entry) => Math.max(1, entry.body.length),
+      // An answer's compressed bodies go with it.
+      dispose: (_entry, key) => ENCODINGS.forEach((encoding) => this.encodedBodies.delete(encodedSlot(encoding, key))),
     });
     this.encodedBodies = new LRUCache<string, Buffer>({
       maxSize: Math.max(1, Math.floor(config.get('RESPONSE_CACHE_MAX_BYTES') / 4)),
@@ -74,9 +82,11 @@ export class ResponseCacheService implements OnModuleDestroy {
         : null;
     // ioredis reconnects by itself; without a listener its errors would be unhandled.
     this.redis?.on('error', (error: Error) => this.warn(error));
+    if (this.enabled) versions.onAdvance(({ version }) => this.dropOlderThan(BigInt(version)));
   }
 
-  async get(key: string): Promise<CachedAnswer | undefined> {
+  /** The answer cached under `key` (a label of data `version`, see AnswerLabeller). */
+  async get(key: string, version: string): Promise<CachedAnswer | undefined> {
     const local = this.entries.get(key);
     if (local || !this.redis) return local;
     let json: string | null;
@@ -87,15 +97,15 @@ export class ResponseCacheService implements OnModuleDestroy {
       return undefined;
     }
     if (json === null) return undefined;
-    const entry = { result: JSON.parse(json) as FormattedExecutionResult, body: httpBody(json) };
+    const entry = { body: httpBody(json), version: BigInt(version) };
     this.entries.set(key, entry);
     return entry;
   }
 
-  async set(key: string, result: FormattedExecutionResult): Promise<void> {
+  async set(key: string, version: string, result: FormattedExecutionResult): Promise<void> {
     // One serialisation per stored answer: Redis and the early answers use it (written as Apollo writes it).
     const json = stringifyWithRawJson(result);
-    this.entries.set(key, { result, body: httpBody(json) });
+    this.entries.set(key, { body: httpBody(json), version: BigInt(version) });
     if (!this.redis) return;
     try {
       await this.redis.set(this.prefix + key, json, 'EX', this.ttlSeconds);
@@ -109,7 +119,7 @@ export class ResponseCacheService implements OnModuleDestroy {
    * every hit (brotli at quality 4 and gzip at level 6, the compression middleware's own defaults).
    */
   encodedBody(key: string, answer: CachedAnswer, encoding: AnswerEncoding): Buffer {
-    const slot = `${encoding}\n${key}`;
+    const slot = encodedSlot(encoding, key);
     let body = this.encodedBodies.get(slot);
     if (!body) {
       body =
@@ -119,6 +129,14 @@ export class ResponseCacheService implements OnModuleDestroy {
       this.encodedBodies.set(slot, body);
     }
     return body;
+  }
+
+  /**
+   * The result a cached answer's body holds, for Apollo to send (ResponseCachePlugin): parsed again,
+   * on the hits the early answers cannot give (an operation this process has not labelled yet).
+   */
+  resultOf(answer: CachedAnswer): FormattedExecutionResult {
+    return JSON.parse(answer.body.toString('utf8')) as FormattedExecutionResult;
   }
 
   /** Remembers a query operation of a document, once labelled (see EarlyAnswerMiddleware). */
@@ -146,12 +164,29 @@ export class ResponseCacheService implements OnModuleDestroy {
     this.redis?.disconnect();
   }
 
+  /**
+   * Drops the entries read at a version older than `version`. Nothing labels an answer with an
+   * older version than the newest it has seen, except a read on a lagging replica, for which a
+   * dropped entry only costs an execution.
+   */
+  private dropOlderThan(version: bigint): void {
+    const older: string[] = [];
+    this.entries.forEach((entry, key) => entry.version < version && older.push(key));
+    for (const key of older) this.entries.delete(key);
+  }
+
   private warn(error: unknown): void {
     const now = Date.now();
     if (now - this.lastWarning < WARN_EVERY_MS) return;
     this.lastWarning = now;
     this.logger.warn(`Redis unreachable (${error instanceof Error ? error.message : String(error)}); answers cached per instance meanwhile`);
   }
+}
+
+const ENCODINGS: readonly AnswerEncoding[] = ['br', 'gzip'];
+
+function encodedSlot(encoding: AnswerEncoding, key: string): string {
+  return `${encoding}\n${key}`;
 }
 
 function operationKey(queryHash: string, operationName: string | null): string {

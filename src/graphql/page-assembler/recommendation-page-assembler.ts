@@ -51,11 +51,15 @@ export interface AssemblyRequest {
   context: GraphqlContext;
 }
 
-/** One request's assembly: its context, its caller and the relations PostgreSQL wrote, by object selection and id. */
+/**
+ * One request's assembly: its context, its caller, the relations PostgreSQL wrote (by object
+ * selection and id) and what the fields computed in code answered (by field and object).
+ */
 interface Assembly {
   context: GraphqlContext;
   actor: Actor;
   relations: Map<ObjectPlan, Map<string, (string | null)[]>>;
+  resolved: Map<FieldPlan, Map<object, unknown>>;
 }
 
 type FieldResolver = (source: never, args: Record<string, unknown>, assembly: Assembly) => unknown;
@@ -131,7 +135,7 @@ export class RecommendationPageAssembler {
     try {
       const actor = await this.auth.identify(context.req as AuthenticatedRequest, [...READERS], false);
       if (!READERS.includes(actor.role)) return null;
-      const assembly: Assembly = { context, actor, relations: new Map() };
+      const assembly: Assembly = { context, actor, relations: new Map(), resolved: new Map() };
       const data: Record<string, unknown> = {};
       for (const root of roots) {
         if (!root.type || !root.plan) {
@@ -140,8 +144,8 @@ export class RecommendationPageAssembler {
         }
         const args = (await this.validation.transform(root.args, { type: 'query', metatype: RecommendationsArgs, data: undefined })) as RecommendationsArgs;
         const connection = await this.part('recommendations').recommendations(args);
-        await this.readRelations(root.plan, [connection], assembly);
-        data[root.key] = await complete(root.type, root.plan, connection, assembly);
+        await this.read(root.plan, [connection], assembly);
+        data[root.key] = complete(root.type, root.plan, connection, assembly);
       }
       return { data };
     } catch (error) {
@@ -245,24 +249,33 @@ export class RecommendationPageAssembler {
   }
 
   /**
-   * The relations of every object selection that has some, for all its objects (the page's
-   * recommendations, reached through properties: edges, node): one statement each, before the
-   * answer is put together, which then reads them without waiting.
+   * Everything the answer needs, read one selection level at a time for all its objects: the
+   * relations of the level's objects (one statement), and the fields computed in code, all
+   * started before any is awaited, so that their loaders batch across the page. The answer is
+   * then put together without waiting (complete), with a promise per level and not per object.
    */
-  private async readRelations(plan: ObjectPlan, values: unknown[], assembly: Assembly): Promise<void> {
+  private async read(plan: ObjectPlan, values: unknown[], assembly: Assembly): Promise<void> {
     const objects = values.filter((value): value is Record<string, unknown> => value !== null && typeof value === 'object');
-    if (plan.relations.length && objects.length) {
-      const ids = objects.map((object) => object.id as string);
-      assembly.relations.set(plan, await this.part('repository').relationsJson(assembly.context.loaders, ids, plan.relations));
-    }
-    for (const field of plan.fields) {
-      if (field.kind !== 'property' || !field.object) continue;
+    if (!objects.length) return;
+    const relations = plan.relations.length
+      ? this.part('repository').relationsJson(assembly.context.loaders, objects.map((object) => object.id as string), plan.relations)
+      : null;
+    const computed = plan.fields.filter((field) => field.kind === 'resolver');
+    const answers = computed.map((field) => objects.map((object) => resolveField(field, object, assembly)));
+    // One Promise.all over everything started: a failure rejects it, and no other rejection goes unhandled.
+    const [rows, ...settled] = await Promise.all([relations, ...answers.map((list) => (list.some(isPromise) ? Promise.all(list) : list))]);
+    if (rows) assembly.relations.set(plan, rows);
+    computed.forEach((field, index) => assembly.resolved.set(field, new Map(objects.map((object, at) => [object, settled[index][at]]))));
+    const nested = plan.fields.flatMap((field) => {
+      if ((field.kind !== 'property' && field.kind !== 'resolver') || !field.object) return [];
+      const resolved = assembly.resolved.get(field);
       const children = objects.flatMap((object) => {
-        const value = object[field.property];
+        const value = field.kind === 'property' ? object[field.property] : resolved?.get(object);
         return Array.isArray(value) ? (value as unknown[]) : [value];
       });
-      await this.readRelations(field.object, children, assembly);
-    }
+      return [this.read(field.object, children, assembly)];
+    });
+    await Promise.all(nested);
   }
 }
 
@@ -274,21 +287,30 @@ function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionN
   return fragments;
 }
 
+/** A computed field's answer for an object; a resolver that throws answers a rejected promise, which read's Promise.all handles. */
+function resolveField(field: Extract<FieldPlan, { kind: 'resolver' }>, object: Record<string, unknown>, assembly: Assembly): unknown {
+  try {
+    return field.resolve(object as never, field.args, assembly);
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
 function isPromise(value: unknown): value is Promise<unknown> {
   return typeof (value as Promise<unknown> | null)?.then === 'function';
 }
 
-/** `value` completed as graphql-js completes a field's value of `type`: non-null checked, lists mapped, leaves serialised. */
+/**
+ * `value` completed as graphql-js completes a field's value of `type`: non-null checked, lists
+ * mapped, leaves serialised. Synchronous: what it needs was read before (read).
+ */
 function complete(type: GraphQLOutputType, object: ObjectPlan | null, value: unknown, assembly: Assembly): unknown {
-  if (isNonNullType(type)) {
-    const completed = complete(type.ofType, object, value, assembly);
-    return isPromise(completed) ? completed.then(required) : required(completed);
-  }
+  if (isNonNullType(type)) return required(complete(type.ofType, object, value, assembly));
   if (value === null || value === undefined) return null;
+  if (isPromise(value)) throw new AssemblyMismatch('a field answered a promise where a value was read');
   if (isListType(type)) {
     if (!Array.isArray(value)) throw new AssemblyMismatch('a list field answered no list');
-    const items = value.map((item) => complete(type.ofType, object, item, assembly));
-    return items.some(isPromise) ? Promise.all(items) : items;
+    return value.map((item) => complete(type.ofType, object, item, assembly));
   }
   if (isLeafType(type)) {
     const serialized = type.serialize(value);
@@ -304,18 +326,13 @@ function required(value: unknown): unknown {
   return value;
 }
 
-/** An object's answer to its selection: every field started before any is awaited, so that loaders batch across the page. */
-function project(plan: ObjectPlan, source: Record<string, unknown>, assembly: Assembly): unknown {
+/** An object's answer to its selection. */
+function project(plan: ObjectPlan, source: Record<string, unknown>, assembly: Assembly): Record<string, unknown> {
   const relations = plan.relations.length ? (assembly.relations.get(plan)?.get(source.id as string) ?? null) : null;
-  // Only objects reached through properties have their relations read (readRelations); none is reached otherwise.
   if (plan.relations.length && !relations) throw new AssemblyMismatch('relations not read for an object');
-  const values = plan.fields.map((field) => answer(field, source, relations, assembly));
-  const toObject = (settled: unknown[]) => {
-    const result: Record<string, unknown> = {};
-    plan.fields.forEach((field, index) => (result[field.key] = settled[index]));
-    return result;
-  };
-  return values.some(isPromise) ? Promise.all(values).then(toObject) : toObject(values);
+  const result: Record<string, unknown> = {};
+  for (const field of plan.fields) result[field.key] = answer(field, source, relations, assembly);
+  return result;
 }
 
 function answer(field: FieldPlan, source: Record<string, unknown>, relations: (string | null)[] | null, assembly: Assembly): unknown {
@@ -327,8 +344,9 @@ function answer(field: FieldPlan, source: Record<string, unknown>, relations: (s
       return complete(field.type, field.object, value === undefined ? field.defaultValue : value, assembly);
     }
     case 'resolver': {
-      const value = field.resolve(source as never, field.args, assembly);
-      return isPromise(value) ? value.then((resolved) => complete(field.type, field.object, resolved, assembly)) : complete(field.type, field.object, value, assembly);
+      const resolved = assembly.resolved.get(field);
+      if (!resolved?.has(source)) throw new AssemblyMismatch('a computed field not read for an object');
+      return complete(field.type, field.object, resolved.get(source), assembly);
     }
     case 'relation':
       if (!relations) throw new AssemblyMismatch('a relation without its statement');
