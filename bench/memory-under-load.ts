@@ -63,8 +63,6 @@ function parseOptions(argv: string[]): Options {
   return options;
 }
 
-/** The node flags an npm script of package.json runs the service with (`node FLAGS dist/src/main.js`). */
-
 interface HeapSnapshot {
   snapshot: { meta: { node_fields: string[]; node_types: [string[]]; edge_fields: string[]; edge_types: [string[]] } };
   nodes: number[];
