@@ -37,6 +37,8 @@ describe('validateEnvironment', () => {
 
   it.each([
     ['PORT', { PORT: 'eighty' }],
+    ['DATABASE_POOL_SIZE', { DATABASE_POOL_SIZE: '0' }],
+    ['DATABASE_POOL_SIZE', { DATABASE_POOL_SIZE: 'ten' }],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://localhost/db' }],
     ['ADMIN_TOKEN', { ADMIN_TOKEN: 'too-short' }],
     ['SEED_DEMO', { SEED_DEMO: 'maybe' }],

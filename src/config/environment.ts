@@ -55,6 +55,9 @@ const toLocaleList = ({ value }: { value: unknown }): unknown =>
 const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
+/** An integer, or undefined when unset or empty (the default then depends on other variables). */
+const toOptionalInt = ({ value }: { value: unknown }): unknown => toInt({ value: emptyToUndefined({ value }) });
+
 /**
  * Every variable the service reads, with its default. Validated once at boot:
  * a bad value stops the process with a message naming the variable.
@@ -89,12 +92,17 @@ export class Environment {
   /**
    * connections to the database (1–200), per server: the primary and each replica (or the embedded
    * server) get a pool of this size
+   *
+   * The embedded server's default is smaller: it serves one service on one machine, and each
+   * connection is a PostgreSQL process of its own (~8 MB once busy; see docs/operations.md, Memory).
+   * @default 10; 5 on the embedded database
    */
-  @Transform(toInt)
+  @Transform(toOptionalInt)
+  @IsOptional()
   @IsInt()
   @Min(1)
   @Max(200)
-  DATABASE_POOL_SIZE = 10;
+  DATABASE_POOL_SIZE?: number;
 
   /**
    * reads run as named prepared statements, parsed once per connection and planned from

@@ -55,7 +55,7 @@ export function buildDataSourceOptions(
         master: { url: env.DATABASE_URL },
         slaves: replicas.map((url) => ({ url })),
       },
-      poolSize: env.DATABASE_POOL_SIZE,
+      poolSize: databasePoolSize(env),
       applicationName: 'roundtable-tracker',
     };
   }
@@ -63,7 +63,7 @@ export function buildDataSourceOptions(
     return {
       ...common,
       url: env.DATABASE_URL,
-      poolSize: env.DATABASE_POOL_SIZE,
+      poolSize: databasePoolSize(env),
       applicationName: 'roundtable-tracker',
     };
   }
@@ -71,9 +71,14 @@ export function buildDataSourceOptions(
   return {
     ...common,
     ...(embedded ? { host: embedded.host, port: embedded.port, username: embedded.user, database: embedded.database } : {}),
-    poolSize: env.DATABASE_POOL_SIZE,
+    poolSize: databasePoolSize(env),
     applicationName: 'roundtable-tracker',
   };
+}
+
+/** The pool size per server: DATABASE_POOL_SIZE, or its default (10 on a server, 5 on the embedded one). */
+export function databasePoolSize(env: Pick<Environment, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>): number {
+  return env.DATABASE_POOL_SIZE ?? (env.DATABASE_URL ? 10 : 5);
 }
 
 /** DATABASE_REPLICA_URLS split into URLs (empty when unset). */

@@ -28,7 +28,7 @@ import type { ReadScope } from '../database/sql/read-scope';
 import { isoTimestamp, SqlParams } from '../database/sql/params';
 import { divergentSql, publishedAssessmentsSql } from '../assessments/divergence';
 import { ExportQuery } from '../database/sql/query';
-import { jsonObjectSql, JsonObjectEntry } from '../database/sql/json-object';
+import { jsonArraySql, jsonObjectSql, JsonObjectEntry } from '../database/sql/json-object';
 import { frameworkItemCodesByOwnerSql } from '../frameworks/framework-items.sql';
 
 /** The link lists an input may set; null or absent leaves that set as it is. */
@@ -297,7 +297,7 @@ export class RecommendationsRepository {
    */
   async relationsJson(loaders: LoaderRegistry, ids: readonly string[], fields: readonly RelationJson[]): Promise<Map<string, (string | null)[]>> {
     const defaultText = (column: string) => translatedSql(column, this.contentLocales.defaultChain);
-    const list = (object: string, from: string, order: string) => `COALESCE((SELECT json_agg(${object} ORDER BY ${order}) ${from}), '[]'::json)`;
+    const list = jsonArraySql;
     const expression = ({ relation, entries }: RelationJson): string => {
       const objectSql = (alias: string) => jsonObjectSql(entries(alias));
       switch (relation) {
@@ -315,7 +315,7 @@ export class RecommendationsRepository {
           return list(objectSql('s'), 'FROM status_change s WHERE s.recommendation_id = r.id', 's.version');
       }
     };
-    const columns = fields.map((field, index) => `(${expression(field)})::text AS f${index}`);
+    const columns = fields.map((field, index) => `${expression(field)} AS f${index}`);
     const rows = await readQuery<Record<string, unknown>>(
       this.db,
       loaders,

@@ -19,6 +19,8 @@ export interface GraphqlResponse<T = Record<string, any>> {
   headers: Record<string, string>;
   /** SQL statements the request cost (x-sql-statements). */
   statements: number;
+  /** The body as it was sent. */
+  text: string;
 }
 
 /** The bootstrap ADMIN_TOKEN every test app accepts; t.gql sends it unless told otherwise. */
@@ -112,6 +114,7 @@ export async function createTestApp(env: EnvironmentOverrides = {}, options: Tes
       errors: body.errors,
       headers: res.headers as Record<string, string>,
       statements: Number(res.headers['x-sql-statements'] ?? NaN),
+      text: res.text,
     };
   };
 

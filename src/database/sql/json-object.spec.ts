@@ -1,4 +1,4 @@
-import { jsonIsoTimestampSql, jsonNameSql, jsonObjectSql, MAX_JSON_OBJECT_KEYS } from './json-object';
+import { jsonArraySql, jsonIsoTimestampSql, jsonNameSql, jsonObjectSql, MAX_JSON_OBJECT_KEYS } from './json-object';
 
 describe('jsonObjectSql', () => {
   it('writes the keys in order, a required value falling back to the missing marker', () => {
@@ -8,7 +8,13 @@ describe('jsonObjectSql', () => {
       { key: '__typename', valueSql: jsonNameSql('Barrier'), required: true },
     ]);
     expect(sql).toBe(
-      `json_build_object('id', coalesce(to_json(b.id), '"\\u0000missing"'::json), 'note', to_json(b.note), '__typename', coalesce(to_json('Barrier'::text), '"\\u0000missing"'::json))`,
+      `('{"id":' || coalesce((to_json(b.id))::text, '"\\u0000missing"') || ',"note":' || coalesce((to_json(b.note))::text, 'null') || ',"__typename":' || coalesce((to_json('Barrier'::text))::text, '"\\u0000missing"') || '}')`,
+    );
+  });
+
+  it('writes a list of objects in order, or an empty one', () => {
+    expect(jsonArraySql(`('{"id":' || to_json(s.id)::text || '}')`, 'FROM status_change s WHERE s.recommendation_id = r.id', 's.version')).toBe(
+      `COALESCE((SELECT '[' || string_agg(('{"id":' || to_json(s.id)::text || '}'), ',' ORDER BY s.version) || ']' FROM status_change s WHERE s.recommendation_id = r.id), '[]')`,
     );
   });
 
