@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Summarises the JSON reports that `TEST_REPORT_DIR=DIR npm test` writes (parallel.json,
-// serial.json): each run's file time summed over workers, time inside test bodies, and the
+// processes.json, browser.json; serial.json of older runs): each run's file time summed over workers, time inside test bodies, and the
 // slowest files (npm test prints each run's wall time). File time less test bodies is what a
 // file costs before its first test (loading modules, booting the app, cloning its database).
 //   node scripts/test-timings.mjs DIR [--top N]
@@ -15,7 +15,7 @@ if (!dir) {
 const topIndex = rest.indexOf('--top');
 const top = topIndex >= 0 ? Number(rest[topIndex + 1]) : 10;
 
-for (const run of ['parallel', 'serial']) {
+for (const run of ['parallel', 'serial', 'processes', 'browser']) {
   const path = join(dir, `${run}.json`);
   if (!existsSync(path)) continue;
   const report = JSON.parse(readFileSync(path, 'utf8'));
