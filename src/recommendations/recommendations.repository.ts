@@ -297,22 +297,21 @@ export class RecommendationsRepository {
    */
   async relationsJson(loaders: LoaderRegistry, ids: readonly string[], fields: readonly RelationJson[]): Promise<Map<string, (string | null)[]>> {
     const defaultText = (column: string) => translatedSql(column, this.contentLocales.defaultChain);
-    const list = jsonArraySql;
     const expression = ({ relation, entries }: RelationJson): string => {
       const objectSql = (alias: string) => jsonObjectSql(entries(alias));
       switch (relation) {
         case 'meeting':
           return `(SELECT ${objectSql('m')} FROM meeting m WHERE m.id = r.meeting_id)`;
         case 'barriers':
-          return list(objectSql('b'), 'FROM recommendation_barrier rb JOIN barrier b ON b.id = rb.barrier_id WHERE rb.recommendation_id = r.id', `${defaultText('b.title')}, b.id`);
+          return jsonArraySql(objectSql('b'), 'FROM recommendation_barrier rb JOIN barrier b ON b.id = rb.barrier_id WHERE rb.recommendation_id = r.id', `${defaultText('b.title')}, b.id`);
         case 'responsibleOrganizations':
-          return list(
+          return jsonArraySql(
             objectSql('o'),
             'FROM recommendation_organization ro JOIN organization o ON o.id = ro.organization_id WHERE ro.recommendation_id = r.id',
             `${defaultText('o.name')}, o.id`,
           );
         case 'statusHistory':
-          return list(objectSql('s'), 'FROM status_change s WHERE s.recommendation_id = r.id', 's.version');
+          return jsonArraySql(objectSql('s'), 'FROM status_change s WHERE s.recommendation_id = r.id', 's.version');
       }
     };
     const columns = fields.map((field, index) => `${expression(field)} AS f${index}`);
