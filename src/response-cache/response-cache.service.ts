@@ -24,7 +24,9 @@ export interface KnownOperation {
 }
 
 /** A content coding a cached answer can be sent in, as the client's Accept-Encoding chose it. */
-export type AnswerEncoding = 'br' | 'gzip';
+/** The codings cached answers are kept in, besides the body as it is. */
+export const ANSWER_ENCODINGS = ['br', 'gzip'] as const;
+export type AnswerEncoding = (typeof ANSWER_ENCODINGS)[number];
 
 /** Smaller answers go as they are, as the compression middleware leaves them (its default threshold). */
 export const COMPRESS_FROM_BYTES = 1024;
@@ -61,7 +63,7 @@ export class ResponseCacheService implements OnModuleDestroy {
       maxSize: config.get('RESPONSE_CACHE_MAX_BYTES'),
       sizeCalculation: (entry) => Math.max(1, entry.body.length),
       // An answer's compressed bodies go with it.
-      dispose: (_entry, key) => ENCODINGS.forEach((encoding) => this.encodedBodies.delete(encodedSlot(encoding, key))),
+      dispose: (_entry, key) => ANSWER_ENCODINGS.forEach((encoding) => this.encodedBodies.delete(encodedSlot(encoding, key))),
     });
     this.encodedBodies = new LRUCache<string, Buffer>({
       maxSize: Math.max(1, Math.floor(config.get('RESPONSE_CACHE_MAX_BYTES') / 4)),
@@ -182,8 +184,6 @@ export class ResponseCacheService implements OnModuleDestroy {
     this.logger.warn(`Redis unreachable (${error instanceof Error ? error.message : String(error)}); answers cached per instance meanwhile`);
   }
 }
-
-const ENCODINGS: readonly AnswerEncoding[] = ['br', 'gzip'];
 
 function encodedSlot(encoding: AnswerEncoding, key: string): string {
   return `${encoding}\n${key}`;
