@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
 import { REDIS_URL, redisAnswers, redisTest } from './support/redis';
 import { createDatabaseFromTemplate, dropDatabase, ENV, serverUrl } from './support/test-database';
 import { ServiceProcess, startService, stopAllServices } from './support/service-process';
@@ -47,9 +49,15 @@ const template = process.env[ENV.template];
     ...extra,
   });
 
-  async function twoInstancesAndAToken(extra: Record<string, string>): Promise<{ a: ServiceProcess; b: ServiceProcess; token: string }> {
+  /** A key prefix of this test's own: the bootstrap admin's budget is then not shared with other runs on this Redis. */
+  const freshPrefix = () => `test:${randomUUID()}:`;
+
+  async function twoInstancesAndAToken(
+    extra: Record<string, string>,
+    extraOfB: Record<string, string> = extra,
+  ): Promise<{ a: ServiceProcess; b: ServiceProcess; token: string }> {
     const a = await startService(env(extra));
-    const b = await startService(env(extra));
+    const b = await startService(env(extraOfB));
     // The bootstrap admin spends one request of its own budget here, not the token's.
     const created = await a.graphql<{ createApiToken: { token: string } }>(
       'mutation { createApiToken(input: { name: "limit probe", role: VIEWER }) { token } }',
@@ -57,11 +65,28 @@ const template = process.env[ENV.template];
     return { a, b, token: created.data!.createApiToken.token };
   }
 
-  withRedis.it('with REDIS_URL, two instances enforce one limit per caller', async () => {
-    const { a, b, token } = await twoInstancesAndAToken({ REDIS_URL });
+  withRedis.it('with REDIS_URL, two instances enforce one limit per caller, counted under RATE_LIMIT_REDIS_PREFIX', async () => {
+    const prefix = freshPrefix();
+    const { a, b, token } = await twoInstancesAndAToken({ REDIS_URL, RATE_LIMIT_REDIS_PREFIX: prefix });
     const statuses: number[] = [];
     for (let i = 0; i < 2 * LIMIT; i++) statuses.push(await ask(i % 2 ? b : a, token));
     expect(statuses).toEqual([...Array(LIMIT).fill(200), ...Array(LIMIT).fill(429)]);
+    const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0 });
+    try {
+      await redis.connect();
+      // The counters' keys are `{key:throttler}:hits` (hash-tagged); ours begin inside the braces.
+      expect((await redis.keys(`{${prefix}*`)).length).toBeGreaterThan(0);
+    } finally {
+      redis.disconnect();
+    }
+  });
+
+  withRedis.it('two deployments sharing a Redis under different RATE_LIMIT_REDIS_PREFIX keep their budgets apart', async () => {
+    const { a, b, token } = await twoInstancesAndAToken({ REDIS_URL, RATE_LIMIT_REDIS_PREFIX: freshPrefix() }, { REDIS_URL, RATE_LIMIT_REDIS_PREFIX: freshPrefix() });
+    const statuses: number[] = [];
+    for (let i = 0; i < 2 * LIMIT; i++) statuses.push(await ask(i % 2 ? b : a, token));
+    expect(statuses).toEqual(Array(2 * LIMIT).fill(200));
+    expect(await ask(a, token)).toBe(429);
   });
 
   it('without REDIS_URL, each instance counts on its own (as before)', async () => {

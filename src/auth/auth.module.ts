@@ -28,7 +28,7 @@ const MINUTE_MS = 60_000;
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         // One budget across instances with REDIS_URL; per instance (in memory) without.
-        storage: config.get('REDIS_URL') ? new SharedThrottlerStorage(config.get('REDIS_URL')!) : new LocalThrottlerStorage(),
+        storage: config.get('REDIS_URL') ? new SharedThrottlerStorage(config.get('REDIS_URL')!, config.get('RATE_LIMIT_REDIS_PREFIX')) : new LocalThrottlerStorage(),
         throttlers: [
           {
             name: 'default',

@@ -12,7 +12,9 @@ const WARN_EVERY_MS = 30_000;
  * The rate-limit counters in Redis (REDIS_URL), so that every instance counts
  * against one budget per caller: N instances enforce one limit, not N. When Redis
  * cannot be reached, each instance falls back to counting on its own (as without
- * REDIS_URL) and says so in the log: a limiter outage must not stop the service.
+ * REDIS_URL) and says so in the log: a limiter outage must not stop the service. Every key
+ * starts with `prefix` (RATE_LIMIT_REDIS_PREFIX), so that deployments sharing one Redis
+ * (production and staging, or two test runs) keep their callers' budgets apart.
  */
 export class SharedThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
   private readonly logger = new Logger('RateLimit');
@@ -20,7 +22,10 @@ export class SharedThrottlerStorage implements ThrottlerStorage, OnModuleDestroy
   private readonly local = new LocalThrottlerStorage();
   private lastWarning = 0;
 
-  constructor(redisUrl: string) {
+  constructor(
+    redisUrl: string,
+    private readonly prefix: string,
+  ) {
     this.shared = new ThrottlerStorageRedisService(redisUrl, {
       // Fail fast instead of queueing requests behind a Redis that is away.
       enableOfflineQueue: false,
@@ -34,7 +39,7 @@ export class SharedThrottlerStorage implements ThrottlerStorage, OnModuleDestroy
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<StorageRecord> {
     try {
-      return await this.shared.increment(key, ttl, limit, blockDuration, throttlerName);
+      return await this.shared.increment(this.prefix + key, ttl, limit, blockDuration, throttlerName);
     } catch (error) {
       this.warn(error);
       return this.local.increment(key, ttl, limit, blockDuration, throttlerName);

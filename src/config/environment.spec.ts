@@ -50,6 +50,8 @@ describe('validateEnvironment', () => {
     ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: 'https://tracker.example.kg/?next=x' }],
     ['REQUEST_BODY_LIMIT', { REQUEST_BODY_LIMIT: 'a lot' }],
     ['APP_TIMEZONE', { APP_TIMEZONE: 'Mars/Olympus' }],
+    ['RATE_LIMIT_REDIS_PREFIX', { RATE_LIMIT_REDIS_PREFIX: 'has spaces' }],
+    ['RATE_LIMIT_REDIS_PREFIX', { RATE_LIMIT_REDIS_PREFIX: '' }],
   ])('stops with a message naming %s', (name, raw) => {
     expect(() => validateEnvironment(raw)).toThrow(new RegExp(name));
   });

@@ -372,6 +372,14 @@ export class Environment {
   REDIS_URL?: string;
 
   /**
+   * with `REDIS_URL`, the key prefix of the rate-limit counters in Redis (one prefix per
+   * deployment sharing a Redis, or their callers would share one budget)
+   */
+  @IsString()
+  @Matches(/^[A-Za-z0-9:_.-]{1,100}$/, { message: 'RATE_LIMIT_REDIS_PREFIX must be 1-100 letters, digits or :_.-' })
+  RATE_LIMIT_REDIS_PREFIX = 'tracker:rate:';
+
+  /**
    * comma-separated http(s) origins allowed to call the API from a browser
    *
    * Comma-separated origins allowed by CORS (browser dashboards); empty: no cross-origin access.
