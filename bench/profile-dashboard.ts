@@ -4,17 +4,18 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BENCH_YEAR, DASHBOARD_QUERY, graphqlBody, HISTORY_PAGE_QUERY, OPEN_STATUSES } from './operations';
+import { BENCH_YEAR, DASHBOARD_QUERY, graphqlBody, HISTORY_PAGE_QUERY, INDICATORS_QUERY, OPEN_STATUSES } from './operations';
 import { freePort, ROOT, scriptNodeFlags } from './processes';
 
-const USAGE = `usage: DATABASE_URL=postgres://… npm run bench:profile -- [--seconds S] [--connections C] [--dir BUILD_DIR] [--functions N] [--history]
+const USAGE = `usage: DATABASE_URL=postgres://… npm run bench:profile -- [--seconds S] [--connections C] [--dir BUILD_DIR] [--functions N] [--history | --indicators]
   Where the uncached dashboard's time goes (issue 28): the built service (npm run build, run as
   npm run start:prod runs it) under
   operation 1 of npm run bench (RESPONSE_CACHE=false) with --cpu-prof, its CPU time by part
   (SQL driver, ORM, GraphQL execution, DataLoader, Nest, logging, the application's own code by
   folder, GC, idle) and the SQL statements per request. --dir profiles another build (e.g. a git worktree
   of an older commit, built); --functions N also lists the N functions with the most self time; --history
-  profiles operation 5 (recommendations(first: 100) with their status history) instead.`;
+  profiles operation 5 (recommendations(first: 100) with their status history) instead, --indicators
+  operation 3 (a page of 50 indicators with targets, values and progress).`;
 
 interface ProfileNode {
   id: number;
@@ -84,7 +85,12 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const history = args.includes('--history');
-  const body = history ? graphqlBody(HISTORY_PAGE_QUERY, {}) : graphqlBody(DASHBOARD_QUERY, { status: OPEN_STATUSES, year: BENCH_YEAR });
+  const indicators = args.includes('--indicators');
+  const body = history
+    ? graphqlBody(HISTORY_PAGE_QUERY, {})
+    : indicators
+      ? graphqlBody(INDICATORS_QUERY, { year: BENCH_YEAR })
+      : graphqlBody(DASHBOARD_QUERY, { status: OPEN_STATUSES, year: BENCH_YEAR });
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   const probe = await fetch(`${url}/graphql`, { method: 'POST', headers, body });
   const statements = probe.headers.get('x-sql-statements');
@@ -104,7 +110,11 @@ async function main(): Promise<void> {
   const micros = new Map<string, number>();
   profile.samples.forEach((id, i) => micros.set(partById.get(id)!, (micros.get(partById.get(id)!) ?? 0) + (profile.timeDeltas[i] ?? 0)));
   const busy = [...micros.entries()].filter(([part]) => part !== '(idle)').reduce((sum, [, us]) => sum + us, 0);
-  const what = history ? 'operation 5 (recommendations(first: 100) with their status history)' : 'operation 1 (dashboard, 50 per page)';
+  const what = history
+    ? 'operation 5 (recommendations(first: 100) with their status history)'
+    : indicators
+      ? 'operation 3 (indicators, 50 per page)'
+      : 'operation 1 (dashboard, 50 per page)';
   console.log(`${what}, RESPONSE_CACHE=false, ${connections} connections, ${seconds} s: ${result.requests.average.toFixed(1)} req/s, p50 ${result.latency.p50} ms, ${statements} SQL statements per request`);
   console.log(`CPU busy ${(busy / 1e6).toFixed(1)} s of ${((busy + (micros.get('(idle)') ?? 0)) / 1e6).toFixed(1)} s profiled; self time by part (of the busy time), per request:\n`);
   console.log('| part | share | ms per request |\n|---|---:|---:|');
