@@ -1,18 +1,22 @@
 #!/usr/bin/env node
-// `npm test`: every tier. First unit, medium and e2e files in parallel workers (each medium
-// and e2e file clones a database of its own), then the e2e files that start processes of their
-// own (the service, PostgreSQL servers, replicas) or measure memory, one at a time, and beside
-// them, also one at a time, the browser files (chromium): two queues, because a file of the
-// first kind spends most of its time waiting for a process to start, stop or sync its files,
-// which leaves a core to chromium. Extra arguments go to every run.
+// `npm test`: every tier, as three Jest runs at once:
+//   - unit, medium and e2e files in parallel workers (each medium and e2e file clones a database of its own);
+//   - the e2e files that start processes of their own (the service, PostgreSQL servers, replicas) or
+//     measure memory, one at a time;
+//   - the browser files (chromium), one at a time.
+// The suite is bound by CPU (two cores kept busy by the first and the third run). The files of the
+// second run mostly wait for a process to start, stop or sync its files, but what they time (a
+// restart, a failover, a backup under writes) must not starve: the other two runs are niced
+// (NICE, default 10), so that the process files get the CPU whenever they need it and the other
+// runs take the rest. Extra arguments go to every run.
 //   TEST_WORKERS (default 2): the parallel run's workers.
 //   TEST_REPORT_DIR: write Jest's JSON report of each run there (parallel.json, processes.json,
 //     browser.json), with each file's start and end: what `node scripts/test-timings.mjs DIR` summarises.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
-/** The e2e files that run one at a time, beside the browser files. */
+/** The e2e files that run one at a time, at full priority beside the other two runs. */
 export const PROCESSES = [
   'test/backup.e2e-spec.ts',
   'test/data-version-memory.e2e-spec.ts',
@@ -38,31 +42,29 @@ const reportDir = process.env.TEST_REPORT_DIR;
 // Jest writes --outputFile into an existing folder only, and fails the run after the tests otherwise.
 if (reportDir) mkdirSync(reportDir, { recursive: true });
 
-/** Runs jest; with a label, its output lines are prefixed with it (two runs print at once). */
-function jest(args, report, label = null) {
+/** Runs jest at a niceness (0: as this process); its output lines are prefixed with its label (the runs print at once). */
+function jest(args, report, label, niceness = 0) {
   const reportArgs = reportDir ? ['--json', `--outputFile=${reportDir}/${report}.json`] : [];
-  console.log(`\n> jest ${args.join(' ')}`);
-  const run = spawn('npx', ['jest', ...args, ...reportArgs, ...extra], { stdio: label ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
-  if (label) {
-    for (const stream of [run.stdout, run.stderr]) {
-      createInterface({ input: stream }).on('line', (line) => console.log(`[${label}] ${line}`));
-    }
+  console.log(`\n> ${niceness ? `nice -n ${niceness} ` : ''}jest ${args.join(' ')}`);
+  const command = ['npx', 'jest', ...args, ...reportArgs, ...extra];
+  const [file, ...argv] = niceness && canNice ? ['nice', '-n', String(niceness), ...command] : command;
+  const run = spawn(file, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const stream of [run.stdout, run.stderr]) {
+    createInterface({ input: stream }).on('line', (line) => console.log(`[${label}] ${line}`));
   }
-  return new Promise((resolve) => run.on('close', (status) => resolve(status ?? 1)));
+  const started = Date.now();
+  return new Promise((resolve) => run.on('close', (status) => resolve({ status: status ?? 1, seconds: seconds(started) })));
 }
 
 const started = Date.now();
 const seconds = (since) => Math.round((Date.now() - since) / 1000);
-const parallel = await jest(['--selectProjects', 'unit', 'medium', 'e2e', `--maxWorkers=${workers}`, '--testPathIgnorePatterns', '/node_modules/', ...patterns(SERIAL)], 'parallel');
-const parallelSeconds = seconds(started);
-const serialStarted = Date.now();
-const [processes, browser] = await Promise.all([
+const niceness = Number(process.env.NICE ?? 10);
+const canNice = spawnSync('nice', ['-n', '0', 'true']).status === 0;
+const [parallel, processes, browser] = await Promise.all([
+  jest(['--selectProjects', 'unit', 'medium', 'e2e', `--maxWorkers=${workers}`, '--testPathIgnorePatterns', '/node_modules/', ...patterns(SERIAL)], 'parallel', 'parallel', niceness),
   jest(['--selectProjects', 'e2e', '--runInBand', ...patterns(PROCESSES)], 'processes', 'processes'),
-  jest(['--selectProjects', 'e2e', '--runInBand', ...patterns(BROWSER)], 'browser', 'browser'),
+  jest(['--selectProjects', 'e2e', '--runInBand', ...patterns(BROWSER)], 'browser', 'browser', niceness),
 ]);
-const outcome = (status) => (status === 0 ? 'passed' : 'FAILED');
-console.log(
-  `\nnpm test: ${seconds(started)} s (parallel run ${outcome(parallel)} in ${parallelSeconds} s; ` +
-    `then in ${seconds(serialStarted)} s, side by side: processes ${outcome(processes)}, browser ${outcome(browser)})`,
-);
-process.exit(parallel || processes || browser);
+const outcome = (run) => `${run.status === 0 ? 'passed' : 'FAILED'} in ${run.seconds} s`;
+console.log(`\nnpm test: ${seconds(started)} s (at once: parallel ${outcome(parallel)}, processes ${outcome(processes)}, browser ${outcome(browser)})`);
+process.exit(parallel.status || processes.status || browser.status);

@@ -313,7 +313,7 @@ describe('GraphQL response cache shared by two instances through Redis', () => {
     if (!withRedis.run) return;
     if (!redisAnswers()) throw new Error(`no Redis at ${REDIS_URL}`);
     // A prefix of this run's own: other test files and runs share the Redis.
-    const env = { REDIS_URL, RESPONSE_CACHE: 'true', RESPONSE_CACHE_REDIS_PREFIX: `test:${randomUUID()}:` };
+    const env = { REDIS_URL, RESPONSE_CACHE: 'true', RESPONSE_CACHE_REDIS_PREFIX: `test:${randomUUID()}:`, RATE_LIMIT_REDIS_PREFIX: `test:${randomUUID()}:` };
     a = await createTestApp(env);
     b = await createTestApp(env, { databaseUrl: a.databaseUrl });
   });

@@ -58,7 +58,7 @@ describe('the data version across a restore', () => {
       console.warn(`[e2e] no Redis at ${REDIS_URL}: the restore data-version test is skipped`);
       return;
     }
-    const env = { REDIS_URL, RESPONSE_CACHE: 'true', RESPONSE_CACHE_REDIS_PREFIX: `test:${randomUUID()}:` };
+    const env = { REDIS_URL, RESPONSE_CACHE: 'true', RESPONSE_CACHE_REDIS_PREFIX: `test:${randomUUID()}:`, RATE_LIMIT_REDIS_PREFIX: `test:${randomUUID()}:` };
     // A database of the test's own: it outlives the first app (the restart).
     database = await createDatabaseFromTemplate(serverUrl()!, process.env.TRACKER_TEST_TEMPLATE!);
     t = await createTestApp(env, { databaseUrl: database.url });
