@@ -42,12 +42,13 @@ const reportDir = process.env.TEST_REPORT_DIR;
 // Jest writes --outputFile into an existing folder only, and fails the run after the tests otherwise.
 if (reportDir) mkdirSync(reportDir, { recursive: true });
 
-/** Runs jest at a niceness (0: as this process); its output lines are prefixed with its label (the runs print at once). */
+/** Runs jest at a niceness (0, or no `nice` command: as this process); its output lines are prefixed with its label (the runs print at once). */
 function jest(args, report, label, niceness = 0) {
   const reportArgs = reportDir ? ['--json', `--outputFile=${reportDir}/${report}.json`] : [];
-  console.log(`\n> ${niceness ? `nice -n ${niceness} ` : ''}jest ${args.join(' ')}`);
+  const niced = niceness > 0 && canNice;
+  console.log(`\n> ${niced ? `nice -n ${niceness} ` : ''}jest ${args.join(' ')}`);
   const command = ['npx', 'jest', ...args, ...reportArgs, ...extra];
-  const [file, ...argv] = niceness && canNice ? ['nice', '-n', String(niceness), ...command] : command;
+  const [file, ...argv] = niced ? ['nice', '-n', String(niceness), ...command] : command;
   const run = spawn(file, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
   for (const stream of [run.stdout, run.stderr]) {
     createInterface({ input: stream }).on('line', (line) => console.log(`[${label}] ${line}`));
