@@ -1,10 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { Clock } from '../src/common/clock';
 import { ResponseCacheService } from '../src/response-cache/response-cache.service';
 import { waitForVersion } from './support/data-version';
 import { createMeeting, createOrganization } from './support/factories';
-import { REDIS_URL, redisAnswers, redisTest } from './support/redis';
+import { REDIS_URL, redisAnswers, redisTest, testRedisPrefix } from './support/redis';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
 const DASHBOARD = `query Dashboard($first: Int) {
@@ -313,7 +313,7 @@ describe('GraphQL response cache shared by two instances through Redis', () => {
     if (!withRedis.run) return;
     if (!redisAnswers()) throw new Error(`no Redis at ${REDIS_URL}`);
     // A prefix of this run's own: other test files and runs share the Redis.
-    const env = { REDIS_URL, RESPONSE_CACHE: 'true', RESPONSE_CACHE_REDIS_PREFIX: `test:${randomUUID()}:`, RATE_LIMIT_REDIS_PREFIX: `test:${randomUUID()}:` };
+    const env = { REDIS_URL, RESPONSE_CACHE: 'true', RESPONSE_CACHE_REDIS_PREFIX: testRedisPrefix(), RATE_LIMIT_REDIS_PREFIX: testRedisPrefix() };
     a = await createTestApp(env);
     b = await createTestApp(env, { databaseUrl: a.databaseUrl });
   });

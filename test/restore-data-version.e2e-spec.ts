@@ -1,16 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import request from 'supertest';
 import { createOrganization } from './support/factories';
+import { REDIS_URL, testRedisPrefix } from './support/redis';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 import { createDatabaseFromTemplate, dropDatabase, serverUrl, uniqueDatabaseName } from './support/test-database';
 
 const ROOT = join(__dirname, '..');
-const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379/0';
 const ORGANIZATIONS = '{ organizations { name } }';
 
 function npmRun(script: 'backup' | 'restore', file: string, databaseUrl: string): string {
@@ -58,7 +57,7 @@ describe('the data version across a restore', () => {
       console.warn(`[e2e] no Redis at ${REDIS_URL}: the restore data-version test is skipped`);
       return;
     }
-    const env = { REDIS_URL, RESPONSE_CACHE: 'true', RESPONSE_CACHE_REDIS_PREFIX: `test:${randomUUID()}:`, RATE_LIMIT_REDIS_PREFIX: `test:${randomUUID()}:` };
+    const env = { REDIS_URL, RESPONSE_CACHE: 'true', RESPONSE_CACHE_REDIS_PREFIX: testRedisPrefix(), RATE_LIMIT_REDIS_PREFIX: testRedisPrefix() };
     // A database of the test's own: it outlives the first app (the restart).
     database = await createDatabaseFromTemplate(serverUrl()!, process.env.TRACKER_TEST_TEMPLATE!);
     t = await createTestApp(env, { databaseUrl: database.url });

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
-import { REDIS_URL, redisAnswers, redisTest } from './support/redis';
+import { REDIS_URL, redisAnswers, redisTest, testRedisPrefix } from './support/redis';
 import { createDatabaseFromTemplate, dropDatabase, ENV, serverUrl } from './support/test-database';
 import { ServiceProcess, startService, stopAllServices } from './support/service-process';
 
@@ -49,9 +48,6 @@ const template = process.env[ENV.template];
     ...extra,
   });
 
-  /** A key prefix of this test's own: the bootstrap admin's budget is then not shared with other runs on this Redis. */
-  const freshPrefix = () => `test:${randomUUID()}:`;
-
   async function twoInstancesAndAToken(
     extra: Record<string, string>,
     extraOfB: Record<string, string> = extra,
@@ -66,7 +62,7 @@ const template = process.env[ENV.template];
   }
 
   withRedis.it('with REDIS_URL, two instances enforce one limit per caller, counted under RATE_LIMIT_REDIS_PREFIX', async () => {
-    const prefix = freshPrefix();
+    const prefix = testRedisPrefix();
     const { a, b, token } = await twoInstancesAndAToken({ REDIS_URL, RATE_LIMIT_REDIS_PREFIX: prefix });
     const statuses: number[] = [];
     for (let i = 0; i < 2 * LIMIT; i++) statuses.push(await ask(i % 2 ? b : a, token));
@@ -82,7 +78,7 @@ const template = process.env[ENV.template];
   });
 
   withRedis.it('two deployments sharing a Redis under different RATE_LIMIT_REDIS_PREFIX keep their budgets apart', async () => {
-    const { a, b, token } = await twoInstancesAndAToken({ REDIS_URL, RATE_LIMIT_REDIS_PREFIX: freshPrefix() }, { REDIS_URL, RATE_LIMIT_REDIS_PREFIX: freshPrefix() });
+    const { a, b, token } = await twoInstancesAndAToken({ REDIS_URL, RATE_LIMIT_REDIS_PREFIX: testRedisPrefix() }, { REDIS_URL, RATE_LIMIT_REDIS_PREFIX: testRedisPrefix() });
     const statuses: number[] = [];
     for (let i = 0; i < 2 * LIMIT; i++) statuses.push(await ask(i % 2 ? b : a, token));
     expect(statuses).toEqual(Array(2 * LIMIT).fill(200));

@@ -1,5 +1,6 @@
 import { LOCALES } from '../i18n/locales';
 import type { Locale } from '../i18n/locales';
+import { applyDecorators } from '@nestjs/common';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   ArrayUnique,
@@ -57,6 +58,10 @@ const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
 
 /** An integer, or undefined when unset or empty (the default then depends on other variables). */
 const toOptionalInt = ({ value }: { value: unknown }): unknown => toInt({ value: emptyToUndefined({ value }) });
+
+/** A key prefix in the Redis that deployments may share (RESPONSE_CACHE_REDIS_PREFIX, RATE_LIMIT_REDIS_PREFIX). */
+const IsRedisKeyPrefix = (name: string) =>
+  applyDecorators(IsString(), Matches(/^[A-Za-z0-9:_.-]{1,100}$/, { message: `${name} must be 1-100 letters, digits or :_.-` }));
 
 /**
  * Every variable the service reads, with its default. Validated once at boot:
@@ -375,8 +380,7 @@ export class Environment {
    * with `REDIS_URL`, the key prefix of the rate-limit counters in Redis (one prefix per
    * deployment sharing a Redis, or their callers would share one budget)
    */
-  @IsString()
-  @Matches(/^[A-Za-z0-9:_.-]{1,100}$/, { message: 'RATE_LIMIT_REDIS_PREFIX must be 1-100 letters, digits or :_.-' })
+  @IsRedisKeyPrefix('RATE_LIMIT_REDIS_PREFIX')
   RATE_LIMIT_REDIS_PREFIX = 'tracker:rate:';
 
   /**
@@ -600,8 +604,7 @@ export class Environment {
    * with `REDIS_URL`, the key prefix of the answers every instance shares in Redis (one prefix per
    * deployment sharing a Redis)
    */
-  @IsString()
-  @Matches(/^[A-Za-z0-9:_.-]{1,100}$/, { message: 'RESPONSE_CACHE_REDIS_PREFIX must be 1-100 letters, digits or :_.-' })
+  @IsRedisKeyPrefix('RESPONSE_CACHE_REDIS_PREFIX')
   RESPONSE_CACHE_REDIS_PREFIX = 'tracker:answer:';
 
   /**

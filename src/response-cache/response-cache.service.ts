@@ -23,9 +23,9 @@ export interface KnownOperation {
   rootFields: number;
 }
 
-/** A content coding a cached answer can be sent in, as the client's Accept-Encoding chose it. */
 /** The codings cached answers are kept in, besides the body as it is. */
 export const ANSWER_ENCODINGS = ['br', 'gzip'] as const;
+/** A content coding a cached answer can be sent in, as the client's Accept-Encoding chose it. */
 export type AnswerEncoding = (typeof ANSWER_ENCODINGS)[number];
 
 /** Smaller answers go as they are, as the compression middleware leaves them (its default threshold). */

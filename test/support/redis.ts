@@ -1,7 +1,16 @@
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 
 /** The Redis the shared-cache and shared-limit tests use: TEST_REDIS_URL, else the local one (loopback only). */
 export const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379/0';
+
+/**
+ * A key prefix of a test's own (for RESPONSE_CACHE_REDIS_PREFIX, RATE_LIMIT_REDIS_PREFIX): other test
+ * files, and the other runs of `npm test`, share the Redis.
+ */
+export function testRedisPrefix(): string {
+  return `test:${randomUUID()}:`;
+}
 
 /** One PING over a plain socket, in a child process so that the answer is known while tests are declared. */
 const PING = `
