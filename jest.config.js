@@ -4,8 +4,31 @@ const { TEST_TIMEOUT_MS } = require('./test/support/test-timeout');
 
 const ESM_PACKAGES = ['@nestjs', 'uid', '@formatjs', 'intl-messageformat'];
 
+/**
+ * TypeScript is compiled by SWC, as the e2e runner's @swc-node/register and `nest build` emit it:
+ * the options below are tsconfig.json's (decorators with their metadata, `h` JSX, define semantics
+ * for class fields at ES2022), one file at a time. Types are checked by `npm run typecheck`, not here.
+ */
+const typescript = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', tsx: true, decorators: true },
+      transform: {
+        legacyDecorator: true,
+        decoratorMetadata: true,
+        useDefineForClassFields: true,
+        react: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' },
+      },
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
 const transform = {
-  '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+  '^.+\\.tsx?$': typescript,
   // SWC rewrites import.meta.url and `const require = createRequire(...)` correctly for CommonJS.
   '^.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
 };

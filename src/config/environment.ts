@@ -119,6 +119,16 @@ export class Environment {
   DATABASE_PREPARED_STATEMENTS = true;
 
   /**
+   * PostgreSQL's JIT compilation on the service's connections. Off by default (`SET jit = off` on
+   * each new connection): the service's statements take milliseconds, and compiling one whose
+   * estimated cost passes `jit_above_cost` took 50–500 ms of CPU (docs/operations.md); `true` keeps
+   * the server's own `jit` setting
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  DATABASE_JIT = false;
+
+  /**
    * comma-separated `postgres://` URLs of streaming read replicas of `DATABASE_URL`. Queries read
    * from a replica (picked per statement); writes, transactions and the answer of a mutation use
    * the primary. A replica may lag: a query right after a mutation can still show the old state.

@@ -15,4 +15,19 @@ describe('databasePoolSize', () => {
     expect(replicated).toMatchObject({ poolSize: 10 });
     expect(buildDataSourceOptions({})).toMatchObject({ poolSize: 5 });
   });
+
+});
+
+describe('buildDataSourceOptions', () => {
+  it('turns JIT off on each new connection of every pool unless DATABASE_JIT', async () => {
+    const queries: string[] = [];
+    const client = { query: async (sql: string) => void queries.push(sql) };
+    for (const env of [{}, { DATABASE_URL: 'postgres://db/tracker' }, { DATABASE_URL: 'postgres://db/tracker', DATABASE_REPLICA_URLS: 'postgres://replica/tracker' }]) {
+      const { extra } = buildDataSourceOptions(validateEnvironment(env)) as { extra: { onConnect?: (c: typeof client) => Promise<void> } };
+      await extra.onConnect!(client);
+    }
+    expect(queries).toEqual(['SET jit = off', 'SET jit = off', 'SET jit = off']);
+    expect(buildDataSourceOptions(validateEnvironment({ DATABASE_JIT: 'true' }))).toMatchObject({ extra: {} });
+    expect((buildDataSourceOptions(validateEnvironment({ DATABASE_JIT: 'true' })) as { extra: object }).extra).not.toHaveProperty('onConnect');
+  });
 });

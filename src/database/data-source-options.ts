@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { types } from 'pg';
+import { types, type ClientBase } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import type { Environment } from '../config/environment';
 import { DatabaseLogger } from './database.logger';
@@ -24,7 +24,7 @@ types.setTypeParser(types.builtins.DATE, (value: string) => value);
  * schema changes only through migrations/.
  */
 export function buildDataSourceOptions(
-  env: Pick<Environment, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'> & Partial<Pick<Environment, 'DATABASE_REPLICA_URLS'>>,
+  env: Pick<Environment, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'> & Partial<Pick<Environment, 'DATABASE_REPLICA_URLS' | 'DATABASE_JIT'>>,
   embedded: EmbeddedConnection | null = null,
 ): DataSourceOptions {
   const common = {
@@ -40,6 +40,8 @@ export function buildDataSourceOptions(
     installExtensions: false,
     logger: new DatabaseLogger(),
     maxQueryExecutionTime: 1000,
+    // Passed to every pg pool (the primary's and each replica's).
+    extra: env.DATABASE_JIT ? {} : { onConnect: withoutJit },
   };
   const replicas = replicaUrls(env.DATABASE_REPLICA_URLS);
   if (replicas.length && !env.DATABASE_URL) {
@@ -74,6 +76,15 @@ export function buildDataSourceOptions(
     poolSize: databasePoolSize(env),
     applicationName: 'roundtable-tracker',
   };
+}
+
+/**
+ * pg-pool's hook for each new connection, before its first use: the session compiles nothing
+ * just in time (DATABASE_JIT). A statement, not the `options` startup parameter, which PgBouncer
+ * refuses for `jit` unless told to ignore it.
+ */
+async function withoutJit(client: ClientBase): Promise<void> {
+  await client.query('SET jit = off');
 }
 
 /** The pool size per server: DATABASE_POOL_SIZE, or its default (10 on a server, 5 on the embedded one). */

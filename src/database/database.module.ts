@@ -21,6 +21,7 @@ import { disablePreparedStatements } from './prepared-statements';
             DATABASE_URL: config.get('DATABASE_URL'),
             DATABASE_POOL_SIZE: config.get('DATABASE_POOL_SIZE'),
             DATABASE_REPLICA_URLS: config.get('DATABASE_REPLICA_URLS'),
+            DATABASE_JIT: config.get('DATABASE_JIT'),
           },
           await embedded.start(),
         ),
