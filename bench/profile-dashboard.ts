@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_YEAR, DASHBOARD_QUERY, graphqlBody, HISTORY_PAGE_QUERY, INDICATORS_QUERY, OPEN_STATUSES } from './operations';
+import { Client } from 'pg';
 import { freePort, ROOT, scriptNodeFlags } from './processes';
 
 const USAGE = `usage: DATABASE_URL=postgres://… npm run bench:profile -- [--seconds S] [--connections C] [--dir BUILD_DIR] [--functions N] [--history | --indicators]
@@ -12,7 +13,9 @@ const USAGE = `usage: DATABASE_URL=postgres://… npm run bench:profile -- [--se
   npm run start:prod runs it) under
   operation 1 of npm run bench (RESPONSE_CACHE=false) with --cpu-prof, its CPU time by part
   (SQL driver, ORM, GraphQL execution, DataLoader, Nest, logging, the application's own code by
-  folder, GC, idle) and the SQL statements per request. --dir profiles another build (e.g. a git worktree
+  folder, GC, idle), the CPU per request of the service's process and of its PostgreSQL backends
+  (from /proc: what each really used, where the profile counts a thread's time off the core too) and the
+  SQL statements per request. --dir profiles another build (e.g. a git worktree
   of an older commit, built); --functions N also lists the N functions with the most self time; --history
   profiles operation 5 (recommendations(first: 100) with their status history) instead, --indicators
   operation 3 (a page of 50 indicators with targets, values and progress).`;
@@ -32,6 +35,41 @@ function partOf(node: ProfileNode): string {
   if (app) return `app: ${app[1]}`;
   if (url.startsWith('node:')) return 'node core';
   return url;
+}
+
+/** CPU time in ms of a process, all its threads, from /proc (user and kernel; Linux reports both in ticks of 10 ms). */
+function processCpu(pid: number): { user: number; system: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The CPU the service's process and its PostgreSQL backends (application_name roundtable-tracker, on its
+ * database) spent between two readings, by process. V8's profiler counts wall time on the main thread, so
+ * a system call during which the thread lost the core (on loopback, the send wakes the client) shows
+ * as that call's time: these are what each process really used.
+ */
+async function cpuReading(servicePid: number, databaseUrl: string): Promise<Map<string, { user: number; system: number }>> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE application_name = 'roundtable-tracker' AND datname = current_database()`,
+    );
+    const reading = new Map<string, { user: number; system: number }>();
+    for (const [key, pid] of [[`service`, servicePid], ...rows.map(({ pid }) => [`postgres ${pid}`, pid] as const)] as const) {
+      const cpu = processCpu(pid);
+      if (cpu) reading.set(key, cpu);
+    }
+    return reading;
+  } finally {
+    await client.end();
+  }
 }
 
 /** The samples taken between start and end (microseconds on the profile's clock), with their time deltas. */
@@ -97,9 +135,11 @@ async function main(): Promise<void> {
   await probe.arrayBuffer();
   // The window of the load on the monotonic clock V8 stamps its samples with (both are CLOCK_MONOTONIC,
   // in microseconds), so that start-up and shutdown are left out of the figures.
+  const cpuBefore = await cpuReading(child.pid!, databaseUrl);
   const loadStart = Number(process.hrtime.bigint() / 1000n);
   const result = await autocannon({ url: `${url}/graphql`, method: 'POST', body, headers, connections, duration: seconds });
   const loadEnd = Number(process.hrtime.bigint() / 1000n);
+  const cpuAfter = await cpuReading(child.pid!, databaseUrl);
   child.kill('SIGTERM');
   await exited;
   const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
@@ -116,7 +156,20 @@ async function main(): Promise<void> {
       ? 'operation 3 (indicators, 50 per page)'
       : 'operation 1 (dashboard, 50 per page)';
   console.log(`${what}, RESPONSE_CACHE=false, ${connections} connections, ${seconds} s: ${result.requests.average.toFixed(1)} req/s, p50 ${result.latency.p50} ms, ${statements} SQL statements per request`);
-  console.log(`CPU busy ${(busy / 1e6).toFixed(1)} s of ${((busy + (micros.get('(idle)') ?? 0)) / 1e6).toFixed(1)} s profiled; self time by part (of the busy time), per request:\n`);
+  // A backend opened during the load counts from zero.
+  const used = { service: { user: 0, system: 0 }, postgres: { user: 0, system: 0 } };
+  for (const [key, after] of cpuAfter) {
+    const before = cpuBefore.get(key) ?? { user: 0, system: 0 };
+    const side = key === 'service' ? used.service : used.postgres;
+    side.user += after.user - before.user;
+    side.system += after.system - before.system;
+  }
+  const perRequest = (ms: number) => (ms / result.requests.total).toFixed(2);
+  console.log('CPU per request by process (/proc, the load only):\n\n| process | ms per request | of which in the kernel |\n|---|---:|---:|');
+  for (const [name, cpu] of [['the service (its threads; the profiler included)', used.service], ['PostgreSQL (its backends)', used.postgres]] as const) {
+    console.log(`| ${name} | ${perRequest(cpu.user + cpu.system)} | ${perRequest(cpu.system)} |`);
+  }
+  console.log(`\nCPU busy ${(busy / 1e6).toFixed(1)} s of ${((busy + (micros.get('(idle)') ?? 0)) / 1e6).toFixed(1)} s profiled; self time by part (of the busy time), per request:\n`);
   console.log('| part | share | ms per request |\n|---|---:|---:|');
   const requests = result.requests.total;
   for (const [part, us] of [...micros.entries()].filter(([p]) => p !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 25)) {
