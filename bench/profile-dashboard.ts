@@ -4,8 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BENCH_YEAR, DASHBOARD_QUERY, graphqlBody, HISTORY_PAGE_QUERY, INDICATORS_QUERY, OPEN_STATUSES } from './operations';
 import { Client } from 'pg';
+import { BENCH_YEAR, DASHBOARD_QUERY, graphqlBody, HISTORY_PAGE_QUERY, INDICATORS_QUERY, OPEN_STATUSES } from './operations';
 import { freePort, ROOT, scriptNodeFlags } from './processes';
 
 const USAGE = `usage: DATABASE_URL=postgres://… npm run bench:profile -- [--seconds S] [--connections C] [--dir BUILD_DIR] [--functions N] [--history | --indicators]
@@ -62,7 +62,8 @@ async function cpuReading(servicePid: number, databaseUrl: string): Promise<Map<
       `SELECT pid FROM pg_stat_activity WHERE application_name = 'roundtable-tracker' AND datname = current_database()`,
     );
     const reading = new Map<string, { user: number; system: number }>();
-    for (const [key, pid] of [[`service`, servicePid], ...rows.map(({ pid }) => [`postgres ${pid}`, pid] as const)] as const) {
+    const processes: [string, number][] = [['service', servicePid], ...rows.map(({ pid }): [string, number] => [`postgres ${pid}`, pid])];
+    for (const [key, pid] of processes) {
       const cpu = processCpu(pid);
       if (cpu) reading.set(key, cpu);
     }
@@ -122,13 +123,11 @@ async function main(): Promise<void> {
     if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  const history = args.includes('--history');
-  const indicators = args.includes('--indicators');
-  const body = history
-    ? graphqlBody(HISTORY_PAGE_QUERY, {})
-    : indicators
-      ? graphqlBody(INDICATORS_QUERY, { year: BENCH_YEAR })
-      : graphqlBody(DASHBOARD_QUERY, { status: OPEN_STATUSES, year: BENCH_YEAR });
+  const { what, body } = args.includes('--history')
+    ? { what: 'operation 5 (recommendations(first: 100) with their status history)', body: graphqlBody(HISTORY_PAGE_QUERY, {}) }
+    : args.includes('--indicators')
+      ? { what: 'operation 3 (indicators, 50 per page)', body: graphqlBody(INDICATORS_QUERY, { year: BENCH_YEAR }) }
+      : { what: 'operation 1 (dashboard, 50 per page)', body: graphqlBody(DASHBOARD_QUERY, { status: OPEN_STATUSES, year: BENCH_YEAR }) };
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   const probe = await fetch(`${url}/graphql`, { method: 'POST', headers, body });
   const statements = probe.headers.get('x-sql-statements');
@@ -150,11 +149,6 @@ async function main(): Promise<void> {
   const micros = new Map<string, number>();
   profile.samples.forEach((id, i) => micros.set(partById.get(id)!, (micros.get(partById.get(id)!) ?? 0) + (profile.timeDeltas[i] ?? 0)));
   const busy = [...micros.entries()].filter(([part]) => part !== '(idle)').reduce((sum, [, us]) => sum + us, 0);
-  const what = history
-    ? 'operation 5 (recommendations(first: 100) with their status history)'
-    : indicators
-      ? 'operation 3 (indicators, 50 per page)'
-      : 'operation 1 (dashboard, 50 per page)';
   console.log(`${what}, RESPONSE_CACHE=false, ${connections} connections, ${seconds} s: ${result.requests.average.toFixed(1)} req/s, p50 ${result.latency.p50} ms, ${statements} SQL statements per request`);
   // A backend opened during the load counts from zero.
   const used = { service: { user: 0, system: 0 }, postgres: { user: 0, system: 0 } };

@@ -1,5 +1,5 @@
-import { Client } from 'pg';
 import { createTestApp, TestApp } from './support/test-app';
+import { withAdminClient } from './support/test-database';
 
 /**
  * The service's connections compile nothing just in time (DATABASE_JIT, src/database/data-source-options.ts):
@@ -12,15 +12,7 @@ const COSTLY = 'EXPLAIN (FORMAT JSON) SELECT sum(a * b) FROM generate_series(1, 
 const onConnections = (t: TestApp, count: number, sql: string) => Promise.all(Array.from({ length: count }, () => t.sql(sql)));
 
 /** `jit` as a connection that is not the service's sees it: the server's own setting. */
-async function serverJit(databaseUrl: string): Promise<string> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<{ jit: string }>('SHOW jit')).rows[0].jit;
-  } finally {
-    await client.end();
-  }
-}
+const serverJit = (databaseUrl: string) => withAdminClient(databaseUrl, async (client) => (await client.query<{ jit: string }>('SHOW jit')).rows[0].jit);
 
 describe('JIT compilation on the service’s connections', () => {
   let t: TestApp;
@@ -31,8 +23,7 @@ describe('JIT compilation on the service’s connections', () => {
     const shown = await onConnections(t, 3, 'SHOW jit');
     expect(shown.map(([row]) => row.jit)).toEqual(['off', 'off', 'off']);
     // A statement estimated far above jit_above_cost is planned without JIT.
-    const [plans] = await onConnections(t, 1, COSTLY);
-    expect(JSON.stringify(plans)).not.toContain('"JIT"');
+    expect(JSON.stringify(await t.sql(COSTLY))).not.toContain('"JIT"');
   });
 
   it('with DATABASE_JIT=true, is the server’s own setting', async () => {
@@ -41,8 +32,7 @@ describe('JIT compilation on the service’s connections', () => {
     const shown = await onConnections(t, 2, 'SHOW jit');
     expect(shown.map(([row]) => row.jit)).toEqual([expected, expected]);
     // Where the server can compile (JIT on, its LLVM provider installed), the statement above is planned with it.
-    const [[{ available }]] = await onConnections(t, 1, 'SELECT pg_jit_available() AS available');
-    const [plans] = await onConnections(t, 1, COSTLY);
-    expect(JSON.stringify(plans).includes('"JIT"')).toBe(available);
+    const [{ available }] = await t.sql<{ available: boolean }>('SELECT pg_jit_available() AS available');
+    expect(JSON.stringify(await t.sql(COSTLY)).includes('"JIT"')).toBe(available);
   });
 });
