@@ -8,6 +8,7 @@ import {
   graphqlBody,
   HISTORY_PAGE_QUERY,
   INDICATORS_QUERY,
+  LATEST_VALUES_PAGE_QUERY,
   OPEN_STATUSES,
   SUMMARY_QUERY,
   SUMMARY_WITH_INDICATORS_QUERY,
@@ -165,6 +166,7 @@ async function main(): Promise<void> {
       graphql('2b. progressSummary with every indicator', SUMMARY_WITH_INDICATORS_QUERY, { year: BENCH_YEAR }),
       graphql('3. indicators (50)', INDICATORS_QUERY, { year: BENCH_YEAR }),
       graphql('5. recommendations(first: 100) with their status history', HISTORY_PAGE_QUERY, {}),
+      graphql("6. the dashboard's page without progress (latest values)", LATEST_VALUES_PAGE_QUERY, { status: OPEN_STATUSES }),
     ].filter((op) => !graphqlOperations || graphqlOperations.includes(op.name.split('.')[0])),
     ...pages.filter((path) => path !== 'transitions').map((path) => ({ name: `\`${path}\``, path })),
   ];

@@ -77,6 +77,16 @@ export const HISTORY_PAGE_QUERY = `query HistoryPage($first: Int = 100, $after: 
   }
 }`;
 
+/**
+ * Operation 6: the dashboard's page without progress: 50 open recommendations with their meeting,
+ * barriers, organisations, history and indicators with their latest values (a public page of what
+ * was promised and what was last reported). The page assembler writes all of it in PostgreSQL's
+ * one statement; progress (computed in code) is what operation 1 adds.
+ */
+export const LATEST_VALUES_PAGE_QUERY = DASHBOARD_QUERY.replace('$year: Int!, ', '')
+  .replace('query Dashboard(', 'query LatestValuesPage(')
+  .replace(/\n\s*progress\(year: \$year\) \{[^}]*\}/, '');
+
 /** Operation 4: one status change, answered with the changed recommendation and its history (read after write). */
 export const TRANSITION_MUTATION = `mutation Transition($input: TransitionRecommendationInput!) {
   transitionRecommendation(input: $input) { id status version statusHistory { from to changedAt } }

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { BENCH_YEAR, DASHBOARD_QUERY, HISTORY_PAGE_QUERY, OPEN_STATUSES } from '../bench/operations';
+import { jsonFloatSql, MISSING_IN_TEXT } from '../src/database/sql/json-object';
 import { seedSokulukRoundtable } from '../src/seed/sokuluk-roundtable.seed';
 import { createIndicator, createMeeting, createOrganization, createRecommendation, recordValue } from './support/factories';
 import { bearer, createTestApp, GraphqlResponse, TestApp } from './support/test-app';
@@ -122,13 +123,85 @@ describe('page assembler: the same answers as the resolvers, with fewer statemen
         p2026: progress(year: 2026) { percentOfTarget status }
       }
     }`;
-    for (const language of ['en', 'ru', 'ky', 'ru;q=0.9, en;q=0.8', '*']) {
-      for (const withHistory of [true, false]) {
-        const { assembled: a, usual: b } = await both(query, { first: 100, withHistory }, { 'accept-language': language });
-        expect(a.errors).toBeUndefined();
-        expect(a.statements).toBeLessThan(b.statements);
+    // unitCode (an enum over a varchar column) is one PostgreSQL does not write: with it, the indicators
+    // are answered by their resolvers; without it, written in the relations' statement.
+    const written = query.replace(' unitCode', '');
+    const statements: number[] = [];
+    for (const selection of [query, written, written.replace(/progress\(year: 2025\).*\n.*p2026.*\n/, '')]) {
+      for (const language of ['en', 'ru', 'ky', 'ru;q=0.9, en;q=0.8', '*']) {
+        for (const withHistory of [true, false]) {
+          const { assembled: a, usual: b } = await both(selection, { first: 100, withHistory }, { 'accept-language': language });
+          expect(a.errors).toBeUndefined();
+          expect(a.statements).toBeLessThan(b.statements);
+          statements.push(a.statements);
+        }
       }
     }
+    // Written: without progress, the page and the relations' statement, the indicators' latest values in it.
+    expect(statements.at(-1)).toBe(2);
+  });
+
+  it("writes the indicators and their latest values in the relations' statement, and leaves those asked with progress to the resolvers", async () => {
+    const node = 'code indicators { id code name unit latestValue { period value } }';
+    const query = (fields: string) => `{ recommendations(first: 50, orderBy: { field: CODE, direction: ASC }) { edges { node { ${fields} } } } }`;
+    for (const language of ['ru', 'ky']) {
+      // The page, and the indicators with their latest values as JSON; as usual, the indicators and their values are two more.
+      const plain = await both(query(node), {}, { 'accept-language': language });
+      expect(plain.assembled.errors).toBeUndefined();
+      expect(plain.assembled.text).toContain('"latestValue":{"period":"2026-Q1","value":33}');
+      expect(plain.assembled.statements).toBe(2);
+      expect(plain.usual.statements).toBe(3);
+      // Progress is computed in code (progressOf): with it, the indicators are read by their resolvers, whose
+      // one statement reads the latest values and the progress figures together (and, for a past year, one
+      // more reads their plans' reporting lag).
+      const withProgress = await both(query(`${node.slice(0, -2)} progress(year: 2025) { actual status } p: progress(year: 2026) { percentOfTarget } } meeting { title }`), {}, {
+        'accept-language': language,
+      });
+      expect(withProgress.assembled.errors).toBeUndefined();
+      expect(withProgress.assembled.text).toContain('"progress":{"actual":31.5,"status":"AT_RISK"},"p":{"percentOfTarget":');
+      expect(withProgress.assembled.statements).toBeLessThanOrEqual(withProgress.usual.statements);
+    }
+  });
+
+  it('writes a Float as JSON.stringify does, and leaves a number PostgreSQL writes otherwise to the usual execution', async () => {
+    const query = `{ recommendations(first: 50) { edges { node { code indicators { code baselineValue latestValue { value } } } } } }`;
+    const [{ id }] = await assembled.sql<{ id: string }>(`SELECT indicator_id AS id FROM recommendation_indicator LIMIT 1`);
+    const [{ baseline }] = await assembled.sql<{ baseline: number | null }>(`SELECT baseline_value AS baseline FROM indicator WHERE id = $1`, [id]);
+    try {
+      // Alike in both: the shortest digits that read back as the same double, in plain notation; zero without its sign.
+      for (const value of ['1/3', '0.1 + 0.2', '-2.5', '0', '-0', '0.0001', '123456789012345.6', '2.0 / 3 * 100', 'NULL']) {
+        await assembled.sql(`UPDATE indicator SET baseline_value = ${value} WHERE id = $1`, [id]);
+        const { assembled: a, usual: b } = await both(query);
+        expect(a.statements).toBeLessThan(b.statements);
+      }
+      // Written otherwise by PostgreSQL (1e-05, 1e+15): found in the assembled text, then answered by the
+      // usual execution (its statements after the assembly's two).
+      for (const value of ['0.00001', '1e15', '-1e300']) {
+        await assembled.sql(`UPDATE indicator SET baseline_value = ${value} WHERE id = $1`, [id]);
+        const { assembled: a, usual: b } = await both(query);
+        expect(a.statements).toBe(b.statements + 2);
+      }
+    } finally {
+      await assembled.sql('UPDATE indicator SET baseline_value = $2 WHERE id = $1', [id, baseline]);
+    }
+  });
+
+  it('writes 5,000 doubles of every magnitude as JSON.stringify does, or as the marker where the notations differ', async () => {
+    // Deterministic: a linear congruential generator's mantissas at exponents from 1e-9 to 1e18, both signs.
+    let seed = 28;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const values = Array.from({ length: 5000 }, (_, i) => (i % 2 ? -1 : 1) * next() * 10 ** ((i % 28) - 9));
+    values.push(0, -0, 1e-4, -1e-4, 1e15, 1e15 - 0.125, 0.1 + 0.2, 1 / 3, Number.MAX_VALUE, Number.MIN_VALUE);
+    const rows = await assembled.sql<{ text: string }>(
+      `SELECT ${jsonFloatSql('t.x')} AS text FROM unnest($1::float8[]) WITH ORDINALITY AS t(x, n) ORDER BY t.n`,
+      [values],
+    );
+    const wrong = values.filter((value, i) => {
+      const plain = value === 0 || (Math.abs(value) >= 1e-4 && Math.abs(value) < 1e15);
+      return rows[i].text !== (plain ? JSON.stringify(value) : MISSING_IN_TEXT);
+    });
+    expect(wrong).toEqual([]);
+    expect(rows.filter((row) => row.text !== MISSING_IN_TEXT).length).toBeGreaterThan(3000);
   });
 
   it('pages forward and backward, with filters, the same way', async () => {

@@ -76,6 +76,17 @@ export function actualForYearSql(
             ORDER BY v.quarter DESC NULLS FIRST LIMIT 1)`;
 }
 
+/**
+ * SQL for an indicator's latest value as known now (approved), in latestOf's order: the latest
+ * year; in it, the annual value, else the latest quarter. `indicatorId` is an SQL expression; the
+ * row has indicator_value's columns. What Indicator.latestValue answers, here (pageFiguresQuery)
+ * and where the page assembler writes it as JSON.
+ */
+export function latestValueSql(indicatorId: string): string {
+  return `(SELECT * FROM ${knownValuesSql(null)} v WHERE v.indicator_id = ${indicatorId}
+            ORDER BY v.year DESC, v.quarter DESC NULLS FIRST LIMIT 1)`;
+}
+
 const VALUES = 'indicator.values';
 const TARGETS = 'indicator.targets';
 
@@ -534,8 +545,7 @@ function pageFiguresQuery(ids: string[], latest: boolean, cuts: FiguresCut[] | n
   const joins: string[] = [];
   if (latest) {
     columns.push('latest.*');
-    joins.push(`LEFT JOIN LATERAL (SELECT * FROM ${knownValuesSql(null)} v WHERE v.indicator_id = i.id
-                                    ORDER BY v.year DESC, v.quarter DESC NULLS FIRST LIMIT 1) latest ON true`);
+    joins.push(`LEFT JOIN LATERAL ${latestValueSql('i.id')} latest ON true`);
   }
   if (cuts) {
     // "Approved, now" reads the slots' copies; mixed with other cuts, it is every approval before 'infinity'.

@@ -60,7 +60,7 @@ export async function addRecommendationLinks(tx: EntityManager, recommendationId
 }
 
 /** A row or list hanging from a recommendation that PostgreSQL can write as JSON for a page (relationsJson). */
-export type RecommendationRelation = 'meeting' | 'barriers' | 'responsibleOrganizations' | 'statusHistory';
+export type RecommendationRelation = 'meeting' | 'barriers' | 'responsibleOrganizations' | 'indicators' | 'statusHistory';
 
 /** One relation a page asks for: each related row written as the JSON object of `entries` (over the row's alias). */
 export interface RelationJson {
@@ -291,9 +291,10 @@ export class RecommendationsRepository {
   /**
    * For each recommendation of a page, each relation asked for as JSON written by PostgreSQL, in one
    * statement: the meeting as an object, the lists as arrays in the loaders' orders (barriers and
-   * organisations by their default-locale text, then id; the history by version). As JSON text,
-   * not parsed: the page assembler (src/graphql/page-assembler) sends it on as it is, with no
-   * entity, nor object, built per row. By id: each relation's text (null: no meeting), in the order of `fields`.
+   * organisations by their default-locale text, then id; indicators by code, then id; the history by
+   * version). As JSON text, not parsed: the page assembler (src/graphql/page-assembler) sends it on
+   * as it is, with no entity, nor object, built per row. By id: each relation's text (null: no
+   * meeting), in the order of `fields`.
    */
   async relationsJson(loaders: LoaderRegistry, ids: readonly string[], fields: readonly RelationJson[]): Promise<Map<string, (string | null)[]>> {
     const defaultText = (column: string) => translatedSql(column, this.contentLocales.defaultChain);
@@ -310,6 +311,9 @@ export class RecommendationsRepository {
             'FROM recommendation_organization ro JOIN organization o ON o.id = ro.organization_id WHERE ro.recommendation_id = r.id',
             `${defaultText('o.name')}, o.id`,
           );
+        case 'indicators':
+          // The order of the indicators loader (loadLinked: code, then id).
+          return jsonArraySql(objectSql('i'), 'FROM recommendation_indicator ri JOIN indicator i ON i.id = ri.indicator_id WHERE ri.recommendation_id = r.id', 'i.code, i.id');
         case 'statusHistory':
           return jsonArraySql(objectSql('s'), 'FROM status_change s WHERE s.recommendation_id = r.id', 's.version');
       }

@@ -22,8 +22,9 @@ const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 export const MAX_JSON_OBJECT_KEYS = 50;
 
 /**
- * What a required value is written as when it is null: a string starting with NUL, which no text
- * read from PostgreSQL can hold, so finding it in the JSON text tells that a value was missing.
+ * What a required value is written as when it is null, and a value PostgreSQL would write otherwise
+ * than the scalar serialises it (jsonFloatSql): a string starting with NUL, which no text read from
+ * PostgreSQL can hold, so finding it in the JSON text tells the caller to answer as usual.
  */
 export const MISSING_IN_TEXT = '"\\u0000missing"';
 
@@ -67,4 +68,17 @@ export function jsonColumnSql(column: string): string {
  */
 export function jsonIsoTimestampSql(column: string): string {
   return `to_json(to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
+}
+
+/**
+ * A double precision column as JSON.stringify writes the number the Float scalar answers. Both
+ * write the shortest digits that read back as the same double, and agree on the notation for
+ * 1e-4 <= |x| < 1e15 (beyond, PostgreSQL writes 1e-05 and 1e+15 where JavaScript writes 1e-5 and
+ * 1000000000000000); zero is written as 0 (PostgreSQL keeps -0's sign, JSON.stringify does not).
+ * Any other value (those, NaN, Infinity) is written as MISSING_IN_TEXT, so the caller answers as usual.
+ */
+export function jsonFloatSql(column: string): string {
+  return `CASE WHEN ${column} IS NULL THEN NULL WHEN ${column} = 0 THEN '0'
+               WHEN abs(${column}) >= 1e-4::float8 AND abs(${column}) < 1e15::float8 THEN ${column}::text
+               ELSE '${MISSING_IN_TEXT}' END`;
 }

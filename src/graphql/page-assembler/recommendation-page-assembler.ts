@@ -21,6 +21,7 @@ import {
 import { collectFields } from 'graphql/execution/collectFields';
 import { getArgumentValues } from 'graphql/execution/values';
 import { DataSource } from 'typeorm';
+import { latestValueSql } from '../../action-plan/action-plan.repository';
 import { IndicatorResolver } from '../../action-plan/action-plan.resolver';
 import type { Indicator } from '../../action-plan/indicator.entity';
 import type { ValueStatus } from '../../action-plan/value-status';
@@ -37,9 +38,9 @@ import { RecommendationsArgs } from '../../recommendations/dto/recommendations.a
 import type { Recommendation } from '../../recommendations/recommendation.entity';
 import { RecommendationsResolver } from '../../recommendations/recommendations.resolver';
 import { RecommendationRelation, RecommendationsRepository, RelationJson } from '../../recommendations/recommendations.repository';
-import { MISSING_IN_TEXT } from '../../database/sql/json-object';
-import { rowJson } from './row-json';
-import { collectedFields, propertyFields, SelectionScope } from './selection';
+import { jsonObjectSql, JsonObjectEntry, MISSING_IN_TEXT } from '../../database/sql/json-object';
+import { NestedJson, rowJson } from './row-json';
+import { CollectedField, collectedFields, propertyFields, SelectionScope } from './selection';
 
 /** What an operation is assembled from: what the gateway executor has after validation. */
 export interface AssemblyRequest {
@@ -83,6 +84,7 @@ const RELATIONS: Record<string, RecommendationRelation> = {
   'Recommendation.meeting': 'meeting',
   'Recommendation.barriers': 'barriers',
   'Recommendation.responsibleOrganizations': 'responsibleOrganizations',
+  'Recommendation.indicators': 'indicators',
   'Recommendation.statusHistory': 'statusHistory',
 };
 
@@ -91,9 +93,10 @@ class AssemblyMismatch extends Error {}
 
 /**
  * Answers a page of recommendations without a resolver per field (issue 28): the page itself and
- * the fields computed in code (isOverdue, indicators, their progress and latest value) through
- * the same resolver methods the schema calls; the meeting, barriers, organisations and status
- * history of every recommendation of the page written as JSON by PostgreSQL in one statement,
+ * the fields computed in code (isOverdue; indicators asked with their progress, and their latest
+ * values) through the same resolver methods the schema calls; the meeting, barriers,
+ * organisations, status history and indicators (with their latest values, without progress) of
+ * every recommendation of the page written as JSON by PostgreSQL in one statement,
  * and sent on as that text (RawJson, spliced into the answer by stringifyWithRawJson), without
  * an entity or object per row. The dashboard's answer (~3,200 fields) was mostly
  * rows parsed into objects, resolved field by field and serialised again (docs/benchmarks.md).
@@ -184,11 +187,15 @@ export class RecommendationPageAssembler {
       const named = getNamedType(definition.type);
       const relation = RELATIONS[id];
       if (relation) {
-        const entries = isObjectType(named) ? rowJson(this.db, scope, context.content, named, field.nodes) : null;
-        if (!entries) return null;
-        plan.relations.push({ relation, entries });
-        plan.fields.push({ kind: 'relation', key, index: plan.relations.length - 1, type: definition.type });
-        continue;
+        const nested: NestedJson = (owner, nestedField) => this.nestedJson(scope, context, owner, nestedField);
+        const entries = isObjectType(named) ? rowJson(this.db, scope, context.content, named, field.nodes, nested) : null;
+        if (entries) {
+          plan.relations.push({ relation, entries });
+          plan.fields.push({ kind: 'relation', key, index: plan.relations.length - 1, type: definition.type });
+          continue;
+        }
+        // A selection PostgreSQL cannot write (indicators with their progress): through the field's resolver, if it has one.
+        if (!this.resolver(id)) return null;
       }
       const object = isObjectType(named) ? this.planObject(scope, context, named, field.nodes) : null;
       if (isObjectType(named) && !object) return null;
@@ -210,6 +217,26 @@ export class RecommendationPageAssembler {
       }
     }
     return plan;
+  }
+
+  /**
+   * How a field of a related row that is not a column is written in its JSON (rowJson's `nested`):
+   * an indicator's latest value, as an object over latestValueSql (Indicator.latestValue's rule).
+   * Nothing else: a selection with progress (computed in code, progressOf) is answered through
+   * the resolvers, whose one statement reads the latest values and the progress figures together
+   * (measured: splicing progress into PostgreSQL's text cost more than it saved, docs/benchmarks.md).
+   */
+  private nestedJson(scope: SelectionScope, context: GraphqlContext, owner: GraphQLObjectType, field: CollectedField): ((alias: string) => JsonObjectEntry) | null | undefined {
+    const { key, definition } = field;
+    if (!definition || `${owner.name}.${field.name}` !== 'Indicator.latestValue') return undefined;
+    const named = getNamedType(definition.type);
+    const entries = isObjectType(named) ? rowJson(this.db, scope, context.content, named, field.nodes) : null;
+    if (!entries) return null;
+    return (alias) => ({
+      key,
+      valueSql: `(SELECT ${jsonObjectSql(entries('lv'))} FROM ${latestValueSql(`${alias}.id`)} lv)`,
+      required: isNonNullType(definition.type),
+    });
   }
 
   /** The fields computed in code, answered by the resolver methods the schema calls for them. */

@@ -1,14 +1,21 @@
 import { FieldNode, GraphQLObjectType, GraphQLOutputType, getNullableType, isEnumType, isNonNullType, isScalarType } from 'graphql';
 import { DataSource } from 'typeorm';
-import { jsonColumnSql, jsonIsoTimestampSql, jsonNameSql, JsonObjectEntry, MAX_JSON_OBJECT_KEYS } from '../../database/sql/json-object';
+import { jsonColumnSql, jsonFloatSql, jsonIsoTimestampSql, jsonNameSql, JsonObjectEntry, MAX_JSON_OBJECT_KEYS } from '../../database/sql/json-object';
 import type { ContentLocales } from '../../i18n/content-locales';
 import type { Locale } from '../../i18n/locales';
 import { translatableSourceOf, translationChain } from '../../i18n/translatable-field';
 import { pickedLocaleJsonSql, pickedTranslationJsonSql } from '../../i18n/translations';
-import { collectedFields, propertyFields, SelectionScope, typeClass } from './selection';
+import { CollectedField, collectedFields, propertyFields, SelectionScope, typeClass } from './selection';
 
 /** A related row's JSON object as the selection asks for it: its entries over the row's alias. */
 export type RowJson = (alias: string) => JsonObjectEntry[];
+
+/**
+ * How a field that is not a column (`Indicator.latestValue`, `Indicator.progress`) is written in a
+ * row's object: its entry over the row's alias; null when it cannot be; undefined when the caller
+ * has no way to write that field.
+ */
+export type NestedJson = (type: GraphQLObjectType, field: CollectedField) => ((alias: string) => JsonObjectEntry) | null | undefined;
 
 const TEXT_COLUMNS = new Set(['uuid', 'varchar', 'character varying', 'text']);
 const INT_COLUMNS = new Set(['int', 'integer', 'int4', 'smallint', 'int2']);
@@ -17,10 +24,18 @@ const INT_COLUMNS = new Set(['int', 'integer', 'int4', 'smallint', 'int2']);
  * The JSON object an object selection answers for one row of `type`'s entity, as PostgreSQL can
  * write it, or null when any selected field cannot be written exactly as the resolvers would
  * answer it (the page is then executed as usual). Written: __typename; column properties whose
- * scalar PostgreSQL writes the same way (ID, String, Int, Boolean, Date, DateTime, and enums whose
- * values are their names); translatable texts and their locales, with pickTranslation's fallback.
+ * scalar PostgreSQL writes the same way (ID, String, Int, Float, Boolean, Date, DateTime, and enums
+ * whose values are their names); translatable texts and their locales, with pickTranslation's
+ * fallback; other fields as `nested` writes them.
  */
-export function rowJson(db: DataSource, scope: SelectionScope, content: ContentLocales, type: GraphQLObjectType, nodes: readonly FieldNode[]): RowJson | null {
+export function rowJson(
+  db: DataSource,
+  scope: SelectionScope,
+  content: ContentLocales,
+  type: GraphQLObjectType,
+  nodes: readonly FieldNode[],
+  nested?: NestedJson,
+): RowJson | null {
   const entity = typeClass(type);
   if (!entity || !db.hasMetadata(entity)) return null;
   const table = db.getMetadata(entity);
@@ -50,8 +65,14 @@ export function rowJson(db: DataSource, scope: SelectionScope, content: ContentL
       continue;
     }
     const property = properties.get(field.name);
-    const column = property ? table.findColumnWithPropertyName(property.property) : undefined;
-    if (!column || property?.defaultValue !== undefined) return null;
+    if (!property) {
+      const entry = nested?.(type, field);
+      if (!entry) return null;
+      entries.push(entry);
+      continue;
+    }
+    const column = table.findColumnWithPropertyName(property.property);
+    if (!column || property.defaultValue !== undefined) return null;
     const leaf = leafJson(definition.type, typeof column.type === 'string' ? column.type : '');
     if (!leaf) return null;
     entries.push((alias) => ({ key, valueSql: leaf(`${alias}."${column.databaseName}"`), required }));
@@ -73,6 +94,8 @@ function leafJson(type: GraphQLOutputType, columnType: string): ((column: string
       return TEXT_COLUMNS.has(columnType) ? jsonColumnSql : null;
     case 'Int':
       return INT_COLUMNS.has(columnType) ? jsonColumnSql : null;
+    case 'Float':
+      return columnType === 'double precision' ? jsonFloatSql : null;
     case 'Boolean':
       return columnType === 'boolean' ? jsonColumnSql : null;
     case 'Date':
