@@ -79,12 +79,21 @@ export function actualForYearSql(
 /**
  * SQL for an indicator's latest value as known now (approved), in latestOf's order: the latest
  * year; in it, the annual value, else the latest quarter. `indicatorId` is an SQL expression; the
- * row has indicator_value's columns. What Indicator.latestValue answers, here (pageFiguresQuery)
- * and where the page assembler writes it as JSON.
+ * row has indicator_value's columns. What Indicator.latestValue answers, read by pageFiguresQuery
+ * and written as JSON by latestValueJsonSql.
  */
-export function latestValueSql(indicatorId: string): string {
+function latestValueSql(indicatorId: string): string {
   return `(SELECT * FROM ${knownValuesSql(null)} v WHERE v.indicator_id = ${indicatorId}
             ORDER BY v.year DESC, v.quarter DESC NULLS FIRST LIMIT 1)`;
+}
+
+/**
+ * An indicator's latest value (latestValueSql) as the JSON text `objectSql` writes over its row's
+ * alias, or NULL when it has none: the page assembler's Indicator.latestValue, inside the
+ * relations statement of RecommendationsRepository.relationsJson.
+ */
+export function latestValueJsonSql(indicatorId: string, objectSql: (alias: string) => string): string {
+  return `(SELECT ${objectSql('lv')} FROM ${latestValueSql(indicatorId)} lv)`;
 }
 
 const VALUES = 'indicator.values';

@@ -21,7 +21,7 @@ import {
 import { collectFields } from 'graphql/execution/collectFields';
 import { getArgumentValues } from 'graphql/execution/values';
 import { DataSource } from 'typeorm';
-import { latestValueSql } from '../../action-plan/action-plan.repository';
+import { latestValueJsonSql } from '../../action-plan/action-plan.repository';
 import { IndicatorResolver } from '../../action-plan/action-plan.resolver';
 import type { Indicator } from '../../action-plan/indicator.entity';
 import type { ValueStatus } from '../../action-plan/value-status';
@@ -221,7 +221,7 @@ export class RecommendationPageAssembler {
 
   /**
    * How a field of a related row that is not a column is written in its JSON (rowJson's `nested`):
-   * an indicator's latest value, as an object over latestValueSql (Indicator.latestValue's rule).
+   * an indicator's latest value, as latestValueJsonSql writes it (Indicator.latestValue's rule).
    * Nothing else: a selection with progress (computed in code, progressOf) is answered through
    * the resolvers, whose one statement reads the latest values and the progress figures together
    * (measured: splicing progress into PostgreSQL's text cost more than it saved, docs/benchmarks.md).
@@ -234,7 +234,7 @@ export class RecommendationPageAssembler {
     if (!entries) return null;
     return (alias) => ({
       key,
-      valueSql: `(SELECT ${jsonObjectSql(entries('lv'))} FROM ${latestValueSql(`${alias}.id`)} lv)`,
+      valueSql: latestValueJsonSql(`${alias}.id`, (row) => jsonObjectSql(entries(row))),
       required: isNonNullType(definition.type),
     });
   }
