@@ -226,9 +226,9 @@ export class RecommendationPageAssembler {
    * the resolvers, whose one statement reads the latest values and the progress figures together
    * (measured: splicing progress into PostgreSQL's text cost more than it saved, docs/benchmarks.md).
    */
-  private nestedJson(scope: SelectionScope, context: GraphqlContext, owner: GraphQLObjectType, field: CollectedField): ((alias: string) => JsonObjectEntry) | null | undefined {
+  private nestedJson(scope: SelectionScope, context: GraphqlContext, owner: GraphQLObjectType, field: CollectedField): ((alias: string) => JsonObjectEntry) | null {
     const { key, definition } = field;
-    if (!definition || `${owner.name}.${field.name}` !== 'Indicator.latestValue') return undefined;
+    if (!definition || `${owner.name}.${field.name}` !== 'Indicator.latestValue') return null;
     const named = getNamedType(definition.type);
     const entries = isObjectType(named) ? rowJson(this.db, scope, context.content, named, field.nodes) : null;
     if (!entries) return null;

@@ -11,11 +11,10 @@ import { CollectedField, collectedFields, propertyFields, SelectionScope, typeCl
 export type RowJson = (alias: string) => JsonObjectEntry[];
 
 /**
- * How a field that is not a column (`Indicator.latestValue`, `Indicator.progress`) is written in a
- * row's object: its entry over the row's alias; null when it cannot be; undefined when the caller
- * has no way to write that field.
+ * How a field that is not a column (`Indicator.latestValue`) is written in a row's object: its
+ * entry over the row's alias, or null when it cannot be.
  */
-export type NestedJson = (type: GraphQLObjectType, field: CollectedField) => ((alias: string) => JsonObjectEntry) | null | undefined;
+export type NestedJson = (type: GraphQLObjectType, field: CollectedField) => ((alias: string) => JsonObjectEntry) | null;
 
 const TEXT_COLUMNS = new Set(['uuid', 'varchar', 'character varying', 'text']);
 const INT_COLUMNS = new Set(['int', 'integer', 'int4', 'smallint', 'int2']);
@@ -66,7 +65,7 @@ export function rowJson(
     }
     const property = properties.get(field.name);
     if (!property) {
-      const entry = nested?.(type, field);
+      const entry = nested ? nested(type, field) : null;
       if (!entry) return null;
       entries.push(entry);
       continue;
