@@ -87,6 +87,36 @@ export const LATEST_VALUES_PAGE_QUERY = DASHBOARD_QUERY.replace('$year: Int!, ',
   .replace('query Dashboard(', 'query LatestValuesPage(')
   .replace(/\n\s*progress\(year: \$year\) \{[^}]*\}/, '');
 
+/**
+ * The dashboard's query taken apart (npm run bench:query-parts): what any request costs, the page
+ * alone, then the dashboard with one part more at a time, so that the CPU each part adds can be
+ * read as a difference. The last is operation 1 itself.
+ */
+export const DASHBOARD_PARTS: { name: string; query: string; variables: Record<string, unknown> }[] = (() => {
+  const withoutYear = (query: string) => query.replace('$year: Int!, ', '');
+  const indicators = /\n\s*indicators \{[\s\S]*?progress\(year: \$year\) \{[^}]*\}\s*\}/;
+  const latestValue = /\n\s*latestValue \{[^}]*\}/;
+  const progress = /\n\s*progress\(year: \$year\) \{[^}]*\}/;
+  const open = { status: OPEN_STATUSES };
+  return [
+    { name: 'any request: `{ __typename }`', query: '{ __typename }', variables: {} },
+    {
+      name: 'the page alone (totalCount, pageInfo, 8 fields, isOverdue)',
+      query: `query Page($status: [RecommendationStatus!]) {
+  recommendations(first: 50, filter: { status: $status }, orderBy: { field: DUE_DATE, direction: ASC }) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { cursor node { id code title status priority dueDate isOverdue version } }
+  }
+}`,
+      variables: open,
+    },
+    { name: '+ meeting, barriers, organisations, history', query: withoutYear(DASHBOARD_QUERY).replace(indicators, ''), variables: open },
+    { name: '+ indicators { id code name unit }', query: withoutYear(DASHBOARD_QUERY).replace(progress, '').replace(latestValue, ''), variables: open },
+    { name: '+ their latestValue (operation 6)', query: LATEST_VALUES_PAGE_QUERY, variables: open },
+    { name: '+ their progress (operation 1)', query: DASHBOARD_QUERY, variables: { ...open, year: BENCH_YEAR } },
+  ];
+})();
+
 /** Operation 4: one status change, answered with the changed recommendation and its history (read after write). */
 export const TRANSITION_MUTATION = `mutation Transition($input: TransitionRecommendationInput!) {
   transitionRecommendation(input: $input) { id status version statusHistory { from to changedAt } }

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { Client } from 'pg';
 
 export const ROOT = join(__dirname, '..');
 
@@ -112,4 +113,40 @@ export function scriptNodeFlags(script: string): string[] {
   const match = /^node (.*)dist\/src\/main\.js$/.exec(scripts[script] ?? '');
   if (!match) throw new Error(`package.json's "${script}" does not run node … dist/src/main.js`);
   return match[1].split(' ').filter(Boolean);
+}
+
+/** CPU time in ms of a process, all its threads, from /proc (user and kernel; Linux reports both in ticks of 10 ms). */
+export function processCpu(pid: number): { user: number; system: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The CPU the service's process and its PostgreSQL backends (application_name roundtable-tracker, on its
+ * database) spent between two readings, by process. V8's profiler counts wall time on the main thread, so
+ * a system call during which the thread lost the core (on loopback, the send wakes the client) shows
+ * as that call's time: these are what each process really used.
+ */
+export async function cpuReading(servicePid: number, databaseUrl: string): Promise<Map<string, { user: number; system: number }>> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE application_name = 'roundtable-tracker' AND datname = current_database()`,
+    );
+    const reading = new Map<string, { user: number; system: number }>();
+    const processes: [string, number][] = [['service', servicePid], ...rows.map(({ pid }): [string, number] => [`postgres ${pid}`, pid])];
+    for (const [key, pid] of processes) {
+      const cpu = processCpu(pid);
+      if (cpu) reading.set(key, cpu);
+    }
+    return reading;
+  } finally {
+    await client.end();
+  }
 }

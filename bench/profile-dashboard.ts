@@ -4,9 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { BENCH_YEAR, DASHBOARD_QUERY, graphqlBody, HISTORY_PAGE_QUERY, INDICATORS_QUERY, OPEN_STATUSES } from './operations';
-import { freePort, ROOT, scriptNodeFlags } from './processes';
+import { cpuReading, freePort, ROOT, scriptNodeFlags } from './processes';
 
 const USAGE = `usage: DATABASE_URL=postgres://… npm run bench:profile -- [--seconds S] [--connections C] [--dir BUILD_DIR] [--functions N] [--history | --indicators]
   Where the uncached dashboard's time goes (issue 28): the built service (npm run build, run as
@@ -35,42 +34,6 @@ function partOf(node: ProfileNode): string {
   if (app) return `app: ${app[1]}`;
   if (url.startsWith('node:')) return 'node core';
   return url;
-}
-
-/** CPU time in ms of a process, all its threads, from /proc (user and kernel; Linux reports both in ticks of 10 ms). */
-function processCpu(pid: number): { user: number; system: number } | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The CPU the service's process and its PostgreSQL backends (application_name roundtable-tracker, on its
- * database) spent between two readings, by process. V8's profiler counts wall time on the main thread, so
- * a system call during which the thread lost the core (on loopback, the send wakes the client) shows
- * as that call's time: these are what each process really used.
- */
-async function cpuReading(servicePid: number, databaseUrl: string): Promise<Map<string, { user: number; system: number }>> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ pid: number }>(
-      `SELECT pid FROM pg_stat_activity WHERE application_name = 'roundtable-tracker' AND datname = current_database()`,
-    );
-    const reading = new Map<string, { user: number; system: number }>();
-    const processes: [string, number][] = [['service', servicePid], ...rows.map(({ pid }): [string, number] => [`postgres ${pid}`, pid])];
-    for (const [key, pid] of processes) {
-      const cpu = processCpu(pid);
-      if (cpu) reading.set(key, cpu);
-    }
-    return reading;
-  } finally {
-    await client.end();
-  }
 }
 
 /** The samples taken between start and end (microseconds on the profile's clock), with their time deltas. */
