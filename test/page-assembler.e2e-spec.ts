@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { BENCH_YEAR, DASHBOARD_QUERY, HISTORY_PAGE_QUERY, OPEN_STATUSES } from '../bench/operations';
+import { Clock } from '../src/common/clock';
 import { jsonFloatSql, MISSING_IN_TEXT } from '../src/database/sql/json-object';
 import { seedSokulukRoundtable } from '../src/seed/sokuluk-roundtable.seed';
 import { createIndicator, createMeeting, createOrganization, createRecommendation, recordValue } from './support/factories';
@@ -141,7 +142,7 @@ describe('page assembler: the same answers as the resolvers, with fewer statemen
     expect(statements.at(-1)).toBe(2);
   });
 
-  it("writes the indicators and their latest values in the relations' statement, and leaves those asked with progress to the resolvers", async () => {
+  it("writes the indicators and their latest values in the relations' statement, and leaves progress at a past year's cut to the resolvers", async () => {
     const node = 'code indicators { id code name unit latestValue { period value } }';
     const query = (fields: string) => `{ recommendations(first: 50, orderBy: { field: CODE, direction: ASC }) { edges { node { ${fields} } } } }`;
     for (const language of ['ru', 'ky']) {
@@ -151,8 +152,8 @@ describe('page assembler: the same answers as the resolvers, with fewer statemen
       expect(plain.assembled.text).toContain('"latestValue":{"period":"2026-Q1","value":33}');
       expect(plain.assembled.statements).toBe(2);
       expect(plain.usual.statements).toBe(3);
-      // Progress is computed in code (progressOf): with it, the indicators are read by their resolvers, whose
-      // one statement reads the latest values and the progress figures together (and, for a past year, one
+      // Progress for a past year depends on its plan's reporting lag: the indicators are read by their
+      // resolvers, whose one statement reads the latest values and the progress figures together (and one
       // more reads their plans' reporting lag).
       const withProgress = await both(query(`${node.slice(0, -2)} progress(year: 2025) { actual status } p: progress(year: 2026) { percentOfTarget } } meeting { title }`), {}, {
         'accept-language': language,
@@ -160,6 +161,35 @@ describe('page assembler: the same answers as the resolvers, with fewer statemen
       expect(withProgress.assembled.errors).toBeUndefined();
       expect(withProgress.assembled.text).toContain('"progress":{"actual":31.5,"status":"AT_RISK"},"p":{"percentOfTarget":');
       expect(withProgress.assembled.statements).toBeLessThanOrEqual(withProgress.usual.statements);
+    }
+  });
+
+  it('computes progress at the current cut from the figures PostgreSQL writes with the page, and other cuts through the resolvers', async () => {
+    // The programme's clock on a day of 2026 (a plan year, no reporting lag for it), in both apps.
+    const clocks = [assembled, usual].map((t) => jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(new Date('2026-06-15T06:00:00Z')));
+    try {
+      const query = (progress: string) =>
+        `{ recommendations(first: 50, orderBy: { field: CODE, direction: ASC }) { edges { node { code indicators { code latestValue { value } ${progress} } } } } }`;
+      const fields = 'year baseline target actual percentOfTarget status actualPeriod periodTarget targetBasis asOf valuesKnownBy valueStatus';
+      for (const language of ['en', 'ky']) {
+        const current = await both(query(`progress(year: 2026) { ${fields} } again: progress(year: 2026, valueStatus: APPROVED) { status __typename }`), {}, {
+          'accept-language': language,
+        });
+        expect(current.assembled.errors).toBeUndefined();
+        expect(current.assembled.text).toContain('"actual":33,');
+        // The page, and the relations with every indicator's latest value and progress figures.
+        expect(current.assembled.statements).toBe(2);
+        expect(current.usual.statements).toBeGreaterThan(2);
+      }
+      // Other cuts (a past year, read with its plan's reporting lag; asOf; values as known on a day):
+      // through the resolvers, with their statements, the same answers.
+      for (const progress of ['progress(year: 2025) { status }', 'progress(year: 2026, asOf: "2026-03-31") { actual }', 'progress(year: 2026, asOf: "2026-03-31", valuesKnownBy: "2026-04-30") { actual }']) {
+        const other = await both(query(progress));
+        expect(other.assembled.errors).toBeUndefined();
+        expect(other.assembled.statements).toBeGreaterThan(2);
+      }
+    } finally {
+      clocks.forEach((clock) => clock.mockRestore());
     }
   });
 

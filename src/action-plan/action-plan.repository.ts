@@ -18,7 +18,7 @@ import { ExportQuery } from '../database/sql/query';
 import { translatedSql } from '../i18n/translations';
 import { readQuery } from '../database/read-routing';
 import { ActionPlan, DEFAULT_REPORTING_LAG_DAYS } from './action-plan.entity';
-import { IndicatorValueKind } from './action-plan.enums';
+import { IndicatorDirection, IndicatorMeasure, IndicatorValueKind, ReportingFrequency } from './action-plan.enums';
 import { IndicatorFilter } from './dto/indicators.args';
 import { IndicatorTarget } from './indicator-target.entity';
 import { IndicatorValue, SAMPLE_VALUE_RECORDER } from './indicator-value.entity';
@@ -540,6 +540,81 @@ function figuresKey({ indicatorId, cut }: FiguresKey): string {
   return cut ? `${indicatorId}:${cutKey(cut)}` : indicatorId;
 }
 
+/** The columns yearFiguresJoins gives, as pageFiguresQuery reads them. */
+const YEAR_FIGURES_COLUMNS = [
+  't.value AS figures_target',
+  'pt.value AS figures_previous_target',
+  'a.figures_actual',
+  'a.figures_actual_period',
+  'm.value AS figures_milestone',
+];
+
+/**
+ * The joins that read an indicator's figures for a year (YearFigures): the year's target (t), the
+ * previous year's (pt), the actual as known before `recordedBefore` (null: approved, now) with its
+ * period and quarter (a), and that quarter's milestone (m). `indicatorId` and `year` are SQL.
+ */
+function yearFiguresJoins(indicatorId: string, year: string, recordedBefore: string | null, status: `${ValueStatus}`): string[] {
+  const actual = actualForYearSql(indicatorId, year, {
+    columns: 'v.value AS figures_actual, v.period AS figures_actual_period, v.quarter AS figures_actual_quarter',
+    recordedBefore,
+    valueStatus: status,
+  });
+  return [
+    `LEFT JOIN indicator_target t ON t.indicator_id = ${indicatorId} AND t.year = ${year}`,
+    `LEFT JOIN indicator_target pt ON pt.indicator_id = ${indicatorId} AND pt.year = ${year} - 1`,
+    `LEFT JOIN LATERAL ${actual} a ON true`,
+    `LEFT JOIN indicator_milestone m ON m.indicator_id = ${indicatorId} AND m.year = ${year} AND m.quarter = a.figures_actual_quarter`,
+  ];
+}
+
+/** What progressOf needs of an indicator and its figures for a year, as progressInputsTextSql writes them. */
+export interface ProgressInputs {
+  indicator: Pick<Indicator, 'id' | 'direction' | 'baselineValue' | 'measure' | 'reportingFrequency'>;
+  figures: YearFigures;
+}
+
+/**
+ * SQL writing, for the indicator row `alias`, what progressOf needs for `year` with the values
+ * approved now (the figures pageFiguresQuery reads for that cut), as one text of fields separated
+ * by "|" (an empty field: null); readProgressInputs reads it back. For the page assembler, which
+ * has PostgreSQL write it inside a page's JSON instead of reading the figures by a statement of
+ * their own. `year` is a plan year (an integer).
+ */
+export function progressInputsTextSql(alias: string, year: number): string {
+  if (!Number.isInteger(year)) throw new Error(`not a year: ${year}`);
+  const field = (sql: string) => `coalesce((${sql})::text, '')`;
+  const fields = [
+    `${alias}.id`,
+    `${alias}.direction`,
+    `${alias}.measure`,
+    `${alias}.reporting_frequency`,
+    `${alias}.baseline_value`,
+    't.value',
+    'a.figures_actual',
+    'a.figures_actual_period',
+    'pt.value',
+    'm.value',
+  ].map(field);
+  return `(SELECT ${fields.join(" || '|' || ")} FROM (SELECT 1) one ${yearFiguresJoins(`${alias}.id`, String(year), null, ValueStatus.APPROVED).join(' ')})`;
+}
+
+/** progressInputsTextSql's text read back (PostgreSQL's float8 text is the double's shortest digits, which Number reads exactly). */
+export function readProgressInputs(text: string): ProgressInputs {
+  const [id, direction, measure, frequency, baseline, target, actual, actualPeriod, previousTarget, milestone] = text.split('|');
+  const number = (value: string) => (value === '' ? null : Number(value));
+  return {
+    indicator: {
+      id,
+      direction: direction as IndicatorDirection,
+      measure: measure as IndicatorMeasure,
+      reportingFrequency: frequency as ReportingFrequency,
+      baselineValue: number(baseline),
+    },
+    figures: { target: number(target), actual: number(actual), actualPeriod: actualPeriod || null, previousTarget: number(previousTarget), milestone: number(milestone) },
+  };
+}
+
 /**
  * The statement of a page's figures: with `latest`, each indicator's latest approved value (its
  * columns as indicator_value's); with `cuts` (of one value status), per indicator and cut the
@@ -559,21 +634,10 @@ function pageFiguresQuery(ids: string[], latest: boolean, cuts: FiguresCut[] | n
   if (cuts) {
     // "Approved, now" reads the slots' copies; mixed with other cuts, it is every approval before 'infinity'.
     const now = cuts.every((c) => c.knownBy === null);
-    const actual = actualForYearSql('i.id', 'y.year', {
-      columns: 'v.value AS figures_actual, v.period AS figures_actual_period, v.quarter AS figures_actual_quarter',
-      recordedBefore: now ? null : "COALESCE(y.known_by, 'infinity')",
-      valueStatus: cuts[0].status,
-    });
-    columns.push(
-      'y.slot AS figures_slot, t.value AS figures_target, pt.value AS figures_previous_target',
-      'a.figures_actual, a.figures_actual_period, m.value AS figures_milestone',
-    );
+    columns.push('y.slot AS figures_slot', ...YEAR_FIGURES_COLUMNS);
     joins.push(
       `CROSS JOIN unnest(${p.add(cuts.map((c) => c.year), 'int[]')}, ${p.add(cuts.map((c) => c.knownBy), 'timestamptz[]')}) WITH ORDINALITY AS y(year, known_by, slot)`,
-      'LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.year = y.year',
-      'LEFT JOIN indicator_target pt ON pt.indicator_id = i.id AND pt.year = y.year - 1',
-      `LEFT JOIN LATERAL ${actual} a ON true`,
-      'LEFT JOIN indicator_milestone m ON m.indicator_id = i.id AND m.year = y.year AND m.quarter = a.figures_actual_quarter',
+      ...yearFiguresJoins('i.id', 'y.year', now ? null : "COALESCE(y.known_by, 'infinity')", cuts[0].status),
     );
   }
   return { sql: `SELECT ${columns.join(', ')} FROM unnest(${indicatorIds}) AS i(id) ${joins.join('\n')}`, params: p.values };

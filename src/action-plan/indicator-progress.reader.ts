@@ -103,6 +103,20 @@ export class IndicatorProgressReader {
       .then((plan) => this.progressAt(loaders, indicator, year, this.defaultCut(today, request, year, plan?.reportingLagDays ?? DEFAULT_REPORTING_LAG_DAYS)));
   }
 
+  /**
+   * The cut forIndicator reads `request` at for `year` when it needs no plan's reporting lag and
+   * reads the approved values as they are now, as progressInputsTextSql writes their figures (what
+   * the page assembler has PostgreSQL write with a page); null for any other cut, which the
+   * resolvers answer. `request` is one every caller may make (no SUBMITTED values).
+   */
+  currentCut(request: ProgressCutRequest, year: number): ProgressCut | null {
+    if (request.valueStatus && request.valueStatus !== ValueStatus.APPROVED) return null;
+    const today = this.clock.today();
+    if (dependsOnReportingLag(today, request, year)) return null;
+    const cut = this.defaultCut(today, request, year, DEFAULT_REPORTING_LAG_DAYS);
+    return cut.valueStatus === ValueStatus.APPROVED && this.knownBy(cut) === null ? cut : null;
+  }
+
   private progressAt(loaders: LoaderRegistry, indicator: Indicator, year: number, cut: ProgressCut): Promise<IndicatorProgress> {
     return this.repository
       .yearFigures(loaders, indicator.id, { year, knownBy: this.knownBy(cut), status: cut.valueStatus })

@@ -21,9 +21,13 @@ import {
 import { collectFields } from 'graphql/execution/collectFields';
 import { getArgumentValues } from 'graphql/execution/values';
 import { DataSource } from 'typeorm';
-import { latestValueJsonSql } from '../../action-plan/action-plan.repository';
+import { latestValueJsonSql, progressInputsTextSql, readProgressInputs } from '../../action-plan/action-plan.repository';
 import { IndicatorResolver } from '../../action-plan/action-plan.resolver';
 import type { Indicator } from '../../action-plan/indicator.entity';
+import { progressOf } from '../../action-plan/indicator-progress';
+import { IndicatorProgressReader } from '../../action-plan/indicator-progress.reader';
+import type { ProgressCut } from '../../action-plan/progress-cut';
+import { isPlanYear } from '../../action-plan/reporting-period';
 import type { ValueStatus } from '../../action-plan/value-status';
 import type { Actor } from '../../auth/actor';
 import { AuthGuard } from '../../auth/auth.guard';
@@ -71,6 +75,21 @@ interface ObjectPlan {
   fields: FieldPlan[];
   /** The relations of this selection PostgreSQL writes as JSON (RELATIONS), read once per object. */
   relations: RelationJson[];
+  /**
+   * The progress fields of the indicators in those relations: PostgreSQL writes, for each, a marker
+   * with its index here and progressOf's inputs (PROGRESS_IN_TEXT), which read() replaces with
+   * the field's answer.
+   */
+  progressInRelations: ProgressPlan[];
+}
+
+/** An Indicator.progress field whose inputs PostgreSQL writes: its year and cut, and its selection. */
+interface ProgressPlan {
+  key: string;
+  type: GraphQLOutputType;
+  object: ObjectPlan;
+  year: number;
+  cut: ProgressCut;
 }
 
 type FieldPlan =
@@ -87,6 +106,16 @@ const RELATIONS: Record<string, RecommendationRelation> = {
   'Recommendation.indicators': 'indicators',
   'Recommendation.statusHistory': 'statusHistory',
 };
+
+/**
+ * An indicator's progress as PostgreSQL writes it inside a page's JSON: a string starting with NUL
+ * (which no text read from PostgreSQL can hold) holding the field's index in
+ * ObjectPlan.progressInRelations and progressInputsTextSql's text.
+ */
+const PROGRESS_IN_TEXT = /"\\u0000progress:(\d+)\|([^"]*)"/g;
+function progressMarkerSql(index: number, inputsSql: string): string {
+  return `'"\\u0000progress:${index}|' || ${inputsSql} || '"'`;
+}
 
 /** An answer the assembly cannot give as the resolvers would (a null where none may be): the operation is executed as usual. */
 class AssemblyMismatch extends Error {}
@@ -111,7 +140,12 @@ class AssemblyMismatch extends Error {}
 export class RecommendationPageAssembler {
   private readonly logger = new Logger(RecommendationPageAssembler.name);
   private readonly validation = createValidationPipe();
-  private parts: { recommendations: RecommendationsResolver; indicators: IndicatorResolver; repository: RecommendationsRepository } | null = null;
+  private parts: {
+    recommendations: RecommendationsResolver;
+    indicators: IndicatorResolver;
+    repository: RecommendationsRepository;
+    progress: IndicatorProgressReader;
+  } | null = null;
   private resolvers: Record<string, FieldResolver> | null = null;
 
   constructor(
@@ -176,7 +210,7 @@ export class RecommendationPageAssembler {
   /** The plan of an object selection, or null when a field of it is not one the assembly answers. */
   private planObject(scope: SelectionScope, context: GraphqlContext, type: GraphQLObjectType, nodes: readonly FieldNode[]): ObjectPlan | null {
     const properties = propertyFields(type);
-    const plan: ObjectPlan = { type, fields: [], relations: [] };
+    const plan: ObjectPlan = { type, fields: [], relations: [], progressInRelations: [] };
     for (const field of collectedFields(scope, type, nodes)) {
       const { key, definition } = field;
       if (!definition) {
@@ -187,14 +221,16 @@ export class RecommendationPageAssembler {
       const named = getNamedType(definition.type);
       const relation = RELATIONS[id];
       if (relation) {
-        const nested: NestedJson = (owner, nestedField) => this.nestedJson(scope, context, owner, nestedField);
+        const progress: ProgressPlan[] = [];
+        const nested: NestedJson = (owner, nestedField) => this.nestedJson(scope, context, owner, nestedField, plan.progressInRelations.length, progress);
         const entries = isObjectType(named) ? rowJson(this.db, scope, context.content, named, field.nodes, nested) : null;
         if (entries) {
           plan.relations.push({ relation, entries });
+          plan.progressInRelations.push(...progress);
           plan.fields.push({ kind: 'relation', key, index: plan.relations.length - 1, type: definition.type });
           continue;
         }
-        // A selection PostgreSQL cannot write (indicators with their progress): through the field's resolver, if it has one.
+        // A selection PostgreSQL cannot write (indicators with progress at another cut): through the field's resolver, if it has one.
         if (!this.resolver(id)) return null;
       }
       const object = isObjectType(named) ? this.planObject(scope, context, named, field.nodes) : null;
@@ -221,22 +257,44 @@ export class RecommendationPageAssembler {
 
   /**
    * How a field of a related row that is not a column is written in its JSON (rowJson's `nested`):
-   * an indicator's latest value, as latestValueJsonSql writes it (Indicator.latestValue's rule).
-   * Nothing else: a selection with progress (computed in code, progressOf) is answered through
-   * the resolvers, whose one statement reads the latest values and the progress figures together
-   * (measured: splicing progress into PostgreSQL's text cost more than it saved, docs/benchmarks.md).
+   * an indicator's latest value, as latestValueJsonSql writes it (Indicator.latestValue's rule);
+   * its progress at the current cut (IndicatorProgressReader.currentCut: the approved values as
+   * they are now, no plan's reporting lag), as a marker with progressOf's inputs, which read()
+   * replaces with the answer progressOf gives (the rule stays in code, its figures are read with
+   * the page, not by two statements of their own). `progress` collects the markers' fields,
+   * numbered from `offset`. Any other cut is answered by the resolvers.
    */
-  private nestedJson(scope: SelectionScope, context: GraphqlContext, owner: GraphQLObjectType, field: CollectedField): ((alias: string) => JsonObjectEntry) | null {
+  private nestedJson(
+    scope: SelectionScope,
+    context: GraphqlContext,
+    owner: GraphQLObjectType,
+    field: CollectedField,
+    offset: number,
+    progress: ProgressPlan[],
+  ): ((alias: string) => JsonObjectEntry) | null {
     const { key, definition } = field;
-    if (!definition || `${owner.name}.${field.name}` !== 'Indicator.latestValue') return null;
+    if (!definition) return null;
+    const id = `${owner.name}.${field.name}`;
     const named = getNamedType(definition.type);
-    const entries = isObjectType(named) ? rowJson(this.db, scope, context.content, named, field.nodes) : null;
-    if (!entries) return null;
-    return (alias) => ({
-      key,
-      valueSql: latestValueJsonSql(`${alias}.id`, (row) => jsonObjectSql(entries(row))),
-      required: isNonNullType(definition.type),
-    });
+    if (id === 'Indicator.latestValue') {
+      const entries = isObjectType(named) ? rowJson(this.db, scope, context.content, named, field.nodes) : null;
+      if (!entries) return null;
+      return (alias) => ({
+        key,
+        valueSql: latestValueJsonSql(`${alias}.id`, (row) => jsonObjectSql(entries(row))),
+        required: isNonNullType(definition.type),
+      });
+    }
+    if (id === 'Indicator.progress') {
+      const { year, asOf, valuesKnownBy, valueStatus } = field.args;
+      if (typeof year !== 'number' || !isPlanYear(year) || asOf != null || valuesKnownBy != null || (valueStatus != null && valueStatus !== 'APPROVED')) return null;
+      const cut = this.part('progress').currentCut(valueStatus ? { valueStatus: valueStatus as ValueStatus } : {}, year);
+      const object = cut && isObjectType(named) ? this.planObject(scope, context, named, field.nodes) : null;
+      if (!cut || !object || object.relations.length) return null;
+      const index = offset + progress.push({ key, type: definition.type, object, year, cut }) - 1;
+      return (alias) => ({ key, valueSql: progressMarkerSql(index, progressInputsTextSql(alias, year)), required: true });
+    }
+    return null;
   }
 
   /** The fields computed in code, answered by the resolver methods the schema calls for them. */
@@ -264,12 +322,13 @@ export class RecommendationPageAssembler {
     return this.resolvers[id];
   }
 
-  private part<K extends 'recommendations' | 'indicators' | 'repository'>(name: K) {
+  private part<K extends 'recommendations' | 'indicators' | 'repository' | 'progress'>(name: K) {
     if (!this.parts) {
       this.parts = {
         recommendations: this.moduleRef.get(RecommendationsResolver, { strict: false }),
         indicators: this.moduleRef.get(IndicatorResolver, { strict: false }),
         repository: this.moduleRef.get(RecommendationsRepository, { strict: false }),
+        progress: this.moduleRef.get(IndicatorProgressReader, { strict: false }),
       };
     }
     return this.parts[name];
@@ -291,7 +350,7 @@ export class RecommendationPageAssembler {
     const answers = computed.map((field) => objects.map((object) => resolveField(field, object, assembly)));
     // One Promise.all over everything started: a failure rejects it, and no other rejection goes unhandled.
     const [rows, ...settled] = await Promise.all([relations, ...answers.map((list) => (list.some(isPromise) ? Promise.all(list) : list))]);
-    if (rows) assembly.relations.set(plan, rows);
+    if (rows) assembly.relations.set(plan, plan.progressInRelations.length ? withProgress(plan, rows, assembly) : rows);
     computed.forEach((field, index) => assembly.resolved.set(field, new Map(objects.map((object, at) => [object, settled[index][at]]))));
     const nested = plan.fields.flatMap((field) => {
       if ((field.kind !== 'property' && field.kind !== 'resolver') || !field.object) return [];
@@ -304,6 +363,31 @@ export class RecommendationPageAssembler {
     });
     await Promise.all(nested);
   }
+}
+
+/**
+ * The relations' texts with each progress marker (PROGRESS_IN_TEXT) replaced by the field's answer
+ * for its indicator, as JSON.stringify writes it: progressOf over the inputs PostgreSQL wrote, at
+ * the field's cut, completed to its selection; once per field and inputs (an indicator on several
+ * recommendations of the page is computed once).
+ */
+function withProgress(plan: ObjectPlan, texts: Map<string, (string | null)[]>, assembly: Assembly): Map<string, (string | null)[]> {
+  const answers = new Map<string, string>();
+  const answer = (_: string, index: string, inputs: string): string => {
+    const key = `${index}|${inputs}`;
+    let json = answers.get(key);
+    if (json === undefined) {
+      const field = plan.progressInRelations[Number(index)];
+      if (!field) throw new AssemblyMismatch('a progress marker without its field');
+      const { indicator, figures } = readProgressInputs(inputs);
+      json = JSON.stringify(complete(field.type, field.object, progressOf(indicator, field.year, figures, field.cut), assembly));
+      answers.set(key, json);
+    }
+    return json;
+  };
+  const replaced = new Map<string, (string | null)[]>();
+  for (const [id, relations] of texts) replaced.set(id, relations.map((text) => (text === null ? null : text.replace(PROGRESS_IN_TEXT, answer))));
+  return replaced;
 }
 
 function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
