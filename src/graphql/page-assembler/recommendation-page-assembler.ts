@@ -122,10 +122,11 @@ class AssemblyMismatch extends Error {}
 
 /**
  * Answers a page of recommendations without a resolver per field (issue 28): the page itself and
- * the fields computed in code (isOverdue; indicators asked with their progress, and their latest
- * values) through the same resolver methods the schema calls; the meeting, barriers,
- * organisations, status history and indicators (with their latest values, without progress) of
- * every recommendation of the page written as JSON by PostgreSQL in one statement,
+ * the fields computed in code (isOverdue; indicators asked with progress at another cut than the
+ * current one) through the same resolver methods the schema calls; the meeting, barriers,
+ * organisations, status history and indicators (with their latest values, and their progress's
+ * inputs for progressOf) of every recommendation of the page written as JSON by PostgreSQL in one
+ * statement,
  * and sent on as that text (RawJson, spliced into the answer by stringifyWithRawJson), without
  * an entity or object per row. The dashboard's answer (~3,200 fields) was mostly
  * rows parsed into objects, resolved field by field and serialised again (docs/benchmarks.md).
