@@ -150,3 +150,44 @@ export async function cpuReading(servicePid: number, databaseUrl: string): Promi
     await client.end();
   }
 }
+
+/** A numeric command-line option (`--name N`), or `fallback` when it is not given. */
+export function numberOption(args: string[], name: string, fallback: number): number {
+  return args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback;
+}
+
+/**
+ * The environment of a service instance whose uncached reads are measured: production mode on
+ * `databaseUrl`, warnings only, the bench's bearer `token`, the rate limit lifted, no response
+ * cache, no sample data, no job worker.
+ */
+export function measuredServiceEnv(databaseUrl: string, token: string): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'warn',
+    ADMIN_TOKEN: token,
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    RESPONSE_CACHE: 'false',
+    SEED_DEMO: 'false',
+    JOBS_WORKER: 'false',
+  };
+}
+
+/**
+ * The CPU (ms, user and kernel) the service and its PostgreSQL backends used between two
+ * cpuReadings. A backend opened in between counts from zero; one closed in between is left out.
+ */
+export function cpuUsed(
+  before: Map<string, { user: number; system: number }>,
+  after: Map<string, { user: number; system: number }>,
+): { service: { user: number; system: number }; postgres: { user: number; system: number } } {
+  const used = { service: { user: 0, system: 0 }, postgres: { user: 0, system: 0 } };
+  for (const [key, cpu] of after) {
+    const start = before.get(key) ?? { user: 0, system: 0 };
+    const side = key === 'service' ? used.service : used.postgres;
+    side.user += cpu.user - start.user;
+    side.system += cpu.system - start.system;
+  }
+  return used;
+}

@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_YEAR, DASHBOARD_QUERY, graphqlBody, HISTORY_PAGE_QUERY, INDICATORS_QUERY, OPEN_STATUSES } from './operations';
-import { cpuReading, freePort, ROOT, scriptNodeFlags } from './processes';
+import { cpuReading, cpuUsed, freePort, measuredServiceEnv, numberOption, ROOT, scriptNodeFlags } from './processes';
 
 const USAGE = `usage: DATABASE_URL=postgres://… npm run bench:profile -- [--seconds S] [--connections C] [--dir BUILD_DIR] [--functions N] [--history | --indicators]
   Where the uncached dashboard's time goes (issue 28): the built service (npm run build, run as
@@ -54,10 +54,9 @@ async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error(`DATABASE_URL is not set\n${USAGE}`);
   const args = process.argv.slice(2);
-  const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
-  const seconds = option('--seconds', 20);
-  const connections = option('--connections', 32);
-  const functions = option('--functions', 0);
+  const seconds = numberOption(args, '--seconds', 20);
+  const connections = numberOption(args, '--connections', 32);
+  const functions = numberOption(args, '--functions', 0);
   const buildDir = args.includes('--dir') ? args[args.indexOf('--dir') + 1] : ROOT;
   const dir = mkdtempSync(join(tmpdir(), 'dashboard-profile-'));
   const port = await freePort();
@@ -65,19 +64,7 @@ async function main(): Promise<void> {
   const child = spawn(process.execPath, [...scriptNodeFlags('start:prod'), '--cpu-prof', `--cpu-prof-dir=${dir}`, 'dist/src/main.js'], {
     cwd: buildDir,
     stdio: 'ignore',
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      EXPOSE_SQL_STATEMENT_COUNT: 'true',
-      LOG_LEVEL: 'warn',
-      ADMIN_TOKEN: token,
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      RESPONSE_CACHE: 'false',
-      SEED_DEMO: 'false',
-      JOBS_WORKER: 'false',
-      PORT: String(port),
-    },
+    env: { ...process.env, ...measuredServiceEnv(databaseUrl, token), EXPOSE_SQL_STATEMENT_COUNT: 'true', PORT: String(port) },
   });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
@@ -113,14 +100,7 @@ async function main(): Promise<void> {
   profile.samples.forEach((id, i) => micros.set(partById.get(id)!, (micros.get(partById.get(id)!) ?? 0) + (profile.timeDeltas[i] ?? 0)));
   const busy = [...micros.entries()].filter(([part]) => part !== '(idle)').reduce((sum, [, us]) => sum + us, 0);
   console.log(`${what}, RESPONSE_CACHE=false, ${connections} connections, ${seconds} s: ${result.requests.average.toFixed(1)} req/s, p50 ${result.latency.p50} ms, ${statements} SQL statements per request`);
-  // A backend opened during the load counts from zero.
-  const used = { service: { user: 0, system: 0 }, postgres: { user: 0, system: 0 } };
-  for (const [key, after] of cpuAfter) {
-    const before = cpuBefore.get(key) ?? { user: 0, system: 0 };
-    const side = key === 'service' ? used.service : used.postgres;
-    side.user += after.user - before.user;
-    side.system += after.system - before.system;
-  }
+  const used = cpuUsed(cpuBefore, cpuAfter);
   const perRequest = (ms: number) => (ms / result.requests.total).toFixed(2);
   console.log('CPU per request by process (/proc, the load only):\n\n| process | ms per request | of which in the kernel |\n|---|---:|---:|');
   for (const [name, cpu] of [['the service (its threads; the profiler included)', used.service], ['PostgreSQL (its backends)', used.postgres]] as const) {

@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
 import { DASHBOARD_PARTS, graphqlBody } from './operations';
-import { cpuReading, scriptNodeFlags, startChild } from './processes';
+import { cpuReading, cpuUsed, measuredServiceEnv, numberOption, scriptNodeFlags, startChild } from './processes';
 
 const USAGE = `usage: npm run build && DATABASE_URL=postgres://… npm run bench:query-parts -- [--seconds S] [--connections C] [--rounds R]
   Where the uncached dashboard's CPU goes, by part of its query (issue 28): the built service, run as
@@ -16,22 +16,12 @@ async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error(`DATABASE_URL is not set\n${USAGE}`);
   const args = process.argv.slice(2);
-  const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
-  const seconds = option('--seconds', 10);
-  const connections = option('--connections', 32);
-  const rounds = option('--rounds', 2);
+  const seconds = numberOption(args, '--seconds', 10);
+  const connections = numberOption(args, '--connections', 32);
+  const rounds = numberOption(args, '--rounds', 2);
   if (![seconds, connections, rounds].every((n) => Number.isInteger(n) && n > 0)) throw new Error(USAGE);
   const token = randomBytes(16).toString('hex');
-  const env = {
-    NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
-    LOG_LEVEL: 'warn',
-    ADMIN_TOKEN: token,
-    RATE_LIMIT_PER_MINUTE: '100000000',
-    RESPONSE_CACHE: 'false',
-    SEED_DEMO: 'false',
-    JOBS_WORKER: 'false',
-  };
+  const env = measuredServiceEnv(databaseUrl, token);
   // The statements per request come from a second instance that exposes them (its counter's async hooks would slow the measured one).
   const counter = await startChild([...scriptNodeFlags('start:prod'), 'dist/src/main.js'], { ...env, EXPOSE_SQL_STATEMENT_COUNT: 'true' });
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
@@ -58,15 +48,9 @@ async function main(): Promise<void> {
         const result = await autocannon({ ...load, duration: seconds });
         const after = await cpuReading(service.child.pid!, databaseUrl);
         if (result.non2xx || result.errors) throw new Error(`${part.name}: ${result.non2xx} answers not 2xx, ${result.errors} errors`);
-        // A backend opened during the load counts from zero; one closed during it is left out.
-        let serviceMs = 0;
-        let postgresMs = 0;
-        for (const [key, cpu] of after) {
-          const start = before.get(key) ?? { user: 0, system: 0 };
-          const ms = cpu.user + cpu.system - start.user - start.system;
-          if (key === 'service') serviceMs += ms;
-          else postgresMs += ms;
-        }
+        const used = cpuUsed(before, after);
+        const serviceMs = used.service.user + used.service.system;
+        const postgresMs = used.postgres.user + used.postgres.system;
         const requests = result.requests.total;
         console.log(
           `| ${round} | ${part.name} | ${(requests / seconds).toFixed(1)} | ${part.statements} | ${(serviceMs / requests).toFixed(2)} | ${(postgresMs / requests).toFixed(2)} |`,
