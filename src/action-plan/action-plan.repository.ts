@@ -570,18 +570,35 @@ function yearFiguresJoins(indicatorId: string, year: string, recordedBefore: str
 
 /** What progressOf needs of an indicator and its figures for a year, as progressInputsTextSql writes them. */
 export interface ProgressInputs {
-  indicator: Pick<Indicator, 'id' | 'direction' | 'baselineValue' | 'measure' | 'reportingFrequency'>;
+  indicator: Pick<Indicator, 'id' | 'direction' | 'measure' | 'reportingFrequency' | 'baselineValue'>;
   figures: YearFigures;
+  /**
+   * With a lagged cut: the indicator's plan's reporting lag, and the instant (ms since the epoch)
+   * PostgreSQL read the values as known before (null: now), for the reader to check against its own.
+   */
+  lag?: { days: number; knownByMs: number | null };
 }
 
 /**
- * SQL writing, for the indicator row `alias`, what progressOf needs for `year` with the values
- * approved now (the figures pageFiguresQuery reads for that cut), as one text of fields separated
- * by "|" (an empty field: null); readProgressInputs reads it back. For the page assembler, which
- * has PostgreSQL write it inside a page's JSON instead of reading the figures by a statement of
- * their own. `year` is a plan year (an integer).
+ * The cut of a lagged year, as progressInputsTextSql reads it: each indicator's values as known at
+ * the end of the day `asOf` plus its plan's reporting lag, in `timeZone`, or now once that day is
+ * `today` or later (resolveProgressCut and IndicatorProgressReader.knownBy, in SQL).
  */
-export function progressInputsTextSql(alias: string, year: number): string {
+export interface LaggedFiguresCut {
+  today: string;
+  asOf: string;
+  timeZone: string;
+}
+
+/**
+ * SQL writing, for the indicator row `alias`, what progressOf needs for `year` with the approved
+ * values (the figures pageFiguresQuery reads for that cut), as one text of fields separated by "|"
+ * (an empty field: null); readProgressInputs reads it back. The values as they are now, or, with
+ * `lagged`, as known at the indicator's own plan's lagged day, followed by that lag and the instant
+ * read at. For the page assembler, which has PostgreSQL write it inside a page's JSON instead of
+ * reading the figures by a statement of their own. `year` is a plan year (an integer).
+ */
+export function progressInputsTextSql(alias: string, year: number, lagged: LaggedFiguresCut | null = null): string {
   if (!Number.isInteger(year)) throw new Error(`not a year: ${year}`);
   const field = (sql: string) => `coalesce((${sql})::text, '')`;
   const fields = [
@@ -595,13 +612,27 @@ export function progressInputsTextSql(alias: string, year: number): string {
     'a.figures_actual_period',
     'pt.value',
     'm.value',
-  ].map(field);
-  return `(SELECT ${fields.join(" || '|' || ")} FROM (SELECT 1) one ${yearFiguresJoins(`${alias}.id`, String(year), null, ValueStatus.APPROVED).join(' ')})`;
+  ];
+  if (!lagged) {
+    return `(SELECT ${fields.map(field).join(" || '|' || ")} FROM (SELECT 1) one ${yearFiguresJoins(`${alias}.id`, String(year), null, ValueStatus.APPROVED).join(' ')})`;
+  }
+  const day = (value: string) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error(`not a day: ${value}`);
+    return `date '${value}'`;
+  };
+  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(lagged.timeZone)) throw new Error(`not a time zone: ${lagged.timeZone}`);
+  // The start of the day after asOf + lag in the zone, while that day is before today; else null (now).
+  const lagDays = `coalesce((SELECT ap.reporting_lag_days FROM action_plan ap WHERE ap.id = ${alias}.action_plan_id), ${DEFAULT_REPORTING_LAG_DAYS})`;
+  const knownBy = `CASE WHEN ${day(lagged.asOf)} + lag.days < ${day(lagged.today)} THEN (${day(lagged.asOf)} + lag.days + 1)::timestamp AT TIME ZONE '${lagged.timeZone}' END`;
+  fields.push('k.lag_days', '(extract(epoch FROM k.known_by) * 1000)::bigint');
+  return `(SELECT ${fields.map(field).join(" || '|' || ")}
+             FROM (SELECT lag.days AS lag_days, ${knownBy} AS known_by FROM (SELECT ${lagDays} AS days) lag) k
+             ${yearFiguresJoins(`${alias}.id`, String(year), "coalesce(k.known_by, 'infinity')", ValueStatus.APPROVED).join(' ')})`;
 }
 
 /** progressInputsTextSql's text read back (PostgreSQL's float8 text is the double's shortest digits, which Number reads exactly). */
 export function readProgressInputs(text: string): ProgressInputs {
-  const [id, direction, measure, frequency, baseline, target, actual, actualPeriod, previousTarget, milestone] = text.split('|');
+  const [id, direction, measure, frequency, baseline, target, actual, actualPeriod, previousTarget, milestone, lagDays, knownByMs] = text.split('|');
   const number = (value: string) => (value === '' ? null : Number(value));
   return {
     indicator: {
@@ -612,6 +643,7 @@ export function readProgressInputs(text: string): ProgressInputs {
       baselineValue: number(baseline),
     },
     figures: { target: number(target), actual: number(actual), actualPeriod: actualPeriod || null, previousTarget: number(previousTarget), milestone: number(milestone) },
+    ...(lagDays === undefined ? {} : { lag: { days: Number(lagDays), knownByMs: number(knownByMs) } }),
   };
 }
 

@@ -15,6 +15,19 @@ import type { Indicator } from './indicator.entity';
 import { dependsOnReportingLag, ProgressCut, ProgressCutRequest, resolveProgressCut } from './progress-cut';
 import { SEES_UNREVIEWED, ValueStatus } from './value-status';
 
+/**
+ * A default cut of approved values for a page of indicators (IndicatorProgressReader.pageCut):
+ * `current` when no plan's reporting lag can change it (the values as they are now); else
+ * `lagged`, each indicator's cut being asOf plus its plan's lag, capped at `today`.
+ */
+export interface PageProgressCut {
+  today: string;
+  year: number;
+  current: ProgressCut | null;
+  /** asOf (the end of the past year) and the zone whose day boundaries the lagged day ends at. */
+  lagged: { asOf: string; timeZone: string } | null;
+}
+
 /** Progress of the indicators in scope for one year, and the cut it was read at. */
 export interface ProgressReading {
   cut: ProgressCut;
@@ -104,17 +117,27 @@ export class IndicatorProgressReader {
   }
 
   /**
-   * The cut forIndicator reads `request` at for `year` when it needs no plan's reporting lag and
-   * reads the approved values as they are now, as progressInputsTextSql writes their figures (what
-   * the page assembler has PostgreSQL write with a page); null for any other cut, which the
-   * resolvers answer. `request` is one every caller may make (no SUBMITTED values).
+   * The cut forIndicator reads `request` at for `year` when it reads the approved values at the
+   * default cut, as the page assembler has PostgreSQL read their figures with a page
+   * (progressInputsTextSql): as they are now, or, for a year its plan's reporting lag can cut (a
+   * past year), as known at asOf plus each indicator's own plan's lag (cutWithLag). null for any
+   * other request (asOf, valuesKnownBy, SUBMITTED values), which the resolvers answer.
    */
-  currentCut(request: ProgressCutRequest, year: number): ProgressCut | null {
-    if (request.valueStatus && request.valueStatus !== ValueStatus.APPROVED) return null;
+  pageCut(request: ProgressCutRequest, year: number): PageProgressCut | null {
+    if ((request.valueStatus && request.valueStatus !== ValueStatus.APPROVED) || request.asOf || request.valuesKnownBy) return null;
     const today = this.clock.today();
-    if (dependsOnReportingLag(today, request, year)) return null;
-    const cut = this.defaultCut(today, request, year, DEFAULT_REPORTING_LAG_DAYS);
-    return cut.valueStatus === ValueStatus.APPROVED && this.knownBy(cut) === null ? cut : null;
+    const current = this.defaultCut(today, request, year, DEFAULT_REPORTING_LAG_DAYS);
+    if (!dependsOnReportingLag(today, request, year)) return this.knownBy(current) === null ? { today, year, current, lagged: null } : null;
+    return { today, year, current: null, lagged: { asOf: current.asOf, timeZone: this.config.get('APP_TIMEZONE') } };
+  }
+
+  /**
+   * The cut of `page` for an indicator whose plan's reporting lag is `lagDays`, and the instant
+   * its values are known by (null: now), as forIndicator reads them.
+   */
+  cutWithLag(page: PageProgressCut, lagDays: number): { cut: ProgressCut; knownBy: Date | null } {
+    const cut = page.current ?? this.defaultCut(page.today, {}, page.year, lagDays);
+    return { cut, knownBy: this.knownBy(cut) };
   }
 
   private progressAt(loaders: LoaderRegistry, indicator: Indicator, year: number, cut: ProgressCut): Promise<IndicatorProgress> {

@@ -25,8 +25,7 @@ import { latestValueJsonSql, progressInputsTextSql, readProgressInputs } from '.
 import { IndicatorResolver } from '../../action-plan/action-plan.resolver';
 import type { Indicator } from '../../action-plan/indicator.entity';
 import { progressOf } from '../../action-plan/indicator-progress';
-import { IndicatorProgressReader } from '../../action-plan/indicator-progress.reader';
-import type { ProgressCut } from '../../action-plan/progress-cut';
+import { IndicatorProgressReader, PageProgressCut } from '../../action-plan/indicator-progress.reader';
 import { isPlanYear } from '../../action-plan/reporting-period';
 import type { ValueStatus } from '../../action-plan/value-status';
 import type { Actor } from '../../auth/actor';
@@ -89,7 +88,7 @@ interface ProgressPlan {
   type: GraphQLOutputType;
   object: ObjectPlan;
   year: number;
-  cut: ProgressCut;
+  cut: PageProgressCut;
 }
 
 type FieldPlan =
@@ -122,8 +121,8 @@ class AssemblyMismatch extends Error {}
 
 /**
  * Answers a page of recommendations without a resolver per field (issue 28): the page itself and
- * the fields computed in code (isOverdue; indicators asked with progress at another cut than the
- * current one) through the same resolver methods the schema calls; the meeting, barriers,
+ * the fields computed in code (isOverdue; indicators asked with progress at a cut of their own:
+ * asOf, valuesKnownBy, SUBMITTED values) through the same resolver methods the schema calls; the meeting, barriers,
  * organisations, status history and indicators (with their latest values, and their progress's
  * inputs for progressOf) of every recommendation of the page written as JSON by PostgreSQL in one
  * statement,
@@ -259,11 +258,12 @@ export class RecommendationPageAssembler {
   /**
    * How a field of a related row that is not a column is written in its JSON (rowJson's `nested`):
    * an indicator's latest value, as latestValueJsonSql writes it (Indicator.latestValue's rule);
-   * its progress at the current cut (IndicatorProgressReader.currentCut: the approved values as
-   * they are now, no plan's reporting lag), as a marker with progressOf's inputs, which read()
-   * replaces with the answer progressOf gives (the rule stays in code, its figures are read with
-   * the page, not by two statements of their own). `progress` collects the markers' fields,
-   * numbered from `offset`. Any other cut is answered by the resolvers.
+   * its progress at the default cut of approved values (IndicatorProgressReader.pageCut: as they are
+   * now, or for a past year as known at the end of its plan's reporting lag), as a marker with
+   * progressOf's inputs, which read() replaces with the answer progressOf gives (the rule stays in
+   * code, its figures are read with the page, not by two statements of their own). `progress`
+   * collects the markers' fields, numbered from `offset`. Any other cut (asOf, valuesKnownBy,
+   * SUBMITTED values) is answered by the resolvers.
    */
   private nestedJson(
     scope: SelectionScope,
@@ -289,11 +289,12 @@ export class RecommendationPageAssembler {
     if (id === 'Indicator.progress') {
       const { year, asOf, valuesKnownBy, valueStatus } = field.args;
       if (typeof year !== 'number' || !isPlanYear(year) || asOf != null || valuesKnownBy != null || (valueStatus != null && valueStatus !== 'APPROVED')) return null;
-      const cut = this.part('progress').currentCut(valueStatus ? { valueStatus: valueStatus as ValueStatus } : {}, year);
+      const cut = this.part('progress').pageCut(valueStatus ? { valueStatus: valueStatus as ValueStatus } : {}, year);
       const object = cut && isObjectType(named) ? this.planObject(scope, context, named, field.nodes) : null;
       if (!cut || !object || object.relations.length) return null;
       const index = offset + progress.push({ key, type: definition.type, object, year, cut }) - 1;
-      return (alias) => ({ key, valueSql: progressMarkerSql(index, progressInputsTextSql(alias, year)), required: true });
+      const lagged = cut.lagged && { today: cut.today, ...cut.lagged };
+      return (alias) => ({ key, valueSql: progressMarkerSql(index, progressInputsTextSql(alias, year, lagged)), required: true });
     }
     return null;
   }
@@ -351,7 +352,7 @@ export class RecommendationPageAssembler {
     const answers = computed.map((field) => objects.map((object) => resolveField(field, object, assembly)));
     // One Promise.all over everything started: a failure rejects it, and no other rejection goes unhandled.
     const [rows, ...settled] = await Promise.all([relations, ...answers.map((list) => (list.some(isPromise) ? Promise.all(list) : list))]);
-    if (rows) assembly.relations.set(plan, plan.progressInRelations.length ? withProgress(plan, rows, assembly) : rows);
+    if (rows) assembly.relations.set(plan, plan.progressInRelations.length ? withProgress(plan, rows, assembly, this.part('progress')) : rows);
     computed.forEach((field, index) => assembly.resolved.set(field, new Map(objects.map((object, at) => [object, settled[index][at]]))));
     const nested = plan.fields.flatMap((field) => {
       if ((field.kind !== 'property' && field.kind !== 'resolver') || !field.object) return [];
@@ -369,10 +370,17 @@ export class RecommendationPageAssembler {
 /**
  * The relations' texts with each progress marker (PROGRESS_IN_TEXT) replaced by the field's answer
  * for its indicator, as JSON.stringify writes it: progressOf over the inputs PostgreSQL wrote, at
- * the field's cut, completed to its selection; once per field and inputs (an indicator on several
- * recommendations of the page is computed once).
+ * the field's cut (with a lagged cut, the one the indicator's plan's lag gives, which must be the
+ * instant PostgreSQL read at: its day boundary in the zone, computed on both sides), completed to
+ * its selection; once per field and inputs (an indicator on several recommendations of the page
+ * is computed once).
  */
-function withProgress(plan: ObjectPlan, texts: Map<string, (string | null)[]>, assembly: Assembly): Map<string, (string | null)[]> {
+function withProgress(
+  plan: ObjectPlan,
+  texts: Map<string, (string | null)[]>,
+  assembly: Assembly,
+  reader: IndicatorProgressReader,
+): Map<string, (string | null)[]> {
   const answers = new Map<string, string>();
   const answer = (_: string, index: string, inputs: string): string => {
     const key = `${index}|${inputs}`;
@@ -380,8 +388,12 @@ function withProgress(plan: ObjectPlan, texts: Map<string, (string | null)[]>, a
     if (json === undefined) {
       const field = plan.progressInRelations[Number(index)];
       if (!field) throw new AssemblyMismatch('a progress marker without its field');
-      const { indicator, figures } = readProgressInputs(inputs);
-      json = JSON.stringify(complete(field.type, field.object, progressOf(indicator, field.year, figures, field.cut), assembly));
+      const { indicator, figures, lag } = readProgressInputs(inputs);
+      if (!field.cut.current && !lag) throw new AssemblyMismatch('a lagged progress marker without its lag');
+      const { cut, knownBy } = reader.cutWithLag(field.cut, lag?.days ?? 0);
+      // A zone whose day does not start at midnight (a DST change then) would read another instant.
+      if (lag && (knownBy?.getTime() ?? null) !== lag.knownByMs) throw new AssemblyMismatch('the lagged cut read at another instant');
+      json = JSON.stringify(complete(field.type, field.object, progressOf(indicator, field.year, figures, cut), assembly));
       answers.set(key, json);
     }
     return json;
