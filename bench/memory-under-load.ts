@@ -24,7 +24,8 @@ const USAGE = `usage: npm run build && npm run bench:memory -- [--minutes 5] [--
   dashboard, progressSummary with every indicator, indicators (50), \`/\` and \`/recommendations\` for --minutes, while a
   recommendation moves IN_PROGRESS <-> STALLED once a second. PSS (proportional resident memory, shared pages split
   between sharers) of the service — with the embedded default, of the service and its database processes — is sampled
-  every --sample-seconds. With --snapshots, heap snapshots of the Node process before and after are summarised by
+  every --sample-seconds, the node binary's pages counted whole, as for a service running alone (this script's own
+  process runs the same binary, with which PSS would otherwise split them). With --snapshots, heap snapshots of the Node process before and after are summarised by
   constructor (what the old generation keeps); taking one leaves its working memory resident, so the PSS figures of
   such a run are not the service's: measure PSS without --snapshots. --retainers prints what keeps the first object
   of a constructor alive after the load (its path from a GC root).`;

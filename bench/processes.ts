@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -87,7 +87,31 @@ function processTree(pid: number): number[] {
   return pids;
 }
 
-/** Sums resident (RSS) and proportional (PSS, shared pages split between sharers) memory of the tree, in MB. */
+/**
+ * The resident pages of the process's own executable that its PSS leaves to other processes, in kB.
+ * The benchmark's own process runs the same node binary as the service, so PSS splits the binary's
+ * pages (~45 MB on Node 20, ~55 MB on Node 24) between them; a service running alone (a container,
+ * a systemd unit) carries them all.
+ */
+function executableSharedKb(pid: number): number {
+  const executable = readlinkSync(`/proc/${pid}/exe`);
+  let inExecutable = false;
+  let rss = 0;
+  let pss = 0;
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const mapping = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (mapping) inExecutable = mapping[1] === executable;
+    else if (inExecutable && line.startsWith('Rss:')) rss += Number(line.split(/\s+/)[1]);
+    else if (inExecutable && line.startsWith('Pss:')) pss += Number(line.split(/\s+/)[1]);
+  }
+  return rss - pss;
+}
+
+/**
+ * Sums resident (RSS) and proportional (PSS, shared pages split between sharers) memory of the tree,
+ * in MB, the service's node binary counted whole (executableSharedKb): what the tree holds when it
+ * runs alone, not beside the benchmark's own node process.
+ */
 export function treeMemory(pid: number): { processes: number; rssMb: number; pssMb: number; servicePssMb: number } {
   let rss = 0;
   let pss = 0;
@@ -97,7 +121,7 @@ export function treeMemory(pid: number): { processes: number; rssMb: number; pss
     try {
       const rollup = readFileSync(`/proc/${p}/smaps_rollup`, 'utf8');
       rss += Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
-      const own = Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+      const own = Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0) + (p === pid ? executableSharedKb(p) : 0);
       pss += own;
       if (p === pid) servicePss = own;
     } catch {
