@@ -570,7 +570,7 @@ function yearFiguresJoins(indicatorId: string, year: string, recordedBefore: str
 
 /** What progressOf needs of an indicator and its figures for a year, as progressInputsTextSql writes them. */
 export interface ProgressInputs {
-  indicator: Pick<Indicator, 'id' | 'direction' | 'measure' | 'reportingFrequency' | 'baselineValue'>;
+  indicator: Pick<Indicator, 'id' | 'direction' | 'baselineValue' | 'measure' | 'reportingFrequency'>;
   figures: YearFigures;
   /**
    * With a lagged cut: the indicator's plan's reporting lag, and the instant (ms since the epoch)
@@ -616,14 +616,12 @@ export function progressInputsTextSql(alias: string, year: number, lagged: Lagge
   if (!lagged) {
     return `(SELECT ${fields.map(field).join(" || '|' || ")} FROM (SELECT 1) one ${yearFiguresJoins(`${alias}.id`, String(year), null, ValueStatus.APPROVED).join(' ')})`;
   }
-  const day = (value: string) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error(`not a day: ${value}`);
-    return `date '${value}'`;
-  };
-  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(lagged.timeZone)) throw new Error(`not a time zone: ${lagged.timeZone}`);
+  // Written into the SQL's text as literals: a relation's SQL takes no parameters of its own (relationsJson).
+  const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+  const asOf = `date ${literal(lagged.asOf)}`;
   // The start of the day after asOf + lag in the zone, while that day is before today; else null (now).
   const lagDays = `coalesce((SELECT ap.reporting_lag_days FROM action_plan ap WHERE ap.id = ${alias}.action_plan_id), ${DEFAULT_REPORTING_LAG_DAYS})`;
-  const knownBy = `CASE WHEN ${day(lagged.asOf)} + lag.days < ${day(lagged.today)} THEN (${day(lagged.asOf)} + lag.days + 1)::timestamp AT TIME ZONE '${lagged.timeZone}' END`;
+  const knownBy = `CASE WHEN ${asOf} + lag.days < date ${literal(lagged.today)} THEN (${asOf} + lag.days + 1)::timestamp AT TIME ZONE ${literal(lagged.timeZone)} END`;
   fields.push('k.lag_days', '(extract(epoch FROM k.known_by) * 1000)::bigint');
   return `(SELECT ${fields.map(field).join(" || '|' || ")}
              FROM (SELECT lag.days AS lag_days, ${knownBy} AS known_by FROM (SELECT ${lagDays} AS days) lag) k
