@@ -5,6 +5,7 @@ import type { Environment } from '../config/environment';
 import { DatabaseLogger } from './database.logger';
 import type { EmbeddedConnection } from './embedded-postgres';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { parseTimestamptz } from './timestamptz-parser';
 
 /**
  * Every entity file of src/ (or dist/src/ when compiled), for what runs outside the Nest
@@ -17,6 +18,8 @@ export const ENTITY_FILES = join(__dirname, '..', '**', '*.entity.{ts,js}');
 
 // DATE columns stay 'YYYY-MM-DD' strings: a JS Date would shift them by the server's time zone.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
+// timestamptz: the same Date as node-postgres's reader gives, without its regular expressions.
+types.setTypeParser(types.builtins.TIMESTAMPTZ, parseTimestamptz);
 
 /**
  * The one description of the database, shared by the application, the TypeORM
