@@ -22,7 +22,8 @@ const USAGE = `usage: npm run build && npm run bench:memory -- [--minutes 5] [--
   PostgreSQL with the sample, node flags of package.json's "start"), or with --database-url as a server-mode instance
   (node flags of "start:prod"); BENCH_NODE_FLAGS replaces the flags. --connections connections cycle through the NGO
   dashboard, progressSummary with every indicator, indicators (50), \`/\` and \`/recommendations\` for --minutes, while a
-  recommendation moves IN_PROGRESS <-> STALLED once a second. PSS (proportional resident memory, shared pages split
+  recommendation moves IN_PROGRESS <-> STALLED once a second (20 in turn: with --database-url their histories grow by
+  ~300 changes a run, so that database no longer matches a fresh seed for bench:interleaved). PSS (proportional resident memory, shared pages split
   between sharers) of the service — with the embedded default, of the service and its database processes — is sampled
   every --sample-seconds, the node binary's pages counted whole, as for a service running alone (this script's own
   process runs the same binary, with which PSS would otherwise split them). With --snapshots, heap snapshots of the Node process before and after are summarised by

@@ -35,4 +35,20 @@ describe('the TSX runtime', () => {
     expect((<input type="checkbox" checked disabled={false} />).html).toBe('<input type="checkbox" checked>');
     expect(renderDocument(<html lang="ky"></html>)).toBe('<!DOCTYPE html><html lang="ky"></html>');
   });
+
+  it('writes a page of many rows (a rope of concatenations, flattened once) whole and in order', () => {
+    const rows = Array.from({ length: 50_000 }, (_, i) => (
+      <tr>
+        <td>{i}</td>
+      </tr>
+    ));
+    const html = renderDocument(
+      <table>
+        <tbody>{rows}</tbody>
+      </table>,
+    );
+    expect(html.startsWith('<!DOCTYPE html><table><tbody><tr><td>0</td></tr><tr><td>1</td></tr>')).toBe(true);
+    expect(html.endsWith('<tr><td>49999</td></tr></tbody></table>')).toBe(true);
+    expect(Buffer.byteLength(html)).toBe('<!DOCTYPE html><table><tbody></tbody></table>'.length + rows.reduce((sum, row) => sum + row.html.length, 0));
+  });
 });
