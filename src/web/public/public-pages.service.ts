@@ -194,7 +194,17 @@ export class PublicPagesService {
     return Number(this.clock.today().slice(0, 4));
   }
 
-  async home(requestedYear: number | undefined): Promise<HomeData> {
+  /**
+   * The home page's figures, read once per data version and day (the default year and the
+   * figures' cut follow the day): the most visited page reads every indicator's progress for its
+   * tally, and nothing in it changes but with a write. Shared by the requests of a version: shown,
+   * never changed.
+   */
+  home(requestedYear: number | undefined): Promise<HomeData> {
+    return this.memo.get(`home:${requestedYear ?? 'default'}:${this.clock.today()}`, () => this.readHome(requestedYear));
+  }
+
+  private async readHome(requestedYear: number | undefined): Promise<HomeData> {
     // The plans, once per data version: the year picker's years and the scorecard's plans.
     const plans = await this.plans.listShown();
     const current = this.currentYear();
