@@ -8,7 +8,7 @@ import { measuredServiceEnv, numberOption, scriptNodeFlags, startChild, type Chi
 
 const USAGE = `usage: npm run build && DATABASE_URL=… npm run bench:allocation -- [--requests 1000] [--connections 8]
   Bytes the built service allocates per request (issue 28: what the young generation must hold), with the response
-  cache off: the NGO dashboard (operation 1), a page of 100 with full history (operation 5), \`/\` and
+  cache off: any GraphQL request (\`{ __typename }\`), the NGO dashboard (operation 1), a page of 100 with full history (operation 5), \`/\` and
   \`/recommendations\`. V8's sampling heap profiler (bench/allocation-sampler.cjs, preloaded into the service) counts
   every allocation while --requests requests are answered, collected objects included, after 200 to warm up; the
   functions that allocate most are listed by name. Unlike req/s, the figures do not depend on how busy the machine
@@ -28,6 +28,8 @@ interface Target {
 }
 
 const TARGETS: Target[] = [
+  // What any GraphQL request costs before its fields: the middleware, guards, parsing and the answer.
+  { name: 'any request: `{ __typename }`', method: 'POST', path: '/graphql', body: graphqlBody('{ __typename }', {}) },
   { name: 'dashboard (operation 1)', method: 'POST', path: '/graphql', body: graphqlBody(DASHBOARD_QUERY, { status: OPEN_STATUSES, year: BENCH_YEAR }) },
   { name: 'recommendations(first: 100) with history (operation 5)', method: 'POST', path: '/graphql', body: graphqlBody(HISTORY_PAGE_QUERY, {}) },
   { name: '`/`', method: 'GET', path: '/' },

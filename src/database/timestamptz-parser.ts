@@ -48,14 +48,10 @@ export function parseTimestamptz(text: string): Date | number | null {
   }
   const sign = text.charCodeAt(at) === 43 ? 1 : text.charCodeAt(at) === 45 ? -1 : 0;
   const offsetHours = digits(text, at + 1, 2);
+  // ±HH, or ±HH:MM; anything after that is a shape for the general parser.
   let offsetMinutes = 0;
-  if (at + 3 === length) {
-    // ±HH
-  } else if (at + 6 === length && text.charCodeAt(at + 3) === 58) {
-    offsetMinutes = digits(text, at + 4, 2);
-  } else {
-    return generalParser(text);
-  }
+  if (at + 6 === length && text.charCodeAt(at + 3) === 58) offsetMinutes = digits(text, at + 4, 2);
+  else if (at + 3 !== length) return generalParser(text);
   if (year < 100 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || sign === 0 || offsetHours < 0 || offsetMinutes < 0) {
     return generalParser(text);
   }
