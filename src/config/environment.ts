@@ -100,7 +100,7 @@ export class Environment {
    *
    * The embedded server's default is smaller: it serves one service on one machine, and each
    * connection is a PostgreSQL process of its own (~8 MB once busy; see docs/operations.md, Memory).
-   * @default 10; 5 on the embedded database
+   * @default 10; 4 on the embedded database
    */
   @Transform(toOptionalInt)
   @IsOptional()

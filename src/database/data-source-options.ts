@@ -90,9 +90,9 @@ async function withoutJit(client: ClientBase): Promise<void> {
   await client.query('SET jit = off');
 }
 
-/** The pool size per server: DATABASE_POOL_SIZE, or its default (10 on a server, 5 on the embedded one). */
+/** The pool size per server: DATABASE_POOL_SIZE, or its default (10 on a server, 4 on the embedded one). */
 export function databasePoolSize(env: Pick<Environment, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>): number {
-  return env.DATABASE_POOL_SIZE ?? (env.DATABASE_URL ? 10 : 5);
+  return env.DATABASE_POOL_SIZE ?? (env.DATABASE_URL ? 10 : 4);
 }
 
 /** DATABASE_REPLICA_URLS split into URLs (empty when unset). */
