@@ -13,7 +13,7 @@ describe('databasePoolSize', () => {
   it('is the pool every server gets', () => {
     const replicated = buildDataSourceOptions({ DATABASE_URL: 'postgres://db/tracker', DATABASE_REPLICA_URLS: 'postgres://replica/tracker' });
     expect(replicated).toMatchObject({ poolSize: 10 });
-    expect(buildDataSourceOptions({})).toMatchObject({ poolSize: 5 });
+    expect(buildDataSourceOptions({})).toMatchObject({ poolSize: 4 });
   });
 });
 
