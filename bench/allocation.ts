@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_YEAR, DASHBOARD_QUERY, graphqlBody, HISTORY_PAGE_QUERY, OPEN_STATUSES } from './operations';
-import { measuredServiceEnv, numberOption, scriptNodeFlags, startChild, type ChildServer } from './processes';
+import { benchNodeFlags, measuredServiceEnv, numberOption, startChild, type ChildServer } from './processes';
 
 const USAGE = `usage: npm run build && DATABASE_URL=… npm run bench:allocation -- [--requests 1000] [--connections 8]
   Bytes the built service allocates per request (issue 28: what the young generation must hold), with the response
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   const requests = numberOption(argv, '--requests', 1000);
   const connections = numberOption(argv, '--connections', 8);
   if (!(requests > 0) || !(connections > 0)) throw new Error(USAGE);
-  const flags = process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean) : scriptNodeFlags('start:prod');
+  const flags = benchNodeFlags('start:prod');
   const work = mkdtempSync(join(tmpdir(), 'tracker-allocation-'));
   const report = join(work, 'allocation.json');
   const token = randomBytes(24).toString('hex');

@@ -4,7 +4,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BENCH_YEAR, DASHBOARD_QUERY, graphqlBody, OPEN_STATUSES } from './operations';
-import { freePort, ROOT, scriptNodeFlags, treeMemory } from './processes';
+import { benchNodeFlags, freePort, ROOT, treeMemory } from './processes';
 
 const USAGE = `usage: npm run bench:embedded -- [--main dist/src/main.js] [--requests 1000] [--duration 10]
 Measures the service on the embedded database (no DATABASE_URL), as \`npm start\` runs it, with the sample:
@@ -46,7 +46,7 @@ interface Started {
 }
 
 /** The node flags of `npm start` (package.json); BENCH_NODE_FLAGS tries others, e.g. `--max-semi-space-size=64`. */
-const nodeFlags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? scriptNodeFlags('start');
+const nodeFlags = benchNodeFlags('start');
 
 /** Starts the built service and measures until the dashboard query is answered (not just /health). */
 

@@ -15,7 +15,7 @@ import {
 } from './operations';
 import { ALLOWED_TRANSITIONS } from '../src/recommendations/recommendation-lifecycle';
 import { RecommendationStatus } from '../src/recommendations/recommendation.enums';
-import { scriptNodeFlags, startChild, treeMemory } from './processes';
+import { benchNodeFlags, startChild, treeMemory } from './processes';
 
 const USAGE = `usage: npm run build && npm run bench:memory -- [--minutes 5] [--connections 32] [--sample-seconds 30] [--database-url URL] [--snapshots] [--retainers CONSTRUCTOR]
   Memory of the service under sustained mixed load (issue 28): the built service as \`npm start\` runs it (the embedded
@@ -171,7 +171,7 @@ const WRITE_TARGETS = 20;
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const embedded = options.databaseUrl === null;
-  const flags = process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean) : scriptNodeFlags(embedded ? 'start' : 'start:prod');
+  const flags = benchNodeFlags(embedded ? 'start' : 'start:prod');
   const work = mkdtempSync(join(tmpdir(), 'tracker-memory-'));
   // Run as root, the embedded server's own user must be able to enter its data directory.
   chmodSync(work, 0o755);

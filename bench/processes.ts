@@ -139,6 +139,12 @@ export function scriptNodeFlags(script: string): string[] {
   return match[1].split(' ').filter(Boolean);
 }
 
+/** The node flags a benchmark runs the service with: BENCH_NODE_FLAGS when set (to try others), else those `script` ships. */
+export function benchNodeFlags(script: string): string[] {
+  const tried = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean);
+  return tried?.length ? tried : scriptNodeFlags(script);
+}
+
 /** CPU time in ms of a process, all its threads, from /proc (user and kernel; Linux reports both in ticks of 10 ms). */
 export function processCpu(pid: number): { user: number; system: number } | null {
   try {
