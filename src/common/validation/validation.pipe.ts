@@ -2,6 +2,7 @@ import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/commo
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-codes';
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from './storable-text';
+import { keepValidationRuleLookups } from './validation-rule-lookups';
 
 function describe(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((error) => {
@@ -34,6 +35,7 @@ class EdgeValidationPipe extends ValidationPipe {
  * answers BAD_USER_INPUT naming each offending field (e.g. `input.title: ...`).
  */
 export function createValidationPipe(): ValidationPipe {
+  keepValidationRuleLookups();
   return new EdgeValidationPipe({
     transform: true,
     whitelist: true,
