@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RUNNING_AT } from '../../src/start-message';
 import { serviceBuild } from './service-build';
 
 const ROOT = join(__dirname, '..', '..');
@@ -67,8 +68,10 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`service exited with ${child.exitCode}:\n${output()}`);
     try {
+      // Healthy and started by this child: its port was free when chosen, but until the child binds
+      // it, another process (a parallel test's application) may take it and answer in its place.
       const res = await fetch(`${url}/health`);
-      if (res.ok) return;
+      if (res.ok && output().includes(RUNNING_AT)) return;
     } catch {
       // not listening yet
     }
