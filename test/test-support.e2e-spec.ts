@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { AppConfig } from '../src/config/app-config.service';
 import { createBarrier, createIndicator, createMeeting, createOrganization, createRecommendation } from './support/factories';
+import { startService, stopAllServices } from './support/service-process';
 import { createTestApp, TestApp } from './support/test-app';
 
 const ROOT = join(__dirname, '..');
@@ -67,6 +70,22 @@ describe('test support', () => {
       // The app built before it keeps the test defaults.
       expect(t.app.get(AppConfig).get('PUBLIC_READ')).toBe(false);
       expect(t.app.get(AppConfig).get('RESPONSE_CACHE')).toBe(false);
+    });
+  });
+
+  describe('startService', () => {
+    afterAll(() => stopAllServices());
+
+    it("waits for its own child: another process answering /health on the port does not make a failed start succeed", async () => {
+      // What a parallel test's application did in CI: it took the port the child was given and answered for it.
+      const impostor = createServer((_req, res) => res.writeHead(200).end('{"status":"ok"}'));
+      await new Promise<void>((resolve) => impostor.listen(0, '127.0.0.1', resolve));
+      try {
+        const { port } = impostor.address() as AddressInfo;
+        await expect(startService({ PORT: String(port), ADMIN_TOKEN: 'short' })).rejects.toThrow(/ADMIN_TOKEN must be at least 32 characters/);
+      } finally {
+        await new Promise((resolve) => impostor.close(resolve));
+      }
     });
   });
 

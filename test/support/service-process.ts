@@ -21,8 +21,9 @@ export interface ServiceProcess {
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** Starts the service with `env` over this process's; on a free port unless env.PORT names one (a test that takes it). */
 export async function startService(env: Record<string, string>): Promise<ServiceProcess> {
-  const port = await freePort();
+  const port = /^\d+$/.test(env.PORT ?? '') ? Number(env.PORT) : await freePort();
   // Its own bootstrap token: rate-limit counters shared in Redis are keyed by token, so concurrent
   // or back-to-back test runs against the same Redis must not spend each other's budget.
   const ADMIN_TOKEN = env.ADMIN_TOKEN ?? `service-process-admin-${randomBytes(16).toString('hex')}`;
