@@ -10,13 +10,10 @@ export interface StartFacts {
   firstAdminEmail: string;
 }
 
-/** How the start message begins: logged only once the service listens (test/support/service-process.ts waits for it). */
-export const RUNNING_AT = 'roundtable tracker is running at';
-
 /** The start message, one line each: a newcomer reads where to go next. */
 export function startMessage(facts: StartFacts): string[] {
   const base = facts.baseUrl.replace(/\/+$/, '');
-  const lines = [`${RUNNING_AT} ${base}/`];
+  const lines = [`roundtable tracker is running at ${base}/`];
   if (facts.publicSite) lines.push(`public pages: ${base}/`);
   lines.push(`staff sign-in: ${base}/sign-in`, `GraphQL API: ${base}/graphql`);
   if (facts.firstAdminLinkFile) {

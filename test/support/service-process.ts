@@ -1,10 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RUNNING_AT } from '../../src/start-message';
 import { serviceBuild } from './service-build';
 
 const ROOT = join(__dirname, '..', '..');
@@ -48,7 +47,7 @@ export async function startService(env: Record<string, string>): Promise<Service
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(url, child, () => output);
+  await waitForHealth(url, port, child, () => output);
   return {
     url,
     output: () => output,
@@ -64,15 +63,15 @@ export async function startService(env: Record<string, string>): Promise<Service
   };
 }
 
-async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
+async function waitForHealth(url: string, port: number, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`service exited with ${child.exitCode}:\n${output()}`);
     try {
-      // Healthy and started by this child: its port was free when chosen, but until the child binds
-      // it, another process (a parallel test's application) may take it and answer in its place.
+      // Healthy, and this child is what listens: its port was free when chosen, but until the child
+      // binds it, another process (a parallel test's application) may take it and answer in its place.
       const res = await fetch(`${url}/health`);
-      if (res.ok && output().includes(RUNNING_AT)) return;
+      if (res.ok && listensOn(child.pid!, port)) return;
     } catch {
       // not listening yet
     }
@@ -80,6 +79,44 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   }
   await stop(child, 'SIGKILL');
   throw new Error(`service did not become healthy within 60 s:\n${output()}`);
+}
+
+/**
+ * Whether process `pid` holds the socket listening on TCP `port`: the kernel's tables of listening
+ * sockets (/proc/net/tcp, tcp6) name each socket's inode, and the process's descriptors link to the
+ * inodes of its sockets. Where there is no /proc (not Linux), assumed.
+ */
+function listensOn(pid: number, port: number): boolean {
+  if (process.platform !== 'linux') return true;
+  const LISTEN = '0A';
+  const local = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  const inodes = new Set<string>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let text: string;
+    try {
+      text = readFileSync(table, 'utf8');
+    } catch {
+      continue; // no IPv6
+    }
+    for (const line of text.split('\n').slice(1)) {
+      // sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode
+      const fields = line.trim().split(/\s+/);
+      if (fields.length > 9 && fields[1].endsWith(local) && fields[3] === LISTEN) inodes.add(fields[9]);
+    }
+  }
+  let descriptors: string[];
+  try {
+    descriptors = readdirSync(`/proc/${pid}/fd`);
+  } catch {
+    return false; // it has exited
+  }
+  return descriptors.some((fd) => {
+    try {
+      return inodes.has(/^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1] ?? '');
+    } catch {
+      return false; // closed meanwhile
+    }
+  });
 }
 
 function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
