@@ -126,6 +126,21 @@ describe('public progress pages on the Sokuluk sample', () => {
     expect((await get('/indicators/WL-9').expect(404)).text).toContain('data-error-code="NOT_FOUND"');
   });
 
+  it('answers an address no route matches with the "page not found" page for a browser, and JSON for an API client', async () => {
+    const browser = (path: string, lang: string) => get(path, lang).set('accept', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8');
+    const page = await browser('/indicators', 'ky').expect(404);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.text).toContain('data-error-code="NOT_FOUND"');
+    expect(page.text).toContain('<html lang="ky"');
+    expect((await browser('/no/such/page?lang=ru', 'en').expect(404)).text).toContain('<html lang="ru"');
+    for (const accept of ['application/json', '*/*']) {
+      const api = await get('/indicators').set('accept', accept).expect(404);
+      expect(api.body.error.code).toBe('NOT_FOUND');
+    }
+    const posted = await request(t.app.getHttpServer()).post('/indicators').set('accept', 'text/html').send({}).expect(404);
+    expect(posted.body.error.code).toBe('NOT_FOUND');
+  });
+
   it('/recommendations filters by status, organisation, meeting, barrier, overdue and text, all in the URL', async () => {
     const total = async (query: string) => Number(/data-total="(\d+)"/.exec((await get(`/recommendations${query}`).expect(200)).text)![1]);
     expect(await total('')).toBe(3);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ERROR_PAGES } from '../common/errors/error.filter';
 import { ActionPlanModule } from '../action-plan/action-plan.module';
 import { DataVersionModule } from '../data-version/data-version.module';
 import { I18nModule } from '../i18n/i18n.module';
@@ -17,7 +18,15 @@ import { WebErrorFilter } from './layout/web-error.filter';
 @Module({
   imports: [I18nModule, DataVersionModule, ActionPlanModule],
   controllers: [AssetsController, DisplaySettingsController],
-  providers: [PageContextService, PageResponder, StylesheetService, WebErrorFilter, SampleDataService],
-  exports: [I18nModule, PageContextService, PageResponder, StylesheetService, WebErrorFilter, SampleDataService],
+  providers: [
+    PageContextService,
+    PageResponder,
+    StylesheetService,
+    WebErrorFilter,
+    SampleDataService,
+    // The global ErrorFilter answers a browser's unknown address with the pages' error page.
+    { provide: ERROR_PAGES, useExisting: WebErrorFilter },
+  ],
+  exports: [I18nModule, PageContextService, PageResponder, StylesheetService, WebErrorFilter, SampleDataService, ERROR_PAGES],
 })
 export class WebModule {}

@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Inject, Logger, Optional } from '@nestjs/common';
 import { GqlArgumentsHost, GqlContextType } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
@@ -28,6 +28,18 @@ const CODE_HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.INTERNAL_SERVER_ERROR]: HttpStatus.INTERNAL_SERVER_ERROR,
 };
 
+/**
+ * The pages' error filter, when the site is part of the application (the web module provides it):
+ * an address no route matches, asked for by a browser, is answered with the "page not found" page
+ * in the visitor's language instead of the API's JSON. A token, so that this layer imports no page.
+ */
+export const ERROR_PAGES = Symbol('ERROR_PAGES');
+
+/** A GET (or HEAD) that prefers HTML to JSON: a browser opening an address, not an API client. */
+function asksForPage(req: Request): boolean {
+  return (req.method === 'GET' || req.method === 'HEAD') && req.accepts(['json', 'html']) === 'html';
+}
+
 export interface ClientError {
   code: ErrorCode;
   message: string;
@@ -44,6 +56,8 @@ export interface ClientError {
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ErrorFilter');
 
+  constructor(@Optional() @Inject(ERROR_PAGES) private readonly pages?: { catch(exception: unknown, host: ArgumentsHost): unknown }) {}
+
   catch(exception: unknown, host: ArgumentsHost): unknown {
     if (host.getType<GqlContextType>() === 'graphql') {
       return this.toGraphqlError(exception, GqlArgumentsHost.create(host).getContext<{ req?: Request & { id?: unknown } }>().req);
@@ -53,6 +67,7 @@ export class ErrorFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const error = this.toClientError(exception, req);
     const status = this.httpStatus(exception, error);
+    if (error.code === ErrorCode.NOT_FOUND && this.pages && asksForPage(req)) return this.pages.catch(exception, host);
     // The request id (also the x-request-id header) in every error body, as in GraphQL's extensions.
     const requestId = typeof req.id === 'string' || typeof req.id === 'number' ? String(req.id) : undefined;
     res.status(status).json({ error: { code: error.code, message: error.message, ...error.details, ...(requestId ? { requestId } : {}) } });
