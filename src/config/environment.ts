@@ -353,6 +353,20 @@ export class Environment {
   REQUEST_BODY_LIMIT = '100kb';
 
   /**
+   * requests worked on at once; the others wait their turn
+   *
+   * Requests (once their body is read) worked on at once by this instance; others wait, first come
+   * first served, and a slot frees when an answer's headers go out. A few at a time answer a
+   * burst sooner and with less memory than all at once (docs/operations.md, Memory). /health
+   * and uploads do not wait.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  MAX_CONCURRENT_REQUESTS = 8;
+
+  /**
    * requests per minute per token (a GraphQL operation counts once)
    *
    * Requests per minute per token (a GraphQL operation counts once, however many root fields it has; it is checked before anything executes).

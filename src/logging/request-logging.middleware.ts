@@ -1,7 +1,7 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HttpLogger, pinoHttp } from 'pino-http';
+import { HttpLogger, pinoHttp, startTime } from 'pino-http';
 import { CrashGuard } from './crash-guard';
 import { PinoLoggerService } from './pino-logger.service';
 
@@ -24,6 +24,16 @@ export function isHealthCheck(req: IncomingMessage & { originalUrl?: string }): 
   const url = req.originalUrl ?? req.url ?? '';
   const path = url.split('?', 1)[0];
   return path === '/health' || path === '/health/';
+}
+
+/**
+ * Marks when a request arrived, which its log line's responseTime counts from: configure-app
+ * registers it before the body parsers and admission, so the time a request waited for a slot
+ * (RequestAdmission) is in it, not only the time it was worked on.
+ */
+export function markArrival(_req: IncomingMessage, res: ServerResponse, next: () => void): void {
+  res[startTime] = Date.now();
+  next();
 }
 
 /** Gives each request its id (`req.id`, echoed as x-request-id) and logs it when it ends (pino-http). */
