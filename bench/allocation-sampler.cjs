@@ -1,7 +1,9 @@
 // Preloaded into the measured service by `npm run bench:allocation` (node -r): V8's sampling heap
 // profiler, counting every allocation, including objects already collected (which --heap-prof
 // leaves out: it profiles what is retained). SIGUSR2 starts sampling; the next SIGUSR2 stops it and
-// writes ALLOCATION_REPORT (JSON: the bytes sampled, by function and by package). Plain JavaScript:
+// writes ALLOCATION_REPORT (JSON: the bytes sampled, by function and by package). With
+// ALLOCATION_SURVIVORS=true, objects a young-generation collection freed are left out: what is left
+// is what outlived one (copied, and at its second promoted to the old generation). Plain JavaScript:
 // it is loaded by node itself, before the service.
 'use strict';
 const { Session } = require('node:inspector');
@@ -9,6 +11,9 @@ const { writeFileSync } = require('node:fs');
 
 const report = process.env.ALLOCATION_REPORT;
 if (!report) throw new Error('ALLOCATION_REPORT: the file the sampled allocations are written to');
+
+// Objects a scavenge freed are counted too, unless only the survivors are asked for.
+const includeObjectsCollectedByMinorGC = process.env.ALLOCATION_SURVIVORS !== 'true';
 
 const session = new Session();
 session.connect();
@@ -54,7 +59,7 @@ process.on('SIGUSR2', () => {
     : post('HeapProfiler.enable')
         .then(() =>
           // One sample per 16 KB allocated on average: a page request allocates about a megabyte.
-          post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true }),
+          post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC }),
         )
         .then(() => writeFileSync(report, JSON.stringify({ sampling: true })));
   sampling = !sampling;

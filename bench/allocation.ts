@@ -6,13 +6,15 @@ import { join } from 'node:path';
 import { BENCH_YEAR, DASHBOARD_QUERY, graphqlBody, HISTORY_PAGE_QUERY, OPEN_STATUSES } from './operations';
 import { benchNodeFlags, measuredServiceEnv, numberOption, startChild, type ChildServer } from './processes';
 
-const USAGE = `usage: npm run build && DATABASE_URL=… npm run bench:allocation -- [--requests 1000] [--connections 8]
+const USAGE = `usage: npm run build && DATABASE_URL=… npm run bench:allocation -- [--requests 1000] [--connections 8] [--survivors]
   Bytes the built service allocates per request (issue 28: what the young generation must hold), with the response
   cache off: any GraphQL request (\`{ __typename }\`), the NGO dashboard (operation 1), a page of 100 with full history (operation 5), \`/\` and
   \`/recommendations\`. V8's sampling heap profiler (bench/allocation-sampler.cjs, preloaded into the service) counts
   every allocation while --requests requests are answered, collected objects included, after 200 to warm up; the
   functions that allocate most are listed by name. Unlike req/s, the figures do not depend on how busy the machine
-  is: compare them across commits. The node flags are start:prod's (BENCH_NODE_FLAGS replaces them).`;
+  is: compare them across commits. The node flags are start:prod's (BENCH_NODE_FLAGS replaces them). --survivors counts
+  only what outlived a young-generation collection (what is copied, and promoted at its second): what fills the old
+  generation, by the function that allocated it; it grows with --connections, as requests in flight overlap.`;
 
 interface AllocationReport {
   totalBytes: number;
@@ -79,6 +81,7 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const requests = numberOption(argv, '--requests', 1000);
   const connections = numberOption(argv, '--connections', 8);
+  const survivors = argv.includes('--survivors');
   if (!(requests > 0) || !(connections > 0)) throw new Error(USAGE);
   const flags = benchNodeFlags('start:prod');
   const work = mkdtempSync(join(tmpdir(), 'tracker-allocation-'));
@@ -89,10 +92,12 @@ async function main(): Promise<void> {
     PUBLIC_READ: 'true',
     RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000000',
     ALLOCATION_REPORT: report,
+    ALLOCATION_SURVIVORS: String(survivors),
   });
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   try {
-    console.log(`node ${process.version}, flags ${flags.join(' ')}; ${requests} requests per target at ${connections} connections, response cache off\n`);
+    const counted = survivors ? 'surviving a young-generation collection' : 'allocated';
+    console.log(`node ${process.version}, flags ${flags.join(' ')}; ${requests} requests per target at ${connections} connections, response cache off; kB ${counted}\n`);
     const rows: string[] = [];
     for (const target of TARGETS) {
       await drive(service, target, headers, 200, connections);
@@ -100,12 +105,12 @@ async function main(): Promise<void> {
       await drive(service, target, headers, requests, connections);
       const sampled = (await toggleSampler(service, report)) as AllocationReport;
       rows.push(`| ${target.name} | ${kb(sampled.totalBytes / requests)} |`);
-      console.log(`${target.name}: ${kb(sampled.totalBytes / requests)} kB allocated per request (${mb(sampled.totalBytes)} MB for ${requests})`);
+      console.log(`${target.name}: ${kb(sampled.totalBytes / requests)} kB ${counted} per request (${mb(sampled.totalBytes)} MB for ${requests})`);
       console.log(`  by package: ${sampled.byPackage.slice(0, 6).map((p) => `${p.name} ${kb(p.bytes / requests)}`).join(', ')} (kB per request)`);
       for (const f of sampled.byFunction.slice(0, 8)) console.log(`  ${kb(f.bytes / requests).padStart(6)} kB  ${f.name}`);
       console.log('');
     }
-    console.log(['| request | kB allocated per request |', '|---|---:|', ...rows].join('\n'));
+    console.log([`| request | kB ${counted} per request |`, '|---|---:|', ...rows].join('\n'));
   } finally {
     await service.stop();
     rmSync(work, { recursive: true, force: true });
