@@ -1,15 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
+import type { Request } from 'express';
 import helmet from 'helmet';
-import type { IncomingMessage } from 'node:http';
 import { RequestAdmission } from './common/http/request-admission';
 import { isHealthCheck, markArrival } from './logging/request-logging.middleware';
 import { PinoLoggerService } from './logging/pino-logger.service';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config.service';
-
-const isMultipart = (req: IncomingMessage): boolean => req.headers['content-type']?.toLowerCase().startsWith('multipart/') ?? false;
 
 /**
  * What main.ts and the e2e tests both apply to the application. The app must be
@@ -26,7 +24,7 @@ export function configureApp(app: INestApplication): void {
   express.useBodyParser('urlencoded', { limit: config.get('REQUEST_BODY_LIMIT'), extended: false });
   // A few requests worked on at once, the others waiting (RequestAdmission): after the body parsers, so
   // a slow sender holds no slot. Probes answer under load; an upload is read by its handler, at the sender's pace.
-  app.use(app.get(RequestAdmission).admit((req) => isHealthCheck(req) || isMultipart(req)));
+  app.use(app.get(RequestAdmission).admit((req) => isHealthCheck(req) || Boolean((req as Request).is('multipart'))));
   // Behind TRUST_PROXY reverse proxies, req.ip and req.secure come from X-Forwarded-For/-Proto.
   express.set('trust proxy', config.get('TRUST_PROXY'));
   // No ETags: GraphQL answers are POST responses no cache revalidates, and hashing each

@@ -12,7 +12,7 @@ const TRANSITION = `mutation ($input: TransitionRecommendationInput!) { transiti
 
 /**
  * MAX_CONCURRENT_REQUESTS (src/common/http/request-admission.ts): with one slot, a request held
- * in the database keeps the next one waiting, not failing; /health answers meanwhile; both are
+ * in the database keeps the next one waiting, not failing; /health and uploads are answered meanwhile; both are
  * answered once the first goes on, and the wait is in the waiting request's logged responseTime.
  */
 describe('request admission', () => {
@@ -51,6 +51,12 @@ describe('request admission', () => {
       await pause(waitedAtLeast);
       const health = await request(t.app.getHttpServer()).get('/health');
       expect(health.status).toBe(200);
+      // An upload goes straight on too (its body is read by its handler): refused for its missing file, not held.
+      const upload = await request(t.app.getHttpServer())
+        .post('/imports/indicator-values')
+        .set('authorization', `Bearer ${t.adminToken}`)
+        .field('note', 'no file');
+      expect(upload.status).toBe(400);
       expect([admission.inProgress, admission.queued]).toEqual([1, 1]);
 
       await locker.query('COMMIT');

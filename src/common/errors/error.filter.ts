@@ -30,8 +30,9 @@ const CODE_HTTP_STATUS: Record<ErrorCode, number> = {
 
 /**
  * The pages' error filter, when the site is part of the application (the web module provides it):
- * an address no route matches, asked for by a browser, is answered with the "page not found" page
- * in the visitor's language instead of the API's JSON. A token, so that this layer imports no page.
+ * a NOT_FOUND for a browser's GET (an address no route matches, an unknown download) is answered
+ * with the "page not found" page in the visitor's language instead of the API's JSON. A token, so
+ * that this layer imports no page.
  */
 export const ERROR_PAGES = Symbol('ERROR_PAGES');
 
