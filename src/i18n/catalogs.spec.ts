@@ -1,7 +1,7 @@
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { AppConfig } from '../config/app-config.service';
-import { CATALOGS, I18nService } from './i18n.service';
+import { CATALOGS, I18nService, type MessageKey } from './i18n.service';
 import { LOCALES } from './locales';
 
 interface Argument {
@@ -73,5 +73,18 @@ describe('message catalogs', () => {
     expect(i18n.translator('ky').date('2024-08-13')).toBe('2024-ж., 13-август');
     expect(ru.number(12345.5)).toBe('12\u00a0345,5');
     expect(i18n.translator('en').number(12345.5)).toBe('12,345.5');
+  });
+
+  it('compiles a message at its first use and keeps it; an unknown key is an error', () => {
+    const ru = new I18nService({ get: () => 'Asia/Bishkek' } as unknown as AppConfig).translator('ru');
+    const parse = jest.spyOn(IntlMessageFormat, '__parse');
+    try {
+      expect(ru.t('count.recommendations', { count: 2 })).toBe('2 рекомендации');
+      expect(ru.t('count.recommendations', { count: 5 })).toBe('5 рекомендаций');
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
+    }
+    expect(() => ru.t('no.such.key' as MessageKey)).toThrow('No message no.such.key in ru');
   });
 });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.service';
-import { IntlMessageFormat } from 'intl-messageformat';
+import { memoize, strategies } from '@formatjs/fast-memoize';
+import { IntlMessageFormat, type Formatters } from 'intl-messageformat';
 import en from './catalogs/en.json';
 import ky from './catalogs/ky.json';
 import ru from './catalogs/ru.json';
@@ -25,8 +26,8 @@ export interface Translator {
 }
 
 /**
- * ICU MessageFormat catalogs, one JSON file per locale, compiled once at start
- * (a message that does not parse stops the service, and fails the catalog test first).
+ * ICU MessageFormat catalogs, one JSON file per locale, each message compiled on its first use
+ * (every message's parse is checked by the catalog test).
  */
 @Injectable()
 export class I18nService {
@@ -48,8 +49,23 @@ export class I18nService {
 export function buildTranslator(locale: Locale, timeZone: string): Translator {
   // British conventions for English (13 August 2024), as in most international documents.
   const intlLocale = locale === 'en' ? 'en-GB' : locale;
+  const catalog: Record<string, string | undefined> = CATALOGS[locale];
+  // Compiled on first use, not all at start: a page uses a few dozen of the 1,100 messages, and
+  // the whole catalog compiled held 2.5 MB per language for the life of the process and cost each
+  // start 100 ms (docs/benchmarks.md). The messages of a language share one set of Intl formatters
+  // (plural rules, numbers, dates), as a react-intl provider does, instead of each making its own.
+  const formatters = sharedFormatters();
   const messages = new Map<string, IntlMessageFormat>();
-  for (const [key, text] of Object.entries(CATALOGS[locale])) messages.set(key, new IntlMessageFormat(text, locale));
+  const message = (key: string): IntlMessageFormat => {
+    let compiled = messages.get(key);
+    if (!compiled) {
+      const text = catalog[key];
+      if (text === undefined) throw new Error(`No message ${key} in ${locale}`);
+      compiled = new IntlMessageFormat(text, locale, undefined, { formatters });
+      messages.set(key, compiled);
+    }
+    return compiled;
+  };
   const dates = {
     long: new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeZone: 'UTC' }),
     short: new Intl.DateTimeFormat(intlLocale, { dateStyle: 'short', timeZone: 'UTC' }),
@@ -59,15 +75,21 @@ export function buildTranslator(locale: Locale, timeZone: string): Translator {
   const percents = new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 });
   return {
     locale,
-    t: (key, values) => {
-      const message = messages.get(key);
-      if (!message) throw new Error(`No message ${key} in ${locale}`);
-      return String(message.format(values));
-    },
+    t: (key, values) => String(message(key).format(values)),
     // Calendar dates have no time zone: read and written as UTC midnight so the day never shifts.
     date: (isoDate, style = 'long') => dates[style].format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`)),
     dateTime: (instant) => dateTimes.format(instant),
     number: (value, options) => (options ? new Intl.NumberFormat(intlLocale, options).format(value) : numbers.format(value)),
     percent: (fraction) => percents.format(fraction),
+  };
+}
+
+/** One language's Intl formatters for all its messages, each made once per distinct arguments (as intl-messageformat does per message). */
+function sharedFormatters(): Formatters {
+  const once = { strategy: strategies.variadic };
+  return {
+    getNumberFormat: memoize((...args: ConstructorParameters<typeof Intl.NumberFormat>) => new Intl.NumberFormat(...args), once),
+    getDateTimeFormat: memoize((...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args), once),
+    getPluralRules: memoize((...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args), once),
   };
 }

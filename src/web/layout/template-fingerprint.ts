@@ -8,6 +8,14 @@ import { join } from 'node:path';
  * and every instance of one build computes the same value.
  */
 export function templateFingerprint(): string {
+  // The deployed files do not change under a running process: read once, however many applications it starts.
+  fingerprint ??= hashDeployedFiles();
+  return fingerprint;
+}
+
+let fingerprint: string | undefined;
+
+function hashDeployedFiles(): string {
   const hash = createHash('sha256');
   const roots = [join(__dirname, '..'), join(__dirname, '..', '..', 'i18n')];
   for (const root of roots) {
