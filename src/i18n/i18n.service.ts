@@ -86,10 +86,10 @@ export function buildTranslator(locale: Locale, timeZone: string): Translator {
 
 /** One language's Intl formatters for all its messages, each made once per distinct arguments (as intl-messageformat does per message). */
 function sharedFormatters(): Formatters {
-  const once = { strategy: strategies.variadic };
+  const variadic = { strategy: strategies.variadic };
   return {
-    getNumberFormat: memoize((...args: ConstructorParameters<typeof Intl.NumberFormat>) => new Intl.NumberFormat(...args), once),
-    getDateTimeFormat: memoize((...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args), once),
-    getPluralRules: memoize((...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args), once),
+    getNumberFormat: memoize((...args: ConstructorParameters<typeof Intl.NumberFormat>) => new Intl.NumberFormat(...args), variadic),
+    getDateTimeFormat: memoize((...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args), variadic),
+    getPluralRules: memoize((...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args), variadic),
   };
 }
