@@ -41,7 +41,7 @@ export const SERIAL = [...PROCESSES, ...BROWSER];
  * The processes the tests start themselves (the service, scripts) keep their own flags.
  */
 const JEST_NODE_FLAGS = ['--max-semi-space-size=64'];
-const JEST = createRequire(import.meta.url).resolve('jest/bin/jest.js');
+const JEST = createRequire(import.meta.url).resolve('jest/bin/jest');
 
 const escape = (path) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const patterns = (paths) => paths.map((path) => `/${escape(path)}`);
