@@ -87,5 +87,6 @@ describe('message catalogs', () => {
       parse.mockRestore();
     }
     expect(() => ru.t('no.such.key' as MessageKey)).toThrow('No message no.such.key in ru');
+    expect(() => ru.t('toString' as MessageKey)).toThrow('No message toString in ru');
   });
 });

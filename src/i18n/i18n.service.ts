@@ -59,7 +59,8 @@ export function buildTranslator(locale: Locale, timeZone: string): Translator {
   const message = (key: string): IntlMessageFormat => {
     let compiled = messages.get(key);
     if (!compiled) {
-      const text = catalog[key];
+      // Own keys only: `toString` and the like are not messages.
+      const text = Object.hasOwn(catalog, key) ? catalog[key] : undefined;
       if (text === undefined) throw new Error(`No message ${key} in ${locale}`);
       compiled = new IntlMessageFormat(text, locale, undefined, { formatters });
       messages.set(key, compiled);
